@@ -1,0 +1,78 @@
+import WartaText
+
+/// Writes documents as CoNLL-U: `# newdoc`, `# newpar`, `# sent_id`, `# text`, one line
+/// per token with multiword-token lines for clitics (as UD Indonesian writes them), and
+/// `SpaceAfter=No` in MISC. Columns other than ID, FORM and MISC are `_`.
+public struct CoNLLUWriter: Sendable {
+    /// Creates a writer.
+    public init() {}
+
+    /// Appends `document` to `out`; sentence ids are `docID-N` when `docID` is given.
+    public func write(_ doc: Document, docID: String?, to out: inout [UInt8]) {
+        if let docID { append("# newdoc id = \(docID)\n", &out) }
+        let t = doc.tokens
+        doc.bytes.withUnsafeBufferPointer { text in
+            var paragraph = -1
+            for s in 0..<doc.sentenceRanges.count {
+                let range = doc.sentenceRanges[s]
+                while paragraph + 1 < doc.paragraphRanges.count,
+                      doc.paragraphRanges[paragraph + 1].start <= range.start {
+                    paragraph += 1
+                    append("# newpar\n", &out)
+                }
+                append("# sent_id = ", &out)
+                if let docID { append(docID + "-", &out) }
+                append(String(s + 1), &out)
+                append("\n# text = ", &out)
+                for b in text[range.range] { out.append(b == 0x0A ? 0x20 : b) }
+                out.append(0x0A)
+                var id = 1
+                let tokens = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
+                for i in tokens {
+                    let end = Int(t.ends[i])
+                    let spaceAfter = end >= text.count || text[end] == 0x20 || text[end] == 0x0A
+                    let words = doc.wordRanges(ofToken: i)
+                    if words.count > 1 {
+                        append("\(id)-\(id + words.count - 1)\t", &out)
+                        out.append(contentsOf: text[Int(t.starts[i])..<end])
+                        append("\t_\t_\t_\t_\t_\t_\t_\t", &out)
+                        append(spaceAfter ? "_\n" : "SpaceAfter=No\n", &out)
+                        for w in words {
+                            append("\(id)\t", &out)
+                            out.append(contentsOf: text[w.range])
+                            append("\t_\t_\t_\t_\t_\t_\t_\t_\n", &out)
+                            id += 1
+                        }
+                    } else {
+                        append("\(id)\t", &out)
+                        out.append(contentsOf: text[Int(t.starts[i])..<end])
+                        append("\t_\t_\t_\t_\t_\t_\t_\t", &out)
+                        append(spaceAfter ? "_\n" : "SpaceAfter=No\n", &out)
+                        id += 1
+                    }
+                }
+                out.append(0x0A)
+            }
+        }
+    }
+
+    /// Appends one sentence per line, tokens separated by spaces (`--format text`).
+    public func writePlain(_ doc: Document, to out: inout [UInt8]) {
+        let t = doc.tokens
+        doc.bytes.withUnsafeBufferPointer { text in
+            for s in 0..<doc.sentenceRanges.count {
+                let tokens = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
+                for i in tokens {
+                    if i > tokens.lowerBound { out.append(0x20) }
+                    out.append(contentsOf: text[Int(t.starts[i])..<Int(t.ends[i])])
+                }
+                out.append(0x0A)
+            }
+        }
+    }
+
+    @inline(__always)
+    private func append(_ s: String, _ out: inout [UInt8]) {
+        out.append(contentsOf: s.utf8)
+    }
+}

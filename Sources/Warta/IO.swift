@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading whole inputs into memory.
+public enum InputReader {
+    /// The bytes of the file at `path` (`-` is standard input).
+    public static func read(path: String) throws(WartaError) -> [UInt8] {
+        if path == "-" { return readAll(fd: 0) }
+        let fd = open(path, O_RDONLY)
+        if fd < 0 {
+            let e = errno
+            if e == ENOENT { throw .fileNotFound(path: path) }
+            throw .unreadable(path: path, reason: String(cString: strerror(e)))
+        }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: path) }
+        var bytes = readAll(fd: fd, sizeHint: Int(st.st_size))
+        if bytes.isEmpty, errno != 0, st.st_size > 0 {
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        bytes.reserveCapacity(0)
+        return bytes
+    }
+
+    /// Everything readable from `fd` until end of file.
+    public static func readAll(fd: Int32, sizeHint: Int = 0) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(max(sizeHint + 1, 1 << 16))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        errno = 0
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n > 0 { out.append(contentsOf: chunk[0..<n]); continue }
+            if n < 0 && errno == EINTR { continue }
+            break
+        }
+        return out
+    }
+}
+
+/// A buffered writer to a file descriptor that reports a closed pipe instead of dying.
+public final class OutputSink {
+    /// Raised when the reader has gone away (`warta … | head`).
+    public struct BrokenPipe: Error {}
+
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private let limit: Int
+
+    /// Creates a sink on `fd` (standard output by default) flushing every `limit` bytes.
+    public init(fd: Int32 = 1, limit: Int = 1 << 16) {
+        self.fd = fd
+        self.limit = limit
+        buffer.reserveCapacity(limit * 2)
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// Appends bytes, writing them out when the buffer is full.
+    public func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= limit { try flush() }
+    }
+
+    /// Appends a string.
+    public func write(_ s: String) throws { try write(Array(s.utf8)) }
+
+    /// Writes everything buffered.
+    public func flush() throws {
+        var offset = 0
+        let count = buffer.count
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try buffer.withUnsafeBytes { raw in
+            while offset < count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw BrokenPipe()
+                }
+                offset += n
+            }
+        }
+    }
+}
+
+/// Writes a line to standard error.
+public func printError(_ s: String) {
+    let line = Array((s + "\n").utf8)
+    line.withUnsafeBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+}

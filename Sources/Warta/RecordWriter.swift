@@ -1,0 +1,98 @@
+import WartaText
+
+/// Writes one JSON Lines record per document: offsets are Unicode code points into the
+/// record's `text`, converted once here.
+public struct RecordWriter: Sendable {
+    /// What to include beyond the base fields.
+    public struct Options: Sendable {
+        /// Add `tokens`.
+        public var tokens = false
+        /// Creates default options.
+        public init(tokens: Bool = false) { self.tokens = tokens }
+    }
+
+    /// The options.
+    public var options: Options
+
+    /// Creates a writer.
+    public init(options: Options = Options()) { self.options = options }
+
+    /// Appends the record of `document` (and a newline) to `out`.
+    public func write(id: String, document doc: Document, to out: inout JSONWriter) {
+        doc.bytes.withUnsafeBufferPointer { text in
+            var cp = CodePointIndex(text)
+            out.raw("{")
+            out.key("id"); out.string(id)
+            out.raw(",\"status\":\"ok\",")
+            out.key("text"); out.string(utf8: text)
+            out.raw(",")
+            out.key("paragraphs")
+            writeRanges(doc.paragraphRanges, &cp, &out)
+            out.raw(",")
+            out.key("sentences")
+            writeRanges(doc.sentenceRanges, &cp, &out)
+            if options.tokens {
+                out.raw(",")
+                out.key("tokens")
+                out.byte(0x5B)
+                let t = doc.tokens
+                for i in 0..<t.count {
+                    if i > 0 { out.byte(0x2C) }
+                    out.byte(0x5B)
+                    out.int(cp.codePoint(Int(t.starts[i]))); out.byte(0x2C)
+                    out.int(cp.codePoint(Int(t.ends[i]))); out.byte(0x2C)
+                    out.raw(RecordWriter.kindJSON[Int(t.kinds[i].rawValue)])
+                    if t.clitics[i].isSplit {
+                        out.byte(0x2C)
+                        writeRanges(doc.wordRanges(ofToken: i), &cp, &out)
+                    }
+                    out.byte(0x5D)
+                }
+                out.byte(0x5D)
+            }
+            out.raw(",")
+            out.key("stats")
+            out.raw("{")
+            out.key("bytes"); out.int(doc.offsetMap.originalLength); out.raw(",")
+            out.key("chars"); out.int(cp.codePoint(text.count)); out.raw(",")
+            out.key("paragraphs"); out.int(doc.paragraphRanges.count); out.raw(",")
+            out.key("sentences"); out.int(doc.sentenceRanges.count); out.raw(",")
+            out.key("tokens"); out.int(doc.tokens.count); out.raw(",")
+            out.key("invalid_utf8"); out.int(doc.normalization.invalidUTF8); out.raw(",")
+            out.key("mojibake_repaired"); out.int(doc.normalization.mojibakeRepaired); out.raw(",")
+            out.key("invisible_removed"); out.int(doc.normalization.removed); out.raw(",")
+            out.key("recomposed"); out.int(doc.normalization.recomposed)
+            out.raw("}}\n")
+        }
+    }
+
+    /// Appends an error record (and a newline) to `out`.
+    public func writeError(id: String, error: WartaError, to out: inout JSONWriter) {
+        out.raw("{")
+        out.key("id"); out.string(id)
+        out.raw(",\"status\":\"error\",")
+        out.key("error")
+        out.raw("{")
+        out.key("code"); out.string(error.code); out.raw(",")
+        out.key("message"); out.string(error.message)
+        out.raw("}}\n")
+    }
+
+    private func writeRanges(_ ranges: [TextRange], _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
+        out.byte(0x5B)
+        for (k, r) in ranges.enumerated() {
+            if k > 0 { out.byte(0x2C) }
+            out.byte(0x5B)
+            out.int(cp.codePoint(Int(r.start)))
+            out.byte(0x2C)
+            out.int(cp.codePoint(Int(r.end)))
+            out.byte(0x5D)
+        }
+        out.byte(0x5D)
+    }
+
+    private static let kindJSON: [StaticString] = [
+        "\"word\"", "\"number\"", "\"punctuation\"", "\"symbol\"", "\"url\"", "\"email\"", "\"mention\"",
+        "\"hashtag\"", "\"abbreviation\"",
+    ]
+}

@@ -1,0 +1,101 @@
+import WartaText
+
+/// Times each text stage on one input, for `warta bench` and the benchmark suite.
+public struct StageBenchmark {
+    /// One stage's best time.
+    public struct Stage: Sendable {
+        /// Stage name.
+        public let name: String
+        /// Best wall-clock seconds over the iterations.
+        public let seconds: Double
+        /// Input bytes per run.
+        public let bytes: Int
+        /// Tokens produced per run.
+        public let tokens: Int
+        /// Megabytes (10^6 bytes) of input per second.
+        public var megabytesPerSecond: Double { Double(bytes) / seconds / 1e6 }
+        /// Tokens per second.
+        public var tokensPerSecond: Double { Double(tokens) / seconds }
+    }
+
+    /// The measured stages.
+    public struct Report: Sendable {
+        /// Stages in pipeline order.
+        public let stages: [Stage]
+        /// A printable table.
+        public func table() -> String {
+            var s = "stage                          MB/s     tokens/s   seconds\n"
+            for st in stages {
+                s += pad(st.name, 28) + pad(format(st.megabytesPerSecond, 1), 9, left: true)
+                s += pad(format(st.tokensPerSecond / 1e6, 2) + "M", 13, left: true)
+                s += pad(format(st.seconds, 4), 10, left: true) + "\n"
+            }
+            return s
+        }
+    }
+
+    let input: [UInt8]
+    let analyzer = TextAnalyzer()
+
+    /// Creates a benchmark over `input`.
+    public init(input: [UInt8]) { self.input = input }
+
+    /// Runs every stage `iterations` times and keeps the best time of each.
+    public func run(iterations: Int) -> Report {
+        let normalized = analyzer.normalizer.normalize(input)
+        var tokens = TokenTable()
+        normalized.bytes.withUnsafeBufferPointer { analyzer.tokenizer.tokenize($0, into: &tokens) }
+        let count = tokens.count
+        var stages: [Stage] = []
+        stages.append(measure("normalize", iterations, count) { _ = analyzer.normalizer.normalize(input) })
+        stages.append(measure("tokenize", iterations, count) {
+            var t = TokenTable()
+            normalized.bytes.withUnsafeBufferPointer { analyzer.tokenizer.tokenize($0, into: &t) }
+        })
+        stages.append(measure("clitics", iterations, count) {
+            var t = tokens
+            normalized.bytes.withUnsafeBufferPointer { analyzer.clitics.analyze($0, &t) }
+        })
+        stages.append(measure("normalize+segment+tokenize", iterations, count) {
+            _ = analyzer.analyze(input)
+        })
+        let writer = RecordWriter(options: .init(tokens: true))
+        stages.append(measure("... + JSON record (--tokens)", iterations, count) {
+            let doc = analyzer.analyze(input)
+            var out = JSONWriter(capacity: input.count * 4)
+            writer.write(id: "bench", document: doc, to: &out)
+        })
+        return Report(stages: stages)
+    }
+
+    private func measure(_ name: String, _ iterations: Int, _ tokens: Int, _ body: () -> Void) -> Stage {
+        var best = Double.infinity
+        let clock = ContinuousClock()
+        for _ in 0..<iterations {
+            let d = clock.measure(body)
+            let s = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            best = min(best, s)
+        }
+        return Stage(name: name, seconds: best, bytes: input.count, tokens: tokens)
+    }
+}
+
+func format(_ v: Double, _ decimals: Int) -> String {
+    var m = 1.0
+    for _ in 0..<decimals { m *= 10 }
+    let r = (v * m).rounded() / m
+    var s = String(r)
+    if let dot = s.firstIndex(of: ".") {
+        let have = s.distance(from: dot, to: s.endIndex) - 1
+        if have < decimals { s += String(repeating: "0", count: decimals - have) }
+        if decimals == 0 { s = String(s[..<dot]) }
+    }
+    return s
+}
+
+func pad(_ s: String, _ width: Int, left: Bool = false) -> String {
+    let n = s.count
+    if n >= width { return s }
+    let fill = String(repeating: " ", count: width - n)
+    return left ? fill + s : s + fill
+}

@@ -1,0 +1,51 @@
+/// Why a document or a run failed. Each case's `code` appears in error records and its
+/// `message` tells the user what to do.
+public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The path does not exist.
+    case fileNotFound(path: String)
+    /// The path exists but could not be read (permissions, a device, an I/O error).
+    case unreadable(path: String, reason: String)
+    /// The path is a folder where a file was expected.
+    case isDirectory(path: String)
+    /// The input has no bytes (or only whitespace).
+    case emptyInput
+    /// The input looks like binary data rather than text (NUL bytes, mostly invalid UTF-8).
+    case binaryInput(detail: String)
+    /// The input is larger than the per-document limit.
+    case tooLarge(bytes: Int, limit: Int)
+    /// A command-line argument is wrong.
+    case usage(String)
+    /// A CoNLL-U file could not be parsed.
+    case malformedCoNLLU(path: String, line: Int, detail: String)
+
+    /// A stable machine-readable code.
+    public var code: String {
+        switch self {
+        case .fileNotFound: "file_not_found"
+        case .unreadable: "unreadable"
+        case .isDirectory: "is_directory"
+        case .emptyInput: "empty_input"
+        case .binaryInput: "binary_input"
+        case .tooLarge: "too_large"
+        case .usage: "usage"
+        case .malformedCoNLLU: "malformed_conllu"
+        }
+    }
+
+    /// A message a user can act on.
+    public var message: String {
+        switch self {
+        case .fileNotFound(let p): "\(p): no such file; check the path"
+        case .unreadable(let p, let r): "\(p): cannot be read (\(r))"
+        case .isDirectory(let p): "\(p): is a folder; pass the files in it"
+        case .emptyInput: "the input is empty: there is no text to analyse"
+        case .binaryInput(let d): "the input is not text (\(d)); pass HTML or plain text"
+        case .tooLarge(let b, let l): "the input has \(b) bytes, over the limit of \(l); raise --max-bytes to process it"
+        case .usage(let m): m
+        case .malformedCoNLLU(let p, let l, let d): "\(p):\(l): not valid CoNLL-U (\(d))"
+        }
+    }
+
+    /// `code: message`.
+    public var description: String { "\(code): \(message)" }
+}

@@ -1,0 +1,123 @@
+/// Finds clitics inside word tokens without changing the tokens, following UD Indonesian:
+/// `bukunya` = `buku` + `nya`, `ambilkanlah` = `ambilkan` + `lah`, `apakah` = `apa` + `kah`,
+/// `kuambil` = `ku` + `ambil`, `dirinyalah` = `diri` + `nya` + `lah`.
+///
+/// Rules, in order:
+/// - Words in `Lexicons/clitic-exceptions.tsv` are never split (`akhirnya`, `adalah`, `meskipun`).
+/// - `-nya` splits from any base of two or more letters, except `se…nya` adverbs whose
+///   middle is a known word (`sebelumnya`, `seharusnya`, `sedikitnya`).
+/// - `-lah`, `-kah`, `-pun` split when the base is a known word and the whole is not a
+///   lemma (`tidaklah`, but not `masalah`).
+/// - `-ku`, `-mu` split from a known base of three or more letters when the whole is not a
+///   lemma and the token is not capitalised (`rumahmu`, but not `buku`, `Maluku`).
+/// - `ku-`, `kau-` split from a known base of three or more letters when the whole is not a
+///   lemma (`kuambil`, but not `kuasa`).
+public struct CliticAnalyzer: Sendable {
+    /// The lexicon with exceptions and known words.
+    public let lexicon: TokenizerLexicon
+
+    /// Creates an analyser over `lexicon`.
+    public init(lexicon: TokenizerLexicon = .builtIn) {
+        self.lexicon = lexicon
+    }
+
+    /// Analyses every word token of `table`, whose offsets point into `text`.
+    public func analyze(_ text: UnsafeBufferPointer<UInt8>, _ table: inout TokenTable) {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        buffer.withUnsafeMutableBufferPointer { buf in
+            for i in 0..<table.count where table.kinds[i] == .word {
+                let f = table.flags[i]
+                if f.contains(.nonASCII) || f.contains(.hasDigit) || f.contains(.allCaps) { continue }
+                let s = Int(table.starts[i]), e = Int(table.ends[i])
+                let len = e - s
+                if len < 4 || len > 64 { continue }
+                // Lower-cased copy: clitics are matched case-insensitively.
+                for k in 0..<len {
+                    let b = text[s + k]
+                    buf[k] = (b &- 0x41) < 26 ? b | 0x20 : b
+                }
+                let w = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buf)[0..<len])
+                let split = analyze(w, capitalized: f.contains(.capitalized))
+                if split.isSplit { table.clitics[i] = split }
+            }
+        }
+    }
+
+    /// The analysis of a lower-case word.
+    public func analyze(_ word: String, capitalized: Bool = false) -> CliticSplit {
+        let bytes = Array(word.lowercased().utf8)
+        return bytes.withUnsafeBufferPointer { analyze($0, capitalized: capitalized) }
+    }
+
+    func analyze(_ w: UnsafeBufferPointer<UInt8>, capitalized: Bool) -> CliticSplit {
+        if lexicon.cliticExceptions.contains(w) { return .none }
+        let n = w.count
+        // Two enclitics: -nya/-ku/-mu followed by -lah/-kah/-pun.
+        if n > 6, hasSuffix(w, "lah") || hasSuffix(w, "kah") || hasSuffix(w, "pun") {
+            let inner = UnsafeBufferPointer(rebasing: w[0..<(n - 3)])
+            if !lexicon.cliticExceptions.contains(inner) {
+                let first = enclitic(inner, capitalized: capitalized, allowParticles: false)
+                if first > 0 {
+                    return CliticSplit(prefix: 0, suffix1: UInt8(first), suffix2: 3)
+                }
+            }
+        }
+        let suffix = enclitic(w, capitalized: capitalized, allowParticles: true)
+        let prefix = proclitic(UnsafeBufferPointer(rebasing: w[0..<(n - suffix)]), whole: w)
+        return CliticSplit(prefix: UInt8(prefix), suffix1: UInt8(suffix), suffix2: 0)
+    }
+
+    @inline(__always)
+    func hasSuffix(_ w: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+        let c = s.utf8CodeUnitCount
+        guard w.count > c else { return false }
+        for k in 0..<c where w[w.count - c + k] != s.utf8Start[k] { return false }
+        return true
+    }
+
+    @inline(__always)
+    func known(_ w: UnsafeBufferPointer<UInt8>) -> Bool { lexicon.knownWords.contains(w) }
+
+    @inline(__always)
+    func lexical(_ w: UnsafeBufferPointer<UInt8>) -> Bool { lexicon.lexicalWords.contains(w) }
+
+    @inline(__always)
+    func hasVowel(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        w.contains { $0 == 0x61 || $0 == 0x65 || $0 == 0x69 || $0 == 0x6F || $0 == 0x75 }
+    }
+
+    /// Length of the enclitic at the end of `w`, or 0.
+    func enclitic(_ w: UnsafeBufferPointer<UInt8>, capitalized: Bool, allowParticles: Bool) -> Int {
+        let n = w.count
+        if hasSuffix(w, "nya") {
+            let base = UnsafeBufferPointer(rebasing: w[0..<(n - 3)])
+            guard base.count >= 2, hasVowel(base), base.last != UInt8(ascii: "-") else { return 0 }
+            // se-…-nya adverbs: sebelumnya, seharusnya, sedikitnya.
+            if base.count > 4, base[0] == UInt8(ascii: "s"), base[1] == UInt8(ascii: "e"),
+               known(UnsafeBufferPointer(rebasing: base[2...])) {
+                return 0
+            }
+            return 3
+        }
+        if allowParticles, hasSuffix(w, "lah") || hasSuffix(w, "kah") || hasSuffix(w, "pun") {
+            let base = UnsafeBufferPointer(rebasing: w[0..<(n - 3)])
+            if base.count >= 2, known(base), !lexical(w) { return 3 }
+            return 0
+        }
+        if !capitalized, hasSuffix(w, "ku") || hasSuffix(w, "mu") {
+            let base = UnsafeBufferPointer(rebasing: w[0..<(n - 2)])
+            if base.count >= 3, known(base), !lexical(w) { return 2 }
+        }
+        return 0
+    }
+
+    /// Length of a `ku-` or `kau-` proclitic at the start of `w`, or 0.
+    func proclitic(_ w: UnsafeBufferPointer<UInt8>, whole: UnsafeBufferPointer<UInt8>) -> Int {
+        guard w.count >= 5, w[0] == UInt8(ascii: "k") else { return 0 }
+        if lexical(whole) || lexical(w) { return 0 }
+        if w[1] == UInt8(ascii: "a"), w[2] == UInt8(ascii: "u"), w.count >= 6,
+           known(UnsafeBufferPointer(rebasing: w[3...])) { return 3 }
+        if w[1] == UInt8(ascii: "u"), known(UnsafeBufferPointer(rebasing: w[2...])) { return 2 }
+        return 0
+    }
+}

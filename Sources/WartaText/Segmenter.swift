@@ -1,0 +1,126 @@
+/// Splits normalized text into paragraphs: runs of text between blank lines.
+public struct ParagraphSplitter: Sendable {
+    /// Creates a splitter.
+    public init() {}
+
+    /// Paragraph byte ranges of `text` (normalized, so a paragraph break is exactly "\n\n").
+    public func split(_ text: UnsafeBufferPointer<UInt8>) -> [TextRange] {
+        var out: [TextRange] = []
+        var start = 0
+        var i = 0
+        let n = text.count
+        while i + 1 < n {
+            if text[i] == 0x0A && text[i + 1] == 0x0A {
+                if i > start { out.append(TextRange(start, i)) }
+                i += 2
+                start = i
+                continue
+            }
+            i += 1
+        }
+        if n > start { out.append(TextRange(start, n)) }
+        return out
+    }
+}
+
+/// Splits paragraphs into sentences over their tokens, by Indonesian rules.
+///
+/// A sentence ends at `.`, `?`, `!` or `…` (with any closing quotes and brackets after
+/// it) when the next token starts with a capital letter, a digit, an opening quote or an
+/// opening bracket; after `dll.`, `dsb.`, a degree and other abbreviations that may end a
+/// sentence when a capitalised word follows; at a line break before a capital, digit or
+/// quote; and at the end of each paragraph. Abbreviations that never end a sentence
+/// (`Jl.`, `Prof.`, `H.`, `Rp.`, `No.`) are single tokens, so their dots never split, and
+/// numbers such as `1.500.000` and `10.15` are single tokens too. A quote that ends with a
+/// comma stays with its attribution (`“…,” jelasnya.`), and datelines such as
+/// `SEMARANG (Sigi Jateng) –` have no sentence-final mark.
+public struct SentenceSplitter: Sendable {
+    /// Creates a splitter.
+    public init() {}
+
+    /// Fills `document.sentenceRanges` and `document.sentenceTokenStarts`.
+    public func split(_ document: inout Document) {
+        var ranges: [TextRange] = []
+        var starts: [Int32] = []
+        let t = document.tokens
+        document.bytes.withUnsafeBufferPointer { text in
+            var tok = 0
+            for para in document.paragraphRanges {
+                let first = tok
+                while tok < t.count, t.starts[tok] < para.end { tok += 1 }
+                if tok == first { continue }
+                var sentenceStart = first
+                var i = first
+                while i < tok {
+                    let end = boundary(after: i, limit: tok, t, text)
+                    if end > i {
+                        ranges.append(TextRange(Int(t.starts[sentenceStart]), Int(t.ends[end - 1])))
+                        starts.append(Int32(sentenceStart))
+                        sentenceStart = end
+                        i = end
+                    } else {
+                        i += 1
+                    }
+                }
+                if sentenceStart < tok {
+                    ranges.append(TextRange(Int(t.starts[sentenceStart]), Int(t.ends[tok - 1])))
+                    starts.append(Int32(sentenceStart))
+                }
+            }
+        }
+        starts.append(Int32(t.count))
+        document.sentenceRanges = ranges
+        document.sentenceTokenStarts = starts
+    }
+
+    /// If a sentence ends with token `i`'s group, the index of the first token after it; else `i`.
+    @inline(__always)
+    func boundary(after i: Int, limit: Int, _ t: TokenTable, _ text: UnsafeBufferPointer<UInt8>) -> Int {
+        let f = t.flags[i]
+        if f.contains(.terminal) {
+            var j = i + 1
+            while j < limit, t.flags[j].contains(.closingQuote) || t.flags[j].contains(.closingBracket) { j += 1 }
+            if j >= limit { return limit }
+            return startsSentence(j, t, text, afterQuestion: isQuestionOrExclamation(i, t, text)) ? j : i
+        }
+        if f.contains(.mayEndSentence) {
+            let j = i + 1
+            if j >= limit { return limit }
+            return t.kinds[j] == .word && t.flags[j].contains(.capitalized) && !t.flags[j].contains(.allCaps) ? j : i
+        }
+        // A line break inside a paragraph: headings, lists, lines of scraped text.
+        let j = i + 1
+        if j < limit, lineBreakBetween(i, j, t, text), !f.contains(.comma), !f.contains(.openingQuote),
+           !f.contains(.openingBracket), t.kinds[i] != .abbreviation || f.contains(.mayEndSentence),
+           startsSentence(j, t, text, afterQuestion: false) {
+            return j
+        }
+        return i
+    }
+
+    func isQuestionOrExclamation(_ i: Int, _ t: TokenTable, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let b = text[Int(t.starts[i])]
+        return b == UInt8(ascii: "?") || b == UInt8(ascii: "!")
+    }
+
+    func lineBreakBetween(_ i: Int, _ j: Int, _ t: TokenTable, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = Int(t.ends[i])
+        let e = Int(t.starts[j])
+        while k < e { if text[k] == 0x0A { return true }; k += 1 }
+        return false
+    }
+
+    /// Whether token `j` can start a sentence.
+    func startsSentence(_ j: Int, _ t: TokenTable, _ text: UnsafeBufferPointer<UInt8>, afterQuestion: Bool) -> Bool {
+        let f = t.flags[j]
+        if f.contains(.openingQuote) || f.contains(.openingBracket) || f.contains(.dash) { return true }
+        switch t.kinds[j] {
+        case .word, .abbreviation, .url, .mention, .hashtag, .symbol:
+            return f.contains(.capitalized)
+        case .number:
+            return !afterQuestion
+        default:
+            return false
+        }
+    }
+}

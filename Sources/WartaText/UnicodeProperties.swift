@@ -1,0 +1,105 @@
+import CICUShim
+
+/// Character properties the hot paths need, precomputed once from ICU for the whole BMP.
+///
+/// Looking a scalar up is one array load; scalars outside the BMP (emoji, rare CJK) fall
+/// back to a direct ICU call.
+public enum UnicodeProperties {
+    /// Property bits of one scalar.
+    public struct Bits: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// Alphabetic (ICU u_isalpha).
+        public static let letter = Bits(rawValue: 1)
+        /// Combining mark (general category M*).
+        public static let mark = Bits(rawValue: 2)
+        /// Decimal digit (Nd).
+        public static let digit = Bits(rawValue: 4)
+        /// Upper- or title-case letter.
+        public static let upper = Bits(rawValue: 8)
+        /// NFC never changes text around this scalar.
+        public static let nfcInert = Bits(rawValue: 16)
+    }
+
+    private static let bmp: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        for c in 0..<0x10000 { table[c] = compute(UInt32(c)).rawValue }
+        return table
+    }()
+
+    private static func compute(_ c: UInt32) -> Bits {
+        var b: Bits = []
+        if cicu_is_letter(c) != 0 { b.insert(.letter) }
+        if cicu_is_mark(c) != 0 { b.insert(.mark) }
+        if cicu_is_digit(c) != 0 { b.insert(.digit) }
+        if cicu_is_upper(c) != 0 { b.insert(.upper) }
+        if cicu_nfc_is_inert(c) != 0 { b.insert(.nfcInert) }
+        return b
+    }
+
+    /// The property bits of scalar `c`.
+    @inline(__always)
+    public static func bits(_ c: UInt32) -> Bits {
+        if c < 0x10000 { return Bits(rawValue: bmp[Int(c)]) }
+        return compute(c)
+    }
+
+    /// The runtime ICU version, such as "72.1".
+    public static var icuVersion: String {
+        var v: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &v) { cicu_version($0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+        return "\(v.0).\(v.1)"
+    }
+}
+
+/// Strict UTF-8 decoding and encoding of one scalar.
+public enum UTF8Decoder {
+    /// Decodes the scalar at `i`; returns the scalar and its length, or nil for an invalid
+    /// or truncated sequence (overlong forms, surrogates and values above U+10FFFF included).
+    @inline(__always)
+    public static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (scalar: UInt32, length: Int)? {
+        let n = p.count
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xC2 { return nil }
+        if b0 < 0xE0 {
+            guard i + 1 < n else { return nil }
+            let b1 = UInt32(p[i + 1])
+            guard b1 & 0xC0 == 0x80 else { return nil }
+            return ((b0 & 0x1F) << 6 | (b1 & 0x3F), 2)
+        }
+        if b0 < 0xF0 {
+            guard i + 2 < n else { return nil }
+            let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2])
+            guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return nil }
+            if b0 == 0xE0 && b1 < 0xA0 { return nil }
+            if b0 == 0xED && b1 >= 0xA0 { return nil }
+            return ((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F), 3)
+        }
+        if b0 < 0xF5 {
+            guard i + 3 < n else { return nil }
+            let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2]), b3 = UInt32(p[i + 3])
+            guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { return nil }
+            if b0 == 0xF0 && b1 < 0x90 { return nil }
+            if b0 == 0xF4 && b1 >= 0x90 { return nil }
+            return ((b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (b3 & 0x3F), 4)
+        }
+        return nil
+    }
+
+    /// Appends the UTF-8 encoding of `c` to `out`.
+    @inline(__always)
+    public static func encode(_ c: UInt32, into out: inout [UInt8]) {
+        if c < 0x80 {
+            out.append(UInt8(c))
+        } else if c < 0x800 {
+            out.append(UInt8(0xC0 | c >> 6)); out.append(UInt8(0x80 | c & 0x3F))
+        } else if c < 0x10000 {
+            out.append(UInt8(0xE0 | c >> 12)); out.append(UInt8(0x80 | (c >> 6) & 0x3F))
+            out.append(UInt8(0x80 | c & 0x3F))
+        } else {
+            out.append(UInt8(0xF0 | c >> 18)); out.append(UInt8(0x80 | (c >> 12) & 0x3F))
+            out.append(UInt8(0x80 | (c >> 6) & 0x3F)); out.append(UInt8(0x80 | c & 0x3F))
+        }
+    }
+}
