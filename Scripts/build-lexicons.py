@@ -22,9 +22,9 @@ LEX = os.path.join(ROOT, "Lexicons")
 PROJECT_ABBREVIATIONS = {
     "title": "Prof. Dr. Dra. Drs. Ir. H. Hj. KH. K.H. Bpk. Bp. Sdr. Sdri. Ny. Nn. Tn. dr. drg. drh. "
              "Ust. Ustz. Pdt. Rm. St. Yth. Pjs. Plt. Pj. Kol. Jend. Letjen. Mayjen. Brigjen. "
-             "Kapt. Lettu. Serka. Bripka. Ipda. Aiptu. Sy. Syekh. Mgr. Prof.Dr. Dr.Ir. Mr. Mrs. Ms. "
+             "Kapt. Lettu. Serka. Bripka. Ipda. Aiptu. Sy. Syekh. Mgr. Prof.Dr. Dr.Ir. Mr. Mrs. Ms. Rev. Tb. Ph. "
              "R. R.A. R.M. R.B. R.P. R.Ay. R.Ng. R.Ngt. Rr. G.K.R. K.G.P.H. B.R.A.",
-    "address": "Jl. Jln. Gg. No. Kec. Kab. Kel. Kp. Kpg. Ds. Prov. Blk. Lt. Komp. Perum. "
+    "address": "Jl. JL. Jln. JLN. Gg. No. NO. Kec. Kab. Kel. Kp. Kpg. Ds. Prov. Blk. Lt. Komp. Perum. "
                "RT. RW. Dk. Dsn. Kav. Tlp. Telp. telp. tlp. Tel. tel. Fax. fax. faks. Faks. Ext. ext. P.O.",
     "prefix": "Rp. USD. tgl. Tgl. hlm. Hlm. Ps. ps. ay. No.Pol. Jan. Feb. Mar. Apr. Jun. "
               "Jul. Agu. Agt. Ags. Sep. Sept. Okt. Nov. Nop. Des. a.n. A.n. u.p. U.p. d.a. a.l. s.d. S.d. "
@@ -95,8 +95,8 @@ PROJECT_NON_CLITICS = (
 )
 
 
-# nlp-id entries that UD Indonesian does split (antara+nya, awal+nya, semua+nya).
-UD_SPLITS = {"antaranya", "awalnya", "semuanya"}
+# nlp-id entries that UD Indonesian does split (antara+nya, awal+nya, semua+nya, hal+nya).
+UD_SPLITS = {"antaranya", "awalnya", "semuanya", "halnya"}
 
 
 def clitic_exceptions():

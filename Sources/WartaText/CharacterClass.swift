@@ -39,6 +39,8 @@ public enum CharacterClass: UInt8, Sendable {
         case 0x2010, 0x2011: return .hyphen
         case 0x2026, 0x203C, 0x2047, 0x2048, 0x2049, 0x00A1, 0x00BF: return .terminal
         case 0xA0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return .space
+        // Superscript digits belong to the word they follow: km², m³.
+        case 0xB2, 0xB3, 0xB9, 0x2070...0x2079: return .letter
         default:
             let bits = UnicodeProperties.bits(c)
             if bits.contains(.letter) || bits.contains(.mark) { return .letter }

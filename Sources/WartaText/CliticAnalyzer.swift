@@ -5,7 +5,8 @@
 /// Rules, in order:
 /// - Words in `Lexicons/clitic-exceptions.tsv` are never split (`akhirnya`, `adalah`, `meskipun`).
 /// - `-nya` splits from any base of two or more letters, except `se…nya` adverbs whose
-///   middle is a known word (`sebelumnya`, `seharusnya`, `sedikitnya`).
+///   middle is a known word and whose `se…` is not a word of its own (`setinggi-tingginya`,
+///   `sebaiknya`; but `sekitar+nya`, `sejarah+nya`).
 /// - `-lah`, `-kah`, `-pun` split when the base is a known word and the whole is not a
 ///   lemma (`tidaklah`, but not `masalah`).
 /// - `-ku`, `-mu` split from a known base of three or more letters when the whole is not a
@@ -94,7 +95,7 @@ public struct CliticAnalyzer: Sendable {
             guard base.count >= 2, hasVowel(base), base.last != UInt8(ascii: "-") else { return 0 }
             // se-…-nya adverbs: sebelumnya, seharusnya, sedikitnya.
             if base.count > 4, base[0] == UInt8(ascii: "s"), base[1] == UInt8(ascii: "e"),
-               known(UnsafeBufferPointer(rebasing: base[2...])) {
+               known(UnsafeBufferPointer(rebasing: base[2...])), !lexical(base) {
                 return 0
             }
             return 3

@@ -104,6 +104,9 @@ public struct TokenTable: Sendable {
     /// Number of tokens.
     @inlinable public var count: Int { starts.count }
 
+    /// Byte length of token `i`.
+    @inlinable public func count(_ i: Int) -> Int { Int(ends[i] - starts[i]) }
+
     mutating func reserve(_ n: Int) {
         starts.reserveCapacity(n); ends.reserveCapacity(n); kinds.reserveCapacity(n)
         flags.reserveCapacity(n); clitics.reserveCapacity(n)

@@ -51,12 +51,23 @@ public struct SentenceSplitter: Sendable {
                 if tok == first { continue }
                 var sentenceStart = first
                 var i = first
+                var openBracket = -1  // index of the innermost unclosed bracket in this sentence
                 while i < tok {
+                    let f = t.flags[i]
+                    if f.contains(.openingBracket) { openBracket = i }
+                    if f.contains(.closingBracket) { openBracket = -1 }
+                    // No break inside brackets opened in this sentence, up to 40 tokens:
+                    // (Foto. Kementerian …), (SSK. II), (E. hemisphaerica (Bl.) RM Smith).
+                    if openBracket >= 0 && i - openBracket < 40 && !lineBreakBetween(i, min(i + 1, tok - 1), t, text) {
+                        i += 1
+                        continue
+                    }
                     let end = boundary(after: i, limit: tok, t, text)
                     if end > i {
                         ranges.append(TextRange(Int(t.starts[sentenceStart]), Int(t.ends[end - 1])))
                         starts.append(Int32(sentenceStart))
                         sentenceStart = end
+                        openBracket = -1
                         i = end
                     } else {
                         i += 1
@@ -81,7 +92,19 @@ public struct SentenceSplitter: Sendable {
             var j = i + 1
             while j < limit, t.flags[j].contains(.closingQuote) || t.flags[j].contains(.closingBracket) { j += 1 }
             if j >= limit { return limit }
-            return startsSentence(j, t, text, afterQuestion: isQuestionOrExclamation(i, t, text)) ? j : i
+            if startsSentence(j, t, text, afterQuestion: isQuestionOrExclamation(i, t, text)) { return j }
+            // A lower-case start is a new sentence too after `?` or `!`, and after a plain
+            // period that follows an ordinary word or a number ("… di Italia. apakah …");
+            // not after a closing quote ("“Setuju?” tanya dia") or an ellipsis.
+            if j == i + 1, t.kinds[j] == .word, !t.flags[j].contains(.capitalized), i > 0 {
+                let b = text[Int(t.starts[i])]
+                if b == UInt8(ascii: "?") || b == UInt8(ascii: "!") { return j }
+                if t.count(i) == 1, b == UInt8(ascii: "."),
+                   t.kinds[i - 1] == .number || (t.kinds[i - 1] == .word && t.count(i - 1) >= 4) {
+                    return j
+                }
+            }
+            return i
         }
         if f.contains(.mayEndSentence) {
             let j = i + 1
@@ -113,7 +136,7 @@ public struct SentenceSplitter: Sendable {
     /// Whether token `j` can start a sentence.
     func startsSentence(_ j: Int, _ t: TokenTable, _ text: UnsafeBufferPointer<UInt8>, afterQuestion: Bool) -> Bool {
         let f = t.flags[j]
-        if f.contains(.openingQuote) || f.contains(.openingBracket) || f.contains(.dash) { return true }
+        if f.contains(.openingQuote) || f.contains(.openingBracket) { return true }
         switch t.kinds[j] {
         case .word, .abbreviation, .url, .mention, .hashtag, .symbol:
             return f.contains(.capitalized)

@@ -153,6 +153,7 @@ private struct Scanner {
         var hasDigit = false
         var hyphenated = false
         var previous: CharacterClass = .space
+        var segmentStart = start
         while j < n {
             let (c, len) = scalar(j)
             let k = c < 0x80 ? CharacterClass.ascii[Int(c)] : CharacterClass.of(c)
@@ -168,9 +169,14 @@ private struct Scanner {
                 hasDigit = true
             case .hyphen:
                 if previous == .letter || previous == .digit, isAlnum(j + len) {
+                    let nextEnd = alnumEnd(j + len)
+                    if splitsAtHyphen(segmentStart, j, j + len, nextEnd, firstPart: segmentStart == start) {
+                        return finishWord(start, j, hasLetter, hyphenated, &t)
+                    }
                     hyphenated = true
                     previous = .hyphen
                     j += len
+                    segmentStart = j
                     continue
                 }
                 return finishWord(start, j, hasLetter, hyphenated, &t)
@@ -183,10 +189,23 @@ private struct Scanner {
                     j += 1
                     continue
                 }
+                // A slash joins short or numbered parts: II/2007, C/O, s/d (not dan/atau).
+                if sep == 0x2F, previous == .letter || previous == .digit, isAlnum(j + 1) {
+                    let nextEnd = alnumEnd(j + 1)
+                    let a = segmentStart..<j, b = (j + 1)..<nextEnd
+                    if containsDigit(a) || containsDigit(b) || (a.count <= 3 && b.count <= 3) {
+                        previous = .comma
+                        j += 1
+                        segmentStart = j
+                        continue
+                    }
+                }
                 return finishWord(start, j, hasLetter, hyphenated, &t)
             case .quote:
                 // Apostrophes inside words: Jum'at, Qur’an.
-                if (c == 0x27 || c == 0x2019), previous == .letter, cls(j + len) == .letter {
+                let possessive = j + len < n && p[j + len] | 0x20 == UInt8(ascii: "s")
+                    && cls(j + len + 1) != .letter && cls(j + len + 1) != .digit
+                if (c == 0x27 || c == 0x2019), previous == .letter, cls(j + len) == .letter, !possessive {
                     previous = .quote
                     j += len
                     continue
@@ -199,6 +218,41 @@ private struct Scanner {
             j += len
         }
         return finishWord(start, j, hasLetter, hyphenated, &t)
+    }
+
+    /// The end of the run of letters and digits starting at `i`.
+    func alnumEnd(_ i: Int) -> Int {
+        var e = i
+        while e < n {
+            let (c, len) = scalar(e)
+            let k = c < 0x80 ? CharacterClass.ascii[Int(c)] : CharacterClass.of(c)
+            guard k == .letter || k == .digit else { break }
+            e += len
+        }
+        return e
+    }
+
+    func containsDigit(_ r: Range<Int>) -> Bool { r.contains { (p[$0] &- 0x30) < 10 } }
+
+    /// Whether a hyphen between parts `a` (`aStart..<hyphen`) and `b` (`bStart..<bEnd`)
+    /// separates tokens, as UD Indonesian writes them: number ranges (`5-10`) and pairs of
+    /// capitalised names (`Januari-September`, `Jagorawi-Cinere`, `Bapepam-LK`) split;
+    /// reduplication (`kios-kios`, `Undang-Undang`), prefixes and single letters (`e-KTP`,
+    /// `APBN-P`, `H-1`), names with numbers (`Covid-19`, `ke-2`) and dates stay whole.
+    func splitsAtHyphen(_ aStart: Int, _ hyphen: Int, _ bStart: Int, _ bEnd: Int, firstPart: Bool) -> Bool {
+        let aCount = hyphen - aStart, bCount = bEnd - bStart
+        let aDigits = (aStart..<hyphen).allSatisfy { (p[$0] &- 0x30) < 10 }
+        let bDigits = (bStart..<bEnd).allSatisfy { (p[$0] &- 0x30) < 10 }
+        if aDigits && bDigits {
+            // A date such as 12-05-2022 has a third part.
+            let date = bEnd + 1 < n && p[bEnd] == UInt8(ascii: "-") && (p[bEnd + 1] &- 0x30) < 10
+            return !date && firstPart
+        }
+        guard aCount >= 2, bCount >= 2, (p[aStart] &- 0x41) < 26, (p[bStart] &- 0x41) < 26 else { return false }
+        // Reduplication: the second part repeats the start of the first.
+        let k = min(3, aCount, bCount)
+        for d in 0..<k where (p[aStart + d] | 0x20) != (p[bStart + d] | 0x20) { return true }
+        return false
     }
 
     mutating func finishWord(_ start: Int, _ end: Int, _ hasLetter: Bool, _ hyphenated: Bool,
@@ -394,6 +448,12 @@ private struct Scanner {
             while end < n, scalar(end).0 == s { end += scalar(end).1 }
             t.append(start, end, .punctuation, .dash)
         case .quote, .openingQuote, .closingQuote:
+            // An English possessive after a word: Moody's → Moody, 's.
+            if s == 0x27 || s == 0x2019, previousClass(start) == .letter, end < n,
+               p[end] | 0x20 == UInt8(ascii: "s"), cls(end + 1) != .letter, cls(end + 1) != .digit {
+                t.append(start, end + 1, .word, [])
+                return end + 1
+            }
             if s < 0x80, end < n, p[end] == UInt8(s), s != 0x22 { end += 1 }  // '' and ``
             t.append(start, end, .punctuation, quoteDirection(start, end, c))
         default:

@@ -56,6 +56,8 @@ Hlm.	prefix	project
 Inc.	general	project
 Ipda.	title	project
 Ir.	title	project
+JL.	address	project
+JLN.	address	project
 Jan.	prefix	project
 Jend.	title	project
 Jl.	address	project
@@ -112,6 +114,7 @@ Mr.	title	project
 Mrs.	title	project
 Ms.	title	project
 N.B.	prefix	project
+NO.	address	project
 Nn.	title	project
 No.	address	project
 No.Pol.	prefix	project
@@ -122,6 +125,7 @@ Okt.	prefix	project
 P.O.	address	project
 Pdt.	title	project
 Perum.	address	project
+Ph.	title	project
 Pj.	title	project
 Pjs.	title	project
 Plt.	title	project
@@ -140,6 +144,7 @@ R.P.	title	project
 RT.	address	project
 RW.	address	project
 Ref.	prefix	project
+Rev.	title	project
 Rm.	title	project
 Rp.	prefix	project
 Rr.	title	project
@@ -218,6 +223,7 @@ Serka.	title	project
 St.	title	project
 Sy.	title	project
 Syekh.	title	project
+Tb.	title	project
 Tbk.	general	project
 Tel.	address	project
 Telp.	address	project
@@ -326,7 +332,6 @@ ditanya	project
 ditanyanya	project
 dulunya	nlp-id
 hadiah	project
-halnya	nlp-id
 hanya	project
 harusnya	nlp-id
 hendaknya	project
