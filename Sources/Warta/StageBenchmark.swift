@@ -56,8 +56,18 @@ public struct StageBenchmark {
             var t = tokens
             normalized.bytes.withUnsafeBufferPointer { analyzer.clitics.analyze($0, &t) }
         })
+        var analyzed = analyzer.analyze(normalized: normalized)
+        stages.append(measure("paragraphs+sentences", iterations, count) {
+            analyzed.bytes.withUnsafeBufferPointer { analyzed.paragraphRanges = ParagraphSplitter().split($0) }
+            SentenceSplitter().split(&analyzed)
+        })
         stages.append(measure("normalize+segment+tokenize", iterations, count) {
             _ = analyzer.analyze(input)
+        })
+        // The same text as separate documents (split at blank lines), as a batch sees it.
+        let documents = StageBenchmark.splitDocuments(input)
+        stages.append(measure("... per document (\(documents.count) docs)", iterations, count) {
+            for d in documents { _ = analyzer.analyze(d) }
         })
         let writer = RecordWriter(options: .init(tokens: true))
         stages.append(measure("... + JSON record (--tokens)", iterations, count) {
@@ -66,6 +76,25 @@ public struct StageBenchmark {
             writer.write(id: "bench", document: doc, to: &out)
         })
         return Report(stages: stages)
+    }
+
+    /// `bytes` split at blank lines into documents.
+    public static func splitDocuments(_ bytes: [UInt8]) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        var start = 0
+        var i = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == 0x0A && bytes[i + 1] == 0x0A {
+                if i > start { out.append(Array(bytes[start..<i])) }
+                i += 2
+                while i < bytes.count && bytes[i] == 0x0A { i += 1 }
+                start = i
+                continue
+            }
+            i += 1
+        }
+        if start < bytes.count { out.append(Array(bytes[start...])) }
+        return out
     }
 
     private func measure(_ name: String, _ iterations: Int, _ tokens: Int, _ body: () -> Void) -> Stage {

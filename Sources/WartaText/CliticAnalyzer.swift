@@ -24,24 +24,71 @@ public struct CliticAnalyzer: Sendable {
 
     /// Analyses every word token of `table`, whose offsets point into `text`.
     public func analyze(_ text: UnsafeBufferPointer<UInt8>, _ table: inout TokenTable) {
+        if let candidates = table.cliticCandidates {
+            analyze(text, &table, candidates: candidates)
+            return
+        }
+        var found: [(Int, CliticSplit)] = []
         var buffer = [UInt8](repeating: 0, count: 64)
         buffer.withUnsafeMutableBufferPointer { buf in
-            for i in 0..<table.count where table.kinds[i] == .word {
-                let f = table.flags[i]
-                if f.contains(.nonASCII) || f.contains(.hasDigit) || f.contains(.allCaps) { continue }
+            table.kinds.withUnsafeBufferPointer { kinds in
+            table.flags.withUnsafeBufferPointer { flags in
+            table.starts.withUnsafeBufferPointer { starts in
+            table.ends.withUnsafeBufferPointer { ends in
+                let skip: TokenFlags = [.nonASCII, .hasDigit, .allCaps]
+                for i in 0..<kinds.count where kinds[i] == .word {
+                    let f = flags[i]
+                    if !f.isDisjoint(with: skip) { continue }
+                    let s = Int(starts[i]), e = Int(ends[i])
+                    let len = e - s
+                    if len < 4 || len > 64 || !CliticAnalyzer.mayHaveClitic(text, s, e) { continue }
+                    // Lower-cased copy: clitics are matched case-insensitively.
+                    for k in 0..<len {
+                        let b = text[s + k]
+                        buf[k] = (b &- 0x41) < 26 ? b | 0x20 : b
+                    }
+                    let w = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buf)[0..<len])
+                    let split = analyze(w, capitalized: f.contains(.capitalized))
+                    if split.isSplit { found.append((i, split)) }
+                }
+            }}}}
+        }
+        for (i, split) in found { table.clitics[i] = split }
+    }
+
+    private func analyze(_ text: UnsafeBufferPointer<UInt8>, _ table: inout TokenTable, candidates: [Int32]) {
+        var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            let buf = raw.bindMemory(to: UInt8.self)
+            for c in candidates {
+                let i = Int(c)
                 let s = Int(table.starts[i]), e = Int(table.ends[i])
                 let len = e - s
-                if len < 4 || len > 64 { continue }
-                // Lower-cased copy: clitics are matched case-insensitively.
                 for k in 0..<len {
                     let b = text[s + k]
                     buf[k] = (b &- 0x41) < 26 ? b | 0x20 : b
                 }
-                let w = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buf)[0..<len])
-                let split = analyze(w, capitalized: f.contains(.capitalized))
+                let split = analyze(UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buf)[0..<len]),
+                                    capitalized: table.flags[i].contains(.capitalized))
                 if split.isSplit { table.clitics[i] = split }
             }
         }
+    }
+
+    /// A cheap test on the raw bytes: does the word end like `-nya`, `-lah`, `-kah`, `-pun`,
+    /// `-ku`, `-mu` or start like `ku-`, `kau-`? Most words do not, and skip the lookups.
+    @inline(__always)
+    static func mayHaveClitic(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        let z = p[e - 1] | 0x20, y = p[e - 2] | 0x20, x = p[e - 3] | 0x20
+        if z == UInt8(ascii: "a") { if y == UInt8(ascii: "y") && x == UInt8(ascii: "n") { return true } }
+        else if z == UInt8(ascii: "h") {
+            if y == UInt8(ascii: "a") && (x == UInt8(ascii: "l") || x == UInt8(ascii: "k")) { return true }
+        } else if z == UInt8(ascii: "n") {
+            if y == UInt8(ascii: "u") && x == UInt8(ascii: "p") { return true }
+        } else if z == UInt8(ascii: "u") {
+            if y == UInt8(ascii: "k") || y == UInt8(ascii: "m") { return true }
+        }
+        return p[s] | 0x20 == UInt8(ascii: "k") && p[s + 1] | 0x20 == UInt8(ascii: "u")
     }
 
     /// The analysis of a lower-case word.

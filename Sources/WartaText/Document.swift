@@ -97,6 +97,9 @@ public struct TokenTable: Sendable {
     public internal(set) var flags: [TokenFlags] = []
     /// Clitic analysis of each token, `.none` for most.
     public internal(set) var clitics: [CliticSplit] = []
+    /// Tokens the tokenizer found may carry clitics, or nil when unknown (then every word
+    /// token is examined).
+    var cliticCandidates: [Int32]? = nil
 
     /// An empty table.
     public init() {}
@@ -110,6 +113,12 @@ public struct TokenTable: Sendable {
     mutating func reserve(_ n: Int) {
         starts.reserveCapacity(n); ends.reserveCapacity(n); kinds.reserveCapacity(n)
         flags.reserveCapacity(n); clitics.reserveCapacity(n)
+    }
+
+    mutating func appendColumns(_ s: UnsafeBufferPointer<Int32>, _ e: UnsafeBufferPointer<Int32>,
+                                _ k: UnsafeBufferPointer<TokenKind>, _ f: UnsafeBufferPointer<TokenFlags>) {
+        starts.append(contentsOf: s); ends.append(contentsOf: e); kinds.append(contentsOf: k)
+        flags.append(contentsOf: f); clitics.append(contentsOf: repeatElement(.none, count: s.count))
     }
 
     @inline(__always)
@@ -151,7 +160,7 @@ public struct Document: Sendable {
     /// What normalization changed.
     public let normalization: NormalizationStats
     /// Paragraph byte ranges.
-    public internal(set) var paragraphRanges: [TextRange] = []
+    public var paragraphRanges: [TextRange] = []
     /// Sentence byte ranges.
     public internal(set) var sentenceRanges: [TextRange] = []
     /// For each sentence, the index of its first token; `sentenceTokenStarts[i+1]` ends it.

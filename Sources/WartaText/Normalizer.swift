@@ -22,6 +22,8 @@ public struct NormalizedText: Sendable {
     public let map: OffsetMap
     /// What changed.
     public let stats: NormalizationStats
+    /// Where each paragraph break ("\n\n") starts, in order.
+    public let paragraphBreaks: [Int32]
 }
 
 /// Turns raw bytes into clean NFC UTF-8 text in one pass, keeping the offset map.
@@ -54,7 +56,7 @@ public struct Normalizer: Sendable {
         state.run(input)
         state.map.normalizedLength = state.out.count
         state.map.originalLength = input.count
-        return NormalizedText(bytes: state.out, map: state.map, stats: state.stats)
+        return NormalizedText(bytes: state.out, map: state.map, stats: state.stats, paragraphBreaks: state.paragraphBreaks)
     }
 
     /// What to do with one scalar.
@@ -115,6 +117,7 @@ public struct Normalizer: Sendable {
         var out: [UInt8]
         var map = OffsetMap(identity: 0)
         var stats = NormalizationStats()
+        var paragraphBreaks: [Int32] = []
         /// Pending whitespace: 0 none, 1 space, 2 line break, 3 paragraph break.
         var pending = 0
         var pendingStart = 0
@@ -138,8 +141,14 @@ public struct Normalizer: Sendable {
                 let b = p[i]
                 if b > 0x20 && b < 0x7F {
                     // Printable ASCII: copy the whole run.
+                    // Printable ASCII with single spaces or line breaks between: copy as is.
                     var j = i + 1
-                    while j < n, p[j] > 0x20, p[j] < 0x7F { j += 1 }
+                    while j < n {
+                        let c = p[j]
+                        if c > 0x20 && c < 0x7F { j += 1; continue }
+                        if (c == 0x20 || c == 0x0A), j + 1 < n, p[j + 1] > 0x20, p[j + 1] < 0x7F { j += 2; continue }
+                        break
+                    }
                     flushWhitespace()
                     map.step(normalized: out.count, original: i)
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<j]))
@@ -300,7 +309,9 @@ public struct Normalizer: Sendable {
             switch pending {
             case 1: out.append(0x20)
             case 2: out.append(0x0A)
-            default: out.append(0x0A); out.append(0x0A)
+            default:
+                paragraphBreaks.append(Int32(truncatingIfNeeded: out.count))
+                out.append(0x0A); out.append(0x0A)
             }
             lastOut = -1
         }

@@ -3,6 +3,19 @@ public struct ParagraphSplitter: Sendable {
     /// Creates a splitter.
     public init() {}
 
+    /// Paragraph ranges from the positions of the blank lines the normalizer wrote.
+    public func ranges(breaks: [Int32], length: Int) -> [TextRange] {
+        var out: [TextRange] = []
+        out.reserveCapacity(breaks.count + 1)
+        var start = 0
+        for b in breaks {
+            if Int(b) > start { out.append(TextRange(start, Int(b))) }
+            start = Int(b) + 2
+        }
+        if length > start { out.append(TextRange(start, length)) }
+        return out
+    }
+
     /// Paragraph byte ranges of `text` (normalized, so a paragraph break is exactly "\n\n").
     public func split(_ text: UnsafeBufferPointer<UInt8>) -> [TextRange] {
         var out: [TextRange] = []
@@ -52,8 +65,14 @@ public struct SentenceSplitter: Sendable {
                 var sentenceStart = first
                 var i = first
                 var openBracket = -1  // index of the innermost unclosed bracket in this sentence
+                let interesting: TokenFlags = [.terminal, .mayEndSentence, .openingBracket, .closingBracket]
                 while i < tok {
                     let f = t.flags[i]
+                    // Most tokens can end nothing: skip them unless a line break follows.
+                    if f.isDisjoint(with: interesting), i + 1 >= tok || !lineBreakBetween(i, i + 1, t, text) {
+                        i += 1
+                        continue
+                    }
                     if f.contains(.openingBracket) { openBracket = i }
                     if f.contains(.closingBracket) { openBracket = -1 }
                     // No break inside brackets opened in this sentence, up to 40 tokens:
@@ -126,11 +145,11 @@ public struct SentenceSplitter: Sendable {
         return b == UInt8(ascii: "?") || b == UInt8(ascii: "!")
     }
 
+    @inline(__always)
     func lineBreakBetween(_ i: Int, _ j: Int, _ t: TokenTable, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var k = Int(t.ends[i])
-        let e = Int(t.starts[j])
-        while k < e { if text[k] == 0x0A { return true }; k += 1 }
-        return false
+        // Normalized whitespace between tokens is one space, one line break or one blank line.
+        let k = Int(t.ends[i])
+        return k < Int(t.starts[j]) && text[k] == 0x0A
     }
 
     /// Whether token `j` can start a sentence.

@@ -34,17 +34,22 @@ public struct TextAnalyzer: Sendable {
     /// Analyses already normalized text.
     public func analyze(normalized: NormalizedText) -> Document {
         var doc = Document(normalized: normalized)
-        segment(&doc)
+        segment(&doc, paragraphs: ParagraphSplitter().ranges(breaks: normalized.paragraphBreaks,
+                                                              length: normalized.bytes.count))
         return doc
     }
 
     /// Fills paragraphs, tokens, sentences and clitic analyses of `doc`.
     public func segment(_ doc: inout Document) {
+        let paragraphs = doc.bytes.withUnsafeBufferPointer { ParagraphSplitter().split($0) }
+        segment(&doc, paragraphs: paragraphs)
+    }
+
+    private func segment(_ doc: inout Document, paragraphs: [TextRange]) {
         var tokens = TokenTable()
-        let paragraphs = doc.bytes.withUnsafeBufferPointer { text -> [TextRange] in
+        doc.bytes.withUnsafeBufferPointer { text in
             tokenizer.tokenize(text, into: &tokens)
             clitics.analyze(text, &tokens)
-            return ParagraphSplitter().split(text)
         }
         doc.tokens = tokens
         doc.paragraphRanges = paragraphs

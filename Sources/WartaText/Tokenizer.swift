@@ -17,8 +17,53 @@ public struct Tokenizer: Sendable {
 
     /// Appends the tokens of `text` to `table`; offsets are relative to `text`.
     public func tokenize(_ text: UnsafeBufferPointer<UInt8>, into table: inout TokenTable) {
-        var scanner = Scanner(p: text, lexicon: lexicon)
-        scanner.run(into: &table)
+        if table.count == 0 {
+            // Write straight into the table's arrays; a token has at least one byte, so
+            // `text.count + 1` always suffices, and a third of it nearly always does.
+            if fill(&table, text, capacity: text.count / 3 + 64) { return }
+            _ = fill(&table, text, capacity: text.count + 1)
+            return
+        }
+        var sink = TokenSink(capacity: max(64, text.count / 5))
+        defer { sink.deallocate() }
+        CharacterClass.ascii.withUnsafeBufferPointer { ascii in
+            let scanner = Scanner(p: text, ascii: ascii, lexicon: lexicon)
+            scanner.run(into: &sink)
+        }
+        sink.move(into: &table)
+    }
+
+    /// Tokenizes into fresh arrays of `capacity`; false when they were too small.
+    private func fill(_ table: inout TokenTable, _ text: UnsafeBufferPointer<UInt8>, capacity: Int) -> Bool {
+        var fits = true
+        var count = 0
+        let starts = [Int32](unsafeUninitializedCapacity: capacity) { s, sc in
+            let ends = [Int32](unsafeUninitializedCapacity: capacity) { e, ec in
+                let kinds = [TokenKind](unsafeUninitializedCapacity: capacity) { k, kc in
+                    let flags = [TokenFlags](unsafeUninitializedCapacity: capacity) { f, fc in
+                        var sink = TokenSink(starts: s.baseAddress!, ends: e.baseAddress!, kinds: k.baseAddress!,
+                                             flags: f.baseAddress!, capacity: capacity)
+                        CharacterClass.ascii.withUnsafeBufferPointer { ascii in
+                            Scanner(p: text, ascii: ascii, lexicon: lexicon).run(into: &sink)
+                        }
+                        fits = !sink.overflowed
+                        count = fits ? sink.count : 0
+                        if fits { table.cliticCandidates = sink.cliticCandidates }
+                        fc = count
+                    }
+                    if fits { table.flags = flags }
+                    kc = count
+                }
+                if fits { table.kinds = kinds }
+                ec = count
+            }
+            if fits { table.ends = ends }
+            sc = count
+        }
+        guard fits else { return false }
+        table.starts = starts
+        table.clitics = [CliticSplit](repeating: .none, count: count)
+        return true
     }
 
     /// The tokens of `text` (convenience for tests and small inputs).
@@ -29,6 +74,85 @@ public struct Tokenizer: Sendable {
         return (0..<table.count).map { i in
             (String(decoding: bytes[Int(table.starts[i])..<Int(table.ends[i])], as: UTF8.self), table.kinds[i])
         }
+    }
+}
+
+/// Growable token columns written through raw pointers while scanning: one bounds and
+/// capacity check per token instead of one uniqueness check per column.
+struct TokenSink {
+    private(set) var starts: UnsafeMutablePointer<Int32>
+    private(set) var ends: UnsafeMutablePointer<Int32>
+    private(set) var kinds: UnsafeMutablePointer<TokenKind>
+    private(set) var flags: UnsafeMutablePointer<TokenFlags>
+    private(set) var count = 0
+    /// Indices of word tokens that end or start like a clitic.
+    var cliticCandidates: [Int32] = []
+    private var capacity: Int
+    /// Whether the columns belong to someone else (fixed capacity, no growth).
+    private let borrowed: Bool
+    /// A borrowed sink ran out of room; its tokens are incomplete.
+    private(set) var overflowed = false
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        borrowed = false
+        starts = .allocate(capacity: capacity)
+        ends = .allocate(capacity: capacity)
+        kinds = .allocate(capacity: capacity)
+        flags = .allocate(capacity: capacity)
+    }
+
+    /// A sink over columns owned by the caller.
+    init(starts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int32>,
+         kinds: UnsafeMutablePointer<TokenKind>, flags: UnsafeMutablePointer<TokenFlags>, capacity: Int) {
+        self.starts = starts; self.ends = ends; self.kinds = kinds; self.flags = flags
+        self.capacity = capacity
+        borrowed = true
+    }
+
+    @inline(__always)
+    mutating func append(_ start: Int, _ end: Int, _ kind: TokenKind, _ f: TokenFlags) {
+        if count == capacity {
+            if borrowed { overflowed = true; return }
+            grow()
+        }
+        starts[count] = Int32(truncatingIfNeeded: start)
+        ends[count] = Int32(truncatingIfNeeded: end)
+        kinds[count] = kind
+        flags[count] = f
+        count += 1
+    }
+
+    mutating func removeLast() {
+        guard count > 0 && !overflowed else { return }
+        count -= 1
+        if cliticCandidates.last == Int32(truncatingIfNeeded: count) { cliticCandidates.removeLast() }
+    }
+
+    private mutating func grow() {
+        let newCapacity = capacity * 2
+        func moved<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: newCapacity)
+            p.moveInitialize(from: old, count: count)
+            old.deallocate()
+            return p
+        }
+        starts = moved(starts); ends = moved(ends); kinds = moved(kinds); flags = moved(flags)
+        capacity = newCapacity
+    }
+
+    /// Appends the collected tokens to `table`.
+    func move(into table: inout TokenTable) {
+        let base = Int32(truncatingIfNeeded: table.count)
+        if let c = table.cliticCandidates {
+            table.cliticCandidates = c + cliticCandidates.map { $0 + base }
+        }
+        table.appendColumns(UnsafeBufferPointer(start: starts, count: count), UnsafeBufferPointer(start: ends, count: count),
+                            UnsafeBufferPointer(start: kinds, count: count), UnsafeBufferPointer(start: flags, count: count))
+    }
+
+    func deallocate() {
+        starts.deallocate(); ends.deallocate(); kinds.deallocate(); flags.deallocate()
     }
 }
 
@@ -45,11 +169,14 @@ private let currencyWords = ByteStringTable(keys: ["Rp", "RP", "rp", "IDR", "USD
 private struct Scanner {
     let p: UnsafeBufferPointer<UInt8>
     let n: Int
+    /// `CharacterClass.ascii`, held as a pointer so the hot loop needs no global access.
+    let ascii: UnsafeBufferPointer<CharacterClass>
     let lexicon: TokenizerLexicon
 
-    init(p: UnsafeBufferPointer<UInt8>, lexicon: TokenizerLexicon) {
+    init(p: UnsafeBufferPointer<UInt8>, ascii: UnsafeBufferPointer<CharacterClass>, lexicon: TokenizerLexicon) {
         self.p = p
         self.n = p.count
+        self.ascii = ascii
         self.lexicon = lexicon
     }
 
@@ -64,7 +191,7 @@ private struct Scanner {
     func cls(_ i: Int) -> CharacterClass {
         if i >= n { return .space }
         let b = p[i]
-        if b < 0x80 { return CharacterClass.ascii[Int(b)] }
+        if b < 0x80 { return ascii[Int(b)] }
         return CharacterClass.of(scalar(i).0)
     }
 
@@ -91,14 +218,15 @@ private struct Scanner {
         i == 0 ? .space : cls(previousStart(i))
     }
 
-    mutating func run(into t: inout TokenTable) {
-        t.reserve(t.count + n / 5)
+    func run(into t: inout TokenSink) {
+        let p = self.p, n = self.n, ascii = self.ascii
         var i = 0
         while i < n {
             let b = p[i]
             if b == 0x20 || b == 0x0A { i += 1; continue }
+            if ((b | 0x20) &- 0x61) < 26 || (b &- 0x30) < 10 { i = word(i, &t); continue }
             let c: CharacterClass
-            if b < 0x80 { c = CharacterClass.ascii[Int(b)] } else { c = CharacterClass.of(scalar(i).0) }
+            if b < 0x80 { c = ascii[Int(b)] } else { c = CharacterClass.of(scalar(i).0) }
             switch c {
             case .space: i += scalar(i).1
             case .letter, .digit: i = word(i, &t)
@@ -109,13 +237,19 @@ private struct Scanner {
 
     // MARK: Words, numbers, abbreviations, URLs
 
-    mutating func word(_ start: Int, _ t: inout TokenTable) -> Int {
-        let b0 = p[start]
-        if b0 == UInt8(ascii: "h") || b0 == UInt8(ascii: "H") || b0 == UInt8(ascii: "w")
-            || b0 == UInt8(ascii: "W") || b0 == UInt8(ascii: "f") {
+    func word(_ start: Int, _ t: inout TokenSink) -> Int {
+        let b0 = p[start] | 0x20
+        if start + 4 < n, (b0 == UInt8(ascii: "h") || b0 == UInt8(ascii: "f")) && p[start + 1] | 0x20 == UInt8(ascii: "t")
+            || b0 == UInt8(ascii: "w") && p[start + 1] | 0x20 == UInt8(ascii: "w") {
             if let e = urlWithScheme(start) { emit(start, e, .url, &t); return e }
         }
-        // The run of characters that can make an abbreviation, domain or e-mail local part.
+        let end = plainWord(start, &t)
+        // A word that stops at `.`, `@`, `_` or `+` may be the start of an abbreviation
+        // (`S.H.`, `Jl.`), a domain (`KOMPAS.com`) or an e-mail address: look again.
+        guard end < n, (p[start] &- 0x30) >= 10 else { return end }
+        let stop = p[end]
+        guard stop == UInt8(ascii: ".") || stop == UInt8(ascii: "@") || stop == UInt8(ascii: "_")
+            || stop == UInt8(ascii: "+") else { return end }
         var runEnd = start
         var hasDot = false
         while runEnd < n {
@@ -128,69 +262,106 @@ private struct Scanner {
             break
         }
         if runEnd < n, p[runEnd] == UInt8(ascii: "@"), runEnd > start, let e = emailEnd(start, runEnd) {
+            t.removeLast()
             emit(start, e, .email, &t)
             return e
         }
         if hasDot {
             if let (e, cls) = abbreviation(start, runEnd) {
+                t.removeLast()
                 var f = flags(start, e)
                 if cls.mayEndSentence { f.insert(.mayEndSentence) }
                 t.append(start, e, .abbreviation, f)
                 return e
             }
             if let e = domain(start, allowPath: true) {
+                t.removeLast()
                 emit(start, e, .url, &t)
                 return e
             }
         }
-        return plainWord(start, &t)
+        return end
     }
 
     /// A word or number without dots other than number separators.
-    mutating func plainWord(_ start: Int, _ t: inout TokenTable) -> Int {
+    @inline(__always)
+    func plainWord(_ start: Int, _ t: inout TokenSink) -> Int {
+        let p = self.p, n = self.n, ascii = self.ascii  // locals: no reloads after stores
         var j = start
-        var hasLetter = false
-        var hasDigit = false
-        var hyphenated = false
+        var w = WordState()
         var previous: CharacterClass = .space
         var segmentStart = start
         while j < n {
-            let (c, len) = scalar(j)
-            let k = c < 0x80 ? CharacterClass.ascii[Int(c)] : CharacterClass.of(c)
+            let b = p[j]
+            let k: CharacterClass
+            var c = UInt32(b)
+            var len = 1
+            if b < 0x80 {
+                if (b &- 0x61) < 26 {
+                    // The common case: a run of lower-case ASCII letters.
+                    var q = j + 1
+                    while q < n, (p[q] &- 0x61) < 26 { q += 1 }
+                    w.letters += q - j
+                    previous = .letter
+                    j = q
+                    continue
+                }
+                if (b &- 0x41) < 26 {
+                    if w.letters == 0 { w.firstLetterUpper = true }
+                    w.letters += 1
+                    w.upper += 1
+                    previous = .letter
+                    j += 1
+                    continue
+                }
+                // The common ends of a word, tested before the general switch.
+                if b == 0x20 || b == 0x0A || (b == UInt8(ascii: ",") && previous == .letter) {
+                    return finish(start, j, w, &t)
+                }
+                k = ascii[Int(b)]
+            } else {
+                (c, len) = scalar(j)
+                k = CharacterClass.of(c)
+                w.nonASCII = true
+            }
             switch k {
             case .letter:
-                hasLetter = true
+                let bits = UnicodeProperties.bits(c)
+                if bits.contains(.letter) {
+                    let isUpper = bits.contains(.upper)
+                    if w.letters == 0 { w.firstLetterUpper = isUpper }
+                    w.letters += 1
+                    if isUpper { w.upper += 1 }
+                }
             case .digit:
-                if hasLetter && !hasDigit && previous == .letter,
-                   currencyWords.contains(UnsafeBufferPointer(rebasing: p[start..<j])) {
-                    t.append(start, j, .symbol, flags(start, j))
+                if w.letters > 0 && !w.digits && previous == .letter && j - start <= 3 && isCurrency(start, j) {
+                    t.append(start, j, .symbol, w.firstLetterUpper ? [.capitalized] : [])
                     return j
                 }
-                hasDigit = true
+                w.digits = true
             case .hyphen:
                 if previous == .letter || previous == .digit, isAlnum(j + len) {
                     let nextEnd = alnumEnd(j + len)
                     if splitsAtHyphen(segmentStart, j, j + len, nextEnd, firstPart: segmentStart == start) {
-                        return finishWord(start, j, hasLetter, hyphenated, &t)
+                        return finish(start, j, w, &t)
                     }
-                    hyphenated = true
+                    w.hyphenated = true
                     previous = .hyphen
                     j += len
                     segmentStart = j
                     continue
                 }
-                return finishWord(start, j, hasLetter, hyphenated, &t)
+                return finish(start, j, w, &t)
             case .terminal, .comma, .other:
                 // Separators inside numbers: 1.500.000  5,61  10.15  12/5/2022  10:15
-                let sep = c
-                let isSeparator = sep == 0x2E || sep == 0x2C || sep == 0x2F || sep == 0x3A
-                if isSeparator, !hasLetter, previous == .digit, j + 1 < n, (p[j + 1] &- 0x30) < 10 {
+                let isSeparator = c == 0x2E || c == 0x2C || c == 0x2F || c == 0x3A
+                if isSeparator, w.letters == 0, previous == .digit, j + 1 < n, (p[j + 1] &- 0x30) < 10 {
                     previous = .comma
                     j += 1
                     continue
                 }
                 // A slash joins short or numbered parts: II/2007, C/O, s/d (not dan/atau).
-                if sep == 0x2F, previous == .letter || previous == .digit, isAlnum(j + 1) {
+                if c == 0x2F, previous == .letter || previous == .digit, isAlnum(j + 1) {
                     let nextEnd = alnumEnd(j + 1)
                     let a = segmentStart..<j, b = (j + 1)..<nextEnd
                     if containsDigit(a) || containsDigit(b) || (a.count <= 3 && b.count <= 3) {
@@ -200,9 +371,9 @@ private struct Scanner {
                         continue
                     }
                 }
-                return finishWord(start, j, hasLetter, hyphenated, &t)
+                return finish(start, j, w, &t)
             case .quote:
-                // Apostrophes inside words: Jum'at, Qur’an.
+                // Apostrophes inside words: Jum'at, Qur’an (but Moody's → Moody, 's).
                 let possessive = j + len < n && p[j + len] | 0x20 == UInt8(ascii: "s")
                     && cls(j + len + 1) != .letter && cls(j + len + 1) != .digit
                 if (c == 0x27 || c == 0x2019), previous == .letter, cls(j + len) == .letter, !possessive {
@@ -210,14 +381,56 @@ private struct Scanner {
                     j += len
                     continue
                 }
-                return finishWord(start, j, hasLetter, hyphenated, &t)
+                return finish(start, j, w, &t)
             default:
-                return finishWord(start, j, hasLetter, hyphenated, &t)
+                return finish(start, j, w, &t)
             }
             previous = k
             j += len
         }
-        return finishWord(start, j, hasLetter, hyphenated, &t)
+        return finish(start, j, w, &t)
+    }
+
+    /// What `plainWord` learns about a token while scanning it.
+    struct WordState {
+        var letters = 0
+        var upper = 0
+        var firstLetterUpper = false
+        var digits = false
+        var nonASCII = false
+        var hyphenated = false
+    }
+
+    @inline(__always)
+    func finish(_ start: Int, _ end: Int, _ w: WordState, _ t: inout TokenSink) -> Int {
+        var f: TokenFlags = []
+        if w.firstLetterUpper { f.insert(.capitalized) }
+        if w.letters > 0 && w.upper == w.letters { f.insert(.allCaps) }
+        if w.digits { f.insert(.hasDigit) }
+        if w.nonASCII { f.insert(.nonASCII) }
+        if w.hyphenated { f.insert(.hyphenated) }
+        var kind: TokenKind = w.letters > 0 ? .word : .number
+        if kind == .word {
+            let len = end &- start
+            if len == 2, isCurrency(start, end) {
+                kind = .symbol
+            } else if len >= 4, len <= 64, !w.digits, !w.nonASCII, w.upper != w.letters,
+                      CliticAnalyzer.mayHaveClitic(p, start, end) {
+                // Noted while the bytes are in cache, so clitic analysis visits only these.
+                t.cliticCandidates.append(Int32(truncatingIfNeeded: t.count))
+            }
+        }
+        t.append(start, end, kind, f)
+        return end
+    }
+
+    /// Whether `start..<end` is a currency written in letters (`Rp`, `IDR`, `USD`).
+    @inline(__always)
+    func isCurrency(_ start: Int, _ end: Int) -> Bool {
+        let b = p[start]
+        guard b == UInt8(ascii: "R") || b == UInt8(ascii: "r") || b == UInt8(ascii: "I")
+            || b == UInt8(ascii: "U") || b == UInt8(ascii: "S") else { return false }
+        return currencyWords.contains(UnsafeBufferPointer(rebasing: p[start..<end]))
     }
 
     /// The end of the run of letters and digits starting at `i`.
@@ -225,7 +438,7 @@ private struct Scanner {
         var e = i
         while e < n {
             let (c, len) = scalar(e)
-            let k = c < 0x80 ? CharacterClass.ascii[Int(c)] : CharacterClass.of(c)
+            let k = c < 0x80 ? ascii[Int(c)] : CharacterClass.of(c)
             guard k == .letter || k == .digit else { break }
             e += len
         }
@@ -253,19 +466,6 @@ private struct Scanner {
         let k = min(3, aCount, bCount)
         for d in 0..<k where (p[aStart + d] | 0x20) != (p[bStart + d] | 0x20) { return true }
         return false
-    }
-
-    mutating func finishWord(_ start: Int, _ end: Int, _ hasLetter: Bool, _ hyphenated: Bool,
-                             _ t: inout TokenTable) -> Int {
-        var f = flags(start, end)
-        if hyphenated { f.insert(.hyphenated) }
-        var kind: TokenKind = hasLetter ? .word : .number
-        if kind == .word, currencyWords.contains(UnsafeBufferPointer(rebasing: p[start..<end])),
-           end - start == 2 {
-            kind = .symbol
-        }
-        t.append(start, end, kind, f)
-        return end
     }
 
     /// Flags from the token's letters.
@@ -311,7 +511,7 @@ private struct Scanner {
     }
 
     @inline(__always)
-    mutating func emit(_ start: Int, _ end: Int, _ kind: TokenKind, _ t: inout TokenTable) {
+    func emit(_ start: Int, _ end: Int, _ kind: TokenKind, _ t: inout TokenSink) {
         t.append(start, end, kind, flags(start, end))
     }
 
@@ -425,7 +625,7 @@ private struct Scanner {
 
     // MARK: Punctuation and symbols
 
-    mutating func punctuation(_ start: Int, _ c: CharacterClass, _ t: inout TokenTable) -> Int {
+    func punctuation(_ start: Int, _ c: CharacterClass, _ t: inout TokenSink) -> Int {
         let (s, len) = scalar(start)
         var end = start + len
         switch c {
