@@ -149,15 +149,43 @@ public struct CliticAnalyzer: Sendable {
         }
         if allowParticles, hasSuffix(w, "lah") || hasSuffix(w, "kah") || hasSuffix(w, "pun") {
             let base = UnsafeBufferPointer(rebasing: w[0..<(n - 3)])
-            if base.count >= 2, known(base), !lexical(w) { return 3 }
+            if base.count >= 2, knownOrDerived(base), !lexical(w), !derived(w, from: lexicon.lexicalWords) { return 3 }
             return 0
         }
         if !capitalized, hasSuffix(w, "ku") || hasSuffix(w, "mu") {
             let base = UnsafeBufferPointer(rebasing: w[0..<(n - 2)])
-            if base.count >= 3, known(base), !lexical(w) { return 2 }
+            if base.count >= 3, knownOrDerived(base), !lexical(w), !derived(w, from: lexicon.lexicalWords) { return 2 }
         }
         return 0
     }
+
+    /// A known word, or one built from a known root with common affixes
+    /// (`ambilkan`, `dibunuh`, `berkata`, `menanyakan`).
+    func knownOrDerived(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        known(w) || derived(w, from: lexicon.knownWords)
+    }
+
+    /// Whether `w` is an affixed form of a word in `words` (`bermasalah` of `masalah`).
+    func derived(_ w: UnsafeBufferPointer<UInt8>, from words: ByteStringTable) -> Bool {
+        let n = w.count
+        var suffixes = [0]
+        if hasSuffix(w, "kan") { suffixes.append(3) }
+        if hasSuffix(w, "an") { suffixes.append(2) }
+        if hasSuffix(w, "i") { suffixes.append(1) }
+        for prefix in CliticAnalyzer.prefixes {
+            guard n > prefix.count + 2 else { continue }
+            var matches = true
+            for (k, b) in prefix.enumerated() where w[k] != b { matches = false; break }
+            guard matches else { continue }
+            for s in suffixes where n - prefix.count - s >= 3 && prefix.count + s > 0 {
+                if words.contains(UnsafeBufferPointer(rebasing: w[prefix.count..<(n - s)])) { return true }
+            }
+        }
+        return false
+    }
+
+    private static let prefixes: [[UInt8]] = ["", "di", "ber", "ter", "ke", "se", "me", "mem", "men", "meng", "per"]
+        .map { Array($0.utf8) }
 
     /// Length of a `ku-` or `kau-` proclitic at the start of `w`, or 0.
     func proclitic(_ w: UnsafeBufferPointer<UInt8>, whole: UnsafeBufferPointer<UInt8>) -> Int {

@@ -162,7 +162,12 @@ public struct Normalizer: Sendable {
                         whitespace(.lineBreak, i, i + 2, verbatim: false)
                         i += 2
                     } else {
-                        whitespace(Normalizer.action(UInt32(b)), i, i + 1, verbatim: b == 0x20 || b == 0x0A)
+                        let action = Normalizer.action(UInt32(b))
+                        if action == .remove {
+                            stats.removed += 1
+                        } else {
+                            whitespace(action, i, i + 1, verbatim: b == 0x20 || b == 0x0A)
+                        }
                         i += 1
                     }
                     continue

@@ -1,0 +1,47 @@
+import CICUShim
+
+/// Lexicon match keys: case-folded and accent-stripped, so `Jakarta`, `JAKARTA` and
+/// `jakarta` share a key, and `Café` matches `cafe`. ASCII takes a fast path; other text
+/// goes through ICU (NFKC case folding, then non-spacing marks removed after NFD).
+public enum MatchKey {
+    /// Appends the match key of UTF-8 `bytes` to `out`.
+    public static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var ascii = true
+        for b in bytes where b >= 0x80 { ascii = false; break }
+        if ascii {
+            for b in bytes { out.append((b &- 0x41) < 26 ? b | 0x20 : b) }
+            return
+        }
+        let cap = bytes.count * 3 + 16
+        var status: Int32 = 0
+        var buffer = [UInt8](repeating: 0, count: cap)
+        let n = buffer.withUnsafeMutableBufferPointer { dst in
+            cicu_match_key_utf8(bytes.baseAddress, Int32(bytes.count), dst.baseAddress, Int32(cap), &status)
+        }
+        if status > 0 || Int(n) > cap {
+            // ICU failed (it should not): fall back to ASCII folding of the raw bytes.
+            for b in bytes { out.append((b &- 0x41) < 26 ? b | 0x20 : b) }
+            return
+        }
+        out.append(contentsOf: buffer[0..<Int(n)])
+    }
+
+    /// The match key of `text`.
+    public static func make(_ text: String) -> String {
+        var out: [UInt8] = []
+        var s = text
+        s.withUTF8 { append($0, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension Document {
+    /// The match key of token `i` (see ``MatchKey``).
+    public func matchKey(ofToken i: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        bytes.withUnsafeBufferPointer { p in
+            MatchKey.append(UnsafeBufferPointer(rebasing: p[Int(tokens.starts[i])..<Int(tokens.ends[i])]), to: &out)
+        }
+        return out
+    }
+}

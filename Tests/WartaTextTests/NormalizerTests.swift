@@ -1,0 +1,88 @@
+import Testing
+import WartaText
+
+@Suite("Normalizer")
+struct NormalizerTests {
+    func normalize(_ bytes: [UInt8]) -> NormalizedText { Normalizer().normalize(bytes) }
+    func text(_ s: String) -> String { String(decoding: Normalizer().normalize(s).bytes, as: UTF8.self) }
+
+    @Test func spacesCollapseAndBecomeASCII() {
+        #expect(text("Kota\u{00A0}Semarang,\u{2009}Jawa\t\tTengah   baru") == "Kota Semarang, Jawa Tengah baru")
+        #expect(text("  awal dan akhir  \n") == "awal dan akhir")
+        #expect(text("figure\u{2007}ideographic\u{3000}narrow\u{202F}x") == "figure ideographic narrow x")
+    }
+
+    @Test func lineAndParagraphBreaks() {
+        #expect(text("satu\r\ndua\rtiga\u{2028}empat") == "satu\ndua\ntiga\nempat")
+        #expect(text("satu\n\n\n\ndua") == "satu\n\ndua")
+        #expect(text("satu\n   \n\t\ndua") == "satu\n\ndua")
+        #expect(text("satu\u{2029}dua") == "satu\n\ndua")
+        #expect(Normalizer().normalize("a\n\nb\n\n\nc").paragraphBreaks == [1, 4])
+    }
+
+    @Test func invisibleCharactersAreRemoved() {
+        let n = Normalizer().normalize("ker\u{00AD}ja\u{200B}sama \u{FEFF}IKM\u{200D}\u{0007} \u{0085}x")
+        #expect(String(decoding: n.bytes, as: UTF8.self) == "kerjasama IKM\nx")
+        #expect(n.stats.removed == 5)
+    }
+
+    @Test func mojibakeIsRepaired() {
+        // UTF-8 read as windows-1252 once: “Halo,” ujarnya – café’s
+        let broken = "â€œHalo,â€\u{9D} ujarnya â€“ cafÃ©â€™s"
+        let n = Normalizer().normalize(broken)
+        #expect(String(decoding: n.bytes, as: UTF8.self) == "\u{201C}Halo,\u{201D} ujarnya \u{2013} caf\u{E9}\u{2019}s")
+        #expect(n.stats.mojibakeRepaired == 5)
+        // Â followed by NBSP is a mojibake NBSP: it becomes a plain space.
+        #expect(text("Rp\u{C2}\u{A0}5") == "Rp 5")
+    }
+
+    @Test func genuineLatin1LettersStay() {
+        // Ã followed by a letter that is not a continuation byte in cp1252 is left alone.
+        #expect(text("SÃO PAULO, Ã la carte") == "SÃO PAULO, Ã la carte")
+    }
+
+    @Test func invalidUTF8BecomesReplacementCharacter() {
+        let n = normalize(Array("ab".utf8) + [0xFF, 0xC3] + Array(" cd".utf8) + [0xE2, 0x80])
+        #expect(String(decoding: n.bytes, as: UTF8.self) == "ab\u{FFFD}\u{FFFD} cd\u{FFFD}\u{FFFD}")
+        #expect(n.stats.invalidUTF8 == 4)
+    }
+
+    @Test func nfcComposes() {
+        let n = Normalizer().normalize("Cafe\u{301} dan Jose\u{301} n\u{303}")
+        #expect(String(decoding: n.bytes, as: UTF8.self) == "Caf\u{E9} dan Jos\u{E9} \u{F1}")
+        #expect(n.stats.recomposed == 3)
+        // Already composed text and curly quotes pass through untouched.
+        #expect(text("“Café” — ok") == "“Café” — ok")
+    }
+
+    @Test func quoteMarksAndDashesStayAsWritten() {
+        #expect(text("„a“ «b» ‘c’ \"d\" – — -") == "„a“ «b» ‘c’ \"d\" – — -")
+    }
+
+    @Test func offsetsMapBackToTheOriginal() {
+        let original = "  SEMARANG\u{00A0}(Sigi Jateng) \u{2013}\r\nâ€œKota\u{200B}nya,â€\u{9D} kata  Cafe\u{301}\u{FF}."
+        let bytes = Array(original.utf8)
+        let doc = TextAnalyzer().analyze(bytes)
+        for t in doc.tokenViews {
+            let r = doc.offsetMap.originalRange(t.range.range)
+            let source = String(decoding: bytes[r], as: UTF8.self)
+            let expected: String
+            switch t.text {
+            case "“": expected = "â€œ"
+            case "”": expected = "â€\u{9D}"
+            case "Kotanya": expected = "Kota\u{200B}nya"
+            case "Café": expected = "Cafe\u{301}"
+            case "\u{FFFD}": expected = "\u{FFFD}"  // the invalid byte 0xFF decodes as U+FFFD here
+            default: expected = t.text
+            }
+            #expect(source == expected, "token \(t.text) maps to \(source)")
+        }
+        #expect(doc.offsetMap.originalRange(0..<doc.bytes.count) == 2..<bytes.count)
+    }
+
+    @Test func matchKeysFoldCaseAndAccents() {
+        #expect(MatchKey.make("Jakarta") == "jakarta")
+        #expect(MatchKey.make("CAFÉ Ñandú") == "cafe nandu")
+        #expect(MatchKey.make("Straße") == "strasse")
+    }
+}
