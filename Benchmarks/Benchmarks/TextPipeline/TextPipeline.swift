@@ -1,0 +1,64 @@
+import Benchmark
+import Warta
+import WartaText
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The benchmark input: the shared text corpus when present, else the seeds.
+let corpus: [UInt8] = {
+    let candidates = ["../../shared/data/corpus/corpus-all.txt", "../shared/data/corpus/corpus-all.txt"]
+    for path in candidates where access(path, R_OK) == 0 {
+        if let bytes = try? InputReader.read(path: path) { return bytes }
+    }
+    return (try? InputReader.read(path: "../seeds/000_43943d992f4a7b6d.txt")) ?? []
+}()
+
+let analyzer = TextAnalyzer()
+let documents = StageBenchmark.splitDocuments(corpus)
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+        scalingFactor: .one,
+        maxDuration: .seconds(5),
+        maxIterations: 30
+    )
+
+    Benchmark("normalize (corpus, MB = \(corpus.count / 1_000_000))") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(analyzer.normalizer.normalize(corpus)) }
+    }
+
+    let normalized = analyzer.normalizer.normalize(corpus)
+    Benchmark("tokenize (normalized corpus)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            var t = TokenTable()
+            normalized.bytes.withUnsafeBufferPointer { analyzer.tokenizer.tokenize($0, into: &t) }
+            blackHole(t)
+        }
+    }
+
+    Benchmark("normalize + segment + tokenize (corpus as one text)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(analyzer.analyze(corpus)) }
+    }
+
+    Benchmark("normalize + segment + tokenize (\(documents.count) documents)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            for d in documents { blackHole(analyzer.analyze(d)) }
+        }
+    }
+
+    let writer = RecordWriter(options: .init(tokens: true))
+    Benchmark("full record with tokens (\(documents.count) documents)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            var out = JSONWriter(capacity: 1 << 16)
+            for (i, d) in documents.enumerated() {
+                if case .success(let doc) = Pipeline().analyze(text: d) {
+                    writer.write(id: String(i), document: doc, to: &out)
+                }
+                out.bytes.removeAll(keepingCapacity: true)
+            }
+        }
+    }
+}

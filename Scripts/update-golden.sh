@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Rewrites the expected outputs of the seed articles from the current build.
+# Review the diff (git diff seeds/) before committing: each change must be a fix.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --product warta >/dev/null
+for seed in seeds/*.txt; do
+  base="${seed%.txt}"
+  .build/release/warta process --tokens "$seed" > "$base.expected.jsonl"
+  .build/release/warta tokenize "$seed" > "$base.expected.conllu"
+done
+git --no-pager diff --stat seeds/ || true
