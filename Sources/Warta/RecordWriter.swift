@@ -42,7 +42,7 @@ public struct RecordWriter: Sendable {
                     out.int(cp.codePoint(Int(t.starts[i]))); out.byte(0x2C)
                     out.int(cp.codePoint(Int(t.ends[i]))); out.byte(0x2C)
                     out.raw(RecordWriter.kindJSON[Int(t.kinds[i].rawValue)])
-                    if t.clitics[i].isSplit {
+                    if t.clitic(i).isSplit {
                         out.byte(0x2C)
                         writeRanges(doc.wordRanges(ofToken: i), &cp, &out)
                     }

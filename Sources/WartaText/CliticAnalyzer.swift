@@ -53,7 +53,7 @@ public struct CliticAnalyzer: Sendable {
                 }
             }}}}
         }
-        for (i, split) in found { table.clitics[i] = split }
+        for (i, split) in found { table.setClitic(i, split) }
     }
 
     private func analyze(_ text: UnsafeBufferPointer<UInt8>, _ table: inout TokenTable, candidates: [Int32]) {
@@ -70,7 +70,7 @@ public struct CliticAnalyzer: Sendable {
                 }
                 let split = analyze(UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buf)[0..<len]),
                                     capitalized: table.flags[i].contains(.capitalized))
-                if split.isSplit { table.clitics[i] = split }
+                if split.isSplit { table.setClitic(i, split) }
             }
         }
     }
@@ -79,16 +79,13 @@ public struct CliticAnalyzer: Sendable {
     /// `-ku`, `-mu` or start like `ku-`, `kau-`? Most words do not, and skip the lookups.
     @inline(__always)
     static func mayHaveClitic(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
-        let z = p[e - 1] | 0x20, y = p[e - 2] | 0x20, x = p[e - 3] | 0x20
-        if z == UInt8(ascii: "a") { if y == UInt8(ascii: "y") && x == UInt8(ascii: "n") { return true } }
-        else if z == UInt8(ascii: "h") {
-            if y == UInt8(ascii: "a") && (x == UInt8(ascii: "l") || x == UInt8(ascii: "k")) { return true }
-        } else if z == UInt8(ascii: "n") {
-            if y == UInt8(ascii: "u") && x == UInt8(ascii: "p") { return true }
-        } else if z == UInt8(ascii: "u") {
-            if y == UInt8(ascii: "k") || y == UInt8(ascii: "m") { return true }
-        }
-        return p[s] | 0x20 == UInt8(ascii: "k") && p[s + 1] | 0x20 == UInt8(ascii: "u")
+        // Compare packed, lower-cased bytes with few branches: this runs for every word.
+        let tail = (UInt32(p[e - 3]) << 16 | UInt32(p[e - 2]) << 8 | UInt32(p[e - 1])) | 0x20_2020
+        let head = (UInt32(p[s]) << 8 | UInt32(p[s + 1])) | 0x2020
+        let tail2 = tail & 0xFFFF
+        // -nya -lah -kah -pun, then -ku -mu ku-
+        return tail == 0x6E_7961 || tail == 0x6C_6168 || tail == 0x6B_6168 || tail == 0x70_756E
+            || tail2 == 0x6B75 || tail2 == 0x6D75 || head == 0x6B75
     }
 
     /// The analysis of a lower-case word.

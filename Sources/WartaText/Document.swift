@@ -83,6 +83,8 @@ public struct TokenFlags: OptionSet, Sendable, Hashable {
     public static let comma = TokenFlags(rawValue: 1 << 11)
     /// Has a digit.
     public static let hasDigit = TokenFlags(rawValue: 1 << 12)
+    /// A line break (or paragraph break) follows the token.
+    public static let lineBreakAfter = TokenFlags(rawValue: 1 << 13)
 }
 
 /// Token arrays, struct-of-arrays: one entry per token, in text order.
@@ -95,8 +97,18 @@ public struct TokenTable: Sendable {
     public internal(set) var kinds: [TokenKind] = []
     /// Flags of each token.
     public internal(set) var flags: [TokenFlags] = []
-    /// Clitic analysis of each token, `.none` for most.
+    /// Clitic analysis of each token, or empty when no token has clitics (most short
+    /// texts): read it through ``clitic(_:)``.
     public internal(set) var clitics: [CliticSplit] = []
+
+    /// The clitic analysis of token `i` (`.none` for most tokens).
+    @inlinable public func clitic(_ i: Int) -> CliticSplit { clitics.isEmpty ? .none : clitics[i] }
+
+    /// Records the clitic analysis of token `i`, allocating the column on first use.
+    mutating func setClitic(_ i: Int, _ split: CliticSplit) {
+        if clitics.isEmpty { clitics = [CliticSplit](repeating: .none, count: count) }
+        clitics[i] = split
+    }
     /// Tokens the tokenizer found may carry clitics, or nil when unknown (then every word
     /// token is examined).
     var cliticCandidates: [Int32]? = nil
@@ -118,7 +130,8 @@ public struct TokenTable: Sendable {
     mutating func appendColumns(_ s: UnsafeBufferPointer<Int32>, _ e: UnsafeBufferPointer<Int32>,
                                 _ k: UnsafeBufferPointer<TokenKind>, _ f: UnsafeBufferPointer<TokenFlags>) {
         starts.append(contentsOf: s); ends.append(contentsOf: e); kinds.append(contentsOf: k)
-        flags.append(contentsOf: f); clitics.append(contentsOf: repeatElement(.none, count: s.count))
+        flags.append(contentsOf: f)
+        if !clitics.isEmpty { clitics.append(contentsOf: repeatElement(.none, count: s.count)) }
     }
 
     @inline(__always)
@@ -127,7 +140,7 @@ public struct TokenTable: Sendable {
         ends.append(Int32(truncatingIfNeeded: end))
         kinds.append(kind)
         self.flags.append(flags)
-        clitics.append(.none)
+        if !clitics.isEmpty { clitics.append(.none) }
     }
 }
 
@@ -213,7 +226,7 @@ public struct Token: Sendable {
     /// Surface text.
     public var text: String { document.text(range) }
     /// Clitic analysis.
-    public var clitics: CliticSplit { document.tokens.clitics[index] }
+    public var clitics: CliticSplit { document.tokens.clitic(index) }
     /// The syntactic words of this token: the surface split at its clitics (`bukunya` →
     /// `buku`, `nya`), or the token itself.
     public var words: [String] { document.wordRanges(ofToken: index).map { document.text($0) } }
@@ -258,7 +271,7 @@ extension Document {
     /// The byte ranges of the syntactic words of token `i` after clitic splitting.
     public func wordRanges(ofToken i: Int) -> [TextRange] {
         let s = Int(tokens.starts[i]), e = Int(tokens.ends[i])
-        let c = tokens.clitics[i]
+        let c = tokens.clitic(i)
         if !c.isSplit { return [TextRange(s, e)] }
         var out: [TextRange] = []
         var p = s

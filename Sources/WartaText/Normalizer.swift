@@ -59,6 +59,33 @@ public struct Normalizer: Sendable {
         return NormalizedText(bytes: state.out, map: state.map, stats: state.stats, paragraphBreaks: state.paragraphBreaks)
     }
 
+    /// Skips 8-byte blocks that are printable ASCII with single spaces, which normalization
+    /// leaves as they are (the common case); returns where byte-by-byte work must resume.
+    @inline(__always)
+    static func skipCleanASCII(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = p.baseAddress else { return start }
+        let n = p.count
+        var j = start
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while j + 8 <= n {
+            let x = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+            if x & highs != 0 { break }                                   // non-ASCII
+            if (x &- 0x20 &* ones) & ~x & highs != 0 { break }            // controls, tab, line break
+            let del = x ^ (0x7F &* ones)
+            if (del &- ones) & ~del & highs != 0 { break }                 // DEL
+            let z = x ^ (0x20 &* ones)
+            let spaces = ~(((z & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | z) & highs
+            if spaces != 0 {
+                if spaces & (spaces << 8) != 0 { break }                   // two spaces in a row
+                if spaces & 0x8000_0000_0000_0000 != 0 { break }           // a space last: look at the next byte
+                if spaces & 0x80 != 0 && base[j - 1] == 0x20 { break }     // a space after a space
+            }
+            j &+= 8
+        }
+        return j
+    }
+
     /// What to do with one scalar.
     enum Action { case keep, space, lineBreak, paragraphBreak, remove }
 
@@ -144,9 +171,11 @@ public struct Normalizer: Sendable {
                     // Printable ASCII with single spaces or line breaks between: copy as is.
                     var j = i + 1
                     while j < n {
+                        j = Normalizer.skipCleanASCII(p, from: j)
+                        guard j < n else { break }
                         let c = p[j]
-                        if c > 0x20 && c < 0x7F { j += 1; continue }
-                        if (c == 0x20 || c == 0x0A), j + 1 < n, p[j + 1] > 0x20, p[j + 1] < 0x7F { j += 2; continue }
+                        if c > 0x20 && c < 0x7F { j &+= 1; continue }
+                        if (c == 0x20 || c == 0x0A), j + 1 < n, p[j + 1] > 0x20, p[j + 1] < 0x7F { j &+= 2; continue }
                         break
                     }
                     flushWhitespace()
@@ -160,7 +189,7 @@ public struct Normalizer: Sendable {
                 if b < 0x80 {
                     if b == 0x0D && i + 1 < n && p[i + 1] == 0x0A {
                         whitespace(.lineBreak, i, i + 2, verbatim: false)
-                        i += 2
+                        i &+= 2
                     } else {
                         let action = Normalizer.action(UInt32(b))
                         if action == .remove {
@@ -168,7 +197,7 @@ public struct Normalizer: Sendable {
                         } else {
                             whitespace(action, i, i + 1, verbatim: b == 0x20 || b == 0x0A)
                         }
-                        i += 1
+                        i &+= 1
                     }
                     continue
                 }
@@ -178,7 +207,7 @@ public struct Normalizer: Sendable {
                     map.replace(normalized: out.count, original: i, originalEnd: i + 1)
                     lastOut = out.count; lastOrig = i
                     out.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                    i += 1
+                    i &+= 1
                     continue
                 }
                 if c >= 0xC2 && c <= 0xF4, let (fixed, end) = repairMojibake(p, i, c, len) {
@@ -222,7 +251,7 @@ public struct Normalizer: Sendable {
             var segEnd = end
             while segEnd < p.count, p[segEnd] >= 0x80, let (c, len) = UTF8Decoder.decode(p, segEnd),
                   Normalizer.action(c) == .keep, !UnicodeProperties.bits(c).contains(.nfcInert) {
-                segEnd += len
+                segEnd &+= len
             }
             // Include the character before when it is adjacent in the original.
             let joinPrevious = lastOut >= 0 && lastOut < out.count && pending == 0
@@ -270,7 +299,7 @@ public struct Normalizer: Sendable {
                 case 1: bytes.2 = b
                 default: bytes.3 = b
                 }
-                j += tl
+                j &+= tl
             }
             return withUnsafeBytes(of: &bytes) { raw -> (UInt32, Int)? in
                 let buf = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self),

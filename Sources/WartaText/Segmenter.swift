@@ -56,6 +56,7 @@ public struct SentenceSplitter: Sendable {
         var ranges: [TextRange] = []
         var starts: [Int32] = []
         let t = document.tokens
+        t.flags.withUnsafeBufferPointer { flags in
         document.bytes.withUnsafeBufferPointer { text in
             var tok = 0
             for para in document.paragraphRanges {
@@ -65,12 +66,13 @@ public struct SentenceSplitter: Sendable {
                 var sentenceStart = first
                 var i = first
                 var openBracket = -1  // index of the innermost unclosed bracket in this sentence
-                let interesting: TokenFlags = [.terminal, .mayEndSentence, .openingBracket, .closingBracket]
+                let interesting: TokenFlags = [.terminal, .mayEndSentence, .openingBracket, .closingBracket,
+                                               .lineBreakAfter]
                 while i < tok {
-                    let f = t.flags[i]
-                    // Most tokens can end nothing: skip them unless a line break follows.
-                    if f.isDisjoint(with: interesting), i + 1 >= tok || !lineBreakBetween(i, i + 1, t, text) {
-                        i += 1
+                    let f = flags[i]
+                    // Most tokens can end nothing.
+                    if f.isDisjoint(with: interesting) {
+                        i &+= 1
                         continue
                     }
                     if f.contains(.openingBracket) { openBracket = i }
@@ -97,6 +99,7 @@ public struct SentenceSplitter: Sendable {
                     starts.append(Int32(sentenceStart))
                 }
             }
+        }
         }
         starts.append(Int32(t.count))
         document.sentenceRanges = ranges
@@ -147,9 +150,7 @@ public struct SentenceSplitter: Sendable {
 
     @inline(__always)
     func lineBreakBetween(_ i: Int, _ j: Int, _ t: TokenTable, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        // Normalized whitespace between tokens is one space, one line break or one blank line.
-        let k = Int(t.ends[i])
-        return k < Int(t.starts[j]) && text[k] == 0x0A
+        t.flags[i].contains(.lineBreakAfter)
     }
 
     /// Whether token `j` can start a sentence.

@@ -62,7 +62,7 @@ public struct Tokenizer: Sendable {
         }
         guard fits else { return false }
         table.starts = starts
-        table.clitics = [CliticSplit](repeating: .none, count: count)
+        table.clitics = []
         return true
     }
 
@@ -120,7 +120,13 @@ struct TokenSink {
         ends[count] = Int32(truncatingIfNeeded: end)
         kinds[count] = kind
         flags[count] = f
-        count += 1
+        count &+= 1
+    }
+
+    /// Notes a line break after the last token.
+    @inline(__always)
+    mutating func markLineBreak() {
+        if count > 0 && !overflowed { flags[count - 1].insert(.lineBreakAfter) }
     }
 
     mutating func removeLast() {
@@ -223,8 +229,9 @@ private struct Scanner {
         var i = 0
         while i < n {
             let b = p[i]
-            if b == 0x20 || b == 0x0A { i += 1; continue }
+            if b == 0x20 { i &+= 1; continue }
             if ((b | 0x20) &- 0x61) < 26 || (b &- 0x30) < 10 { i = word(i, &t); continue }
+            if b == 0x0A { t.markLineBreak(); i &+= 1; continue }
             let c: CharacterClass
             if b < 0x80 { c = ascii[Int(b)] } else { c = CharacterClass.of(scalar(i).0) }
             switch c {
@@ -237,6 +244,7 @@ private struct Scanner {
 
     // MARK: Words, numbers, abbreviations, URLs
 
+    @inline(__always)
     func word(_ start: Int, _ t: inout TokenSink) -> Int {
         let b0 = p[start] | 0x20
         if start + 4 < n, (b0 == UInt8(ascii: "h") || b0 == UInt8(ascii: "f")) && p[start + 1] | 0x20 == UInt8(ascii: "t")
@@ -254,10 +262,10 @@ private struct Scanner {
         var hasDot = false
         while runEnd < n {
             let b = p[runEnd]
-            if isASCIIAlnum(b) { runEnd += 1; continue }
-            if b == UInt8(ascii: ".") { hasDot = true; runEnd += 1; continue }
+            if isASCIIAlnum(b) { runEnd &+= 1; continue }
+            if b == UInt8(ascii: ".") { hasDot = true; runEnd &+= 1; continue }
             if b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: "+") || b == UInt8(ascii: "%") {
-                runEnd += 1; continue
+                runEnd &+= 1; continue
             }
             break
         }
@@ -300,18 +308,18 @@ private struct Scanner {
                 if (b &- 0x61) < 26 {
                     // The common case: a run of lower-case ASCII letters.
                     var q = j + 1
-                    while q < n, (p[q] &- 0x61) < 26 { q += 1 }
-                    w.letters += q - j
+                    while q < n, (p[q] &- 0x61) < 26 { q &+= 1 }
+                    w.letters &+= q &- j
                     previous = .letter
                     j = q
                     continue
                 }
                 if (b &- 0x41) < 26 {
                     if w.letters == 0 { w.firstLetterUpper = true }
-                    w.letters += 1
-                    w.upper += 1
+                    w.letters &+= 1
+                    w.upper &+= 1
                     previous = .letter
-                    j += 1
+                    j &+= 1
                     continue
                 }
                 // The common ends of a word, tested before the general switch.
@@ -330,8 +338,8 @@ private struct Scanner {
                 if bits.contains(.letter) {
                     let isUpper = bits.contains(.upper)
                     if w.letters == 0 { w.firstLetterUpper = isUpper }
-                    w.letters += 1
-                    if isUpper { w.upper += 1 }
+                    w.letters &+= 1
+                    if isUpper { w.upper &+= 1 }
                 }
             case .digit:
                 if w.letters > 0 && !w.digits && previous == .letter && j - start <= 3 && isCurrency(start, j) {
@@ -347,7 +355,7 @@ private struct Scanner {
                     }
                     w.hyphenated = true
                     previous = .hyphen
-                    j += len
+                    j &+= len
                     segmentStart = j
                     continue
                 }
@@ -357,7 +365,7 @@ private struct Scanner {
                 let isSeparator = c == 0x2E || c == 0x2C || c == 0x2F || c == 0x3A
                 if isSeparator, w.letters == 0, previous == .digit, j + 1 < n, (p[j + 1] &- 0x30) < 10 {
                     previous = .comma
-                    j += 1
+                    j &+= 1
                     continue
                 }
                 // A slash joins short or numbered parts: II/2007, C/O, s/d (not dan/atau).
@@ -366,7 +374,7 @@ private struct Scanner {
                     let a = segmentStart..<j, b = (j + 1)..<nextEnd
                     if containsDigit(a) || containsDigit(b) || (a.count <= 3 && b.count <= 3) {
                         previous = .comma
-                        j += 1
+                        j &+= 1
                         segmentStart = j
                         continue
                     }
@@ -378,7 +386,7 @@ private struct Scanner {
                     && cls(j + len + 1) != .letter && cls(j + len + 1) != .digit
                 if (c == 0x27 || c == 0x2019), previous == .letter, cls(j + len) == .letter, !possessive {
                     previous = .quote
-                    j += len
+                    j &+= len
                     continue
                 }
                 return finish(start, j, w, &t)
@@ -386,7 +394,7 @@ private struct Scanner {
                 return finish(start, j, w, &t)
             }
             previous = k
-            j += len
+            j &+= len
         }
         return finish(start, j, w, &t)
     }
@@ -440,7 +448,7 @@ private struct Scanner {
             let (c, len) = scalar(e)
             let k = c < 0x80 ? ascii[Int(c)] : CharacterClass.of(c)
             guard k == .letter || k == .digit else { break }
-            e += len
+            e &+= len
         }
         return e
     }
@@ -488,7 +496,7 @@ private struct Scanner {
                 } else if (b &- 0x30) < 10 {
                     f.insert(.hasDigit)
                 }
-                i += 1
+                i &+= 1
             } else {
                 f.insert(.nonASCII)
                 let (c, len) = scalar(i)
@@ -503,7 +511,7 @@ private struct Scanner {
                 } else if bits.contains(.digit) {
                     f.insert(.hasDigit)
                 }
-                i += len
+                i &+= len
             }
         }
         if letters > 0 && upper == letters { f.insert(.allCaps) }
@@ -536,7 +544,7 @@ private struct Scanner {
         var groups = 0
         while i < runEnd {
             var j = i
-            while j < runEnd, ((p[j] | 0x20) &- 0x61) < 26 { j += 1 }
+            while j < runEnd, ((p[j] | 0x20) &- 0x61) < 26 { j &+= 1 }
             let len = j - i
             guard len >= 1, len <= 3, j < runEnd, p[j] == UInt8(ascii: ".") else { break }
             groups += 1
@@ -553,11 +561,11 @@ private struct Scanner {
         var lastLabel = start..<start
         while true {
             let ls = i
-            while i < n, isASCIIAlnum(p[i]) || (p[i] == UInt8(ascii: "-") && i > ls) { i += 1 }
+            while i < n, isASCIIAlnum(p[i]) || (p[i] == UInt8(ascii: "-") && i > ls) { i &+= 1 }
             if i == ls { return nil }
             labels += 1
             lastLabel = ls..<i
-            if i + 1 < n, p[i] == UInt8(ascii: "."), isASCIIAlnum(p[i + 1]) { i += 1; continue }
+            if i + 1 < n, p[i] == UInt8(ascii: "."), isASCIIAlnum(p[i + 1]) { i &+= 1; continue }
             break
         }
         guard labels >= 2,
@@ -597,12 +605,12 @@ private struct Scanner {
                 let (c, len) = scalar(i)
                 let k = CharacterClass.of(c)
                 if k == .quote || k == .openingQuote || k == .closingQuote || k == .space || k == .dash { break }
-                i += len
+                i &+= len
                 continue
             }
             if b == UInt8(ascii: "(") { open += 1 }
             if b == UInt8(ascii: ")") { close += 1 }
-            i += 1
+            i &+= 1
         }
         while i > start {
             let b = p[i - 1]
@@ -635,7 +643,7 @@ private struct Scanner {
                 let (s2, l2) = scalar(end)
                 guard s2 == 0x2E || s2 == 0x3F || s2 == 0x21 || s2 == 0x2026 else { break }
                 if (s == 0x2E || s == 0x2026) != (s2 == 0x2E || s2 == 0x2026) { break }
-                end += l2
+                end &+= l2
             }
             t.append(start, end, .punctuation, .terminal)
         case .comma:
@@ -654,14 +662,14 @@ private struct Scanner {
                 t.append(start, end + 1, .word, [])
                 return end + 1
             }
-            if s < 0x80, end < n, p[end] == UInt8(s), s != 0x22 { end += 1 }  // '' and ``
+            if s < 0x80, end < n, p[end] == UInt8(s), s != 0x22 { end &+= 1 }  // '' and ``
             t.append(start, end, .punctuation, quoteDirection(start, end, c))
         default:
             if s == 0x40 || s == 0x23, end < n, isASCIIAlnum(p[end]) || p[end] == UInt8(ascii: "_"),
                previousClass(start) != .letter, previousClass(start) != .digit {
                 var e = end
                 while e < n, isASCIIAlnum(p[e]) || p[e] == UInt8(ascii: "_")
-                    || (s == 0x40 && p[e] == UInt8(ascii: ".") && e + 1 < n && isASCIIAlnum(p[e + 1])) { e += 1 }
+                    || (s == 0x40 && p[e] == UInt8(ascii: ".") && e + 1 < n && isASCIIAlnum(p[e + 1])) { e &+= 1 }
                 if s == 0x23 || !(e - end == 0) {
                     t.append(start, e, s == 0x40 ? .mention : .hashtag, flags(start, e))
                     return e
