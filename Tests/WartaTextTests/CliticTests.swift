@@ -41,3 +41,10 @@ struct CliticTests {
         #expect(a.analyze("akhirnya") == .none)
     }
 }
+
+@Test("the README's library example")
+func readmeExample() {
+    let doc = TextAnalyzer().analyze("Menurutnya, bukunya hilang.")
+    #expect(doc.sentences.map(\.text) == ["Menurutnya, bukunya hilang."])
+    #expect(doc.tokenViews.map(\.words) == [["Menurut", "nya"], [","], ["buku", "nya"], ["hilang"], ["."]])
+}
