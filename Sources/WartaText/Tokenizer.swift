@@ -230,7 +230,30 @@ private struct Scanner {
         while i < n {
             let b = p[i]
             if b == 0x20 { i &+= 1; continue }
-            if ((b | 0x20) &- 0x61) < 26 || (b &- 0x30) < 10 { i = word(i, &t); continue }
+            if ((b | 0x20) &- 0x61) < 26 {
+                // Fast lane for the commonest token: ASCII letters, the first of any case and
+                // the rest lower case, ended by a space, a line break or a comma.
+                var q = i &+ 1
+                while q < n, (p[q] &- 0x61) < 26 { q &+= 1 }
+                if q < n, p[q] == 0x20 || p[q] == 0x0A || p[q] == 0x2C {
+                    let upper = (b &- 0x41) < 26
+                    let len = q &- i
+                    var kind = TokenKind.word
+                    var f: TokenFlags = upper ? (len == 1 ? [.capitalized, .allCaps] : .capitalized) : []
+                    if len == 2, isCurrency(i, q) {
+                        kind = .symbol
+                    } else if len >= 4, len <= 64, CliticAnalyzer.mayHaveClitic(p, i, q) {
+                        t.cliticCandidates.append(Int32(truncatingIfNeeded: t.count))
+                    }
+                    if len == 1 && !upper { f = [] }
+                    t.append(i, q, kind, f)
+                    i = q
+                    continue
+                }
+                i = word(i, &t)
+                continue
+            }
+            if (b &- 0x30) < 10 { i = word(i, &t); continue }
             if b == 0x0A { t.markLineBreak(); i &+= 1; continue }
             let c: CharacterClass
             if b < 0x80 { c = ascii[Int(b)] } else { c = CharacterClass.of(scalar(i).0) }
