@@ -36,17 +36,23 @@ public struct RecordWriter: Sendable {
                 out.key("tokens")
                 out.byte(0x5B)
                 let t = doc.tokens
+                out.bytes.reserveCapacity(out.bytes.count + t.count * 24)
+                var line = ScratchLine()
                 for i in 0..<t.count {
-                    if i > 0 { out.byte(0x2C) }
-                    out.byte(0x5B)
-                    out.int(cp.codePoint(Int(t.starts[i]))); out.byte(0x2C)
-                    out.int(cp.codePoint(Int(t.ends[i]))); out.byte(0x2C)
-                    out.raw(RecordWriter.kindJSON[Int(t.kinds[i].rawValue)])
+                    // Each token is formatted on the stack and appended once.
+                    line.count = 0
+                    if i > 0 { line.byte(0x2C) }
+                    line.byte(0x5B)
+                    line.int(cp.codePoint(Int(t.starts[i]))); line.byte(0x2C)
+                    line.int(cp.codePoint(Int(t.ends[i]))); line.byte(0x2C)
+                    line.literal(RecordWriter.kindJSON[Int(t.kinds[i].rawValue)])
                     if t.clitic(i).isSplit {
-                        out.byte(0x2C)
+                        line.byte(0x2C)
+                        line.flush(into: &out)
                         writeRanges(doc.wordRanges(ofToken: i), &cp, &out)
                     }
-                    out.byte(0x5D)
+                    line.byte(0x5D)
+                    line.flush(into: &out)
                 }
                 out.byte(0x5D)
             }
@@ -95,4 +101,41 @@ public struct RecordWriter: Sendable {
         "\"word\"", "\"number\"", "\"punctuation\"", "\"symbol\"", "\"url\"", "\"email\"", "\"mention\"",
         "\"hashtag\"", "\"abbreviation\"",
     ]
+}
+
+/// A small stack buffer for one token's JSON, appended to the writer in one call.
+private struct ScratchLine {
+    var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+
+    @inline(__always) mutating func byte(_ b: UInt8) {
+        withUnsafeMutableBytes(of: &storage) { $0[count] = b }
+        count &+= 1
+    }
+
+    @inline(__always) mutating func literal(_ s: StaticString) {
+        s.withUTF8Buffer { u in for b in u { byte(b) } }
+    }
+
+    /// Appends a non-negative integer.
+    @inline(__always) mutating func int(_ v: Int) {
+        if v < 10 { byte(UInt8(0x30 &+ v)); return }
+        var digits = 0
+        var x = v
+        while x > 0 { digits &+= 1; x /= 10 }
+        x = v
+        let end = count &+ digits
+        withUnsafeMutableBytes(of: &storage) { raw in
+            var k = end
+            while x > 0 { k &-= 1; raw[k] = UInt8(0x30 &+ x % 10); x /= 10 }
+        }
+        count = end
+    }
+
+    @inline(__always) mutating func flush(into out: inout JSONWriter) {
+        withUnsafeBytes(of: &storage) { raw in
+            out.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<count]))
+        }
+        count = 0
+    }
 }
