@@ -3,7 +3,9 @@
 //
 // Layout (one module per stage):
 //   CICU / CICUShim   system ICU behind a C facade with an ICU-free header
+//   CLibXML2 / CLibXML2Shim   system libxml2 behind an opaque C facade
 //   WartaText         document model, normalizer, segmenter, tokenizer (no Foundation, no I/O)
+//   WartaHTML         charset decoding, HTML parsing, article and metadata extraction
 //   Warta             pipeline assembly, records, CoNLL-U, evaluation, input and output
 //   warta             the command-line front end (thin)
 import PackageDescription
@@ -14,6 +16,7 @@ let package = Package(
         .executable(name: "warta", targets: ["warta"]),
         .library(name: "Warta", targets: ["Warta"]),
         .library(name: "WartaText", targets: ["WartaText"]),
+        .library(name: "WartaHTML", targets: ["WartaHTML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,8 +31,17 @@ let package = Package(
             providers: [.apt(["libicu-dev"])]
         ),
         .target(name: "CICUShim", dependencies: ["CICU"]),
+        // `pkg-config libxml-2.0`; only CLibXML2Shim may depend on it (Debian's libxml2
+        // headers include ICU's).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "CLibXML2Shim", dependencies: ["CLibXML2"]),
         .target(name: "WartaText", dependencies: ["CICUShim"]),
-        .target(name: "Warta", dependencies: ["WartaText"]),
+        .target(name: "WartaHTML", dependencies: ["WartaText", "CLibXML2Shim"]),
+        .target(name: "Warta", dependencies: ["WartaText", "WartaHTML"]),
         .executableTarget(
             name: "warta",
             dependencies: [
@@ -38,6 +50,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "WartaTextTests", dependencies: ["WartaText"]),
+        .testTarget(name: "WartaHTMLTests", dependencies: ["WartaHTML"]),
         .testTarget(name: "WartaTests", dependencies: ["Warta"]),
         .testTarget(name: "wartaEndToEndTests", dependencies: ["warta"]),
     ],

@@ -56,3 +56,37 @@ public struct Pipeline: Sendable {
         return nil
     }
 }
+
+import WartaHTML
+
+/// A document analysed from HTML: the article and its analysed body.
+public struct HTMLResult: Sendable {
+    /// The extracted article and metadata.
+    public let article: Article
+    /// The body text analysed by the text stages.
+    public let document: Document
+}
+
+extension Pipeline {
+    /// Extracts the article from an HTML page and analyses its body. `charset` is the HTTP
+    /// header's charset when known.
+    public func analyze(html bytes: [UInt8], charset: String? = nil) -> Result<HTMLResult, WartaError> {
+        if bytes.count > maxBytes { return .failure(.tooLarge(bytes: bytes.count, limit: maxBytes)) }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .failure(.emptyInput) }
+        if let problem = Pipeline.binaryProblem(bytes.filter { $0 != 0 }) ?? Pipeline.nulProblem(bytes) {
+            return .failure(.binaryInput(detail: problem))
+        }
+        guard let article = ArticleExtractor().extract(html: bytes, charset: charset) else {
+            return .failure(.unparsableHTML)
+        }
+        let document = analyzer.analyze(Array(article.bodyText.utf8))
+        return .success(HTMLResult(article: article, document: document))
+    }
+
+    /// NUL bytes are tolerated in HTML only when they are rare (a stray byte, not a binary file).
+    static func nulProblem(_ bytes: [UInt8]) -> String? {
+        let sample = bytes.prefix(65_536)
+        let nul = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        return nul * 100 > sample.count ? "\(nul) NUL bytes in the first \(sample.count) bytes" : nil
+    }
+}

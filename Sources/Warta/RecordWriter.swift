@@ -1,4 +1,13 @@
+import WartaHTML
 import WartaText
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
 
 /// Writes one JSON Lines record per document: offsets are Unicode code points into the
 /// record's `text`, converted once here.
@@ -19,11 +28,97 @@ public struct RecordWriter: Sendable {
 
     /// Appends the record of `document` (and a newline) to `out`.
     public func write(id: String, document doc: Document, to out: inout JSONWriter) {
+        out.raw("{")
+        out.key("id"); out.string(id)
+        out.raw(",\"status\":\"ok\",")
+        writeAnalysis(doc, to: &out)
+        out.raw("}\n")
+    }
+
+    /// Appends the record of a page: its metadata, then the analysis of its body.
+    public func write(id: String, html result: HTMLResult, to out: inout JSONWriter) {
+        let a = result.article
+        out.raw("{")
+        out.key("id"); out.string(id)
+        out.raw(",\"status\":\"ok\",")
+        out.key("page_type"); out.string(a.pageType.rawValue); out.raw(",")
+        field("title", a.title, &out)
+        field("url", a.url, &out)
+        field("site_name", a.siteName, &out)
+        field("section", a.section, &out)
+        out.key("tags"); strings(a.tags, &out); out.raw(",")
+        field("language", a.language, &out)
+        field("published", a.published, &out)
+        field("modified", a.modified, &out)
+        out.key("authors"); strings(a.authors, &out); out.raw(",")
+        out.key("editors"); strings(a.editors, &out); out.raw(",")
+        out.key("dateline")
+        if let d = a.dateline {
+            out.raw("{")
+            field("place", d.place, &out)
+            field("publisher", d.publisher, &out)
+            out.key("span"); out.raw("[0,")
+            out.int(d.text.trimmingSpaces.unicodeScalars.count); out.raw("]}")
+        } else {
+            out.raw("null")
+        }
+        out.raw(",")
+        out.key("image")
+        if let img = a.image {
+            out.raw("{")
+            field("url", img.url, &out)
+            out.key("caption"); optional(img.caption, &out)
+            out.raw("}")
+        } else {
+            out.raw("null")
+        }
+        out.raw(",")
+        out.key("related"); out.raw("[")
+        for (k, link) in a.related.enumerated() {
+            if k > 0 { out.raw(",") }
+            out.raw("{"); out.key("title"); out.string(link.title); out.raw(",")
+            out.key("url"); out.string(link.url); out.raw("}")
+        }
+        out.raw("],")
+        field("byline_initials", a.bylineInitials, &out)
+        field("source_credit", a.sourceCredit, &out)
+        out.key("page")
+        if let p = a.page {
+            out.raw("{"); out.key("number"); out.int(p.number); out.raw(",")
+            out.key("of"); if let of = p.of { out.int(of) } else { out.raw("null") }
+            out.raw(","); out.key("next_url"); optional(p.nextURL, &out); out.raw("}")
+        } else {
+            out.raw("null")
+        }
+        out.raw(",")
+        out.key("charset"); out.string(a.charset); out.raw(",")
+        writeAnalysis(result.document, to: &out)
+        out.raw("}\n")
+    }
+
+    private func field(_ key: StaticString, _ value: String?, _ out: inout JSONWriter) {
+        out.key(key)
+        optional(value, &out)
+        out.raw(",")
+    }
+
+    private func optional(_ value: String?, _ out: inout JSONWriter) {
+        if let value { out.string(value) } else { out.raw("null") }
+    }
+
+    private func strings(_ values: [String], _ out: inout JSONWriter) {
+        out.raw("[")
+        for (k, v) in values.enumerated() {
+            if k > 0 { out.raw(",") }
+            out.string(v)
+        }
+        out.raw("]")
+    }
+
+    /// Appends `"text"`, `"paragraphs"`, `"sentences"`, optional `"tokens"` and `"stats"`.
+    private func writeAnalysis(_ doc: Document, to out: inout JSONWriter) {
         doc.bytes.withUnsafeBufferPointer { text in
             var cp = CodePointIndex(text)
-            out.raw("{")
-            out.key("id"); out.string(id)
-            out.raw(",\"status\":\"ok\",")
             out.key("text"); out.string(utf8: text)
             out.raw(",")
             out.key("paragraphs")
@@ -68,7 +163,7 @@ public struct RecordWriter: Sendable {
             out.key("mojibake_repaired"); out.int(doc.normalization.mojibakeRepaired); out.raw(",")
             out.key("invisible_removed"); out.int(doc.normalization.removed); out.raw(",")
             out.key("recomposed"); out.int(doc.normalization.recomposed)
-            out.raw("}}\n")
+            out.raw("}")
         }
     }
 

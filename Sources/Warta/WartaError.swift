@@ -15,6 +15,8 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(bytes: Int, limit: Int)
     /// A command-line argument is wrong.
     case usage(String)
+    /// libxml2 found no element in the page.
+    case unparsableHTML
     /// A CoNLL-U file could not be parsed.
     case malformedCoNLLU(path: String, line: Int, detail: String)
 
@@ -28,6 +30,7 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .binaryInput: "binary_input"
         case .tooLarge: "too_large"
         case .usage: "usage"
+        case .unparsableHTML: "unparsable_html"
         case .malformedCoNLLU: "malformed_conllu"
         }
     }
@@ -42,6 +45,7 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .binaryInput(let d): "the input is not text (\(d)); pass HTML or plain text"
         case .tooLarge(let b, let l): "the input has \(b) bytes, over the limit of \(l); raise --max-bytes to process it"
         case .usage(let m): m
+        case .unparsableHTML: "the page has no HTML elements; pass it as plain text (--input-format text)"
         case .malformedCoNLLU(let p, let l, let d): "\(p):\(l): not valid CoNLL-U (\(d))"
         }
     }

@@ -38,7 +38,10 @@ struct Process: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse documents and write one JSON Lines record per document.",
         discussion: """
-            Each PATH is a plain-text file; with no PATH or with -, standard input is one document.
+            Each PATH is a plain-text or HTML file (.html, .htm); with no PATH or with -, standard
+            input is one document. HTML records add page_type, title, url, site_name, section, tags,
+            language, published, modified, authors, editors, dateline, image, related,
+            byline_initials, source_credit, page and charset.
             Records: {"id", "status": "ok", "text", "paragraphs": [[s,e],…], "sentences": [[s,e],…],
             "stats"}; offsets are Unicode code points into "text". A document that cannot be analysed
             gets {"id", "status": "error", "error": {"code", "message"}} and the run goes on.
@@ -55,6 +58,16 @@ struct Process: ParsableCommand {
     @Option(help: "Documents larger than this many bytes get a too_large error record.")
     var maxBytes = 20_000_000
 
+    enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+        case auto, text, html
+    }
+
+    @Option(help: "text, html, or auto: files ending .html/.htm are HTML, the rest (and stdin) text.")
+    var inputFormat: InputFormat = .auto
+
+    @Option(help: "The charset of HTML input when known (as an HTTP header would give it).")
+    var charset: String?
+
     func run() throws {
         try runReportingErrors {
             let pipeline = Pipeline(maxBytes: maxBytes)
@@ -63,15 +76,18 @@ struct Process: ParsableCommand {
             var failed = 0
             for path in paths.isEmpty ? ["-"] : paths {
                 var out = JSONWriter()
-                let result: Result<Document, WartaError>
+                let lower = path.lowercased()
+                let isHTML = inputFormat == .html
+                    || inputFormat == .auto && (lower.hasSuffix(".html") || lower.hasSuffix(".htm"))
                 do throws(WartaError) {
-                    result = pipeline.analyze(text: try InputReader.read(path: path))
+                    let bytes = try InputReader.read(path: path)
+                    if isHTML {
+                        let html = try pipeline.analyze(html: bytes, charset: charset).get()
+                        writer.write(id: path, html: html, to: &out)
+                    } else {
+                        writer.write(id: path, document: try pipeline.analyze(text: bytes).get(), to: &out)
+                    }
                 } catch {
-                    result = .failure(error)
-                }
-                switch result {
-                case .success(let doc): writer.write(id: path, document: doc, to: &out)
-                case .failure(let error):
                     failed += 1
                     writer.writeError(id: path, error: error, to: &out)
                 }

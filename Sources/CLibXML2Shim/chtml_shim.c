@@ -1,0 +1,31 @@
+#include "chtml_shim.h"
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <libxml/parser.h>
+
+void chtml_init(void) { xmlInitParser(); }
+
+chtml_doc *chtml_parse(const char *buf, int32_t len, const char *encoding) {
+    int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
+        | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS;
+    return (chtml_doc *)htmlReadMemory(buf, len, NULL, encoding, options);
+}
+void chtml_free_doc(chtml_doc *doc) { if (doc) xmlFreeDoc((xmlDocPtr)doc); }
+const chtml_node *chtml_root(const chtml_doc *doc) { return (const chtml_node *)xmlDocGetRootElement((xmlDocPtr)doc); }
+const chtml_node *chtml_first_child(const chtml_node *n) { return (const chtml_node *)((xmlNodePtr)n)->children; }
+const chtml_node *chtml_next(const chtml_node *n) { return (const chtml_node *)((xmlNodePtr)n)->next; }
+int32_t chtml_type(const chtml_node *n) { return (int32_t)((xmlNodePtr)n)->type; }
+const char *chtml_name(const chtml_node *n) { return (const char *)((xmlNodePtr)n)->name; }
+const char *chtml_content(const chtml_node *n) { return (const char *)((xmlNodePtr)n)->content; }
+const void *chtml_attr_first(const chtml_node *n) {
+    xmlNodePtr node = (xmlNodePtr)n;
+    return node->type == XML_ELEMENT_NODE ? (const void *)node->properties : NULL;
+}
+const void *chtml_attr_next(const void *attr) { return (const void *)((xmlAttrPtr)attr)->next; }
+const char *chtml_attr_name(const void *attr) { return (const char *)((xmlAttrPtr)attr)->name; }
+const char *chtml_attr_value(const void *attr) {
+    xmlAttrPtr a = (xmlAttrPtr)attr;
+    if (a->children && a->children->type == XML_TEXT_NODE && a->children->next == NULL)
+        return (const char *)a->children->content;
+    return NULL;
+}

@@ -1,0 +1,95 @@
+/// What a page is.
+public enum PageType: String, Sendable {
+    /// One article.
+    case article
+    /// A home, section or tag page: mostly links to articles.
+    case index
+    /// Anything else (no article body found).
+    case other
+}
+
+/// A page's dateline: `SEMARANG (Sigi Jateng) –`, `JAKARTA, KOMPAS.com -`.
+public struct Dateline: Sendable, Equatable {
+    /// The place, as written (`SEMARANG`, `Mataram, NTB`), if any.
+    public var place: String?
+    /// The publisher credit (`Sigi Jateng`, `KOMPAS.com`), if any.
+    public var publisher: String?
+    /// The dateline text including its dash, as it stands at the start of the body.
+    public var text: String
+}
+
+/// A link: its text and address.
+public struct Link: Sendable, Equatable {
+    /// The link text.
+    public var title: String
+    /// The address, as written in the page.
+    public var url: String
+}
+
+/// The lead image.
+public struct LeadImage: Sendable, Equatable {
+    /// The image address.
+    public var url: String?
+    /// Its caption, kept out of the body.
+    public var caption: String?
+}
+
+/// Where a page sits in a multi-page article.
+public struct Pagination: Sendable, Equatable {
+    /// This page's number (1 for the first).
+    public var number: Int
+    /// The number of pages, when the page says.
+    public var of: Int?
+    /// The next page's address.
+    public var nextURL: String?
+}
+
+/// The article a reader sees on a page, with the metadata a newsroom database needs.
+public struct Article: Sendable {
+    /// What the page is; an index page has no body.
+    public var pageType: PageType = .other
+    /// The body, paragraph by paragraph, without boilerplate.
+    public var paragraphs: [String] = []
+    /// The headline.
+    public var title: String?
+    /// The canonical address, when stated.
+    public var url: String?
+    /// The site's name.
+    public var siteName: String?
+    /// The section (`Nasional`, `Jawa Tengah`).
+    public var section: String?
+    /// Topic tags.
+    public var tags: [String] = []
+    /// The page language (`id`).
+    public var language: String?
+    /// Publication time, ISO 8601 with the page's offset.
+    public var published: String?
+    /// Last modification time, ISO 8601.
+    public var modified: String?
+    /// The writers.
+    public var authors: [String] = []
+    /// The editors.
+    public var editors: [String] = []
+    /// The dateline at the start of the body.
+    public var dateline: Dateline?
+    /// The lead image.
+    public var image: LeadImage?
+    /// Related articles linked from inside the body ("Baca juga").
+    public var related: [Link] = []
+    /// Editor initials closing the body, such as `vyp/kna`.
+    public var bylineInitials: String?
+    /// Pagination of a multi-page article.
+    public var page: Pagination?
+    /// A credit line such as "Source: news.google.com".
+    public var sourceCredit: String?
+    /// The charset the page was read in, and how it was chosen.
+    public var charset: String = "utf-8"
+    /// `caller`, `bom`, `meta` or `sniffed`.
+    public var charsetSource: String = "sniffed"
+
+    /// Creates an empty article.
+    public init() {}
+
+    /// The body as text: paragraphs separated by blank lines.
+    public var bodyText: String { paragraphs.joined(separator: "\n\n") }
+}

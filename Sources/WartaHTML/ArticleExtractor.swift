@@ -1,0 +1,728 @@
+import Foundation
+
+/// Finds the article body and metadata in a parsed page with general rules: block scores
+/// from text density, link density and paragraph structure; strong signals from
+/// `<article>`, `itemprop=articleBody` and common class names; metadata from `<meta>`,
+/// JSON-LD, `<time>` and visible Indonesian text. No rule names a site.
+public struct ArticleExtractor: Sendable {
+    /// Creates an extractor.
+    public init() {}
+
+    /// Decodes, parses and extracts a page. `charset` is the HTTP charset when known.
+    public func extract(html: [UInt8], charset: String? = nil) -> Article? {
+        let decoded = CharsetDecoder.decode(html, declared: charset)
+        guard let tree = HTMLTree(html: decoded.bytes, encoding: decoded.libxmlEncoding) else { return nil }
+        var article = extract(tree)
+        article.charset = decoded.charset
+        article.charsetSource = decoded.source
+        return article
+    }
+
+    /// Extracts the article from a parsed page.
+    public func extract(_ tree: HTMLTree) -> Article {
+        var state = Extraction(tree: tree)
+        return state.run()
+    }
+}
+
+/// The work of one extraction.
+struct Extraction {
+    let tree: HTMLTree
+    var article = Article()
+    /// Elements whose subtree is never body text.
+    var dropped: [Bool]
+    /// Non-link text bytes and link text bytes in each subtree (dropped parts excluded).
+    var textLength: [Int32]
+    var linkLength: [Int32]
+    var meta: [String: [String]] = [:]
+    var jsonLD: [[String: Any]] = []
+
+    init(tree: HTMLTree) {
+        self.tree = tree
+        dropped = [Bool](repeating: false, count: tree.count)
+        textLength = [Int32](repeating: 0, count: tree.count)
+        linkLength = [Int32](repeating: 0, count: tree.count)
+    }
+
+    mutating func run() -> Article {
+        readMetadata()
+        markBoilerplate()
+        if let probe = ProcessInfo.processInfo.environment["WARTA_DEBUG_TEXT"] {
+            for i in 0..<tree.count where tree.isText[i] && tree.text(i).contains(probe) {
+                var p = i
+                var chain: [String] = []
+                while p >= 0 { chain.append("\(tree.tags[p])\(dropped[p] ? "!" : "")\(nameTokens(p))"); p = Int(tree.parents[p]) }
+                print("DEBUG", chain.reversed().joined(separator: " > "))
+            }
+        }
+        measure()
+        let body = bestCandidate()
+        if let body { collectBody(body) }
+        readTitle()
+        readDates()
+        readBylines()
+        readSection()
+        readImage(body)
+        readPagination()
+        classify(body)
+        if article.pageType != .article {
+            article.paragraphs = []
+            article.related = []
+            article.dateline = nil
+        } else {
+            readDateline()
+        }
+        return article
+    }
+
+    // MARK: Metadata
+
+    mutating func readMetadata() {
+        for i in 0..<tree.count where !tree.isText[i] {
+            switch tree.tags[i] {
+            case .meta:
+                let key = (tree.attribute(.property, of: i) ?? tree.attribute(.name, of: i)
+                    ?? tree.attribute(.itemprop, of: i))?.lowercased()
+                if let key, let value = tree.attribute(.content, of: i)?.trimmed, !value.isEmpty {
+                    meta[key, default: []].append(value)
+                }
+            case .link:
+                let rel = tree.attribute(.rel, of: i)?.lowercased() ?? ""
+                if let href = tree.attribute(.href, of: i) {
+                    if rel == "canonical" { meta["canonical", default: []].append(href) }
+                    if rel == "next" { meta["rel:next", default: []].append(href) }
+                }
+            case .html:
+                if let lang = tree.attribute(.lang, of: i) { article.language = lang.lowercased() }
+            case .script:
+                guard tree.attribute(.type, of: i)?.lowercased().contains("ld+json") == true else { continue }
+                var text = ""
+                for k in (i + 1)..<Int(tree.subtreeEnd[i]) where tree.isText[k] { text += tree.text(k) }
+                addJSONLD(text)
+            default:
+                break
+            }
+        }
+        article.url = first("canonical") ?? first("og:url")
+        article.siteName = first("og:site_name") ?? ldString(["publisher", "name"])
+        if article.language == nil { article.language = first("content-language") ?? first("og:locale") }
+        if let lang = article.language, let cut = lang.firstIndex(where: { $0 == "_" || $0 == "-" }) {
+            article.language = String(lang[..<cut])
+        }
+        var tags: [String] = meta["article:tag"] ?? []
+        if tags.isEmpty, let keywords = first("news_keywords") ?? ldKeywords() ?? first("keywords") {
+            tags = keywords.split(separator: ",").map { String($0).trimmed }
+        }
+        var seen = Set<String>()
+        article.tags = tags.filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+    }
+
+    func first(_ key: String) -> String? { meta[key]?.first }
+
+    mutating func addJSONLD(_ text: String) {
+        guard let data = text.trimmed.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return }
+        func add(_ o: Any) {
+            if let d = o as? [String: Any] {
+                jsonLD.append(d)
+                if let graph = d["@graph"] as? [Any] { graph.forEach(add) }
+            } else if let a = o as? [Any] {
+                a.forEach(add)
+            }
+        }
+        add(object)
+    }
+
+    /// JSON-LD objects of an article type first.
+    var ldArticles: [[String: Any]] {
+        let kinds: Set<String> = ["newsarticle", "article", "reportagenewsarticle", "blogposting", "webpage",
+                                  "analysisnewsarticle", "opinionnewsarticle"]
+        func types(_ d: [String: Any]) -> [String] {
+            if let t = d["@type"] as? String { return [t.lowercased()] }
+            return (d["@type"] as? [String])?.map { $0.lowercased() } ?? []
+        }
+        let articles = jsonLD.filter { types($0).contains { kinds.contains($0) && $0 != "webpage" } }
+        return articles + jsonLD.filter { types($0).contains("webpage") }
+    }
+
+    func ldString(_ path: [String]) -> String? {
+        for d in ldArticles {
+            var value: Any? = d
+            for key in path {
+                if let a = value as? [Any] { value = a.first }
+                value = (value as? [String: Any])?[key]
+            }
+            if let a = value as? [Any] { value = a.first }
+            if let s = value as? String, !s.trimmed.isEmpty { return s.trimmed }
+        }
+        return nil
+    }
+
+    func ldKeywords() -> String? {
+        for d in ldArticles {
+            if let s = d["keywords"] as? String { return s }
+            if let a = d["keywords"] as? [String] { return a.joined(separator: ",") }
+        }
+        return nil
+    }
+
+    // MARK: Boilerplate and measurement
+
+    static let boilerplateTokens: Set<String> = [
+        "share", "sharer", "social", "sosmed", "socmed", "comment", "comments", "komentar", "related", "terkait",
+        "sidebar", "footer", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "ads", "ad",
+        "advert", "advertisement", "iklan", "banner", "cookie", "newsletter", "popular", "populer", "terpopuler",
+        "trending", "rekomendasi", "recommended", "recommendation", "widget", "promo", "subscribe", "tags", "tag",
+        "copyright", "pagination", "paging", "modal", "popup", "outbrain", "taboola", "mgid", "bacajuga",
+        "readalso", "baca", "lainnya", "terbaru", "latest", "topik", "video-terkait", "author", "penulis",
+        "editor", "byline", "caption", "keterangan", "wp-caption-text", "hidden", "print", "email", "rating",
+    ]
+
+    static let contentTokens: Set<String> = [
+        "article", "articles", "content", "contents", "body", "entry", "post", "detail", "text", "isi", "story",
+        "artikel", "berita", "news", "read", "main", "txt",
+    ]
+
+    static func tokens(_ s: String) -> [String] {
+        s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+
+    /// Class and id words of element `i`.
+    func nameTokens(_ i: Int) -> [String] {
+        var t: [String] = []
+        if let c = tree.attribute(.class, of: i) { t += Extraction.tokens(c) }
+        if let d = tree.attribute(.id, of: i) { t += Extraction.tokens(d) }
+        return t
+    }
+
+    mutating func markBoilerplate() {
+        // First pass: elements that never hold body text, whatever they contain.
+        for i in 0..<tree.count {
+            let parent = Int(tree.parents[i])
+            if parent >= 0 && dropped[parent] { dropped[i] = true; continue }
+            if tree.isText[i] { continue }
+            let tag = tree.tags[i]
+            if tag.isNeverContent || tag == .figcaption || tag == .caption {
+                dropped[i] = true
+            }
+        }
+        measure()
+        // Second pass: boilerplate by name or position, unless the element holds a body's worth
+        // of unlinked text (broken markup can nest the article inside a share bar).
+        var dropNow = [Bool](repeating: false, count: tree.count)
+        for i in 0..<tree.count where !tree.isText[i] && !dropped[i] {
+            let tag = tree.tags[i]
+            var boilerplate = tag == .footer || tag == .aside || tag == .header && !hasArticleAncestor(i)
+            if !boilerplate, tree.attribute(.itemprop, of: i)?.lowercased() != "articlebody" {
+                let names = nameTokens(i)
+                boilerplate = names.contains(where: { Extraction.boilerplateTokens.contains($0) })
+                    && !names.contains("articlebody")
+            }
+            guard boilerplate else { continue }
+            let text = Int(textLength[i]), links = Int(linkLength[i])
+            if text >= 600 && links * 3 < text { continue }
+            dropNow[i] = true
+        }
+        for i in 0..<tree.count {
+            let parent = Int(tree.parents[i])
+            if dropNow[i] || parent >= 0 && dropped[parent] { dropped[i] = true }
+        }
+        for i in 0..<tree.count { textLength[i] = 0; linkLength[i] = 0 }
+    }
+
+    func hasArticleAncestor(_ i: Int) -> Bool {
+        var p = Int(tree.parents[i])
+        while p >= 0 {
+            if tree.tags[p] == .article { return true }
+            p = Int(tree.parents[p])
+        }
+        return false
+    }
+
+    mutating func measure() {
+        var inLink = [Bool](repeating: false, count: tree.count)
+        for i in 0..<tree.count {
+            let p = Int(tree.parents[i])
+            inLink[i] = (p >= 0 && inLink[p]) || (!tree.isText[i] && tree.tags[i] == .a)
+        }
+        for i in stride(from: tree.count - 1, through: 0, by: -1) {
+            if tree.isText[i] && !dropped[i] {
+                let n = Int32(visibleLength(tree.textBytes(i)))
+                if inLink[i] { linkLength[i] = n } else { textLength[i] = n }
+            }
+            let p = Int(tree.parents[i])
+            if p >= 0 && !dropped[i] {
+                textLength[p] += textLength[i]
+                linkLength[p] += linkLength[i]
+            }
+        }
+    }
+
+    /// Bytes that are not whitespace.
+    func visibleLength(_ b: ArraySlice<UInt8>) -> Int {
+        var n = 0
+        for c in b where c > 0x20 { n += 1 }
+        return n
+    }
+
+    // MARK: The body
+
+    /// The element that holds the article body, by readability-style scores.
+    func bestCandidate() -> Int? {
+        var score = [Double](repeating: 0, count: tree.count)
+        for i in 0..<tree.count where !tree.isText[i] && !dropped[i] {
+            let tag = tree.tags[i]
+            guard tag == .p || tag == .div || tag == .td || tag == .pre || tag == .blockquote || tag == .section
+                    || tag == .article || tag == .font || tag == .span || tag == .center || tag == .li else { continue }
+            // Text that is this element's own (direct text children), not in child blocks.
+            var own = 0
+            var commas = 0
+            for c in tree.children(i) where tree.isText[c] || !tree.tags[c].isBlock {
+                own += Int(textLength[c])
+                if tree.isText[c] { commas += tree.textBytes(c).reduce(0) { $0 + ($1 == 0x2C ? 1 : 0) } }
+            }
+            guard own >= 25 else { continue }
+            let s = 1 + Double(commas) + min(Double(own) / 100, 3)
+            if tag != .p && tag != .li { score[i] += s }
+            let p = Int(tree.parents[i])
+            if p >= 0 {
+                score[p] += s
+                let g = Int(tree.parents[p])
+                if g >= 0 { score[g] += s / 2 }
+            }
+        }
+        var best: Int?
+        var bestScore = 0.0
+        for i in 0..<tree.count where score[i] > 0 {
+            let total = Double(textLength[i] + linkLength[i])
+            let density = total > 0 ? Double(linkLength[i]) / total : 1
+            var s = score[i] * (1 - density)
+            let names = nameTokens(i)
+            if names.contains(where: { Extraction.contentTokens.contains($0) }) { s *= 1.25 }
+            if tree.tags[i] == .article { s *= 1.3 }
+            if tree.attribute(.itemprop, of: i)?.lowercased() == "articlebody" { s *= 2 }
+            if s > bestScore { bestScore = s; best = i }
+        }
+        return best
+    }
+
+    /// Reads the paragraphs of `body`, removing inserts and recording related links.
+    mutating func collectBody(_ body: Int) {
+        var paragraphs: [String] = []
+        var current: [UInt8] = []
+        var links: [Link] = []
+        var linkBytes = 0
+        var textBytes = 0
+        var brRun = 0
+        func flush() {
+            let text = Extraction.collapse(current)
+            current.removeAll(keepingCapacity: true)
+            defer { links.removeAll(); linkBytes = 0; textBytes = 0 }
+            guard !text.isEmpty else { return }
+            if Extraction.isInsert(text) {
+                article.related += links
+                return
+            }
+            // A paragraph that is mostly links is a related-articles box.
+            if textBytes > 0, linkBytes * 10 >= textBytes * 6, text.count < 300 {
+                article.related += links
+                return
+            }
+            paragraphs.append(text)
+        }
+        var i = body
+        let end = Int(tree.subtreeEnd[body])
+        var closeAt: [Int] = []  // subtree ends of open blocks
+        while i < end {
+            while let last = closeAt.last, i >= last { closeAt.removeLast(); flush() }
+            if dropped[i] { i = Int(tree.subtreeEnd[i]); continue }
+            if tree.isText[i] {
+                current.append(contentsOf: tree.textBytes(i))
+                let n = visibleLength(tree.textBytes(i))
+                textBytes += n
+                if linkAncestor(i, within: body) != nil { linkBytes += n }
+                brRun = 0
+                i += 1
+                continue
+            }
+            let tag = tree.tags[i]
+            if tag == .br {
+                brRun += 1
+                flush()
+                i += 1
+                continue
+            }
+            if tag == .a, let href = tree.attribute(.href, of: i) {
+                let title = Extraction.collapse(Array(tree.innerText(i).utf8))
+                if !title.isEmpty { links.append(Link(title: title, url: href)) }
+            }
+            if tag.isBlock || tag == .img {
+                flush()
+                closeAt.append(Int(tree.subtreeEnd[i]))
+            }
+            i += 1
+        }
+        flush()
+        // Editor initials closing the body: "(vyp/kna)".
+        if var last = paragraphs.last, let (initials, rest) = Extraction.trailingInitials(last) {
+            article.bylineInitials = initials
+            last = rest
+            if last.isEmpty { paragraphs.removeLast() } else { paragraphs[paragraphs.count - 1] = last }
+        }
+        article.paragraphs = paragraphs
+    }
+
+    func linkAncestor(_ i: Int, within root: Int) -> Int? {
+        var p = Int(tree.parents[i])
+        while p >= root {
+            if tree.tags[p] == .a { return p }
+            p = Int(tree.parents[p])
+        }
+        return nil
+    }
+
+    /// Text with runs of whitespace collapsed and trimmed.
+    static func collapse(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var space = false
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let isSpace = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
+                || (b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0)
+            if isSpace {
+                space = !out.isEmpty
+                i += b == 0xC2 ? 2 : 1
+                continue
+            }
+            if space { out.append(0x20); space = false }
+            out.append(b)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let insertPrefixes = [
+        "baca juga", "baca :", "baca:", "(baca", "[baca", "simak juga", "simak video", "lihat juga", "tonton juga",
+        "saksikan video", "saksikan juga", "dapatkan update", "dapatkan informasi", "klik di sini", "klik disini",
+        "advertisement", "scroll to continue", "artikel ini telah tayang", "download aplikasi", "ikuti kami",
+        "follow akun", "simak berita", "baca berita", "cek berita", "jangan lewatkan", "berita terkait", "video pilihan",
+    ]
+
+    /// Whether a paragraph is an insert ("Baca juga: …", "ADVERTISEMENT").
+    static func isInsert(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        for p in insertPrefixes where lower.hasPrefix(p) { return true }
+        if lower == "baca" || lower == "advertisement" || lower == "iklan" { return true }
+        return false
+    }
+
+    /// `(vyp/kna)` or `(ant/rd)` at the end of a paragraph: the initials and the rest.
+    static func trailingInitials(_ text: String) -> (String, String)? {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
+        let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        let parts = inner.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.count <= 4,
+              parts.allSatisfy({ $0.count >= 1 && $0.count <= 5 && $0.allSatisfy { $0.isLetter } }) else { return nil }
+        return (String(inner), String(text[..<open]).trimmed)
+    }
+
+    // MARK: Title, dates, people, section, image, pages
+
+    mutating func readTitle() {
+        var candidates: [String] = []
+        if let h = ldString(["headline"]) { candidates.append(h) }
+        if let t = first("og:title") ?? first("twitter:title") { candidates.append(t) }
+        let tree = self.tree
+        if let h1 = tree.elements(.h1).map({ Extraction.collapse(Array(tree.innerText($0).utf8)) })
+            .first(where: { $0.count >= 10 }) {
+            candidates.append(h1)
+        }
+        if let t = tree.elements(.title).first.map({ Extraction.collapse(Array(tree.innerText($0).utf8)) }) {
+            candidates.append(t)
+        }
+        guard let best = candidates.first(where: { !$0.isEmpty }) else { return }
+        article.title = stripSiteSuffix(best)
+    }
+
+    /// "Judul - Kompas.com" → "Judul"; keeps separators inside the headline.
+    func stripSiteSuffix(_ title: String) -> String {
+        for sep in [" | ", " - ", " – ", " — ", " :: ", " » "] {
+            guard let r = title.range(of: sep, options: .backwards) else { continue }
+            let tail = title[r.upperBound...].trimmed
+            let site = (article.siteName ?? "").lowercased()
+            let looksLikeSite = tail.count <= 30 && (tail.contains(".") || tail.lowercased().contains("news")
+                || (!site.isEmpty && (site.contains(tail.lowercased()) || tail.lowercased().contains(site)))
+                || tail.split(separator: " ").count <= 2 && tail.first?.isUppercase == true && tail.count < 20)
+            if looksLikeSite { return stripSiteSuffix(String(title[..<r.lowerBound]).trimmed) }
+        }
+        return title
+    }
+
+    mutating func readDates() {
+        let publishedKeys = ["article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
+                             "og:published_time", "dc.date.issued", "dc.date", "date", "sailthru.date",
+                             "content_publishedtime", "published_time", "article:published"]
+        let machine = (ldString(["datePublished"]).map { [$0] } ?? []) + publishedKeys.compactMap { first($0) }
+        let timeElements = tree.elements(.time).compactMap { tree.attribute(.datetime, of: $0) }
+        if let stamp = (machine + timeElements).lazy.compactMap(DateParser.parseMachine).first {
+            article.published = stamp.iso
+        } else if let stamp = visibleDate() {
+            article.published = stamp.iso
+        }
+        let modifiedKeys = ["article:modified_time", "datemodified", "og:updated_time", "lastmod", "last-modified"]
+        let modified = (ldString(["dateModified"]).map { [$0] } ?? []) + modifiedKeys.compactMap { first($0) }
+        article.modified = modified.lazy.compactMap(DateParser.parseMachine).first?.iso
+    }
+
+    /// A date written for readers: in elements named like dates first, then anywhere.
+    func visibleDate() -> DateParser.Stamp? {
+        let dateTokens: Set<String> = ["date", "time", "tanggal", "waktu", "tgl", "datetime", "timestamp", "publish",
+                                       "published", "pubdate", "jam", "posted", "tanggalan"]
+        var texts: [String] = []
+        for i in 0..<tree.count where !tree.isText[i] && nameTokens(i).contains(where: { dateTokens.contains($0) }) {
+            if Int(tree.subtreeEnd[i]) - i < 40 { texts.append(tree.innerText(i)) }
+        }
+        for t in texts { if let s = DateParser.parseText(t) { return s } }
+        // The first date in the page's visible text.
+        var all = ""
+        for i in 0..<tree.count where tree.isText[i] && !dropped[i] {
+            all += tree.text(i) + " "
+            if all.utf8.count > 20_000 { break }
+        }
+        return DateParser.parseText(all)
+    }
+
+    mutating func readBylines() {
+        var authors: [String] = []
+        var editors: [String] = []
+        let labels: [(String, Bool)] = [
+            ("penulis", false), ("reporter", false), ("wartawan", false), ("oleh", false), ("kontributor", false),
+            ("laporan wartawan", false), ("writer", false), ("author", false),
+            ("editor", true), ("penyunting", true), ("redaktur", true),
+        ]
+        for i in 0..<tree.count where tree.isText[i] {
+            let text = Extraction.collapse(Array(tree.textBytes(i)))
+            guard text.count < 200 else { continue }
+            var lower = text.lowercased()
+            // A label in its own element, the name in the next text ("Editor:" <a>Name</a>).
+            var rest = text
+            for (label, isEditor) in labels {
+                guard lower.hasPrefix(label) else { continue }
+                var after = String(rest.dropFirst(label.count)).trimmed
+                guard after.hasPrefix(":") || label == "oleh" || label == "laporan wartawan" else { continue }
+                if after.hasPrefix(":") { after = String(after.dropFirst()).trimmed }
+                if after.isEmpty, let next = nextText(after: i) { after = next }
+                // "Oleh : Arnold H Sianturi / FMB": the part after the slash is the editor.
+                let parts = after.split(separator: "/").map { String($0).trimmed }
+                if let name = parts.first.flatMap(Extraction.personName) {
+                    if isEditor { editors.append(name) } else { authors.append(name) }
+                }
+                if !isEditor, parts.count > 1, let editor = Extraction.personName(parts[1]) { editors.append(editor) }
+                rest = ""; lower = ""
+                break
+            }
+        }
+        let site = (article.siteName ?? "").lowercased()
+        var ld: [String] = []
+        for d in ldArticles {
+            let author = d["author"]
+            let list = (author as? [Any]) ?? (author.map { [$0] } ?? [])
+            for a in list {
+                let name = (a as? [String: Any])?["name"] as? String ?? (a as? String)
+                if let n = name.flatMap(Extraction.personName), !site.contains(n.lowercased()) { ld.append(n) }
+            }
+            if !ld.isEmpty { break }
+        }
+        if authors.isEmpty {
+            // JSON-LD or meta authors, unless they are the editor (a common trap).
+            let candidates = ld + (meta["author"] ?? []).compactMap(Extraction.personName)
+            authors = candidates.filter { c in !editors.contains { $0.lowercased() == c.lowercased() }
+                && !site.contains(c.lowercased()) && !c.lowercased().contains(".com") }
+        }
+        article.authors = Extraction.unique(authors)
+        article.editors = Extraction.unique(editors)
+    }
+
+    func nextText(after i: Int) -> String? {
+        var k = i + 1
+        while k < tree.count && k < i + 6 {
+            if tree.isText[k] {
+                let t = Extraction.collapse(Array(tree.textBytes(k)))
+                if !t.isEmpty && t != ":" { return t.hasPrefix(":") ? String(t.dropFirst()).trimmed : t }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A person's name, or nil for site names, staff labels, job titles and dates.
+    static func personName(_ raw: String) -> String? {
+        var s = raw.trimmed
+        for cut in [" | ", " - ", ",", " pada ", " Senin", " Selasa", " Rabu", " Kamis", " Jumat", " Sabtu", " Minggu"] {
+            if let r = s.range(of: cut) { s = String(s[..<r.lowerBound]).trimmed }
+        }
+        s = s.trimmingCharacters(in: CharacterSet(charactersIn: "()[]:-–|•·"))
+        s = s.trimmed
+        let lower = s.lowercased()
+        let rejected = ["redaksi", "admin", "tim", "team", "editor", "reporter", "penulis", "email the author",
+                        "kontributor", "wartawan", "staff", "humas", "unknown", "anonymous"]
+        guard !s.isEmpty, s.count <= 50, !rejected.contains(lower), !lower.hasPrefix("tim "),
+              !s.contains(where: { $0.isNumber }), !lower.contains(".com"), !lower.contains("http"),
+              s.first?.isLetter == true else { return nil }
+        let words = s.split(separator: " ")
+        guard words.count <= 6 else { return nil }
+        return words.joined(separator: " ")
+    }
+
+    static func unique(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.filter { seen.insert($0.lowercased()).inserted }
+    }
+
+    mutating func readSection() {
+        if let s = first("article:section") ?? ldString(["articleSection"]) {
+            article.section = s
+            return
+        }
+        // A BreadcrumbList: the item before the article itself.
+        for d in jsonLD where (d["@type"] as? String)?.lowercased() == "breadcrumblist" {
+            let items = (d["itemListElement"] as? [[String: Any]]) ?? []
+            let names = items.compactMap { ($0["name"] as? String) ?? (($0["item"] as? [String: Any])?["name"] as? String) }
+                .map(\.trimmed).filter { !$0.isEmpty && !["home", "beranda", "index"].contains($0.lowercased()) }
+            if let last = names.last(where: { $0 != article.title }) { article.section = last; return }
+        }
+    }
+
+    mutating func readImage(_ body: Int?) {
+        var image = LeadImage()
+        image.url = first("og:image") ?? first("twitter:image") ?? ldString(["image", "url"]) ?? ldString(["image"])
+        // The first caption in or just before the body.
+        let from = body.map { max(0, $0 - 200) } ?? 0
+        let to = body.map { Int(tree.subtreeEnd[$0]) } ?? tree.count
+        for i in from..<to where !tree.isText[i] {
+            let isCaption = tree.tags[i] == .figcaption || tree.tags[i] == .caption
+                || nameTokens(i).contains { $0 == "caption" || $0 == "keterangan" || $0.hasSuffix("caption") }
+            if isCaption {
+                let text = Extraction.collapse(Array(tree.innerText(i).utf8))
+                if text.count >= 10 { image.caption = text; break }
+            }
+        }
+        if image.url != nil || image.caption != nil { article.image = image }
+    }
+
+    mutating func readPagination() {
+        var next = first("rel:next")
+        var pages: [Int] = []
+        for i in 0..<tree.count where !tree.isText[i] && tree.tags[i] == .a {
+            guard let href = tree.attribute(.href, of: i) else { continue }
+            let text = Extraction.collapse(Array(tree.innerText(i).utf8)).lowercased()
+            if next == nil, ["selanjutnya", "halaman selanjutnya", "berikutnya", "next", "next page", "»"].contains(text)
+                || text.hasPrefix("halaman selanjutnya") {
+                next = href
+            }
+            if let n = Int(text), n >= 1, n <= 50, href.contains("page=") || href.contains("/\(n)") || href.contains("-\(n)") {
+                pages.append(n)
+            }
+        }
+        guard next != nil || pages.count >= 2 else { return }
+        var number = 1
+        if let url = article.url, let r = url.range(of: "page="), let n = Int(url[r.upperBound...].prefix { $0.isNumber }) {
+            number = n
+        }
+        article.page = Pagination(number: number, of: pages.max().map { max($0, number) }, nextURL: next)
+    }
+
+    mutating func classify(_ body: Int?) {
+        let text = article.paragraphs.reduce(0) { $0 + $1.count }
+        if ProcessInfo.processInfo.environment["WARTA_DEBUG"] != nil, let body {
+            print("DEBUG body \(body) tag \(tree.tags[body]) names \(nameTokens(body)) text \(textLength[body]) links \(linkLength[body]) paragraphs \(article.paragraphs.count) chars \(text)")
+        }
+        let ogType = first("og:type")?.lowercased()
+        let declaredArticle = ogType == "article" || !ldArticles.filter { d in
+            ((d["@type"] as? String)?.lowercased() ?? "").contains("article") || d["@type"] as? String == "BlogPosting"
+        }.isEmpty
+        let links = tree.elements(.a).count
+        if text >= 500 && article.paragraphs.count >= 2 || declaredArticle && text >= 200 {
+            // Mostly link titles: an index page even when its text is long.
+            if let body, Double(linkLength[body]) > Double(textLength[body]) * 1.5, !declaredArticle {
+                article.pageType = .index
+            } else {
+                article.pageType = .article
+            }
+        } else if links >= 30 {
+            article.pageType = .index
+        } else {
+            article.pageType = .other
+        }
+    }
+
+    // MARK: Dateline and credits
+
+    mutating func readDateline() {
+        guard var first = article.paragraphs.first else { return }
+        if let d = Extraction.dateline(first) {
+            article.dateline = d
+            first = String(first.dropFirst(d.text.count))
+        }
+        // "Source: news.google.com" / "Sumber: …" closing the body.
+        if let last = article.paragraphs.last {
+            let lower = last.lowercased()
+            for label in ["source:", "sumber:", "sumber :"] where lower.hasPrefix(label) && last.count < 80 {
+                article.sourceCredit = String(last.dropFirst(label.count)).trimmed
+            }
+        }
+    }
+
+    /// A dateline at the start of `text`: place and publisher before a dash.
+    static func dateline(_ text: String) -> Dateline? {
+        let head = String(text.prefix(100))
+        var dash: Range<String.Index>?
+        for d in [" -- ", " — ", " – ", " - ", " --", "--", " —", " –"] {
+            if let r = head.range(of: d), dash == nil || r.lowerBound < dash!.lowerBound { dash = r }
+        }
+        guard let dash else { return nil }
+        let before = head[..<dash.lowerBound].trimmed
+        guard !before.isEmpty, before.count <= 70 else { return nil }
+        var publisher: String?
+        var place: String?
+        var rest = before
+        // "(Sigi Jateng)" or "(ANTARA News)"
+        if let open = rest.firstIndex(of: "("), let close = rest.lastIndex(of: ")"), open < close {
+            publisher = String(rest[rest.index(after: open)..<close]).trimmed
+            rest = (String(rest[..<open]) + String(rest[rest.index(after: close)...])).trimmed
+        }
+        let parts = rest.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+        for p in parts {
+            if p.contains(".") && p.uppercased() == p || p.lowercased().hasSuffix(".com") || p.lowercased().hasSuffix(".co.id") {
+                if publisher == nil { publisher = p }
+            } else if place == nil {
+                place = p
+            } else if let pl = place, p.count <= 20 {
+                place = pl + ", " + p
+            }
+        }
+        // A dateline's place is capitalised and short; a sentence before a dash is not one.
+        if let pl = place {
+            let words = pl.split(separator: " ")
+            guard words.count <= 4, pl.first?.isUppercase == true,
+                  words.allSatisfy({ $0.first?.isUppercase == true || $0.first == "," }) else { return nil }
+        }
+        guard place != nil || publisher != nil else { return nil }
+        var datelineText = String(text[..<dash.upperBound])
+        while datelineText.hasSuffix(" ") == false, let next = text.dropFirst(datelineText.count).first, next == " " {
+            datelineText.append(next)
+        }
+        return Dateline(place: place, publisher: publisher, text: datelineText)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace.
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}
+
+extension Substring {
+    var trimmed: String { String(self).trimmed }
+}

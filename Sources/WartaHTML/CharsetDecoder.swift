@@ -1,0 +1,174 @@
+import WartaText
+
+/// How the bytes of a page were decoded.
+public struct DecodedPage: Sendable {
+    /// The page as valid UTF-8 (NUL bytes and invalid sequences replaced by U+FFFD), or the
+    /// raw bytes when `libxmlEncoding` is set.
+    public let bytes: [UInt8]
+    /// The charset used, lower case: `utf-8`, `windows-1252`, or a name passed to libxml2.
+    public let charset: String
+    /// Where the charset came from: `caller`, `bom`, `meta`, `sniffed`.
+    public let source: String
+    /// A charset other than UTF-8 and windows-1252 that libxml2 must decode itself.
+    public let libxmlEncoding: String?
+    /// Bytes replaced because they were not valid in the chosen charset (or were NUL).
+    public let replaced: Int
+}
+
+/// Chooses a page's charset and decodes it to UTF-8.
+///
+/// Order: the charset the caller passes (HTTP headers), a byte order mark, `<meta charset>`
+/// or http-equiv in the first 4 KiB, then sniffing (valid UTF-8 → UTF-8, otherwise
+/// windows-1252). A page that declares ISO-8859-1, windows-1252 or ASCII but is valid UTF-8
+/// with non-ASCII bytes is read as UTF-8 (a common server mistake), and ISO-8859-1 is read as
+/// windows-1252, its superset, so curly quotes in 0x80–0x9F survive.
+public enum CharsetDecoder {
+    /// Decodes `bytes`, honouring `declared` (from HTTP) when it is a known charset.
+    public static func decode(_ bytes: [UInt8], declared: String? = nil) -> DecodedPage {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            return utf8(Array(bytes[3...]), source: "bom")
+        }
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            let le = bytes[0] == 0xFF
+            return utf8(utf16ToUTF8(Array(bytes[2...]), littleEndian: le), source: "bom", charset: le ? "utf-16le" : "utf-16be")
+        }
+        let named = declared.flatMap(normalizedName).map { ($0, "caller") }
+            ?? metaCharset(bytes).flatMap(normalizedName).map { ($0, "meta") }
+        let validUTF8 = isValidUTF8(bytes)
+        guard let (name, source) = named else {
+            return validUTF8 ? utf8(bytes, source: "sniffed") : windows1252(bytes, source: "sniffed")
+        }
+        switch name {
+        case "utf-8":
+            return utf8(bytes, source: source)
+        case "windows-1252", "iso-8859-1", "us-ascii":
+            return validUTF8 ? utf8(bytes, source: source == "caller" ? "caller" : "sniffed")
+                : windows1252(bytes, source: source)
+        default:
+            // Another charset (GBK, Shift_JIS, …): libxml2's iconv decodes it.
+            return DecodedPage(bytes: bytes.map { $0 == 0 ? 0x20 : $0 }, charset: name, source: source,
+                               libxmlEncoding: name, replaced: 0)
+        }
+    }
+
+    /// The canonical lower-case name of a charset label, or nil when empty.
+    static func normalizedName(_ label: String) -> String? {
+        var s = label.lowercased()
+        while let f = s.first, f == " " || f == "\"" || f == "'" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\"" || l == "'" || l == ";" { s.removeLast() }
+        if s.isEmpty { return nil }
+        switch s {
+        case "utf8", "utf-8", "unicode-1-1-utf-8": return "utf-8"
+        case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso_8859-1", "cp819": return "iso-8859-1"
+        case "windows-1252", "cp1252", "x-cp1252": return "windows-1252"
+        case "ascii", "us-ascii": return "us-ascii"
+        default: return s
+        }
+    }
+
+    /// The charset a `<meta>` tag in the first 4 KiB declares.
+    static func metaCharset(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(4096).map { ($0 &- 0x41) < 26 ? $0 | 0x20 : $0 }
+        let needle = Array("charset".utf8)
+        var i = 0
+        while i + needle.count < head.count {
+            if head[i] == 0x63, head[i..<(i + needle.count)].elementsEqual(needle) {
+                // Inside a <meta …> tag?
+                var k = i
+                while k > 0, head[k] != UInt8(ascii: "<"), head[k] != UInt8(ascii: ">") { k -= 1 }
+                if head[k] == UInt8(ascii: "<"), head[k..<min(k + 5, head.count)].elementsEqual(Array("<meta".utf8)) {
+                    var j = i + needle.count
+                    while j < head.count, head[j] == 0x20 { j += 1 }
+                    if j < head.count, head[j] == UInt8(ascii: "=") {
+                        j += 1
+                        while j < head.count, head[j] == 0x20 || head[j] == 0x22 || head[j] == 0x27 { j += 1 }
+                        var e = j
+                        while e < head.count, isLabel(head[e]) { e += 1 }
+                        if e > j { return String(decoding: head[j..<e], as: UTF8.self) }
+                    }
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func isLabel(_ b: UInt8) -> Bool {
+        (b &- 0x61) < 26 || (b &- 0x30) < 10 || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ":")
+    }
+
+    /// Whether `bytes` are valid UTF-8 (a sequence cut at the very end counts as valid).
+    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            let n = p.count
+            while i < n {
+                if p[i] < 0x80 { i += 1; continue }
+                if let (_, len) = UTF8Decoder.decode(p, i) { i += len; continue }
+                return n - i < 4 && p[i] >= 0xC2
+            }
+            return true
+        }
+    }
+
+    /// UTF-8 with invalid sequences and NUL bytes replaced by U+FFFD.
+    static func utf8(_ bytes: [UInt8], source: String, charset: String = "utf-8") -> DecodedPage {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var replaced = 0
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            var runStart = 0
+            while i < p.count {
+                let b = p[i]
+                if b != 0 && b < 0x80 { i += 1; continue }
+                if b >= 0x80, let (_, len) = UTF8Decoder.decode(p, i) { i += len; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i]))
+                out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                replaced += 1
+                i += 1
+                runStart = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<p.count]))
+        }
+        return DecodedPage(bytes: out, charset: charset, source: source, libxmlEncoding: nil, replaced: replaced)
+    }
+
+    /// windows-1252 to UTF-8 (its five undefined bytes, and NUL, become U+FFFD).
+    static func windows1252(_ bytes: [UInt8], source: String) -> DecodedPage {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var replaced = 0
+        for b in bytes {
+            if b != 0 && b < 0x80 { out.append(b); continue }
+            var c = UInt32(b)
+            if b == 0 { c = 0xFFFD; replaced += 1 } else if b < 0xA0 {
+                c = cp1252High[Int(b - 0x80)]
+                if c == 0xFFFD { replaced += 1 }
+            }
+            UTF8Decoder.encode(c, into: &out)
+        }
+        return DecodedPage(bytes: out, charset: "windows-1252", source: source, libxmlEncoding: nil, replaced: replaced)
+    }
+
+    private static let cp1252High: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+
+    static func utf16ToUTF8(_ bytes: [UInt8], littleEndian: Bool) -> [UInt8] {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 0
+        while i + 1 < bytes.count {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            i += 2
+        }
+        var out: [UInt8] = []
+        for scalar in String(decoding: units, as: UTF16.self).unicodeScalars {
+            UTF8Decoder.encode(scalar.value, into: &out)
+        }
+        return out
+    }
+}

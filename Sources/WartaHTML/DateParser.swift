@@ -1,0 +1,192 @@
+/// Reads dates in the forms Indonesian news pages use and writes them as ISO 8601 with the
+/// offset the page means: WIB, WITA and WIT are +07:00, +08:00, +09:00; a time without a zone
+/// is taken as WIB; a UTC time (`Z`) is shown in WIB.
+public enum DateParser {
+    /// A calendar date and time with its UTC offset in minutes.
+    public struct Stamp: Sendable, Equatable {
+        public var year, month, day: Int
+        public var hour, minute, second: Int
+        public var hasTime: Bool
+        public var offsetMinutes: Int
+
+        /// ISO 8601: `2022-05-12T10:15:00+07:00`, or `2022-05-12` without a time.
+        public var iso: String {
+            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+            let date = "\(year)-\(two(month))-\(two(day))"
+            guard hasTime else { return date }
+            let sign = offsetMinutes < 0 ? "-" : "+"
+            let off = abs(offsetMinutes)
+            return "\(date)T\(two(hour)):\(two(minute)):\(two(second))\(sign)\(two(off / 60)):\(two(off % 60))"
+        }
+    }
+
+    static let months: [String: Int] = [
+        "januari": 1, "jan": 1, "january": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "february": 2,
+        "maret": 3, "mar": 3, "march": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "jun": 6, "june": 6,
+        "juli": 7, "jul": 7, "july": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "agust": 8, "aug": 8, "august": 8,
+        "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+        "november": 11, "nopember": 11, "nov": 11, "nop": 11, "desember": 12, "des": 12, "dec": 12, "december": 12,
+    ]
+    static let zones: [String: Int] = ["wib": 420, "wita": 480, "wit": 540]
+
+    /// Parses an ISO 8601-like machine date: `2015-11-05T14:56:43+07:00`, `2020-10-09 14:01:06`,
+    /// `2020-05-04T04:25:13+0700`, `2020-05-03T21:25:13Z`, `2015-11-05`.
+    public static func parseMachine(_ s: String) -> Stamp? {
+        let b = Array(s.utf8)
+        var i = 0
+        while i < b.count, b[i] == 0x20 { i += 1 }
+        func number(_ n: Int) -> Int? {
+            guard i + n <= b.count else { return nil }
+            var v = 0
+            for k in 0..<n {
+                let d = Int(b[i + k]) - 48
+                guard d >= 0 && d <= 9 else { return nil }
+                v = v * 10 + d
+            }
+            i += n
+            return v
+        }
+        func skip(_ c: UInt8) -> Bool { if i < b.count, b[i] == c { i += 1; return true }; return false }
+        guard let y = number(4), skip(0x2D), let mo = number(2), skip(0x2D), let d = number(2),
+              (1...12).contains(mo), (1...31).contains(d), y >= 1990, y <= 2100 else { return nil }
+        var stamp = Stamp(year: y, month: mo, day: d, hour: 0, minute: 0, second: 0, hasTime: false, offsetMinutes: 420)
+        guard i < b.count, b[i] == UInt8(ascii: "T") || b[i] == 0x20 else { return stamp }
+        i += 1
+        guard let h = number(2), skip(0x3A), let m = number(2), h < 24, m < 60 else { return stamp }
+        stamp.hour = h; stamp.minute = m; stamp.hasTime = true
+        if skip(0x3A), let sec = number(2) { stamp.second = min(sec, 59) }
+        if skip(0x2E) { while i < b.count, (b[i] &- 0x30) < 10 { i += 1 } }
+        while i < b.count, b[i] == 0x20 { i += 1 }
+        if i < b.count, b[i] == UInt8(ascii: "Z") { return shifted(stamp, fromOffset: 0) }
+        if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
+            let sign = b[i] == UInt8(ascii: "+") ? 1 : -1
+            i += 1
+            guard let oh = number(2) else { return stamp }
+            _ = skip(0x3A)
+            let om = number(2) ?? 0
+            let offset = sign * (oh * 60 + om)
+            if offset == 0 { return shifted(stamp, fromOffset: 0) }
+            stamp.offsetMinutes = offset
+        }
+        return stamp
+    }
+
+    /// A UTC-style stamp re-expressed in WIB (+07:00).
+    static func shifted(_ s: Stamp, fromOffset: Int) -> Stamp {
+        var days = daysFromCivil(s.year, s.month, s.day)
+        var minutes = s.hour * 60 + s.minute + (420 - fromOffset)
+        while minutes >= 1440 { minutes -= 1440; days += 1 }
+        while minutes < 0 { minutes += 1440; days -= 1 }
+        let (y, m, d) = civilFromDays(days)
+        return Stamp(year: y, month: m, day: d, hour: minutes / 60, minute: minutes % 60, second: s.second,
+                     hasTime: true, offsetMinutes: 420)
+    }
+
+    /// Parses the first date written for people in `s`: `Senin, 12 Mei 2022 10:15 WIB`,
+    /// `12/05/2022, 10:15 WIB`, `Kamis (5/11/2015)`, `5 Nov 2015 | 14:56`. `year` fills a
+    /// missing year (`Jumat (6/11)`).
+    public static func parseText(_ s: String, year defaultYear: Int? = nil) -> Stamp? {
+        let words = tokens(s)
+        var k = 0
+        while k < words.count {
+            defer { k += 1 }
+            // d Month yyyy
+            if let d = Int(words[k]), (1...31).contains(d), k + 2 < words.count,
+               let mo = months[words[k + 1].lowercased().trimmingDots], let y = Int(words[k + 2]), y >= 1990, y <= 2100 {
+                return withTime(Stamp(year: y, month: mo, day: d, hour: 0, minute: 0, second: 0, hasTime: false,
+                                      offsetMinutes: 420), words, from: k + 3)
+            }
+            // Month d, yyyy
+            if let mo = months[words[k].lowercased().trimmingDots], words[k].count >= 3, k + 2 < words.count,
+               let d = Int(words[k + 1]), (1...31).contains(d), let y = Int(words[k + 2]), y >= 1990, y <= 2100 {
+                return withTime(Stamp(year: y, month: mo, day: d, hour: 0, minute: 0, second: 0, hasTime: false,
+                                      offsetMinutes: 420), words, from: k + 3)
+            }
+            // d/m/yyyy, d-m-yyyy, (d/m) with a default year
+            let parts = words[k].split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+            if parts.count >= 2, parts.count <= 3, words[k].contains("/") || words[k].contains("-") || parts.count == 3,
+               let d = Int(parts[0]), let mo = Int(parts[1]), (1...31).contains(d), (1...12).contains(mo) {
+                var y = parts.count == 3 ? Int(parts[2]) : defaultYear
+                if let yy = y, yy < 100 { y = 2000 + yy }
+                guard let year = y, year >= 1990, year <= 2100, parts[0].count <= 2, parts[1].count <= 2 else { continue }
+                return withTime(Stamp(year: year, month: mo, day: d, hour: 0, minute: 0, second: 0, hasTime: false,
+                                      offsetMinutes: 420), words, from: k + 1)
+            }
+        }
+        return nil
+    }
+
+    /// Adds a following `10:15`, `pukul 10.15`, `| 14:56 WIB` to `stamp`.
+    static func withTime(_ stamp: Stamp, _ words: [String], from: Int) -> Stamp {
+        var s = stamp
+        var k = from
+        var skipped = 0
+        while k < words.count, skipped < 3 {
+            let w = words[k]
+            let lower = w.lowercased()
+            if lower == "pukul" || lower == "jam" || lower == "|" || lower == "-" || lower == "," {
+                k += 1; skipped += 1; continue
+            }
+            let hm = w.split(whereSeparator: { $0 == ":" || $0 == "." }).map(String.init)
+            if hm.count >= 2, hm.count <= 3, hm[0].count <= 2, hm[1].count == 2, let h = Int(hm[0]), let m = Int(hm[1]),
+               h < 24, m < 60 {
+                s.hour = h; s.minute = m; s.hasTime = true
+                if hm.count == 3, let sec = Int(hm[2]), sec < 60 { s.second = sec }
+                if k + 1 < words.count, let z = zones[words[k + 1].lowercased()] { s.offsetMinutes = z }
+                return s
+            }
+            break
+        }
+        return s
+    }
+
+    /// Words of `s`: runs of letters, digits and the separators inside dates and times.
+    static func tokens(_ s: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        for u in s.unicodeScalars {
+            let c = Character(u)
+            if c.isLetter || c.isNumber || ((c == "/" || c == ":" || c == "." || c == "-") && !current.isEmpty) {
+                current.append(c)
+            } else {
+                if !current.isEmpty { out.append(current.trimmingDots); current = "" }
+                if c == "|" || c == "," { out.append(String(c)) }
+            }
+        }
+        if !current.isEmpty { out.append(current.trimmingDots) }
+        return out
+    }
+
+    /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp + (mp < 10 ? 3 : -9)
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing dots and dashes.
+    var trimmingDots: String {
+        var s = Substring(self)
+        while let l = s.last, l == "." || l == "-" || l == ":" { s = s.dropLast() }
+        while let f = s.first, f == "." || f == "-" { s = s.dropFirst() }
+        return String(s)
+    }
+}
