@@ -1,3 +1,4 @@
+import WartaHTML
 import WartaText
 
 /// Times each text stage on one input, for `warta bench` and the benchmark suite.
@@ -76,6 +77,39 @@ public struct StageBenchmark {
             writer.write(id: "bench", document: doc, to: &out)
         })
         return Report(stages: stages)
+    }
+
+    /// Times the HTML path on `pages`: parse and extract, then the full record without
+    /// tokens (extraction + text stages + JSON), each the best of `iterations` passes.
+    public static func html(pages: [[UInt8]], iterations: Int) -> String {
+        let bytes = pages.reduce(0) { $0 + $1.count }
+        let clock = ContinuousClock()
+        let pipeline = Pipeline()
+        let writer = RecordWriter()
+        func best(_ body: () -> Void) -> Double {
+            var b = Double.infinity
+            for _ in 0..<iterations {
+                let d = clock.measure(body)
+                b = min(b, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+            }
+            return b
+        }
+        let parse = best { for p in pages { _ = WartaHTML.HTMLTree(html: p) } }
+        let extract = best { for p in pages { _ = WartaHTML.ArticleExtractor().extract(html: p) } }
+        let record = best {
+            var out = JSONWriter(capacity: 1 << 16)
+            for p in pages {
+                if case .success(let r) = pipeline.analyze(html: p) { writer.write(id: "p", html: r, to: &out) }
+                out.bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        var s = "stage (\(pages.count) pages, \(bytes / 1000) kB)     pages/s      MB/s\n"
+        for (name, t) in [("libxml2 parse + tree", parse), ("decode + parse + extract", extract),
+                          ("full HTML record", record)] {
+            s += pad(name, 33) + pad(format(Double(pages.count) / t, 0), 9, left: true)
+            s += pad(format(Double(bytes) / t / 1e6, 1), 10, left: true) + "\n"
+        }
+        return s
     }
 
     /// `bytes` split at blank lines into documents.

@@ -1,4 +1,5 @@
 import Foundation
+import WartaText
 
 /// Finds the article body and metadata in a parsed page with general rules: block scores
 /// from text density, link density and paragraph structure; strong signals from
@@ -11,11 +12,26 @@ public struct ArticleExtractor: Sendable {
     /// Decodes, parses and extracts a page. `charset` is the HTTP charset when known.
     public func extract(html: [UInt8], charset: String? = nil) -> Article? {
         let decoded = CharsetDecoder.decode(html, declared: charset)
+        if ArticleExtractor.isFeed(decoded.bytes) {
+            // An RSS or Atom feed lists articles: an index, with no body to extract.
+            var article = Article()
+            article.pageType = .index
+            article.charset = decoded.charset
+            article.charsetSource = decoded.source
+            return article
+        }
         guard let tree = HTMLTree(html: decoded.bytes, encoding: decoded.libxmlEncoding) else { return nil }
         var article = extract(tree)
         article.charset = decoded.charset
         article.charsetSource = decoded.source
         return article
+    }
+
+    /// Whether the bytes are an RSS, RDF or Atom feed rather than a page.
+    static func isFeed(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
+        guard head.contains("<?xml") || head.hasPrefix("<rss") || head.hasPrefix("<feed") else { return false }
+        return head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf") || head.contains("<channel")
     }
 
     /// Extracts the article from a parsed page.
@@ -36,12 +52,73 @@ struct Extraction {
     var linkLength: [Int32]
     var meta: [String: [String]] = [:]
     var jsonLD: [[String: Any]] = []
+    /// What each element's class and id words say, read once.
+    let names: [NameFlags]
+
+    /// Kinds of class and id words.
+    struct NameFlags: OptionSet {
+        let rawValue: UInt8
+        static let boilerplate = NameFlags(rawValue: 1)
+        static let content = NameFlags(rawValue: 2)
+        static let date = NameFlags(rawValue: 4)
+        static let caption = NameFlags(rawValue: 8)
+        static let breadcrumb = NameFlags(rawValue: 16)
+        static let articleBody = NameFlags(rawValue: 32)
+    }
 
     init(tree: HTMLTree) {
         self.tree = tree
         dropped = [Bool](repeating: false, count: tree.count)
         textLength = [Int32](repeating: 0, count: tree.count)
         linkLength = [Int32](repeating: 0, count: tree.count)
+        names = (0..<tree.count).map { Extraction.nameFlags(tree, $0) }
+    }
+
+    static let wordKinds: ByteStringTable = {
+        var entries: [([UInt8], Int32)] = []
+        for w in boilerplateTokens { entries.append((Array(w.utf8), Int32(NameFlags.boilerplate.rawValue))) }
+        for w in contentTokens { entries.append((Array(w.utf8), Int32(NameFlags.content.rawValue))) }
+        for w in dateTokens { entries.append((Array(w.utf8), Int32(NameFlags.date.rawValue))) }
+        for w in ["caption", "keterangan", "wp-caption-text"] {
+            entries.append((Array(w.utf8), Int32(NameFlags.caption.rawValue | NameFlags.boilerplate.rawValue)))
+        }
+        entries.append((Array("articlebody".utf8), Int32(NameFlags.articleBody.rawValue)))
+        return ByteStringTable(entries)
+    }()
+
+    static let dateTokens: Set<String> = ["date", "time", "tanggal", "waktu", "tgl", "datetime", "timestamp",
+                                          "publish", "published", "pubdate", "jam", "posted", "tanggalan"]
+
+    /// Classifies the words of element `i`'s class and id, byte by byte.
+    static func nameFlags(_ tree: HTMLTree, _ i: Int) -> NameFlags {
+        guard !tree.isText[i] else { return [] }
+        var flags: NameFlags = []
+        for attribute in [Attribute.class, .id] {
+            guard let value = tree.attributeBytes(attribute, of: i) else { continue }
+            var word: [UInt8] = []
+            var negated = false
+            func finish() {
+                defer { word.removeAll(keepingCapacity: true) }
+                guard !word.isEmpty else { return }
+                let kind = word.withUnsafeBufferPointer { wordKinds.value($0, lowercase: true) }.map { NameFlags(rawValue: UInt8($0)) } ?? []
+                var k = kind
+                if negated { k.remove(.boilerplate) }
+                flags.formUnion(k)
+                let lower = word.map { ($0 &- 0x41) < 26 ? $0 | 0x20 : $0 }
+                if lower.starts(with: Array("breadcrumb".utf8)) { flags.insert(.breadcrumb) }
+                if lower.count > 7, lower.suffix(7).elementsEqual(Array("caption".utf8)) { flags.insert(.caption) }
+                negated = lower == Array("no".utf8) || lower == Array("non".utf8) || lower == Array("without".utf8)
+            }
+            for b in value {
+                if (b | 0x20) &- 0x61 < 26 || (b &- 0x30) < 10 || b >= 0x80 { word.append(b) } else { finish() }
+            }
+            finish()
+        }
+        if let ip = tree.attributeBytes(.itemprop, of: i),
+           ip.count == 11, ip.map({ ($0 &- 0x41) < 26 ? $0 | 0x20 : $0 }).elementsEqual(Array("articlebody".utf8)) {
+            flags.insert(.articleBody)
+        }
+        return flags
     }
 
     mutating func run() -> Article {
@@ -213,10 +290,9 @@ struct Extraction {
         for i in 0..<tree.count where !tree.isText[i] && !dropped[i] {
             let tag = tree.tags[i]
             var boilerplate = tag == .footer || tag == .aside || tag == .header && !hasArticleAncestor(i)
-            if !boilerplate, tree.attribute(.itemprop, of: i)?.lowercased() != "articlebody" {
-                let names = nameTokens(i)
-                boilerplate = names.contains(where: { Extraction.boilerplateTokens.contains($0) })
-                    && !names.contains("articlebody")
+            if !boilerplate {
+                // Names such as "share" or "related" ("no-share" is negated when the flags are read).
+                boilerplate = names[i].contains(.boilerplate) && !names[i].contains(.articleBody)
             }
             guard boilerplate else { continue }
             let text = Int(textLength[i]), links = Int(linkLength[i])
@@ -277,9 +353,14 @@ struct Extraction {
             // Text that is this element's own (direct text children), not in child blocks.
             var own = 0
             var commas = 0
-            for c in tree.children(i) where tree.isText[c] || !tree.tags[c].isBlock {
-                own += Int(textLength[c])
-                if tree.isText[c] { commas += tree.textBytes(c).reduce(0) { $0 + ($1 == 0x2C ? 1 : 0) } }
+            var c = i + 1
+            let end = Int(tree.subtreeEnd[i])
+            while c < end {
+                if tree.isText[c] || !tree.tags[c].isBlock {
+                    own += Int(textLength[c])
+                    if tree.isText[c] { commas += tree.textBytes(c).reduce(0) { $0 + ($1 == 0x2C ? 1 : 0) } }
+                }
+                c = Int(tree.subtreeEnd[c])
             }
             guard own >= 25 else { continue }
             let s = 1 + Double(commas) + min(Double(own) / 100, 3)
@@ -297,10 +378,9 @@ struct Extraction {
             let total = Double(textLength[i] + linkLength[i])
             let density = total > 0 ? Double(linkLength[i]) / total : 1
             var s = score[i] * (1 - density)
-            let names = nameTokens(i)
-            if names.contains(where: { Extraction.contentTokens.contains($0) }) { s *= 1.25 }
+            if names[i].contains(.content) { s *= 1.25 }
             if tree.tags[i] == .article { s *= 1.3 }
-            if tree.attribute(.itemprop, of: i)?.lowercased() == "articlebody" { s *= 2 }
+            if names[i].contains(.articleBody) { s *= 2 }
             if s > bestScore { bestScore = s; best = i }
         }
         return best
@@ -363,8 +443,14 @@ struct Extraction {
             i += 1
         }
         flush()
+        // A closing credit in parentheses on its own line: "(***/Jenly Wenur)".
+        if let last = paragraphs.last, last.hasPrefix("("), last.hasSuffix(")"), last.count <= 40,
+           !last.dropFirst().contains("(") {
+            article.bylineInitials = String(last.dropFirst().dropLast()).trimmed
+            paragraphs.removeLast()
+        }
         // Editor initials closing the body: "(vyp/kna)".
-        if var last = paragraphs.last, let (initials, rest) = Extraction.trailingInitials(last) {
+        if article.bylineInitials == nil, var last = paragraphs.last, let (initials, rest) = Extraction.trailingInitials(last) {
             article.bylineInitials = initials
             last = rest
             if last.isEmpty { paragraphs.removeLast() } else { paragraphs[paragraphs.count - 1] = last }
@@ -410,11 +496,19 @@ struct Extraction {
         "follow akun", "simak berita", "baca berita", "cek berita", "jangan lewatkan", "berita terkait", "video pilihan",
     ]
 
-    /// Whether a paragraph is an insert ("Baca juga: …", "ADVERTISEMENT").
+    /// Whether a paragraph is an insert ("Baca juga: …", "ADVERTISEMENT"), a byline
+    /// ("Editor: …"), a copyright line or a bare label ("TAG:").
     static func isInsert(_ text: String) -> Bool {
         let lower = text.lowercased()
         for p in insertPrefixes where lower.hasPrefix(p) { return true }
         if lower == "baca" || lower == "advertisement" || lower == "iklan" { return true }
+        if lower.hasPrefix("copyright") || lower.hasPrefix("©") || lower.hasPrefix("(c) ") { return true }
+        if text.count <= 25, text.hasSuffix(":") { return true }
+        if text.count <= 80 {
+            for label in ["editor", "penulis", "reporter", "penyunting", "redaktur", "oleh", "pewarta", "foto", "sumber foto"] {
+                if lower.hasPrefix(label), lower.dropFirst(label.count).trimmed.hasPrefix(":") { return true }
+            }
+        }
         return false
     }
 
@@ -442,12 +536,24 @@ struct Extraction {
         if let t = tree.elements(.title).first.map({ Extraction.collapse(Array(tree.innerText($0).utf8)) }) {
             candidates.append(t)
         }
-        guard let best = candidates.first(where: { !$0.isEmpty }) else { return }
-        article.title = stripSiteSuffix(best)
+        guard let best = candidates.first(where: { !$0.isEmpty }).map(stripSiteSuffix) else { return }
+        // The visible headline wins when it and the declared title are the same headline
+        // with or without a site label ("KapanLagi.com: …", "In Picture: …").
+        if let h1 = candidates.first(where: { c in tree.elements(.h1).contains { Extraction.collapse(Array(tree.innerText($0).utf8)) == c } }),
+           h1 != best, h1.count >= 10, h1.contains(best) || best.contains(h1) {
+            article.title = h1
+            return
+        }
+        article.title = best
     }
 
     /// "Judul - Kompas.com" → "Judul"; keeps separators inside the headline.
     func stripSiteSuffix(_ title: String) -> String {
+        // "KapanLagi.com: Judul"
+        if let colon = title.range(of: ": "), title[..<colon.lowerBound].lowercased().contains(".com")
+            || title[..<colon.lowerBound].lowercased() == (article.siteName ?? "\u{0}").lowercased() {
+            return stripSiteSuffix(String(title[colon.upperBound...]).trimmed)
+        }
         for sep in [" | ", " - ", " – ", " — ", " :: ", " » "] {
             guard let r = title.range(of: sep, options: .backwards) else { continue }
             let tail = title[r.upperBound...].trimmed
@@ -466,11 +572,16 @@ struct Extraction {
                              "content_publishedtime", "published_time", "article:published"]
         let machine = (ldString(["datePublished"]).map { [$0] } ?? []) + publishedKeys.compactMap { first($0) }
         let timeElements = tree.elements(.time).compactMap { tree.attribute(.datetime, of: $0) }
-        if let stamp = (machine + timeElements).lazy.compactMap(DateParser.parseMachine).first {
-            article.published = stamp.iso
-        } else if let stamp = visibleDate() {
-            article.published = stamp.iso
+        let stamps = (machine + timeElements).compactMap { text in DateParser.parseMachine(text).map { (text, $0) } }
+        // A stamp with the page's own offset beats one in UTC; one with a time beats a bare date.
+        let local = stamps.first { $0.1.hasTime && !$0.0.hasSuffix("Z") && !$0.0.contains("+00") }
+        var chosen = local?.1 ?? stamps.first(where: { $0.1.hasTime })?.1 ?? stamps.first?.1
+        if chosen == nil || chosen?.hasTime == false, let visible = visibleDate() {
+            if chosen == nil || (visible.year, visible.month, visible.day) == (chosen!.year, chosen!.month, chosen!.day) {
+                chosen = visible.hasTime || chosen == nil ? visible : chosen
+            }
         }
+        article.published = chosen?.iso
         let modifiedKeys = ["article:modified_time", "datemodified", "og:updated_time", "lastmod", "last-modified"]
         let modified = (ldString(["dateModified"]).map { [$0] } ?? []) + modifiedKeys.compactMap { first($0) }
         article.modified = modified.lazy.compactMap(DateParser.parseMachine).first?.iso
@@ -478,13 +589,12 @@ struct Extraction {
 
     /// A date written for readers: in elements named like dates first, then anywhere.
     func visibleDate() -> DateParser.Stamp? {
-        let dateTokens: Set<String> = ["date", "time", "tanggal", "waktu", "tgl", "datetime", "timestamp", "publish",
-                                       "published", "pubdate", "jam", "posted", "tanggalan"]
         var texts: [String] = []
-        for i in 0..<tree.count where !tree.isText[i] && nameTokens(i).contains(where: { dateTokens.contains($0) }) {
+        for i in 0..<tree.count where names[i].contains(.date) {
             if Int(tree.subtreeEnd[i]) - i < 40 { texts.append(tree.innerText(i)) }
         }
-        for t in texts { if let s = DateParser.parseText(t) { return s } }
+        let stamps = texts.compactMap { DateParser.parseText($0) }
+        if let s = stamps.first(where: \.hasTime) ?? stamps.first { return s }
         // The first date in the page's visible text.
         var all = ""
         for i in 0..<tree.count where tree.isText[i] && !dropped[i] {
@@ -511,9 +621,11 @@ struct Extraction {
             for (label, isEditor) in labels {
                 guard lower.hasPrefix(label) else { continue }
                 var after = String(rest.dropFirst(label.count)).trimmed
-                guard after.hasPrefix(":") || label == "oleh" || label == "laporan wartawan" else { continue }
+                guard after.hasPrefix(":") || (label == "oleh" || label == "laporan wartawan")
+                        && text.first?.isUppercase == true && after.first?.isUppercase == true else { continue }
                 if after.hasPrefix(":") { after = String(after.dropFirst()).trimmed }
                 if after.isEmpty, let next = nextText(after: i) { after = next }
+                if after.hasSuffix("/"), let next = nextText(after: i) { after += " " + next }
                 // "Oleh : Arnold H Sianturi / FMB": the part after the slash is the editor.
                 let parts = after.split(separator: "/").map { String($0).trimmed }
                 if let name = parts.first.flatMap(Extraction.personName) {
@@ -586,6 +698,34 @@ struct Extraction {
             article.section = s
             return
         }
+        // A breadcrumb trail in the page: its last item before the article.
+        for i in 0..<tree.count where !tree.isText[i]
+            && (names[i].contains(.breadcrumb)
+                || tree.attribute(.itemtype, of: i)?.lowercased().hasSuffix("breadcrumblist") == true) {
+            let items = (i..<Int(tree.subtreeEnd[i])).filter { !tree.isText[$0] && tree.tags[$0] == .a }
+                .map { Extraction.collapse(Array(tree.innerText($0).utf8)) }
+                .filter { !$0.isEmpty && !["home", "beranda", "index", "news", "berita"].contains($0.lowercased()) }
+            if let last = items.last(where: { $0 != article.title && $0.count < 40 }) {
+                article.section = last
+                return
+            }
+        }
+        // A path segment of the article's address that a link on the page names
+        // (/nasional/685621/… and a menu link "NASIONAL" to …/nasional).
+        guard let url = article.url else { return }
+        let segments = url.split(separator: "/").dropFirst(2).dropLast().map(String.init)
+            .filter { $0.count >= 3 && !$0.allSatisfy(\.isNumber) }
+        for segment in segments {
+            for i in 0..<tree.count where !tree.isText[i] && tree.tags[i] == .a {
+                guard let href = tree.attribute(.href, of: i),
+                      href.hasSuffix("/" + segment) || href.hasSuffix("/" + segment + "/") else { continue }
+                let text = Extraction.collapse(Array(tree.innerText(i).utf8))
+                if text.lowercased() == segment.lowercased().replacingOccurrences(of: "-", with: " ") {
+                    article.section = text == text.uppercased() ? text.capitalized : text
+                    return
+                }
+            }
+        }
         // A BreadcrumbList: the item before the article itself.
         for d in jsonLD where (d["@type"] as? String)?.lowercased() == "breadcrumblist" {
             let items = (d["itemListElement"] as? [[String: Any]]) ?? []
@@ -602,9 +742,17 @@ struct Extraction {
         let from = body.map { max(0, $0 - 200) } ?? 0
         let to = body.map { Int(tree.subtreeEnd[$0]) } ?? tree.count
         for i in from..<to where !tree.isText[i] {
-            let isCaption = tree.tags[i] == .figcaption || tree.tags[i] == .caption
-                || nameTokens(i).contains { $0 == "caption" || $0 == "keterangan" || $0.hasSuffix("caption") }
+            let isCaption = tree.tags[i] == .figcaption || tree.tags[i] == .caption || names[i].contains(.caption)
             if isCaption {
+                let text = Extraction.collapse(Array(tree.innerText(i).utf8))
+                if text.count >= 10 { image.caption = text; break }
+            }
+        }
+        if image.caption == nil {
+            // A figure caption outside boilerplate anywhere in the page (photo stories).
+            for i in 0..<tree.count where !tree.isText[i] && tree.tags[i] == .figcaption {
+                let p = Int(tree.parents[i])
+                guard p < 0 || !dropped[p] else { continue }
                 let text = Extraction.collapse(Array(tree.innerText(i).utf8))
                 if text.count >= 10 { image.caption = text; break }
             }
@@ -636,13 +784,23 @@ struct Extraction {
 
     mutating func classify(_ body: Int?) {
         let text = article.paragraphs.reduce(0) { $0 + $1.count }
+        if text < 200, declaresArticle, let caption = article.image?.caption {
+            // A photo story: its caption is its text.
+            var captions: [String] = []
+            for i in 0..<tree.count where !tree.isText[i] && tree.tags[i] == .figcaption {
+                let p = Int(tree.parents[i])
+                guard p < 0 || !dropped[p] else { continue }
+                let c = Extraction.collapse(Array(tree.innerText(i).utf8))
+                if c.count >= 10 && !captions.contains(c) { captions.append(c) }
+            }
+            article.paragraphs = captions.isEmpty ? [caption] : captions
+            article.pageType = .article
+            return
+        }
         if ProcessInfo.processInfo.environment["WARTA_DEBUG"] != nil, let body {
             print("DEBUG body \(body) tag \(tree.tags[body]) names \(nameTokens(body)) text \(textLength[body]) links \(linkLength[body]) paragraphs \(article.paragraphs.count) chars \(text)")
         }
-        let ogType = first("og:type")?.lowercased()
-        let declaredArticle = ogType == "article" || !ldArticles.filter { d in
-            ((d["@type"] as? String)?.lowercased() ?? "").contains("article") || d["@type"] as? String == "BlogPosting"
-        }.isEmpty
+        let declaredArticle = declaresArticle
         let links = tree.elements(.a).count
         if text >= 500 && article.paragraphs.count >= 2 || declaredArticle && text >= 200 {
             // Mostly link titles: an index page even when its text is long.
@@ -658,6 +816,13 @@ struct Extraction {
         }
     }
 
+    /// Whether og:type or JSON-LD says the page is an article.
+    var declaresArticle: Bool {
+        first("og:type")?.lowercased() == "article" || !ldArticles.filter { d in
+            ((d["@type"] as? String)?.lowercased() ?? "").contains("article") || d["@type"] as? String == "BlogPosting"
+        }.isEmpty
+    }
+
     // MARK: Dateline and credits
 
     mutating func readDateline() {
@@ -666,11 +831,13 @@ struct Extraction {
             article.dateline = d
             first = String(first.dropFirst(d.text.count))
         }
-        // "Source: news.google.com" / "Sumber: …" closing the body.
+        // "Source: news.google.com" / "Sumber: …" closing the body is a credit, not text.
         if let last = article.paragraphs.last {
             let lower = last.lowercased()
-            for label in ["source:", "sumber:", "sumber :"] where lower.hasPrefix(label) && last.count < 80 {
+            for label in ["source:", "sumber:", "sumber :", "source :"] where lower.hasPrefix(label) && last.count < 80 {
                 article.sourceCredit = String(last.dropFirst(label.count)).trimmed
+                article.paragraphs.removeLast()
+                break
             }
         }
     }

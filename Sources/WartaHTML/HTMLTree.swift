@@ -39,7 +39,7 @@ public enum Tag: UInt8, Sendable, CaseIterable {
 
 /// The attributes extraction reads; others are dropped while the tree is built.
 public enum Attribute: UInt8, Sendable, CaseIterable {
-    case `class`, id, itemprop, property, name, content, href, rel, datetime, src, alt, lang, type, dataSrc, title
+    case `class`, id, itemprop, itemtype, property, name, content, href, rel, datetime, src, alt, lang, type, dataSrc, title
 
     var htmlName: String { self == .dataSrc ? "data-src" : String(describing: self) }
 
@@ -176,6 +176,15 @@ public struct HTMLTree: Sendable {
         for k in Int(attributeRange[i].lowerBound)..<Int(attributeRange[i].upperBound) where attributeNames[k] == a {
             let r = attributeValues[k]
             return String(decoding: arena[Int(r.lowerBound)..<Int(r.upperBound)], as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// The raw value bytes of attribute `a` on element `i`.
+    public func attributeBytes(_ a: Attribute, of i: Int) -> ArraySlice<UInt8>? {
+        for k in Int(attributeRange[i].lowerBound)..<Int(attributeRange[i].upperBound) where attributeNames[k] == a {
+            let r = attributeValues[k]
+            return arena[Int(r.lowerBound)..<Int(r.upperBound)]
         }
         return nil
     }

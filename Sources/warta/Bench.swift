@@ -5,24 +5,32 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure throughput per stage on your own text (one core).",
         discussion: """
-            Reads FILE (plain text; blank lines separate documents when --split is given),
-            runs each stage ITERATIONS times and prints MB/s (10^6 bytes of input per second)
-            and tokens/s. Build with -c release for meaningful figures.
+            For a plain-text FILE: runs each stage ITERATIONS times and prints MB/s (10^6 bytes of
+            input per second) and tokens/s, for the file as one text and split at blank lines into
+            documents. For HTML pages: pages/s and MB/s for parsing, extraction and the full record.
+            Build with -c release for meaningful figures.
             """
     )
 
-    @Argument(help: "A plain-text file.")
-    var file: String
+    @Argument(help: "A plain-text file, or HTML pages (.html, .htm) to time the HTML path.")
+    var files: [String]
 
     @Option(help: "How many times to run each stage; the best run is reported.")
     var iterations = 5
 
     func run() throws {
         try runReportingErrors {
-            let bytes = try InputReader.read(path: file)
-            let report = StageBenchmark(input: bytes).run(iterations: max(1, iterations))
             let sink = OutputSink()
-            try sink.write(report.table())
+            let html = files.filter { $0.lowercased().hasSuffix(".html") || $0.lowercased().hasSuffix(".htm") }
+            if !html.isEmpty {
+                var pages: [[UInt8]] = []
+                for f in html { pages.append(try InputReader.read(path: f)) }
+                try sink.write(StageBenchmark.html(pages: pages, iterations: max(1, iterations)))
+            }
+            for file in files where !html.contains(file) {
+                let bytes = try InputReader.read(path: file)
+                try sink.write(StageBenchmark(input: bytes).run(iterations: max(1, iterations)).table())
+            }
             try sink.flush()
             return 0
         }
