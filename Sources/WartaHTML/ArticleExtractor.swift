@@ -95,30 +95,40 @@ struct Extraction {
         var flags: NameFlags = []
         for attribute in [Attribute.class, .id] {
             guard let value = tree.attributeBytes(attribute, of: i) else { continue }
-            var word: [UInt8] = []
-            var negated = false
-            func finish() {
-                defer { word.removeAll(keepingCapacity: true) }
-                guard !word.isEmpty else { return }
-                let kind = word.withUnsafeBufferPointer { wordKinds.value($0, lowercase: true) }.map { NameFlags(rawValue: UInt8($0)) } ?? []
-                var k = kind
-                if negated { k.remove(.boilerplate) }
-                flags.formUnion(k)
-                let lower = word.map { ($0 &- 0x41) < 26 ? $0 | 0x20 : $0 }
-                if lower.starts(with: Array("breadcrumb".utf8)) { flags.insert(.breadcrumb) }
-                if lower.count > 7, lower.suffix(7).elementsEqual(Array("caption".utf8)) { flags.insert(.caption) }
-                negated = lower == Array("no".utf8) || lower == Array("non".utf8) || lower == Array("without".utf8)
+            value.withUnsafeBufferPointer { v in
+                var negated = false
+                var start = 0
+                func word(_ w: UnsafeBufferPointer<UInt8>) {
+                    guard !w.isEmpty else { return }
+                    if var k = wordKinds.value(w, lowercase: true).map({ NameFlags(rawValue: UInt8($0)) }) {
+                        if negated { k.remove(.boilerplate) }
+                        flags.formUnion(k)
+                    }
+                    if w.count >= 10, equalsLower(UnsafeBufferPointer(rebasing: w[0..<10]), "breadcrumb") { flags.insert(.breadcrumb) }
+                    if w.count > 7, equalsLower(UnsafeBufferPointer(rebasing: w[(w.count - 7)...]), "caption") { flags.insert(.caption) }
+                    negated = equalsLower(w, "no") || equalsLower(w, "non") || equalsLower(w, "without")
+                }
+                for k in 0..<v.count {
+                    let b = v[k]
+                    if (b | 0x20) &- 0x61 < 26 || (b &- 0x30) < 10 || b >= 0x80 { continue }
+                    word(UnsafeBufferPointer(rebasing: v[start..<k]))
+                    start = k + 1
+                }
+                word(UnsafeBufferPointer(rebasing: v[start..<v.count]))
             }
-            for b in value {
-                if (b | 0x20) &- 0x61 < 26 || (b &- 0x30) < 10 || b >= 0x80 { word.append(b) } else { finish() }
-            }
-            finish()
         }
         if let ip = tree.attributeBytes(.itemprop, of: i),
-           ip.count == 11, ip.map({ ($0 &- 0x41) < 26 ? $0 | 0x20 : $0 }).elementsEqual(Array("articlebody".utf8)) {
+           ip.withUnsafeBufferPointer({ equalsLower($0, "articlebody") }) {
             flags.insert(.articleBody)
         }
         return flags
+    }
+
+    /// Whether `w` spells `s` (lower-case ASCII) ignoring ASCII case.
+    static func equalsLower(_ w: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+        guard w.count == s.utf8CodeUnitCount else { return false }
+        for k in 0..<w.count where (w[k] &- 0x41 < 26 ? w[k] | 0x20 : w[k]) != s.utf8Start[k] { return false }
+        return true
     }
 
     mutating func run() -> Article {
@@ -612,7 +622,7 @@ struct Extraction {
             ("laporan wartawan", false), ("writer", false), ("author", false),
             ("editor", true), ("penyunting", true), ("redaktur", true),
         ]
-        for i in 0..<tree.count where tree.isText[i] {
+        for i in 0..<tree.count where tree.isText[i] && Extraction.startsLikeByline(tree.textBytes(i)) {
             let text = Extraction.collapse(Array(tree.textBytes(i)))
             guard text.count < 200 else { continue }
             var lower = text.lowercased()
@@ -655,6 +665,20 @@ struct Extraction {
         }
         article.authors = Extraction.unique(authors)
         article.editors = Extraction.unique(editors)
+    }
+
+    /// A cheap test before the byline parser: the text starts (after spaces) with the first
+    /// letters of a byline label (penulis, reporter, wartawan, oleh, kontributor, laporan,
+    /// writer, author, editor, penyunting, redaktur).
+    static func startsLikeByline(_ b: ArraySlice<UInt8>) -> Bool {
+        var i = b.startIndex
+        while i < b.endIndex, b[i] <= 0x20 { i += 1 }
+        guard b.endIndex - i >= 4, b.endIndex - b.startIndex < 400 else { return false }
+        let two = (UInt16(b[i] | 0x20) << 8) | UInt16(b[i + 1] | 0x20)
+        switch two {
+        case 0x7065, 0x7265, 0x7761, 0x6F6C, 0x6B6F, 0x6C61, 0x7772, 0x6175, 0x6564: return true  // pe re wa ol ko la wr au ed
+        default: return false
+        }
     }
 
     func nextText(after i: Int) -> String? {
@@ -763,9 +787,12 @@ struct Extraction {
     mutating func readPagination() {
         var next = first("rel:next")
         var pages: [Int] = []
-        for i in 0..<tree.count where !tree.isText[i] && tree.tags[i] == .a {
-            guard let href = tree.attribute(.href, of: i) else { continue }
-            let text = Extraction.collapse(Array(tree.innerText(i).utf8)).lowercased()
+        for i in 0..<tree.count where !tree.isText[i] && tree.tags[i] == .a && Int(tree.subtreeEnd[i]) - i <= 3 {
+            // Pagination links are short: a number, "Selanjutnya", "»".
+            var raw: [UInt8] = []
+            for k in (i + 1)..<Int(tree.subtreeEnd[i]) where tree.isText[k] { raw += tree.textBytes(k) }
+            guard raw.count <= 40, let href = tree.attribute(.href, of: i) else { continue }
+            let text = Extraction.collapse(raw).lowercased()
             if next == nil, ["selanjutnya", "halaman selanjutnya", "berikutnya", "next", "next page", "»"].contains(text)
                 || text.hasPrefix("halaman selanjutnya") {
                 next = href

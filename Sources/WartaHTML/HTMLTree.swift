@@ -127,10 +127,10 @@ public struct HTMLTree: Sendable {
             attributeRange.append(attrStart..<Int32(attributeNames.count))
             closeAncestors(parent, end: index + 1)
             // Children, pushed in reverse so they pop in document order.
-            var children: [OpaquePointer] = []
+            let first = stack.count
             var child = chtml_first_child(node)
-            while let c = child { children.append(c); child = chtml_next(c) }
-            for c in children.reversed() { stack.append((c, index)) }
+            while let c = child { stack.append((c, index)); child = chtml_next(c) }
+            stack[first...].reverse()
         }
     }
 
