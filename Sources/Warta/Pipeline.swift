@@ -59,18 +59,22 @@ public struct Pipeline: Sendable {
 
 import WartaHTML
 
-/// A document analysed from HTML: the article and its analysed body.
-public struct HTMLResult: Sendable {
+/// A document analysed as an article: its metadata and its analysed body.
+public struct ArticleResult: Sendable {
     /// The extracted article and metadata.
     public let article: Article
     /// The body text analysed by the text stages.
     public let document: Document
+    /// Bytes of the input (the page or the whole text).
+    public let inputBytes: Int
+    /// What normalization repaired in the whole input (not only in the body).
+    public let inputRepairs: NormalizationStats
 }
 
 extension Pipeline {
     /// Extracts the article from an HTML page and analyses its body. `charset` is the HTTP
     /// header's charset when known.
-    public func analyze(html bytes: [UInt8], charset: String? = nil) -> Result<HTMLResult, WartaError> {
+    public func analyze(html bytes: [UInt8], charset: String? = nil) -> Result<ArticleResult, WartaError> {
         if bytes.count > maxBytes { return .failure(.tooLarge(bytes: bytes.count, limit: maxBytes)) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .failure(.emptyInput) }
         if let problem = Pipeline.binaryProblem(bytes.filter { $0 != 0 }) ?? Pipeline.nulProblem(bytes) {
@@ -80,7 +84,21 @@ extension Pipeline {
             return .failure(.unparsableHTML)
         }
         let document = analyzer.analyze(Array(article.bodyText.utf8))
-        return .success(HTMLResult(article: article, document: document))
+        var repairs = document.normalization
+        repairs.invalidUTF8 += article.replacedBytes
+        return .success(ArticleResult(article: article, document: document, inputBytes: bytes.count, inputRepairs: repairs))
+    }
+
+    /// Analyses scraped plain text as an article: header lines, dateline, body, furniture
+    /// and credits are told apart as in HTML (``TextArticleExtractor``).
+    public func analyze(article bytes: [UInt8]) -> Result<ArticleResult, WartaError> {
+        analyze(text: bytes).map { whole in
+            let paragraphs = whole.paragraphs.map(\.text)
+            let article = TextArticleExtractor().extract(paragraphs: paragraphs)
+            let document = analyzer.analyze(Array(article.bodyText.utf8))
+            return ArticleResult(article: article, document: document, inputBytes: bytes.count,
+                                 inputRepairs: whole.normalization)
+        }.flatMap { $0.document.bytes.isEmpty ? .failure(.emptyInput) : .success($0) }
     }
 
     /// NUL bytes are tolerated in HTML only when they are rare (a stray byte, not a binary file).

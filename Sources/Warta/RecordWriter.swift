@@ -35,8 +35,8 @@ public struct RecordWriter: Sendable {
         out.raw("}\n")
     }
 
-    /// Appends the record of a page: its metadata, then the analysis of its body.
-    public func write(id: String, html result: HTMLResult, to out: inout JSONWriter) {
+    /// Appends the record of an article: its metadata, then the analysis of its body.
+    public func write(id: String, article result: ArticleResult, to out: inout JSONWriter) {
         let a = result.article
         out.raw("{")
         out.key("id"); out.string(id)
@@ -92,7 +92,7 @@ public struct RecordWriter: Sendable {
         }
         out.raw(",")
         out.key("charset"); out.string(a.charset); out.raw(",")
-        writeAnalysis(result.document, to: &out)
+        writeAnalysis(result.document, inputBytes: result.inputBytes, repairs: result.inputRepairs, to: &out)
         out.raw("}\n")
     }
 
@@ -116,7 +116,9 @@ public struct RecordWriter: Sendable {
     }
 
     /// Appends `"text"`, `"paragraphs"`, `"sentences"`, optional `"tokens"` and `"stats"`.
-    private func writeAnalysis(_ doc: Document, to out: inout JSONWriter) {
+    private func writeAnalysis(_ doc: Document, inputBytes: Int? = nil, repairs: NormalizationStats? = nil,
+                               to out: inout JSONWriter) {
+        let repairs = repairs ?? doc.normalization
         doc.bytes.withUnsafeBufferPointer { text in
             var cp = CodePointIndex(text)
             out.key("text"); out.string(utf8: text)
@@ -154,15 +156,15 @@ public struct RecordWriter: Sendable {
             out.raw(",")
             out.key("stats")
             out.raw("{")
-            out.key("bytes"); out.int(doc.offsetMap.originalLength); out.raw(",")
+            out.key("bytes"); out.int(inputBytes ?? doc.offsetMap.originalLength); out.raw(",")
             out.key("chars"); out.int(cp.codePoint(text.count)); out.raw(",")
             out.key("paragraphs"); out.int(doc.paragraphRanges.count); out.raw(",")
             out.key("sentences"); out.int(doc.sentenceRanges.count); out.raw(",")
             out.key("tokens"); out.int(doc.tokens.count); out.raw(",")
-            out.key("invalid_utf8"); out.int(doc.normalization.invalidUTF8); out.raw(",")
-            out.key("mojibake_repaired"); out.int(doc.normalization.mojibakeRepaired); out.raw(",")
-            out.key("invisible_removed"); out.int(doc.normalization.removed); out.raw(",")
-            out.key("recomposed"); out.int(doc.normalization.recomposed)
+            out.key("invalid_utf8"); out.int(repairs.invalidUTF8); out.raw(",")
+            out.key("mojibake_repaired"); out.int(repairs.mojibakeRepaired); out.raw(",")
+            out.key("invisible_removed"); out.int(repairs.removed); out.raw(",")
+            out.key("recomposed"); out.int(repairs.recomposed)
             out.raw("}")
         }
     }

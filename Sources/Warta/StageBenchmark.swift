@@ -99,7 +99,7 @@ public struct StageBenchmark {
         let record = best {
             var out = JSONWriter(capacity: 1 << 16)
             for p in pages {
-                if case .success(let r) = pipeline.analyze(html: p) { writer.write(id: "p", html: r, to: &out) }
+                if case .success(let r) = pipeline.analyze(html: p) { writer.write(id: "p", article: r, to: &out) }
                 out.bytes.removeAll(keepingCapacity: true)
             }
         }

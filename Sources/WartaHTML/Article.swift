@@ -86,6 +86,8 @@ public struct Article: Sendable {
     public var charset: String = "utf-8"
     /// `caller`, `bom`, `meta` or `sniffed`.
     public var charsetSource: String = "sniffed"
+    /// Bytes that were invalid in the page's charset (or NUL) and became U+FFFD.
+    public var replacedBytes = 0
 
     /// Creates an empty article.
     public init() {}

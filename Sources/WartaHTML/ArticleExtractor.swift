@@ -22,6 +22,7 @@ public struct ArticleExtractor: Sendable {
         }
         guard let tree = HTMLTree(html: decoded.bytes, encoding: decoded.libxmlEncoding) else { return nil }
         var article = extract(tree)
+        article.replacedBytes = decoded.replaced
         article.charset = decoded.charset
         article.charsetSource = decoded.source
         return article
@@ -829,7 +830,7 @@ struct Extraction {
         }
         let declaredArticle = declaresArticle
         let links = tree.elements(.a).count
-        if text >= 500 && article.paragraphs.count >= 2 || declaredArticle && text >= 200 {
+        if text >= 250 && article.paragraphs.count >= 2 || text >= 500 || declaredArticle && text >= 150 {
             // Mostly link titles: an index page even when its text is long.
             if let body, Double(linkLength[body]) > Double(textLength[body]) * 1.5, !declaredArticle {
                 article.pageType = .index

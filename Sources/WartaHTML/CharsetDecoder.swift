@@ -40,6 +40,8 @@ public enum CharsetDecoder {
         }
         switch name {
         case "utf-8":
+            // A page that says UTF-8 but is not: mostly single high bytes are windows-1252.
+            if !validUTF8, invalidShare(bytes) > 0.5 { return windows1252(bytes, source: "sniffed") }
             return utf8(bytes, source: source)
         case "windows-1252", "iso-8859-1", "us-ascii":
             return validUTF8 ? utf8(bytes, source: source == "caller" ? "caller" : "sniffed")
@@ -95,6 +97,18 @@ public enum CharsetDecoder {
 
     private static func isLabel(_ b: UInt8) -> Bool {
         (b &- 0x61) < 26 || (b &- 0x30) < 10 || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ":")
+    }
+
+    /// The share of non-ASCII bytes that are not part of a valid UTF-8 sequence.
+    static func invalidShare(_ bytes: [UInt8]) -> Double {
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0, high = 0, invalid = 0
+            while i < p.count {
+                if p[i] < 0x80 { i += 1; continue }
+                if let (_, len) = UTF8Decoder.decode(p, i) { high += len; i += len } else { high += 1; invalid += 1; i += 1 }
+            }
+            return high == 0 ? 0 : Double(invalid) / Double(high)
+        }
     }
 
     /// Whether `bytes` are valid UTF-8 (a sequence cut at the very end counts as valid).

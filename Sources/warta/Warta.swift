@@ -39,9 +39,10 @@ struct Process: ParsableCommand {
         abstract: "Analyse documents and write one JSON Lines record per document.",
         discussion: """
             Each PATH is a plain-text or HTML file (.html, .htm); with no PATH or with -, standard
-            input is one document. HTML records add page_type, title, url, site_name, section, tags,
-            language, published, modified, authors, editors, dateline, image, related,
-            byline_initials, source_credit, page and charset.
+            input is one document. Both are read as articles: records carry page_type, title, url,
+            site_name, section, tags, language, published, modified, authors, editors, dateline,
+            image, related, byline_initials, source_credit, page and charset, and "text" is the
+            article body (--raw-text keeps plain text whole instead).
             Records: {"id", "status": "ok", "text", "paragraphs": [[s,e],…], "sentences": [[s,e],…],
             "stats"}; offsets are Unicode code points into "text". A document that cannot be analysed
             gets {"id", "status": "error", "error": {"code", "message"}} and the run goes on.
@@ -68,6 +69,9 @@ struct Process: ParsableCommand {
     @Option(help: "The charset of HTML input when known (as an HTTP header would give it).")
     var charset: String?
 
+    @Flag(help: "Keep plain text whole: no article extraction (header, furniture, credits), no metadata fields.")
+    var rawText = false
+
     func run() throws {
         try runReportingErrors {
             let pipeline = Pipeline(maxBytes: maxBytes)
@@ -83,9 +87,11 @@ struct Process: ParsableCommand {
                     let bytes = try InputReader.read(path: path)
                     if isHTML {
                         let html = try pipeline.analyze(html: bytes, charset: charset).get()
-                        writer.write(id: path, html: html, to: &out)
-                    } else {
+                        writer.write(id: path, article: html, to: &out)
+                    } else if rawText {
                         writer.write(id: path, document: try pipeline.analyze(text: bytes).get(), to: &out)
+                    } else {
+                        writer.write(id: path, article: try pipeline.analyze(article: bytes).get(), to: &out)
                     }
                 } catch {
                     failed += 1

@@ -76,9 +76,9 @@ struct RecordTests {
     func seedGolden() throws {
         let path = "seeds/000_43943d992f4a7b6d.txt"
         let input = try InputReader.read(path: repositoryRoot + "/" + path)
-        let doc = try Pipeline().analyze(text: input).get()
+        let result = try Pipeline().analyze(article: input).get()
         var out = JSONWriter()
-        RecordWriter(options: .init(tokens: true)).write(id: path, document: doc, to: &out)
+        RecordWriter(options: .init(tokens: true)).write(id: path, article: result, to: &out)
         let expected = try InputReader.read(path: repositoryRoot + "/seeds/000_43943d992f4a7b6d.expected.jsonl")
         #expect(String(decoding: out.bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
     }

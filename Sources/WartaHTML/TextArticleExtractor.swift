@@ -1,0 +1,102 @@
+/// Finds the same structure in scraped plain text that ``ArticleExtractor`` finds in HTML:
+/// header lines (section, headline, photo caption) before the dateline, the body from the
+/// dateline on, and the page furniture after it ("Related Articles", comment forms, "Back to
+/// top"), plus the date, a closing author credit and a source line.
+///
+/// It is conservative: text without a dateline keeps all its paragraphs as the body, and only
+/// lines that match a known furniture label end the body.
+public struct TextArticleExtractor: Sendable {
+    /// Creates an extractor.
+    public init() {}
+
+    /// Lines that end an article body when they stand alone.
+    static let endMarkers: [String] = [
+        "related articles", "related posts", "artikel terkait", "berita terkait", "baca juga", "tinggalkan balasan",
+        "tinggalkan komentar", "leave a reply", "komentar", "back to top", "back to top button", "bagikan",
+        "share this", "share:", "bagikan:", "tags:", "tag:", "topik:", "populer", "terpopuler", "berita lainnya",
+        "alamat email anda tidak akan dipublikasikan", "your email address will not be published", "copyright",
+    ]
+
+    /// Extracts from paragraphs of normalized text.
+    public func extract(paragraphs input: [String]) -> Article {
+        var article = Article()
+        var paragraphs = input.map { $0.trimmed }.filter { !$0.isEmpty }
+        // The body ends at the first furniture line after it has started.
+        if let cut = paragraphs.indices.dropFirst().first(where: { TextArticleExtractor.isEndMarker(paragraphs[$0]) }) {
+            paragraphs = Array(paragraphs[..<cut])
+        }
+        // A source credit closing the text.
+        if let last = paragraphs.last {
+            let lower = last.lowercased()
+            for label in ["source:", "sumber:", "sumber :", "source :"] where lower.hasPrefix(label) && last.count < 80 {
+                article.sourceCredit = String(last.dropFirst(label.count)).trimmed
+                paragraphs.removeLast()
+                break
+            }
+        }
+        // The dateline starts the body; short lines before it are the header.
+        if let start = paragraphs.prefix(6).firstIndex(where: { Extraction.dateline($0) != nil }) {
+            let header = Array(paragraphs[..<start])
+            paragraphs = Array(paragraphs[start...])
+            article.dateline = Extraction.dateline(paragraphs[0])
+            readHeader(header, into: &article)
+        }
+        // A closing author credit: "… imbuhnya. (Mushonifin)" or "(ant/rd)".
+        if var last = paragraphs.last, last.hasSuffix(")"), let open = last.lastIndex(of: "(") {
+            let inner = String(last[last.index(after: open)..<last.index(before: last.endIndex)]).trimmed
+            let before = String(last[..<open]).trimmed
+            if inner.contains("/"), let (initials, _) = Extraction.trailingInitials("(" + inner + ")") {
+                article.bylineInitials = initials
+                last = before
+            } else if TextArticleExtractor.looksLikeName(inner), before.isEmpty || before.hasSuffix(".") || before.hasSuffix("\u{201D}") || before.hasSuffix("\"") {
+                article.authors = [inner]
+                last = before
+            }
+            if last.isEmpty { paragraphs.removeLast() } else { paragraphs[paragraphs.count - 1] = last }
+        }
+        // The first date written in the body.
+        var year: Int?
+        for p in paragraphs.prefix(4) {
+            if let stamp = DateParser.parseText(p, year: year) {
+                article.published = stamp.iso
+                break
+            }
+            year = nil
+        }
+        article.paragraphs = paragraphs
+        article.pageType = paragraphs.isEmpty ? .other : .article
+        return article
+    }
+
+    /// Section, headline and photo caption from the lines before the dateline.
+    func readHeader(_ header: [String], into article: inout Article) {
+        for line in header {
+            let words = line.split(separator: " ").count
+            let lower = line.lowercased()
+            if lower.contains("(foto") || lower.hasPrefix("foto:") || lower.hasPrefix("foto :")
+                || lower.contains("foto/") || lower.hasSuffix(")") && words > 8 {
+                article.image = LeadImage(url: nil, caption: line)
+            } else if words <= 4, article.section == nil, article.title == nil, !line.hasSuffix(".") {
+                article.section = line
+            } else if article.title == nil, words >= 4, words <= 30 {
+                article.title = line
+            }
+        }
+    }
+
+    static func isEndMarker(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        guard line.count <= 60 else { return false }
+        for m in endMarkers where lower == m || lower.hasPrefix(m) && (m.hasSuffix(":") || lower.count <= m.count + 2) {
+            return true
+        }
+        return lower.hasPrefix("alamat email anda") || lower.hasPrefix("copyright ©") || lower.hasPrefix("©")
+    }
+
+    /// One to four capitalised words without digits: a reporter's name.
+    static func looksLikeName(_ s: String) -> Bool {
+        let words = s.split(separator: " ")
+        return !words.isEmpty && words.count <= 4 && s.count <= 40
+            && words.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "." || $0 == "'" } }
+    }
+}

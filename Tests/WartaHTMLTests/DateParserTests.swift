@@ -1,0 +1,37 @@
+import Testing
+@testable import WartaHTML
+
+@Suite("Dates")
+struct DateParserTests {
+    @Test("machine dates keep the page's offset; UTC is shown in WIB", arguments: [
+        ("2015-11-05T14:56:43+07:00", "2015-11-05T14:56:43+07:00"),
+        ("2020-05-04T04:25:13+0700", "2020-05-04T04:25:13+07:00"),
+        ("2020-10-09T14:58:53+08:00", "2020-10-09T14:58:53+08:00"),
+        ("2020-10-09T06:58:53+00:00", "2020-10-09T13:58:53+07:00"),
+        ("2020-12-31T20:30:00Z", "2021-01-01T03:30:00+07:00"),
+        ("2017-02-17 13:30:08", "2017-02-17T13:30:08+07:00"),
+        ("2017-02-17", "2017-02-17"),
+    ])
+    func machine(_ input: String, _ expected: String) {
+        #expect(DateParser.parseMachine(input)?.iso == expected)
+    }
+
+    @Test("dates written for readers", arguments: [
+        ("Senin, 12 Mei 2022 10:15 WIB", "2022-05-12T10:15:00+07:00"),
+        ("12/05/2022, 10:15 WITA", "2022-05-12T10:15:00+08:00"),
+        ("Kamis (5/11/2015)", "2015-11-05"),
+        ("Jumat , 17 February 2017, 13:16 WIB", "2017-02-17T13:16:00+07:00"),
+        ("Rabu, 3 Pebruari 2016 | 08.45 WIT", "2016-02-03T08:45:00+09:00"),
+        ("5 Nop 2015 pukul 14.56", "2015-11-05T14:56:00+07:00"),
+        ("diperbarui 21 Agt 2019", "2019-08-21"),
+    ])
+    func text(_ input: String, _ expected: String) {
+        #expect(DateParser.parseText(input)?.iso == expected)
+    }
+
+    @Test func missingYearComesFromContext() {
+        #expect(DateParser.parseText("Jumat (6/11) pukul 08.45", year: 2015)?.iso == "2015-11-06T08:45:00+07:00")
+        #expect(DateParser.parseText("Jumat (6/11)") == nil)
+        #expect(DateParser.parseText("tidak ada tanggal 99/99/2020 di sini") == nil)
+    }
+}
