@@ -192,3 +192,25 @@ struct UDEvaluationTests {
         #expect(throws: WartaError.self) { try UDEvaluation.parse("1-x\tfoo\n") }
     }
 }
+
+@Suite("The seed as an article")
+struct SeedArticleTests {
+    @Test func seedMetadata() throws {
+        let input = try InputReader.read(path: repositoryRoot + "/seeds/000_43943d992f4a7b6d.txt")
+        let r = try Pipeline().analyze(article: input).get()
+        let a = r.article
+        #expect(a.section == "Jawa Tengah")
+        #expect(a.title == "Dewan Komisi B DPRD Kota Semarang mendukung kunjungan industri dan industri terbuka ke sentra-sentra IKM logam")
+        #expect(a.image?.caption == "Aktivitas pekerja di Sentra Industri Kecil (IKM) Pencegahan Logam di Kawasan Industri Wijaya Kusuma, Kecamatan Tugu, Kota Semarang. (Foto. Kementerian Perindustrian Kota Semarang)")
+        #expect(a.dateline?.place == "SEMARANG" && a.dateline?.publisher == "Sigi Jateng")
+        #expect(a.published == "2022-05-12")
+        #expect(a.authors == ["Mushonifin"])
+        #expect(a.sourceCredit == "news.google.com")
+        let text = r.document.text
+        #expect(text.hasPrefix("SEMARANG (Sigi Jateng) – Dinas Perindustrian"))
+        #expect(text.hasSuffix("dengan berbagai cara,” imbuhnya."))
+        for furniture in ["Related Articles", "Tinggalkan Balasan", "Alamat email", "Back to top button", "Mushonifin"] {
+            #expect(!text.contains(furniture))
+        }
+    }
+}

@@ -16,6 +16,30 @@ let corpus: [UInt8] = {
 }()
 
 let analyzer = TextAnalyzer()
+
+/// The annotated HTML pages when present (read in place, never copied into the project).
+let htmlPages: [[UInt8]] = {
+    var pages: [[UInt8]] = []
+    for base in ["../../shared/data/html", "../shared/data/html"] {
+        for set in ["pages-2015", "pages-modern"] {
+            guard let dir = opendir("\(base)/\(set)") else { continue }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard !name.hasPrefix("."), let sub = opendir("\(base)/\(set)/\(name)") else { continue }
+                defer { closedir(sub) }
+                while let file = readdir(sub) {
+                    let f = withUnsafeBytes(of: file.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                    if f.hasSuffix(".html"), let bytes = try? InputReader.read(path: "\(base)/\(set)/\(name)/\(f)") {
+                        pages.append(bytes)
+                    }
+                }
+            }
+        }
+        if !pages.isEmpty { break }
+    }
+    return pages
+}()
 let documents = StageBenchmark.splitDocuments(corpus)
 
 let benchmarks: @Sendable () -> Void = {
@@ -46,6 +70,19 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("normalize + segment + tokenize (\(documents.count) documents)") { benchmark in
         for _ in benchmark.scaledIterations {
             for d in documents { blackHole(analyzer.analyze(d)) }
+        }
+    }
+
+    if !htmlPages.isEmpty {
+        let pipeline = Pipeline()
+        Benchmark("HTML page to full record (\(htmlPages.count) pages)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                var out = JSONWriter(capacity: 1 << 16)
+                for page in htmlPages {
+                    if case .success(let r) = pipeline.analyze(html: page) { RecordWriter().write(id: "p", article: r, to: &out) }
+                    out.bytes.removeAll(keepingCapacity: true)
+                }
+            }
         }
     }
 
