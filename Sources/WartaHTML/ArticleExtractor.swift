@@ -135,14 +135,6 @@ struct Extraction {
     mutating func run() -> Article {
         readMetadata()
         markBoilerplate()
-        if let probe = ProcessInfo.processInfo.environment["WARTA_DEBUG_TEXT"] {
-            for i in 0..<tree.count where tree.isText[i] && tree.text(i).contains(probe) {
-                var p = i
-                var chain: [String] = []
-                while p >= 0 { chain.append("\(tree.tags[p])\(dropped[p] ? "!" : "")\(nameTokens(p))"); p = Int(tree.parents[p]) }
-                print("DEBUG", chain.reversed().joined(separator: " > "))
-            }
-        }
         measure()
         let body = bestCandidate()
         if let body { collectBody(body) }
@@ -270,18 +262,6 @@ struct Extraction {
         "article", "articles", "content", "contents", "body", "entry", "post", "detail", "text", "isi", "story",
         "artikel", "berita", "news", "read", "main", "txt",
     ]
-
-    static func tokens(_ s: String) -> [String] {
-        s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
-    }
-
-    /// Class and id words of element `i`.
-    func nameTokens(_ i: Int) -> [String] {
-        var t: [String] = []
-        if let c = tree.attribute(.class, of: i) { t += Extraction.tokens(c) }
-        if let d = tree.attribute(.id, of: i) { t += Extraction.tokens(d) }
-        return t
-    }
 
     mutating func markBoilerplate() {
         // First pass: elements that never hold body text, whatever they contain.
@@ -824,9 +804,6 @@ struct Extraction {
             article.paragraphs = captions.isEmpty ? [caption] : captions
             article.pageType = .article
             return
-        }
-        if ProcessInfo.processInfo.environment["WARTA_DEBUG"] != nil, let body {
-            print("DEBUG body \(body) tag \(tree.tags[body]) names \(nameTokens(body)) text \(textLength[body]) links \(linkLength[body]) paragraphs \(article.paragraphs.count) chars \(text)")
         }
         let declaredArticle = declaresArticle
         let links = tree.elements(.a).count
