@@ -520,8 +520,8 @@ struct Extraction {
         if let h = ldString(["headline"]) { candidates.append(h) }
         if let t = first("og:title") ?? first("twitter:title") { candidates.append(t) }
         let tree = self.tree
-        if let h1 = tree.elements(.h1).map({ Extraction.collapse(Array(tree.innerText($0).utf8)) })
-            .first(where: { $0.count >= 10 }) {
+        let h1s = tree.elements(.h1).map { Extraction.collapse(Array(tree.innerText($0).utf8)) }
+        if let h1 = h1s.first(where: { $0.count >= 10 }) {
             candidates.append(h1)
         }
         if let t = tree.elements(.title).first.map({ Extraction.collapse(Array(tree.innerText($0).utf8)) }) {
@@ -530,7 +530,7 @@ struct Extraction {
         guard let best = candidates.first(where: { !$0.isEmpty }).map(stripSiteSuffix) else { return }
         // The visible headline wins when it and the declared title are the same headline
         // with or without a site label ("KapanLagi.com: …", "In Picture: …").
-        if let h1 = candidates.first(where: { c in tree.elements(.h1).contains { Extraction.collapse(Array(tree.innerText($0).utf8)) == c } }),
+        if let h1 = candidates.first(where: { h1s.contains($0) }),
            h1 != best, h1.count >= 10, h1.contains(best) || best.contains(h1) {
             article.title = h1
             return

@@ -126,6 +126,8 @@ public struct HTMLTree: Sendable {
             }
             attributeRange.append(attrStart..<Int32(attributeNames.count))
             closeAncestors(parent, end: index + 1)
+            // Scripts (except JSON-LD) and styles are never read: skip their text.
+            if tag == .style || tag == .script && !isJSONLD(Int(index)) { continue }
             // Children, pushed in reverse so they pop in document order.
             let first = stack.count
             var child = chtml_first_child(node)
@@ -141,6 +143,11 @@ public struct HTMLTree: Sendable {
             subtreeEnd[Int(p)] = end
             p = parents[Int(p)]
         }
+    }
+
+    private func isJSONLD(_ i: Int) -> Bool {
+        guard let type = attributeBytes(.type, of: i) else { return false }
+        return String(decoding: type, as: UTF8.self).lowercased().contains("ld+json")
     }
 
     private func tagOf(_ name: UnsafePointer<CChar>) -> Tag {
