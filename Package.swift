@@ -39,9 +39,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "CLibXML2Shim", dependencies: ["CLibXML2"]),
+        // zlib, for .gz and WARC.gz input and .gz output.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "WartaText", dependencies: ["CICUShim"]),
         .target(name: "WartaHTML", dependencies: ["WartaText", "CLibXML2Shim"]),
-        .target(name: "Warta", dependencies: ["WartaText", "WartaHTML"]),
+        .target(name: "Warta", dependencies: ["WartaText", "WartaHTML", "CZlib"]),
         .executableTarget(
             name: "warta",
             dependencies: [

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 swift build -c release --product warta >/dev/null
 for seed in seeds/*.txt; do
   base="${seed%.txt}"
-  .build/release/warta process --tokens "$seed" > "$base.expected.jsonl"
+  .build/release/warta process --quiet --tokens "$seed" > "$base.expected.jsonl"
   .build/release/warta tokenize "$seed" > "$base.expected.conllu"
 done
 git --no-pager diff --stat seeds/ || true

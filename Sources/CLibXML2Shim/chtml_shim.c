@@ -3,9 +3,20 @@
 #include <libxml/tree.h>
 #include <libxml/parser.h>
 
-void chtml_init(void) { xmlInitParser(); }
+static void chtml_silent(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+
+void chtml_init(void) {
+    xmlInitParser();
+    // Encoding and parse errors go to the record, never to standard error.
+    xmlSetGenericErrorFunc(NULL, chtml_silent);
+    xmlThrDefSetGenericErrorFunc(NULL, chtml_silent);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
+void chtml_silence_thread(void) { xmlSetGenericErrorFunc(NULL, chtml_silent); }
 
 chtml_doc *chtml_parse(const char *buf, int32_t len, const char *encoding) {
+    chtml_silence_thread();
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
         | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS;
     return (chtml_doc *)htmlReadMemory(buf, len, NULL, encoding, options);

@@ -9,6 +9,16 @@ extension String {
     }
 }
 
+/// Provenance written into a record: its `source` and passed-through `meta`.
+public struct RecordContext: Sendable {
+    /// Where the document came from.
+    public var source: SourceInfo?
+    /// A JSON object of input fields Warta does not use.
+    public var meta: [UInt8]?
+    /// Creates a context.
+    public init(source: SourceInfo?, meta: [UInt8]? = nil) { self.source = source; self.meta = meta }
+}
+
 /// Writes one JSON Lines record per document: offsets are Unicode code points into the
 /// record's `text`, converted once here.
 public struct RecordWriter: Sendable {
@@ -27,20 +37,23 @@ public struct RecordWriter: Sendable {
     public init(options: Options = Options()) { self.options = options }
 
     /// Appends the record of `document` (and a newline) to `out`.
-    public func write(id: String, document doc: Document, to out: inout JSONWriter) {
+    public func write(id: String, document doc: Document, context: RecordContext? = nil, to out: inout JSONWriter) {
         out.raw("{")
         out.key("id"); out.string(id)
         out.raw(",\"status\":\"ok\",")
+        writeContext(context, &out)
         writeAnalysis(doc, to: &out)
         out.raw("}\n")
     }
 
     /// Appends the record of an article: its metadata, then the analysis of its body.
-    public func write(id: String, article result: ArticleResult, to out: inout JSONWriter) {
+    public func write(id: String, article result: ArticleResult, context: RecordContext? = nil,
+                      to out: inout JSONWriter) {
         let a = result.article
         out.raw("{")
         out.key("id"); out.string(id)
         out.raw(",\"status\":\"ok\",")
+        writeContext(context, &out)
         out.key("page_type"); out.string(a.pageType.rawValue); out.raw(",")
         field("title", a.title, &out)
         field("url", a.url, &out)
@@ -94,6 +107,25 @@ public struct RecordWriter: Sendable {
         out.key("charset"); out.string(a.charset); out.raw(",")
         writeAnalysis(result.document, inputBytes: result.inputBytes, repairs: result.inputRepairs, to: &out)
         out.raw("}\n")
+    }
+
+    /// `"source": {…},` and `"meta": {…},` when known.
+    private func writeContext(_ context: RecordContext?, _ out: inout JSONWriter) {
+        guard let context else { return }
+        if let src = context.source {
+            out.key("source"); out.raw("{")
+            out.key("path"); out.string(src.path)
+            if let line = src.line { out.raw(","); out.key("line"); out.int(line) }
+            if let url = src.url { out.raw(","); out.key("url"); out.string(url) }
+            if let id = src.recordID { out.raw(","); out.key("warc_record_id"); out.string(id) }
+            if let date = src.date { out.raw(","); out.key("warc_date"); out.string(date) }
+            if let fetched = src.fetchedAt { out.raw(","); out.key("fetched_at"); out.string(fetched) }
+            out.raw(","); out.key("truncated"); out.bool(src.truncated)
+            out.raw("},")
+        }
+        if let meta = context.meta {
+            out.key("meta"); out.bytes.append(contentsOf: meta); out.raw(",")
+        }
     }
 
     private func field(_ key: StaticString, _ value: String?, _ out: inout JSONWriter) {
@@ -170,10 +202,11 @@ public struct RecordWriter: Sendable {
     }
 
     /// Appends an error record (and a newline) to `out`.
-    public func writeError(id: String, error: WartaError, to out: inout JSONWriter) {
+    public func writeError(id: String, error: WartaError, context: RecordContext? = nil, to out: inout JSONWriter) {
         out.raw("{")
         out.key("id"); out.string(id)
         out.raw(",\"status\":\"error\",")
+        writeContext(context, &out)
         out.key("error")
         out.raw("{")
         out.key("code"); out.string(error.code); out.raw(",")

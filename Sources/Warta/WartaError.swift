@@ -15,6 +15,8 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(bytes: Int, limit: Int)
     /// A command-line argument is wrong.
     case usage(String)
+    /// An input record is not in the expected form (a JSON Lines line that is not an object).
+    case malformedInput(detail: String)
     /// libxml2 found no element in the page.
     case unparsableHTML
     /// A CoNLL-U file could not be parsed.
@@ -31,6 +33,7 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooLarge: "too_large"
         case .usage: "usage"
         case .unparsableHTML: "unparsable_html"
+        case .malformedInput: "malformed_input"
         case .malformedCoNLLU: "malformed_conllu"
         }
     }
@@ -46,6 +49,7 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooLarge(let b, let l): "the input has \(b) bytes, over the limit of \(l); raise --max-bytes to process it"
         case .usage(let m): m
         case .unparsableHTML: "the page has no HTML elements; pass it as plain text (--input-format text)"
+        case .malformedInput(let d): "\(d); fix or drop the line"
         case .malformedCoNLLU(let p, let l, let d): "\(p):\(l): not valid CoNLL-U (\(d))"
         }
     }

@@ -47,6 +47,9 @@ public enum CharsetDecoder {
             return validUTF8 ? utf8(bytes, source: source == "caller" ? "caller" : "sniffed")
                 : windows1252(bytes, source: source)
         default:
+            // Text that is valid UTF-8 with non-ASCII bytes is UTF-8 whatever the label says:
+            // legacy multi-byte text almost never forms valid UTF-8 by chance.
+            if validUTF8, bytes.contains(where: { $0 >= 0x80 }) { return utf8(bytes, source: "sniffed") }
             // Another charset (GBK, Shift_JIS, …): libxml2's iconv decodes it.
             return DecodedPage(bytes: bytes.map { $0 == 0 ? 0x20 : $0 }, charset: name, source: source,
                                libxmlEncoding: name, replaced: 0)

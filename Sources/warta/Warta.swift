@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Warta
 import WartaText
 
@@ -38,69 +39,104 @@ struct Process: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse documents and write one JSON Lines record per document.",
         discussion: """
-            Each PATH is a plain-text or HTML file (.html, .htm); with no PATH or with -, standard
-            input is one document. Both are read as articles: records carry page_type, title, url,
-            site_name, section, tags, language, published, modified, authors, editors, dateline,
-            image, related, byline_initials, source_credit, page and charset, and "text" is the
-            article body (--raw-text keeps plain text whole instead).
-            Records: {"id", "status": "ok", "text", "paragraphs": [[s,e],…], "sentences": [[s,e],…],
-            "stats"}; offsets are Unicode code points into "text". A document that cannot be analysed
-            gets {"id", "status": "error", "error": {"code", "message"}} and the run goes on.
-            Exit status: 0 all ok, 1 some documents failed, 2 usage or I/O error.
+            Inputs: files and folders (recursive; .html, .htm, .txt, .jsonl, .warc, each also .gz),
+            --from-list FILE (one path per line), and - or nothing for standard input.
+            JSON Lines objects carry "html" or "text" and optional "id", "url", "charset",
+            "fetched_at"; other fields pass through as "meta". WARC files give their HTML response
+            and resource records. Every record has "id", "status" and "source"; pages and texts
+            are read as articles (see the README for every field), and a document that cannot be
+            analysed gets {"id", "status": "error", "error": {"code", "message"}, "source"}.
+            Records come in input order (--unordered writes them as they finish), the same for
+            every --jobs value. A summary goes to standard error; progress too when it is a
+            terminal. Exit status: 0 all ok, 1 some documents failed (all were written), 2 usage
+            or I/O error.
             """
     )
 
-    @Argument(help: "Plain-text files; - or nothing for standard input.")
+    @Argument(help: "Files or folders; - or nothing for standard input.")
     var paths: [String] = []
 
-    @Flag(help: "Add \"tokens\": [[s,e,\"kind\"],…]; a token with clitics gets a fourth element, its words' spans.")
-    var tokens = false
-
-    @Option(help: "Documents larger than this many bytes get a too_large error record.")
-    var maxBytes = 20_000_000
+    @Option(help: "A file listing input paths, one per line.")
+    var fromList: String?
 
     enum InputFormat: String, ExpressibleByArgument, CaseIterable {
-        case auto, text, html
+        case auto, text, html, jsonl, warc
     }
 
-    @Option(help: "text, html, or auto: files ending .html/.htm are HTML, the rest (and stdin) text.")
+    @Option(help: "How to read standard input, and files whose extension says nothing (auto: text; html and text also override extensions).")
     var inputFormat: InputFormat = .auto
 
     @Option(help: "The charset of HTML input when known (as an HTTP header would give it).")
     var charset: String?
 
+    @Flag(help: "Add \"tokens\": [[s,e,\"kind\"],…]; a token with clitics gets a fourth element, its words' spans.")
+    var tokens = false
+
     @Flag(help: "Keep plain text whole: no article extraction (header, furniture, credits), no metadata fields.")
     var rawText = false
 
+    @Option(help: "Documents larger than this many bytes get a too_large error record.")
+    var maxBytes = 20_000_000
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Write records as they finish instead of in input order.")
+    var unordered = false
+
+    @Option(help: "Write records to this file instead of standard output (.gz compresses).")
+    var output: String?
+
+    @Option(help: "Write numbered shards part-00000.jsonl, … to this folder.")
+    var outputDir: String?
+
+    @Option(help: "Records per shard with --output-dir.")
+    var shardSize = 100_000
+
+    @Flag(help: "Compress shards (.jsonl.gz) with --output-dir.")
+    var gzip = false
+
+    @Flag(help: "No summary and no progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if output != nil && outputDir != nil { throw ValidationError("give --output or --output-dir, not both") }
+        if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
+    }
+
     func run() throws {
         try runReportingErrors {
-            let pipeline = Pipeline(maxBytes: maxBytes)
-            let writer = RecordWriter(options: .init(tokens: tokens))
-            let sink = OutputSink()
-            var failed = 0
-            for path in paths.isEmpty ? ["-"] : paths {
-                var out = JSONWriter()
-                let lower = path.lowercased()
-                let isHTML = inputFormat == .html
-                    || inputFormat == .auto && (lower.hasSuffix(".html") || lower.hasSuffix(".htm"))
-                do throws(WartaError) {
-                    let bytes = try InputReader.read(path: path)
-                    if isHTML {
-                        let html = try pipeline.analyze(html: bytes, charset: charset).get()
-                        writer.write(id: path, article: html, to: &out)
-                    } else if rawText {
-                        writer.write(id: path, document: try pipeline.analyze(text: bytes).get(), to: &out)
-                    } else {
-                        writer.write(id: path, article: try pipeline.analyze(article: bytes).get(), to: &out)
-                    }
-                } catch {
-                    failed += 1
-                    writer.writeError(id: path, error: error, to: &out)
-                }
-                try sink.write(out.bytes)
+            let sink: RecordOutput
+            if let outputDir {
+                sink = try RecordOutput(directory: outputDir, shardSize: shardSize, compress: gzip)
+            } else if let output {
+                sink = try RecordOutput(path: output)
+            } else {
+                sink = RecordOutput()
             }
-            try sink.flush()
-            return failed > 0 ? 1 : 0
+            let stdinFormat: InputEnumerator.StreamFormat
+            switch inputFormat {
+            case .auto, .text: stdinFormat = .text
+            case .html: stdinFormat = .html
+            case .jsonl: stdinFormat = .jsonl
+            case .warc: stdinFormat = .warc
+            }
+            let forced: InputDocument.Format? = inputFormat == .html ? .html : (inputFormat == .text ? .text : nil)
+            let inputs = try InputEnumerator(paths: paths, listFile: fromList, stdinFormat: stdinFormat,
+                                             forcedFormat: forced, maxBytes: maxBytes)
+            var options = BatchRunner.Options()
+            options.jobs = jobs
+            options.ordered = !unordered
+            options.tokens = tokens
+            options.rawText = rawText
+            options.maxBytes = maxBytes
+            options.charset = charset
+            options.progress = !quiet && isatty(2) != 0
+            let summary = BatchRunner(options: options, output: sink).run(inputs)
+            if summary.outputClosed { return 0 }
+            if !quiet { printError(summary.line) }
+            return summary.errors > 0 ? 1 : 0
         }
     }
 }

@@ -78,7 +78,8 @@ struct RecordTests {
         let input = try InputReader.read(path: repositoryRoot + "/" + path)
         let result = try Pipeline().analyze(article: input).get()
         var out = JSONWriter()
-        RecordWriter(options: .init(tokens: true)).write(id: path, article: result, to: &out)
+        RecordWriter(options: .init(tokens: true)).write(id: path, article: result,
+                                                         context: RecordContext(source: SourceInfo(path: path)), to: &out)
         let expected = try InputReader.read(path: repositoryRoot + "/seeds/000_43943d992f4a7b6d.expected.jsonl")
         #expect(String(decoding: out.bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
     }

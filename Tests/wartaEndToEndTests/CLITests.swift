@@ -40,6 +40,12 @@ func warta(_ arguments: [String], input: Data? = nil) throws -> Run {
     return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
 }
 
+func temporaryDirectory() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("warta-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}
+
 func records(_ s: String) throws -> [[String: Any]] {
     try s.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
 }
@@ -53,7 +59,7 @@ struct CLITests {
     }
 
     @Test func processTheSeedAsInTheReadme() throws {
-        let r = try warta(["process", "--tokens", "seeds/000_43943d992f4a7b6d.txt"])
+        let r = try warta(["process", "--quiet", "--tokens", "seeds/000_43943d992f4a7b6d.txt"])
         #expect(r.status == 0 && r.stderr.isEmpty)
         let expected = try String(contentsOfFile: repositoryRoot + "/seeds/000_43943d992f4a7b6d.expected.jsonl", encoding: .utf8)
         #expect(r.stdout == expected)
@@ -68,8 +74,7 @@ struct CLITests {
     }
 
     @Test func badFilesGetErrorRecordsAndTheRunGoesOn() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("warta-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let empty = dir.appendingPathComponent("empty.txt").path
         let binary = dir.appendingPathComponent("binary.txt").path
@@ -77,15 +82,17 @@ struct CLITests {
         FileManager.default.createFile(atPath: empty, contents: Data())
         FileManager.default.createFile(atPath: binary, contents: Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 1]))
         FileManager.default.createFile(atPath: invalid, contents: Data("Kota Bogor, caf".utf8 + [0xE9] + " baru.".utf8))
-        let r = try warta(["process", empty, "missing.txt", binary, dir.path, invalid])
+        let r = try warta(["process", empty, "missing.txt", binary, invalid])
         #expect(r.status == 1)
+        #expect(r.stderr.contains("warta: inputs 4, ok 1, errors 3"))
         let recs = try records(r.stdout)
-        #expect(recs.map { $0["status"] as! String } == ["error", "error", "error", "error", "ok"])
-        #expect(recs.map { $0["id"] as! String } == [empty, "missing.txt", binary, dir.path, invalid])
-        let codes = recs.prefix(4).map { ($0["error"] as! [String: String])["code"]! }
-        #expect(codes == ["empty_input", "file_not_found", "binary_input", "is_directory"])
-        #expect((recs[4]["stats"] as! [String: Int])["invalid_utf8"] == 1)
-        #expect(recs[4]["text"] as? String == "Kota Bogor, caf\u{FFFD} baru.")
+        #expect(recs.map { $0["status"] as! String } == ["error", "error", "error", "ok"])
+        #expect(recs.map { $0["id"] as! String } == [empty, "missing.txt", binary, invalid])
+        let codes = recs.prefix(3).map { ($0["error"] as! [String: String])["code"]! }
+        #expect(codes == ["empty_input", "file_not_found", "binary_input"])
+        #expect((recs[3]["stats"] as! [String: Int])["invalid_utf8"] == 1)
+        #expect(recs[3]["text"] as? String == "Kota Bogor, caf\u{FFFD} baru.")
+        #expect((recs[1]["source"] as! [String: Any])["path"] as? String == "missing.txt")
     }
 
     @Test func tokenizeFormats() throws {

@@ -16,8 +16,11 @@ typedef struct chtml_node chtml_node;
 #define CHTML_CDATA 4
 #define CHTML_COMMENT 8
 
-/// Initializes libxml2 once; call before parsing from several threads.
+/// Initializes libxml2 once and silences its error output; call before parsing from
+/// several threads.
 void chtml_init(void);
+/// Silences libxml2's error output on the calling thread (done by chtml_parse).
+void chtml_silence_thread(void);
 /// Parses `len` bytes of HTML leniently (recover, no network, no error output).
 /// `encoding` NULL lets libxml2 sniff; pass "UTF-8" or "windows-1252" to force one.
 chtml_doc *chtml_parse(const char *buf, int32_t len, const char *encoding);

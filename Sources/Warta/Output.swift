@@ -1,0 +1,141 @@
+import CZlib
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where records go: standard output, a file (gzip-compressed when it ends `.gz`), or
+/// numbered shards in a folder. Each record is written whole.
+public final class RecordOutput {
+    private enum Target {
+        case fd(Int32, owned: Bool)
+        case gzip(Int32, UnsafeMutablePointer<z_stream>)
+    }
+
+    private var target: Target
+    private let path: String?
+    private let shardDirectory: String?
+    private let shardSize: Int
+    private var recordsInShard = 0
+    private var shardIndex = 0
+    private var buffer: [UInt8] = []
+
+    /// Standard output.
+    public init() {
+        target = .fd(1, owned: false)
+        path = nil
+        shardDirectory = nil
+        shardSize = 0
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// A file; `.gz` compresses.
+    public init(path: String) throws(WartaError) {
+        self.path = path
+        shardDirectory = nil
+        shardSize = 0
+        target = try RecordOutput.open(path)
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// Shards `part-00000.jsonl`, `part-00001.jsonl`, … in `directory`, `shardSize` records each
+    /// (`.jsonl.gz` with `compress`).
+    public init(directory: String, shardSize: Int, compress: Bool) throws(WartaError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .unreadable(path: directory, reason: "cannot create the output folder")
+        }
+        shardDirectory = directory
+        self.shardSize = max(1, shardSize)
+        path = compress ? ".gz" : nil
+        target = try RecordOutput.open(RecordOutput.shardPath(directory, 0, compress: compress))
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    static func shardPath(_ dir: String, _ k: Int, compress: Bool) -> String {
+        let n = String(k)
+        return dir + "/part-" + String(repeating: "0", count: max(0, 5 - n.count)) + n + (compress ? ".jsonl.gz" : ".jsonl")
+    }
+
+    private static func open(_ path: String) throws(WartaError) -> Target {
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if fd < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        guard path.lowercased().hasSuffix(".gz") else { return .fd(fd, owned: true) }
+        let z = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        z.initialize(to: z_stream())
+        deflateInit2_(z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        return .gzip(fd, z)
+    }
+
+    /// Writes one whole record (its bytes end with a newline).
+    public func write(record: [UInt8]) throws {
+        if let dir = shardDirectory, recordsInShard >= shardSize {
+            // The shard is full: the next shard opens with its first record.
+            try finish()
+            shardIndex += 1
+            recordsInShard = 0
+            target = try RecordOutput.open(RecordOutput.shardPath(dir, shardIndex, compress: path == ".gz"))
+        }
+        buffer.append(contentsOf: record)
+        recordsInShard += 1
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// Writes everything buffered.
+    public func flush() throws {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        switch target {
+        case .fd(let fd, _): try RecordOutput.writeAll(fd, buffer)
+        case .gzip(let fd, let z): try RecordOutput.deflate(z, fd, buffer, finish: false)
+        }
+    }
+
+    /// Flushes and closes the output (the gzip trailer is written here).
+    public func finish() throws {
+        try flush()
+        switch target {
+        case .fd(let fd, let owned): if owned { close(fd) }
+        case .gzip(let fd, let z):
+            try RecordOutput.deflate(z, fd, [], finish: true)
+            deflateEnd(z)
+            z.deallocate()
+            close(fd)
+        }
+        target = .fd(-1, owned: false)
+    }
+
+    private static func deflate(_ z: UnsafeMutablePointer<z_stream>, _ fd: Int32, _ input: [UInt8], finish: Bool) throws {
+        var data = input
+        var out = [UInt8](repeating: 0, count: 1 << 16)
+        try data.withUnsafeMutableBufferPointer { inBuf in
+            z.pointee.next_in = inBuf.baseAddress
+            z.pointee.avail_in = UInt32(inBuf.count)
+            repeat {
+                let produced: Int = out.withUnsafeMutableBufferPointer { o in
+                    z.pointee.next_out = o.baseAddress
+                    z.pointee.avail_out = UInt32(o.count)
+                    CZlib.deflate(z, finish ? Z_FINISH : Z_NO_FLUSH)
+                    return o.count - Int(z.pointee.avail_out)
+                }
+                try writeAll(fd, Array(out[0..<produced]))
+            } while z.pointee.avail_out == 0
+        }
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
+        guard fd >= 0 else { return }
+        var offset = 0
+        try bytes.withUnsafeBytes { raw in
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputSink.BrokenPipe()
+                }
+                offset += n
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@Suite("batch runs")
+struct BatchTests {
+    let fixtures = repositoryRoot + "/Tests/Fixtures/warc/"
+
+    @Test func jsonLinesWithMetaAndAMalformedLine() throws {
+        let input = """
+            {"id": "a", "url": "https://contoh.com/a", "fetched_at": "2022-05-12T03:00:00Z", "text": "Harga naik 5,61 persen.", "lang": "id", "n": 3}
+            this is not json
+            {"html": "<html><body><article><p>\(String(repeating: "Kalimat panjang tentang kota, warga dan pasar. ", count: 12))</p><p>Paragraf kedua yang juga cukup panjang, tentang pasar.</p></article></body></html>"}
+
+            {"id": 7, "other": true}
+            """
+        let r = try warta(["process", "--input-format", "jsonl", "-"], input: Data(input.utf8))
+        #expect(r.status == 1)
+        let recs = try records(r.stdout)
+        #expect(recs.map { $0["id"] as! String } == ["a", "-:2", "-:3", "7"])
+        #expect(recs.map { $0["status"] as! String } == ["ok", "error", "ok", "error"])
+        let src = recs[0]["source"] as! [String: Any]
+        #expect(src["url"] as? String == "https://contoh.com/a" && src["line"] as? Int == 1)
+        #expect(src["fetched_at"] as? String == "2022-05-12T03:00:00Z")
+        let meta = recs[0]["meta"] as! [String: Any]
+        #expect(meta["lang"] as? String == "id" && meta["n"] as? Int == 3 && meta.count == 2)
+        #expect((recs[1]["error"] as! [String: String])["code"] == "malformed_input")
+        #expect((recs[1]["source"] as! [String: Any])["line"] as? Int == 2)
+        #expect(recs[2]["page_type"] as? String == "article")
+        #expect((recs[3]["meta"] as! [String: Any])["other"] as? Bool == true)
+        #expect(r.stderr.contains("inputs 4, ok 2, errors 2"))
+    }
+
+    @Test func warcRecordsChunkedGzipAndTruncated() throws {
+        let r = try warta(["process", "--quiet", fixtures + "warcio-example-iana.org-chunked.warc",
+                           fixtures + "warcio-example.warc.gz", fixtures + "warcio-example-trunc.warc",
+                           fixtures + "resiliparse-clipped.warc.gz"])
+        #expect(r.status == 0)
+        let recs = try records(r.stdout)
+        #expect(recs.map { $0["id"] as! String } == [
+            "http://www.iana.org/", "http://example.com/", "http://example.com/",
+            "http://www.houstonpress.com/music/a-humble-chance-the-rapper-leads-a-spiritual-awakening-at-revention-8866723",
+        ])
+        #expect(recs.map { $0["title"] as? String } == [
+            "Internet Assigned Numbers Authority", "Example Domain", "Example Domain",
+            "A Humble Chance The Rapper Leads a Spiritual Awakening at Revention",
+        ])
+        // The clipped page still gives its text up to the cut.
+        #expect((recs[3]["text"] as! String).count > 1000)
+        let sources = recs.map { $0["source"] as! [String: Any] }
+        #expect(sources.map { $0["truncated"] as! Bool } == [false, false, true, true])
+        #expect(sources[1]["warc_record_id"] as? String == "<urn:uuid:a9c51e3e-0221-11e7-bf66-0242ac120005>")
+        #expect(sources[1]["warc_date"] as? String == "2017-03-06T04:02:06Z")
+    }
+
+    @Test func foldersListsGzipAndOutputFiles() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sub = dir.appendingPathComponent("b")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try Data("Satu dua tiga.".utf8).write(to: dir.appendingPathComponent("a.txt"))
+        try Data("Empat lima.".utf8).write(to: sub.appendingPathComponent("c.txt"))
+        try Data("diabaikan".utf8).write(to: sub.appendingPathComponent("d.pdf"))
+        // A gzip file made by the output writer itself, read back as input.
+        let gz = dir.appendingPathComponent("e.jsonl.gz").path
+        let made = try warta(["process", "--quiet", "--output", gz, "-"], input: Data("Enam tujuh.".utf8))
+        #expect(made.status == 0)
+        let listDir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: listDir) }
+        let list = listDir.appendingPathComponent("list.txt").path
+        try Data("\(dir.path)/a.txt\n\n\(sub.path)\n".utf8).write(to: URL(fileURLWithPath: list))
+        let fromList = try warta(["process", "--quiet", "--from-list", list])
+        #expect(try records(fromList.stdout).map { $0["text"] as! String } == ["Satu dua tiga.", "Empat lima."])
+        let walk = try warta(["process", "--quiet", "--raw-text", dir.path])
+        let texts = try records(walk.stdout).map { ($0["id"] as! String, $0["status"] as! String) }
+        // e.jsonl.gz holds the record of standard input ("id": "-"), whose "text" reads as input.
+        #expect(texts.map(\.0) == ["\(dir.path)/a.txt", "\(sub.path)/c.txt", "-"])
+        #expect(texts.map(\.1) == ["ok", "ok", "ok"])
+        let shards = dir.appendingPathComponent("out").path
+        let sharded = try warta(["process", "--quiet", "--output-dir", shards, "--shard-size", "1", dir.path + "/a.txt", sub.path])
+        #expect(sharded.status == 0 && sharded.stdout.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shards).sorted() == ["part-00000.jsonl", "part-00001.jsonl"])
+    }
+
+    @Test func outputIsIdenticalForEveryJobCount() throws {
+        let seed = try String(contentsOfFile: repositoryRoot + "/seeds/000_43943d992f4a7b6d.txt", encoding: .utf8)
+        var lines = ""
+        for k in 0..<60 {
+            let text = k % 7 == 3 ? "" : String(seed.prefix(200 + k * 40))
+            let object = try JSONSerialization.data(withJSONObject: ["id": "d\(k)", "text": text])
+            lines += String(decoding: object, as: UTF8.self) + "\n"
+        }
+        let one = try warta(["process", "--quiet", "--jobs", "1", "--input-format", "jsonl"], input: Data(lines.utf8))
+        let four = try warta(["process", "--quiet", "--jobs", "4", "--input-format", "jsonl"], input: Data(lines.utf8))
+        #expect(one.stdout == four.stdout)
+        #expect(try records(one.stdout).map { $0["id"] as! String } == (0..<60).map { "d\($0)" })
+        let unordered = try warta(["process", "--quiet", "--jobs", "4", "--unordered", "--input-format", "jsonl"], input: Data(lines.utf8))
+        #expect(Set(try records(unordered.stdout).map { $0["id"] as! String }) == Set((0..<60).map { "d\($0)" }))
+        #expect(one.status == 1)  // the empty texts are error records
+    }
+
+    @Test func tooLargeDocumentsGetErrorRecords() throws {
+        let r = try warta(["process", "--max-bytes", "10", "-"], input: Data("Ini teks yang terlalu panjang.".utf8))
+        #expect(r.status == 1)
+        let rec = try records(r.stdout)[0]
+        #expect((rec["error"] as! [String: String])["code"] == "too_large")
+    }
+}
