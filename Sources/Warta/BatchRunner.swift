@@ -83,6 +83,7 @@ public final class BatchRunner: @unchecked Sendable {
     /// writes the records. Returns the summary.
     public func run(_ inputs: InputEnumerator) -> Summary {
         let jobs = max(1, options.jobs)
+        if jobs == 1 { return runInline(inputs) }
         let window = jobs * 8
         var threads: [Thread] = []
         for _ in 0..<jobs {
@@ -119,6 +120,22 @@ public final class BatchRunner: @unchecked Sendable {
         return summary
     }
 
+    /// One job: read, process and write on this thread, one document at a time.
+    private func runInline(_ inputs: InputEnumerator) -> Summary {
+        var sequence = 0
+        while !stopped, let doc = inputs.next() {
+            summary.inputs += 1
+            let (record, ok) = process(doc)
+            let size = doc.jsonLine?.bytes.count ?? doc.bytes.count
+            deliver(sequence, record, ok, bytes: size)
+            sequence += 1
+        }
+        do { try output.finish() } catch { summary.outputClosed = true }
+        summary.seconds = Date().timeIntervalSince(start)
+        if options.progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        return summary
+    }
+
     private func work() {
         while true {
             lock.lock()
@@ -131,13 +148,14 @@ public final class BatchRunner: @unchecked Sendable {
             lock.unlock()
             let (record, ok) = process(doc)
             lock.lock()
-            deliver(seq, record, ok, bytes: doc.bytes.count)
+            deliver(seq, record, ok, bytes: doc.jsonLine?.bytes.count ?? doc.bytes.count)
             lock.unlock()
         }
     }
 
     /// The record of one document.
-    func process(_ doc: InputDocument) -> ([UInt8], Bool) {
+    func process(_ input: InputDocument) -> ([UInt8], Bool) {
+        let doc = input.resolved()
         var out = JSONWriter(capacity: doc.bytes.count * 2 + 512)
         let context = RecordContext(source: doc.source, meta: doc.meta)
         if let error = doc.error {

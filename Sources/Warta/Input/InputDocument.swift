@@ -38,12 +38,20 @@ public struct InputDocument: Sendable {
     public var meta: [UInt8]?
     /// Set when the document could not be read: the record is an error record.
     public var error: WartaError?
+    /// A JSON Lines line not yet parsed (parsing is left to the worker threads).
+    var jsonLine: (bytes: [UInt8], forcedFormat: Format?)?
 
     /// Creates a document.
     public init(id: String, bytes: [UInt8], format: Format, charset: String? = nil, source: SourceInfo,
                 meta: [UInt8]? = nil, error: WartaError? = nil) {
         self.id = id; self.bytes = bytes; self.format = format; self.charset = charset
         self.source = source; self.meta = meta; self.error = error
+    }
+
+    /// The document itself: a JSON Lines line parsed, anything else as it is.
+    public func resolved() -> InputDocument {
+        guard let (line, forced) = jsonLine else { return self }
+        return InputEnumerator.document(jsonLine: line, fallbackID: id, source: source, forcedFormat: forced)
     }
 
     /// A document that failed before processing.

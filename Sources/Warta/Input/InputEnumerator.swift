@@ -127,8 +127,9 @@ public final class InputEnumerator {
                 while let more = try? reader.readLine(limit: maxBytes + 1), more.count > maxBytes {}
                 return .failed(id: fallbackID, source: source, .tooLarge(bytes: bytes.count, limit: maxBytes))
             }
-            return InputEnumerator.document(jsonLine: bytes, fallbackID: fallbackID, source: source,
-                                            forcedFormat: forcedFormat)
+            var doc = InputDocument(id: fallbackID, bytes: [], format: .text, source: source)
+            doc.jsonLine = (bytes, forcedFormat)
+            return doc
         }
     }
 
