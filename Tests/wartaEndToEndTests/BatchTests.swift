@@ -105,3 +105,45 @@ struct BatchTests {
         #expect((rec["error"] as! [String: String])["code"] == "too_large")
     }
 }
+
+@Suite("batch errors")
+struct BatchErrorTests {
+    @Test func unwritableOutputIsAnIOError() throws {
+        let r = try warta(["process", "--output", "/nonexistent-folder/x.jsonl", "-"], input: Data("teks".utf8))
+        #expect(r.status == 2 && r.stdout.isEmpty && r.stderr.contains("/nonexistent-folder/x.jsonl"))
+    }
+
+    @Test func aClosedPipeEndsProcessQuietly() throws {
+        // Under a pipe's 64 KiB, so writing it cannot block; the records are far more than that.
+        var lines = ""
+        for k in 0..<900 { lines += "{\"id\": \"d\(k)\", \"text\": \"Kalimat \(k). Ia datang.\"}\n" }
+        let p = Process()
+        p.executableURL = wartaBinary
+        p.arguments = ["process", "--jobs", "2", "--input-format", "jsonl"]
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out; p.standardError = err; p.standardInput = inp
+        try p.run()
+        inp.fileHandleForWriting.write(Data(lines.utf8))
+        try inp.fileHandleForWriting.close()
+        _ = out.fileHandleForReading.readData(ofLength: 200)
+        try out.fileHandleForReading.close()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(err.fileHandleForReading.readDataToEndOfFile().isEmpty)
+    }
+
+    /// Every WARC file in the shared evaluation data, malformed ones included, gives records or
+    /// error records and never a crash (skipped when ../shared is not beside the repository).
+    @Test func sharedWARCFilesNeverCrash() throws {
+        let dir = repositoryRoot + "/../shared/data/warc"
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for file in files.sorted() where file.contains(".warc") {
+            let r = try warta(["process", "--quiet", dir + "/" + file])
+            #expect(r.status == 0 || r.status == 1, "\(file) exited \(r.status)")
+            for line in r.stdout.split(separator: "\n") {
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                #expect(object?["status"] != nil, "\(file): \(line.prefix(80))")
+            }
+        }
+    }
+}
