@@ -69,6 +69,7 @@ public final class BatchRunner: @unchecked Sendable {
     private var summary = Summary()
     private var stopped = false
     private var lastProgress = 0.0
+    private var expected: Int?
     private let start = Date()
 
     /// A runner writing to `output`.
@@ -82,6 +83,7 @@ public final class BatchRunner: @unchecked Sendable {
     /// Reads every document from `inputs`, processes them on `options.jobs` threads and
     /// writes the records. Returns the summary.
     public func run(_ inputs: InputEnumerator) -> Summary {
+        expected = inputs.expectedDocuments
         let jobs = max(1, options.jobs)
         if jobs == 1 { return runInline(inputs) }
         let window = jobs * 8
@@ -208,8 +210,13 @@ public final class BatchRunner: @unchecked Sendable {
         lastProgress = now
         let written = summary.ok + summary.errors
         let mb = Double(summary.bytes) / 1e6
-        let line = "\r\u{1B}[K\(written) docs, \(format(mb, 1)) MB, \(format(Double(written) / max(now, 1e-9), 0)) docs/s, "
+        let rate = Double(written) / max(now, 1e-9)
+        var line = "\r\u{1B}[K\(written)\(expected.map { "/\($0)" } ?? "") docs, \(format(mb, 1)) MB, \(format(rate, 0)) docs/s, "
             + "\(format(mb / max(now, 1e-9), 1)) MB/s, \(summary.errors) errors"
+        if let total = expected, rate > 0, total > written {
+            let eta = Int(Double(total - written) / rate)
+            line += ", ETA \(eta / 60):\(eta % 60 < 10 ? "0" : "")\(eta % 60)"
+        }
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

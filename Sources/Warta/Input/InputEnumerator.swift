@@ -21,6 +21,40 @@ public final class InputEnumerator {
     private var warc: WARCReader?
     /// Files found so far (for progress).
     public private(set) var filesOpened = 0
+    /// How many documents the inputs hold, when that is known before reading (files and
+    /// folders of pages and texts; not standard input, JSON Lines or WARC).
+    public let expectedDocuments: Int?
+
+    /// Counts the documents in `paths`, or nil when a stream's count is unknown.
+    static func countDocuments(_ paths: [String], limit: Int = 1_000_000) -> Int? {
+        var count = 0
+        var stack = paths
+        while let path = stack.popLast() {
+            if path == "-" { return nil }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { count += 1; continue }
+            let lower = path.lowercased()
+            let base = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
+            if isDirectory.boolValue {
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !name.hasPrefix(".") {
+                    let child = path + "/" + name
+                    var childIsDirectory: ObjCBool = false
+                    FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory)
+                    let l = name.lowercased()
+                    let b = l.hasSuffix(".gz") ? String(l.dropLast(3)) : l
+                    if childIsDirectory.boolValue || [".html", ".htm", ".txt", ".jsonl", ".warc"].contains(where: { b.hasSuffix($0) }) {
+                        stack.append(child)
+                    }
+                }
+            } else if base.hasSuffix(".jsonl") || base.hasSuffix(".ndjson") || base.hasSuffix(".warc") {
+                return nil
+            } else {
+                count += 1
+            }
+            if count > limit { return nil }
+        }
+        return count
+    }
 
     /// Inputs from `paths` (and the paths listed in `listFile`, one per line).
     public init(paths: [String], listFile: String? = nil, stdinFormat: StreamFormat = .text,
@@ -33,6 +67,7 @@ public final class InputEnumerator {
         }
         if all.isEmpty { all = ["-"] }
         pending = all.reversed()
+        expectedDocuments = InputEnumerator.countDocuments(all)
         self.stdinFormat = stdinFormat
         self.forcedFormat = forcedFormat
         self.maxBytes = maxBytes
