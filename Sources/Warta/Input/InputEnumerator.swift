@@ -25,6 +25,21 @@ public final class InputEnumerator {
     /// folders of pages and texts; not standard input, JSON Lines or WARC).
     public let expectedDocuments: Int?
 
+    /// The subfolders and readable files of folder `path` in name order (hidden ones skipped).
+    static func readableChildren(of path: String) -> [String] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        return names.compactMap { name in
+            guard !name.hasPrefix(".") else { return nil }
+            let child = path.hasSuffix("/") ? path + name : path + "/" + name
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory)
+            let lower = name.lowercased()
+            let base = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
+            let readable = [".html", ".htm", ".txt", ".jsonl", ".warc"].contains { base.hasSuffix($0) }
+            return isDirectory.boolValue || readable ? child : nil
+        }
+    }
+
     /// Counts the documents in `paths`, or nil when a stream's count is unknown.
     static func countDocuments(_ paths: [String], limit: Int = 1_000_000) -> Int? {
         var count = 0
@@ -36,16 +51,7 @@ public final class InputEnumerator {
             let lower = path.lowercased()
             let base = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
             if isDirectory.boolValue {
-                for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !name.hasPrefix(".") {
-                    let child = path + "/" + name
-                    var childIsDirectory: ObjCBool = false
-                    FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory)
-                    let l = name.lowercased()
-                    let b = l.hasSuffix(".gz") ? String(l.dropLast(3)) : l
-                    if childIsDirectory.boolValue || [".html", ".htm", ".txt", ".jsonl", ".warc"].contains(where: { b.hasSuffix($0) }) {
-                        stack.append(child)
-                    }
-                }
+                stack += InputEnumerator.readableChildren(of: path)
             } else if base.hasSuffix(".jsonl") || base.hasSuffix(".ndjson") || base.hasSuffix(".warc") {
                 return nil
             } else {
@@ -95,17 +101,7 @@ public final class InputEnumerator {
         let base = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
         var isDirectory: ObjCBool = false
         if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
-            for name in entries.reversed() where !name.hasPrefix(".") {
-                let child = path.hasSuffix("/") ? path + name : path + "/" + name
-                var childIsDir: ObjCBool = false
-                FileManager.default.fileExists(atPath: child, isDirectory: &childIsDir)
-                let l = name.lowercased()
-                let b = l.hasSuffix(".gz") ? String(l.dropLast(3)) : l
-                if childIsDir.boolValue || [".html", ".htm", ".txt", ".jsonl", ".warc"].contains(where: { b.hasSuffix($0) }) {
-                    pending.append(child)
-                }
-            }
+            pending += InputEnumerator.readableChildren(of: path).reversed()
             return nil
         }
         filesOpened += 1
