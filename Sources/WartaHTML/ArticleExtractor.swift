@@ -891,8 +891,32 @@ struct Extraction {
 }
 
 extension String {
-    /// The string without leading and trailing whitespace.
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// The string without leading and trailing whitespace (ASCII spaces, tabs, line breaks
+    /// and no-break spaces), found on the UTF-8 bytes without Foundation.
+    var trimmed: String {
+        let u = utf8
+        var start = u.startIndex
+        var end = u.endIndex
+        func isSpace(_ i: String.UTF8View.Index) -> Int {
+            let b = u[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C { return 1 }
+            if b == 0xC2, u.index(after: i) < u.endIndex, u[u.index(after: i)] == 0xA0 { return 2 }
+            return 0
+        }
+        while start < end {
+            let n = isSpace(start)
+            if n == 0 { break }
+            start = u.index(start, offsetBy: n)
+        }
+        while start < end {
+            let last = u.index(before: end)
+            if isSpace(last) == 1 { end = last; continue }
+            if u[last] == 0xA0, last > start, u[u.index(before: last)] == 0xC2 { end = u.index(before: last); continue }
+            break
+        }
+        if start == u.startIndex && end == u.endIndex { return self }
+        return String(self[start..<end])
+    }
 }
 
 extension Substring {
