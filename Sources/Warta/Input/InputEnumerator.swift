@@ -32,7 +32,7 @@ public final class InputEnumerator {
             guard !name.hasPrefix(".") else { return nil }
             let child = path.hasSuffix("/") ? path + name : path + "/" + name
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory)
+            guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { return nil }
             let lower = name.lowercased()
             let base = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
             let readable = [".html", ".htm", ".txt", ".jsonl", ".warc"].contains { base.hasSuffix($0) }
@@ -140,7 +140,8 @@ public final class InputEnumerator {
     }
 
     private func nextJSONLine() -> InputDocument? {
-        guard var (reader, path, line) = jsonl else { return nil }
+        guard let (reader, path, startLine) = jsonl else { return nil }
+        var line = startLine
         defer { jsonl = (reader, path, line) }
         while true {
             let raw: [UInt8]?
