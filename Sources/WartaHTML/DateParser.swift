@@ -4,9 +4,13 @@
 public enum DateParser {
     /// A calendar date and time with its UTC offset in minutes.
     public struct Stamp: Sendable, Equatable {
+        /// Calendar date.
         public var year, month, day: Int
+        /// Local time of day (zero when `hasTime` is false).
         public var hour, minute, second: Int
+        /// Whether a time of day was given.
         public var hasTime: Bool
+        /// UTC offset in minutes (420 for WIB).
         public var offsetMinutes: Int
 
         /// ISO 8601: `2022-05-12T10:15:00+07:00`, or `2022-05-12` without a time.

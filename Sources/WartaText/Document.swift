@@ -54,6 +54,7 @@ public enum TokenKind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
 
 /// Properties of a token, set by the tokenizer.
 public struct TokenFlags: OptionSet, Sendable, Hashable {
+    /// The bits.
     public let rawValue: UInt16
     /// Creates flags from raw bits.
     @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }

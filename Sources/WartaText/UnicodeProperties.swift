@@ -7,7 +7,9 @@ import CICUShim
 public enum UnicodeProperties {
     /// Property bits of one scalar.
     public struct Bits: OptionSet, Sendable {
+        /// The bits.
         public let rawValue: UInt8
+        /// Creates bits.
         public init(rawValue: UInt8) { self.rawValue = rawValue }
         /// Alphabetic (ICU u_isalpha).
         public static let letter = Bits(rawValue: 1)
