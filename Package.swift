@@ -6,6 +6,7 @@
 //   CLibXML2 / CLibXML2Shim   system libxml2 behind an opaque C facade
 //   WartaText         document model, normalizer, segmenter, tokenizer (no Foundation, no I/O)
 //   WartaHTML         charset decoding, HTML parsing, article and metadata extraction
+//   WartaEntities     entity lexicons, gazetteer and cue-pattern tagger
 //   Warta             pipeline assembly, records, CoNLL-U, evaluation, input and output
 //   warta             the command-line front end (thin)
 import PackageDescription
@@ -43,7 +44,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "WartaText", dependencies: ["CICUShim"]),
         .target(name: "WartaHTML", dependencies: ["WartaText", "CLibXML2Shim"]),
-        .target(name: "Warta", dependencies: ["WartaText", "WartaHTML", "CZlib"]),
+        .target(name: "WartaEntities", dependencies: ["WartaText"]),
+        .target(name: "Warta", dependencies: ["WartaText", "WartaHTML", "WartaEntities", "CZlib"]),
         .executableTarget(
             name: "warta",
             dependencies: [

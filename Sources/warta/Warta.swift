@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Warta
+import WartaEntities
 import WartaText
 
 @main
@@ -17,7 +18,7 @@ struct WartaCommand: AsyncParsableCommand {
               warta eval ud gold.conllu              token, word and sentence F1 against UD
             """,
         version: "0.1.0",
-        subcommands: [Process.self, Tokenize.self, Bench.self, Eval.self]
+        subcommands: [Process.self, Tokenize.self, Tag.self, Bench.self, Eval.self]
     )
 }
 
@@ -137,6 +138,59 @@ struct Process: ParsableCommand {
             if summary.outputClosed { return 0 }
             if !quiet { printError(summary.line) }
             return summary.errors > 0 ? 1 : 0
+        }
+    }
+}
+
+struct Tag: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Tag people, organizations, places, dates, amounts (work in progress).",
+        discussion: """
+            --format conll --pretokenized reads one token per line (the first column; a blank line
+            between sentences; CRLF allowed) and prints token<TAB>tag in IOB2 with PER, ORG and LOC,
+            keeping the given tokens exactly: how taggers are compared on NER datasets.
+            --format text marks each entity in running text as [TYPE words].
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, conll }
+
+    @Argument(help: "A file; - or nothing for standard input.")
+    var path: String = "-"
+
+    @Option(help: "text or conll.")
+    var format: Format = .text
+
+    @Flag(help: "The input is one token per line (with --format conll).")
+    var pretokenized = false
+
+    func validate() throws {
+        if format == .conll && !pretokenized { throw ValidationError("--format conll needs --pretokenized") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let bytes = try InputReader.read(path: path)
+            let sink = OutputSink()
+            if format == .conll {
+                try sink.write(PretokenizedTagging.tag(conll: String(decoding: bytes, as: UTF8.self)))
+            } else {
+                let doc = TextAnalyzer().analyze(bytes)
+                var out = ""
+                var cursor = 0
+                let text = doc.bytes
+                for m in EntityTagger().tag(doc) {
+                    let s = Int(doc.tokens.starts[m.start]), e = Int(doc.tokens.ends[m.end - 1])
+                    guard s >= cursor else { continue }
+                    out += String(decoding: text[cursor..<s], as: UTF8.self) + "[\(m.type.rawValue) "
+                        + String(decoding: text[s..<e], as: UTF8.self) + "]"
+                    cursor = e
+                }
+                out += String(decoding: text[cursor...], as: UTF8.self) + "\n"
+                try sink.write(out)
+            }
+            try sink.flush()
+            return 0
         }
     }
 }

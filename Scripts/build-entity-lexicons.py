@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Regenerates the entity lexicons in Lexicons/ from their raw sources.
+
+Usage: Scripts/build-entity-lexicons.py [SHARED_DIR]   (default: ../shared beside the repository)
+
+Writes Lexicons/places.tsv, organizations.tsv, person-cues.tsv and given-names.tsv. Columns:
+name, type, subtype, case (any | capitalized | upper: how a text occurrence must be written
+to match), id (Kemendagri code, ticker or acronym), parent (Kemendagri code of the parent).
+Entries written for this project are listed in this script, so a review is a diff.
+Sources and licences: Lexicons/SOURCES.md.
+"""
+import collections
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(ROOT), "shared")
+SRC = os.path.join(SHARED, "lexicon-sources")
+LEX = os.path.join(ROOT, "Lexicons")
+HEADER = "name\ttype\tsubtype\tcase\tid\tparent\n"
+
+
+def rows(path):
+    with open(path, encoding="utf-8") as f:
+        lines = [l.rstrip("\n") for l in f if not l.startswith("#")]
+    return [l.split("\t") for l in lines[1:] if l.strip()]
+
+
+def write(name, entries):
+    seen = set()
+    with open(os.path.join(LEX, name), "w", encoding="utf-8") as f:
+        f.write(HEADER)
+        for e in sorted(entries, key=lambda e: (e[0].lower(), e[1], e[2])):
+            key = (e[0].lower(), e[1])
+            if key in seen:
+                continue
+            seen.add(key)
+            f.write("\t".join(e) + "\n")
+    return len(seen)
+
+
+# Short and old names (written for this project).
+PLACE_ALIASES = {
+    "31": ["DKI Jakarta", "DKI", "Jakarta", "Ibu Kota Jakarta"], "32": ["Jabar"], "33": ["Jateng"],
+    "34": ["DIY", "Yogyakarta", "Jogja", "Yogya", "Jogjakarta", "Daerah Istimewa Yogyakarta"], "35": ["Jatim"],
+    "12": ["Sumut"], "13": ["Sumbar"], "16": ["Sumsel"], "36": ["Banten"], "51": ["Bali"], "52": ["NTB"],
+    "53": ["NTT"], "61": ["Kalbar"], "62": ["Kalteng"], "63": ["Kalsel"], "64": ["Kaltim"], "65": ["Kaltara"],
+    "71": ["Sulut"], "72": ["Sulteng"], "73": ["Sulsel"], "74": ["Sultra"], "76": ["Sulbar"], "14": ["Riau"],
+    "15": ["Jambi"], "17": ["Bengkulu"], "18": ["Lampung"], "19": ["Babel", "Bangka Belitung"], "21": ["Kepri"],
+    "75": ["Gorontalo"], "81": ["Maluku"], "82": ["Malut"], "91": ["Papua Barat"], "94": ["Papua"],
+}
+CITY_ALIASES = {"Batavia": "31", "Betawi": "31", "Bandung": "32.73", "Surabaya": "35.78", "Semarang": "33.74",
+                "Medan": "12.71", "Makassar": "73.71", "Solo": "33.72", "Surakarta": "33.72"}
+COUNTRIES = (
+    "Indonesia;Malaysia;Singapura;Thailand;Filipina;Vietnam;Myanmar;Kamboja;Laos;Brunei;Brunei Darussalam;"
+    "Timor Leste;Australia;Selandia Baru;Papua Nugini;Amerika Serikat;AS;Kanada;Meksiko;Brasil;Argentina;"
+    "Chile;Inggris;Britania Raya;Prancis;Perancis;Jerman;Italia;Spanyol;Portugal;Belanda;Belgia;Swiss;Austria;"
+    "Swedia;Norwegia;Denmark;Finlandia;Polandia;Rusia;Ukraina;Turki;Yunani;Mesir;Arab Saudi;Uni Emirat Arab;"
+    "Qatar;Kuwait;Iran;Irak;Suriah;Yordania;Palestina;Israel;Lebanon;Yaman;Oman;India;Pakistan;Bangladesh;"
+    "Sri Lanka;Nepal;Afghanistan;China;Tiongkok;Cina;Jepang;Korea Selatan;Korea Utara;Taiwan;Hong Kong;"
+    "Mongolia;Afrika Selatan;Nigeria;Kenya;Ethiopia;Maroko;Aljazair;Tunisia;Libya;Sudan;Venezuela;Kolombia;Peru;Kuba"
+)
+WORLD_CITIES = (
+    "Kuala Lumpur;Bangkok;Manila;Hanoi;Tokyo;Beijing;Shanghai;Seoul;New Delhi;Mumbai;Dubai;Riyadh;Mekkah;Makkah;"
+    "Madinah;Kairo;Istanbul;Ankara;Moskow;London;Paris;Berlin;Roma;Madrid;Amsterdam;Brussel;Jenewa;Wina;"
+    "Washington;New York;Los Angeles;San Francisco;Chicago;Sydney;Melbourne;Canberra;Perth;Darwin;Wellington;"
+    "Toronto;Ottawa;Vancouver;Canberra;Den Haag;Doha;Teheran;Baghdad;Damaskus;Yerusalem;Gaza;Karachi;Islamabad"
+)
+
+
+def places():
+    out = []
+    for r in rows(os.path.join(SRC, "regions", "wilayah_kepmendagri_2025.tsv")):
+        code, name, level, kind = r[0], r[1], int(r[2]), r[3]
+        parent = r[4] if len(r) > 4 else ""
+        if level > 3:
+            continue
+        subtype = {"provinsi": "province", "kabupaten": "regency", "kota": "city", "kecamatan": "district"}.get(kind, kind)
+        out.append((name, "LOC", subtype, "capitalized", code, parent))
+        bare = re.sub(r"^(Kabupaten Administrasi|Kota Administrasi|Kabupaten|Kota|Provinsi)\s+", "", name)
+        if bare != name:
+            out.append((bare, "LOC", subtype, "capitalized", code, parent))
+        if level == 1:
+            out.append(("Provinsi " + name, "LOC", "province", "capitalized", code, ""))
+            for alias in PLACE_ALIASES.get(code, []):
+                case = "upper" if alias.isupper() and len(alias) <= 4 else "capitalized"
+                out.append((alias, "LOC", "province", case, code, ""))
+    for alias, code in CITY_ALIASES.items():
+        out.append((alias, "LOC", "city", "capitalized", code, ""))
+    for c in COUNTRIES.split(";"):
+        out.append((c, "LOC", "country", "upper" if c.isupper() else "capitalized", "", ""))
+    for c in WORLD_CITIES.split(";"):
+        out.append((c, "LOC", "city", "capitalized", "", ""))
+    return write("places.tsv", out)
+
+
+# National institutions, parties and state enterprises (written for this project; names are facts).
+ORGANIZATIONS = """
+DPR|Dewan Perwakilan Rakyat|legislature;MPR|Majelis Permusyawaratan Rakyat|legislature;DPD|Dewan Perwakilan Daerah|legislature;
+DPRD||legislature;KPK|Komisi Pemberantasan Korupsi|agency;BI|Bank Indonesia|agency;OJK|Otoritas Jasa Keuangan|agency;
+Polri|Kepolisian Negara Republik Indonesia|police;TNI|Tentara Nasional Indonesia|military;BPK|Badan Pemeriksa Keuangan|agency;
+MA|Mahkamah Agung|judiciary;MK|Mahkamah Konstitusi|judiciary;KPU|Komisi Pemilihan Umum|agency;Bawaslu|Badan Pengawas Pemilihan Umum|agency;
+BNN|Badan Narkotika Nasional|agency;BNPB|Badan Nasional Penanggulangan Bencana|agency;Basarnas|Badan SAR Nasional|agency;
+BMKG|Badan Meteorologi, Klimatologi, dan Geofisika|agency;BPS|Badan Pusat Statistik|agency;BPOM|Badan Pengawas Obat dan Makanan|agency;
+BKPM|Badan Koordinasi Penanaman Modal|agency;Bappenas|Badan Perencanaan Pembangunan Nasional|agency;BIN|Badan Intelijen Negara|agency;
+LPSK|Lembaga Perlindungan Saksi dan Korban|agency;Komnas HAM|Komisi Nasional Hak Asasi Manusia|agency;KY|Komisi Yudisial|judiciary;
+Kejagung|Kejaksaan Agung|judiciary;Bareskrim|Badan Reserse Kriminal|police;Densus 88||police;Kemenkeu|Kementerian Keuangan|ministry;
+Kemendagri|Kementerian Dalam Negeri|ministry;Kemenlu|Kementerian Luar Negeri|ministry;Kemenhan|Kementerian Pertahanan|ministry;
+Kemenkes|Kementerian Kesehatan|ministry;Kemendikbud|Kementerian Pendidikan dan Kebudayaan|ministry;Kemenag|Kementerian Agama|ministry;
+Kemenhub|Kementerian Perhubungan|ministry;Kemendag|Kementerian Perdagangan|ministry;Kemenperin|Kementerian Perindustrian|ministry;
+Kementan|Kementerian Pertanian|ministry;Kemenaker|Kementerian Ketenagakerjaan|ministry;Kemensos|Kementerian Sosial|ministry;
+Kemenkumham|Kementerian Hukum dan Hak Asasi Manusia|ministry;KemenPUPR|Kementerian Pekerjaan Umum dan Perumahan Rakyat|ministry;
+Kementerian PUPR||ministry;Kemenparekraf|Kementerian Pariwisata dan Ekonomi Kreatif|ministry;Kemenkominfo|Kementerian Komunikasi dan Informatika|ministry;
+Kominfo||ministry;KemenBUMN|Kementerian Badan Usaha Milik Negara|ministry;Kementerian BUMN||ministry;ESDM|Kementerian Energi dan Sumber Daya Mineral|ministry;
+Kementerian ESDM||ministry;KLHK|Kementerian Lingkungan Hidup dan Kehutanan|ministry;KKP|Kementerian Kelautan dan Perikanan|ministry;
+Kemenpora|Kementerian Pemuda dan Olahraga|ministry;Setneg|Sekretariat Negara|ministry;KSP|Kantor Staf Presiden|agency;Istana||agency;
+PDIP|Partai Demokrasi Indonesia Perjuangan|party;PDI-P||party;PDI Perjuangan||party;Golkar|Partai Golongan Karya|party;Partai Golkar||party;
+Gerindra|Partai Gerakan Indonesia Raya|party;Partai Gerindra||party;PKB|Partai Kebangkitan Bangsa|party;PKS|Partai Keadilan Sejahtera|party;
+Demokrat|Partai Demokrat|party;NasDem|Partai NasDem|party;Partai NasDem||party;PAN|Partai Amanat Nasional|party;PPP|Partai Persatuan Pembangunan|party;
+Hanura|Partai Hati Nurani Rakyat|party;Perindo|Partai Persatuan Indonesia|party;PSI|Partai Solidaritas Indonesia|party;PBB|Partai Bulan Bintang|party;
+Pertamina|PT Pertamina (Persero)|company;PLN|PT Perusahaan Listrik Negara (Persero)|company;Telkom|PT Telkom Indonesia (Persero) Tbk|company;
+Garuda Indonesia|PT Garuda Indonesia (Persero) Tbk|company;BRI|Bank Rakyat Indonesia|company;BNI|Bank Negara Indonesia|company;
+Bank Mandiri||company;BTN|Bank Tabungan Negara|company;BCA|Bank Central Asia|company;BEI|Bursa Efek Indonesia|company;
+KAI|PT Kereta Api Indonesia (Persero)|company;Pelindo||company;Bulog|Perum Bulog|company;BPJS Kesehatan||agency;BPJS Ketenagakerjaan||agency;
+PBB|Perserikatan Bangsa-Bangsa|international;WHO|Organisasi Kesehatan Dunia|international;ASEAN||international;IMF|Dana Moneter Internasional|international;
+Bank Dunia||international;Uni Eropa||international;FIFA||international;PSSI|Persatuan Sepak Bola Seluruh Indonesia|sport;
+NU|Nahdlatul Ulama|religious;PBNU|Pengurus Besar Nahdlatul Ulama|religious;Muhammadiyah||religious;MUI|Majelis Ulama Indonesia|religious;
+UI|Universitas Indonesia|university;UGM|Universitas Gadjah Mada|university;ITB|Institut Teknologi Bandung|university;IPB|Institut Pertanian Bogor|university;
+Undip|Universitas Diponegoro|university;Unair|Universitas Airlangga|university;ITS|Institut Teknologi Sepuluh Nopember|university;
+Unpad|Universitas Padjadjaran|university;UNS|Universitas Sebelas Maret|university;Unhas|Universitas Hasanuddin|university;
+Kompas||media;Tempo||media;Antara||media;Detik||media;Reuters||media;AFP||media;AP||media;BBC||media;CNN||media
+"""
+
+
+def organizations():
+    out = []
+    for item in ORGANIZATIONS.replace("\n", "").split(";"):
+        if not item.strip():
+            continue
+        short, full, kind = (item.split("|") + ["", ""])[:3]
+        case = "upper" if short.isupper() and len(short) <= 6 else "capitalized"
+        out.append((short, "ORG", kind, case, short, ""))
+        if full:
+            out.append((full, "ORG", kind, "capitalized", short, ""))
+    for r in rows(os.path.join(SRC, "organizations", "idx_listed_companies.tsv")):
+        ticker, name = r[0], r[1]
+        name = re.sub(r"\s*(Tbk\.?\s*)+$", "", name).strip()
+        name = re.sub(r"^PT\.?\s+", "", name)
+        if len(name) >= 29 or len(name.split()) < 2:  # truncated at 30 characters upstream, or one ambiguous word
+            continue
+        out.append((name, "ORG", "company", "capitalized", ticker, ""))
+        out.append(("PT " + name, "ORG", "company", "capitalized", ticker, ""))
+    for r in rows(os.path.join(SRC, "organizations", "universities_ID_hipo.tsv")):
+        out.append((r[0].strip(), "ORG", "university", "capitalized", "", ""))
+    return write("organizations.tsv", out)
+
+
+# Roles and honorifics that introduce a person (written for this project).
+ROLES = (
+    "Presiden;Wakil Presiden;Wapres;Menteri;Wakil Menteri;Wamen;Menko;Gubernur;Wakil Gubernur;Wagub;Wali Kota;Walikota;"
+    "Wakil Wali Kota;Wawali;Bupati;Wakil Bupati;Wabup;Camat;Lurah;Kepala Desa;Kades;Kepala;Ketua;Wakil Ketua;Sekretaris;"
+    "Sekjen;Sekda;Direktur;Direktur Utama;Dirut;Direktur Jenderal;Dirjen;Komisaris;Kapolri;Wakapolri;Kapolda;Kapolres;"
+    "Kapolrestabes;Kapolresta;Kapolsek;Kasat Reskrim;Kabid Humas;Panglima TNI;Pangdam;Danrem;Dandim;Danramil;KSAD;KSAL;KSAU;"
+    "Jaksa Agung;Kajati;Kajari;Hakim;Ketua Umum;Ketum;Anggota;Juru Bicara;Jubir;Kabag;Kasubag;Kadis;Kepala Dinas;Kepala Badan;"
+    "Rektor;Dekan;Guru Besar;Dosen;Peneliti;Pengamat;Ekonom;Analis;Pelatih;Kapten;Manajer;CEO;Pendiri;Founder;Staf Khusus;"
+    "Plt;Pj;Penjabat;Ketua Komisi;Ketua Komite;Ketua DPR;Ketua DPRD;Ketua MPR;Pimpinan;Koordinator;Kasatpol PP"
+)
+HONORIFICS = "Bapak;Ibu;Pak;Bu;Sdr.;Sdri.;Saudara;Saudari;H.;Hj.;KH.;K.H.;Prof.;Dr.;Drs.;Dra.;Ir.;dr.;Ustaz;Ustadz;Kiai;Habib;Mbak;Mas;Bang;Tuan;Nyonya"
+RANKS = "AKBP;AKP;Kombes;Kombes Pol;Irjen;Irjen Pol;Brigjen;Brigjen Pol;Komjen;Jenderal;Letjen;Mayjen;Kolonel;Letkol;Mayor;Kapten;Iptu;Ipda;Aiptu;Bripka;Brigadir;Kompol;Laksamana;Marsekal"
+
+
+def person_cues():
+    out = []
+    for r in ROLES.split(";"):
+        out.append((r, "ROLE", "role", "capitalized", "", ""))
+    for h in HONORIFICS.split(";"):
+        out.append((h, "ROLE", "honorific", "any" if h.endswith(".") else "capitalized", "", ""))
+    for k in RANKS.split(";"):
+        out.append((k, "ROLE", "rank", "capitalized", "", ""))
+    return write("person-cues.tsv", out)
+
+
+def given_names():
+    """First tokens of person names in IDNer news train (MIT): given names seen in news."""
+    counts = collections.Counter()
+    path = os.path.join(SHARED, "data", "ner", "idner-news-2k", "train.txt")
+    tokens = [l.split() for l in open(path, encoding="utf-8")]
+    for t in tokens:
+        if len(t) >= 3 and t[-1] == "B-PER" and t[0][:1].isupper() and t[0].isalpha() and len(t[0]) >= 3:
+            counts[t[0]] += 1
+    out = [(n, "PER", "given_name", "capitalized", "", "") for n, c in counts.items()]
+    return write("given-names.tsv", out)
+
+
+if __name__ == "__main__":
+    print("places", places())
+    print("organizations", organizations())
+    print("person-cues", person_cues())
+    print("given-names", given_names())

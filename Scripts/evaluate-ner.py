@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Scores Warta's entity tagger on the NER sets in ../shared/data/ner/ (read in place):
+entity-level micro and per-type precision, recall and F1 with exact span and type (conlleval),
+LOC covering LOC and FAC. NERGrit's PERSON, PLACE, ORGANISATION map to PER, LOC, ORG.
+
+Usage: Scripts/evaluate-ner.py [NER_DIR] [--verbose]
+"""
+import collections
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NER = next((a for a in sys.argv[1:] if not a.startswith("--")), os.path.join(os.path.dirname(ROOT), "shared", "data", "ner"))
+MAP = {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "FAC": "LOC"}
+
+
+def read(path):
+    sentences, cur = [], []
+    for line in open(path, encoding="utf-8"):
+        parts = line.split()
+        if not parts:
+            if cur:
+                sentences.append(cur)
+            cur = []
+            continue
+        cur.append((parts[0], parts[-1]))
+    if cur:
+        sentences.append(cur)
+    return sentences
+
+
+def spans(tags):
+    out, start, kind = set(), None, None
+    for i, t in enumerate(tags + ["O"]):
+        if t == "O" or t.startswith("B-") or (t.startswith("I-") and MAP.get(t[2:]) != kind):
+            if start is not None:
+                out.add((start, i, kind))
+            start, kind = (i, MAP.get(t[2:])) if t != "O" and MAP.get(t[2:]) else (None, None)
+    return out
+
+
+def score(name, path):
+    gold = read(path)
+    conll = "\n\n".join("\n".join(t for t, _ in s) for s in gold) + "\n"
+    out = subprocess.run([os.path.join(ROOT, ".build", "release", "warta"), "tag", "--format", "conll", "--pretokenized"],
+                         input=conll, capture_output=True, text=True).stdout
+    pred = [[l.split("\t")[1] for l in block.split("\n") if l] for block in out.strip("\n").split("\n\n")]
+    counts = collections.Counter()
+    for g, p in zip(gold, pred):
+        gs, ps = spans([t for _, t in g]), spans(p)
+        for kind in ("PER", "ORG", "LOC"):
+            gk = {s for s in gs if s[2] == kind}
+            pk = {s for s in ps if s[2] == kind}
+            counts[kind, "tp"] += len(gk & pk)
+            counts[kind, "fp"] += len(pk - gk)
+            counts[kind, "fn"] += len(gk - pk)
+    def prf(tp, fp, fn):
+        p = tp / max(1, tp + fp); r = tp / max(1, tp + fn)
+        return p, r, 0 if p + r == 0 else 2 * p * r / (p + r)
+    tp = sum(counts[k, "tp"] for k in ("PER", "ORG", "LOC"))
+    fp = sum(counts[k, "fp"] for k in ("PER", "ORG", "LOC"))
+    fn = sum(counts[k, "fn"] for k in ("PER", "ORG", "LOC"))
+    p, r, f = prf(tp, fp, fn)
+    line = f"{name}: micro P {p:.3f} R {r:.3f} F1 {f:.3f}"
+    for kind in ("PER", "ORG", "LOC"):
+        kp, kr, kf = prf(counts[kind, "tp"], counts[kind, "fp"], counts[kind, "fn"])
+        line += f"; {kind} P {kp:.3f} R {kr:.3f} F1 {kf:.3f}"
+    print(line)
+
+
+if __name__ == "__main__":
+    subprocess.run(["swift", "build", "-c", "release", "--product", "warta"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    score("IDNer news dev", os.path.join(NER, "idner-news-2k", "dev.txt"))
+    score("NERGrit valid", os.path.join(NER, "nergrit", "valid_preprocess.txt"))

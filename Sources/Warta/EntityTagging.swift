@@ -1,0 +1,68 @@
+import WartaEntities
+import WartaText
+
+/// Tags pre-tokenized sentences (one token per line, blank lines between sentences, as NER
+/// datasets are written) and gives one IOB2 tag per given token, keeping the tokens exactly.
+public enum PretokenizedTagging {
+    /// `token<TAB>tag` lines for CoNLL input (only the first column of each line is read).
+    public static func tag(conll: String, tagger: EntityTagger = EntityTagger(),
+                           analyzer: TextAnalyzer = TextAnalyzer()) -> String {
+        var sentences: [[String]] = [[]]
+        for raw in conll.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let token = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
+            if let token { sentences[sentences.count - 1].append(token) } else if !sentences[sentences.count - 1].isEmpty {
+                sentences.append([])
+            }
+        }
+        if sentences.last?.isEmpty == true { sentences.removeLast() }
+        // One paragraph per sentence, tokens joined by spaces; remember each token's byte span.
+        var text: [UInt8] = []
+        var spans: [[Range<Int>]] = []
+        for s in sentences {
+            if !text.isEmpty { text += [0x0A, 0x0A] }
+            var row: [Range<Int>] = []
+            for (k, t) in s.enumerated() {
+                if k > 0 { text.append(0x20) }
+                let start = text.count
+                text += t.utf8
+                row.append(start..<text.count)
+            }
+            spans.append(row)
+        }
+        let doc = analyzer.analyze(text)
+        let mentions = tagger.tag(doc)
+        // Each mention's span in the input bytes.
+        var labelled: [(Range<Int>, String)] = []
+        for m in mentions {
+            let type: String
+            switch m.type {
+            case .per: type = "PER"
+            case .org: type = "ORG"
+            case .loc, .fac: type = "LOC"
+            default: continue
+            }
+            let r = doc.offsetMap.originalRange(Int(doc.tokens.starts[m.start])..<Int(doc.tokens.ends[m.end - 1]))
+            labelled.append((r, type))
+        }
+        var out = ""
+        var li = 0
+        for (s, row) in zip(sentences, spans) {
+            var previous: (Int, String)? = nil
+            for (t, span) in zip(s, row) {
+                while li < labelled.count, labelled[li].0.upperBound <= span.lowerBound { li += 1 }
+                var tag = "O"
+                if li < labelled.count, labelled[li].0.lowerBound < span.upperBound, labelled[li].0.upperBound > span.lowerBound {
+                    let type = labelled[li].1
+                    tag = (previous?.0 == li ? "I-" : "B-") + type
+                    previous = (li, type)
+                } else {
+                    previous = nil
+                }
+                out += t + "\t" + tag + "\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+}

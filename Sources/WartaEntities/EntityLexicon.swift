@@ -1,0 +1,111 @@
+import WartaText
+
+/// Entity types.
+public enum EntityType: String, Sendable, CaseIterable {
+    /// A person.
+    case per = "PER"
+    /// An organization.
+    case org = "ORG"
+    /// A place.
+    case loc = "LOC"
+    /// A facility (a building, a road, a market).
+    case fac = "FAC"
+    /// An event.
+    case event = "EVENT"
+    /// A date.
+    case date = "DATE"
+    /// A time of day.
+    case time = "TIME"
+    /// An amount of money.
+    case money = "MONEY"
+    /// A percentage.
+    case percent = "PERCENT"
+    /// A counted quantity.
+    case quantity = "QUANTITY"
+    /// A role or honorific (a cue, not an entity of its own).
+    case role = "ROLE"
+}
+
+/// How an occurrence must be written to match a lexicon entry.
+public enum CasePolicy: Sendable {
+    /// Any case.
+    case any
+    /// Every word starts with a capital (`Kota Semarang`, `Tugu`).
+    case capitalized
+    /// Every word in capitals (acronyms: `DPRD`, `KPK`).
+    case upper
+}
+
+/// One lexicon entry.
+public struct LexiconEntry: Sendable {
+    /// The name as listed.
+    public let name: String
+    /// Entity type.
+    public let type: EntityType
+    /// Subtype (`city`, `ministry`, `role`, …).
+    public let subtype: String
+    /// How a match must be written.
+    public let casePolicy: CasePolicy
+    /// The source's identifier (Kemendagri code, ticker, acronym), or empty.
+    public let id: String
+    /// Number of tokens in the name.
+    public let tokenCount: Int
+}
+
+/// Lexicons compiled once into a table keyed by the match keys of their tokens (case-folded,
+/// accent-stripped, joined by single spaces): a lookup is one hash of the token keys.
+public struct EntityLexicon: Sendable {
+    /// All entries.
+    public let entries: [LexiconEntry]
+    /// Match key → index of the entry (the first listed wins for a key and type).
+    let table: ByteStringTable
+    /// The most tokens any entry has.
+    public let maxTokens: Int
+
+    /// The built-in lexicons from `Lexicons/`.
+    public static let builtIn = EntityLexicon(tsv: [
+        EmbeddedEntityLexicons.places, EmbeddedEntityLexicons.organizations,
+        EmbeddedEntityLexicons.personCues, EmbeddedEntityLexicons.givenNames,
+    ])
+
+    /// Compiles TSV files in the `Lexicons/` entity format (name, type, subtype, case, id,
+    /// parent); a later file's entry for the same key overrides an earlier one.
+    public init(tsv files: [String], analyzer: TextAnalyzer = TextAnalyzer()) {
+        var entries: [LexiconEntry] = []
+        var keys: [([UInt8], Int32)] = []
+        var maxTokens = 1
+        for file in files {
+            for row in TokenizerLexicon.rows(file) where row.count >= 4 {
+                let name = String(decoding: row[0], as: UTF8.self)
+                guard let type = EntityType(rawValue: String(decoding: row[1], as: UTF8.self)) else { continue }
+                let policy: CasePolicy
+                switch String(decoding: row[3], as: UTF8.self) {
+                case "upper": policy = .upper
+                case "any": policy = .any
+                default: policy = .capitalized
+                }
+                let doc = analyzer.analyze(name)
+                let count = doc.tokens.count
+                guard count > 0 else { continue }
+                var key: [UInt8] = []
+                for t in 0..<count {
+                    if t > 0 { key.append(0x20) }
+                    key += doc.matchKey(ofToken: t)
+                }
+                maxTokens = max(maxTokens, count)
+                keys.append((key, Int32(entries.count)))
+                entries.append(LexiconEntry(name: name, type: type, subtype: String(decoding: row[2], as: UTF8.self),
+                                            casePolicy: policy, id: row.count > 4 ? String(decoding: row[4], as: UTF8.self) : "",
+                                            tokenCount: count))
+            }
+        }
+        self.entries = entries
+        self.maxTokens = maxTokens
+        table = ByteStringTable(keys)
+    }
+
+    /// The entry whose key is `key`, if any.
+    public func entry(forKey key: [UInt8]) -> LexiconEntry? {
+        key.withUnsafeBufferPointer { table.value($0) }.map { entries[Int($0)] }
+    }
+}

@@ -1,0 +1,301 @@
+import WartaText
+
+/// One entity mention: a token range of the document, with its type.
+public struct EntityMention: Sendable, Equatable {
+    /// First token.
+    public var start: Int
+    /// One past the last token.
+    public var end: Int
+    /// Type.
+    public var type: EntityType
+    /// Subtype (`city`, `ministry`, …) when known.
+    public var subtype: String?
+    /// The lexicon entry's identifier when it came from a lexicon.
+    public var lexiconID: String?
+    /// A role standing before a person (`Kepala Dinas Perindustrian`).
+    public var role: String?
+}
+
+/// Tags people, organizations, places, dates, times, money, percentages and quantities with
+/// lexicons in a token table, Indonesian cue words and token patterns (GATE ANNIE's order:
+/// gazetteer, then rules, then a name matcher that links later partial mentions).
+public struct EntityTagger: Sendable {
+    /// The lexicons.
+    public let lexicon: EntityLexicon
+
+    /// Creates a tagger over `lexicon` (the built-in lists by default).
+    public init(lexicon: EntityLexicon = .builtIn) { self.lexicon = lexicon }
+
+    static let locationCues: Set<String> = [
+        "kota", "kabupaten", "kecamatan", "kelurahan", "desa", "provinsi", "jalan", "jl.", "kawasan", "pasar",
+        "pulau", "gunung", "sungai", "danau", "teluk", "selat", "dusun", "kampung", "bandara", "pelabuhan", "stasiun",
+        "terminal", "taman", "alun-alun", "kab.", "kec.", "kel.", "prov.", "gg.",
+    ]
+    static let organizationCues: Set<String> = [
+        "dinas", "kementerian", "badan", "komisi", "partai", "pt", "cv", "universitas", "institut", "polres",
+        "polda", "polsek", "polresta", "polrestabes", "pemkot", "pemkab", "pemprov", "pemerintah", "dprd", "bank",
+        "yayasan", "lembaga", "direktorat", "kantor", "sekolah", "sma", "smp", "sd", "smk", "rumah", "rs", "rsud",
+        "pengadilan", "kejaksaan", "kejari", "kejati", "kodam", "korem", "kodim", "satuan", "persatuan", "asosiasi",
+        "perusahaan", "koperasi", "majelis", "dewan", "sekretariat", "biro", "balai", "dinkes", "disdik", "perum",
+    ]
+    static let speechVerbs: Set<String> = [
+        "kata", "ujar", "tutur", "jelas", "terang", "imbuh", "tambah", "ungkap", "papar", "tegas", "ucap", "sebut",
+        "menurut", "lanjut", "tandas", "pungkas",
+    ]
+    static let months: Set<String> = [
+        "januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+        "november", "nopember", "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "sep", "okt", "nov", "des",
+    ]
+    static let days: Set<String> = ["senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad"]
+    static let scales: Set<String> = ["ribu", "juta", "miliar", "milyar", "triliun", "ratus"]
+    static let units: Set<String> = [
+        "kios", "orang", "unit", "km", "kilometer", "meter", "m", "cm", "kg", "ton", "liter", "hektare", "ha",
+        "rumah", "kendaraan", "ekor", "buah", "kali", "jiwa", "warga", "siswa", "pasien", "kasus", "desa", "sekolah",
+        "lembar", "paket", "batang", "gram", "mm", "inci",
+    ]
+
+    /// The entity mentions of `doc`, sentence by sentence, in text order.
+    public func tag(_ doc: Document) -> [EntityMention] {
+        var scan = Scan(doc: doc, lexicon: lexicon)
+        for s in 0..<doc.sentenceRanges.count {
+            let range = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
+            scan.sentence(range)
+        }
+        scan.linkPartialNames()
+        return scan.mentions.sorted { $0.start < $1.start }
+    }
+}
+
+/// The state of one tagging pass.
+struct Scan {
+    let doc: Document
+    let lexicon: EntityLexicon
+    var mentions: [EntityMention] = []
+    var keys: [[UInt8]]
+    /// Single words of person names found so far, for later partial mentions ("Joko").
+    var personWords: Set<String> = []
+    var acronyms: [String: EntityMention] = [:]
+
+    init(doc: Document, lexicon: EntityLexicon) {
+        self.doc = doc
+        self.lexicon = lexicon
+        keys = (0..<doc.tokens.count).map { doc.matchKey(ofToken: $0) }
+    }
+
+    func text(_ i: Int) -> String { doc.token(i).text }
+    func key(_ i: Int) -> String { String(decoding: keys[i], as: UTF8.self) }
+    func capitalized(_ i: Int) -> Bool {
+        doc.tokens.flags[i].contains(.capitalized) && (doc.tokens.kinds[i] == .word || doc.tokens.kinds[i] == .abbreviation)
+    }
+    func allCaps(_ i: Int) -> Bool { doc.tokens.flags[i].contains(.allCaps) }
+    func isNumber(_ i: Int) -> Bool { doc.tokens.kinds[i] == .number }
+
+    /// The longest lexicon entry starting at `i` within `limit`, honouring case policies.
+    func lexiconMatch(_ i: Int, _ limit: Int) -> (LexiconEntry, Int)? {
+        var key: [UInt8] = []
+        var best: (LexiconEntry, Int)?
+        var j = i
+        while j < limit && j - i < lexicon.maxTokens {
+            if j > i { key.append(0x20) }
+            key += keys[j]
+            j += 1
+            guard let e = lexicon.entry(forKey: key), e.tokenCount == j - i else { continue }
+            let ok: Bool
+            switch e.casePolicy {
+            case .any: ok = true
+            case .capitalized: ok = (i..<j).allSatisfy { capitalized($0) || isNumber($0) || !doc.tokens.flags[$0].isDisjoint(with: [.capitalized, .allCaps]) || doc.tokens.kinds[$0] == .punctuation }
+                && capitalized(i)
+            case .upper: ok = (i..<j).allSatisfy { allCaps($0) || isNumber($0) }
+            }
+            if ok { best = (e, j) }
+        }
+        return best
+    }
+
+    /// The end of the run of capitalised words (and connecting `dan`, `&`, numbers) from `i`.
+    func capitalizedRun(_ i: Int, _ limit: Int, allowConnectors: Bool = true) -> Int {
+        var j = i
+        while j < limit {
+            if capitalized(j) || allCaps(j) && doc.tokens.kinds[j] == .word { j += 1; continue }
+            if allowConnectors, j > i, j + 1 < limit, capitalized(j + 1), ["dan", "&", "of", "de", "van", "bin", "binti"].contains(key(j)) {
+                j += 1; continue
+            }
+            break
+        }
+        return j
+    }
+
+    mutating func add(_ m: EntityMention) {
+        mentions.append(m)
+        if m.type == .per {
+            for t in m.start..<m.end where capitalized(t) { personWords.insert(key(t)) }
+        }
+    }
+
+    mutating func sentence(_ range: Range<Int>) {
+        var i = range.lowerBound
+        let limit = range.upperBound
+        while i < limit {
+            if let end = numeric(i, limit) { i = end; continue }
+            // Lexicon, then cue patterns that may extend it.
+            let match = lexiconMatch(i, limit)
+            let k = key(i)
+            if let (entry, end) = match, entry.type == .role || entry.type == .per {
+                // A role or honorific, or a given name, starts a person when capitalised words follow.
+                var start = end
+                var roleEnd = end
+                if entry.type == .role {
+                    // "Kepala Dinas Perindustrian Kota Semarang Tri Supriyanto": the role runs on
+                    // through organization and place words; the name is the last capitalised run.
+                    let run = capitalizedRun(end, limit)
+                    var nameStart = run
+                    while nameStart > end, capitalized(nameStart - 1), lexiconMatch(nameStart - 1, run) == nil,
+                          !EntityTagger.organizationCues.contains(key(nameStart - 1)), !EntityTagger.locationCues.contains(key(nameStart - 1)),
+                          run - nameStart < 3 {
+                        nameStart -= 1
+                    }
+                    if nameStart < run, !allCaps(nameStart) {
+                        roleEnd = nameStart
+                        start = nameStart
+                        let role = doc.text(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[roleEnd - 1])))
+                        if roleEnd > end { tagRoleOrganization(end, roleEnd) }
+                        add(EntityMention(start: start, end: run, type: .per, role: role))
+                        i = run
+                        continue
+                    }
+                    i = end
+                    continue
+                }
+                // A given name starting a capitalised run.
+                let run = capitalizedRun(i, limit, allowConnectors: false)
+                add(EntityMention(start: i, end: max(run, end), type: .per))
+                i = max(run, end)
+                continue
+            }
+            if EntityTagger.organizationCues.contains(k), capitalized(i) || allCaps(i) {
+                let run = capitalizedRun(i + 1, limit)
+                if run > i + 1 || allCaps(i) && lexiconMatch(i, limit) != nil {
+                    let end = max(run, match?.1 ?? 0)
+                    add(EntityMention(start: i, end: end, type: .org, subtype: match?.0.subtype, lexiconID: match?.0.id))
+                    i = acronymAfter(i, end, limit)
+                    continue
+                }
+            }
+            if EntityTagger.locationCues.contains(k), capitalized(i) {
+                let run = capitalizedRun(i + 1, limit, allowConnectors: false)
+                if run > i + 1 {
+                    let end = max(run, match?.1 ?? 0)
+                    let sub = ["kota": "city", "kabupaten": "regency", "kab.": "regency", "kecamatan": "district", "kec.": "district",
+                               "kelurahan": "village", "kel.": "village", "desa": "village", "provinsi": "province", "prov.": "province",
+                               "jalan": "street", "jl.": "street", "kawasan": "area"][k]
+                    add(EntityMention(start: i, end: end, type: .loc, subtype: sub ?? match?.0.subtype, lexiconID: match?.0.id))
+                    i = acronymAfter(i, end, limit)
+                    continue
+                }
+            }
+            if let (entry, end) = match, entry.type == .loc || entry.type == .org {
+                add(EntityMention(start: i, end: end, type: entry.type, subtype: entry.subtype, lexiconID: entry.id.isEmpty ? nil : entry.id))
+                i = acronymAfter(i, end, limit)
+                continue
+            }
+            // A defined acronym or a known person's word.
+            if let a = acronyms[text(i)] {
+                add(EntityMention(start: i, end: i + 1, type: a.type, subtype: a.subtype, lexiconID: a.lexiconID))
+                i += 1
+                continue
+            }
+            // A capitalised name right after a speech verb ("kata Joko Susilo").
+            if i > range.lowerBound, EntityTagger.speechVerbs.contains(key(i - 1)), capitalized(i) {
+                let run = capitalizedRun(i, limit, allowConnectors: false)
+                add(EntityMention(start: i, end: run, type: .per))
+                i = run
+                continue
+            }
+            i += 1
+        }
+    }
+
+    /// Tags the organization or place inside a role ("Kepala [Dinas Perindustrian] …").
+    mutating func tagRoleOrganization(_ start: Int, _ end: Int) {
+        var i = start
+        while i < end {
+            if EntityTagger.organizationCues.contains(key(i)) && (capitalized(i) || allCaps(i)) {
+                add(EntityMention(start: i, end: end, type: .org))
+                return
+            }
+            if let (entry, e) = lexiconMatch(i, end), entry.type == .org || entry.type == .loc {
+                add(EntityMention(start: i, end: e, type: entry.type, subtype: entry.subtype))
+                i = e
+                continue
+            }
+            i += 1
+        }
+    }
+
+    /// "Dinas Perindustrian (Disperin)": the acronym becomes an alias; returns where to go on.
+    mutating func acronymAfter(_ start: Int, _ end: Int, _ limit: Int) -> Int {
+        guard end + 2 < limit, text(end) == "(", text(end + 2) == ")", doc.tokens.kinds[end + 1] == .word,
+              capitalized(end + 1) else { return end }
+        let m = mentions.last!
+        acronyms[text(end + 1)] = m
+        add(EntityMention(start: end + 1, end: end + 2, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
+        return end + 3
+    }
+
+    /// DATE, TIME, MONEY, PERCENT and QUANTITY from token patterns; returns the end when one matches.
+    mutating func numeric(_ i: Int, _ limit: Int) -> Int? {
+        let k = key(i)
+        func next(_ j: Int) -> String? { j < limit ? key(j) : nil }
+        // Senin (12/5/2022), Senin, 12 Mei 2022, 14 Februari
+        if EntityTagger.days.contains(k), capitalized(i) {
+            if next(i + 1) == "(", i + 3 < limit, isNumber(i + 2), next(i + 3) == ")" {
+                add(EntityMention(start: i, end: i + 4, type: .date)); return i + 4
+            }
+        }
+        if isNumber(i), text(i).contains("/") {
+            add(EntityMention(start: i, end: i + 1, type: .date)); return i + 1
+        }
+        if isNumber(i), let m = next(i + 1), EntityTagger.months.contains(m), capitalized(i + 1) {
+            var end = i + 2
+            if end < limit, isNumber(end), text(end).count == 4 { end += 1 }
+            add(EntityMention(start: i, end: end, type: .date)); return end
+        }
+        // pukul 10.15 WIB
+        if k == "pukul", i + 1 < limit, isNumber(i + 1) {
+            var end = i + 2
+            if let z = next(end), ["wib", "wita", "wit"].contains(z) { end += 1 }
+            add(EntityMention(start: i, end: end, type: .time)); return end
+        }
+        // Rp 1,5 miliar / Rp5 juta
+        if k == "rp" || k == "rp." || k == "us$" || k == "usd" || k == "idr" {
+            if i + 1 < limit, isNumber(i + 1) {
+                var end = i + 2
+                if let s = next(end), EntityTagger.scales.contains(s) { end += 1 }
+                add(EntityMention(start: i, end: end, type: .money)); return end
+            }
+        }
+        // (minus) 5,61 persen / 60%
+        if isNumber(i) || (k == "minus" && i + 1 < limit && isNumber(i + 1)) {
+            let n = k == "minus" ? i + 1 : i
+            if let p = next(n + 1), p == "persen" || p == "%" {
+                add(EntityMention(start: i, end: n + 2, type: .percent)); return n + 2
+            }
+            if k != "minus", let u = next(n + 1), EntityTagger.units.contains(u) {
+                add(EntityMention(start: i, end: n + 2, type: .quantity)); return n + 2
+            }
+        }
+        return nil
+    }
+
+    /// Later single-word mentions of a person already named ("Tri", "Joko", "Pak Joko").
+    mutating func linkPartialNames() {
+        var covered = Set<Int>()
+        for m in mentions { for t in m.start..<m.end { covered.insert(t) } }
+        for i in 0..<doc.tokens.count where !covered.contains(i) && capitalized(i) && personWords.contains(key(i)) {
+            // Only after the full name appeared.
+            guard let first = mentions.first(where: { $0.type == .per && ($0.start..<$0.end).contains { key($0) == key(i) } }),
+                  first.start < i else { continue }
+            mentions.append(EntityMention(start: i, end: i + 1, type: .per))
+        }
+    }
+}
