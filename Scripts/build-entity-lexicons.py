@@ -21,6 +21,18 @@ LEX = os.path.join(ROOT, "Lexicons")
 HEADER = "name\ttype\tsubtype\tcase\tid\tparent\n"
 
 
+def common_words():
+    """Lower-case Indonesian words (Lexicons/lemmas.tsv): names that are also words need a cue."""
+    words = set()
+    with open(os.path.join(LEX, "lemmas.tsv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            form, lemma = line.rstrip("\n").split("\t")
+            words.add(form)
+            words.add(lemma)
+    return words
+
+
 def rows(path):
     with open(path, encoding="utf-8") as f:
         lines = [l.rstrip("\n") for l in f if not l.startswith("#")]
@@ -39,6 +51,13 @@ def write(name, entries):
             f.write("\t".join(e) + "\n")
     return len(seen)
 
+
+# Words that are region names somewhere but never a place on their own in running text.
+NOT_ALONE = {"barat", "timur", "utara", "selatan", "tengah", "pusat", "raya", "agung", "baru", "lama", "kota",
+             "negara", "merdeka", "harian", "sumber", "tugu", "jaya", "makmur", "sentosa", "indah", "mulia"}
+
+# Continents and regions (written for this project).
+REGIONS = "Asia;Eropa;Afrika;Amerika;Amerika Latin;Amerika Utara;Amerika Selatan;Timur Tengah;Asia Tenggara;Asia Timur;Australia;Oseania;Antartika;Afrika Barat;Afrika Utara;Eropa Timur;Eropa Barat;Semenanjung Korea;Jalur Gaza;Tepi Barat;Xinjiang;Tibet;Hawaii;Kashmir;Darfur;Krimea;Senayan;Cikini;Menteng;Kuningan;Sudirman;Thamrin;Monas;Bundaran HI;Kemayoran;Tanjung Priok;Cengkareng;Soekarno-Hatta;Halim Perdanakusuma"
 
 # Short and old names (written for this project).
 PLACE_ALIASES = {
@@ -81,6 +100,8 @@ def places():
         bare = re.sub(r"^(Kabupaten Administrasi|Kota Administrasi|Kabupaten|Kota|Provinsi)\s+", "", name)
         if bare != name:
             out.append((bare, "LOC", subtype, "capitalized", code, parent))
+        if level == 3 and name.lower() in COMMON or bare.lower() in NOT_ALONE:
+            out.pop()  # a district named like a word (Tugu, Barat, Pusat) is found through its cue only
         if level == 1:
             out.append(("Provinsi " + name, "LOC", "province", "capitalized", code, ""))
             for alias in PLACE_ALIASES.get(code, []):
@@ -92,6 +113,8 @@ def places():
         out.append((c, "LOC", "country", "upper" if c.isupper() else "capitalized", "", ""))
     for c in WORLD_CITIES.split(";"):
         out.append((c, "LOC", "city", "capitalized", "", ""))
+    for c in REGIONS.split(";"):
+        out.append((c, "LOC", "area", "capitalized", "", ""))
     return write("places.tsv", out)
 
 
@@ -114,7 +137,11 @@ Kemenkumham|Kementerian Hukum dan Hak Asasi Manusia|ministry;KemenPUPR|Kementeri
 Kementerian PUPR||ministry;Kemenparekraf|Kementerian Pariwisata dan Ekonomi Kreatif|ministry;Kemenkominfo|Kementerian Komunikasi dan Informatika|ministry;
 Kominfo||ministry;KemenBUMN|Kementerian Badan Usaha Milik Negara|ministry;Kementerian BUMN||ministry;ESDM|Kementerian Energi dan Sumber Daya Mineral|ministry;
 Kementerian ESDM||ministry;KLHK|Kementerian Lingkungan Hidup dan Kehutanan|ministry;KKP|Kementerian Kelautan dan Perikanan|ministry;
-Kemenpora|Kementerian Pemuda dan Olahraga|ministry;Setneg|Sekretariat Negara|ministry;KSP|Kantor Staf Presiden|agency;Istana||agency;
+Kemenpora|Kementerian Pemuda dan Olahraga|ministry;Setneg|Sekretariat Negara|ministry;KSP|Kantor Staf Presiden|agency;
+PPATK|Pusat Pelaporan dan Analisis Transaksi Keuangan|agency;KPPU|Komisi Pengawas Persaingan Usaha|agency;KPI|Komisi Penyiaran Indonesia|agency;
+Ombudsman||agency;BPH Migas||agency;SKK Migas||agency;LIPI|Lembaga Ilmu Pengetahuan Indonesia|agency;BRIN|Badan Riset dan Inovasi Nasional|agency;
+NASA||international;NATO||international;UNESCO||international;UNICEF||international;OPEC||international;Interpol||international;
+Hamas||international;Hizbullah||international;Taliban||international;ISIS||international;Al-Qaeda||international;Uni Afrika||international;
 PDIP|Partai Demokrasi Indonesia Perjuangan|party;PDI-P||party;PDI Perjuangan||party;Golkar|Partai Golongan Karya|party;Partai Golkar||party;
 Gerindra|Partai Gerakan Indonesia Raya|party;Partai Gerindra||party;PKB|Partai Kebangkitan Bangsa|party;PKS|Partai Keadilan Sejahtera|party;
 Demokrat|Partai Demokrat|party;NasDem|Partai NasDem|party;Partai NasDem||party;PAN|Partai Amanat Nasional|party;PPP|Partai Persatuan Pembangunan|party;
@@ -189,9 +216,13 @@ def given_names():
     for t in tokens:
         if len(t) >= 3 and t[-1] == "B-PER" and t[0][:1].isupper() and t[0].isalpha() and len(t[0]) >= 3:
             counts[t[0]] += 1
-    out = [(n, "PER", "given_name", "capitalized", "", "") for n, c in counts.items()]
+    cues = {r.lower() for r in (ROLES + ";" + HONORIFICS + ";" + RANKS).split(";")}
+    out = [(n, "PER", "given_name", "capitalized", "", "") for n, c in counts.items()
+           if n.lower() not in COMMON and n.lower() not in cues and not n.isupper()]
     return write("given-names.tsv", out)
 
+
+COMMON = common_words()
 
 if __name__ == "__main__":
     print("places", places())

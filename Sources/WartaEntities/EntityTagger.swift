@@ -29,7 +29,8 @@ public struct EntityTagger: Sendable {
     static let locationCues: Set<String> = [
         "kota", "kabupaten", "kecamatan", "kelurahan", "desa", "provinsi", "jalan", "jl.", "kawasan", "pasar",
         "pulau", "gunung", "sungai", "danau", "teluk", "selat", "dusun", "kampung", "bandara", "pelabuhan", "stasiun",
-        "terminal", "taman", "alun-alun", "kab.", "kec.", "kel.", "prov.", "gg.",
+        "terminal", "taman", "alun-alun", "kab.", "kec.", "kel.", "prov.", "gg.", "gedung", "istana", "masjid",
+        "gereja", "lapangan", "stadion", "hotel", "bundaran", "lapas", "rutan",
     ]
     static let organizationCues: Set<String> = [
         "dinas", "kementerian", "badan", "komisi", "partai", "pt", "cv", "universitas", "institut", "polres",
@@ -128,7 +129,13 @@ struct Scan {
     mutating func add(_ m: EntityMention) {
         mentions.append(m)
         if m.type == .per {
-            for t in m.start..<m.end where capitalized(t) { personWords.insert(key(t)) }
+            // Words of a person's name that can stand for the person later: not roles or places.
+            for t in m.start..<m.end where capitalized(t) && !allCaps(t) {
+                if let (e, _) = lexiconMatch(t, t + 1), e.type != .per { continue }
+                // Words of the language ("Umum", "Pusat") are not names on their own.
+                if keys[t].withUnsafeBufferPointer({ TokenizerLexicon.builtIn.knownWords.contains($0) }) { continue }
+                personWords.insert(key(t))
+            }
         }
     }
 
@@ -149,7 +156,8 @@ struct Scan {
                     // through organization and place words; the name is the last capitalised run.
                     let run = capitalizedRun(end, limit)
                     var nameStart = run
-                    while nameStart > end, capitalized(nameStart - 1), lexiconMatch(nameStart - 1, run) == nil,
+                    while nameStart > end, capitalized(nameStart - 1),
+                          lexiconMatch(nameStart - 1, run).map({ $0.0.type == .per }) ?? true,
                           !EntityTagger.organizationCues.contains(key(nameStart - 1)), !EntityTagger.locationCues.contains(key(nameStart - 1)),
                           run - nameStart < 3 {
                         nameStart -= 1
@@ -192,6 +200,14 @@ struct Scan {
                     i = acronymAfter(i, end, limit)
                     continue
                 }
+            }
+            // A country after a common noun is a modifier, not a place ("pemerintah Indonesia",
+            // "militer Israel"): no mention.
+            if let (entry, end) = match, entry.type == .loc, entry.subtype == "country", i > range.lowerBound,
+               doc.tokens.kinds[i - 1] == .word, !capitalized(i - 1), !allCaps(i - 1),
+               !["di", "ke", "dari", "dan", "atau", "dengan", "antara", "oleh", "untuk", "dalam"].contains(key(i - 1)) {
+                i = end
+                continue
             }
             if let (entry, end) = match, entry.type == .loc || entry.type == .org {
                 add(EntityMention(start: i, end: end, type: entry.type, subtype: entry.subtype, lexiconID: entry.id.isEmpty ? nil : entry.id))

@@ -9,7 +9,6 @@ name	type	subtype	case	id	parent
 2 x 11 Kayu Tanam	LOC	district	capitalized	13.05.15	13.05
 Abab	LOC	district	capitalized	16.12.04	16.12
 Abad Selatan	LOC	district	capitalized	53.05.18	53.05
-Abang	LOC	district	capitalized	51.07.05	51.07
 Abeli	LOC	district	capitalized	74.71.06	74.71
 Abenaho	LOC	district	capitalized	95.06.03	95.06
 Abepura	LOC	district	capitalized	91.71.03	91.71
@@ -59,7 +58,10 @@ Aertembaga	LOC	district	capitalized	71.72.04	71.72
 Aesesa	LOC	district	capitalized	53.16.01	53.16
 Aesesa Selatan	LOC	district	capitalized	53.16.07	53.16
 Afghanistan	LOC	country	capitalized		
+Afrika	LOC	area	capitalized		
+Afrika Barat	LOC	area	capitalized		
 Afrika Selatan	LOC	country	capitalized		
+Afrika Utara	LOC	area	capitalized		
 Afulu	LOC	district	capitalized	12.24.09	12.24
 Agam	LOC	regency	capitalized	13.06	13
 Agandugume	LOC	district	capitalized	94.05.07	94.05
@@ -67,7 +69,6 @@ Agats	LOC	district	capitalized	93.04.01	93.04
 Agimuga	LOC	district	capitalized	94.04.02	94.04
 Agisiga	LOC	district	capitalized	94.07.05	94.07
 Agrabinta	LOC	district	capitalized	32.03.22	32.03
-Agung	LOC	district	capitalized	16.04.07	16.04
 Agung Barat	LOC	district	capitalized	18.06.18	18.06
 Agung Timur	LOC	district	capitalized	18.06.19	18.06
 Aifat	LOC	district	capitalized	96.05.01	96.05
@@ -121,12 +122,10 @@ Ajung	LOC	district	capitalized	35.09.17	35.09
 Akabiluru	LOC	district	capitalized	13.07.13	13.07
 Akat	LOC	district	capitalized	93.04.04	93.04
 Alafan	LOC	district	capitalized	11.09.08	11.09
-Alak	LOC	district	capitalized	53.71.01	53.71
 Alalak	LOC	district	capitalized	63.04.05	63.04
 Alam Barajo	LOC	district	capitalized	15.71.09	15.71
 Alama	LOC	district	capitalized	94.04.18	94.04
 Alang-alang Lebar	LOC	district	capitalized	16.71.15	16.71
-Alas	LOC	district	capitalized	52.04.05	52.04
 Alas Barat	LOC	district	capitalized	52.04.17	52.04
 Alasa	LOC	district	capitalized	12.24.07	12.24
 Alasa Talumuzoi	LOC	district	capitalized	12.24.06	12.24
@@ -158,12 +157,10 @@ Amanuban Barat	LOC	district	capitalized	53.02.07	53.02
 Amanuban Selatan	LOC	district	capitalized	53.02.06	53.02
 Amanuban Tengah	LOC	district	capitalized	53.02.05	53.02
 Amanuban Timur	LOC	district	capitalized	53.02.04	53.02
-Amar	LOC	district	capitalized	94.04.17	94.04
 Amarasi	LOC	district	capitalized	53.01.09	53.01
 Amarasi Barat	LOC	district	capitalized	53.01.17	53.01
 Amarasi Selatan	LOC	district	capitalized	53.01.18	53.01
 Amarasi Timur	LOC	district	capitalized	53.01.19	53.01
-Ambal	LOC	district	capitalized	33.05.07	33.05
 Ambalau	LOC	district	capitalized	61.05.15	61.05
 Ambalawi	LOC	district	capitalized	52.06.10	52.06
 Ambarawa	LOC	district	capitalized	18.10.03	18.10
@@ -173,8 +170,11 @@ Amberbaken Barat	LOC	district	capitalized	96.04.27	96.04
 Ambon	LOC	city	capitalized	81.71	81
 Ambulu	LOC	district	capitalized	35.09.12	35.09
 Ambunten	LOC	district	capitalized	35.29.12	35.29
-Amen	LOC	district	capitalized	17.07.10	17.07
+Amerika	LOC	area	capitalized		
+Amerika Latin	LOC	area	capitalized		
+Amerika Selatan	LOC	area	capitalized		
 Amerika Serikat	LOC	country	capitalized		
+Amerika Utara	LOC	area	capitalized		
 Amfoang Barat Daya	LOC	district	capitalized	53.01.21	53.01
 Amfoang Barat Laut	LOC	district	capitalized	53.01.22	53.01
 Amfoang Selatan	LOC	district	capitalized	53.01.12	53.01
@@ -217,7 +217,6 @@ Anggana	LOC	district	capitalized	64.02.04	64.02
 Anggeraja	LOC	district	capitalized	73.16.04	73.16
 Anggi	LOC	district	capitalized	92.12.01	92.12
 Anggi Gida	LOC	district	capitalized	92.12.02	92.12
-Anggrek	LOC	district	capitalized	75.05.03	75.05
 Anggruk	LOC	district	capitalized	95.03.02	95.03
 Angkaisera	LOC	district	capitalized	91.05.04	91.05
 Angkinang	LOC	district	capitalized	63.06.04	63.06
@@ -238,12 +237,11 @@ Anotaurei	LOC	district	capitalized	91.05.15	91.05
 Anreapi	LOC	district	capitalized	76.04.13	76.04
 Antang Kalang	LOC	district	capitalized	62.02.10	62.02
 Antapani	LOC	district	capitalized	32.73.20	32.73
-Anyar	LOC	district	capitalized	36.04.30	36.04
+Antartika	LOC	area	capitalized		
 Apalapsili	LOC	district	capitalized	95.06.02	95.06
 Apawer Hulu	LOC	district	capitalized	91.10.09	91.10
 Arab Saudi	LOC	country	capitalized		
 Aradide	LOC	district	capitalized	94.03.03	94.03
-Arahan	LOC	district	capitalized	32.12.19	32.12
 Aralle	LOC	district	capitalized	76.03.02	76.03
 Aramo	LOC	district	capitalized	12.14.15	12.14
 Aranday	LOC	district	capitalized	92.06.04	92.06
@@ -286,6 +284,9 @@ Asem Rowo	LOC	district	capitalized	35.78.28	35.78
 Asembagus	LOC	district	capitalized	35.12.13	35.12
 Asera	LOC	district	capitalized	74.09.01	74.09
 Ases	LOC	district	capitalized	96.04.15	96.04
+Asia	LOC	area	capitalized		
+Asia Tenggara	LOC	area	capitalized		
+Asia Timur	LOC	area	capitalized		
 Asinua	LOC	district	capitalized	74.02.31	74.02
 Asmat	LOC	regency	capitalized	93.04	93
 Asologaima	LOC	district	capitalized	95.01.03	95.01
@@ -305,10 +306,9 @@ Atinggola	LOC	district	capitalized	75.05.01	75.05
 Atsj	LOC	district	capitalized	93.04.02	93.04
 Atu Lintang	LOC	district	capitalized	11.04.18	11.04
 Aur Birugo Tigo Baleh	LOC	district	capitalized	13.75.03	13.75
-Australia	LOC	country	capitalized		
+Australia	LOC	area	capitalized		
 Austria	LOC	country	capitalized		
 Awan Rante Karua	LOC	district	capitalized	73.26.21	73.26
-Awang	LOC	district	capitalized	62.13.04	62.13
 Awangpone	LOC	district	capitalized	73.08.16	73.08
 Awayan	LOC	district	capitalized	63.11.03	63.11
 Aweida	LOC	district	capitalized	94.03.22	94.03
@@ -316,7 +316,6 @@ Aweku	LOC	district	capitalized	95.04.42	95.04
 Awina	LOC	district	capitalized	95.07.21	95.07
 Awinbon	LOC	district	capitalized	95.02.18	95.02
 Awyu	LOC	district	capitalized	93.04.22	93.04
-Ayah	LOC	district	capitalized	33.05.01	33.05
 Ayamaru	LOC	district	capitalized	96.05.08	96.05
 Ayamaru Barat	LOC	district	capitalized	96.05.21	96.05
 Ayamaru Jaya	LOC	district	capitalized	96.05.16	96.05
@@ -333,13 +332,11 @@ Ayumnati	LOC	district	capitalized	95.07.22	95.07
 Baamang	LOC	district	capitalized	62.02.05	62.02
 Babadan	LOC	district	capitalized	35.02.16	35.02
 Babah Rot	LOC	district	capitalized	11.12.06	11.12
-Babakan	LOC	district	capitalized	32.09.05	32.09
 Babakan Ciparay	LOC	district	capitalized	32.73.03	32.73
 Babakan Madang	LOC	district	capitalized	32.01.05	32.01
 Babakancikao	LOC	district	capitalized	32.14.12	32.14
 Babalan	LOC	district	capitalized	12.05.14	12.05
 Babar Barat	LOC	district	capitalized	81.08.04	81.08
-Babat	LOC	district	capitalized	35.24.05	35.24
 Babat Supat	LOC	district	capitalized	16.06.14	16.06
 Babat Toman	LOC	district	capitalized	16.06.06	16.06
 Babel	LOC	province	capitalized	19	
@@ -441,11 +438,9 @@ Balong	LOC	district	capitalized	35.02.11	35.02
 Balongan	LOC	district	capitalized	32.12.14	32.12
 Balongbendo	LOC	district	capitalized	35.15.12	35.15
 Balongpanggang	LOC	district	capitalized	35.25.02	35.25
-Balung	LOC	district	capitalized	35.09.10	35.09
 Balusu	LOC	district	capitalized	73.11.07	73.11
 Bambaira	LOC	district	capitalized	76.01.10	76.01
 Bambalamotu	LOC	district	capitalized	76.01.01	76.01
-Bambang	LOC	district	capitalized	76.03.11	76.03
 Bambanglipuro	LOC	district	capitalized	34.02.05	34.02
 Bambel	LOC	district	capitalized	11.02.03	11.02
 Bamgi	LOC	district	capitalized	93.03.13	93.03
@@ -454,8 +449,6 @@ Banama Tingang	LOC	district	capitalized	62.11.04	62.11
 Banawa	LOC	district	capitalized	72.03.08	72.03
 Banawa Selatan	LOC	district	capitalized	72.03.18	72.03
 Banawa Tengah	LOC	district	capitalized	72.03.27	72.03
-Bancak	LOC	district	capitalized	33.22.16	33.22
-Bancar	LOC	district	capitalized	35.23.04	35.23
 Banda	LOC	district	capitalized	81.01.09	81.01
 Banda Aceh	LOC	city	capitalized	11.71	11
 Banda Alam	LOC	district	capitalized	11.03.15	11.03
@@ -463,7 +456,6 @@ Banda Baro	LOC	district	capitalized	11.08.26	11.08
 Banda Mulia	LOC	district	capitalized	11.16.09	11.16
 Banda Raya	LOC	district	capitalized	11.71.07	11.71
 Banda Sakti	LOC	district	capitalized	11.73.02	11.73
-Bandar	LOC	district	capitalized	11.17.04	11.17
 Bandar Baru	LOC	district	capitalized	11.18.06	11.18
 Bandar Dua	LOC	district	capitalized	11.18.04	11.18
 Bandar Huluan	LOC	district	capitalized	12.08.22	12.08
@@ -535,7 +527,6 @@ Banjar	LOC	city	capitalized	32.79	32
 Banjar Agung	LOC	district	capitalized	18.05.08	18.05
 Banjar Baru	LOC	district	capitalized	18.05.29	18.05
 Banjar Margo	LOC	district	capitalized	18.05.20	18.05
-Banjaran	LOC	district	capitalized	32.04.13	32.04
 Banjarangkan	LOC	district	capitalized	51.05.02	51.05
 Banjaranyar	LOC	district	capitalized	32.07.37	32.07
 Banjarbaru	LOC	city	capitalized	63.72	63
@@ -572,7 +563,6 @@ Bantur	LOC	district	capitalized	35.07.03	35.07
 Banua Lawas	LOC	district	capitalized	63.09.01	63.09
 Banua Lima	LOC	district	capitalized	62.13.02	62.13
 Banuhampu	LOC	district	capitalized	13.06.06	13.06
-Banyakan	LOC	district	capitalized	35.06.22	35.06
 Banyuanyar	LOC	district	capitalized	35.13.06	35.13
 Banyuasin	LOC	regency	capitalized	16.07	16
 Banyuasin I	LOC	district	capitalized	16.07.01	16.07
@@ -591,7 +581,6 @@ Banyusari	LOC	district	capitalized	32.15.24	32.15
 Banyuurip	LOC	district	capitalized	33.06.07	33.06
 Banyuwangi	LOC	district	capitalized	35.10.16	35.10
 Baolan	LOC	district	capitalized	72.04.07	72.04
-Bara	LOC	district	capitalized	73.73.09	73.73
 Barabai	LOC	district	capitalized	63.07.06	63.07
 Baradatu	LOC	district	capitalized	18.08.04	18.08
 Baraka	LOC	district	capitalized	73.16.03	73.16
@@ -600,10 +589,8 @@ Barangin	LOC	district	capitalized	13.73.02	13.73
 Barangka	LOC	district	capitalized	74.13.02	74.13
 Baranti	LOC	district	capitalized	73.14.04	73.14
 Baras	LOC	district	capitalized	76.01.03	76.01
-Barat	LOC	district	capitalized	35.20.12	35.20
 Barebbo	LOC	district	capitalized	73.08.09	73.08
 Baregbeg	LOC	district	capitalized	32.07.32	32.07
-Bareng	LOC	district	capitalized	35.17.04	35.17
 Barito Kuala	LOC	regency	capitalized	63.04	63
 Barito Selatan	LOC	regency	capitalized	62.04	62
 Barito Timur	LOC	regency	capitalized	62.13	62
@@ -615,7 +602,6 @@ Baron	LOC	district	capitalized	35.18.10	35.18
 Barong Tongkok	LOC	district	capitalized	64.07.07	64.07
 Baros	LOC	district	capitalized	32.72.05	32.72
 Barru	LOC	district	capitalized	73.11.03	73.11
-Baru	LOC	district	capitalized	15.71.07	15.71
 Baruga	LOC	district	capitalized	74.71.03	74.71
 Barumun	LOC	district	capitalized	12.21.07	12.21
 Barumun Barat	LOC	district	capitalized	12.21.16	12.21
@@ -639,7 +625,7 @@ Batahan	LOC	district	capitalized	12.13.15	12.13
 Batalaiworu	LOC	district	capitalized	74.03.15	74.03
 Batam	LOC	city	capitalized	21.71	21
 Batam Kota	LOC	district	capitalized	21.71.10	21.71
-Batang	LOC	district	capitalized	33.25.11	33.25
+Batang	LOC	regency	capitalized	33.25	33
 Batang Alai Selatan	LOC	district	capitalized	63.07.07	63.07
 Batang Alai Timur	LOC	district	capitalized	63.07.10	63.07
 Batang Alai Utara	LOC	district	capitalized	63.07.08	63.07
@@ -665,7 +651,6 @@ Batang Peranap	LOC	district	capitalized	14.02.14	14.02
 Batang Serangan	LOC	district	capitalized	12.05.19	12.05
 Batang Toru	LOC	district	capitalized	12.03.02	12.03
 Batang Tuaka	LOC	district	capitalized	14.04.11	14.04
-Batangan	LOC	district	capitalized	33.18.07	33.18
 Batanghari	LOC	district	capitalized	18.07.06	18.07
 Batanghari Nuban	LOC	district	capitalized	18.07.13	18.07
 Batani	LOC	district	capitalized	95.02.26	95.02
@@ -703,7 +688,6 @@ Batu Licin	LOC	district	capitalized	63.10.01	63.10
 Batu Mandi	LOC	district	capitalized	63.11.04	63.11
 Batu Putih	LOC	district	capitalized	18.12.09	18.12
 Batu Sopang	LOC	district	capitalized	64.01.01	64.01
-Batuan	LOC	district	capitalized	35.29.26	35.29
 Batuceper	LOC	district	capitalized	36.71.03	36.71
 Batudaa	LOC	district	capitalized	75.01.03	75.01
 Batudaa Pantai	LOC	district	capitalized	75.01.05	75.01
@@ -730,18 +714,14 @@ Batuwarno	LOC	district	capitalized	33.12.04	33.12
 Bau Bau	LOC	city	capitalized	74.72	74
 Baula	LOC	district	capitalized	74.01.12	74.01
 Baureno	LOC	district	capitalized	35.22.10	35.22
-Bawang	LOC	district	capitalized	33.04.05	33.04
 Bawen	LOC	district	capitalized	33.22.11	33.22
 Bawolato	LOC	district	capitalized	12.04.11	12.04
 Baya Biru	LOC	district	capitalized	94.03.19	94.03
 Bayah	LOC	district	capitalized	36.02.03	36.02
-Bayan	LOC	district	capitalized	33.06.08	33.06
-Bayang	LOC	district	capitalized	13.01.06	13.01
 Bayat	LOC	district	capitalized	33.10.04	33.10
 Bayongbong	LOC	district	capitalized	32.05.17	32.05
 Bayung Lencir	LOC	district	capitalized	16.06.09	16.06
 Bebandem	LOC	district	capitalized	51.07.06	51.07
-Beber	LOC	district	capitalized	32.09.13	32.09
 Bebesen	LOC	district	capitalized	11.04.03	11.04
 Beduai	LOC	district	capitalized	61.03.06	61.03
 Beijing	LOC	city	capitalized		
@@ -756,15 +736,12 @@ Bekri	LOC	district	capitalized	18.02.15	18.02
 Belakang Padang	LOC	district	capitalized	21.71.01	21.71
 Belalau	LOC	district	capitalized	18.04.06	18.04
 Belanda	LOC	country	capitalized		
-Belang	LOC	district	capitalized	71.07.03	71.07
 Belantikan Raya	LOC	district	capitalized	62.09.07	62.09
-Belat	LOC	district	capitalized	21.02.12	21.02
 Belawa	LOC	district	capitalized	73.13.07	73.13
 Belawang	LOC	district	capitalized	63.04.08	63.04
 Belgia	LOC	country	capitalized		
 Belida Darat	LOC	district	capitalized	16.03.24	16.03
 Belik	LOC	district	capitalized	33.27.03	33.27
-Belimbing	LOC	district	capitalized	16.03.23	16.03
 Belimbing Hulu	LOC	district	capitalized	61.10.10	61.10
 Belinyu	LOC	district	capitalized	19.01.02	19.01
 Belitang	LOC	district	capitalized	16.08.03	16.08
@@ -784,11 +761,8 @@ Belu	LOC	regency	capitalized	53.04	53
 Benai	LOC	district	capitalized	14.09.06	14.09
 Benakat	LOC	district	capitalized	16.03.19	16.03
 Benawa	LOC	district	capitalized	95.06.04	95.06
-Benda	LOC	district	capitalized	36.71.04	36.71
-Bendahara	LOC	district	capitalized	11.16.02	11.16
 Bendo	LOC	district	capitalized	35.20.10	35.20
 Bendosari	LOC	district	capitalized	33.11.06	33.11
-Bendungan	LOC	district	capitalized	35.03.09	35.03
 Bener	LOC	district	capitalized	33.06.16	33.06
 Bener Kelipah	LOC	district	capitalized	11.17.08	11.17
 Bener Meriah	LOC	regency	capitalized	11.17	11
@@ -803,12 +777,10 @@ Bengkulu Utara	LOC	regency	capitalized	17.03	17
 Bengo	LOC	district	capitalized	73.08.26	73.08
 Benjeng	LOC	district	capitalized	35.25.04	35.25
 Benowo	LOC	district	capitalized	35.78.19	35.78
-Benteng	LOC	district	capitalized	73.01.01	73.01
 Bentian Besar	LOC	district	capitalized	64.07.14	64.07
 Benua	LOC	district	capitalized	74.05.13	74.05
 Benua Kayong	LOC	district	capitalized	61.04.18	61.04
 Benuki	LOC	district	capitalized	91.20.07	91.20
-Beo	LOC	district	capitalized	71.04.02	71.04
 Beo Selatan	LOC	district	capitalized	71.04.18	71.04
 Beo Utara	LOC	district	capitalized	71.04.14	71.04
 Beoga	LOC	district	capitalized	94.05.03	94.05
@@ -851,7 +823,6 @@ Biak Utara	LOC	district	capitalized	91.06.02	91.06
 Biandoga	LOC	district	capitalized	94.07.04	94.07
 Biaro	LOC	district	capitalized	71.09.07	71.09
 Biatan	LOC	district	capitalized	64.03.13	64.03
-Biau	LOC	district	capitalized	72.05.06	72.05
 Bibida	LOC	district	capitalized	94.03.05	94.03
 Biboki Anleu	LOC	district	capitalized	53.03.07	53.03
 Biboki Feotleu	LOC	district	capitalized	53.03.24	53.03
@@ -875,7 +846,6 @@ Bilato	LOC	district	capitalized	75.01.23	75.01
 Biluhu	LOC	district	capitalized	75.01.20	75.01
 Bima	LOC	city	capitalized	52.72	52
 Bime	LOC	district	capitalized	95.02.10	95.02
-Bina	LOC	district	capitalized	94.05.14	94.05
 Binakal	LOC	district	capitalized	35.11.20	35.11
 Binamu	LOC	district	capitalized	73.04.03	73.04
 Binangun	LOC	district	capitalized	33.01.04	33.01
@@ -895,7 +865,6 @@ Bintan	LOC	regency	capitalized	21.01	21
 Bintan Pesisir	LOC	district	capitalized	21.01.14	21.01
 Bintan Timur	LOC	district	capitalized	21.01.06	21.01
 Bintan Utara	LOC	district	capitalized	21.01.07	21.01
-Bintang	LOC	district	capitalized	11.04.08	11.04
 Bintang Ara	LOC	district	capitalized	63.09.12	63.09
 Bintang Bayu	LOC	district	capitalized	12.18.17	12.18
 Bintauna	LOC	district	capitalized	71.08.02	71.08
@@ -961,7 +930,6 @@ Bokat	LOC	district	capitalized	72.05.03	72.05
 Boking	LOC	district	capitalized	53.02.15	53.02
 Bokondini	LOC	district	capitalized	95.04.02	95.04
 Bokoneri	LOC	district	capitalized	95.04.15	95.04
-Bola	LOC	district	capitalized	53.07.11	53.07
 Bolaang	LOC	district	capitalized	71.01.13	71.01
 Bolaang Mongondow	LOC	regency	capitalized	71.01	71
 Bolaang Mongondow Selatan	LOC	regency	capitalized	71.11	71
@@ -1026,7 +994,6 @@ Borbor	LOC	district	capitalized	12.12.06	12.12
 Borme	LOC	district	capitalized	95.02.06	95.02
 Borobudur	LOC	district	capitalized	33.08.02	33.08
 Boronadu	LOC	district	capitalized	12.14.27	12.14
-Borong	LOC	district	capitalized	53.19.01	53.19
 Bosar Maligas	LOC	district	capitalized	12.08.08	12.08
 Botain	LOC	district	capitalized	96.01.29	96.01
 Botin Leobele	LOC	district	capitalized	53.21.12	53.21
@@ -1078,20 +1045,17 @@ Buay Sandang Aji	LOC	district	capitalized	16.09.06	16.09
 Buayan	LOC	district	capitalized	33.05.02	33.05
 Bubon	LOC	district	capitalized	11.05.06	11.05
 Bubulan	LOC	district	capitalized	35.22.05	35.22
-Bubutan	LOC	district	capitalized	35.78.13	35.78
 Budong-Budong	LOC	district	capitalized	76.06.03	76.06
 Buduran	LOC	district	capitalized	35.15.15	35.15
 Buer	LOC	district	capitalized	52.04.20	52.04
 Bugi	LOC	district	capitalized	95.01.33	95.01
 Buguk Gona	LOC	district	capitalized	95.07.38	95.07
 Bugul Kidul	LOC	district	capitalized	35.75.03	35.75
-Buk	LOC	district	capitalized	96.01.22	96.01
 Bukal	LOC	district	capitalized	72.05.08	72.05
 Bukateja	LOC	district	capitalized	33.03.02	33.03
 Buke	LOC	district	capitalized	74.05.17	74.05
 Buki	LOC	district	capitalized	73.01.11	73.01
 Bukik Barisan	LOC	district	capitalized	13.07.12	13.07
-Bukit	LOC	district	capitalized	11.17.05	11.17
 Bukit Batu	LOC	district	capitalized	14.03.03	14.03
 Bukit Bestari	LOC	district	capitalized	21.72.04	21.72
 Bukit Intan	LOC	district	capitalized	19.71.01	19.71
@@ -1112,9 +1076,7 @@ Bula Barat	LOC	district	capitalized	81.05.12	81.05
 Bulagi	LOC	district	capitalized	72.07.06	72.07
 Bulagi Selatan	LOC	district	capitalized	72.07.09	72.07
 Bulagi Utara	LOC	district	capitalized	72.07.17	72.07
-Bulak	LOC	district	capitalized	35.78.29	35.78
 Bulakamba	LOC	district	capitalized	33.29.14	33.29
-Bulang	LOC	district	capitalized	21.71.05	21.71
 Bulango Selatan	LOC	district	capitalized	75.03.15	75.03
 Bulango Timur	LOC	district	capitalized	75.03.16	75.03
 Bulango Ulu	LOC	district	capitalized	75.03.14	75.03
@@ -1125,7 +1087,6 @@ Bulik	LOC	district	capitalized	62.09.03	62.09
 Bulik Timur	LOC	district	capitalized	62.09.04	62.09
 Bulo	LOC	district	capitalized	76.04.16	76.04
 Bulok	LOC	district	capitalized	18.06.27	18.06
-Bulu	LOC	district	capitalized	33.11.02	33.11
 Bulu Taba	LOC	district	capitalized	76.01.07	76.01
 Bulukerto	LOC	district	capitalized	33.12.18	33.12
 Bulukumba	LOC	regency	capitalized	73.02	73
@@ -1145,6 +1106,7 @@ Bumiayu	LOC	district	capitalized	33.29.03	33.29
 Bumijawa	LOC	district	capitalized	33.28.02	33.28
 Bunaken	LOC	district	capitalized	71.71.01	71.71
 Bunaken Kepulauan	LOC	district	capitalized	71.71.10	71.71
+Bundaran HI	LOC	area	capitalized		
 Bunga Mas	LOC	district	capitalized	17.01.10	17.01
 Bunga Mayang	LOC	district	capitalized	16.08.11	16.08
 Bunga Raya	LOC	district	capitalized	14.08.08	14.08
@@ -1154,7 +1116,6 @@ Bungaya	LOC	district	capitalized	73.06.09	73.06
 Bungbulang	LOC	district	capitalized	32.05.31	32.05
 Bungi	LOC	district	capitalized	74.72.04	74.72
 Bungin	LOC	district	capitalized	73.16.06	73.16
-Bungkal	LOC	district	capitalized	35.02.03	35.02
 Bungku Barat	LOC	district	capitalized	72.06.08	72.06
 Bungku Pesisir	LOC	district	capitalized	72.06.15	72.06
 Bungku Selatan	LOC	district	capitalized	72.06.06	72.06
@@ -1189,7 +1150,7 @@ Bunyu	LOC	district	capitalized	65.01.10	65.01
 Buol	LOC	regency	capitalized	72.05	72
 Burau	LOC	district	capitalized	73.24.07	73.24
 Burneh	LOC	district	capitalized	35.26.03	35.26
-Buru	LOC	district	capitalized	21.02.06	21.02
+Buru	LOC	regency	capitalized	81.04	81
 Buru Selatan	LOC	regency	capitalized	81.09	81
 Buruway	LOC	district	capitalized	92.08.02	92.08
 Busang	LOC	district	capitalized	64.08.06	64.08
@@ -1198,7 +1159,6 @@ Buton	LOC	regency	capitalized	74.04	74
 Buton Selatan	LOC	regency	capitalized	74.15	74
 Buton Tengah	LOC	regency	capitalized	74.14	74
 Buton Utara	LOC	regency	capitalized	74.10	74
-Butuh	LOC	district	capitalized	33.06.10	33.06
 Buyasuri	LOC	district	capitalized	53.13.07	53.13
 Cabangbungin	LOC	district	capitalized	32.16.16	32.16
 Cadasari	LOC	district	capitalized	36.01.22	36.01
@@ -1212,7 +1172,6 @@ Campalagian	LOC	district	capitalized	76.04.02	76.04
 Camplong	LOC	district	capitalized	35.27.04	35.27
 Campurdarat	LOC	district	capitalized	35.04.16	35.04
 Canberra	LOC	city	capitalized		
-Candi	LOC	district	capitalized	35.15.07	35.15
 Candi Laras Selatan	LOC	district	capitalized	63.05.05	63.05
 Candi Laras Utara	LOC	district	capitalized	63.05.06	63.05
 Candimulyo	LOC	district	capitalized	33.08.15	33.08
@@ -1238,7 +1197,7 @@ Cempaka	LOC	district	capitalized	16.08.04	16.08
 Cempaka Putih	LOC	district	capitalized	31.71.05	31.71
 Cendana	LOC	district	capitalized	73.16.07	73.16
 Cengal	LOC	district	capitalized	16.02.18	16.02
-Cengkareng	LOC	district	capitalized	31.73.01	31.73
+Cengkareng	LOC	area	capitalized		
 Cenrana	LOC	district	capitalized	73.08.20	73.08
 Ceper	LOC	district	capitalized	33.10.11	33.10
 Cepiring	LOC	district	capitalized	33.24.13	33.24
@@ -1335,6 +1294,7 @@ Cikeusal	LOC	district	capitalized	36.04.23	36.04
 Cikeusik	LOC	district	capitalized	36.01.04	36.01
 Cikidang	LOC	district	capitalized	32.02.06	32.02
 Cikijing	LOC	district	capitalized	32.10.03	32.10
+Cikini	LOC	area	capitalized		
 Cikole	LOC	district	capitalized	32.72.02	32.72
 Cikoneng	LOC	district	capitalized	32.07.02	32.07
 Cikulur	LOC	district	capitalized	36.02.17	36.02
@@ -1438,7 +1398,6 @@ Coblong	LOC	district	capitalized	32.73.02	32.73
 Colomadu	LOC	district	capitalized	33.13.12	33.13
 Comal	LOC	district	capitalized	33.27.12	33.27
 Compreng	LOC	district	capitalized	32.13.15	32.13
-Concong	LOC	district	capitalized	14.04.18	14.04
 Conggeang	LOC	district	capitalized	32.11.07	32.11
 Congkar	LOC	district	capitalized	53.19.12	53.19
 Cot Girek	LOC	district	capitalized	11.08.17	11.08
@@ -1461,16 +1420,13 @@ Dadahup	LOC	district	capitalized	62.03.16	62.03
 Daerah Istimewa Yogyakarta	LOC	province	capitalized	34	
 Daerah Khusus Ibukota Jakarta	LOC	province	capitalized	31	
 Dagai	LOC	district	capitalized	94.02.25	94.02
-Dagangan	LOC	district	capitalized	35.19.04	35.19
 Daha Barat	LOC	district	capitalized	63.06.11	63.06
 Daha Selatan	LOC	district	capitalized	63.06.07	63.06
 Daha Utara	LOC	district	capitalized	63.06.08	63.06
 Dairi	LOC	regency	capitalized	12.11	12
 Dako Pemean	LOC	district	capitalized	72.04.10	72.04
 Dal	LOC	district	capitalized	95.08.18	95.08
-Damai	LOC	district	capitalized	64.07.08	64.07
 Damang Batu	LOC	district	capitalized	62.10.08	62.10
-Damar	LOC	district	capitalized	19.06.05	19.06
 Damaskus	LOC	city	capitalized		
 Damau	LOC	district	capitalized	71.04.09	71.04
 Damer	LOC	district	capitalized	81.08.02	81.08
@@ -1493,6 +1449,7 @@ Danime	LOC	district	capitalized	95.04.39	95.04
 Danurejan	LOC	district	capitalized	34.71.04	34.71
 Dapurang	LOC	district	capitalized	76.01.05	76.01
 Darangdan	LOC	district	capitalized	32.14.06	32.14
+Darfur	LOC	area	capitalized		
 Darma	LOC	district	capitalized	32.08.17	32.08
 Darmaraja	LOC	district	capitalized	32.11.03	32.11
 Darul Aman	LOC	district	capitalized	11.03.01	11.03
@@ -1521,7 +1478,6 @@ Dawuan	LOC	district	capitalized	32.10.12	32.10
 Dayeuhkolot	LOC	district	capitalized	32.04.12	32.04
 Dayeuhluhur	LOC	district	capitalized	33.01.16	33.01
 Dayun	LOC	district	capitalized	14.08.06	14.08
-Dedai	LOC	district	capitalized	61.05.07	61.05
 Deiyai	LOC	regency	capitalized	94.08	94
 Deiyai Miyo	LOC	district	capitalized	94.03.20	94.03
 Dekai	LOC	district	capitalized	95.03.07	95.03
@@ -1536,13 +1492,11 @@ Delta Pawan	LOC	district	capitalized	61.04.16	61.04
 Demak	LOC	district	capitalized	33.21.11	33.21
 Demba	LOC	district	capitalized	91.15.13	91.15
 Demon Pagong	LOC	district	capitalized	53.06.14	53.06
-Dempet	LOC	district	capitalized	33.21.07	33.21
 Dempo Selatan	LOC	district	capitalized	16.72.04	16.72
 Dempo Tengah	LOC	district	capitalized	16.72.05	16.72
 Dempo Utara	LOC	district	capitalized	16.72.03	16.72
 Demta	LOC	district	capitalized	91.03.10	91.03
 Den Haag	LOC	city	capitalized		
-Dendang	LOC	district	capitalized	15.07.06	15.07
 Dende' Piongan Napo	LOC	district	capitalized	73.26.12	73.26
 Dengilo	LOC	district	capitalized	75.04.08	75.04
 Denmark	LOC	country	capitalized		
@@ -1617,7 +1571,6 @@ Dukuh Pakis	LOC	district	capitalized	35.78.21	35.78
 Dukuhseti	LOC	district	capitalized	33.18.20	33.18
 Dukuhturi	LOC	district	capitalized	33.28.13	33.28
 Dukuhwaru	LOC	district	capitalized	33.28.18	33.28
-Dukun	LOC	district	capitalized	33.08.06	33.08
 Dukupuntang	LOC	district	capitalized	32.09.16	32.09
 Dulupi	LOC	district	capitalized	75.02.03	75.02
 Dumadama	LOC	district	capitalized	94.03.06	94.03
@@ -1664,7 +1617,6 @@ Embaloh Hilir	LOC	district	capitalized	61.06.03	61.06
 Embaloh Hulu	LOC	district	capitalized	61.06.04	61.06
 Embetpen	LOC	district	capitalized	95.08.24	95.08
 Empanang	LOC	district	capitalized	61.06.13	61.06
-Empang	LOC	district	capitalized	52.04.14	52.04
 Empat Lawang	LOC	regency	capitalized	16.11	16
 Empat Petulai Dangku	LOC	district	capitalized	16.03.26	16.03
 Ende	LOC	district	capitalized	53.08.03	53.08
@@ -1683,6 +1635,9 @@ Erelmakawia	LOC	district	capitalized	94.05.25	94.05
 Eremerasa	LOC	district	capitalized	73.03.03	73.03
 Eris	LOC	district	capitalized	71.02.03	71.02
 Eromoko	LOC	district	capitalized	33.12.08	33.12
+Eropa	LOC	area	capitalized		
+Eropa Barat	LOC	area	capitalized		
+Eropa Timur	LOC	area	capitalized		
 Essang	LOC	district	capitalized	71.04.04	71.04
 Essang Selatan	LOC	district	capitalized	71.04.19	71.04
 Ethiopia	LOC	country	capitalized		
@@ -1715,9 +1670,7 @@ Fokour	LOC	district	capitalized	96.02.13	96.02
 Fordata	LOC	district	capitalized	81.03.06	81.03
 Furwagi	LOC	district	capitalized	92.03.16	92.03
 Gabek	LOC	district	capitalized	19.71.06	19.71
-Gabus	LOC	district	capitalized	33.15.08	33.15
 Gabuswetan	LOC	district	capitalized	32.12.03	32.12
-Gading	LOC	district	capitalized	35.13.09	35.13
 Gading Cempaka	LOC	district	capitalized	17.71.02	17.71
 Gading Rejo	LOC	district	capitalized	18.10.02	18.10
 Gadingrejo	LOC	district	capitalized	35.75.01	35.75
@@ -1725,7 +1678,6 @@ Gadung	LOC	district	capitalized	72.05.09	72.05
 Gajah	LOC	district	capitalized	18.02.23	18.02
 Gajah Putih	LOC	district	capitalized	11.17.10	11.17
 Gajahmungkur	LOC	district	capitalized	33.74.09	33.74
-Galang	LOC	district	capitalized	12.07.19	12.07
 Galela	LOC	district	capitalized	82.03.04	82.03
 Galela Barat	LOC	district	capitalized	82.03.14	82.03
 Galela Selatan	LOC	district	capitalized	82.03.16	82.03
@@ -1735,7 +1687,6 @@ Galesong Selatan	LOC	district	capitalized	73.05.05	73.05
 Galesong Utara	LOC	district	capitalized	73.05.06	73.05
 Galing	LOC	district	capitalized	61.01.11	61.01
 Galis	LOC	district	capitalized	35.26.18	35.26
-Galur	LOC	district	capitalized	34.01.04	34.01
 Gambir	LOC	district	capitalized	31.71.01	31.71
 Gambiran	LOC	district	capitalized	35.10.07	35.10
 Gambut	LOC	district	capitalized	63.03.03	63.03
@@ -1744,7 +1695,6 @@ Gampengrejo	LOC	district	capitalized	35.06.12	35.06
 Gamping	LOC	district	capitalized	34.04.01	34.04
 Gandangbatu Sillanan	LOC	district	capitalized	73.18.19	73.18
 Gandapura	LOC	district	capitalized	11.11.07	11.11
-Ganding	LOC	district	capitalized	35.29.10	35.29
 Gandrungmangu	LOC	district	capitalized	33.01.10	33.01
 Gandus	LOC	district	capitalized	16.71.12	16.71
 Gandusari	LOC	district	capitalized	35.03.10	35.03
@@ -1761,16 +1711,13 @@ Gantar	LOC	district	capitalized	32.12.25	32.12
 Gantarang	LOC	district	capitalized	73.02.01	73.02
 Gantarang Keke	LOC	district	capitalized	73.03.07	73.03
 Gantiwarno	LOC	district	capitalized	33.10.02	33.10
-Gantung	LOC	district	capitalized	19.06.02	19.06
 Gapura	LOC	district	capitalized	35.29.19	35.29
 Garawangi	LOC	district	capitalized	32.08.08	32.08
 Garoga	LOC	district	capitalized	12.02.14	12.02
 Garum	LOC	district	capitalized	35.05.11	35.05
-Garung	LOC	district	capitalized	33.07.12	33.07
 Garut	LOC	regency	capitalized	32.05	32
 Garut Kota	LOC	district	capitalized	32.05.01	32.05
 Gatak	LOC	district	capitalized	33.11.11	33.11
-Gaung	LOC	district	capitalized	14.04.12	14.04
 Gaung Anak Serka	LOC	district	capitalized	14.04.06	14.04
 Gayam	LOC	district	capitalized	35.22.28	35.22
 Gayamsari	LOC	district	capitalized	33.74.04	33.74
@@ -1790,7 +1737,6 @@ Gedung Aji	LOC	district	capitalized	18.05.06	18.05
 Gedung Aji Baru	LOC	district	capitalized	18.05.27	18.05
 Gedung Meneng	LOC	district	capitalized	18.05.11	18.05
 Gedung Surian	LOC	district	capitalized	18.04.15	18.04
-Geger	LOC	district	capitalized	35.19.03	35.19
 Gegerbitung	LOC	district	capitalized	32.02.40	32.02
 Gegesik	LOC	district	capitalized	32.09.28	32.09
 Gekbrong	LOC	district	capitalized	32.03.27	32.03
@@ -1808,11 +1754,9 @@ Geneng	LOC	district	capitalized	35.21.05	35.21
 Genteng	LOC	district	capitalized	35.10.09	35.10
 Gentuma Raya	LOC	district	capitalized	75.05.06	75.05
 Genuk	LOC	district	capitalized	33.74.05	33.74
-Geragai	LOC	district	capitalized	15.07.10	15.07
 Gerih	LOC	district	capitalized	35.21.18	35.21
 Gerogol	LOC	district	capitalized	36.72.06	36.72
 Gerokgak	LOC	district	capitalized	51.08.01	51.08
-Gerung	LOC	district	capitalized	52.01.01	52.01
 Gerunggang	LOC	district	capitalized	19.71.05	19.71
 Geselma	LOC	district	capitalized	95.08.05	95.08
 Gesi	LOC	district	capitalized	33.14.18	33.14
@@ -1892,10 +1836,8 @@ Gumay Ulu	LOC	district	capitalized	16.04.25	16.04
 Gumbasa	LOC	district	capitalized	72.10.08	72.10
 Gumelar	LOC	district	capitalized	33.02.15	33.02
 Gumukmas	LOC	district	capitalized	35.09.04	35.09
-Guna	LOC	district	capitalized	95.07.34	95.07
 Gundagi	LOC	district	capitalized	95.04.20	95.04
 Gunem	LOC	district	capitalized	33.17.03	33.17
-Guntur	LOC	district	capitalized	33.21.03	33.21
 Gunuang Omeh	LOC	district	capitalized	13.07.08	13.07
 Gunung Agung	LOC	district	capitalized	18.12.05	18.12
 Gunung Alip	LOC	district	capitalized	18.06.21	18.06
@@ -1942,10 +1884,10 @@ Gunungtoar	LOC	district	capitalized	14.09.07	14.09
 Gunungwungkal	LOC	district	capitalized	33.18.17	33.18
 Gupura	LOC	district	capitalized	95.07.27	95.07
 Gurage	LOC	district	capitalized	94.02.10	94.02
-Gurah	LOC	district	capitalized	35.06.10	35.06
 Habinsaran	LOC	district	capitalized	12.12.04	12.12
 Haharu	LOC	district	capitalized	53.11.02	53.11
 Haju	LOC	district	capitalized	93.03.05	93.03
+Halim Perdanakusuma	LOC	area	capitalized		
 Halmahera Barat	LOC	regency	capitalized	82.01	82
 Halmahera Selatan	LOC	regency	capitalized	82.04	82
 Halmahera Tengah	LOC	regency	capitalized	82.02	82
@@ -1963,7 +1905,6 @@ Hantakan	LOC	district	capitalized	63.07.09	63.07
 Hantara	LOC	district	capitalized	32.08.26	32.08
 Haranggaol Horisan	LOC	district	capitalized	12.08.15	12.08
 Harau	LOC	district	capitalized	13.07.05	13.07
-Harian	LOC	district	capitalized	12.17.05	12.17
 Harjamukti	LOC	district	capitalized	32.74.03	32.74
 Haruai	LOC	district	capitalized	63.09.05	63.09
 Haruyan	LOC	district	capitalized	63.07.01	63.07
@@ -1972,6 +1913,7 @@ Hatungun	LOC	district	capitalized	63.05.12	63.05
 Haur Gading	LOC	district	capitalized	63.08.08	63.08
 Haurgeulis	LOC	district	capitalized	32.12.01	32.12
 Haurwangi	LOC	district	capitalized	32.03.31	32.03
+Hawaii	LOC	area	capitalized		
 Hawu Mehara	LOC	district	capitalized	53.20.05	53.20
 Helumo	LOC	district	capitalized	71.11.06	71.11
 Heram	LOC	district	capitalized	91.71.05	91.71
@@ -2017,7 +1959,6 @@ Huta Bargot	LOC	district	capitalized	12.13.19	12.13
 Hutabayu Raja	LOC	district	capitalized	12.08.18	12.08
 Hutaraja Tinggi	LOC	district	capitalized	12.21.05	12.21
 Ibele	LOC	district	capitalized	95.01.17	95.01
-Ibu	LOC	district	capitalized	82.01.03	82.01
 Ibu Kota Jakarta	LOC	province	capitalized	31	
 Ibu Selatan	LOC	district	capitalized	82.01.08	82.01
 Ibu Utara	LOC	district	capitalized	82.01.07	82.01
@@ -2075,7 +2016,6 @@ Insana Utara	LOC	district	capitalized	53.03.09	53.03
 Intan Jaya	LOC	regency	capitalized	94.07	94
 Inuman	LOC	district	capitalized	14.09.11	14.09
 Io Kufeu	LOC	district	capitalized	53.21.06	53.21
-Ipuh	LOC	district	capitalized	17.06.05	17.06
 Irak	LOC	country	capitalized		
 Iran	LOC	country	capitalized		
 Ireres	LOC	district	capitalized	96.04.17	96.04
@@ -2116,8 +2056,8 @@ Jaken	LOC	district	capitalized	33.18.06	33.18
 Jakenan	LOC	district	capitalized	33.18.09	33.18
 Jalaksana	LOC	district	capitalized	32.08.12	32.08
 Jalancagak	LOC	district	capitalized	32.13.12	32.13
+Jalur Gaza	LOC	area	capitalized		
 Jamanis	LOC	district	capitalized	32.06.35	32.06
-Jambangan	LOC	district	capitalized	35.78.23	35.78
 Jambe	LOC	district	capitalized	36.03.04	36.03
 Jambesari Darus Sholah	LOC	district	capitalized	35.11.23	35.11
 Jambi	LOC	city	capitalized	15.71	15
@@ -2126,14 +2066,10 @@ Jambi Selatan	LOC	district	capitalized	15.71.02	15.71
 Jambi Timur	LOC	district	capitalized	15.71.03	15.71
 Jamblang	LOC	district	capitalized	32.09.40	32.09
 Jambon	LOC	district	capitalized	35.02.20	35.02
-Jambu	LOC	district	capitalized	33.22.08	33.22
 Jampangkulon	LOC	district	capitalized	32.02.21	32.02
 Jampangtengah	LOC	district	capitalized	32.02.08	32.02
 Janapria	LOC	district	capitalized	52.02.07	52.02
-Jangka	LOC	district	capitalized	11.11.10	11.11
 Jangka Buya	LOC	district	capitalized	11.18.03	11.18
-Jangkang	LOC	district	capitalized	61.03.04	61.03
-Jangkar	LOC	district	capitalized	35.12.12	35.12
 Jangkat	LOC	district	capitalized	15.02.01	15.02
 Jangkat Timur	LOC	district	capitalized	15.02.18	15.02
 Jantho	LOC	district	capitalized	11.06.15	11.06
@@ -2144,7 +2080,6 @@ Jaro	LOC	district	capitalized	63.09.11	63.09
 Jasinga	LOC	district	capitalized	32.01.19	32.01
 Jaten	LOC	district	capitalized	33.13.11	33.13
 Jateng	LOC	province	capitalized	33	
-Jati	LOC	district	capitalized	33.16.01	33.16
 Jati Agung	LOC	district	capitalized	18.01.13	18.01
 Jatiasih	LOC	district	capitalized	32.75.09	32.75
 Jatibanteng	LOC	district	capitalized	35.12.01	35.12
@@ -2179,7 +2114,6 @@ Jawa Timur	LOC	province	capitalized	35
 Jawai	LOC	district	capitalized	61.01.03	61.01
 Jawai Selatan	LOC	district	capitalized	61.01.16	61.01
 Jawilan	LOC	district	capitalized	36.04.26	36.04
-Jaya	LOC	district	capitalized	11.14.05	11.14
 Jaya Baru	LOC	district	capitalized	11.71.08	11.71
 Jayakerta	LOC	district	capitalized	32.15.22	32.15
 Jayaloka	LOC	district	capitalized	16.05.08	16.05
@@ -2206,7 +2140,6 @@ Jember	LOC	regency	capitalized	35.09	35
 Jembrana	LOC	district	capitalized	51.01.05	51.01
 Jempang	LOC	district	capitalized	64.07.11	64.07
 Jenamas	LOC	district	capitalized	62.04.01	62.04
-Jenangan	LOC	district	capitalized	35.02.18	35.02
 Jenar	LOC	district	capitalized	33.14.20	33.14
 Jenawi	LOC	district	capitalized	33.13.17	33.13
 Jeneponto	LOC	regency	capitalized	73.04	73
@@ -2222,12 +2155,10 @@ Jerman	LOC	country	capitalized
 Jerowaru	LOC	district	capitalized	52.03.20	52.03
 Jeruklegi	LOC	district	capitalized	33.01.08	33.01
 Jetfa	LOC	district	capitalized	95.02.30	95.02
-Jetis	LOC	district	capitalized	34.02.09	34.02
 Jetsy	LOC	district	capitalized	93.04.13	93.04
 Jeumpa	LOC	district	capitalized	11.11.04	11.11
 Jeunieb	LOC	district	capitalized	11.11.02	11.11
 Jiken	LOC	district	capitalized	33.16.07	33.16
-Jila	LOC	district	capitalized	94.04.06	94.04
 Jiput	LOC	district	capitalized	36.01.16	36.01
 Jirak Jaya	LOC	district	capitalized	16.06.15	16.06
 Jita	LOC	district	capitalized	94.04.05	94.04
@@ -2240,9 +2171,8 @@ Jogorogo	LOC	district	capitalized	35.21.03	35.21
 Jogoroto	LOC	district	capitalized	35.17.19	35.17
 Johan Pahlawan	LOC	district	capitalized	11.05.01	11.05
 Johar Baru	LOC	district	capitalized	31.71.08	31.71
-Jombang	LOC	district	capitalized	35.09.01	35.09
+Jombang	LOC	regency	capitalized	35.17	35
 Jonggat	LOC	district	capitalized	52.02.02	52.02
-Jonggol	LOC	district	capitalized	32.01.06	32.01
 Jongkat	LOC	district	capitalized	61.02.08	61.02
 Jongkong	LOC	district	capitalized	61.06.07	61.06
 Jorlang Hataran	LOC	district	capitalized	12.08.06	12.08
@@ -2275,7 +2205,6 @@ Kabandungan	LOC	district	capitalized	32.02.19	32.02
 Kabangka	LOC	district	capitalized	74.03.23	74.03
 Kabanjahe	LOC	district	capitalized	12.06.01	12.06
 Kabaruan	LOC	district	capitalized	71.04.06	71.04
-Kabat	LOC	district	capitalized	35.10.14	35.10
 Kabawo	LOC	district	capitalized	74.03.24	74.03
 Kabianggama	LOC	district	capitalized	95.03.44	95.03
 Kabila	LOC	district	capitalized	75.03.02	75.03
@@ -2722,15 +2651,12 @@ Kaimana	LOC	district	capitalized	92.08.01	92.08
 Kairatu	LOC	district	capitalized	81.06.01	81.06
 Kairatu Barat	LOC	district	capitalized	81.06.07	81.06
 Kairo	LOC	city	capitalized		
-Kais	LOC	district	capitalized	96.02.08	96.02
 Kais Darat	LOC	district	capitalized	96.02.15	96.02
 Kaisenar	LOC	district	capitalized	91.11.11	91.11
 Kaitaro	LOC	district	capitalized	92.06.15	92.06
-Kajang	LOC	district	capitalized	73.02.06	73.02
 Kajen	LOC	district	capitalized	33.26.08	33.26
 Kajoran	LOC	district	capitalized	33.08.12	33.08
 Kajuara	LOC	district	capitalized	73.08.03	73.08
-Kakas	LOC	district	capitalized	71.02.06	71.02
 Kakas Barat	LOC	district	capitalized	71.02.20	71.02
 Kakuluk Mesak	LOC	district	capitalized	53.04.05	53.04
 Kalaena	LOC	district	capitalized	73.24.10	73.24
@@ -2814,7 +2740,6 @@ Kampar Utara	LOC	district	capitalized	14.01.18	14.01
 Kampung Laut	LOC	district	capitalized	33.01.24	33.01
 Kampung Melayu	LOC	district	capitalized	17.71.05	17.71
 Kampung Rakyat	LOC	district	capitalized	12.22.02	12.22
-Kamu	LOC	district	capitalized	94.06.01	94.06
 Kamu Selatan	LOC	district	capitalized	94.06.07	94.06
 Kamu Timur	LOC	district	capitalized	94.06.08	94.06
 Kamu Utara	LOC	district	capitalized	94.06.04	94.06
@@ -2839,7 +2764,6 @@ Kao Barat	LOC	district	capitalized	82.03.21	82.03
 Kao Teluk	LOC	district	capitalized	82.03.22	82.03
 Kao Utara	LOC	district	capitalized	82.03.20	82.03
 Kapala Pitu	LOC	district	capitalized	73.26.20	73.26
-Kapas	LOC	district	capitalized	35.22.14	35.22
 Kapiraya	LOC	district	capitalized	94.08.05	94.08
 Kapoiala	LOC	district	capitalized	74.02.33	74.02
 Kapongan	LOC	district	capitalized	35.12.10	35.12
@@ -2868,7 +2792,6 @@ Karang Tanjung	LOC	district	capitalized	36.01.25	36.01
 Karang Tengah	LOC	district	capitalized	36.71.12	36.71
 Karang Tinggi	LOC	district	capitalized	17.09.01	17.09
 Karangampel	LOC	district	capitalized	32.12.10	32.12
-Karangan	LOC	district	capitalized	35.03.06	35.03
 Karanganom	LOC	district	capitalized	33.10.18	33.10
 Karanganyar	LOC	district	capitalized	33.03.11	33.03
 Karangasem	LOC	district	capitalized	51.07.04	51.07
@@ -2915,14 +2838,13 @@ Karo	LOC	regency	capitalized	12.06	12
 Karossa	LOC	district	capitalized	76.06.05	76.06
 Kartasura	LOC	district	capitalized	33.11.12	33.11
 Kartoharjo	LOC	district	capitalized	35.20.15	35.20
-Karu	LOC	district	capitalized	95.07.32	95.07
 Karubaga	LOC	district	capitalized	95.04.01	95.04
 Karusen Janang	LOC	district	capitalized	62.13.10	62.13
 Karya Penggawa	LOC	district	capitalized	18.13.05	18.13
 Kasembon	LOC	district	capitalized	35.07.28	35.07
 Kasemen	LOC	district	capitalized	36.73.02	36.73
+Kashmir	LOC	area	capitalized		
 Kasi	LOC	district	capitalized	96.04.28	96.04
-Kasihan	LOC	district	capitalized	34.02.16	34.02
 Kasiman	LOC	district	capitalized	35.22.20	35.22
 Kasimbar	LOC	district	capitalized	72.08.08	72.08
 Kasiruta Barat	LOC	district	capitalized	82.04.15	82.04
@@ -2947,7 +2869,6 @@ Katobu	LOC	district	capitalized	74.03.16	74.03
 Katoi	LOC	district	capitalized	74.08.13	74.08
 Kaubun	LOC	district	capitalized	64.08.15	64.08
 Kauditan	LOC	district	capitalized	71.06.02	71.06
-Kauman	LOC	district	capitalized	35.02.12	35.02
 Kaur	LOC	regency	capitalized	17.04	17
 Kaur Selatan	LOC	district	capitalized	17.04.05	17.04
 Kaur Tengah	LOC	district	capitalized	17.04.04	17.04
@@ -2997,7 +2918,6 @@ Kebonpedes	LOC	district	capitalized	32.02.34	32.02
 Kebonsari	LOC	district	capitalized	35.19.01	35.19
 Kebumen	LOC	district	capitalized	33.05.12	33.05
 Kebun Tebu	LOC	district	capitalized	18.04.18	18.04
-Kedamaian	LOC	district	capitalized	18.71.18	18.71
 Kedamean	LOC	district	capitalized	35.25.08	35.25
 Kedaton	LOC	district	capitalized	18.71.01	18.71
 Kedaton Peninjauan Raya	LOC	district	capitalized	16.01.32	16.01
@@ -3056,7 +2976,6 @@ Kelekar	LOC	district	capitalized	16.03.21	16.03
 Kelila	LOC	district	capitalized	95.05.02	95.05
 Keliling Danau	LOC	district	capitalized	15.01.08	15.01
 Kelimutu	LOC	district	capitalized	53.08.14	53.08
-Keling	LOC	district	capitalized	33.20.09	33.20
 Kelua	LOC	district	capitalized	63.09.02	63.09
 Keluang	LOC	district	capitalized	16.06.08	16.06
 Kelubagolit	LOC	district	capitalized	53.06.11	53.06
@@ -3073,13 +2992,10 @@ Kema	LOC	district	capitalized	71.06.01	71.06
 Kemalang	LOC	district	capitalized	33.10.21	33.10
 Kemang	LOC	district	capitalized	32.01.12	32.01
 Kemangkon	LOC	district	capitalized	33.03.01	33.03
-Kemayoran	LOC	district	capitalized	31.71.03	31.71
-Kembang	LOC	district	capitalized	33.20.14	33.20
+Kemayoran	LOC	area	capitalized		
 Kembang Janggut	LOC	district	capitalized	64.02.10	64.02
 Kembang Tanjong	LOC	district	capitalized	11.07.08	11.07
-Kembangan	LOC	district	capitalized	31.73.08	31.73
 Kembangbahu	LOC	district	capitalized	35.24.19	35.24
-Kembaran	LOC	district	capitalized	33.02.20	33.02
 Kembayan	LOC	district	capitalized	61.03.08	61.03
 Kembru	LOC	district	capitalized	94.05.13	94.05
 Kembu	LOC	district	capitalized	95.04.04	95.04
@@ -3093,7 +3009,6 @@ Kemtuk	LOC	district	capitalized	91.03.05	91.03
 Kemtuk Gresi	LOC	district	capitalized	91.03.06	91.03
 Kemuning	LOC	district	capitalized	14.04.14	14.04
 Kemusu	LOC	district	capitalized	33.09.17	33.09
-Kencong	LOC	district	capitalized	35.09.02	35.09
 Kendahe	LOC	district	capitalized	71.03.16	71.03
 Kendal	LOC	district	capitalized	33.24.15	33.24
 Kendari	LOC	city	capitalized	74.71	74
@@ -3104,7 +3019,6 @@ Kenduruan	LOC	district	capitalized	35.23.01	35.23
 Kenjeran	LOC	district	capitalized	35.78.17	35.78
 Kenohan	LOC	district	capitalized	64.02.09	64.02
 Kenya	LOC	country	capitalized		
-Kenyam	LOC	district	capitalized	95.08.01	95.08
 Keo Tengah	LOC	district	capitalized	53.16.06	53.16
 Kep. Masaloka Raya	LOC	district	capitalized	74.06.17	74.06
 Kep. Siau Tagulandang Biaro	LOC	regency	capitalized	71.09	71
@@ -3115,7 +3029,6 @@ Kepanjenkidul	LOC	district	capitalized	35.72.01	35.72
 Kepenuhan	LOC	district	capitalized	14.06.05	14.06
 Kepenuhan Hulu	LOC	district	capitalized	14.06.15	14.06
 Kepetakan	LOC	district	capitalized	32.09.22	32.09
-Kepil	LOC	district	capitalized	33.07.02	33.07
 Kepohbaru	LOC	district	capitalized	35.22.09	35.22
 Kepri	LOC	province	capitalized	21	
 Kepulauan Ambai	LOC	district	capitalized	91.05.10	91.05
@@ -3149,10 +3062,7 @@ Kepulauan Talaud	LOC	regency	capitalized	71.04	71
 Kepulauan Tanakeke	LOC	district	capitalized	73.05.10	73.05
 Kepulauan Tanimbar	LOC	regency	capitalized	81.03	81
 Kepulauan Yapen	LOC	regency	capitalized	91.05	91
-Kepung	LOC	district	capitalized	35.06.18	35.06
-Kerajaan	LOC	district	capitalized	12.15.02	12.15
 Kerambitan	LOC	district	capitalized	51.02.04	51.02
-Kerek	LOC	district	capitalized	35.23.08	35.23
 Kerinci	LOC	regency	capitalized	15.01	15
 Kerinci Kanan	LOC	district	capitalized	14.08.07	14.08
 Keritang	LOC	district	capitalized	14.04.09	14.04
@@ -3197,7 +3107,6 @@ Kikim Tengah	LOC	district	capitalized	16.04.18	16.04
 Kikim Timur	LOC	district	capitalized	16.04.17	16.04
 Kilmid	LOC	district	capitalized	95.08.14	95.08
 Kilmury	LOC	district	capitalized	81.05.08	81.05
-Kilo	LOC	district	capitalized	52.05.04	52.05
 Kimaam	LOC	district	capitalized	93.01.04	93.01
 Kinal	LOC	district	capitalized	17.04.01	17.04
 Kinali	LOC	district	capitalized	13.12.05	13.12
@@ -3249,7 +3158,6 @@ Kobakma	LOC	district	capitalized	95.05.01	95.05
 Kobalima	LOC	district	capitalized	53.21.11	53.21
 Kobalima Timur	LOC	district	capitalized	53.21.10	53.21
 Kodeoha	LOC	district	capitalized	74.08.05	74.08
-Kodi	LOC	district	capitalized	53.18.07	53.18
 Kodi Balaghar	LOC	district	capitalized	53.18.11	53.18
 Kodi Bangedo	LOC	district	capitalized	53.18.06	53.18
 Kodi Utara	LOC	district	capitalized	53.18.08	53.18
@@ -3307,7 +3215,6 @@ Kosambi	LOC	district	capitalized	36.03.14	36.03
 Kosarek	LOC	district	capitalized	95.03.21	95.03
 Kosiwo	LOC	district	capitalized	91.05.06	91.05
 Kot olin	LOC	district	capitalized	53.02.20	53.02
-Kota	LOC	district	capitalized	35.71.02	35.71
 Kota Administrasi Jakarta Barat	LOC	city	capitalized	31.73	31
 Kota Administrasi Jakarta Pusat	LOC	city	capitalized	31.71	31
 Kota Administrasi Jakarta Selatan	LOC	city	capitalized	31.74	31
@@ -3504,6 +3411,7 @@ Krepkuri	LOC	district	capitalized	95.08.31	95.08
 Kresek	LOC	district	capitalized	36.03.06	36.03
 Kretek	LOC	district	capitalized	34.02.03	34.02
 Krian	LOC	district	capitalized	35.15.11	35.15
+Krimea	LOC	area	capitalized		
 Kromengan	LOC	district	capitalized	35.07.31	35.07
 Kronjo	LOC	district	capitalized	36.03.07	36.03
 Kroya	LOC	district	capitalized	32.12.02	32.12
@@ -3511,7 +3419,6 @@ Krucil	LOC	district	capitalized	35.13.08	35.13
 Krueng Barona Jaya	LOC	district	capitalized	11.06.21	11.06
 Krueng Sabee	LOC	district	capitalized	11.14.02	11.14
 Krui Selatan	LOC	district	capitalized	18.13.08	18.13
-Kuala	LOC	district	capitalized	11.11.14	11.11
 Kuala Baru	LOC	district	capitalized	11.10.14	11.10
 Kuala Batee	LOC	district	capitalized	11.12.05	11.12
 Kuala Behe	LOC	district	capitalized	61.08.09	61.08
@@ -3540,7 +3447,6 @@ Kuari	LOC	district	capitalized	95.04.14	95.04
 Kuaro	LOC	district	capitalized	64.01.05	64.01
 Kuatnana	LOC	district	capitalized	53.02.27	53.02
 Kuba	LOC	country	capitalized		
-Kubu	LOC	district	capitalized	14.07.01	14.07
 Kubu Babussalam	LOC	district	capitalized	14.07.15	14.07
 Kubu Raya	LOC	regency	capitalized	61.12	61
 Kubung	LOC	district	capitalized	13.02.10	13.02
@@ -3556,7 +3462,6 @@ Kulisusu Utara	LOC	district	capitalized	74.10.05	74.10
 Kulo	LOC	district	capitalized	73.14.06	73.14
 Kulon Progo	LOC	regency	capitalized	34.01	34
 Kuly Lanny	LOC	district	capitalized	95.07.30	95.07
-Kumai	LOC	district	capitalized	62.01.01	62.01
 Kumelembuai	LOC	district	capitalized	71.05.15	71.05
 Kumpeh	LOC	district	capitalized	15.05.03	15.05
 Kumpeh Ulu	LOC	district	capitalized	15.05.06	15.05
@@ -3565,7 +3470,7 @@ Kundur	LOC	district	capitalized	21.02.02	21.02
 Kundur Barat	LOC	district	capitalized	21.02.08	21.02
 Kundur Utara	LOC	district	capitalized	21.02.07	21.02
 Kunduran	LOC	district	capitalized	33.16.13	33.16
-Kuningan	LOC	district	capitalized	32.08.09	32.08
+Kuningan	LOC	area	capitalized		
 Kunir	LOC	district	capitalized	35.08.06	35.08
 Kunjang	LOC	district	capitalized	35.06.21	35.06
 Kunto Darussalam	LOC	district	capitalized	14.06.06	14.06
@@ -3580,17 +3485,14 @@ Kuranji	LOC	district	capitalized	13.71.09	13.71
 Kurau	LOC	district	capitalized	63.01.04	63.01
 Kuri	LOC	district	capitalized	92.06.10	92.06
 Kuri Wamesa	LOC	district	capitalized	92.07.09	92.07
-Kurik	LOC	district	capitalized	93.01.11	93.01
 Kurima	LOC	district	capitalized	95.03.01	95.03
 Kuripan	LOC	district	capitalized	35.13.03	35.13
 Kurra	LOC	district	capitalized	73.18.38	73.18
 Kurulu	LOC	district	capitalized	95.01.02	95.01
-Kurun	LOC	district	capitalized	62.10.02	62.10
 Kusambi	LOC	district	capitalized	74.13.10	74.13
 Kusan Hilir	LOC	district	capitalized	63.10.02	63.10
 Kusan Hulu	LOC	district	capitalized	63.10.05	63.10
 Kusan Tengah	LOC	district	capitalized	63.10.11	63.10
-Kuta	LOC	district	capitalized	51.03.01	51.03
 Kuta Alam	LOC	district	capitalized	11.71.02	11.71
 Kuta Baro	LOC	district	capitalized	11.06.11	11.06
 Kuta Blang	LOC	district	capitalized	11.11.17	11.11
@@ -3629,7 +3531,6 @@ Kwesefo	LOC	district	capitalized	96.04.21	96.04
 Kwikma	LOC	district	capitalized	95.03.46	95.03
 Kwoor	LOC	district	capitalized	96.04.04	96.04
 Labakkang	LOC	district	capitalized	73.10.07	73.10
-Labang	LOC	district	capitalized	35.26.12	35.26
 Labangka	LOC	district	capitalized	52.04.19	52.04
 Labobo	LOC	district	capitalized	72.11.05	72.11
 Laboya Barat	LOC	district	capitalized	53.12.18	53.12
@@ -3665,7 +3566,6 @@ Lahomi	LOC	district	capitalized	12.25.01	12.25
 Lahusa	LOC	district	capitalized	12.14.03	12.14
 Laikang	LOC	district	capitalized	73.05.12	73.05
 Lainea	LOC	district	capitalized	74.05.06	74.05
-Lais	LOC	district	capitalized	16.06.02	16.06
 Lakarsantri	LOC	district	capitalized	35.78.18	35.78
 Lakbok	LOC	district	capitalized	32.07.17	32.07
 Lakea	LOC	district	capitalized	72.05.02	72.05
@@ -3675,7 +3575,6 @@ Lalan	LOC	district	capitalized	16.06.11	16.06
 Lalembuu	LOC	district	capitalized	74.05.12	74.05
 Lalolae	LOC	district	capitalized	74.11.06	74.11
 Lalonggasumeeto	LOC	district	capitalized	74.02.36	74.02
-Lama	LOC	district	capitalized	53.71.06	53.71
 Lamaknen	LOC	district	capitalized	53.04.01	53.04
 Lamaknen Selatan	LOC	district	capitalized	53.04.18	53.04
 Lamala	LOC	district	capitalized	72.01.05	72.01
@@ -3686,7 +3585,6 @@ Lamba Leda	LOC	district	capitalized	53.19.03	53.19
 Lamba Leda Selatan	LOC	district	capitalized	53.19.02	53.19
 Lamba Leda Timur	LOC	district	capitalized	53.19.08	53.19
 Lamba Leda Utara	LOC	district	capitalized	53.19.11	53.19
-Lambai	LOC	district	capitalized	74.08.08	74.08
 Lambandia	LOC	district	capitalized	74.11.05	74.11
 Lambewi	LOC	district	capitalized	94.05.21	94.05
 Lambitu	LOC	district	capitalized	52.06.17	52.06
@@ -3734,14 +3632,11 @@ Lanny Jaya	LOC	regency	capitalized	95.07	95
 Lannyna	LOC	district	capitalized	95.07.31	95.07
 Lanrisang	LOC	district	capitalized	73.15.10	73.15
 Lantari Jaya	LOC	district	capitalized	74.06.21	74.06
-Lantung	LOC	district	capitalized	52.04.29	52.04
 Laonti	LOC	district	capitalized	74.05.11	74.05
 Laos	LOC	country	capitalized		
 Lapandewa	LOC	district	capitalized	74.15.03	74.15
-Lapang	LOC	district	capitalized	11.08.23	11.08
 Lape	LOC	district	capitalized	52.04.12	52.04
 Lappariaja	LOC	district	capitalized	73.08.12	73.08
-Larangan	LOC	district	capitalized	33.29.15	33.29
 Larantuka	LOC	district	capitalized	53.06.03	53.06
 Lareh Sago Halaban	LOC	district	capitalized	13.07.09	13.07
 Laren	LOC	district	capitalized	35.24.08	35.24
@@ -3764,9 +3659,7 @@ Laubaleng	LOC	district	capitalized	12.06.09	12.06
 Laung Tuhup	LOC	district	capitalized	62.12.03	62.12
 Laut Tador	LOC	district	capitalized	12.19.08	12.19
 Laut Tawar	LOC	district	capitalized	11.04.17	11.04
-Lawa	LOC	district	capitalized	74.13.03	74.13
 Lawan Wetan	LOC	district	capitalized	16.06.13	16.06
-Lawang	LOC	district	capitalized	35.07.25	35.07
 Lawang Kidul	LOC	district	capitalized	16.03.07	16.03
 Lawe Alas	LOC	district	capitalized	11.02.01	11.02
 Lawe Bulan	LOC	district	capitalized	11.02.08	11.02
@@ -3797,10 +3690,8 @@ Legonkulon	LOC	district	capitalized	32.13.21	32.13
 Leihitu	LOC	district	capitalized	81.01.15	81.01
 Leihitu Barat	LOC	district	capitalized	81.01.22	81.01
 Leitimur Selatan	LOC	district	capitalized	81.71.05	81.71
-Lekok	LOC	district	capitalized	35.14.22	35.14
 Leksono	LOC	district	capitalized	33.07.05	33.07
 Leksula	LOC	district	capitalized	81.09.05	81.09
-Lela	LOC	district	capitalized	53.07.03	53.07
 Lelak	LOC	district	capitalized	53.10.15	53.10
 Lelea	LOC	district	capitalized	32.12.05	32.12
 Leles	LOC	district	capitalized	32.03.30	32.03
@@ -3815,10 +3706,7 @@ Lembah Sabil	LOC	district	capitalized	11.12.09	11.12
 Lembah Segar	LOC	district	capitalized	13.73.01	13.73
 Lembah Seulawah	LOC	district	capitalized	11.06.14	11.06
 Lembah Sorik Marapi	LOC	district	capitalized	12.13.09	12.13
-Lembak	LOC	district	capitalized	16.03.17	16.03
-Lembang	LOC	district	capitalized	32.17.01	32.17
 Lembang Jaya	LOC	district	capitalized	13.02.06	13.02
-Lembar	LOC	district	capitalized	52.01.13	52.01
 Lembata	LOC	regency	capitalized	53.13	53
 Lembean Timur	LOC	district	capitalized	71.02.05	71.02
 Lembeh Selatan	LOC	district	capitalized	71.72.01	71.72
@@ -3828,7 +3716,6 @@ Lembo	LOC	district	capitalized	72.12.04	72.12
 Lembo Raya	LOC	district	capitalized	72.12.03	72.12
 Lembor	LOC	district	capitalized	53.15.03	53.15
 Lembor Selatan	LOC	district	capitalized	53.15.09	53.15
-Lembur	LOC	district	capitalized	53.05.15	53.05
 Lembursitu	LOC	district	capitalized	32.72.06	32.72
 Lemito	LOC	district	capitalized	75.04.02	75.04
 Lemong	LOC	district	capitalized	18.13.03	18.13
@@ -3851,7 +3738,6 @@ Leuwiliang	LOC	district	capitalized	32.01.14	32.01
 Leuwimunding	LOC	district	capitalized	32.10.10	32.10
 Leuwisadeng	LOC	district	capitalized	32.01.39	32.01
 Leuwisari	LOC	district	capitalized	32.06.28	32.06
-Lewa	LOC	district	capitalized	53.11.03	53.11
 Lewa Tidahu	LOC	district	capitalized	53.11.18	53.11
 Lewolema	LOC	district	capitalized	53.06.15	53.06
 Lhoknga	LOC	district	capitalized	11.06.02	11.06
@@ -3859,12 +3745,10 @@ Lhokseumawe	LOC	city	capitalized	11.73	11
 Lhoksukon	LOC	district	capitalized	11.08.04	11.08
 Lhoong	LOC	district	capitalized	11.06.01	11.06
 Li Anogomma	LOC	district	capitalized	95.04.44	95.04
-Liang	LOC	district	capitalized	72.07.05	72.07
 Liang Anggang	LOC	district	capitalized	63.72.06	63.72
 Libarek	LOC	district	capitalized	95.01.23	95.01
 Libureng	LOC	district	capitalized	73.08.06	73.08
 Libya	LOC	country	capitalized		
-Licin	LOC	district	capitalized	35.10.24	35.10
 Ligung	LOC	district	capitalized	32.10.16	32.10
 Likupang Barat	LOC	district	capitalized	71.06.06	71.06
 Likupang Selatan	LOC	district	capitalized	71.06.10	71.06
@@ -3877,7 +3761,6 @@ Lima Puluh	LOC	district	capitalized	12.19.04	12.19
 Lima Puluh Kota	LOC	regency	capitalized	13.07	13
 Lima Puluh Pesisir	LOC	district	capitalized	12.19.09	12.19
 Limapuluh	LOC	district	capitalized	14.71.04	14.71
-Limau	LOC	district	capitalized	18.06.24	18.06
 Limbangan	LOC	district	capitalized	32.05.38	32.05
 Limboro	LOC	district	capitalized	76.04.11	76.04
 Limboto	LOC	district	capitalized	75.01.01	75.01
@@ -3886,7 +3769,6 @@ Limbur Lubuk Mengkuang	LOC	district	capitalized	15.08.07	15.08
 Limo	LOC	district	capitalized	32.76.04	32.76
 Limpasu	LOC	district	capitalized	63.07.11	63.07
 Limpung	LOC	district	capitalized	33.25.08	33.25
-Limun	LOC	district	capitalized	15.03.02	15.03
 Lindu	LOC	district	capitalized	72.10.04	72.10
 Linge	LOC	district	capitalized	11.04.01	11.04
 Lingga	LOC	district	capitalized	21.04.02	21.04
@@ -3901,7 +3783,6 @@ Lintau Buo	LOC	district	capitalized	13.04.06	13.04
 Lintau Buo Utara	LOC	district	capitalized	13.04.13	13.04
 Lintong Nihuta	LOC	district	capitalized	12.16.05	12.16
 Lio Timur	LOC	district	capitalized	53.08.12	53.08
-Lirik	LOC	district	capitalized	14.02.09	14.02
 Lirung	LOC	district	capitalized	71.04.01	71.04
 Liukang Kalmas	LOC	district	capitalized	73.10.02	73.10
 Liukang Tangaya	LOC	district	capitalized	73.10.01	73.10
@@ -3961,8 +3842,6 @@ Lotu	LOC	district	capitalized	12.24.01	12.24
 Loura	LOC	district	capitalized	53.18.01	53.18
 Lowokwaru	LOC	district	capitalized	35.73.05	35.73
 Luahagundre Maniamolo	LOC	district	capitalized	12.14.32	12.14
-Luak	LOC	district	capitalized	13.07.04	13.07
-Luas	LOC	district	capitalized	17.04.10	17.04
 Lubai	LOC	district	capitalized	16.03.14	16.03
 Lubai Ulu	LOC	district	capitalized	16.03.25	16.03
 Lubuak Aluang	LOC	district	capitalized	13.05.01	13.05
@@ -3995,7 +3874,6 @@ Lubuk Tarok	LOC	district	capitalized	13.03.07	13.03
 Lueng Bata	LOC	district	capitalized	11.71.05	11.71
 Luhak Nan Duo	LOC	district	capitalized	13.12.10	13.12
 Lumajang	LOC	district	capitalized	35.08.10	35.08
-Lumar	LOC	district	capitalized	61.07.13	61.07
 Lumban Julu	LOC	district	capitalized	12.12.09	12.12
 Lumbang	LOC	district	capitalized	35.13.24	35.13
 Lumbir	LOC	district	capitalized	33.02.01	33.02
@@ -4006,7 +3884,6 @@ Lumbis Pansiangan	LOC	district	capitalized	65.03.20	65.03
 Lumbok Seminung	LOC	district	capitalized	18.04.22	18.04
 Lumbung	LOC	district	capitalized	32.07.34	32.07
 Lumo	LOC	district	capitalized	94.02.15	94.02
-Lumut	LOC	district	capitalized	12.01.19	12.01
 Lunang	LOC	district	capitalized	13.01.10	13.01
 Lungkang Kule	LOC	district	capitalized	17.04.13	17.04
 Lunyuk	LOC	district	capitalized	52.04.02	52.04
@@ -4030,7 +3907,6 @@ Madang Suku I	LOC	district	capitalized	16.08.07	16.08
 Madang Suku II	LOC	district	capitalized	16.08.06	16.08
 Madang Suku III	LOC	district	capitalized	16.08.13	16.08
 Madapangga	LOC	district	capitalized	52.06.13	52.06
-Madat	LOC	district	capitalized	11.03.12	11.03
 Madidir	LOC	district	capitalized	71.72.02	71.72
 Madinah	LOC	city	capitalized		
 Madiun	LOC	city	capitalized	35.77	35
@@ -4072,7 +3948,6 @@ Makian Barat	LOC	district	capitalized	82.04.10	82.04
 Makimi	LOC	district	capitalized	94.01.07	94.01
 Makkah	LOC	city	capitalized		
 Makki	LOC	district	capitalized	95.07.03	95.07
-Makmur	LOC	district	capitalized	11.11.06	11.11
 Malabotom	LOC	district	capitalized	96.01.24	96.01
 Maladum Mes	LOC	district	capitalized	96.71.10	96.71
 Malaimsimsa	LOC	district	capitalized	96.71.09	96.71
@@ -4155,7 +4030,6 @@ Mandirancan	LOC	district	capitalized	32.08.14	32.08
 Mandobo	LOC	district	capitalized	93.02.01	93.02
 Mandolang	LOC	district	capitalized	71.02.23	71.02
 Mandonga	LOC	district	capitalized	74.71.01	74.71
-Mandor	LOC	district	capitalized	61.08.04	61.08
 Mandrehe	LOC	district	capitalized	12.25.05	12.25
 Mandrehe Barat	LOC	district	capitalized	12.25.03	12.25
 Mandrehe Utara	LOC	district	capitalized	12.25.06	12.25
@@ -4319,7 +4193,6 @@ Mawasangka	LOC	district	capitalized	74.14.04	74.14
 Mawasangka Tengah	LOC	district	capitalized	74.14.03	74.14
 Mawasangka Timur	LOC	district	capitalized	74.14.02	74.14
 Mayamuk	LOC	district	capitalized	96.01.09	96.01
-Mayang	LOC	district	capitalized	35.09.26	35.09
 Mayangan	LOC	district	capitalized	35.74.03	35.74
 Maybrat	LOC	regency	capitalized	96.05	96
 Mayong	LOC	district	capitalized	33.20.04	33.20
@@ -4377,8 +4250,6 @@ Melak	LOC	district	capitalized	64.07.06	64.07
 Melawi	LOC	regency	capitalized	61.10	61
 Melaya	LOC	district	capitalized	51.01.04	51.01
 Melbourne	LOC	city	capitalized		
-Meliau	LOC	district	capitalized	61.03.20	61.03
-Melinting	LOC	district	capitalized	18.07.17	18.07
 Melonguane	LOC	district	capitalized	71.04.07	71.04
 Melonguane Timur	LOC	district	capitalized	71.04.16	71.04
 Meluhu	LOC	district	capitalized	74.02.25	74.02
@@ -4400,7 +4271,6 @@ Menggala	LOC	district	capitalized	18.05.02	18.05
 Menggala Timur	LOC	district	capitalized	18.05.30	18.05
 Mengkendek	LOC	district	capitalized	73.18.12	73.18
 Mengwi	LOC	district	capitalized	51.03.02	51.03
-Menjalin	LOC	district	capitalized	61.08.03	61.08
 Menou	LOC	district	capitalized	94.01.15	94.01
 Mentarang	LOC	district	capitalized	65.02.01	65.02
 Mentarang Hulu	LOC	district	capitalized	65.02.12	65.02
@@ -4409,7 +4279,7 @@ Mentaya Hilir Selatan	LOC	district	capitalized	62.02.08	62.02
 Mentaya Hilir Utara	LOC	district	capitalized	62.02.07	62.02
 Mentaya Hulu	LOC	district	capitalized	62.02.03	62.02
 Mentebah	LOC	district	capitalized	61.06.20	61.06
-Menteng	LOC	district	capitalized	31.71.06	31.71
+Menteng	LOC	area	capitalized		
 Menthobi Raya	LOC	district	capitalized	62.09.05	62.09
 Mentok	LOC	district	capitalized	19.05.01	19.05
 Menui Kepulauan	LOC	district	capitalized	72.06.07	72.06
@@ -4427,12 +4297,9 @@ Merapi Barat	LOC	district	capitalized	16.04.09	16.04
 Merapi Selatan	LOC	district	capitalized	16.04.26	16.04
 Merapi Timur	LOC	district	capitalized	16.04.23	16.04
 Merauke	LOC	district	capitalized	93.01.01	93.01
-Merawang	LOC	district	capitalized	19.01.03	19.01
 Merbau	LOC	district	capitalized	14.10.05	14.10
 Merbau Mataram	LOC	district	capitalized	18.01.18	18.01
-Merdeka	LOC	district	capitalized	12.06.15	12.06
 Merdey	LOC	district	capitalized	92.06.02	92.06
-Merek	LOC	district	capitalized	12.06.05	12.06
 Mergangsan	LOC	district	capitalized	34.71.12	34.71
 Merigi	LOC	district	capitalized	17.08.05	17.08
 Merigi Kelindang	LOC	district	capitalized	17.09.07	17.09
@@ -4512,7 +4379,6 @@ Modo	LOC	district	capitalized	35.24.03	35.24
 Modoinding	LOC	district	capitalized	71.05.01	71.05
 Modung	LOC	district	capitalized	35.26.16	35.26
 Mofinop	LOC	district	capitalized	95.02.29	95.02
-Moga	LOC	district	capitalized	33.27.01	33.27
 Moilong	LOC	district	capitalized	72.01.14	72.01
 Moisegen	LOC	district	capitalized	96.01.17	96.01
 Mojo	LOC	district	capitalized	35.06.02	35.06
@@ -4539,6 +4405,7 @@ Molu Maru	LOC	district	capitalized	81.03.18	81.03
 Momi Waren	LOC	district	capitalized	92.11.05	92.11
 Momunu	LOC	district	capitalized	72.05.01	72.05
 Monano	LOC	district	capitalized	75.05.09	75.05
+Monas	LOC	area	capitalized		
 Moncongloe	LOC	district	capitalized	73.09.13	73.09
 Mondokan	LOC	district	capitalized	33.14.16	33.14
 Mongolia	LOC	country	capitalized		
@@ -4592,7 +4459,6 @@ Mpunda	LOC	district	capitalized	52.72.05	52.72
 Mpur	LOC	district	capitalized	96.04.26	96.04
 Mranggen	LOC	district	capitalized	33.21.01	33.21
 Mrebet	LOC	district	capitalized	33.03.08	33.03
-Muara	LOC	district	capitalized	12.02.15	12.02
 Muara Ancalong	LOC	district	capitalized	64.08.01	64.08
 Muara Badak	LOC	district	capitalized	64.02.05	64.02
 Muara Bangka Hulu	LOC	district	capitalized	17.71.04	17.71
@@ -4649,7 +4515,6 @@ Mukok	LOC	district	capitalized	61.03.02	61.03
 Mukomuko	LOC	district	capitalized	17.06.02	17.06
 Mulak Sebingkai	LOC	district	capitalized	16.04.30	16.04
 Mulak Ulu	LOC	district	capitalized	16.04.15	16.04
-Mulia	LOC	district	capitalized	94.02.01	94.02
 Muliama	LOC	district	capitalized	95.01.32	95.01
 Mulyorejo	LOC	district	capitalized	35.78.26	35.78
 Mumbai	LOC	city	capitalized		
@@ -4669,7 +4534,6 @@ Muntilan	LOC	district	capitalized	33.08.08	33.08
 Murhum	LOC	district	capitalized	74.72.06	74.72
 Murkim	LOC	district	capitalized	95.02.28	95.02
 Muruk Rian	LOC	district	capitalized	65.04.05	65.04
-Murung	LOC	district	capitalized	62.12.01	62.12
 Murung Pudak	LOC	district	capitalized	63.09.06	63.09
 Murung Raya	LOC	regency	capitalized	62.12	62
 Musaik	LOC	district	capitalized	95.03.12	95.03
@@ -4744,7 +4608,6 @@ Ndona Timur	LOC	district	capitalized	53.08.16	53.08
 Ndori	LOC	district	capitalized	53.08.17	53.08
 Ndoso	LOC	district	capitalized	53.15.08	53.15
 Nduga	LOC	regency	capitalized	95.08	95
-Negara	LOC	district	capitalized	51.01.01	51.01
 Negara Batin	LOC	district	capitalized	18.08.11	18.08
 Negeri Agung	LOC	district	capitalized	18.08.07	18.08
 Negeri Besar	LOC	district	capitalized	18.08.12	18.08
@@ -4919,6 +4782,7 @@ Oransbari	LOC	district	capitalized	92.11.02	92.11
 Oridek	LOC	district	capitalized	91.06.20	91.06
 Orkeri	LOC	district	capitalized	91.06.17	91.06
 Orong Telu	LOC	district	capitalized	52.04.28	52.04
+Oseania	LOC	area	capitalized		
 Ottawa	LOC	city	capitalized		
 Oudate	LOC	district	capitalized	91.15.11	91.15
 Paal Dua	LOC	district	capitalized	71.71.11	71.71
@@ -4928,7 +4792,6 @@ Pabedilan	LOC	district	capitalized	32.09.04	32.09
 Pabelan	LOC	district	capitalized	33.22.05	33.22
 Paberiwai	LOC	district	capitalized	53.11.12	53.11
 Pabuaran	LOC	district	capitalized	32.02.37	32.02
-Pacar	LOC	district	capitalized	53.15.11	53.15
 Pace	LOC	district	capitalized	35.18.05	35.18
 Pacet	LOC	district	capitalized	32.03.10	32.03
 Paciran	LOC	district	capitalized	35.24.14	35.24
@@ -5019,13 +4882,11 @@ Pahae Julu	LOC	district	capitalized	12.02.05	12.02
 Pahandut	LOC	district	capitalized	62.71.01	62.71
 Pahunga Lodu	LOC	district	capitalized	53.11.10	53.11
 Paiton	LOC	district	capitalized	35.13.12	35.13
-Pajangan	LOC	district	capitalized	34.02.07	34.02
 Pajar Bulan	LOC	district	capitalized	16.04.12	16.04
 Pajarakan	LOC	district	capitalized	35.13.16	35.13
 Pajo	LOC	district	capitalized	52.05.08	52.05
 Paju Epat	LOC	district	capitalized	62.13.07	62.13
 Pajukukang	LOC	district	capitalized	73.03.05	73.03
-Pakal	LOC	district	capitalized	35.78.30	35.78
 Pakantan	LOC	district	capitalized	12.13.21	12.13
 Pakel	LOC	district	capitalized	35.04.18	35.04
 Pakem	LOC	district	capitalized	34.04.16	34.04
@@ -5038,7 +4899,6 @@ Pakistan	LOC	country	capitalized
 Pakkat	LOC	district	capitalized	12.16.09	12.16
 Pakong	LOC	district	capitalized	35.28.09	35.28
 Pakpak Bharat	LOC	regency	capitalized	12.15	12
-Paku	LOC	district	capitalized	62.13.09	62.13
 Pakualaman	LOC	district	capitalized	34.71.11	34.71
 Pakuan Ratu	LOC	district	capitalized	18.08.06	18.08
 Pakue	LOC	district	capitalized	74.08.02	74.08
@@ -5050,7 +4910,6 @@ Pakusari	LOC	district	capitalized	35.09.24	35.09
 Pal Merah	LOC	district	capitalized	31.73.07	31.73
 Palabuhanratu	LOC	district	capitalized	32.02.01	32.02
 Palakka	LOC	district	capitalized	73.08.15	73.08
-Palang	LOC	district	capitalized	35.23.18	35.23
 Palangga	LOC	district	capitalized	74.05.04	74.05
 Palangga Selatan	LOC	district	capitalized	74.05.14	74.05
 Palangkaraya	LOC	city	capitalized	62.71	62
@@ -5109,7 +4968,6 @@ Pamukan Selatan	LOC	district	capitalized	63.02.11	63.02
 Pamukan Utara	LOC	district	capitalized	63.02.13	63.02
 Pamulang	LOC	district	capitalized	36.74.06	36.74
 Pamulihan	LOC	district	capitalized	32.05.34	32.05
-Pana	LOC	district	capitalized	76.03.04	76.03
 Panaga	LOC	district	capitalized	95.04.09	95.04
 Panai Hilir	LOC	district	capitalized	12.10.19	12.10
 Panai Hulu	LOC	district	capitalized	12.10.20	12.10
@@ -5127,10 +4985,8 @@ Panceng	LOC	district	capitalized	35.25.03	35.25
 Pancoran	LOC	district	capitalized	31.74.08	31.74
 Pancoran Mas	LOC	district	capitalized	32.76.01	32.76
 Pancung Soal	LOC	district	capitalized	13.01.01	13.01
-Pancur	LOC	district	capitalized	33.17.11	33.17
 Pancur Batu	LOC	district	capitalized	12.07.05	12.07
 Pandaan	LOC	district	capitalized	35.14.11	35.14
-Pandak	LOC	district	capitalized	34.02.06	34.02
 Pandan	LOC	district	capitalized	12.01.03	12.01
 Pandanarum	LOC	district	capitalized	33.04.19	33.04
 Pandawai	LOC	district	capitalized	53.11.07	53.11
@@ -5149,17 +5005,13 @@ Pangaribuan	LOC	district	capitalized	12.02.13	12.02
 Pangatikan	LOC	district	capitalized	32.05.41	32.05
 Pangean	LOC	district	capitalized	14.09.09	14.09
 Pangenan	LOC	district	capitalized	32.09.11	32.09
-Panggang	LOC	district	capitalized	34.03.06	34.03
 Panggarangan	LOC	district	capitalized	36.02.02	36.02
 Panggema	LOC	district	capitalized	95.03.20	95.03
-Panggul	LOC	district	capitalized	35.03.01	35.03
 Panggungrejo	LOC	district	capitalized	35.05.13	35.05
-Pangkah	LOC	district	capitalized	33.28.09	33.28
 Pangkajene	LOC	district	capitalized	73.10.04	73.10
 Pangkajene dan Kepulauan	LOC	regency	capitalized	73.10	73
 Pangkal Balam	LOC	district	capitalized	19.71.03	19.71
 Pangkal Pinang	LOC	city	capitalized	19.71	19
-Pangkalan	LOC	district	capitalized	32.15.02	32.15
 Pangkalan Banteng	LOC	district	capitalized	62.01.06	62.01
 Pangkalan Baru	LOC	district	capitalized	19.04.02	19.04
 Pangkalan Jambu	LOC	district	capitalized	15.02.17	15.02
@@ -5171,7 +5023,6 @@ Pangkalan Lampam	LOC	district	capitalized	16.02.19	16.02
 Pangkalan Lesung	LOC	district	capitalized	14.05.04	14.05
 Pangkalan Susu	LOC	district	capitalized	12.05.15	12.05
 Pangkatan	LOC	district	capitalized	12.10.14	12.10
-Pangkur	LOC	district	capitalized	35.21.14	35.21
 Panguragan	LOC	district	capitalized	32.09.25	32.09
 Pangururan	LOC	district	capitalized	12.17.08	12.17
 Paniai	LOC	regency	capitalized	94.03	94
@@ -5180,9 +5031,6 @@ Paniai Timur	LOC	district	capitalized	94.03.01	94.03
 Panimbang	LOC	district	capitalized	36.01.06	36.01
 Paninggaran	LOC	district	capitalized	33.26.02	33.26
 Panjalu	LOC	district	capitalized	32.07.08	32.07
-Panjang	LOC	district	capitalized	18.71.04	18.71
-Panjatan	LOC	district	capitalized	34.01.03	34.01
-Panji	LOC	district	capitalized	35.12.08	35.12
 Panombeian Panei	LOC	district	capitalized	12.08.05	12.08
 Panongan	LOC	district	capitalized	36.03.19	36.03
 Pantai Barat	LOC	district	capitalized	91.10.03	91.10
@@ -5194,7 +5042,6 @@ Pantai Lunci	LOC	district	capitalized	62.08.04	62.08
 Pantai Timur	LOC	district	capitalized	91.10.04	91.10
 Pantai Timur Bagian Barat	LOC	district	capitalized	91.10.14	91.10
 Pantan Cuaca	LOC	district	capitalized	11.13.11	11.13
-Pantar	LOC	district	capitalized	53.05.06	53.05
 Pantar Barat	LOC	district	capitalized	53.05.09	53.05
 Pantar Barat Laut	LOC	district	capitalized	53.05.17	53.05
 Pantar Tengah	LOC	district	capitalized	53.05.16	53.05
@@ -5214,7 +5061,6 @@ Panyileukan	LOC	district	capitalized	32.73.28	32.73
 Panyingkiran	LOC	district	capitalized	32.10.18	32.10
 Panyipatan	LOC	district	capitalized	63.01.06	63.01
 Papalang	LOC	district	capitalized	76.02.07	76.02
-Papar	LOC	district	capitalized	35.06.14	35.06
 Papua	LOC	province	capitalized	91	
 Papua Barat	LOC	province	capitalized	91	
 Papua Barat Daya	LOC	province	capitalized	96	
@@ -5226,7 +5072,6 @@ Parado	LOC	district	capitalized	52.06.16	52.06
 Parakan	LOC	district	capitalized	33.23.08	33.23
 Parakansalak	LOC	district	capitalized	32.02.15	32.02
 Paramasan	LOC	district	capitalized	63.03.17	63.03
-Parang	LOC	district	capitalized	35.20.02	35.20
 Paranggupito	LOC	district	capitalized	33.12.24	33.12
 Paranginan	LOC	district	capitalized	12.16.04	12.16
 Parangloe	LOC	district	capitalized	73.06.05	73.06
@@ -5331,7 +5176,6 @@ Patrang	LOC	district	capitalized	35.09.20	35.09
 Patrol	LOC	district	capitalized	32.12.31	32.12
 Pattallasang	LOC	district	capitalized	73.06.13	73.06
 Pattallassang	LOC	district	capitalized	73.05.07	73.05
-Patuk	LOC	district	capitalized	34.03.04	34.03
 Patumbak	LOC	district	capitalized	12.07.21	12.07
 Pauh	LOC	district	capitalized	13.71.08	13.71
 Pauh Duo	LOC	district	capitalized	13.11.06	13.11
@@ -5343,12 +5187,10 @@ Payakumbuh Timur	LOC	district	capitalized	13.76.03	13.76
 Payakumbuh Utara	LOC	district	capitalized	13.76.02	13.76
 Payangan	LOC	district	capitalized	51.04.07	51.04
 Payaraman	LOC	district	capitalized	16.10.16	16.10
-Payung	LOC	district	capitalized	12.06.11	12.06
 Payung Sekaki	LOC	district	capitalized	13.02.05	13.02
 Pebayuran	LOC	district	capitalized	32.16.13	32.16
 Pecalungan	LOC	district	capitalized	33.25.14	33.25
 Pecangaan	LOC	district	capitalized	33.20.02	33.20
-Pedamaran	LOC	district	capitalized	16.02.03	16.02
 Pedamaran Timur	LOC	district	capitalized	16.02.24	16.02
 Pedan	LOC	district	capitalized	33.10.12	33.10
 Pedes	LOC	district	capitalized	32.15.10	32.15
@@ -5372,14 +5214,11 @@ Pekalongan Timur	LOC	district	capitalized	33.75.02	33.75
 Pekalongan Utara	LOC	district	capitalized	33.75.03	33.75
 Pekanbaru	LOC	city	capitalized	14.71	14
 Pekanbaru Kota	LOC	district	capitalized	14.71.02	14.71
-Pekat	LOC	district	capitalized	52.05.06	52.05
 Pekuncen	LOC	district	capitalized	33.02.16	33.02
 Pekutatan	LOC	district	capitalized	51.01.03	51.01
 Pelaihari	LOC	district	capitalized	63.01.03	63.01
 Pelalawan	LOC	district	capitalized	14.05.06	14.05
 Pelangiran	LOC	district	capitalized	14.04.15	14.04
-Pelawan	LOC	district	capitalized	15.03.05	15.03
-Pelayangan	LOC	district	capitalized	15.71.05	15.71
 Pelebaga	LOC	district	capitalized	95.01.10	95.01
 Pelepat	LOC	district	capitalized	15.08.06	15.08
 Pelepat Ilir	LOC	district	capitalized	15.08.09	15.08
@@ -5395,14 +5234,11 @@ Pematang Sawa	LOC	district	capitalized	18.06.16	18.06
 Pematang Tiga	LOC	district	capitalized	17.09.04	17.09
 Pematangsiantar	LOC	city	capitalized	12.72	12
 Pemayung	LOC	district	capitalized	15.04.05	15.04
-Pemenang	LOC	district	capitalized	52.08.05	52.08
 Pemulutan	LOC	district	capitalized	16.10.05	16.10
 Pemulutan Barat	LOC	district	capitalized	16.10.10	16.10
 Pemulutan Selatan	LOC	district	capitalized	16.10.09	16.10
 Penajam	LOC	district	capitalized	64.09.01	64.09
 Penajam Paser Utara	LOC	regency	capitalized	64.09	64
-Penanggalan	LOC	district	capitalized	11.75.02	11.75
-Penarik	LOC	district	capitalized	17.06.10	17.06
 Penawangan	LOC	district	capitalized	33.15.03	33.15
 Penawar Aji	LOC	district	capitalized	18.05.23	18.05
 Penawar Tama	LOC	district	capitalized	18.05.13	18.05
@@ -5410,14 +5246,10 @@ Pendalian IV Koto	LOC	district	capitalized	14.06.16	14.06
 Pendopo	LOC	district	capitalized	16.11.02	16.11
 Pendopo Barat	LOC	district	capitalized	16.11.10	16.11
 Penebel	LOC	district	capitalized	51.02.08	51.02
-Penengahan	LOC	district	capitalized	18.01.09	18.01
-Pengabuan	LOC	district	capitalized	15.06.03	15.06
 Pengadegan	LOC	district	capitalized	33.03.16	33.03
 Pengandonan	LOC	district	capitalized	16.01.08	16.01
 Pengaron	LOC	district	capitalized	63.03.09	63.03
-Pengasih	LOC	district	capitalized	34.01.07	34.01
 Pengkadan	LOC	district	capitalized	61.06.21	61.06
-Peninjauan	LOC	district	capitalized	16.01.09	16.01
 Penjaringan	LOC	district	capitalized	31.72.01	31.72
 Penrang	LOC	district	capitalized	73.13.12	73.13
 Penukal	LOC	district	capitalized	16.12.03	16.12
@@ -5425,7 +5257,6 @@ Penukal Abab Lematang Ilir	LOC	regency	capitalized	16.12	16
 Penukal Utara	LOC	district	capitalized	16.12.02	16.12
 Penyinggahan	LOC	district	capitalized	64.07.13	64.07
 Pepera	LOC	district	capitalized	95.02.09	95.02
-Perak	LOC	district	capitalized	35.17.01	35.17
 Peranap	LOC	district	capitalized	14.02.05	14.02
 Perancis	LOC	country	capitalized		
 Perbaungan	LOC	district	capitalized	12.18.02	12.18
@@ -5439,7 +5270,6 @@ Permata Kecubung	LOC	district	capitalized	62.08.05	62.08
 Perth	LOC	city	capitalized		
 Peru	LOC	country	capitalized		
 Pesanggaran	LOC	district	capitalized	35.10.01	35.10
-Pesanggrahan	LOC	district	capitalized	31.74.10	31.74
 Pesantren	LOC	district	capitalized	35.71.03	35.71
 Pesawaran	LOC	regency	capitalized	18.09	18
 Pesisir Barat	LOC	regency	capitalized	18.13	18
@@ -5451,13 +5281,11 @@ Peso	LOC	district	capitalized	65.01.07	65.01
 Peso Hilir	LOC	district	capitalized	65.01.08	65.01
 Petak Malai	LOC	district	capitalized	62.06.12	62.06
 Petanahan	LOC	district	capitalized	33.05.04	33.05
-Petang	LOC	district	capitalized	51.03.04	51.03
 Petarukan	LOC	district	capitalized	33.27.10	33.27
 Petasia	LOC	district	capitalized	72.12.01	72.12
 Petasia Barat	LOC	district	capitalized	72.12.10	72.12
 Petasia Timur	LOC	district	capitalized	72.12.02	72.12
 Peterongan	LOC	district	capitalized	35.17.10	35.17
-Petir	LOC	district	capitalized	36.04.19	36.04
 Petungkriyono	LOC	district	capitalized	33.26.04	33.26
 Peudada	LOC	district	capitalized	11.11.03	11.11
 Peudawa	LOC	district	capitalized	11.03.16	11.03
@@ -5478,13 +5306,11 @@ Pidie	LOC	district	capitalized	11.07.16	11.07
 Pidie Jaya	LOC	regency	capitalized	11.18	11
 Pija	LOC	district	capitalized	95.08.27	95.08
 Pilangkenceng	LOC	district	capitalized	35.19.13	35.19
-Pinang	LOC	district	capitalized	36.71.11	36.71
 Pinang Belapis	LOC	district	capitalized	17.07.12	17.07
 Pinang Raya	LOC	district	capitalized	17.03.24	17.03
 Pinangsori	LOC	district	capitalized	12.01.04	12.01
 Pineleng	LOC	district	capitalized	71.02.13	71.02
 Pinembani	LOC	district	capitalized	72.03.21	72.03
-Pinggir	LOC	district	capitalized	14.03.13	14.03
 Pining	LOC	district	capitalized	11.13.05	11.13
 Pino	LOC	district	capitalized	17.01.03	17.01
 Pino Raya	LOC	district	capitalized	17.01.06	17.01
@@ -5568,7 +5394,6 @@ Pondokgede	LOC	district	capitalized	32.75.08	32.75
 Pondokmelati	LOC	district	capitalized	32.75.12	32.75
 Pondoksalam	LOC	district	capitalized	32.14.16	32.14
 Ponelo Kepulauan	LOC	district	capitalized	75.05.08	75.05
-Ponggok	LOC	district	capitalized	35.05.06	35.05
 Ponjong	LOC	district	capitalized	34.03.10	34.03
 Ponorogo	LOC	district	capitalized	35.02.17	35.02
 Ponrang	LOC	district	capitalized	73.17.11	73.17
@@ -5674,7 +5499,6 @@ Pseksu	LOC	district	capitalized	16.04.20	16.04
 Pubian	LOC	district	capitalized	18.02.19	18.02
 Pucakwangi	LOC	district	capitalized	33.18.05	33.18
 Pucanglaban	LOC	district	capitalized	35.04.12	35.04
-Pucuk	LOC	district	capitalized	35.24.13	35.24
 Pucuk Rantau	LOC	district	capitalized	14.09.15	14.09
 Pudak	LOC	district	capitalized	35.02.21	35.02
 Puding Besar	LOC	district	capitalized	19.01.08	19.01
@@ -5688,7 +5512,6 @@ Pujer	LOC	district	capitalized	35.11.05	35.11
 Pujon	LOC	district	capitalized	35.07.26	35.07
 Pujud	LOC	district	capitalized	14.07.08	14.07
 Pujungan	LOC	district	capitalized	65.02.03	65.02
-Pujut	LOC	district	capitalized	52.02.04	52.02
 Pulang Pisau	LOC	regency	capitalized	62.11	62
 Pulau Banyak	LOC	district	capitalized	11.10.01	11.10
 Pulau Banyak Barat	LOC	district	capitalized	11.10.16	11.10
@@ -5759,7 +5582,6 @@ Pulokulon	LOC	district	capitalized	33.15.06	33.15
 Pulomerak	LOC	district	capitalized	36.72.03	36.72
 Pulosari	LOC	district	capitalized	33.27.02	33.27
 Pulubala	LOC	district	capitalized	75.01.16	75.01
-Pulung	LOC	district	capitalized	35.02.07	35.02
 Pulutan	LOC	district	capitalized	71.04.15	71.04
 Puncak	LOC	regency	capitalized	94.05	94
 Puncak Jaya	LOC	regency	capitalized	94.02	94
@@ -5773,7 +5595,6 @@ Punggur	LOC	district	capitalized	18.02.06	18.02
 Punung	LOC	district	capitalized	35.01.03	35.01
 Pupuan	LOC	district	capitalized	51.02.10	51.02
 Purabaya	LOC	district	capitalized	32.02.38	32.02
-Purba	LOC	district	capitalized	12.08.14	12.08
 Purbalingga	LOC	district	capitalized	33.03.05	33.03
 Purbaratu	LOC	district	capitalized	32.78.10	32.78
 Purbatua	LOC	district	capitalized	12.02.08	12.02
@@ -5814,7 +5635,6 @@ Putussibau Utara	LOC	district	capitalized	61.06.01	61.06
 Puuwatu	LOC	district	capitalized	74.71.09	74.71
 Qatar	LOC	country	capitalized		
 Ra'as	LOC	district	capitalized	35.29.22	35.29
-Raba	LOC	district	capitalized	52.72.04	52.72
 Rahong Utara	LOC	district	capitalized	53.10.14	53.10
 Rahuning	LOC	district	capitalized	12.09.22	12.09
 Raihat	LOC	district	capitalized	53.04.03	53.04
@@ -5830,18 +5650,14 @@ Rajadesa	LOC	district	capitalized	32.07.13	32.07
 Rajagaluh	LOC	district	capitalized	32.10.09	32.10
 Rajapolah	LOC	district	capitalized	32.06.34	32.06
 Rajeg	LOC	district	capitalized	36.03.11	36.03
-Rakit	LOC	district	capitalized	33.04.11	33.04
 Rakit Kulim	LOC	district	capitalized	14.02.13	14.02
 Rakumpit	LOC	district	capitalized	62.71.05	62.71
 Raman Utara	LOC	district	capitalized	18.07.09	18.07
-Rambah	LOC	district	capitalized	14.06.03	14.06
 Rambah Hilir	LOC	district	capitalized	14.06.08	14.06
 Rambah Samo	LOC	district	capitalized	14.06.07	14.06
-Rambang	LOC	district	capitalized	16.03.15	16.03
 Rambang Kapak Tengah	LOC	district	capitalized	16.74.04	16.74
 Rambang Kuang	LOC	district	capitalized	16.10.14	16.10
 Rambang Niru	LOC	district	capitalized	16.03.03	16.03
-Rambatan	LOC	district	capitalized	13.04.03	13.04
 Rambipuji	LOC	district	capitalized	35.09.13	35.09
 Rambutan	LOC	district	capitalized	12.76.02	12.76
 Rampi	LOC	district	capitalized	73.22.09	73.22
@@ -5852,7 +5668,6 @@ Ranah Pesisir	LOC	district	capitalized	13.01.02	13.01
 Rancabali	LOC	district	capitalized	32.04.40	32.04
 Rancabungur	LOC	district	capitalized	32.01.34	32.01
 Rancaekek	LOC	district	capitalized	32.04.28	32.04
-Rancah	LOC	district	capitalized	32.07.15	32.07
 Rancakalong	LOC	district	capitalized	32.11.16	32.11
 Rancasari	LOC	district	capitalized	32.73.23	32.73
 Randangan	LOC	district	capitalized	75.04.03	75.04
@@ -5861,7 +5676,6 @@ Randublatung	LOC	district	capitalized	33.16.02	33.16
 Randudongkal	LOC	district	capitalized	33.27.07	33.27
 Rangkasbitung	LOC	district	capitalized	36.02.14	36.02
 Rangkui	LOC	district	capitalized	19.71.04	19.71
-Rangsang	LOC	district	capitalized	14.10.03	14.10
 Rangsang Barat	LOC	district	capitalized	14.10.02	14.10
 Rangsang Pesisir	LOC	district	capitalized	14.10.09	14.10
 Rano	LOC	district	capitalized	73.18.37	73.18
@@ -5870,7 +5684,6 @@ Ranomeeto Barat	LOC	district	capitalized	74.05.22	74.05
 Ranowulu	LOC	district	capitalized	71.72.03	71.72
 Ranoyapo	LOC	district	capitalized	71.05.03	71.05
 Ransiki	LOC	district	capitalized	92.11.01	92.11
-Rantau	LOC	district	capitalized	11.16.08	11.16
 Rantau Alai	LOC	district	capitalized	16.10.06	16.10
 Rantau Badauh	LOC	district	capitalized	63.04.07	63.04
 Rantau Bayur	LOC	district	capitalized	16.07.11	16.07
@@ -5918,9 +5731,7 @@ Rawamerta	LOC	district	capitalized	32.15.18	32.15
 Rawang Panca Arga	LOC	district	capitalized	12.09.29	12.09
 Rawas Ilir	LOC	district	capitalized	16.13.04	16.13
 Rawas Ulu	LOC	district	capitalized	16.13.02	16.13
-Raya	LOC	district	capitalized	12.08.29	12.08
 Raya Kahean	LOC	district	capitalized	12.08.07	12.08
-Reban	LOC	district	capitalized	33.25.04	33.25
 Rebang Tangkas	LOC	district	capitalized	18.08.09	18.08
 Regol	LOC	district	capitalized	32.73.11	32.73
 Rejang Lebong	LOC	regency	capitalized	17.02	17
@@ -5932,9 +5743,7 @@ Rembon	LOC	district	capitalized	73.18.20	73.18
 Renah Mendaluh	LOC	district	capitalized	15.06.08	15.06
 Renah Pamenang	LOC	district	capitalized	15.02.19	15.02
 Renah Pembarap	LOC	district	capitalized	15.02.16	15.02
-Rendang	LOC	district	capitalized	51.07.01	51.07
 Rengasdengklok	LOC	district	capitalized	32.15.06	32.15
-Rengat	LOC	district	capitalized	14.02.01	14.02
 Rengat Barat	LOC	district	capitalized	14.02.02	14.02
 Rengel	LOC	district	capitalized	35.23.14	35.23
 Reok	LOC	district	capitalized	53.10.11	53.10
@@ -5958,7 +5767,6 @@ Ringinrejo	LOC	district	capitalized	35.06.23	35.06
 Rinhat	LOC	district	capitalized	53.21.05	53.21
 Rio Pakava	LOC	district	capitalized	72.03.04	72.03
 Risei Sayati	LOC	district	capitalized	91.15.07	91.15
-Riung	LOC	district	capitalized	53.09.09	53.09
 Riung Barat	LOC	district	capitalized	53.09.14	53.09
 Riyadh	LOC	city	capitalized		
 Robatal	LOC	district	capitalized	35.27.10	35.27
@@ -5967,9 +5775,7 @@ Rokan Hilir	LOC	regency	capitalized	14.07	14
 Rokan Hulu	LOC	regency	capitalized	14.06	14
 Rokan IV Koto	LOC	district	capitalized	14.06.02	14.06
 Roma	LOC	city	capitalized		
-Rongga	LOC	district	capitalized	32.17.13	32.17
 Ronggur Nihuta	LOC	district	capitalized	12.17.07	12.17
-Rongkong	LOC	district	capitalized	73.22.05	73.22
 Rongkop	LOC	district	capitalized	34.03.11	34.03
 Roon	LOC	district	capitalized	92.07.10	92.07
 Ropang	LOC	district	capitalized	52.04.11	52.04
@@ -5987,7 +5793,6 @@ Rowokele	LOC	district	capitalized	33.05.17	33.05
 Rowosari	LOC	district	capitalized	33.24.16	33.24
 Rubaru	LOC	district	capitalized	35.29.15	35.29
 Rufaer	LOC	district	capitalized	91.20.03	91.20
-Rumbai	LOC	district	capitalized	14.71.12	14.71
 Rumbai Barat	LOC	district	capitalized	14.71.06	14.71
 Rumbai Timur	LOC	district	capitalized	14.71.15	14.71
 Rumberpon	LOC	district	capitalized	92.07.06	92.07
@@ -6044,13 +5849,9 @@ Sako	LOC	district	capitalized	16.71.08	16.71
 Sakra	LOC	district	capitalized	52.03.02	52.03
 Sakra Barat	LOC	district	capitalized	52.03.19	52.03
 Sakra Timur	LOC	district	capitalized	52.03.18	52.03
-Sakti	LOC	district	capitalized	11.07.17	11.07
 Salahutu	LOC	district	capitalized	81.01.14	81.01
-Salak	LOC	district	capitalized	12.15.03	12.15
-Salam	LOC	district	capitalized	33.08.04	33.08
 Salam Babaris	LOC	district	capitalized	63.05.11	63.05
 Salaman	LOC	district	capitalized	33.08.01	33.08
-Salang	LOC	district	capitalized	11.09.02	11.09
 Salapian	LOC	district	capitalized	12.05.02	12.05
 Salatiga	LOC	city	capitalized	33.73	33
 Salawati	LOC	district	capitalized	96.01.03	96.01
@@ -6063,7 +5864,6 @@ Sale	LOC	district	capitalized	33.17.04	33.17
 Salem	LOC	district	capitalized	33.29.01	33.29
 Salibabu	LOC	district	capitalized	71.04.11	71.04
 Salimpaung	LOC	district	capitalized	13.04.10	13.04
-Saling	LOC	district	capitalized	16.11.09	16.11
 Salkma	LOC	district	capitalized	96.02.14	96.02
 Salo	LOC	district	capitalized	14.01.13	14.01
 Salomekko	LOC	district	capitalized	73.08.04	73.08
@@ -6085,24 +5885,21 @@ Sambaliung	LOC	district	capitalized	64.03.03	64.03
 Sambas	LOC	district	capitalized	61.01.01	61.01
 Sambelia	LOC	district	capitalized	52.03.10	52.03
 Sambeng	LOC	district	capitalized	35.24.11	35.24
-Sambi	LOC	district	capitalized	33.09.10	33.09
 Sambi Rampas	LOC	district	capitalized	53.19.04	53.19
 Sambikerep	LOC	district	capitalized	35.78.31	35.78
 Sambirejo	LOC	district	capitalized	33.14.05	33.14
-Sambit	LOC	district	capitalized	35.02.04	35.02
 Samboja	LOC	district	capitalized	64.02.13	64.02
 Samboja Barat	LOC	district	capitalized	64.02.20	64.02
 Sambong	LOC	district	capitalized	33.16.06	33.16
 Sambung Makmur	LOC	district	capitalized	63.03.16	63.03
 Sambungmacan	LOC	district	capitalized	33.14.07	33.14
-Sambutan	LOC	district	capitalized	64.72.07	64.72
 Samenage	LOC	district	capitalized	95.03.05	95.03
 Samigaluh	LOC	district	capitalized	34.01.11	34.01
 Samofa	LOC	district	capitalized	91.06.12	91.06
 Samosir	LOC	regency	capitalized	12.17	12
 Sampaga	LOC	district	capitalized	76.02.08	76.02
 Sampanahan	LOC	district	capitalized	63.02.12	63.02
-Sampang	LOC	district	capitalized	33.01.17	33.01
+Sampang	LOC	regency	capitalized	35.27	35
 Sampara	LOC	district	capitalized	74.02.05	74.02
 Sampoi Niet	LOC	district	capitalized	11.14.04	11.14
 Sampolawa	LOC	district	capitalized	74.15.02	74.15
@@ -6115,7 +5912,6 @@ Sanana Utara	LOC	district	capitalized	82.05.18	82.05
 Sanankulon	LOC	district	capitalized	35.05.07	35.05
 Sananwetan	LOC	district	capitalized	35.72.03	35.72
 Sandai	LOC	district	capitalized	61.04.05	61.04
-Sandaran	LOC	district	capitalized	64.08.11	64.08
 Sanden	LOC	district	capitalized	34.02.02	34.02
 Sandubaya	LOC	district	capitalized	52.71.06	52.71
 Sang Tombolang	LOC	district	capitalized	71.01.05	71.01
@@ -6148,7 +5944,6 @@ Sapeken	LOC	district	capitalized	35.29.25	35.29
 Saptosari	LOC	district	capitalized	34.03.15	34.03
 Sapuran	LOC	district	capitalized	33.07.03	33.07
 Saradan	LOC	district	capitalized	35.19.12	35.19
-Sarang	LOC	district	capitalized	33.17.05	33.17
 Sario	LOC	district	capitalized	71.71.06	71.71
 Sarirejo	LOC	district	capitalized	35.24.27	35.24
 Sariwangi	LOC	district	capitalized	32.06.30	32.06
@@ -6175,18 +5970,14 @@ Sawahan	LOC	district	capitalized	35.18.01	35.18
 Sawahlunto	LOC	city	capitalized	13.73	13
 Sawai	LOC	district	capitalized	91.20.08	91.20
 Sawan	LOC	district	capitalized	51.08.07	51.08
-Sawang	LOC	district	capitalized	11.01.07	11.01
-Sawangan	LOC	district	capitalized	32.76.03	32.76
 Sawerigadi	LOC	district	capitalized	74.13.01	74.13
 Sawiat	LOC	district	capitalized	96.02.03	96.02
-Sawit	LOC	district	capitalized	33.09.08	33.09
 Sawit Seberang	LOC	district	capitalized	12.05.20	12.05
 Sawo	LOC	district	capitalized	12.24.02	12.24
 Sawoo	LOC	district	capitalized	35.02.05	35.02
 Sayan	LOC	district	capitalized	61.10.05	61.10
 Sayosa	LOC	district	capitalized	96.01.07	96.01
 Sayosa Timur	LOC	district	capitalized	96.01.30	96.01
-Sayung	LOC	district	capitalized	33.21.04	33.21
 Sayur Matinggi	LOC	district	capitalized	12.03.21	12.03
 Sebangau Kuala	LOC	district	capitalized	62.11.08	62.11
 Sebangki	LOC	district	capitalized	61.08.10	61.08
@@ -6206,7 +5997,6 @@ Sebuku	LOC	district	capitalized	65.03.06	65.03
 Sebulu	LOC	district	capitalized	64.02.07	64.02
 Secang	LOC	district	capitalized	33.08.20	33.08
 Secanggang	LOC	district	capitalized	12.05.09	12.05
-Sedan	LOC	district	capitalized	33.17.06	33.17
 Sedati	LOC	district	capitalized	35.15.17	35.15
 Sedayu	LOC	district	capitalized	34.02.17	34.02
 Sedong	LOC	district	capitalized	32.09.09	32.09
@@ -6235,7 +6025,6 @@ Sekadau Hilir	LOC	district	capitalized	61.09.01	61.09
 Sekadau Hulu	LOC	district	capitalized	61.09.02	61.09
 Sekampung	LOC	district	capitalized	18.07.05	18.07
 Sekampung Udik	LOC	district	capitalized	18.07.12	18.07
-Sekar	LOC	district	capitalized	35.22.27	35.22
 Sekaran	LOC	district	capitalized	35.24.09	35.24
 Sekarbela	LOC	district	capitalized	52.71.04	52.71
 Sekatak	LOC	district	capitalized	65.01.09	65.01
@@ -6249,7 +6038,6 @@ Sekolaq Darat	LOC	district	capitalized	64.07.20	64.07
 Sekongkang	LOC	district	capitalized	52.07.04	52.07
 Sekotong	LOC	district	capitalized	52.01.07	52.01
 Sekupang	LOC	district	capitalized	21.71.03	21.71
-Sela	LOC	district	capitalized	95.03.37	95.03
 Selaawi	LOC	district	capitalized	32.05.39	32.05
 Selagai Lingga	LOC	district	capitalized	18.02.20	18.02
 Selagan Raya	LOC	district	capitalized	17.06.09	17.06
@@ -6257,26 +6045,20 @@ Selajambe	LOC	district	capitalized	32.08.15	32.08
 Selakau	LOC	district	capitalized	61.01.07	61.01
 Selakau Timur	LOC	district	capitalized	61.01.19	61.01
 Selandia Baru	LOC	country	capitalized		
-Selangit	LOC	district	capitalized	16.05.11	16.05
 Selaparang	LOC	district	capitalized	52.71.05	52.71
 Selaru	LOC	district	capitalized	81.03.02	81.03
-Selat	LOC	district	capitalized	51.07.07	51.07
 Selat Gelam	LOC	district	capitalized	21.02.13	21.02
 Selat Nasik	LOC	district	capitalized	19.02.03	19.02
 Selat Penuguan	LOC	district	capitalized	16.07.21	16.07
-Selatan	LOC	district	capitalized	75.71.02	75.71
 Selayar	LOC	district	capitalized	21.04.08	21.04
-Selebar	LOC	district	capitalized	17.71.01	17.71
 Selemadeg	LOC	district	capitalized	51.02.01	51.02
 Selemadeg Barat	LOC	district	capitalized	51.02.03	51.02
 Selemadeg Timur	LOC	district	capitalized	51.02.02	51.02
 Selemkai	LOC	district	capitalized	96.04.29	96.04
-Selesai	LOC	district	capitalized	12.05.06	12.05
 Selimbau	LOC	district	capitalized	61.06.09	61.06
 Selo	LOC	district	capitalized	33.09.01	33.09
 Selogiri	LOC	district	capitalized	33.12.11	33.12
 Selomerto	LOC	district	capitalized	33.07.06	33.07
-Selong	LOC	district	capitalized	52.03.07	52.03
 Selopampang	LOC	district	capitalized	33.23.15	33.23
 Selopuro	LOC	district	capitalized	35.05.22	35.05
 Selorejo	LOC	district	capitalized	35.05.21	35.05
@@ -6301,7 +6083,6 @@ Semarang Timur	LOC	district	capitalized	33.74.03	33.74
 Semarang Utara	LOC	district	capitalized	33.74.02	33.74
 Sematangborang	LOC	district	capitalized	16.71.16	16.71
 Sematu Jaya	LOC	district	capitalized	62.09.06	62.09
-Semau	LOC	district	capitalized	53.01.04	53.01
 Semau Selatan	LOC	district	capitalized	53.01.23	53.01
 Sembakung	LOC	district	capitalized	65.03.03	65.03
 Sembakung Atulai	LOC	district	capitalized	65.03.16	65.03
@@ -6309,7 +6090,7 @@ Sembalun	LOC	district	capitalized	52.03.15	52.03
 Sembawa	LOC	district	capitalized	16.07.17	16.07
 Sembilan Koto	LOC	district	capitalized	13.10.05	13.10
 Semboro	LOC	district	capitalized	35.09.07	35.09
-Semen	LOC	district	capitalized	35.06.01	35.06
+Semenanjung Korea	LOC	area	capitalized		
 Semendawai Barat	LOC	district	capitalized	16.08.14	16.08
 Semendawai Suku III	LOC	district	capitalized	16.08.08	16.08
 Semendawai Timur	LOC	district	capitalized	16.08.15	16.08
@@ -6328,6 +6109,7 @@ Sempol	LOC	district	capitalized	35.11.19	35.11
 Sempor	LOC	district	capitalized	33.05.18	33.05
 Sempu	LOC	district	capitalized	35.10.20	35.10
 Senapelan	LOC	district	capitalized	14.71.05	14.71
+Senayan	LOC	area	capitalized		
 Senayang	LOC	district	capitalized	21.04.03	21.04
 Sendana	LOC	district	capitalized	73.73.07	73.73
 Sendang	LOC	district	capitalized	35.04.07	35.04
@@ -6399,11 +6181,9 @@ Sesean Suloara	LOC	district	capitalized	73.26.19	73.26
 Sesenapadang	LOC	district	capitalized	76.03.08	76.03
 Sesnuk	LOC	district	capitalized	93.02.18	93.02
 Seteluk	LOC	district	capitalized	52.07.03	52.07
-Setia	LOC	district	capitalized	11.12.07	11.12
 Setia Bakti	LOC	district	capitalized	11.14.03	11.14
 Setia Janji	LOC	district	capitalized	12.09.27	12.09
 Setiabudi	LOC	district	capitalized	31.74.02	31.74
-Setu	LOC	district	capitalized	32.16.18	32.16
 Seulimeum	LOC	district	capitalized	11.06.04	11.06
 Seunagan	LOC	district	capitalized	11.15.02	11.15
 Seunagan Timur	LOC	district	capitalized	11.15.03	11.15
@@ -6412,7 +6192,7 @@ Sewon	LOC	district	capitalized	34.02.15	34.02
 Seyegan	LOC	district	capitalized	34.04.05	34.04
 Shanghai	LOC	city	capitalized		
 Siabu	LOC	district	capitalized	12.13.06	12.13
-Siak	LOC	district	capitalized	14.08.01	14.08
+Siak	LOC	regency	capitalized	14.08	14
 Siak Hulu	LOC	district	capitalized	14.01.06	14.01
 Siak Kecil	LOC	district	capitalized	14.03.12	14.03
 Sianjar Mula Mula	LOC	district	capitalized	12.17.06	12.17
@@ -6510,7 +6290,6 @@ Siman	LOC	district	capitalized	35.02.10	35.02
 Simangambat	LOC	district	capitalized	12.20.08	12.20
 Simangumban	LOC	district	capitalized	12.02.07	12.02
 Simanindo	LOC	district	capitalized	12.17.01	12.17
-Simbang	LOC	district	capitalized	73.09.09	73.09
 Simboro	LOC	district	capitalized	76.02.12	76.02
 Simbuang	LOC	district	capitalized	73.18.09	73.18
 Simeulue	LOC	regency	capitalized	11.09	11
@@ -6520,7 +6299,6 @@ Simeulue Tengah	LOC	district	capitalized	11.09.01	11.09
 Simeulue Timur	LOC	district	capitalized	11.09.04	11.09
 Simo	LOC	district	capitalized	33.09.13	33.09
 Simokerto	LOC	district	capitalized	35.78.11	35.78
-Simpang	LOC	district	capitalized	16.09.05	16.09
 Simpang Alahan Mati	LOC	district	capitalized	13.08.16	13.08
 Simpang Dua	LOC	district	capitalized	61.04.20	61.04
 Simpang Empat	LOC	district	capitalized	12.06.12	12.06
@@ -6570,7 +6348,6 @@ Singajaya	LOC	district	capitalized	32.05.24	32.05
 Singaparna	LOC	district	capitalized	32.06.24	32.06
 Singapura	LOC	country	capitalized		
 Singaran Pati	LOC	district	capitalized	17.71.09	17.71
-Singgahan	LOC	district	capitalized	35.23.07	35.23
 Singingi	LOC	district	capitalized	14.09.03	14.09
 Singingi Hilir	LOC	district	capitalized	14.09.08	14.09
 Singkawang	LOC	city	capitalized	61.72	61
@@ -6654,6 +6431,7 @@ Sobang	LOC	district	capitalized	36.01.35	36.01
 Socah	LOC	district	capitalized	35.26.02	35.26
 Sodonghilir	LOC	district	capitalized	32.06.12	32.06
 Soe	LOC	district	capitalized	53.02.01	53.02
+Soekarno-Hatta	LOC	area	capitalized		
 Sogae'adu	LOC	district	capitalized	12.04.35	12.04
 Sojol	LOC	district	capitalized	72.03.14	72.03
 Sojol Utara	LOC	district	capitalized	72.03.30	72.03
@@ -6725,14 +6503,14 @@ Suak Midai	LOC	district	capitalized	21.03.22	21.03
 Suak Tapeh	LOC	district	capitalized	16.07.16	16.07
 Suator	LOC	district	capitalized	93.04.07	93.04
 Subah	LOC	district	capitalized	33.25.09	33.25
-Subang	LOC	district	capitalized	32.08.03	32.08
+Subang	LOC	regency	capitalized	32.13	32
 Subi	LOC	district	capitalized	21.03.09	21.03
 Suboh	LOC	district	capitalized	35.12.03	35.12
 Subulussalam	LOC	city	capitalized	11.75	11
-Subur	LOC	district	capitalized	93.02.15	93.02
 Sucinaraja	LOC	district	capitalized	32.05.42	32.05
 Sudan	LOC	country	capitalized		
 Sudimoro	LOC	district	capitalized	35.01.12	35.01
+Sudirman	LOC	area	capitalized		
 Sugapa	LOC	district	capitalized	94.07.01	94.07
 Sugie Besar	LOC	district	capitalized	21.02.14	21.02
 Sugihwaras	LOC	district	capitalized	35.22.07	35.22
@@ -6771,7 +6549,6 @@ Sukaresik	LOC	district	capitalized	32.06.39	32.06
 Sukaresmi	LOC	district	capitalized	32.03.13	32.03
 Sukasada	LOC	district	capitalized	51.08.05	51.08
 Sukasari	LOC	district	capitalized	32.11.12	32.11
-Sukatani	LOC	district	capitalized	32.14.05	32.14
 Sukau	LOC	district	capitalized	18.04.11	18.04
 Sukawangi	LOC	district	capitalized	32.16.03	32.16
 Sukawati	LOC	district	capitalized	51.04.01	51.04
@@ -6797,7 +6574,6 @@ Sulabesi Selatan	LOC	district	capitalized	82.05.09	82.05
 Sulabesi Tengah	LOC	district	capitalized	82.05.07	82.05
 Sulabesi Timur	LOC	district	capitalized	82.05.08	82.05
 Sulamu	LOC	district	capitalized	53.01.07	53.01
-Sulang	LOC	district	capitalized	33.17.08	33.17
 Sulawesi Barat	LOC	province	capitalized	76	
 Sulawesi Selatan	LOC	province	capitalized	73	
 Sulawesi Tengah	LOC	province	capitalized	72	
@@ -6825,11 +6601,9 @@ Sumba Barat	LOC	regency	capitalized	53.12	53
 Sumba Barat Daya	LOC	regency	capitalized	53.18	53
 Sumba Tengah	LOC	regency	capitalized	53.17	53
 Sumba Timur	LOC	regency	capitalized	53.11	53
-Sumbang	LOC	district	capitalized	33.02.21	33.02
 Sumbar	LOC	province	capitalized	13	
 Sumbawa	LOC	district	capitalized	52.04.08	52.04
 Sumbawa Barat	LOC	regency	capitalized	52.07	52
-Sumber	LOC	district	capitalized	32.09.15	32.09
 Sumber Barito	LOC	district	capitalized	62.12.05	62.12
 Sumber Harta	LOC	district	capitalized	16.05.19	16.05
 Sumber Jaya	LOC	district	capitalized	18.04.05	18.04
@@ -6853,13 +6627,11 @@ Sumedang	LOC	regency	capitalized	32.11	32
 Sumedang Selatan	LOC	district	capitalized	32.11.17	32.11
 Sumedang Utara	LOC	district	capitalized	32.11.18	32.11
 Sumenep	LOC	district	capitalized	35.29.01	35.29
-Sumo	LOC	district	capitalized	95.03.51	95.03
 Sumobito	LOC	district	capitalized	35.17.11	35.17
 Sumowono	LOC	district	capitalized	33.22.09	33.22
 Sumpiuh	LOC	district	capitalized	33.02.07	33.02
 Sumpur Kudus	LOC	district	capitalized	13.03.09	13.03
 Sumsel	LOC	province	capitalized	16	
-Sumur	LOC	district	capitalized	36.01.01	36.01
 Sumur Bandung	LOC	district	capitalized	32.73.19	32.73
 Sumuri	LOC	district	capitalized	92.06.14	92.06
 Sumut	LOC	province	capitalized	12	
@@ -6939,13 +6711,10 @@ Surian	LOC	district	capitalized	32.11.09	32.11
 Suro Makmur	LOC	district	capitalized	11.10.12	11.10
 Suru Suru	LOC	district	capitalized	95.03.09	95.03
 Suru-suru	LOC	district	capitalized	93.04.08	93.04
-Suruh	LOC	district	capitalized	33.22.04	33.22
 Sururey	LOC	district	capitalized	92.12.04	92.12
 Susoh	LOC	district	capitalized	11.12.04	11.12
 Susua	LOC	district	capitalized	12.14.09	12.14
-Susukan	LOC	district	capitalized	32.09.27	32.09
 Susukan Lebak	LOC	district	capitalized	32.09.08	32.09
-Susut	LOC	district	capitalized	51.06.01	51.06
 Sutera	LOC	district	capitalized	13.01.08	13.01
 Suti Semarang	LOC	district	capitalized	61.07.10	61.07
 Sutojayan	LOC	district	capitalized	35.05.12	35.05
@@ -6969,7 +6738,6 @@ Tabalar	LOC	district	capitalized	64.03.10	64.03
 Tabalong	LOC	regency	capitalized	63.09	63
 Tabanan	LOC	district	capitalized	51.02.05	51.02
 Tabang	LOC	district	capitalized	64.02.12	64.02
-Tabir	LOC	district	capitalized	15.02.05	15.02
 Tabir Barat	LOC	district	capitalized	15.02.23	15.02
 Tabir Ilir	LOC	district	capitalized	15.02.14	15.02
 Tabir Lintas	LOC	district	capitalized	15.02.22	15.02
@@ -7001,7 +6769,6 @@ Tahota	LOC	district	capitalized	92.11.06	92.11
 Tahuna	LOC	district	capitalized	71.03.17	71.03
 Tahuna Barat	LOC	district	capitalized	71.03.23	71.03
 Tahuna Timur	LOC	district	capitalized	71.03.24	71.03
-Tahunan	LOC	district	capitalized	33.20.11	33.20
 Taige	LOC	district	capitalized	92.12.06	92.12
 Taiwan	LOC	country	capitalized		
 Tajinan	LOC	district	capitalized	35.07.15	35.07
@@ -7019,7 +6786,6 @@ Talaga Jaya	LOC	district	capitalized	75.01.22	75.01
 Talaga Raya	LOC	district	capitalized	74.14.05	74.14
 Talamau	LOC	district	capitalized	13.12.04	13.12
 Talambo	LOC	district	capitalized	95.03.29	95.03
-Talang	LOC	district	capitalized	33.28.12	33.28
 Talang Empat	LOC	district	capitalized	17.09.02	17.09
 Talang Kelapa	LOC	district	capitalized	16.07.10	16.07
 Talang Muandau	LOC	district	capitalized	14.03.15	14.03
@@ -7044,18 +6810,15 @@ Tallunglipu	LOC	district	capitalized	73.26.11	73.26
 Talo	LOC	district	capitalized	17.05.03	17.05
 Talo Kecil	LOC	district	capitalized	17.05.12	17.05
 Taluditi	LOC	district	capitalized	75.04.07	75.04
-Talun	LOC	district	capitalized	32.09.14	32.09
 Tamako	LOC	district	capitalized	71.03.12	71.03
 Tamalanrea	LOC	district	capitalized	73.71.14	73.71
 Tamalate	LOC	district	capitalized	73.71.10	73.71
 Tamalatea	LOC	district	capitalized	73.04.02	73.04
-Taman	LOC	district	capitalized	33.27.09	33.27
 Taman Krocok	LOC	district	capitalized	35.11.21	35.11
 Taman Rajo	LOC	district	capitalized	15.05.11	15.05
 Taman Sari	LOC	district	capitalized	19.71.02	19.71
 Tamanan	LOC	district	capitalized	35.11.02	35.11
 Tamansari	LOC	district	capitalized	32.01.31	32.01
-Tambak	LOC	district	capitalized	33.02.08	33.02
 Tambakboyo	LOC	district	capitalized	35.23.06	35.23
 Tambakdahan	LOC	district	capitalized	32.13.25	32.13
 Tambakrejo	LOC	district	capitalized	35.22.02	35.22
@@ -7063,9 +6826,7 @@ Tambakromo	LOC	district	capitalized	33.18.03	33.18
 Tambaksari	LOC	district	capitalized	32.07.16	32.07
 Tamban	LOC	district	capitalized	63.04.02	63.04
 Tamban Catur	LOC	district	capitalized	62.03.13	62.03
-Tambang	LOC	district	capitalized	14.01.03	14.01
 Tambang Ulang	LOC	district	capitalized	63.01.08	63.01
-Tambangan	LOC	district	capitalized	12.13.10	12.13
 Tambelan	LOC	district	capitalized	21.01.09	21.01
 Tambelang	LOC	district	capitalized	32.16.04	32.16
 Tambelangan	LOC	district	capitalized	35.27.08	35.27
@@ -7125,7 +6886,6 @@ Tanete Riattang	LOC	district	capitalized	73.08.21	73.08
 Tanete Riattang Barat	LOC	district	capitalized	73.08.22	73.08
 Tanete Riattang Timur	LOC	district	capitalized	73.08.23	73.08
 Tanete Rilau	LOC	district	capitalized	73.11.02	73.11
-Tangan-Tangan	LOC	district	capitalized	11.12.02	11.12
 Tangaran	LOC	district	capitalized	61.01.17	61.01
 Tangen	LOC	district	capitalized	33.14.19	33.14
 Tangerang	LOC	city	capitalized	36.71	36
@@ -7133,7 +6893,6 @@ Tangerang Selatan	LOC	city	capitalized	36.74	36
 Tanggamus	LOC	regency	capitalized	18.06	18
 Tanggetada	LOC	district	capitalized	74.01.18	74.01
 Tanggeung	LOC	district	capitalized	32.03.19	32.03
-Tanggul	LOC	district	capitalized	35.09.06	35.09
 Tanggulangin	LOC	district	capitalized	35.15.06	35.15
 Tanggunggunung	LOC	district	capitalized	35.04.19	35.04
 Tanggungharjo	LOC	district	capitalized	33.15.19	33.15
@@ -7144,7 +6903,6 @@ Tanimbar Utara	LOC	district	capitalized	81.03.05	81.03
 Taniwel	LOC	district	capitalized	81.06.03	81.06
 Taniwel Timur	LOC	district	capitalized	81.06.10	81.06
 Tanjuang Baru	LOC	district	capitalized	13.04.12	13.04
-Tanjung	LOC	district	capitalized	33.29.13	33.29
 Tanjung Agung	LOC	district	capitalized	16.03.01	16.03
 Tanjung Agung Palik	LOC	district	capitalized	17.03.22	17.03
 Tanjung Balai	LOC	district	capitalized	12.09.10	12.09
@@ -7173,7 +6931,7 @@ Tanjung Pinang	LOC	city	capitalized	21.72	21
 Tanjung Pinang Barat	LOC	district	capitalized	21.72.01	21.72
 Tanjung Pinang Kota	LOC	district	capitalized	21.72.03	21.72
 Tanjung Pinang Timur	LOC	district	capitalized	21.72.02	21.72
-Tanjung Priok	LOC	district	capitalized	31.72.02	31.72
+Tanjung Priok	LOC	area	capitalized		
 Tanjung Pura	LOC	district	capitalized	12.05.11	12.05
 Tanjung Raja	LOC	district	capitalized	16.10.03	16.10
 Tanjung Raya	LOC	district	capitalized	13.06.03	13.06
@@ -7204,7 +6962,6 @@ Tanon	LOC	district	capitalized	33.14.12	33.14
 Tanralili	LOC	district	capitalized	73.09.07	73.09
 Tanta	LOC	district	capitalized	63.09.03	63.09
 Taopa	LOC	district	capitalized	72.08.14	72.08
-Tapa	LOC	district	capitalized	75.03.01	75.03
 Tapaktuan	LOC	district	capitalized	11.01.08	11.01
 Tapalang	LOC	district	capitalized	76.02.02	76.02
 Tapalang Barat	LOC	district	capitalized	76.02.13	76.02
@@ -7220,7 +6977,6 @@ Tapin Selatan	LOC	district	capitalized	63.05.02	63.05
 Tapin Tengah	LOC	district	capitalized	63.05.03	63.05
 Tapin Utara	LOC	district	capitalized	63.05.04	63.05
 Tapos	LOC	district	capitalized	32.76.10	32.76
-Tapung	LOC	district	capitalized	14.01.10	14.01
 Tapung Hilir	LOC	district	capitalized	14.01.11	14.01
 Tapung Hulu	LOC	district	capitalized	14.01.12	14.01
 Tarabintang	LOC	district	capitalized	12.16.10	12.16
@@ -7232,14 +6988,12 @@ Tarakan Timur	LOC	district	capitalized	65.71.03	65.71
 Tarakan Utara	LOC	district	capitalized	65.71.04	65.71
 Tarano	LOC	district	capitalized	52.04.25	52.04
 Tareran	LOC	district	capitalized	71.05.13	71.05
-Tarik	LOC	district	capitalized	35.15.01	35.15
 Tarogong Kaler	LOC	district	capitalized	32.05.04	32.05
 Tarogong Kidul	LOC	district	capitalized	32.05.05	32.05
 Tarokan	LOC	district	capitalized	35.06.20	35.06
 Tarowang	LOC	district	capitalized	73.04.11	73.04
 Tarub	LOC	district	capitalized	33.28.14	33.28
 Tarumajaya	LOC	district	capitalized	32.16.01	32.16
-Tarup	LOC	district	capitalized	95.02.19	95.02
 Tarutung	LOC	district	capitalized	12.02.01	12.02
 Tasifeto Barat	LOC	district	capitalized	53.04.04	53.04
 Tasifeto Timur	LOC	district	capitalized	53.04.02	53.04
@@ -7261,10 +7015,8 @@ Tayan Hilir	LOC	district	capitalized	61.03.11	61.03
 Tayan Hulu	LOC	district	capitalized	61.03.10	61.03
 Tayando Tam	LOC	district	capitalized	81.72.03	81.72
 Tayu	LOC	district	capitalized	33.18.19	33.18
-Tebas	LOC	district	capitalized	61.01.04	61.01
 Tebat Karai	LOC	district	capitalized	17.08.03	17.08
 Tebet	LOC	district	capitalized	31.74.01	31.74
-Tebing	LOC	district	capitalized	21.02.05	21.02
 Tebing Syahbandar	LOC	district	capitalized	12.18.16	12.18
 Tebing Tinggi	LOC	city	capitalized	12.76	12
 Tebing Tinggi Barat	LOC	district	capitalized	14.10.04	14.10
@@ -7365,16 +7117,12 @@ Teminabuan	LOC	district	capitalized	96.02.01	96.02
 Temon	LOC	district	capitalized	34.01.01	34.01
 Tempe	LOC	district	capitalized	73.13.06	73.13
 Tempeh	LOC	district	capitalized	35.08.05	35.08
-Tempel	LOC	district	capitalized	34.04.14	34.04
 Tempilang	LOC	district	capitalized	19.05.05	19.05
-Tempuling	LOC	district	capitalized	14.04.05	14.04
 Tempunak	LOC	district	capitalized	61.05.02	61.05
-Tempuran	LOC	district	capitalized	32.15.20	32.15
 Tempurejo	LOC	district	capitalized	35.09.18	35.09
 Tempursari	LOC	district	capitalized	35.08.01	35.08
 Tenayan Raya	LOC	district	capitalized	14.71.10	14.71
 Tenga	LOC	district	capitalized	71.05.09	71.05
-Tengah	LOC	district	capitalized	75.71.06	75.71
 Tengah Ilir	LOC	district	capitalized	15.09.09	15.09
 Tengah Tani	LOC	district	capitalized	32.09.35	32.09
 Tengaran	LOC	district	capitalized	33.22.02	33.22
@@ -7387,18 +7135,15 @@ Tenjo	LOC	district	capitalized	32.01.23	32.01
 Tenjolaya	LOC	district	capitalized	32.01.40	32.01
 Teon Nila Serua	LOC	district	capitalized	81.01.02	81.01
 Teor	LOC	district	capitalized	81.05.10	81.05
+Tepi Barat	LOC	area	capitalized		
 Tepus	LOC	district	capitalized	34.03.07	34.03
 Teramang Jaya	LOC	district	capitalized	17.06.08	17.06
 Terangun	LOC	district	capitalized	11.13.04	11.13
 Terara	LOC	district	capitalized	52.03.03	52.03
-Teras	LOC	district	capitalized	33.09.07	33.09
 Teras Terunjam	LOC	district	capitalized	17.06.03	17.06
 Terbanggi Besar	LOC	district	capitalized	18.02.07	18.02
-Terentang	LOC	district	capitalized	61.12.04	61.12
-Teriak	LOC	district	capitalized	61.07.09	61.07
 Tering	LOC	district	capitalized	64.07.19	64.07
 Teripe Jaya	LOC	district	capitalized	11.13.10	11.13
-Terisi	LOC	district	capitalized	32.12.26	32.12
 Ternate	LOC	city	capitalized	82.71	82
 Ternate Barat	LOC	district	capitalized	82.71.08	82.71
 Ternate Selatan	LOC	district	capitalized	82.71.02	82.71
@@ -7407,7 +7152,6 @@ Ternate Utara	LOC	district	capitalized	82.71.03	82.71
 Tersono	LOC	district	capitalized	33.25.06	33.25
 Terusan Nunyai	LOC	district	capitalized	18.02.13	18.02
 Testega	LOC	district	capitalized	92.12.08	92.12
-Tetap	LOC	district	capitalized	17.04.12	17.04
 Teunom	LOC	district	capitalized	11.14.01	11.14
 Teupah Barat	LOC	district	capitalized	11.09.03	11.09
 Teupah Selatan	LOC	district	capitalized	11.09.07	11.09
@@ -7419,10 +7163,12 @@ Teweh Selatan	LOC	district	capitalized	62.05.08	62.05
 Teweh Tengah	LOC	district	capitalized	62.05.05	62.05
 Teweh Timur	LOC	district	capitalized	62.05.04	62.05
 Thailand	LOC	country	capitalized		
+Thamrin	LOC	area	capitalized		
 Ti Zain	LOC	district	capitalized	93.03.15	93.03
 Tiang Pumpung	LOC	district	capitalized	15.02.24	15.02
 Tiang Pumpung Kepungut	LOC	district	capitalized	16.05.18	16.05
 Tibawa	LOC	district	capitalized	75.01.04	75.01
+Tibet	LOC	area	capitalized		
 Tidore	LOC	district	capitalized	82.72.01	82.72
 Tidore Kepulauan	LOC	city	capitalized	82.72	82
 Tidore Selatan	LOC	district	capitalized	82.72.04	82.72
@@ -7441,7 +7187,6 @@ Tigo Lurah	LOC	district	capitalized	13.02.18	13.02
 Tigo Nagari	LOC	district	capitalized	13.08.13	13.08
 Tikala	LOC	district	capitalized	71.71.05	71.71
 Tikke Raya	LOC	district	capitalized	76.01.08	76.01
-Tikung	LOC	district	capitalized	35.24.23	35.24
 Tilamuta	LOC	district	capitalized	75.02.04	75.02
 Tilango	LOC	district	capitalized	75.01.18	75.01
 Tilatang Kamang	LOC	district	capitalized	13.06.09	13.06
@@ -7454,7 +7199,7 @@ Timor Tengah Utara	LOC	regency	capitalized	53.03	53
 Timori	LOC	district	capitalized	95.04.22	95.04
 Timpah	LOC	district	capitalized	62.03.10	62.03
 Timpeh	LOC	district	capitalized	13.10.06	13.10
-Timur	LOC	district	capitalized	75.71.05	75.71
+Timur Tengah	LOC	area	capitalized		
 Tinada	LOC	district	capitalized	12.15.07	12.15
 Tinambung	LOC	district	capitalized	76.04.01	76.04
 Tinanggea	LOC	district	capitalized	74.05.01	74.05
@@ -7475,7 +7220,6 @@ Tiomneri	LOC	district	capitalized	95.07.08	95.07
 Tiongkok	LOC	country	capitalized		
 Tiplol Mayalibit	LOC	district	capitalized	96.03.18	96.03
 Tirawuta	LOC	district	capitalized	74.11.01	74.11
-Tiris	LOC	district	capitalized	35.13.07	35.13
 Tiro/Truseb	LOC	district	capitalized	11.07.21	11.07
 Tiroang	LOC	district	capitalized	73.15.09	73.15
 Tirtajaya	LOC	district	capitalized	32.15.09	32.15
@@ -7610,13 +7354,11 @@ Tuah Negeri	LOC	district	capitalized	16.05.20	16.05
 Tuahmadani	LOC	district	capitalized	14.71.13	14.71
 Tual	LOC	city	capitalized	81.72	81
 Tualan Hulu	LOC	district	capitalized	62.02.16	62.02
-Tualang	LOC	district	capitalized	14.08.04	14.08
-Tuban	LOC	district	capitalized	35.23.16	35.23
+Tuban	LOC	regency	capitalized	35.23	35
 Tubang	LOC	district	capitalized	93.01.15	93.01
 Tubei	LOC	district	capitalized	17.07.09	17.07
 Tubo Sendana	LOC	district	capitalized	76.05.07	76.05
 Tugala Oyo	LOC	district	capitalized	12.24.08	12.24
-Tugu	LOC	district	capitalized	33.74.16	33.74
 Tugumulyo	LOC	district	capitalized	16.05.01	16.05
 Tuhemberua	LOC	district	capitalized	12.24.03	12.24
 Tuhiba	LOC	district	capitalized	92.06.12	92.06
@@ -7631,7 +7373,6 @@ Tulang Bawang Tengah	LOC	district	capitalized	18.12.01	18.12
 Tulang Bawang Udik	LOC	district	capitalized	18.12.03	18.12
 Tulangan	LOC	district	capitalized	35.15.09	35.15
 Tulin Onsoi	LOC	district	capitalized	65.03.14	65.03
-Tulis	LOC	district	capitalized	33.25.10	33.25
 Tulung	LOC	district	capitalized	33.10.19	33.10
 Tulung Selapan	LOC	district	capitalized	16.02.11	16.02
 Tulungagung	LOC	district	capitalized	35.04.01	35.04
@@ -7639,7 +7380,6 @@ Tumbang Titi	LOC	district	capitalized	61.04.13	61.04
 Tumijajar	LOC	district	capitalized	18.12.02	18.12
 Tuminting	LOC	district	capitalized	71.71.02	71.71
 Tumpaan	LOC	district	capitalized	71.05.12	71.05
-Tumpang	LOC	district	capitalized	35.07.16	35.07
 Tungkal Ilir	LOC	district	capitalized	15.06.02	15.06
 Tungkal Jaya	LOC	district	capitalized	16.06.12	16.06
 Tungkal Ulu	LOC	district	capitalized	15.06.01	15.06
@@ -7649,12 +7389,10 @@ Tunjungan	LOC	district	capitalized	33.16.10	33.16
 Tuntang	LOC	district	capitalized	33.22.06	33.22
 Turatea	LOC	district	capitalized	73.04.08	73.04
 Turen	LOC	district	capitalized	35.07.09	35.07
-Turi	LOC	district	capitalized	34.04.15	34.04
 Turikale	LOC	district	capitalized	73.09.14	73.09
 Turki	LOC	country	capitalized		
 Tutar	LOC	district	capitalized	76.04.05	76.04
 Tutuk Tolu	LOC	district	capitalized	81.05.06	81.05
-Tutur	LOC	district	capitalized	35.14.02	35.14
 Tutuyan	LOC	district	capitalized	71.10.01	71.10
 Ubahak	LOC	district	capitalized	95.03.23	95.03
 Ubalihi	LOC	district	capitalized	95.03.28	95.03
@@ -7664,7 +7402,6 @@ Ueesi	LOC	district	capitalized	74.11.11	74.11
 Uepai	LOC	district	capitalized	74.02.18	74.02
 Ugimba	LOC	district	capitalized	94.07.07	94.07
 Ujan Mas	LOC	district	capitalized	16.03.11	16.03
-Ujung	LOC	district	capitalized	73.72.02	73.72
 Ujung Batu	LOC	district	capitalized	12.20.12	12.20
 Ujung Bulu	LOC	district	capitalized	73.02.02	73.02
 Ujung Padang	LOC	district	capitalized	12.08.30	12.08
@@ -7729,7 +7466,6 @@ Uram Jaya	LOC	district	capitalized	17.07.11	17.07
 Urei Faisei	LOC	district	capitalized	91.15.08	91.15
 Usilimo	LOC	district	capitalized	95.01.21	95.01
 Utan	LOC	district	capitalized	52.04.06	52.04
-Utara	LOC	district	capitalized	75.71.03	75.71
 Uut Murung	LOC	district	capitalized	62.12.10	62.12
 Uwapa	LOC	district	capitalized	94.01.04	94.01
 V Koto	LOC	district	capitalized	13.05.06	13.05
@@ -7809,14 +7545,12 @@ Wanokaka	LOC	district	capitalized	53.12.11	53.12
 Wanwi	LOC	district	capitalized	94.02.19	94.02
 Waplau	LOC	district	capitalized	81.04.06	81.04
 Wapoga	LOC	district	capitalized	91.15.12	91.15
-Wara	LOC	district	capitalized	73.73.01	73.73
 Wara Barat	LOC	district	capitalized	73.73.06	73.73
 Wara Selatan	LOC	district	capitalized	73.73.03	73.73
 Wara Timur	LOC	district	capitalized	73.73.05	73.73
 Wara Utara	LOC	district	capitalized	73.73.02	73.73
 Wari/Taiyeve II	LOC	district	capitalized	95.04.29	95.04
 Waringinkurung	LOC	district	capitalized	36.04.06	36.04
-Waris	LOC	district	capitalized	91.11.01	91.11
 Warkuk Ranau Selatan	LOC	district	capitalized	16.09.13	16.09
 Warmare	LOC	district	capitalized	92.02.03	92.02
 Waropen	LOC	regency	capitalized	91.15	91
@@ -7902,7 +7636,6 @@ Weliman	LOC	district	capitalized	53.21.04	53.21
 Wellington	LOC	city	capitalized		
 Wemak	LOC	district	capitalized	96.01.20	96.01
 Wenam	LOC	district	capitalized	95.04.37	95.04
-Wenang	LOC	district	capitalized	71.71.04	71.71
 Wera	LOC	district	capitalized	52.06.07	52.06
 Wereka	LOC	district	capitalized	95.07.17	95.07
 Weriagar	LOC	district	capitalized	92.06.21	92.06
@@ -8009,6 +7742,7 @@ X Koto	LOC	district	capitalized	13.04.01	13.04
 X Koto Diatas	LOC	district	capitalized	13.02.12	13.02
 X Koto Singkarak	LOC	district	capitalized	13.02.11	13.02
 XIII Koto Kampar	LOC	district	capitalized	14.01.04	14.01
+Xinjiang	LOC	area	capitalized		
 XIV Koto	LOC	district	capitalized	17.06.11	17.06
 Yaffi	LOC	district	capitalized	91.11.10	91.11
 Yagai	LOC	district	capitalized	94.03.17	94.03
@@ -8079,6 +7813,7 @@ Akademi Farmasi Yarsis Pekanbaru	ORG	university	capitalized
 Akasha Wira International	ORG	company	capitalized	ADES	
 AKR Corporindo	ORG	company	capitalized	AKRA	
 Aksara Global Development	ORG	company	capitalized	GAMA	
+Al-Qaeda	ORG	international	capitalized	Al-Qaeda	
 Alakasa Industrindo	ORG	company	capitalized	ALKA	
 Alam Sutera Realty	ORG	company	capitalized	ASRI	
 Alamtri Minerals Indonesia	ORG	company	capitalized	ADMR	
@@ -8147,6 +7882,7 @@ Badan Pengawas Pemilihan Umum	ORG	agency	capitalized	Bawaslu
 Badan Perencanaan Pembangunan Nasional	ORG	agency	capitalized	Bappenas	
 Badan Pusat Statistik	ORG	agency	capitalized	BPS	
 Badan Reserse Kriminal	ORG	police	capitalized	Bareskrim	
+Badan Riset dan Inovasi Nasional	ORG	agency	capitalized	BRIN	
 Badan SAR Nasional	ORG	agency	capitalized	Basarnas	
 Bahtera Bumi Raya	ORG	company	capitalized	PGJO	
 Bakrie & Brothers	ORG	company	capitalized	BNBR	
@@ -8239,12 +7975,14 @@ BNN	ORG	agency	upper	BNN
 BNPB	ORG	agency	upper	BNPB	
 Bogor Agricultural University	ORG	university	capitalized		
 Borneo Olah Sarana Sukses	ORG	company	capitalized	BOSS	
+BPH Migas	ORG	agency	capitalized	BPH Migas	
 BPJS Kesehatan	ORG	agency	capitalized	BPJS Kesehatan	
 BPJS Ketenagakerjaan	ORG	agency	capitalized	BPJS Ketenagakerjaan	
 BPK	ORG	agency	upper	BPK	
 BPOM	ORG	agency	upper	BPOM	
 BPS	ORG	agency	upper	BPS	
 BRI	ORG	company	upper	BRI	
+BRIN	ORG	agency	upper	BRIN	
 BTN	ORG	company	upper	BTN	
 Buana Artha Anugerah	ORG	company	capitalized	STAR	
 Buana Finance	ORG	company	capitalized	BBLD	
@@ -8432,6 +8170,7 @@ Gunung Raja Paksi	ORG	company	capitalized	GGRP
 H.M. Sampoerna	ORG	company	capitalized	HMSP	
 Habco Trans Maritima	ORG	company	capitalized	HATM	
 Haloni Jane	ORG	company	capitalized	HALO	
+Hamas	ORG	international	capitalized	Hamas	
 Hanura	ORG	party	capitalized	Hanura	
 Harapan Duta Pertiwi	ORG	company	capitalized	HOPE	
 Harta Djaya Karya	ORG	company	capitalized	MEJA	
@@ -8444,6 +8183,7 @@ Hero Global Investment	ORG	company	capitalized	HGII
 Hetzer Medical Indonesia	ORG	company	capitalized	MEDS	
 Hexindo Adiperkasa	ORG	company	capitalized	HEXA	
 Himalaya Energi Perkasa	ORG	company	capitalized	HADE	
+Hizbullah	ORG	international	capitalized	Hizbullah	
 HK Metals Utama	ORG	company	capitalized	HKMU	
 Hoffmen Cleanindo	ORG	company	capitalized	KING	
 Homeco Victoria Makmur	ORG	company	capitalized	LIVE	
@@ -8491,15 +8231,16 @@ Intanwijaya Internasional	ORG	company	capitalized	INCI
 Integra Indocabinet	ORG	company	capitalized	WOOD	
 Inter Delta	ORG	company	capitalized	INTD	
 Intermedia Capital	ORG	company	capitalized	MDIA	
+Interpol	ORG	international	capitalized	Interpol	
 Inti Agri Resources	ORG	company	capitalized	IIKP	
 Inti Bangun Sejahtera	ORG	company	capitalized	IBST	
 Intiland Development	ORG	company	capitalized	DILD	
 Intra Golflink Resorts	ORG	company	capitalized	GOLF	
 Intraco Penta	ORG	company	capitalized	INTA	
 IPB	ORG	university	upper	IPB	
+ISIS	ORG	international	upper	ISIS	
 Island Concepts Indonesia	ORG	company	capitalized	ICON	
 Isra Presisi Indonesia	ORG	company	capitalized	ISAP	
-Istana	ORG	agency	capitalized	Istana	
 Itama Ranoraya	ORG	company	capitalized	IRRA	
 ITB	ORG	university	upper	ITB	
 ITS	ORG	university	upper	ITS	
@@ -8601,11 +8342,15 @@ Kominfo	ORG	ministry	capitalized	Kominfo
 Komisi Nasional Hak Asasi Manusia	ORG	agency	capitalized	Komnas HAM	
 Komisi Pemberantasan Korupsi	ORG	agency	capitalized	KPK	
 Komisi Pemilihan Umum	ORG	agency	capitalized	KPU	
+Komisi Pengawas Persaingan Usaha	ORG	agency	capitalized	KPPU	
+Komisi Penyiaran Indonesia	ORG	agency	capitalized	KPI	
 Komisi Yudisial	ORG	judiciary	capitalized	KY	
 Komnas HAM	ORG	agency	capitalized	Komnas HAM	
 Kompas	ORG	media	capitalized	Kompas	
 Kota Satu Properti	ORG	company	capitalized	SATU	
+KPI	ORG	agency	upper	KPI	
 KPK	ORG	agency	upper	KPK	
+KPPU	ORG	agency	upper	KPPU	
 KPU	ORG	agency	upper	KPU	
 Krakatau Steel (Persero)	ORG	company	capitalized	KRAS	
 Krida Jaringan Nusantara	ORG	company	capitalized	KJEN	
@@ -8619,6 +8364,7 @@ Langgeng Makmur Industri	ORG	company	capitalized	LMPI
 Lautan Luas	ORG	company	capitalized	LTLS	
 Lavender Bina Cendikia	ORG	company	capitalized	BMBL	
 LCK Global Kedaton	ORG	company	capitalized	LCKM	
+Lembaga Ilmu Pengetahuan Indonesia	ORG	agency	capitalized	LIPI	
 Lembaga Perlindungan Saksi dan Korban	ORG	agency	capitalized	LPSK	
 Lenox Pasifik Investama	ORG	company	capitalized	LPPS	
 Leyand International	ORG	company	capitalized	LAPD	
@@ -8627,6 +8373,7 @@ Limas Indonesia Makmur	ORG	company	capitalized	LMAS
 Link Net	ORG	company	capitalized	LINK	
 Lion Metal Works	ORG	company	capitalized	LION	
 Lionmesh Prima	ORG	company	capitalized	LMSH	
+LIPI	ORG	agency	upper	LIPI	
 Lippo Cikarang	ORG	company	capitalized	LPCK	
 Lippo General Insurance	ORG	company	capitalized	LPGI	
 Lippo Karawaci	ORG	company	capitalized	LPKR	
@@ -8738,7 +8485,9 @@ Murni Sadar	ORG	company	capitalized	MTMH
 Mustika Ratu	ORG	company	capitalized	MRAT	
 Mutuagung Lestari	ORG	company	capitalized	MUTU	
 Nahdlatul Ulama	ORG	religious	capitalized	NU	
+NASA	ORG	international	upper	NASA	
 NasDem	ORG	party	capitalized	NasDem	
+NATO	ORG	international	upper	NATO	
 Natura City Developments	ORG	company	capitalized	CITY	
 Newport Marine Services	ORG	company	capitalized	BOAT	
 NFC Indonesia	ORG	company	capitalized	NFCX	
@@ -8756,8 +8505,10 @@ Nusantara Sejahtera Raya	ORG	company	capitalized	CNMA
 Nusatama Berkah	ORG	company	capitalized	NTBK	
 OBM Drilchem	ORG	company	capitalized	OBMD	
 OJK	ORG	agency	upper	OJK	
+Ombudsman	ORG	agency	capitalized	Ombudsman	
 Omni Inovasi Indonesia	ORG	company	capitalized	TELE	
 Onix Capital	ORG	company	capitalized	OCAP	
+OPEC	ORG	international	upper	OPEC	
 Optima Prima Metal Sinergi	ORG	company	capitalized	OPMS	
 Organisasi Kesehatan Dunia	ORG	international	capitalized	WHO	
 Organon Pharma Indonesia	ORG	company	capitalized	SCPI	
@@ -8847,6 +8598,7 @@ Pool Advista Indonesia	ORG	company	capitalized	POOL
 PP (Persero)	ORG	company	capitalized	PTPP	
 PP Presisi	ORG	company	capitalized	PPRE	
 PP Properti	ORG	company	capitalized	PPRO	
+PPATK	ORG	agency	upper	PPATK	
 PPP	ORG	party	upper	PPP	
 Pradiksi Gunatama	ORG	company	capitalized	PGUN	
 Prasetiya Mulya Business School	ORG	university	capitalized		
@@ -9676,6 +9428,7 @@ Pulau Subur	ORG	company	capitalized	PTPS
 Puradelta Lestari	ORG	company	capitalized	DMAS	
 Puri Global Sukses	ORG	company	capitalized	PURI	
 Puri Sentul Permai	ORG	company	capitalized	KDTN	
+Pusat Pelaporan dan Analisis Transaksi Keuangan	ORG	agency	capitalized	PPATK	
 Putra Mandiri Jembar	ORG	company	capitalized	PMJS	
 Putra Rajawali Kencana	ORG	company	capitalized	PURA	
 Pyridam Farma	ORG	company	capitalized	PYFA	
@@ -9752,6 +9505,7 @@ Sinergi Megah Internusa	ORG	company	capitalized	NUSA
 Sinergi Multi Lestarindo	ORG	company	capitalized	SMLE	
 Singaraja Putra	ORG	company	capitalized	SINI	
 Siwani Makmur	ORG	company	capitalized	SIMA	
+SKK Migas	ORG	agency	capitalized	SKK Migas	
 Sky Energy Indonesia	ORG	company	capitalized	JSKY	
 SLJ Global	ORG	company	capitalized	SULI	
 SMR Utama	ORG	company	capitalized	SMRU	
@@ -9798,6 +9552,7 @@ Surya Semesta Internusa	ORG	company	capitalized	SSIA
 Surya Toto Indonesia	ORG	company	capitalized	TOTO	
 Suryamas Dutamakmur	ORG	company	capitalized	SMDM	
 Swiss German University	ORG	university	capitalized		
+Taliban	ORG	international	capitalized	Taliban	
 Tanah Laut	ORG	company	capitalized	INDX	
 TBS Energi Utama	ORG	company	capitalized	TOBA	
 Techno9 Indonesia	ORG	company	capitalized	NINE	
@@ -9852,10 +9607,13 @@ UI	ORG	university	upper	UI
 Ulima Nitra	ORG	company	capitalized	UNIQ	
 Unair	ORG	university	capitalized	Unair	
 Undip	ORG	university	capitalized	Undip	
+UNESCO	ORG	international	upper	UNESCO	
 Unggul Indah Cahaya	ORG	company	capitalized	UNIC	
 Unhas	ORG	university	capitalized	Unhas	
+Uni Afrika	ORG	international	capitalized	Uni Afrika	
 Uni Eropa	ORG	international	capitalized	Uni Eropa	
 Uni-Charm Indonesia	ORG	company	capitalized	UCID	
+UNICEF	ORG	international	upper	UNICEF	
 Unilever Indonesia	ORG	company	capitalized	UNVR	
 United Tractors	ORG	company	capitalized	UNTR	
 Unitomo Surabaya	ORG	university	capitalized		
@@ -10216,10 +9974,6 @@ Aboebakar	PER	given_name	capitalized
 Aburizal	PER	given_name	capitalized		
 Achsanul	PER	given_name	capitalized		
 Adnan	PER	given_name	capitalized		
-AFP	PER	given_name	capitalized		
-Agun	PER	given_name	capitalized		
-Agung	PER	given_name	capitalized		
-Ahad	PER	given_name	capitalized		
 Ahmad	PER	given_name	capitalized		
 Airlangga	PER	given_name	capitalized		
 Akbar	PER	given_name	capitalized		
@@ -10227,14 +9981,12 @@ Alejandro	PER	given_name	capitalized
 Alex	PER	given_name	capitalized		
 Alexander	PER	given_name	capitalized		
 Alexius	PER	given_name	capitalized		
-Ali	PER	given_name	capitalized		
 Amir	PER	given_name	capitalized		
 Anas	PER	given_name	capitalized		
 Andhi	PER	given_name	capitalized		
 Andi	PER	given_name	capitalized		
 Andrew	PER	given_name	capitalized		
 Angel	PER	given_name	capitalized		
-Ani	PER	given_name	capitalized		
 Anis	PER	given_name	capitalized		
 Ankvab	PER	given_name	capitalized		
 Ankvav	PER	given_name	capitalized		
@@ -10245,7 +9997,6 @@ Ashabul	PER	given_name	capitalized
 Aslan	PER	given_name	capitalized		
 Bacharuddin	PER	given_name	capitalized		
 Badrodin	PER	given_name	capitalized		
-Bambang	PER	given_name	capitalized		
 Basarah	PER	given_name	capitalized		
 Bashar	PER	given_name	capitalized		
 Belo	PER	given_name	capitalized		
@@ -10257,7 +10008,6 @@ Bill	PER	given_name	capitalized
 Boediono	PER	given_name	capitalized		
 Boni	PER	given_name	capitalized		
 Boyke	PER	given_name	capitalized		
-Budi	PER	given_name	capitalized		
 Busyro	PER	given_name	capitalized		
 Butet	PER	given_name	capitalized		
 Bvudzijena	PER	given_name	capitalized		
@@ -10276,7 +10026,6 @@ Dede	PER	given_name	capitalized
 Deif	PER	given_name	capitalized		
 Diah	PER	given_name	capitalized		
 Didi	PER	given_name	capitalized		
-Didik	PER	given_name	capitalized		
 Dikdik	PER	given_name	capitalized		
 Djan	PER	given_name	capitalized		
 Djoko	PER	given_name	capitalized		
@@ -10294,17 +10043,14 @@ Fadli	PER	given_name	capitalized
 Fanshurullah	PER	given_name	capitalized		
 Felix	PER	given_name	capitalized		
 Fernita	PER	given_name	capitalized		
-Firman	PER	given_name	capitalized		
 Frank	PER	given_name	capitalized		
 Frans	PER	given_name	capitalized		
 Fuad	PER	given_name	capitalized		
-Ganjar	PER	given_name	capitalized		
 Gates	PER	given_name	capitalized		
 Gayus	PER	given_name	capitalized		
 Ghul	PER	given_name	capitalized		
 Grace	PER	given_name	capitalized		
 Grant	PER	given_name	capitalized		
-Guruh	PER	given_name	capitalized		
 Gus	PER	given_name	capitalized		
 Guy	PER	given_name	capitalized		
 Habibie	PER	given_name	capitalized		
@@ -10355,7 +10101,6 @@ Khan	PER	given_name	capitalized
 Khartoum	PER	given_name	capitalized		
 Kieny	PER	given_name	capitalized		
 Laila	PER	given_name	capitalized		
-Laksamana	PER	given_name	capitalized		
 Lam	PER	given_name	capitalized		
 Lely	PER	given_name	capitalized		
 Leonid	PER	given_name	capitalized		
@@ -10372,8 +10117,6 @@ Martin	PER	given_name	capitalized
 Marwan	PER	given_name	capitalized		
 Mary	PER	given_name	capitalized		
 Marzuki	PER	given_name	capitalized		
-Mat	PER	given_name	capitalized		
-Mayor	PER	given_name	capitalized		
 Megawati	PER	given_name	capitalized		
 Meliadi	PER	given_name	capitalized		
 Mendur	PER	given_name	capitalized		
@@ -10423,7 +10166,6 @@ Pintor	PER	given_name	capitalized
 Prabowo	PER	given_name	capitalized		
 Pramono	PER	given_name	capitalized		
 Prasetyo	PER	given_name	capitalized		
-Presiden	PER	given_name	capitalized		
 Rachlan	PER	given_name	capitalized		
 Raheem	PER	given_name	capitalized		
 Rahmad	PER	given_name	capitalized		
@@ -10451,8 +10193,6 @@ Sanchez	PER	given_name	capitalized
 Sangkot	PER	given_name	capitalized		
 Satrio	PER	given_name	capitalized		
 Sauerbrey	PER	given_name	capitalized		
-Saur	PER	given_name	capitalized		
-SBY	PER	given_name	capitalized		
 Semtamu	PER	given_name	capitalized		
 Serge	PER	given_name	capitalized		
 Sergey	PER	given_name	capitalized		
@@ -10463,7 +10203,6 @@ Shaukat	PER	given_name	capitalized
 Sheikh	PER	given_name	capitalized		
 Sikhanyiso	PER	given_name	capitalized		
 Silvester	PER	given_name	capitalized		
-Sir	PER	given_name	capitalized		
 Siswono	PER	given_name	capitalized		
 Siti	PER	given_name	capitalized		
 Sjahril	PER	given_name	capitalized		
@@ -10476,18 +10215,15 @@ Sofyan	PER	given_name	capitalized
 Solana	PER	given_name	capitalized		
 Sri	PER	given_name	capitalized		
 Steve	PER	given_name	capitalized		
-Sudi	PER	given_name	capitalized		
 Sudirman	PER	given_name	capitalized		
 Sufyan	PER	given_name	capitalized		
 Suhardi	PER	given_name	capitalized		
 Suharso	PER	given_name	capitalized		
-Sultan	PER	given_name	capitalized		
 Surya	PER	given_name	capitalized		
 Suryadharma	PER	given_name	capitalized		
 Suryo	PER	given_name	capitalized		
 Susilo	PER	given_name	capitalized		
 Susno	PER	given_name	capitalized		
-Sutan	PER	given_name	capitalized		
 Sutarman	PER	given_name	capitalized		
 Sutiyoso	PER	given_name	capitalized		
 Syafrin	PER	given_name	capitalized		
@@ -10495,7 +10231,6 @@ Syarif	PER	given_name	capitalized
 Syumli	PER	given_name	capitalized		
 Tampubolon	PER	given_name	capitalized		
 Tantowi	PER	given_name	capitalized		
-Tatang	PER	given_name	capitalized		
 Teten	PER	given_name	capitalized		
 Tjahjo	PER	given_name	capitalized		
 Toeti	PER	given_name	capitalized		
