@@ -55,6 +55,7 @@ let package = Package(
         ),
         .testTarget(name: "WartaTextTests", dependencies: ["WartaText"]),
         .testTarget(name: "WartaHTMLTests", dependencies: ["WartaHTML"]),
+        .testTarget(name: "WartaEntitiesTests", dependencies: ["WartaEntities"]),
         .testTarget(name: "WartaTests", dependencies: ["Warta"]),
         .testTarget(name: "wartaEndToEndTests", dependencies: ["warta"]),
     ],

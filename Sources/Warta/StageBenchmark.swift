@@ -1,3 +1,4 @@
+import WartaEntities
 import WartaHTML
 import WartaText
 
@@ -70,6 +71,14 @@ public struct StageBenchmark {
         stages.append(measure("... per document (\(documents.count) docs)", iterations, count) {
             for d in documents { _ = analyzer.analyze(d) }
         })
+        let clock = ContinuousClock()
+        var lexicon: EntityLexicon?
+        let load = clock.measure { lexicon = EntityLexicon(tsv: EntityLexicon.builtInSources) }
+        let tagger = EntityTagger(lexicon: lexicon!)
+        let loadSeconds = Double(load.components.seconds) + Double(load.components.attoseconds) * 1e-18
+        stages.append(Stage(name: "entity lexicons (load, once)", seconds: loadSeconds, bytes: input.count, tokens: 0))
+        let whole = analyzer.analyze(input)
+        stages.append(measure("entity tagging (after tokens)", iterations, count) { _ = tagger.tag(whole) })
         let writer = RecordWriter(options: .init(tokens: true))
         stages.append(measure("... + JSON record (--tokens)", iterations, count) {
             let doc = analyzer.analyze(input)

@@ -59,20 +59,26 @@ public struct EntityLexicon: Sendable {
     public let entries: [LexiconEntry]
     /// Match key → index of the entry (the first listed wins for a key and type).
     let table: ByteStringTable
+    /// Every proper token prefix of a key ("kota", for "kota semarang"), so a scan stops early.
+    let prefixes: ByteStringTable
     /// The most tokens any entry has.
     public let maxTokens: Int
 
-    /// The built-in lexicons from `Lexicons/`.
-    public static let builtIn = EntityLexicon(tsv: [
+    /// The TSV text of the built-in lexicons.
+    public static let builtInSources = [
         EmbeddedEntityLexicons.places, EmbeddedEntityLexicons.organizations,
         EmbeddedEntityLexicons.personCues, EmbeddedEntityLexicons.givenNames,
-    ])
+    ]
+
+    /// The built-in lexicons from `Lexicons/`.
+    public static let builtIn = EntityLexicon(tsv: builtInSources)
 
     /// Compiles TSV files in the `Lexicons/` entity format (name, type, subtype, case, id,
     /// parent); a later file's entry for the same key overrides an earlier one.
     public init(tsv files: [String], analyzer: TextAnalyzer = TextAnalyzer()) {
         var entries: [LexiconEntry] = []
         var keys: [([UInt8], Int32)] = []
+        var prefixKeys: [([UInt8], Int32)] = []
         var maxTokens = 1
         for file in files {
             for row in TokenizerLexicon.rows(file) where row.count >= 4 {
@@ -94,6 +100,7 @@ public struct EntityLexicon: Sendable {
                 }
                 maxTokens = max(maxTokens, count)
                 keys.append((key, Int32(entries.count)))
+                for (k, b) in key.enumerated() where b == 0x20 { prefixKeys.append((Array(key[0..<k]), 0)) }
                 entries.append(LexiconEntry(name: name, type: type, subtype: String(decoding: row[2], as: UTF8.self),
                                             casePolicy: policy, id: row.count > 4 ? String(decoding: row[4], as: UTF8.self) : "",
                                             tokenCount: count))
@@ -102,6 +109,12 @@ public struct EntityLexicon: Sendable {
         self.entries = entries
         self.maxTokens = maxTokens
         table = ByteStringTable(keys)
+        prefixes = ByteStringTable(prefixKeys)
+    }
+
+    /// Whether some longer entry starts with the tokens of `key`.
+    public func hasLongerEntry(startingWith key: [UInt8]) -> Bool {
+        key.withUnsafeBufferPointer { prefixes.contains($0) }
     }
 
     /// The entry whose key is `key`, if any.

@@ -14,6 +14,12 @@ public struct EntityMention: Sendable, Equatable {
     public var lexiconID: String?
     /// A role standing before a person (`Kepala Dinas Perindustrian`).
     public var role: String?
+
+    /// Creates a mention.
+    public init(start: Int, end: Int, type: EntityType, subtype: String? = nil, lexiconID: String? = nil, role: String? = nil) {
+        self.start = start; self.end = end; self.type = type
+        self.subtype = subtype; self.lexiconID = lexiconID; self.role = role
+    }
 }
 
 /// Tags people, organizations, places, dates, times, money, percentages and quantities with
@@ -73,18 +79,22 @@ struct Scan {
     let lexicon: EntityLexicon
     var mentions: [EntityMention] = []
     var keys: [[UInt8]]
-    /// Single words of person names found so far, for later partial mentions ("Joko").
-    var personWords: Set<String> = []
+    /// The same keys as strings (short ones are stored inline, without allocation).
+    let keyStrings: [String]
+    /// Single words of person names found so far, with the first token they were seen at.
+    var personWords: [String: Int] = [:]
     var acronyms: [String: EntityMention] = [:]
 
     init(doc: Document, lexicon: EntityLexicon) {
         self.doc = doc
         self.lexicon = lexicon
-        keys = (0..<doc.tokens.count).map { doc.matchKey(ofToken: $0) }
+        let keys = (0..<doc.tokens.count).map { doc.matchKey(ofToken: $0) }
+        self.keys = keys
+        keyStrings = keys.map { String(decoding: $0, as: UTF8.self) }
     }
 
-    func text(_ i: Int) -> String { doc.token(i).text }
-    func key(_ i: Int) -> String { String(decoding: keys[i], as: UTF8.self) }
+    func text(_ i: Int) -> String { doc.text(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[i]))) }
+    func key(_ i: Int) -> String { keyStrings[i] }
     func capitalized(_ i: Int) -> Bool {
         doc.tokens.flags[i].contains(.capitalized) && (doc.tokens.kinds[i] == .word || doc.tokens.kinds[i] == .abbreviation)
     }
@@ -97,7 +107,11 @@ struct Scan {
         var best: (LexiconEntry, Int)?
         var j = i
         while j < limit && j - i < lexicon.maxTokens {
-            if j > i { key.append(0x20) }
+            if j > i {
+                // Stop as soon as no entry continues this way.
+                guard lexicon.hasLongerEntry(startingWith: key) else { break }
+                key.append(0x20)
+            }
             key += keys[j]
             j += 1
             guard let e = lexicon.entry(forKey: key), e.tokenCount == j - i else { continue }
@@ -111,6 +125,12 @@ struct Scan {
             if ok { best = (e, j) }
         }
         return best
+    }
+
+    /// Whether a lexicon entry could start at `i` (its first token is a key or a key's prefix).
+    @inline(__always)
+    func mayStartEntry(_ i: Int) -> Bool {
+        keys[i].withUnsafeBufferPointer { lexicon.table.contains($0) || lexicon.prefixes.contains($0) }
     }
 
     /// The end of the run of capitalised words (and connecting `dan`, `&`, numbers) from `i`.
@@ -134,7 +154,7 @@ struct Scan {
                 if let (e, _) = lexiconMatch(t, t + 1), e.type != .per { continue }
                 // Words of the language ("Umum", "Pusat") are not names on their own.
                 if keys[t].withUnsafeBufferPointer({ TokenizerLexicon.builtIn.knownWords.contains($0) }) { continue }
-                personWords.insert(key(t))
+                if personWords[key(t)] == nil { personWords[key(t)] = t }
             }
         }
     }
@@ -166,7 +186,7 @@ struct Scan {
                         roleEnd = nameStart
                         start = nameStart
                         let role = doc.text(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[roleEnd - 1])))
-                        if roleEnd > end { tagRoleOrganization(end, roleEnd) }
+                        if roleEnd > i + 1 { tagRoleOrganization(i + 1, roleEnd) }
                         add(EntityMention(start: start, end: run, type: .per, role: role))
                         i = run
                         continue
@@ -305,13 +325,12 @@ struct Scan {
 
     /// Later single-word mentions of a person already named ("Tri", "Joko", "Pak Joko").
     mutating func linkPartialNames() {
-        var covered = Set<Int>()
-        for m in mentions { for t in m.start..<m.end { covered.insert(t) } }
-        for i in 0..<doc.tokens.count where !covered.contains(i) && capitalized(i) && personWords.contains(key(i)) {
-            // Only after the full name appeared.
-            guard let first = mentions.first(where: { $0.type == .per && ($0.start..<$0.end).contains { key($0) == key(i) } }),
-                  first.start < i else { continue }
-            mentions.append(EntityMention(start: i, end: i + 1, type: .per))
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for m in mentions { for t in m.start..<m.end { covered[t] = true } }
+        for i in 0..<doc.tokens.count where !covered[i] && capitalized(i) {
+            if let first = personWords[key(i)], first < i {
+                mentions.append(EntityMention(start: i, end: i + 1, type: .per))
+            }
         }
     }
 }

@@ -1,0 +1,53 @@
+import Testing
+import WartaEntities
+import WartaText
+
+/// `[TYPE words]` for each mention of `text`.
+func tagged(_ text: String) -> [String] {
+    let doc = TextAnalyzer().analyze(text)
+    return EntityTagger().tag(doc).map { m in
+        "\(m.type.rawValue) " + (m.start..<m.end).map { doc.token($0).text }.joined(separator: " ")
+    }
+}
+
+@Suite("Entity tagger (work in progress)")
+struct EntityTaggerTests {
+    @Test func lexiconAndCues() {
+        #expect(tagged("Warga Kecamatan Tugu, Kota Semarang, Jawa Tengah datang.") ==
+                ["LOC Kecamatan Tugu", "LOC Kota Semarang", "LOC Jawa Tengah"])
+        #expect(tagged("Ia anggota DPRD Kota Semarang.") == ["ORG DPRD Kota Semarang"])
+        // Acronyms match only in capitals; a place that is also a word needs its cue.
+        #expect(tagged("Ia datang ke kpk lalu ke KPK.") == ["ORG KPK"])
+        #expect(tagged("Tugu itu tinggi.").isEmpty)
+    }
+
+    @Test func peopleByRoleGivenNameAndSpeechVerb() {
+        #expect(tagged("Kepala Dinas Perindustrian Kota Semarang Tri Supriyanto menjelaskan hal itu.") ==
+                ["ORG Dinas Perindustrian Kota Semarang", "PER Tri Supriyanto"])
+        #expect(tagged("“Kami siap,” kata Joko Susilo. Menurut Joko, semua lancar.") == ["PER Joko Susilo", "PER Joko"])
+        let doc = TextAnalyzer().analyze("Ketua Komite B DPRD Kota Semarang, Joko Susilo, hadir.")
+        #expect(EntityTagger().tag(doc).filter { $0.type == .per }.count <= 1)
+    }
+
+    @Test func acronymDefinitions() {
+        #expect(tagged("Dinas Perindustrian (Disperin) membuka sentra. Disperin juga hadir.") ==
+                ["ORG Dinas Perindustrian", "ORG Disperin", "ORG Disperin"])
+    }
+
+    @Test func numericEntities() {
+        #expect(tagged("Senin (12/5/2022) harga naik 5,61 persen, minus 1,85 persen, sebelum 14 Februari.") ==
+                ["DATE Senin ( 12/5/2022 )", "PERCENT 5,61 persen", "PERCENT minus 1,85 persen", "DATE 14 Februari"])
+        #expect(tagged("Ada 74 kios, dana Rp 1,5 miliar dan Rp5 juta, pukul 10.15 WIB.") ==
+                ["QUANTITY 74 kios", "MONEY Rp 1,5 miliar", "MONEY Rp 5 juta", "TIME pukul 10.15 WIB"])
+    }
+
+    @Test func countriesAsModifiersAreNotPlaces() {
+        #expect(tagged("Serangan militer Israel ke Gaza berlanjut di Indonesia.") == ["LOC Gaza", "LOC Indonesia"])
+    }
+
+    @Test func conllModeKeepsTheGivenTokens() {
+        let lexicon = EntityLexicon(tsv: ["name\ttype\tsubtype\tcase\tid\tparent\nKota Contoh\tLOC\tcity\tcapitalized\t99\t\n"])
+        let doc = TextAnalyzer().analyze("Di Kota Contoh ramai.")
+        #expect(EntityTagger(lexicon: lexicon).tag(doc) == [EntityMention(start: 1, end: 3, type: .loc, subtype: "city", lexiconID: "99")])
+    }
+}
