@@ -61,6 +61,29 @@ public struct EntityTagger: Sendable {
         "lembar", "paket", "batang", "gram", "mm", "inci",
     ]
 
+    /// Cue classes of a token's match key, one bit each.
+    struct Cue: OptionSet {
+        let rawValue: UInt8
+        static let location = Cue(rawValue: 1)
+        static let organization = Cue(rawValue: 2)
+        static let speech = Cue(rawValue: 4)
+        static let month = Cue(rawValue: 8)
+        static let day = Cue(rawValue: 16)
+        static let scale = Cue(rawValue: 32)
+        static let unit = Cue(rawValue: 64)
+        static let preposition = Cue(rawValue: 128)
+    }
+
+    /// Every cue word's key → its cue bits, looked up once per token.
+    static let cueTable: ByteStringTable = {
+        var bits: [String: UInt8] = [:]
+        func add(_ words: Set<String>, _ c: Cue) { for w in words { bits[w, default: 0] |= c.rawValue } }
+        add(locationCues, .location); add(organizationCues, .organization); add(speechVerbs, .speech)
+        add(months, .month); add(days, .day); add(scales, .scale); add(units, .unit)
+        add(["di", "ke", "dari", "dan", "atau", "dengan", "antara", "oleh", "untuk", "dalam"], .preposition)
+        return ByteStringTable(bits.map { (Array($0.key.utf8), Int32($0.value)) })
+    }()
+
     /// The entity mentions of `doc`, sentence by sentence, in text order.
     public func tag(_ doc: Document) -> [EntityMention] {
         var scan = Scan(doc: doc, lexicon: lexicon)
@@ -81,6 +104,8 @@ struct Scan {
     var keys: [[UInt8]]
     /// The same keys as strings (short ones are stored inline, without allocation).
     let keyStrings: [String]
+    /// The cue bits of each token.
+    let cues: [EntityTagger.Cue]
     /// Single words of person names found so far, with the first token they were seen at.
     var personWords: [String: Int] = [:]
     var acronyms: [String: EntityMention] = [:]
@@ -91,7 +116,12 @@ struct Scan {
         let keys = (0..<doc.tokens.count).map { doc.matchKey(ofToken: $0) }
         self.keys = keys
         keyStrings = keys.map { String(decoding: $0, as: UTF8.self) }
+        cues = keys.map { k in
+            EntityTagger.Cue(rawValue: k.withUnsafeBufferPointer { UInt8(EntityTagger.cueTable.value($0) ?? 0) })
+        }
     }
+
+    @inline(__always) func has(_ i: Int, _ c: EntityTagger.Cue) -> Bool { i >= 0 && i < cues.count && cues[i].contains(c) }
 
     func text(_ i: Int) -> String { doc.text(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[i]))) }
     func key(_ i: Int) -> String { keyStrings[i] }
@@ -178,7 +208,7 @@ struct Scan {
                     var nameStart = run
                     while nameStart > end, capitalized(nameStart - 1),
                           lexiconMatch(nameStart - 1, run).map({ $0.0.type == .per }) ?? true,
-                          !EntityTagger.organizationCues.contains(key(nameStart - 1)), !EntityTagger.locationCues.contains(key(nameStart - 1)),
+                          !has(nameStart - 1, .organization), !has(nameStart - 1, .location),
                           run - nameStart < 3 {
                         nameStart -= 1
                     }
@@ -200,7 +230,7 @@ struct Scan {
                 i = max(run, end)
                 continue
             }
-            if EntityTagger.organizationCues.contains(k), capitalized(i) || allCaps(i) {
+            if has(i, .organization), capitalized(i) || allCaps(i) {
                 let run = capitalizedRun(i + 1, limit)
                 if run > i + 1 || allCaps(i) && lexiconMatch(i, limit) != nil {
                     let end = max(run, match?.1 ?? 0)
@@ -209,7 +239,7 @@ struct Scan {
                     continue
                 }
             }
-            if EntityTagger.locationCues.contains(k), capitalized(i) {
+            if has(i, .location), capitalized(i) {
                 let run = capitalizedRun(i + 1, limit, allowConnectors: false)
                 if run > i + 1 {
                     let end = max(run, match?.1 ?? 0)
@@ -225,7 +255,7 @@ struct Scan {
             // "militer Israel"): no mention.
             if let (entry, end) = match, entry.type == .loc, entry.subtype == "country", i > range.lowerBound,
                doc.tokens.kinds[i - 1] == .word, !capitalized(i - 1), !allCaps(i - 1),
-               !["di", "ke", "dari", "dan", "atau", "dengan", "antara", "oleh", "untuk", "dalam"].contains(key(i - 1)) {
+               !has(i - 1, .preposition) {
                 i = end
                 continue
             }
@@ -241,7 +271,7 @@ struct Scan {
                 continue
             }
             // A capitalised name right after a speech verb ("kata Joko Susilo").
-            if i > range.lowerBound, EntityTagger.speechVerbs.contains(key(i - 1)), capitalized(i) {
+            if i > range.lowerBound, has(i - 1, .speech), capitalized(i) {
                 let run = capitalizedRun(i, limit, allowConnectors: false)
                 add(EntityMention(start: i, end: run, type: .per))
                 i = run
@@ -255,7 +285,7 @@ struct Scan {
     mutating func tagRoleOrganization(_ start: Int, _ end: Int) {
         var i = start
         while i < end {
-            if EntityTagger.organizationCues.contains(key(i)) && (capitalized(i) || allCaps(i)) {
+            if has(i, .organization) && (capitalized(i) || allCaps(i)) {
                 add(EntityMention(start: i, end: end, type: .org))
                 return
             }
@@ -283,7 +313,7 @@ struct Scan {
         let k = key(i)
         func next(_ j: Int) -> String? { j < limit ? key(j) : nil }
         // Senin (12/5/2022), Senin, 12 Mei 2022, 14 Februari
-        if EntityTagger.days.contains(k), capitalized(i) {
+        if has(i, .day), capitalized(i) {
             if next(i + 1) == "(", i + 3 < limit, isNumber(i + 2), next(i + 3) == ")" {
                 add(EntityMention(start: i, end: i + 4, type: .date)); return i + 4
             }
@@ -291,7 +321,7 @@ struct Scan {
         if isNumber(i), text(i).contains("/") {
             add(EntityMention(start: i, end: i + 1, type: .date)); return i + 1
         }
-        if isNumber(i), let m = next(i + 1), EntityTagger.months.contains(m), capitalized(i + 1) {
+        if isNumber(i), has(i + 1, .month), i + 1 < limit, capitalized(i + 1) {
             var end = i + 2
             if end < limit, isNumber(end), text(end).count == 4 { end += 1 }
             add(EntityMention(start: i, end: end, type: .date)); return end
@@ -306,7 +336,7 @@ struct Scan {
         if k == "rp" || k == "rp." || k == "us$" || k == "usd" || k == "idr" {
             if i + 1 < limit, isNumber(i + 1) {
                 var end = i + 2
-                if let s = next(end), EntityTagger.scales.contains(s) { end += 1 }
+                if end < limit, has(end, .scale) { end += 1 }
                 add(EntityMention(start: i, end: end, type: .money)); return end
             }
         }
@@ -316,7 +346,7 @@ struct Scan {
             if let p = next(n + 1), p == "persen" || p == "%" {
                 add(EntityMention(start: i, end: n + 2, type: .percent)); return n + 2
             }
-            if k != "minus", let u = next(n + 1), EntityTagger.units.contains(u) {
+            if k != "minus", n + 1 < limit, has(n + 1, .unit) {
                 add(EntityMention(start: i, end: n + 2, type: .quantity)); return n + 2
             }
         }
