@@ -8,14 +8,17 @@ import WartaText
 struct WartaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "warta",
-        abstract: "Indonesian news NLP: scraped text in, one structured JSON record per document out.",
+        abstract: "Indonesian news NLP: scraped pages and text in, one structured JSON record per document out.",
         discussion: """
             Examples:
-              warta process seeds/*.txt              one JSON record per file
-              cat article.txt | warta process        a record for standard input (id "-")
-              warta tokenize article.txt             CoNLL-U with clitics as multiword tokens
-              warta bench corpus.txt                 MB/s and tokens/s per stage
-              warta eval ud gold.conllu              token, word and sentence F1 against UD
+              warta process seeds/*.txt                     one JSON record per file
+              warta process crawl/ --output records.jsonl.gz    a folder of pages, every core
+              warta process --input-format jsonl - < pages.jsonl
+              warta process crawl.warc.gz                    HTML records of a WARC file
+              warta tokenize article.txt                    CoNLL-U with clitics as multiword tokens
+              warta tag article.txt                         entities marked in the text
+              warta bench corpus.txt                        MB/s and tokens/s per stage
+              warta eval ud gold.conllu                     token, word and sentence F1 against UD
             """,
         version: "0.1.0",
         subcommands: [Process.self, Tokenize.self, Tag.self, Bench.self, Eval.self]
