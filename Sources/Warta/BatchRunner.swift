@@ -19,6 +19,8 @@ public final class BatchRunner: @unchecked Sendable {
         public var ordered = true
         /// Add tokens to records.
         public var tokens = false
+        /// Add entities to records (work in progress).
+        public var entities = false
         /// Keep plain text whole (no article extraction).
         public var rawText = false
         /// Documents larger than this get `too_large` error records.
@@ -77,7 +79,7 @@ public final class BatchRunner: @unchecked Sendable {
         self.options = options
         self.output = output
         pipeline = Pipeline(maxBytes: options.maxBytes)
-        writer = RecordWriter(options: .init(tokens: options.tokens))
+        writer = RecordWriter(options: .init(tokens: options.tokens, entities: options.entities))
     }
 
     /// Reads every document from `inputs`, processes them on `options.jobs` threads and

@@ -1,3 +1,4 @@
+import WartaEntities
 import WartaHTML
 import WartaText
 
@@ -26,8 +27,10 @@ public struct RecordWriter: Sendable {
     public struct Options: Sendable {
         /// Add `tokens`.
         public var tokens = false
-        /// Creates default options.
-        public init(tokens: Bool = false) { self.tokens = tokens }
+        /// Add `entities` (work in progress: slower than the rest of the pipeline).
+        public var entities = false
+        /// Creates options.
+        public init(tokens: Bool = false, entities: Bool = false) { self.tokens = tokens; self.entities = entities }
     }
 
     /// The options.
@@ -185,6 +188,10 @@ public struct RecordWriter: Sendable {
                 }
                 out.byte(0x5D)
             }
+            if options.entities {
+                out.raw(",")
+                writeEntities(doc, &cp, &out)
+            }
             out.raw(",")
             out.key("stats")
             out.raw("{")
@@ -213,6 +220,34 @@ public struct RecordWriter: Sendable {
         out.key("message"); out.string(error.message)
         out.raw("}}\n")
     }
+
+    /// `"entities": [{"id", "type", "subtype", "name", "lexicon_id", "roles", "mentions": [{"span", "text"}]}]`.
+    private func writeEntities(_ doc: Document, _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
+        let entities = EntityResolver().resolve(RecordWriter.tagger.tag(doc), in: doc)
+        out.key("entities"); out.raw("[")
+        for (k, e) in entities.enumerated() {
+            if k > 0 { out.raw(",") }
+            out.raw("{"); out.key("id"); out.string(e.id); out.raw(",")
+            out.key("type"); out.string(e.type.rawValue); out.raw(",")
+            out.key("subtype"); if let st = e.subtype { out.string(st) } else { out.raw("null") }; out.raw(",")
+            out.key("name"); out.string(e.name); out.raw(",")
+            out.key("lexicon_id"); if let l = e.lexiconID, !l.isEmpty { out.string(l) } else { out.raw("null") }; out.raw(",")
+            out.key("roles"); out.raw("[")
+            for (r, role) in e.roles.enumerated() { if r > 0 { out.raw(",") }; out.string(role) }
+            out.raw("],"); out.key("mentions"); out.raw("[")
+            for (j, m) in e.mentions.enumerated() {
+                if j > 0 { out.raw(",") }
+                let s = Int(doc.tokens.starts[m.start]), t = Int(doc.tokens.ends[m.end - 1])
+                out.raw("{"); out.key("span"); out.raw("[")
+                out.int(cp.codePoint(s)); out.raw(","); out.int(cp.codePoint(t)); out.raw("],")
+                out.key("text"); out.string(doc.text(TextRange(s, t))); out.raw("}")
+            }
+            out.raw("]}")
+        }
+        out.raw("]")
+    }
+
+    private static let tagger = EntityTagger()
 
     private func writeRanges(_ ranges: [TextRange], _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
         out.byte(0x5B)

@@ -79,6 +79,9 @@ struct Process: ParsableCommand {
     @Flag(help: "Keep plain text whole: no article extraction (header, furniture, credits), no metadata fields.")
     var rawText = false
 
+    @Flag(help: "Add \"entities\" (people, organizations, places, dates, amounts; work in progress, slower).")
+    var entities = false
+
     @Option(help: "Documents larger than this many bytes get a too_large error record.")
     var maxBytes = 20_000_000
 
@@ -133,6 +136,7 @@ struct Process: ParsableCommand {
             options.jobs = jobs
             options.ordered = !unordered
             options.tokens = tokens
+            options.entities = entities
             options.rawText = rawText
             options.maxBytes = maxBytes
             options.charset = charset

@@ -51,3 +51,22 @@ struct EntityTaggerTests {
         #expect(EntityTagger(lexicon: lexicon).tag(doc) == [EntityMention(start: 1, end: 3, type: .loc, subtype: "city", lexiconID: "99")])
     }
 }
+
+@Suite("Entity identities (work in progress)")
+struct EntityResolverTests {
+    @Test func partialNamesAndAcronymsJoinTheirEntity() {
+        let doc = TextAnalyzer().analyze("""
+            Dinas Perindustrian (Disperin) membuka sentra di Kota Semarang. Kepala Dinas Perindustrian Kota Semarang \
+            Tri Supriyanto hadir. Tri menjelaskan rencana. Disperin juga hadir. SEMARANG (Sigi Jateng) ramai.
+            """)
+        let entities = EntityResolver().resolve(EntityTagger().tag(doc), in: doc)
+        let tri = entities.first { $0.name == "Tri Supriyanto" }
+        #expect(tri?.mentions.count == 2)
+        #expect(tri?.type == .per)
+        let disperin = entities.first { $0.name.hasPrefix("Dinas Perindustrian") }
+        #expect(disperin.map { $0.mentions.map { doc.text(TextRange(Int(doc.tokens.starts[$0.start]), Int(doc.tokens.ends[$0.end - 1]))) } }
+                == ["Dinas Perindustrian", "Disperin", "Disperin"])
+        // "(Sigi Jateng)" is a publisher, not an alias of SEMARANG.
+        #expect(entities.first { $0.name == "SEMARANG" }?.mentions.count == 1)
+    }
+}

@@ -98,6 +98,21 @@ struct BatchTests {
         #expect(one.status == 1)  // the empty texts are error records
     }
 
+    @Test func entitiesAreOptIn() throws {
+        let plain = try records(try warta(["process", "--quiet", "seeds/000_43943d992f4a7b6d.txt"]).stdout)[0]
+        #expect(plain["entities"] == nil)
+        let tagged = try records(try warta(["process", "--quiet", "--entities", "seeds/000_43943d992f4a7b6d.txt"]).stdout)[0]
+        let entities = tagged["entities"] as! [[String: Any]]
+        let tri = entities.first { $0["name"] as? String == "Tri Supriyanto" }!
+        #expect(tri["type"] as? String == "PER")
+        let mentions = (tri["mentions"] as! [[String: Any]]).map { $0["text"] as! String }
+        #expect(mentions == ["Tri Supriyanto", "Tri"])
+        // Mention spans are code points into the record's text.
+        let text = Array((tagged["text"] as! String).unicodeScalars)
+        let span = (tri["mentions"] as! [[String: Any]])[0]["span"] as! [Int]
+        #expect(String(String.UnicodeScalarView(text[span[0]..<span[1]])) == "Tri Supriyanto")
+    }
+
     @Test func tooLargeDocumentsGetErrorRecords() throws {
         let r = try warta(["process", "--max-bytes", "10", "-"], input: Data("Ini teks yang terlalu panjang.".utf8))
         #expect(r.status == 1)
