@@ -106,6 +106,9 @@ struct Scan {
     let keyStrings: [String]
     /// The cue bits of each token.
     let cues: [EntityTagger.Cue]
+    /// The token columns this pass reads, held directly.
+    let flags: [TokenFlags]
+    let kinds: [TokenKind]
     /// Single words of person names found so far, with the first token they were seen at.
     var personWords: [String: Int] = [:]
     var acronyms: [String: EntityMention] = [:]
@@ -113,7 +116,19 @@ struct Scan {
     init(doc: Document, lexicon: EntityLexicon) {
         self.doc = doc
         self.lexicon = lexicon
-        let keys = (0..<doc.tokens.count).map { doc.matchKey(ofToken: $0) }
+        // Keys only where a rule can look: capitalised words and their neighbours, numbers and
+        // their neighbours, abbreviations. Lower-case running text (most tokens) is skipped.
+        let n = doc.tokens.count
+        let flags = doc.tokens.flags, kinds = doc.tokens.kinds
+        self.flags = flags
+        self.kinds = kinds
+        func salient(_ i: Int) -> Bool {
+            i >= 0 && i < n && (!flags[i].isDisjoint(with: [.capitalized, .allCaps]) || kinds[i] == .number
+                || kinds[i] == .abbreviation || kinds[i] == .symbol)
+        }
+        let keys = (0..<n).map { i -> [UInt8] in
+            salient(i) || salient(i - 1) || salient(i + 1) ? doc.matchKey(ofToken: i) : []
+        }
         self.keys = keys
         keyStrings = keys.map { String(decoding: $0, as: UTF8.self) }
         cues = keys.map { k in
@@ -126,10 +141,10 @@ struct Scan {
     func text(_ i: Int) -> String { doc.text(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[i]))) }
     func key(_ i: Int) -> String { keyStrings[i] }
     func capitalized(_ i: Int) -> Bool {
-        doc.tokens.flags[i].contains(.capitalized) && (doc.tokens.kinds[i] == .word || doc.tokens.kinds[i] == .abbreviation)
+        flags[i].contains(.capitalized) && (kinds[i] == .word || kinds[i] == .abbreviation)
     }
-    func allCaps(_ i: Int) -> Bool { doc.tokens.flags[i].contains(.allCaps) }
-    func isNumber(_ i: Int) -> Bool { doc.tokens.kinds[i] == .number }
+    func allCaps(_ i: Int) -> Bool { flags[i].contains(.allCaps) }
+    func isNumber(_ i: Int) -> Bool { kinds[i] == .number }
 
     /// The longest lexicon entry starting at `i` within `limit`, honouring case policies.
     func lexiconMatch(_ i: Int, _ limit: Int) -> (LexiconEntry, Int)? {
@@ -148,7 +163,7 @@ struct Scan {
             let ok: Bool
             switch e.casePolicy {
             case .any: ok = true
-            case .capitalized: ok = (i..<j).allSatisfy { capitalized($0) || isNumber($0) || !doc.tokens.flags[$0].isDisjoint(with: [.capitalized, .allCaps]) || doc.tokens.kinds[$0] == .punctuation }
+            case .capitalized: ok = (i..<j).allSatisfy { capitalized($0) || isNumber($0) || !flags[$0].isDisjoint(with: [.capitalized, .allCaps]) || kinds[$0] == .punctuation }
                 && capitalized(i)
             case .upper: ok = (i..<j).allSatisfy { allCaps($0) || isNumber($0) }
             }
@@ -167,7 +182,7 @@ struct Scan {
     func capitalizedRun(_ i: Int, _ limit: Int, allowConnectors: Bool = true) -> Int {
         var j = i
         while j < limit {
-            if capitalized(j) || allCaps(j) && doc.tokens.kinds[j] == .word { j += 1; continue }
+            if capitalized(j) || allCaps(j) && kinds[j] == .word { j += 1; continue }
             if allowConnectors, j > i, j + 1 < limit, capitalized(j + 1), ["dan", "&", "of", "de", "van", "bin", "binti"].contains(key(j)) {
                 j += 1; continue
             }
@@ -254,7 +269,7 @@ struct Scan {
             // A country after a common noun is a modifier, not a place ("pemerintah Indonesia",
             // "militer Israel"): no mention.
             if let (entry, end) = match, entry.type == .loc, entry.subtype == "country", i > range.lowerBound,
-               doc.tokens.kinds[i - 1] == .word, !capitalized(i - 1), !allCaps(i - 1),
+               kinds[i - 1] == .word, !capitalized(i - 1), !allCaps(i - 1),
                !has(i - 1, .preposition) {
                 i = end
                 continue
@@ -300,7 +315,7 @@ struct Scan {
 
     /// "Dinas Perindustrian (Disperin)": the acronym becomes an alias; returns where to go on.
     mutating func acronymAfter(_ start: Int, _ end: Int, _ limit: Int) -> Int {
-        guard end + 2 < limit, text(end) == "(", text(end + 2) == ")", doc.tokens.kinds[end + 1] == .word,
+        guard end + 2 < limit, text(end) == "(", text(end + 2) == ")", kinds[end + 1] == .word,
               capitalized(end + 1) else { return end }
         let m = mentions.last!
         acronyms[text(end + 1)] = m
