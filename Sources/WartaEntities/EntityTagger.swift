@@ -63,7 +63,7 @@ public struct EntityTagger: Sendable {
 
     /// Cue classes of a token's match key, one bit each.
     struct Cue: OptionSet {
-        let rawValue: UInt8
+        let rawValue: UInt16
         static let location = Cue(rawValue: 1)
         static let organization = Cue(rawValue: 2)
         static let speech = Cue(rawValue: 4)
@@ -72,15 +72,18 @@ public struct EntityTagger: Sendable {
         static let scale = Cue(rawValue: 32)
         static let unit = Cue(rawValue: 64)
         static let preposition = Cue(rawValue: 128)
+        /// A word that can start a date, time, amount or percentage (`Senin`, `pukul`, `Rp`, `minus`).
+        static let numeric = Cue(rawValue: 256)
     }
 
     /// Every cue word's key → its cue bits, looked up once per token.
     static let cueTable: ByteStringTable = {
-        var bits: [String: UInt8] = [:]
+        var bits: [String: UInt16] = [:]
         func add(_ words: Set<String>, _ c: Cue) { for w in words { bits[w, default: 0] |= c.rawValue } }
         add(locationCues, .location); add(organizationCues, .organization); add(speechVerbs, .speech)
         add(months, .month); add(days, .day); add(scales, .scale); add(units, .unit)
         add(["di", "ke", "dari", "dan", "atau", "dengan", "antara", "oleh", "untuk", "dalam"], .preposition)
+        add(days.union(["pukul", "rp", "rp.", "us$", "usd", "idr", "minus"]), .numeric)
         return ByteStringTable(bits.map { (Array($0.key.utf8), Int32($0.value)) })
     }()
 
@@ -101,9 +104,9 @@ struct Scan {
     let doc: Document
     let lexicon: EntityLexicon
     var mentions: [EntityMention] = []
-    var keys: [[UInt8]]
-    /// The same keys as strings (short ones are stored inline, without allocation).
-    let keyStrings: [String]
+    /// The match keys of all tokens, end to end; token `i`'s is `keyBytes[keyEnds[i]..<keyEnds[i + 1]]`.
+    let keyBytes: [UInt8]
+    let keyEnds: [Int32]
     /// The cue bits of each token.
     let cues: [EntityTagger.Cue]
     /// The token columns this pass reads, held directly.
@@ -126,20 +129,40 @@ struct Scan {
             i >= 0 && i < n && (!flags[i].isDisjoint(with: [.capitalized, .allCaps]) || kinds[i] == .number
                 || kinds[i] == .abbreviation || kinds[i] == .symbol)
         }
-        let keys = (0..<n).map { i -> [UInt8] in
-            salient(i) || salient(i - 1) || salient(i + 1) ? doc.matchKey(ofToken: i) : []
+        var keyBytes: [UInt8] = []
+        var keyEnds: [Int32] = [0]
+        keyEnds.reserveCapacity(n + 1)
+        var cues = [EntityTagger.Cue](repeating: [], count: n)
+        doc.bytes.withUnsafeBufferPointer { text in
+            for i in 0..<n {
+                if salient(i) || salient(i - 1) || salient(i + 1) {
+                    let start = keyBytes.count
+                    MatchKey.append(UnsafeBufferPointer(rebasing: text[Int(doc.tokens.starts[i])..<Int(doc.tokens.ends[i])]), to: &keyBytes)
+                    let bits = keyBytes.withUnsafeBufferPointer {
+                        EntityTagger.cueTable.value(UnsafeBufferPointer(rebasing: $0[start...])) ?? 0
+                    }
+                    cues[i] = EntityTagger.Cue(rawValue: UInt16(bits))
+                }
+                keyEnds.append(Int32(keyBytes.count))
+            }
         }
-        self.keys = keys
-        keyStrings = keys.map { String(decoding: $0, as: UTF8.self) }
-        cues = keys.map { k in
-            EntityTagger.Cue(rawValue: k.withUnsafeBufferPointer { UInt8(EntityTagger.cueTable.value($0) ?? 0) })
-        }
+        self.keyBytes = keyBytes
+        self.keyEnds = keyEnds
+        self.cues = cues
+    }
+
+    /// Whether token `i` has no key (running lower-case text away from names and numbers).
+    @inline(__always) func keyIsEmpty(_ i: Int) -> Bool { keyEnds[i] == keyEnds[i + 1] }
+
+    /// Calls `body` with the match key of token `i`.
+    @inline(__always) func withKey<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        keyBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(keyEnds[i])..<Int(keyEnds[i + 1])])) }
     }
 
     @inline(__always) func has(_ i: Int, _ c: EntityTagger.Cue) -> Bool { i >= 0 && i < cues.count && cues[i].contains(c) }
 
     func text(_ i: Int) -> String { doc.text(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[i]))) }
-    func key(_ i: Int) -> String { keyStrings[i] }
+    func key(_ i: Int) -> String { withKey(i) { String(decoding: $0, as: UTF8.self) } }
     func capitalized(_ i: Int) -> Bool {
         flags[i].contains(.capitalized) && (kinds[i] == .word || kinds[i] == .abbreviation)
     }
@@ -148,34 +171,39 @@ struct Scan {
 
     /// The longest lexicon entry starting at `i` within `limit`, honouring case policies.
     func lexiconMatch(_ i: Int, _ limit: Int) -> (LexiconEntry, Int)? {
-        var key: [UInt8] = []
+        guard i < limit, !keyIsEmpty(i) else { return nil }
         var best: (LexiconEntry, Int)?
-        var j = i
+        // One token: the token's own key, without building a new one.
+        let (index, longer) = withKey(i) { (lexicon.table.value($0), lexicon.prefixes.contains($0)) }
+        if let index, case let e = lexicon.entries[Int(index)], e.tokenCount == 1, casePolicyHolds(e.casePolicy, i, i + 1) {
+            best = (e, i + 1)
+        }
+        guard longer, i + 1 < limit else { return best }
+        var key = withKey(i) { Array($0) }
+        var j = i + 1
         while j < limit && j - i < lexicon.maxTokens {
-            if j > i {
-                // Stop as soon as no entry continues this way.
-                guard lexicon.hasLongerEntry(startingWith: key) else { break }
-                key.append(0x20)
-            }
-            key += keys[j]
+            // Stop as soon as no entry continues this way.
+            if j > i + 1 { guard lexicon.hasLongerEntry(startingWith: key) else { break } }
+            key.append(0x20)
+            withKey(j) { key.append(contentsOf: $0) }
             j += 1
-            guard let e = lexicon.entry(forKey: key), e.tokenCount == j - i else { continue }
-            let ok: Bool
-            switch e.casePolicy {
-            case .any: ok = true
-            case .capitalized: ok = (i..<j).allSatisfy { capitalized($0) || isNumber($0) || !flags[$0].isDisjoint(with: [.capitalized, .allCaps]) || kinds[$0] == .punctuation }
-                && capitalized(i)
-            case .upper: ok = (i..<j).allSatisfy { allCaps($0) || isNumber($0) }
+            if let e = lexicon.entry(forKey: key), e.tokenCount == j - i, casePolicyHolds(e.casePolicy, i, j) {
+                best = (e, j)
             }
-            if ok { best = (e, j) }
         }
         return best
     }
 
-    /// Whether a lexicon entry could start at `i` (its first token is a key or a key's prefix).
-    @inline(__always)
-    func mayStartEntry(_ i: Int) -> Bool {
-        keys[i].withUnsafeBufferPointer { lexicon.table.contains($0) || lexicon.prefixes.contains($0) }
+    /// Whether tokens `i..<j` are written as `policy` asks.
+    func casePolicyHolds(_ policy: CasePolicy, _ i: Int, _ j: Int) -> Bool {
+        switch policy {
+        case .any: return true
+        case .capitalized:
+            return capitalized(i) && (i..<j).allSatisfy {
+                isNumber($0) || !flags[$0].isDisjoint(with: [.capitalized, .allCaps]) || kinds[$0] == .punctuation
+            }
+        case .upper: return (i..<j).allSatisfy { allCaps($0) || isNumber($0) }
+        }
     }
 
     /// The end of the run of capitalised words (and connecting `dan`, `&`, numbers) from `i`.
@@ -198,7 +226,7 @@ struct Scan {
             for t in m.start..<m.end where capitalized(t) && !allCaps(t) {
                 if let (e, _) = lexiconMatch(t, t + 1), e.type != .per { continue }
                 // Words of the language ("Umum", "Pusat") are not names on their own.
-                if keys[t].withUnsafeBufferPointer({ TokenizerLexicon.builtIn.knownWords.contains($0) }) { continue }
+                if withKey(t, { TokenizerLexicon.builtIn.knownWords.contains($0) }) { continue }
                 if personWords[key(t)] == nil { personWords[key(t)] = t }
             }
         }
@@ -208,10 +236,11 @@ struct Scan {
         var i = range.lowerBound
         let limit = range.upperBound
         while i < limit {
+            // Running lower-case text away from names and numbers has no key: nothing starts here.
+            if keyIsEmpty(i) { i += 1; continue }
             if let end = numeric(i, limit) { i = end; continue }
             // Lexicon, then cue patterns that may extend it.
             let match = lexiconMatch(i, limit)
-            let k = key(i)
             if let (entry, end) = match, entry.type == .role || entry.type == .per {
                 // A role or honorific, or a given name, starts a person when capitalised words follow.
                 var start = end
@@ -260,7 +289,7 @@ struct Scan {
                     let end = max(run, match?.1 ?? 0)
                     let sub = ["kota": "city", "kabupaten": "regency", "kab.": "regency", "kecamatan": "district", "kec.": "district",
                                "kelurahan": "village", "kel.": "village", "desa": "village", "provinsi": "province", "prov.": "province",
-                               "jalan": "street", "jl.": "street", "kawasan": "area"][k]
+                               "jalan": "street", "jl.": "street", "kawasan": "area"][key(i)]
                     add(EntityMention(start: i, end: end, type: .loc, subtype: sub ?? match?.0.subtype, lexiconID: match?.0.id))
                     i = acronymAfter(i, end, limit)
                     continue
@@ -280,7 +309,7 @@ struct Scan {
                 continue
             }
             // A defined acronym or a known person's word.
-            if let a = acronyms[text(i)] {
+            if !acronyms.isEmpty, capitalized(i) || allCaps(i), let a = acronyms[text(i)] {
                 add(EntityMention(start: i, end: i + 1, type: a.type, subtype: a.subtype, lexiconID: a.lexiconID))
                 i += 1
                 continue
@@ -325,6 +354,7 @@ struct Scan {
 
     /// DATE, TIME, MONEY, PERCENT and QUANTITY from token patterns; returns the end when one matches.
     mutating func numeric(_ i: Int, _ limit: Int) -> Int? {
+        guard isNumber(i) || has(i, .numeric) else { return nil }
         let k = key(i)
         func next(_ j: Int) -> String? { j < limit ? key(j) : nil }
         // Senin (12/5/2022), Senin, 12 Mei 2022, 14 Februari
