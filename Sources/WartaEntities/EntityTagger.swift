@@ -74,6 +74,12 @@ public struct EntityTagger: Sendable {
         static let preposition = Cue(rawValue: 128)
         /// A word that can start a date, time, amount or percentage (`Senin`, `pukul`, `Rp`, `minus`).
         static let numeric = Cue(rawValue: 256)
+        /// `persen`, `%`.
+        static let percent = Cue(rawValue: 512)
+        /// `WIB`, `WITA`, `WIT`.
+        static let timeZone = Cue(rawValue: 1024)
+        /// A word joining two parts of one name (`dan`, `&`, `van`, `bin`).
+        static let connector = Cue(rawValue: 2048)
     }
 
     /// Every cue word's key → its cue bits, looked up once per token.
@@ -84,6 +90,8 @@ public struct EntityTagger: Sendable {
         add(months, .month); add(days, .day); add(scales, .scale); add(units, .unit)
         add(["di", "ke", "dari", "dan", "atau", "dengan", "antara", "oleh", "untuk", "dalam"], .preposition)
         add(days.union(["pukul", "rp", "rp.", "us$", "usd", "idr", "minus"]), .numeric)
+        add(["persen", "%"], .percent); add(["wib", "wita", "wit"], .timeZone)
+        add(["dan", "&", "of", "de", "van", "bin", "binti"], .connector)
         return ByteStringTable(bits.map { (Array($0.key.utf8), Int32($0.value)) })
     }()
 
@@ -162,6 +170,8 @@ struct Scan {
     @inline(__always) func has(_ i: Int, _ c: EntityTagger.Cue) -> Bool { i >= 0 && i < cues.count && cues[i].contains(c) }
 
     func text(_ i: Int) -> String { doc.text(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[i]))) }
+    /// The UTF-8 bytes of token `i` (a view of the document's text).
+    func bytes(of i: Int) -> ArraySlice<UInt8> { doc.bytes[Int(doc.tokens.starts[i])..<Int(doc.tokens.ends[i])] }
     func key(_ i: Int) -> String { withKey(i) { String(decoding: $0, as: UTF8.self) } }
     func capitalized(_ i: Int) -> Bool {
         flags[i].contains(.capitalized) && (kinds[i] == .word || kinds[i] == .abbreviation)
@@ -211,7 +221,7 @@ struct Scan {
         var j = i
         while j < limit {
             if capitalized(j) || allCaps(j) && kinds[j] == .word { j += 1; continue }
-            if allowConnectors, j > i, j + 1 < limit, capitalized(j + 1), ["dan", "&", "of", "de", "van", "bin", "binti"].contains(key(j)) {
+            if allowConnectors, j > i, j + 1 < limit, capitalized(j + 1), has(j, .connector) {
                 j += 1; continue
             }
             break
@@ -355,7 +365,8 @@ struct Scan {
     /// DATE, TIME, MONEY, PERCENT and QUANTITY from token patterns; returns the end when one matches.
     mutating func numeric(_ i: Int, _ limit: Int) -> Int? {
         guard isNumber(i) || has(i, .numeric) else { return nil }
-        let k = key(i)
+        // The words this looks for are never numbers: a number's key is not needed.
+        let k = isNumber(i) ? "" : key(i)
         func next(_ j: Int) -> String? { j < limit ? key(j) : nil }
         // Senin (12/5/2022), Senin, 12 Mei 2022, 14 Februari
         if has(i, .day), capitalized(i) {
@@ -363,18 +374,18 @@ struct Scan {
                 add(EntityMention(start: i, end: i + 4, type: .date)); return i + 4
             }
         }
-        if isNumber(i), text(i).contains("/") {
+        if isNumber(i), bytes(of: i).contains(0x2F) {
             add(EntityMention(start: i, end: i + 1, type: .date)); return i + 1
         }
         if isNumber(i), has(i + 1, .month), i + 1 < limit, capitalized(i + 1) {
             var end = i + 2
-            if end < limit, isNumber(end), text(end).count == 4 { end += 1 }
+            if end < limit, isNumber(end), bytes(of: end).count == 4 { end += 1 }
             add(EntityMention(start: i, end: end, type: .date)); return end
         }
         // pukul 10.15 WIB
         if k == "pukul", i + 1 < limit, isNumber(i + 1) {
             var end = i + 2
-            if let z = next(end), ["wib", "wita", "wit"].contains(z) { end += 1 }
+            if end < limit, has(end, .timeZone) { end += 1 }
             add(EntityMention(start: i, end: end, type: .time)); return end
         }
         // Rp 1,5 miliar / Rp5 juta
@@ -388,7 +399,7 @@ struct Scan {
         // (minus) 5,61 persen / 60%
         if isNumber(i) || (k == "minus" && i + 1 < limit && isNumber(i + 1)) {
             let n = k == "minus" ? i + 1 : i
-            if let p = next(n + 1), p == "persen" || p == "%" {
+            if n + 1 < limit, has(n + 1, .percent) {
                 add(EntityMention(start: i, end: n + 2, type: .percent)); return n + 2
             }
             if k != "minus", n + 1 < limit, has(n + 1, .unit) {
