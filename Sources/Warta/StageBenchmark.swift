@@ -79,6 +79,13 @@ public struct StageBenchmark {
         stages.append(Stage(name: "entity lexicons (load, once)", seconds: loadSeconds, bytes: input.count, tokens: 0))
         let whole = analyzer.analyze(input)
         stages.append(measure("entity tagging (after tokens)", iterations, count) { _ = tagger.tag(whole) })
+        // The same with a small lexicon and with a large one, to show how lookups scale.
+        let small = EntityTagger(lexicon: EntityLexicon(tsv: [StageBenchmark.sampledLexicon(about: 1_000)]))
+        stages.append(measure("... 1k lexicon entries", iterations, count) { _ = small.tag(whole) })
+        let large = EntityTagger(lexicon: EntityLexicon(tsv: EntityLexicon.builtInSources + [StageBenchmark.syntheticLexicon(200_000)]))
+        stages.append(measure("... \(large.lexicon.entries.count / 1000)k entries (200k synthetic)", iterations, count) {
+            _ = large.tag(whole)
+        })
         let writer = RecordWriter(options: .init(tokens: true))
         stages.append(measure("... + JSON record (--tokens)", iterations, count) {
             let doc = analyzer.analyze(input)
@@ -122,6 +129,29 @@ public struct StageBenchmark {
     }
 
     /// `bytes` split at blank lines into documents.
+    /// About `count` entries of the built-in entity lexicons (every n-th row), as one TSV file.
+    public static func sampledLexicon(about count: Int) -> String {
+        let rows = EntityLexicon.builtInSources.flatMap { $0.split(separator: "\n").dropFirst() }
+        let step = max(1, rows.count / count)
+        let kept = stride(from: 0, to: rows.count, by: step).map { rows[$0] }
+        return "name\ttype\tsubtype\tcase\tid\tparent\n" + kept.joined(separator: "\n") + "\n"
+    }
+
+    /// `count` made-up two-word organization names ("Bababa Bibaba"), for timing a large lexicon.
+    public static func syntheticLexicon(_ count: Int) -> String {
+        let consonants = Array("bdgklmnprst"), vowels = Array("aiu")
+        let syllables = consonants.flatMap { c in vowels.map { String(c) + String($0) } }
+        let words = syllables.count * syllables.count * syllables.count
+        func word(_ n: Int) -> String {
+            let s = syllables[n % syllables.count] + syllables[n / syllables.count % syllables.count]
+                + syllables[n / (syllables.count * syllables.count) % syllables.count]
+            return s.prefix(1).uppercased() + s.dropFirst()
+        }
+        var out = "name\ttype\tsubtype\tcase\tid\tparent\n"
+        for i in 0..<count { out += "\(word(i % words)) \(word(i / words + 1))\tORG\tcompany\tcapitalized\t\t\n" }
+        return out
+    }
+
     public static func splitDocuments(_ bytes: [UInt8]) -> [[UInt8]] {
         var out: [[UInt8]] = []
         var start = 0
