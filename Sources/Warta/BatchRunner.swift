@@ -1,4 +1,5 @@
 import Foundation
+import WartaEntities
 
 #if canImport(Glibc)
 import Glibc
@@ -21,6 +22,8 @@ public final class BatchRunner: @unchecked Sendable {
         public var tokens = false
         /// Add entities to records (work in progress).
         public var entities = false
+        /// The tagger for entities (the built-in lexicons when nil).
+        public var tagger: EntityTagger?
         /// Keep plain text whole (no article extraction).
         public var rawText = false
         /// Documents larger than this get `too_large` error records.
@@ -79,7 +82,7 @@ public final class BatchRunner: @unchecked Sendable {
         self.options = options
         self.output = output
         pipeline = Pipeline(maxBytes: options.maxBytes)
-        writer = RecordWriter(options: .init(tokens: options.tokens, entities: options.entities))
+        writer = RecordWriter(options: .init(tokens: options.tokens, entities: options.entities, tagger: options.tagger))
     }
 
     /// Reads every document from `inputs`, processes them on `options.jobs` threads and

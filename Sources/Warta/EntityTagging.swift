@@ -1,6 +1,26 @@
 import WartaEntities
 import WartaText
 
+extension EntityLexicon {
+    /// The built-in lexicons plus the user's TSV files (`--lexicon`), in order: a later file's
+    /// entry for the same name overrides the built-in one. Each file is checked first.
+    public static func builtIn(adding paths: [String]) throws(WartaError) -> EntityLexicon {
+        if paths.isEmpty { return .builtIn }
+        var sources = EntityLexicon.builtInSources
+        for path in paths {
+            let bytes = try InputReader.read(path: path)
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw .malformedLexicon(path: path, line: 1, detail: "not UTF-8; save the file as UTF-8")
+            }
+            if let (line, detail) = EntityLexicon.firstProblem(inTSV: text) {
+                throw .malformedLexicon(path: path, line: line, detail: detail)
+            }
+            sources.append(text)
+        }
+        return EntityLexicon(tsv: sources)
+    }
+}
+
 /// Tags pre-tokenized sentences (one token per line, blank lines between sentences, as NER
 /// datasets are written) and gives one IOB2 tag per given token, keeping the tokens exactly.
 public enum PretokenizedTagging {

@@ -29,8 +29,12 @@ public struct RecordWriter: Sendable {
         public var tokens = false
         /// Add `entities` (work in progress: slower than the rest of the pipeline).
         public var entities = false
+        /// The tagger for `entities` (the built-in lexicons when nil).
+        public var tagger: EntityTagger?
         /// Creates options.
-        public init(tokens: Bool = false, entities: Bool = false) { self.tokens = tokens; self.entities = entities }
+        public init(tokens: Bool = false, entities: Bool = false, tagger: EntityTagger? = nil) {
+            self.tokens = tokens; self.entities = entities; self.tagger = tagger
+        }
     }
 
     /// The options.
@@ -223,7 +227,7 @@ public struct RecordWriter: Sendable {
 
     /// `"entities": [{"id", "type", "subtype", "name", "lexicon_id", "roles", "mentions": [{"span", "text"}]}]`.
     private func writeEntities(_ doc: Document, _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
-        let entities = EntityResolver().resolve(RecordWriter.tagger.tag(doc), in: doc)
+        let entities = EntityResolver().resolve((options.tagger ?? RecordWriter.tagger).tag(doc), in: doc)
         out.key("entities"); out.raw("[")
         for (k, e) in entities.enumerated() {
             if k > 0 { out.raw(",") }

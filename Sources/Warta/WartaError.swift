@@ -21,6 +21,8 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
     case unparsableHTML
     /// A CoNLL-U file could not be parsed.
     case malformedCoNLLU(path: String, line: Int, detail: String)
+    /// A `--lexicon` file is not in the entity lexicon format.
+    case malformedLexicon(path: String, line: Int, detail: String)
 
     /// A stable machine-readable code.
     public var code: String {
@@ -35,6 +37,7 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unparsableHTML: "unparsable_html"
         case .malformedInput: "malformed_input"
         case .malformedCoNLLU: "malformed_conllu"
+        case .malformedLexicon: "malformed_lexicon"
         }
     }
 
@@ -51,6 +54,7 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unparsableHTML: "the page has no HTML elements; pass it as plain text (--input-format text)"
         case .malformedInput(let d): "\(d); fix or drop the line"
         case .malformedCoNLLU(let p, let l, let d): "\(p):\(l): not valid CoNLL-U (\(d))"
+        case .malformedLexicon(let p, let l, let d): "\(p):\(l): not a lexicon row (\(d)); see Lexicons in the README"
         }
     }
 

@@ -112,6 +112,31 @@ public struct EntityLexicon: Sendable {
         prefixes = ByteStringTable(prefixKeys)
     }
 
+    /// The first problem in a lexicon file's text, as (line number, what is wrong), or nil when
+    /// every row has a name, a known type (PER, ORG, LOC, FAC, EVENT, ROLE, …) and a case policy
+    /// (`capitalized`, `upper`, `any`, or empty for `capitalized`).
+    public static func firstProblem(inTSV text: String) -> (line: Int, detail: String)? {
+        // "\r\n" is one Character, so CRLF files split here too.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let first = lines.first?.split(separator: "\t").first.map { $0.hasPrefix("\u{FEFF}") ? $0.dropFirst() : $0 }
+        guard first == "name" else {
+            return (1, "the first line must be the header name<TAB>type<TAB>subtype<TAB>case<TAB>id<TAB>parent")
+        }
+        for (n, line) in lines.enumerated().dropFirst() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.count < 4 { return (n + 1, "\(fields.count) column(s); a row needs name, type, subtype and case, separated by tabs") }
+            if fields[0].isEmpty { return (n + 1, "empty name") }
+            if EntityType(rawValue: String(fields[1])) == nil {
+                return (n + 1, "unknown type '\(fields[1])'; use one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !["", "capitalized", "upper", "any"].contains(fields[3]) {
+                return (n + 1, "unknown case '\(fields[3])'; use capitalized, upper or any")
+            }
+        }
+        return nil
+    }
+
     /// Whether some longer entry starts with the tokens of `key`.
     public func hasLongerEntry(startingWith key: [UInt8]) -> Bool {
         key.withUnsafeBufferPointer { prefixes.contains($0) }

@@ -82,6 +82,9 @@ struct Process: ParsableCommand {
     @Flag(help: "Add \"entities\" (people, organizations, places, dates, amounts; work in progress, slower).")
     var entities = false
 
+    @Option(name: .customLong("lexicon"), help: "An entity lexicon TSV (name, type, subtype, case, id, parent) added to the built-in ones; repeatable.")
+    var lexicons: [String] = []
+
     @Option(help: "Documents larger than this many bytes get a too_large error record.")
     var maxBytes = 20_000_000
 
@@ -136,7 +139,8 @@ struct Process: ParsableCommand {
             options.jobs = jobs
             options.ordered = !unordered
             options.tokens = tokens
-            options.entities = entities
+            options.entities = entities || !lexicons.isEmpty
+            if !lexicons.isEmpty { options.tagger = EntityTagger(lexicon: try EntityLexicon.builtIn(adding: lexicons)) }
             options.rawText = rawText
             options.maxBytes = maxBytes
             options.charset = charset
@@ -171,22 +175,26 @@ struct Tag: ParsableCommand {
     @Flag(help: "The input is one token per line (with --format conll).")
     var pretokenized = false
 
+    @Option(name: .customLong("lexicon"), help: "An entity lexicon TSV (name, type, subtype, case, id, parent) added to the built-in ones; repeatable.")
+    var lexicons: [String] = []
+
     func validate() throws {
         if format == .conll && !pretokenized { throw ValidationError("--format conll needs --pretokenized") }
     }
 
     func run() throws {
         try runReportingErrors {
+            let tagger = EntityTagger(lexicon: try EntityLexicon.builtIn(adding: lexicons))
             let bytes = try InputReader.read(path: path)
             let sink = OutputSink()
             if format == .conll {
-                try sink.write(PretokenizedTagging.tag(conll: String(decoding: bytes, as: UTF8.self)))
+                try sink.write(PretokenizedTagging.tag(conll: String(decoding: bytes, as: UTF8.self), tagger: tagger))
             } else {
                 let doc = TextAnalyzer().analyze(bytes)
                 var out = ""
                 var cursor = 0
                 let text = doc.bytes
-                for m in EntityTagger().tag(doc) {
+                for m in tagger.tag(doc) {
                     let s = Int(doc.tokens.starts[m.start]), e = Int(doc.tokens.ends[m.end - 1])
                     guard s >= cursor else { continue }
                     out += String(decoding: text[cursor..<s], as: UTF8.self) + "[\(m.type.rawValue) "

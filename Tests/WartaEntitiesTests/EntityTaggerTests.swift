@@ -70,3 +70,19 @@ struct EntityResolverTests {
         #expect(entities.first { $0.name == "SEMARANG" }?.mentions.count == 1)
     }
 }
+
+/// The checks `--lexicon` runs on a user's file before it is compiled.
+@Suite("lexicon file checks")
+struct LexiconFileCheckTests {
+    @Test func aWellFormedFileWithBOMAndCRLFPasses() {
+        #expect(EntityLexicon.firstProblem(inTSV: "\u{FEFF}name\ttype\tsubtype\tcase\r\nKIW\tLOC\tarea\tupper\r\n# note\r\n\r\n") == nil)
+    }
+
+    @Test func eachProblemIsReportedWithItsLine() {
+        #expect(EntityLexicon.firstProblem(inTSV: "Semarang\tLOC\tcity\tcapitalized\n")?.line == 1)
+        #expect(EntityLexicon.firstProblem(inTSV: "name\ttype\tsubtype\tcase\nSemarang\tLOC\n")?.line == 2)
+        let badCase = EntityLexicon.firstProblem(inTSV: "name\ttype\tsubtype\tcase\nA\tORG\t\tupper\nB\tORG\t\tlower\n")
+        #expect(badCase?.line == 3)
+        #expect(badCase?.detail == "unknown case 'lower'; use capitalized, upper or any")
+    }
+}

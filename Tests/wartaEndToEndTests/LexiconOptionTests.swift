@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// `--lexicon FILE` on `warta tag` and `warta process`.
+@Suite("--lexicon")
+struct LexiconOptionTests {
+    static let seed = "seeds/000_43943d992f4a7b6d.txt"
+
+    func lexicon(_ text: String) throws -> String {
+        let url = try temporaryDirectory().appendingPathComponent("user.tsv")
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test func aUserEntryJoinsWordsTheBuiltInTaggerSplits() throws {
+        let before = try warta(["tag", Self.seed])
+        #expect(before.stdout.contains("([LOC Sigi] [LOC Jateng])"))
+        let path = try lexicon("name\ttype\tsubtype\tcase\tid\tparent\nSigi Jateng\tORG\tmedia\tcapitalized\tsigi\t\n")
+        let after = try warta(["tag", "--lexicon", path, Self.seed])
+        #expect(after.status == 0)
+        #expect(after.stdout.contains("SEMARANG] ([ORG Sigi Jateng]) –"))
+    }
+
+    @Test func processWithALexiconAddsEntitiesWithTheUsersIdentifier() throws {
+        let path = try lexicon("name\ttype\tsubtype\tcase\tid\tparent\r\nBugangan\tLOC\tvillage\tcapitalized\tbgn\t\r\n")
+        let r = try warta(["process", "--raw-text", "--lexicon", path, "-"],
+                          input: Data("Pedagang pindah dari kawasan Bugangan ke Tugu.".utf8))
+        let entities = try #require(try records(r.stdout).first?["entities"] as? [[String: Any]])
+        let place = try #require(entities.first { $0["name"] as? String == "Bugangan" })
+        #expect(place["type"] as? String == "LOC")
+        #expect(place["subtype"] as? String == "village")
+        #expect(place["lexicon_id"] as? String == "bgn")
+    }
+
+    @Test func aMalformedRowStopsTheRunWithItsLine() throws {
+        let path = try lexicon("name\ttype\tsubtype\tcase\nJoko Susilo\tPERSON\t\tany\n")
+        let r = try warta(["tag", "--lexicon", path, Self.seed])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("user.tsv:2: not a lexicon row (unknown type 'PERSON'"))
+    }
+}
