@@ -3,7 +3,11 @@
 entity-level micro and per-type precision, recall and F1 with exact span and type (conlleval),
 LOC covering LOC and FAC. NERGrit's PERSON, PLACE, ORGANISATION map to PER, LOC, ORG.
 
-Usage: Scripts/evaluate-ner.py [NER_DIR] [--verbose]
+Usage: Scripts/evaluate-ner.py [NER_DIR] [--verbose] [--train]
+
+--verbose  also counts the errors by kind (wrong type, wrong boundary, missed, spurious) with
+           the most frequent examples of each.
+--train    scores the train splits instead (for studying error patterns; the floors are on dev).
 """
 import collections
 import os
@@ -47,8 +51,23 @@ def score(name, path):
                          input=conll, capture_output=True, text=True).stdout
     pred = [[l.split("\t")[1] for l in block.split("\n") if l] for block in out.strip("\n").split("\n\n")]
     counts = collections.Counter()
+    errors = collections.defaultdict(collections.Counter)
     for g, p in zip(gold, pred):
         gs, ps = spans([t for _, t in g]), spans(p)
+        words = [w for w, _ in g]
+        show = lambda sp: " ".join(words[sp[0]:sp[1]])
+        for sp in gs - ps:
+            same = [q for q in ps if (q[0], q[1]) == (sp[0], sp[1])]
+            over = [q for q in ps if q[0] < sp[1] and sp[0] < q[1] and q[2] == sp[2]]
+            if same:
+                errors["wrong type (gold→tagged)"][f"{show(sp)}: {sp[2]}→{same[0][2]}"] += 1
+            elif over:
+                errors["wrong boundary (gold | tagged)"][f"{sp[2]} {show(sp)} | {show(over[0])}"] += 1
+            else:
+                errors["missed"][f"{sp[2]} {show(sp)}"] += 1
+        for sp in ps - gs:
+            if not any(q[0] < sp[1] and sp[0] < q[1] for q in gs):
+                errors["spurious"][f"{sp[2]} {show(sp)}"] += 1
         for kind in ("PER", "ORG", "LOC"):
             gk = {s for s in gs if s[2] == kind}
             pk = {s for s in ps if s[2] == kind}
@@ -67,9 +86,18 @@ def score(name, path):
         kp, kr, kf = prf(counts[kind, "tp"], counts[kind, "fp"], counts[kind, "fn"])
         line += f"; {kind} P {kp:.3f} R {kr:.3f} F1 {kf:.3f}"
     print(line)
+    if "--verbose" in sys.argv:
+        for kind, c in errors.items():
+            print(f"  {kind}: {sum(c.values())}")
+            for example, n in c.most_common(12):
+                print(f"    {n:4d}  {example}")
 
 
 if __name__ == "__main__":
     subprocess.run(["swift", "build", "-c", "release", "--product", "warta"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    score("IDNer news dev", os.path.join(NER, "idner-news-2k", "dev.txt"))
-    score("NERGrit valid", os.path.join(NER, "nergrit", "valid_preprocess.txt"))
+    if "--train" in sys.argv:
+        score("IDNer news train", os.path.join(NER, "idner-news-2k", "train.txt"))
+        score("NERGrit train", os.path.join(NER, "nergrit", "train_preprocess.txt"))
+    else:
+        score("IDNer news dev", os.path.join(NER, "idner-news-2k", "dev.txt"))
+        score("NERGrit valid", os.path.join(NER, "nergrit", "valid_preprocess.txt"))
