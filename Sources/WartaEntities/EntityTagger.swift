@@ -102,6 +102,7 @@ public struct EntityTagger: Sendable {
             let range = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
             scan.sentence(range)
         }
+        scan.attachAppositiveRoles()
         scan.linkPartialNames()
         return scan.mentions.sorted { $0.start < $1.start }
     }
@@ -407,6 +408,22 @@ struct Scan {
             }
         }
         return nil
+    }
+
+    /// A role in apposition after a person's name becomes the person's role: "Joko Susilo,
+    /// Ketua Komite B DPRD Kota Semarang, …" (the role runs through the capitalised words after
+    /// the role word, and never over another person's name).
+    mutating func attachAppositiveRoles() {
+        let n = doc.tokens.count
+        let personStarts = Set(mentions.lazy.filter { $0.type == .per }.map(\.start))
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].role == nil {
+            let comma = mentions[k].end
+            guard comma + 1 < n, kinds[comma] == .punctuation, bytes(of: comma) == [0x2C], capitalized(comma + 1),
+                  let (entry, roleWordsEnd) = lexiconMatch(comma + 1, n), entry.type == .role else { continue }
+            let end = capitalizedRun(roleWordsEnd, n)
+            guard !(comma + 1..<end).contains(where: personStarts.contains) else { continue }
+            mentions[k].role = doc.text(TextRange(Int(doc.tokens.starts[comma + 1]), Int(doc.tokens.ends[end - 1])))
+        }
     }
 
     /// Later single-word mentions of a person already named ("Tri", "Joko", "Pak Joko").

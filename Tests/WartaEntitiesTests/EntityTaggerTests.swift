@@ -10,6 +10,11 @@ func tagged(_ text: String) -> [String] {
     }
 }
 
+/// The text of mention `m`.
+func mentionText(_ d: Document, _ m: EntityMention) -> String {
+    d.text(TextRange(Int(d.tokens.starts[m.start]), Int(d.tokens.ends[m.end - 1])))
+}
+
 @Suite("Entity tagger (work in progress)")
 struct EntityTaggerTests {
     @Test func lexiconAndCues() {
@@ -27,6 +32,18 @@ struct EntityTaggerTests {
         #expect(tagged("“Kami siap,” kata Joko Susilo. Menurut Joko, semua lancar.") == ["PER Joko Susilo", "PER Joko"])
         let doc = TextAnalyzer().analyze("Ketua Komite B DPRD Kota Semarang, Joko Susilo, hadir.")
         #expect(EntityTagger().tag(doc).filter { $0.type == .per }.count <= 1)
+    }
+
+    @Test func aRoleInAppositionBecomesThePersonsRole() {
+        let doc = TextAnalyzer().analyze("Sementara itu, Joko Susilo, Ketua Komite B DPRD Kota Semarang, mendukung penuh langkah itu.")
+        let mentions = EntityTagger().tag(doc)
+        #expect(mentions.first { $0.type == .per }?.role == "Ketua Komite B DPRD Kota Semarang")
+        #expect(mentions.contains { $0.type == .org && doc.token($0.start).text == "DPRD" })
+        // Rule: the role stops at another person's name; "Presiden Jokowi" is a second person.
+        let two = TextAnalyzer().analyze("Hadir Joko Susilo, Presiden Jokowi, dan warga.")
+        let joko = EntityTagger().tag(two).first { $0.type == .per }
+        #expect(joko.map { mentionText(two, $0) } == "Joko Susilo")
+        #expect(joko?.role == nil)
     }
 
     @Test func acronymDefinitions() {
