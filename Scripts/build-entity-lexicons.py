@@ -217,8 +217,13 @@ def given_names():
         if len(t) >= 3 and t[-1] == "B-PER" and t[0][:1].isupper() and t[0].isalpha() and len(t[0]) >= 3:
             counts[t[0]] += 1
     cues = {r.lower() for r in (ROLES + ";" + HONORIFICS + ";" + RANKS).split(";")}
+    # Day and month names are dates, whatever a name list says.
+    cues |= {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "januari", "februari", "maret",
+             "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"}
+    # A name that is also a word ("Bambang", "Budi", "Firman") counts only when news named
+    # people with it more than once; its entry matches only when capitalised.
     out = [(n, "PER", "given_name", "capitalized", "", "") for n, c in counts.items()
-           if n.lower() not in COMMON and n.lower() not in cues and not n.isupper()]
+           if (n.lower() not in COMMON or c >= 2) and n.lower() not in cues and not n.isupper()]
     return write("given-names.tsv", out)
 
 

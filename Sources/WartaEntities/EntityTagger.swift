@@ -80,6 +80,9 @@ public struct EntityTagger: Sendable {
         static let timeZone = Cue(rawValue: 1024)
         /// A word joining two parts of one name (`dan`, `&`, `van`, `bin`).
         static let connector = Cue(rawValue: 2048)
+        /// A lower-case word after which an unknown capitalised name is a place (`di`, `ke`,
+        /// `daerah`, `ibukota`).
+        static let placeWord = Cue(rawValue: 4096)
     }
 
     /// Every cue word's key → its cue bits, looked up once per token.
@@ -92,6 +95,8 @@ public struct EntityTagger: Sendable {
         add(days.union(["pukul", "rp", "rp.", "us$", "usd", "idr", "minus"]), .numeric)
         add(["persen", "%"], .percent); add(["wib", "wita", "wit"], .timeZone)
         add(["dan", "&", "of", "de", "van", "bin", "binti"], .connector)
+        add(["di", "ke", "daerah", "wilayah", "kawasan", "kota", "ibukota", "negara", "provinsi", "kabupaten",
+             "kecamatan", "desa", "kampung", "pulau"], .placeWord)
         return ByteStringTable(bits.map { (Array($0.key.utf8), Int32($0.value)) })
     }()
 
@@ -310,7 +315,7 @@ struct Scan {
             // "militer Israel"): no mention.
             if let (entry, end) = match, entry.type == .loc, entry.subtype == "country", i > range.lowerBound,
                kinds[i - 1] == .word, !capitalized(i - 1), !allCaps(i - 1),
-               !has(i - 1, .preposition) {
+               !has(i - 1, .preposition), !has(i - 1, .placeWord) {
                 i = end
                 continue
             }
@@ -329,6 +334,15 @@ struct Scan {
             if i > range.lowerBound, has(i - 1, .speech), capitalized(i) {
                 let run = capitalizedRun(i, limit, allowConnectors: false)
                 add(EntityMention(start: i, end: run, type: .per))
+                i = run
+                continue
+            }
+            // An unknown capitalised name after a preposition or noun of place ("di Quetta",
+            // "ke Las Palmas", "daerah Bugangan").
+            if match == nil, i > range.lowerBound, has(i - 1, .placeWord), !capitalized(i - 1),
+               capitalized(i), !allCaps(i), !has(i, [.month, .day]) {
+                let run = capitalizedRun(i, limit, allowConnectors: false)
+                add(EntityMention(start: i, end: run, type: .loc))
                 i = run
                 continue
             }

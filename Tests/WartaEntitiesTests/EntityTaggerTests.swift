@@ -26,6 +26,21 @@ struct EntityTaggerTests {
         #expect(tagged("Tugu itu tinggi.").isEmpty)
     }
 
+    @Test func unknownNamesAfterAWordOfPlaceArePlaces() {
+        #expect(tagged("Ledakan terjadi di Quetta pada pagi hari.") == ["LOC Quetta"])
+        #expect(tagged("Masih buka di rumah di daerah Bugangan dan pindah ke Las Palmas.") == ["LOC Bugangan", "LOC Las Palmas"])
+        // Rule: a known country after a noun of place is a place, after another noun a modifier.
+        #expect(tagged("Ia tiba di ibukota Jerman kemarin.") == ["LOC Jerman"])
+        #expect(tagged("Sikap pemerintah Jerman jelas.").isEmpty)
+        // Months and lower-case words are not names.
+        #expect(tagged("Ia datang di bulan itu.").isEmpty)
+    }
+
+    @Test func givenNamesThatAreAlsoWordsStartPeopleOnlyWhenCapitalised() {
+        #expect(tagged("Bambang juga mampu menurunkan harga.") == ["PER Bambang"])
+        #expect(tagged("Mereka didik anak itu dengan sabar.").isEmpty)
+    }
+
     @Test func peopleByRoleGivenNameAndSpeechVerb() {
         #expect(tagged("Kepala Dinas Perindustrian Kota Semarang Tri Supriyanto menjelaskan hal itu.") ==
                 ["ORG Dinas Perindustrian Kota Semarang", "PER Tri Supriyanto"])

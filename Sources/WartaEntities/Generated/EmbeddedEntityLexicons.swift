@@ -9974,6 +9974,8 @@ Aboebakar	PER	given_name	capitalized
 Aburizal	PER	given_name	capitalized		
 Achsanul	PER	given_name	capitalized		
 Adnan	PER	given_name	capitalized		
+Agun	PER	given_name	capitalized		
+Agung	PER	given_name	capitalized		
 Ahmad	PER	given_name	capitalized		
 Airlangga	PER	given_name	capitalized		
 Akbar	PER	given_name	capitalized		
@@ -9987,6 +9989,7 @@ Andhi	PER	given_name	capitalized
 Andi	PER	given_name	capitalized		
 Andrew	PER	given_name	capitalized		
 Angel	PER	given_name	capitalized		
+Ani	PER	given_name	capitalized		
 Anis	PER	given_name	capitalized		
 Ankvab	PER	given_name	capitalized		
 Ankvav	PER	given_name	capitalized		
@@ -9997,6 +10000,7 @@ Ashabul	PER	given_name	capitalized
 Aslan	PER	given_name	capitalized		
 Bacharuddin	PER	given_name	capitalized		
 Badrodin	PER	given_name	capitalized		
+Bambang	PER	given_name	capitalized		
 Basarah	PER	given_name	capitalized		
 Bashar	PER	given_name	capitalized		
 Belo	PER	given_name	capitalized		
@@ -10008,6 +10012,7 @@ Bill	PER	given_name	capitalized
 Boediono	PER	given_name	capitalized		
 Boni	PER	given_name	capitalized		
 Boyke	PER	given_name	capitalized		
+Budi	PER	given_name	capitalized		
 Busyro	PER	given_name	capitalized		
 Butet	PER	given_name	capitalized		
 Bvudzijena	PER	given_name	capitalized		
@@ -10026,6 +10031,7 @@ Dede	PER	given_name	capitalized
 Deif	PER	given_name	capitalized		
 Diah	PER	given_name	capitalized		
 Didi	PER	given_name	capitalized		
+Didik	PER	given_name	capitalized		
 Dikdik	PER	given_name	capitalized		
 Djan	PER	given_name	capitalized		
 Djoko	PER	given_name	capitalized		
@@ -10043,14 +10049,17 @@ Fadli	PER	given_name	capitalized
 Fanshurullah	PER	given_name	capitalized		
 Felix	PER	given_name	capitalized		
 Fernita	PER	given_name	capitalized		
+Firman	PER	given_name	capitalized		
 Frank	PER	given_name	capitalized		
 Frans	PER	given_name	capitalized		
 Fuad	PER	given_name	capitalized		
+Ganjar	PER	given_name	capitalized		
 Gates	PER	given_name	capitalized		
 Gayus	PER	given_name	capitalized		
 Ghul	PER	given_name	capitalized		
 Grace	PER	given_name	capitalized		
 Grant	PER	given_name	capitalized		
+Guruh	PER	given_name	capitalized		
 Gus	PER	given_name	capitalized		
 Guy	PER	given_name	capitalized		
 Habibie	PER	given_name	capitalized		
@@ -10193,6 +10202,7 @@ Sanchez	PER	given_name	capitalized
 Sangkot	PER	given_name	capitalized		
 Satrio	PER	given_name	capitalized		
 Sauerbrey	PER	given_name	capitalized		
+Saur	PER	given_name	capitalized		
 Semtamu	PER	given_name	capitalized		
 Serge	PER	given_name	capitalized		
 Sergey	PER	given_name	capitalized		
@@ -10219,11 +10229,13 @@ Sudirman	PER	given_name	capitalized
 Sufyan	PER	given_name	capitalized		
 Suhardi	PER	given_name	capitalized		
 Suharso	PER	given_name	capitalized		
+Sultan	PER	given_name	capitalized		
 Surya	PER	given_name	capitalized		
 Suryadharma	PER	given_name	capitalized		
 Suryo	PER	given_name	capitalized		
 Susilo	PER	given_name	capitalized		
 Susno	PER	given_name	capitalized		
+Sutan	PER	given_name	capitalized		
 Sutarman	PER	given_name	capitalized		
 Sutiyoso	PER	given_name	capitalized		
 Syafrin	PER	given_name	capitalized		
