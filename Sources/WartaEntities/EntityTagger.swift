@@ -341,8 +341,15 @@ struct Scan {
             // "ke Las Palmas", "daerah Bugangan").
             if match == nil, i > range.lowerBound, has(i - 1, .placeWord), !capitalized(i - 1),
                capitalized(i), !allCaps(i), !has(i, [.month, .day]) {
-                let run = capitalizedRun(i, limit, allowConnectors: false)
+                var run = capitalizedRun(i, limit, allowConnectors: false)
                 add(EntityMention(start: i, end: run, type: .loc))
+                // Coordinated places share the cue: "daerah Bugangan dan Barito".
+                while run + 1 < limit, has(run, .connector), !capitalized(run), capitalized(run + 1), !allCaps(run + 1),
+                      lexiconMatch(run + 1, limit).map({ $0.0.type == .loc }) ?? true {
+                    let next = max(capitalizedRun(run + 1, limit, allowConnectors: false), lexiconMatch(run + 1, limit)?.1 ?? 0)
+                    add(EntityMention(start: run + 1, end: next, type: .loc))
+                    run = next
+                }
                 i = run
                 continue
             }

@@ -29,6 +29,9 @@ struct EntityTaggerTests {
     @Test func unknownNamesAfterAWordOfPlaceArePlaces() {
         #expect(tagged("Ledakan terjadi di Quetta pada pagi hari.") == ["LOC Quetta"])
         #expect(tagged("Masih buka di rumah di daerah Bugangan dan pindah ke Las Palmas.") == ["LOC Bugangan", "LOC Las Palmas"])
+        // Rule: places coordinated with "dan" share the cue.
+        #expect(tagged("Masih buka di rumah di daerah Bugangan dan Barito.") == ["LOC Bugangan", "LOC Barito"])
+        #expect(tagged("Ia tinggal di Bugangan dan Joko Susilo datang.") == ["LOC Bugangan", "PER Joko Susilo"])
         // Rule: a known country after a noun of place is a place, after another noun a modifier.
         #expect(tagged("Ia tiba di ibukota Jerman kemarin.") == ["LOC Jerman"])
         #expect(tagged("Sikap pemerintah Jerman jelas.").isEmpty)
