@@ -24,6 +24,8 @@ public final class BatchRunner: @unchecked Sendable {
         public var entities = false
         /// The tagger for entities (the built-in lexicons when nil).
         public var tagger: EntityTagger?
+        /// Add entities inside longer ones.
+        public var nested = false
         /// Keep plain text whole (no article extraction).
         public var rawText = false
         /// Documents larger than this get `too_large` error records.
@@ -82,7 +84,7 @@ public final class BatchRunner: @unchecked Sendable {
         self.options = options
         self.output = output
         pipeline = Pipeline(maxBytes: options.maxBytes)
-        writer = RecordWriter(options: .init(tokens: options.tokens, entities: options.entities, tagger: options.tagger))
+        writer = RecordWriter(options: .init(tokens: options.tokens, entities: options.entities, tagger: options.tagger, nested: options.nested))
     }
 
     /// Reads every document from `inputs`, processes them on `options.jobs` threads and

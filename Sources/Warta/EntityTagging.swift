@@ -86,3 +86,36 @@ public enum PretokenizedTagging {
         return out
     }
 }
+
+/// Running text with each mention marked as `[TYPE words]`; nested mentions sit inside their
+/// outer one (`[ORG DPRD [LOC Kota Semarang]]`), and a mention overlapping another without
+/// lying inside it is left out.
+public enum EntityMarkup {
+    /// `doc`'s text with `mentions` (in the order `EntityTagger.tag` gives them) marked.
+    public static func mark(_ doc: Document, _ mentions: [EntityMention]) -> String {
+        let text = doc.bytes
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + mentions.count * 8)
+        var cursor = 0
+        var open: [Int] = []  // byte ends of the mentions still open, innermost last
+        func closeUntil(_ offset: Int) {
+            while let end = open.last, end <= offset {
+                out += text[cursor..<end]; out.append(0x5D)
+                cursor = end
+                open.removeLast()
+            }
+        }
+        for m in mentions {
+            let s = Int(doc.tokens.starts[m.start]), e = Int(doc.tokens.ends[m.end - 1])
+            closeUntil(s)
+            guard s >= cursor, open.last.map({ e <= $0 }) ?? true else { continue }
+            out += text[cursor..<s]
+            out += Array("[\(m.type.rawValue) ".utf8)
+            cursor = s
+            open.append(e)
+        }
+        closeUntil(Int.max)
+        out += text[cursor...]
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -31,9 +31,11 @@ public struct RecordWriter: Sendable {
         public var entities = false
         /// The tagger for `entities` (the built-in lexicons when nil).
         public var tagger: EntityTagger?
+        /// Add the places and organizations inside longer ones (their mentions say `"nested": true`).
+        public var nested = false
         /// Creates options.
-        public init(tokens: Bool = false, entities: Bool = false, tagger: EntityTagger? = nil) {
-            self.tokens = tokens; self.entities = entities; self.tagger = tagger
+        public init(tokens: Bool = false, entities: Bool = false, tagger: EntityTagger? = nil, nested: Bool = false) {
+            self.tokens = tokens; self.entities = entities; self.tagger = tagger; self.nested = nested
         }
     }
 
@@ -227,7 +229,7 @@ public struct RecordWriter: Sendable {
 
     /// `"entities": [{"id", "type", "subtype", "name", "lexicon_id", "roles", "mentions": [{"span", "text"}]}]`.
     private func writeEntities(_ doc: Document, _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
-        let entities = EntityResolver().resolve((options.tagger ?? RecordWriter.tagger).tag(doc), in: doc)
+        let entities = EntityResolver().resolve((options.tagger ?? RecordWriter.tagger).tag(doc, nested: options.nested), in: doc)
         out.key("entities"); out.raw("[")
         for (k, e) in entities.enumerated() {
             if k > 0 { out.raw(",") }
@@ -244,7 +246,9 @@ public struct RecordWriter: Sendable {
                 let s = Int(doc.tokens.starts[m.start]), t = Int(doc.tokens.ends[m.end - 1])
                 out.raw("{"); out.key("span"); out.raw("[")
                 out.int(cp.codePoint(s)); out.raw(","); out.int(cp.codePoint(t)); out.raw("],")
-                out.key("text"); out.string(doc.text(TextRange(s, t))); out.raw("}")
+                out.key("text"); out.string(doc.text(TextRange(s, t)))
+                if m.isNested { out.raw(",\"nested\":true") }
+                out.raw("}")
             }
             out.raw("]}")
         }

@@ -54,13 +54,13 @@ public struct EntityResolver: Sendable {
                 if let r = m.role, !entities[i].roles.contains(r) { entities[i].roles.append(r) }
                 if name.count > entities[i].name.count && m.type != .per { entities[i].name = name }
                 byName[key(name, m.type)] = i
-                previous = (m, i)
+                if !m.isNested { previous = (m, i) }
                 continue
             }
             entities.append(Entity(id: "e\(entities.count + 1)", type: m.type, subtype: m.subtype, name: name,
                                    lexiconID: m.lexiconID, roles: m.role.map { [$0] } ?? [], mentions: [m]))
             byName[key(name, m.type)] = entities.count - 1
-            previous = (m, entities.count - 1)
+            if !m.isNested { previous = (m, entities.count - 1) }
         }
         return entities
     }

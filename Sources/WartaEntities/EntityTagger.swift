@@ -14,6 +14,8 @@ public struct EntityMention: Sendable, Equatable {
     public var lexiconID: String?
     /// A role standing before a person (`Kepala Dinas Perindustrian`).
     public var role: String?
+    /// Whether the mention lies inside a longer one (`Kota Semarang` in `DPRD Kota Semarang`).
+    public var isNested = false
 
     /// Creates a mention.
     public init(start: Int, end: Int, type: EntityType, subtype: String? = nil, lexiconID: String? = nil, role: String? = nil) {
@@ -100,8 +102,9 @@ public struct EntityTagger: Sendable {
         return ByteStringTable(bits.map { (Array($0.key.utf8), Int32($0.value)) })
     }()
 
-    /// The entity mentions of `doc`, sentence by sentence, in text order.
-    public func tag(_ doc: Document) -> [EntityMention] {
+    /// The entity mentions of `doc`, sentence by sentence, in text order; with `nested`, also the
+    /// places and organizations inside longer ones (marked `isNested`).
+    public func tag(_ doc: Document, nested: Bool = false) -> [EntityMention] {
         var scan = Scan(doc: doc, lexicon: lexicon)
         for s in 0..<doc.sentenceRanges.count {
             let range = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
@@ -109,7 +112,8 @@ public struct EntityTagger: Sendable {
         }
         scan.attachAppositiveRoles()
         scan.linkPartialNames()
-        return scan.mentions.sorted { $0.start < $1.start }
+        if nested { scan.addNested() }
+        return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }
     }
 }
 
@@ -444,6 +448,29 @@ struct Scan {
             let end = capitalizedRun(roleWordsEnd, n)
             guard !(comma + 1..<end).contains(where: personStarts.contains) else { continue }
             mentions[k].role = doc.text(TextRange(Int(doc.tokens.starts[comma + 1]), Int(doc.tokens.ends[end - 1])))
+        }
+    }
+
+    /// Places and organizations inside longer places and organizations: "Kota Semarang" in
+    /// "DPRD Kota Semarang", "Kementerian Perindustrian" in "Kementerian Perindustrian Kota Semarang".
+    mutating func addNested() {
+        for outer in mentions where (outer.type == .org || outer.type == .loc) && outer.end - outer.start > 1 {
+            var i = outer.start
+            while i < outer.end {
+                var found: EntityMention?
+                if has(i, .location), capitalized(i) {
+                    let run = capitalizedRun(i + 1, outer.end, allowConnectors: false)
+                    if run > i + 1 { found = EntityMention(start: i, end: run, type: .loc) }
+                }
+                if found == nil, let (entry, end) = lexiconMatch(i, outer.end), entry.type == .loc || entry.type == .org {
+                    found = EntityMention(start: i, end: end, type: entry.type, subtype: entry.subtype,
+                                          lexiconID: entry.id.isEmpty ? nil : entry.id)
+                }
+                guard var m = found, !(m.start == outer.start && m.end == outer.end) else { i += 1; continue }
+                m.isNested = true
+                mentions.append(m)
+                i = m.end
+            }
         }
     }
 

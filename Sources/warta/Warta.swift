@@ -85,6 +85,9 @@ struct Process: ParsableCommand {
     @Option(name: .customLong("lexicon"), help: "An entity lexicon TSV (name, type, subtype, case, id, parent) added to the built-in ones; repeatable.")
     var lexicons: [String] = []
 
+    @Flag(help: "With --entities, also the places and organizations inside longer ones (Kota Semarang in DPRD Kota Semarang).")
+    var nested = false
+
     @Option(help: "Documents larger than this many bytes get a too_large error record.")
     var maxBytes = 20_000_000
 
@@ -139,7 +142,8 @@ struct Process: ParsableCommand {
             options.jobs = jobs
             options.ordered = !unordered
             options.tokens = tokens
-            options.entities = entities || !lexicons.isEmpty
+            options.entities = entities || !lexicons.isEmpty || nested
+            options.nested = nested
             if !lexicons.isEmpty { options.tagger = EntityTagger(lexicon: try EntityLexicon.builtIn(adding: lexicons)) }
             options.rawText = rawText
             options.maxBytes = maxBytes
@@ -178,6 +182,9 @@ struct Tag: ParsableCommand {
     @Option(name: .customLong("lexicon"), help: "An entity lexicon TSV (name, type, subtype, case, id, parent) added to the built-in ones; repeatable.")
     var lexicons: [String] = []
 
+    @Flag(help: "Also mark the places and organizations inside longer ones: [ORG DPRD [LOC Kota Semarang]].")
+    var nested = false
+
     func validate() throws {
         if format == .conll && !pretokenized { throw ValidationError("--format conll needs --pretokenized") }
     }
@@ -191,18 +198,7 @@ struct Tag: ParsableCommand {
                 try sink.write(PretokenizedTagging.tag(conll: String(decoding: bytes, as: UTF8.self), tagger: tagger))
             } else {
                 let doc = TextAnalyzer().analyze(bytes)
-                var out = ""
-                var cursor = 0
-                let text = doc.bytes
-                for m in tagger.tag(doc) {
-                    let s = Int(doc.tokens.starts[m.start]), e = Int(doc.tokens.ends[m.end - 1])
-                    guard s >= cursor else { continue }
-                    out += String(decoding: text[cursor..<s], as: UTF8.self) + "[\(m.type.rawValue) "
-                        + String(decoding: text[s..<e], as: UTF8.self) + "]"
-                    cursor = e
-                }
-                out += String(decoding: text[cursor...], as: UTF8.self) + "\n"
-                try sink.write(out)
+                try sink.write(EntityMarkup.mark(doc, tagger.tag(doc, nested: nested)) + "\n")
             }
             try sink.flush()
             return 0

@@ -64,6 +64,15 @@ struct EntityTaggerTests {
         #expect(joko?.role == nil)
     }
 
+    @Test func nestedPlacesAndOrganizationsOnlyWhenAsked() {
+        let doc = TextAnalyzer().analyze("Ia anggota DPRD Kota Semarang.")
+        #expect(EntityTagger().tag(doc).map { mentionText(doc, $0) } == ["DPRD Kota Semarang"])
+        let all = EntityTagger().tag(doc, nested: true)
+        #expect(all.map { mentionText(doc, $0) } == ["DPRD Kota Semarang", "DPRD", "Kota Semarang"])
+        #expect(all.map(\.isNested) == [false, true, true])
+        #expect(all.map(\.type) == [.org, .org, .loc])
+    }
+
     @Test func acronymDefinitions() {
         #expect(tagged("Dinas Perindustrian (Disperin) membuka sentra. Disperin juga hadir.") ==
                 ["ORG Dinas Perindustrian", "ORG Disperin", "ORG Disperin"])

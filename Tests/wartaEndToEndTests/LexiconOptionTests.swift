@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `--lexicon FILE` on `warta tag` and `warta process`.
+/// `--lexicon FILE` and `--nested` on `warta tag` and `warta process`.
 @Suite("--lexicon")
 struct LexiconOptionTests {
     static let seed = "seeds/000_43943d992f4a7b6d.txt"
@@ -30,6 +30,18 @@ struct LexiconOptionTests {
         #expect(place["type"] as? String == "LOC")
         #expect(place["subtype"] as? String == "village")
         #expect(place["lexicon_id"] as? String == "bgn")
+    }
+
+    @Test func nestedMarksInnerEntitiesInTextAndRecords() throws {
+        let input = Data("Ia anggota DPRD Kota Semarang.".utf8)
+        let text = try warta(["tag", "--nested", "-"], input: input)
+        #expect(text.stdout == "Ia anggota [ORG [ORG DPRD] [LOC Kota Semarang]].\n")
+        let r = try warta(["process", "--raw-text", "--nested", "-"], input: input)
+        let entities = try #require(try records(r.stdout).first?["entities"] as? [[String: Any]])
+        let city = try #require(entities.first { $0["name"] as? String == "Kota Semarang" })
+        let mention = try #require((city["mentions"] as? [[String: Any]])?.first)
+        #expect(mention["nested"] as? Bool == true)
+        #expect(mention["span"] as? [Int] == [16, 29])
     }
 
     @Test func aMalformedRowStopsTheRunWithItsLine() throws {
