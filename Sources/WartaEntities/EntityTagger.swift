@@ -125,6 +125,8 @@ struct Scan {
     /// The match keys of all tokens, end to end; token `i`'s is `keyBytes[keyEnds[i]..<keyEnds[i + 1]]`.
     let keyBytes: [UInt8]
     let keyEnds: [Int32]
+    /// The hash of each token's key, computed once for every table it probes.
+    let keyHashes: [Int]
     /// The cue bits of each token.
     let cues: [EntityTagger.Cue]
     /// The token columns this pass reads, held directly.
@@ -151,13 +153,17 @@ struct Scan {
         var keyEnds: [Int32] = [0]
         keyEnds.reserveCapacity(n + 1)
         var cues = [EntityTagger.Cue](repeating: [], count: n)
+        var keyHashes = [Int](repeating: 0, count: n)
         doc.bytes.withUnsafeBufferPointer { text in
             for i in 0..<n {
                 if salient(i) || salient(i - 1) || salient(i + 1) {
                     let start = keyBytes.count
                     MatchKey.append(UnsafeBufferPointer(rebasing: text[Int(doc.tokens.starts[i])..<Int(doc.tokens.ends[i])]), to: &keyBytes)
-                    let bits = keyBytes.withUnsafeBufferPointer {
-                        EntityTagger.cueTable.value(UnsafeBufferPointer(rebasing: $0[start...])) ?? 0
+                    let bits = keyBytes.withUnsafeBufferPointer { all -> Int32 in
+                        let key = UnsafeBufferPointer(rebasing: all[start...])
+                        let h = ByteStringTable.hash(of: key)
+                        keyHashes[i] = h
+                        return EntityTagger.cueTable.value(key, hash: h) ?? 0
                     }
                     cues[i] = EntityTagger.Cue(rawValue: UInt16(bits))
                 }
@@ -167,6 +173,7 @@ struct Scan {
         self.keyBytes = keyBytes
         self.keyEnds = keyEnds
         self.cues = cues
+        self.keyHashes = keyHashes
     }
 
     /// Whether token `i` has no key (running lower-case text away from names and numbers).
@@ -194,7 +201,8 @@ struct Scan {
         guard i < limit, !keyIsEmpty(i) else { return nil }
         var best: (LexiconEntry, Int)?
         // One token: the token's own key, without building a new one.
-        let (index, longer) = withKey(i) { (lexicon.table.value($0), lexicon.prefixes.contains($0)) }
+        let h = keyHashes[i]
+        let (index, longer) = withKey(i) { (lexicon.table.value($0, hash: h), lexicon.prefixes.value($0, hash: h) != nil) }
         if let index, case let e = lexicon.entries[Int(index)], e.tokenCount == 1, casePolicyHolds(e.casePolicy, i, i + 1) {
             best = (e, i + 1)
         }

@@ -51,12 +51,22 @@ public struct ByteStringTable: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
+    /// The hash of `key` that every table uses, so one key can probe several tables.
+    @inline(__always)
+    public static func hash(of key: UnsafeBufferPointer<UInt8>) -> Int { hash(key, lowercase: false) }
+
     /// The value for `key`, or nil. With `lowercase`, ASCII letters of `key` are compared
     /// as lower case (the table's keys must then be lower case).
     @inline(__always)
     public func value(_ key: UnsafeBufferPointer<UInt8>, lowercase: Bool = false) -> Int32? {
+        value(key, hash: ByteStringTable.hash(key, lowercase: lowercase), lowercase: lowercase)
+    }
+
+    /// The value for `key` whose `hash(of:)` is `hash`, or nil.
+    @inline(__always)
+    public func value(_ key: UnsafeBufferPointer<UInt8>, hash: Int, lowercase: Bool = false) -> Int32? {
         if keyStart.isEmpty { return nil }
-        var slot = ByteStringTable.hash(key, lowercase: lowercase) & mask
+        var slot = hash & mask
         return arena.withUnsafeBufferPointer { a -> Int32? in
             while true {
                 let k = Int(slots[slot])
