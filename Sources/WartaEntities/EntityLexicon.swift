@@ -34,6 +34,16 @@ public enum CasePolicy: Sendable {
     case capitalized
     /// Every word in capitals (acronyms: `DPRD`, `KPK`).
     case upper
+
+    /// The policy a lexicon file's `case` column names (empty means `capitalized`), or nil.
+    public init?<S: StringProtocol>(field: S) {
+        switch field {
+        case "", "capitalized": self = .capitalized
+        case "upper": self = .upper
+        case "any": self = .any
+        default: return nil
+        }
+    }
 }
 
 /// One lexicon entry.
@@ -84,12 +94,7 @@ public struct EntityLexicon: Sendable {
             for row in TokenizerLexicon.rows(file) where row.count >= 4 {
                 let name = String(decoding: row[0], as: UTF8.self)
                 guard let type = EntityType(rawValue: String(decoding: row[1], as: UTF8.self)) else { continue }
-                let policy: CasePolicy
-                switch String(decoding: row[3], as: UTF8.self) {
-                case "upper": policy = .upper
-                case "any": policy = .any
-                default: policy = .capitalized
-                }
+                let policy = CasePolicy(field: String(decoding: row[3], as: UTF8.self)) ?? .capitalized
                 let doc = analyzer.analyze(name)
                 let count = doc.tokens.count
                 guard count > 0 else { continue }
@@ -130,7 +135,7 @@ public struct EntityLexicon: Sendable {
             if EntityType(rawValue: String(fields[1])) == nil {
                 return (n + 1, "unknown type '\(fields[1])'; use one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            if !["", "capitalized", "upper", "any"].contains(fields[3]) {
+            if CasePolicy(field: fields[3]) == nil {
                 return (n + 1, "unknown case '\(fields[3])'; use capitalized, upper or any")
             }
         }

@@ -304,7 +304,7 @@ struct Scan {
             }
             if has(i, .organization), capitalized(i) || allCaps(i) {
                 let run = capitalizedRun(i + 1, limit)
-                if run > i + 1 || allCaps(i) && lexiconMatch(i, limit) != nil {
+                if run > i + 1 || allCaps(i) && match != nil {
                     let end = max(run, match?.1 ?? 0)
                     add(EntityMention(start: i, end: end, type: .org, subtype: match?.0.subtype, lexiconID: match?.0.id))
                     i = acronymAfter(i, end, limit)
@@ -356,9 +356,10 @@ struct Scan {
                 var run = capitalizedRun(i, limit, allowConnectors: false)
                 add(EntityMention(start: i, end: run, type: .loc))
                 // Coordinated places share the cue: "daerah Bugangan dan Barito".
-                while run + 1 < limit, has(run, .connector), !capitalized(run), capitalized(run + 1), !allCaps(run + 1),
-                      lexiconMatch(run + 1, limit).map({ $0.0.type == .loc }) ?? true {
-                    let next = max(capitalizedRun(run + 1, limit, allowConnectors: false), lexiconMatch(run + 1, limit)?.1 ?? 0)
+                while run + 1 < limit, has(run, .connector), !capitalized(run), capitalized(run + 1), !allCaps(run + 1) {
+                    let known = lexiconMatch(run + 1, limit)
+                    if let (entry, _) = known, entry.type != .loc { break }
+                    let next = max(capitalizedRun(run + 1, limit, allowConnectors: false), known?.1 ?? 0)
                     add(EntityMention(start: run + 1, end: next, type: .loc))
                     run = next
                 }

@@ -82,11 +82,7 @@ struct Process: ParsableCommand {
     @Flag(help: "Add \"entities\" (people, organizations, places, dates, amounts; work in progress, slower).")
     var entities = false
 
-    @Option(name: .customLong("lexicon"), help: "An entity lexicon TSV (name, type, subtype, case, id, parent) added to the built-in ones; repeatable.")
-    var lexicons: [String] = []
-
-    @Flag(help: "With --entities, also the places and organizations inside longer ones (Kota Semarang in DPRD Kota Semarang).")
-    var nested = false
+    @OptionGroup var entityOptions: EntityOptions
 
     @Option(help: "Documents larger than this many bytes get a too_large error record.")
     var maxBytes = 20_000_000
@@ -142,9 +138,9 @@ struct Process: ParsableCommand {
             options.jobs = jobs
             options.ordered = !unordered
             options.tokens = tokens
-            options.entities = entities || !lexicons.isEmpty || nested
-            options.nested = nested
-            if !lexicons.isEmpty { options.tagger = EntityTagger(lexicon: try EntityLexicon.builtIn(adding: lexicons)) }
+            options.entities = entities || !entityOptions.lexicons.isEmpty || entityOptions.nested
+            options.nested = entityOptions.nested
+            if options.entities { options.tagger = try entityOptions.tagger() }
             options.rawText = rawText
             options.maxBytes = maxBytes
             options.charset = charset
@@ -154,6 +150,20 @@ struct Process: ParsableCommand {
             if !quiet { printError(summary.line) }
             return summary.errors > 0 ? 1 : 0
         }
+    }
+}
+
+/// The entity options `process` and `tag` share.
+struct EntityOptions: ParsableArguments {
+    @Option(name: .customLong("lexicon"), help: "An entity lexicon TSV (name, type, subtype, case, id, parent) added to the built-in ones; repeatable (process: implies --entities).")
+    var lexicons: [String] = []
+
+    @Flag(help: "Also the places and organizations inside longer ones (Kota Semarang in DPRD Kota Semarang; process: implies --entities).")
+    var nested = false
+
+    /// A tagger over the built-in lexicons and the `--lexicon` files.
+    func tagger() throws(WartaError) -> EntityTagger {
+        EntityTagger(lexicon: try EntityLexicon.builtIn(adding: lexicons))
     }
 }
 
@@ -179,11 +189,7 @@ struct Tag: ParsableCommand {
     @Flag(help: "The input is one token per line (with --format conll).")
     var pretokenized = false
 
-    @Option(name: .customLong("lexicon"), help: "An entity lexicon TSV (name, type, subtype, case, id, parent) added to the built-in ones; repeatable.")
-    var lexicons: [String] = []
-
-    @Flag(help: "Also mark the places and organizations inside longer ones: [ORG DPRD [LOC Kota Semarang]].")
-    var nested = false
+    @OptionGroup var entityOptions: EntityOptions
 
     func validate() throws {
         if format == .conll && !pretokenized { throw ValidationError("--format conll needs --pretokenized") }
@@ -191,14 +197,14 @@ struct Tag: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let tagger = EntityTagger(lexicon: try EntityLexicon.builtIn(adding: lexicons))
+            let tagger = try entityOptions.tagger()
             let bytes = try InputReader.read(path: path)
             let sink = OutputSink()
             if format == .conll {
                 try sink.write(PretokenizedTagging.tag(conll: String(decoding: bytes, as: UTF8.self), tagger: tagger))
             } else {
                 let doc = TextAnalyzer().analyze(bytes)
-                try sink.write(EntityMarkup.mark(doc, tagger.tag(doc, nested: nested)) + "\n")
+                try sink.write(EntityMarkup.mark(doc, tagger.tag(doc, nested: entityOptions.nested)) + "\n")
             }
             try sink.flush()
             return 0
