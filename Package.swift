@@ -7,6 +7,7 @@
 //   WartaText         document model, normalizer, segmenter, tokenizer (no Foundation, no I/O)
 //   WartaHTML         charset decoding, HTML parsing, article and metadata extraction
 //   WartaEntities     entity lexicons, gazetteer and cue-pattern tagger
+//   WartaQuotes       direct and indirect quotes and their speakers
 //   Warta             pipeline assembly, records, CoNLL-U, evaluation, input and output
 //   warta             the command-line front end (thin)
 import PackageDescription
@@ -45,7 +46,8 @@ let package = Package(
         .target(name: "WartaText", dependencies: ["CICUShim"]),
         .target(name: "WartaHTML", dependencies: ["WartaText", "CLibXML2Shim"]),
         .target(name: "WartaEntities", dependencies: ["WartaText"]),
-        .target(name: "Warta", dependencies: ["WartaText", "WartaHTML", "WartaEntities", "CZlib"]),
+        .target(name: "WartaQuotes", dependencies: ["WartaText", "WartaEntities"]),
+        .target(name: "Warta", dependencies: ["WartaText", "WartaHTML", "WartaEntities", "WartaQuotes", "CZlib"]),
         .executableTarget(
             name: "warta",
             dependencies: [
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "WartaTextTests", dependencies: ["WartaText"]),
         .testTarget(name: "WartaHTMLTests", dependencies: ["WartaHTML"]),
         .testTarget(name: "WartaEntitiesTests", dependencies: ["WartaEntities"]),
+        .testTarget(name: "WartaQuotesTests", dependencies: ["WartaQuotes"]),
         .testTarget(name: "WartaTests", dependencies: ["Warta"]),
         .testTarget(name: "wartaEndToEndTests", dependencies: ["warta"]),
     ],

@@ -26,6 +26,8 @@ public final class BatchRunner: @unchecked Sendable {
         public var tagger: EntityTagger?
         /// Add entities inside longer ones.
         public var nested = false
+        /// Add quotes and their speakers (with the entities they point to).
+        public var quotes = false
         /// Keep plain text whole (no article extraction).
         public var rawText = false
         /// Documents larger than this get `too_large` error records.
@@ -84,7 +86,8 @@ public final class BatchRunner: @unchecked Sendable {
         self.options = options
         self.output = output
         pipeline = Pipeline(maxBytes: options.maxBytes)
-        writer = RecordWriter(options: .init(tokens: options.tokens, entities: options.entities, tagger: options.tagger, nested: options.nested))
+        writer = RecordWriter(options: .init(tokens: options.tokens, entities: options.entities || options.quotes,
+                                            tagger: options.tagger, nested: options.nested, quotes: options.quotes))
     }
 
     /// Reads every document from `inputs`, processes them on `options.jobs` threads and

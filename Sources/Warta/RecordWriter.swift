@@ -1,5 +1,6 @@
 import WartaEntities
 import WartaHTML
+import WartaQuotes
 import WartaText
 
 extension String {
@@ -33,9 +34,16 @@ public struct RecordWriter: Sendable {
         public var tagger: EntityTagger?
         /// Add the places and organizations inside longer ones (their mentions say `"nested": true`).
         public var nested = false
+        /// Add `quotes` (with `entities`, which speakers point to).
+        public var quotes = false
+        /// The quote attributor (over the tagger's lexicon), made once.
+        let attributor: QuoteAttributor?
         /// Creates options.
-        public init(tokens: Bool = false, entities: Bool = false, tagger: EntityTagger? = nil, nested: Bool = false) {
-            self.tokens = tokens; self.entities = entities; self.tagger = tagger; self.nested = nested
+        public init(tokens: Bool = false, entities: Bool = false, tagger: EntityTagger? = nil, nested: Bool = false,
+                    quotes: Bool = false) {
+            self.tokens = tokens; self.entities = entities || quotes; self.tagger = tagger; self.nested = nested
+            self.quotes = quotes
+            attributor = quotes ? QuoteAttributor(lexicon: tagger?.lexicon ?? .builtIn) : nil
         }
     }
 
@@ -195,8 +203,16 @@ public struct RecordWriter: Sendable {
                 out.byte(0x5D)
             }
             if options.entities {
+                let tagger = options.tagger ?? RecordWriter.tagger
+                let mentions = tagger.tag(doc, nested: options.nested)
+                let entities = EntityResolver().resolve(mentions, in: doc)
                 out.raw(",")
-                writeEntities(doc, &cp, &out)
+                writeEntities(entities, doc, &cp, &out)
+                if options.quotes {
+                    let quotes = (options.attributor ?? QuoteAttributor()).attribute(doc, mentions: mentions, entities: entities)
+                    out.raw(",")
+                    writeQuotes(quotes, entities, doc, &cp, &out)
+                }
             }
             out.raw(",")
             out.key("stats")
@@ -228,8 +244,7 @@ public struct RecordWriter: Sendable {
     }
 
     /// `"entities": [{"id", "type", "subtype", "name", "lexicon_id", "roles", "mentions": [{"span", "text"}]}]`.
-    private func writeEntities(_ doc: Document, _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
-        let entities = EntityResolver().resolve((options.tagger ?? RecordWriter.tagger).tag(doc, nested: options.nested), in: doc)
+    private func writeEntities(_ entities: [Entity], _ doc: Document, _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
         out.key("entities"); out.raw("[")
         for (k, e) in entities.enumerated() {
             if k > 0 { out.raw(",") }
@@ -256,6 +271,45 @@ public struct RecordWriter: Sendable {
     }
 
     private static let tagger = EntityTagger()
+
+    /// `"quotes": [{"type", "text", "span", "parts", "cue": {"text", "lemma", "span"}, "speaker": {"name",
+    /// "entity", "role", "affiliation", "mention": {"text", "span"}, "resolved_by"}}]`.
+    private func writeQuotes(_ quotes: [Quote], _ entities: [Entity], _ doc: Document, _ cp: inout CodePointIndex,
+                             _ out: inout JSONWriter) {
+        func span(_ r: TextRange, _ out: inout JSONWriter) {
+            out.raw("["); out.int(cp.codePoint(Int(r.start))); out.raw(","); out.int(cp.codePoint(Int(r.end))); out.raw("]")
+        }
+        out.key("quotes"); out.raw("[")
+        for (k, q) in quotes.enumerated() {
+            if k > 0 { out.raw(",") }
+            out.raw("{"); out.key("type"); out.string(q.kind.rawValue); out.raw(",")
+            out.key("text"); out.string(q.parts.map { doc.text($0) }.joined(separator: " ")); out.raw(",")
+            out.key("span"); span(q.range, &out); out.raw(",")
+            out.key("parts"); out.raw("[")
+            for (j, p) in q.parts.enumerated() { if j > 0 { out.raw(",") }; span(p, &out) }
+            out.raw("],"); out.key("cue")
+            if let c = q.cue {
+                out.raw("{"); out.key("text"); out.string(doc.text(c.range)); out.raw(",")
+                out.key("lemma"); out.string(c.lemma); out.raw(","); out.key("span"); span(c.range, &out); out.raw("}")
+            } else {
+                out.raw("null")
+            }
+            out.raw(","); out.key("speaker")
+            if let s = q.speaker {
+                out.raw("{"); out.key("name"); optional(s.name, &out); out.raw(",")
+                out.key("entity"); optional(s.entity.map { entities[$0].id }, &out); out.raw(",")
+                out.key("role"); optional(s.role, &out); out.raw(",")
+                out.key("affiliation"); optional(s.affiliation, &out); out.raw(",")
+                out.key("mention"); out.raw("{"); out.key("text"); out.string(doc.text(s.mention)); out.raw(",")
+                out.key("span"); span(s.mention, &out); out.raw("},")
+                out.key("resolved_by"); out.string(s.resolvedBy.rawValue); out.raw("}")
+            } else {
+                out.raw("null")
+            }
+            out.raw("}")
+        }
+        out.raw("]")
+    }
 
     private func writeRanges(_ ranges: [TextRange], _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
         out.byte(0x5B)

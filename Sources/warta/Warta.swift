@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Warta
 import WartaEntities
+import WartaQuotes
 import WartaText
 
 @main
@@ -17,11 +18,12 @@ struct WartaCommand: AsyncParsableCommand {
               warta process crawl.warc.gz                    HTML records of a WARC file
               warta tokenize article.txt                    CoNLL-U with clitics as multiword tokens
               warta tag article.txt                         entities marked in the text
+              warta quotes article.txt                      who said what
               warta bench corpus.txt                        MB/s and tokens/s per stage
               warta eval ud gold.conllu                     token, word and sentence F1 against UD
             """,
         version: "0.1.0",
-        subcommands: [Process.self, Tokenize.self, Tag.self, Bench.self, Eval.self]
+        subcommands: [Process.self, Tokenize.self, Tag.self, Quotes.self, Bench.self, Eval.self]
     )
 }
 
@@ -82,6 +84,9 @@ struct Process: ParsableCommand {
     @Flag(help: "Add \"entities\" (people, organizations, places, dates, amounts; work in progress, slower).")
     var entities = false
 
+    @Flag(help: "Add \"quotes\": direct and indirect quotes with their speakers (implies --entities).")
+    var quotes = false
+
     @OptionGroup var entityOptions: EntityOptions
 
     @Option(help: "Documents larger than this many bytes get a too_large error record.")
@@ -138,7 +143,8 @@ struct Process: ParsableCommand {
             options.jobs = jobs
             options.ordered = !unordered
             options.tokens = tokens
-            options.entities = entities || !entityOptions.lexicons.isEmpty || entityOptions.nested
+            options.entities = entities || quotes || !entityOptions.lexicons.isEmpty || entityOptions.nested
+            options.quotes = quotes
             options.nested = entityOptions.nested
             if options.entities { options.tagger = try entityOptions.tagger() }
             options.rawText = rawText
@@ -205,6 +211,62 @@ struct Tag: ParsableCommand {
             } else {
                 let doc = TextAnalyzer().analyze(bytes)
                 try sink.write(EntityMarkup.mark(doc, tagger.tag(doc, nested: entityOptions.nested)) + "\n")
+            }
+            try sink.flush()
+            return 0
+        }
+    }
+}
+
+struct Quotes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Direct and indirect quotes and who said them.",
+        discussion: """
+            Reads one article (text, or HTML when the file ends .html/.htm or starts with <) and
+            lists each quote with its kind, cue, speaker, the speaker's role and how the speaker
+            was found (name, pronoun, role, previous). --format json prints the record with
+            "entities" and "quotes" instead.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "A file; - or nothing for standard input.")
+    var path: String = "-"
+
+    @Option(help: "text or json.")
+    var format: Format = .text
+
+    @Flag(help: "Keep plain text whole: no article extraction (header, furniture, credits).")
+    var rawText = false
+
+    @OptionGroup var entityOptions: EntityOptions
+
+    func run() throws {
+        try runReportingErrors {
+            let tagger = try entityOptions.tagger()
+            let bytes = try InputReader.read(path: path)
+            let pipeline = Pipeline()
+            let isHTML = path.hasSuffix(".html") || path.hasSuffix(".htm")
+                || bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "<")
+            let writer = RecordWriter(options: .init(tagger: tagger, nested: entityOptions.nested, quotes: true))
+            let id = path == "-" ? "stdin" : path
+            var out = JSONWriter()
+            let document: Document
+            if isHTML || !rawText {
+                let article = try (isHTML ? pipeline.analyze(html: bytes) : pipeline.analyze(article: bytes)).get()
+                document = article.document
+                writer.write(id: id, article: article, to: &out)
+            } else {
+                document = try pipeline.analyze(text: bytes).get()
+                writer.write(id: id, document: document, to: &out)
+            }
+            let sink = OutputSink()
+            switch format {
+            case .text:
+                try sink.write(QuoteAnalysis(document, tagger: tagger, attributor: QuoteAttributor(lexicon: tagger.lexicon)).listing)
+            case .json:
+                try sink.write(out.bytes)
             }
             try sink.flush()
             return 0

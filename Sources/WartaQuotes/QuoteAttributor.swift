@@ -1,0 +1,618 @@
+import WartaEntities
+import WartaText
+
+/// Finds direct and indirect quotes and attributes each to its speaker.
+///
+/// Direct quotes are paired quote marks (multi-paragraph quotes and quotes interrupted by their
+/// attribution are one quote); indirect quotes are reported speech around a reporting verb
+/// (`Menurut X, …`, `X mengatakan, …`, `…, kata X.`, `…, kata dia, …`). The speaker is the name,
+/// pronoun or role next to the cue; pronouns and `-nya` go to the last speaker, or to a person
+/// introduced since as a sentence's subject; roles go to the person holding them. A speaker that
+/// cannot be found with confidence is left out.
+public struct QuoteAttributor: Sendable {
+    /// The reporting verbs.
+    public let verbs: SpeechVerbLexicon
+    /// The entity lexicon, for roles standing for their holder (`kata Presiden`).
+    public let lexicon: EntityLexicon
+    /// First-word keys of the lexicon's roles and ranks (`kepala`, `juru`, `kapolres`).
+    let roleHeads: ByteStringTable
+
+    /// Creates an attributor.
+    public init(verbs: SpeechVerbLexicon = .builtIn, lexicon: EntityLexicon = .builtIn) {
+        self.verbs = verbs
+        self.lexicon = lexicon
+        var heads = Set<String>()
+        for e in lexicon.entries where e.type == .role && e.subtype != "honorific" {
+            if let first = e.name.split(separator: " ").first { heads.insert(MatchKey.make(String(first))) }
+        }
+        roleHeads = ByteStringTable(keys: heads)
+    }
+
+    /// The quotes of `doc` in text order. `mentions` are the entity tagger's (nested ones are
+    /// ignored) and `entities` the resolver's groups of them; speakers point into `entities`.
+    public func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity]) -> [Quote] {
+        var scan = QuoteScan(doc: doc, attributor: self, mentions: mentions.filter { !$0.isNested }, entities: entities)
+        return scan.run()
+    }
+}
+
+/// What stands for the speaker next to a cue, before resolution.
+enum SpeakerPhrase {
+    case none
+    /// An entity mention (index into the scan's mentions).
+    case mention(Int)
+    /// `dia`, `ia`, `beliau`, or the `-nya` of `ujarnya` (a byte range).
+    case pronoun(TextRange)
+    /// Role words without a name, as a token range.
+    case role(Range<Int>)
+
+    var isNone: Bool { if case .none = self { return true } else { return false } }
+}
+
+/// A quote found, before its speaker is resolved.
+struct Candidate {
+    var kind: Quote.Kind
+    /// Token ranges of the parts (quote marks excluded).
+    var parts: [Range<Int>]
+    var cue: Int?
+    var phrase: SpeakerPhrase
+    var start: Int { parts[0].lowerBound }
+    var end: Int { parts[parts.count - 1].upperBound }
+}
+
+/// The state of one attribution pass.
+struct QuoteScan {
+    let doc: Document
+    let attributor: QuoteAttributor
+    let mentions: [EntityMention]
+    let entities: [Entity]
+    let n: Int
+    let flags: [TokenFlags]
+    let kinds: [TokenKind]
+    /// Speech verb index per token, -1 for none.
+    var verb: [Int32]
+    /// The mention covering each token, -1 for none.
+    var mentionAt: [Int32]
+    /// The entity of each mention, -1 for none.
+    var entityOfMention: [Int]
+    /// Sentence of each token.
+    var sentenceOf: [Int32]
+    /// First token of each paragraph, plus the token count.
+    var paragraphStarts: [Int] = []
+    var candidates: [Candidate] = []
+
+    static let pronouns: Set<String> = ["dia", "ia", "beliau"]
+    static let adverbs: Set<String> = [
+        "juga", "pun", "pula", "lagi", "kembali", "lalu", "kemudian", "sempat", "bahkan", "pun", "sendiri", "lebih",
+        "lanjut", "turut", "hanya", "sudah", "telah", "masih", "tegas", "secara", "terpisah", "saat", "itu", "ketika",
+        "dihubungi", "dikonfirmasi",
+    ]
+    static let prepositions: Set<String> = [
+        "oleh", "dengan", "kepada", "dari", "untuk", "bersama", "terhadap", "tentang", "soal", "bagi", "pada", "atas",
+        "dan", "atau", "antara",
+    ]
+    /// Sentence openers after which the next person named is a new topic (`Sementara itu, Joko …`).
+    static let shiftOpeners: Set<String> = ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"]
+
+    init(doc: Document, attributor: QuoteAttributor, mentions: [EntityMention], entities: [Entity]) {
+        self.doc = doc
+        self.attributor = attributor
+        self.mentions = mentions
+        self.entities = entities
+        let t = doc.tokens
+        n = t.count
+        flags = t.flags
+        kinds = t.kinds
+        verb = [Int32](repeating: -1, count: n)
+        for i in 0..<n where kinds[i] == .word {
+            if let v = attributor.verbs.index(atToken: i, of: doc) { verb[i] = v }
+        }
+        mentionAt = [Int32](repeating: -1, count: n)
+        for (k, m) in mentions.enumerated() where m.type == .per || m.type == .org {
+            for i in m.start..<m.end { mentionAt[i] = Int32(k) }
+        }
+        var entityOf: [Int: Int] = [:]
+        for (e, entity) in entities.enumerated() {
+            for m in entity.mentions { entityOf[m.start &* 65_536 &+ m.end] = e }
+        }
+        entityOfMention = mentions.map { entityOf[$0.start &* 65_536 &+ $0.end] ?? -1 }
+        sentenceOf = [Int32](repeating: 0, count: n)
+        for s in 0..<doc.sentenceRanges.count {
+            for i in Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1]) { sentenceOf[i] = Int32(s) }
+        }
+        var p = 0
+        for (k, r) in doc.paragraphRanges.enumerated() {
+            while p < n, t.starts[p] < r.start { p += 1 }
+            if k == 0 || paragraphStarts.last != p { paragraphStarts.append(p) }
+        }
+        if paragraphStarts.first != 0 { paragraphStarts.insert(0, at: 0) }
+        paragraphStarts.append(n)
+    }
+
+    // MARK: Token tests
+
+    func key(_ i: Int) -> String { MatchKey.make(text(i)) }
+    func text(_ i: Int) -> String { doc.text(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[i]))) }
+    func speech(_ i: Int) -> SpeechVerb? { i >= 0 && i < n && verb[i] >= 0 ? attributor.verbs.verbs[Int(verb[i])] : nil }
+    func isComma(_ i: Int) -> Bool { i >= 0 && i < n && flags[i].contains(.comma) }
+    func isTerminal(_ i: Int) -> Bool { flags[i].contains(.terminal) && kinds[i] == .punctuation }
+    func isPronoun(_ i: Int) -> Bool { kinds[i] == .word && doc.tokens.count(i) <= 6 && QuoteScan.pronouns.contains(key(i)) }
+    func isAdverb(_ i: Int) -> Bool { kinds[i] == .word && !flags[i].contains(.capitalized) && QuoteScan.adverbs.contains(key(i)) }
+    func isRoleWord(_ i: Int) -> Bool {
+        guard kinds[i] == .word else { return false }
+        return doc.bytes.withUnsafeBufferPointer { p in
+            attributor.roleHeads.contains(UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[i])..<Int(doc.tokens.ends[i])]),
+                                          lowercase: true)
+        }
+    }
+    func isPerson(_ m: Int32) -> Bool { m >= 0 && mentions[Int(m)].type == .per }
+
+    /// 1 for a double quote mark (`"“”„«»`), 2 for a single one (`'‘’`), 0 otherwise.
+    func quoteFamily(_ i: Int) -> Int {
+        guard kinds[i] == .punctuation, !flags.isEmpty, !flags[i].isDisjoint(with: [.openingQuote, .closingQuote]) else { return 0 }
+        let b = doc.bytes, s = Int(doc.tokens.starts[i])
+        switch b[s] {
+        case 0x22: return 1
+        case 0x27, 0x60: return 2
+        case 0xC2: return 1  // « »
+        case 0xE2 where s + 2 < b.count:
+            return b[s + 2] == 0x98 || b[s + 2] == 0x99 || b[s + 2] == 0x9A || b[s + 2] == 0x9B || b[s + 2] == 0xB9
+                || b[s + 2] == 0xBA ? 2 : 1
+        default: return 0
+        }
+    }
+    func opens(_ i: Int) -> Bool { flags[i].contains(.openingQuote) }
+    func closes(_ i: Int) -> Bool { flags[i].contains(.closingQuote) }
+
+    // MARK: Pass
+
+    mutating func run() -> [Quote] {
+        findDirect()
+        findIndirect()
+        candidates.sort { $0.start < $1.start }
+        return resolve()
+    }
+
+    /// Pairs quote marks paragraph by paragraph.
+    mutating func findDirect() {
+        var pending: [Range<Int>] = []  // parts of a quote still open at a paragraph's end
+        var firstOpen = 0
+        for p in 0..<(paragraphStarts.count - 1) {
+            let a = paragraphStarts[p], z = paragraphStarts[p + 1]
+            var open: Int? = nil
+            var k = a
+            if !pending.isEmpty {
+                if a < z, quoteFamily(a) == 1, opens(a) {
+                    open = a; k = a + 1  // the paragraph reopens the quote: the same quote goes on
+                } else {
+                    addDirect(pending, firstOpen: firstOpen, close: nil)
+                    pending = []
+                }
+            }
+            var parts = pending
+            pending = []
+            while k < z {
+                defer { k += 1 }
+                let family = quoteFamily(k)
+                if family == 0 { continue }
+                guard let o = open else {
+                    if opens(k) { open = k; firstOpen = k; parts = [] }
+                    continue
+                }
+                if family != quoteFamily(o) { continue }
+                if closes(k) {
+                    parts.append((o + 1)..<k)
+                    if let (cue, phrase, next) = interruption(after: k, limit: z) {
+                        // `“Misalnya …,” kata dia, “sekarang …”`: one quote in two parts.
+                        interrupted = (cue, phrase)
+                        open = next; k = next
+                        continue
+                    }
+                    addDirect(parts, firstOpen: firstOpen, close: k)
+                    parts = []; open = nil
+                } else {
+                    // A new opening mark before the last one closed: the last quote ends here.
+                    parts.append((o + 1)..<k)
+                    addDirect(parts, firstOpen: firstOpen, close: nil)
+                    parts = []; open = k; firstOpen = k
+                }
+            }
+            if let o = open {
+                parts.append((o + 1)..<z)
+                pending = parts
+            }
+        }
+        if !pending.isEmpty { addDirect(pending, firstOpen: firstOpen, close: nil) }
+    }
+
+    /// The cue and speaker that interrupted the quote being built, if any.
+    var interrupted: (Int, SpeakerPhrase)?
+
+    /// `, kata dia, “` right after closing mark `c`: the cue, the speaker and the reopening mark.
+    func interruption(after c: Int, limit: Int) -> (Int, SpeakerPhrase, Int)? {
+        var j = c + 1
+        while j < limit && j <= c + 12 {
+            if quoteFamily(j) == 1 {
+                guard opens(j), isComma(j - 1), j - 1 > c + 1 else { return nil }
+                guard let (cue, phrase) = cueAfter(c, limit: j - 1) else { return nil }
+                return (cue, phrase, j)
+            }
+            if isTerminal(j) { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Records a direct quote with parts `parts` (token ranges), closed by mark `close` if any.
+    mutating func addDirect(_ parts: [Range<Int>], firstOpen: Int, close: Int?) {
+        var parts = parts.filter { !$0.isEmpty }
+        let carried = interrupted
+        interrupted = nil
+        guard !parts.isEmpty else { return }
+        // An unclosed quote in a long paragraph ends with the sentence it opened in.
+        if close == nil, parts.count == 1, sentenceOf[parts[0].upperBound - 1] > sentenceOf[parts[0].lowerBound] + 3 {
+            let s = Int(sentenceOf[parts[0].lowerBound])
+            parts[0] = parts[0].lowerBound..<Int(doc.sentenceTokenStarts[s + 1])
+        }
+        var c = Candidate(kind: .direct, parts: parts, cue: carried?.0, phrase: carried?.1 ?? .none)
+        if c.cue == nil, let close, let (cue, phrase) = cueAfter(close, limit: paragraphEnd(close)) {
+            c.cue = cue; c.phrase = phrase
+        }
+        if c.cue == nil, let (cue, phrase) = cueBefore(firstOpen) {
+            c.cue = cue; c.phrase = phrase
+        }
+        let words = parts.reduce(0) { $0 + $1.count }
+        if c.cue == nil {
+            // Without a cue, a short quote is a term or a title (`“Kota Lama”`), and so is one that
+            // does not end like speech.
+            let last = parts[parts.count - 1].upperBound - 1
+            guard words >= 4, isTerminal(last) || isComma(last) || close == nil || lineAlone(parts, close: close) else { return }
+        }
+        candidates.append(c)
+    }
+
+    /// Whether the quote fills its paragraph.
+    func lineAlone(_ parts: [Range<Int>], close: Int?) -> Bool {
+        guard let close else { return false }
+        let z = paragraphEnd(close)
+        return close + 1 >= z || (close + 2 >= z && isTerminal(close + 1))
+    }
+
+    func paragraphEnd(_ i: Int) -> Int {
+        var lo = 0, hi = paragraphStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if paragraphStarts[mid] <= i { lo = mid } else { hi = mid - 1 }
+        }
+        return paragraphStarts[min(lo + 1, paragraphStarts.count - 1)]
+    }
+
+    /// The cue after closing mark `c` (`,” ujarnya`, `,” kata Joko`, `,” Joko menambahkan`).
+    func cueAfter(_ c: Int, limit: Int) -> (Int, SpeakerPhrase)? {
+        var j = c + 1
+        if j < limit, isComma(j) { j += 1 }
+        var before: SpeakerPhrase = .none
+        var k = j
+        while k < limit && k < j + 8 {
+            if isTerminal(k) || quoteFamily(k) != 0 { return nil }
+            if let v = speech(k), v.form != .preposition {
+                if !before.isNone { return (k, before) }
+                if v.hasSpeakerClitic { return (k, .pronoun(clitic(k))) }
+                let phrase = phraseAfter(k + 1, limit: limit)
+                if phrase.isNone && !v.isCore { return nil }
+                return (k, phrase)
+            }
+            let m = mentionAt[k]
+            if m >= 0 { before = .mention(Int(m)); k = mentions[Int(m)].end; continue }
+            if isPronoun(k) { before = .pronoun(range(k)); k += 1; continue }
+            if isAdverb(k) || isComma(k) { k += 1; continue }
+            return nil
+        }
+        return nil
+    }
+
+    /// The cue before opening mark `o` (`Ia mengatakan, “…”`, `Menurut Joko, “…”`).
+    func cueBefore(_ o: Int) -> (Int, SpeakerPhrase)? {
+        guard o >= 2, isComma(o - 1) || text(o - 1) == ":" else { return nil }
+        let s = Int(sentenceOf[o - 1])
+        let a = Int(doc.sentenceTokenStarts[s])
+        var k = o - 2
+        if text(k) == "bahwa" { k -= 1 }
+        if let v = speech(k), v.form == .men, k > a {
+            let phrase = subjectBefore(k, from: a)
+            return phrase.isNone ? nil : (k, phrase)
+        }
+        // `Menurut Joko, “…”` / `Menurutnya, “…”`.
+        if let v = speech(a), v.lemma == "menurut" {
+            let phrase = v.hasSpeakerClitic ? SpeakerPhrase.pronoun(clitic(a)) : phraseAfter(a + 1, limit: o - 1)
+            return phrase.isNone ? nil : (a, phrase)
+        }
+        return nil
+    }
+
+    /// The speaker named after a cue: a person, a role (with the person after it when named:
+    /// `ujar Kepala Disperin, Tri Supriyanto`), a pronoun, or an organization.
+    func phraseAfter(_ j: Int, limit: Int) -> SpeakerPhrase {
+        guard j < limit else { return .none }
+        if isPronoun(j) { return .pronoun(range(j)) }
+        var roleStart: Int? = nil
+        var org: Int? = nil
+        var commas = 0
+        var k = j
+        while k < limit && k < j + 14 {
+            if isTerminal(k) || quoteFamily(k) != 0 { break }
+            let m = mentionAt[k]
+            if m >= 0 {
+                if isPerson(m) { return .mention(Int(m)) }
+                if org == nil { org = Int(m) }
+                k = mentions[Int(m)].end; continue
+            }
+            if isComma(k) {
+                commas += 1
+                if roleStart == nil && org == nil || commas > 1 { break }
+                k += 1; continue
+            }
+            if roleStart == nil && org == nil {
+                if isRoleWord(k) { roleStart = k; k += 1; continue }
+                break
+            }
+            if flags[k].contains(.openingBracket) || kinds[k] == .number { break }
+            k += 1
+        }
+        if let r = roleStart {
+            var e = r + 1
+            while e < k && !isComma(e) { e += 1 }
+            return .role(r..<e)
+        }
+        if let org, mentions[org].start == j { return .mention(org) }
+        return .none
+    }
+
+    /// The subject before cue `cue` in a sentence starting at `a`: the nearest person (or a
+    /// pronoun, a role, an organization) before it, with only adverbs or a comma-delimited
+    /// apposition (`Joko Susilo, Ketua Komite B …, mendukung`) between.
+    func subjectBefore(_ cue: Int, from a: Int) -> SpeakerPhrase {
+        var k = cue - 1
+        while k >= a, isAdverb(k) { k -= 1 }
+        guard k >= a else { return .none }
+        if isPronoun(k) { return .pronoun(range(k)) }
+        if mentionAt[k] >= 0 { return phraseIfSubject(Int(mentionAt[k]), a) }
+        if isComma(k) {
+            // Back over the apposition (`, Ketua Komite B DPRD Kota Semarang,`, `, di Jakarta, Rabu (…),`).
+            var j = k - 1
+            while j >= a && j > k - 30 {
+                if isPerson(mentionAt[j]) { return phraseIfSubject(Int(mentionAt[j]), a) }
+                if quoteFamily(j) != 0 || isTerminal(j) { break }
+                j -= 1
+            }
+            return .none
+        }
+        // `Kepala Dinas Perindustrian menjelaskan` / `Presiden menegaskan`: role words.
+        var r = k
+        while r >= a, kinds[r] == .word, flags[r].contains(.capitalized) || mentionAt[r] >= 0 { r -= 1 }
+        if r < k, isRoleWord(r + 1) { return .role((r + 1)..<(k + 1)) }
+        return .none
+    }
+
+    func phraseIfSubject(_ m: Int, _ a: Int) -> SpeakerPhrase {
+        let s = mentions[m].start
+        if s > a, kinds[s - 1] == .word, QuoteScan.prepositions.contains(key(s - 1)) { return .none }
+        return .mention(m)
+    }
+
+    /// The byte range of token `i`.
+    func range(_ i: Int) -> TextRange { TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[i])) }
+    /// The `nya` of `ujarnya`.
+    func clitic(_ i: Int) -> TextRange { TextRange(Int(doc.tokens.ends[i]) - 3, Int(doc.tokens.ends[i])) }
+
+    // MARK: Indirect quotes
+
+    /// Reported speech, sentence by sentence.
+    mutating func findIndirect() {
+        var inDirect = [Bool](repeating: false, count: doc.sentenceRanges.count)
+        var directIndex = [Int](repeating: -1, count: doc.sentenceRanges.count)
+        for (ci, c) in candidates.enumerated() {
+            for p in c.parts where !p.isEmpty {
+                for s in Int(sentenceOf[p.lowerBound])...Int(sentenceOf[p.upperBound - 1]) {
+                    inDirect[s] = true; directIndex[s] = ci
+                }
+            }
+        }
+        var drop = Set<Int>()
+        for s in 0..<doc.sentenceRanges.count {
+            let a = Int(doc.sentenceTokenStarts[s])
+            var z = Int(doc.sentenceTokenStarts[s + 1])
+            while z > a, isTerminal(z - 1) || quoteFamily(z - 1) != 0 { z -= 1 }
+            guard z - a >= 5, var c = indirect(a, z) else { continue }
+            if inDirect[s] {
+                // A sentence with a quote inside: mixed when the quote is a fragment of the
+                // statement, direct (already found) when it is the statement.
+                let d = candidates[directIndex[s]]
+                let statement = c.parts.reduce(0) { $0 + $1.count }
+                let quoted = d.parts.reduce(0) { $0 + $1.count }
+                guard d.start >= c.start, d.end <= c.end + 1, quoted * 5 < statement * 4 else { continue }
+                c.kind = .mixed
+                drop.insert(directIndex[s])
+            }
+            candidates.append(c)
+        }
+        if !drop.isEmpty { candidates = candidates.enumerated().filter { !drop.contains($0.offset) }.map(\.element) }
+    }
+
+    /// The indirect quote of the sentence `a..<z` (terminal punctuation excluded), if any.
+    func indirect(_ a: Int, _ z: Int) -> Candidate? {
+        // `Menurut Joko, …` / `Menurutnya, …` (after an opener such as `Namun,`).
+        var t = a
+        if t + 1 < z, isComma(t + 1), kinds[t] == .word, speech(t) == nil { t += 2 }
+        if let v = speech(t), v.lemma == "menurut" {
+            if v.hasSpeakerClitic {
+                let s = isComma(t + 1) ? t + 2 : t + 1
+                return statement(s, z, cue: t, phrase: .pronoun(clitic(t)))
+            }
+            var c = t + 1
+            while c < z && c < t + 14 && !isComma(c) { c += 1 }
+            guard c < z, isComma(c) else { return nil }
+            let phrase = phraseAfter(t + 1, limit: c)
+            return phrase.isNone ? nil : statement(c + 1, z, cue: t, phrase: phrase)
+        }
+        var k = a + 1
+        while k < z {
+            defer { k += 1 }
+            guard let v = speech(k) else { continue }
+            if v.form == .men, k + 1 < z, isComma(k + 1) || text(k + 1) == "bahwa" {
+                // `Tri menjelaskan, regulasi …` / `Ia mengatakan bahwa …`.
+                let phrase = subjectBefore(k, from: a)
+                if phrase.isNone { continue }
+                var s = k + 1
+                while s < z, isComma(s) || text(s) == "bahwa" { s += 1 }
+                return statement(s, z, cue: k, phrase: phrase)
+            }
+            if isComma(k - 1), k - 1 > a, v.form == .bare || v.form == .nya || v.lemma == "menurut" {
+                // `…, kata Joko.` / `…, ujarnya.` / `Kunjungan, kata dia, terbuka …`.
+                let phrase = v.hasSpeakerClitic ? SpeakerPhrase.pronoun(clitic(k)) : phraseAfter(k + 1, limit: z)
+                if phrase.isNone { continue }
+                var e = k + 1
+                while e < z && !isComma(e) { e += 1 }
+                if e + 2 < z {
+                    // Interposed: the statement goes on after the speaker.
+                    let parts = [a..<(k - 1), (e + 1)..<z]
+                    guard parts[1].count >= 2, parts[0].count + parts[1].count >= 3 else { return nil }
+                    return Candidate(kind: .indirect, parts: parts, cue: k, phrase: phrase)
+                }
+                if e < z { return nil }  // more than a speaker after the cue
+                return statement(a, k - 1, cue: k, phrase: phrase)
+            }
+        }
+        return nil
+    }
+
+    func statement(_ s: Int, _ e: Int, cue: Int, phrase: SpeakerPhrase) -> Candidate? {
+        var e = e
+        while e > s, isComma(e - 1) { e -= 1 }
+        guard e - s >= 3 else { return nil }
+        return Candidate(kind: .indirect, parts: [s..<e], cue: cue, phrase: phrase)
+    }
+
+    // MARK: Speakers
+
+    /// Resolves each candidate's speaker in text order, following the document.
+    func resolve() -> [Quote] {
+        let subjects = subjectMentions()
+        var quotes: [Quote] = []
+        var lastSpeaker: Speaker? = nil
+        var lastEnd = -1          // the token where the last attributed statement ended
+        var lastSentence = -10
+        var subject = 0
+        for c in candidates {
+            let anchor = min(c.cue ?? c.start, c.start)
+            while subject < subjects.count && subjects[subject] < anchor { subject += 1 }
+            // The latest person introduced as a subject since the last attribution.
+            let introduced = subject > 0 && subjects[subject - 1] > lastEnd ? Int(mentionAt[subjects[subject - 1]]) : nil
+            var speaker: Speaker? = nil
+            switch c.phrase {
+            case .mention(let m):
+                speaker = make(mention: m, at: range(mentions[m].start, mentions[m].end), by: .name)
+            case .pronoun(let r):
+                if let m = introduced {
+                    speaker = make(mention: m, at: r, by: .pronoun)
+                } else if var s = lastSpeaker {
+                    s.mention = r; s.resolvedBy = .pronoun
+                    speaker = s
+                }
+            case .role(let r):
+                speaker = roleHolder(r, before: c.start)
+            case .none:
+                if c.kind == .direct, introduced == nil, var s = lastSpeaker,
+                   Int(sentenceOf[c.start]) - lastSentence <= 2 {
+                    s.resolvedBy = .previous
+                    speaker = s
+                }
+            }
+            if speaker != nil {
+                lastSpeaker = speaker
+                lastEnd = max(c.end, c.cue ?? 0)
+                lastSentence = Int(sentenceOf[max(c.end - 1, c.start)])
+            }
+            let cue = c.cue.map { QuoteCue(token: $0, range: range($0), lemma: speech($0)?.lemma ?? key($0)) }
+            quotes.append(Quote(kind: c.kind, parts: c.parts.map { range($0.lowerBound, $0.upperBound) }, cue: cue,
+                                speaker: speaker))
+        }
+        return quotes
+    }
+
+    func range(_ a: Int, _ b: Int) -> TextRange { TextRange(Int(doc.tokens.starts[a]), Int(doc.tokens.ends[b - 1])) }
+
+    /// Tokens where a person is introduced as the subject of a sentence outside quotes
+    /// (`Joko Susilo, Ketua …, mendukung …`, `Sementara itu, Joko …`), in order.
+    func subjectMentions() -> [Int] {
+        var quoted = [Bool](repeating: false, count: doc.sentenceRanges.count)
+        for c in candidates {
+            for s in Int(sentenceOf[c.start])...Int(sentenceOf[c.end - 1]) { quoted[s] = true }
+        }
+        var out: [Int] = []
+        for s in 0..<doc.sentenceRanges.count where !quoted[s] {
+            var a = Int(doc.sentenceTokenStarts[s])
+            let z = Int(doc.sentenceTokenStarts[s + 1])
+            guard a < z else { continue }
+            if mentionAt[a] < 0, QuoteScan.shiftOpeners.contains(key(a)) {
+                var c = a + 1
+                while c < z && c < a + 5 && !isComma(c) { c += 1 }
+                guard c < z, isComma(c) else { continue }
+                a = c + 1
+            }
+            var k = a
+            while k < z {
+                let m = mentionAt[k]
+                if isPerson(m) { out.append(k); break }
+                if m >= 0 { k = mentions[Int(m)].end; continue }
+                guard kinds[k] == .word, flags[k].contains(.capitalized) || flags[k].contains(.allCaps) else { break }
+                k += 1
+            }
+        }
+        return out
+    }
+
+    /// A speaker from mention `m` (a person or an organization).
+    func make(mention m: Int, at r: TextRange, by: Speaker.Resolution) -> Speaker {
+        let e = entityOfMention[m]
+        let mention = mentions[m]
+        var name = doc.text(range(mention.start, mention.end))
+        var role = mention.role
+        if e >= 0 {
+            name = entities[e].name
+            role = role ?? entities[e].roles.first
+        }
+        return Speaker(name: name, entity: e >= 0 ? e : nil, role: role, affiliation: role.flatMap(affiliation),
+                       mention: r, resolvedBy: by)
+    }
+
+    /// The organization named in `role`: the longest organization of the document inside it.
+    func affiliation(_ role: String) -> String? {
+        var best: String? = nil
+        for e in entities where e.type == .org && role.contains(e.name) {
+            if e.name.count > (best?.count ?? 0) { best = e.name }
+        }
+        return best
+    }
+
+    /// The person holding role `r` (`Presiden`, `Menteri Kesehatan`): the one mentioned last
+    /// before `before` with that role, or the first after; the role alone when nobody holds it.
+    func roleHolder(_ r: Range<Int>, before: Int) -> Speaker {
+        let text = doc.text(range(r.lowerBound, r.upperBound))
+        let want = MatchKey.make(text)
+        var best: (Int, Int)? = nil  // entity, mention start
+        for (e, entity) in entities.enumerated() where entity.type == .per {
+            guard entity.roles.contains(where: { let k = MatchKey.make($0); return k.hasPrefix(want) || want.hasPrefix(k) })
+            else { continue }
+            let at = entity.mentions.map(\.start).filter { $0 < before }.max() ?? entity.mentions[0].start
+            if best == nil || (at < before && (best!.1 >= before || at > best!.1)) { best = (e, at) }
+        }
+        let mention = range(r.lowerBound, r.upperBound)
+        guard let (e, _) = best else {
+            return Speaker(name: nil, entity: nil, role: text, affiliation: affiliation(text), mention: mention, resolvedBy: .role)
+        }
+        let role = entities[e].roles.first ?? text
+        return Speaker(name: entities[e].name, entity: e, role: role, affiliation: affiliation(role), mention: mention,
+                       resolvedBy: .role)
+    }
+}
