@@ -204,12 +204,14 @@ public struct RecordWriter: Sendable {
             }
             if options.entities {
                 let tagger = options.tagger ?? RecordWriter.tagger
-                let mentions = tagger.tag(doc, nested: options.nested)
+                var mentions = tagger.tag(doc, nested: options.nested)
+                let attributor = options.quotes ? options.attributor ?? QuoteAttributor() : nil
+                if let attributor { mentions = attributor.addingSpeakers(doc, to: mentions) }
                 let entities = EntityResolver().resolve(mentions, in: doc)
                 out.raw(",")
                 writeEntities(entities, doc, &cp, &out)
-                if options.quotes {
-                    let quotes = (options.attributor ?? QuoteAttributor()).attribute(doc, mentions: mentions, entities: entities)
+                if let attributor {
+                    let quotes = attributor.attribute(doc, mentions: mentions, entities: entities)
                     out.raw(",")
                     writeQuotes(quotes, entities, doc, &cp, &out)
                 }

@@ -247,6 +247,17 @@ struct Scan {
         return j
     }
 
+    /// Whether the capitalised run ending at `run` is an organization's name rather than a
+    /// person's: it goes on with an English connector ("Institute for Development") or is
+    /// defined as an acronym ("Destructive Fishing Watch (DFW)").
+    func continuesAsOrganization(_ run: Int, _ limit: Int) -> Bool {
+        guard run < limit else { return false }
+        if flags[run].contains(.openingBracket), run + 2 < limit, allCaps(run + 1), flags[run + 2].contains(.closingBracket) {
+            return true
+        }
+        return kinds[run] == .word && !capitalized(run) && ["for", "of", "and", "the", "on", "in"].contains(text(run))
+    }
+
     mutating func add(_ m: EntityMention) {
         mentions.append(m)
         if m.type == .per {
@@ -284,7 +295,7 @@ struct Scan {
                           run - nameStart < 3 {
                         nameStart -= 1
                     }
-                    if nameStart < run, !allCaps(nameStart) {
+                    if nameStart < run, !allCaps(nameStart), !continuesAsOrganization(run, limit) {
                         roleEnd = nameStart
                         start = nameStart
                         let role = doc.text(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[roleEnd - 1])))

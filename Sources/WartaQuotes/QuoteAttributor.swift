@@ -616,3 +616,62 @@ struct QuoteScan {
                        resolvedBy: .role)
     }
 }
+
+extension QuoteAttributor {
+    /// `mentions` plus the speakers the tagger missed: an unknown capitalised name (one to four
+    /// words, not all common words) as the subject of a reporting verb (`Dani Setiawan menilai, …`,
+    /// `Abdian Saputra, Koordinator …, mengatakan, …`). Run it before entity resolution so the
+    /// new people get identities.
+    public func addingSpeakers(_ doc: Document, to mentions: [EntityMention]) -> [EntityMention] {
+        let t = doc.tokens
+        let n = t.count
+        var covered = [Bool](repeating: false, count: n)
+        for m in mentions where !m.isNested { for i in m.start..<m.end { covered[i] = true } }
+        let known = TokenizerLexicon.builtIn.knownWords
+        func capitalized(_ i: Int) -> Bool {
+            t.kinds[i] == .word && t.flags[i].contains(.capitalized) && !t.flags[i].contains(.allCaps) && !covered[i]
+        }
+        func common(_ i: Int) -> Bool {
+            doc.bytes.withUnsafeBufferPointer { p in
+                known.contains(UnsafeBufferPointer(rebasing: p[Int(t.starts[i])..<Int(t.ends[i])]), lowercase: true)
+            }
+        }
+        /// The capitalised name ending just before `end` and starting at or after `floor`.
+        func name(endingAt end: Int, floor: Int) -> Range<Int>? {
+            var s = end
+            while s > floor, end - s < 4, capitalized(s - 1) { s -= 1 }
+            guard s < end, !(s..<end).allSatisfy(common), !(end - s == 1 && isRoleOrCue(s)) else { return nil }
+            return s..<end
+        }
+        func isRoleOrCue(_ i: Int) -> Bool {
+            doc.bytes.withUnsafeBufferPointer { p in
+                roleHeads.contains(UnsafeBufferPointer(rebasing: p[Int(t.starts[i])..<Int(t.ends[i])]), lowercase: true)
+            } || verbs.index(atToken: i, of: doc) != nil
+        }
+        var added: [EntityMention] = []
+        for s in 0..<doc.sentenceRanges.count {
+            let a = Int(doc.sentenceTokenStarts[s]), z = Int(doc.sentenceTokenStarts[s + 1])
+            var k = a + 1
+            while k < z {
+                defer { k += 1 }
+                guard let v = verbs.index(atToken: k, of: doc).map({ verbs.verbs[Int($0)] }), v.form == .men,
+                      k + 1 < z, t.flags[k + 1].contains(.comma) || doc.text(TextRange(Int(t.starts[k + 1]), Int(t.ends[k + 1]))) == "bahwa"
+                else { continue }
+                if let r = name(endingAt: k, floor: a), r.lowerBound == a || !capitalized(r.lowerBound - 1) {
+                    added.append(EntityMention(start: r.lowerBound, end: r.upperBound, type: .per))
+                    for i in r { covered[i] = true }
+                } else if t.flags[k - 1].contains(.comma) {
+                    // `Abdian Saputra, Koordinator …, mengatakan`: the name opens the sentence.
+                    var c = a
+                    while c < k - 1, capitalized(c) { c += 1 }
+                    if c > a, c < k - 1, t.flags[c].contains(.comma), c - a <= 4, let r = name(endingAt: c, floor: a), r.lowerBound == a {
+                        added.append(EntityMention(start: r.lowerBound, end: r.upperBound, type: .per))
+                        for i in r { covered[i] = true }
+                    }
+                }
+            }
+        }
+        if added.isEmpty { return mentions }
+        return (mentions + added).sorted { ($0.start, $1.end) < ($1.start, $0.end) }
+    }
+}
