@@ -41,7 +41,9 @@ EXTRA = [("mengungkapkan", "ungkap", "men"), ("menyatakan", "nyata", "men"), ("m
          ("lanjutnya", "lanjut", "nya"), ("tegasnya", "tegas", "nya"), ("ungkapnya", "ungkap", "nya"),
          ("sebutnya", "sebut", "nya"), ("pungkasnya", "pungkas", "nya"), ("tandasnya", "tandas", "nya"),
          ("katanya", "kata", "nya"), ("ujarnya", "ujar", "nya"), ("imbuhnya", "imbuh", "nya"),
-         ("terangnya", "terang", "nya"), ("jelasnya", "jelas", "nya"), ("menurutnya", "menurut", "nya")]
+         ("terangnya", "terang", "nya"), ("jelasnya", "jelas", "nya"), ("menurutnya", "menurut", "nya"),
+         ("berpendapat", "pendapat", "men"), ("berkata", "kata", "men"), ("berujar", "ujar", "men"),
+         ("bertutur", "tutur", "men"), ("berpesan", "pesan", "men"), ("berkomentar", "komentar", "men")]
 
 
 def main():

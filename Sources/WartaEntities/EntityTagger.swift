@@ -111,6 +111,7 @@ public struct EntityTagger: Sendable {
             scan.sentence(range)
         }
         scan.attachAppositiveRoles()
+        scan.completeEarlierNames()
         scan.linkPartialNames()
         if nested { scan.addNested() }
         return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }
@@ -252,11 +253,18 @@ struct Scan {
     /// defined as an acronym ("Destructive Fishing Watch (DFW)").
     func continuesAsOrganization(_ run: Int, _ limit: Int) -> Bool {
         guard run < limit else { return false }
+        // "Covid - 19", "Tugas Penanganan Covid-19": a name is not followed by a dash and a number.
+        if flags[run].contains(.dash) || kinds[run] == .punctuation && text(run) == "-", run + 1 < limit, isNumber(run + 1) {
+            return true
+        }
         if flags[run].contains(.openingBracket), run + 2 < limit, allCaps(run + 1), flags[run + 2].contains(.closingBracket) {
             return true
         }
         return kinds[run] == .word && !capitalized(run) && ["for", "of", "and", "the", "on", "in"].contains(text(run))
     }
+
+    /// Whether token `i` is a word of the language (`Besar`, `Daerah`), by the lemma list.
+    func isCommonWord(_ i: Int) -> Bool { withKey(i) { TokenizerLexicon.builtIn.knownWords.contains($0) } }
 
     mutating func add(_ m: EntityMention) {
         mentions.append(m)
@@ -265,7 +273,7 @@ struct Scan {
             for t in m.start..<m.end where capitalized(t) && !allCaps(t) {
                 if let (e, _) = lexiconMatch(t, t + 1), e.type != .per { continue }
                 // Words of the language ("Umum", "Pusat") are not names on their own.
-                if withKey(t, { TokenizerLexicon.builtIn.knownWords.contains($0) }) { continue }
+                if isCommonWord(t) { continue }
                 if personWords[key(t)] == nil { personWords[key(t)] = t }
             }
         }
@@ -295,7 +303,14 @@ struct Scan {
                           run - nameStart < 3 {
                         nameStart -= 1
                     }
-                    if nameStart < run, !allCaps(nameStart), !continuesAsOrganization(run, limit) {
+                    // Words of the language ("Besar" of Komisaris Besar, "Penanganan", "Barat") open
+                    // the role's tail, not the name, unless they are given names.
+                    while nameStart < run - 1, isCommonWord(nameStart),
+                          lexiconMatch(nameStart, nameStart + 1).map({ $0.0.type != .per }) ?? true {
+                        nameStart += 1
+                    }
+                    if nameStart < run, !allCaps(nameStart), !continuesAsOrganization(run, limit),
+                       !(run - nameStart == 1 && isCommonWord(nameStart)) {
                         roleEnd = nameStart
                         start = nameStart
                         let role = doc.text(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[roleEnd - 1])))
@@ -495,6 +510,37 @@ struct Scan {
     }
 
     /// Later single-word mentions of a person already named ("Tri", "Joko", "Pak Joko").
+    /// A person first tagged by one word ("kata Piter") whose word stood earlier in an untagged
+    /// capitalised run ("Ekonom CORE Indonesia Piter Abdullah mengatakan") is named there in
+    /// full: that run, from the word on, becomes the person's first mention.
+    mutating func completeEarlierNames() {
+        var lone: [String: Int] = [:]
+        var full = Set<String>()
+        for m in mentions where m.type == .per {
+            if m.end - m.start == 1 {
+                let k = key(m.start)
+                if lone[k] == nil || lone[k]! > m.start { lone[k] = m.start }
+            } else {
+                for t in m.start..<m.end { full.insert(key(t)) }
+            }
+        }
+        for k in full { lone.removeValue(forKey: k) }
+        guard !lone.isEmpty else { return }
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for m in mentions { for t in m.start..<m.end { covered[t] = true } }
+        var done = Set<String>()
+        for i in 0..<doc.tokens.count where !covered[i] && capitalized(i) && !allCaps(i) {
+            let k = key(i)
+            guard let at = lone[k], i < at, !done.contains(k), !isCommonWord(i) else { continue }
+            var end = i + 1
+            while end < doc.tokens.count, end < i + 4, !covered[end], capitalized(end), !allCaps(end), !isCommonWord(end) {
+                end += 1
+            }
+            done.insert(k)
+            add(EntityMention(start: i, end: end, type: .per))
+        }
+    }
+
     mutating func linkPartialNames() {
         var covered = [Bool](repeating: false, count: doc.tokens.count)
         for m in mentions { for t in m.start..<m.end { covered[t] = true } }

@@ -82,6 +82,10 @@ struct QuoteScan {
     var candidates: [Candidate] = []
 
     static let pronouns: Set<String> = ["dia", "ia", "beliau"]
+    /// Verbs of saying whose active form introduces reported speech even without a comma
+    /// (`Bagyo mengatakan terjadi hujan abu …`).
+    static let sayingLemmas: Set<String> = ["kata", "ujar", "tutur", "jelas", "terang", "ungkap", "papar", "tegas", "nyata",
+                                            "imbuh", "tambah", "pendapat"]
     static let adverbs: Set<String> = [
         "juga", "pun", "pula", "lagi", "kembali", "lalu", "kemudian", "sempat", "bahkan", "pun", "sendiri", "lebih",
         "lanjut", "turut", "hanya", "sudah", "telah", "masih", "tegas", "secara", "terpisah", "saat", "itu", "ketika",
@@ -459,7 +463,8 @@ struct QuoteScan {
         while k < z {
             defer { k += 1 }
             guard let v = speech(k) else { continue }
-            if v.form == .men, k + 1 < z, isComma(k + 1) || text(k + 1) == "bahwa" {
+            if v.form == .men, k + 1 < z,
+               isComma(k + 1) || text(k + 1) == "bahwa" || QuoteScan.sayingLemmas.contains(v.lemma) && kinds[k + 1] == .word {
                 // `Tri menjelaskan, regulasi …` / `Ia mengatakan bahwa …`.
                 let phrase = subjectBefore(k, from: a)
                 if phrase.isNone { continue }
@@ -654,8 +659,9 @@ extension QuoteAttributor {
             var k = a + 1
             while k < z {
                 defer { k += 1 }
-                guard let v = verbs.index(atToken: k, of: doc).map({ verbs.verbs[Int($0)] }), v.form == .men,
-                      k + 1 < z, t.flags[k + 1].contains(.comma) || doc.text(TextRange(Int(t.starts[k + 1]), Int(t.ends[k + 1]))) == "bahwa"
+                guard let v = verbs.index(atToken: k, of: doc).map({ verbs.verbs[Int($0)] }), v.form == .men, k + 1 < z,
+                      t.flags[k + 1].contains(.comma) || QuoteScan.sayingLemmas.contains(v.lemma)
+                        || doc.text(TextRange(Int(t.starts[k + 1]), Int(t.ends[k + 1]))) == "bahwa"
                 else { continue }
                 if let r = name(endingAt: k, floor: a), r.lowerBound == a || !capitalized(r.lowerBound - 1) {
                     added.append(EntityMention(start: r.lowerBound, end: r.upperBound, type: .per))

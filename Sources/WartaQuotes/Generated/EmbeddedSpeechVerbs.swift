@@ -19,13 +19,17 @@ berbisik	bisik	men	extended	no
 bercerita	cerita	men	core	no
 berharap	harap	men	core	no
 berjanji	janji	men	extended	no
+berkata	kata	men	core	no
 berkilah	kilah	men	core	no
 berkisah	kisah	men	core	no
 berkomentar	komentar	men	extended	no
+berpendapat	pendapat	men	core	no
 berpesan	pesan	men	core	no
 berseru	seru	men	core	no
 bertanya	tanya	men	extended	no
 berteriak	teriak	men	extended	no
+bertutur	tutur	men	core	no
+berujar	ujar	men	core	no
 bilang	bilang	bare	core	no
 bilangnya	bilang	nya	core	no
 bisik	bisik	bare	extended	yes
