@@ -272,6 +272,12 @@ struct QuoteScan {
             let last = parts[parts.count - 1].upperBound - 1
             guard words >= 4, isTerminal(last) || isComma(last) || close == nil || lineAlone(parts, close: close) else { return }
         }
+        // The comma before `kata dia` belongs to the attribution, not to the words quoted.
+        c.parts = c.parts.map { p in
+            var e = p.upperBound
+            while e > p.lowerBound + 1, isComma(e - 1) { e -= 1 }
+            return p.lowerBound..<e
+        }
         candidates.append(c)
     }
 
@@ -343,7 +349,7 @@ struct QuoteScan {
         var org: Int? = nil
         var commas = 0
         var k = j
-        while k < limit && k < j + 14 {
+        while k < limit && k < j + 20 {
             if isTerminal(k) || quoteFamily(k) != 0 { break }
             let m = mentionAt[k]
             if m >= 0 {
@@ -352,15 +358,18 @@ struct QuoteScan {
                 k = mentions[Int(m)].end; continue
             }
             if isComma(k) {
+                // `kata Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD`,
+                // `kata juru bicara …, Alamsyah,`.
                 commas += 1
-                if roleStart == nil && org == nil || commas > 1 { break }
+                if roleStart == nil && org == nil || commas > 3 { break }
                 k += 1; continue
             }
             if roleStart == nil && org == nil {
                 if isRoleWord(k) { roleStart = k; k += 1; continue }
                 break
             }
-            if flags[k].contains(.openingBracket) || kinds[k] == .number { break }
+            if flags[k].contains(.openingBracket) || kinds[k] == .word && !flags[k].contains(.capitalized)
+                && !flags[k].contains(.allCaps) && k > j + 1 && QuoteScan.prepositions.contains(key(k)) && key(k) != "dan" { break }
             k += 1
         }
         if let r = roleStart {
@@ -428,7 +437,9 @@ struct QuoteScan {
             var z = Int(doc.sentenceTokenStarts[s + 1])
             while z > a, isTerminal(z - 1) || quoteFamily(z - 1) != 0 { z -= 1 }
             guard z - a >= 5, var c = indirect(a, z) else { continue }
-            if inDirect[s] {
+            if !inDirect[s], c.parts.contains(where: { p in p.contains { quoteFamily($0) == 1 } }) {
+                c.kind = .mixed  // a quoted term or phrase inside reported speech
+            } else if inDirect[s] {
                 // A sentence with a quote inside: mixed when the quote is a fragment of the
                 // statement, direct (already found) when it is the statement.
                 let d = candidates[directIndex[s]]

@@ -1,1 +1,202 @@
+import Foundation
 import Testing
+import WartaEntities
+import WartaQuotes
+import WartaText
+
+/// One quote as the tests compare it: kind, statement text (parts joined by " | "), cue, speaker
+/// name (or the mention's text when the name is unknown) and how the speaker was found.
+struct Found: Equatable, CustomStringConvertible {
+    var kind: String
+    var text: String
+    var cue: String?
+    var speaker: String?
+    var resolvedBy: String?
+    var description: String { "\(kind) [\(text)] \(cue ?? "-") → \(speaker ?? "nil") (\(resolvedBy ?? "-"))" }
+}
+
+let tagger = EntityTagger()
+let attributor = QuoteAttributor()
+
+func quotes(_ text: String) -> (Document, [Quote], [Entity]) {
+    let doc = TextAnalyzer().analyze(text)
+    let mentions = attributor.addingSpeakers(doc, to: tagger.tag(doc))
+    let entities = EntityResolver().resolve(mentions, in: doc)
+    return (doc, attributor.attribute(doc, mentions: mentions, entities: entities), entities)
+}
+
+func found(_ text: String) -> [Found] {
+    let (doc, qs, _) = quotes(text)
+    return qs.map { q in
+        Found(kind: q.kind.rawValue, text: q.parts.map { doc.text($0) }.joined(separator: " | "),
+              cue: q.cue.map { doc.text($0.range) }, speaker: q.speaker.map { $0.name ?? doc.text($0.mention) },
+              resolvedBy: q.speaker?.resolvedBy.rawValue)
+    }
+}
+
+@Suite("Direct quotes")
+struct DirectQuoteTests {
+    @Test func quoteMarksAndANamedSpeakerAfterTheCue() {
+        #expect(found("“Kami akan membuka pasar itu pekan depan,” kata Joko Susilo.") == [
+            Found(kind: "direct", text: "Kami akan membuka pasar itu pekan depan", cue: "kata", speaker: "Joko Susilo", resolvedBy: "name"),
+        ])
+    }
+
+    @Test func kompasOpensWithARightQuoteMark() {
+        #expect(found("Hujan turun sejak pagi. ”Saya minta semua program jalan minggu ini,” kata Joko Susilo.") == [
+            Found(kind: "direct", text: "Saya minta semua program jalan minggu ini", cue: "kata", speaker: "Joko Susilo", resolvedBy: "name"),
+        ])
+    }
+
+    @Test func anInterruptedQuoteIsOneQuoteInTwoParts() {
+        let text = "Joko Susilo meninjau pasar. “Misalnya ada turis yang mau datang,” kata dia, “sekarang sudah bisa.”"
+        #expect(found(text) == [
+            Found(kind: "direct", text: "Misalnya ada turis yang mau datang | sekarang sudah bisa.", cue: "kata",
+                  speaker: "Joko Susilo", resolvedBy: "pronoun"),
+        ])
+    }
+
+    @Test func aQuoteOverTwoParagraphsIsOneQuote() {
+        let text = "“Paragraf pertama berakhir tanpa tanda tutup.\n\n“Paragraf kedua selesai di sini,” kata Joko Susilo."
+        let (doc, qs, _) = quotes(text)
+        #expect(qs.count == 1)
+        #expect(qs.first?.parts.map { doc.text($0) } == ["Paragraf pertama berakhir tanpa tanda tutup.", "Paragraf kedua selesai di sini"])
+        #expect(qs.first?.speaker?.name == "Joko Susilo")
+    }
+
+    @Test func shortQuotedTermsAreNotQuotes() {
+        #expect(found("Pemkot membuka program “Kota Lama” di kawasan Bugangan.").isEmpty)
+        #expect(found("Film bertajuk “Sinergi Membangun Negeri Bersama Rakyat” diputar di Semarang.").isEmpty)
+    }
+
+    @Test func aSpeakerBeforeTheQuote() {
+        #expect(found("Joko Susilo mengatakan, “Kami mendukung penuh langkah itu.”") == [
+            Found(kind: "direct", text: "Kami mendukung penuh langkah itu.", cue: "mengatakan", speaker: "Joko Susilo", resolvedBy: "name"),
+        ])
+    }
+}
+
+@Suite("Indirect and mixed quotes")
+struct IndirectQuoteTests {
+    @Test func reportingVerbWithCommaOrBahwa() {
+        #expect(found("Tri Supriyanto menjelaskan, regulasi untuk pusat IKM saat ini sedang disusun.") == [
+            Found(kind: "indirect", text: "regulasi untuk pusat IKM saat ini sedang disusun", cue: "menjelaskan",
+                  speaker: "Tri Supriyanto", resolvedBy: "name"),
+        ])
+        #expect(found("Joko Susilo mengatakan bahwa pasar akan dibuka pekan depan.").first?.text == "pasar akan dibuka pekan depan")
+    }
+
+    @Test func menurutIntroducesTheSpeaker() {
+        #expect(found("Menurut Joko Susilo, IKM perlu terus berkembang di Kota Semarang.") == [
+            Found(kind: "indirect", text: "IKM perlu terus berkembang di Kota Semarang", cue: "Menurut", speaker: "Joko Susilo",
+                  resolvedBy: "name"),
+        ])
+    }
+
+    @Test func cueAtTheEndAndInTheMiddle() {
+        #expect(found("Pasar itu akan dibuka pekan depan, kata Joko Susilo.").first?.text == "Pasar itu akan dibuka pekan depan")
+        let text = "Tri Supriyanto menjelaskan, inovasi itu disengaja. Kunjungan, kata dia, terbuka untuk wisatawan dan sekolah."
+        #expect(found(text).last == Found(kind: "indirect", text: "Kunjungan | terbuka untuk wisatawan dan sekolah", cue: "kata",
+                                          speaker: "Tri Supriyanto", resolvedBy: "pronoun"))
+    }
+
+    @Test func aQuotedFragmentMakesAMixedQuote() {
+        let got = found("Joko Susilo mengatakan, pemerintah akan “menindak tegas” para pelaku penimbunan beras di pasar.")
+        #expect(got.map(\.kind) == ["mixed"])
+        #expect(got.first?.speaker == "Joko Susilo")
+    }
+
+    @Test func adjectivesThatAreAlsoCuesAreNotQuotes() {
+        #expect(found("Hal itu jelas terlihat dari data penjualan bulan lalu.").isEmpty)
+        #expect(found("Jumlah pedagang di pasar tambah banyak setelah renovasi.").isEmpty)
+    }
+}
+
+@Suite("Speakers")
+struct SpeakerTests {
+    @Test func aRoleStandsForItsHolder() {
+        let text = "Presiden Joko Widodo meninjau Pasar Johar. “Pasar ini harus segera dibuka kembali,” kata Presiden."
+        let (doc, qs, entities) = quotes(text)
+        let s = try! #require(qs.first?.speaker)
+        #expect(s.name == "Joko Widodo")
+        #expect(s.resolvedBy == .role)
+        #expect(doc.text(s.mention) == "Presiden")
+        #expect(s.entity.map { entities[$0].name } == "Joko Widodo")
+    }
+
+    @Test func aRoleNobodyHoldsStaysARole() {
+        let (doc, qs, _) = quotes("“Pasar ini harus segera dibuka kembali,” kata Gubernur.")
+        #expect(qs.first?.speaker?.name == nil)
+        #expect(qs.first?.speaker?.role == "Gubernur")
+        #expect(qs.first.map { doc.text($0.speaker!.mention) } == "Gubernur")
+    }
+
+    @Test func aPronounWithNobodyBeforeIsUnresolved() {
+        let got = found("“Pasar ini harus segera dibuka kembali,” ujarnya.")
+        #expect(got.count == 1)
+        #expect(got.first?.speaker == nil)
+    }
+
+    @Test func aPersonIntroducedAsSubjectTakesTheNextPronoun() {
+        let text = """
+            Tri Supriyanto menjelaskan, regulasi sedang disusun.
+
+            Sementara itu, Joko Susilo, Ketua Komite B DPRD Kota Semarang, mendukung penuh langkah itu.
+
+            “Inovasi ini perlu dilakukan di tingkat kecamatan,” ujarnya.
+            """
+        let got = found(text)
+        #expect(got.map(\.speaker) == ["Tri Supriyanto", "Joko Susilo"])
+        #expect(got.last?.resolvedBy == "pronoun")
+    }
+
+    @Test func roleAndAffiliationOfANamedSpeaker() {
+        let (_, qs, _) = quotes("Sementara itu, Joko Susilo, Ketua Komite B DPRD Kota Semarang, mengatakan, pasar akan dibuka.")
+        let s = try! #require(qs.first?.speaker)
+        #expect(s.name == "Joko Susilo")
+        #expect(s.role == "Ketua Komite B DPRD Kota Semarang")
+        #expect(s.affiliation == "DPRD Kota Semarang")
+    }
+
+    @Test func theClitcOfTheCueIsTheMention() {
+        let (doc, qs, _) = quotes("Joko Susilo meninjau pasar. “Kami mendukung penuh langkah itu,” ujarnya.")
+        #expect(qs.first.map { doc.text($0.speaker!.mention) } == "nya")
+        #expect(qs.first.map { doc.text($0.cue!.range) } == "ujarnya")
+        #expect(qs.first?.cue?.lemma == "ujar")
+    }
+}
+
+@Suite("Seed article")
+struct SeedQuoteTests {
+    /// The seed's body (as `warta process` extracts it) has eleven attributions; the issue lists
+    /// each. "ujarnya" after the Joko Susilo paragraph is Joko: he is introduced as a subject
+    /// ("Sementara itu, Joko Susilo, …, mendukung …") after Tri's last quote.
+    @Test func elevenAttributionsExactly() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("seeds/000_43943d992f4a7b6d.txt")
+        let whole = try String(contentsOf: url, encoding: .utf8)
+        // The body: from the dateline paragraph to the closing credit.
+        let start = try #require(whole.range(of: "SEMARANG (Sigi Jateng)")).lowerBound
+        let end = try #require(whole.range(of: " (Mushonifin)")).lowerBound
+        let got = found(String(whole[start..<end]))
+        let tri = "Tri Supriyanto", joko = "Joko Susilo"
+        let expected: [(String, String, String, String, String)] = [
+            ("indirect", "inovasi tersebut dilakukan", "menjelaskan", tri, "name"),
+            ("indirect", "Kunjungan | terbuka untuk", "kata", tri, "pronoun"),
+            ("direct", "Misalnya ada turis", "jelasnya", tri, "pronoun"),
+            ("indirect", "regulasi untuk pusat IKM", "menjelaskan", tri, "name"),
+            ("direct", "Nanti akan kami lakukan", "imbuhnya", tri, "pronoun"),
+            ("indirect", "inovasi ini harus dilakukan", "Menurutnya", tri, "pronoun"),
+            ("indirect", "saat ini para pelaku", "Menurutnya", tri, "pronoun"),
+            ("direct", "Masih buka di rumah", "terangnya", tri, "pronoun"),
+            ("direct", "Inovasi ini perlu dilakukan", "ujarnya", joko, "pronoun"),
+            ("indirect", "IKM perlu terus berkembang", "Menurut", joko, "name"),
+            ("direct", "Tingkat pertumbuhan ekonomi", "imbuhnya", joko, "pronoun"),
+        ]
+        #expect(got.count == expected.count)
+        for (g, e) in zip(got, expected) {
+            #expect(g.kind == e.0 && g.text.hasPrefix(e.1) && g.cue == e.2 && g.speaker == e.3 && g.resolvedBy == e.4,
+                    "\(g) ≠ \(e)")
+        }
+    }
+}
