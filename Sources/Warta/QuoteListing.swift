@@ -14,9 +14,7 @@ public struct QuoteAnalysis: Sendable {
     /// Tags `document` with `tagger` and attributes its quotes with `attributor`.
     public init(_ document: Document, tagger: EntityTagger = EntityTagger(), attributor: QuoteAttributor = QuoteAttributor()) {
         self.document = document
-        let mentions = attributor.addingSpeakers(document, to: tagger.tag(document))
-        entities = EntityResolver().resolve(mentions, in: document)
-        quotes = attributor.attribute(document, mentions: mentions, entities: entities)
+        (_, entities, quotes) = attributor.analyze(document, mentions: tagger.tag(document))
     }
 
     /// A listing for a person: one block per quote with its kind, speaker, how the speaker was

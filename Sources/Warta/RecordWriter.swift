@@ -204,14 +204,17 @@ public struct RecordWriter: Sendable {
             }
             if options.entities {
                 let tagger = options.tagger ?? RecordWriter.tagger
-                var mentions = tagger.tag(doc, nested: options.nested)
-                let attributor = options.quotes ? options.attributor ?? QuoteAttributor() : nil
-                if let attributor { mentions = attributor.addingSpeakers(doc, to: mentions) }
-                let entities = EntityResolver().resolve(mentions, in: doc)
+                let mentions = tagger.tag(doc, nested: options.nested)
+                var entities: [Entity]
+                var quotes: [Quote]? = nil
+                if options.quotes {
+                    (_, entities, quotes) = (options.attributor ?? QuoteAttributor()).analyze(doc, mentions: mentions)
+                } else {
+                    entities = EntityResolver().resolve(mentions, in: doc)
+                }
                 out.raw(",")
                 writeEntities(entities, doc, &cp, &out)
-                if let attributor {
-                    let quotes = attributor.attribute(doc, mentions: mentions, entities: entities)
+                if let quotes {
                     out.raw(",")
                     writeQuotes(quotes, entities, doc, &cp, &out)
                 }

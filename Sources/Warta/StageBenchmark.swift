@@ -1,5 +1,6 @@
 import WartaEntities
 import WartaHTML
+import WartaQuotes
 import WartaText
 
 /// Times each text stage on one input, for `warta bench` and the benchmark suite.
@@ -86,6 +87,24 @@ public struct StageBenchmark {
         stages.append(measure("... \(large.lexicon.entries.count / 1000)k entries (200k synthetic)", iterations, count) {
             _ = large.tag(whole)
         })
+        let attributor = QuoteAttributor(lexicon: tagger.lexicon)
+        // Per document, as a batch meets them, on top of tagged entities: entity resolution
+        // alone, then with quotes (speaker pre-pass, resolution, attribution); quotes cost the
+        // difference.
+        let tagged = documents.map { d -> (Document, [EntityMention]) in
+            let doc = analyzer.analyze(d)
+            return (doc, tagger.tag(doc))
+        }
+        let resolution = measure("entity resolution, per document", iterations, count) {
+            for (doc, mentions) in tagged { _ = EntityResolver().resolve(mentions, in: doc) }
+        }
+        let withQuotes = measure("... + quotes", iterations, count) {
+            for (doc, mentions) in tagged { _ = attributor.analyze(doc, mentions: mentions) }
+        }
+        stages.append(resolution)
+        stages.append(withQuotes)
+        stages.append(Stage(name: "quotes alone (difference)", seconds: max(withQuotes.seconds - resolution.seconds, 1e-9),
+                            bytes: input.count, tokens: count))
         let writer = RecordWriter(options: .init(tokens: true))
         stages.append(measure("... + JSON record (--tokens)", iterations, count) {
             let doc = analyzer.analyze(input)

@@ -34,15 +34,14 @@ public struct EntityResolver: Sendable {
         }
         func key(_ s: String, _ t: EntityType) -> String { t.rawValue + ":" + MatchKey.make(s) }
         var previous: (EntityMention, Int)?
+        // The latest person whose name holds each word (match keys).
+        var personByWord: [String: Int] = [:]
         for m in mentions {
             let name = text(m)
             var index = byName[key(name, m.type)]
             if index == nil, m.type == .per, m.end - m.start == 1 {
                 // A single word of a person named before.
-                let word = MatchKey.make(name)
-                index = entities.lastIndex { e in
-                    e.type == .per && e.name.split(separator: " ").contains { MatchKey.make(String($0)) == word }
-                }
+                index = personByWord[MatchKey.make(name)]
             }
             if index == nil, let (p, pi) = previous, m.end - m.start == 1, m.start == p.end + 1,
                m.start > 0, doc.token(m.start - 1).text == "(", m.end < doc.tokens.count,
@@ -59,6 +58,9 @@ public struct EntityResolver: Sendable {
             }
             entities.append(Entity(id: "e\(entities.count + 1)", type: m.type, subtype: m.subtype, name: name,
                                    lexiconID: m.lexiconID, roles: m.role.map { [$0] } ?? [], mentions: [m]))
+            if m.type == .per {
+                for word in name.split(separator: " ") { personByWord[MatchKey.make(String(word))] = entities.count - 1 }
+            }
             byName[key(name, m.type)] = entities.count - 1
             if !m.isNested { previous = (m, entities.count - 1) }
         }

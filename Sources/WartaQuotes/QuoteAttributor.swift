@@ -31,8 +31,22 @@ public struct QuoteAttributor: Sendable {
     /// The quotes of `doc` in text order. `mentions` are the entity tagger's (nested ones are
     /// ignored) and `entities` the resolver's groups of them; speakers point into `entities`.
     public func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity]) -> [Quote] {
-        var scan = QuoteScan(doc: doc, attributor: self, mentions: mentions.filter { !$0.isNested }, entities: entities)
+        attribute(doc, mentions: mentions, entities: entities, cues: verbs.cueCandidates(in: doc))
+    }
+
+    func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity], cues: [(token: Int32, verb: Int32)]) -> [Quote] {
+        var scan = QuoteScan(doc: doc, attributor: self, mentions: mentions, entities: entities, cues: cues)
         return scan.run()
+    }
+
+    /// Adds the speakers the tagger missed to `mentions` (``addingSpeakers(_:to:)``), groups the
+    /// mentions into entities and attributes the quotes, looking each token up once.
+    public func analyze(_ doc: Document, mentions: [EntityMention], resolver: EntityResolver = EntityResolver())
+        -> (mentions: [EntityMention], entities: [Entity], quotes: [Quote]) {
+        let cues = verbs.cueCandidates(in: doc)
+        let all = addingSpeakers(doc, to: mentions, cues: cues)
+        let entities = resolver.resolve(all, in: doc)
+        return (all, entities, attribute(doc, mentions: all, entities: entities, cues: cues))
     }
 }
 
@@ -69,36 +83,39 @@ struct QuoteScan {
     let n: Int
     let flags: [TokenFlags]
     let kinds: [TokenKind]
-    /// Speech verb index per token, -1 for none.
-    var verb: [Int32]
+    /// Token offsets and the text, held directly (no copies of the document's table per access).
+    let starts: [Int32]
+    let ends: [Int32]
+    let bytes: [UInt8]
     /// The mention covering each token, -1 for none.
     var mentionAt: [Int32]
     /// The entity of each mention, -1 for none.
     var entityOfMention: [Int]
-    /// Sentence of each token.
-    var sentenceOf: [Int32]
     /// First token of each paragraph, plus the token count.
     var paragraphStarts: [Int] = []
     var candidates: [Candidate] = []
+    /// Reporting verbs where patterns can use them (``SpeechVerbLexicon/cueCandidates(in:)``).
+    let cues: [(token: Int32, verb: Int32)]
 
-    static let pronouns: Set<String> = ["dia", "ia", "beliau"]
+    static let pronouns = ByteStringTable(keys: ["dia", "ia", "beliau"])
     /// Verbs of saying whose active form introduces reported speech even without a comma
     /// (`Bagyo mengatakan terjadi hujan abu …`).
     static let sayingLemmas: Set<String> = ["kata", "ujar", "tutur", "jelas", "terang", "ungkap", "papar", "tegas", "nyata",
                                             "imbuh", "tambah", "pendapat"]
-    static let adverbs: Set<String> = [
+    static let adverbs = ByteStringTable(keys: [
         "juga", "pun", "pula", "lagi", "kembali", "lalu", "kemudian", "sempat", "bahkan", "pun", "sendiri", "lebih",
         "lanjut", "turut", "hanya", "sudah", "telah", "masih", "tegas", "secara", "terpisah", "saat", "itu", "ketika",
         "dihubungi", "dikonfirmasi",
-    ]
-    static let prepositions: Set<String> = [
+    ])
+    static let prepositions = ByteStringTable(keys: [
         "oleh", "dengan", "kepada", "dari", "untuk", "bersama", "terhadap", "tentang", "soal", "bagi", "pada", "atas",
         "dan", "atau", "antara",
-    ]
+    ])
     /// Sentence openers after which the next person named is a new topic (`Sementara itu, Joko …`).
-    static let shiftOpeners: Set<String> = ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"]
+    static let shiftOpeners = ByteStringTable(keys: ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"])
 
-    init(doc: Document, attributor: QuoteAttributor, mentions: [EntityMention], entities: [Entity]) {
+    init(doc: Document, attributor: QuoteAttributor, mentions: [EntityMention], entities: [Entity],
+         cues: [(token: Int32, verb: Int32)]) {
         self.doc = doc
         self.attributor = attributor
         self.mentions = mentions
@@ -107,22 +124,26 @@ struct QuoteScan {
         n = t.count
         flags = t.flags
         kinds = t.kinds
-        verb = [Int32](repeating: -1, count: n)
-        for i in 0..<n where kinds[i] == .word {
-            if let v = attributor.verbs.index(atToken: i, of: doc) { verb[i] = v }
+        starts = t.starts
+        ends = t.ends
+        bytes = doc.bytes
+        self.cues = cues
+        var mentionAt = [Int32](repeating: -1, count: n)
+        mentions.withUnsafeBufferPointer { ms in
+            for k in ms.indices where !ms[k].isNested && (ms[k].type == .per || ms[k].type == .org) {
+                for i in ms[k].start..<ms[k].end { mentionAt[i] = Int32(k) }
+            }
         }
-        mentionAt = [Int32](repeating: -1, count: n)
-        for (k, m) in mentions.enumerated() where m.type == .per || m.type == .org {
-            for i in m.start..<m.end { mentionAt[i] = Int32(k) }
+        self.mentionAt = mentionAt
+        // Each entity's mentions, found by their first token.
+        var entityAt = [Int32](repeating: -1, count: n)
+        for e in entities.indices {
+            entities[e].mentions.withUnsafeBufferPointer { ms in
+                for m in ms where !m.isNested { entityAt[m.start] = Int32(e) }
+            }
         }
-        var entityOf: [Int: Int] = [:]
-        for (e, entity) in entities.enumerated() {
-            for m in entity.mentions { entityOf[m.start &* 65_536 &+ m.end] = e }
-        }
-        entityOfMention = mentions.map { entityOf[$0.start &* 65_536 &+ $0.end] ?? -1 }
-        sentenceOf = [Int32](repeating: 0, count: n)
-        for s in 0..<doc.sentenceRanges.count {
-            for i in Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1]) { sentenceOf[i] = Int32(s) }
+        entityOfMention = mentions.withUnsafeBufferPointer { ms in
+            ms.map { m in m.isNested || m.type != .per && m.type != .org ? -1 : Int(entityAt[m.start]) }
         }
         var p = 0
         for (k, r) in doc.paragraphRanges.enumerated() {
@@ -136,25 +157,65 @@ struct QuoteScan {
     // MARK: Token tests
 
     func key(_ i: Int) -> String { MatchKey.make(text(i)) }
-    func text(_ i: Int) -> String { doc.text(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[i]))) }
-    func speech(_ i: Int) -> SpeechVerb? { i >= 0 && i < n && verb[i] >= 0 ? attributor.verbs.verbs[Int(verb[i])] : nil }
+    func text(_ i: Int) -> String { doc.text(TextRange(Int(starts[i]), Int(ends[i]))) }
+    /// The reporting verb token `i` is, looked up only where a pattern asks.
+    func speech(_ i: Int) -> SpeechVerb? {
+        guard i >= 0, i < n, kinds[i] == .word else { return nil }
+        return bytes.withUnsafeBufferPointer { p in
+            attributor.verbs.index(of: UnsafeBufferPointer(rebasing: p[Int(starts[i])..<Int(ends[i])])).map { attributor.verbs.verbs[Int($0)] }
+        }
+    }
+    /// Whether token `i` stands where a reporting verb of some pattern could: next to a comma
+    /// or `bahwa`, or after a name, a capitalised word or a pronoun. Most words of running text
+    /// are not looked up.
+    /// The first entry of ``cues`` at token `i` or later.
+    func firstCue(atOrAfter i: Int) -> Int {
+        var lo = 0, hi = cues.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(cues[mid].token) < i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    @inline(__always) func mayBeCue(_ i: Int) -> Bool {
+        guard kinds[i] == .word else { return false }
+        if i + 1 < n, flags[i + 1].contains(.comma) || isBahwa(i + 1) { return true }
+        guard i > 0 else { return true }
+        return flags[i - 1].rawValue & QuoteScan.nameOrCommaBits != 0 || mentionAt[i - 1] >= 0 || isPronoun(i - 1)
+    }
+    static let nameOrCommaBits = TokenFlags.comma.rawValue | TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
+    func isBahwa(_ i: Int) -> Bool {
+        Int(ends[i] - starts[i]) == 5 && bytes[Int(starts[i])] | 0x20 == UInt8(ascii: "b") && text(i).lowercased() == "bahwa"
+    }
     func isComma(_ i: Int) -> Bool { i >= 0 && i < n && flags[i].contains(.comma) }
     func isTerminal(_ i: Int) -> Bool { flags[i].contains(.terminal) && kinds[i] == .punctuation }
-    func isPronoun(_ i: Int) -> Bool { kinds[i] == .word && doc.tokens.count(i) <= 6 && QuoteScan.pronouns.contains(key(i)) }
-    func isAdverb(_ i: Int) -> Bool { kinds[i] == .word && !flags[i].contains(.capitalized) && QuoteScan.adverbs.contains(key(i)) }
+    func isPronoun(_ i: Int) -> Bool {
+        let c = Int(ends[i] - starts[i])
+        guard c >= 2, c <= 6, kinds[i] == .word else { return false }
+        let f = bytes[Int(starts[i])] | 0x20
+        return (f == UInt8(ascii: "d") || f == UInt8(ascii: "i") || f == UInt8(ascii: "b")) && word(i, in: QuoteScan.pronouns)
+    }
+    func isAdverb(_ i: Int) -> Bool { kinds[i] == .word && !flags[i].contains(.capitalized) && word(i, in: QuoteScan.adverbs) }
+    /// Whether token `i`, lower-cased, is a key of `table`.
+    func word(_ i: Int, in table: ByteStringTable) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            table.contains(UnsafeBufferPointer(rebasing: p[Int(starts[i])..<Int(ends[i])]), lowercase: true)
+        }
+    }
     func isRoleWord(_ i: Int) -> Bool {
         guard kinds[i] == .word else { return false }
-        return doc.bytes.withUnsafeBufferPointer { p in
-            attributor.roleHeads.contains(UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[i])..<Int(doc.tokens.ends[i])]),
+        return bytes.withUnsafeBufferPointer { p in
+            attributor.roleHeads.contains(UnsafeBufferPointer(rebasing: p[Int(starts[i])..<Int(ends[i])]),
                                           lowercase: true)
         }
     }
     func isPerson(_ m: Int32) -> Bool { m >= 0 && mentions[Int(m)].type == .per }
 
     /// 1 for a double quote mark (`"“”„«»`), 2 for a single one (`'‘’`), 0 otherwise.
-    func quoteFamily(_ i: Int) -> Int {
-        guard kinds[i] == .punctuation, !flags.isEmpty, !flags[i].isDisjoint(with: [.openingQuote, .closingQuote]) else { return 0 }
-        let b = doc.bytes, s = Int(doc.tokens.starts[i])
+    @inline(__always) func quoteFamily(_ i: Int) -> Int {
+        guard flags[i].rawValue & QuoteScan.quoteBits != 0, kinds[i] == .punctuation else { return 0 }
+        let b = bytes, s = Int(starts[i])
         switch b[s] {
         case 0x22: return 1
         case 0x27, 0x60: return 2
@@ -165,6 +226,7 @@ struct QuoteScan {
         default: return 0
         }
     }
+    static let quoteBits = TokenFlags.openingQuote.rawValue | TokenFlags.closingQuote.rawValue
     func opens(_ i: Int) -> Bool { flags[i].contains(.openingQuote) }
     func closes(_ i: Int) -> Bool { flags[i].contains(.closingQuote) }
 
@@ -254,8 +316,8 @@ struct QuoteScan {
         interrupted = nil
         guard !parts.isEmpty else { return }
         // An unclosed quote in a long paragraph ends with the sentence it opened in.
-        if close == nil, parts.count == 1, sentenceOf[parts[0].upperBound - 1] > sentenceOf[parts[0].lowerBound] + 3 {
-            let s = Int(sentenceOf[parts[0].lowerBound])
+        if close == nil, parts.count == 1, sentence(of: parts[0].upperBound - 1) > sentence(of: parts[0].lowerBound) + 3 {
+            let s = sentence(of: parts[0].lowerBound)
             parts[0] = parts[0].lowerBound..<Int(doc.sentenceTokenStarts[s + 1])
         }
         var c = Candidate(kind: .direct, parts: parts, cue: carried?.0, phrase: carried?.1 ?? .none)
@@ -286,6 +348,17 @@ struct QuoteScan {
         guard let close else { return false }
         let z = paragraphEnd(close)
         return close + 1 >= z || (close + 2 >= z && isTerminal(close + 1))
+    }
+
+    /// The sentence holding token `i` (a binary search).
+    func sentence(of i: Int) -> Int {
+        let starts = doc.sentenceTokenStarts
+        var lo = 0, hi = starts.count - 2
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if Int(starts[mid]) <= i { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
     }
 
     func paragraphEnd(_ i: Int) -> Int {
@@ -324,7 +397,7 @@ struct QuoteScan {
     /// The cue before opening mark `o` (`Ia mengatakan, “…”`, `Menurut Joko, “…”`).
     func cueBefore(_ o: Int) -> (Int, SpeakerPhrase)? {
         guard o >= 2, isComma(o - 1) || text(o - 1) == ":" else { return nil }
-        let s = Int(sentenceOf[o - 1])
+        let s = sentence(of: o - 1)
         let a = Int(doc.sentenceTokenStarts[s])
         var k = o - 2
         if text(k) == "bahwa" { k -= 1 }
@@ -369,7 +442,7 @@ struct QuoteScan {
                 break
             }
             if flags[k].contains(.openingBracket) || kinds[k] == .word && !flags[k].contains(.capitalized)
-                && !flags[k].contains(.allCaps) && k > j + 1 && QuoteScan.prepositions.contains(key(k)) && key(k) != "dan" { break }
+                && !flags[k].contains(.allCaps) && k > j + 1 && word(k, in: QuoteScan.prepositions) && text(k) != "dan" { break }
             k += 1
         }
         if let r = roleStart {
@@ -409,14 +482,14 @@ struct QuoteScan {
 
     func phraseIfSubject(_ m: Int, _ a: Int) -> SpeakerPhrase {
         let s = mentions[m].start
-        if s > a, kinds[s - 1] == .word, QuoteScan.prepositions.contains(key(s - 1)) { return .none }
+        if s > a, kinds[s - 1] == .word, word(s - 1, in: QuoteScan.prepositions) { return .none }
         return .mention(m)
     }
 
     /// The byte range of token `i`.
-    func range(_ i: Int) -> TextRange { TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[i])) }
+    func range(_ i: Int) -> TextRange { TextRange(Int(starts[i]), Int(ends[i])) }
     /// The `nya` of `ujarnya`.
-    func clitic(_ i: Int) -> TextRange { TextRange(Int(doc.tokens.ends[i]) - 3, Int(doc.tokens.ends[i])) }
+    func clitic(_ i: Int) -> TextRange { TextRange(Int(ends[i]) - 3, Int(ends[i])) }
 
     // MARK: Indirect quotes
 
@@ -426,7 +499,7 @@ struct QuoteScan {
         var directIndex = [Int](repeating: -1, count: doc.sentenceRanges.count)
         for (ci, c) in candidates.enumerated() {
             for p in c.parts where !p.isEmpty {
-                for s in Int(sentenceOf[p.lowerBound])...Int(sentenceOf[p.upperBound - 1]) {
+                for s in sentence(of: p.lowerBound)...sentence(of: p.upperBound - 1) {
                     inDirect[s] = true; directIndex[s] = ci
                 }
             }
@@ -470,10 +543,12 @@ struct QuoteScan {
             let phrase = phraseAfter(t + 1, limit: c)
             return phrase.isNone ? nil : statement(c + 1, z, cue: t, phrase: phrase)
         }
-        var k = a + 1
-        while k < z {
-            defer { k += 1 }
-            guard let v = speech(k) else { continue }
+        var c = firstCue(atOrAfter: a + 1)
+        while c < cues.count, Int(cues[c].token) < z {
+            let k = Int(cues[c].token)
+            let v = attributor.verbs.verbs[Int(cues[c].verb)]
+            c += 1
+            guard mayBeCue(k) else { continue }
             if v.form == .men, k + 1 < z,
                isComma(k + 1) || text(k + 1) == "bahwa" || QuoteScan.sayingLemmas.contains(v.lemma) && kinds[k + 1] == .word {
                 // `Tri menjelaskan, regulasi …` / `Ia mengatakan bahwa …`.
@@ -519,6 +594,8 @@ struct QuoteScan {
         var lastEnd = -1          // the token where the last attributed statement ended
         var lastSentence = -10
         var subject = 0
+        var roles: [Substring: [(Int, String)]]? = nil  // built at the first role standing for a speaker
+        var known: [Int: Speaker] = [:]
         for c in candidates {
             let anchor = min(c.cue ?? c.start, c.start)
             while subject < subjects.count && subjects[subject] < anchor { subject += 1 }
@@ -527,19 +604,20 @@ struct QuoteScan {
             var speaker: Speaker? = nil
             switch c.phrase {
             case .mention(let m):
-                speaker = make(mention: m, at: range(mentions[m].start, mentions[m].end), by: .name)
+                speaker = make(mention: m, at: range(mentions[m].start, mentions[m].end), by: .name, known: &known)
             case .pronoun(let r):
                 if let m = introduced {
-                    speaker = make(mention: m, at: r, by: .pronoun)
+                    speaker = make(mention: m, at: r, by: .pronoun, known: &known)
                 } else if var s = lastSpeaker {
                     s.mention = r; s.resolvedBy = .pronoun
                     speaker = s
                 }
             case .role(let r):
-                speaker = roleHolder(r, before: c.start)
+                if roles == nil { roles = roleIndex() }
+                speaker = roleHolder(r, before: c.start, index: roles!)
             case .none:
                 if c.kind == .direct, introduced == nil, var s = lastSpeaker,
-                   Int(sentenceOf[c.start]) - lastSentence <= 2 {
+                   sentence(of: c.start) - lastSentence <= 2 {
                     s.resolvedBy = .previous
                     speaker = s
                 }
@@ -547,7 +625,7 @@ struct QuoteScan {
             if speaker != nil {
                 lastSpeaker = speaker
                 lastEnd = max(c.end, c.cue ?? 0)
-                lastSentence = Int(sentenceOf[max(c.end - 1, c.start)])
+                lastSentence = sentence(of: max(c.end - 1, c.start))
             }
             let cue = c.cue.map { QuoteCue(token: $0, range: range($0), lemma: speech($0)?.lemma ?? key($0)) }
             quotes.append(Quote(kind: c.kind, parts: c.parts.map { range($0.lowerBound, $0.upperBound) }, cue: cue,
@@ -556,21 +634,21 @@ struct QuoteScan {
         return quotes
     }
 
-    func range(_ a: Int, _ b: Int) -> TextRange { TextRange(Int(doc.tokens.starts[a]), Int(doc.tokens.ends[b - 1])) }
+    func range(_ a: Int, _ b: Int) -> TextRange { TextRange(Int(starts[a]), Int(ends[b - 1])) }
 
     /// Tokens where a person is introduced as the subject of a sentence outside quotes
     /// (`Joko Susilo, Ketua …, mendukung …`, `Sementara itu, Joko …`), in order.
     func subjectMentions() -> [Int] {
         var quoted = [Bool](repeating: false, count: doc.sentenceRanges.count)
         for c in candidates {
-            for s in Int(sentenceOf[c.start])...Int(sentenceOf[c.end - 1]) { quoted[s] = true }
+            for s in sentence(of: c.start)...sentence(of: c.end - 1) { quoted[s] = true }
         }
         var out: [Int] = []
         for s in 0..<doc.sentenceRanges.count where !quoted[s] {
             var a = Int(doc.sentenceTokenStarts[s])
             let z = Int(doc.sentenceTokenStarts[s + 1])
             guard a < z else { continue }
-            if mentionAt[a] < 0, QuoteScan.shiftOpeners.contains(key(a)) {
+            if mentionAt[a] < 0, word(a, in: QuoteScan.shiftOpeners) {
                 var c = a + 1
                 while c < z && c < a + 5 && !isComma(c) { c += 1 }
                 guard c < z, isComma(c) else { continue }
@@ -588,47 +666,79 @@ struct QuoteScan {
         return out
     }
 
-    /// A speaker from mention `m` (a person or an organization).
-    func make(mention m: Int, at r: TextRange, by: Speaker.Resolution) -> Speaker {
+    /// A speaker from mention `m` (a person or an organization); `known` holds the speakers
+    /// made so far by entity, so each entity's role and affiliation are looked up once.
+    func make(mention m: Int, at r: TextRange, by: Speaker.Resolution, known: inout [Int: Speaker]) -> Speaker {
         let e = entityOfMention[m]
         let mention = mentions[m]
+        if e >= 0, var s = known[e], mention.role == nil || mention.role == s.role {
+            s.mention = r; s.resolvedBy = by
+            return s
+        }
         var name = doc.text(range(mention.start, mention.end))
         var role = mention.role
+        var near = mention.start
         if e >= 0 {
             name = entities[e].name
-            role = role ?? entities[e].roles.first
+            if role == nil, let withRole = entities[e].mentions.first(where: { $0.role != nil }) {
+                role = withRole.role
+                near = withRole.start
+            }
         }
-        return Speaker(name: name, entity: e >= 0 ? e : nil, role: role, affiliation: role.flatMap(affiliation),
-                       mention: r, resolvedBy: by)
+        let s = Speaker(name: name, entity: e >= 0 ? e : nil, role: role, affiliation: role.flatMap { affiliation($0, near: near) },
+                        mention: r, resolvedBy: by)
+        if e >= 0 { known[e] = s }
+        return s
     }
 
-    /// The organization named in `role`: the longest organization of the document inside it.
-    func affiliation(_ role: String) -> String? {
+    /// The organization named in `role`, a role stated next to token `near`: the longest
+    /// organization mentioned there whose name the role contains.
+    func affiliation(_ role: String, near: Int) -> String? {
         var best: String? = nil
-        for e in entities where e.type == .org && role.contains(e.name) {
-            if e.name.count > (best?.count ?? 0) { best = e.name }
+        var k = max(0, near - 24)
+        while k < min(n, near + 30) {
+            let m = mentionAt[k]
+            guard m >= 0 else { k += 1; continue }
+            let mention = mentions[Int(m)]
+            if mention.type == .org {
+                let name = doc.text(range(mention.start, mention.end))
+                if name.count > (best?.count ?? 0), role.contains(name) { best = name }
+            }
+            k = mention.end
         }
         return best
     }
 
+    /// Persons by the first word of each role they hold: (entity, role key).
+    func roleIndex() -> [Substring: [(Int, String)]] {
+        var index: [Substring: [(Int, String)]] = [:]
+        for (e, entity) in entities.enumerated() where entity.type == .per {
+            for role in entity.roles {
+                let k = MatchKey.make(role)
+                index[k.split(separator: " ").first ?? Substring(k), default: []].append((e, k))
+            }
+        }
+        return index
+    }
+
     /// The person holding role `r` (`Presiden`, `Menteri Kesehatan`): the one mentioned last
     /// before `before` with that role, or the first after; the role alone when nobody holds it.
-    func roleHolder(_ r: Range<Int>, before: Int) -> Speaker {
+    func roleHolder(_ r: Range<Int>, before: Int, index: [Substring: [(Int, String)]]) -> Speaker {
         let text = doc.text(range(r.lowerBound, r.upperBound))
         let want = MatchKey.make(text)
         var best: (Int, Int)? = nil  // entity, mention start
-        for (e, entity) in entities.enumerated() where entity.type == .per {
-            guard entity.roles.contains(where: { let k = MatchKey.make($0); return k.hasPrefix(want) || want.hasPrefix(k) })
-            else { continue }
+        for (e, k) in index[want.split(separator: " ").first ?? Substring(want)] ?? [] where k.hasPrefix(want) || want.hasPrefix(k) {
+            let entity = entities[e]
             let at = entity.mentions.map(\.start).filter { $0 < before }.max() ?? entity.mentions[0].start
             if best == nil || (at < before && (best!.1 >= before || at > best!.1)) { best = (e, at) }
         }
         let mention = range(r.lowerBound, r.upperBound)
-        guard let (e, _) = best else {
-            return Speaker(name: nil, entity: nil, role: text, affiliation: affiliation(text), mention: mention, resolvedBy: .role)
+        guard let (e, at) = best else {
+            return Speaker(name: nil, entity: nil, role: text, affiliation: affiliation(text, near: r.lowerBound),
+                           mention: mention, resolvedBy: .role)
         }
         let role = entities[e].roles.first ?? text
-        return Speaker(name: entities[e].name, entity: e, role: role, affiliation: affiliation(role), mention: mention,
+        return Speaker(name: entities[e].name, entity: e, role: role, affiliation: affiliation(role, near: at), mention: mention,
                        resolvedBy: .role)
     }
 }
@@ -639,6 +749,10 @@ extension QuoteAttributor {
     /// `Abdian Saputra, Koordinator …, mengatakan, …`). Run it before entity resolution so the
     /// new people get identities.
     public func addingSpeakers(_ doc: Document, to mentions: [EntityMention]) -> [EntityMention] {
+        addingSpeakers(doc, to: mentions, cues: verbs.cueCandidates(in: doc))
+    }
+
+    func addingSpeakers(_ doc: Document, to mentions: [EntityMention], cues: [(token: Int32, verb: Int32)]) -> [EntityMention] {
         let t = doc.tokens
         let n = t.count
         var covered = [Bool](repeating: false, count: n)
@@ -665,30 +779,42 @@ extension QuoteAttributor {
             } || verbs.index(atToken: i, of: doc) != nil
         }
         var added: [EntityMention] = []
-        for s in 0..<doc.sentenceRanges.count {
-            let a = Int(doc.sentenceTokenStarts[s]), z = Int(doc.sentenceTokenStarts[s + 1])
-            var k = a + 1
-            while k < z {
-                defer { k += 1 }
-                guard let v = verbs.index(atToken: k, of: doc).map({ verbs.verbs[Int($0)] }), v.form == .men, k + 1 < z,
-                      t.flags[k + 1].contains(.comma) || QuoteScan.sayingLemmas.contains(v.lemma)
-                        || doc.text(TextRange(Int(t.starts[k + 1]), Int(t.ends[k + 1]))) == "bahwa"
-                else { continue }
-                if let r = name(endingAt: k, floor: a), r.lowerBound == a || !capitalized(r.lowerBound - 1) {
+        var sentence = 0
+        for (token, verb) in cues {
+            let k = Int(token)
+            let v = verbs.verbs[Int(verb)]
+            while Int(doc.sentenceTokenStarts[sentence + 1]) <= k { sentence += 1 }
+            let a = Int(doc.sentenceTokenStarts[sentence]), z = Int(doc.sentenceTokenStarts[sentence + 1])
+            // Only after a capitalised word or a comma can a missed name stand before the verb.
+            guard k > a, k + 1 < z, v.form == .men, t.flags[k - 1].rawValue & QuoteScan.nameOrCommaBits != 0,
+                  t.flags[k + 1].contains(.comma) || QuoteScan.sayingLemmas.contains(v.lemma)
+                    || doc.text(TextRange(Int(t.starts[k + 1]), Int(t.ends[k + 1]))) == "bahwa"
+            else { continue }
+            if let r = name(endingAt: k, floor: a), r.lowerBound == a || !capitalized(r.lowerBound - 1) {
+                added.append(EntityMention(start: r.lowerBound, end: r.upperBound, type: .per))
+                for i in r { covered[i] = true }
+            } else if t.flags[k - 1].contains(.comma) {
+                // `Abdian Saputra, Koordinator …, mengatakan`: the name opens the sentence.
+                var c = a
+                while c < k - 1, capitalized(c) { c += 1 }
+                if c > a, c < k - 1, t.flags[c].contains(.comma), c - a <= 4, let r = name(endingAt: c, floor: a), r.lowerBound == a {
                     added.append(EntityMention(start: r.lowerBound, end: r.upperBound, type: .per))
                     for i in r { covered[i] = true }
-                } else if t.flags[k - 1].contains(.comma) {
-                    // `Abdian Saputra, Koordinator …, mengatakan`: the name opens the sentence.
-                    var c = a
-                    while c < k - 1, capitalized(c) { c += 1 }
-                    if c > a, c < k - 1, t.flags[c].contains(.comma), c - a <= 4, let r = name(endingAt: c, floor: a), r.lowerBound == a {
-                        added.append(EntityMention(start: r.lowerBound, end: r.upperBound, type: .per))
-                        for i in r { covered[i] = true }
-                    }
                 }
             }
         }
         if added.isEmpty { return mentions }
-        return (mentions + added).sorted { ($0.start, $1.end) < ($1.start, $0.end) }
+        // Merge the few new mentions into the sorted list (copying it once, without re-sorting).
+        added.sort { $0.start < $1.start }
+        var out: [EntityMention] = []
+        out.reserveCapacity(mentions.count + added.count)
+        var a = 0
+        for m in mentions {
+            while a < added.count && added[a].start < m.start { out.append(added[a]); a += 1 }
+            out.append(m)
+        }
+        out.append(contentsOf: added[a...])
+        return out
     }
 }
+

@@ -55,6 +55,23 @@ public struct SpeechVerbLexicon: Sendable {
         }
         self.verbs = verbs
         table = ByteStringTable(keys)
+        var filter = [UInt64](repeating: 0, count: SpeechVerbLexicon.filterWords)
+        for (key, _) in keys where key.count >= 3 {
+            let bit = key.withUnsafeBufferPointer { SpeechVerbLexicon.signature($0) }
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.filter = filter
+    }
+
+    /// A filter on each form's length, first two and last letters (16 bits, case folded): most
+    /// words of running text are turned away without being hashed.
+    let filter: [UInt64]
+    static let filterWords = 1024
+
+    @inline(__always)
+    static func signature(_ k: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = k.count
+        return (n & 15) | Int(k[n - 1] & 31) << 4 | Int(k[0] & 31) << 9 | Int(k[1] & 3) << 14
     }
 
     /// The verb that token `i` of `doc` is, if any (case-insensitive).
@@ -64,11 +81,60 @@ public struct SpeechVerbLexicon: Sendable {
 
     /// The index into ``verbs`` of token `i`'s form: only words of 3 to 16 bytes are looked up.
     func index(atToken i: Int, of doc: Document) -> Int32? {
-        let t = doc.tokens
-        let count = t.count(i)
-        guard count >= 3, count <= 16, t.kinds[i] == .word else { return nil }
+        guard doc.tokens.kinds[i] == .word else { return nil }
         return doc.bytes.withUnsafeBufferPointer { p in
-            table.value(UnsafeBufferPointer(rebasing: p[Int(t.starts[i])..<Int(t.ends[i])]), lowercase: true)
+            index(of: UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[i])..<Int(doc.tokens.ends[i])]))
         }
+    }
+
+    /// The index into ``verbs`` of `word` (UTF-8), if it is a form: words of 3 to 16 bytes that
+    /// pass the filter are looked up.
+    @inline(__always)
+    func index(of word: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard word.count >= 3, word.count <= 16 else { return nil }
+        let bit = SpeechVerbLexicon.signature(word)
+        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        return table.value(word, lowercase: true)
+    }
+
+    /// The tokens of `doc` that are reporting verbs where a pattern could use them (next to a
+    /// comma or `bahwa`, or after a capitalised word, a comma or a short word such as `dia`), with
+    /// their index into ``verbs``, in one pass over the token columns; most words are never hashed.
+    func cueCandidates(in doc: Document) -> [(token: Int32, verb: Int32)] {
+        let t = doc.tokens
+        let n = t.count
+        var out: [(token: Int32, verb: Int32)] = []
+        let nameOrComma = TokenFlags.comma.rawValue | TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
+        doc.bytes.withUnsafeBufferPointer { p in
+            t.starts.withUnsafeBufferPointer { starts in
+                t.ends.withUnsafeBufferPointer { ends in
+                    t.flags.withUnsafeBufferPointer { flags in
+                        t.kinds.withUnsafeBufferPointer { kinds in
+                            for i in 0..<n where kinds[i] == .word {
+                                let s = Int(starts[i]), e = Int(ends[i])
+                                guard e - s >= 3, e - s <= 16 else { continue }
+                                // After a name or a comma, after `dia`, `ia`, `beliau`, or before a comma or `bahwa`.
+                                var near = i == 0 || flags[i - 1].rawValue & nameOrComma != 0
+                                if !near {
+                                    // dia, ia, beliau (lower case: capitalised ones passed above)
+                                    let b = Int(starts[i - 1]), c = ends[i - 1] - starts[i - 1]
+                                    near = c == 2 && p[b] == 0x69 && p[b + 1] == 0x61
+                                        || c == 3 && p[b] == 0x64 && p[b + 1] == 0x69 && p[b + 2] == 0x61
+                                        || c == 6 && p[b] == 0x62 && p[b + 1] == 0x65 && p[b + 5] == 0x75
+                                }
+                                if !near, i + 1 < n {
+                                    let b = Int(starts[i + 1])
+                                    near = flags[i + 1].contains(.comma)
+                                        || ends[i + 1] - starts[i + 1] == 5 && p[b] == 0x62 && p[b + 1] == 0x61 && p[b + 4] == 0x61
+                                }
+                                guard near, let v = index(of: UnsafeBufferPointer(rebasing: p[s..<e])) else { continue }
+                                out.append((Int32(i), v))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
     }
 }

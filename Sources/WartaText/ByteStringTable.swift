@@ -51,9 +51,10 @@ public struct ByteStringTable: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
-    /// The hash of `key` that every table uses, so one key can probe several tables.
+    /// The hash of `key` that every table uses, so one key can probe several tables; with
+    /// `lowercase`, the hash of its ASCII lower case.
     @inline(__always)
-    public static func hash(of key: UnsafeBufferPointer<UInt8>) -> Int { hash(key, lowercase: false) }
+    public static func hash(of key: UnsafeBufferPointer<UInt8>, lowercase: Bool = false) -> Int { hash(key, lowercase: lowercase) }
 
     /// The value for `key`, or nil. With `lowercase`, ASCII letters of `key` are compared
     /// as lower case (the table's keys must then be lower case).
