@@ -514,29 +514,35 @@ struct Scan {
     /// capitalised run ("Ekonom CORE Indonesia Piter Abdullah mengatakan") is named there in
     /// full: that run, from the word on, becomes the person's first mention.
     mutating func completeEarlierNames() {
-        var lone: [String: Int] = [:]
-        var full = Set<String>()
+        // One-word people by the hash of their word's key (each key hashed once, in `keyHashes`).
+        var lone: [Int: Int] = [:]
+        var full = Set<Int>()
         for m in mentions where m.type == .per {
             if m.end - m.start == 1 {
-                let k = key(m.start)
-                if lone[k] == nil || lone[k]! > m.start { lone[k] = m.start }
+                let h = keyHashes[m.start]
+                if lone[h] == nil || lone[h]! > m.start { lone[h] = m.start }
             } else {
-                for t in m.start..<m.end { full.insert(key(t)) }
+                for t in m.start..<m.end { full.insert(keyHashes[t]) }
             }
         }
-        for k in full { lone.removeValue(forKey: k) }
+        for h in full { lone.removeValue(forKey: h) }
         guard !lone.isEmpty else { return }
-        var covered = [Bool](repeating: false, count: doc.tokens.count)
-        for m in mentions { for t in m.start..<m.end { covered[t] = true } }
-        var done = Set<String>()
-        for i in 0..<doc.tokens.count where !covered[i] && capitalized(i) && !allCaps(i) {
-            let k = key(i)
-            guard let at = lone[k], i < at, !done.contains(k), !isCommonWord(i) else { continue }
+        // A 4 Kibit filter over the words' hashes spares most tokens the dictionary lookup.
+        var filter = [UInt64](repeating: 0, count: 64)
+        for h in lone.keys { filter[(h >> 6) & 63] |= 1 << UInt64(h & 63) }
+        let last = lone.values.max()!
+        var covered = [Bool](repeating: false, count: last)
+        for m in mentions where m.start < last { for t in m.start..<min(m.end, last) { covered[t] = true } }
+        var done = Set<Int>()
+        for i in 0..<last where !covered[i] {
+            let h = keyHashes[i]
+            guard filter[(h >> 6) & 63] & (1 << UInt64(h & 63)) != 0, capitalized(i), !allCaps(i),
+                  let at = lone[h], i < at, !done.contains(h), key(i) == key(at), !isCommonWord(i) else { continue }
             var end = i + 1
-            while end < doc.tokens.count, end < i + 4, !covered[end], capitalized(end), !allCaps(end), !isCommonWord(end) {
+            while end < last, end < i + 4, !covered[end], capitalized(end), !allCaps(end), !isCommonWord(end) {
                 end += 1
             }
-            done.insert(k)
+            done.insert(h)
             add(EntityMention(start: i, end: end, type: .per))
         }
     }
