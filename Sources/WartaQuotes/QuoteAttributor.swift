@@ -35,8 +35,7 @@ public struct QuoteAttributor: Sendable {
     }
 
     func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity], cues: [(token: Int32, verb: Int32)]) -> [Quote] {
-        var scan = QuoteScan(doc: doc, attributor: self, mentions: mentions, entities: entities, cues: cues)
-        return scan.run()
+        QuoteScan(doc: doc, verbs: verbs, roleHeads: roleHeads, mentions: mentions, entities: entities, cues: cues).run()
     }
 
     /// Adds the speakers the tagger missed to `mentions` (``addingSpeakers(_:to:)``), groups the
@@ -74,10 +73,15 @@ struct Candidate {
     var end: Int { parts[parts.count - 1].upperBound }
 }
 
-/// The state of one attribution pass.
-struct QuoteScan {
-    let doc: Document
-    let attributor: QuoteAttributor
+/// The state of one attribution pass (a class: its columns are read in place, never copied).
+final class QuoteScan {
+    /// The reporting verbs, the first words of roles, and the verb lexicon (held apart, so the
+    /// attributor is not copied per document).
+    let verbList: [SpeechVerb]
+    let verbs: SpeechVerbLexicon
+    let roleHeads: ByteStringTable
+    /// The document's sentence starts (in tokens, plus the token count).
+    let sentenceTokenStarts: [Int32]
     let mentions: [EntityMention]
     let entities: [Entity]
     let n: Int
@@ -114,10 +118,12 @@ struct QuoteScan {
     /// Sentence openers after which the next person named is a new topic (`Sementara itu, Joko …`).
     static let shiftOpeners = ByteStringTable(keys: ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"])
 
-    init(doc: Document, attributor: QuoteAttributor, mentions: [EntityMention], entities: [Entity],
+    init(doc: Document, verbs: SpeechVerbLexicon, roleHeads: ByteStringTable, mentions: [EntityMention], entities: [Entity],
          cues: [(token: Int32, verb: Int32)]) {
-        self.doc = doc
-        self.attributor = attributor
+        self.verbs = verbs
+        verbList = verbs.verbs
+        self.roleHeads = roleHeads
+        sentenceTokenStarts = doc.sentenceTokenStarts
         self.mentions = mentions
         self.entities = entities
         let t = doc.tokens
@@ -157,12 +163,14 @@ struct QuoteScan {
     // MARK: Token tests
 
     func key(_ i: Int) -> String { MatchKey.make(text(i)) }
-    func text(_ i: Int) -> String { doc.text(TextRange(Int(starts[i]), Int(ends[i]))) }
+    func text(_ i: Int) -> String { text(TextRange(Int(starts[i]), Int(ends[i]))) }
+    /// The text of byte range `r`.
+    func text(_ r: TextRange) -> String { String(decoding: bytes[r.range], as: UTF8.self) }
     /// The reporting verb token `i` is, looked up only where a pattern asks.
     func speech(_ i: Int) -> SpeechVerb? {
         guard i >= 0, i < n, kinds[i] == .word else { return nil }
         return bytes.withUnsafeBufferPointer { p in
-            attributor.verbs.index(of: UnsafeBufferPointer(rebasing: p[Int(starts[i])..<Int(ends[i])])).map { attributor.verbs.verbs[Int($0)] }
+            verbs.index(of: UnsafeBufferPointer(rebasing: p[Int(starts[i])..<Int(ends[i])])).map { verbList[Int($0)] }
         }
     }
     /// Whether token `i` stands where a reporting verb of some pattern could: next to a comma
@@ -206,7 +214,7 @@ struct QuoteScan {
     func isRoleWord(_ i: Int) -> Bool {
         guard kinds[i] == .word else { return false }
         return bytes.withUnsafeBufferPointer { p in
-            attributor.roleHeads.contains(UnsafeBufferPointer(rebasing: p[Int(starts[i])..<Int(ends[i])]),
+            roleHeads.contains(UnsafeBufferPointer(rebasing: p[Int(starts[i])..<Int(ends[i])]),
                                           lowercase: true)
         }
     }
@@ -232,7 +240,7 @@ struct QuoteScan {
 
     // MARK: Pass
 
-    mutating func run() -> [Quote] {
+    func run() -> [Quote] {
         findDirect()
         findIndirect()
         candidates.sort { $0.start < $1.start }
@@ -240,7 +248,7 @@ struct QuoteScan {
     }
 
     /// Pairs quote marks paragraph by paragraph.
-    mutating func findDirect() {
+    func findDirect() {
         var pending: [Range<Int>] = []  // parts of a quote still open at a paragraph's end
         var firstOpen = 0
         for p in 0..<(paragraphStarts.count - 1) {
@@ -310,7 +318,7 @@ struct QuoteScan {
     }
 
     /// Records a direct quote with parts `parts` (token ranges), closed by mark `close` if any.
-    mutating func addDirect(_ parts: [Range<Int>], firstOpen: Int, close: Int?) {
+    func addDirect(_ parts: [Range<Int>], firstOpen: Int, close: Int?) {
         var parts = parts.filter { !$0.isEmpty }
         let carried = interrupted
         interrupted = nil
@@ -318,7 +326,7 @@ struct QuoteScan {
         // An unclosed quote in a long paragraph ends with the sentence it opened in.
         if close == nil, parts.count == 1, sentence(of: parts[0].upperBound - 1) > sentence(of: parts[0].lowerBound) + 3 {
             let s = sentence(of: parts[0].lowerBound)
-            parts[0] = parts[0].lowerBound..<Int(doc.sentenceTokenStarts[s + 1])
+            parts[0] = parts[0].lowerBound..<Int(sentenceTokenStarts[s + 1])
         }
         var c = Candidate(kind: .direct, parts: parts, cue: carried?.0, phrase: carried?.1 ?? .none)
         if c.cue == nil, let close, let (cue, phrase) = cueAfter(close, limit: paragraphEnd(close)) {
@@ -352,7 +360,7 @@ struct QuoteScan {
 
     /// The sentence holding token `i` (a binary search).
     func sentence(of i: Int) -> Int {
-        let starts = doc.sentenceTokenStarts
+        let starts = sentenceTokenStarts
         var lo = 0, hi = starts.count - 2
         while lo < hi {
             let mid = (lo + hi + 1) / 2
@@ -398,7 +406,7 @@ struct QuoteScan {
     func cueBefore(_ o: Int) -> (Int, SpeakerPhrase)? {
         guard o >= 2, isComma(o - 1) || text(o - 1) == ":" else { return nil }
         let s = sentence(of: o - 1)
-        let a = Int(doc.sentenceTokenStarts[s])
+        let a = Int(sentenceTokenStarts[s])
         var k = o - 2
         if text(k) == "bahwa" { k -= 1 }
         if let v = speech(k), v.form == .men, k > a {
@@ -494,9 +502,9 @@ struct QuoteScan {
     // MARK: Indirect quotes
 
     /// Reported speech, sentence by sentence.
-    mutating func findIndirect() {
-        var inDirect = [Bool](repeating: false, count: doc.sentenceRanges.count)
-        var directIndex = [Int](repeating: -1, count: doc.sentenceRanges.count)
+    func findIndirect() {
+        var inDirect = [Bool](repeating: false, count: (sentenceTokenStarts.count - 1))
+        var directIndex = [Int](repeating: -1, count: (sentenceTokenStarts.count - 1))
         for (ci, c) in candidates.enumerated() {
             for p in c.parts where !p.isEmpty {
                 for s in sentence(of: p.lowerBound)...sentence(of: p.upperBound - 1) {
@@ -505,9 +513,9 @@ struct QuoteScan {
             }
         }
         var drop = Set<Int>()
-        for s in 0..<doc.sentenceRanges.count {
-            let a = Int(doc.sentenceTokenStarts[s])
-            var z = Int(doc.sentenceTokenStarts[s + 1])
+        for s in 0..<(sentenceTokenStarts.count - 1) {
+            let a = Int(sentenceTokenStarts[s])
+            var z = Int(sentenceTokenStarts[s + 1])
             while z > a, isTerminal(z - 1) || quoteFamily(z - 1) != 0 { z -= 1 }
             guard z - a >= 5, var c = indirect(a, z) else { continue }
             if !inDirect[s], c.parts.contains(where: { p in p.contains { quoteFamily($0) == 1 } }) {
@@ -546,7 +554,7 @@ struct QuoteScan {
         var c = firstCue(atOrAfter: a + 1)
         while c < cues.count, Int(cues[c].token) < z {
             let k = Int(cues[c].token)
-            let v = attributor.verbs.verbs[Int(cues[c].verb)]
+            let v = verbList[Int(cues[c].verb)]
             c += 1
             guard mayBeCue(k) else { continue }
             if v.form == .men, k + 1 < z,
@@ -639,14 +647,14 @@ struct QuoteScan {
     /// Tokens where a person is introduced as the subject of a sentence outside quotes
     /// (`Joko Susilo, Ketua …, mendukung …`, `Sementara itu, Joko …`), in order.
     func subjectMentions() -> [Int] {
-        var quoted = [Bool](repeating: false, count: doc.sentenceRanges.count)
+        var quoted = [Bool](repeating: false, count: (sentenceTokenStarts.count - 1))
         for c in candidates {
             for s in sentence(of: c.start)...sentence(of: c.end - 1) { quoted[s] = true }
         }
         var out: [Int] = []
-        for s in 0..<doc.sentenceRanges.count where !quoted[s] {
-            var a = Int(doc.sentenceTokenStarts[s])
-            let z = Int(doc.sentenceTokenStarts[s + 1])
+        for s in 0..<(sentenceTokenStarts.count - 1) where !quoted[s] {
+            var a = Int(sentenceTokenStarts[s])
+            let z = Int(sentenceTokenStarts[s + 1])
             guard a < z else { continue }
             if mentionAt[a] < 0, word(a, in: QuoteScan.shiftOpeners) {
                 var c = a + 1
@@ -675,7 +683,7 @@ struct QuoteScan {
             s.mention = r; s.resolvedBy = by
             return s
         }
-        var name = doc.text(range(mention.start, mention.end))
+        var name = text(range(mention.start, mention.end))
         var role = mention.role
         var near = mention.start
         if e >= 0 {
@@ -701,7 +709,7 @@ struct QuoteScan {
             guard m >= 0 else { k += 1; continue }
             let mention = mentions[Int(m)]
             if mention.type == .org {
-                let name = doc.text(range(mention.start, mention.end))
+                let name = text(range(mention.start, mention.end))
                 if name.count > (best?.count ?? 0), role.contains(name) { best = name }
             }
             k = mention.end
@@ -724,7 +732,7 @@ struct QuoteScan {
     /// The person holding role `r` (`Presiden`, `Menteri Kesehatan`): the one mentioned last
     /// before `before` with that role, or the first after; the role alone when nobody holds it.
     func roleHolder(_ r: Range<Int>, before: Int, index: [Substring: [(Int, String)]]) -> Speaker {
-        let text = doc.text(range(r.lowerBound, r.upperBound))
+        let text = text(range(r.lowerBound, r.upperBound))
         let want = MatchKey.make(text)
         var best: (Int, Int)? = nil  // entity, mention start
         for (e, k) in index[want.split(separator: " ").first ?? Substring(want)] ?? [] where k.hasPrefix(want) || want.hasPrefix(k) {
