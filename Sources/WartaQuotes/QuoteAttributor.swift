@@ -31,21 +31,21 @@ public struct QuoteAttributor: Sendable {
     /// The quotes of `doc` in text order. `mentions` are the entity tagger's (nested ones are
     /// ignored) and `entities` the resolver's groups of them; speakers point into `entities`.
     public func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity]) -> [Quote] {
-        attribute(doc, mentions: mentions, entities: entities, cues: verbs.cueCandidates(in: doc))
+        attribute(doc, mentions: mentions, entities: entities, marks: verbs.marks(in: doc))
     }
 
-    func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity], cues: [(token: Int32, verb: Int32)]) -> [Quote] {
-        QuoteScan(doc: doc, verbs: verbs, roleHeads: roleHeads, mentions: mentions, entities: entities, cues: cues).run()
+    func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity], marks: Marks) -> [Quote] {
+        QuoteScan(doc: doc, verbs: verbs, roleHeads: roleHeads, mentions: mentions, entities: entities, marks: marks).run()
     }
 
     /// Adds the speakers the tagger missed to `mentions` (``addingSpeakers(_:to:)``), groups the
     /// mentions into entities and attributes the quotes, looking each token up once.
     public func analyze(_ doc: Document, mentions: [EntityMention], resolver: EntityResolver = EntityResolver())
         -> (mentions: [EntityMention], entities: [Entity], quotes: [Quote]) {
-        let cues = verbs.cueCandidates(in: doc)
-        let all = addingSpeakers(doc, to: mentions, cues: cues)
+        let marks = verbs.marks(in: doc)
+        let all = addingSpeakers(doc, to: mentions, marks: marks)
         let entities = resolver.resolve(all, in: doc)
-        return (all, entities, attribute(doc, mentions: all, entities: entities, cues: cues))
+        return (all, entities, attribute(doc, mentions: all, entities: entities, marks: marks))
     }
 }
 
@@ -91,15 +91,19 @@ final class QuoteScan {
     let starts: [Int32]
     let ends: [Int32]
     let bytes: [UInt8]
-    /// The mention covering each token, -1 for none.
-    var mentionAt: [Int32]
+    /// The people and organizations (not nested), in text order: first tokens, ends and indices
+    /// into ``mentions``; ``mentionAt(_:)`` searches them.
+    var spanStarts: [Int32] = []
+    var spanEnds: [Int32] = []
+    var spanMention: [Int32] = []
     /// The entity of each mention, -1 for none.
     var entityOfMention: [Int]
     /// First token of each paragraph, plus the token count.
     var paragraphStarts: [Int] = []
     var candidates: [Candidate] = []
-    /// Reporting verbs where patterns can use them (``SpeechVerbLexicon/cueCandidates(in:)``).
-    let cues: [(token: Int32, verb: Int32)]
+    /// Reporting verbs where patterns can use them, and the quote marks (``SpeechVerbLexicon/marks(in:)``).
+    let cues: [Marks.Cue]
+    let quoteMarks: [Int32]
 
     static let pronouns = ByteStringTable(keys: ["dia", "ia", "beliau"])
     /// Verbs of saying whose active form introduces reported speech even without a comma
@@ -119,7 +123,7 @@ final class QuoteScan {
     static let shiftOpeners = ByteStringTable(keys: ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"])
 
     init(doc: Document, verbs: SpeechVerbLexicon, roleHeads: ByteStringTable, mentions: [EntityMention], entities: [Entity],
-         cues: [(token: Int32, verb: Int32)]) {
+         marks: Marks) {
         self.verbs = verbs
         verbList = verbs.verbs
         self.roleHeads = roleHeads
@@ -133,24 +137,19 @@ final class QuoteScan {
         starts = t.starts
         ends = t.ends
         bytes = doc.bytes
-        self.cues = cues
-        var mentionAt = [Int32](repeating: -1, count: n)
-        mentions.withUnsafeBufferPointer { ms in
-            for k in ms.indices where !ms[k].isNested && (ms[k].type == .per || ms[k].type == .org) {
-                for i in ms[k].start..<ms[k].end { mentionAt[i] = Int32(k) }
-            }
+        cues = marks.cues
+        quoteMarks = marks.quotes
+        var lastEnd: Int32 = 0
+        for (k, m) in mentions.enumerated() where !m.isNested && (m.type == .per || m.type == .org) && Int32(m.start) >= lastEnd {
+            spanStarts.append(Int32(m.start)); spanEnds.append(Int32(m.end)); spanMention.append(Int32(k))
+            lastEnd = Int32(m.end)
         }
-        self.mentionAt = mentionAt
-        // Each entity's mentions, found by their first token.
-        var entityAt = [Int32](repeating: -1, count: n)
-        for e in entities.indices {
-            entities[e].mentions.withUnsafeBufferPointer { ms in
-                for m in ms where !m.isNested { entityAt[m.start] = Int32(e) }
-            }
+        // Each person's or organization's entity, found by the mention's first token.
+        var entityAt: [Int32: Int] = [:]
+        for e in entities.indices where entities[e].type == .per || entities[e].type == .org {
+            for m in entities[e].mentions where !m.isNested { entityAt[Int32(m.start)] = e }
         }
-        entityOfMention = mentions.withUnsafeBufferPointer { ms in
-            ms.map { m in m.isNested || m.type != .per && m.type != .org ? -1 : Int(entityAt[m.start]) }
-        }
+        entityOfMention = mentions.map { m in m.isNested || m.type != .per && m.type != .org ? -1 : entityAt[Int32(m.start)] ?? -1 }
         var p = 0
         for (k, r) in doc.paragraphRanges.enumerated() {
             while p < n, t.starts[p] < r.start { p += 1 }
@@ -163,6 +162,15 @@ final class QuoteScan {
     // MARK: Token tests
 
     func key(_ i: Int) -> String { MatchKey.make(text(i)) }
+    /// The person or organization mention covering token `i`, -1 for none (a binary search).
+    func mentionAt(_ i: Int) -> Int32 {
+        var lo = 0, hi = spanStarts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(spanStarts[mid]) <= i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 && Int(spanEnds[lo - 1]) > i ? spanMention[lo - 1] : -1
+    }
     func text(_ i: Int) -> String { text(TextRange(Int(starts[i]), Int(ends[i]))) }
     /// The text of byte range `r`.
     func text(_ r: TextRange) -> String { String(decoding: bytes[r.range], as: UTF8.self) }
@@ -190,7 +198,7 @@ final class QuoteScan {
         guard kinds[i] == .word else { return false }
         if i + 1 < n, flags[i + 1].contains(.comma) || isBahwa(i + 1) { return true }
         guard i > 0 else { return true }
-        return flags[i - 1].rawValue & QuoteScan.nameOrCommaBits != 0 || mentionAt[i - 1] >= 0 || isPronoun(i - 1)
+        return flags[i - 1].rawValue & QuoteScan.nameOrCommaBits != 0 || mentionAt(i - 1) >= 0 || isPronoun(i - 1)
     }
     static let nameOrCommaBits = TokenFlags.comma.rawValue | TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
     func isBahwa(_ i: Int) -> Bool {
@@ -247,17 +255,18 @@ final class QuoteScan {
         return resolve()
     }
 
-    /// Pairs quote marks paragraph by paragraph.
+    /// Pairs quote marks paragraph by paragraph, visiting only the marks.
     func findDirect() {
         var pending: [Range<Int>] = []  // parts of a quote still open at a paragraph's end
         var firstOpen = 0
+        var c = 0  // the next quote mark
         for p in 0..<(paragraphStarts.count - 1) {
             let a = paragraphStarts[p], z = paragraphStarts[p + 1]
+            if pending.isEmpty && (c >= quoteMarks.count || Int(quoteMarks[c]) >= z) { continue }
             var open: Int? = nil
-            var k = a
             if !pending.isEmpty {
-                if a < z, quoteFamily(a) == 1, opens(a) {
-                    open = a; k = a + 1  // the paragraph reopens the quote: the same quote goes on
+                if c < quoteMarks.count, Int(quoteMarks[c]) == a, quoteFamily(a) == 1, opens(a) {
+                    open = a; c += 1  // the paragraph reopens the quote: the same quote goes on
                 } else {
                     addDirect(pending, firstOpen: firstOpen, close: nil)
                     pending = []
@@ -265,8 +274,9 @@ final class QuoteScan {
             }
             var parts = pending
             pending = []
-            while k < z {
-                defer { k += 1 }
+            while c < quoteMarks.count, Int(quoteMarks[c]) < z {
+                let k = Int(quoteMarks[c])
+                c += 1
                 let family = quoteFamily(k)
                 if family == 0 { continue }
                 guard let o = open else {
@@ -279,7 +289,8 @@ final class QuoteScan {
                     if let (cue, phrase, next) = interruption(after: k, limit: z) {
                         // `“Misalnya …,” kata dia, “sekarang …”`: one quote in two parts.
                         interrupted = (cue, phrase)
-                        open = next; k = next
+                        open = next
+                        while c < quoteMarks.count, Int(quoteMarks[c]) <= next { c += 1 }
                         continue
                     }
                     addDirect(parts, firstOpen: firstOpen, close: k)
@@ -393,7 +404,7 @@ final class QuoteScan {
                 if phrase.isNone && !v.isCore { return nil }
                 return (k, phrase)
             }
-            let m = mentionAt[k]
+            let m = mentionAt(k)
             if m >= 0 { before = .mention(Int(m)); k = mentions[Int(m)].end; continue }
             if isPronoun(k) { before = .pronoun(range(k)); k += 1; continue }
             if isAdverb(k) || isComma(k) { k += 1; continue }
@@ -432,7 +443,7 @@ final class QuoteScan {
         var k = j
         while k < limit && k < j + 20 {
             if isTerminal(k) || quoteFamily(k) != 0 { break }
-            let m = mentionAt[k]
+            let m = mentionAt(k)
             if m >= 0 {
                 if isPerson(m) { return .mention(Int(m)) }
                 if org == nil { org = Int(m) }
@@ -470,12 +481,12 @@ final class QuoteScan {
         while k >= a, isAdverb(k) { k -= 1 }
         guard k >= a else { return .none }
         if isPronoun(k) { return .pronoun(range(k)) }
-        if mentionAt[k] >= 0 { return phraseIfSubject(Int(mentionAt[k]), a) }
+        if mentionAt(k) >= 0 { return phraseIfSubject(Int(mentionAt(k)), a) }
         if isComma(k) {
             // Back over the apposition (`, Ketua Komite B DPRD Kota Semarang,`, `, di Jakarta, Rabu (…),`).
             var j = k - 1
             while j >= a && j > k - 30 {
-                if isPerson(mentionAt[j]) { return phraseIfSubject(Int(mentionAt[j]), a) }
+                if isPerson(mentionAt(j)) { return phraseIfSubject(Int(mentionAt(j)), a) }
                 if quoteFamily(j) != 0 || isTerminal(j) { break }
                 j -= 1
             }
@@ -483,7 +494,7 @@ final class QuoteScan {
         }
         // `Kepala Dinas Perindustrian menjelaskan` / `Presiden menegaskan`: role words.
         var r = k
-        while r >= a, kinds[r] == .word, flags[r].contains(.capitalized) || mentionAt[r] >= 0 { r -= 1 }
+        while r >= a, kinds[r] == .word, flags[r].contains(.capitalized) || mentionAt(r) >= 0 { r -= 1 }
         if r < k, isRoleWord(r + 1) { return .role((r + 1)..<(k + 1)) }
         return .none
     }
@@ -608,7 +619,7 @@ final class QuoteScan {
             let anchor = min(c.cue ?? c.start, c.start)
             while subject < subjects.count && subjects[subject] < anchor { subject += 1 }
             // The latest person introduced as a subject since the last attribution.
-            let introduced = subject > 0 && subjects[subject - 1] > lastEnd ? Int(mentionAt[subjects[subject - 1]]) : nil
+            let introduced = subject > 0 && subjects[subject - 1] > lastEnd ? Int(mentionAt(subjects[subject - 1])) : nil
             var speaker: Speaker? = nil
             switch c.phrase {
             case .mention(let m):
@@ -656,7 +667,7 @@ final class QuoteScan {
             var a = Int(sentenceTokenStarts[s])
             let z = Int(sentenceTokenStarts[s + 1])
             guard a < z else { continue }
-            if mentionAt[a] < 0, word(a, in: QuoteScan.shiftOpeners) {
+            if mentionAt(a) < 0, word(a, in: QuoteScan.shiftOpeners) {
                 var c = a + 1
                 while c < z && c < a + 5 && !isComma(c) { c += 1 }
                 guard c < z, isComma(c) else { continue }
@@ -664,7 +675,7 @@ final class QuoteScan {
             }
             var k = a
             while k < z {
-                let m = mentionAt[k]
+                let m = mentionAt(k)
                 if isPerson(m) { out.append(k); break }
                 if m >= 0 { k = mentions[Int(m)].end; continue }
                 guard kinds[k] == .word, flags[k].contains(.capitalized) || flags[k].contains(.allCaps) else { break }
@@ -705,7 +716,7 @@ final class QuoteScan {
         var best: String? = nil
         var k = max(0, near - 24)
         while k < min(n, near + 30) {
-            let m = mentionAt[k]
+            let m = mentionAt(k)
             guard m >= 0 else { k += 1; continue }
             let mention = mentions[Int(m)]
             if mention.type == .org {
@@ -757,17 +768,30 @@ extension QuoteAttributor {
     /// `Abdian Saputra, Koordinator …, mengatakan, …`). Run it before entity resolution so the
     /// new people get identities.
     public func addingSpeakers(_ doc: Document, to mentions: [EntityMention]) -> [EntityMention] {
-        addingSpeakers(doc, to: mentions, cues: verbs.cueCandidates(in: doc))
+        addingSpeakers(doc, to: mentions, marks: verbs.marks(in: doc))
     }
 
-    func addingSpeakers(_ doc: Document, to mentions: [EntityMention], cues: [(token: Int32, verb: Int32)]) -> [EntityMention] {
+    func addingSpeakers(_ doc: Document, to mentions: [EntityMention], marks: Marks) -> [EntityMention] {
         let t = doc.tokens
-        let n = t.count
-        var covered = [Bool](repeating: false, count: n)
-        for m in mentions where !m.isNested { for i in m.start..<m.end { covered[i] = true } }
+        // Tokens inside mentions, found by a binary search over the mentions' first tokens
+        // (sorted by the tagger) and over the names added here.
+        var added: [EntityMention] = []
+        func covered(_ i: Int) -> Bool {
+            var lo = 0, hi = mentions.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if mentions[mid].start <= i { lo = mid + 1 } else { hi = mid }
+            }
+            var k = lo - 1
+            while k >= 0 && k >= lo - 4 {
+                if !mentions[k].isNested && mentions[k].end > i { return true }
+                k -= 1
+            }
+            return added.contains { $0.start <= i && i < $0.end }
+        }
         let known = TokenizerLexicon.builtIn.knownWords
         func capitalized(_ i: Int) -> Bool {
-            t.kinds[i] == .word && t.flags[i].contains(.capitalized) && !t.flags[i].contains(.allCaps) && !covered[i]
+            t.kinds[i] == .word && t.flags[i].contains(.capitalized) && !t.flags[i].contains(.allCaps) && !covered(i)
         }
         func common(_ i: Int) -> Bool {
             doc.bytes.withUnsafeBufferPointer { p in
@@ -786,11 +810,10 @@ extension QuoteAttributor {
                 roleHeads.contains(UnsafeBufferPointer(rebasing: p[Int(t.starts[i])..<Int(t.ends[i])]), lowercase: true)
             } || verbs.index(atToken: i, of: doc) != nil
         }
-        var added: [EntityMention] = []
         var sentence = 0
-        for (token, verb) in cues {
-            let k = Int(token)
-            let v = verbs.verbs[Int(verb)]
+        for cue in marks.cues {
+            let k = Int(cue.token)
+            let v = verbs.verbs[Int(cue.verb)]
             while Int(doc.sentenceTokenStarts[sentence + 1]) <= k { sentence += 1 }
             let a = Int(doc.sentenceTokenStarts[sentence]), z = Int(doc.sentenceTokenStarts[sentence + 1])
             // Only after a capitalised word or a comma can a missed name stand before the verb.
@@ -800,14 +823,12 @@ extension QuoteAttributor {
             else { continue }
             if let r = name(endingAt: k, floor: a), r.lowerBound == a || !capitalized(r.lowerBound - 1) {
                 added.append(EntityMention(start: r.lowerBound, end: r.upperBound, type: .per))
-                for i in r { covered[i] = true }
             } else if t.flags[k - 1].contains(.comma) {
                 // `Abdian Saputra, Koordinator …, mengatakan`: the name opens the sentence.
                 var c = a
                 while c < k - 1, capitalized(c) { c += 1 }
                 if c > a, c < k - 1, t.flags[c].contains(.comma), c - a <= 4, let r = name(endingAt: c, floor: a), r.lowerBound == a {
                     added.append(EntityMention(start: r.lowerBound, end: r.upperBound, type: .per))
-                    for i in r { covered[i] = true }
                 }
             }
         }

@@ -97,23 +97,27 @@ public struct SpeechVerbLexicon: Sendable {
         return table.value(word, lowercase: true)
     }
 
-    /// The tokens of `doc` that are reporting verbs where a pattern could use them (next to a
-    /// comma or `bahwa`, or after a capitalised word, a comma or a short word such as `dia`), with
-    /// their index into ``verbs``, in one pass over the token columns; most words are never hashed.
-    func cueCandidates(in doc: Document) -> [(token: Int32, verb: Int32)] {
+    /// The quote marks of `doc`, and the tokens that are reporting verbs where a pattern could
+    /// use them (next to a comma or `bahwa`, after a capitalised word or a comma, after `dia`,
+    /// `ia`, `beliau`), in one pass over the token columns; most words are never hashed.
+    func marks(in doc: Document) -> Marks {
         let t = doc.tokens
         let n = t.count
-        var out: [(token: Int32, verb: Int32)] = []
+        var marks = Marks()
         let nameOrComma = TokenFlags.comma.rawValue | TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
+        let quote = TokenFlags.openingQuote.rawValue | TokenFlags.closingQuote.rawValue
         doc.bytes.withUnsafeBufferPointer { p in
             t.starts.withUnsafeBufferPointer { starts in
                 t.ends.withUnsafeBufferPointer { ends in
                     t.flags.withUnsafeBufferPointer { flags in
                         t.kinds.withUnsafeBufferPointer { kinds in
-                            for i in 0..<n where kinds[i] == .word {
+                            for i in 0..<n {
+                                guard kinds[i] == .word else {
+                                    if flags[i].rawValue & quote != 0 && kinds[i] == .punctuation { marks.quotes.append(Int32(i)) }
+                                    continue
+                                }
                                 let s = Int(starts[i]), e = Int(ends[i])
                                 guard e - s >= 3, e - s <= 16 else { continue }
-                                // After a name or a comma, after `dia`, `ia`, `beliau`, or before a comma or `bahwa`.
                                 var near = i == 0 || flags[i - 1].rawValue & nameOrComma != 0
                                 if !near {
                                     // dia, ia, beliau (lower case: capitalised ones passed above)
@@ -128,13 +132,26 @@ public struct SpeechVerbLexicon: Sendable {
                                         || ends[i + 1] - starts[i + 1] == 5 && p[b] == 0x62 && p[b + 1] == 0x61 && p[b + 4] == 0x61
                                 }
                                 guard near, let v = index(of: UnsafeBufferPointer(rebasing: p[s..<e])) else { continue }
-                                out.append((Int32(i), v))
+                                marks.cues.append(Marks.Cue(token: Int32(i), verb: v))
                             }
                         }
                     }
                 }
             }
         }
-        return out
+        return marks
     }
+}
+
+/// What one pass over a document's tokens finds for quote attribution.
+struct Marks {
+    /// A reporting verb: its token and its index into ``SpeechVerbLexicon/verbs``.
+    struct Cue {
+        var token: Int32
+        var verb: Int32
+    }
+    /// Reporting verbs where a pattern can use them, in text order.
+    var cues: [Cue] = []
+    /// Quote mark tokens, in text order.
+    var quotes: [Int32] = []
 }
