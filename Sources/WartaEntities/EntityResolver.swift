@@ -36,6 +36,9 @@ public struct EntityResolver: Sendable {
         var previous: (EntityMention, Int)?
         // The latest person whose name holds each word (match keys).
         var personByWord: [String: Int] = [:]
+        // Places by their bare name ("semarang" for Kota Semarang and Semarang), with the cue
+        // word that named them, so Kota Semarang and Kabupaten Semarang stay apart.
+        var placeByBareName: [String: (entity: Int, cue: String?)] = [:]
         for m in mentions {
             let name = text(m)
             var index = byName[key(name, m.type)]
@@ -43,10 +46,24 @@ public struct EntityResolver: Sendable {
                 // A single word of a person named before.
                 index = personByWord[MatchKey.make(name)]
             }
+            let bare = m.type == .loc ? EntityResolver.bareName(m, doc) : nil
+            if index == nil, let (key, cue) = bare, let known = placeByBareName[key],
+               cue == nil || known.cue == nil || known.cue == cue {
+                index = known.entity  // "Semarang" and "Kota Semarang"
+            }
+            if index == nil, m.end - m.start == 1, m.type == .org || m.type == .loc, name.utf8.count >= 3,
+               name.allSatisfy({ $0.isUppercase }) {
+                // An abbreviation of an organization or place named before ("KIW").
+                index = entities.lastIndex { $0.type == m.type && Initials.abbreviate(name, $0.name) }
+            }
             if index == nil, let (p, pi) = previous, m.end - m.start == 1, m.start == p.end + 1,
                m.start > 0, doc.token(m.start - 1).text == "(", m.end < doc.tokens.count,
                doc.token(m.end).text == ")", p.type == m.type {
                 index = pi  // "Dinas Perindustrian (Disperin)"
+            }
+            if let (key, cue) = bare {
+                let e = index ?? entities.count
+                placeByBareName[key] = (e, cue ?? placeByBareName[key]?.cue)
             }
             if let i = index {
                 entities[i].mentions.append(m)
@@ -65,5 +82,18 @@ public struct EntityResolver: Sendable {
             if !m.isNested { previous = (m, entities.count - 1) }
         }
         return entities
+    }
+
+    static let placeCues: Set<String> = ["kota", "kabupaten", "kab.", "provinsi", "prov."]
+
+    /// A place mention's name without its cue word, and the cue (`semarang`, `kota` for
+    /// "Kota Semarang"; `semarang`, nil for "Semarang").
+    static func bareName(_ m: EntityMention, _ doc: Document) -> (String, String?)? {
+        func text(_ a: Int, _ b: Int) -> String {
+            doc.text(TextRange(Int(doc.tokens.starts[a]), Int(doc.tokens.ends[b - 1])))
+        }
+        let first = MatchKey.make(text(m.start, m.start + 1))
+        if m.end - m.start >= 2, placeCues.contains(first) { return (MatchKey.make(text(m.start + 1, m.end)), first) }
+        return m.end - m.start <= 2 ? (MatchKey.make(text(m.start, m.end)), nil) : nil
     }
 }

@@ -113,6 +113,7 @@ public struct EntityTagger: Sendable {
         scan.attachAppositiveRoles()
         scan.completeEarlierNames()
         scan.linkPartialNames()
+        scan.tagAbbreviations()
         if nested { scan.addNested() }
         return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }
     }
@@ -263,6 +264,40 @@ struct Scan {
         return kinds[run] == .word && !capitalized(run) && ["for", "of", "and", "the", "on", "in"].contains(text(run))
     }
 
+    /// A dateline at a sentence's start, `SEMARANG (Sigi Jateng) –`: the place in capitals is a
+    /// place and the bracketed name before the dash is the publisher (an organization), not
+    /// places ("Sigi", "Jateng"). Returns where tagging goes on.
+    mutating func dateline(_ start: Int, _ limit: Int) -> Int {
+        var p = start
+        while p < limit, p < start + 3, allCaps(p), kinds[p] == .word { p += 1 }
+        guard p > start, p + 3 < limit, flags[p].contains(.openingBracket) else { return start }
+        var c = p + 1
+        while c < limit, c < p + 6, capitalized(c) || allCaps(c) { c += 1 }
+        guard c > p + 1, c + 1 < limit, flags[c].contains(.closingBracket), flags[c + 1].contains(.dash) else { return start }
+        add(EntityMention(start: start, end: p, type: .loc, subtype: lexiconMatch(start, p).map { $0.0.subtype },
+                          lexiconID: lexiconMatch(start, p).flatMap { $0.0.id.isEmpty ? nil : $0.0.id }))
+        add(EntityMention(start: p + 1, end: c, type: .org, subtype: "media"))
+        return c + 2
+    }
+
+    /// An untagged word in capitals that abbreviates an organization or place named before
+    /// ("KIW" after "Kawasan Industri Wijaya Kusuma", see ``Initials``) is a mention of it.
+    mutating func tagAbbreviations() {
+        var named: [(String, EntityMention)] = []
+        for m in mentions where (m.type == .org || m.type == .loc) && m.end - m.start >= 2 && !m.isNested {
+            named.append((doc.text(TextRange(Int(doc.tokens.starts[m.start]), Int(doc.tokens.ends[m.end - 1]))), m))
+        }
+        guard !named.isEmpty else { return }
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for m in mentions { for t in m.start..<m.end { covered[t] = true } }
+        for i in 0..<doc.tokens.count where !covered[i] && allCaps(i) && kinds[i] == .word {
+            let word = text(i)
+            guard word.utf8.count >= 3, word.utf8.count <= 6,
+                  let (_, m) = named.last(where: { $0.1.start < i && Initials.abbreviate(word, $0.0) }) else { continue }
+            add(EntityMention(start: i, end: i + 1, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
+        }
+    }
+
     /// Whether token `i` is a word of the language (`Besar`, `Daerah`), by the lemma list.
     func isCommonWord(_ i: Int) -> Bool { withKey(i) { TokenizerLexicon.builtIn.knownWords.contains($0) } }
 
@@ -282,6 +317,7 @@ struct Scan {
     mutating func sentence(_ range: Range<Int>) {
         var i = range.lowerBound
         let limit = range.upperBound
+        i = dateline(i, limit)
         while i < limit {
             // Running lower-case text away from names and numbers has no key: nothing starts here.
             if keyIsEmpty(i) { i += 1; continue }
@@ -555,5 +591,22 @@ struct Scan {
                 mentions.append(EntityMention(start: i, end: i + 1, type: .per))
             }
         }
+    }
+}
+
+/// Abbreviations by initials.
+public enum Initials {
+    /// Whether `acronym` (in capitals) abbreviates `name`: it is the initials of the name's
+    /// capitalised words ("KPK" for "Komisi Pemberantasan Korupsi"), or of all but the last of
+    /// four or more, whose last two are often one word in the abbreviation ("KIW" for "Kawasan
+    /// Industri Wijaya Kusuma", Wijayakusuma).
+    public static func abbreviate(_ acronym: String, _ name: String) -> Bool {
+        let initials = name.split(separator: " ").compactMap { w -> Character? in
+            guard let c = w.first, c.isUppercase else { return nil }
+            return c
+        }
+        let letters = Array(acronym)
+        if letters == initials { return true }
+        return initials.count >= 4 && letters == Array(initials.dropLast())
     }
 }

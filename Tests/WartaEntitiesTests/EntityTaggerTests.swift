@@ -110,8 +110,8 @@ struct EntityResolverTests {
         let disperin = entities.first { $0.name.hasPrefix("Dinas Perindustrian") }
         #expect(disperin.map { $0.mentions.map { doc.text(TextRange(Int(doc.tokens.starts[$0.start]), Int(doc.tokens.ends[$0.end - 1]))) } }
                 == ["Dinas Perindustrian", "Disperin", "Disperin"])
-        // "(Sigi Jateng)" is a publisher, not an alias of SEMARANG.
-        #expect(entities.first { $0.name == "SEMARANG" }?.mentions.count == 1)
+        // SEMARANG is Kota Semarang; "(Sigi Jateng)" (no dash: not a dateline) is no alias of it.
+        #expect(entities.first { $0.name == "Kota Semarang" }?.mentions.count == 2)
     }
 }
 

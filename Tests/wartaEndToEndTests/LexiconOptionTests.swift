@@ -12,13 +12,13 @@ struct LexiconOptionTests {
         return url.path
     }
 
-    @Test func aUserEntryJoinsWordsTheBuiltInTaggerSplits() throws {
+    @Test func aUserEntryTagsWordsTheBuiltInTaggerLeaves() throws {
         let before = try warta(["tag", Self.seed])
-        #expect(before.stdout.contains("([LOC Sigi] [LOC Jateng])"))
-        let path = try lexicon("name\ttype\tsubtype\tcase\tid\tparent\nSigi Jateng\tORG\tmedia\tcapitalized\tsigi\t\n")
+        #expect(before.stdout.contains("dengan pasar Tiban atau"))
+        let path = try lexicon("name\ttype\tsubtype\tcase\tid\tparent\nPasar Tiban\tLOC\tmarket\tany\ttiban\t\n")
         let after = try warta(["tag", "--lexicon", path, Self.seed])
         #expect(after.status == 0)
-        #expect(after.stdout.contains("SEMARANG] ([ORG Sigi Jateng]) –"))
+        #expect(after.stdout.contains("dengan [LOC pasar Tiban] atau"))
     }
 
     @Test func processWithALexiconAddsEntitiesWithTheUsersIdentifier() throws {
