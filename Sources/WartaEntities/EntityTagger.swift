@@ -40,6 +40,19 @@ public struct EntityTagger: Sendable {
         "terminal", "taman", "alun-alun", "kab.", "kec.", "kel.", "prov.", "gg.", "gedung", "istana", "masjid",
         "gereja", "lapangan", "stadion", "hotel", "bundaran", "lapas", "rutan",
     ]
+    /// Buildings and structures: `Masjid Istiqlal`, `Bandara Soekarno-Hatta` are facilities (FAC).
+    static let facilityCues: Set<String> = [
+        "bandara", "pelabuhan", "stasiun", "terminal", "gedung", "istana", "masjid", "gereja", "stadion", "hotel",
+        "lapas", "rutan", "pura", "vihara", "klenteng", "museum", "jembatan", "bendungan", "candi", "benteng", "monumen",
+        "mal", "bandar",
+    ]
+    /// Words that name an event with the capitalised words or the year after them
+    /// (`Piala Dunia 2022`, `Pilkada 2024`, `Festival Kota Lama`).
+    static let eventCues: Set<String> = [
+        "festival", "konferensi", "kongres", "muktamar", "munas", "musda", "piala", "olimpiade", "pemilu", "pilkada",
+        "pilpres", "pileg", "kejuaraan", "turnamen", "pekan", "hut", "peringatan", "konser", "lomba", "sidang",
+        "pameran", "expo", "seminar", "ktt",
+    ]
     static let organizationCues: Set<String> = [
         "dinas", "kementerian", "badan", "komisi", "partai", "pt", "cv", "universitas", "institut", "polres",
         "polda", "polsek", "polresta", "polrestabes", "pemkot", "pemkab", "pemprov", "pemerintah", "dprd", "bank",
@@ -85,6 +98,10 @@ public struct EntityTagger: Sendable {
         /// A lower-case word after which an unknown capitalised name is a place (`di`, `ke`,
         /// `daerah`, `ibukota`).
         static let placeWord = Cue(rawValue: 4096)
+        /// A word that starts a facility (`Masjid`, `Bandara`); it is also a location cue.
+        static let facility = Cue(rawValue: 8192)
+        /// A word that starts an event (`Piala`, `Pilkada`, `Festival`).
+        static let event = Cue(rawValue: 16384)
     }
 
     /// Every cue word's key → its cue bits, looked up once per token.
@@ -92,6 +109,7 @@ public struct EntityTagger: Sendable {
         var bits: [String: UInt16] = [:]
         func add(_ words: Set<String>, _ c: Cue) { for w in words { bits[w, default: 0] |= c.rawValue } }
         add(locationCues, .location); add(organizationCues, .organization); add(speechVerbs, .speech)
+        add(facilityCues, [.location, .facility]); add(eventCues, .event)
         add(months, .month); add(days, .day); add(scales, .scale); add(units, .unit)
         add(["di", "ke", "dari", "dan", "atau", "dengan", "antara", "oleh", "untuk", "dalam"], .preposition)
         add(days.union(["pukul", "rp", "rp.", "us$", "usd", "idr", "minus"]), .numeric)
@@ -264,6 +282,16 @@ struct Scan {
         return kinds[run] == .word && !capitalized(run) && ["for", "of", "and", "the", "on", "in"].contains(text(run))
     }
 
+    /// The end of an event named from cue `i`: the capitalised words after it and a year
+    /// (`Piala Dunia 2022`, `Pilkada 2024`), or nil when neither follows.
+    func eventEnd(_ i: Int, _ limit: Int) -> Int? {
+        var end = capitalizedRun(i + 1, limit)
+        if end < limit, isNumber(end), doc.tokens.count(end) == 4, bytes(of: end).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            end += 1
+        }
+        return end > i + 1 ? end : nil
+    }
+
     /// A dateline at a sentence's start, `SEMARANG (Sigi Jateng) –`: the place in capitals is a
     /// place and the bracketed name before the dash is the publisher (an organization), not
     /// places ("Sigi", "Jateng"). Returns where tagging goes on.
@@ -364,6 +392,11 @@ struct Scan {
                 i = max(run, end)
                 continue
             }
+            if has(i, .event), capitalized(i) || allCaps(i), let end = eventEnd(i, limit) {
+                add(EntityMention(start: i, end: end, type: .event, subtype: key(i)))
+                i = end
+                continue
+            }
             if has(i, .organization), capitalized(i) || allCaps(i) {
                 let run = capitalizedRun(i + 1, limit)
                 if run > i + 1 || allCaps(i) && match != nil {
@@ -380,7 +413,9 @@ struct Scan {
                     let sub = ["kota": "city", "kabupaten": "regency", "kab.": "regency", "kecamatan": "district", "kec.": "district",
                                "kelurahan": "village", "kel.": "village", "desa": "village", "provinsi": "province", "prov.": "province",
                                "jalan": "street", "jl.": "street", "kawasan": "area"][key(i)]
-                    add(EntityMention(start: i, end: end, type: .loc, subtype: sub ?? match?.0.subtype, lexiconID: match?.0.id))
+                    let type: EntityType = has(i, .facility) ? .fac : .loc
+                    add(EntityMention(start: i, end: end, type: type, subtype: sub ?? (type == .fac ? key(i) : match?.0.subtype),
+                                      lexiconID: match?.0.id))
                     i = acronymAfter(i, end, limit)
                     continue
                 }
@@ -531,7 +566,7 @@ struct Scan {
                 var found: EntityMention?
                 if has(i, .location), capitalized(i) {
                     let run = capitalizedRun(i + 1, outer.end, allowConnectors: false)
-                    if run > i + 1 { found = EntityMention(start: i, end: run, type: .loc) }
+                    if run > i + 1 { found = EntityMention(start: i, end: run, type: has(i, .facility) ? .fac : .loc) }
                 }
                 if found == nil, let (entry, end) = lexiconMatch(i, outer.end), entry.type == .loc || entry.type == .org {
                     found = EntityMention(start: i, end: end, type: entry.type, subtype: entry.subtype,

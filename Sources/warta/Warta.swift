@@ -180,7 +180,9 @@ struct Tag: ParsableCommand {
             --format conll --pretokenized reads one token per line (the first column; a blank line
             between sentences; CRLF allowed) and prints token<TAB>tag in IOB2 with PER, ORG and LOC,
             keeping the given tokens exactly: how taggers are compared on NER datasets.
-            --format text marks each entity in running text as [TYPE words].
+            --format text marks each entity in running text as [TYPE words], or in colour on a
+            terminal (--color auto|always|never; NO_COLOR is honoured): people yellow,
+            organizations cyan, places and facilities green, events magenta, dates and amounts blue.
             """
     )
 
@@ -194,6 +196,11 @@ struct Tag: ParsableCommand {
 
     @Flag(help: "The input is one token per line (with --format conll).")
     var pretokenized = false
+
+    enum Color: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    @Option(help: "Colour entities instead of bracketing them: auto (on a terminal, unless NO_COLOR is set), always, never.")
+    var color: Color = .auto
 
     @OptionGroup var entityOptions: EntityOptions
 
@@ -210,7 +217,8 @@ struct Tag: ParsableCommand {
                 try sink.write(PretokenizedTagging.tag(conll: String(decoding: bytes, as: UTF8.self), tagger: tagger))
             } else {
                 let doc = TextAnalyzer().analyze(bytes)
-                try sink.write(EntityMarkup.mark(doc, tagger.tag(doc, nested: entityOptions.nested)) + "\n")
+                let colors = color == .always || color == .auto && isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+                try sink.write(EntityMarkup.mark(doc, tagger.tag(doc, nested: entityOptions.nested), colors: colors) + "\n")
             }
             try sink.flush()
             return 0

@@ -26,6 +26,15 @@ struct EntityTaggerTests {
         #expect(tagged("Tugu itu tinggi.").isEmpty)
     }
 
+    @Test func facilitiesAndEvents() {
+        #expect(tagged("Presiden meresmikan Bandara Internasional Yogyakarta lalu salat di Masjid Istiqlal.") ==
+                ["FAC Bandara Internasional Yogyakarta", "FAC Masjid Istiqlal"])
+        #expect(tagged("Menjelang Pilkada 2024 dan Piala Dunia 2022, Festival Kota Lama digelar.") ==
+                ["EVENT Pilkada 2024", "EVENT Piala Dunia 2022", "EVENT Festival Kota Lama"])
+        // A cue word alone, lower case or without a name or year, names nothing.
+        #expect(tagged("Festival itu ramai; pameran produk IKM dibuka.").isEmpty)
+    }
+
     @Test func unknownNamesAfterAWordOfPlaceArePlaces() {
         #expect(tagged("Ledakan terjadi di Quetta pada pagi hari.") == ["LOC Quetta"])
         #expect(tagged("Masih buka di rumah di daerah Bugangan dan pindah ke Las Palmas.") == ["LOC Bugangan", "LOC Las Palmas"])

@@ -21,6 +21,14 @@ struct LexiconOptionTests {
         #expect(after.stdout.contains("dengan [LOC pasar Tiban] atau"))
     }
 
+    @Test func colorsReplaceBracketsWhenAsked() throws {
+        let input = Data("Joko Susilo hadir pada 14 Februari.".utf8)
+        let plain = try warta(["tag", "-"], input: input)
+        #expect(plain.stdout == "[PER Joko Susilo] hadir pada [DATE 14 Februari].\n")
+        let colored = try warta(["tag", "--color", "always", "-"], input: input)
+        #expect(colored.stdout == "\u{1B}[1;33mJoko Susilo\u{1B}[0m hadir pada \u{1B}[34m14 Februari\u{1B}[0m.\n")
+    }
+
     @Test func processWithALexiconAddsEntitiesWithTheUsersIdentifier() throws {
         let path = try lexicon("name\ttype\tsubtype\tcase\tid\tparent\r\nBugangan\tLOC\tvillage\tcapitalized\tbgn\t\r\n")
         let r = try warta(["process", "--raw-text", "--lexicon", path, "-"],
