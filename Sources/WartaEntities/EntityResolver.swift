@@ -39,6 +39,8 @@ public struct EntityResolver: Sendable {
         // Places by their bare name ("semarang" for Kota Semarang and Semarang), with the cue
         // word that named them, so Kota Semarang and Kabupaten Semarang stay apart.
         var placeByBareName: [String: (entity: Int, cue: String?)] = [:]
+        // Organizations and places by the abbreviations of their names ("ORG:KPK").
+        var byInitials: [String: Int] = [:]
         for m in mentions {
             let name = text(m)
             var index = byName[key(name, m.type)]
@@ -52,9 +54,8 @@ public struct EntityResolver: Sendable {
                 index = known.entity  // "Semarang" and "Kota Semarang"
             }
             if index == nil, m.end - m.start == 1, m.type == .org || m.type == .loc, name.utf8.count >= 3,
-               name.allSatisfy({ $0.isUppercase }) {
-                // An abbreviation of an organization or place named before ("KIW").
-                index = entities.lastIndex { $0.type == m.type && Initials.abbreviate(name, $0.name) }
+               let e = byInitials[m.type.rawValue + ":" + name] {
+                index = e  // an abbreviation of an organization or place named before ("KIW")
             }
             if index == nil, let (p, pi) = previous, m.end - m.start == 1, m.start == p.end + 1,
                m.start > 0, doc.token(m.start - 1).text == "(", m.end < doc.tokens.count,
@@ -77,6 +78,10 @@ public struct EntityResolver: Sendable {
                                    lexiconID: m.lexiconID, roles: m.role.map { [$0] } ?? [], mentions: [m]))
             if m.type == .per {
                 for word in name.split(separator: " ") { personByWord[MatchKey.make(String(word))] = entities.count - 1 }
+            } else if m.type == .org || m.type == .loc, m.end - m.start >= 2 {
+                for form in Initials.forms(of: name) {
+                    byInitials[m.type.rawValue + ":" + String(decoding: form, as: UTF8.self)] = entities.count - 1
+                }
             }
             byName[key(name, m.type)] = entities.count - 1
             if !m.isNested { previous = (m, entities.count - 1) }

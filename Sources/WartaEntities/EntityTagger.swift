@@ -154,6 +154,8 @@ struct Scan {
     let kinds: [TokenKind]
     /// Single words of person names found so far, with the first token they were seen at.
     var personWords: [String: Int] = [:]
+    /// The key hashes of ``personWords``, so most tokens skip the dictionary.
+    var personWordHashes = Set<Int>()
     var acronyms: [String: EntityMention] = [:]
 
     init(doc: Document, lexicon: EntityLexicon) {
@@ -311,17 +313,23 @@ struct Scan {
     /// An untagged word in capitals that abbreviates an organization or place named before
     /// ("KIW" after "Kawasan Industri Wijaya Kusuma", see ``Initials``) is a mention of it.
     mutating func tagAbbreviations() {
-        var named: [(String, EntityMention)] = []
-        for m in mentions where (m.type == .org || m.type == .loc) && m.end - m.start >= 2 && !m.isNested {
-            named.append((doc.text(TextRange(Int(doc.tokens.starts[m.start]), Int(doc.tokens.ends[m.end - 1]))), m))
-        }
+        let named = mentions.filter { ($0.type == .org || $0.type == .loc) && $0.end - $0.start >= 2 && !$0.isNested }
+            .sorted { $0.end < $1.end }
         guard !named.isEmpty else { return }
         var covered = [Bool](repeating: false, count: doc.tokens.count)
         for m in mentions { for t in m.start..<m.end { covered[t] = true } }
-        for i in 0..<doc.tokens.count where !covered[i] && allCaps(i) && kinds[i] == .word {
-            let word = text(i)
-            guard word.utf8.count >= 3, word.utf8.count <= 6,
-                  let (_, m) = named.last(where: { $0.1.start < i && Initials.abbreviate(word, $0.0) }) else { continue }
+        // The initials of each name, entered once the name has been read.
+        var byInitials: [[UInt8]: EntityMention] = [:]
+        var next = 0
+        for i in 0..<doc.tokens.count {
+            while next < named.count, named[next].end <= i {
+                let m = named[next]
+                let letters = (m.start..<m.end).filter { capitalized($0) || allCaps($0) }.map { bytes(of: $0).first! }
+                for form in Initials.forms(letters) { byInitials[form] = m }
+                next += 1
+            }
+            guard !covered[i], allCaps(i), kinds[i] == .word, doc.tokens.count(i) >= 3, doc.tokens.count(i) <= 6,
+                  !byInitials.isEmpty, let m = byInitials[Array(bytes(of: i))] else { continue }
             add(EntityMention(start: i, end: i + 1, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
         }
     }
@@ -337,7 +345,8 @@ struct Scan {
                 if let (e, _) = lexiconMatch(t, t + 1), e.type != .per { continue }
                 // Words of the language ("Umum", "Pusat") are not names on their own.
                 if isCommonWord(t) { continue }
-                if personWords[key(t)] == nil { personWords[key(t)] = t }
+                let k = key(t)
+                if personWords[k] == nil { personWords[k] = t; personWordHashes.insert(keyHashes[t]) }
             }
         }
     }
@@ -622,7 +631,7 @@ struct Scan {
         var covered = [Bool](repeating: false, count: doc.tokens.count)
         for m in mentions { for t in m.start..<m.end { covered[t] = true } }
         for i in 0..<doc.tokens.count where !covered[i] && capitalized(i) {
-            if let first = personWords[key(i)], first < i {
+            if personWordHashes.contains(keyHashes[i]), let first = personWords[key(i)], first < i {
                 mentions.append(EntityMention(start: i, end: i + 1, type: .per))
             }
         }
@@ -631,17 +640,17 @@ struct Scan {
 
 /// Abbreviations by initials.
 public enum Initials {
-    /// Whether `acronym` (in capitals) abbreviates `name`: it is the initials of the name's
-    /// capitalised words ("KPK" for "Komisi Pemberantasan Korupsi"), or of all but the last of
-    /// four or more, whose last two are often one word in the abbreviation ("KIW" for "Kawasan
-    /// Industri Wijaya Kusuma", Wijayakusuma).
-    public static func abbreviate(_ acronym: String, _ name: String) -> Bool {
-        let initials = name.split(separator: " ").compactMap { w -> Character? in
-            guard let c = w.first, c.isUppercase else { return nil }
-            return c
-        }
-        let letters = Array(acronym)
-        if letters == initials { return true }
-        return initials.count >= 4 && letters == Array(initials.dropLast())
+    /// The abbreviations `letters` (the first letters of a name's capitalised words) accepts:
+    /// all of them ("KPK" for "Komisi Pemberantasan Korupsi"), and all but the last of four or
+    /// more, whose last two words are often one in the abbreviation ("KIW" for "Kawasan Industri
+    /// Wijaya Kusuma", Wijayakusuma).
+    public static func forms(_ letters: [UInt8]) -> [[UInt8]] {
+        guard letters.count >= 2 else { return [] }
+        return letters.count >= 4 ? [letters, Array(letters.dropLast())] : [letters]
+    }
+
+    /// The abbreviations of `name` (see ``forms(_:)``), from its words that start with a capital.
+    public static func forms(of name: String) -> [[UInt8]] {
+        forms(name.split(separator: " ").compactMap { w in w.utf8.first.flatMap { (0x41...0x5A).contains($0) ? $0 : nil } })
     }
 }

@@ -59,33 +59,33 @@ public struct TokenFlags: OptionSet, Sendable, Hashable {
     /// Creates flags from raw bits.
     @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
     /// Starts with an upper-case letter.
-    public static let capitalized = TokenFlags(rawValue: 1 << 0)
+    @inlinable public static var capitalized: TokenFlags { TokenFlags(rawValue: 1 << 0) }
     /// Has letters, all upper-case (`DPRD`, `SEMARANG`).
-    public static let allCaps = TokenFlags(rawValue: 1 << 1)
+    @inlinable public static var allCaps: TokenFlags { TokenFlags(rawValue: 1 << 1) }
     /// Contains a hyphen between letters or digits.
-    public static let hyphenated = TokenFlags(rawValue: 1 << 2)
+    @inlinable public static var hyphenated: TokenFlags { TokenFlags(rawValue: 1 << 2) }
     /// An opening quote mark (`“`, `‘`, `«`, or `"` before text).
-    public static let openingQuote = TokenFlags(rawValue: 1 << 3)
+    @inlinable public static var openingQuote: TokenFlags { TokenFlags(rawValue: 1 << 3) }
     /// A closing quote mark (`”`, `’`, `»`, or `"` after text).
-    public static let closingQuote = TokenFlags(rawValue: 1 << 4)
+    @inlinable public static var closingQuote: TokenFlags { TokenFlags(rawValue: 1 << 4) }
     /// A dash: `-` standing alone, `–`, `—`.
-    public static let dash = TokenFlags(rawValue: 1 << 5)
+    @inlinable public static var dash: TokenFlags { TokenFlags(rawValue: 1 << 5) }
     /// Sentence-final punctuation: `.`, `?`, `!`, `...`, `…`.
-    public static let terminal = TokenFlags(rawValue: 1 << 6)
+    @inlinable public static var terminal: TokenFlags { TokenFlags(rawValue: 1 << 6) }
     /// Has non-ASCII bytes.
-    public static let nonASCII = TokenFlags(rawValue: 1 << 7)
+    @inlinable public static var nonASCII: TokenFlags { TokenFlags(rawValue: 1 << 7) }
     /// An opening bracket.
-    public static let openingBracket = TokenFlags(rawValue: 1 << 8)
+    @inlinable public static var openingBracket: TokenFlags { TokenFlags(rawValue: 1 << 8) }
     /// A closing bracket.
-    public static let closingBracket = TokenFlags(rawValue: 1 << 9)
+    @inlinable public static var closingBracket: TokenFlags { TokenFlags(rawValue: 1 << 9) }
     /// An abbreviation that may also end a sentence (`dll.`, `dsb.`, a degree).
-    public static let mayEndSentence = TokenFlags(rawValue: 1 << 10)
+    @inlinable public static var mayEndSentence: TokenFlags { TokenFlags(rawValue: 1 << 10) }
     /// A comma, semicolon or colon.
-    public static let comma = TokenFlags(rawValue: 1 << 11)
+    @inlinable public static var comma: TokenFlags { TokenFlags(rawValue: 1 << 11) }
     /// Has a digit.
-    public static let hasDigit = TokenFlags(rawValue: 1 << 12)
+    @inlinable public static var hasDigit: TokenFlags { TokenFlags(rawValue: 1 << 12) }
     /// A line break (or paragraph break) follows the token.
-    public static let lineBreakAfter = TokenFlags(rawValue: 1 << 13)
+    @inlinable public static var lineBreakAfter: TokenFlags { TokenFlags(rawValue: 1 << 13) }
 }
 
 /// Token arrays, struct-of-arrays: one entry per token, in text order.
