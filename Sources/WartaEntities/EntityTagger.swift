@@ -129,6 +129,7 @@ public struct EntityTagger: Sendable {
             scan.sentence(range)
         }
         scan.attachAppositiveRoles()
+        scan.coverMentions()
         scan.completeEarlierNames()
         scan.linkPartialNames()
         scan.tagAbbreviations()
@@ -156,6 +157,9 @@ struct Scan {
     var personWords: [String: Int] = [:]
     /// The key hashes of ``personWords``, so most tokens skip the dictionary.
     var personWordHashes = Set<Int>()
+    /// Tokens inside a mention, built once for the passes after the sentence rules
+    /// (``coverMentions()``) and kept up to date by ``add(_:)`` from then on.
+    var covered: [Bool] = []
     var acronyms: [String: EntityMention] = [:]
 
     init(doc: Document, lexicon: EntityLexicon) {
@@ -313,22 +317,23 @@ struct Scan {
     /// An untagged word in capitals that abbreviates an organization or place named before
     /// ("KIW" after "Kawasan Industri Wijaya Kusuma", see ``Initials``) is a mention of it.
     mutating func tagAbbreviations() {
-        let named = mentions.filter { ($0.type == .org || $0.type == .loc) && $0.end - $0.start >= 2 && !$0.isNested }
-            .sorted { $0.end < $1.end }
+        let named = mentions.indices.filter { k in
+            let m = mentions[k]
+            return (m.type == .org || m.type == .loc) && m.end - m.start >= 2 && !m.isNested
+        }.sorted { mentions[$0].end < mentions[$1].end }
         guard !named.isEmpty else { return }
-        var covered = [Bool](repeating: false, count: doc.tokens.count)
-        for m in mentions { for t in m.start..<m.end { covered[t] = true } }
         // The initials of each name, entered once the name has been read.
         var byInitials: [[UInt8]: EntityMention] = [:]
         var next = 0
         for i in 0..<doc.tokens.count {
-            while next < named.count, named[next].end <= i {
-                let m = named[next]
+            while next < named.count, mentions[named[next]].end <= i {
+                let m = mentions[named[next]]
                 let letters = (m.start..<m.end).filter { capitalized($0) || allCaps($0) }.map { bytes(of: $0).first! }
                 for form in Initials.forms(letters) { byInitials[form] = m }
                 next += 1
             }
-            guard !covered[i], allCaps(i), kinds[i] == .word, doc.tokens.count(i) >= 3, doc.tokens.count(i) <= 6,
+            guard flags[i].rawValue & TokenFlags.allCaps.rawValue != 0, !covered[i], kinds[i] == .word,
+                  doc.tokens.count(i) >= 3, doc.tokens.count(i) <= 6,
                   !byInitials.isEmpty, let m = byInitials[Array(bytes(of: i))] else { continue }
             add(EntityMention(start: i, end: i + 1, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
         }
@@ -339,6 +344,7 @@ struct Scan {
 
     mutating func add(_ m: EntityMention) {
         mentions.append(m)
+        if !covered.isEmpty { for t in m.start..<m.end { covered[t] = true } }
         if m.type == .per {
             // Words of a person's name that can stand for the person later: not roles or places.
             for t in m.start..<m.end where capitalized(t) && !allCaps(t) {
@@ -611,8 +617,6 @@ struct Scan {
         var filter = [UInt64](repeating: 0, count: 64)
         for h in lone.keys { filter[(h >> 6) & 63] |= 1 << UInt64(h & 63) }
         let last = lone.values.max()!
-        var covered = [Bool](repeating: false, count: last)
-        for m in mentions where m.start < last { for t in m.start..<min(m.end, last) { covered[t] = true } }
         var done = Set<Int>()
         for i in 0..<last where !covered[i] {
             let h = keyHashes[i]
@@ -627,12 +631,17 @@ struct Scan {
         }
     }
 
-    mutating func linkPartialNames() {
-        var covered = [Bool](repeating: false, count: doc.tokens.count)
+    /// Marks the tokens of every mention found so far.
+    mutating func coverMentions() {
+        covered = [Bool](repeating: false, count: doc.tokens.count)
         for m in mentions { for t in m.start..<m.end { covered[t] = true } }
-        for i in 0..<doc.tokens.count where !covered[i] && capitalized(i) {
+    }
+
+    mutating func linkPartialNames() {
+        for i in 0..<doc.tokens.count where flags[i].rawValue & TokenFlags.capitalized.rawValue != 0 && !covered[i] && capitalized(i) {
             if personWordHashes.contains(keyHashes[i]), let first = personWords[key(i)], first < i {
                 mentions.append(EntityMention(start: i, end: i + 1, type: .per))
+                covered[i] = true
             }
         }
     }
