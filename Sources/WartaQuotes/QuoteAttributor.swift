@@ -181,9 +181,6 @@ final class QuoteScan {
             verbs.index(of: UnsafeBufferPointer(rebasing: p[Int(starts[i])..<Int(ends[i])])).map { verbList[Int($0)] }
         }
     }
-    /// Whether token `i` stands where a reporting verb of some pattern could: next to a comma
-    /// or `bahwa`, or after a name, a capitalised word or a pronoun. Most words of running text
-    /// are not looked up.
     /// The first entry of ``cues`` at token `i` or later.
     func firstCue(atOrAfter i: Int) -> Int {
         var lo = 0, hi = cues.count
@@ -194,16 +191,7 @@ final class QuoteScan {
         return lo
     }
 
-    @inline(__always) func mayBeCue(_ i: Int) -> Bool {
-        guard kinds[i] == .word else { return false }
-        if i + 1 < n, flags[i + 1].contains(.comma) || isBahwa(i + 1) { return true }
-        guard i > 0 else { return true }
-        return flags[i - 1].rawValue & QuoteScan.nameOrCommaBits != 0 || mentionAt(i - 1) >= 0 || isPronoun(i - 1)
-    }
     static let nameOrCommaBits = TokenFlags.comma.rawValue | TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
-    func isBahwa(_ i: Int) -> Bool {
-        Int(ends[i] - starts[i]) == 5 && bytes[Int(starts[i])] | 0x20 == UInt8(ascii: "b") && text(i).lowercased() == "bahwa"
-    }
     func isComma(_ i: Int) -> Bool { i >= 0 && i < n && flags[i].contains(.comma) }
     func isTerminal(_ i: Int) -> Bool { flags[i].contains(.terminal) && kinds[i] == .punctuation }
     func isPronoun(_ i: Int) -> Bool {
@@ -351,7 +339,7 @@ final class QuoteScan {
             // Without a cue, a short quote is a term or a title (`“Kota Lama”`), and so is one that
             // does not end like speech.
             let last = parts[parts.count - 1].upperBound - 1
-            guard words >= 4, isTerminal(last) || isComma(last) || close == nil || lineAlone(parts, close: close) else { return }
+            guard words >= 4, isTerminal(last) || isComma(last) || close == nil || lineAlone(close: close) else { return }
         }
         // The comma before `kata dia` belongs to the attribution, not to the words quoted.
         c.parts = c.parts.map { p in
@@ -363,7 +351,7 @@ final class QuoteScan {
     }
 
     /// Whether the quote fills its paragraph.
-    func lineAlone(_ parts: [Range<Int>], close: Int?) -> Bool {
+    func lineAlone(close: Int?) -> Bool {
         guard let close else { return false }
         let z = paragraphEnd(close)
         return close + 1 >= z || (close + 2 >= z && isTerminal(close + 1))
@@ -567,7 +555,6 @@ final class QuoteScan {
             let k = Int(cues[c].token)
             let v = verbList[Int(cues[c].verb)]
             c += 1
-            guard mayBeCue(k) else { continue }
             if v.form == .men, k + 1 < z,
                isComma(k + 1) || text(k + 1) == "bahwa" || QuoteScan.sayingLemmas.contains(v.lemma) && kinds[k + 1] == .word {
                 // `Tri menjelaskan, regulasi …` / `Ia mengatakan bahwa …`.
