@@ -35,7 +35,9 @@ public struct QuoteAttributor: Sendable {
     }
 
     func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity], marks: Marks) -> [Quote] {
-        QuoteScan(doc: doc, verbs: verbs, roleHeads: roleHeads, mentions: mentions, entities: entities, marks: marks).run()
+        // No reporting verb and no quote mark: nothing to attribute (most sentences of running text).
+        if marks.cues.isEmpty && marks.quotes.isEmpty { return [] }
+        return QuoteScan(doc: doc, verbs: verbs, roleHeads: roleHeads, mentions: mentions, entities: entities, marks: marks).run()
     }
 
     /// Adds the speakers the tagger missed to `mentions` (``addingSpeakers(_:to:)``), groups the
@@ -759,6 +761,7 @@ extension QuoteAttributor {
     }
 
     func addingSpeakers(_ doc: Document, to mentions: [EntityMention], marks: Marks) -> [EntityMention] {
+        if marks.cues.isEmpty { return mentions }
         let t = doc.tokens
         // Tokens inside mentions, found by a binary search over the mentions' first tokens
         // (sorted by the tagger) and over the names added here.

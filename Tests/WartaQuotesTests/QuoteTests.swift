@@ -200,3 +200,35 @@ struct SeedQuoteTests {
         }
     }
 }
+
+@Suite("Hostile input")
+struct HostileQuoteTests {
+    /// Random mixes of quote marks of every kind, cues, names, pronouns, commas, dashes and
+    /// paragraph breaks: attribution never traps, and every part is a non-empty range of the text.
+    @Test func randomMixesNeverTrap() {
+        let pieces = ["“", "”", "\"", "‘", "’", "«", "»", "'", ",", ".", ":", " – ", "\n\n", "\n", "(", ")",
+                      "kata", "ujarnya", "Menurut", "menurutnya", "mengatakan", "bahwa", "dia", "Ia", "jelas",
+                      "Joko Susilo", "Tri", "Presiden", "Kepala Dinas", "DPRD Kota Semarang", "pasar", "IKM",
+                      "dibuka", "sekarang", "sudah", "bisa", "nya", "ku", "5,61 persen", "Rp 5 juta", "—"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<1_500 {
+            let count = Int.random(in: 0...60, using: &rng)
+            let text = (0..<count).map { _ in pieces.randomElement(using: &rng)! }.joined(separator: Bool.random(using: &rng) ? " " : "")
+            let (doc, qs, entities) = quotes(text)
+            for q in qs {
+                #expect(!q.parts.isEmpty)
+                for p in q.parts { #expect(p.start <= p.end && Int(p.end) <= doc.bytes.count) }
+                if let s = q.speaker {
+                    #expect(Int(s.mention.end) <= doc.bytes.count)
+                    if let e = s.entity { #expect(e < entities.count) }
+                }
+            }
+        }
+    }
+
+    @Test func manyMarksAndNoText() {
+        #expect(found(String(repeating: "“", count: 5_000)).isEmpty)
+        #expect(found(String(repeating: "” kata dia, “", count: 2_000)).count <= 2_000)
+        #expect(found("").isEmpty)
+    }
+}
