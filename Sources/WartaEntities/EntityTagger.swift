@@ -443,6 +443,15 @@ struct Scan {
                 i = end
                 continue
             }
+            // Places do not speak: a place name right after a speech verb is a person
+            // ("kata Bima", "ujar Arief").
+            if let (entry, _) = match, entry.type == .loc, i > range.lowerBound, has(i - 1, .speech),
+               capitalized(i), !allCaps(i) {
+                let run = capitalizedRun(i, limit, allowConnectors: false)
+                add(EntityMention(start: i, end: run, type: .per))
+                i = run
+                continue
+            }
             if let (entry, end) = match, entry.type == .loc || entry.type == .org {
                 add(EntityMention(start: i, end: end, type: entry.type, subtype: entry.subtype, lexiconID: entry.id.isEmpty ? nil : entry.id))
                 i = acronymAfter(i, end, limit)

@@ -26,6 +26,11 @@ struct EntityTaggerTests {
         #expect(tagged("Tugu itu tinggi.").isEmpty)
     }
 
+    @Test func placesDoNotSpeak() {
+        // Bima is a regency in the lexicon; after a speech verb it is a person.
+        #expect(tagged("“Anggaran sudah ada,” kata Bima di Bogor.") == ["PER Bima", "LOC Bogor"])
+    }
+
     @Test func facilitiesAndEvents() {
         #expect(tagged("Presiden meresmikan Bandara Internasional Yogyakarta lalu salat di Masjid Istiqlal.") ==
                 ["FAC Bandara Internasional Yogyakarta", "FAC Masjid Istiqlal"])
