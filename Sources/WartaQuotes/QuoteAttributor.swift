@@ -795,6 +795,9 @@ extension QuoteAttributor {
             guard s < end, !(s..<end).allSatisfy(common), !(end - s == 1 && isRoleOrCue(s)) else { return nil }
             return s..<end
         }
+        func isGivenName(_ i: Int) -> Bool {
+            lexicon.entry(forKey: doc.matchKey(ofToken: i)).map { $0.type == .per } ?? false
+        }
         func isRoleOrCue(_ i: Int) -> Bool {
             doc.bytes.withUnsafeBufferPointer { p in
                 roleHeads.contains(UnsafeBufferPointer(rebasing: p[Int(t.starts[i])..<Int(t.ends[i])]), lowercase: true)
@@ -813,6 +816,10 @@ extension QuoteAttributor {
             else { continue }
             if let r = name(endingAt: k, floor: a), r.lowerBound == a || !capitalized(r.lowerBound - 1) {
                 added.append(EntityMention(start: r.lowerBound, end: r.upperBound, type: .per))
+            } else if let r = name(endingAt: k, floor: a), let g = r.first(where: isGivenName), g > r.lowerBound {
+                // A long capitalised run (`Direktur Eksekutif Network for … Integrity Ferry Kurnia
+                // Rizkiyansyah menuturkan`): the name starts at its given name.
+                added.append(EntityMention(start: g, end: r.upperBound, type: .per))
             } else if t.flags[k - 1].contains(.comma) {
                 // `Abdian Saputra, Koordinator …, mengatakan`: the name opens the sentence.
                 var c = a

@@ -158,6 +158,13 @@ struct SpeakerTests {
         #expect(s.affiliation == "DPRD Kota Semarang")
     }
 
+    @Test func aSpeakerAtTheEndOfALongCapitalisedRun() {
+        // The tagger leaves the run alone ("Network for …" goes on as an organization); the name
+        // starts at its given name.
+        let got = found("Direktur Eksekutif Network for Democracy and Electoral Integrity Nurul Hidayat menuturkan, pelaporan dana kampanye masih formalitas.")
+        #expect(got.map(\.speaker) == ["Nurul Hidayat"])
+    }
+
     @Test func theClitcOfTheCueIsTheMention() {
         let (doc, qs, _) = quotes("Joko Susilo meninjau pasar. “Kami mendukung penuh langkah itu,” ujarnya.")
         #expect(qs.first.map { doc.text($0.speaker!.mention) } == "nya")
