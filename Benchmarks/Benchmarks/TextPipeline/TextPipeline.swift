@@ -86,6 +86,22 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Records with entities, then with entities and quotes: quotes cost the difference.
+    for (name, options) in [("entities", RecordWriter.Options(entities: true)), ("entities and quotes", RecordWriter.Options(quotes: true))] {
+        let writer = RecordWriter(options: options)
+        Benchmark("record with \(name) (\(documents.count) documents)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                var out = JSONWriter(capacity: 1 << 16)
+                for (i, d) in documents.enumerated() {
+                    if case .success(let doc) = Pipeline().analyze(text: d) {
+                        writer.write(id: String(i), document: doc, to: &out)
+                    }
+                    out.bytes.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+    }
+
     let writer = RecordWriter(options: .init(tokens: true))
     Benchmark("full record with tokens (\(documents.count) documents)") { benchmark in
         for _ in benchmark.scaledIterations {
