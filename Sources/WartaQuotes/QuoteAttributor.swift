@@ -95,9 +95,7 @@ final class QuoteScan {
     let bytes: [UInt8]
     /// The people and organizations (not nested), in text order: first tokens, ends and indices
     /// into ``mentions``; ``mentionAt(_:)`` searches them.
-    var spanStarts: [Int32] = []
-    var spanEnds: [Int32] = []
-    var spanMention: [Int32] = []
+    var spans: [(start: Int32, end: Int32, mention: Int32)] = []
     /// The entity of each mention, -1 for none.
     var entityOfMention: [Int]
     /// First token of each paragraph, plus the token count.
@@ -143,15 +141,26 @@ final class QuoteScan {
         quoteMarks = marks.quotes
         var lastEnd: Int32 = 0
         for (k, m) in mentions.enumerated() where !m.isNested && (m.type == .per || m.type == .org) && Int32(m.start) >= lastEnd {
-            spanStarts.append(Int32(m.start)); spanEnds.append(Int32(m.end)); spanMention.append(Int32(k))
+            spans.append((Int32(m.start), Int32(m.end), Int32(k)))
             lastEnd = Int32(m.end)
         }
         // Each person's or organization's entity, found by the mention's first token.
-        var entityAt: [Int32: Int] = [:]
+        // (Found by a binary search over the mentions, which the tagger gives sorted by start.)
+        var entityOfMention = [Int](repeating: -1, count: mentions.count)
         for e in entities.indices where entities[e].type == .per || entities[e].type == .org {
-            for m in entities[e].mentions where !m.isNested { entityAt[Int32(m.start)] = e }
+            for m in entities[e].mentions where !m.isNested {
+                var lo = 0, hi = mentions.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if mentions[mid].start < m.start { lo = mid + 1 } else { hi = mid }
+                }
+                while lo < mentions.count, mentions[lo].start == m.start {
+                    if mentions[lo].end == m.end, !mentions[lo].isNested { entityOfMention[lo] = e }
+                    lo += 1
+                }
+            }
         }
-        entityOfMention = mentions.map { m in m.isNested || m.type != .per && m.type != .org ? -1 : entityAt[Int32(m.start)] ?? -1 }
+        self.entityOfMention = entityOfMention
         var p = 0
         for (k, r) in doc.paragraphRanges.enumerated() {
             while p < n, t.starts[p] < r.start { p += 1 }
@@ -166,12 +175,12 @@ final class QuoteScan {
     func key(_ i: Int) -> String { MatchKey.make(text(i)) }
     /// The person or organization mention covering token `i`, -1 for none (a binary search).
     func mentionAt(_ i: Int) -> Int32 {
-        var lo = 0, hi = spanStarts.count
+        var lo = 0, hi = spans.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if Int(spanStarts[mid]) <= i { lo = mid + 1 } else { hi = mid }
+            if Int(spans[mid].start) <= i { lo = mid + 1 } else { hi = mid }
         }
-        return lo > 0 && Int(spanEnds[lo - 1]) > i ? spanMention[lo - 1] : -1
+        return lo > 0 && Int(spans[lo - 1].end) > i ? spans[lo - 1].mention : -1
     }
     func text(_ i: Int) -> String { text(TextRange(Int(starts[i]), Int(ends[i]))) }
     /// The text of byte range `r`.
@@ -504,12 +513,12 @@ final class QuoteScan {
 
     /// Reported speech, sentence by sentence.
     func findIndirect() {
-        var inDirect = [Bool](repeating: false, count: (sentenceTokenStarts.count - 1))
-        var directIndex = [Int](repeating: -1, count: (sentenceTokenStarts.count - 1))
+        // The direct quote in each sentence, -1 for none.
+        var directIndex = [Int](repeating: -1, count: sentenceTokenStarts.count - 1)
         for (ci, c) in candidates.enumerated() {
             for p in c.parts where !p.isEmpty {
                 for s in sentence(of: p.lowerBound)...sentence(of: p.upperBound - 1) {
-                    inDirect[s] = true; directIndex[s] = ci
+                    directIndex[s] = ci
                 }
             }
         }
@@ -519,9 +528,9 @@ final class QuoteScan {
             var z = Int(sentenceTokenStarts[s + 1])
             while z > a, isTerminal(z - 1) || quoteFamily(z - 1) != 0 { z -= 1 }
             guard z - a >= 5, var c = indirect(a, z) else { continue }
-            if !inDirect[s], c.parts.contains(where: { p in p.contains { quoteFamily($0) == 1 } }) {
+            if directIndex[s] < 0, c.parts.contains(where: { p in p.contains { quoteFamily($0) == 1 } }) {
                 c.kind = .mixed  // a quoted term or phrase inside reported speech
-            } else if inDirect[s] {
+            } else if directIndex[s] >= 0 {
                 // A sentence with a quote inside: mixed when the quote is a fragment of the
                 // statement, direct (already found) when it is the statement.
                 let d = candidates[directIndex[s]]
