@@ -111,7 +111,7 @@ final class QuoteScan {
     static let sayingLemmas: Set<String> = ["kata", "ujar", "tutur", "jelas", "terang", "ungkap", "papar", "tegas", "nyata",
                                             "imbuh", "tambah", "pendapat"]
     static let adverbs = ByteStringTable(keys: [
-        "juga", "pun", "pula", "lagi", "kembali", "lalu", "kemudian", "sempat", "bahkan", "pun", "sendiri", "lebih",
+        "juga", "pun", "pula", "lagi", "kembali", "lalu", "kemudian", "sempat", "bahkan", "sendiri", "lebih",
         "lanjut", "turut", "hanya", "sudah", "telah", "masih", "tegas", "secara", "terpisah", "saat", "itu", "ketika",
         "dihubungi", "dikonfirmasi",
     ])
@@ -453,6 +453,10 @@ final class QuoteScan {
                 // `kata juru bicara …, Alamsyah,`.
                 commas += 1
                 if roleStart == nil && org == nil || commas > 3 { break }
+                // After the comma the role or the name goes on (a capitalised word, or `dan`
+                // in a list of fields); a lower-case clause is something else.
+                guard k + 1 < limit, !flags[k + 1].isDisjoint(with: [.capitalized, .allCaps]) || text(k + 1) == "dan"
+                else { break }
                 k += 1; continue
             }
             if roleStart == nil && org == nil {

@@ -124,6 +124,12 @@ struct SpeakerTests {
         #expect(s.entity.map { entities[$0].name } == "Joko Widodo")
     }
 
+    @Test func aNameInALaterClauseIsNotTheSpeaker() {
+        let got = found("“Pasar ini harus segera dibuka kembali,” kata Gubernur, seraya menunjuk Joko Susilo.")
+        #expect(got.first?.speaker == "Gubernur")
+        #expect(got.first?.resolvedBy == "role")
+    }
+
     @Test func aRoleNobodyHoldsStaysARole() {
         let (doc, qs, _) = quotes("“Pasar ini harus segera dibuka kembali,” kata Gubernur.")
         #expect(qs.first?.speaker?.name == nil)
