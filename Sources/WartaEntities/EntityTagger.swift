@@ -264,6 +264,8 @@ struct Scan {
     func capitalizedRun(_ i: Int, _ limit: Int, allowConnectors: Bool = true) -> Int {
         var j = i
         while j < limit {
+            // A day name after a name is the date of what is told ("Amanda Vanstone Selasa").
+            if j > i, has(j, .day) { break }
             if capitalized(j) || allCaps(j) && kinds[j] == .word { j += 1; continue }
             if allowConnectors, j > i, j + 1 < limit, capitalized(j + 1), has(j, .connector) {
                 j += 1; continue

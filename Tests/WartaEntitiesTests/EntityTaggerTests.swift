@@ -26,6 +26,10 @@ struct EntityTaggerTests {
         #expect(tagged("Tugu itu tinggi.").isEmpty)
     }
 
+    @Test func aDayNameEndsAName() {
+        #expect(tagged("Pasar dibuka, kata Joko Susilo Selasa (12/5/2022).") == ["PER Joko Susilo", "DATE Selasa ( 12/5/2022 )"])
+    }
+
     @Test func placesDoNotSpeak() {
         // Bima is a regency in the lexicon; after a speech verb it is a person.
         #expect(tagged("“Anggaran sudah ada,” kata Bima di Bogor.") == ["PER Bima", "LOC Bogor"])
