@@ -32,7 +32,7 @@ public struct EntityResolver: Sendable {
         func text(_ m: EntityMention) -> String {
             doc.text(TextRange(Int(doc.tokens.starts[m.start]), Int(doc.tokens.ends[m.end - 1])))
         }
-        func key(_ s: String, _ t: EntityType) -> String { t.rawValue + ":" + MatchKey.make(s) }
+        func key(_ matchKey: String, _ t: EntityType) -> String { t.rawValue + ":" + matchKey }
         var previous: (EntityMention, Int)?
         // The latest person whose name holds each word (match keys).
         var personByWord: [String: Int] = [:]
@@ -43,12 +43,14 @@ public struct EntityResolver: Sendable {
         var byInitials: [String: Int] = [:]
         for m in mentions {
             let name = text(m)
-            var index = byName[key(name, m.type)]
+            let matchKey = MatchKey.make(name)
+            let nameKey = key(matchKey, m.type)
+            var index = byName[nameKey]
             if index == nil, m.type == .per, m.end - m.start == 1 {
                 // A single word of a person named before.
-                index = personByWord[MatchKey.make(name)]
+                index = personByWord[matchKey]
             }
-            let bare = m.type == .loc ? EntityResolver.bareName(m, doc) : nil
+            let bare = m.type == .loc ? EntityResolver.bareName(m, matchKey, doc) : nil
             if index == nil, let (key, cue) = bare, let known = placeByBareName[key],
                cue == nil || known.cue == nil || known.cue == cue {
                 index = known.entity  // "Semarang" and "Kota Semarang"
@@ -69,8 +71,8 @@ public struct EntityResolver: Sendable {
             if let i = index {
                 entities[i].mentions.append(m)
                 if let r = m.role, !entities[i].roles.contains(r) { entities[i].roles.append(r) }
-                if name.count > entities[i].name.count && m.type != .per { entities[i].name = name }
-                byName[key(name, m.type)] = i
+                if name.utf8.count > entities[i].name.utf8.count && m.type != .per { entities[i].name = name }
+                byName[nameKey] = i
                 if !m.isNested { previous = (m, i) }
                 continue
             }
@@ -83,7 +85,7 @@ public struct EntityResolver: Sendable {
                     byInitials[m.type.rawValue + ":" + String(decoding: form, as: UTF8.self)] = entities.count - 1
                 }
             }
-            byName[key(name, m.type)] = entities.count - 1
+            byName[nameKey] = entities.count - 1
             if !m.isNested { previous = (m, entities.count - 1) }
         }
         return entities
@@ -93,12 +95,14 @@ public struct EntityResolver: Sendable {
 
     /// A place mention's name without its cue word, and the cue (`semarang`, `kota` for
     /// "Kota Semarang"; `semarang`, nil for "Semarang").
-    static func bareName(_ m: EntityMention, _ doc: Document) -> (String, String?)? {
-        func text(_ a: Int, _ b: Int) -> String {
-            doc.text(TextRange(Int(doc.tokens.starts[a]), Int(doc.tokens.ends[b - 1])))
+    static func bareName(_ m: EntityMention, _ matchKey: String, _ doc: Document) -> (String, String?)? {
+        if m.end - m.start >= 2, doc.tokens.count(m.start) <= 9 {
+            let first = MatchKey.make(doc.text(TextRange(Int(doc.tokens.starts[m.start]), Int(doc.tokens.ends[m.start]))))
+            if placeCues.contains(first) {
+                let rest = doc.text(TextRange(Int(doc.tokens.starts[m.start + 1]), Int(doc.tokens.ends[m.end - 1])))
+                return (MatchKey.make(rest), first)
+            }
         }
-        let first = MatchKey.make(text(m.start, m.start + 1))
-        if m.end - m.start >= 2, placeCues.contains(first) { return (MatchKey.make(text(m.start + 1, m.end)), first) }
-        return m.end - m.start <= 2 ? (MatchKey.make(text(m.start, m.end)), nil) : nil
+        return m.end - m.start <= 2 ? (matchKey, nil) : nil
     }
 }
