@@ -161,9 +161,14 @@ final class QuoteScan {
             }
         }
         self.entityOfMention = entityOfMention
+        // Each paragraph's first token, by a binary search from the previous one.
         var p = 0
         for (k, r) in doc.paragraphRanges.enumerated() {
-            while p < n, t.starts[p] < r.start { p += 1 }
+            var hi = n
+            while p < hi {
+                let mid = (p + hi) / 2
+                if t.starts[mid] < r.start { p = mid + 1 } else { hi = mid }
+            }
             if k == 0 || paragraphStarts.last != p { paragraphStarts.append(p) }
         }
         if paragraphStarts.first != 0 { paragraphStarts.insert(0, at: 0) }
@@ -609,7 +614,10 @@ final class QuoteScan {
 
     /// Resolves each candidate's speaker in text order, following the document.
     func resolve() -> [Quote] {
-        let subjects = subjectMentions()
+        // Subjects matter only to pronouns and to quotes without a cue.
+        let subjects = candidates.contains(where: { c in
+            switch c.phrase { case .pronoun, .none: return true; default: return false }
+        }) ? subjectMentions() : []
         var quotes: [Quote] = []
         var lastSpeaker: Speaker? = nil
         var lastEnd = -1          // the token where the last attributed statement ended
