@@ -257,23 +257,19 @@ struct Quotes: ParsableCommand {
             let pipeline = Pipeline()
             let isHTML = path.hasSuffix(".html") || path.hasSuffix(".htm")
                 || bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "<")
-            let writer = RecordWriter(options: .init(tagger: tagger, nested: entityOptions.nested, quotes: true))
             let id = path == "-" ? "stdin" : path
-            var out = JSONWriter()
-            let document: Document
-            if isHTML || !rawText {
-                let article = try (isHTML ? pipeline.analyze(html: bytes) : pipeline.analyze(article: bytes)).get()
-                document = article.document
-                writer.write(id: id, article: article, to: &out)
-            } else {
-                document = try pipeline.analyze(text: bytes).get()
-                writer.write(id: id, document: document, to: &out)
-            }
+            let article: ArticleResult? = isHTML || !rawText
+                ? try (isHTML ? pipeline.analyze(html: bytes) : pipeline.analyze(article: bytes)).get() : nil
+            let document = try article?.document ?? pipeline.analyze(text: bytes).get()
             let sink = OutputSink()
             switch format {
             case .text:
                 try sink.write(QuoteAnalysis(document, tagger: tagger, attributor: QuoteAttributor(lexicon: tagger.lexicon)).listing)
             case .json:
+                // Only the record is built: tagging and attribution run once.
+                let writer = RecordWriter(options: .init(tagger: tagger, nested: entityOptions.nested, quotes: true))
+                var out = JSONWriter()
+                if let article { writer.write(id: id, article: article, to: &out) } else { writer.write(id: id, document: document, to: &out) }
                 try sink.write(out.bytes)
             }
             try sink.flush()
