@@ -3,9 +3,11 @@
 
 Usage: Scripts/build-entity-lexicons.py [SHARED_DIR]   (default: ../shared beside the repository)
 
-Writes Lexicons/places.tsv, organizations.tsv, person-cues.tsv and given-names.tsv. Columns:
-name, type, subtype, case (any | capitalized | upper: how a text occurrence must be written
-to match), id (Kemendagri code, ticker or acronym), parent (Kemendagri code of the parent).
+Writes Lexicons/places.tsv, villages.tsv, organizations.tsv, person-cues.tsv and
+given-names.tsv. Columns: name, type, subtype, case (any | capitalized | upper | cued: how a
+text occurrence must be written to match; cued = capitalised and right after a place word such
+as Desa, Kelurahan, di, ke, daerah), id (Kemendagri code, ticker or acronym), parent
+(Kemendagri code of the parent).
 Entries written for this project are listed in this script, so a review is a diff.
 Sources and licences: Lexicons/SOURCES.md.
 """
@@ -116,6 +118,22 @@ def places():
     for c in REGIONS.split(";"):
         out.append((c, "LOC", "area", "capitalized", "", ""))
     return write("places.tsv", out)
+
+
+def villages():
+    """Every village (desa, kelurahan: Kemendagri level 4), one row each with its code and its
+    district's. Village names repeat (98 Sidomulyo) and are often words or people's names, so
+    they match only after a place word (`cued`); a name listed under several codes gets no code."""
+    out = []
+    for r in rows(os.path.join(SRC, "regions", "wilayah_kepmendagri_2025.tsv")):
+        code, name, level = r[0], r[1], int(r[2])
+        if level == 4:
+            out.append((name, "LOC", "village", "cued", code, r[4] if len(r) > 4 else ""))
+    with open(os.path.join(LEX, "villages.tsv"), "w", encoding="utf-8") as f:
+        f.write(HEADER)
+        for e in sorted(set(out), key=lambda e: (e[0].lower(), e[4])):
+            f.write("\t".join(e) + "\n")
+    return len(out)
 
 
 # National institutions, parties and state enterprises (written for this project; names are facts).
@@ -231,6 +249,7 @@ COMMON = common_words()
 
 if __name__ == "__main__":
     print("places", places())
+    print("villages", villages())
     print("organizations", organizations())
     print("person-cues", person_cues())
     print("given-names", given_names())

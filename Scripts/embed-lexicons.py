@@ -18,6 +18,8 @@ TARGETS = [
     (os.path.join(ROOT, "Sources", "WartaEntities", "Generated", "EmbeddedEntityLexicons.swift"),
      [("places", "places.tsv"), ("organizations", "organizations.tsv"), ("personCues", "person-cues.tsv"),
       ("givenNames", "given-names.tsv")]),
+    (os.path.join(ROOT, "Sources", "WartaEntities", "Generated", "EmbeddedVillages.swift"),
+     [("villages", "villages.tsv")]),
     (os.path.join(ROOT, "Sources", "WartaQuotes", "Generated", "EmbeddedSpeechVerbs.swift"),
      [("speechVerbs", "speech-verbs.tsv")]),
 ]

@@ -3,9 +3,9 @@ import WartaText
 
 extension EntityLexicon {
     /// The built-in lexicons plus the user's TSV files (`--lexicon`), in order: a later file's
-    /// entry for the same name overrides the built-in one. Each file is checked first.
+    /// entry for the same name overrides the built-in one. Each file is checked first. The
+    /// compiled lexicon comes from ``LexiconCache`` when it has it.
     public static func builtIn(adding paths: [String]) throws(WartaError) -> EntityLexicon {
-        if paths.isEmpty { return .builtIn }
         var sources = EntityLexicon.builtInSources
         for path in paths {
             let bytes = try InputReader.read(path: path)
@@ -17,7 +17,7 @@ extension EntityLexicon {
             }
             sources.append(text)
         }
-        return EntityLexicon(tsv: sources)
+        return LexiconCache.lexicon(sources: sources)
     }
 }
 

@@ -27,13 +27,16 @@ public enum EntityType: String, Sendable, CaseIterable {
 }
 
 /// How an occurrence must be written to match a lexicon entry.
-public enum CasePolicy: Sendable {
+public enum CasePolicy: UInt8, Sendable {
     /// Any case.
     case any
     /// Every word starts with a capital (`Kota Semarang`, `Tugu`).
     case capitalized
     /// Every word in capitals (acronyms: `DPRD`, `KPK`).
     case upper
+    /// Capitalised, and right after a place word (`Desa`, `Kelurahan`, `di`, `ke`, `daerah`):
+    /// names as ambiguous as villages' (`Sidomulyo` is 98 villages, `Tugu` a word).
+    case cued
 
     /// The policy a lexicon file's `case` column names (empty means `capitalized`), or nil.
     public init?<S: StringProtocol>(field: S) {
@@ -41,6 +44,7 @@ public enum CasePolicy: Sendable {
         case "", "capitalized": self = .capitalized
         case "upper": self = .upper
         case "any": self = .any
+        case "cued": self = .cued
         default: return nil
         }
     }
@@ -56,8 +60,9 @@ public struct LexiconEntry: Sendable {
     public let subtype: String
     /// How a match must be written.
     public let casePolicy: CasePolicy
-    /// The source's identifier (Kemendagri code, ticker, acronym), or empty.
-    public let id: String
+    /// The source's identifier (Kemendagri code, ticker, acronym), or empty (also when the
+    /// name is listed with several, as most village names are).
+    public internal(set) var id: String
     /// Number of tokens in the name.
     public let tokenCount: Int
 }
@@ -66,55 +71,181 @@ public struct LexiconEntry: Sendable {
 /// accent-stripped, joined by single spaces): a lookup is one hash of the token keys.
 public struct EntityLexicon: Sendable {
     /// All entries.
-    public let entries: [LexiconEntry]
-    /// Match key → index of the entry (the first listed wins for a key and type).
+    public private(set) var entries: [LexiconEntry]
+    /// Match key → index of the entry.
     let table: ByteStringTable
     /// Every proper token prefix of a key ("kota", for "kota semarang"), so a scan stops early.
     let prefixes: ByteStringTable
     /// The most tokens any entry has.
     public let maxTokens: Int
 
-    /// The TSV text of the built-in lexicons.
+    /// The TSV text of the built-in lexicons, villages first so that a district, city or
+    /// province of the same name overrides a village.
     public static let builtInSources = [
-        EmbeddedEntityLexicons.places, EmbeddedEntityLexicons.organizations,
+        EmbeddedVillages.villages, EmbeddedEntityLexicons.places, EmbeddedEntityLexicons.organizations,
         EmbeddedEntityLexicons.personCues, EmbeddedEntityLexicons.givenNames,
     ]
 
-    /// The built-in lexicons from `Lexicons/`.
+    /// The built-in lexicons from `Lexicons/`, compiled from their TSV text.
     public static let builtIn = EntityLexicon(tsv: builtInSources)
 
     /// Compiles TSV files in the `Lexicons/` entity format (name, type, subtype, case, id,
-    /// parent); a later file's entry for the same key overrides an earlier one.
+    /// parent). A later file's entry for a key overrides an earlier file's; within one file the
+    /// first entry for a key wins, and when the same name is listed again with the same type
+    /// and another id (98 villages called Sidomulyo) the entry keeps no id: the name is ambiguous.
     public init(tsv files: [String], analyzer: TextAnalyzer = TextAnalyzer()) {
         var entries: [LexiconEntry] = []
-        var keys: [([UInt8], Int32)] = []
-        var prefixKeys: [([UInt8], Int32)] = []
+        let rows = files.reduce(0) { n, f in n + f.utf8.count / 32 }
+        var table = ByteStringTable(capacity: rows)
+        var prefixes = ByteStringTable(capacity: rows / 2)
         var maxTokens = 1
+        var key: [UInt8] = []
         for file in files {
-            for row in TokenizerLexicon.rows(file) where row.count >= 4 {
-                let name = String(decoding: row[0], as: UTF8.self)
-                guard let type = EntityType(rawValue: String(decoding: row[1], as: UTF8.self)) else { continue }
-                let policy = CasePolicy(field: String(decoding: row[3], as: UTF8.self)) ?? .capitalized
-                let doc = analyzer.analyze(name)
-                let count = doc.tokens.count
-                guard count > 0 else { continue }
-                var key: [UInt8] = []
-                for t in 0..<count {
-                    if t > 0 { key.append(0x20) }
-                    key += doc.matchKey(ofToken: t)
+            let fileStart = entries.count
+            TokenizerLexicon.forEachRow(file) { row in
+                guard row.count >= 4, let type = EntityType(rawValue: String(decoding: row[1], as: UTF8.self)) else { return }
+                let count = EntityLexicon.key(of: row[0], into: &key, analyzer: analyzer)
+                guard count > 0 else { return }
+                let id = row.count > 4 ? String(decoding: row[4], as: UTF8.self) : ""
+                let new = Int32(entries.count)
+                let known = key.withUnsafeBufferPointer { k -> Int32? in
+                    guard let old = table.insert(k, value: new) else { return nil }
+                    // An earlier file's entry: this one overrides it.
+                    if Int(old) < fileStart { table.setValue(new, for: k); return nil }
+                    return old
                 }
+                if let k = known.map(Int.init) {
+                    // A repeat within this file: the first stays; another id makes it ambiguous.
+                    if entries[k].type == type, entries[k].id != id { entries[k].id = "" }
+                    return
+                }
+                entries.append(LexiconEntry(name: String(decoding: row[0], as: UTF8.self), type: type,
+                                            subtype: String(decoding: row[2], as: UTF8.self),
+                                            casePolicy: CasePolicy(field: String(decoding: row[3], as: UTF8.self)) ?? .capitalized,
+                                            id: id, tokenCount: count))
                 maxTokens = max(maxTokens, count)
-                keys.append((key, Int32(entries.count)))
-                for (k, b) in key.enumerated() where b == 0x20 { prefixKeys.append((Array(key[0..<k]), 0)) }
-                entries.append(LexiconEntry(name: name, type: type, subtype: String(decoding: row[2], as: UTF8.self),
-                                            casePolicy: policy, id: row.count > 4 ? String(decoding: row[4], as: UTF8.self) : "",
-                                            tokenCount: count))
+                key.withUnsafeBufferPointer { k in
+                    for (n, b) in k.enumerated() where b == 0x20 { prefixes.insert(UnsafeBufferPointer(rebasing: k[0..<n]), value: 0) }
+                }
             }
         }
         self.entries = entries
         self.maxTokens = maxTokens
-        table = ByteStringTable(keys)
-        prefixes = ByteStringTable(prefixKeys)
+        self.table = table
+        self.prefixes = prefixes
+    }
+
+    /// Writes the match key of the lexicon name `name` (its tokens' keys joined by single
+    /// spaces) into `key` and returns its number of tokens. Plain ASCII words that the tokenizer
+    /// keeps whole (most names) are folded directly; anything else is tokenized like a document.
+    static func key(of name: UnsafeBufferPointer<UInt8>, into key: inout [UInt8], analyzer: TextAnalyzer) -> Int {
+        if let count = plainKey(of: name, into: &key) { return count }
+        key.removeAll(keepingCapacity: true)
+        let doc = analyzer.analyze(String(decoding: name, as: UTF8.self))
+        for t in 0..<doc.tokens.count {
+            if t > 0 { key.append(0x20) }
+            key += doc.matchKey(ofToken: t)
+        }
+        return doc.tokens.count
+    }
+
+    static let cliticEndings: [[UInt8]] = ["nya", "lah", "kah", "pun", "tah", "ku", "mu"].map { Array($0.utf8) }
+
+    /// The fast path of ``key(of:into:analyzer:)``, replacing `key`'s contents: ASCII letters only, single spaces, and no
+    /// word that looks cliticised (`-nya`, `-lah`, `-kah`, `-pun`, `-tah`, `-ku`, `-mu`, `ku-`,
+    /// `kau-`), since the tokenizer may split those; nil for any other name.
+    static func plainKey(of name: UnsafeBufferPointer<UInt8>, into key: inout [UInt8]) -> Int? {
+        key.removeAll(keepingCapacity: true)
+        guard let first = name.first, first != 0x20, name.last != 0x20 else { return nil }
+        var count = 1
+        var wordStart = 0
+        func plainWord(_ s: Int, _ e: Int) -> Bool {
+            let w = key[s..<e]
+            if w.starts(with: "ku".utf8) || w.starts(with: "kau".utf8) { return false }
+            return !EntityLexicon.cliticEndings.contains { w.count > $0.count && w.suffix($0.count).elementsEqual($0) }
+        }
+        for b in name {
+            if b == 0x20 {
+                guard key.last != 0x20, plainWord(wordStart, key.count) else { return nil }
+                key.append(0x20)
+                count += 1
+                wordStart = key.count
+                continue
+            }
+            let lower = b | 0x20
+            guard lower >= 0x61, lower <= 0x7A else { return nil }
+            key.append(lower)
+        }
+        return plainWord(wordStart, key.count) ? count : nil
+    }
+
+    // MARK: Binary image
+
+    /// The first bytes of an image (and its format version).
+    static let imageMagic: UInt64 = 0x5741_5254_4C45_5831  // "WARTLEX1"
+
+    /// The compiled lexicon as a binary image that ``init(image:)`` loads many times faster
+    /// than the TSV compiles (the CLI keeps one in its cache, see the README).
+    public func image() -> [UInt8] {
+        var w = BinaryImageWriter()
+        w.write(EntityLexicon.imageMagic)
+        w.write(Int64(maxTokens))
+        let types = EntityType.allCases
+        w.write(entries.map { e in UInt8(types.firstIndex(of: e.type)!) })
+        w.write(entries.map { $0.casePolicy.rawValue })
+        w.write(entries.map { UInt16(clamping: $0.tokenCount) })
+        var text: [UInt8] = []
+        var ends: [Int32] = []
+        for e in entries {
+            for s in [e.name, e.subtype, e.id] { text.append(contentsOf: s.utf8); ends.append(Int32(text.count)) }
+        }
+        w.write(text)
+        w.write(ends)
+        table.write(to: &w)
+        prefixes.write(to: &w)
+        return w.bytes
+    }
+
+    /// Loads an image that ``image()`` wrote, or nil when `bytes` is not one (truncated,
+    /// another format); the caller then compiles the TSV.
+    public init?(image bytes: UnsafeRawBufferPointer) {
+        var r = BinaryImageReader(bytes)
+        let types = EntityType.allCases
+        guard r.read(UInt64.self) == EntityLexicon.imageMagic, let maxTokens = r.read(Int64.self),
+              let typeIndexes = r.readArray(UInt8.self), let policies = r.readArray(UInt8.self),
+              let tokenCounts = r.readArray(UInt16.self), let text = r.readArray(UInt8.self), let ends = r.readArray(Int32.self),
+              let table = ByteStringTable(reading: &r), let prefixes = ByteStringTable(reading: &r),
+              policies.count == typeIndexes.count, tokenCounts.count == typeIndexes.count, ends.count == 3 * typeIndexes.count,
+              typeIndexes.allSatisfy({ Int($0) < types.count }), policies.allSatisfy({ CasePolicy(rawValue: $0) != nil }),
+              ends.last.map({ Int($0) == text.count }) ?? true, zip(ends, ends.dropFirst()).allSatisfy({ $0 <= $1 }),
+              table.allValues(satisfy: { $0 >= 0 && Int($0) < typeIndexes.count })
+        else { return nil }
+        // Subtypes repeat (`village`, `district`): one String each, found by comparing bytes.
+        var subtypes: [(bytes: UnsafeBufferPointer<UInt8>, string: String)] = []
+        var entries: [LexiconEntry] = []
+        entries.reserveCapacity(typeIndexes.count)
+        text.withUnsafeBufferPointer { t in
+            func field(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: t[(k == 0 ? 0 : Int(ends[k - 1]))..<Int(ends[k])])
+            }
+            var last = 0
+            for i in 0..<typeIndexes.count {
+                let sub = field(3 * i + 1)
+                if subtypes.isEmpty || !subtypes[last].bytes.elementsEqual(sub) {
+                    if let k = subtypes.firstIndex(where: { $0.bytes.elementsEqual(sub) }) { last = k } else {
+                        subtypes.append((sub, String(decoding: sub, as: UTF8.self)))
+                        last = subtypes.count - 1
+                    }
+                }
+                entries.append(LexiconEntry(name: String(decoding: field(3 * i), as: UTF8.self), type: types[Int(typeIndexes[i])],
+                                            subtype: subtypes[last].string, casePolicy: CasePolicy(rawValue: policies[i])!,
+                                            id: String(decoding: field(3 * i + 2), as: UTF8.self), tokenCount: Int(tokenCounts[i])))
+            }
+        }
+        self.entries = entries
+        self.maxTokens = Int(maxTokens)
+        self.table = table
+        self.prefixes = prefixes
     }
 
     /// The first problem in a lexicon file's text, as (line number, what is wrong), or nil when

@@ -76,6 +76,13 @@ public struct EntityTagger: Sendable {
         "lembar", "paket", "batang", "gram", "mm", "inci",
     ]
 
+    /// The subtype a place cue gives the place it starts (`Kota` → city).
+    static let cueSubtypes: [String: String] = [
+        "kota": "city", "kabupaten": "regency", "kab.": "regency", "kecamatan": "district", "kec.": "district",
+        "kelurahan": "village", "kel.": "village", "desa": "village", "provinsi": "province", "prov.": "province",
+        "jalan": "street", "jl.": "street", "kawasan": "area",
+    ]
+
     /// Cue classes of a token's match key, one bit each.
     struct Cue: OptionSet {
         let rawValue: UInt16
@@ -257,6 +264,8 @@ struct Scan {
                 isNumber($0) || !flags[$0].isDisjoint(with: [.capitalized, .allCaps]) || kinds[$0] == .punctuation
             }
         case .upper: return (i..<j).allSatisfy { allCaps($0) || isNumber($0) }
+        case .cued:
+            return i > 0 && (has(i - 1, .placeWord) || has(i - 1, .location)) && casePolicyHolds(.capitalized, i, j)
         }
     }
 
@@ -427,12 +436,17 @@ struct Scan {
                 let run = capitalizedRun(i + 1, limit, allowConnectors: false)
                 if run > i + 1 {
                     let end = max(run, match?.1 ?? 0)
-                    let sub = ["kota": "city", "kabupaten": "regency", "kab.": "regency", "kecamatan": "district", "kec.": "district",
-                               "kelurahan": "village", "kel.": "village", "desa": "village", "provinsi": "province", "prov.": "province",
-                               "jalan": "street", "jl.": "street", "kawasan": "area"][key(i)]
+                    let sub = EntityTagger.cueSubtypes[key(i)]
                     let type: EntityType = has(i, .facility) ? .fac : .loc
-                    add(EntityMention(start: i, end: end, type: type, subtype: sub ?? (type == .fac ? key(i) : match?.0.subtype),
-                                      lexiconID: match?.0.id))
+                    // "Kelurahan Bugangan": the name after the cue, when listed as a place of the
+                    // cue's kind, gives the code.
+                    var listed = match?.1 == end ? match?.0 : nil
+                    if listed == nil, type == .loc, let (entry, nameEnd) = lexiconMatch(i + 1, end), nameEnd == end,
+                       entry.type == .loc, sub == nil || entry.subtype == sub {
+                        listed = entry
+                    }
+                    add(EntityMention(start: i, end: end, type: type, subtype: sub ?? (type == .fac ? key(i) : listed?.subtype),
+                                      lexiconID: listed.flatMap { $0.id.isEmpty ? nil : $0.id }))
                     i = acronymAfter(i, end, limit)
                     continue
                 }
@@ -454,7 +468,7 @@ struct Scan {
                 i = run
                 continue
             }
-            if let (entry, end) = match, entry.type == .loc || entry.type == .org {
+            if let (entry, end) = match, entry.type == .loc || entry.type == .org, entry.casePolicy != .cued {
                 add(EntityMention(start: i, end: end, type: entry.type, subtype: entry.subtype, lexiconID: entry.id.isEmpty ? nil : entry.id))
                 i = acronymAfter(i, end, limit)
                 continue
@@ -474,10 +488,16 @@ struct Scan {
             }
             // An unknown capitalised name after a preposition or noun of place ("di Quetta",
             // "ke Las Palmas", "daerah Bugangan").
-            if match == nil, i > range.lowerBound, has(i - 1, .placeWord), !capitalized(i - 1),
+            // A village ("di Sidomulyo") is such a name with a code when it is unambiguous.
+            let village = match.flatMap { $0.0.casePolicy == .cued ? $0 : nil }
+            if match == nil || village != nil, i > range.lowerBound, has(i - 1, .placeWord), !capitalized(i - 1),
                capitalized(i), !allCaps(i), !has(i, [.month, .day]) {
                 var run = capitalizedRun(i, limit, allowConnectors: false)
-                add(EntityMention(start: i, end: run, type: .loc))
+                if let (entry, end) = village, end == run {
+                    add(EntityMention(start: i, end: run, type: .loc, subtype: entry.subtype, lexiconID: entry.id.isEmpty ? nil : entry.id))
+                } else {
+                    add(EntityMention(start: i, end: run, type: .loc))
+                }
                 // Coordinated places share the cue: "daerah Bugangan dan Barito".
                 while run + 1 < limit, has(run, .connector), !capitalized(run), capitalized(run + 1), !allCaps(run + 1) {
                     let known = lexiconMatch(run + 1, limit)

@@ -72,18 +72,42 @@ public struct TokenizerLexicon: Sendable {
         lexicalWords = ByteStringTable(lemmas)
     }
 
-    /// The fields of each data row (the header row and blank lines skipped).
+    /// The fields of each data row (the header row, blank lines and `#` comments skipped).
     public static func rows(_ tsv: String) -> [[[UInt8]]] {
         var out: [[[UInt8]]] = []
-        var first = true
-        for line in tsv.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
-            if first { first = false; continue }
-            var fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { Array($0) }
-            if let last = fields.last, last.last == 0x0D { fields[fields.count - 1].removeLast() }
-            if fields.isEmpty || fields[0].isEmpty || fields[0].first == 0x23 { continue }
-            out.append(fields)
-        }
+        forEachRow(tsv) { fields in out.append(fields.map { Array($0) }) }
         return out
+    }
+
+    /// Calls `body` with the fields of each data row as views of `tsv`'s bytes, valid only
+    /// during the call (the header row, blank lines and `#` comments skipped; CRLF allowed).
+    /// One pass over the bytes, no allocation per row.
+    public static func forEachRow(_ tsv: String, _ body: ([UnsafeBufferPointer<UInt8>]) -> Void) {
+        var text = tsv
+        text.withUTF8 { bytes in
+            var fields: [UnsafeBufferPointer<UInt8>] = []
+            var lineStart = 0
+            var header = true
+            let n = bytes.count
+            while lineStart < n {
+                var end = lineStart
+                while end < n && bytes[end] != 0x0A { end += 1 }
+                let next = end + 1
+                if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
+                if header { header = false; lineStart = next; continue }
+                if end > lineStart && bytes[lineStart] != 0x23 && bytes[lineStart] != 0x09 {
+                    fields.removeAll(keepingCapacity: true)
+                    var fieldStart = lineStart
+                    for i in lineStart..<end where bytes[i] == 0x09 {
+                        fields.append(UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]))
+                        fieldStart = i + 1
+                    }
+                    fields.append(UnsafeBufferPointer(rebasing: bytes[fieldStart..<end]))
+                    body(fields)
+                }
+                lineStart = next
+            }
+        }
     }
 
     static func asciiLowercased(_ b: [UInt8]) -> [UInt8] {

@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import WartaEntities
+
+/// Compiled entity lexicons kept between runs as binary images, so a run loads the lexicons
+/// (100k+ entries with the villages) in milliseconds instead of compiling their TSV text.
+///
+/// An image is named by a hash of the lexicon sources (built-in and `--lexicon` files) and of
+/// the running executable (its size and modification time), so editing a lexicon or rebuilding
+/// Warta makes a new one; older images in the folder are removed when a new one is written.
+/// The folder is `$WARTA_CACHE_DIR`, else `$XDG_CACHE_HOME/warta`, else `~/.cache/warta`;
+/// `WARTA_CACHE_DIR=off` turns the cache off. A missing, unreadable or corrupt image is
+/// compiled again; a folder that cannot be written only costs the compile.
+public enum LexiconCache {
+    /// The lexicon compiled from `sources` (TSV texts, in override order), from the cache in
+    /// `folder` (nil: no cache) when an image for them is there.
+    public static func lexicon(sources: [String], folder: String? = LexiconCache.folder()) -> EntityLexicon {
+        guard let folder else { return EntityLexicon(tsv: sources) }
+        let path = folder + "/entities-" + hexHash(sources) + ".image"
+        if let bytes = try? InputReader.read(path: path),
+           let lexicon = bytes.withUnsafeBytes({ EntityLexicon(image: $0) }) {
+            return lexicon
+        }
+        let lexicon = EntityLexicon(tsv: sources)
+        store(lexicon.image(), at: path, in: folder)
+        return lexicon
+    }
+
+    /// The cache folder, or nil when the cache is off or no home is known.
+    public static func folder() -> String? {
+        func env(_ name: String) -> String? { getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } }
+        if let dir = env("WARTA_CACHE_DIR") { return dir == "off" ? nil : dir }
+        if let xdg = env("XDG_CACHE_HOME") { return xdg + "/warta" }
+        return env("HOME").map { $0 + "/.cache/warta" }
+    }
+
+    /// A 64-bit hash of the sources and the executable's identity, in hex.
+    static func hexHash(_ sources: [String]) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ x: UInt64) { h = (h ^ x) &* 0x100_0000_01b3; h ^= h >> 31 }
+        for var s in sources {
+            mix(UInt64(s.utf8.count))
+            s.withUTF8 { p in
+                let raw = UnsafeRawBufferPointer(p)
+                var i = 0
+                while i + 8 <= raw.count { mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)); i += 8 }
+                while i < raw.count { mix(UInt64(raw[i])); i += 1 }
+            }
+        }
+        var st = stat()
+        if stat("/proc/self/exe", &st) == 0 {
+            mix(UInt64(bitPattern: Int64(st.st_size)))
+            mix(UInt64(bitPattern: Int64(st.st_mtim.tv_sec)))
+            mix(UInt64(bitPattern: Int64(st.st_mtim.tv_nsec)))
+        }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Writes `image` to `path` atomically (a temporary file renamed) and removes other
+    /// images in `folder`; any failure leaves the cache as it was.
+    static func store(_ image: [UInt8], at path: String, in folder: String) {
+        var prefix = folder.hasPrefix("/") ? "" : "."
+        for part in folder.split(separator: "/") { prefix += "/" + part; mkdir(prefix, 0o755) }
+        let temporary = path + ".\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return }
+        let written = image.withUnsafeBytes { p -> Bool in
+            var offset = 0
+            while offset < p.count {
+                let n = write(fd, p.baseAddress! + offset, p.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        close(fd)
+        guard written, rename(temporary, path) == 0 else { unlink(temporary); return }
+        let name = String(path.split(separator: "/").last!)
+        if let dir = opendir(folder) {
+            while let entry = readdir(dir) {
+                let file = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if file.hasPrefix("entities-"), file.hasSuffix(".image"), file != name { unlink(folder + "/" + file) }
+            }
+            closedir(dir)
+        }
+    }
+}

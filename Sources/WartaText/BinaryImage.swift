@@ -1,0 +1,76 @@
+/// A flat binary image of compiled tables: arrays of fixed-width integers written end to end,
+/// each with its length, so loading one is a bounds check and a copy per array. Images are
+/// read back only by the same build that wrote them (native byte order, no versioning beyond
+/// a caller's magic number).
+public struct BinaryImageWriter {
+    /// The image so far.
+    public private(set) var bytes: [UInt8] = []
+
+    /// Creates an empty image.
+    public init() {}
+
+    /// Appends one integer.
+    public mutating func write<T: FixedWidthInteger>(_ value: T) {
+        withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends an array: its count, then its elements.
+    public mutating func write<T: FixedWidthInteger>(_ array: [T]) {
+        write(Int64(array.count))
+        array.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+}
+
+/// Reads what ``BinaryImageWriter`` wrote, in the same order; every read is bounds-checked and
+/// returns nil past the end, so a truncated or foreign image fails cleanly.
+public struct BinaryImageReader {
+    let bytes: UnsafeRawBufferPointer
+    var offset = 0
+
+    /// A reader over `bytes`, which must outlive it.
+    public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    /// The next integer.
+    public mutating func read<T: FixedWidthInteger>(_: T.Type = T.self) -> T? {
+        let size = MemoryLayout<T>.size
+        guard offset + size <= bytes.count else { return nil }
+        let value = bytes.loadUnaligned(fromByteOffset: offset, as: T.self)
+        offset += size
+        return value
+    }
+
+    /// The next array.
+    public mutating func readArray<T: FixedWidthInteger>(_: T.Type = T.self) -> [T]? {
+        guard let n = read(Int64.self), n >= 0, n <= Int64(bytes.count) else { return nil }
+        let size = Int(n) * MemoryLayout<T>.stride
+        guard offset + size <= bytes.count else { return nil }
+        let start = offset
+        offset += size
+        return [T](unsafeUninitializedCapacity: Int(n)) { buffer, count in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[start..<start + size]))
+            count = Int(n)
+        }
+    }
+}
+
+extension ByteStringTable {
+    /// Appends the table to an image.
+    public func write(to image: inout BinaryImageWriter) {
+        image.write(arena); image.write(keyStart); image.write(keyEnd); image.write(values); image.write(slots)
+    }
+
+    /// Reads a table that ``write(to:)`` wrote, or nil when the image is malformed.
+    public init?(reading image: inout BinaryImageReader) {
+        guard let arena = image.readArray(UInt8.self), let keyStart = image.readArray(Int32.self),
+              let keyEnd = image.readArray(Int32.self), let values = image.readArray(Int32.self),
+              let slots = image.readArray(Int32.self),
+              keyStart.count == keyEnd.count, keyStart.count == values.count, slots.count.nonzeroBitCount == 1,
+              keyStart.count < slots.count,
+              slots.allSatisfy({ $0 < keyStart.count }),
+              // Each key in exactly one slot, so a lookup always meets an empty slot.
+              slots.reduce(0, { $0 + ($1 >= 0 ? 1 : 0) }) == keyStart.count,
+              zip(keyStart, keyEnd).allSatisfy({ $0 >= 0 && $0 <= $1 && Int($1) <= arena.count })
+        else { return nil }
+        self.init(arena: arena, keyStart: keyStart, keyEnd: keyEnd, values: values, slots: slots)
+    }
+}

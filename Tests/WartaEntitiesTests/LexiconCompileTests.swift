@@ -1,0 +1,84 @@
+import Testing
+@testable import WartaEntities
+import WartaText
+
+/// The places mentioned in `text` with their subtype and lexicon id.
+func places(_ text: String) -> [String] {
+    let doc = TextAnalyzer().analyze(text)
+    return EntityTagger().tag(doc).filter { $0.type == .loc }.map { m in
+        "\(mentionText(doc, m)) \(m.subtype ?? "-") \(m.lexiconID ?? "-")"
+    }
+}
+
+@Suite("Lexicon compilation")
+struct LexiconCompileTests {
+    /// The fast key path must give exactly the key the tokenizer gives, or names would not match.
+    @Test func plainKeysAgreeWithTheTokenizerOnEveryBuiltInName() {
+        let analyzer = TextAnalyzer()
+        var plain = 0, checked = 0
+        var mismatches: [String] = []
+        for (n, source) in EntityLexicon.builtInSources.enumerated() {
+            TokenizerLexicon.forEachRow(source) { row in
+                checked += 1
+                // Every name of the small files; every 7th village (83k analyses are slow in debug).
+                guard n > 0 || checked % 7 == 0 else { return }
+                var fast: [UInt8] = []
+                guard let count = EntityLexicon.plainKey(of: row[0], into: &fast) else { return }
+                plain += 1
+                let doc = analyzer.analyze(String(decoding: row[0], as: UTF8.self))
+                let slow = Array((0..<doc.tokens.count).map { doc.matchKey(ofToken: $0) }.joined(separator: [0x20]))
+                if slow != fast || count != doc.tokens.count { mismatches.append(String(decoding: row[0], as: UTF8.self)) }
+            }
+        }
+        #expect(plain > 15_000)
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+        var key: [UInt8] = []
+        for name in ["Kotanya", "Kupang", "Kauman", "A. Yani", "Aek Sitio-tio", "2 x 11 Kayu Tanam", " Jakarta", "Dua  Spasi"] {
+            #expect(Array(name.utf8).withUnsafeBufferPointer { EntityLexicon.plainKey(of: $0, into: &key) } == nil, "\(name)")
+        }
+    }
+
+    @Test func repeatsWithinAFileMakeANameAmbiguousAndLaterFilesOverride() {
+        let villages = "name\ttype\tsubtype\tcase\tid\tparent\nSidomulyo\tLOC\tvillage\tcued\t1.1\t1\nSidomulyo\tLOC\tvillage\tcued\t2.2\t2\nKalibanteng\tLOC\tvillage\tcued\t3.3\t3\n"
+        let places = "name\ttype\tsubtype\tcase\tid\tparent\nKalibanteng\tLOC\tdistrict\tcapitalized\t4\t\n"
+        let lexicon = EntityLexicon(tsv: [villages, places])
+        #expect(lexicon.entry(forKey: Array("sidomulyo".utf8)).map { "\($0.subtype) \($0.id)" } == "village ")
+        #expect(lexicon.entry(forKey: Array("kalibanteng".utf8)).map { "\($0.subtype) \($0.id) \($0.casePolicy)" } == "district 4 capitalized")
+    }
+
+    @Test func villagesMatchOnlyAfterAPlaceWord() {
+        // Kalibanteng Kulon is one village (Semarang Barat).
+        #expect(places("Warga Kelurahan Kalibanteng Kulon mengungsi.") == ["Kelurahan Kalibanteng Kulon village 33.74.13.1005"])
+        #expect(places("Banjir melanda di Kalibanteng Kulon kemarin.") == ["Kalibanteng Kulon village 33.74.13.1005"])
+        // Karangsari is 49 villages and no district: no code, and a place only after a place word.
+        #expect(places("Warga Desa Karangsari dan di Karangsari.") == ["Desa Karangsari village -", "Karangsari village -"])
+        #expect(places("Karangsari datang terlambat.").isEmpty)
+        // A district of the same name (Sidomulyo, Lampung Selatan) overrides the 98 villages.
+        #expect(places("Sidomulyo datang terlambat.") == ["Sidomulyo district 18.01.07"])
+        // A district cue does not take a village's code.
+        #expect(places("Warga Kecamatan Tugu datang.") == ["Kecamatan Tugu district -"])
+    }
+
+    @Test func imagesRoundTripAndRejectDamage() throws {
+        let lexicon = EntityLexicon.builtIn
+        let image = lexicon.image()
+        let loaded = try #require(image.withUnsafeBytes { EntityLexicon(image: $0) })
+        #expect(loaded.entries.count == lexicon.entries.count)
+        #expect(loaded.maxTokens == lexicon.maxTokens)
+        for key in ["kota semarang", "kalibanteng kulon", "dprd", "jawa tengah", "kepala dinas"] {
+            let a = lexicon.entry(forKey: Array(key.utf8)), b = loaded.entry(forKey: Array(key.utf8))
+            #expect(a.map { "\($0.name) \($0.type) \($0.subtype) \($0.id) \($0.casePolicy) \($0.tokenCount)" }
+                    == b.map { "\($0.name) \($0.type) \($0.subtype) \($0.id) \($0.casePolicy) \($0.tokenCount)" }, "\(key)")
+            #expect(a != nil, "\(key)")
+        }
+        #expect(loaded.hasLongerEntry(startingWith: Array("kota".utf8)))
+        // Truncated, foreign or corrupted images load as nil, never crash.
+        for cut in [0, 7, 8, 100, image.count / 2, image.count - 1] {
+            #expect(Array(image[0..<cut]).withUnsafeBytes { EntityLexicon(image: $0) } == nil, "cut at \(cut)")
+        }
+        var garbage = image
+        for i in stride(from: 8, to: 4_000, by: 37) { garbage[i] = 0xFF }
+        _ = garbage.withUnsafeBytes { EntityLexicon(image: $0) }
+        #expect(Array("name\ttype\n".utf8).withUnsafeBytes { EntityLexicon(image: $0) } == nil)
+    }
+}
