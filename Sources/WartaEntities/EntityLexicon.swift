@@ -76,6 +76,9 @@ public struct EntityLexicon: Sendable {
     let table: ByteStringTable
     /// Every proper token prefix of a key ("kota", for "kota semarang"), so a scan stops early.
     let prefixes: ByteStringTable
+    /// The first token keys of entries that may start with a lower-case word (case `any`), so
+    /// a lower-case token probes this small table instead of the large ones.
+    let lowercaseStarts: ByteStringTable
     /// The most tokens any entry has.
     public let maxTokens: Int
 
@@ -98,6 +101,7 @@ public struct EntityLexicon: Sendable {
         let rows = files.reduce(0) { n, f in n + f.utf8.count / 32 }
         var table = ByteStringTable(capacity: rows)
         var prefixes = ByteStringTable(capacity: rows / 2)
+        var lowercaseStarts = ByteStringTable(capacity: 16)
         var maxTokens = 1
         var key: [UInt8] = []
         for file in files {
@@ -124,8 +128,10 @@ public struct EntityLexicon: Sendable {
                                             casePolicy: CasePolicy(field: String(decoding: row[3], as: UTF8.self)) ?? .capitalized,
                                             id: id, tokenCount: count))
                 maxTokens = max(maxTokens, count)
+                let any = entries.last!.casePolicy == .any
                 key.withUnsafeBufferPointer { k in
                     for (n, b) in k.enumerated() where b == 0x20 { prefixes.insert(UnsafeBufferPointer(rebasing: k[0..<n]), value: 0) }
+                    if any { lowercaseStarts.insert(UnsafeBufferPointer(rebasing: k.prefix { $0 != 0x20 }), value: 0) }
                 }
             }
         }
@@ -133,6 +139,7 @@ public struct EntityLexicon: Sendable {
         self.maxTokens = maxTokens
         self.table = table
         self.prefixes = prefixes
+        self.lowercaseStarts = lowercaseStarts
     }
 
     /// Writes the match key of the lexicon name `name` (its tokens' keys joined by single
@@ -182,7 +189,7 @@ public struct EntityLexicon: Sendable {
     // MARK: Binary image
 
     /// The first bytes of an image (and its format version).
-    static let imageMagic: UInt64 = 0x5741_5254_4C45_5831  // "WARTLEX1"
+    static let imageMagic: UInt64 = 0x5741_5254_4C45_5832  // "WARTLEX2"
 
     /// The compiled lexicon as a binary image that ``init(image:)`` loads many times faster
     /// than the TSV compiles (the CLI keeps one in its cache, see the README).
@@ -203,6 +210,7 @@ public struct EntityLexicon: Sendable {
         w.write(ends)
         table.write(to: &w)
         prefixes.write(to: &w)
+        lowercaseStarts.write(to: &w)
         return w.bytes
     }
 
@@ -215,6 +223,7 @@ public struct EntityLexicon: Sendable {
               let typeIndexes = r.readArray(UInt8.self), let policies = r.readArray(UInt8.self),
               let tokenCounts = r.readArray(UInt16.self), let text = r.readArray(UInt8.self), let ends = r.readArray(Int32.self),
               let table = ByteStringTable(reading: &r), let prefixes = ByteStringTable(reading: &r),
+              let lowercaseStarts = ByteStringTable(reading: &r),
               policies.count == typeIndexes.count, tokenCounts.count == typeIndexes.count, ends.count == 3 * typeIndexes.count,
               typeIndexes.allSatisfy({ Int($0) < types.count }), policies.allSatisfy({ CasePolicy(rawValue: $0) != nil }),
               ends.last.map({ Int($0) == text.count }) ?? true, zip(ends, ends.dropFirst()).allSatisfy({ $0 <= $1 }),
@@ -246,6 +255,7 @@ public struct EntityLexicon: Sendable {
         self.maxTokens = Int(maxTokens)
         self.table = table
         self.prefixes = prefixes
+        self.lowercaseStarts = lowercaseStarts
     }
 
     /// The first problem in a lexicon file's text, as (line number, what is wrong), or nil when

@@ -150,7 +150,9 @@ struct Scan {
     let doc: Document
     let lexicon: EntityLexicon
     var mentions: [EntityMention] = []
-    /// The match keys of all tokens, end to end; token `i`'s is `keyBytes[keyEnds[i]..<keyEnds[i + 1]]`.
+    /// The match keys of all tokens, each followed by a space: token `i`'s key is
+    /// `keyBytes[keyEnds[i]..<keyEnds[i + 1] - 1]`, and the key of tokens `i..<j` as a lexicon
+    /// lists it (token keys joined by spaces) is one contiguous slice.
     let keyBytes: [UInt8]
     let keyEnds: [Int32]
     /// The hash of each token's key, computed once for every table it probes.
@@ -160,6 +162,9 @@ struct Scan {
     /// The token columns this pass reads, held directly.
     let flags: [TokenFlags]
     let kinds: [TokenKind]
+    /// The capitalised and all-capital tokens, in order: the passes after the sentence rules
+    /// visit only these.
+    let capitals: [Int32]
     /// Single words of person names found so far, with the first token they were seen at.
     var personWords: [String: Int] = [:]
     /// The key hashes of ``personWords``, so most tokens skip the dictionary.
@@ -178,43 +183,59 @@ struct Scan {
         let flags = doc.tokens.flags, kinds = doc.tokens.kinds
         self.flags = flags
         self.kinds = kinds
-        func salient(_ i: Int) -> Bool {
-            i >= 0 && i < n && (!flags[i].isDisjoint(with: [.capitalized, .allCaps]) || kinds[i] == .number
-                || kinds[i] == .abbreviation || kinds[i] == .symbol)
+        let salientFlags = TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
+        var salient = [Bool](repeating: false, count: n + 2)  // shifted by one: salient[i + 1] is token i's
+        var capitals: [Int32] = []
+        for i in 0..<n {
+            let capital = flags[i].rawValue & salientFlags != 0
+            if capital { capitals.append(Int32(i)) }
+            let k = kinds[i]
+            salient[i + 1] = capital || k == .number || k == .abbreviation || k == .symbol
         }
         var keyBytes: [UInt8] = []
-        var keyEnds: [Int32] = [0]
-        keyEnds.reserveCapacity(n + 1)
+        keyBytes.reserveCapacity(n * 3)
+        var keyEnds = [Int32](repeating: 0, count: n + 1)
         var cues = [EntityTagger.Cue](repeating: [], count: n)
         var keyHashes = [Int](repeating: 0, count: n)
         doc.bytes.withUnsafeBufferPointer { text in
-            for i in 0..<n {
-                if salient(i) || salient(i - 1) || salient(i + 1) {
-                    let start = keyBytes.count
-                    MatchKey.append(UnsafeBufferPointer(rebasing: text[Int(doc.tokens.starts[i])..<Int(doc.tokens.ends[i])]), to: &keyBytes)
-                    let bits = keyBytes.withUnsafeBufferPointer { all -> Int32 in
-                        let key = UnsafeBufferPointer(rebasing: all[start...])
-                        let h = ByteStringTable.hash(of: key)
-                        keyHashes[i] = h
-                        return EntityTagger.cueTable.value(key, hash: h) ?? 0
+            doc.tokens.starts.withUnsafeBufferPointer { starts in
+                doc.tokens.ends.withUnsafeBufferPointer { ends in
+                    for i in 0..<n {
+                        if salient[i] || salient[i + 1] || salient[i + 2] {
+                            let start = keyBytes.count
+                            MatchKey.append(UnsafeBufferPointer(rebasing: text[Int(starts[i])..<Int(ends[i])]), to: &keyBytes)
+                            let bits = keyBytes.withUnsafeBufferPointer { all -> Int32 in
+                                let key = UnsafeBufferPointer(rebasing: all[start...])
+                                let h = ByteStringTable.hash(of: key)
+                                keyHashes[i] = h
+                                return EntityTagger.cueTable.value(key, hash: h) ?? 0
+                            }
+                            cues[i] = EntityTagger.Cue(rawValue: UInt16(bits))
+                        }
+                        keyBytes.append(0x20)
+                        keyEnds[i + 1] = Int32(keyBytes.count)
                     }
-                    cues[i] = EntityTagger.Cue(rawValue: UInt16(bits))
                 }
-                keyEnds.append(Int32(keyBytes.count))
             }
         }
         self.keyBytes = keyBytes
         self.keyEnds = keyEnds
         self.cues = cues
         self.keyHashes = keyHashes
+        self.capitals = capitals
     }
 
     /// Whether token `i` has no key (running lower-case text away from names and numbers).
-    @inline(__always) func keyIsEmpty(_ i: Int) -> Bool { keyEnds[i] == keyEnds[i + 1] }
+    @inline(__always) func keyIsEmpty(_ i: Int) -> Bool { keyEnds[i] + 1 == keyEnds[i + 1] }
 
     /// Calls `body` with the match key of token `i`.
     @inline(__always) func withKey<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        keyBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(keyEnds[i])..<Int(keyEnds[i + 1])])) }
+        withKey(i, i + 1, body)
+    }
+
+    /// Calls `body` with the key of tokens `i..<j`: their keys joined by single spaces.
+    @inline(__always) func withKey<R>(_ i: Int, _ j: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        keyBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(keyEnds[i])..<Int(keyEnds[j]) - 1])) }
     }
 
     @inline(__always) func has(_ i: Int, _ c: EntityTagger.Cue) -> Bool { i >= 0 && i < cues.count && cues[i].contains(c) }
@@ -235,20 +256,24 @@ struct Scan {
         var best: (LexiconEntry, Int)?
         // One token: the token's own key, without building a new one.
         let h = keyHashes[i]
+        // A lower-case word starts only entries of case `any` (none in the built-in lists).
+        if flags[i].isDisjoint(with: [.capitalized, .allCaps]), kinds[i] != .number,
+           withKey(i, { lexicon.lowercaseStarts.value($0, hash: h) }) == nil {
+            return nil
+        }
         let (index, longer) = withKey(i) { (lexicon.table.value($0, hash: h), lexicon.prefixes.value($0, hash: h) != nil) }
         if let index, case let e = lexicon.entries[Int(index)], e.tokenCount == 1, casePolicyHolds(e.casePolicy, i, i + 1) {
             best = (e, i + 1)
         }
         guard longer, i + 1 < limit else { return best }
-        var key = withKey(i) { Array($0) }
         var j = i + 1
         while j < limit && j - i < lexicon.maxTokens {
-            // Stop as soon as no entry continues this way.
-            if j > i + 1 { guard lexicon.hasLongerEntry(startingWith: key) else { break } }
-            key.append(0x20)
-            withKey(j) { key.append(contentsOf: $0) }
+            // Stop as soon as no entry continues this way; an empty key ends every entry.
+            if keyIsEmpty(j) { break }
+            if j > i + 1 { guard withKey(i, j, { lexicon.prefixes.contains($0) }) else { break } }
             j += 1
-            if let e = lexicon.entry(forKey: key), e.tokenCount == j - i, casePolicyHolds(e.casePolicy, i, j) {
+            if let index = withKey(i, j, { lexicon.table.value($0) }), case let e = lexicon.entries[Int(index)],
+               e.tokenCount == j - i, casePolicyHolds(e.casePolicy, i, j) {
                 best = (e, j)
             }
         }
@@ -336,7 +361,8 @@ struct Scan {
         // The initials of each name, entered once the name has been read.
         var byInitials: [[UInt8]: EntityMention] = [:]
         var next = 0
-        for i in 0..<doc.tokens.count {
+        for c in capitals {
+            let i = Int(c)
             while next < named.count, mentions[named[next]].end <= i {
                 let m = mentions[named[next]]
                 let letters = (m.start..<m.end).filter { capitalized($0) || allCaps($0) }.map { bytes(of: $0).first! }
@@ -649,7 +675,10 @@ struct Scan {
         for h in lone.keys { filter[(h >> 6) & 63] |= 1 << UInt64(h & 63) }
         let last = lone.values.max()!
         var done = Set<Int>()
-        for i in 0..<last where !covered[i] {
+        for c in capitals {
+            let i = Int(c)
+            if i >= last { break }
+            if covered[i] { continue }
             let h = keyHashes[i]
             guard filter[(h >> 6) & 63] & (1 << UInt64(h & 63)) != 0, capitalized(i), !allCaps(i),
                   let at = lone[h], i < at, !done.contains(h), key(i) == key(at), !isCommonWord(i) else { continue }
@@ -669,7 +698,9 @@ struct Scan {
     }
 
     mutating func linkPartialNames() {
-        for i in 0..<doc.tokens.count where flags[i].rawValue & TokenFlags.capitalized.rawValue != 0 && !covered[i] && capitalized(i) {
+        for c in capitals {
+            let i = Int(c)
+            guard !covered[i], capitalized(i) else { continue }
             if personWordHashes.contains(keyHashes[i]), let first = personWords[key(i)], first < i {
                 mentions.append(EntityMention(start: i, end: i + 1, type: .per))
                 covered[i] = true

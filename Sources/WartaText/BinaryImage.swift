@@ -56,21 +56,24 @@ public struct BinaryImageReader {
 extension ByteStringTable {
     /// Appends the table to an image.
     public func write(to image: inout BinaryImageWriter) {
-        image.write(arena); image.write(keyStart); image.write(keyEnd); image.write(values); image.write(slots)
+        image.write(arena); image.write(keyEnds); image.write(values); image.write(slots)
     }
 
     /// Reads a table that ``write(to:)`` wrote, or nil when the image is malformed.
     public init?(reading image: inout BinaryImageReader) {
-        guard let arena = image.readArray(UInt8.self), let keyStart = image.readArray(Int32.self),
-              let keyEnd = image.readArray(Int32.self), let values = image.readArray(Int32.self),
-              let slots = image.readArray(Int32.self),
-              keyStart.count == keyEnd.count, keyStart.count == values.count, slots.count.nonzeroBitCount == 1,
-              keyStart.count < slots.count,
-              slots.allSatisfy({ $0 < keyStart.count }),
-              // Each key in exactly one slot, so a lookup always meets an empty slot.
-              slots.reduce(0, { $0 + ($1 >= 0 ? 1 : 0) }) == keyStart.count,
-              zip(keyStart, keyEnd).allSatisfy({ $0 >= 0 && $0 <= $1 && Int($1) <= arena.count })
+        guard let arena = image.readArray(UInt8.self), let keyEnds = image.readArray(Int32.self),
+              let values = image.readArray(Int32.self), let slots = image.readArray(UInt64.self),
+              keyEnds.count == values.count + 1, keyEnds.first == 0, Int(keyEnds.last!) == arena.count,
+              zip(keyEnds, keyEnds.dropFirst()).allSatisfy({ $0 <= $1 }),
+              slots.count.nonzeroBitCount == 1, values.count < slots.count
         else { return nil }
-        self.init(arena: arena, keyStart: keyStart, keyEnd: keyEnd, values: values, slots: slots)
+        // Each key in exactly one slot, so a lookup always meets an empty slot.
+        var used = 0
+        for s in slots where s != 0 {
+            guard s & 0xFFFF_FFFF >= 1, s & 0xFFFF_FFFF <= UInt64(values.count) else { return nil }
+            used += 1
+        }
+        guard used == values.count else { return nil }
+        self.init(arena: arena, keyEnds: keyEnds, values: values, slots: slots)
     }
 }

@@ -1,27 +1,31 @@
-/// An immutable hash table from byte strings to small integer values, built once and
-/// looked up without allocating: keys are compared as raw UTF-8 bytes in one arena.
+/// A hash table from byte strings to small integer values, built once and looked up without
+/// allocating: keys are compared as raw UTF-8 bytes in one arena. Each slot holds the key's
+/// index and 32 more bits of its hash, so a probe that misses (most tokens are in no lexicon)
+/// reads one slot and never the arena.
 public struct ByteStringTable: Sendable {
+    /// The keys end to end; key `k` is `arena[keyEnds[k]..<keyEnds[k + 1]]`.
     private(set) var arena: [UInt8] = []
-    private(set) var keyStart: [Int32] = []
-    private(set) var keyEnd: [Int32] = []
+    private(set) var keyEnds: [Int32] = [0]
     private(set) var values: [Int32] = []
-    private(set) var slots: [Int32]  // index into keys, or -1
+    /// 0 for an empty slot, else the hash's high 32 bits above the key's index + 1.
+    private(set) var slots: [UInt64]
     private var mask: Int
 
     /// A table from its parts (see ``init(reading:)``).
-    init(arena: [UInt8], keyStart: [Int32], keyEnd: [Int32], values: [Int32], slots: [Int32]) {
-        self.arena = arena; self.keyStart = keyStart; self.keyEnd = keyEnd; self.values = values
+    init(arena: [UInt8], keyEnds: [Int32], values: [Int32], slots: [UInt64]) {
+        self.arena = arena; self.keyEnds = keyEnds; self.values = values
         self.slots = slots; self.mask = slots.count - 1
     }
 
     /// Builds a table from keys and values; a later duplicate key overrides an earlier one.
     public init<S: Sequence>(_ entries: S) where S.Element == ([UInt8], Int32) {
         let list = Array(entries)
-        var size = 16
-        while size < list.count * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
-        mask = size - 1
-        for (key, value) in list { insert(key, value) }
+        self.init(capacity: list.count)
+        for (key, value) in list {
+            key.withUnsafeBufferPointer { k in
+                if insert(k, value: value) != nil { setValue(value, for: k) }
+            }
+        }
     }
 
     /// Builds a set: every key maps to 0.
@@ -33,47 +37,47 @@ public struct ByteStringTable: Sendable {
     public init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         arena.reserveCapacity(capacity * 12)
+    }
+
+    @inline(__always)
+    static func slotValue(_ hash: Int, _ index: Int) -> UInt64 {
+        (UInt64(UInt(bitPattern: hash)) & 0xFFFF_FFFF_0000_0000) | UInt64(index + 1)
     }
 
     /// Adds `key` with `value` unless the table has it already; returns the value it had, or
     /// nil when the key is new. The table grows as needed.
     @discardableResult
     public mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Int32) -> Int32? {
-        if keyStart.count * 2 >= slots.count { grow() }
+        if values.count * 2 >= slots.count { grow() }
         let h = ByteStringTable.hash(key, lowercase: false)
         if let existing = self.value(key, hash: h) { return existing }
         var slot = h & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(keyStart.count)
-        keyStart.append(Int32(arena.count))
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = ByteStringTable.slotValue(h, values.count)
         arena.append(contentsOf: key)
-        keyEnd.append(Int32(arena.count))
+        keyEnds.append(Int32(arena.count))
         values.append(value)
         return nil
     }
 
     /// Sets the value of a key already in the table.
     public mutating func setValue(_ value: Int32, for key: UnsafeBufferPointer<UInt8>) {
-        var slot = ByteStringTable.hash(key, lowercase: false) & mask
-        while slots[slot] >= 0 {
-            let k = Int(slots[slot])
-            if arena[Int(keyStart[k])..<Int(keyEnd[k])].elementsEqual(key) { values[k] = value; return }
-            slot = (slot + 1) & mask
-        }
+        if let k = index(key, hash: ByteStringTable.hash(key, lowercase: false), lowercase: false) { values[k] = value }
     }
 
     private mutating func grow() {
         let size = max(16, slots.count * 2)
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         arena.withUnsafeBufferPointer { a in
-            for k in keyStart.indices {
-                var slot = ByteStringTable.hash(UnsafeBufferPointer(rebasing: a[Int(keyStart[k])..<Int(keyEnd[k])]), lowercase: false) & mask
-                while slots[slot] >= 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(k)
+            for k in values.indices {
+                let h = ByteStringTable.hash(UnsafeBufferPointer(rebasing: a[Int(keyEnds[k])..<Int(keyEnds[k + 1])]), lowercase: false)
+                var slot = h & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = ByteStringTable.slotValue(h, k)
             }
         }
     }
@@ -82,22 +86,7 @@ public struct ByteStringTable: Sendable {
     public func allValues(satisfy predicate: (Int32) -> Bool) -> Bool { values.allSatisfy(predicate) }
 
     /// Number of keys.
-    public var count: Int { keyStart.count }
-
-    private mutating func insert(_ key: [UInt8], _ value: Int32) {
-        let h = key.withUnsafeBufferPointer { ByteStringTable.hash($0, lowercase: false) }
-        var slot = h & mask
-        while slots[slot] >= 0 {
-            let k = Int(slots[slot])
-            if arena[Int(keyStart[k])..<Int(keyEnd[k])].elementsEqual(key) { values[k] = value; return }
-            slot = (slot + 1) & mask
-        }
-        slots[slot] = Int32(keyStart.count)
-        keyStart.append(Int32(arena.count))
-        arena.append(contentsOf: key)
-        keyEnd.append(Int32(arena.count))
-        values.append(value)
-    }
+    public var count: Int { values.count }
 
     @inline(__always)
     static func hash(_ p: UnsafeBufferPointer<UInt8>, lowercase: Bool) -> Int {
@@ -124,33 +113,48 @@ public struct ByteStringTable: Sendable {
     /// The value for `key` whose `hash(of:)` is `hash`, or nil.
     @inline(__always)
     public func value(_ key: UnsafeBufferPointer<UInt8>, hash: Int, lowercase: Bool = false) -> Int32? {
-        if keyStart.isEmpty { return nil }
-        var slot = hash & mask
-        return arena.withUnsafeBufferPointer { a -> Int32? in
+        index(key, hash: hash, lowercase: lowercase).map { values[$0] }
+    }
+
+    /// The index of `key` whose hash is `hash`, or nil.
+    @inline(__always)
+    func index(_ key: UnsafeBufferPointer<UInt8>, hash: Int, lowercase: Bool) -> Int? {
+        if values.isEmpty { return nil }
+        let tag = UInt64(UInt(bitPattern: hash)) & 0xFFFF_FFFF_0000_0000
+        return slots.withUnsafeBufferPointer { slots -> Int? in
+            var slot = hash & mask
             while true {
-                let k = Int(slots[slot])
-                if k < 0 { return nil }
-                let s = Int(keyStart[k]), e = Int(keyEnd[k])
-                if e - s == key.count {
-                    var equal = true
-                    var i = 0
-                    while i < key.count {
-                        var c = key[i]
-                        if lowercase && c &- 0x41 < 26 { c |= 0x20 }
-                        if a[s + i] != c { equal = false; break }
-                        i += 1
-                    }
-                    if equal { return values[k] }
+                let s = slots[slot]
+                if s == 0 { return nil }
+                if s & 0xFFFF_FFFF_0000_0000 == tag {
+                    let k = Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
+                    if equals(k, key, lowercase) { return k }
                 }
                 slot = (slot + 1) & mask
             }
         }
     }
 
+    @inline(__always)
+    private func equals(_ k: Int, _ key: UnsafeBufferPointer<UInt8>, _ lowercase: Bool) -> Bool {
+        let s = Int(keyEnds[k]), e = Int(keyEnds[k + 1])
+        guard e - s == key.count else { return false }
+        return arena.withUnsafeBufferPointer { a in
+            var i = 0
+            while i < key.count {
+                var c = key[i]
+                if lowercase && c &- 0x41 < 26 { c |= 0x20 }
+                if a[s + i] != c { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
     /// Whether `key` is present.
     @inline(__always)
     public func contains(_ key: UnsafeBufferPointer<UInt8>, lowercase: Bool = false) -> Bool {
-        value(key, lowercase: lowercase) != nil
+        index(key, hash: ByteStringTable.hash(key, lowercase: lowercase), lowercase: lowercase) != nil
     }
 
     /// Whether the string `key` is present.
