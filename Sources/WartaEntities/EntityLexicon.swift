@@ -71,11 +71,27 @@ public struct LexiconEntry: Sendable {
 /// accent-stripped, joined by single spaces): a lookup is one hash of the token keys.
 public struct EntityLexicon: Sendable {
     /// All entries.
-    public private(set) var entries: [LexiconEntry]
-    /// Match key → index of the entry.
+    public let entries: [LexiconEntry]
+    /// Each entry's case policy and length, so a scan checks a candidate without copying it.
+    let shapes: [Shape]
+
+    /// What a scan checks before it takes an entry.
+    struct Shape {
+        let policy: CasePolicy
+        let tokenCount: Int
+    }
+    /// Match key → ``Slot``: the entry with that key, and whether longer entries start with
+    /// it ("kota" for "kota semarang"), so one probe answers both and a scan stops early.
     let table: ByteStringTable
-    /// Every proper token prefix of a key ("kota", for "kota semarang"), so a scan stops early.
-    let prefixes: ByteStringTable
+
+    /// How a value of ``table`` packs an entry index and the prefix bit.
+    enum Slot {
+        /// Set when some longer entry starts with the key.
+        static let longer: Int32 = 1 << 30
+        /// The entry index + 1 (0: the key is only a prefix).
+        static let entryMask: Int32 = longer - 1
+        @inline(__always) static func entry(_ v: Int32) -> Int? { v & entryMask == 0 ? nil : Int(v & entryMask) - 1 }
+    }
     /// The first token keys of entries that may start with a lower-case word (case `any`), so
     /// a lower-case token probes this small table instead of the large ones.
     let lowercaseStarts: ByteStringTable
@@ -99,8 +115,7 @@ public struct EntityLexicon: Sendable {
     public init(tsv files: [String], analyzer: TextAnalyzer = TextAnalyzer()) {
         var entries: [LexiconEntry] = []
         let rows = files.reduce(0) { n, f in n + f.utf8.count / 32 }
-        var table = ByteStringTable(capacity: rows)
-        var prefixes = ByteStringTable(capacity: rows / 2)
+        var table = ByteStringTable(capacity: rows * 3 / 2)
         var lowercaseStarts = ByteStringTable(capacity: 16)
         var maxTokens = 1
         var key: [UInt8] = []
@@ -111,14 +126,17 @@ public struct EntityLexicon: Sendable {
                 let count = EntityLexicon.key(of: row[0], into: &key, analyzer: analyzer)
                 guard count > 0 else { return }
                 let id = row.count > 4 ? String(decoding: row[4], as: UTF8.self) : ""
-                let new = Int32(entries.count)
-                let known = key.withUnsafeBufferPointer { k -> Int32? in
+                let new = Int32(entries.count + 1)
+                let known = key.withUnsafeBufferPointer { k -> Int? in
                     guard let old = table.insert(k, value: new) else { return nil }
-                    // An earlier file's entry: this one overrides it.
-                    if Int(old) < fileStart { table.setValue(new, for: k); return nil }
-                    return old
+                    // A key seen as a prefix only, or an earlier file's entry: this one is its entry.
+                    guard let k0 = Slot.entry(old), k0 >= fileStart else {
+                        table.setValue(old & Slot.longer | new, for: k)
+                        return nil
+                    }
+                    return k0
                 }
-                if let k = known.map(Int.init) {
+                if let k = known {
                     // A repeat within this file: the first stays; another id makes it ambiguous.
                     if entries[k].type == type, entries[k].id != id { entries[k].id = "" }
                     return
@@ -130,15 +148,20 @@ public struct EntityLexicon: Sendable {
                 maxTokens = max(maxTokens, count)
                 let any = entries.last!.casePolicy == .any
                 key.withUnsafeBufferPointer { k in
-                    for (n, b) in k.enumerated() where b == 0x20 { prefixes.insert(UnsafeBufferPointer(rebasing: k[0..<n]), value: 0) }
+                    for (n, b) in k.enumerated() where b == 0x20 {
+                        let prefix = UnsafeBufferPointer(rebasing: k[0..<n])
+                        if let old = table.insert(prefix, value: Slot.longer), old & Slot.longer == 0 {
+                            table.setValue(old | Slot.longer, for: prefix)
+                        }
+                    }
                     if any { lowercaseStarts.insert(UnsafeBufferPointer(rebasing: k.prefix { $0 != 0x20 }), value: 0) }
                 }
             }
         }
         self.entries = entries
+        self.shapes = entries.map { Shape(policy: $0.casePolicy, tokenCount: $0.tokenCount) }
         self.maxTokens = maxTokens
         self.table = table
-        self.prefixes = prefixes
         self.lowercaseStarts = lowercaseStarts
     }
 
@@ -189,7 +212,7 @@ public struct EntityLexicon: Sendable {
     // MARK: Binary image
 
     /// The first bytes of an image (and its format version).
-    static let imageMagic: UInt64 = 0x5741_5254_4C45_5832  // "WARTLEX2"
+    static let imageMagic: UInt64 = 0x5741_5254_4C45_5833  // "WARTLEX3"
 
     /// The compiled lexicon as a binary image that ``init(image:)`` loads many times faster
     /// than the TSV compiles (the CLI keeps one in its cache, see the README).
@@ -209,7 +232,6 @@ public struct EntityLexicon: Sendable {
         w.write(text)
         w.write(ends)
         table.write(to: &w)
-        prefixes.write(to: &w)
         lowercaseStarts.write(to: &w)
         return w.bytes
     }
@@ -222,12 +244,12 @@ public struct EntityLexicon: Sendable {
         guard r.read(UInt64.self) == EntityLexicon.imageMagic, let maxTokens = r.read(Int64.self),
               let typeIndexes = r.readArray(UInt8.self), let policies = r.readArray(UInt8.self),
               let tokenCounts = r.readArray(UInt16.self), let text = r.readArray(UInt8.self), let ends = r.readArray(Int32.self),
-              let table = ByteStringTable(reading: &r), let prefixes = ByteStringTable(reading: &r),
+              let table = ByteStringTable(reading: &r),
               let lowercaseStarts = ByteStringTable(reading: &r),
               policies.count == typeIndexes.count, tokenCounts.count == typeIndexes.count, ends.count == 3 * typeIndexes.count,
               typeIndexes.allSatisfy({ Int($0) < types.count }), policies.allSatisfy({ CasePolicy(rawValue: $0) != nil }),
               ends.last.map({ Int($0) == text.count }) ?? true, zip(ends, ends.dropFirst()).allSatisfy({ $0 <= $1 }),
-              table.allValues(satisfy: { $0 >= 0 && Int($0) < typeIndexes.count })
+              table.allValues(satisfy: { $0 >= 0 && Int($0 & Slot.entryMask) <= typeIndexes.count })
         else { return nil }
         // Subtypes repeat (`village`, `district`): one String each, found by comparing bytes.
         var subtypes: [(bytes: UnsafeBufferPointer<UInt8>, string: String)] = []
@@ -252,9 +274,9 @@ public struct EntityLexicon: Sendable {
             }
         }
         self.entries = entries
+        self.shapes = entries.map { Shape(policy: $0.casePolicy, tokenCount: $0.tokenCount) }
         self.maxTokens = Int(maxTokens)
         self.table = table
-        self.prefixes = prefixes
         self.lowercaseStarts = lowercaseStarts
     }
 
@@ -285,11 +307,11 @@ public struct EntityLexicon: Sendable {
 
     /// Whether some longer entry starts with the tokens of `key`.
     public func hasLongerEntry(startingWith key: [UInt8]) -> Bool {
-        key.withUnsafeBufferPointer { prefixes.contains($0) }
+        key.withUnsafeBufferPointer { table.value($0) }.map { $0 & Slot.longer != 0 } ?? false
     }
 
     /// The entry whose key is `key`, if any.
     public func entry(forKey key: [UInt8]) -> LexiconEntry? {
-        key.withUnsafeBufferPointer { table.value($0) }.map { entries[Int($0)] }
+        key.withUnsafeBufferPointer { table.value($0) }.flatMap(Slot.entry).map { entries[$0] }
     }
 }

@@ -109,7 +109,13 @@ public struct EntityTagger: Sendable {
         static let facility = Cue(rawValue: 8192)
         /// A word that starts an event (`Piala`, `Pilkada`, `Festival`).
         static let event = Cue(rawValue: 16384)
+        /// Set per document, not in ``cueTable``: the first word of a lexicon entry of case `any`
+        /// (`Dr.`, `Prof.`), the only entries a lower-case token can start.
+        static let lowercaseStart = Cue(rawValue: 32768)
     }
+
+    /// The longest cue word in bytes: longer keys skip the cue table.
+    static let longestCue = cueTable.longestKey
 
     /// Every cue word's key → its cue bits, looked up once per token.
     static let cueTable: ByteStringTable = {
@@ -155,8 +161,6 @@ struct Scan {
     /// lists it (token keys joined by spaces) is one contiguous slice.
     let keyBytes: [UInt8]
     let keyEnds: [Int32]
-    /// The hash of each token's key, computed once for every table it probes.
-    let keyHashes: [Int]
     /// The cue bits of each token.
     let cues: [EntityTagger.Cue]
     /// The token columns this pass reads, held directly.
@@ -168,11 +172,13 @@ struct Scan {
     /// Single words of person names found so far, with the first token they were seen at.
     var personWords: [String: Int] = [:]
     /// The key hashes of ``personWords``, so most tokens skip the dictionary.
-    var personWordHashes = Set<Int>()
+    var personWordHashes = HashFilter()
     /// Tokens inside a mention, built once for the passes after the sentence rules
     /// (``coverMentions()``) and kept up to date by ``add(_:)`` from then on.
     var covered: [Bool] = []
     var acronyms: [String: EntityMention] = [:]
+    /// The key hashes of ``acronyms``.
+    var acronymHashes = HashFilter()
 
     init(doc: Document, lexicon: EntityLexicon) {
         self.doc = doc
@@ -192,41 +198,53 @@ struct Scan {
             let k = kinds[i]
             salient[i + 1] = capital || k == .number || k == .abbreviation || k == .symbol
         }
-        var keyBytes: [UInt8] = []
-        keyBytes.reserveCapacity(n * 3)
+        // Keys laid out in one buffer sized for the worst case (every token keyed, every key
+        // three times its text), written through pointers.
         var keyEnds = [Int32](repeating: 0, count: n + 1)
         var cues = [EntityTagger.Cue](repeating: [], count: n)
-        var keyHashes = [Int](repeating: 0, count: n)
-        doc.bytes.withUnsafeBufferPointer { text in
-            doc.tokens.starts.withUnsafeBufferPointer { starts in
-                doc.tokens.ends.withUnsafeBufferPointer { ends in
-                    for i in 0..<n {
-                        if salient[i] || salient[i + 1] || salient[i + 2] {
-                            let start = keyBytes.count
-                            MatchKey.append(UnsafeBufferPointer(rebasing: text[Int(starts[i])..<Int(ends[i])]), to: &keyBytes)
-                            let bits = keyBytes.withUnsafeBufferPointer { all -> Int32 in
-                                let key = UnsafeBufferPointer(rebasing: all[start...])
-                                let h = ByteStringTable.hash(of: key)
-                                keyHashes[i] = h
-                                return EntityTagger.cueTable.value(key, hash: h) ?? 0
+        let starts = doc.tokens.starts, ends = doc.tokens.ends
+        let capacity = MatchKey.capacity(for: doc.bytes.count) + 17 * n + 1
+        let cueTable = EntityTagger.cueTable, lowercaseStarts = lexicon.lowercaseStarts
+        let checkLowercaseStarts = lowercaseStarts.count > 0, longestCue = EntityTagger.longestCue
+        let keyBytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+            var at = 0
+            doc.bytes.withUnsafeBufferPointer { text in
+                for i in 0..<n {
+                    if salient[i] || salient[i + 1] || salient[i + 2] {
+                        let token = UnsafeBufferPointer(rebasing: text[Int(starts[i])..<Int(ends[i])])
+                        let length = MatchKey.write(token, to: out.baseAddress! + at)
+                        let key = UnsafeBufferPointer(rebasing: out[at..<at + length])
+                        // Cue words are short; only lower-case tokens need the case-`any` bit.
+                        let short = length <= longestCue, lower = flags[i].rawValue & salientFlags == 0
+                        if short || checkLowercaseStarts && lower {
+                            let h = ByteStringTable.hash(of: key)
+                            var bits = short ? UInt16(truncatingIfNeeded: cueTable.value(key, hash: h) ?? 0) : 0
+                            if checkLowercaseStarts, lower, lowercaseStarts.value(key, hash: h) != nil {
+                                bits |= EntityTagger.Cue.lowercaseStart.rawValue
                             }
-                            cues[i] = EntityTagger.Cue(rawValue: UInt16(bits))
+                            cues[i] = EntityTagger.Cue(rawValue: bits)
                         }
-                        keyBytes.append(0x20)
-                        keyEnds[i + 1] = Int32(keyBytes.count)
+                        at += length
                     }
+                    out[at] = 0x20
+                    at += 1
+                    keyEnds[i + 1] = Int32(at)
                 }
             }
+            written = at
         }
         self.keyBytes = keyBytes
         self.keyEnds = keyEnds
         self.cues = cues
-        self.keyHashes = keyHashes
         self.capitals = capitals
     }
 
     /// Whether token `i` has no key (running lower-case text away from names and numbers).
     @inline(__always) func keyIsEmpty(_ i: Int) -> Bool { keyEnds[i] + 1 == keyEnds[i + 1] }
+
+    /// The hash of token `i`'s key, as the lexicon tables hash it (recomputed: cheaper than
+    /// keeping a column of them for every token).
+    @inline(__always) func keyHash(_ i: Int) -> Int { withKey(i) { ByteStringTable.hash(of: $0) } }
 
     /// Calls `body` with the match key of token `i`.
     @inline(__always) func withKey<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
@@ -255,27 +273,29 @@ struct Scan {
         guard i < limit, !keyIsEmpty(i) else { return nil }
         var best: (LexiconEntry, Int)?
         // One token: the token's own key, without building a new one.
-        let h = keyHashes[i]
-        // A lower-case word starts only entries of case `any` (none in the built-in lists).
-        if flags[i].isDisjoint(with: [.capitalized, .allCaps]), kinds[i] != .number,
-           withKey(i, { lexicon.lowercaseStarts.value($0, hash: h) }) == nil {
+        // A lower-case word starts only entries of case `any`.
+        if flags[i].isDisjoint(with: [.capitalized, .allCaps]), kinds[i] != .number, !cues[i].contains(.lowercaseStart) {
             return nil
         }
-        let (index, longer) = withKey(i) { (lexicon.table.value($0, hash: h), lexicon.prefixes.value($0, hash: h) != nil) }
-        if let index, case let e = lexicon.entries[Int(index)], e.tokenCount == 1, casePolicyHolds(e.casePolicy, i, i + 1) {
-            best = (e, i + 1)
+        let h = keyHash(i)
+        guard let slot = withKey(i, { lexicon.table.value($0, hash: h) }) else { return nil }
+        let longer = slot & EntityLexicon.Slot.longer != 0
+        if let index = EntityLexicon.Slot.entry(slot), case let shape = lexicon.shapes[index], shape.tokenCount == 1,
+           casePolicyHolds(shape.policy, i, i + 1) {
+            best = (lexicon.entries[index], i + 1)
         }
         guard longer, i + 1 < limit else { return best }
         var j = i + 1
         while j < limit && j - i < lexicon.maxTokens {
             // Stop as soon as no entry continues this way; an empty key ends every entry.
             if keyIsEmpty(j) { break }
-            if j > i + 1 { guard withKey(i, j, { lexicon.prefixes.contains($0) }) else { break } }
             j += 1
-            if let index = withKey(i, j, { lexicon.table.value($0) }), case let e = lexicon.entries[Int(index)],
-               e.tokenCount == j - i, casePolicyHolds(e.casePolicy, i, j) {
-                best = (e, j)
+            guard let slot = withKey(i, j, { lexicon.table.value($0) }) else { break }
+            if let index = EntityLexicon.Slot.entry(slot), case let shape = lexicon.shapes[index],
+               shape.tokenCount == j - i, casePolicyHolds(shape.policy, i, j) {
+                best = (lexicon.entries[index], j)
             }
+            if slot & EntityLexicon.Slot.longer == 0 { break }
         }
         return best
     }
@@ -389,7 +409,7 @@ struct Scan {
                 // Words of the language ("Umum", "Pusat") are not names on their own.
                 if isCommonWord(t) { continue }
                 let k = key(t)
-                if personWords[k] == nil { personWords[k] = t; personWordHashes.insert(keyHashes[t]) }
+                if personWords[k] == nil { personWords[k] = t; personWordHashes.insert(keyHash(t)) }
             }
         }
     }
@@ -401,6 +421,12 @@ struct Scan {
         while i < limit {
             // Running lower-case text away from names and numbers has no key: nothing starts here.
             if keyIsEmpty(i) { i += 1; continue }
+            // Nor does a lower-case word or sign that is no cue, unless a case-`any` entry
+            // starts with it: every rule below needs a cue, a capital, a number or a match.
+            if cues[i].isEmpty, flags[i].isDisjoint(with: [.capitalized, .allCaps]), kinds[i] != .number {
+                i += 1
+                continue
+            }
             if let end = numeric(i, limit) { i = end; continue }
             // Lexicon, then cue patterns that may extend it.
             let match = lexiconMatch(i, limit)
@@ -500,7 +526,7 @@ struct Scan {
                 continue
             }
             // A defined acronym or a known person's word.
-            if !acronyms.isEmpty, capitalized(i) || allCaps(i), let a = acronyms[text(i)] {
+            if !acronyms.isEmpty, capitalized(i) || allCaps(i), acronymHashes.mayContain(keyHash(i)), let a = acronyms[text(i)] {
                 add(EntityMention(start: i, end: i + 1, type: a.type, subtype: a.subtype, lexiconID: a.lexiconID))
                 i += 1
                 continue
@@ -562,6 +588,7 @@ struct Scan {
               capitalized(end + 1) else { return end }
         let m = mentions.last!
         acronyms[text(end + 1)] = m
+        acronymHashes.insert(keyHash(end + 1))
         add(EntityMention(start: end + 1, end: end + 2, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
         return end + 3
     }
@@ -657,30 +684,30 @@ struct Scan {
     /// capitalised run ("Ekonom CORE Indonesia Piter Abdullah mengatakan") is named there in
     /// full: that run, from the word on, becomes the person's first mention.
     mutating func completeEarlierNames() {
-        // One-word people by the hash of their word's key (each key hashed once, in `keyHashes`).
+        // One-word people by the hash of their word's key (see ``keyHash(_:)``).
         var lone: [Int: Int] = [:]
         var full = Set<Int>()
         for m in mentions where m.type == .per {
             if m.end - m.start == 1 {
-                let h = keyHashes[m.start]
+                let h = keyHash(m.start)
                 if lone[h] == nil || lone[h]! > m.start { lone[h] = m.start }
             } else {
-                for t in m.start..<m.end { full.insert(keyHashes[t]) }
+                for t in m.start..<m.end { full.insert(keyHash(t)) }
             }
         }
         for h in full { lone.removeValue(forKey: h) }
         guard !lone.isEmpty else { return }
-        // A 4 Kibit filter over the words' hashes spares most tokens the dictionary lookup.
-        var filter = [UInt64](repeating: 0, count: 64)
-        for h in lone.keys { filter[(h >> 6) & 63] |= 1 << UInt64(h & 63) }
+        // A filter over the words' hashes spares most tokens the dictionary lookup.
+        var filter = HashFilter()
+        for h in lone.keys { filter.insert(h) }
         let last = lone.values.max()!
         var done = Set<Int>()
         for c in capitals {
             let i = Int(c)
             if i >= last { break }
             if covered[i] { continue }
-            let h = keyHashes[i]
-            guard filter[(h >> 6) & 63] & (1 << UInt64(h & 63)) != 0, capitalized(i), !allCaps(i),
+            let h = keyHash(i)
+            guard filter.mayContain(h), capitalized(i), !allCaps(i),
                   let at = lone[h], i < at, !done.contains(h), key(i) == key(at), !isCommonWord(i) else { continue }
             var end = i + 1
             while end < last, end < i + 4, !covered[end], capitalized(end), !allCaps(end), !isCommonWord(end) {
@@ -701,12 +728,20 @@ struct Scan {
         for c in capitals {
             let i = Int(c)
             guard !covered[i], capitalized(i) else { continue }
-            if personWordHashes.contains(keyHashes[i]), let first = personWords[key(i)], first < i {
+            if personWordHashes.mayContain(keyHash(i)), let first = personWords[key(i)], first < i {
                 mentions.append(EntityMention(start: i, end: i + 1, type: .per))
                 covered[i] = true
             }
         }
     }
+}
+
+/// A 4 Kibit Bloom-style filter over key hashes (one bit each): "no" is certain, so most
+/// tokens skip a dictionary lookup and the String it needs.
+struct HashFilter {
+    private var bits = [UInt64](repeating: 0, count: 64)
+    mutating func insert(_ h: Int) { bits[(h >> 6) & 63] |= 1 << UInt64(h & 63) }
+    func mayContain(_ h: Int) -> Bool { bits[(h >> 6) & 63] & (1 << UInt64(h & 63)) != 0 }
 }
 
 /// Abbreviations by initials.

@@ -4,12 +4,12 @@
 /// reads one slot and never the arena.
 public struct ByteStringTable: Sendable {
     /// The keys end to end; key `k` is `arena[keyEnds[k]..<keyEnds[k + 1]]`.
-    private(set) var arena: [UInt8] = []
-    private(set) var keyEnds: [Int32] = [0]
-    private(set) var values: [Int32] = []
+    @usableFromInline private(set) var arena: [UInt8] = []
+    @usableFromInline private(set) var keyEnds: [Int32] = [0]
+    @usableFromInline private(set) var values: [Int32] = []
     /// 0 for an empty slot, else the hash's high 32 bits above the key's index + 1.
-    private(set) var slots: [UInt64]
-    private var mask: Int
+    @usableFromInline private(set) var slots: [UInt64]
+    @usableFromInline private(set) var mask: Int
 
     /// A table from its parts (see ``init(reading:)``).
     init(arena: [UInt8], keyEnds: [Int32], values: [Int32], slots: [UInt64]) {
@@ -85,10 +85,13 @@ public struct ByteStringTable: Sendable {
     /// Whether every value satisfies `predicate` (to check a loaded table's values).
     public func allValues(satisfy predicate: (Int32) -> Bool) -> Bool { values.allSatisfy(predicate) }
 
-    /// Number of keys.
-    public var count: Int { values.count }
+    /// The length in bytes of the longest key.
+    public var longestKey: Int { zip(keyEnds, keyEnds.dropFirst()).map { Int($1 - $0) }.max() ?? 0 }
 
-    @inline(__always)
+    /// Number of keys.
+    @inlinable public var count: Int { values.count }
+
+    @inlinable @inline(__always)
     static func hash(_ p: UnsafeBufferPointer<UInt8>, lowercase: Bool) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in p {
@@ -100,24 +103,24 @@ public struct ByteStringTable: Sendable {
 
     /// The hash of `key` that every table uses, so one key can probe several tables; with
     /// `lowercase`, the hash of its ASCII lower case.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func hash(of key: UnsafeBufferPointer<UInt8>, lowercase: Bool = false) -> Int { hash(key, lowercase: lowercase) }
 
     /// The value for `key`, or nil. With `lowercase`, ASCII letters of `key` are compared
     /// as lower case (the table's keys must then be lower case).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func value(_ key: UnsafeBufferPointer<UInt8>, lowercase: Bool = false) -> Int32? {
         value(key, hash: ByteStringTable.hash(key, lowercase: lowercase), lowercase: lowercase)
     }
 
     /// The value for `key` whose `hash(of:)` is `hash`, or nil.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func value(_ key: UnsafeBufferPointer<UInt8>, hash: Int, lowercase: Bool = false) -> Int32? {
         index(key, hash: hash, lowercase: lowercase).map { values[$0] }
     }
 
     /// The index of `key` whose hash is `hash`, or nil.
-    @inline(__always)
+    @inlinable @inline(__always)
     func index(_ key: UnsafeBufferPointer<UInt8>, hash: Int, lowercase: Bool) -> Int? {
         if values.isEmpty { return nil }
         let tag = UInt64(UInt(bitPattern: hash)) & 0xFFFF_FFFF_0000_0000
@@ -135,8 +138,8 @@ public struct ByteStringTable: Sendable {
         }
     }
 
-    @inline(__always)
-    private func equals(_ k: Int, _ key: UnsafeBufferPointer<UInt8>, _ lowercase: Bool) -> Bool {
+    @inlinable @inline(__always)
+    func equals(_ k: Int, _ key: UnsafeBufferPointer<UInt8>, _ lowercase: Bool) -> Bool {
         let s = Int(keyEnds[k]), e = Int(keyEnds[k + 1])
         guard e - s == key.count else { return false }
         return arena.withUnsafeBufferPointer { a in
@@ -152,7 +155,7 @@ public struct ByteStringTable: Sendable {
     }
 
     /// Whether `key` is present.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func contains(_ key: UnsafeBufferPointer<UInt8>, lowercase: Bool = false) -> Bool {
         index(key, hash: ByteStringTable.hash(key, lowercase: lowercase), lowercase: lowercase) != nil
     }

@@ -6,12 +6,20 @@ import CICUShim
 public enum MatchKey {
     /// Appends the match key of UTF-8 `bytes` to `out`.
     public static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        var ascii = true
-        for b in bytes where b >= 0x80 { ascii = false; break }
-        if ascii {
-            for b in bytes { out.append((b &- 0x41) < 26 ? b | 0x20 : b) }
-            return
+        // ASCII (almost every token): copy, then fold in place.
+        let start = out.count
+        out.append(contentsOf: bytes)
+        let ascii = out.withUnsafeMutableBufferPointer { p -> Bool in
+            var high: UInt8 = 0
+            for i in start..<p.count {
+                let b = p[i]
+                high |= b
+                if b &- 0x41 < 26 { p[i] = b | 0x20 }
+            }
+            return high < 0x80
         }
+        if ascii { return }
+        out.removeSubrange(start...)
         let cap = bytes.count * 3 + 16
         var status: Int32 = 0
         var buffer = [UInt8](repeating: 0, count: cap)
@@ -24,6 +32,35 @@ public enum MatchKey {
             return
         }
         out.append(contentsOf: buffer[0..<Int(n)])
+    }
+
+    /// The most bytes ``write(_:to:)`` writes for `count` bytes of text.
+    @inlinable public static func capacity(for count: Int) -> Int { count * 3 + 16 }
+
+    /// Writes the match key of UTF-8 `bytes` at `out`, which has room for
+    /// ``capacity(for:)`` bytes, and returns its length (a fast path for callers that lay
+    /// out many keys in one buffer).
+    @inlinable @inline(__always)
+    public static func write(_ bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var high: UInt8 = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            high |= b
+            out[i] = b &- 0x41 < 26 ? b | 0x20 : b
+        }
+        return high < 0x80 ? bytes.count : writeNonASCII(bytes, to: out)
+    }
+
+    @usableFromInline
+    static func writeNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var status: Int32 = 0
+        let cap = capacity(for: bytes.count)
+        let n = Int(cicu_match_key_utf8(bytes.baseAddress, Int32(bytes.count), out, Int32(cap), &status))
+        if status > 0 || n > cap {
+            // ICU failed (it should not): ASCII folding of the raw bytes, already written.
+            return bytes.count
+        }
+        return n
     }
 
     /// The match key of `text`.
