@@ -170,7 +170,8 @@ struct Scan {
     /// visit only these.
     let capitals: [Int32]
     /// Single words of person names found so far, with the first token they were seen at.
-    var personWords: [String: Int] = [:]
+    /// (Keyed by the hash of the word's match key: 64 bits, no String per word.)
+    var personWords: [Int: Int] = [:]
     /// The key hashes of ``personWords``, so most tokens skip the dictionary.
     var personWordHashes = HashFilter()
     /// Tokens inside a mention, built once for the passes after the sentence rules
@@ -190,25 +191,39 @@ struct Scan {
         self.flags = flags
         self.kinds = kinds
         let salientFlags = TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
-        var salient = [Bool](repeating: false, count: n + 2)  // shifted by one: salient[i + 1] is token i's
         var capitals: [Int32] = []
-        for i in 0..<n {
-            let capital = flags[i].rawValue & salientFlags != 0
-            if capital { capitals.append(Int32(i)) }
-            let k = kinds[i]
-            salient[i + 1] = capital || k == .number || k == .abbreviation || k == .symbol
+        // Shifted by one: salient[i + 1] is token i's.
+        let salient = [Bool](unsafeUninitializedCapacity: n + 2) { out, count in
+            out[0] = false
+            out[n + 1] = false
+            flags.withUnsafeBufferPointer { flags in
+                kinds.withUnsafeBufferPointer { kinds in
+                    for i in 0..<n {
+                        let capital = flags[i].rawValue & salientFlags != 0
+                        if capital { capitals.append(Int32(i)) }
+                        let k = kinds[i]
+                        out[i + 1] = capital || k == .number || k == .abbreviation || k == .symbol
+                    }
+                }
+            }
+            count = n + 2
         }
         // Keys laid out in one buffer sized for the worst case (every token keyed, every key
         // three times its text), written through pointers.
         var keyEnds = [Int32](repeating: 0, count: n + 1)
         var cues = [EntityTagger.Cue](repeating: [], count: n)
-        let starts = doc.tokens.starts, ends = doc.tokens.ends
         let capacity = MatchKey.capacity(for: doc.bytes.count) + 17 * n + 1
         let cueTable = EntityTagger.cueTable, lowercaseStarts = lexicon.lowercaseStarts
         let checkLowercaseStarts = lowercaseStarts.count > 0, longestCue = EntityTagger.longestCue
         let keyBytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
             var at = 0
             doc.bytes.withUnsafeBufferPointer { text in
+            doc.tokens.starts.withUnsafeBufferPointer { starts in
+            doc.tokens.ends.withUnsafeBufferPointer { ends in
+            flags.withUnsafeBufferPointer { flags in
+            salient.withUnsafeBufferPointer { salient in
+            keyEnds.withUnsafeMutableBufferPointer { keyEnds in
+            cues.withUnsafeMutableBufferPointer { cues in
                 for i in 0..<n {
                     if salient[i] || salient[i + 1] || salient[i + 2] {
                         let token = UnsafeBufferPointer(rebasing: text[Int(starts[i])..<Int(ends[i])])
@@ -230,6 +245,12 @@ struct Scan {
                     at += 1
                     keyEnds[i + 1] = Int32(at)
                 }
+            }
+            }
+            }
+            }
+            }
+            }
             }
             written = at
         }
@@ -373,6 +394,11 @@ struct Scan {
     /// An untagged word in capitals that abbreviates an organization or place named before
     /// ("KIW" after "Kawasan Industri Wijaya Kusuma", see ``Initials``) is a mention of it.
     mutating func tagAbbreviations() {
+        // Only untagged words in capitals of three to six letters can be such abbreviations.
+        guard capitals.contains(where: { c in
+            let i = Int(c)
+            return flags[i].contains(.allCaps) && !covered[i] && kinds[i] == .word && (3...6).contains(doc.tokens.count(i))
+        }) else { return }
         let named = mentions.indices.filter { k in
             let m = mentions[k]
             return (m.type == .org || m.type == .loc) && m.end - m.start >= 2 && !m.isNested
@@ -408,8 +434,8 @@ struct Scan {
                 if let (e, _) = lexiconMatch(t, t + 1), e.type != .per { continue }
                 // Words of the language ("Umum", "Pusat") are not names on their own.
                 if isCommonWord(t) { continue }
-                let k = key(t)
-                if personWords[k] == nil { personWords[k] = t; personWordHashes.insert(keyHash(t)) }
+                let h = keyHash(t)
+                if personWords[h] == nil { personWords[h] = t; personWordHashes.insert(h) }
             }
         }
     }
@@ -728,7 +754,8 @@ struct Scan {
         for c in capitals {
             let i = Int(c)
             guard !covered[i], capitalized(i) else { continue }
-            if personWordHashes.mayContain(keyHash(i)), let first = personWords[key(i)], first < i {
+            let h = keyHash(i)
+            if personWordHashes.mayContain(h), let first = personWords[h], first < i {
                 mentions.append(EntityMention(start: i, end: i + 1, type: .per))
                 covered[i] = true
             }
