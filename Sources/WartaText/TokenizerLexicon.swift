@@ -61,15 +61,16 @@ public struct TokenizerLexicon: Sendable {
         cliticExceptions = ByteStringTable(TokenizerLexicon.rows(cliticExceptionsTSV).map {
             (TokenizerLexicon.asciiLowercased($0[0]), Int32(0))
         })
-        var words: [([UInt8], Int32)] = []
-        var lemmas: [([UInt8], Int32)] = []
-        for row in TokenizerLexicon.rows(lemmasTSV) where row.count >= 2 {
-            words.append((row[0], 0))
-            words.append((row[1], 0))
-            lemmas.append((row[1], 0))
+        let rows = lemmasTSV.utf8.count / 16
+        var words = ByteStringTable(capacity: rows * 3 / 2), lemmas = ByteStringTable(capacity: rows / 2)
+        TokenizerLexicon.forEachRow(lemmasTSV) { row in
+            guard row.count >= 2 else { return }
+            words.insert(row[0], value: 0)
+            words.insert(row[1], value: 0)
+            lemmas.insert(row[1], value: 0)
         }
-        knownWords = ByteStringTable(words)
-        lexicalWords = ByteStringTable(lemmas)
+        knownWords = words
+        lexicalWords = lemmas
     }
 
     /// The fields of each data row (the header row, blank lines and `#` comments skipped).
