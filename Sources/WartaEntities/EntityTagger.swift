@@ -326,8 +326,11 @@ struct Scan {
         switch policy {
         case .any: return true
         case .capitalized:
+            // Inner joining words may stay lower case ("Badan Pengawas Obat dan Makanan",
+            // "Kementerian Hukum dan Hak Asasi Manusia").
             return capitalized(i) && (i..<j).allSatisfy {
                 isNumber($0) || !flags[$0].isDisjoint(with: [.capitalized, .allCaps]) || kinds[$0] == .punctuation
+                    || $0 > i && $0 < j - 1 && has($0, [.connector, .preposition])
             }
         case .upper: return (i..<j).allSatisfy { allCaps($0) || isNumber($0) }
         case .cued:
@@ -486,6 +489,13 @@ struct Scan {
                         add(EntityMention(start: start, end: run, type: .per, role: role))
                         i = run
                         continue
+                    }
+                    // No name follows: the organization the role names is still one
+                    // ("kata Kepala Badan Pengawas Obat dan Makanan di Jakarta").
+                    if run > i + 1 {
+                        let before = mentions.count
+                        tagRoleOrganization(i + 1, run)
+                        if mentions.count > before { i = run; continue }
                     }
                     i = end
                     continue

@@ -17,6 +17,21 @@ func mentionText(_ d: Document, _ m: EntityMention) -> String {
 
 @Suite("Entity tagger (work in progress)")
 struct EntityTaggerTests {
+    @Test func listedNamesKeepTheirLowerCaseJoiningWords() {
+        let doc = TextAnalyzer().analyze("Ia datang ke Badan Pengawas Obat dan Makanan kemarin.")
+        let found = EntityTagger().tag(doc).map { "\($0.type.rawValue) \(mentionText(doc, $0)) \($0.lexiconID ?? "-")" }
+        #expect(found == ["ORG Badan Pengawas Obat dan Makanan BPOM"])
+        // A joining word does not start or end a name.
+        #expect(tagged("Dan Makanan itu enak.").isEmpty)
+    }
+
+    @Test func aRoleWithoutANameStillNamesItsOrganization() {
+        #expect(tagged("Kata Kepala Badan Pengawas Obat dan Makanan di Jakarta.") ==
+                ["ORG Badan Pengawas Obat dan Makanan", "LOC Jakarta"])
+        #expect(tagged("Kepala Badan Pengawas Obat dan Makanan Penny Lukito datang.") ==
+                ["ORG Badan Pengawas Obat dan Makanan", "PER Penny Lukito"])
+    }
+
     @Test func lexiconAndCues() {
         #expect(tagged("Warga Kecamatan Tugu, Kota Semarang, Jawa Tengah datang.") ==
                 ["LOC Kecamatan Tugu", "LOC Kota Semarang", "LOC Jawa Tengah"])
