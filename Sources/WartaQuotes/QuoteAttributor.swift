@@ -106,10 +106,6 @@ final class QuoteScan {
     let quoteMarks: [Int32]
 
     static let pronouns = ByteStringTable(keys: ["dia", "ia", "beliau"])
-    /// Verbs of saying whose active form introduces reported speech even without a comma
-    /// (`Bagyo mengatakan terjadi hujan abu …`).
-    static let sayingLemmas: Set<String> = ["kata", "ujar", "tutur", "jelas", "terang", "ungkap", "papar", "tegas", "nyata",
-                                            "imbuh", "tambah", "pendapat"]
     static let adverbs = ByteStringTable(keys: [
         "juga", "pun", "pula", "lagi", "kembali", "lalu", "kemudian", "sempat", "bahkan", "sendiri", "lebih",
         "lanjut", "turut", "hanya", "sudah", "telah", "masih", "tegas", "secara", "terpisah", "saat", "itu", "ketika",
@@ -188,6 +184,11 @@ final class QuoteScan {
         return lo > 0 && Int(spans[lo - 1].end) > i ? spans[lo - 1].mention : -1
     }
     func text(_ i: Int) -> String { text(TextRange(Int(starts[i]), Int(ends[i]))) }
+    /// Whether token `i` is exactly `word` (bytes, no String).
+    func tokenIs(_ i: Int, _ word: [UInt8]) -> Bool {
+        i >= 0 && i < n && Int(ends[i] - starts[i]) == word.count && bytes[Int(starts[i])..<Int(ends[i])].elementsEqual(word)
+    }
+    static let bahwa = Array("bahwa".utf8), dan = Array("dan".utf8), colon = Array(":".utf8)
     /// The text of byte range `r`.
     func text(_ r: TextRange) -> String { String(decoding: bytes[r.range], as: UTF8.self) }
     /// The reporting verb token `i` is, looked up only where a pattern asks.
@@ -419,17 +420,17 @@ final class QuoteScan {
 
     /// The cue before opening mark `o` (`Ia mengatakan, “…”`, `Menurut Joko, “…”`).
     func cueBefore(_ o: Int) -> (Int, SpeakerPhrase)? {
-        guard o >= 2, isComma(o - 1) || text(o - 1) == ":" else { return nil }
+        guard o >= 2, isComma(o - 1) || tokenIs(o - 1, QuoteScan.colon) else { return nil }
         let s = sentence(of: o - 1)
         let a = Int(sentenceTokenStarts[s])
         var k = o - 2
-        if text(k) == "bahwa" { k -= 1 }
+        if tokenIs(k, QuoteScan.bahwa) { k -= 1 }
         if let v = speech(k), v.form == .men, k > a {
             let phrase = subjectBefore(k, from: a)
             return phrase.isNone ? nil : (k, phrase)
         }
         // `Menurut Joko, “…”` / `Menurutnya, “…”`.
-        if let v = speech(a), v.lemma == "menurut" {
+        if let v = speech(a), v.isMenurut {
             let phrase = v.hasSpeakerClitic ? SpeakerPhrase.pronoun(clitic(a)) : phraseAfter(a + 1, limit: o - 1)
             return phrase.isNone ? nil : (a, phrase)
         }
@@ -460,7 +461,7 @@ final class QuoteScan {
                 if roleStart == nil && org == nil || commas > 3 { break }
                 // After the comma the role or the name goes on (a capitalised word, or `dan`
                 // in a list of fields); a lower-case clause is something else.
-                guard k + 1 < limit, !flags[k + 1].isDisjoint(with: [.capitalized, .allCaps]) || text(k + 1) == "dan"
+                guard k + 1 < limit, !flags[k + 1].isDisjoint(with: [.capitalized, .allCaps]) || tokenIs(k + 1, QuoteScan.dan)
                 else { break }
                 k += 1; continue
             }
@@ -559,7 +560,7 @@ final class QuoteScan {
         // `Menurut Joko, …` / `Menurutnya, …` (after an opener such as `Namun,`).
         var t = a
         if t + 1 < z, isComma(t + 1), kinds[t] == .word, speech(t) == nil { t += 2 }
-        if let v = speech(t), v.lemma == "menurut" {
+        if let v = speech(t), v.isMenurut {
             if v.hasSpeakerClitic {
                 let s = isComma(t + 1) ? t + 2 : t + 1
                 return statement(s, z, cue: t, phrase: .pronoun(clitic(t)))
@@ -576,15 +577,15 @@ final class QuoteScan {
             let v = verbList[Int(cues[c].verb)]
             c += 1
             if v.form == .men, k + 1 < z,
-               isComma(k + 1) || text(k + 1) == "bahwa" || QuoteScan.sayingLemmas.contains(v.lemma) && kinds[k + 1] == .word {
+               isComma(k + 1) || tokenIs(k + 1, QuoteScan.bahwa) || v.isSaying && kinds[k + 1] == .word {
                 // `Tri menjelaskan, regulasi …` / `Ia mengatakan bahwa …`.
                 let phrase = subjectBefore(k, from: a)
                 if phrase.isNone { continue }
                 var s = k + 1
-                while s < z, isComma(s) || text(s) == "bahwa" { s += 1 }
+                while s < z, isComma(s) || tokenIs(s, QuoteScan.bahwa) { s += 1 }
                 return statement(s, z, cue: k, phrase: phrase)
             }
-            if isComma(k - 1), k - 1 > a, v.form == .bare || v.form == .nya || v.lemma == "menurut" {
+            if isComma(k - 1), k - 1 > a, v.form == .bare || v.form == .nya || v.isMenurut {
                 // `…, kata Joko.` / `…, ujarnya.` / `Kunjungan, kata dia, terbuka …`.
                 let phrase = v.hasSpeakerClitic ? SpeakerPhrase.pronoun(clitic(k)) : phraseAfter(k + 1, limit: z)
                 if phrase.isNone { continue }
@@ -704,11 +705,10 @@ final class QuoteScan {
             s.mention = r; s.resolvedBy = by
             return s
         }
-        var name = text(range(mention.start, mention.end))
+        let name = e >= 0 ? entities[e].name : text(range(mention.start, mention.end))
         var role = mention.role
         var near = mention.start
         if e >= 0 {
-            name = entities[e].name
             if role == nil, let withRole = entities[e].mentions.first(where: { $0.role != nil }) {
                 role = withRole.role
                 near = withRole.start
@@ -723,19 +723,45 @@ final class QuoteScan {
     /// The organization named in `role`, a role stated next to token `near`: the longest
     /// organization mentioned there whose name the role contains.
     func affiliation(_ role: String, near: Int) -> String? {
-        var best: String? = nil
-        var k = max(0, near - 24)
-        while k < min(n, near + 30) {
-            let m = mentionAt(k)
-            guard m >= 0 else { k += 1; continue }
-            let mention = mentions[Int(m)]
-            if mention.type == .org {
-                let name = text(range(mention.start, mention.end))
-                if name.count > (best?.count ?? 0), role.contains(name) { best = name }
+        var best: TextRange? = nil
+        var role = role
+        return role.withUTF8 { roleBytes -> String? in
+            // The people and organizations near the role, from the first one at or after `near - 24`.
+            let from = max(0, near - 24), to = min(n, near + 30)
+            var lo = 0, hi = spans.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Int(spans[mid].end) <= from { lo = mid + 1 } else { hi = mid }
             }
-            k = mention.end
+            while lo < spans.count, Int(spans[lo].start) < to {
+                let mention = mentions[Int(spans[lo].mention)]
+                lo += 1
+                guard mention.type == .org else { continue }
+                let r = range(mention.start, mention.end)
+                if r.count > (best?.count ?? 0), bytes.withUnsafeBufferPointer({ contains(roleBytes, UnsafeBufferPointer(rebasing: $0[r.range])) }) {
+                    best = r
+                }
+            }
+            return best.map { text($0) }
         }
-        return best
+    }
+
+    /// Whether `needle` occurs in `haystack` (bytes).
+    func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        let first = needle[0]
+        var i = 0
+        while i + needle.count <= haystack.count {
+            if haystack[i] == first, memcmpEqual(haystack, i, needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    @inline(__always) func memcmpEqual(_ h: UnsafeBufferPointer<UInt8>, _ at: Int, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        var j = 1
+        while j < needle.count { if h[at + j] != needle[j] { return false }; j += 1 }
+        return true
     }
 
     /// Persons by the first word of each role they hold: (entity, role key).
@@ -832,8 +858,8 @@ extension QuoteAttributor {
             let a = Int(doc.sentenceTokenStarts[sentence]), z = Int(doc.sentenceTokenStarts[sentence + 1])
             // Only after a capitalised word or a comma can a missed name stand before the verb.
             guard k > a, k + 1 < z, v.form == .men, t.flags[k - 1].rawValue & QuoteScan.nameOrCommaBits != 0,
-                  t.flags[k + 1].contains(.comma) || QuoteScan.sayingLemmas.contains(v.lemma)
-                    || doc.text(TextRange(Int(t.starts[k + 1]), Int(t.ends[k + 1]))) == "bahwa"
+                  t.flags[k + 1].contains(.comma) || v.isSaying
+                    || doc.bytes[Int(t.starts[k + 1])..<Int(t.ends[k + 1])].elementsEqual(QuoteScan.bahwa)
             else { continue }
             if let r = name(endingAt: k, floor: a), r.lowerBound == a || !capitalized(r.lowerBound - 1) {
                 added.append(EntityMention(start: r.lowerBound, end: r.upperBound, type: .per))

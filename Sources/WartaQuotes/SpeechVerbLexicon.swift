@@ -29,6 +29,24 @@ public struct SpeechVerb: Sendable, Hashable {
     /// cue only in a reporting construction.
     public let isAmbiguous: Bool
 
+    /// Whether this is `menurut` (or `menurutnya`), which puts the speaker before the statement.
+    public var isMenurut: Bool { kind & 1 != 0 }
+    /// Whether the root is a verb of saying (`kata`, `ujar`, `jelas`, …) whose active form
+    /// introduces reported speech even without a comma.
+    public var isSaying: Bool { kind & 2 != 0 }
+    /// Bits of ``isMenurut`` and ``isSaying``, computed once from the lemma.
+    let kind: UInt8
+
+    /// The roots whose active forms introduce reported speech without a comma
+    /// (`Bagyo mengatakan terjadi hujan abu …`).
+    static let sayingLemmas: Set<String> = ["kata", "ujar", "tutur", "jelas", "terang", "ungkap", "papar", "tegas", "nyata",
+                                            "imbuh", "tambah", "pendapat"]
+
+    init(lemma: String, form: Form, isCore: Bool, isAmbiguous: Bool) {
+        self.lemma = lemma; self.form = form; self.isCore = isCore; self.isAmbiguous = isAmbiguous
+        kind = (lemma == "menurut" ? 1 : 0) | (SpeechVerb.sayingLemmas.contains(lemma) ? 2 : 0)
+    }
+
     /// Whether the form ends in `-nya` standing for the speaker.
     public var hasSpeakerClitic: Bool { form == .nya || form == .dinya }
 }
@@ -103,43 +121,50 @@ public struct SpeechVerbLexicon: Sendable {
     func marks(in doc: Document) -> Marks {
         let t = doc.tokens
         let n = t.count
-        var marks = Marks()
+        var cues: [Marks.Cue] = []
+        var quotes: [Int32] = []
         let nameOrComma = TokenFlags.comma.rawValue | TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
         let quote = TokenFlags.openingQuote.rawValue | TokenFlags.closingQuote.rawValue
         doc.bytes.withUnsafeBufferPointer { p in
-            t.starts.withUnsafeBufferPointer { starts in
-                t.ends.withUnsafeBufferPointer { ends in
-                    t.flags.withUnsafeBufferPointer { flags in
-                        t.kinds.withUnsafeBufferPointer { kinds in
-                            for i in 0..<n {
-                                guard kinds[i] == .word else {
-                                    if flags[i].rawValue & quote != 0 && kinds[i] == .punctuation { marks.quotes.append(Int32(i)) }
-                                    continue
-                                }
-                                let s = Int(starts[i]), e = Int(ends[i])
-                                guard e - s >= 3, e - s <= 16 else { continue }
-                                var near = i == 0 || flags[i - 1].rawValue & nameOrComma != 0
-                                if !near {
-                                    // dia, ia, beliau (lower case: capitalised ones passed above)
-                                    let b = Int(starts[i - 1]), c = ends[i - 1] - starts[i - 1]
-                                    near = c == 2 && p[b] == 0x69 && p[b + 1] == 0x61
-                                        || c == 3 && p[b] == 0x64 && p[b + 1] == 0x69 && p[b + 2] == 0x61
-                                        || c == 6 && p[b] == 0x62 && p[b + 1] == 0x65 && p[b + 5] == 0x75
-                                }
-                                if !near, i + 1 < n {
-                                    let b = Int(starts[i + 1])
-                                    near = flags[i + 1].contains(.comma)
-                                        || ends[i + 1] - starts[i + 1] == 5 && p[b] == 0x62 && p[b + 1] == 0x61 && p[b + 4] == 0x61
-                                }
-                                guard near, let v = index(of: UnsafeBufferPointer(rebasing: p[s..<e])) else { continue }
-                                marks.cues.append(Marks.Cue(token: Int32(i), verb: v))
-                            }
-                        }
-                    }
+        t.starts.withUnsafeBufferPointer { starts in
+        t.ends.withUnsafeBufferPointer { ends in
+        t.flags.withUnsafeBufferPointer { flags in
+        t.kinds.withUnsafeBufferPointer { kinds in
+        filter.withUnsafeBufferPointer { filter in
+            for i in 0..<n {
+                guard kinds[i] == .word else {
+                    if flags[i].rawValue & quote != 0 && kinds[i] == .punctuation { quotes.append(Int32(i)) }
+                    continue
                 }
+                let s = Int(starts[i]), e = Int(ends[i])
+                guard e - s >= 3, e - s <= 16 else { continue }
+                var near = i == 0 || flags[i - 1].rawValue & nameOrComma != 0
+                if !near {
+                    // dia, ia, beliau (lower case: capitalised ones passed above)
+                    let b = Int(starts[i - 1]), c = ends[i - 1] - starts[i - 1]
+                    near = c == 2 && p[b] == 0x69 && p[b + 1] == 0x61
+                        || c == 3 && p[b] == 0x64 && p[b + 1] == 0x69 && p[b + 2] == 0x61
+                        || c == 6 && p[b] == 0x62 && p[b + 1] == 0x65 && p[b + 5] == 0x75
+                }
+                if !near, i + 1 < n {
+                    let b = Int(starts[i + 1])
+                    near = flags[i + 1].contains(.comma)
+                        || ends[i + 1] - starts[i + 1] == 5 && p[b] == 0x62 && p[b + 1] == 0x61 && p[b + 4] == 0x61
+                }
+                guard near else { continue }
+                // A filter on length and letters turns away most words before the table.
+                let bit = (e - s) & 15 | Int(p[e - 1] & 31) << 4 | Int(p[s] & 31) << 9 | Int(p[s + 1] & 3) << 14
+                guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0,
+                      let v = table.value(UnsafeBufferPointer(rebasing: p[s..<e]), lowercase: true) else { continue }
+                cues.append(Marks.Cue(token: Int32(i), verb: v))
             }
         }
-        return marks
+        }
+        }
+        }
+        }
+        }
+        return Marks(cues: cues, quotes: quotes)
     }
 }
 
