@@ -20,7 +20,7 @@ public final class BatchRunner: @unchecked Sendable {
         public var ordered = true
         /// Add tokens to records.
         public var tokens = false
-        /// Add entities to records (work in progress).
+        /// Add entities to records.
         public var entities = false
         /// The tagger for entities (the built-in lexicons when nil).
         public var tagger: EntityTagger?

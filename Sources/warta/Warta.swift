@@ -81,7 +81,7 @@ struct Process: ParsableCommand {
     @Flag(help: "Keep plain text whole: no article extraction (header, furniture, credits), no metadata fields.")
     var rawText = false
 
-    @Flag(help: "Add \"entities\" (people, organizations, places, dates, amounts; work in progress, slower).")
+    @Flag(help: "Add \"entities\" (people, organizations, places, dates, amounts; a run takes three to four times as long).")
     var entities = false
 
     @Flag(help: "Add \"quotes\": direct and indirect quotes with their speakers (implies --entities).")
@@ -175,7 +175,7 @@ struct EntityOptions: ParsableArguments {
 
 struct Tag: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Tag people, organizations, places, dates, amounts (work in progress).",
+        abstract: "Tag people, organizations, places, dates, amounts.",
         discussion: """
             --format conll --pretokenized reads one token per line (the first column; a blank line
             between sentences; CRLF allowed) and prints token<TAB>tag in IOB2 with PER, ORG and LOC,

@@ -15,7 +15,7 @@ func mentionText(_ d: Document, _ m: EntityMention) -> String {
     d.text(TextRange(Int(d.tokens.starts[m.start]), Int(d.tokens.ends[m.end - 1])))
 }
 
-@Suite("Entity tagger (work in progress)")
+@Suite("Entity tagger")
 struct EntityTaggerTests {
     @Test func listedNamesKeepTheirLowerCaseJoiningWords() {
         let doc = TextAnalyzer().analyze("Ia datang ke Badan Pengawas Obat dan Makanan kemarin.")
@@ -129,7 +129,7 @@ struct EntityTaggerTests {
     }
 }
 
-@Suite("Entity identities (work in progress)")
+@Suite("Entity identities")
 struct EntityResolverTests {
     @Test func partialNamesAndAcronymsJoinTheirEntity() {
         let doc = TextAnalyzer().analyze("""
