@@ -42,11 +42,14 @@ def rows(path):
 
 
 def write(name, entries):
+    """Writes the entries sorted, one per name and type; districts that share a name (291 names,
+    six Karanganyar) keep a row per code, which Warta compiles as one ambiguous name resolved
+    by the places a document names."""
     seen = set()
     with open(os.path.join(LEX, name), "w", encoding="utf-8") as f:
         f.write(HEADER)
         for e in sorted(entries, key=lambda e: (e[0].lower(), e[1], e[2])):
-            key = (e[0].lower(), e[1])
+            key = (e[0].lower(), e[1], e[4] if e[2] == "district" else "")
             if key in seen:
                 continue
             seen.add(key)

@@ -65,6 +65,8 @@ public struct LexiconEntry: Sendable {
     public internal(set) var id: String
     /// Number of tokens in the name.
     public let tokenCount: Int
+    /// The entry's position in ``EntityLexicon/entries``.
+    let index: Int32
 }
 
 /// Lexicons compiled once into a table keyed by the match keys of their tokens (case-folded,
@@ -97,6 +99,12 @@ public struct EntityLexicon: Sendable {
     let lowercaseStarts: ByteStringTable
     /// The most tokens any entry has.
     public let maxTokens: Int
+    /// The ids an ambiguous entry stands for (`Bugangan`: a village in Kabupaten Pekalongan and
+    /// one in Kota Semarang), by entry index; such entries have an empty ``LexiconEntry/id``.
+    let alternatives: [Int32: [String]]
+
+    /// The ids `entry` may stand for when its name is listed with several (empty otherwise).
+    public func candidateIDs(of entry: LexiconEntry) -> [String] { alternatives[entry.index] ?? [] }
 
     /// The TSV text of the built-in lexicons, villages first so that a district, city or
     /// province of the same name overrides a village.
@@ -119,6 +127,7 @@ public struct EntityLexicon: Sendable {
         var lowercaseStarts = ByteStringTable(capacity: 16)
         var maxTokens = 1
         var key: [UInt8] = []
+        var alternatives: [Int32: [String]] = [:]
         for file in files {
             let fileStart = entries.count
             TokenizerLexicon.forEachRow(file) { row in
@@ -137,14 +146,20 @@ public struct EntityLexicon: Sendable {
                     return k0
                 }
                 if let k = known {
-                    // A repeat within this file: the first stays; another id makes it ambiguous.
-                    if entries[k].type == type, entries[k].id != id { entries[k].id = "" }
+                    // A repeat within this file: the first stays; another id of the same type and
+                    // subtype makes the name ambiguous, and every id listed for it a candidate.
+                    if entries[k].type == type, !id.isEmpty, entries[k].subtype.utf8.elementsEqual(row[2]),
+                       entries[k].id != id || alternatives[Int32(k)] != nil {
+                        if alternatives[Int32(k)] == nil { alternatives[Int32(k)] = [entries[k].id].filter { !$0.isEmpty } }
+                        if !alternatives[Int32(k)]!.contains(id) { alternatives[Int32(k)]!.append(id) }
+                        entries[k].id = ""
+                    }
                     return
                 }
                 entries.append(LexiconEntry(name: String(decoding: row[0], as: UTF8.self), type: type,
                                             subtype: String(decoding: row[2], as: UTF8.self),
                                             casePolicy: CasePolicy(field: String(decoding: row[3], as: UTF8.self)) ?? .capitalized,
-                                            id: id, tokenCount: count))
+                                            id: id, tokenCount: count, index: Int32(entries.count)))
                 maxTokens = max(maxTokens, count)
                 let any = entries.last!.casePolicy == .any
                 key.withUnsafeBufferPointer { k in
@@ -163,6 +178,7 @@ public struct EntityLexicon: Sendable {
         self.maxTokens = maxTokens
         self.table = table
         self.lowercaseStarts = lowercaseStarts
+        self.alternatives = alternatives
     }
 
     /// Writes the match key of the lexicon name `name` (its tokens' keys joined by single
@@ -212,7 +228,7 @@ public struct EntityLexicon: Sendable {
     // MARK: Binary image
 
     /// The first bytes of an image (and its format version).
-    static let imageMagic: UInt64 = 0x5741_5254_4C45_5833  // "WARTLEX3"
+    static let imageMagic: UInt64 = 0x5741_5254_4C45_5834  // "WARTLEX4"
 
     /// The compiled lexicon as a binary image that ``init(image:)`` loads many times faster
     /// than the TSV compiles (the CLI keeps one in its cache, see the README).
@@ -233,6 +249,14 @@ public struct EntityLexicon: Sendable {
         w.write(ends)
         table.write(to: &w)
         lowercaseStarts.write(to: &w)
+        // Alternatives: entry indices, then each one's ids as a list of ends into one text.
+        let ambiguous = alternatives.keys.sorted()
+        var altText: [UInt8] = [], altEnds: [Int32] = [], altCounts: [Int32] = []
+        for k in ambiguous {
+            altCounts.append(Int32(alternatives[k]!.count))
+            for id in alternatives[k]! { altText.append(contentsOf: id.utf8); altEnds.append(Int32(altText.count)) }
+        }
+        w.write(ambiguous); w.write(altCounts); w.write(altText); w.write(altEnds)
         return w.bytes
     }
 
@@ -246,6 +270,12 @@ public struct EntityLexicon: Sendable {
               let tokenCounts = r.readArray(UInt16.self), let text = r.readArray(UInt8.self), let ends = r.readArray(Int32.self),
               let table = ByteStringTable(reading: &r),
               let lowercaseStarts = ByteStringTable(reading: &r),
+              let ambiguous = r.readArray(Int32.self), let altCounts = r.readArray(Int32.self),
+              let altText = r.readArray(UInt8.self), let altEnds = r.readArray(Int32.self),
+              altCounts.count == ambiguous.count, altCounts.allSatisfy({ $0 >= 0 }),
+              Int(altCounts.reduce(0, +)) == altEnds.count, altEnds.last.map({ Int($0) == altText.count }) ?? altText.isEmpty,
+              zip(altEnds, altEnds.dropFirst()).allSatisfy({ $0 <= $1 }), altEnds.first.map({ $0 >= 0 }) ?? true,
+              ambiguous.allSatisfy({ $0 >= 0 && Int($0) < typeIndexes.count }),
               policies.count == typeIndexes.count, tokenCounts.count == typeIndexes.count, ends.count == 3 * typeIndexes.count,
               typeIndexes.allSatisfy({ Int($0) < types.count }), policies.allSatisfy({ CasePolicy(rawValue: $0) != nil }),
               ends.last.map({ Int($0) == text.count }) ?? true, zip(ends, ends.dropFirst()).allSatisfy({ $0 <= $1 }),
@@ -270,14 +300,25 @@ public struct EntityLexicon: Sendable {
                 }
                 entries.append(LexiconEntry(name: String(decoding: field(3 * i), as: UTF8.self), type: types[Int(typeIndexes[i])],
                                             subtype: subtypes[last].string, casePolicy: CasePolicy(rawValue: policies[i])!,
-                                            id: String(decoding: field(3 * i + 2), as: UTF8.self), tokenCount: Int(tokenCounts[i])))
+                                            id: String(decoding: field(3 * i + 2), as: UTF8.self), tokenCount: Int(tokenCounts[i]),
+                                            index: Int32(i)))
             }
+        }
+        var alternatives: [Int32: [String]] = [:]
+        var at = 0
+        for (k, count) in zip(ambiguous, altCounts) {
+            alternatives[k] = (0..<Int(count)).map { j in
+                let start = at + j == 0 ? 0 : Int(altEnds[at + j - 1])
+                return String(decoding: altText[start..<Int(altEnds[at + j])], as: UTF8.self)
+            }
+            at += Int(count)
         }
         self.entries = entries
         self.shapes = entries.map { Shape(policy: $0.casePolicy, tokenCount: $0.tokenCount) }
         self.maxTokens = Int(maxTokens)
         self.table = table
         self.lowercaseStarts = lowercaseStarts
+        self.alternatives = alternatives
     }
 
     /// The first problem in a lexicon file's text, as (line number, what is wrong), or nil when

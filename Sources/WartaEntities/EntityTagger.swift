@@ -146,6 +146,7 @@ public struct EntityTagger: Sendable {
         scan.completeEarlierNames()
         scan.linkPartialNames()
         scan.tagAbbreviations()
+        scan.resolveAmbiguousPlaces()
         if nested { scan.addNested() }
         return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }
     }
@@ -178,6 +179,8 @@ struct Scan {
     /// (``coverMentions()``) and kept up to date by ``add(_:)`` from then on.
     var covered: [Bool] = []
     var acronyms: [String: EntityMention] = [:]
+    /// Places found under a name the lexicon lists with several codes, with their entries.
+    var ambiguousPlaces: [(mention: Int, entry: LexiconEntry)] = []
     /// The key hashes of ``acronyms``.
     var acronymHashes = HashFilter()
 
@@ -388,8 +391,9 @@ struct Scan {
         var c = p + 1
         while c < limit, c < p + 6, capitalized(c) || allCaps(c) { c += 1 }
         guard c > p + 1, c + 1 < limit, flags[c].contains(.closingBracket), flags[c + 1].contains(.dash) else { return start }
-        add(EntityMention(start: start, end: p, type: .loc, subtype: lexiconMatch(start, p).map { $0.0.subtype },
-                          lexiconID: lexiconMatch(start, p).flatMap { $0.0.id.isEmpty ? nil : $0.0.id }))
+        let place = lexiconMatch(start, p)?.0
+        add(EntityMention(start: start, end: p, type: .loc, subtype: place?.subtype,
+                          lexiconID: place.flatMap { $0.id.isEmpty ? nil : $0.id }), from: place)
         add(EntityMention(start: p + 1, end: c, type: .org, subtype: "media"))
         return c + 2
     }
@@ -427,6 +431,40 @@ struct Scan {
 
     /// Whether token `i` is a word of the language (`Besar`, `Daerah`), by the lemma list.
     func isCommonWord(_ i: Int) -> Bool { withKey(i) { TokenizerLexicon.builtIn.knownWords.contains($0) } }
+
+    /// Adds `m`, found as lexicon entry `entry`; a place whose name the lexicon lists with
+    /// several codes waits for ``resolveAmbiguousPlaces()``.
+    mutating func add(_ m: EntityMention, from entry: LexiconEntry?) {
+        add(m)
+        if m.lexiconID == nil, m.type == .loc, let entry, !lexicon.candidateIDs(of: entry).isEmpty {
+            ambiguousPlaces.append((mentions.count - 1, entry))
+        }
+    }
+
+    /// Gives each ambiguous place the code among its candidates that the document's other
+    /// places point to: the one under the most specific code named in the document (`Bugangan`
+    /// is 33.74.03.1006 in a text that names Kota Semarang, 33.74). A tie, or no candidate under
+    /// any code named, leaves it without one.
+    mutating func resolveAmbiguousPlaces() {
+        guard !ambiguousPlaces.isEmpty else { return }
+        let named = mentions.compactMap { m -> [Substring]? in
+            guard m.type == .loc, let id = m.lexiconID, id.first?.isNumber == true else { return nil }
+            return id.split(separator: ".")
+        }
+        guard !named.isEmpty else { return }
+        for (k, entry) in ambiguousPlaces {
+            var best: (score: Int, id: String)? = nil
+            var tied = false
+            for id in lexicon.candidateIDs(of: entry) {
+                let parts = id.split(separator: ".")
+                let score = named.reduce(0) { s, code in
+                    code.count <= parts.count && zip(code, parts).allSatisfy({ $0 == $1 }) ? max(s, code.count) : s
+                }
+                if score > (best?.score ?? 0) { best = (score, id); tied = false } else if score > 0, score == best?.score { tied = true }
+            }
+            if let best, !tied { mentions[k].lexiconID = best.id }
+        }
+    }
 
     mutating func add(_ m: EntityMention) {
         mentions.append(m)
@@ -534,7 +572,7 @@ struct Scan {
                         listed = entry
                     }
                     add(EntityMention(start: i, end: end, type: type, subtype: sub ?? (type == .fac ? key(i) : listed?.subtype),
-                                      lexiconID: listed.flatMap { $0.id.isEmpty ? nil : $0.id }))
+                                      lexiconID: listed.flatMap { $0.id.isEmpty ? nil : $0.id }), from: listed)
                     i = acronymAfter(i, end, limit)
                     continue
                 }
@@ -557,7 +595,8 @@ struct Scan {
                 continue
             }
             if let (entry, end) = match, entry.type == .loc || entry.type == .org, entry.casePolicy != .cued {
-                add(EntityMention(start: i, end: end, type: entry.type, subtype: entry.subtype, lexiconID: entry.id.isEmpty ? nil : entry.id))
+                add(EntityMention(start: i, end: end, type: entry.type, subtype: entry.subtype, lexiconID: entry.id.isEmpty ? nil : entry.id),
+                    from: entry)
                 i = acronymAfter(i, end, limit)
                 continue
             }
@@ -582,7 +621,8 @@ struct Scan {
                capitalized(i), !allCaps(i), !has(i, [.month, .day]) {
                 var run = capitalizedRun(i, limit, allowConnectors: false)
                 if let (entry, end) = village, end == run {
-                    add(EntityMention(start: i, end: run, type: .loc, subtype: entry.subtype, lexiconID: entry.id.isEmpty ? nil : entry.id))
+                    add(EntityMention(start: i, end: run, type: .loc, subtype: entry.subtype, lexiconID: entry.id.isEmpty ? nil : entry.id),
+                        from: entry)
                 } else {
                     add(EntityMention(start: i, end: run, type: .loc))
                 }

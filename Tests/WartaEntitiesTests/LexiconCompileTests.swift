@@ -43,6 +43,11 @@ struct LexiconCompileTests {
         let places = "name\ttype\tsubtype\tcase\tid\tparent\nKalibanteng\tLOC\tdistrict\tcapitalized\t4\t\n"
         let lexicon = EntityLexicon(tsv: [villages, places])
         #expect(lexicon.entry(forKey: Array("sidomulyo".utf8)).map { "\($0.subtype) \($0.id)" } == "village ")
+        #expect(lexicon.entry(forKey: Array("sidomulyo".utf8)).map(lexicon.candidateIDs) == ["1.1", "2.2"])
+        #expect(lexicon.entry(forKey: Array("kalibanteng".utf8)).map(lexicon.candidateIDs) == [])
+        // The same name with another subtype is no rival: the first row stays, with its code.
+        let mixed = EntityLexicon(tsv: ["name\ttype\tsubtype\tcase\tid\tparent\nKaranganyar\tLOC\tdistrict\tcapitalized\t1\t\nKaranganyar\tLOC\tregency\tcapitalized\t2\t\n"])
+        #expect(mixed.entry(forKey: Array("karanganyar".utf8)).map { "\($0.subtype) \($0.id)" } == "district 1")
         #expect(lexicon.entry(forKey: Array("kalibanteng".utf8)).map { "\($0.subtype) \($0.id) \($0.casePolicy)" } == "district 4 capitalized")
     }
 
@@ -59,6 +64,20 @@ struct LexiconCompileTests {
         #expect(places("Warga Kecamatan Tugu datang.") == ["Kecamatan Tugu district -"])
     }
 
+    @Test func anAmbiguousPlaceTakesTheCodeTheDocumentPointsTo() {
+        // Bugangan is a village in Kabupaten Pekalongan (33.26) and one in Kota Semarang (33.74).
+        #expect(places("Warga Kelurahan Bugangan, Kota Semarang mengungsi.") ==
+                ["Kelurahan Bugangan village 33.74.03.1006", "Kota Semarang city 33.74"])
+        #expect(places("Warga Desa Bugangan, Kabupaten Pekalongan, Jawa Tengah.") ==
+                ["Desa Bugangan village 33.26.13.2016", "Kabupaten Pekalongan regency 33.26", "Jawa Tengah province 33"])
+        #expect(places("Warga Kelurahan Bugangan mengungsi.") == ["Kelurahan Bugangan village -"])
+        // Five districts are called Wonosari; the regency named decides, a province alone may not.
+        #expect(places("Warga Kecamatan Wonosari, Kabupaten Gunungkidul datang.") ==
+                ["Kecamatan Wonosari district 34.03.01", "Kabupaten Gunungkidul regency 34.03"])
+        // Four villages called Karangsari lie in Kabupaten Kebumen: a tie keeps no code.
+        #expect(places("Banjir di Karangsari, Kabupaten Kebumen.") == ["Karangsari village -", "Kabupaten Kebumen regency 33.05"])
+    }
+
     @Test func imagesRoundTripAndRejectDamage() throws {
         let lexicon = EntityLexicon.builtIn
         let image = lexicon.image()
@@ -72,6 +91,8 @@ struct LexiconCompileTests {
             #expect(a != nil, "\(key)")
         }
         #expect(loaded.hasLongerEntry(startingWith: Array("kota".utf8)))
+        let bugangan = try #require(loaded.entry(forKey: Array("bugangan".utf8)))
+        #expect(loaded.candidateIDs(of: bugangan) == ["33.26.13.2016", "33.74.03.1006"])
         // Truncated, foreign or corrupted images load as nil, never crash.
         for cut in [0, 7, 8, 100, image.count / 2, image.count - 1] {
             #expect(Array(image[0..<cut]).withUnsafeBytes { EntityLexicon(image: $0) } == nil, "cut at \(cut)")

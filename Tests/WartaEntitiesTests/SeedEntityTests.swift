@@ -32,6 +32,17 @@ struct SeedEntityTests {
         #expect(Self.entities["ORG Kementerian Perindustrian Kota Semarang"]?.first == "Kementerian Perindustrian Kota Semarang")
     }
 
+    /// The seed names Kota Semarang (33.74), so its Bugangan is Semarang's kelurahan, not the
+    /// village of the same name in Kabupaten Pekalongan.
+    @Test func buganganIsSemarangsKelurahan() {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        let path = parts.joined(separator: "/") + "/seeds/000_43943d992f4a7b6d.txt"
+        let doc = TextAnalyzer().analyze((try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
+        let bugangan = EntityResolver().resolve(EntityTagger().tag(doc), in: doc).first { $0.name == "Bugangan" }
+        #expect(bugangan?.lexiconID == "33.74.03.1006")
+    }
+
     @Test func places() {
         #expect(Self.entities["LOC Kecamatan Tugu"] != nil)
         #expect(Self.entities["LOC Bugangan"] == ["Bugangan", "Bugangan"])

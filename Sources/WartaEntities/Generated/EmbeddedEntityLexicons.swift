@@ -92,6 +92,7 @@ Air Hangat	LOC	district	capitalized	15.01.05	15.01
 Air Hangat Barat	LOC	district	capitalized	15.01.21	15.01
 Air Hangat Timur	LOC	district	capitalized	15.01.11	15.01
 Air Hitam	LOC	district	capitalized	15.03.07	15.03
+Air Hitam	LOC	district	capitalized	18.04.19	18.04
 Air Joman	LOC	district	capitalized	12.09.09	12.09
 Air Kumbang	LOC	district	capitalized	16.07.19	16.07
 Air Manjunto	LOC	district	capitalized	17.06.13	17.06
@@ -125,6 +126,7 @@ Alafan	LOC	district	capitalized	11.09.08	11.09
 Alalak	LOC	district	capitalized	63.04.05	63.04
 Alam Barajo	LOC	district	capitalized	15.71.09	15.71
 Alama	LOC	district	capitalized	94.04.18	94.04
+Alama	LOC	district	capitalized	95.08.15	95.08
 Alang-alang Lebar	LOC	district	capitalized	16.71.15	16.71
 Alas Barat	LOC	district	capitalized	52.04.17	52.04
 Alasa	LOC	district	capitalized	12.24.07	12.24
@@ -162,8 +164,10 @@ Amarasi Barat	LOC	district	capitalized	53.01.17	53.01
 Amarasi Selatan	LOC	district	capitalized	53.01.18	53.01
 Amarasi Timur	LOC	district	capitalized	53.01.19	53.01
 Ambalau	LOC	district	capitalized	61.05.15	61.05
+Ambalau	LOC	district	capitalized	81.09.03	81.09
 Ambalawi	LOC	district	capitalized	52.06.10	52.06
 Ambarawa	LOC	district	capitalized	18.10.03	18.10
+Ambarawa	LOC	district	capitalized	33.22.10	33.22
 Ambatkwi	LOC	district	capitalized	93.02.11	93.02
 Amberbaken	LOC	district	capitalized	96.04.10	96.04
 Amberbaken Barat	LOC	district	capitalized	96.04.27	96.04
@@ -188,6 +192,7 @@ Ampek Angkek	LOC	district	capitalized	13.06.07	13.06
 Ampek Nagari	LOC	district	capitalized	13.06.13	13.06
 Ampel	LOC	district	capitalized	33.09.02	33.09
 Ampelgading	LOC	district	capitalized	33.27.11	33.27
+Ampelgading	LOC	district	capitalized	35.07.06	35.07
 Ampenan	LOC	district	capitalized	52.71.01	52.71
 Ampibabo	LOC	district	capitalized	72.08.02	72.08
 Amsterdam	LOC	city	capitalized		
@@ -227,6 +232,7 @@ Angkola Selatan	LOC	district	capitalized	12.03.06	12.03
 Angkola Timur	LOC	district	capitalized	12.03.03	12.03
 Angkona	LOC	district	capitalized	73.24.05	73.24
 Angsana	LOC	district	capitalized	36.01.07	36.01
+Angsana	LOC	district	capitalized	63.10.09	63.10
 Animha	LOC	district	capitalized	93.01.13	93.01
 Anjatan	LOC	district	capitalized	32.12.23	32.12
 Anjir Muara	LOC	district	capitalized	63.04.04	63.04
@@ -254,6 +260,8 @@ Argomulyo	LOC	district	capitalized	33.73.03	33.73
 Arguni	LOC	district	capitalized	92.03.13	92.03
 Arimop	LOC	district	capitalized	93.02.09	93.02
 Arjasa	LOC	district	capitalized	35.09.22	35.09
+Arjasa	LOC	district	capitalized	35.12.11	35.12
+Arjasa	LOC	district	capitalized	35.29.24	35.29
 Arjasari	LOC	district	capitalized	32.04.16	32.04
 Arjawinangun	LOC	district	capitalized	32.09.24	32.09
 Arjosari	LOC	district	capitalized	35.01.06	35.01
@@ -359,6 +367,7 @@ Bacukiki Barat	LOC	district	capitalized	73.72.04	73.72
 Badar	LOC	district	capitalized	11.02.05	11.02
 Badas	LOC	district	capitalized	35.06.26	35.06
 Badau	LOC	district	capitalized	19.02.05	19.02
+Badau	LOC	district	capitalized	61.06.14	61.06
 Badegan	LOC	district	capitalized	35.02.13	35.02
 Badiri	LOC	district	capitalized	12.01.15	12.01
 Badung	LOC	regency	capitalized	51.03	51
@@ -439,6 +448,7 @@ Balongan	LOC	district	capitalized	32.12.14	32.12
 Balongbendo	LOC	district	capitalized	35.15.12	35.15
 Balongpanggang	LOC	district	capitalized	35.25.02	35.25
 Balusu	LOC	district	capitalized	73.11.07	73.11
+Balusu	LOC	district	capitalized	73.26.10	73.26
 Bambaira	LOC	district	capitalized	76.01.10	76.01
 Bambalamotu	LOC	district	capitalized	76.01.01	76.01
 Bambanglipuro	LOC	district	capitalized	34.02.05	34.02
@@ -486,6 +496,7 @@ Bang Haji	LOC	district	capitalized	17.09.10	17.09
 Banggae	LOC	district	capitalized	76.05.01	76.05
 Banggae Timur	LOC	district	capitalized	76.05.08	76.05
 Banggai	LOC	district	capitalized	72.11.01	72.11
+Banggai	LOC	regency	capitalized	72.01	72
 Banggai Kepulauan	LOC	regency	capitalized	72.07	72
 Banggai Laut	LOC	regency	capitalized	72.11	72
 Banggai Selatan	LOC	district	capitalized	72.11.06	72.11
@@ -501,10 +512,12 @@ Bangka Tengah	LOC	regency	capitalized	19.04	19
 Bangkala	LOC	district	capitalized	73.04.01	73.04
 Bangkala Barat	LOC	district	capitalized	73.04.06	73.04
 Bangkalan	LOC	district	capitalized	35.26.01	35.26
+Bangkalan	LOC	regency	capitalized	35.26	35
 Bangkelekila	LOC	district	capitalized	73.26.17	73.26
 Bangkinang	LOC	district	capitalized	14.01.15	14.01
 Bangkinang Kota	LOC	district	capitalized	14.01.01	14.01
 Bangko	LOC	district	capitalized	14.07.02	14.07
+Bangko	LOC	district	capitalized	15.02.02	15.02
 Bangko Barat	LOC	district	capitalized	15.02.10	15.02
 Bangko Pusako	LOC	district	capitalized	14.07.10	14.07
 Bangkok	LOC	city	capitalized		
@@ -512,6 +525,7 @@ Bangkunat	LOC	district	capitalized	18.13.11	18.13
 Bangkurung	LOC	district	capitalized	72.11.04	72.11
 Bangladesh	LOC	country	capitalized		
 Bangli	LOC	district	capitalized	51.06.02	51.06
+Bangli	LOC	regency	capitalized	51.06	51
 Bangodua	LOC	district	capitalized	32.12.06	32.12
 Bangorejo	LOC	district	capitalized	35.10.02	35.10
 Bangsal	LOC	district	capitalized	35.16.10	35.16
@@ -520,6 +534,7 @@ Bangsri	LOC	district	capitalized	33.20.08	33.20
 Bangun	LOC	district	capitalized	64.02.08	64.02
 Bangun Darat	LOC	district	capitalized	64.02.19	64.02
 Bangun Purba	LOC	district	capitalized	12.07.09	12.07
+Bangun Purba	LOC	district	capitalized	14.06.10	14.06
 Bangun Rejo	LOC	district	capitalized	18.02.02	18.02
 Banguntapan	LOC	district	capitalized	34.02.12	34.02
 Banjang	LOC	district	capitalized	63.08.07	63.08
@@ -542,11 +557,15 @@ Banjarmasin Tengah	LOC	district	capitalized	63.71.05	63.71
 Banjarmasin Timur	LOC	district	capitalized	63.71.02	63.71
 Banjarmasin Utara	LOC	district	capitalized	63.71.04	63.71
 Banjarnegara	LOC	district	capitalized	33.04.06	33.04
+Banjarnegara	LOC	regency	capitalized	33.04	33
 Banjarsari	LOC	district	capitalized	32.07.18	32.07
+Banjarsari	LOC	district	capitalized	33.72.05	33.72
+Banjarsari	LOC	district	capitalized	36.02.09	36.02
 Banjarwangi	LOC	district	capitalized	32.05.23	32.05
 Banjit	LOC	district	capitalized	18.08.03	18.08
 Bansari	LOC	district	capitalized	33.23.16	33.23
 Bantaeng	LOC	district	capitalized	73.03.02	73.03
+Bantaeng	LOC	regency	capitalized	73.03	73
 Bantan	LOC	district	capitalized	14.03.02	14.03
 Bantaran	LOC	district	capitalized	35.13.04	35.13
 Bantarbolang	LOC	district	capitalized	33.27.06	33.27
@@ -559,6 +578,7 @@ Bantarujeg	LOC	district	capitalized	32.10.02	32.10
 Banten	LOC	province	capitalized	36	
 Bantimurung	LOC	district	capitalized	73.09.03	73.09
 Bantul	LOC	district	capitalized	34.02.08	34.02
+Bantul	LOC	regency	capitalized	34.02	34
 Bantur	LOC	district	capitalized	35.07.03	35.07
 Banua Lawas	LOC	district	capitalized	63.09.01	63.09
 Banua Lima	LOC	district	capitalized	62.13.02	62.13
@@ -575,11 +595,15 @@ Banyuglugur	LOC	district	capitalized	35.12.16	35.12
 Banyuke Hulu	LOC	district	capitalized	61.08.12	61.08
 Banyumanik	LOC	district	capitalized	33.74.11	33.74
 Banyumas	LOC	district	capitalized	18.10.06	18.10
+Banyumas	LOC	district	capitalized	33.02.11	33.02
+Banyumas	LOC	regency	capitalized	33.02	33
 Banyuputih	LOC	district	capitalized	33.25.15	33.25
+Banyuputih	LOC	district	capitalized	35.12.14	35.12
 Banyuresmi	LOC	district	capitalized	32.05.06	32.05
 Banyusari	LOC	district	capitalized	32.15.24	32.15
 Banyuurip	LOC	district	capitalized	33.06.07	33.06
 Banyuwangi	LOC	district	capitalized	35.10.16	35.10
+Banyuwangi	LOC	regency	capitalized	35.10	35
 Baolan	LOC	district	capitalized	72.04.07	72.04
 Barabai	LOC	district	capitalized	63.07.06	63.07
 Baradatu	LOC	district	capitalized	18.08.04	18.08
@@ -601,7 +625,9 @@ Barombong	LOC	district	capitalized	73.06.12	73.06
 Baron	LOC	district	capitalized	35.18.10	35.18
 Barong Tongkok	LOC	district	capitalized	64.07.07	64.07
 Baros	LOC	district	capitalized	32.72.05	32.72
+Baros	LOC	district	capitalized	36.04.22	36.04
 Barru	LOC	district	capitalized	73.11.03	73.11
+Barru	LOC	regency	capitalized	73.11	73
 Baruga	LOC	district	capitalized	74.71.03	74.71
 Barumun	LOC	district	capitalized	12.21.07	12.21
 Barumun Barat	LOC	district	capitalized	12.21.16	12.21
@@ -652,6 +678,7 @@ Batang Serangan	LOC	district	capitalized	12.05.19	12.05
 Batang Toru	LOC	district	capitalized	12.03.02	12.03
 Batang Tuaka	LOC	district	capitalized	14.04.11	14.04
 Batanghari	LOC	district	capitalized	18.07.06	18.07
+Batanghari	LOC	regency	capitalized	15.04	15
 Batanghari Nuban	LOC	district	capitalized	18.07.13	18.07
 Batani	LOC	district	capitalized	95.02.26	95.02
 Batanta Selatan	LOC	district	capitalized	96.03.24	96.03
@@ -675,6 +702,10 @@ Batom	LOC	district	capitalized	95.02.05	95.02
 Batu	LOC	city	capitalized	35.79	35
 Batu Aji	LOC	district	capitalized	21.71.12	21.71
 Batu Ampar	LOC	district	capitalized	21.71.02	21.71
+Batu Ampar	LOC	district	capitalized	61.12.05	61.12
+Batu Ampar	LOC	district	capitalized	62.07.09	62.07
+Batu Ampar	LOC	district	capitalized	63.01.09	63.01
+Batu Ampar	LOC	district	capitalized	64.08.17	64.08
 Batu Atas	LOC	district	capitalized	74.15.04	74.15
 Batu Bara	LOC	regency	capitalized	12.19	12
 Batu Benawa	LOC	district	capitalized	63.07.02	63.07
@@ -687,6 +718,9 @@ Batu Layar	LOC	district	capitalized	52.01.14	52.01
 Batu Licin	LOC	district	capitalized	63.10.01	63.10
 Batu Mandi	LOC	district	capitalized	63.11.04	63.11
 Batu Putih	LOC	district	capitalized	18.12.09	18.12
+Batu Putih	LOC	district	capitalized	53.02.14	53.02
+Batu Putih	LOC	district	capitalized	64.03.12	64.03
+Batu Putih	LOC	district	capitalized	74.08.03	74.08
 Batu Sopang	LOC	district	capitalized	64.01.01	64.01
 Batuceper	LOC	district	capitalized	36.71.03	36.71
 Batudaa	LOC	district	capitalized	75.01.03	75.01
@@ -727,6 +761,7 @@ Beduai	LOC	district	capitalized	61.03.06	61.03
 Beijing	LOC	city	capitalized		
 Bejen	LOC	district	capitalized	33.23.18	33.23
 Beji	LOC	district	capitalized	32.76.06	32.76
+Beji	LOC	district	capitalized	35.14.13	35.14
 Bekasi	LOC	city	capitalized	32.75	32
 Bekasi Barat	LOC	district	capitalized	32.75.02	32.75
 Bekasi Selatan	LOC	district	capitalized	32.75.04	32.75
@@ -745,6 +780,7 @@ Belik	LOC	district	capitalized	33.27.03	33.27
 Belimbing Hulu	LOC	district	capitalized	61.10.10	61.10
 Belinyu	LOC	district	capitalized	19.01.02	19.01
 Belitang	LOC	district	capitalized	16.08.03	16.08
+Belitang	LOC	district	capitalized	61.09.07	61.09
 Belitang Hilir	LOC	district	capitalized	61.09.05	61.09
 Belitang Hulu	LOC	district	capitalized	61.09.06	61.09
 Belitang II	LOC	district	capitalized	16.08.09	16.08
@@ -768,7 +804,9 @@ Bener Kelipah	LOC	district	capitalized	11.17.08	11.17
 Bener Meriah	LOC	regency	capitalized	11.17	11
 Bengalon	LOC	district	capitalized	64.08.09	64.08
 Bengkalis	LOC	district	capitalized	14.03.01	14.03
+Bengkalis	LOC	regency	capitalized	14.03	14
 Bengkayang	LOC	district	capitalized	61.07.04	61.07
+Bengkayang	LOC	regency	capitalized	61.07	61
 Bengkong	LOC	district	capitalized	21.71.09	21.71
 Bengkulu	LOC	city	capitalized	17.71	17
 Bengkulu Selatan	LOC	regency	capitalized	17.01	17
@@ -805,6 +843,7 @@ Besi	LOC	district	capitalized	62.02.01	62.02
 Besitang	LOC	district	capitalized	12.05.16	12.05
 Besuk	LOC	district	capitalized	35.13.13	35.13
 Besuki	LOC	district	capitalized	35.04.15	35.04
+Besuki	LOC	district	capitalized	35.12.02	35.12
 Besulutu	LOC	district	capitalized	74.02.20	74.02
 Betara	LOC	district	capitalized	15.06.04	15.06
 Betawi	LOC	city	capitalized	31	
@@ -849,10 +888,12 @@ Bime	LOC	district	capitalized	95.02.10	95.02
 Binakal	LOC	district	capitalized	35.11.20	35.11
 Binamu	LOC	district	capitalized	73.04.03	73.04
 Binangun	LOC	district	capitalized	33.01.04	33.01
+Binangun	LOC	district	capitalized	35.05.16	35.05
 Binawidya	LOC	district	capitalized	14.71.08	14.71
 Binduriang	LOC	district	capitalized	17.02.20	17.02
 Bingin Kuning	LOC	district	capitalized	17.07.07	17.07
 Binjai	LOC	city	capitalized	12.75	12
+Binjai	LOC	district	capitalized	12.05.05	12.05
 Binjai Barat	LOC	district	capitalized	12.75.03	12.75
 Binjai Hulu	LOC	district	capitalized	61.05.21	61.05
 Binjai Kota	LOC	district	capitalized	12.75.02	12.75
@@ -870,6 +911,8 @@ Bintang Bayu	LOC	district	capitalized	12.18.17	12.18
 Bintauna	LOC	district	capitalized	71.08.02	71.08
 Bintuni	LOC	district	capitalized	92.06.01	92.06
 Binuang	LOC	district	capitalized	36.04.18	36.04
+Binuang	LOC	district	capitalized	63.05.01	63.05
+Binuang	LOC	district	capitalized	76.04.06	76.04
 Birem Bayeun	LOC	district	capitalized	11.03.04	11.03
 Bireuen	LOC	regency	capitalized	11.11	11
 Biringbulu	LOC	district	capitalized	73.06.11	73.06
@@ -896,6 +939,7 @@ Blimbing	LOC	district	capitalized	35.73.01	35.73
 Blimbingsari	LOC	district	capitalized	35.10.25	35.10
 Blitar	LOC	city	capitalized	35.72	35
 Blora	LOC	district	capitalized	33.16.09	33.16
+Blora	LOC	regency	capitalized	33.16	33
 Bluluk	LOC	district	capitalized	35.24.02	35.24
 Bluto	LOC	district	capitalized	35.29.05	35.29
 Boalemo	LOC	regency	capitalized	75.02	75
@@ -914,7 +958,11 @@ Bogorejo	LOC	district	capitalized	33.16.15	33.16
 Boja	LOC	district	capitalized	33.24.07	33.24
 Bojonegara	LOC	district	capitalized	36.04.07	36.04
 Bojonegoro	LOC	district	capitalized	35.22.15	35.22
+Bojonegoro	LOC	regency	capitalized	35.22	35
 Bojong	LOC	district	capitalized	32.14.11	32.14
+Bojong	LOC	district	capitalized	33.26.11	33.26
+Bojong	LOC	district	capitalized	33.28.03	33.28
+Bojong	LOC	district	capitalized	36.01.10	36.01
 Bojongasih	LOC	district	capitalized	32.06.09	32.06
 Bojonggambir	LOC	district	capitalized	32.06.11	32.06
 Bojonggede	LOC	district	capitalized	32.01.13	32.01
@@ -924,6 +972,7 @@ Bojongloa Kidul	LOC	district	capitalized	32.73.17	32.73
 Bojongmangu	LOC	district	capitalized	32.16.23	32.16
 Bojongmanik	LOC	district	capitalized	36.02.07	36.02
 Bojongsari	LOC	district	capitalized	32.76.11	32.76
+Bojongsari	LOC	district	capitalized	33.03.14	33.03
 Bojongsoang	LOC	district	capitalized	32.04.08	32.04
 Bokan Kepulauan	LOC	district	capitalized	72.11.03	72.11
 Bokat	LOC	district	capitalized	72.05.03	72.05
@@ -955,7 +1004,10 @@ Bonatua Lunasi	LOC	district	capitalized	12.12.23	12.12
 Bondifuar	LOC	district	capitalized	91.06.21	91.06
 Bondoala	LOC	district	capitalized	74.02.21	74.02
 Bondowoso	LOC	district	capitalized	35.11.11	35.11
+Bondowoso	LOC	regency	capitalized	35.11	35
 Bone	LOC	district	capitalized	74.03.26	74.03
+Bone	LOC	district	capitalized	75.03.09	75.03
+Bone	LOC	regency	capitalized	73.08	73
 Bone Bolango	LOC	regency	capitalized	75.03	75
 Bone Bone	LOC	district	capitalized	73.22.02	73.22
 Bone Raya	LOC	district	capitalized	75.03.10	75.03
@@ -1005,6 +1057,7 @@ Boven Digoel	LOC	regency	capitalized	93.02	93
 Bowobado	LOC	district	capitalized	94.08.03	94.08
 Boyan Tanjung	LOC	district	capitalized	61.06.19	61.06
 Boyolali	LOC	district	capitalized	33.09.05	33.09
+Boyolali	LOC	regency	capitalized	33.09	33
 Boyolangu	LOC	district	capitalized	35.04.02	35.04
 Bpiri	LOC	district	capitalized	95.01.34	95.01
 Braja Selebah	LOC	district	capitalized	18.07.22	18.07
@@ -1015,7 +1068,9 @@ Brangsong	LOC	district	capitalized	33.24.09	33.24
 Brasil	LOC	country	capitalized		
 Brati	LOC	district	capitalized	33.15.14	33.15
 Brebes	LOC	district	capitalized	33.29.09	33.29
+Brebes	LOC	regency	capitalized	33.29	33
 Bringin	LOC	district	capitalized	33.22.12	33.22
+Bringin	LOC	district	capitalized	35.21.15	35.21
 Britania Raya	LOC	country	capitalized		
 Brondong	LOC	district	capitalized	35.24.07	35.24
 Brunei	LOC	country	capitalized		
@@ -1057,6 +1112,7 @@ Buke	LOC	district	capitalized	74.05.17	74.05
 Buki	LOC	district	capitalized	73.01.11	73.01
 Bukik Barisan	LOC	district	capitalized	13.07.12	13.07
 Bukit Batu	LOC	district	capitalized	14.03.03	14.03
+Bukit Batu	LOC	district	capitalized	62.71.02	62.71
 Bukit Bestari	LOC	district	capitalized	21.72.04	21.72
 Bukit Intan	LOC	district	capitalized	19.71.01	19.71
 Bukit Kapur	LOC	district	capitalized	14.72.03	14.72
@@ -1064,6 +1120,7 @@ Bukit Kemuning	LOC	district	capitalized	18.03.01	18.03
 Bukit Kerman	LOC	district	capitalized	15.01.20	15.01
 Bukit Malintang	LOC	district	capitalized	12.13.07	12.13
 Bukit Raya	LOC	district	capitalized	14.71.07	14.71
+Bukit Raya	LOC	district	capitalized	62.06.13	62.06
 Bukit Santuai	LOC	district	capitalized	62.02.15	62.02
 Bukit Sundi	LOC	district	capitalized	13.02.08	13.02
 Bukit Tusam	LOC	district	capitalized	11.02.09	11.02
@@ -1083,6 +1140,7 @@ Bulango Ulu	LOC	district	capitalized	75.03.14	75.03
 Bulango Utara	LOC	district	capitalized	75.03.05	75.03
 Bulawa	LOC	district	capitalized	75.03.17	75.03
 Buleleng	LOC	district	capitalized	51.08.06	51.08
+Buleleng	LOC	regency	capitalized	51.08	51
 Bulik	LOC	district	capitalized	62.09.03	62.09
 Bulik Timur	LOC	district	capitalized	62.09.04	62.09
 Bulo	LOC	district	capitalized	76.04.16	76.04
@@ -1096,6 +1154,7 @@ Bulungan	LOC	regency	capitalized	65.01	65
 Bulupoddo	LOC	district	capitalized	73.07.06	73.07
 Buluspesantren	LOC	district	capitalized	33.05.06	33.05
 Bumi Agung	LOC	district	capitalized	18.07.14	18.07
+Bumi Agung	LOC	district	capitalized	18.08.14	18.08
 Bumi Makmur	LOC	district	capitalized	63.01.11	63.01
 Bumi Nabung	LOC	district	capitalized	18.02.24	18.02
 Bumi Ratu Nuban	LOC	district	capitalized	18.02.14	18.02
@@ -1109,6 +1168,7 @@ Bunaken Kepulauan	LOC	district	capitalized	71.71.10	71.71
 Bundaran HI	LOC	area	capitalized		
 Bunga Mas	LOC	district	capitalized	17.01.10	17.01
 Bunga Mayang	LOC	district	capitalized	16.08.11	16.08
+Bunga Mayang	LOC	district	capitalized	18.03.16	18.03
 Bunga Raya	LOC	district	capitalized	14.08.08	14.08
 Bungah	LOC	district	capitalized	35.25.12	35.25
 Bungatan	LOC	district	capitalized	35.12.17	35.12
@@ -1134,6 +1194,7 @@ Bunguran Timur	LOC	district	capitalized	21.03.07	21.03
 Bunguran Timur Laut	LOC	district	capitalized	21.03.15	21.03
 Bunguran Utara	LOC	district	capitalized	21.03.08	21.03
 Bungursari	LOC	district	capitalized	32.14.13	32.14
+Bungursari	LOC	district	capitalized	32.78.09	32.78
 Bungus Teluk Kabung	LOC	district	capitalized	13.71.05	13.71
 Bunobogu	LOC	district	capitalized	72.05.04	72.05
 Bunta	LOC	district	capitalized	72.01.02	72.01
@@ -1167,6 +1228,7 @@ Cakung	LOC	district	capitalized	31.75.06	31.75
 Camba	LOC	district	capitalized	73.09.02	73.09
 Cambai	LOC	district	capitalized	16.74.03	16.74
 Campaka	LOC	district	capitalized	32.03.15	32.03
+Campaka	LOC	district	capitalized	32.14.02	32.14
 Campakamulya	LOC	district	capitalized	32.03.25	32.03
 Campalagian	LOC	district	capitalized	76.04.02	76.04
 Camplong	LOC	district	capitalized	35.27.04	35.27
@@ -1176,6 +1238,7 @@ Candi Laras Selatan	LOC	district	capitalized	63.05.05	63.05
 Candi Laras Utara	LOC	district	capitalized	63.05.06	63.05
 Candimulyo	LOC	district	capitalized	33.08.15	33.08
 Candipuro	LOC	district	capitalized	18.01.17	18.01
+Candipuro	LOC	district	capitalized	35.08.03	35.08
 Candiroto	LOC	district	capitalized	33.23.12	33.23
 Candisari	LOC	district	capitalized	33.74.08	33.74
 Candung	LOC	district	capitalized	13.06.14	13.06
@@ -1185,6 +1248,8 @@ Cantigi	LOC	district	capitalized	32.12.17	32.12
 Capkala	LOC	district	capitalized	61.07.11	61.07
 Carenang	LOC	district	capitalized	36.04.17	36.04
 Caringin	LOC	district	capitalized	32.01.27	32.01
+Caringin	LOC	district	capitalized	32.02.31	32.02
+Caringin	LOC	district	capitalized	32.05.36	32.05
 Carita	LOC	district	capitalized	36.01.28	36.01
 Cariu	LOC	district	capitalized	32.01.08	32.01
 Catubouw	LOC	district	capitalized	92.12.07	92.12
@@ -1194,11 +1259,14 @@ Cempa	LOC	district	capitalized	73.15.08	73.15
 Cempaga	LOC	district	capitalized	62.02.02	62.02
 Cempaga Hulu	LOC	district	capitalized	62.02.13	62.02
 Cempaka	LOC	district	capitalized	16.08.04	16.08
+Cempaka	LOC	district	capitalized	63.72.03	63.72
 Cempaka Putih	LOC	district	capitalized	31.71.05	31.71
 Cendana	LOC	district	capitalized	73.16.07	73.16
 Cengal	LOC	district	capitalized	16.02.18	16.02
 Cengkareng	LOC	area	capitalized		
+Cengkareng	LOC	district	capitalized	31.73.01	31.73
 Cenrana	LOC	district	capitalized	73.08.20	73.08
+Cenrana	LOC	district	capitalized	73.09.10	73.09
 Ceper	LOC	district	capitalized	33.10.11	33.10
 Cepiring	LOC	district	capitalized	33.24.13	33.24
 Cepogo	LOC	district	capitalized	33.09.03	33.09
@@ -1213,28 +1281,40 @@ Chile	LOC	country	capitalized
 China	LOC	country	capitalized		
 Ciambar	LOC	district	capitalized	32.02.47	32.02
 Ciamis	LOC	district	capitalized	32.07.01	32.07
+Ciamis	LOC	regency	capitalized	32.07	32
 Ciampea	LOC	district	capitalized	32.01.15	32.01
 Ciampel	LOC	district	capitalized	32.15.04	32.15
 Cianjur	LOC	district	capitalized	32.03.01	32.03
+Cianjur	LOC	regency	capitalized	32.03	32
 Ciasem	LOC	district	capitalized	32.13.09	32.13
 Ciater	LOC	district	capitalized	32.13.29	32.13
 Ciawi	LOC	district	capitalized	32.01.24	32.01
+Ciawi	LOC	district	capitalized	32.06.36	32.06
 Ciawigebang	LOC	district	capitalized	32.08.10	32.08
 Cibadak	LOC	district	capitalized	32.02.11	32.02
+Cibadak	LOC	district	capitalized	36.02.18	36.02
 Cibal	LOC	district	capitalized	53.10.06	53.10
 Cibal barat	LOC	district	capitalized	53.10.17	53.10
 Cibaliung	LOC	district	capitalized	36.01.03	36.01
 Cibalong	LOC	district	capitalized	32.05.29	32.05
+Cibalong	LOC	district	capitalized	32.06.06	32.06
 Cibarusah	LOC	district	capitalized	32.16.22	32.16
 Cibatu	LOC	district	capitalized	32.05.12	32.05
+Cibatu	LOC	district	capitalized	32.14.14	32.14
 Cibeber	LOC	district	capitalized	32.03.03	32.03
+Cibeber	LOC	district	capitalized	36.02.19	36.02
+Cibeber	LOC	district	capitalized	36.72.01	36.72
 Cibeunying Kaler	LOC	district	capitalized	32.73.18	32.73
 Cibeunying Kidul	LOC	district	capitalized	32.73.14	32.73
 Cibeureum	LOC	district	capitalized	32.08.28	32.08
+Cibeureum	LOC	district	capitalized	32.72.07	32.72
+Cibeureum	LOC	district	capitalized	32.78.06	32.78
 Cibingbin	LOC	district	capitalized	32.08.05	32.08
 Cibinong	LOC	district	capitalized	32.01.01	32.01
 Cibiru	LOC	district	capitalized	32.73.25	32.73
 Cibitung	LOC	district	capitalized	32.02.25	32.02
+Cibitung	LOC	district	capitalized	32.16.07	32.16
+Cibitung	LOC	district	capitalized	36.01.27	36.01
 Cibiuk	LOC	district	capitalized	32.05.40	32.05
 Cibodas	LOC	district	capitalized	36.71.09	36.71
 Cibogo	LOC	district	capitalized	32.13.17	32.13
@@ -1246,9 +1326,12 @@ Cicantayan	LOC	district	capitalized	32.02.28	32.02
 Cicendo	LOC	district	capitalized	32.73.06	32.73
 Cicurug	LOC	district	capitalized	32.02.16	32.02
 Cidadap	LOC	district	capitalized	32.02.44	32.02
+Cidadap	LOC	district	capitalized	32.73.08	32.73
 Cidahu	LOC	district	capitalized	32.02.17	32.02
+Cidahu	LOC	district	capitalized	32.08.11	32.08
 Cidaun	LOC	district	capitalized	32.03.23	32.03
 Cidolog	LOC	district	capitalized	32.02.43	32.02
+Cidolog	LOC	district	capitalized	32.07.05	32.07
 Ciemas	LOC	district	capitalized	32.02.22	32.02
 Cigalontang	LOC	district	capitalized	32.06.27	32.06
 Cigandamekar	LOC	district	capitalized	32.08.32	32.08
@@ -1259,6 +1342,7 @@ Cigeulis	LOC	district	capitalized	36.01.05	36.01
 Cigombong	LOC	district	capitalized	32.01.38	32.01
 Cigudeg	LOC	district	capitalized	32.01.22	32.01
 Cigugur	LOC	district	capitalized	32.08.18	32.08
+Cigugur	LOC	district	capitalized	32.18.04	32.18
 Cihampelas	LOC	district	capitalized	32.17.10	32.17
 Cihara	LOC	district	capitalized	36.02.26	36.02
 Cihaurbeuti	LOC	district	capitalized	32.07.06	32.07
@@ -1311,7 +1395,9 @@ Cilawu	LOC	district	capitalized	32.05.19	32.05
 Cilebak	LOC	district	capitalized	32.08.25	32.08
 Cilebar	LOC	district	capitalized	32.15.30	32.15
 Ciledug	LOC	district	capitalized	32.09.02	32.09
+Ciledug	LOC	district	capitalized	36.71.06	36.71
 Cilegon	LOC	city	capitalized	36.72	36
+Cilegon	LOC	district	capitalized	36.72.02	36.72
 Cileles	LOC	district	capitalized	36.02.10	36.02
 Cilengkrang	LOC	district	capitalized	32.04.07	32.04
 Cileungsi	LOC	district	capitalized	32.01.07	32.01
@@ -1323,12 +1409,15 @@ Cilodong	LOC	district	capitalized	32.76.08	32.76
 Cilograng	LOC	district	capitalized	36.02.20	36.02
 Cilongok	LOC	district	capitalized	33.02.17	33.02
 Cimahi	LOC	city	capitalized	32.77	32
+Cimahi	LOC	district	capitalized	32.08.24	32.08
 Cimahi Selatan	LOC	district	capitalized	32.77.01	32.77
 Cimahi Tengah	LOC	district	capitalized	32.77.02	32.77
 Cimahi Utara	LOC	district	capitalized	32.77.03	32.77
 Cimalaka	LOC	district	capitalized	32.11.22	32.11
 Cimanggis	LOC	district	capitalized	32.76.02	32.76
 Cimanggu	LOC	district	capitalized	32.02.46	32.02
+Cimanggu	LOC	district	capitalized	33.01.13	33.01
+Cimanggu	LOC	district	capitalized	36.01.02	36.01
 Cimanggung	LOC	district	capitalized	32.11.14	32.11
 Cimanuk	LOC	district	capitalized	36.01.18	36.01
 Cimaragas	LOC	district	capitalized	32.07.29	32.07
@@ -1345,16 +1434,20 @@ Cingambul	LOC	district	capitalized	32.10.23	32.10
 Ciniru	LOC	district	capitalized	32.08.02	32.08
 Cintapuri Darussalam	LOC	district	capitalized	63.03.20	63.03
 Ciomas	LOC	district	capitalized	32.01.29	32.01
+Ciomas	LOC	district	capitalized	36.04.27	36.04
 Cipaku	LOC	district	capitalized	32.07.11	32.07
 Cipanas	LOC	district	capitalized	32.03.28	32.03
+Cipanas	LOC	district	capitalized	36.02.04	36.02
 Ciparay	LOC	district	capitalized	32.04.29	32.04
 Cipari	LOC	district	capitalized	33.01.18	33.01
 Cipatat	LOC	district	capitalized	32.17.07	32.17
 Cipatujah	LOC	district	capitalized	32.06.01	32.06
 Cipayung	LOC	district	capitalized	31.75.10	31.75
+Cipayung	LOC	district	capitalized	32.76.07	32.76
 Cipedes	LOC	district	capitalized	32.78.02	32.78
 Cipeucang	LOC	district	capitalized	36.01.15	36.01
 Cipeundeuy	LOC	district	capitalized	32.13.20	32.13
+Cipeundeuy	LOC	district	capitalized	32.17.05	32.17
 Cipicung	LOC	district	capitalized	32.08.21	32.08
 Cipocok Jaya	LOC	district	capitalized	36.73.05	36.73
 Cipondoh	LOC	district	capitalized	36.71.05	36.71
@@ -1373,6 +1466,8 @@ Cisaat	LOC	district	capitalized	32.02.29	32.02
 Cisaga	LOC	district	capitalized	32.07.30	32.07
 Cisalak	LOC	district	capitalized	32.13.02	32.13
 Cisarua	LOC	district	capitalized	32.01.25	32.01
+Cisarua	LOC	district	capitalized	32.11.23	32.11
+Cisarua	LOC	district	capitalized	32.17.03	32.17
 Cisata	LOC	district	capitalized	36.01.23	36.01
 Cisauk	LOC	district	capitalized	36.03.23	36.03
 Cisayong	LOC	district	capitalized	32.06.32	32.06
@@ -1408,6 +1503,7 @@ Culamega	LOC	district	capitalized	32.06.10	32.06
 Curahdami	LOC	district	capitalized	35.11.07	35.11
 Curio	LOC	district	capitalized	73.16.08	73.16
 Curug	LOC	district	capitalized	36.03.17	36.03
+Curug	LOC	district	capitalized	36.73.04	36.73
 Curugbitung	LOC	district	capitalized	36.02.23	36.02
 Curugkembar	LOC	district	capitalized	32.02.42	32.02
 Curup	LOC	district	capitalized	17.02.09	17.02
@@ -1475,6 +1571,7 @@ Dawarblandong	LOC	district	capitalized	35.16.17	35.16
 Dawe	LOC	district	capitalized	33.19.09	33.19
 Dawelor Dawera	LOC	district	capitalized	81.08.10	81.08
 Dawuan	LOC	district	capitalized	32.10.12	32.10
+Dawuan	LOC	district	capitalized	32.13.27	32.13
 Dayeuhkolot	LOC	district	capitalized	32.04.12	32.04
 Dayeuhluhur	LOC	district	capitalized	33.01.16	33.01
 Dayun	LOC	district	capitalized	14.08.06	14.08
@@ -1490,6 +1587,7 @@ Deli Tua	LOC	district	capitalized	12.07.22	12.07
 Delima	LOC	district	capitalized	11.07.04	11.07
 Delta Pawan	LOC	district	capitalized	61.04.16	61.04
 Demak	LOC	district	capitalized	33.21.11	33.21
+Demak	LOC	regency	capitalized	33.21	33
 Demba	LOC	district	capitalized	91.15.13	91.15
 Demon Pagong	LOC	district	capitalized	53.06.14	53.06
 Dempo Selatan	LOC	district	capitalized	16.72.04	16.72
@@ -1509,6 +1607,8 @@ Dente Teladas	LOC	district	capitalized	18.05.25	18.05
 Depapre	LOC	district	capitalized	91.03.03	91.03
 Depati Tujuh	LOC	district	capitalized	15.01.17	15.01
 Depok	LOC	city	capitalized	32.76	32
+Depok	LOC	district	capitalized	32.09.31	32.09
+Depok	LOC	district	capitalized	34.04.07	34.04
 Der Koumur	LOC	district	capitalized	93.04.14	93.04
 Dervos	LOC	district	capitalized	94.05.09	94.05
 Detukeli	LOC	district	capitalized	53.08.15	53.08
@@ -1527,6 +1627,7 @@ DKI Jakarta	LOC	province	capitalized	31
 Dlanggu	LOC	district	capitalized	35.16.09	35.16
 Dlingo	LOC	district	capitalized	34.02.11	34.02
 Dogiyai	LOC	district	capitalized	94.06.10	94.06
+Dogiyai	LOC	regency	capitalized	94.06	94
 Dogomo	LOC	district	capitalized	94.03.21	94.03
 Doha	LOC	city	capitalized		
 Doko	LOC	district	capitalized	35.05.18	35.05
@@ -1547,12 +1648,14 @@ Dolok Sigompulon	LOC	district	capitalized	12.20.01	12.20
 Dolok Silao	LOC	district	capitalized	12.08.26	12.08
 Dolopo	LOC	district	capitalized	35.19.02	35.19
 Dompu	LOC	district	capitalized	52.05.01	52.05
+Dompu	LOC	regency	capitalized	52.05	52
 Dondo	LOC	district	capitalized	72.04.03	72.04
 Donggala	LOC	regency	capitalized	72.03	72
 Donggo	LOC	district	capitalized	52.06.08	52.06
 Dongko	LOC	district	capitalized	35.03.04	35.03
 Donomulyo	LOC	district	capitalized	35.07.01	35.07
 Donorojo	LOC	district	capitalized	33.20.16	33.20
+Donorojo	LOC	district	capitalized	35.01.01	35.01
 Donri-Donri	LOC	district	capitalized	73.12.06	73.12
 Doreng	LOC	district	capitalized	53.07.20	53.07
 Doro	LOC	district	capitalized	33.26.06	33.26
@@ -1620,6 +1723,7 @@ Empanang	LOC	district	capitalized	61.06.13	61.06
 Empat Lawang	LOC	regency	capitalized	16.11	16
 Empat Petulai Dangku	LOC	district	capitalized	16.03.26	16.03
 Ende	LOC	district	capitalized	53.08.03	53.08
+Ende	LOC	regency	capitalized	53.08	53
 Ende Selatan	LOC	district	capitalized	53.08.04	53.08
 Ende Tengah	LOC	district	capitalized	53.08.19	53.08
 Ende Timur	LOC	district	capitalized	53.08.20	53.08
@@ -1629,6 +1733,7 @@ Enggal	LOC	district	capitalized	18.71.17	18.71
 Enggano	LOC	district	capitalized	17.03.01	17.03
 Enok	LOC	district	capitalized	14.04.02	14.04
 Enrekang	LOC	district	capitalized	73.16.02	73.16
+Enrekang	LOC	regency	capitalized	73.16	73
 Entikong	LOC	district	capitalized	61.03.21	61.03
 Eragayam	LOC	district	capitalized	95.05.03	95.05
 Erelmakawia	LOC	district	capitalized	94.05.25	94.05
@@ -1687,6 +1792,7 @@ Galesong Selatan	LOC	district	capitalized	73.05.05	73.05
 Galesong Utara	LOC	district	capitalized	73.05.06	73.05
 Galing	LOC	district	capitalized	61.01.11	61.01
 Galis	LOC	district	capitalized	35.26.18	35.26
+Galis	LOC	district	capitalized	35.28.03	35.28
 Gambir	LOC	district	capitalized	31.71.01	31.71
 Gambiran	LOC	district	capitalized	35.10.07	35.10
 Gambut	LOC	district	capitalized	63.03.03	63.03
@@ -1698,6 +1804,7 @@ Gandapura	LOC	district	capitalized	11.11.07	11.11
 Gandrungmangu	LOC	district	capitalized	33.01.10	33.01
 Gandus	LOC	district	capitalized	16.71.12	16.71
 Gandusari	LOC	district	capitalized	35.03.10	35.03
+Gandusari	LOC	district	capitalized	35.05.15	35.05
 Gane Barat	LOC	district	capitalized	82.04.04	82.04
 Gane Barat Selatan	LOC	district	capitalized	82.04.23	82.04
 Gane Barat Utara	LOC	district	capitalized	82.04.24	82.04
@@ -1720,14 +1827,18 @@ Garut Kota	LOC	district	capitalized	32.05.01	32.05
 Gatak	LOC	district	capitalized	33.11.11	33.11
 Gaung Anak Serka	LOC	district	capitalized	14.04.06	14.04
 Gayam	LOC	district	capitalized	35.22.28	35.22
+Gayam	LOC	district	capitalized	35.29.20	35.29
 Gayamsari	LOC	district	capitalized	33.74.04	33.74
 Gayo Lues	LOC	regency	capitalized	11.13	11
 Gayungan	LOC	district	capitalized	35.78.22	35.78
 Gaza	LOC	city	capitalized		
 Gearek	LOC	district	capitalized	95.08.08	95.08
 Gebang	LOC	district	capitalized	12.05.13	12.05
+Gebang	LOC	district	capitalized	32.09.30	32.09
+Gebang	LOC	district	capitalized	33.06.14	33.06
 Gebog	LOC	district	capitalized	33.19.08	33.19
 Gedangan	LOC	district	capitalized	35.07.29	35.07
+Gedangan	LOC	district	capitalized	35.15.16	35.15
 Gedangsari	LOC	district	capitalized	34.03.14	34.03
 Gedebage	LOC	district	capitalized	32.73.27	32.73
 Gedeg	LOC	district	capitalized	35.16.14	35.16
@@ -1748,10 +1859,12 @@ Gembong	LOC	district	capitalized	33.18.13	33.18
 Gemeh	LOC	district	capitalized	71.04.08	71.04
 Gemolong	LOC	district	capitalized	33.14.13	33.14
 Gempol	LOC	district	capitalized	32.09.37	32.09
+Gempol	LOC	district	capitalized	35.14.12	35.14
 Gemuh	LOC	district	capitalized	33.24.11	33.24
 Gending	LOC	district	capitalized	35.13.18	35.13
 Geneng	LOC	district	capitalized	35.21.05	35.21
 Genteng	LOC	district	capitalized	35.10.09	35.10
+Genteng	LOC	district	capitalized	35.78.07	35.78
 Gentuma Raya	LOC	district	capitalized	75.05.06	75.05
 Genuk	LOC	district	capitalized	33.74.05	33.74
 Gerih	LOC	district	capitalized	35.21.18	35.21
@@ -1766,6 +1879,7 @@ Geureudong Pase	LOC	district	capitalized	11.08.25	11.08
 Geya	LOC	district	capitalized	95.04.24	95.04
 Geyer	LOC	district	capitalized	33.15.05	33.15
 Gianyar	LOC	district	capitalized	51.04.03	51.04
+Gianyar	LOC	regency	capitalized	51.04	51
 Gido	LOC	district	capitalized	12.04.06	12.04
 Gika	LOC	district	capitalized	95.04.34	95.04
 Giliginting	LOC	district	capitalized	35.29.08	35.29
@@ -1784,6 +1898,7 @@ Girsang Sipangan Bolon	LOC	district	capitalized	12.08.16	12.08
 Gisting	LOC	district	capitalized	18.06.20	18.06
 Gladagsari	LOC	district	capitalized	33.09.20	33.09
 Glagah	LOC	district	capitalized	35.10.15	35.10
+Glagah	LOC	district	capitalized	35.24.26	35.24
 Glenmore	LOC	district	capitalized	35.10.10	35.10
 Glumpang Baro	LOC	district	capitalized	11.07.29	11.07
 Glumpang Tiga	LOC	district	capitalized	11.07.06	11.07
@@ -1800,6 +1915,10 @@ Gome	LOC	district	capitalized	94.05.08	94.05
 Gome Utara	LOC	district	capitalized	94.05.24	94.05
 Gomo	LOC	district	capitalized	12.14.02	12.14
 Gondang	LOC	district	capitalized	33.14.06	33.14
+Gondang	LOC	district	capitalized	35.04.09	35.04
+Gondang	LOC	district	capitalized	35.16.02	35.16
+Gondang	LOC	district	capitalized	35.18.17	35.18
+Gondang	LOC	district	capitalized	35.22.26	35.22
 Gondanglegi	LOC	district	capitalized	35.07.10	35.07
 Gondangrejo	LOC	district	capitalized	33.13.13	33.13
 Gondangwetan	LOC	district	capitalized	35.14.18	35.14
@@ -1811,14 +1930,18 @@ Gorontalo Utara	LOC	regency	capitalized	75.05	75
 Gowa	LOC	regency	capitalized	73.06	73
 Goyage	LOC	district	capitalized	95.04.05	95.04
 Grabag	LOC	district	capitalized	33.06.01	33.06
+Grabag	LOC	district	capitalized	33.08.18	33.08
 Grabagan	LOC	district	capitalized	35.23.20	35.23
 Grati	LOC	district	capitalized	35.14.20	35.14
 Greged	LOC	district	capitalized	32.09.38	32.09
 Gresi Selatan	LOC	district	capitalized	91.03.18	91.03
 Gresik	LOC	district	capitalized	35.25.16	35.25
+Gresik	LOC	regency	capitalized	35.25	35
 Gringsing	LOC	district	capitalized	33.25.07	33.25
 Grobogan	LOC	district	capitalized	33.15.12	33.15
+Grobogan	LOC	regency	capitalized	33.15	33
 Grogol	LOC	district	capitalized	33.11.09	33.11
+Grogol	LOC	district	capitalized	35.06.13	35.06
 Grogol Petamburan	LOC	district	capitalized	31.73.02	31.73
 Grong-grong	LOC	district	capitalized	11.07.25	11.07
 Grujugan	LOC	district	capitalized	35.11.06	35.11
@@ -1852,6 +1975,7 @@ Gunung Maligas	LOC	district	capitalized	12.08.03	12.08
 Gunung Mas	LOC	regency	capitalized	62.10	62
 Gunung Megang	LOC	district	capitalized	16.03.04	16.03
 Gunung Meriah	LOC	district	capitalized	11.10.06	11.10
+Gunung Meriah	LOC	district	capitalized	12.07.01	12.07
 Gunung Pelindung	LOC	district	capitalized	18.07.18	18.07
 Gunung Purei	LOC	district	capitalized	62.05.03	62.05
 Gunung Puyuh	LOC	district	capitalized	32.72.01	32.72
@@ -1873,8 +1997,10 @@ Gunungkidul	LOC	regency	capitalized	34.03	34
 Gunungpati	LOC	district	capitalized	33.74.12	33.74
 Gunungputri	LOC	district	capitalized	32.01.02	32.01
 Gunungsari	LOC	district	capitalized	36.04.33	36.04
+Gunungsari	LOC	district	capitalized	52.01.09	52.01
 Gunungsindur	LOC	district	capitalized	32.01.11	32.01
 Gunungsitoli	LOC	city	capitalized	12.78	12
+Gunungsitoli	LOC	district	capitalized	12.78.01	12.78
 Gunungsitoli Alo'oa	LOC	district	capitalized	12.78.05	12.78
 Gunungsitoli Barat	LOC	district	capitalized	12.78.06	12.78
 Gunungsitoli Idanoi	LOC	district	capitalized	12.78.04	12.78
@@ -2000,6 +2126,7 @@ Indralaya	LOC	district	capitalized	16.10.04	16.10
 Indralaya Selatan	LOC	district	capitalized	16.10.08	16.10
 Indralaya Utara	LOC	district	capitalized	16.10.07	16.10
 Indramayu	LOC	district	capitalized	32.12.15	32.12
+Indramayu	LOC	regency	capitalized	32.12	32
 Indrapuri	LOC	district	capitalized	11.06.03	11.06
 Inerie	LOC	district	capitalized	53.09.20	53.09
 Inggerus	LOC	district	capitalized	91.15.09	91.15
@@ -2038,6 +2165,7 @@ Jabar	LOC	province	capitalized	32
 Jabiren Raya	LOC	district	capitalized	62.11.07	62.11
 Jabon	LOC	district	capitalized	35.15.05	35.15
 Jabung	LOC	district	capitalized	18.07.03	18.07
+Jabung	LOC	district	capitalized	35.07.17	35.07
 Jagakarsa	LOC	district	capitalized	31.74.09	31.74
 Jagebob	LOC	district	capitalized	93.01.07	93.01
 Jagoi Babang	LOC	district	capitalized	61.07.07	61.07
@@ -2084,6 +2212,7 @@ Jati Agung	LOC	district	capitalized	18.01.13	18.01
 Jatiasih	LOC	district	capitalized	32.75.09	32.75
 Jatibanteng	LOC	district	capitalized	35.12.01	35.12
 Jatibarang	LOC	district	capitalized	32.12.13	32.12
+Jatibarang	LOC	district	capitalized	33.29.07	33.29
 Jatigede	LOC	district	capitalized	32.11.26	32.11
 Jatikalen	LOC	district	capitalized	35.18.20	35.18
 Jatilawang	LOC	district	capitalized	33.02.03	33.02
@@ -2092,6 +2221,7 @@ Jatim	LOC	province	capitalized	35
 Jatinagara	LOC	district	capitalized	32.07.12	32.07
 Jatinangor	LOC	district	capitalized	32.11.15	32.11
 Jatinegara	LOC	district	capitalized	31.75.03	31.75
+Jatinegara	LOC	district	capitalized	33.28.07	33.28
 Jatinom	LOC	district	capitalized	33.10.20	33.10
 Jatinunggal	LOC	district	capitalized	32.11.02	32.11
 Jatipurno	LOC	district	capitalized	33.12.21	33.12
@@ -2099,6 +2229,7 @@ Jatipuro	LOC	district	capitalized	33.13.01	33.13
 Jatirejo	LOC	district	capitalized	35.16.01	35.16
 Jatirogo	LOC	district	capitalized	35.23.02	35.23
 Jatiroto	LOC	district	capitalized	33.12.15	33.12
+Jatiroto	LOC	district	capitalized	35.08.17	35.08
 Jatisampurna	LOC	district	capitalized	32.75.10	32.75
 Jatisari	LOC	district	capitalized	32.15.14	32.15
 Jatisrono	LOC	district	capitalized	33.12.20	33.12
@@ -2119,6 +2250,7 @@ Jayakerta	LOC	district	capitalized	32.15.22	32.15
 Jayaloka	LOC	district	capitalized	16.05.08	16.05
 Jayanti	LOC	district	capitalized	36.03.02	36.03
 Jayapura	LOC	city	capitalized	91.71	91
+Jayapura	LOC	district	capitalized	16.08.16	16.08
 Jayapura Selatan	LOC	district	capitalized	91.71.02	91.71
 Jayapura Utara	LOC	district	capitalized	91.71.01	91.71
 Jayawijaya	LOC	regency	capitalized	95.01	95
@@ -2138,6 +2270,7 @@ Jemaja Barat	LOC	district	capitalized	21.05.09	21.05
 Jemaja Timur	LOC	district	capitalized	21.05.05	21.05
 Jember	LOC	regency	capitalized	35.09	35
 Jembrana	LOC	district	capitalized	51.01.05	51.01
+Jembrana	LOC	regency	capitalized	51.01	51
 Jempang	LOC	district	capitalized	64.07.11	64.07
 Jenamas	LOC	district	capitalized	62.04.01	62.04
 Jenar	LOC	district	capitalized	33.14.20	33.14
@@ -2148,6 +2281,7 @@ Jenggawah	LOC	district	capitalized	35.09.16	35.09
 Jenu	LOC	district	capitalized	35.23.12	35.23
 Jepang	LOC	country	capitalized		
 Jepara	LOC	district	capitalized	33.20.06	33.20
+Jepara	LOC	regency	capitalized	33.20	33
 Jepon	LOC	district	capitalized	33.16.08	33.16
 Jerebuu	LOC	district	capitalized	53.09.12	53.09
 Jereweh	LOC	district	capitalized	52.07.01	52.07
@@ -2157,6 +2291,7 @@ Jeruklegi	LOC	district	capitalized	33.01.08	33.01
 Jetfa	LOC	district	capitalized	95.02.30	95.02
 Jetsy	LOC	district	capitalized	93.04.13	93.04
 Jeumpa	LOC	district	capitalized	11.11.04	11.11
+Jeumpa	LOC	district	capitalized	11.12.08	11.12
 Jeunieb	LOC	district	capitalized	11.11.02	11.11
 Jiken	LOC	district	capitalized	33.16.07	33.16
 Jiput	LOC	district	capitalized	36.01.16	36.01
@@ -2630,8 +2765,10 @@ Kabupaten Yahukimo	LOC	regency	capitalized	95.03	95
 Kabupaten Yalimo	LOC	regency	capitalized	95.06	95
 Kadatua	LOC	district	capitalized	74.15.07	74.15
 Kademangan	LOC	district	capitalized	35.05.04	35.05
+Kademangan	LOC	district	capitalized	35.74.01	35.74
 Kadia	LOC	district	capitalized	74.71.08	74.71
 Kadipaten	LOC	district	capitalized	32.06.37	32.06
+Kadipaten	LOC	district	capitalized	32.10.13	32.10
 Kadudampit	LOC	district	capitalized	32.02.30	32.02
 Kadugede	LOC	district	capitalized	32.08.01	32.08
 Kaduhejo	LOC	district	capitalized	36.01.19	36.01
@@ -2648,6 +2785,7 @@ Kai	LOC	district	capitalized	95.04.41	95.04
 Kaibar	LOC	district	capitalized	93.03.07	93.03
 Kaidipang	LOC	district	capitalized	71.08.05	71.08
 Kaimana	LOC	district	capitalized	92.08.01	92.08
+Kaimana	LOC	regency	capitalized	92.08	92
 Kairatu	LOC	district	capitalized	81.06.01	81.06
 Kairatu Barat	LOC	district	capitalized	81.06.07	81.06
 Kairo	LOC	city	capitalized		
@@ -2673,6 +2811,7 @@ Kaliangkrik	LOC	district	capitalized	33.08.13	33.08
 Kalibagor	LOC	district	capitalized	33.02.10	33.02
 Kalibaru	LOC	district	capitalized	35.10.11	35.10
 Kalibawang	LOC	district	capitalized	33.07.15	33.07
+Kalibawang	LOC	district	capitalized	34.01.12	34.01
 Kalibening	LOC	district	capitalized	33.04.18	33.04
 Kalibunder	LOC	district	capitalized	32.02.23	32.02
 Kalidawir	LOC	district	capitalized	35.04.14	35.04
@@ -2706,6 +2845,8 @@ Kaliwates	LOC	district	capitalized	35.09.19	35.09
 Kaliwedi	LOC	district	capitalized	32.09.29	32.09
 Kaliwiro	LOC	district	capitalized	33.07.04	33.07
 Kaliwungu	LOC	district	capitalized	33.19.01	33.19
+Kaliwungu	LOC	district	capitalized	33.22.17	33.22
+Kaliwungu	LOC	district	capitalized	33.24.08	33.24
 Kaliwungu Selatan	LOC	district	capitalized	33.24.20	33.24
 Kalomdol	LOC	district	capitalized	95.02.13	95.02
 Kalome	LOC	district	capitalized	94.02.18	94.02
@@ -2717,6 +2858,7 @@ Kalteng	LOC	province	capitalized	62
 Kaltim	LOC	province	capitalized	64	
 Kalukku	LOC	district	capitalized	76.02.03	76.02
 Kalumpang	LOC	district	capitalized	63.06.09	63.06
+Kalumpang	LOC	district	capitalized	76.02.04	76.02
 Kamal	LOC	district	capitalized	35.26.04	35.26
 Kamang Baru	LOC	district	capitalized	13.03.06	13.03
 Kamang Magek	LOC	district	capitalized	13.06.15	13.06
@@ -2732,6 +2874,7 @@ Kamipang	LOC	district	capitalized	62.06.01	62.06
 Kampa	LOC	district	capitalized	14.01.17	14.01
 Kampak	LOC	district	capitalized	35.03.07	35.03
 Kampar	LOC	district	capitalized	14.01.02	14.01
+Kampar	LOC	regency	capitalized	14.01	14
 Kampar Kiri	LOC	district	capitalized	14.01.07	14.01
 Kampar Kiri Hilir	LOC	district	capitalized	14.01.08	14.01
 Kampar Kiri Hulu	LOC	district	capitalized	14.01.09	14.01
@@ -2747,11 +2890,14 @@ Kamundan	LOC	district	capitalized	92.06.20	92.06
 Kanada	LOC	country	capitalized		
 Kanatang	LOC	district	capitalized	53.11.20	53.11
 Kandangan	LOC	district	capitalized	33.23.06	33.23
+Kandangan	LOC	district	capitalized	35.06.19	35.06
+Kandangan	LOC	district	capitalized	63.06.05	63.06
 Kandanghaur	LOC	district	capitalized	32.12.21	32.12
 Kandangserang	LOC	district	capitalized	33.26.01	33.26
 Kandat	LOC	district	capitalized	35.06.05	35.06
 Kandeman	LOC	district	capitalized	33.25.13	33.25
 Kandis	LOC	district	capitalized	14.08.10	14.08
+Kandis	LOC	district	capitalized	16.10.13	16.10
 Kangae	LOC	district	capitalized	53.07.19	53.07
 Kangayan	LOC	district	capitalized	35.29.27	35.29
 Kanggime	LOC	district	capitalized	95.04.03	95.04
@@ -2770,9 +2916,11 @@ Kapongan	LOC	district	capitalized	35.12.10	35.12
 Kapontori	LOC	district	capitalized	74.04.22	74.04
 Kaptel	LOC	district	capitalized	93.01.17	93.01
 Kapuas	LOC	district	capitalized	61.03.01	61.03
+Kapuas	LOC	regency	capitalized	62.03	62
 Kapuas Barat	LOC	district	capitalized	62.03.05	62.03
 Kapuas Hilir	LOC	district	capitalized	62.03.02	62.03
 Kapuas Hulu	LOC	district	capitalized	62.03.12	62.03
+Kapuas Hulu	LOC	regency	capitalized	61.06	61
 Kapuas Kuala	LOC	district	capitalized	62.03.04	62.03
 Kapuas Murung	LOC	district	capitalized	62.03.07	62.03
 Kapuas Tengah	LOC	district	capitalized	62.03.11	62.03
@@ -2787,6 +2935,7 @@ Karang Bintang	LOC	district	capitalized	63.10.07	63.10
 Karang Dapo	LOC	district	capitalized	16.13.05	16.13
 Karang Intan	LOC	district	capitalized	63.03.06	63.03
 Karang Jaya	LOC	district	capitalized	16.13.06	16.13
+Karang Jaya	LOC	district	capitalized	32.06.21	32.06
 Karang Pilang	LOC	district	capitalized	35.78.01	35.78
 Karang Tanjung	LOC	district	capitalized	36.01.25	36.01
 Karang Tengah	LOC	district	capitalized	36.71.12	36.71
@@ -2794,7 +2943,14 @@ Karang Tinggi	LOC	district	capitalized	17.09.01	17.09
 Karangampel	LOC	district	capitalized	32.12.10	32.12
 Karanganom	LOC	district	capitalized	33.10.18	33.10
 Karanganyar	LOC	district	capitalized	33.03.11	33.03
+Karanganyar	LOC	district	capitalized	33.05.20	33.05
+Karanganyar	LOC	district	capitalized	33.13.09	33.13
+Karanganyar	LOC	district	capitalized	33.21.09	33.21
+Karanganyar	LOC	district	capitalized	33.26.07	33.26
+Karanganyar	LOC	district	capitalized	35.21.17	35.21
+Karanganyar	LOC	regency	capitalized	33.13	33
 Karangasem	LOC	district	capitalized	51.07.04	51.07
+Karangasem	LOC	regency	capitalized	51.07	51
 Karangawen	LOC	district	capitalized	33.21.02	33.21
 Karangbinangun	LOC	district	capitalized	35.24.24	35.24
 Karangdadap	LOC	district	capitalized	33.26.18	33.26
@@ -2820,11 +2976,16 @@ Karangpucung	LOC	district	capitalized	33.01.12	33.01
 Karangrayung	LOC	district	capitalized	33.15.02	33.15
 Karangreja	LOC	district	capitalized	33.03.10	33.03
 Karangrejo	LOC	district	capitalized	35.04.08	35.04
+Karangrejo	LOC	district	capitalized	35.20.13	35.20
 Karangsambung	LOC	district	capitalized	33.05.26	33.05
 Karangsembung	LOC	district	capitalized	32.09.06	32.09
 Karangtengah	LOC	district	capitalized	32.03.07	32.03
+Karangtengah	LOC	district	capitalized	32.05.16	32.05
+Karangtengah	LOC	district	capitalized	33.12.23	33.12
+Karangtengah	LOC	district	capitalized	33.21.05	33.21
 Karangwareng	LOC	district	capitalized	32.09.34	32.09
 Karas	LOC	district	capitalized	35.20.14	35.20
+Karas	LOC	district	capitalized	92.03.06	92.03
 Karau Kuala	LOC	district	capitalized	62.04.03	62.04
 Karawaci	LOC	district	capitalized	36.71.07	36.71
 Karawang	LOC	regency	capitalized	32.15	32
@@ -2833,11 +2994,13 @@ Karawang Timur	LOC	district	capitalized	32.15.26	32.15
 Kare	LOC	district	capitalized	35.19.05	35.19
 Karera	LOC	district	capitalized	53.11.13	53.11
 Karimun	LOC	district	capitalized	21.02.03	21.02
+Karimun	LOC	regency	capitalized	21.02	21
 Karimunjawa	LOC	district	capitalized	33.20.10	33.20
 Karo	LOC	regency	capitalized	12.06	12
 Karossa	LOC	district	capitalized	76.06.05	76.06
 Kartasura	LOC	district	capitalized	33.11.12	33.11
 Kartoharjo	LOC	district	capitalized	35.20.15	35.20
+Kartoharjo	LOC	district	capitalized	35.77.01	35.77
 Karubaga	LOC	district	capitalized	95.04.01	95.04
 Karusen Janang	LOC	district	capitalized	62.13.10	62.13
 Karya Penggawa	LOC	district	capitalized	18.13.05	18.13
@@ -2885,7 +3048,9 @@ Kawedanan	LOC	district	capitalized	35.20.05	35.20
 Kawor	LOC	district	capitalized	95.02.17	95.02
 Kawunganten	LOC	district	capitalized	33.01.09	33.01
 Kayan Hilir	LOC	district	capitalized	61.05.08	61.05
+Kayan Hilir	LOC	district	capitalized	65.02.04	65.02
 Kayan Hulu	LOC	district	capitalized	61.05.09	61.05
+Kayan Hulu	LOC	district	capitalized	65.02.05	65.02
 Kayan Selatan	LOC	district	capitalized	65.02.10	65.02
 Kayangan	LOC	district	capitalized	52.08.03	52.08
 Kayauni	LOC	district	capitalized	92.03.15	92.03
@@ -2913,17 +3078,22 @@ Kebo	LOC	district	capitalized	94.03.08	94.03
 Kebomas	LOC	district	capitalized	35.25.14	35.25
 Kebon Jeruk	LOC	district	capitalized	31.73.05	31.73
 Kebonagung	LOC	district	capitalized	33.21.14	33.21
+Kebonagung	LOC	district	capitalized	35.01.05	35.01
 Kebonarum	LOC	district	capitalized	33.10.07	33.10
 Kebonpedes	LOC	district	capitalized	32.02.34	32.02
 Kebonsari	LOC	district	capitalized	35.19.01	35.19
 Kebumen	LOC	district	capitalized	33.05.12	33.05
+Kebumen	LOC	regency	capitalized	33.05	33
 Kebun Tebu	LOC	district	capitalized	18.04.18	18.04
 Kedamean	LOC	district	capitalized	35.25.08	35.25
 Kedaton	LOC	district	capitalized	18.71.01	18.71
 Kedaton Peninjauan Raya	LOC	district	capitalized	16.01.32	16.01
 Kedawung	LOC	district	capitalized	32.09.20	32.09
+Kedawung	LOC	district	capitalized	33.14.04	33.14
 Kedewan	LOC	district	capitalized	35.22.25	35.22
 Kediri	LOC	city	capitalized	35.71	35
+Kediri	LOC	district	capitalized	51.02.06	51.02
+Kediri	LOC	district	capitalized	52.01.02	52.01
 Kedokan Bunder	LOC	district	capitalized	32.12.28	32.12
 Kedondong	LOC	district	capitalized	18.09.07	18.09
 Kedopok	LOC	district	capitalized	35.74.05	35.74
@@ -2932,6 +3102,7 @@ Kedung	LOC	district	capitalized	33.20.01	33.20
 Kedung Waringin	LOC	district	capitalized	32.16.12	32.16
 Kedungadem	LOC	district	capitalized	35.22.08	35.22
 Kedungbanteng	LOC	district	capitalized	33.02.23	33.02
+Kedungbanteng	LOC	district	capitalized	33.28.08	33.28
 Kedungdung	LOC	district	capitalized	35.27.06	35.27
 Kedunggalar	LOC	district	capitalized	35.21.11	35.21
 Kedungjajang	LOC	district	capitalized	35.08.16	35.08
@@ -2993,6 +3164,7 @@ Kemalang	LOC	district	capitalized	33.10.21	33.10
 Kemang	LOC	district	capitalized	32.01.12	32.01
 Kemangkon	LOC	district	capitalized	33.03.01	33.03
 Kemayoran	LOC	area	capitalized		
+Kemayoran	LOC	district	capitalized	31.71.03	31.71
 Kembang Janggut	LOC	district	capitalized	64.02.10	64.02
 Kembang Tanjong	LOC	district	capitalized	11.07.08	11.07
 Kembangbahu	LOC	district	capitalized	35.24.19	35.24
@@ -3001,6 +3173,7 @@ Kembru	LOC	district	capitalized	94.05.13	94.05
 Kembu	LOC	district	capitalized	95.04.04	95.04
 Kemiling	LOC	district	capitalized	18.71.13	18.71
 Kemiri	LOC	district	capitalized	33.06.12	33.06
+Kemiri	LOC	district	capitalized	36.03.09	36.03
 Kemlagi	LOC	district	capitalized	35.16.15	35.16
 Kempas	LOC	district	capitalized	14.04.19	14.04
 Kempo	LOC	district	capitalized	52.05.02	52.05
@@ -3008,10 +3181,14 @@ Kemranjen	LOC	district	capitalized	33.02.06	33.02
 Kemtuk	LOC	district	capitalized	91.03.05	91.03
 Kemtuk Gresi	LOC	district	capitalized	91.03.06	91.03
 Kemuning	LOC	district	capitalized	14.04.14	14.04
+Kemuning	LOC	district	capitalized	16.71.09	16.71
 Kemusu	LOC	district	capitalized	33.09.17	33.09
 Kendahe	LOC	district	capitalized	71.03.16	71.03
 Kendal	LOC	district	capitalized	33.24.15	33.24
+Kendal	LOC	district	capitalized	35.21.04	35.21
+Kendal	LOC	regency	capitalized	33.24	33
 Kendari	LOC	city	capitalized	74.71	74
+Kendari	LOC	district	capitalized	74.71.02	74.71
 Kendari Barat	LOC	district	capitalized	74.71.05	74.71
 Kendawangan	LOC	district	capitalized	61.04.04	61.04
 Kendit	LOC	district	capitalized	35.12.05	35.12
@@ -3023,6 +3200,7 @@ Keo Tengah	LOC	district	capitalized	53.16.06	53.16
 Kep. Masaloka Raya	LOC	district	capitalized	74.06.17	74.06
 Kep. Siau Tagulandang Biaro	LOC	regency	capitalized	71.09	71
 Kepahiang	LOC	district	capitalized	17.08.04	17.08
+Kepahiang	LOC	regency	capitalized	17.08	17
 Kepala Madan	LOC	district	capitalized	81.09.04	81.09
 Kepanjen	LOC	district	capitalized	35.07.13	35.07
 Kepanjenkidul	LOC	district	capitalized	35.72.01	35.72
@@ -3081,6 +3259,7 @@ Kertosono	LOC	district	capitalized	35.18.08	35.18
 Keruak	LOC	district	capitalized	52.03.01	52.03
 Kerumutan	LOC	district	capitalized	14.05.07	14.05
 Kesamben	LOC	district	capitalized	35.05.19	35.05
+Kesamben	LOC	district	capitalized	35.17.12	35.17
 Kesambi	LOC	district	capitalized	32.74.05	32.74
 Kesesi	LOC	district	capitalized	33.26.09	33.26
 Kesu	LOC	district	capitalized	73.26.15	73.26
@@ -3089,6 +3268,8 @@ Ketahun	LOC	district	capitalized	17.03.12	17.03
 Ketambe	LOC	district	capitalized	11.02.12	11.02
 Ketanggungan	LOC	district	capitalized	33.29.16	33.29
 Ketapang	LOC	district	capitalized	18.01.14	18.01
+Ketapang	LOC	district	capitalized	35.27.12	35.27
+Ketapang	LOC	regency	capitalized	61.04	61
 Ketol	LOC	district	capitalized	11.04.10	11.04
 Ketungau Hilir	LOC	district	capitalized	61.05.04	61.05
 Ketungau Hulu	LOC	district	capitalized	61.05.06	61.05
@@ -3153,6 +3334,7 @@ Kluet Tengah	LOC	district	capitalized	11.01.13	11.01
 Kluet Timur	LOC	district	capitalized	11.01.14	11.01
 Kluet Utara	LOC	district	capitalized	11.01.02	11.01
 Klungkung	LOC	district	capitalized	51.05.03	51.05
+Klungkung	LOC	regency	capitalized	51.05	51
 Koba	LOC	district	capitalized	19.04.01	19.04
 Kobakma	LOC	district	capitalized	95.05.01	95.05
 Kobalima	LOC	district	capitalized	53.21.11	53.21
@@ -3171,6 +3353,7 @@ Kokoda	LOC	district	capitalized	96.02.04	96.02
 Kokoda Utara	LOC	district	capitalized	96.02.11	96.02
 Kokop	LOC	district	capitalized	35.26.10	35.26
 Kolaka	LOC	district	capitalized	74.01.04	74.01
+Kolaka	LOC	regency	capitalized	74.01	74
 Kolaka Timur	LOC	regency	capitalized	74.11	74
 Kolaka Utara	LOC	regency	capitalized	74.08	74
 Kolang	LOC	district	capitalized	12.01.06	12.01
@@ -3190,10 +3373,12 @@ Komodo	LOC	district	capitalized	53.15.05	53.15
 Kona	LOC	district	capitalized	95.03.32	95.03
 Konang	LOC	district	capitalized	35.26.17	35.26
 Konawe	LOC	district	capitalized	74.02.32	74.02
+Konawe	LOC	regency	capitalized	74.02	74
 Konawe Kepulauan	LOC	regency	capitalized	74.12	74
 Konawe Selatan	LOC	regency	capitalized	74.05	74
 Konawe Utara	LOC	regency	capitalized	74.09	74
 Konda	LOC	district	capitalized	74.05.07	74.05
+Konda	LOC	district	capitalized	96.02.09	96.02
 Konda/Kondaga	LOC	district	capitalized	95.04.12	95.04
 Konhir	LOC	district	capitalized	96.01.25	96.01
 Kontu Kowuna	LOC	district	capitalized	74.03.30	74.03
@@ -3221,6 +3406,7 @@ Kota Administrasi Jakarta Selatan	LOC	city	capitalized	31.74	31
 Kota Administrasi Jakarta Timur	LOC	city	capitalized	31.75	31
 Kota Administrasi Jakarta Utara	LOC	city	capitalized	31.72	31
 Kota Agung	LOC	district	capitalized	16.04.07	16.04
+Kota Agung	LOC	district	capitalized	18.06.01	18.06
 Kota Agung Barat	LOC	district	capitalized	18.06.18	18.06
 Kota Agung Timur	LOC	district	capitalized	18.06.19	18.06
 Kota Ambon	LOC	city	capitalized	81.71	81
@@ -3239,6 +3425,8 @@ Kota Banjarbaru	LOC	city	capitalized	63.72	63
 Kota Banjarmasin	LOC	city	capitalized	63.71	63
 Kota Barat	LOC	district	capitalized	75.71.01	75.71
 Kota Baru	LOC	district	capitalized	15.71.07	15.71
+Kota Baru	LOC	district	capitalized	32.15.25	32.15
+Kota Baru	LOC	district	capitalized	53.08.13	53.08
 Kota Batam	LOC	city	capitalized	21.71	21
 Kota Batu	LOC	city	capitalized	35.79	35
 Kota Bau Bau	LOC	city	capitalized	74.72	74
@@ -3294,6 +3482,7 @@ Kota Metro	LOC	city	capitalized	18.72	18
 Kota Mojokerto	LOC	city	capitalized	35.76	35
 Kota Mukomuko	LOC	district	capitalized	17.06.02	17.06
 Kota Padang	LOC	city	capitalized	13.71	13
+Kota Padang	LOC	district	capitalized	17.02.06	17.02
 Kota Padang Panjang	LOC	city	capitalized	13.74	13
 Kota Padangsidimpuan	LOC	city	capitalized	12.77	12
 Kota Pagar Alam	LOC	city	capitalized	16.72	16
@@ -3376,6 +3565,7 @@ Kotawaringin Timur	LOC	regency	capitalized	62.02	62
 Koting	LOC	district	capitalized	53.07.16	53.07
 Koto Balingka	LOC	district	capitalized	13.12.08	13.12
 Koto Baru	LOC	district	capitalized	13.10.01	13.10
+Koto Baru	LOC	district	capitalized	15.72.07	15.72
 Koto Besar	LOC	district	capitalized	13.10.11	13.10
 Koto Gasib	LOC	district	capitalized	14.08.09	14.08
 Koto Kampar Hulu	LOC	district	capitalized	14.01.21	14.01
@@ -3387,6 +3577,7 @@ Koto VII	LOC	district	capitalized	13.03.08	13.03
 Koto XI Tarusan	LOC	district	capitalized	13.01.07	13.01
 Kouh	LOC	district	capitalized	93.02.04	93.02
 Kradenan	LOC	district	capitalized	33.15.07	33.15
+Kradenan	LOC	district	capitalized	33.16.03	33.16
 Kragan	LOC	district	capitalized	33.17.12	33.17
 Kragilan	LOC	district	capitalized	36.04.11	36.04
 Kraksaan	LOC	district	capitalized	35.13.14	35.13
@@ -3396,9 +3587,11 @@ Kramatmulya	LOC	district	capitalized	32.08.16	32.08
 Kramatwatu	LOC	district	capitalized	36.04.05	36.04
 Kramongmongga	LOC	district	capitalized	92.03.08	92.03
 Kranggan	LOC	district	capitalized	33.23.13	33.23
+Kranggan	LOC	district	capitalized	35.76.03	35.76
 Krangkeng	LOC	district	capitalized	32.12.09	32.12
 Kras	LOC	district	capitalized	35.06.03	35.06
 Kraton	LOC	district	capitalized	34.71.09	34.71
+Kraton	LOC	district	capitalized	35.14.16	35.14
 Krayan	LOC	district	capitalized	65.03.05	65.03
 Krayan Barat	LOC	district	capitalized	65.03.19	65.03
 Krayan Selatan	LOC	district	capitalized	65.03.07	65.03
@@ -3415,6 +3608,7 @@ Krimea	LOC	area	capitalized
 Kromengan	LOC	district	capitalized	35.07.31	35.07
 Kronjo	LOC	district	capitalized	36.03.07	36.03
 Kroya	LOC	district	capitalized	32.12.02	32.12
+Kroya	LOC	district	capitalized	33.01.06	33.01
 Krucil	LOC	district	capitalized	35.13.08	35.13
 Krueng Barona Jaya	LOC	district	capitalized	11.06.21	11.06
 Krueng Sabee	LOC	district	capitalized	11.14.02	11.14
@@ -3453,6 +3647,7 @@ Kubung	LOC	district	capitalized	13.02.10	13.02
 Kubutambahan	LOC	district	capitalized	51.08.08	51.08
 Kudu	LOC	district	capitalized	35.17.17	35.17
 Kudus	LOC	district	capitalized	33.19.02	33.19
+Kudus	LOC	regency	capitalized	33.19	33
 Kulawi	LOC	district	capitalized	72.10.05	72.10
 Kulawi Selatan	LOC	district	capitalized	72.10.06	72.10
 Kulim	LOC	district	capitalized	14.71.14	14.71
@@ -3471,6 +3666,7 @@ Kundur Barat	LOC	district	capitalized	21.02.08	21.02
 Kundur Utara	LOC	district	capitalized	21.02.07	21.02
 Kunduran	LOC	district	capitalized	33.16.13	33.16
 Kuningan	LOC	area	capitalized		
+Kuningan	LOC	district	capitalized	32.08.09	32.08
 Kunir	LOC	district	capitalized	35.08.06	35.08
 Kunjang	LOC	district	capitalized	35.06.21	35.06
 Kunto Darussalam	LOC	district	capitalized	14.06.06	14.06
@@ -3482,11 +3678,14 @@ Kupang Timur	LOC	district	capitalized	53.01.06	53.01
 Kupitan	LOC	district	capitalized	13.03.10	13.03
 Kur Selatan	LOC	district	capitalized	81.72.05	81.72
 Kuranji	LOC	district	capitalized	13.71.09	13.71
+Kuranji	LOC	district	capitalized	63.10.10	63.10
 Kurau	LOC	district	capitalized	63.01.04	63.01
 Kuri	LOC	district	capitalized	92.06.10	92.06
 Kuri Wamesa	LOC	district	capitalized	92.07.09	92.07
 Kurima	LOC	district	capitalized	95.03.01	95.03
 Kuripan	LOC	district	capitalized	35.13.03	35.13
+Kuripan	LOC	district	capitalized	52.01.15	52.01
+Kuripan	LOC	district	capitalized	63.04.11	63.04
 Kurra	LOC	district	capitalized	73.18.38	73.18
 Kurulu	LOC	district	capitalized	95.01.02	95.01
 Kusambi	LOC	district	capitalized	74.13.10	74.13
@@ -3535,6 +3734,7 @@ Labangka	LOC	district	capitalized	52.04.19	52.04
 Labobo	LOC	district	capitalized	72.11.05	72.11
 Laboya Barat	LOC	district	capitalized	53.12.18	53.12
 Labuan	LOC	district	capitalized	36.01.12	36.01
+Labuan	LOC	district	capitalized	72.03.09	72.03
 Labuan Amas Selatan	LOC	district	capitalized	63.07.03	63.07
 Labuan Amas Utara	LOC	district	capitalized	63.07.04	63.07
 Labuapi	LOC	district	capitalized	52.01.08	52.01
@@ -3543,6 +3743,7 @@ Labuhan Deli	LOC	district	capitalized	12.07.25	12.07
 Labuhan Haji	LOC	district	capitalized	52.03.17	52.03
 Labuhan Maringgai	LOC	district	capitalized	18.07.02	18.07
 Labuhan Ratu	LOC	district	capitalized	18.07.21	18.07
+Labuhan Ratu	LOC	district	capitalized	18.71.14	18.71
 Labuhanbatu	LOC	regency	capitalized	12.10	12
 Labuhanbatu Selatan	LOC	regency	capitalized	12.22	12
 Labuhanbatu Utara	LOC	regency	capitalized	12.23	12
@@ -3557,6 +3758,7 @@ Lage	LOC	district	capitalized	72.02.03	72.02
 Laguboti	LOC	district	capitalized	12.12.02	12.12
 Laham	LOC	district	capitalized	64.11.03	64.11
 Lahat	LOC	district	capitalized	16.04.10	16.04
+Lahat	LOC	regency	capitalized	16.04	16
 Lahat Selatan	LOC	district	capitalized	16.04.31	16.04
 Lahei	LOC	district	capitalized	62.05.06	62.05
 Lahei Barat	LOC	district	capitalized	62.05.09	62.05
@@ -3579,6 +3781,7 @@ Lamaknen	LOC	district	capitalized	53.04.01	53.04
 Lamaknen Selatan	LOC	district	capitalized	53.04.18	53.04
 Lamala	LOC	district	capitalized	72.01.05	72.01
 Lamandau	LOC	district	capitalized	62.09.01	62.09
+Lamandau	LOC	regency	capitalized	62.09	62
 Lamasi	LOC	district	capitalized	73.17.09	73.17
 Lamasi Timur	LOC	district	capitalized	73.17.18	73.17
 Lamba Leda	LOC	district	capitalized	53.19.03	53.19
@@ -3593,6 +3796,7 @@ Lambu	LOC	district	capitalized	52.06.12	52.06
 Lambu Kibang	LOC	district	capitalized	18.12.07	18.12
 Lambuya	LOC	district	capitalized	74.02.01	74.02
 Lamongan	LOC	district	capitalized	35.24.22	35.24
+Lamongan	LOC	regency	capitalized	35.24	35
 Lampasio	LOC	district	capitalized	72.04.06	72.04
 Lampihong	LOC	district	capitalized	63.11.05	63.11
 Lamposi Tigo Nagori	LOC	district	capitalized	13.76.04	13.76
@@ -3695,7 +3899,9 @@ Leksula	LOC	district	capitalized	81.09.05	81.09
 Lelak	LOC	district	capitalized	53.10.15	53.10
 Lelea	LOC	district	capitalized	32.12.05	32.12
 Leles	LOC	district	capitalized	32.03.30	32.03
+Leles	LOC	district	capitalized	32.05.09	32.05
 Lemahabang	LOC	district	capitalized	32.09.07	32.09
+Lemahabang	LOC	district	capitalized	32.15.19	32.15
 Lemahsugih	LOC	district	capitalized	32.10.01	32.10
 Lemahwungkuk	LOC	district	capitalized	32.74.02	32.74
 Lembah Bawang	LOC	district	capitalized	61.07.16	61.07
@@ -3713,6 +3919,7 @@ Lembeh Selatan	LOC	district	capitalized	71.72.01	71.72
 Lembeh Utara	LOC	district	capitalized	71.72.08	71.72
 Lembeyan	LOC	district	capitalized	35.20.03	35.20
 Lembo	LOC	district	capitalized	72.12.04	72.12
+Lembo	LOC	district	capitalized	74.09.06	74.09
 Lembo Raya	LOC	district	capitalized	72.12.03	72.12
 Lembor	LOC	district	capitalized	53.15.03	53.15
 Lembor Selatan	LOC	district	capitalized	53.15.09	53.15
@@ -3727,6 +3934,8 @@ Lenek	LOC	district	capitalized	52.03.21	52.03
 Lengayang	LOC	district	capitalized	13.01.03	13.01
 Lengkiti	LOC	district	capitalized	16.01.28	16.01
 Lengkong	LOC	district	capitalized	32.02.07	32.02
+Lengkong	LOC	district	capitalized	32.73.13	32.73
+Lengkong	LOC	district	capitalized	35.18.19	35.18
 Lenteng	LOC	district	capitalized	35.29.07	35.29
 Lepar	LOC	district	capitalized	19.03.02	19.03
 Lepembusu Kelisoke	LOC	district	capitalized	53.08.21	53.08
@@ -3762,6 +3971,7 @@ Lima Puluh Kota	LOC	regency	capitalized	13.07	13
 Lima Puluh Pesisir	LOC	district	capitalized	12.19.09	12.19
 Limapuluh	LOC	district	capitalized	14.71.04	14.71
 Limbangan	LOC	district	capitalized	32.05.38	32.05
+Limbangan	LOC	district	capitalized	33.24.06	33.24
 Limboro	LOC	district	capitalized	76.04.11	76.04
 Limboto	LOC	district	capitalized	75.01.01	75.01
 Limboto Barat	LOC	district	capitalized	75.01.17	75.01
@@ -3772,6 +3982,7 @@ Limpung	LOC	district	capitalized	33.25.08	33.25
 Lindu	LOC	district	capitalized	72.10.04	72.10
 Linge	LOC	district	capitalized	11.04.01	11.04
 Lingga	LOC	district	capitalized	21.04.02	21.04
+Lingga	LOC	regency	capitalized	21.04	21
 Lingga Bayu	LOC	district	capitalized	12.13.14	12.13
 Lingga Timur	LOC	district	capitalized	21.04.07	21.04
 Lingga Utara	LOC	district	capitalized	21.04.05	21.04
@@ -3838,6 +4049,7 @@ Lore Utara	LOC	district	capitalized	72.02.07	72.02
 Los Angeles	LOC	city	capitalized		
 Losarang	LOC	district	capitalized	32.12.20	32.12
 Losari	LOC	district	capitalized	32.09.03	32.09
+Losari	LOC	district	capitalized	33.29.12	33.29
 Lotu	LOC	district	capitalized	12.24.01	12.24
 Loura	LOC	district	capitalized	53.18.01	53.18
 Lowokwaru	LOC	district	capitalized	35.73.05	35.73
@@ -3874,8 +4086,10 @@ Lubuk Tarok	LOC	district	capitalized	13.03.07	13.03
 Lueng Bata	LOC	district	capitalized	11.71.05	11.71
 Luhak Nan Duo	LOC	district	capitalized	13.12.10	13.12
 Lumajang	LOC	district	capitalized	35.08.10	35.08
+Lumajang	LOC	regency	capitalized	35.08	35
 Lumban Julu	LOC	district	capitalized	12.12.09	12.12
 Lumbang	LOC	district	capitalized	35.13.24	35.13
+Lumbang	LOC	district	capitalized	35.14.04	35.14
 Lumbir	LOC	district	capitalized	33.02.01	33.02
 Lumbis	LOC	district	capitalized	65.03.04	65.03
 Lumbis Hulu	LOC	district	capitalized	65.03.21	65.03
@@ -3898,6 +4112,7 @@ Luwuk Utara	LOC	district	capitalized	72.01.21	72.01
 Luyo	LOC	district	capitalized	76.04.10	76.04
 Ma'u	LOC	district	capitalized	12.04.28	12.04
 Maba	LOC	district	capitalized	82.06.02	82.06
+Maba	LOC	district	capitalized	82.06.10	82.06
 Maba Selatan	LOC	district	capitalized	82.06.03	82.06
 Maba Tengah	LOC	district	capitalized	82.06.08	82.06
 Maba Utara	LOC	district	capitalized	82.06.09	82.06
@@ -3910,6 +4125,7 @@ Madapangga	LOC	district	capitalized	52.06.13	52.06
 Madidir	LOC	district	capitalized	71.72.02	71.72
 Madinah	LOC	city	capitalized		
 Madiun	LOC	city	capitalized	35.77	35
+Madiun	LOC	district	capitalized	35.19.08	35.19
 Madrid	LOC	city	capitalized		
 Madukara	LOC	district	capitalized	33.04.08	33.04
 Maduran	LOC	district	capitalized	35.24.10	35.24
@@ -3924,14 +4140,18 @@ Magelang Utara	LOC	district	capitalized	33.71.02	33.71
 Magepanda	LOC	district	capitalized	53.07.12	53.07
 Magersari	LOC	district	capitalized	35.76.02	35.76
 Magetan	LOC	district	capitalized	35.20.06	35.20
+Magetan	LOC	regency	capitalized	35.20	35
 Maginti	LOC	district	capitalized	74.13.06	74.13
 Mahakam Ulu	LOC	regency	capitalized	64.11	64
 Mahu	LOC	district	capitalized	53.11.22	53.11
 Maima	LOC	district	capitalized	95.01.37	95.01
 Maiwa	LOC	district	capitalized	73.16.01	73.16
 Maja	LOC	district	capitalized	32.10.06	32.10
+Maja	LOC	district	capitalized	36.02.13	36.02
 Majalaya	LOC	district	capitalized	32.04.33	32.04
+Majalaya	LOC	district	capitalized	32.15.21	32.15
 Majalengka	LOC	district	capitalized	32.10.07	32.10
+Majalengka	LOC	regency	capitalized	32.10	32
 Majasari	LOC	district	capitalized	36.01.34	36.01
 Majauleng	LOC	district	capitalized	73.13.05	73.13
 Maje	LOC	district	capitalized	17.04.06	17.04
@@ -3943,6 +4163,7 @@ Makale Utara	LOC	district	capitalized	73.18.27	73.18
 Makarti Jaya	LOC	district	capitalized	16.07.09	16.07
 Makasar	LOC	district	capitalized	31.75.08	31.75
 Makassar	LOC	city	capitalized	73.71	73
+Makassar	LOC	district	capitalized	73.71.03	73.71
 Makbon	LOC	district	capitalized	96.01.01	96.01
 Makian Barat	LOC	district	capitalized	82.04.10	82.04
 Makimi	LOC	district	capitalized	94.01.07	94.01
@@ -3994,10 +4215,12 @@ Malut	LOC	province	capitalized	82
 Mam	LOC	district	capitalized	95.08.17	95.08
 Mamajang	LOC	district	capitalized	73.71.02	73.71
 Mamasa	LOC	district	capitalized	76.03.03	76.03
+Mamasa	LOC	regency	capitalized	76.03	76
 Mamberamo Hilir	LOC	district	capitalized	91.20.05	91.20
 Mamberamo Hulu	LOC	district	capitalized	91.20.02	91.20
 Mamberamo Raya	LOC	regency	capitalized	91.20	91
 Mamberamo Tengah	LOC	district	capitalized	91.20.01	91.20
+Mamberamo Tengah	LOC	regency	capitalized	95.05	95
 Mamberamo Tengah Timur	LOC	district	capitalized	91.20.04	91.20
 Mambi	LOC	district	capitalized	76.03.01	76.03
 Mambioman Bapai	LOC	district	capitalized	93.03.02	93.03
@@ -4005,6 +4228,7 @@ Mamboro	LOC	district	capitalized	53.17.03	53.17
 Mamosalato	LOC	district	capitalized	72.12.09	72.12
 Mampang Prapatan	LOC	district	capitalized	31.74.03	31.74
 Mamuju	LOC	district	capitalized	76.02.01	76.02
+Mamuju	LOC	regency	capitalized	76.02	76
 Mamuju Tengah	LOC	regency	capitalized	76.06	76
 Manado	LOC	city	capitalized	71.71	71
 Mananggu	LOC	district	capitalized	75.02.05	75.02
@@ -4068,10 +4292,12 @@ Manimeri	LOC	district	capitalized	92.06.11	92.06
 Manis Mata	LOC	district	capitalized	61.04.03	61.04
 Manisrenggo	LOC	district	capitalized	33.10.09	33.10
 Manna	LOC	district	capitalized	17.01.04	17.01
+Manna	LOC	district	capitalized	17.01.05	17.01
 Mannem	LOC	district	capitalized	91.11.09	91.11
 Manokwari	LOC	regency	capitalized	92.02	92
 Manokwari Barat	LOC	district	capitalized	92.02.12	92.02
 Manokwari Selatan	LOC	district	capitalized	92.02.15	92.02
+Manokwari Selatan	LOC	regency	capitalized	92.11	92
 Manokwari Timur	LOC	district	capitalized	92.02.13	92.02
 Manokwari Utara	LOC	district	capitalized	92.02.14	92.02
 Manonjaya	LOC	district	capitalized	32.06.22	32.06
@@ -4116,6 +4342,7 @@ Marawola Barat	LOC	district	capitalized	72.10.15	72.10
 Marbau	LOC	district	capitalized	12.23.05	12.23
 Mardingding	LOC	district	capitalized	12.06.10	12.06
 Mare	LOC	district	capitalized	73.08.07	73.08
+Mare	LOC	district	capitalized	96.05.11	96.05
 Mare Selatan	LOC	district	capitalized	96.05.24	96.05
 Marga	LOC	district	capitalized	51.02.07	51.02
 Marga Punduh	LOC	district	capitalized	18.09.08	18.09
@@ -4148,6 +4375,7 @@ Maros	LOC	regency	capitalized	73.09	73
 Maros Baru	LOC	district	capitalized	73.09.04	73.09
 Marpoyan Damai	LOC	district	capitalized	14.71.09	14.71
 Martapura	LOC	district	capitalized	16.08.01	16.08
+Martapura	LOC	district	capitalized	63.03.05	63.03
 Martapura Barat	LOC	district	capitalized	63.03.14	63.03
 Martapura Timur	LOC	district	capitalized	63.03.15	63.03
 Marusu	LOC	district	capitalized	73.09.08	73.09
@@ -4171,6 +4399,7 @@ Matan Hilir Utara	LOC	district	capitalized	61.04.01	61.04
 Matangkuli	LOC	district	capitalized	11.08.05	11.08
 Matangnga	LOC	district	capitalized	76.04.09	76.04
 Mataram	LOC	city	capitalized	52.71	52
+Mataram	LOC	district	capitalized	52.71.02	52.71
 Mataram Baru	LOC	district	capitalized	18.07.16	18.07
 Mataraman	LOC	district	capitalized	63.03.12	63.03
 Mataru	LOC	district	capitalized	53.05.12	53.05
@@ -4280,6 +4509,7 @@ Mentaya Hilir Utara	LOC	district	capitalized	62.02.07	62.02
 Mentaya Hulu	LOC	district	capitalized	62.02.03	62.02
 Mentebah	LOC	district	capitalized	61.06.20	61.06
 Menteng	LOC	area	capitalized		
+Menteng	LOC	district	capitalized	31.71.06	31.71
 Menthobi Raya	LOC	district	capitalized	62.09.05	62.09
 Mentok	LOC	district	capitalized	19.05.01	19.05
 Menui Kepulauan	LOC	district	capitalized	72.06.07	72.06
@@ -4293,10 +4523,12 @@ Meral	LOC	district	capitalized	21.02.04	21.02
 Meral Barat	LOC	district	capitalized	21.02.10	21.02
 Merangin	LOC	regency	capitalized	15.02	15
 Meranti	LOC	district	capitalized	12.09.08	12.09
+Meranti	LOC	district	capitalized	61.08.08	61.08
 Merapi Barat	LOC	district	capitalized	16.04.09	16.04
 Merapi Selatan	LOC	district	capitalized	16.04.26	16.04
 Merapi Timur	LOC	district	capitalized	16.04.23	16.04
 Merauke	LOC	district	capitalized	93.01.01	93.01
+Merauke	LOC	regency	capitalized	93.01	93
 Merbau	LOC	district	capitalized	14.10.05	14.10
 Merbau Mataram	LOC	district	capitalized	18.01.18	18.01
 Merdey	LOC	district	capitalized	92.06.02	92.06
@@ -4313,6 +4545,8 @@ Mesjid Raya	LOC	district	capitalized	11.06.09	11.06
 Messawa	LOC	district	capitalized	76.03.07	76.03
 Mestong	LOC	district	capitalized	15.05.05	15.05
 Mesuji	LOC	district	capitalized	16.02.04	16.02
+Mesuji	LOC	district	capitalized	18.11.01	18.11
+Mesuji	LOC	regency	capitalized	18.11	18
 Mesuji Makmur	LOC	district	capitalized	16.02.20	16.02
 Mesuji Raya	LOC	district	capitalized	16.02.21	16.02
 Mesuji Timur	LOC	district	capitalized	18.11.02	18.11
@@ -4335,6 +4569,7 @@ Miangas	LOC	district	capitalized	71.04.13	71.04
 Midai	LOC	district	capitalized	21.03.04	21.03
 Mihing Raya	LOC	district	capitalized	62.10.07	62.10
 Mijen	LOC	district	capitalized	33.21.10	33.21
+Mijen	LOC	district	capitalized	33.74.14	33.74
 Mila	LOC	district	capitalized	11.07.11	11.07
 Milimbo	LOC	district	capitalized	95.07.18	95.07
 Mimika	LOC	regency	capitalized	94.04	94
@@ -4470,8 +4705,10 @@ Muara Beliti	LOC	district	capitalized	16.05.09	16.05
 Muara Bengkal	LOC	district	capitalized	64.08.03	64.08
 Muara Bulian	LOC	district	capitalized	15.04.03	15.04
 Muara Dua	LOC	district	capitalized	11.73.01	11.73
+Muara Dua	LOC	district	capitalized	16.09.01	16.09
 Muara Dua Kisam	LOC	district	capitalized	16.09.04	16.09
 Muara Enim	LOC	district	capitalized	16.03.02	16.03
+Muara Enim	LOC	regency	capitalized	16.03	16
 Muara Harus	LOC	district	capitalized	63.09.08	63.09
 Muara Jawa	LOC	district	capitalized	64.02.14	64.02
 Muara Jaya	LOC	district	capitalized	16.01.31	16.01
@@ -4510,9 +4747,11 @@ Muarapayang	LOC	district	capitalized	16.04.28	16.04
 Muaro Jambi	LOC	regency	capitalized	15.05	15
 Mubrani	LOC	district	capitalized	96.04.12	96.04
 Mugi	LOC	district	capitalized	95.03.15	95.03
+Mugi	LOC	district	capitalized	95.08.06	95.08
 Muko-muko Bathin VII	LOC	district	capitalized	15.08.08	15.08
 Mukok	LOC	district	capitalized	61.03.02	61.03
 Mukomuko	LOC	district	capitalized	17.06.02	17.06
+Mukomuko	LOC	regency	capitalized	17.06	17
 Mulak Sebingkai	LOC	district	capitalized	16.04.30	16.04
 Mulak Ulu	LOC	district	capitalized	16.04.15	16.04
 Muliama	LOC	district	capitalized	95.01.32	95.01
@@ -4552,6 +4791,7 @@ Muye	LOC	district	capitalized	94.03.14	94.03
 Myanmar	LOC	country	capitalized		
 Na IX-X	LOC	district	capitalized	12.23.06	12.23
 Nabire	LOC	district	capitalized	94.01.01	94.01
+Nabire	LOC	regency	capitalized	94.01	94
 Nabire Barat	LOC	district	capitalized	94.01.12	94.01
 Nabunage	LOC	district	capitalized	95.04.17	95.04
 Naga Juang	LOC	district	capitalized	12.13.23	12.13
@@ -4571,6 +4811,7 @@ Naman Teran	LOC	district	capitalized	12.06.16	12.06
 Namang	LOC	district	capitalized	19.04.05	19.04
 Nambluong	LOC	district	capitalized	91.03.14	91.03
 Nambo	LOC	district	capitalized	72.01.23	72.01
+Nambo	LOC	district	capitalized	74.71.11	74.71
 Namlea	LOC	district	capitalized	81.04.01	81.04
 Namo Rambe	LOC	district	capitalized	12.07.06	12.07
 Namohalu Esiwa	LOC	district	capitalized	12.24.05	12.24
@@ -4627,6 +4868,7 @@ Ngada	LOC	regency	capitalized	53.09	53
 Ngadiluwih	LOC	district	capitalized	35.06.04	35.06
 Ngadirejo	LOC	district	capitalized	33.23.09	33.23
 Ngadirojo	LOC	district	capitalized	33.12.13	33.12
+Ngadirojo	LOC	district	capitalized	35.01.11	35.01
 Ngadu Ngala	LOC	district	capitalized	53.11.21	53.11
 Ngaglik	LOC	district	capitalized	34.04.12	34.04
 Ngajum	LOC	district	capitalized	35.07.20	35.07
@@ -4638,6 +4880,7 @@ Ngampilan	LOC	district	capitalized	34.71.06	34.71
 Ngamprah	LOC	district	capitalized	32.17.06	32.17
 Ngancar	LOC	district	capitalized	35.06.07	35.06
 Nganjuk	LOC	district	capitalized	35.18.13	35.18
+Nganjuk	LOC	regency	capitalized	35.18	35
 Ngantang	LOC	district	capitalized	35.07.27	35.07
 Ngantru	LOC	district	capitalized	35.04.04	35.04
 Ngapa	LOC	district	capitalized	74.08.06	74.08
@@ -4646,10 +4889,15 @@ Ngargoyoso	LOC	district	capitalized	33.13.07	33.13
 Ngariboyo	LOC	district	capitalized	35.20.16	35.20
 Ngaringan	LOC	district	capitalized	33.15.09	33.15
 Ngasem	LOC	district	capitalized	35.06.25	35.06
+Ngasem	LOC	district	capitalized	35.22.04	35.22
 Ngawen	LOC	district	capitalized	33.10.22	33.10
+Ngawen	LOC	district	capitalized	33.16.12	33.16
+Ngawen	LOC	district	capitalized	34.03.13	34.03
 Ngawi	LOC	district	capitalized	35.21.09	35.21
+Ngawi	LOC	regency	capitalized	35.21	35
 Ngebel	LOC	district	capitalized	35.02.19	35.02
 Ngemplak	LOC	district	capitalized	33.09.11	33.09
+Ngemplak	LOC	district	capitalized	34.04.11	34.04
 Ngetos	LOC	district	capitalized	35.18.02	35.18
 Nggaha Ori Angu	LOC	district	capitalized	53.11.04	53.11
 Ngguti	LOC	district	capitalized	93.01.16	93.01
@@ -4660,6 +4908,7 @@ Ngluwar	LOC	district	capitalized	33.08.03	33.08
 Ngluyu	LOC	district	capitalized	35.18.18	35.18
 Ngombol	LOC	district	capitalized	33.06.02	33.06
 Ngoro	LOC	district	capitalized	35.16.05	35.16
+Ngoro	LOC	district	capitalized	35.17.03	35.17
 Ngraho	LOC	district	capitalized	35.22.01	35.22
 Ngrambe	LOC	district	capitalized	35.21.02	35.21
 Ngrampal	LOC	district	capitalized	33.14.08	33.14
@@ -4667,6 +4916,7 @@ Ngrayun	LOC	district	capitalized	35.02.02	35.02
 Ngronggot	LOC	district	capitalized	35.18.07	35.18
 Nguling	LOC	district	capitalized	35.14.21	35.14
 Nguntoronadi	LOC	district	capitalized	33.12.06	33.12
+Nguntoronadi	LOC	district	capitalized	35.20.17	35.20
 Ngunut	LOC	district	capitalized	35.04.11	35.04
 Ngusikan	LOC	district	capitalized	35.17.21	35.17
 Nguter	LOC	district	capitalized	33.11.05	33.11
@@ -4720,6 +4970,7 @@ Nunbena	LOC	district	capitalized	53.02.32	53.02
 Nunggawi	LOC	district	capitalized	95.04.19	95.04
 Nunkolo	LOC	district	capitalized	53.02.17	53.02
 Nunukan	LOC	district	capitalized	65.03.02	65.03
+Nunukan	LOC	regency	capitalized	65.03	65
 Nunukan Selatan	LOC	district	capitalized	65.03.09	65.03
 Nurussalam	LOC	district	capitalized	11.03.06	11.03
 Nusa Laut	LOC	district	capitalized	81.01.16	81.01
@@ -4792,16 +5043,23 @@ Pabedilan	LOC	district	capitalized	32.09.04	32.09
 Pabelan	LOC	district	capitalized	33.22.05	33.22
 Paberiwai	LOC	district	capitalized	53.11.12	53.11
 Pabuaran	LOC	district	capitalized	32.02.37	32.02
+Pabuaran	LOC	district	capitalized	32.09.33	32.09
+Pabuaran	LOC	district	capitalized	32.13.05	32.13
+Pabuaran	LOC	district	capitalized	36.04.28	36.04
 Pace	LOC	district	capitalized	35.18.05	35.18
 Pacet	LOC	district	capitalized	32.03.10	32.03
+Pacet	LOC	district	capitalized	32.04.30	32.04
+Pacet	LOC	district	capitalized	35.16.03	35.16
 Paciran	LOC	district	capitalized	35.24.14	35.24
 Pacitan	LOC	district	capitalized	35.01.04	35.01
+Pacitan	LOC	regency	capitalized	35.01	35
 Padaherang	LOC	district	capitalized	32.18.07	32.18
 Padaido	LOC	district	capitalized	91.06.10	91.06
 Padakembang	LOC	district	capitalized	32.06.29	32.06
 Padalarang	LOC	district	capitalized	32.17.08	32.17
 Padamara	LOC	district	capitalized	33.03.15	33.03
 Padang	LOC	city	capitalized	13.71	13
+Padang	LOC	district	capitalized	17.02.06	17.02
 Padang Barat	LOC	district	capitalized	13.71.03	13.71
 Padang Batung	LOC	district	capitalized	63.06.02	63.06
 Padang Bolak	LOC	district	capitalized	12.20.04	12.20
@@ -4855,6 +5113,7 @@ Pagar Alam	LOC	city	capitalized	16.72	16
 Pagar Alam Selatan	LOC	district	capitalized	16.72.02	16.72
 Pagar Alam Utara	LOC	district	capitalized	16.72.01	16.72
 Pagar Dewa	LOC	district	capitalized	18.04.20	18.04
+Pagar Dewa	LOC	district	capitalized	18.12.08	18.12
 Pagar Gunung	LOC	district	capitalized	16.04.22	16.04
 Pagar Jati	LOC	district	capitalized	17.09.05	17.09
 Pagar Merbau	LOC	district	capitalized	12.07.31	12.07
@@ -4863,6 +5122,8 @@ Pagaran Tapah Darussalam	LOC	district	capitalized	14.06.14	14.06
 Pagedangan	LOC	district	capitalized	36.03.22	36.03
 Pagedongan	LOC	district	capitalized	33.04.20	33.04
 Pagelaran	LOC	district	capitalized	18.10.05	18.10
+Pagelaran	LOC	district	capitalized	35.07.33	35.07
+Pagelaran	LOC	district	capitalized	36.01.09	36.01
 Pagelaran Utara	LOC	district	capitalized	18.10.09	18.10
 Pagelarang	LOC	district	capitalized	32.03.18	32.03
 Pagentan	LOC	district	capitalized	33.04.14	33.04
@@ -4890,8 +5151,10 @@ Pajukukang	LOC	district	capitalized	73.03.05	73.03
 Pakantan	LOC	district	capitalized	12.13.21	12.13
 Pakel	LOC	district	capitalized	35.04.18	35.04
 Pakem	LOC	district	capitalized	34.04.16	34.04
+Pakem	LOC	district	capitalized	35.11.17	35.11
 Pakenjeng	LOC	district	capitalized	32.05.33	32.05
 Pakis	LOC	district	capitalized	33.08.16	33.08
+Pakis	LOC	district	capitalized	35.07.18	35.07
 Pakis Aji	LOC	district	capitalized	33.20.15	33.20
 Pakisaji	LOC	district	capitalized	35.07.19	35.07
 Pakisjaya	LOC	district	capitalized	32.15.12	32.15
@@ -4948,10 +5211,12 @@ Pamatang Silima Huta	LOC	district	capitalized	12.08.31	12.08
 Pamboang	LOC	district	capitalized	76.05.02	76.05
 Pamek	LOC	district	capitalized	95.02.33	95.02
 Pamekasan	LOC	district	capitalized	35.28.04	35.28
+Pamekasan	LOC	regency	capitalized	35.28	35
 Pamenang	LOC	district	capitalized	15.02.06	15.02
 Pamenang Barat	LOC	district	capitalized	15.02.13	15.02
 Pamenang Selatan	LOC	district	capitalized	15.02.20	15.02
 Pameungpeuk	LOC	district	capitalized	32.04.14	32.04
+Pameungpeuk	LOC	district	capitalized	32.05.27	32.05
 Pamijahan	LOC	district	capitalized	32.01.17	32.01
 Paminggir	LOC	district	capitalized	63.08.09	63.08
 Pammana	LOC	district	capitalized	73.13.02	73.13
@@ -4968,6 +5233,7 @@ Pamukan Selatan	LOC	district	capitalized	63.02.11	63.02
 Pamukan Utara	LOC	district	capitalized	63.02.13	63.02
 Pamulang	LOC	district	capitalized	36.74.06	36.74
 Pamulihan	LOC	district	capitalized	32.05.34	32.05
+Pamulihan	LOC	district	capitalized	32.11.13	32.11
 Panaga	LOC	district	capitalized	95.04.09	95.04
 Panai Hilir	LOC	district	capitalized	12.10.19	12.10
 Panai Hulu	LOC	district	capitalized	12.10.20	12.10
@@ -4992,6 +5258,7 @@ Pandanarum	LOC	district	capitalized	33.04.19	33.04
 Pandawai	LOC	district	capitalized	53.11.07	53.11
 Pandawan	LOC	district	capitalized	63.07.05	63.07
 Pandeglang	LOC	district	capitalized	36.01.21	36.01
+Pandeglang	LOC	regency	capitalized	36.01	36
 Pandih Batu	LOC	district	capitalized	62.11.01	62.11
 Pandrah	LOC	district	capitalized	11.11.08	11.11
 Panei	LOC	district	capitalized	12.08.04	12.08
@@ -5000,6 +5267,7 @@ Panga	LOC	district	capitalized	11.14.06	11.14
 Pangale	LOC	district	capitalized	76.06.02	76.06
 Pangalengan	LOC	district	capitalized	32.04.15	32.04
 Pangandaran	LOC	district	capitalized	32.18.09	32.18
+Pangandaran	LOC	regency	capitalized	32.18	32
 Pangarengan	LOC	district	capitalized	35.27.13	35.27
 Pangaribuan	LOC	district	capitalized	12.02.13	12.02
 Pangatikan	LOC	district	capitalized	32.05.41	32.05
@@ -5008,6 +5276,7 @@ Pangenan	LOC	district	capitalized	32.09.11	32.09
 Panggarangan	LOC	district	capitalized	36.02.02	36.02
 Panggema	LOC	district	capitalized	95.03.20	95.03
 Panggungrejo	LOC	district	capitalized	35.05.13	35.05
+Panggungrejo	LOC	district	capitalized	35.75.04	35.75
 Pangkajene	LOC	district	capitalized	73.10.04	73.10
 Pangkajene dan Kepulauan	LOC	regency	capitalized	73.10	73
 Pangkal Balam	LOC	district	capitalized	19.71.03	19.71
@@ -5036,6 +5305,7 @@ Panongan	LOC	district	capitalized	36.03.19	36.03
 Pantai Barat	LOC	district	capitalized	91.10.03	91.10
 Pantai Baru	LOC	district	capitalized	53.14.05	53.14
 Pantai Cermin	LOC	district	capitalized	12.18.01	12.18
+Pantai Cermin	LOC	district	capitalized	13.02.03	13.02
 Pantai Kasuari	LOC	district	capitalized	93.04.06	93.04
 Pantai Labu	LOC	district	capitalized	12.07.32	12.07
 Pantai Lunci	LOC	district	capitalized	62.08.04	62.08
@@ -5050,6 +5320,7 @@ Pante Bidari	LOC	district	capitalized	11.03.11	11.03
 Pante Ceureumen	LOC	district	capitalized	11.05.08	11.05
 Panteraja	LOC	district	capitalized	11.18.07	11.18
 Panti	LOC	district	capitalized	13.08.07	13.08
+Panti	LOC	district	capitalized	35.09.14	35.09
 Panton Reu	LOC	district	capitalized	11.05.12	11.05
 Panumbangan	LOC	district	capitalized	32.07.07	32.07
 Panyabungan	LOC	district	capitalized	12.13.01	12.13
@@ -5088,6 +5359,9 @@ Pariaman Timur	LOC	district	capitalized	13.77.04	13.77
 Pariaman Utara	LOC	district	capitalized	13.77.02	13.77
 Pariangan	LOC	district	capitalized	13.04.09	13.04
 Parigi	LOC	district	capitalized	32.18.01	32.18
+Parigi	LOC	district	capitalized	72.08.01	72.08
+Parigi	LOC	district	capitalized	73.06.17	73.06
+Parigi	LOC	district	capitalized	74.03.25	74.03
 Parigi Barat	LOC	district	capitalized	72.08.16	72.08
 Parigi Moutong	LOC	regency	capitalized	72.08	72
 Parigi Selatan	LOC	district	capitalized	72.08.11	72.08
@@ -5112,9 +5386,11 @@ Parungponteng	LOC	district	capitalized	32.06.07	32.06
 Pasak Talawang	LOC	district	capitalized	62.03.14	62.03
 Pasaleman	LOC	district	capitalized	32.09.32	32.09
 Pasaman	LOC	district	capitalized	13.12.03	13.12
+Pasaman	LOC	regency	capitalized	13.08	13
 Pasaman Barat	LOC	regency	capitalized	13.12	13
 Pasan	LOC	district	capitalized	71.07.11	71.07
 Pasangkayu	LOC	district	capitalized	76.01.02	76.01
+Pasangkayu	LOC	regency	capitalized	76.01	76
 Pasar Jambi	LOC	district	capitalized	15.71.04	15.71
 Pasar Kemis	LOC	district	capitalized	36.03.12	36.03
 Pasar Kliwon	LOC	district	capitalized	33.72.03	33.72
@@ -5125,8 +5401,10 @@ Pasar Rebo	LOC	district	capitalized	31.75.05	31.75
 Pasaribu Tobing	LOC	district	capitalized	12.01.16	12.01
 Pasarwajo	LOC	district	capitalized	74.04.11	74.04
 Pasawahan	LOC	district	capitalized	32.08.19	32.08
+Pasawahan	LOC	district	capitalized	32.14.10	32.14
 Pasean	LOC	district	capitalized	35.28.13	35.28
 Paseh	LOC	district	capitalized	32.04.35	32.04
+Paseh	LOC	district	capitalized	32.11.08	32.11
 Pasekan	LOC	district	capitalized	32.12.29	32.12
 Pasema	LOC	district	capitalized	95.03.13	95.03
 Pasemah Air Keruh	LOC	district	capitalized	16.11.07	16.11
@@ -5142,6 +5420,7 @@ Pasimasunggu Timur	LOC	district	capitalized	73.01.10	73.01
 Pasir Limau Kapas	LOC	district	capitalized	14.07.06	14.07
 Pasir Penyu	LOC	district	capitalized	14.02.04	14.02
 Pasir Putih	LOC	district	capitalized	74.03.28	74.03
+Pasir Putih	LOC	district	capitalized	95.08.32	95.08
 Pasir Sakti	LOC	district	capitalized	18.07.19	18.07
 Pasirian	LOC	district	capitalized	35.08.04	35.08
 Pasirjambu	LOC	district	capitalized	32.04.38	32.04
@@ -5165,6 +5444,7 @@ Pataruman	LOC	district	capitalized	32.79.02	32.79
 Patean	LOC	district	capitalized	33.24.04	33.24
 Patebon	LOC	district	capitalized	33.24.14	33.24
 Pati	LOC	district	capitalized	33.18.10	33.18
+Pati	LOC	regency	capitalized	33.18	33
 Patia	LOC	district	capitalized	36.01.24	36.01
 Patianrowo	LOC	district	capitalized	35.18.09	35.18
 Patikraja	LOC	district	capitalized	33.02.12	33.02
@@ -5178,9 +5458,11 @@ Pattallasang	LOC	district	capitalized	73.06.13	73.06
 Pattallassang	LOC	district	capitalized	73.05.07	73.05
 Patumbak	LOC	district	capitalized	12.07.21	12.07
 Pauh	LOC	district	capitalized	13.71.08	13.71
+Pauh	LOC	district	capitalized	15.03.04	15.03
 Pauh Duo	LOC	district	capitalized	13.11.06	13.11
 Paya Bakong	LOC	district	capitalized	11.08.20	11.08
 Payakumbuh	LOC	city	capitalized	13.76	13
+Payakumbuh	LOC	district	capitalized	13.07.03	13.07
 Payakumbuh Barat	LOC	district	capitalized	13.76.01	13.76
 Payakumbuh Selatan	LOC	district	capitalized	13.76.05	13.76
 Payakumbuh Timur	LOC	district	capitalized	13.76.03	13.76
@@ -5188,6 +5470,7 @@ Payakumbuh Utara	LOC	district	capitalized	13.76.02	13.76
 Payangan	LOC	district	capitalized	51.04.07	51.04
 Payaraman	LOC	district	capitalized	16.10.16	16.10
 Payung Sekaki	LOC	district	capitalized	13.02.05	13.02
+Payung Sekaki	LOC	district	capitalized	14.71.11	14.71
 Pebayuran	LOC	district	capitalized	32.16.13	32.16
 Pecalungan	LOC	district	capitalized	33.25.14	33.25
 Pecangaan	LOC	district	capitalized	33.20.02	33.20
@@ -5208,6 +5491,7 @@ Pejawaran	LOC	district	capitalized	33.04.15	33.04
 Pekaitan	LOC	district	capitalized	14.07.14	14.07
 Pekalipan	LOC	district	capitalized	32.74.04	32.74
 Pekalongan	LOC	city	capitalized	33.75	33
+Pekalongan	LOC	district	capitalized	18.07.04	18.07
 Pekalongan Barat	LOC	district	capitalized	33.75.01	33.75
 Pekalongan Selatan	LOC	district	capitalized	33.75.04	33.75
 Pekalongan Timur	LOC	district	capitalized	33.75.02	33.75
@@ -5218,6 +5502,7 @@ Pekuncen	LOC	district	capitalized	33.02.16	33.02
 Pekutatan	LOC	district	capitalized	51.01.03	51.01
 Pelaihari	LOC	district	capitalized	63.01.03	63.01
 Pelalawan	LOC	district	capitalized	14.05.06	14.05
+Pelalawan	LOC	regency	capitalized	14.05	14
 Pelangiran	LOC	district	capitalized	14.04.15	14.04
 Pelebaga	LOC	district	capitalized	95.01.10	95.01
 Pelepat	LOC	district	capitalized	15.08.06	15.08
@@ -5225,6 +5510,7 @@ Pelepat Ilir	LOC	district	capitalized	15.08.09	15.08
 Peling Tengah	LOC	district	capitalized	72.07.16	72.07
 Pemahan	LOC	district	capitalized	61.04.24	61.04
 Pemalang	LOC	district	capitalized	33.27.08	33.27
+Pemalang	LOC	regency	capitalized	33.27	33
 Pemali	LOC	district	capitalized	19.01.05	19.01
 Pemangkat	LOC	district	capitalized	61.01.05	61.01
 Pematang Bandar	LOC	district	capitalized	12.08.21	12.08
@@ -5275,6 +5561,7 @@ Pesawaran	LOC	regency	capitalized	18.09	18
 Pesisir Barat	LOC	regency	capitalized	18.13	18
 Pesisir Bukit	LOC	district	capitalized	15.72.02	15.72
 Pesisir Selatan	LOC	district	capitalized	18.13.02	18.13
+Pesisir Selatan	LOC	regency	capitalized	13.01	13
 Pesisir Tengah	LOC	district	capitalized	18.13.01	18.13
 Pesisir Utara	LOC	district	capitalized	18.13.04	18.13
 Peso	LOC	district	capitalized	65.01.07	65.01
@@ -5303,6 +5590,7 @@ Peusangan Siblah Krueng	LOC	district	capitalized	11.11.15	11.11
 Piani	LOC	district	capitalized	63.05.08	63.05
 Picung	LOC	district	capitalized	36.01.11	36.01
 Pidie	LOC	district	capitalized	11.07.16	11.07
+Pidie	LOC	regency	capitalized	11.07	11
 Pidie Jaya	LOC	regency	capitalized	11.18	11
 Pija	LOC	district	capitalized	95.08.27	95.08
 Pilangkenceng	LOC	district	capitalized	35.19.13	35.19
@@ -5346,6 +5634,7 @@ Plaosan	LOC	district	capitalized	35.20.07	35.20
 Playen	LOC	district	capitalized	34.03.03	34.03
 Plemahan	LOC	district	capitalized	35.06.16	35.06
 Plered	LOC	district	capitalized	32.09.36	32.09
+Plered	LOC	district	capitalized	32.14.04	32.14
 Pleret	LOC	district	capitalized	34.02.13	34.02
 Ploso	LOC	district	capitalized	35.17.14	35.17
 Plosoklaten	LOC	district	capitalized	35.06.09	35.06
@@ -5396,6 +5685,7 @@ Pondoksalam	LOC	district	capitalized	32.14.16	32.14
 Ponelo Kepulauan	LOC	district	capitalized	75.05.08	75.05
 Ponjong	LOC	district	capitalized	34.03.10	34.03
 Ponorogo	LOC	district	capitalized	35.02.17	35.02
+Ponorogo	LOC	regency	capitalized	35.02	35
 Ponrang	LOC	district	capitalized	73.17.11	73.17
 Ponrang Selatan	LOC	district	capitalized	73.17.21	73.17
 Ponre	LOC	district	capitalized	73.08.11	73.08
@@ -5437,7 +5727,9 @@ Pragaan	LOC	district	capitalized	35.29.11	35.29
 Prajekan	LOC	district	capitalized	35.11.16	35.11
 Prajuritkulon	LOC	district	capitalized	35.76.01	35.76
 Prambanan	LOC	district	capitalized	33.10.01	33.10
+Prambanan	LOC	district	capitalized	34.04.09	34.04
 Prambon	LOC	district	capitalized	35.15.02	35.15
+Prambon	LOC	district	capitalized	35.18.06	35.18
 Prancis	LOC	country	capitalized		
 Praya	LOC	district	capitalized	52.02.01	52.02
 Praya Barat	LOC	district	capitalized	52.02.05	52.02
@@ -5452,6 +5744,7 @@ Pringgarata	LOC	district	capitalized	52.02.08	52.02
 Pringgasela	LOC	district	capitalized	52.03.12	52.03
 Pringkuku	LOC	district	capitalized	35.01.02	35.01
 Pringsewu	LOC	district	capitalized	18.10.01	18.10
+Pringsewu	LOC	regency	capitalized	18.10	18
 Pringsurat	LOC	district	capitalized	33.23.04	33.23
 Probolinggo	LOC	city	capitalized	35.74	35
 Pronggoli	LOC	district	capitalized	95.03.24	95.03
@@ -5545,6 +5838,7 @@ Pulau Maya	LOC	district	capitalized	61.11.04	61.11
 Pulau Morotai	LOC	regency	capitalized	82.07	82
 Pulau Panggung	LOC	district	capitalized	18.06.04	18.06
 Pulau Panjang	LOC	district	capitalized	21.03.23	21.03
+Pulau Panjang	LOC	district	capitalized	81.05.09	81.05
 Pulau Petak	LOC	district	capitalized	62.03.06	62.03
 Pulau Pinang	LOC	district	capitalized	16.04.08	16.04
 Pulau Pisang	LOC	district	capitalized	18.13.06	18.13
@@ -5556,9 +5850,11 @@ Pulau Rimau	LOC	district	capitalized	16.07.04	16.07
 Pulau Sebuku	LOC	district	capitalized	63.02.05	63.02
 Pulau Seluan	LOC	district	capitalized	21.03.24	21.03
 Pulau Sembilan	LOC	district	capitalized	63.02.01	63.02
+Pulau Sembilan	LOC	district	capitalized	73.07.09	73.07
 Pulau Taliabu	LOC	regency	capitalized	82.08	82
 Pulau Ternate	LOC	district	capitalized	82.71.01	82.71
 Pulau Tiga	LOC	district	capitalized	21.03.11	21.03
+Pulau Tiga	LOC	district	capitalized	93.04.12	93.04
 Pulau Tiga Barat	LOC	district	capitalized	21.03.21	21.03
 Pulau Wetang	LOC	district	capitalized	81.08.11	81.08
 Pulau Yerui	LOC	district	capitalized	91.05.14	91.05
@@ -5581,6 +5877,7 @@ Pulogadung	LOC	district	capitalized	31.75.02	31.75
 Pulokulon	LOC	district	capitalized	33.15.06	33.15
 Pulomerak	LOC	district	capitalized	36.72.03	36.72
 Pulosari	LOC	district	capitalized	33.27.02	33.27
+Pulosari	LOC	district	capitalized	36.01.32	36.01
 Pulubala	LOC	district	capitalized	75.01.16	75.01
 Pulutan	LOC	district	capitalized	71.04.15	71.04
 Puncak	LOC	regency	capitalized	94.05	94
@@ -5596,6 +5893,7 @@ Punung	LOC	district	capitalized	35.01.03	35.01
 Pupuan	LOC	district	capitalized	51.02.10	51.02
 Purabaya	LOC	district	capitalized	32.02.38	32.02
 Purbalingga	LOC	district	capitalized	33.03.05	33.03
+Purbalingga	LOC	regency	capitalized	33.03	33
 Purbaratu	LOC	district	capitalized	32.78.10	32.78
 Purbatua	LOC	district	capitalized	12.02.08	12.02
 Purbolinggo	LOC	district	capitalized	18.07.08	18.07
@@ -5605,13 +5903,19 @@ Puriala	LOC	district	capitalized	74.02.17	74.02
 Puring	LOC	district	capitalized	33.05.03	33.05
 Puring Kencana	LOC	district	capitalized	61.06.23	61.06
 Purwadadi	LOC	district	capitalized	32.07.35	32.07
+Purwadadi	LOC	district	capitalized	32.13.06	32.13
 Purwaharja	LOC	district	capitalized	32.79.03	32.79
 Purwakarta	LOC	district	capitalized	32.14.01	32.14
+Purwakarta	LOC	district	capitalized	36.72.07	36.72
+Purwakarta	LOC	regency	capitalized	32.14	32
 Purwanegara	LOC	district	capitalized	33.04.04	33.04
 Purwantoro	LOC	district	capitalized	33.12.17	33.12
 Purwasari	LOC	district	capitalized	32.15.29	32.15
 Purwoasri	LOC	district	capitalized	35.06.15	35.06
 Purwodadi	LOC	district	capitalized	16.05.13	16.05
+Purwodadi	LOC	district	capitalized	33.06.03	33.06
+Purwodadi	LOC	district	capitalized	33.15.13	33.15
+Purwodadi	LOC	district	capitalized	35.14.01	35.14
 Purwoharjo	LOC	district	capitalized	35.10.03	35.10
 Purwojati	LOC	district	capitalized	33.02.13	33.02
 Purwokerto Barat	LOC	district	capitalized	33.02.25	33.02
@@ -5620,7 +5924,11 @@ Purwokerto Timur	LOC	district	capitalized	33.02.26	33.02
 Purwokerto Utara	LOC	district	capitalized	33.02.27	33.02
 Purworeja Klampok	LOC	district	capitalized	33.04.02	33.04
 Purworejo	LOC	district	capitalized	33.06.06	33.06
+Purworejo	LOC	district	capitalized	35.75.02	35.75
+Purworejo	LOC	regency	capitalized	33.06	33
 Purwosari	LOC	district	capitalized	34.03.18	34.03
+Purwosari	LOC	district	capitalized	35.14.08	35.14
+Purwosari	LOC	district	capitalized	35.22.18	35.22
 Pusakajaya	LOC	district	capitalized	32.13.30	32.13
 Pusakanagara	LOC	district	capitalized	32.13.10	32.13
 Pusako	LOC	district	capitalized	14.08.14	14.08
@@ -5660,6 +5968,7 @@ Rambang Kuang	LOC	district	capitalized	16.10.14	16.10
 Rambang Niru	LOC	district	capitalized	16.03.03	16.03
 Rambipuji	LOC	district	capitalized	35.09.13	35.09
 Rambutan	LOC	district	capitalized	12.76.02	12.76
+Rambutan	LOC	district	capitalized	16.07.06	16.07
 Rampi	LOC	district	capitalized	73.22.09	73.22
 Rana Mese	LOC	district	capitalized	53.19.07	53.19
 Ranah Ampek Hulu Tapan	LOC	district	capitalized	13.01.14	13.01
@@ -5736,8 +6045,12 @@ Rebang Tangkas	LOC	district	capitalized	18.08.09	18.08
 Regol	LOC	district	capitalized	32.73.11	32.73
 Rejang Lebong	LOC	regency	capitalized	17.02	17
 Rejoso	LOC	district	capitalized	35.14.23	35.14
+Rejoso	LOC	district	capitalized	35.18.16	35.18
 Rejotangan	LOC	district	capitalized	35.04.13	35.04
 Rembang	LOC	district	capitalized	33.03.13	33.03
+Rembang	LOC	district	capitalized	33.17.10	33.17
+Rembang	LOC	district	capitalized	35.14.15	35.14
+Rembang	LOC	regency	capitalized	33.17	33
 Remboken	LOC	district	capitalized	71.02.08	71.02
 Rembon	LOC	district	capitalized	73.18.20	73.18
 Renah Mendaluh	LOC	district	capitalized	15.06.08	15.06
@@ -5797,6 +6110,8 @@ Rumbai Barat	LOC	district	capitalized	14.71.06	14.71
 Rumbai Timur	LOC	district	capitalized	14.71.15	14.71
 Rumberpon	LOC	district	capitalized	92.07.06	92.07
 Rumbia	LOC	district	capitalized	18.02.09	18.02
+Rumbia	LOC	district	capitalized	73.04.10	73.04
+Rumbia	LOC	district	capitalized	74.06.04	74.06
 Rumbia Tengah	LOC	district	capitalized	74.06.18	74.06
 Rumbio Jaya	LOC	district	capitalized	14.01.14	14.01
 Rumpin	LOC	district	capitalized	32.01.18	32.01
@@ -5854,10 +6169,12 @@ Salam Babaris	LOC	district	capitalized	63.05.11	63.05
 Salaman	LOC	district	capitalized	33.08.01	33.08
 Salapian	LOC	district	capitalized	12.05.02	12.05
 Salatiga	LOC	city	capitalized	33.73	33
+Salatiga	LOC	district	capitalized	61.01.18	61.01
 Salawati	LOC	district	capitalized	96.01.03	96.01
 Salawati Barat	LOC	district	capitalized	96.03.20	96.03
 Salawati Selatan	LOC	district	capitalized	96.01.10	96.01
 Salawati Tengah	LOC	district	capitalized	96.01.28	96.01
+Salawati Tengah	LOC	district	capitalized	96.03.21	96.03
 Salawati Utara	LOC	district	capitalized	96.03.04	96.03
 Salawu	LOC	district	capitalized	32.06.14	32.06
 Sale	LOC	district	capitalized	33.17.04	33.17
@@ -5883,6 +6200,7 @@ Samatiga	LOC	district	capitalized	11.05.05	11.05
 Samaturu	LOC	district	capitalized	74.01.20	74.01
 Sambaliung	LOC	district	capitalized	64.03.03	64.03
 Sambas	LOC	district	capitalized	61.01.01	61.01
+Sambas	LOC	regency	capitalized	61.01	61
 Sambelia	LOC	district	capitalized	52.03.10	52.03
 Sambeng	LOC	district	capitalized	35.24.11	35.24
 Sambi Rampas	LOC	district	capitalized	53.19.04	53.19
@@ -5949,9 +6267,11 @@ Sarirejo	LOC	district	capitalized	35.24.27	35.24
 Sariwangi	LOC	district	capitalized	32.06.30	32.06
 Sarjo	LOC	district	capitalized	76.01.11	76.01
 Sarmi	LOC	district	capitalized	91.10.01	91.10
+Sarmi	LOC	regency	capitalized	91.10	91
 Sarmi Selatan	LOC	district	capitalized	91.10.12	91.10
 Sarmi Timur	LOC	district	capitalized	91.10.13	91.10
 Sarolangun	LOC	district	capitalized	15.03.03	15.03
+Sarolangun	LOC	regency	capitalized	15.03	15
 Saronggi	LOC	district	capitalized	35.29.06	35.29
 Sarudik	LOC	district	capitalized	12.01.20	12.01
 Sarudu	LOC	district	capitalized	76.01.04	76.01
@@ -5967,6 +6287,8 @@ Sawa	LOC	district	capitalized	74.09.07	74.09
 Sawa Erma	LOC	district	capitalized	93.04.03	93.04
 Sawah Besar	LOC	district	capitalized	31.71.02	31.71
 Sawahan	LOC	district	capitalized	35.18.01	35.18
+Sawahan	LOC	district	capitalized	35.19.14	35.19
+Sawahan	LOC	district	capitalized	35.78.06	35.78
 Sawahlunto	LOC	city	capitalized	13.73	13
 Sawai	LOC	district	capitalized	91.20.08	91.20
 Sawan	LOC	district	capitalized	51.08.07	51.08
@@ -6064,6 +6386,7 @@ Selopuro	LOC	district	capitalized	35.05.22	35.05
 Selorejo	LOC	district	capitalized	35.05.21	35.05
 Seluas	LOC	district	capitalized	61.07.05	61.07
 Seluma	LOC	district	capitalized	17.05.02	17.05
+Seluma	LOC	regency	capitalized	17.05	17
 Seluma Barat	LOC	district	capitalized	17.05.08	17.05
 Seluma Selatan	LOC	district	capitalized	17.05.11	17.05
 Seluma Timur	LOC	district	capitalized	17.05.09	17.05
@@ -6112,6 +6435,7 @@ Senapelan	LOC	district	capitalized	14.71.05	14.71
 Senayan	LOC	area	capitalized		
 Senayang	LOC	district	capitalized	21.04.03	21.04
 Sendana	LOC	district	capitalized	73.73.07	73.73
+Sendana	LOC	district	capitalized	76.05.03	76.05
 Sendang	LOC	district	capitalized	35.04.07	35.04
 Sendang Agung	LOC	district	capitalized	18.02.22	18.02
 Senduro	LOC	district	capitalized	35.08.12	35.08
@@ -6243,10 +6567,13 @@ Sidikalang	LOC	district	capitalized	12.11.01	12.11
 Siding	LOC	district	capitalized	61.07.12	61.07
 Sidoan	LOC	district	capitalized	72.08.23	72.08
 Sidoarjo	LOC	district	capitalized	35.15.08	35.15
+Sidoarjo	LOC	regency	capitalized	35.15	35
 Sidoharjo	LOC	district	capitalized	33.12.14	33.12
+Sidoharjo	LOC	district	capitalized	33.14.11	33.14
 Sidomukti	LOC	district	capitalized	33.73.04	33.73
 Sidomulyo	LOC	district	capitalized	18.01.07	18.01
 Sidorejo	LOC	district	capitalized	33.73.01	33.73
+Sidorejo	LOC	district	capitalized	35.20.18	35.20
 Sidua'ori	LOC	district	capitalized	12.14.25	12.14
 Siempat Nempu	LOC	district	capitalized	12.11.04	12.11
 Siempat Nempu Hilir	LOC	district	capitalized	12.11.08	12.11
@@ -6262,6 +6589,7 @@ Sihapas Barumun	LOC	district	capitalized	12.21.12	12.21
 Sijamapolang	LOC	district	capitalized	12.16.07	12.16
 Sijuk	LOC	district	capitalized	19.02.04	19.02
 Sijunjung	LOC	district	capitalized	13.03.04	13.03
+Sijunjung	LOC	regency	capitalized	13.03	13
 Sikakap	LOC	district	capitalized	13.09.09	13.09
 Sikap Dalam	LOC	district	capitalized	16.11.08	16.11
 Sikka	LOC	regency	capitalized	53.07	53
@@ -6302,10 +6630,14 @@ Simokerto	LOC	district	capitalized	35.78.11	35.78
 Simpang Alahan Mati	LOC	district	capitalized	13.08.16	13.08
 Simpang Dua	LOC	district	capitalized	61.04.20	61.04
 Simpang Empat	LOC	district	capitalized	12.06.12	12.06
+Simpang Empat	LOC	district	capitalized	12.09.12	12.09
+Simpang Empat	LOC	district	capitalized	63.03.08	63.03
+Simpang Empat	LOC	district	capitalized	63.10.06	63.10
 Simpang Hilir	LOC	district	capitalized	61.11.02	61.11
 Simpang Hulu	LOC	district	capitalized	61.04.08	61.04
 Simpang Jernih	LOC	district	capitalized	11.03.20	11.03
 Simpang Kanan	LOC	district	capitalized	11.10.02	11.10
+Simpang Kanan	LOC	district	capitalized	14.07.11	14.07
 Simpang Katis	LOC	district	capitalized	19.04.04	19.04
 Simpang Keuramat	LOC	district	capitalized	11.08.22	11.08
 Simpang Kiri	LOC	district	capitalized	11.75.01	11.75
@@ -6317,6 +6649,7 @@ Simpang Renggiang	LOC	district	capitalized	19.06.06	19.06
 Simpang Rimba	LOC	district	capitalized	19.03.04	19.03
 Simpang Teritip	LOC	district	capitalized	19.05.02	19.05
 Simpang Tiga	LOC	district	capitalized	11.06.18	11.06
+Simpang Tiga	LOC	district	capitalized	11.07.18	11.07
 Simpang Ulim	LOC	district	capitalized	11.03.09	11.03
 Simpenan	LOC	district	capitalized	32.02.02	32.02
 Simpur	LOC	district	capitalized	63.06.06	63.06
@@ -6326,6 +6659,7 @@ Sinak	LOC	district	capitalized	94.05.06	94.05
 Sinak Barat	LOC	district	capitalized	94.05.15	94.05
 Sinar Peninjauan	LOC	district	capitalized	16.01.29	16.01
 Sindang	LOC	district	capitalized	32.10.25	32.10
+Sindang	LOC	district	capitalized	32.12.16	32.12
 Sindang Beliti Ilir	LOC	district	capitalized	17.02.23	17.02
 Sindang Beliti Ulu	LOC	district	capitalized	17.02.21	17.02
 Sindang Danau	LOC	district	capitalized	16.09.16	16.09
@@ -6361,6 +6695,7 @@ Singkep Barat	LOC	district	capitalized	21.04.04	21.04
 Singkep Pesisir	LOC	district	capitalized	21.04.06	21.04
 Singkep Selatan	LOC	district	capitalized	21.04.09	21.04
 Singkil	LOC	district	capitalized	11.10.04	11.10
+Singkil	LOC	district	capitalized	71.71.03	71.71
 Singkil Utara	LOC	district	capitalized	11.10.10	11.10
 Singkohor	LOC	district	capitalized	11.10.13	11.10
 Singkup	LOC	district	capitalized	61.04.22	61.04
@@ -6379,6 +6714,7 @@ Sinjai Utara	LOC	district	capitalized	73.07.05	73.07
 Sinoa	LOC	district	capitalized	73.03.08	73.03
 Sinonsayang	LOC	district	capitalized	71.05.08	71.05
 Sintang	LOC	district	capitalized	61.05.01	61.05
+Sintang	LOC	regency	capitalized	61.05	61
 Sintuak Toboh Gadang	LOC	district	capitalized	13.05.11	13.05
 Sinunukan	LOC	district	capitalized	12.13.22	12.13
 Siompu	LOC	district	capitalized	74.15.06	74.15
@@ -6401,6 +6737,7 @@ Sirets	LOC	district	capitalized	93.04.17	93.04
 Sirimau	LOC	district	capitalized	81.71.02	81.71
 Siritaun Wida Timur	LOC	district	capitalized	81.05.14	81.05
 Siriwo	LOC	district	capitalized	94.01.06	94.01
+Siriwo	LOC	district	capitalized	94.03.07	94.03
 Sirombu	LOC	district	capitalized	12.25.02	12.25
 Sitahuis	LOC	district	capitalized	12.01.13	12.01
 Sitelu Tali Urang Jehe	LOC	district	capitalized	12.15.01	12.15
@@ -6411,6 +6748,7 @@ Sitio-tio	LOC	district	capitalized	12.17.09	12.17
 Sitiung	LOC	district	capitalized	13.10.04	13.10
 Sitolu Ori	LOC	district	capitalized	12.24.04	12.24
 Situbondo	LOC	district	capitalized	35.12.07	35.12
+Situbondo	LOC	regency	capitalized	35.12	35
 Situjuah Limo Nagari	LOC	district	capitalized	13.07.10	13.07
 Situraja	LOC	district	capitalized	32.11.06	32.11
 Siulak	LOC	district	capitalized	15.01.16	15.01
@@ -6421,6 +6759,7 @@ Skanto	LOC	district	capitalized	91.11.05	91.11
 Slahung	LOC	district	capitalized	35.02.01	35.02
 Slawi	LOC	district	capitalized	33.28.10	33.28
 Sleman	LOC	district	capitalized	34.04.13	34.04
+Sleman	LOC	regency	capitalized	34.04	34
 Sliyeg	LOC	district	capitalized	32.12.12	32.12
 Slogohimo	LOC	district	capitalized	33.12.19	33.12
 Sluke	LOC	district	capitalized	33.17.13	33.17
@@ -6428,6 +6767,7 @@ Soa	LOC	district	capitalized	53.09.07	53.09
 Soba	LOC	district	capitalized	95.03.16	95.03
 Sobaham	LOC	district	capitalized	95.03.43	95.03
 Sobang	LOC	district	capitalized	36.01.35	36.01
+Sobang	LOC	district	capitalized	36.02.22	36.02
 Socah	LOC	district	capitalized	35.26.02	35.26
 Sodonghilir	LOC	district	capitalized	32.06.12	32.06
 Soe	LOC	district	capitalized	53.02.01	53.02
@@ -6459,12 +6799,14 @@ Sonder	LOC	district	capitalized	71.02.11	71.02
 Songgom	LOC	district	capitalized	33.29.10	33.29
 Songgon	LOC	district	capitalized	35.10.19	35.10
 Sooko	LOC	district	capitalized	35.02.06	35.02
+Sooko	LOC	district	capitalized	35.16.13	35.16
 Sopai	LOC	district	capitalized	73.26.08	73.26
 Soppeng	LOC	regency	capitalized	73.12	73
 Soppeng Riaja	LOC	district	capitalized	73.11.04	73.11
 Sor Ep	LOC	district	capitalized	93.04.25	93.04
 Sorawolio	LOC	district	capitalized	74.72.03	74.72
 Soreang	LOC	district	capitalized	32.04.37	32.04
+Soreang	LOC	district	capitalized	73.72.03	73.72
 Sorkam	LOC	district	capitalized	12.01.02	12.01
 Sorkam Barat	LOC	district	capitalized	12.01.10	12.01
 Soromandi	LOC	district	capitalized	52.06.15	52.06
@@ -6489,7 +6831,9 @@ Soyo Jaya	LOC	district	capitalized	72.12.07	72.12
 Soyoi Mambai	LOC	district	capitalized	91.15.15	91.15
 Spanyol	LOC	country	capitalized		
 Sragen	LOC	district	capitalized	33.14.10	33.14
+Sragen	LOC	regency	capitalized	33.14	33
 Sragi	LOC	district	capitalized	18.01.15	18.01
+Sragi	LOC	district	capitalized	33.26.10	33.26
 Srandakan	LOC	district	capitalized	34.02.01	34.02
 Srengat	LOC	district	capitalized	35.05.03	35.05
 Sreseh	LOC	district	capitalized	35.27.01	35.27
@@ -6503,6 +6847,7 @@ Suak Midai	LOC	district	capitalized	21.03.22	21.03
 Suak Tapeh	LOC	district	capitalized	16.07.16	16.07
 Suator	LOC	district	capitalized	93.04.07	93.04
 Subah	LOC	district	capitalized	33.25.09	33.25
+Subah	LOC	district	capitalized	61.01.10	61.01
 Subang	LOC	regency	capitalized	32.13	32
 Subi	LOC	district	capitalized	21.03.09	21.03
 Suboh	LOC	district	capitalized	35.12.03	35.12
@@ -6520,35 +6865,53 @@ Suka Bangun	LOC	district	capitalized	12.01.18	12.01
 Suka Karya	LOC	district	capitalized	16.05.21	16.05
 Suka Makmue	LOC	district	capitalized	11.15.06	11.15
 Sukabumi	LOC	city	capitalized	32.72	32
+Sukabumi	LOC	district	capitalized	18.71.12	18.71
+Sukabumi	LOC	district	capitalized	32.02.32	32.02
 Sukadana	LOC	district	capitalized	18.07.01	18.07
+Sukadana	LOC	district	capitalized	32.07.14	32.07
+Sukadana	LOC	district	capitalized	61.11.01	61.11
 Sukadiri	LOC	district	capitalized	36.03.10	36.03
 Sukagumiwang	LOC	district	capitalized	32.12.27	32.12
 Sukahaji	LOC	district	capitalized	32.10.08	32.10
 Sukahening	LOC	district	capitalized	32.06.33	32.06
 Sukajadi	LOC	district	capitalized	14.71.01	14.71
+Sukajadi	LOC	district	capitalized	32.73.07	32.73
 Sukajaya	LOC	district	capitalized	11.72.02	11.72
+Sukajaya	LOC	district	capitalized	32.01.35	32.01
 Sukakarya	LOC	district	capitalized	11.72.01	11.72
+Sukakarya	LOC	district	capitalized	32.16.14	32.16
 Sukalarang	LOC	district	capitalized	32.02.36	32.02
 Sukaluyu	LOC	district	capitalized	32.03.09	32.03
 Sukamaju	LOC	district	capitalized	73.22.06	73.22
 Sukamaju Selatan	LOC	district	capitalized	73.22.13	73.22
 Sukamakmue	LOC	district	capitalized	11.72.03	11.72
 Sukamakmur	LOC	district	capitalized	11.06.06	11.06
+Sukamakmur	LOC	district	capitalized	32.01.09	32.01
 Sukamantri	LOC	district	capitalized	32.07.33	32.07
 Sukamara	LOC	district	capitalized	62.08.01	62.08
+Sukamara	LOC	regency	capitalized	62.08	62
 Sukamerindu	LOC	district	capitalized	16.04.29	16.04
 Sukamulia	LOC	district	capitalized	52.03.06	52.03
 Sukamulya	LOC	district	capitalized	36.03.27	36.03
 Sukanagara	LOC	district	capitalized	32.03.14	32.03
 Sukapura	LOC	district	capitalized	35.13.01	35.13
 Sukaraja	LOC	district	capitalized	17.05.01	17.05
+Sukaraja	LOC	district	capitalized	32.01.04	32.01
+Sukaraja	LOC	district	capitalized	32.02.33	32.02
+Sukaraja	LOC	district	capitalized	32.06.17	32.06
 Sukarame	LOC	district	capitalized	18.71.02	18.71
+Sukarame	LOC	district	capitalized	32.06.26	32.06
 Sukarami	LOC	district	capitalized	16.71.07	16.71
 Sukaratu	LOC	district	capitalized	32.06.31	32.06
 Sukaresik	LOC	district	capitalized	32.06.39	32.06
 Sukaresmi	LOC	district	capitalized	32.03.13	32.03
+Sukaresmi	LOC	district	capitalized	32.05.21	32.05
+Sukaresmi	LOC	district	capitalized	36.01.29	36.01
 Sukasada	LOC	district	capitalized	51.08.05	51.08
 Sukasari	LOC	district	capitalized	32.11.12	32.11
+Sukasari	LOC	district	capitalized	32.13.24	32.13
+Sukasari	LOC	district	capitalized	32.14.15	32.14
+Sukasari	LOC	district	capitalized	32.73.01	32.73
 Sukau	LOC	district	capitalized	18.04.11	18.04
 Sukawangi	LOC	district	capitalized	32.16.03	32.16
 Sukawati	LOC	district	capitalized	51.04.01	51.04
@@ -6557,13 +6920,23 @@ Sukikai Selatan	LOC	district	capitalized	94.06.05	94.06
 Sukmajaya	LOC	district	capitalized	32.76.05	32.76
 Sukodadi	LOC	district	capitalized	35.24.17	35.24
 Sukodono	LOC	district	capitalized	33.14.17	33.14
+Sukodono	LOC	district	capitalized	35.08.15	35.08
+Sukodono	LOC	district	capitalized	35.15.14	35.15
 Sukoharjo	LOC	district	capitalized	18.10.08	18.10
+Sukoharjo	LOC	district	capitalized	33.07.14	33.07
+Sukoharjo	LOC	district	capitalized	33.11.04	33.11
+Sukoharjo	LOC	regency	capitalized	33.11	33
 Sukolilo	LOC	district	capitalized	33.18.01	33.18
+Sukolilo	LOC	district	capitalized	35.78.09	35.78
 Sukomanunggal	LOC	district	capitalized	35.78.27	35.78
 Sukomoro	LOC	district	capitalized	35.18.12	35.18
+Sukomoro	LOC	district	capitalized	35.20.09	35.20
 Sukorambi	LOC	district	capitalized	35.09.15	35.09
 Sukorame	LOC	district	capitalized	35.24.01	35.24
 Sukorejo	LOC	district	capitalized	33.24.03	33.24
+Sukorejo	LOC	district	capitalized	35.02.15	35.02
+Sukorejo	LOC	district	capitalized	35.14.09	35.14
+Sukorejo	LOC	district	capitalized	35.72.02	35.72
 Sukosari	LOC	district	capitalized	35.11.04	35.11
 Sukosewu	LOC	district	capitalized	35.22.24	35.22
 Sukowono	LOC	district	capitalized	35.09.29	35.09
@@ -6603,6 +6976,7 @@ Sumba Tengah	LOC	regency	capitalized	53.17	53
 Sumba Timur	LOC	regency	capitalized	53.11	53
 Sumbar	LOC	province	capitalized	13	
 Sumbawa	LOC	district	capitalized	52.04.08	52.04
+Sumbawa	LOC	regency	capitalized	52.04	52
 Sumbawa Barat	LOC	regency	capitalized	52.07	52
 Sumber Barito	LOC	district	capitalized	62.12.05	62.12
 Sumber Harta	LOC	district	capitalized	16.05.19	16.05
@@ -6627,6 +7001,7 @@ Sumedang	LOC	regency	capitalized	32.11	32
 Sumedang Selatan	LOC	district	capitalized	32.11.17	32.11
 Sumedang Utara	LOC	district	capitalized	32.11.18	32.11
 Sumenep	LOC	district	capitalized	35.29.01	35.29
+Sumenep	LOC	regency	capitalized	35.29	35
 Sumobito	LOC	district	capitalized	35.17.11	35.17
 Sumowono	LOC	district	capitalized	33.22.09	33.22
 Sumpiuh	LOC	district	capitalized	33.02.07	33.02
@@ -6667,13 +7042,20 @@ Sungai Menang	LOC	district	capitalized	16.02.15	16.02
 Sungai Pagu	LOC	district	capitalized	13.11.02	13.11
 Sungai Pandan	LOC	district	capitalized	63.08.03	63.08
 Sungai Penuh	LOC	city	capitalized	15.72	15
+Sungai Penuh	LOC	district	capitalized	15.72.01	15.72
 Sungai Pinang	LOC	district	capitalized	16.10.12	16.10
+Sungai Pinang	LOC	district	capitalized	63.03.10	63.03
+Sungai Pinang	LOC	district	capitalized	64.72.08	64.72
 Sungai Pinyuh	LOC	district	capitalized	61.02.07	61.02
 Sungai Pua	LOC	district	capitalized	13.06.12	13.06
 Sungai Raya	LOC	district	capitalized	11.03.19	11.03
+Sungai Raya	LOC	district	capitalized	61.07.01	61.07
+Sungai Raya	LOC	district	capitalized	61.12.01	61.12
+Sungai Raya	LOC	district	capitalized	63.06.01	63.06
 Sungai Raya Kepulauan	LOC	district	capitalized	61.07.15	61.07
 Sungai Rotan	LOC	district	capitalized	16.03.16	16.03
 Sungai Rumbai	LOC	district	capitalized	13.10.03	13.10
+Sungai Rumbai	LOC	district	capitalized	17.06.15	17.06
 Sungai Selan	LOC	district	capitalized	19.04.03	19.04
 Sungai Sembilan	LOC	district	capitalized	14.72.04	14.72
 Sungai Serut	LOC	district	capitalized	17.71.08	17.71
@@ -6737,7 +7119,9 @@ Taba Penanjung	LOC	district	capitalized	17.09.06	17.09
 Tabalar	LOC	district	capitalized	64.03.10	64.03
 Tabalong	LOC	regency	capitalized	63.09	63
 Tabanan	LOC	district	capitalized	51.02.05	51.02
+Tabanan	LOC	regency	capitalized	51.02	51
 Tabang	LOC	district	capitalized	64.02.12	64.02
+Tabang	LOC	district	capitalized	76.03.10	76.03
 Tabir Barat	LOC	district	capitalized	15.02.23	15.02
 Tabir Ilir	LOC	district	capitalized	15.02.14	15.02
 Tabir Lintas	LOC	district	capitalized	15.02.22	15.02
@@ -6761,7 +7145,9 @@ Taebenu	LOC	district	capitalized	53.01.24	53.01
 Taelarek	LOC	district	capitalized	95.01.18	95.01
 Taganombak	LOC	district	capitalized	94.02.24	94.02
 Tagime	LOC	district	capitalized	95.01.27	95.01
+Tagime	LOC	district	capitalized	95.04.40	95.04
 Tagineri	LOC	district	capitalized	95.01.29	95.01
+Tagineri	LOC	district	capitalized	95.04.31	95.04
 Tagulandang	LOC	district	capitalized	71.09.03	71.09
 Tagulandang Selatan	LOC	district	capitalized	71.09.10	71.09
 Tagulandang Utara	LOC	district	capitalized	71.09.06	71.09
@@ -6790,11 +7176,13 @@ Talang Empat	LOC	district	capitalized	17.09.02	17.09
 Talang Kelapa	LOC	district	capitalized	16.07.10	16.07
 Talang Muandau	LOC	district	capitalized	14.03.15	14.03
 Talang Padang	LOC	district	capitalized	16.11.06	16.11
+Talang Padang	LOC	district	capitalized	18.06.02	18.06
 Talang Ubi	LOC	district	capitalized	16.12.01	16.12
 Talango	LOC	district	capitalized	35.29.04	35.29
 Talatako	LOC	district	capitalized	72.09.12	72.09
 Talawaan	LOC	district	capitalized	71.06.09	71.06
 Talawi	LOC	district	capitalized	12.19.05	12.19
+Talawi	LOC	district	capitalized	13.73.04	13.73
 Talegong	LOC	district	capitalized	32.05.37	32.05
 Taliabu Barat	LOC	district	capitalized	82.08.01	82.08
 Taliabu Barat Laut	LOC	district	capitalized	82.08.02	82.08
@@ -6817,13 +7205,17 @@ Tamalatea	LOC	district	capitalized	73.04.02	73.04
 Taman Krocok	LOC	district	capitalized	35.11.21	35.11
 Taman Rajo	LOC	district	capitalized	15.05.11	15.05
 Taman Sari	LOC	district	capitalized	19.71.02	19.71
+Taman Sari	LOC	district	capitalized	31.73.03	31.73
 Tamanan	LOC	district	capitalized	35.11.02	35.11
 Tamansari	LOC	district	capitalized	32.01.31	32.01
+Tamansari	LOC	district	capitalized	32.78.07	32.78
+Tamansari	LOC	district	capitalized	33.09.21	33.09
 Tambakboyo	LOC	district	capitalized	35.23.06	35.23
 Tambakdahan	LOC	district	capitalized	32.13.25	32.13
 Tambakrejo	LOC	district	capitalized	35.22.02	35.22
 Tambakromo	LOC	district	capitalized	33.18.03	33.18
 Tambaksari	LOC	district	capitalized	32.07.16	32.07
+Tambaksari	LOC	district	capitalized	35.78.10	35.78
 Tamban	LOC	district	capitalized	63.04.02	63.04
 Tamban Catur	LOC	district	capitalized	62.03.13	62.03
 Tambang Ulang	LOC	district	capitalized	63.01.08	63.01
@@ -6832,6 +7224,7 @@ Tambelang	LOC	district	capitalized	32.16.04	32.16
 Tambelangan	LOC	district	capitalized	35.27.08	35.27
 Tambolaka	LOC	district	capitalized	53.18.09	53.18
 Tambora	LOC	district	capitalized	31.73.04	31.73
+Tambora	LOC	district	capitalized	52.06.14	52.06
 Tambrauw	LOC	regency	capitalized	96.04	96
 Tambun Selatan	LOC	district	capitalized	32.16.06	32.16
 Tambun Utara	LOC	district	capitalized	32.16.05	32.16
@@ -6849,6 +7242,7 @@ Tana Tidung	LOC	regency	capitalized	65.04	65
 Tana Toraja	LOC	regency	capitalized	73.18	73
 Tana Wawo	LOC	district	capitalized	53.07.17	53.07
 Tanah Abang	LOC	district	capitalized	16.12.05	16.12
+Tanah Abang	LOC	district	capitalized	31.71.07	31.71
 Tanah Bumbu	LOC	regency	capitalized	63.10	63
 Tanah Cogok	LOC	district	capitalized	15.01.22	15.01
 Tanah Datar	LOC	regency	capitalized	13.04	13
@@ -6860,6 +7254,7 @@ Tanah Laut	LOC	regency	capitalized	63.01	63
 Tanah Luas	LOC	district	capitalized	11.08.12	11.08
 Tanah Masa	LOC	district	capitalized	12.14.31	12.14
 Tanah Merah	LOC	district	capitalized	14.04.10	14.04
+Tanah Merah	LOC	district	capitalized	35.26.13	35.26
 Tanah Miring	LOC	district	capitalized	93.01.06	93.01
 Tanah Pasir	LOC	district	capitalized	11.08.13	11.08
 Tanah Pinem	LOC	district	capitalized	12.11.06	12.11
@@ -6889,6 +7284,7 @@ Tanete Rilau	LOC	district	capitalized	73.11.02	73.11
 Tangaran	LOC	district	capitalized	61.01.17	61.01
 Tangen	LOC	district	capitalized	33.14.19	33.14
 Tangerang	LOC	city	capitalized	36.71	36
+Tangerang	LOC	district	capitalized	36.71.01	36.71
 Tangerang Selatan	LOC	city	capitalized	36.74	36
 Tanggamus	LOC	regency	capitalized	18.06	18
 Tanggetada	LOC	district	capitalized	74.01.18	74.01
@@ -6914,6 +7310,7 @@ Tanjung Bunga	LOC	district	capitalized	53.06.05	53.06
 Tanjung Emas	LOC	district	capitalized	13.04.05	13.04
 Tanjung Gadang	LOC	district	capitalized	13.03.03	13.03
 Tanjung Harapan	LOC	district	capitalized	13.72.02	13.72
+Tanjung Harapan	LOC	district	capitalized	64.01.02	64.01
 Tanjung Jabung Barat	LOC	regency	capitalized	15.06	15
 Tanjung Jabung Timur	LOC	regency	capitalized	15.07	15
 Tanjung Kemuning	LOC	district	capitalized	17.04.02	17.04
@@ -6932,9 +7329,12 @@ Tanjung Pinang Barat	LOC	district	capitalized	21.72.01	21.72
 Tanjung Pinang Kota	LOC	district	capitalized	21.72.03	21.72
 Tanjung Pinang Timur	LOC	district	capitalized	21.72.02	21.72
 Tanjung Priok	LOC	area	capitalized		
+Tanjung Priok	LOC	district	capitalized	31.72.02	31.72
 Tanjung Pura	LOC	district	capitalized	12.05.11	12.05
 Tanjung Raja	LOC	district	capitalized	16.10.03	16.10
+Tanjung Raja	LOC	district	capitalized	18.03.04	18.03
 Tanjung Raya	LOC	district	capitalized	13.06.03	13.06
+Tanjung Raya	LOC	district	capitalized	18.11.07	18.11
 Tanjung Redeb	LOC	district	capitalized	64.03.05	64.03
 Tanjung Sakti Pumi	LOC	district	capitalized	16.04.24	16.04
 Tanjung Sari	LOC	district	capitalized	18.01.22	18.01
@@ -6954,6 +7354,8 @@ Tanjungmedar	LOC	district	capitalized	32.11.21	32.11
 Tanjungpandan	LOC	district	capitalized	19.02.01	19.02
 Tanjungsakti Pumu	LOC	district	capitalized	16.04.01	16.04
 Tanjungsari	LOC	district	capitalized	32.01.36	32.01
+Tanjungsari	LOC	district	capitalized	32.11.11	32.11
+Tanjungsari	LOC	district	capitalized	34.03.17	34.03
 Tanjungsiang	LOC	district	capitalized	32.13.14	32.13
 Tanjungtebat	LOC	district	capitalized	16.04.27	16.04
 Tano Tombangan Angkola	LOC	district	capitalized	12.03.30	12.03
@@ -7019,6 +7421,11 @@ Tebat Karai	LOC	district	capitalized	17.08.03	17.08
 Tebet	LOC	district	capitalized	31.74.01	31.74
 Tebing Syahbandar	LOC	district	capitalized	12.18.16	12.18
 Tebing Tinggi	LOC	city	capitalized	12.76	12
+Tebing Tinggi	LOC	district	capitalized	12.18.13	12.18
+Tebing Tinggi	LOC	district	capitalized	14.10.01	14.10
+Tebing Tinggi	LOC	district	capitalized	15.06.06	15.06
+Tebing Tinggi	LOC	district	capitalized	16.11.04	16.11
+Tebing Tinggi	LOC	district	capitalized	63.11.08	63.11
 Tebing Tinggi Barat	LOC	district	capitalized	14.10.04	14.10
 Tebing Tinggi Kota	LOC	district	capitalized	12.76.05	12.76
 Tebing Tinggi Timur	LOC	district	capitalized	14.10.07	14.10
@@ -7036,9 +7443,12 @@ Tegaldlimo	LOC	district	capitalized	35.10.04	35.10
 Tegallalang	LOC	district	capitalized	51.04.06	51.04
 Tegalombo	LOC	district	capitalized	35.01.09	35.01
 Tegalrejo	LOC	district	capitalized	33.08.19	33.08
+Tegalrejo	LOC	district	capitalized	34.71.01	34.71
 Tegalsari	LOC	district	capitalized	35.10.23	35.10
+Tegalsari	LOC	district	capitalized	35.78.05	35.78
 Tegalsiwalan	LOC	district	capitalized	35.13.20	35.13
 Tegalwaru	LOC	district	capitalized	32.14.08	32.14
+Tegalwaru	LOC	district	capitalized	32.15.28	32.15
 Tegineneng	LOC	district	capitalized	18.09.03	18.09
 Tegowanu	LOC	district	capitalized	33.15.18	33.15
 Teheran	LOC	city	capitalized		
@@ -7058,6 +7468,7 @@ Telawang	LOC	district	capitalized	62.02.14	62.02
 Telen	LOC	district	capitalized	64.08.07	64.08
 Telenggeme	LOC	district	capitalized	95.04.35	95.04
 Tellu Limpoe	LOC	district	capitalized	73.07.08	73.07
+Tellu Limpoe	LOC	district	capitalized	73.14.02	73.14
 Tellu Siattinge	LOC	district	capitalized	73.08.17	73.08
 Tellulimpoe	LOC	district	capitalized	73.08.25	73.08
 Telluwanua	LOC	district	capitalized	73.73.04	73.73
@@ -7071,6 +7482,8 @@ Teluk Belengkong	LOC	district	capitalized	14.04.16	14.04
 Teluk Bintan	LOC	district	capitalized	21.01.08	21.01
 Teluk Bintuni	LOC	regency	capitalized	92.06	92
 Teluk Dalam	LOC	district	capitalized	11.09.05	11.09
+Teluk Dalam	LOC	district	capitalized	12.09.31	12.09
+Teluk Dalam	LOC	district	capitalized	12.14.06	12.14
 Teluk Deya	LOC	district	capitalized	94.03.16	94.03
 Teluk Duairi	LOC	district	capitalized	92.07.03	92.07
 Teluk Elpaputih	LOC	district	capitalized	81.01.21	81.01
@@ -7087,6 +7500,7 @@ Teluk Mutiara	LOC	district	capitalized	53.05.01	53.05
 Teluk Nibung	LOC	district	capitalized	12.74.04	12.74
 Teluk Pakedai	LOC	district	capitalized	61.12.08	61.12
 Teluk Pandan	LOC	district	capitalized	18.09.10	18.09
+Teluk Pandan	LOC	district	capitalized	64.08.13	64.08
 Teluk Patipi	LOC	district	capitalized	92.03.09	92.03
 Teluk Sampit	LOC	district	capitalized	62.02.11	62.02
 Teluk Sebong	LOC	district	capitalized	21.01.10	21.01
@@ -7103,6 +7517,7 @@ Telukjambe Timur	LOC	district	capitalized	32.15.03	32.15
 Teluknaga	LOC	district	capitalized	36.03.13	36.03
 Telutih	LOC	district	capitalized	81.01.23	81.01
 Temanggung	LOC	district	capitalized	33.23.03	33.23
+Temanggung	LOC	regency	capitalized	33.23	33
 Temayang	LOC	district	capitalized	35.22.21	35.22
 Tembagapura	LOC	district	capitalized	94.04.10	94.04
 Tembalang	LOC	district	capitalized	33.74.10	33.74
@@ -7186,6 +7601,7 @@ Tigi Timur	LOC	district	capitalized	94.08.02	94.08
 Tigo Lurah	LOC	district	capitalized	13.02.18	13.02
 Tigo Nagari	LOC	district	capitalized	13.08.13	13.08
 Tikala	LOC	district	capitalized	71.71.05	71.71
+Tikala	LOC	district	capitalized	73.26.09	73.26
 Tikke Raya	LOC	district	capitalized	76.01.08	76.01
 Tilamuta	LOC	district	capitalized	75.02.04	75.02
 Tilango	LOC	district	capitalized	75.01.18	75.01
@@ -7243,6 +7659,7 @@ Tlogowungu	LOC	district	capitalized	33.18.14	33.18
 Toapaya	LOC	district	capitalized	21.01.12	21.01
 Toari	LOC	district	capitalized	74.01.24	74.01
 Toba	LOC	district	capitalized	61.03.13	61.03
+Toba	LOC	regency	capitalized	12.12	12
 Tobadak	LOC	district	capitalized	76.06.01	76.06
 Tobelo	LOC	district	capitalized	82.03.05	82.03
 Tobelo Barat	LOC	district	capitalized	82.03.13	82.03
@@ -7284,6 +7701,7 @@ Tomia	LOC	district	capitalized	74.07.03	74.07
 Tomia Timur	LOC	district	capitalized	74.07.07	74.07
 Tomilito	LOC	district	capitalized	75.05.07	75.05
 Tomini	LOC	district	capitalized	71.11.07	71.11
+Tomini	LOC	district	capitalized	72.08.05	72.08
 Tommo	LOC	district	capitalized	76.02.11	76.02
 Tomo	LOC	district	capitalized	32.11.24	32.11
 Tomohon	LOC	city	capitalized	71.73	71
@@ -7301,6 +7719,7 @@ Tompaso Barat	LOC	district	capitalized	71.02.25	71.02
 Tompaso Baru	LOC	district	capitalized	71.05.02	71.05
 Tompo Bulu	LOC	district	capitalized	73.03.04	73.03
 Tompobulu	LOC	district	capitalized	73.06.03	73.06
+Tompobulu	LOC	district	capitalized	73.09.11	73.09
 Tomu	LOC	district	capitalized	92.06.19	92.06
 Tondano Barat	LOC	district	capitalized	71.02.01	71.02
 Tondano Selatan	LOC	district	capitalized	71.02.18	71.02
@@ -7340,6 +7759,7 @@ Tragah	LOC	district	capitalized	35.26.14	35.26
 Trangkil	LOC	district	capitalized	33.18.21	33.18
 Trawas	LOC	district	capitalized	35.16.04	35.16
 Trenggalek	LOC	district	capitalized	35.03.11	35.03
+Trenggalek	LOC	regency	capitalized	35.03	35
 Tretep	LOC	district	capitalized	33.23.11	33.23
 Trienggadeng	LOC	district	capitalized	11.18.08	11.18
 Trikora	LOC	district	capitalized	95.01.12	95.01
@@ -7347,6 +7767,7 @@ Trimurjo	LOC	district	capitalized	18.02.05	18.02
 Tripa Makmur	LOC	district	capitalized	11.15.09	11.15
 Trowulan	LOC	district	capitalized	35.16.12	35.16
 Trucuk	LOC	district	capitalized	33.10.06	33.10
+Trucuk	LOC	district	capitalized	35.22.23	35.22
 Trumon	LOC	district	capitalized	11.01.09	11.01
 Trumon Tengah	LOC	district	capitalized	11.01.18	11.01
 Trumon Timur	LOC	district	capitalized	11.01.16	11.01
@@ -7376,11 +7797,13 @@ Tulin Onsoi	LOC	district	capitalized	65.03.14	65.03
 Tulung	LOC	district	capitalized	33.10.19	33.10
 Tulung Selapan	LOC	district	capitalized	16.02.11	16.02
 Tulungagung	LOC	district	capitalized	35.04.01	35.04
+Tulungagung	LOC	regency	capitalized	35.04	35
 Tumbang Titi	LOC	district	capitalized	61.04.13	61.04
 Tumijajar	LOC	district	capitalized	18.12.02	18.12
 Tuminting	LOC	district	capitalized	71.71.02	71.71
 Tumpaan	LOC	district	capitalized	71.05.12	71.05
 Tungkal Ilir	LOC	district	capitalized	15.06.02	15.06
+Tungkal Ilir	LOC	district	capitalized	16.07.15	16.07
 Tungkal Jaya	LOC	district	capitalized	16.06.12	16.06
 Tungkal Ulu	LOC	district	capitalized	15.06.01	15.06
 Tunisia	LOC	country	capitalized		
@@ -7402,7 +7825,9 @@ Ueesi	LOC	district	capitalized	74.11.11	74.11
 Uepai	LOC	district	capitalized	74.02.18	74.02
 Ugimba	LOC	district	capitalized	94.07.07	94.07
 Ujan Mas	LOC	district	capitalized	16.03.11	16.03
+Ujan Mas	LOC	district	capitalized	17.08.02	17.08
 Ujung Batu	LOC	district	capitalized	12.20.12	12.20
+Ujung Batu	LOC	district	capitalized	14.06.01	14.06
 Ujung Bulu	LOC	district	capitalized	73.02.02	73.02
 Ujung Padang	LOC	district	capitalized	12.08.30	12.08
 Ujung Pandang	LOC	district	capitalized	73.71.04	73.71
@@ -7469,12 +7894,14 @@ Utan	LOC	district	capitalized	52.04.06	52.04
 Uut Murung	LOC	district	capitalized	62.12.10	62.12
 Uwapa	LOC	district	capitalized	94.01.04	94.01
 V Koto	LOC	district	capitalized	13.05.06	13.05
+V Koto	LOC	district	capitalized	17.06.12	17.06
 V Koto Timur	LOC	district	capitalized	13.05.14	13.05
 Vancouver	LOC	city	capitalized		
 Venaha	LOC	district	capitalized	93.03.10	93.03
 Venezuela	LOC	country	capitalized		
 Vietnam	LOC	country	capitalized		
 VII Koto	LOC	district	capitalized	13.05.05	13.05
+VII Koto	LOC	district	capitalized	15.09.06	15.09
 VII Koto Ilir	LOC	district	capitalized	15.09.11	15.09
 VII Koto Padang Sago	LOC	district	capitalized	13.05.12	13.05
 Waan	LOC	district	capitalized	93.01.19	93.01
@@ -7502,6 +7929,7 @@ Waingapu	LOC	district	capitalized	53.11.01	53.11
 Waisai	LOC	district	capitalized	96.03.17	96.03
 Wajak	LOC	district	capitalized	35.07.08	35.07
 Wajo	LOC	district	capitalized	73.71.05	73.71
+Wajo	LOC	regency	capitalized	73.13	73
 Wakate	LOC	district	capitalized	81.05.05	81.05
 Wakatobi	LOC	regency	capitalized	74.07	74
 Wakorumba Selatan	LOC	district	capitalized	74.03.13	74.03
@@ -7522,6 +7950,7 @@ Waluran	LOC	district	capitalized	32.02.20	32.02
 Wame	LOC	district	capitalized	95.01.39	95.01
 Wamena	LOC	district	capitalized	95.01.01	95.01
 Wamesa	LOC	district	capitalized	92.06.07	92.06
+Wamesa	LOC	district	capitalized	92.07.05	92.07
 Wampu	LOC	district	capitalized	12.05.08	12.05
 Wanadadi	LOC	district	capitalized	33.04.10	33.04
 Wanaraja	LOC	district	capitalized	32.05.03	32.05
@@ -7531,6 +7960,7 @@ Wanasaba	LOC	district	capitalized	52.03.14	52.03
 Wanasalam	LOC	district	capitalized	36.02.21	36.02
 Wanasari	LOC	district	capitalized	33.29.08	33.29
 Wanayasa	LOC	district	capitalized	32.14.09	32.14
+Wanayasa	LOC	district	capitalized	33.04.17	33.04
 Wandai	LOC	district	capitalized	94.07.03	94.07
 Wanea	LOC	district	capitalized	71.71.07	71.71
 Wangbe	LOC	district	capitalized	94.05.02	94.05
@@ -7545,6 +7975,7 @@ Wanokaka	LOC	district	capitalized	53.12.11	53.12
 Wanwi	LOC	district	capitalized	94.02.19	94.02
 Waplau	LOC	district	capitalized	81.04.06	81.04
 Wapoga	LOC	district	capitalized	91.15.12	91.15
+Wapoga	LOC	district	capitalized	94.01.11	94.01
 Wara Barat	LOC	district	capitalized	73.73.06	73.73
 Wara Selatan	LOC	district	capitalized	73.73.03	73.73
 Wara Timur	LOC	district	capitalized	73.73.05	73.73
@@ -7560,6 +7991,8 @@ Waropko	LOC	district	capitalized	93.02.03	93.02
 Warsa	LOC	district	capitalized	91.06.09	91.06
 Wartutin	LOC	district	capitalized	92.03.11	92.03
 Waru	LOC	district	capitalized	35.15.18	35.15
+Waru	LOC	district	capitalized	35.28.10	35.28
+Waru	LOC	district	capitalized	64.09.02	64.09
 Warudoyong	LOC	district	capitalized	32.72.04	32.72
 Warungasem	LOC	district	capitalized	33.25.12	33.25
 Warunggunung	LOC	district	capitalized	36.02.15	36.02
@@ -7581,6 +8014,8 @@ Watang Pulu	LOC	district	capitalized	73.14.03	73.14
 Watang Sawitto	LOC	district	capitalized	73.15.04	73.15
 Watang Sidenreng	LOC	district	capitalized	73.14.08	73.14
 Wates	LOC	district	capitalized	34.01.02	34.01
+Wates	LOC	district	capitalized	35.05.20	35.05
+Wates	LOC	district	capitalized	35.06.06	35.06
 Watopute	LOC	district	capitalized	74.03.19	74.03
 Watubangga	LOC	district	capitalized	74.01.08	74.01
 Watukumpul	LOC	district	capitalized	33.27.04	33.27
@@ -7589,6 +8024,7 @@ Watumalang	LOC	district	capitalized	33.07.10	33.07
 Watunohu	LOC	district	capitalized	74.08.09	74.08
 Waway Karya	LOC	district	capitalized	18.07.20	18.07
 Wawo	LOC	district	capitalized	52.06.05	52.06
+Wawo	LOC	district	capitalized	74.08.07	74.08
 Wawolesea	LOC	district	capitalized	74.09.11	74.09
 Wawonii Barat	LOC	district	capitalized	74.12.01	74.12
 Wawonii Selatan	LOC	district	capitalized	74.12.06	74.12
@@ -7644,6 +8080,7 @@ Werinama	LOC	district	capitalized	81.05.03	81.05
 Wermaktian	LOC	district	capitalized	81.03.04	81.03
 Wertamrian	LOC	district	capitalized	81.03.03	81.03
 Weru	LOC	district	capitalized	32.09.19	32.09
+Weru	LOC	district	capitalized	33.11.01	33.11
 Wesaput	LOC	district	capitalized	95.01.40	95.01
 Wetar Barat	LOC	district	capitalized	81.08.14	81.08
 Wetar Selatan	LOC	district	capitalized	81.08.06	81.08
@@ -7663,7 +8100,9 @@ Wih Pesam	LOC	district	capitalized	11.17.06	11.17
 Wilangan	LOC	district	capitalized	35.18.15	35.18
 Wilhem Roumbouts	LOC	district	capitalized	96.04.19	96.04
 Wina	LOC	city	capitalized		
+Wina	LOC	district	capitalized	95.04.07	95.04
 Windesi	LOC	district	capitalized	91.05.12	91.05
+Windesi	LOC	district	capitalized	92.07.02	92.07
 Windusari	LOC	district	capitalized	33.08.21	33.08
 Winong	LOC	district	capitalized	33.18.04	33.18
 Winongan	LOC	district	capitalized	35.14.19	35.14
@@ -7682,6 +8121,7 @@ Woja	LOC	district	capitalized	52.05.05	52.05
 Wolasi	LOC	district	capitalized	74.05.18	74.05
 Wolio	LOC	district	capitalized	74.72.02	74.72
 Wolo	LOC	district	capitalized	74.01.10	74.01
+Wolo	LOC	district	capitalized	95.01.08	95.01
 Wolojita	LOC	district	capitalized	53.08.09	53.08
 Wolomeze	LOC	district	capitalized	53.09.16	53.09
 Wolowa	LOC	district	capitalized	74.04.28	74.04
@@ -7700,6 +8140,7 @@ Wonoboyo	LOC	district	capitalized	33.23.19	33.23
 Wonocolo	LOC	district	capitalized	35.78.02	35.78
 Wonodadi	LOC	district	capitalized	35.05.01	35.05
 Wonogiri	LOC	district	capitalized	33.12.12	33.12
+Wonogiri	LOC	regency	capitalized	33.12	33
 Wonokerto	LOC	district	capitalized	33.26.19	33.26
 Wonokromo	LOC	district	capitalized	35.78.04	35.78
 Wonomerto	LOC	district	capitalized	35.13.22	35.13
@@ -7707,10 +8148,17 @@ Wonomulyo	LOC	district	capitalized	76.04.03	76.04
 Wonopringgo	LOC	district	capitalized	33.26.12	33.26
 Wonorejo	LOC	district	capitalized	35.14.07	35.14
 Wonosalam	LOC	district	capitalized	33.21.06	33.21
+Wonosalam	LOC	district	capitalized	35.17.05	35.17
 Wonosamodro	LOC	district	capitalized	33.09.22	33.09
 Wonosari	LOC	district	capitalized	33.10.15	33.10
+Wonosari	LOC	district	capitalized	34.03.01	34.03
+Wonosari	LOC	district	capitalized	35.07.32	35.07
+Wonosari	LOC	district	capitalized	35.11.09	35.11
+Wonosari	LOC	district	capitalized	75.02.02	75.02
 Wonosegoro	LOC	district	capitalized	33.09.18	33.09
 Wonosobo	LOC	district	capitalized	18.06.03	18.06
+Wonosobo	LOC	district	capitalized	33.07.09	33.07
+Wonosobo	LOC	regency	capitalized	33.07	33
 Wonotirto	LOC	district	capitalized	35.05.08	35.05
 Wonotunggal	LOC	district	capitalized	33.25.01	33.25
 Wonti	LOC	district	capitalized	91.15.14	91.15
