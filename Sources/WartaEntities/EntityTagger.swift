@@ -447,18 +447,24 @@ struct Scan {
     /// any code named, leaves it without one.
     mutating func resolveAmbiguousPlaces() {
         guard !ambiguousPlaces.isEmpty else { return }
-        let named = mentions.compactMap { m -> [Substring]? in
-            guard m.type == .loc, let id = m.lexiconID, id.first?.isNumber == true else { return nil }
-            return id.split(separator: ".")
+        var named = Set<Substring>()
+        for m in mentions where m.type == .loc {
+            if let id = m.lexiconID, id.first?.isNumber == true { named.insert(Substring(id)) }
         }
         guard !named.isEmpty else { return }
         for (k, entry) in ambiguousPlaces {
             var best: (score: Int, id: String)? = nil
             var tied = false
             for id in lexicon.candidateIDs(of: entry) {
-                let parts = id.split(separator: ".")
-                let score = named.reduce(0) { s, code in
-                    code.count <= parts.count && zip(code, parts).allSatisfy({ $0 == $1 }) ? max(s, code.count) : s
+                // The longest dotted prefix of the candidate that the document names.
+                var score = 0
+                var end = id.endIndex
+                var level = id.split(separator: ".").count
+                while level > 0 {
+                    if named.contains(id[..<end]) { score = level; break }
+                    guard let dot = id[..<end].lastIndex(of: ".") else { break }
+                    end = dot
+                    level -= 1
                 }
                 if score > (best?.score ?? 0) { best = (score, id); tied = false } else if score > 0, score == best?.score { tied = true }
             }
