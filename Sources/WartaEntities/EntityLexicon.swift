@@ -67,6 +67,8 @@ public struct LexiconEntry: Sendable {
     public let tokenCount: Int
     /// The entry's position in ``EntityLexicon/entries``.
     let index: Int32
+    /// Whether the name is listed with several ids (see ``EntityLexicon/candidateIDs(of:)``).
+    var isAmbiguous = false
 }
 
 /// Lexicons compiled once into a table keyed by the match keys of their tokens (case-folded,
@@ -104,7 +106,7 @@ public struct EntityLexicon: Sendable {
     let alternatives: [Int32: [String]]
 
     /// The ids `entry` may stand for when its name is listed with several (empty otherwise).
-    public func candidateIDs(of entry: LexiconEntry) -> [String] { alternatives[entry.index] ?? [] }
+    public func candidateIDs(of entry: LexiconEntry) -> [String] { entry.isAmbiguous ? alternatives[entry.index] ?? [] : [] }
 
     /// The TSV text of the built-in lexicons, villages first so that a district, city or
     /// province of the same name overrides a village.
@@ -153,6 +155,7 @@ public struct EntityLexicon: Sendable {
                         if alternatives[Int32(k)] == nil { alternatives[Int32(k)] = [entries[k].id].filter { !$0.isEmpty } }
                         if !alternatives[Int32(k)]!.contains(id) { alternatives[Int32(k)]!.append(id) }
                         entries[k].id = ""
+                        entries[k].isAmbiguous = true
                     }
                     return
                 }
@@ -307,6 +310,7 @@ public struct EntityLexicon: Sendable {
         var alternatives: [Int32: [String]] = [:]
         var at = 0
         for (k, count) in zip(ambiguous, altCounts) {
+            entries[Int(k)].isAmbiguous = true
             alternatives[k] = (0..<Int(count)).map { j in
                 let start = at + j == 0 ? 0 : Int(altEnds[at + j - 1])
                 return String(decoding: altText[start..<Int(altEnds[at + j])], as: UTF8.self)

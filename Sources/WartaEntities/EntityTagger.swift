@@ -436,7 +436,7 @@ struct Scan {
     /// several codes waits for ``resolveAmbiguousPlaces()``.
     mutating func add(_ m: EntityMention, from entry: LexiconEntry?) {
         add(m)
-        if m.lexiconID == nil, m.type == .loc, let entry, !lexicon.candidateIDs(of: entry).isEmpty {
+        if m.lexiconID == nil, m.type == .loc, let entry, entry.isAmbiguous {
             ambiguousPlaces.append((mentions.count - 1, entry))
         }
     }
