@@ -406,25 +406,33 @@ struct Scan {
             let i = Int(c)
             return flags[i].contains(.allCaps) && !covered[i] && kinds[i] == .word && (3...6).contains(doc.tokens.count(i))
         }) else { return }
+        // Names of two words or more, by where they end.
         let named = mentions.indices.filter { k in
             let m = mentions[k]
             return (m.type == .org || m.type == .loc) && m.end - m.start >= 2 && !m.isNested
         }.sorted { mentions[$0].end < mentions[$1].end }
         guard !named.isEmpty else { return }
-        // The initials of each name, entered once the name has been read.
-        var byInitials: [[UInt8]: EntityMention] = [:]
+        // Letters packed into an integer, one byte each: no array per name or per candidate.
+        func pack<C: Collection>(_ letters: C) -> UInt64 where C.Element == UInt8 {
+            letters.reduce(0) { $0 << 8 | UInt64($1) }
+        }
+        // The initials of each name (mention index), entered once the name has been read.
+        var byInitials: [UInt64: Int] = [:]
         var next = 0
+        var letters: [UInt8] = []
         for c in capitals {
             let i = Int(c)
             while next < named.count, mentions[named[next]].end <= i {
                 let m = mentions[named[next]]
-                let letters = (m.start..<m.end).filter { capitalized($0) || allCaps($0) }.map { bytes(of: $0).first! }
-                for form in Initials.forms(letters) { byInitials[form] = m }
+                letters.removeAll(keepingCapacity: true)
+                for t in m.start..<m.end where capitalized(t) || allCaps(t) { letters.append(doc.bytes[Int(doc.tokens.starts[t])]) }
+                for form in Initials.forms(letters) where form.count <= 6 { byInitials[pack(form)] = named[next] }
                 next += 1
             }
             guard flags[i].rawValue & TokenFlags.allCaps.rawValue != 0, !covered[i], kinds[i] == .word,
                   doc.tokens.count(i) >= 3, doc.tokens.count(i) <= 6,
-                  !byInitials.isEmpty, let m = byInitials[Array(bytes(of: i))] else { continue }
+                  !byInitials.isEmpty, let k = byInitials[pack(bytes(of: i))] else { continue }
+            let m = mentions[k]
             add(EntityMention(start: i, end: i + 1, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
         }
     }
