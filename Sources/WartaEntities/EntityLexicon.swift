@@ -71,6 +71,32 @@ public struct LexiconEntry: Sendable {
     var isAmbiguous = false
 }
 
+/// A filter on a key's first two bytes and its length (4 KiB): "no" is certain, so a token
+/// whose shape no key has skips hashing and probing a table.
+struct KeyShapeFilter: Sendable {
+    private var bits = [UInt32](repeating: 0, count: 1024)
+
+    /// A filter over every key of `table`.
+    init(_ table: ByteStringTable) { table.forEachKey { insert($0) } }
+
+    @inline(__always) static func slot(_ key: UnsafeBufferPointer<UInt8>) -> (Int, UInt32) {
+        let second = key.count > 1 ? Int(key[1] & 31) : 0
+        return (Int(key[0] & 31) << 5 | second, 1 << UInt32(min(key.count, 31)))
+    }
+
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>) {
+        guard !key.isEmpty else { return }
+        let (i, bit) = KeyShapeFilter.slot(key)
+        bits[i] |= bit
+    }
+
+    @inline(__always) func mayContain(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !key.isEmpty else { return false }
+        let (i, bit) = KeyShapeFilter.slot(key)
+        return bits[i] & bit != 0
+    }
+}
+
 /// Lexicons compiled once into a table keyed by the match keys of their tokens (case-folded,
 /// accent-stripped, joined by single spaces): a lookup is one hash of the token keys.
 public struct EntityLexicon: Sendable {
@@ -99,6 +125,8 @@ public struct EntityLexicon: Sendable {
     /// The first token keys of entries that may start with a lower-case word (case `any`), so
     /// a lower-case token probes this small table instead of the large ones.
     let lowercaseStarts: ByteStringTable
+    /// The shapes of ``lowercaseStarts``' keys, so most tokens skip the probe.
+    let lowercaseStartShapes: KeyShapeFilter
     /// The most tokens any entry has.
     public let maxTokens: Int
     /// The ids an ambiguous entry stands for (`Bugangan`: a village in Kabupaten Pekalongan and
@@ -181,6 +209,7 @@ public struct EntityLexicon: Sendable {
         self.maxTokens = maxTokens
         self.table = table
         self.lowercaseStarts = lowercaseStarts
+        self.lowercaseStartShapes = KeyShapeFilter(lowercaseStarts)
         self.alternatives = alternatives
     }
 
@@ -322,6 +351,7 @@ public struct EntityLexicon: Sendable {
         self.maxTokens = Int(maxTokens)
         self.table = table
         self.lowercaseStarts = lowercaseStarts
+        self.lowercaseStartShapes = KeyShapeFilter(lowercaseStarts)
         self.alternatives = alternatives
     }
 

@@ -114,8 +114,8 @@ public struct EntityTagger: Sendable {
         static let lowercaseStart = Cue(rawValue: 32768)
     }
 
-    /// The longest cue word in bytes: longer keys skip the cue table.
-    static let longestCue = cueTable.longestKey
+    /// The shapes of the cue words: most tokens skip the cue table.
+    static let cueShapes = KeyShapeFilter(cueTable)
 
     /// Every cue word's key → its cue bits, looked up once per token.
     static let cueTable: ByteStringTable = {
@@ -217,7 +217,8 @@ struct Scan {
         var cues = [EntityTagger.Cue](repeating: [], count: n)
         let capacity = MatchKey.capacity(for: doc.bytes.count) + 17 * n + 1
         let cueTable = EntityTagger.cueTable, lowercaseStarts = lexicon.lowercaseStarts
-        let checkLowercaseStarts = lowercaseStarts.count > 0, longestCue = EntityTagger.longestCue
+        let checkLowercaseStarts = lowercaseStarts.count > 0
+        let cueShapes = EntityTagger.cueShapes, lowercaseShapes = lexicon.lowercaseStartShapes
         let keyBytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
             var at = 0
             doc.bytes.withUnsafeBufferPointer { text in
@@ -233,11 +234,12 @@ struct Scan {
                         let length = MatchKey.write(token, to: out.baseAddress! + at)
                         let key = UnsafeBufferPointer(rebasing: out[at..<at + length])
                         // Cue words are short; only lower-case tokens need the case-`any` bit.
-                        let short = length <= longestCue, lower = flags[i].rawValue & salientFlags == 0
-                        if short || checkLowercaseStarts && lower {
+                        let cue = cueShapes.mayContain(key)
+                        let lower = checkLowercaseStarts && flags[i].rawValue & salientFlags == 0 && lowercaseShapes.mayContain(key)
+                        if cue || lower {
                             let h = ByteStringTable.hash(of: key)
-                            var bits = short ? UInt16(truncatingIfNeeded: cueTable.value(key, hash: h) ?? 0) : 0
-                            if checkLowercaseStarts, lower, lowercaseStarts.value(key, hash: h) != nil {
+                            var bits = cue ? UInt16(truncatingIfNeeded: cueTable.value(key, hash: h) ?? 0) : 0
+                            if lower, lowercaseStarts.value(key, hash: h) != nil {
                                 bits |= EntityTagger.Cue.lowercaseStart.rawValue
                             }
                             cues[i] = EntityTagger.Cue(rawValue: bits)

@@ -85,8 +85,12 @@ public struct ByteStringTable: Sendable {
     /// Whether every value satisfies `predicate` (to check a loaded table's values).
     public func allValues(satisfy predicate: (Int32) -> Bool) -> Bool { values.allSatisfy(predicate) }
 
-    /// The length in bytes of the longest key.
-    public var longestKey: Int { zip(keyEnds, keyEnds.dropFirst()).map { Int($1 - $0) }.max() ?? 0 }
+    /// Calls `body` with every key.
+    public func forEachKey(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        arena.withUnsafeBufferPointer { a in
+            for k in values.indices { body(UnsafeBufferPointer(rebasing: a[Int(keyEnds[k])..<Int(keyEnds[k + 1])])) }
+        }
+    }
 
     /// Number of keys.
     @inlinable public var count: Int { values.count }
