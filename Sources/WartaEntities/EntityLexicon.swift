@@ -357,7 +357,7 @@ public struct EntityLexicon: Sendable {
 
     /// The first problem in a lexicon file's text, as (line number, what is wrong), or nil when
     /// every row has a name, a known type (PER, ORG, LOC, FAC, EVENT, ROLE, …) and a case policy
-    /// (`capitalized`, `upper`, `any`, or empty for `capitalized`).
+    /// (`capitalized`, `upper`, `cued`, `any`, or empty for `capitalized`).
     public static func firstProblem(inTSV text: String) -> (line: Int, detail: String)? {
         // "\r\n" is one Character, so CRLF files split here too.
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
@@ -374,7 +374,7 @@ public struct EntityLexicon: Sendable {
                 return (n + 1, "unknown type '\(fields[1])'; use one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             if CasePolicy(field: fields[3]) == nil {
-                return (n + 1, "unknown case '\(fields[3])'; use capitalized, upper or any")
+                return (n + 1, "unknown case '\(fields[3])'; use capitalized, upper, cued or any")
             }
         }
         return nil

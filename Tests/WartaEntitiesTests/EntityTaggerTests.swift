@@ -160,6 +160,6 @@ struct LexiconFileCheckTests {
         #expect(EntityLexicon.firstProblem(inTSV: "name\ttype\tsubtype\tcase\nSemarang\tLOC\n")?.line == 2)
         let badCase = EntityLexicon.firstProblem(inTSV: "name\ttype\tsubtype\tcase\nA\tORG\t\tupper\nB\tORG\t\tlower\n")
         #expect(badCase?.line == 3)
-        #expect(badCase?.detail == "unknown case 'lower'; use capitalized, upper or any")
+        #expect(badCase?.detail == "unknown case 'lower'; use capitalized, upper, cued or any")
     }
 }
