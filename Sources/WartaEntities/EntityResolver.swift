@@ -27,7 +27,14 @@ public struct EntityResolver: Sendable {
 
     /// Groups `mentions` of `doc` into entities.
     public func resolve(_ mentions: [EntityMention], in doc: Document) -> [Entity] {
+        resolveIndexed(mentions, in: doc).entities
+    }
+
+    /// Groups `mentions` of `doc` into entities, and gives the index of each mention's entity.
+    public func resolveIndexed(_ mentions: [EntityMention], in doc: Document) -> (entities: [Entity], entityOfMention: [Int]) {
         var entities: [Entity] = []
+        var entityOfMention: [Int] = []
+        entityOfMention.reserveCapacity(mentions.count)
         var byName: [String: Int] = [:]
         func text(_ m: EntityMention) -> String {
             doc.text(TextRange(Int(doc.tokens.starts[m.start]), Int(doc.tokens.ends[m.end - 1])))
@@ -68,6 +75,7 @@ public struct EntityResolver: Sendable {
                 let e = index ?? entities.count
                 placeByBareName[key] = (e, cue ?? placeByBareName[key]?.cue)
             }
+            entityOfMention.append(index ?? entities.count)
             if let i = index {
                 entities[i].mentions.append(m)
                 if let r = m.role, !entities[i].roles.contains(r) { entities[i].roles.append(r) }
@@ -88,7 +96,7 @@ public struct EntityResolver: Sendable {
             byName[nameKey] = entities.count - 1
             if !m.isNested { previous = (m, entities.count - 1) }
         }
-        return entities
+        return (entities, entityOfMention)
     }
 
     static let placeCues: Set<String> = ["kota", "kabupaten", "kab.", "provinsi", "prov."]

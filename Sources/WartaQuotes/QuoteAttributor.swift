@@ -34,10 +34,12 @@ public struct QuoteAttributor: Sendable {
         attribute(doc, mentions: mentions, entities: entities, marks: verbs.marks(in: doc))
     }
 
-    func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity], marks: Marks) -> [Quote] {
+    func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity], entityOfMention: [Int]? = nil,
+                   marks: Marks) -> [Quote] {
         // No reporting verb and no quote mark: nothing to attribute (most sentences of running text).
         if marks.cues.isEmpty && marks.quotes.isEmpty { return [] }
-        return QuoteScan(doc: doc, verbs: verbs, roleHeads: roleHeads, mentions: mentions, entities: entities, marks: marks).run()
+        return QuoteScan(doc: doc, verbs: verbs, roleHeads: roleHeads, mentions: mentions, entities: entities,
+                         entityOfMention: entityOfMention, marks: marks).run()
     }
 
     /// Adds the speakers the tagger missed to `mentions` (``addingSpeakers(_:to:)``), groups the
@@ -46,8 +48,8 @@ public struct QuoteAttributor: Sendable {
         -> (mentions: [EntityMention], entities: [Entity], quotes: [Quote]) {
         let marks = verbs.marks(in: doc)
         let all = addingSpeakers(doc, to: mentions, marks: marks)
-        let entities = resolver.resolve(all, in: doc)
-        return (all, entities, attribute(doc, mentions: all, entities: entities, marks: marks))
+        let (entities, entityOfMention) = resolver.resolveIndexed(all, in: doc)
+        return (all, entities, attribute(doc, mentions: all, entities: entities, entityOfMention: entityOfMention, marks: marks))
     }
 }
 
@@ -119,7 +121,7 @@ final class QuoteScan {
     static let shiftOpeners = ByteStringTable(keys: ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"])
 
     init(doc: Document, verbs: SpeechVerbLexicon, roleHeads: ByteStringTable, mentions: [EntityMention], entities: [Entity],
-         marks: Marks) {
+         entityOfMention known: [Int]?, marks: Marks) {
         self.verbs = verbs
         verbList = verbs.verbs
         self.roleHeads = roleHeads
@@ -143,16 +145,23 @@ final class QuoteScan {
         // Each person's or organization's entity, found by the mention's first token.
         // (Found by a binary search over the mentions, which the tagger gives sorted by start.)
         var entityOfMention = [Int](repeating: -1, count: mentions.count)
-        for e in entities.indices where entities[e].type == .per || entities[e].type == .org {
-            for m in entities[e].mentions where !m.isNested {
-                var lo = 0, hi = mentions.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if mentions[mid].start < m.start { lo = mid + 1 } else { hi = mid }
-                }
-                while lo < mentions.count, mentions[lo].start == m.start {
-                    if mentions[lo].end == m.end, !mentions[lo].isNested { entityOfMention[lo] = e }
-                    lo += 1
+        if let known, known.count == mentions.count {
+            // The resolver's own grouping: people and organizations outside longer names.
+            for (k, m) in mentions.enumerated() where !m.isNested && (m.type == .per || m.type == .org) {
+                entityOfMention[k] = known[k]
+            }
+        } else {
+            for e in entities.indices where entities[e].type == .per || entities[e].type == .org {
+                for m in entities[e].mentions where !m.isNested {
+                    var lo = 0, hi = mentions.count
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if mentions[mid].start < m.start { lo = mid + 1 } else { hi = mid }
+                    }
+                    while lo < mentions.count, mentions[lo].start == m.start {
+                        if mentions[lo].end == m.end, !mentions[lo].isNested { entityOfMention[lo] = e }
+                        lo += 1
+                    }
                 }
             }
         }

@@ -145,6 +145,14 @@ struct EntityResolverTests {
                 == ["Dinas Perindustrian", "Disperin", "Disperin"])
         // SEMARANG is Kota Semarang; "(Sigi Jateng)" (no dash: not a dateline) is no alias of it.
         #expect(entities.first { $0.name == "Kota Semarang" }?.mentions.count == 2)
+        // Each mention's entity, as the resolver gives it, holds that mention.
+        let mentions = EntityTagger().tag(doc)
+        let (grouped, entityOf) = EntityResolver().resolveIndexed(mentions, in: doc)
+        #expect(entityOf.count == mentions.count)
+        for (k, m) in mentions.enumerated() {
+            #expect(grouped[entityOf[k]].mentions.contains(m))
+        }
+        #expect(grouped.count == entities.count)
     }
 }
 
