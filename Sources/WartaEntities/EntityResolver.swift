@@ -32,43 +32,41 @@ public struct EntityResolver: Sendable {
 
     /// Groups `mentions` of `doc` into entities, and gives the index of each mention's entity.
     public func resolveIndexed(_ mentions: [EntityMention], in doc: Document) -> (entities: [Entity], entityOfMention: [Int]) {
+        var keys = MentionKeys(doc: doc)
         var entities: [Entity] = []
         var entityOfMention: [Int] = []
         entityOfMention.reserveCapacity(mentions.count)
-        var byName: [String: Int] = [:]
-        func text(_ m: EntityMention) -> String {
-            doc.text(TextRange(Int(doc.tokens.starts[m.start]), Int(doc.tokens.ends[m.end - 1])))
-        }
-        func key(_ matchKey: String, _ t: EntityType) -> String { t.rawValue + ":" + matchKey }
+        // Names by the hash of their type and match key (64 bits: no String per mention).
+        var byName: [Int: Int] = [:]
         var previous: (EntityMention, Int)?
-        // The latest person whose name holds each word (match keys).
-        var personByWord: [String: Int] = [:]
+        // The latest person whose name holds each word (by the word's key hash).
+        var personByWord: [Int: Int] = [:]
         // Places by their bare name ("semarang" for Kota Semarang and Semarang), with the cue
         // word that named them, so Kota Semarang and Kabupaten Semarang stay apart.
-        var placeByBareName: [String: (entity: Int, cue: String?)] = [:]
-        // Organizations and places by the abbreviations of their names ("ORG:KPK").
-        var byInitials: [String: Int] = [:]
+        var placeByBareName: [Int: (entity: Int, cue: Int?)] = [:]
+        // Organizations and places by the abbreviations of their names ("ORG" + "KPK").
+        var byInitials: [Int: Int] = [:]
         for m in mentions {
-            let name = text(m)
-            let matchKey = MatchKey.make(name)
-            let nameKey = key(matchKey, m.type)
+            let matchKey = keys.hash(m.start, m.end)
+            let nameKey = MentionKeys.mix(matchKey, m.type)
+            let length = Int(doc.tokens.ends[m.end - 1] - doc.tokens.starts[m.start])
             var index = byName[nameKey]
             if index == nil, m.type == .per, m.end - m.start == 1 {
                 // A single word of a person named before.
                 index = personByWord[matchKey]
             }
-            let bare = m.type == .loc ? EntityResolver.bareName(m, matchKey, doc) : nil
+            let bare = m.type == .loc ? keys.bareName(m, matchKey) : nil
             if index == nil, let (key, cue) = bare, let known = placeByBareName[key],
                cue == nil || known.cue == nil || known.cue == cue {
                 index = known.entity  // "Semarang" and "Kota Semarang"
             }
-            if index == nil, m.end - m.start == 1, m.type == .org || m.type == .loc, name.utf8.count >= 3,
-               let e = byInitials[m.type.rawValue + ":" + name] {
+            if index == nil, m.end - m.start == 1, m.type == .org || m.type == .loc, length >= 3,
+               let e = byInitials[MentionKeys.mix(keys.rawHash(m.start), m.type)] {
                 index = e  // an abbreviation of an organization or place named before ("KIW")
             }
             if index == nil, let (p, pi) = previous, m.end - m.start == 1, m.start == p.end + 1,
-               m.start > 0, doc.token(m.start - 1).text == "(", m.end < doc.tokens.count,
-               doc.token(m.end).text == ")", p.type == m.type {
+               m.start > 0, keys.isByte(m.start - 1, 0x28), m.end < doc.tokens.count,
+               keys.isByte(m.end, 0x29), p.type == m.type {
                 index = pi  // "Dinas Perindustrian (Disperin)"
             }
             if let (key, cue) = bare {
@@ -79,18 +77,21 @@ public struct EntityResolver: Sendable {
             if let i = index {
                 entities[i].mentions.append(m)
                 if let r = m.role, !entities[i].roles.contains(r) { entities[i].roles.append(r) }
-                if name.utf8.count > entities[i].name.utf8.count && m.type != .per { entities[i].name = name }
+                if length > entities[i].name.utf8.count && m.type != .per { entities[i].name = keys.text(m.start, m.end) }
                 byName[nameKey] = i
                 if !m.isNested { previous = (m, i) }
                 continue
             }
+            let name = keys.text(m.start, m.end)
             entities.append(Entity(id: "e\(entities.count + 1)", type: m.type, subtype: m.subtype, name: name,
                                    lexiconID: m.lexiconID, roles: m.role.map { [$0] } ?? [], mentions: [m]))
             if m.type == .per {
-                for word in name.split(separator: " ") { personByWord[MatchKey.make(String(word))] = entities.count - 1 }
+                for t in m.start..<m.end where doc.tokens.kinds[t] == .word || doc.tokens.kinds[t] == .abbreviation {
+                    personByWord[keys.hash(t, t + 1)] = entities.count - 1
+                }
             } else if m.type == .org || m.type == .loc, m.end - m.start >= 2 {
-                for form in Initials.forms(of: name) {
-                    byInitials[m.type.rawValue + ":" + String(decoding: form, as: UTF8.self)] = entities.count - 1
+                for form in Initials.forms(keys.initials(m.start, m.end)) {
+                    byInitials[MentionKeys.mix(form.withUnsafeBufferPointer { ByteStringTable.hash(of: $0) }, m.type)] = entities.count - 1
                 }
             }
             byName[nameKey] = entities.count - 1
@@ -98,18 +99,68 @@ public struct EntityResolver: Sendable {
         }
         return (entities, entityOfMention)
     }
+}
 
-    static let placeCues: Set<String> = ["kota", "kabupaten", "kab.", "provinsi", "prov."]
+/// Match keys of token runs for the resolver, hashed from one scratch buffer: no String per
+/// mention.
+struct MentionKeys {
+    let doc: Document
+    var scratch: [UInt8] = []
 
-    /// A place mention's name without its cue word, and the cue (`semarang`, `kota` for
-    /// "Kota Semarang"; `semarang`, nil for "Semarang").
-    static func bareName(_ m: EntityMention, _ matchKey: String, _ doc: Document) -> (String, String?)? {
-        if m.end - m.start >= 2, doc.tokens.count(m.start) <= 9 {
-            let first = MatchKey.make(doc.text(TextRange(Int(doc.tokens.starts[m.start]), Int(doc.tokens.ends[m.start]))))
-            if placeCues.contains(first) {
-                let rest = doc.text(TextRange(Int(doc.tokens.starts[m.start + 1]), Int(doc.tokens.ends[m.end - 1])))
-                return (MatchKey.make(rest), first)
+    init(doc: Document) { self.doc = doc; scratch.reserveCapacity(64) }
+
+    /// The hash of the match key of tokens `a..<b` (token keys joined by single spaces).
+    mutating func hash(_ a: Int, _ b: Int) -> Int {
+        scratch.removeAll(keepingCapacity: true)
+        doc.bytes.withUnsafeBufferPointer { p in
+            for t in a..<b {
+                if t > a { scratch.append(0x20) }
+                MatchKey.append(UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t])]), to: &scratch)
             }
+        }
+        return scratch.withUnsafeBufferPointer { ByteStringTable.hash(of: $0) }
+    }
+
+    /// The hash of token `t`'s bytes as written.
+    func rawHash(_ t: Int) -> Int {
+        doc.bytes.withUnsafeBufferPointer { ByteStringTable.hash(of: UnsafeBufferPointer(rebasing: $0[Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t])])) }
+    }
+
+    /// A key hash combined with an entity type.
+    static func mix(_ h: Int, _ type: EntityType) -> Int {
+        var x = UInt64(UInt(bitPattern: h)) ^ UInt64(type.rawValue.utf8.reduce(0) { $0 &* 31 &+ Int($1) })
+        x = (x ^ (x >> 33)) &* 0xff51_afd7_ed55_8ccd
+        return Int(truncatingIfNeeded: x ^ (x >> 33))
+    }
+
+    /// Whether token `t` is the single byte `b`.
+    func isByte(_ t: Int, _ b: UInt8) -> Bool {
+        doc.tokens.count(t) == 1 && doc.bytes[Int(doc.tokens.starts[t])] == b
+    }
+
+    /// The text from token `a` to token `b - 1`.
+    func text(_ a: Int, _ b: Int) -> String {
+        doc.text(TextRange(Int(doc.tokens.starts[a]), Int(doc.tokens.ends[b - 1])))
+    }
+
+    /// The first letters of the tokens `a..<b` that start with a capital A–Z.
+    func initials(_ a: Int, _ b: Int) -> [UInt8] {
+        (a..<b).compactMap { t in
+            let c = doc.bytes[Int(doc.tokens.starts[t])]
+            return (0x41...0x5A).contains(c) ? c : nil
+        }
+    }
+
+    static let placeCues: Set<Int> = Set(["kota", "kabupaten", "kab.", "provinsi", "prov."].map { w in
+        Array(w.utf8).withUnsafeBufferPointer { ByteStringTable.hash(of: $0) }
+    })
+
+    /// A place mention's bare name without its cue word, and the cue, as key hashes (`semarang`,
+    /// `kota` for "Kota Semarang"; `semarang`, nil for "Semarang").
+    mutating func bareName(_ m: EntityMention, _ matchKey: Int) -> (Int, Int?)? {
+        if m.end - m.start >= 2, doc.tokens.count(m.start) <= 9 {
+            let first = hash(m.start, m.start + 1)
+            if MentionKeys.placeCues.contains(first) { return (hash(m.start + 1, m.end), first) }
         }
         return m.end - m.start <= 2 ? (matchKey, nil) : nil
     }
