@@ -5,9 +5,9 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure throughput per stage on your own text (one core).",
         discussion: """
-            For a plain-text FILE: runs each stage ITERATIONS times and prints MB/s (10^6 bytes of
-            input per second) and tokens/s, for the file as one text and split at blank lines into
-            documents. For HTML pages: pages/s and MB/s for parsing, extraction and the full record.
+            For a plain-text FILE: runs each stage ITERATIONS times and prints MB/s (10^6 bytes of \
+            input per second) and tokens/s, for the file as one text and split at blank lines into \
+            documents. For HTML pages: pages/s and MB/s for parsing, extraction and the full record. \
             Build with -c release for meaningful figures.
             """
     )
@@ -49,7 +49,7 @@ struct EvalUD: ParsableCommand {
         commandName: "ud",
         abstract: "Token, word and sentence F1 against UD CoNLL-U files (CoNLL 2018 style).",
         discussion: """
-            The # text lines are joined into running text, several sentences per paragraph,
+            The # text lines are joined into running text, several sentences per paragraph, \
             and tokenized from scratch; spans are compared by character with whitespace ignored.
             """
     )

@@ -12,15 +12,15 @@ struct WartaCommand: AsyncParsableCommand {
         abstract: "Indonesian news NLP: scraped pages and text in, one structured JSON record per document out.",
         discussion: """
             Examples:
-              warta process seeds/*.txt                     one JSON record per file
-              warta process crawl/ --output records.jsonl.gz    a folder of pages, every core
+              warta process seeds/*.txt                   one JSON record per file
+              warta process crawl/ --output out.jsonl.gz  a folder of pages, all cores
               warta process --input-format jsonl - < pages.jsonl
-              warta process crawl.warc.gz                    HTML records of a WARC file
-              warta tokenize article.txt                    CoNLL-U with clitics as multiword tokens
-              warta tag article.txt                         entities marked in the text
-              warta quotes article.txt                      who said what
-              warta bench corpus.txt                        MB/s and tokens/s per stage
-              warta eval ud gold.conllu                     token, word and sentence F1 against UD
+              warta process crawl.warc.gz                 HTML records of a WARC file
+              warta tokenize article.txt                  CoNLL-U, clitics as multiword
+              warta tag article.txt                       entities marked in the text
+              warta quotes article.txt                    who said what
+              warta bench corpus.txt                      MB/s and tokens/s per stage
+              warta eval ud gold.conllu                   token, word, sentence F1 (UD)
             """,
         version: "0.1.0",
         subcommands: [Process.self, Tokenize.self, Tag.self, Quotes.self, Bench.self, Eval.self]
@@ -45,16 +45,16 @@ struct Process: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse documents and write one JSON Lines record per document.",
         discussion: """
-            Inputs: files and folders (recursive; .html, .htm, .txt, .jsonl, .warc, each also .gz),
-            --from-list FILE (one path per line), and - or nothing for standard input.
-            JSON Lines objects carry "html" or "text" and optional "id", "url", "charset",
-            "fetched_at"; other fields pass through as "meta". WARC files give their HTML response
-            and resource records. Every record has "id", "status" and "source"; pages and texts
-            are read as articles (see the README for every field), and a document that cannot be
-            analysed gets {"id", "status": "error", "error": {"code", "message"}, "source"}.
-            Records come in input order (--unordered writes them as they finish), the same for
-            every --jobs value. A summary goes to standard error; progress too when it is a
-            terminal. Exit status: 0 all ok, 1 some documents failed (all were written), 2 usage
+            Inputs: files and folders (recursive; .html, .htm, .txt, .jsonl, .warc, each also .gz), \
+            --from-list FILE (one path per line), and - or nothing for standard input. \
+            JSON Lines objects carry "html" or "text" and optional "id", "url", "charset", \
+            "fetched_at"; other fields pass through as "meta". WARC files give their HTML response \
+            and resource records. Every record has "id", "status" and "source"; pages and texts \
+            are read as articles (see the README for every field), and a document that cannot be \
+            analysed gets {"id", "status": "error", "error": {"code", "message"}, "source"}. \
+            Records come in input order (--unordered writes them as they finish), the same for \
+            every --jobs value. A summary goes to standard error; progress too when it is a \
+            terminal. Exit status: 0 all ok, 1 some documents failed (all were written), 2 usage \
             or I/O error.
             """
     )
@@ -177,12 +177,16 @@ struct Tag: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Tag people, organizations, places, dates, amounts.",
         discussion: """
-            --format conll --pretokenized reads one token per line (the first column; a blank line
-            between sentences; CRLF allowed) and prints token<TAB>tag in IOB2 with PER, ORG and LOC,
+            --format conll --pretokenized reads one token per line (the first column; a blank line \
+            between sentences; CRLF allowed) and prints token<TAB>tag in IOB2 with PER, ORG and LOC, \
             keeping the given tokens exactly: how taggers are compared on NER datasets.
-            --format text marks each entity in running text as [TYPE words], or in colour on a
-            terminal (--color auto|always|never; NO_COLOR is honoured): people yellow,
+
+            --format text marks each entity in running text as [TYPE words], or in colour on a \
+            terminal (--color auto|always|never; NO_COLOR is honoured): people yellow, \
             organizations cyan, places and facilities green, events magenta, dates and amounts blue.
+
+            The compiled lexicons are cached between runs in $WARTA_CACHE_DIR (else \
+            $XDG_CACHE_HOME/warta or ~/.cache/warta); WARTA_CACHE_DIR=off turns the cache off.
             """
     )
 
@@ -230,9 +234,9 @@ struct Quotes: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Direct and indirect quotes and who said them.",
         discussion: """
-            Reads one article (text, or HTML when the file ends .html/.htm or starts with <) and
-            lists each quote with its kind, cue, speaker, the speaker's role and how the speaker
-            was found (name, pronoun, role, previous). --format json prints the record with
+            Reads one article (text, or HTML when the file ends .html/.htm or starts with <) and \
+            lists each quote with its kind, cue, speaker, the speaker's role and how the speaker \
+            was found (name, pronoun, role, previous). --format json prints the record with \
             "entities" and "quotes" instead.
             """
     )
@@ -282,8 +286,8 @@ struct Tokenize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Split plain text into sentences and tokens.",
         discussion: """
-            CoNLL-U by default: # newdoc, # newpar, # sent_id, # text, then one line per token;
-            a token with clitics (bukunya) is a multiword token line followed by its words
+            CoNLL-U by default: # newdoc, # newpar, # sent_id, # text, then one line per token; \
+            a token with clitics (bukunya) is a multiword token line followed by its words \
             (buku, nya), as UD Indonesian writes them; SpaceAfter=No in MISC.
             """
     )
