@@ -181,6 +181,9 @@ struct Tag: ParsableCommand {
             between sentences; CRLF allowed) and prints token<TAB>tag in IOB2 with PER, ORG and LOC, \
             keeping the given tokens exactly: how taggers are compared on NER datasets.
 
+            --format json prints the record of the text with "entities" (as process --raw-text \
+            --entities writes it).
+
             --format text marks each entity in running text as [TYPE words], or in colour on a \
             terminal (--color auto|always|never; NO_COLOR is honoured): people yellow, \
             organizations cyan, places and facilities green, events magenta, dates and amounts blue.
@@ -190,12 +193,12 @@ struct Tag: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, conll }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, conll }
 
     @Argument(help: "A file; - or nothing for standard input.")
     var path: String = "-"
 
-    @Option(help: "text or conll.")
+    @Option(help: "text, json (the record with \"entities\") or conll.")
     var format: Format = .text
 
     @Flag(help: "The input is one token per line (with --format conll).")
@@ -210,6 +213,7 @@ struct Tag: ParsableCommand {
 
     func validate() throws {
         if format == .conll && !pretokenized { throw ValidationError("--format conll needs --pretokenized") }
+        if pretokenized && format != .conll { throw ValidationError("--pretokenized goes with --format conll") }
     }
 
     func run() throws {
@@ -217,9 +221,17 @@ struct Tag: ParsableCommand {
             let tagger = try entityOptions.tagger()
             let bytes = try InputReader.read(path: path)
             let sink = OutputSink()
-            if format == .conll {
+            switch format {
+            case .conll:
                 try sink.write(PretokenizedTagging.tag(conll: String(decoding: bytes, as: UTF8.self), tagger: tagger))
-            } else {
+            case .json:
+                // The text whole, as `process --raw-text --entities` records it.
+                let document = try Pipeline().analyze(text: bytes).get()
+                let writer = RecordWriter(options: .init(entities: true, tagger: tagger, nested: entityOptions.nested))
+                var out = JSONWriter()
+                writer.write(id: path == "-" ? "stdin" : path, document: document, to: &out)
+                try sink.write(out.bytes)
+            case .text:
                 let doc = TextAnalyzer().analyze(bytes)
                 let colors = color == .always || color == .auto && isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
                 try sink.write(EntityMarkup.mark(doc, tagger.tag(doc, nested: entityOptions.nested), colors: colors) + "\n")

@@ -40,6 +40,21 @@ struct LexiconOptionTests {
         #expect(place["lexicon_id"] as? String == "bgn")
     }
 
+    @Test func tagPrintsTheRecordAsJSON() throws {
+        let r = try warta(["tag", "--format", "json", "-"],
+                          input: Data("Warga Kelurahan Bugangan, Kota Semarang, kata Joko Susilo.".utf8))
+        #expect(r.status == 0)
+        let record = try #require(try records(r.stdout).first)
+        #expect(record["id"] as? String == "stdin")
+        let entities = try #require(record["entities"] as? [[String: Any]])
+        #expect(entities.map { "\($0["type"]!) \($0["name"]!) \($0["lexicon_id"] as? String ?? "-")" }
+                == ["LOC Kelurahan Bugangan 33.74.03.1006", "LOC Kota Semarang 33.74", "PER Joko Susilo -"])
+        #expect(record["quotes"] == nil)
+        let wrong = try warta(["tag", "--format", "json", "--pretokenized", "-"], input: Data("x".utf8))
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr.contains("--pretokenized goes with --format conll"))
+    }
+
     @Test func nestedMarksInnerEntitiesInTextAndRecords() throws {
         let input = Data("Ia anggota DPRD Kota Semarang.".utf8)
         let text = try warta(["tag", "--nested", "-"], input: input)
