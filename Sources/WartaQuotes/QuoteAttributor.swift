@@ -138,16 +138,19 @@ final class QuoteScan {
         cues = marks.cues
         quoteMarks = marks.quotes
         var lastEnd: Int32 = 0
-        for (k, m) in mentions.enumerated() where !m.isNested && (m.type == .per || m.type == .org) && Int32(m.start) >= lastEnd {
-            spans.append((Int32(m.start), Int32(m.end), Int32(k)))
-            lastEnd = Int32(m.end)
+        // (By index: the mentions' fields are read in place, never copied with their Strings.)
+        spans.reserveCapacity(mentions.count)
+        for k in mentions.indices where !mentions[k].isNested && (mentions[k].type == .per || mentions[k].type == .org)
+            && Int32(mentions[k].start) >= lastEnd {
+            spans.append((Int32(mentions[k].start), Int32(mentions[k].end), Int32(k)))
+            lastEnd = Int32(mentions[k].end)
         }
         // Each person's or organization's entity, found by the mention's first token.
         // (Found by a binary search over the mentions, which the tagger gives sorted by start.)
         var entityOfMention = [Int](repeating: -1, count: mentions.count)
         if let known, known.count == mentions.count {
             // The resolver's own grouping: people and organizations outside longer names.
-            for (k, m) in mentions.enumerated() where !m.isNested && (m.type == .per || m.type == .org) {
+            for k in mentions.indices where !mentions[k].isNested && (mentions[k].type == .per || mentions[k].type == .org) {
                 entityOfMention[k] = known[k]
             }
         } else {
@@ -683,11 +686,17 @@ final class QuoteScan {
             for s in sentence(of: c.start)...sentence(of: c.end - 1) { quoted[s] = true }
         }
         var out: [Int] = []
+        // Tokens only move forward here: a cursor over the spans replaces ``mentionAt(_:)``'s search.
+        var cursor = 0
+        func mentionAt(_ i: Int) -> Int32 {
+            while cursor < spans.count && Int(spans[cursor].end) <= i { cursor += 1 }
+            return cursor < spans.count && Int(spans[cursor].start) <= i ? spans[cursor].mention : -1
+        }
         for s in 0..<(sentenceTokenStarts.count - 1) where !quoted[s] {
             var a = Int(sentenceTokenStarts[s])
             let z = Int(sentenceTokenStarts[s + 1])
             guard a < z else { continue }
-            if mentionAt(a) < 0, word(a, in: QuoteScan.shiftOpeners) {
+            if mentionAt(a) < 0, ends[a] - starts[a] >= 2, ends[a] - starts[a] <= 9, word(a, in: QuoteScan.shiftOpeners) {
                 var c = a + 1
                 while c < z && c < a + 5 && !isComma(c) { c += 1 }
                 guard c < z, isComma(c) else { continue }
