@@ -138,6 +138,9 @@ public struct SpeechVerbLexicon: Sendable {
                 }
                 let s = Int(starts[i]), e = Int(ends[i])
                 guard e - s >= 3, e - s <= 16 else { continue }
+                // A filter on length and letters turns away most words first.
+                let bit = (e - s) & 15 | Int(p[e - 1] & 31) << 4 | Int(p[s] & 31) << 9 | Int(p[s + 1] & 3) << 14
+                guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
                 var near = i == 0 || flags[i - 1].rawValue & nameOrComma != 0
                 if !near {
                     // dia, ia, beliau (lower case: capitalised ones passed above)
@@ -151,11 +154,7 @@ public struct SpeechVerbLexicon: Sendable {
                     near = flags[i + 1].contains(.comma)
                         || ends[i + 1] - starts[i + 1] == 5 && p[b] == 0x62 && p[b + 1] == 0x61 && p[b + 4] == 0x61
                 }
-                guard near else { continue }
-                // A filter on length and letters turns away most words before the table.
-                let bit = (e - s) & 15 | Int(p[e - 1] & 31) << 4 | Int(p[s] & 31) << 9 | Int(p[s + 1] & 3) << 14
-                guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0,
-                      let v = table.value(UnsafeBufferPointer(rebasing: p[s..<e]), lowercase: true) else { continue }
+                guard near, let v = table.value(UnsafeBufferPointer(rebasing: p[s..<e]), lowercase: true) else { continue }
                 cues.append(Marks.Cue(token: Int32(i), verb: v))
             }
         }
