@@ -158,50 +158,57 @@ public struct EntityLexicon: Sendable {
         var maxTokens = 1
         var key: [UInt8] = []
         var alternatives: [Int32: [String]] = [:]
+        var fileStart = 0
+        /// Enters one name (a view of the file's text).
+        func add(_ name: UnsafeBufferPointer<UInt8>, _ type: EntityType, _ subtype: String, _ policy: CasePolicy, _ id: String) {
+            let count = EntityLexicon.key(of: name, into: &key, analyzer: analyzer)
+            guard count > 0 else { return }
+            let new = Int32(entries.count + 1)
+            let known = key.withUnsafeBufferPointer { k -> Int? in
+                guard let old = table.insert(k, value: new) else { return nil }
+                // A key seen as a prefix only, or an earlier file's entry: this one is its entry.
+                guard let k0 = Slot.entry(old), k0 >= fileStart else {
+                    table.setValue(old & Slot.longer | new, for: k)
+                    return nil
+                }
+                return k0
+            }
+            if let k = known {
+                // A repeat within this file: the first stays; another id of the same type and
+                // subtype makes the name ambiguous, and every id listed for it a candidate.
+                if entries[k].type == type, !id.isEmpty, entries[k].subtype == subtype,
+                   entries[k].id != id || alternatives[Int32(k)] != nil {
+                    if alternatives[Int32(k)] == nil { alternatives[Int32(k)] = [entries[k].id].filter { !$0.isEmpty } }
+                    if !alternatives[Int32(k)]!.contains(id) { alternatives[Int32(k)]!.append(id) }
+                    entries[k].id = ""
+                    entries[k].isAmbiguous = true
+                }
+                return
+            }
+            entries.append(LexiconEntry(name: String(decoding: name, as: UTF8.self), type: type,
+                                        subtype: subtype, casePolicy: policy,
+                                        id: id, tokenCount: count, index: Int32(entries.count)))
+            maxTokens = max(maxTokens, count)
+            key.withUnsafeBufferPointer { k in
+                for (n, b) in k.enumerated() where b == 0x20 {
+                    let prefix = UnsafeBufferPointer(rebasing: k[0..<n])
+                    if let old = table.insert(prefix, value: Slot.longer), old & Slot.longer == 0 {
+                        table.setValue(old | Slot.longer, for: prefix)
+                    }
+                }
+                if policy == .any { lowercaseStarts.insert(UnsafeBufferPointer(rebasing: k.prefix { $0 != 0x20 }), value: 0) }
+            }
+        }
         for file in files {
-            let fileStart = entries.count
+            fileStart = entries.count
+            if file.hasPrefix(EntityLexicon.villagesHeader) {
+                EntityLexicon.forEachVillage(file) { name, id in add(name, .loc, "village", .cued, id) }
+                continue
+            }
             TokenizerLexicon.forEachRow(file) { row in
                 guard row.count >= 4, let type = EntityType(rawValue: String(decoding: row[1], as: UTF8.self)) else { return }
-                let count = EntityLexicon.key(of: row[0], into: &key, analyzer: analyzer)
-                guard count > 0 else { return }
-                let id = row.count > 4 ? String(decoding: row[4], as: UTF8.self) : ""
-                let new = Int32(entries.count + 1)
-                let known = key.withUnsafeBufferPointer { k -> Int? in
-                    guard let old = table.insert(k, value: new) else { return nil }
-                    // A key seen as a prefix only, or an earlier file's entry: this one is its entry.
-                    guard let k0 = Slot.entry(old), k0 >= fileStart else {
-                        table.setValue(old & Slot.longer | new, for: k)
-                        return nil
-                    }
-                    return k0
-                }
-                if let k = known {
-                    // A repeat within this file: the first stays; another id of the same type and
-                    // subtype makes the name ambiguous, and every id listed for it a candidate.
-                    if entries[k].type == type, !id.isEmpty, entries[k].subtype.utf8.elementsEqual(row[2]),
-                       entries[k].id != id || alternatives[Int32(k)] != nil {
-                        if alternatives[Int32(k)] == nil { alternatives[Int32(k)] = [entries[k].id].filter { !$0.isEmpty } }
-                        if !alternatives[Int32(k)]!.contains(id) { alternatives[Int32(k)]!.append(id) }
-                        entries[k].id = ""
-                        entries[k].isAmbiguous = true
-                    }
-                    return
-                }
-                entries.append(LexiconEntry(name: String(decoding: row[0], as: UTF8.self), type: type,
-                                            subtype: String(decoding: row[2], as: UTF8.self),
-                                            casePolicy: CasePolicy(field: String(decoding: row[3], as: UTF8.self)) ?? .capitalized,
-                                            id: id, tokenCount: count, index: Int32(entries.count)))
-                maxTokens = max(maxTokens, count)
-                let any = entries.last!.casePolicy == .any
-                key.withUnsafeBufferPointer { k in
-                    for (n, b) in k.enumerated() where b == 0x20 {
-                        let prefix = UnsafeBufferPointer(rebasing: k[0..<n])
-                        if let old = table.insert(prefix, value: Slot.longer), old & Slot.longer == 0 {
-                            table.setValue(old | Slot.longer, for: prefix)
-                        }
-                    }
-                    if any { lowercaseStarts.insert(UnsafeBufferPointer(rebasing: k.prefix { $0 != 0x20 }), value: 0) }
-                }
+                add(row[0], type, String(decoding: row[2], as: UTF8.self), CasePolicy(field: String(decoding: row[3], as: UTF8.self)) ?? .capitalized,
+                    row.count > 4 ? String(decoding: row[4], as: UTF8.self) : "")
             }
         }
         self.entries = entries
@@ -211,6 +218,22 @@ public struct EntityLexicon: Sendable {
         self.lowercaseStarts = lowercaseStarts
         self.lowercaseStartShapes = KeyShapeFilter(lowercaseStarts)
         self.alternatives = alternatives
+    }
+
+    /// The first line of `Lexicons/villages.tsv`, whose format is compact: one line per
+    /// Kemendagri district, its code, then each village as its four-digit code suffix, a space
+    /// and its name, tab-separated. Each village is a LOC of subtype `village`, case `cued`,
+    /// with the full code as its id.
+    static let villagesHeader = "district\tvillages\n"
+
+    /// Calls `body` with each village's name (a view, valid during the call) and full code.
+    static func forEachVillage(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, String) -> Void) {
+        TokenizerLexicon.forEachRow(text) { row in
+            let district = String(decoding: row[0], as: UTF8.self)
+            for field in row.dropFirst() where field.count > 5 && field[4] == 0x20 {
+                body(UnsafeBufferPointer(rebasing: field[5...]), district + "." + String(decoding: field[0..<4], as: UTF8.self))
+            }
+        }
     }
 
     /// Writes the match key of the lexicon name `name` (its tokens' keys joined by single

@@ -17,17 +17,23 @@ struct LexiconCompileTests {
         let analyzer = TextAnalyzer()
         var plain = 0, checked = 0
         var mismatches: [String] = []
-        for (n, source) in EntityLexicon.builtInSources.enumerated() {
-            TokenizerLexicon.forEachRow(source) { row in
-                checked += 1
-                // Every name of the small files; every 7th village (83k analyses are slow in debug).
-                guard n > 0 || checked % 7 == 0 else { return }
-                var fast: [UInt8] = []
-                guard let count = EntityLexicon.plainKey(of: row[0], into: &fast) else { return }
-                plain += 1
-                let doc = analyzer.analyze(String(decoding: row[0], as: UTF8.self))
-                let slow = Array((0..<doc.tokens.count).map { doc.matchKey(ofToken: $0) }.joined(separator: [0x20]))
-                if slow != fast || count != doc.tokens.count { mismatches.append(String(decoding: row[0], as: UTF8.self)) }
+        func check(_ name: UnsafeBufferPointer<UInt8>) {
+            var fast: [UInt8] = []
+            guard let count = EntityLexicon.plainKey(of: name, into: &fast) else { return }
+            plain += 1
+            let doc = analyzer.analyze(String(decoding: name, as: UTF8.self))
+            let slow = Array((0..<doc.tokens.count).map { doc.matchKey(ofToken: $0) }.joined(separator: [0x20]))
+            if slow != fast || count != doc.tokens.count { mismatches.append(String(decoding: name, as: UTF8.self)) }
+        }
+        for source in EntityLexicon.builtInSources {
+            if source.hasPrefix(EntityLexicon.villagesHeader) {
+                // Every 7th village (83k analyses are slow in debug).
+                EntityLexicon.forEachVillage(source) { name, _ in
+                    checked += 1
+                    if checked % 7 == 0 { check(name) }
+                }
+            } else {
+                TokenizerLexicon.forEachRow(source) { row in check(row[0]) }
             }
         }
         #expect(plain > 15_000)
@@ -36,6 +42,17 @@ struct LexiconCompileTests {
         for name in ["Kotanya", "Kupang", "Kauman", "A. Yani", "Aek Sitio-tio", "2 x 11 Kayu Tanam", " Jakarta", "Dua  Spasi"] {
             #expect(Array(name.utf8).withUnsafeBufferPointer { EntityLexicon.plainKey(of: $0, into: &key) } == nil, "\(name)")
         }
+    }
+
+    @Test func theVillageFileReadsAsEntries() {
+        let villages = "district\tvillages\n# comment\n33.74.03\t1006 Bugangan\t1007 Kebonagung\n33.26.13\t2016 Bugangan\n"
+        let lexicon = EntityLexicon(tsv: [villages])
+        #expect(lexicon.entries.map { "\($0.name) \($0.type) \($0.subtype) \($0.casePolicy) \($0.id)" }
+                == ["Bugangan loc village cued ", "Kebonagung loc village cued 33.74.03.1007"])
+        #expect(lexicon.entry(forKey: Array("bugangan".utf8)).map(lexicon.candidateIDs) == ["33.74.03.1006", "33.26.13.2016"])
+        var count = 0
+        EntityLexicon.forEachVillage(EntityLexicon.builtInSources[0]) { _, _ in count += 1 }
+        #expect(count == 83_762)
     }
 
     @Test func repeatsWithinAFileMakeANameAmbiguousAndLaterFilesOverride() {
