@@ -103,10 +103,10 @@ public struct EntityLexicon: Sendable {
     /// All entries.
     public let entries: [LexiconEntry]
     /// Each entry's case policy and length, so a scan checks a candidate without copying it.
-    let shapes: [Shape]
+    let matchRules: [MatchRule]
 
     /// What a scan checks before it takes an entry.
-    struct Shape {
+    struct MatchRule {
         let policy: CasePolicy
         let tokenCount: Int
     }
@@ -212,7 +212,7 @@ public struct EntityLexicon: Sendable {
             }
         }
         self.entries = entries
-        self.shapes = entries.map { Shape(policy: $0.casePolicy, tokenCount: $0.tokenCount) }
+        self.matchRules = entries.map { MatchRule(policy: $0.casePolicy, tokenCount: $0.tokenCount) }
         self.maxTokens = maxTokens
         self.table = table
         self.lowercaseStarts = lowercaseStarts
@@ -370,7 +370,7 @@ public struct EntityLexicon: Sendable {
             at += Int(count)
         }
         self.entries = entries
-        self.shapes = entries.map { Shape(policy: $0.casePolicy, tokenCount: $0.tokenCount) }
+        self.matchRules = entries.map { MatchRule(policy: $0.casePolicy, tokenCount: $0.tokenCount) }
         self.maxTokens = Int(maxTokens)
         self.table = table
         self.lowercaseStarts = lowercaseStarts

@@ -306,8 +306,8 @@ struct Scan {
         let h = keyHash(i)
         guard let slot = withKey(i, { lexicon.table.value($0, hash: h) }) else { return nil }
         let longer = slot & EntityLexicon.Slot.longer != 0
-        if let index = EntityLexicon.Slot.entry(slot), case let shape = lexicon.shapes[index], shape.tokenCount == 1,
-           casePolicyHolds(shape.policy, i, i + 1) {
+        if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRules[index], rule.tokenCount == 1,
+           casePolicyHolds(rule.policy, i, i + 1) {
             best = (lexicon.entries[index], i + 1)
         }
         guard longer, i + 1 < limit else { return best }
@@ -317,8 +317,8 @@ struct Scan {
             if keyIsEmpty(j) { break }
             j += 1
             guard let slot = withKey(i, j, { lexicon.table.value($0) }) else { break }
-            if let index = EntityLexicon.Slot.entry(slot), case let shape = lexicon.shapes[index],
-               shape.tokenCount == j - i, casePolicyHolds(shape.policy, i, j) {
+            if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRules[index],
+               rule.tokenCount == j - i, casePolicyHolds(rule.policy, i, j) {
                 best = (lexicon.entries[index], j)
             }
             if slot & EntityLexicon.Slot.longer == 0 { break }
