@@ -756,12 +756,30 @@ final class QuoteScan {
                 lo += 1
                 guard mention.type == .org else { continue }
                 let r = range(mention.start, mention.end)
-                if r.count > (best?.count ?? 0), roleBytes.firstRange(of: bytes[r.range]) != nil {
+                if r.count > (best?.count ?? 0), bytes.withUnsafeBufferPointer({ contains(roleBytes, UnsafeBufferPointer(rebasing: $0[r.range])) }) {
                     best = r
                 }
             }
             return best.map { text($0) }
         }
+    }
+
+    /// Whether `needle` occurs in `haystack` (bytes).
+    func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        let first = needle[0]
+        var i = 0
+        while i + needle.count <= haystack.count {
+            if haystack[i] == first, memcmpEqual(haystack, i, needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    @inline(__always) func memcmpEqual(_ h: UnsafeBufferPointer<UInt8>, _ at: Int, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        var j = 1
+        while j < needle.count { if h[at + j] != needle[j] { return false }; j += 1 }
+        return true
     }
 
     /// Persons by the first word of each role they hold: (entity, role key).
