@@ -87,9 +87,12 @@ public struct SpeechVerbLexicon: Sendable {
     static let filterWords = 1024
 
     @inline(__always)
-    static func signature(_ k: UnsafeBufferPointer<UInt8>) -> Int {
-        let n = k.count
-        return (n & 15) | Int(k[n - 1] & 31) << 4 | Int(k[0] & 31) << 9 | Int(k[1] & 3) << 14
+    static func signature(_ k: UnsafeBufferPointer<UInt8>) -> Int { signature(k, 0, k.count) }
+
+    /// The signature of the word at `p[s..<e]`.
+    @inline(__always)
+    static func signature(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int {
+        (e - s) & 15 | Int(p[e - 1] & 31) << 4 | Int(p[s] & 31) << 9 | Int(p[s + 1] & 3) << 14
     }
 
     /// The verb that token `i` of `doc` is, if any (case-insensitive).
@@ -139,7 +142,7 @@ public struct SpeechVerbLexicon: Sendable {
                 let s = Int(starts[i]), e = Int(ends[i])
                 guard e - s >= 3, e - s <= 16 else { continue }
                 // A filter on length and letters turns away most words first.
-                let bit = (e - s) & 15 | Int(p[e - 1] & 31) << 4 | Int(p[s] & 31) << 9 | Int(p[s + 1] & 3) << 14
+                let bit = SpeechVerbLexicon.signature(p, s, e)
                 guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
                 var near = i == 0 || flags[i - 1].rawValue & nameOrComma != 0
                 if !near {
