@@ -4,34 +4,12 @@ import CICUShim
 /// `jakarta` share a key, and `Café` matches `cafe`. ASCII takes a fast path; other text
 /// goes through ICU (NFKC case folding, then non-spacing marks removed after NFD).
 public enum MatchKey {
-    /// Appends the match key of UTF-8 `bytes` to `out`.
+    /// Appends the match key of UTF-8 `bytes` to `out` (``write(_:to:)`` into room made at its end).
     public static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        // ASCII (almost every token): copy, then fold in place.
-        let start = out.count
-        out.append(contentsOf: bytes)
-        let ascii = out.withUnsafeMutableBufferPointer { p -> Bool in
-            var high: UInt8 = 0
-            for i in start..<p.count {
-                let b = p[i]
-                high |= b
-                if b &- 0x41 < 26 { p[i] = b | 0x20 }
-            }
-            return high < 0x80
-        }
-        if ascii { return }
-        out.removeSubrange(start...)
-        let cap = bytes.count * 3 + 16
-        var status: Int32 = 0
-        var buffer = [UInt8](repeating: 0, count: cap)
-        let n = buffer.withUnsafeMutableBufferPointer { dst in
-            cicu_match_key_utf8(bytes.baseAddress, Int32(bytes.count), dst.baseAddress, Int32(cap), &status)
-        }
-        if status > 0 || Int(n) > cap {
-            // ICU failed (it should not): fall back to ASCII folding of the raw bytes.
-            for b in bytes { out.append((b &- 0x41) < 26 ? b | 0x20 : b) }
-            return
-        }
-        out.append(contentsOf: buffer[0..<Int(n)])
+        let start = out.count, room = capacity(for: bytes.count)
+        out.append(contentsOf: repeatElement(0, count: room))
+        let n = out.withUnsafeMutableBufferPointer { write(bytes, to: $0.baseAddress! + start) }
+        out.removeLast(room - n)
     }
 
     /// The most bytes ``write(_:to:)`` writes for `count` bytes of text.
