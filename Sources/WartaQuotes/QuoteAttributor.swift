@@ -38,8 +38,39 @@ public struct QuoteAttributor: Sendable {
                    marks: Marks) -> [Quote] {
         // No reporting verb and no quote mark: nothing to attribute (most sentences of running text).
         if marks.cues.isEmpty && marks.quotes.isEmpty { return [] }
-        return QuoteScan(doc: doc, verbs: verbs, roleHeads: roleHeads, mentions: mentions, entities: entities,
-                         entityOfMention: entityOfMention, marks: marks).run()
+        let known = entityOfMention.flatMap { $0.count == mentions.count ? $0 : nil }
+            ?? QuoteScan.entities(ofMentions: mentions, entities)
+        // The scan reads every column in place, through buffer pointers: no copies, no reference counting.
+        let t = doc.tokens
+        return doc.bytes.withUnsafeBufferPointer { bytes in
+        t.starts.withUnsafeBufferPointer { starts in
+        t.ends.withUnsafeBufferPointer { ends in
+        t.flags.withUnsafeBufferPointer { flags in
+        t.kinds.withUnsafeBufferPointer { kinds in
+        doc.sentenceTokenStarts.withUnsafeBufferPointer { sentences in
+        mentions.withUnsafeBufferPointer { mentions in
+        entities.withUnsafeBufferPointer { entities in
+        known.withUnsafeBufferPointer { known in
+        marks.cues.withUnsafeBufferPointer { cues in
+        marks.quotes.withUnsafeBufferPointer { quoteMarks in
+        verbs.verbs.withUnsafeBufferPointer { verbList in
+            var scan = QuoteScan(
+                verbs: verbs, verbList: verbList, roleHeads: roleHeads, bytes: bytes, starts: starts, ends: ends, flags: flags,
+                kinds: kinds, sentenceTokenStarts: sentences, paragraphRanges: doc.paragraphRanges, mentions: mentions,
+                entities: entities, entityOfMention: known, cues: cues, quoteMarks: quoteMarks)
+            return scan.run()
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
     }
 
     /// Adds the speakers the tagger missed to `mentions` (``addingSpeakers(_:to:)``), groups the
@@ -77,35 +108,38 @@ struct Candidate {
     var end: Int { parts[parts.count - 1].upperBound }
 }
 
-/// The state of one attribution pass (a class: its columns are read in place, never copied).
-final class QuoteScan {
-    /// The reporting verbs, the first words of roles, and the verb lexicon (held apart, so the
-    /// attributor is not copied per document).
-    let verbList: [SpeechVerb]
+/// The state of one attribution pass over one document. The document's columns, the mentions
+/// and the entities are read through buffer pointers that live for the pass (see
+/// ``QuoteAttributor/attribute(_:mentions:entities:entityOfMention:marks:)``).
+struct QuoteScan {
+    /// The reporting verbs and the first words of roles.
     let verbs: SpeechVerbLexicon
+    let verbList: UnsafeBufferPointer<SpeechVerb>
     let roleHeads: ByteStringTable
-    /// The document's sentence starts (in tokens, plus the token count).
-    let sentenceTokenStarts: [Int32]
-    let mentions: [EntityMention]
-    let entities: [Entity]
+    /// The text and the token columns.
+    let bytes: UnsafeBufferPointer<UInt8>
+    let starts: UnsafeBufferPointer<Int32>
+    let ends: UnsafeBufferPointer<Int32>
+    let flags: UnsafeBufferPointer<TokenFlags>
+    let kinds: UnsafeBufferPointer<TokenKind>
     let n: Int
-    let flags: [TokenFlags]
-    let kinds: [TokenKind]
-    /// Token offsets and the text, held directly (no copies of the document's table per access).
-    let starts: [Int32]
-    let ends: [Int32]
-    let bytes: [UInt8]
+    /// The document's sentence starts (in tokens, plus the token count).
+    let sentenceTokenStarts: UnsafeBufferPointer<Int32>
+    let paragraphRanges: [TextRange]
+    let mentions: UnsafeBufferPointer<EntityMention>
+    let entities: UnsafeBufferPointer<Entity>
+    /// The entity of each mention (read for people and organizations only), -1 for none.
+    let entityOfMention: UnsafeBufferPointer<Int>
+    /// Reporting verbs where patterns can use them, and the quote marks (``SpeechVerbLexicon/marks(in:)``).
+    let cues: UnsafeBufferPointer<Marks.Cue>
+    let quoteMarks: UnsafeBufferPointer<Int32>
     /// The people and organizations (not nested), in text order: first tokens, ends and indices
     /// into ``mentions``; ``mentionAt(_:)`` searches them.
-    var spans: [(start: Int32, end: Int32, mention: Int32)] = []
-    /// The entity of each mention, -1 for none.
-    var entityOfMention: [Int]
-    /// First token of each paragraph, plus the token count.
+    let spans: [(start: Int32, end: Int32, mention: Int32)]
+    /// First token of each paragraph, plus the token count (filled by ``findDirect()``, the
+    /// only pass that needs paragraphs).
     var paragraphStarts: [Int] = []
     var candidates: [Candidate] = []
-    /// Reporting verbs where patterns can use them, and the quote marks (``SpeechVerbLexicon/marks(in:)``).
-    let cues: [Marks.Cue]
-    let quoteMarks: [Int32]
 
     static let pronouns = ByteStringTable(keys: ["dia", "ia", "beliau"])
     static let adverbs = ByteStringTable(keys: [
@@ -120,62 +154,60 @@ final class QuoteScan {
     /// Sentence openers after which the next person named is a new topic (`Sementara itu, Joko …`).
     static let shiftOpeners = ByteStringTable(keys: ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"])
 
-    init(doc: Document, verbs: SpeechVerbLexicon, roleHeads: ByteStringTable, mentions: [EntityMention], entities: [Entity],
-         entityOfMention known: [Int]?, marks: Marks) {
-        self.verbs = verbs
-        verbList = verbs.verbs
-        self.roleHeads = roleHeads
-        sentenceTokenStarts = doc.sentenceTokenStarts
-        self.mentions = mentions
-        self.entities = entities
-        let t = doc.tokens
-        n = t.count
-        flags = t.flags
-        kinds = t.kinds
-        starts = t.starts
-        ends = t.ends
-        bytes = doc.bytes
-        cues = marks.cues
-        quoteMarks = marks.quotes
+    init(verbs: SpeechVerbLexicon, verbList: UnsafeBufferPointer<SpeechVerb>, roleHeads: ByteStringTable,
+         bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>,
+         flags: UnsafeBufferPointer<TokenFlags>, kinds: UnsafeBufferPointer<TokenKind>,
+         sentenceTokenStarts: UnsafeBufferPointer<Int32>, paragraphRanges: [TextRange],
+         mentions: UnsafeBufferPointer<EntityMention>, entities: UnsafeBufferPointer<Entity>,
+         entityOfMention: UnsafeBufferPointer<Int>, cues: UnsafeBufferPointer<Marks.Cue>, quoteMarks: UnsafeBufferPointer<Int32>) {
+        self.verbs = verbs; self.verbList = verbList; self.roleHeads = roleHeads
+        self.bytes = bytes; self.starts = starts; self.ends = ends; self.flags = flags; self.kinds = kinds
+        n = starts.count
+        self.sentenceTokenStarts = sentenceTokenStarts; self.paragraphRanges = paragraphRanges
+        self.mentions = mentions; self.entities = entities; self.entityOfMention = entityOfMention
+        self.cues = cues; self.quoteMarks = quoteMarks
         var lastEnd: Int32 = 0
         // (By index: the mentions' fields are read in place, never copied with their Strings.)
+        var spans: [(start: Int32, end: Int32, mention: Int32)] = []
         spans.reserveCapacity(mentions.count)
         for k in mentions.indices where !mentions[k].isNested && (mentions[k].type == .per || mentions[k].type == .org)
             && Int32(mentions[k].start) >= lastEnd {
             spans.append((Int32(mentions[k].start), Int32(mentions[k].end), Int32(k)))
             lastEnd = Int32(mentions[k].end)
         }
-        // Each person's or organization's entity, found by the mention's first token.
-        // (Found by a binary search over the mentions, which the tagger gives sorted by start.)
+        self.spans = spans
+    }
+
+    /// Each person's or organization's entity (-1 for none and for other mentions), found by the
+    /// mention's first token: for callers that have the entities but not the resolver's index.
+    static func entities(ofMentions mentions: [EntityMention], _ entities: [Entity]) -> [Int] {
+        // (A binary search over the mentions, which the tagger gives sorted by start.)
         var entityOfMention = [Int](repeating: -1, count: mentions.count)
-        if let known, known.count == mentions.count {
-            // The resolver's own grouping: people and organizations outside longer names.
-            for k in mentions.indices where !mentions[k].isNested && (mentions[k].type == .per || mentions[k].type == .org) {
-                entityOfMention[k] = known[k]
-            }
-        } else {
-            for e in entities.indices where entities[e].type == .per || entities[e].type == .org {
-                for m in entities[e].mentions where !m.isNested {
-                    var lo = 0, hi = mentions.count
-                    while lo < hi {
-                        let mid = (lo + hi) / 2
-                        if mentions[mid].start < m.start { lo = mid + 1 } else { hi = mid }
-                    }
-                    while lo < mentions.count, mentions[lo].start == m.start {
-                        if mentions[lo].end == m.end, !mentions[lo].isNested { entityOfMention[lo] = e }
-                        lo += 1
-                    }
+        for e in entities.indices where entities[e].type == .per || entities[e].type == .org {
+            for m in entities[e].mentions where !m.isNested {
+                var lo = 0, hi = mentions.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if mentions[mid].start < m.start { lo = mid + 1 } else { hi = mid }
+                }
+                while lo < mentions.count, mentions[lo].start == m.start {
+                    if mentions[lo].end == m.end, !mentions[lo].isNested { entityOfMention[lo] = e }
+                    lo += 1
                 }
             }
         }
-        self.entityOfMention = entityOfMention
-        // Each paragraph's first token, by a binary search from the previous one.
+        return entityOfMention
+    }
+
+    /// Fills ``paragraphStarts``: each paragraph's first token, by a binary search from the previous one.
+    mutating func findParagraphs() {
+        paragraphStarts.reserveCapacity(paragraphRanges.count + 1)
         var p = 0
-        for (k, r) in doc.paragraphRanges.enumerated() {
+        for (k, r) in paragraphRanges.enumerated() {
             var hi = n
             while p < hi {
                 let mid = (p + hi) / 2
-                if t.starts[mid] < r.start { p = mid + 1 } else { hi = mid }
+                if starts[mid] < r.start { p = mid + 1 } else { hi = mid }
             }
             if k == 0 || paragraphStarts.last != p { paragraphStarts.append(p) }
         }
@@ -206,9 +238,7 @@ final class QuoteScan {
     /// The reporting verb token `i` is, looked up only where a pattern asks.
     func speech(_ i: Int) -> SpeechVerb? {
         guard i >= 0, i < n, kinds[i] == .word else { return nil }
-        return bytes.withUnsafeBufferPointer { p in
-            verbs.index(of: UnsafeBufferPointer(rebasing: p[Int(starts[i])..<Int(ends[i])])).map { verbList[Int($0)] }
-        }
+        return verbs.index(of: UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])])).map { verbList[Int($0)] }
     }
     /// The first entry of ``cues`` at token `i` or later.
     func firstCue(atOrAfter i: Int) -> Int {
@@ -232,16 +262,11 @@ final class QuoteScan {
     func isAdverb(_ i: Int) -> Bool { kinds[i] == .word && !flags[i].contains(.capitalized) && word(i, in: QuoteScan.adverbs) }
     /// Whether token `i`, lower-cased, is a key of `table`.
     func word(_ i: Int, in table: ByteStringTable) -> Bool {
-        bytes.withUnsafeBufferPointer { p in
-            table.contains(UnsafeBufferPointer(rebasing: p[Int(starts[i])..<Int(ends[i])]), lowercase: true)
-        }
+        table.contains(UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])]), lowercase: true)
     }
     func isRoleWord(_ i: Int) -> Bool {
         guard kinds[i] == .word else { return false }
-        return bytes.withUnsafeBufferPointer { p in
-            roleHeads.contains(UnsafeBufferPointer(rebasing: p[Int(starts[i])..<Int(ends[i])]),
-                                          lowercase: true)
-        }
+        return roleHeads.contains(UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])]), lowercase: true)
     }
     func isPerson(_ m: Int32) -> Bool { m >= 0 && mentions[Int(m)].type == .per }
 
@@ -265,7 +290,7 @@ final class QuoteScan {
 
     // MARK: Pass
 
-    func run() -> [Quote] {
+    mutating func run() -> [Quote] {
         findDirect()
         findIndirect()
         candidates.sort { $0.start < $1.start }
@@ -273,7 +298,9 @@ final class QuoteScan {
     }
 
     /// Pairs quote marks paragraph by paragraph, visiting only the marks.
-    func findDirect() {
+    mutating func findDirect() {
+        if quoteMarks.isEmpty { return }
+        findParagraphs()
         var pending: [Range<Int>] = []  // parts of a quote still open at a paragraph's end
         var firstOpen = 0
         var c = 0  // the next quote mark
@@ -346,8 +373,9 @@ final class QuoteScan {
     }
 
     /// Records a direct quote with parts `parts` (token ranges), closed by mark `close` if any.
-    func addDirect(_ parts: [Range<Int>], firstOpen: Int, close: Int?) {
-        var parts = parts.filter { !$0.isEmpty }
+    mutating func addDirect(_ parts: [Range<Int>], firstOpen: Int, close: Int?) {
+        var parts = parts
+        parts.removeAll { $0.isEmpty }
         let carried = interrupted
         interrupted = nil
         guard !parts.isEmpty else { return }
@@ -371,10 +399,11 @@ final class QuoteScan {
             guard words >= 4, isTerminal(last) || isComma(last) || close == nil || lineAlone(close: close) else { return }
         }
         // The comma before `kata dia` belongs to the attribution, not to the words quoted.
-        c.parts = c.parts.map { p in
+        for k in c.parts.indices {
+            let p = c.parts[k]
             var e = p.upperBound
             while e > p.lowerBound + 1, isComma(e - 1) { e -= 1 }
-            return p.lowerBound..<e
+            if e != p.upperBound { c.parts[k] = p.lowerBound..<e }
         }
         candidates.append(c)
     }
@@ -533,38 +562,56 @@ final class QuoteScan {
 
     // MARK: Indirect quotes
 
-    /// Reported speech, sentence by sentence.
-    func findIndirect() {
-        // The direct quote in each sentence, -1 for none.
-        var directIndex = [Int](repeating: -1, count: sentenceTokenStarts.count - 1)
-        for (ci, c) in candidates.enumerated() {
-            for p in c.parts where !p.isEmpty {
-                for s in sentence(of: p.lowerBound)...sentence(of: p.upperBound - 1) {
-                    directIndex[s] = ci
+    /// Reported speech, sentence by sentence: only the sentences holding a cue
+    /// (``SpeechVerbLexicon/marks(in:)`` records every verb an indirect quote can start from).
+    mutating func findIndirect() {
+        guard !cues.isEmpty else { return }
+        // The direct quote in each sentence, -1 for none (no table when there is none).
+        var directIndex: [Int] = []
+        if !candidates.isEmpty {
+            directIndex = [Int](repeating: -1, count: sentenceTokenStarts.count - 1)
+            for ci in candidates.indices {
+                for p in candidates[ci].parts where !p.isEmpty {
+                    var s = sentence(of: p.lowerBound)
+                    let last = sentence(of: p.upperBound - 1)
+                    while s <= last { directIndex[s] = ci; s += 1 }
                 }
             }
         }
-        var drop = Set<Int>()
-        for s in 0..<(sentenceTokenStarts.count - 1) {
+        var drop: [Int] = []
+        let direct = candidates.count
+        var s = 0, next = 0
+        while next < cues.count {
+            // The sentence of the next cue; its other cues are `indirect`'s to read.
+            let cue = Int(cues[next].token)
+            while Int(sentenceTokenStarts[s + 1]) <= cue { s += 1 }
             let a = Int(sentenceTokenStarts[s])
             var z = Int(sentenceTokenStarts[s + 1])
+            while next < cues.count && Int(cues[next].token) < z { next += 1 }
             while z > a, isTerminal(z - 1) || quoteFamily(z - 1) != 0 { z -= 1 }
             guard z - a >= 5, var c = indirect(a, z) else { continue }
-            if directIndex[s] < 0, c.parts.contains(where: { p in p.contains { quoteFamily($0) == 1 } }) {
-                c.kind = .mixed  // a quoted term or phrase inside reported speech
-            } else if directIndex[s] >= 0 {
+            let d = directIndex.isEmpty ? -1 : directIndex[s]
+            if d < 0 {
+                if quoteMarks.count > 0, c.parts.contains(where: { p in p.contains { quoteFamily($0) == 1 } }) {
+                    c.kind = .mixed  // a quoted term or phrase inside reported speech
+                }
+            } else {
                 // A sentence with a quote inside: mixed when the quote is a fragment of the
                 // statement, direct (already found) when it is the statement.
-                let d = candidates[directIndex[s]]
                 let statement = c.parts.reduce(0) { $0 + $1.count }
-                let quoted = d.parts.reduce(0) { $0 + $1.count }
-                guard d.start >= c.start, d.end <= c.end + 1, quoted * 5 < statement * 4 else { continue }
+                let quoted = candidates[d].parts.reduce(0) { $0 + $1.count }
+                guard candidates[d].start >= c.start, candidates[d].end <= c.end + 1, quoted * 5 < statement * 4 else { continue }
                 c.kind = .mixed
-                drop.insert(directIndex[s])
+                if drop.last != d { drop.append(d) }
             }
             candidates.append(c)
         }
-        if !drop.isEmpty { candidates = candidates.enumerated().filter { !drop.contains($0.offset) }.map(\.element) }
+        if !drop.isEmpty {
+            var kept: [Candidate] = []
+            kept.reserveCapacity(candidates.count - drop.count)
+            for k in candidates.indices where k >= direct || !drop.contains(k) { kept.append(candidates[k]) }
+            candidates = kept
+        }
     }
 
     /// The indirect quote of the sentence `a..<z` (terminal punctuation excluded), if any.
@@ -637,7 +684,7 @@ final class QuoteScan {
         var lastSentence = -10
         var subject = 0
         var roles: [Substring: [(Int, String)]]? = nil  // built at the first role standing for a speaker
-        var known: [Int: Speaker] = [:]
+        var known: [Speaker] = []
         for c in candidates {
             let anchor = min(c.cue ?? c.start, c.start)
             while subject < subjects.count && subjects[subject] < anchor { subject += 1 }
@@ -683,7 +730,9 @@ final class QuoteScan {
     func subjectMentions() -> [Int] {
         var quoted = [Bool](repeating: false, count: (sentenceTokenStarts.count - 1))
         for c in candidates {
-            for s in sentence(of: c.start)...sentence(of: c.end - 1) { quoted[s] = true }
+            var s = sentence(of: c.start)
+            let last = sentence(of: c.end - 1)
+            while s <= last { quoted[s] = true; s += 1 }
         }
         var out: [Int] = []
         // Tokens only move forward here: a cursor over the spans replaces ``mentionAt(_:)``'s search.
@@ -715,11 +764,12 @@ final class QuoteScan {
     }
 
     /// A speaker from mention `m` (a person or an organization); `known` holds the speakers
-    /// made so far by entity, so each entity's role and affiliation are looked up once.
-    func make(mention m: Int, at r: TextRange, by: Speaker.Resolution, known: inout [Int: Speaker]) -> Speaker {
+    /// made so far (a few per document), so each entity's role and affiliation are looked up once.
+    func make(mention m: Int, at r: TextRange, by: Speaker.Resolution, known: inout [Speaker]) -> Speaker {
         let e = entityOfMention[m]
         let mention = mentions[m]
-        if e >= 0, var s = known[e], mention.role == nil || mention.role == s.role {
+        if e >= 0, let k = known.lastIndex(where: { $0.entity == e }), mention.role == nil || mention.role == known[k].role {
+            var s = known[k]
             s.mention = r; s.resolvedBy = by
             return s
         }
@@ -734,7 +784,7 @@ final class QuoteScan {
         }
         let s = Speaker(name: name, entity: e >= 0 ? e : nil, role: role, affiliation: role.flatMap { affiliation($0, near: near) },
                         mention: r, resolvedBy: by)
-        if e >= 0 { known[e] = s }
+        if e >= 0 { known.append(s) }
         return s
     }
 
@@ -756,7 +806,7 @@ final class QuoteScan {
                 lo += 1
                 guard mention.type == .org else { continue }
                 let r = range(mention.start, mention.end)
-                if r.count > (best?.count ?? 0), bytes.withUnsafeBufferPointer({ contains(roleBytes, UnsafeBufferPointer(rebasing: $0[r.range])) }) {
+                if r.count > (best?.count ?? 0), contains(roleBytes, UnsafeBufferPointer(rebasing: bytes[r.range])) {
                     best = r
                 }
             }
