@@ -14,18 +14,16 @@ public struct QuoteAttributor: Sendable {
     public let verbs: SpeechVerbLexicon
     /// The entity lexicon, for roles standing for their holder (`kata Presiden`).
     public let lexicon: EntityLexicon
+    /// The word lists the scan consults, compiled once.
+    let words: QuoteWords
     /// First-word keys of the lexicon's roles and ranks (`kepala`, `juru`, `kapolres`).
-    let roleHeads: ByteStringTable
+    var roleHeads: ByteStringTable { words.roleHeads }
 
     /// Creates an attributor.
     public init(verbs: SpeechVerbLexicon = .builtIn, lexicon: EntityLexicon = .builtIn) {
         self.verbs = verbs
         self.lexicon = lexicon
-        var heads = Set<String>()
-        for e in lexicon.entries where e.type == .role && e.subtype != "honorific" {
-            if let first = e.name.split(separator: " ").first { heads.insert(MatchKey.make(String(first))) }
-        }
-        roleHeads = ByteStringTable(keys: heads)
+        words = QuoteWords(verbs: verbs, lexicon: lexicon)
     }
 
     /// The quotes of `doc` in text order. `mentions` are the entity tagger's (nested ones are
@@ -55,7 +53,7 @@ public struct QuoteAttributor: Sendable {
         marks.quotes.withUnsafeBufferPointer { quoteMarks in
         verbs.verbs.withUnsafeBufferPointer { verbList in
             var scan = QuoteScan(
-                verbs: verbs, verbList: verbList, roleHeads: roleHeads, bytes: bytes, starts: starts, ends: ends, flags: flags,
+                words: words, verbList: verbList, bytes: bytes, starts: starts, ends: ends, flags: flags,
                 kinds: kinds, sentenceTokenStarts: sentences, paragraphRanges: doc.paragraphRanges, mentions: mentions,
                 entities: entities, entityOfMention: known, cues: cues, quoteMarks: quoteMarks)
             return scan.run()
@@ -82,6 +80,46 @@ public struct QuoteAttributor: Sendable {
         let (entities, entityOfMention) = resolver.resolveIndexed(all, in: doc)
         return (all, entities, attribute(doc, mentions: all, entities: entities, entityOfMention: entityOfMention, marks: marks))
     }
+}
+
+/// The word lists of one attributor, in one immutable object: a scan holds it without
+/// reference counting (a copy of each table per document, or per lookup of a static table,
+/// costs more than the lookups).
+final class QuoteWords: Sendable {
+    let verbs: SpeechVerbLexicon
+    /// First-word keys of the lexicon's roles and ranks (`kepala`, `juru`, `kapolres`).
+    let roleHeads: ByteStringTable
+    let pronouns = ByteStringTable(keys: ["dia", "ia", "beliau"])
+    let adverbs = ByteStringTable(keys: [
+        "juga", "pun", "pula", "lagi", "kembali", "lalu", "kemudian", "sempat", "bahkan", "sendiri", "lebih",
+        "lanjut", "turut", "hanya", "sudah", "telah", "masih", "tegas", "secara", "terpisah", "saat", "itu", "ketika",
+        "dihubungi", "dikonfirmasi",
+    ])
+    let prepositions = ByteStringTable(keys: [
+        "oleh", "dengan", "kepada", "dari", "untuk", "bersama", "terhadap", "tentang", "soal", "bagi", "pada", "atas",
+        "dan", "atau", "antara",
+    ])
+    /// Sentence openers after which the next person named is a new topic (`Sementara itu, Joko …`).
+    let shiftOpeners = ByteStringTable(keys: ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"])
+
+    init(verbs: SpeechVerbLexicon, lexicon: EntityLexicon) {
+        self.verbs = verbs
+        var heads = Set<String>()
+        for e in lexicon.entries where e.type == .role && e.subtype != "honorific" {
+            if let first = e.name.split(separator: " ").first { heads.insert(MatchKey.make(String(first))) }
+        }
+        roleHeads = ByteStringTable(keys: heads)
+    }
+}
+
+/// A speech verb read in place in the lexicon's list (a copy of ``SpeechVerb`` would copy its lemma).
+struct VerbRef {
+    let entry: UnsafePointer<SpeechVerb>
+    var form: SpeechVerb.Form { entry.pointee.form }
+    var isCore: Bool { entry.pointee.isCore }
+    var isMenurut: Bool { entry.pointee.isMenurut }
+    var isSaying: Bool { entry.pointee.isSaying }
+    var hasSpeakerClitic: Bool { entry.pointee.hasSpeakerClitic }
 }
 
 /// What stands for the speaker next to a cue, before resolution.
@@ -112,10 +150,9 @@ struct Candidate {
 /// and the entities are read through buffer pointers that live for the pass (see
 /// ``QuoteAttributor/attribute(_:mentions:entities:entityOfMention:marks:)``).
 struct QuoteScan {
-    /// The reporting verbs and the first words of roles.
-    let verbs: SpeechVerbLexicon
+    /// The word lists.
+    let words: QuoteWords
     let verbList: UnsafeBufferPointer<SpeechVerb>
-    let roleHeads: ByteStringTable
     /// The text and the token columns.
     let bytes: UnsafeBufferPointer<UInt8>
     let starts: UnsafeBufferPointer<Int32>
@@ -141,26 +178,13 @@ struct QuoteScan {
     var paragraphStarts: [Int] = []
     var candidates: [Candidate] = []
 
-    static let pronouns = ByteStringTable(keys: ["dia", "ia", "beliau"])
-    static let adverbs = ByteStringTable(keys: [
-        "juga", "pun", "pula", "lagi", "kembali", "lalu", "kemudian", "sempat", "bahkan", "sendiri", "lebih",
-        "lanjut", "turut", "hanya", "sudah", "telah", "masih", "tegas", "secara", "terpisah", "saat", "itu", "ketika",
-        "dihubungi", "dikonfirmasi",
-    ])
-    static let prepositions = ByteStringTable(keys: [
-        "oleh", "dengan", "kepada", "dari", "untuk", "bersama", "terhadap", "tentang", "soal", "bagi", "pada", "atas",
-        "dan", "atau", "antara",
-    ])
-    /// Sentence openers after which the next person named is a new topic (`Sementara itu, Joko …`).
-    static let shiftOpeners = ByteStringTable(keys: ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"])
-
-    init(verbs: SpeechVerbLexicon, verbList: UnsafeBufferPointer<SpeechVerb>, roleHeads: ByteStringTable,
+    init(words: QuoteWords, verbList: UnsafeBufferPointer<SpeechVerb>,
          bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>,
          flags: UnsafeBufferPointer<TokenFlags>, kinds: UnsafeBufferPointer<TokenKind>,
          sentenceTokenStarts: UnsafeBufferPointer<Int32>, paragraphRanges: [TextRange],
          mentions: UnsafeBufferPointer<EntityMention>, entities: UnsafeBufferPointer<Entity>,
          entityOfMention: UnsafeBufferPointer<Int>, cues: UnsafeBufferPointer<Marks.Cue>, quoteMarks: UnsafeBufferPointer<Int32>) {
-        self.verbs = verbs; self.verbList = verbList; self.roleHeads = roleHeads
+        self.words = words; self.verbList = verbList
         self.bytes = bytes; self.starts = starts; self.ends = ends; self.flags = flags; self.kinds = kinds
         n = starts.count
         self.sentenceTokenStarts = sentenceTokenStarts; self.paragraphRanges = paragraphRanges
@@ -229,17 +253,22 @@ struct QuoteScan {
     }
     func text(_ i: Int) -> String { text(TextRange(Int(starts[i]), Int(ends[i]))) }
     /// Whether token `i` is exactly `word` (bytes, no String).
-    func tokenIs(_ i: Int, _ word: [UInt8]) -> Bool {
-        i >= 0 && i < n && Int(ends[i] - starts[i]) == word.count && bytes[Int(starts[i])..<Int(ends[i])].elementsEqual(word)
+    func tokenIs(_ i: Int, _ word: StaticString) -> Bool {
+        let c = word.utf8CodeUnitCount
+        guard i >= 0, i < n, Int(ends[i] - starts[i]) == c else { return false }
+        let s = Int(starts[i]), w = word.utf8Start
+        for k in 0..<c where bytes[s + k] != w[k] { return false }
+        return true
     }
-    static let bahwa = Array("bahwa".utf8), dan = Array("dan".utf8), colon = Array(":".utf8)
     /// The text of byte range `r`.
     func text(_ r: TextRange) -> String { String(decoding: bytes[r.range], as: UTF8.self) }
     /// The reporting verb token `i` is, looked up only where a pattern asks.
-    func speech(_ i: Int) -> SpeechVerb? {
+    func speech(_ i: Int) -> VerbRef? {
         guard i >= 0, i < n, kinds[i] == .word else { return nil }
-        return verbs.index(of: UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])])).map { verbList[Int($0)] }
+        return words.verbs.index(of: UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])])).map(verb)
     }
+    /// Entry `k` of the verb list, read in place.
+    func verb(_ k: Int32) -> VerbRef { VerbRef(entry: verbList.baseAddress! + Int(k)) }
     /// The first entry of ``cues`` at token `i` or later.
     func firstCue(atOrAfter i: Int) -> Int {
         var lo = 0, hi = cues.count
@@ -250,23 +279,23 @@ struct QuoteScan {
         return lo
     }
 
-    static let nameOrCommaBits = TokenFlags.comma.rawValue | TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
+    static var nameOrCommaBits: UInt16 { TokenFlags.comma.rawValue | TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue }
     func isComma(_ i: Int) -> Bool { i >= 0 && i < n && flags[i].contains(.comma) }
     func isTerminal(_ i: Int) -> Bool { flags[i].contains(.terminal) && kinds[i] == .punctuation }
     func isPronoun(_ i: Int) -> Bool {
         let c = Int(ends[i] - starts[i])
         guard c >= 2, c <= 6, kinds[i] == .word else { return false }
         let f = bytes[Int(starts[i])] | 0x20
-        return (f == UInt8(ascii: "d") || f == UInt8(ascii: "i") || f == UInt8(ascii: "b")) && word(i, in: QuoteScan.pronouns)
+        return (f == UInt8(ascii: "d") || f == UInt8(ascii: "i") || f == UInt8(ascii: "b")) && word(i, in: words.pronouns)
     }
-    func isAdverb(_ i: Int) -> Bool { kinds[i] == .word && !flags[i].contains(.capitalized) && word(i, in: QuoteScan.adverbs) }
+    func isAdverb(_ i: Int) -> Bool { kinds[i] == .word && !flags[i].contains(.capitalized) && word(i, in: words.adverbs) }
     /// Whether token `i`, lower-cased, is a key of `table`.
     func word(_ i: Int, in table: ByteStringTable) -> Bool {
         table.contains(UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])]), lowercase: true)
     }
     func isRoleWord(_ i: Int) -> Bool {
         guard kinds[i] == .word else { return false }
-        return roleHeads.contains(UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])]), lowercase: true)
+        return words.roleHeads.contains(UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])]), lowercase: true)
     }
     func isPerson(_ m: Int32) -> Bool { m >= 0 && mentions[Int(m)].type == .per }
 
@@ -284,7 +313,7 @@ struct QuoteScan {
         default: return 0
         }
     }
-    static let quoteBits = TokenFlags.openingQuote.rawValue | TokenFlags.closingQuote.rawValue
+    static var quoteBits: UInt16 { TokenFlags.openingQuote.rawValue | TokenFlags.closingQuote.rawValue }
     func opens(_ i: Int) -> Bool { flags[i].contains(.openingQuote) }
     func closes(_ i: Int) -> Bool { flags[i].contains(.closingQuote) }
 
@@ -301,35 +330,35 @@ struct QuoteScan {
     mutating func findDirect() {
         if quoteMarks.isEmpty { return }
         findParagraphs()
-        var pending: [Range<Int>] = []  // parts of a quote still open at a paragraph's end
+        var parts: [Range<Int>] = []  // the parts of the quote being built (one buffer, reused)
+        var pending = false  // whether that quote was still open at the last paragraph's end
         var firstOpen = 0
         var c = 0  // the next quote mark
         for p in 0..<(paragraphStarts.count - 1) {
             let a = paragraphStarts[p], z = paragraphStarts[p + 1]
-            if pending.isEmpty && (c >= quoteMarks.count || Int(quoteMarks[c]) >= z) { continue }
+            if !pending && (c >= quoteMarks.count || Int(quoteMarks[c]) >= z) { continue }
             var open: Int? = nil
-            if !pending.isEmpty {
+            if pending {
+                pending = false
                 if c < quoteMarks.count, Int(quoteMarks[c]) == a, quoteFamily(a) == 1, opens(a) {
                     open = a; c += 1  // the paragraph reopens the quote: the same quote goes on
                 } else {
-                    addDirect(pending, firstOpen: firstOpen, close: nil)
-                    pending = []
+                    addDirect(parts, firstOpen: firstOpen, close: nil)
+                    parts.removeAll(keepingCapacity: true)
                 }
             }
-            var parts = pending
-            pending = []
             while c < quoteMarks.count, Int(quoteMarks[c]) < z {
                 let k = Int(quoteMarks[c])
                 c += 1
                 let family = quoteFamily(k)
                 if family == 0 { continue }
                 guard let o = open else {
-                    if opens(k) { open = k; firstOpen = k; parts = [] }
+                    if opens(k) { open = k; firstOpen = k; parts.removeAll(keepingCapacity: true) }
                     continue
                 }
                 if family != quoteFamily(o) { continue }
+                parts.append((o + 1)..<k)
                 if closes(k) {
-                    parts.append((o + 1)..<k)
                     if let (cue, phrase, next) = interruption(after: k, limit: z) {
                         // `“Misalnya …,” kata dia, “sekarang …”`: one quote in two parts.
                         interrupted = (cue, phrase)
@@ -338,20 +367,20 @@ struct QuoteScan {
                         continue
                     }
                     addDirect(parts, firstOpen: firstOpen, close: k)
-                    parts = []; open = nil
+                    open = nil
                 } else {
                     // A new opening mark before the last one closed: the last quote ends here.
-                    parts.append((o + 1)..<k)
                     addDirect(parts, firstOpen: firstOpen, close: nil)
-                    parts = []; open = k; firstOpen = k
+                    open = k; firstOpen = k
                 }
+                parts.removeAll(keepingCapacity: true)
             }
             if let o = open {
                 parts.append((o + 1)..<z)
-                pending = parts
+                pending = true
             }
         }
-        if !pending.isEmpty { addDirect(pending, firstOpen: firstOpen, close: nil) }
+        if pending { addDirect(parts, firstOpen: firstOpen, close: nil) }
     }
 
     /// The cue and speaker that interrupted the quote being built, if any.
@@ -372,40 +401,43 @@ struct QuoteScan {
         return nil
     }
 
-    /// Records a direct quote with parts `parts` (token ranges), closed by mark `close` if any.
-    mutating func addDirect(_ parts: [Range<Int>], firstOpen: Int, close: Int?) {
-        var parts = parts
-        parts.removeAll { $0.isEmpty }
+    /// Records a direct quote with parts `given` (token ranges), closed by mark `close` if any.
+    mutating func addDirect(_ given: [Range<Int>], firstOpen: Int, close: Int?) {
         let carried = interrupted
         interrupted = nil
+        // The candidate's own parts, built once (empty parts left out).
+        var parts: [Range<Int>] = []
+        parts.reserveCapacity(given.count)
+        for p in given where !p.isEmpty { parts.append(p) }
         guard !parts.isEmpty else { return }
         // An unclosed quote in a long paragraph ends with the sentence it opened in.
         if close == nil, parts.count == 1, sentence(of: parts[0].upperBound - 1) > sentence(of: parts[0].lowerBound) + 3 {
             let s = sentence(of: parts[0].lowerBound)
             parts[0] = parts[0].lowerBound..<Int(sentenceTokenStarts[s + 1])
         }
-        var c = Candidate(kind: .direct, parts: parts, cue: carried?.0, phrase: carried?.1 ?? .none)
-        if c.cue == nil, let close, let (cue, phrase) = cueAfter(close, limit: paragraphEnd(close)) {
-            c.cue = cue; c.phrase = phrase
+        var cue = carried?.0, phrase = carried?.1 ?? .none
+        if cue == nil, let close, let (k, p) = cueAfter(close, limit: paragraphEnd(close)) {
+            cue = k; phrase = p
         }
-        if c.cue == nil, let (cue, phrase) = cueBefore(firstOpen) {
-            c.cue = cue; c.phrase = phrase
+        if cue == nil, let (k, p) = cueBefore(firstOpen) {
+            cue = k; phrase = p
         }
-        let words = parts.reduce(0) { $0 + $1.count }
-        if c.cue == nil {
+        if cue == nil {
             // Without a cue, a short quote is a term or a title (`“Kota Lama”`), and so is one that
             // does not end like speech.
+            var words = 0
+            for p in parts { words += p.count }
             let last = parts[parts.count - 1].upperBound - 1
             guard words >= 4, isTerminal(last) || isComma(last) || close == nil || lineAlone(close: close) else { return }
         }
         // The comma before `kata dia` belongs to the attribution, not to the words quoted.
-        for k in c.parts.indices {
-            let p = c.parts[k]
+        for k in parts.indices {
+            let p = parts[k]
             var e = p.upperBound
             while e > p.lowerBound + 1, isComma(e - 1) { e -= 1 }
-            if e != p.upperBound { c.parts[k] = p.lowerBound..<e }
+            if e != p.upperBound { parts[k] = p.lowerBound..<e }
         }
-        candidates.append(c)
+        candidates.append(Candidate(kind: .direct, parts: parts, cue: cue, phrase: phrase))
     }
 
     /// Whether the quote fills its paragraph.
@@ -461,11 +493,11 @@ struct QuoteScan {
 
     /// The cue before opening mark `o` (`Ia mengatakan, “…”`, `Menurut Joko, “…”`).
     func cueBefore(_ o: Int) -> (Int, SpeakerPhrase)? {
-        guard o >= 2, isComma(o - 1) || tokenIs(o - 1, QuoteScan.colon) else { return nil }
+        guard o >= 2, isComma(o - 1) || tokenIs(o - 1, ":") else { return nil }
         let s = sentence(of: o - 1)
         let a = Int(sentenceTokenStarts[s])
         var k = o - 2
-        if tokenIs(k, QuoteScan.bahwa) { k -= 1 }
+        if tokenIs(k, "bahwa") { k -= 1 }
         if let v = speech(k), v.form == .men, k > a {
             let phrase = subjectBefore(k, from: a)
             return phrase.isNone ? nil : (k, phrase)
@@ -502,7 +534,7 @@ struct QuoteScan {
                 if roleStart == nil && org == nil || commas > 3 { break }
                 // After the comma the role or the name goes on (a capitalised word, or `dan`
                 // in a list of fields); a lower-case clause is something else.
-                guard k + 1 < limit, !flags[k + 1].isDisjoint(with: [.capitalized, .allCaps]) || tokenIs(k + 1, QuoteScan.dan)
+                guard k + 1 < limit, !flags[k + 1].isDisjoint(with: [.capitalized, .allCaps]) || tokenIs(k + 1, "dan")
                 else { break }
                 k += 1; continue
             }
@@ -511,7 +543,7 @@ struct QuoteScan {
                 break
             }
             if flags[k].contains(.openingBracket) || kinds[k] == .word && !flags[k].contains(.capitalized)
-                && !flags[k].contains(.allCaps) && k > j + 1 && word(k, in: QuoteScan.prepositions) && text(k) != "dan" { break }
+                && !flags[k].contains(.allCaps) && k > j + 1 && word(k, in: words.prepositions) && !tokenIs(k, "dan") { break }
             k += 1
         }
         if let r = roleStart {
@@ -551,7 +583,7 @@ struct QuoteScan {
 
     func phraseIfSubject(_ m: Int, _ a: Int) -> SpeakerPhrase {
         let s = mentions[m].start
-        if s > a, kinds[s - 1] == .word, word(s - 1, in: QuoteScan.prepositions) { return .none }
+        if s > a, kinds[s - 1] == .word, word(s - 1, in: words.prepositions) { return .none }
         return .mention(m)
     }
 
@@ -633,15 +665,15 @@ struct QuoteScan {
         var c = firstCue(atOrAfter: a + 1)
         while c < cues.count, Int(cues[c].token) < z {
             let k = Int(cues[c].token)
-            let v = verbList[Int(cues[c].verb)]
+            let v = verb(cues[c].verb)
             c += 1
             if v.form == .men, k + 1 < z,
-               isComma(k + 1) || tokenIs(k + 1, QuoteScan.bahwa) || v.isSaying && kinds[k + 1] == .word {
+               isComma(k + 1) || tokenIs(k + 1, "bahwa") || v.isSaying && kinds[k + 1] == .word {
                 // `Tri menjelaskan, regulasi …` / `Ia mengatakan bahwa …`.
                 let phrase = subjectBefore(k, from: a)
                 if phrase.isNone { continue }
                 var s = k + 1
-                while s < z, isComma(s) || tokenIs(s, QuoteScan.bahwa) { s += 1 }
+                while s < z, isComma(s) || tokenIs(s, "bahwa") { s += 1 }
                 return statement(s, z, cue: k, phrase: phrase)
             }
             if isComma(k - 1), k - 1 > a, v.form == .bare || v.form == .nya || v.isMenurut {
@@ -674,28 +706,23 @@ struct QuoteScan {
 
     /// Resolves each candidate's speaker in text order, following the document.
     func resolve() -> [Quote] {
-        // Subjects matter only to pronouns and to quotes without a cue.
-        let subjects = candidates.contains(where: { c in
-            switch c.phrase { case .pronoun, .none: return true; default: return false }
-        }) ? subjectMentions() : []
         var quotes: [Quote] = []
+        quotes.reserveCapacity(candidates.count)
         var lastSpeaker: Speaker? = nil
         var lastEnd = -1          // the token where the last attributed statement ended
         var lastSentence = -10
-        var subject = 0
         var roles: [Substring: [(Int, String)]]? = nil  // built at the first role standing for a speaker
         var known: [Speaker] = []
         for c in candidates {
+            // The latest person introduced as a subject since the last attribution (asked for
+            // pronouns and quotes without a cue only).
             let anchor = min(c.cue ?? c.start, c.start)
-            while subject < subjects.count && subjects[subject] < anchor { subject += 1 }
-            // The latest person introduced as a subject since the last attribution.
-            let introduced = subject > 0 && subjects[subject - 1] > lastEnd ? Int(mentionAt(subjects[subject - 1])) : nil
             var speaker: Speaker? = nil
             switch c.phrase {
             case .mention(let m):
                 speaker = make(mention: m, at: range(mentions[m].start, mentions[m].end), by: .name, known: &known)
             case .pronoun(let r):
-                if let m = introduced {
+                if let m = subject(after: lastEnd, before: anchor) {
                     speaker = make(mention: m, at: r, by: .pronoun, known: &known)
                 } else if var s = lastSpeaker {
                     s.mention = r; s.resolvedBy = .pronoun
@@ -705,8 +732,8 @@ struct QuoteScan {
                 if roles == nil { roles = roleIndex() }
                 speaker = roleHolder(r, before: c.start, index: roles!)
             case .none:
-                if c.kind == .direct, introduced == nil, var s = lastSpeaker,
-                   sentence(of: c.start) - lastSentence <= 2 {
+                if c.kind == .direct, var s = lastSpeaker, sentence(of: c.start) - lastSentence <= 2,
+                   subject(after: lastEnd, before: anchor) == nil {
                     s.resolvedBy = .previous
                     speaker = s
                 }
@@ -716,7 +743,7 @@ struct QuoteScan {
                 lastEnd = max(c.end, c.cue ?? 0)
                 lastSentence = sentence(of: max(c.end - 1, c.start))
             }
-            let cue = c.cue.map { QuoteCue(token: $0, range: range($0), lemma: speech($0)?.lemma ?? key($0)) }
+            let cue = c.cue.map { QuoteCue(token: $0, range: range($0), lemma: speech($0)?.entry.pointee.lemma ?? key($0)) }
             quotes.append(Quote(kind: c.kind, parts: c.parts.map { range($0.lowerBound, $0.upperBound) }, cue: cue,
                                 speaker: speaker))
         }
@@ -725,57 +752,62 @@ struct QuoteScan {
 
     func range(_ a: Int, _ b: Int) -> TextRange { TextRange(Int(starts[a]), Int(ends[b - 1])) }
 
-    /// Tokens where a person is introduced as the subject of a sentence outside quotes
-    /// (`Joko Susilo, Ketua …, mendukung …`, `Sementara itu, Joko …`), in order.
-    func subjectMentions() -> [Int] {
-        var quoted = [Bool](repeating: false, count: (sentenceTokenStarts.count - 1))
-        for c in candidates {
-            var s = sentence(of: c.start)
-            let last = sentence(of: c.end - 1)
-            while s <= last { quoted[s] = true; s += 1 }
-        }
-        var out: [Int] = []
-        // Tokens only move forward here: a cursor over the spans replaces ``mentionAt(_:)``'s search.
-        var cursor = 0
-        func mentionAt(_ i: Int) -> Int32 {
-            while cursor < spans.count && Int(spans[cursor].end) <= i { cursor += 1 }
-            return cursor < spans.count && Int(spans[cursor].start) <= i ? spans[cursor].mention : -1
-        }
-        for s in 0..<(sentenceTokenStarts.count - 1) where !quoted[s] {
-            var a = Int(sentenceTokenStarts[s])
-            let z = Int(sentenceTokenStarts[s + 1])
-            guard a < z else { continue }
-            if mentionAt(a) < 0, ends[a] - starts[a] >= 2, ends[a] - starts[a] <= 9, word(a, in: QuoteScan.shiftOpeners) {
-                var c = a + 1
-                while c < z && c < a + 5 && !isComma(c) { c += 1 }
-                guard c < z, isComma(c) else { continue }
-                a = c + 1
+    /// The person introduced last as the subject of a sentence outside quotes
+    /// (`Joko Susilo, Ketua …, mendukung …`, `Sementara itu, Joko …`) with its subject after
+    /// token `after` and before token `before`: its mention. Sentences are read backwards from
+    /// `before`, so a pronoun right after the last statement reads one or two.
+    func subject(after: Int, before: Int) -> Int? {
+        guard before > 0, before > after + 1 else { return nil }
+        var s = sentence(of: before - 1)
+        while s >= 0 {
+            let a = Int(sentenceTokenStarts[s])
+            if let k = subjectToken(ofSentence: s) {
+                if k <= after { return nil }
+                if k < before { return Int(mentionAt(k)) }
             }
-            var k = a
-            while k < z {
-                let m = mentionAt(k)
-                if isPerson(m) { out.append(k); break }
-                if m >= 0 { k = mentions[Int(m)].end; continue }
-                guard kinds[k] == .word, flags[k].contains(.capitalized) || flags[k].contains(.allCaps) else { break }
-                k += 1
-            }
+            if a <= after + 1 { return nil }
+            s -= 1
         }
-        return out
+        return nil
+    }
+
+    /// The first token of the person who is sentence `s`'s subject, if the sentence is outside
+    /// every quote and opens with a person (after capitalised words, or after an opener such as
+    /// `Sementara itu,`).
+    func subjectToken(ofSentence s: Int) -> Int? {
+        var a = Int(sentenceTokenStarts[s])
+        let z = Int(sentenceTokenStarts[s + 1])
+        guard a < z else { return nil }
+        for c in candidates where c.start < z && c.end > a { return nil }  // a quoted sentence
+        if mentionAt(a) < 0, ends[a] - starts[a] >= 2, ends[a] - starts[a] <= 9, word(a, in: words.shiftOpeners) {
+            var c = a + 1
+            while c < z && c < a + 5 && !isComma(c) { c += 1 }
+            guard c < z, isComma(c) else { return nil }
+            a = c + 1
+        }
+        var k = a
+        while k < z {
+            let m = mentionAt(k)
+            if isPerson(m) { return k }
+            if m >= 0 { k = mentions[Int(m)].end; continue }
+            guard kinds[k] == .word, flags[k].contains(.capitalized) || flags[k].contains(.allCaps) else { return nil }
+            k += 1
+        }
+        return nil
     }
 
     /// A speaker from mention `m` (a person or an organization); `known` holds the speakers
     /// made so far (a few per document), so each entity's role and affiliation are looked up once.
     func make(mention m: Int, at r: TextRange, by: Speaker.Resolution, known: inout [Speaker]) -> Speaker {
         let e = entityOfMention[m]
-        let mention = mentions[m]
-        if e >= 0, let k = known.lastIndex(where: { $0.entity == e }), mention.role == nil || mention.role == known[k].role {
+        if e >= 0, let k = known.lastIndex(where: { $0.entity == e }), mentions[m].role == nil || mentions[m].role == known[k].role {
             var s = known[k]
             s.mention = r; s.resolvedBy = by
             return s
         }
-        let name = e >= 0 ? entities[e].name : text(range(mention.start, mention.end))
-        var role = mention.role
-        var near = mention.start
+        let name = e >= 0 ? entities[e].name : text(range(mentions[m].start, mentions[m].end))
+        var role = mentions[m].role
+        var near = mentions[m].start
         if e >= 0 {
             if role == nil, let withRole = entities[e].mentions.first(where: { $0.role != nil }) {
                 role = withRole.role
@@ -927,7 +959,7 @@ extension QuoteAttributor {
             // Only after a capitalised word or a comma can a missed name stand before the verb.
             guard k > a, k + 1 < z, v.form == .men, t.flags[k - 1].rawValue & QuoteScan.nameOrCommaBits != 0,
                   t.flags[k + 1].contains(.comma) || v.isSaying
-                    || doc.bytes[Int(t.starts[k + 1])..<Int(t.ends[k + 1])].elementsEqual(QuoteScan.bahwa)
+                    || doc.bytes[Int(t.starts[k + 1])..<Int(t.ends[k + 1])].elementsEqual("bahwa".utf8)
             else { continue }
             if let r = name(endingAt: k, floor: a), r.lowerBound == a || !capitalized(r.lowerBound - 1) {
                 added.append(EntityMention(start: r.lowerBound, end: r.upperBound, type: .per))

@@ -78,36 +78,88 @@ public struct SpeechVerbLexicon: Sendable {
             let bit = key.withUnsafeBufferPointer { SpeechVerbLexicon.fingerprint($0, 0, $0.count) }
             filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
+        // Quote marks pass the filter too, so the sieve reads no token flags: every character
+        // the tokenizer reads as a quote mark, and the doubled ASCII ones (`''`, ``` `` ```).
+        for mark in SpeechVerbLexicon.quoteMarkTokens {
+            let bit = mark.withUnsafeBufferPointer { SpeechVerbLexicon.fingerprint($0, 0, $0.count) }
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         self.filter = filter
     }
+
+    /// The texts a quote mark token can have (UTF-8): each character up to U+206F of a quote
+    /// class, and the doubled ASCII ones.
+    static let quoteMarkTokens: [[UInt8]] = {
+        var out: [[UInt8]] = []
+        for c in UInt32(0x20)...0x206F {
+            switch CharacterClass.of(c) {
+            case .quote, .openingQuote, .closingQuote:
+                let utf8 = Array(String(Unicode.Scalar(c)!).utf8)
+                out.append(utf8)
+                if c < 0x80 { out.append(utf8 + utf8) }
+            default: continue
+            }
+        }
+        return out
+    }()
 
     /// A Bloom-style filter over each form's ``fingerprint(_:_:_:)``: most words of running
     /// text are turned away without being hashed.
     let filter: [UInt64]
     static let filterWords = 1024
 
-    /// A 16-bit hash of the word at `p[s..<e]` (3 to 16 bytes), case folded: its first and
-    /// last eight bytes (overlapping, so a word of up to 16 bytes is read whole) mixed with its
-    /// length. Indonesian verb forms share prefixes and suffixes (`memaparkan`, `memberikan`),
-    /// so every byte counts. Read byte by byte; ``marks(in:)`` reads the same two words with
-    /// two loads.
+    /// A 16-bit hash of the word at `p[s..<e]`, case folded: its first eight bytes (all of a
+    /// word of up to eight) mixed with its length. Indonesian verb forms share prefixes and
+    /// suffixes (`memaparkan`, `memberikan`), so eight bytes and the length tell them apart
+    /// where two letters would not. Read byte by byte; ``sieve(_:_:_:_:_:_:into:)`` reads the
+    /// same eight bytes with one load.
     static func fingerprint(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int {
-        let n = e - s, m = min(n, 8)
-        var head: UInt64 = 0, tail: UInt64 = 0
-        for k in 0..<m {
-            head |= UInt64(p[s + k]) << UInt64(8 * k)
-            tail |= UInt64(p[e - m + k]) << UInt64(8 * k)
-        }
-        return mix(head, tail, n)
+        var head: UInt64 = 0
+        for k in 0..<min(e - s, 8) { head |= UInt64(p[s + k]) << UInt64(8 * k) }
+        return mix(head, e - s)
     }
 
-    /// The fingerprint of a word of `n` bytes whose first and last `min(n, 8)` bytes are
-    /// `head` and `tail` (little-endian).
+    /// The fingerprint of a word of `n` bytes whose first `min(n, 8)` bytes are `head`
+    /// (little-endian).
     @inline(__always)
-    static func mix(_ head: UInt64, _ tail: UInt64, _ n: Int) -> Int {
-        let fold: UInt64 = 0x2020_2020_2020_2020
-        let x = (head | fold) &* 0x9E37_79B9_7F4A_7C15 ^ (tail | fold) &* 0xC2B2_AE3D_27D4_EB4F ^ UInt64(truncatingIfNeeded: n)
-        return Int(truncatingIfNeeded: (x &* 0xFF51_AFD7_ED55_8CCD) >> 48)
+    static func mix(_ head: UInt64, _ n: Int) -> Int {
+        let x = (head | 0x2020_2020_2020_2020 ^ UInt64(truncatingIfNeeded: n) &<< 59) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: x >> 48)
+    }
+
+    /// Writes into `out` the tokens whose fingerprint passes `filter` (verb forms and quote
+    /// marks, and a few others by chance) and returns how many. Branch-free: the first eight
+    /// bytes of every token are read with one unaligned load (the text has at least eight
+    /// bytes; the last tokens, less than eight bytes from its end, are read with a load ending
+    /// at its end and shifted), and each token's index is written, the count moving on only for
+    /// a hit.
+    @inline(never)
+    static func sieve(_ p: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int32>, _ ends: UnsafeBufferPointer<Int32>,
+                      _ filter: UnsafeBufferPointer<UInt64>, into out: UnsafeMutablePointer<Int32>) -> Int {
+        let base = UnsafeRawPointer(p.baseAddress!)
+        let lastLoad = p.count &- 8
+        let n = starts.count
+        // Tokens `0..<whole` start where eight bytes can be read.
+        var whole = n
+        while whole > 0 && Int(starts[whole &- 1]) > lastLoad { whole &-= 1 }
+        let starts = starts.baseAddress!, ends = ends.baseAddress!, filter = filter.baseAddress!
+        var m = 0
+        @inline(__always) func look(_ i: Int, _ head: UInt64, _ len: Int) {
+            let long: UInt64 = len >= 8 ? ~0 : 0
+            let bit = mix(head & (long | ((1 &<< UInt64(truncatingIfNeeded: 8 &* len)) &- 1)), len)
+            out[m] = Int32(truncatingIfNeeded: i)
+            m &+= Int(truncatingIfNeeded: filter[bit &>> 6] &>> UInt64(truncatingIfNeeded: bit & 63)) & 1
+        }
+        for i in 0..<whole {
+            let s = Int(starts[i])
+            look(i, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: s, as: UInt64.self)), Int(ends[i]) &- s)
+        }
+        for i in whole..<n {
+            let s = Int(starts[i])
+            let head = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: lastLoad, as: UInt64.self)) &>> UInt64(8 &* (s &- lastLoad))
+            look(i, head, Int(ends[i]) &- s)
+        }
+        return m
     }
 
     /// The verb that token `i` of `doc` is, if any (case-insensitive).
@@ -138,10 +190,10 @@ public struct SpeechVerbLexicon: Sendable {
     /// comma, after `dia`, `ia`, `beliau`), in one pass over the token columns. A sentence
     /// without such a verb has no indirect quote.
     ///
-    /// The pass is branch-free for almost every token: each token's fingerprint is computed from
-    /// two unaligned loads whether it is a word or not, and only a word of 3 to 16 bytes whose
-    /// fingerprint passes the filter, or a quote mark, is looked at further (about one token in
-    /// twelve of running text).
+    /// A branch-free sieve (``sieve(_:_:_:_:into:)``) reads only the token offsets and the text
+    /// and keeps the tokens whose fingerprint passes the filter: the verb forms, the quote marks
+    /// and a few others by chance, about one token in twenty of running text. Only those are
+    /// looked at further.
     func marks(in doc: Document) -> Marks {
         let t = doc.tokens
         let n = t.count
@@ -151,7 +203,6 @@ public struct SpeechVerbLexicon: Sendable {
         let quote = TokenFlags.openingQuote.rawValue | TokenFlags.closingQuote.rawValue
         let sentenceStarts = doc.sentenceTokenStarts
         var sentence = 0  // the first sentence starting at or after the last word looked at
-        let wordKind = TokenKind.word.rawValue
         doc.bytes.withUnsafeBufferPointer { p in
         t.starts.withUnsafeBufferPointer { starts in
         t.ends.withUnsafeBufferPointer { ends in
@@ -197,21 +248,13 @@ public struct SpeechVerbLexicon: Sendable {
                 }
                 return
             }
-            let base = UnsafeRawPointer(p.baseAddress!)
-            let lastLoad = p.count - 8
-            for i in 0..<n {
-                let s = Int(starts[i]), e = Int(ends[i]), len = e - s
-                // The first min(len, 8) bytes: a load ending inside the text, shifted down.
-                let hs = min(s, lastLoad)
-                let long = len >= 8
-                let head = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: hs, as: UInt64.self)) &>> UInt64(8 &* (s &- hs))
-                    & (long ? ~0 : (1 &<< UInt64(8 &* len)) &- 1)
-                let last8 = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: max(e &- 8, 0), as: UInt64.self))
-                let tail = long ? last8 : head
-                let bit = SpeechVerbLexicon.mix(head, tail, len)
-                let fits = (kinds[i].rawValue == wordKind ? 1 : 0) & (UInt(bitPattern: len &- 3) <= 13 ? 1 : 0)
-                let hit = Int(truncatingIfNeeded: filter[bit &>> 6] &>> UInt64(bit & 63)) & fits
-                if hit | Int(flags[i].rawValue & quote) != 0 { consider(i, s, e) }
+            // The sieve writes the tokens to look at into a stack buffer; then each is looked at.
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: n) { out in
+                let m = SpeechVerbLexicon.sieve(p, starts, ends, filter, into: out.baseAddress!)
+                for k in 0..<m {
+                    let i = Int(out[k])
+                    consider(i, Int(starts[i]), Int(ends[i]))
+                }
             }
         }
         }
@@ -235,4 +278,3 @@ struct Marks {
     /// Quote mark tokens, in text order.
     var quotes: [Int32] = []
 }
-extension SpeechVerbLexicon { public func _marksCount(_ doc: Document) -> Int { let m = marks(in: doc); return m.cues.count + m.quotes.count } } // TEMP

@@ -48,6 +48,24 @@ struct DirectQuoteTests {
         ])
     }
 
+    @Test func everyQuoteMarkStyleIsFound() {
+        // Each pair the tokenizer reads as quote marks, down to the doubled ASCII ones.
+        let pairs = [("“", "”"), ("”", "”"), ("\"", "\""), ("«", "»"), ("„", "“"), ("‘", "’"), ("‹", "›"), ("''", "''"),
+                     ("``", "''"), ("'", "'")]
+        for (open, close) in pairs {
+            let got = found("Hujan turun. \(open)Kami akan membuka pasar itu pekan depan,\(close) kata Joko Susilo.")
+            #expect(got == [Found(kind: "direct", text: "Kami akan membuka pasar itu pekan depan", cue: "kata",
+                                  speaker: "Joko Susilo", resolvedBy: "name")], "\(open)…\(close)")
+        }
+    }
+
+    @Test func aCueInTheTextsLastEightBytes() {
+        // The sieve reads the last tokens with a load ending at the end of the text.
+        #expect(found("“Kami akan membuka pasar itu pekan depan,” ujarnya").map(\.cue) == ["ujarnya"])
+        #expect(found("“Kami buka,” ujarnya").map(\.cue) == ["ujarnya"])
+        #expect(found("“Ya”").isEmpty)
+    }
+
     @Test func anInterruptedQuoteIsOneQuoteInTwoParts() {
         let text = "Joko Susilo meninjau pasar. “Misalnya ada turis yang mau datang,” kata dia, “sekarang sudah bisa.”"
         #expect(found(text) == [
@@ -90,6 +108,14 @@ struct IndirectQuoteTests {
         #expect(found("Menurut Joko Susilo, IKM perlu terus berkembang di Kota Semarang.") == [
             Found(kind: "indirect", text: "IKM perlu terus berkembang di Kota Semarang", cue: "Menurut", speaker: "Joko Susilo",
                   resolvedBy: "name"),
+        ])
+    }
+
+    @Test func menurutOpeningASentenceIsACueWithoutAnyOther() {
+        // The only cue of the text opens a sentence (after a full stop, not a comma or a name).
+        #expect(found("Joko Susilo meninjau pasar itu. Menurut dia, pasar akan dibuka pekan depan.") == [
+            Found(kind: "indirect", text: "pasar akan dibuka pekan depan", cue: "Menurut", speaker: "Joko Susilo",
+                  resolvedBy: "pronoun"),
         ])
     }
 
