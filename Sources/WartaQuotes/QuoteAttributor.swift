@@ -99,6 +99,8 @@ final class QuoteWords: Sendable {
         "oleh", "dengan", "kepada", "dari", "untuk", "bersama", "terhadap", "tentang", "soal", "bagi", "pada", "atas",
         "dan", "atau", "antara",
     ])
+    /// Common words (the tokenizer's list): a name made only of them is not a name.
+    let knownWords = TokenizerLexicon.builtIn.knownWords
     /// Sentence openers after which the next person named is a new topic (`Sementara itu, Joko …`).
     let shiftOpeners = ByteStringTable(keys: ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"])
 
@@ -269,6 +271,12 @@ struct QuoteScan {
     }
     /// Entry `k` of the verb list, read in place.
     func verb(_ k: Int32) -> VerbRef { VerbRef(entry: verbList.baseAddress! + Int(k)) }
+    /// The lemma of the verb at token `k` (from the cue list when the verb is in it).
+    func lemma(ofCue k: Int) -> String {
+        let c = firstCue(atOrAfter: k)
+        if c < cues.count, Int(cues[c].token) == k { return verb(cues[c].verb).entry.pointee.lemma }
+        return speech(k)?.entry.pointee.lemma ?? key(k)
+    }
     /// The first entry of ``cues`` at token `i` or later.
     func firstCue(atOrAfter i: Int) -> Int {
         var lo = 0, hi = cues.count
@@ -713,7 +721,8 @@ struct QuoteScan {
         var lastSentence = -10
         var roles: [Substring: [(Int, String)]]? = nil  // built at the first role standing for a speaker
         var known: [Speaker] = []
-        for c in candidates {
+        for ci in candidates.indices {
+            let c = candidates[ci]
             // The latest person introduced as a subject since the last attribution (asked for
             // pronouns and quotes without a cue only).
             let anchor = min(c.cue ?? c.start, c.start)
@@ -743,7 +752,7 @@ struct QuoteScan {
                 lastEnd = max(c.end, c.cue ?? 0)
                 lastSentence = sentence(of: max(c.end - 1, c.start))
             }
-            let cue = c.cue.map { QuoteCue(token: $0, range: range($0), lemma: speech($0)?.entry.pointee.lemma ?? key($0)) }
+            let cue = c.cue.map { QuoteCue(token: $0, range: range($0), lemma: lemma(ofCue: $0)) }
             quotes.append(Quote(kind: c.kind, parts: c.parts.map { range($0.lowerBound, $0.upperBound) }, cue: cue,
                                 speaker: speaker))
         }
@@ -864,13 +873,16 @@ struct QuoteScan {
         return true
     }
 
+    /// The first word of `key` (all of it when it has one).
+    static func firstWord(_ key: String) -> Substring { key[..<(key.firstIndex(of: " ") ?? key.endIndex)] }
+
     /// Persons by the first word of each role they hold: (entity, role key).
     func roleIndex() -> [Substring: [(Int, String)]] {
         var index: [Substring: [(Int, String)]] = [:]
-        for (e, entity) in entities.enumerated() where entity.type == .per {
-            for role in entity.roles {
+        for e in entities.indices where entities[e].type == .per {
+            for role in entities[e].roles {
                 let k = MatchKey.make(role)
-                index[k.split(separator: " ").first ?? Substring(k), default: []].append((e, k))
+                index[QuoteScan.firstWord(k), default: []].append((e, k))
             }
         }
         return index
@@ -882,9 +894,11 @@ struct QuoteScan {
         let text = text(range(r.lowerBound, r.upperBound))
         let want = MatchKey.make(text)
         var best: (Int, Int)? = nil  // entity, mention start
-        for (e, k) in index[want.split(separator: " ").first ?? Substring(want)] ?? [] where k.hasPrefix(want) || want.hasPrefix(k) {
-            let entity = entities[e]
-            let at = entity.mentions.map(\.start).filter { $0 < before }.max() ?? entity.mentions[0].start
+        for (e, k) in index[QuoteScan.firstWord(want)] ?? [] where k.hasPrefix(want) || want.hasPrefix(k) {
+            // The entity's last mention before `before`, else its first.
+            var at = -1
+            for m in entities[e].mentions where m.start < before { at = max(at, m.start) }
+            if at < 0 { at = entities[e].mentions[0].start }
             if best == nil || (at < before && (best!.1 >= before || at > best!.1)) { best = (e, at) }
         }
         let mention = range(r.lowerBound, r.upperBound)
@@ -908,8 +922,17 @@ extension QuoteAttributor {
     }
 
     func addingSpeakers(_ doc: Document, to mentions: [EntityMention], marks: Marks) -> [EntityMention] {
-        if marks.cues.isEmpty { return mentions }
+        // A verb of the active form after a capitalised word or a comma, before a comma, `bahwa`
+        // or anything for a verb of saying: only there can a missed name stand before it.
         let t = doc.tokens
+        func mayFollowAName(_ cue: Marks.Cue) -> Bool {
+            let k = Int(cue.token)
+            guard k > 0, k + 1 < t.count, verbs.verbs[Int(cue.verb)].form == .men,
+                  t.flags[k - 1].rawValue & QuoteScan.nameOrCommaBits != 0 else { return false }
+            return t.flags[k + 1].contains(.comma) || verbs.verbs[Int(cue.verb)].isSaying
+                || doc.bytes[Int(t.starts[k + 1])..<Int(t.ends[k + 1])].elementsEqual("bahwa".utf8)
+        }
+        guard marks.cues.contains(where: mayFollowAName) else { return mentions }
         // Tokens inside mentions, found by a binary search over the mentions' first tokens
         // (sorted by the tagger) and over the names added here.
         var added: [EntityMention] = []
@@ -926,7 +949,7 @@ extension QuoteAttributor {
             }
             return added.contains { $0.start <= i && i < $0.end }
         }
-        let known = TokenizerLexicon.builtIn.knownWords
+        let known = words.knownWords
         func capitalized(_ i: Int) -> Bool {
             t.kinds[i] == .word && t.flags[i].contains(.capitalized) && !t.flags[i].contains(.allCaps) && !covered(i)
         }
@@ -951,16 +974,11 @@ extension QuoteAttributor {
             } || verbs.index(atToken: i, of: doc) != nil
         }
         var sentence = 0
-        for cue in marks.cues {
+        for cue in marks.cues where mayFollowAName(cue) {
             let k = Int(cue.token)
-            let v = verbs.verbs[Int(cue.verb)]
             while Int(doc.sentenceTokenStarts[sentence + 1]) <= k { sentence += 1 }
             let a = Int(doc.sentenceTokenStarts[sentence]), z = Int(doc.sentenceTokenStarts[sentence + 1])
-            // Only after a capitalised word or a comma can a missed name stand before the verb.
-            guard k > a, k + 1 < z, v.form == .men, t.flags[k - 1].rawValue & QuoteScan.nameOrCommaBits != 0,
-                  t.flags[k + 1].contains(.comma) || v.isSaying
-                    || doc.bytes[Int(t.starts[k + 1])..<Int(t.ends[k + 1])].elementsEqual("bahwa".utf8)
-            else { continue }
+            guard k > a, k + 1 < z else { continue }
             if let r = name(endingAt: k, floor: a), r.lowerBound == a || !capitalized(r.lowerBound - 1) {
                 added.append(EntityMention(start: r.lowerBound, end: r.upperBound, type: .per))
             } else if let r = name(endingAt: k, floor: a), let g = r.first(where: isGivenName), g > r.lowerBound {

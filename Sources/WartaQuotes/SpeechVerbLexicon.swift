@@ -196,65 +196,28 @@ public struct SpeechVerbLexicon: Sendable {
     /// looked at further.
     func marks(in doc: Document) -> Marks {
         let t = doc.tokens
-        let n = t.count
-        var cues: [Marks.Cue] = []
-        var quotes: [Int32] = []
-        let nameOrComma = TokenFlags.comma.rawValue | TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
-        let quote = TokenFlags.openingQuote.rawValue | TokenFlags.closingQuote.rawValue
-        let sentenceStarts = doc.sentenceTokenStarts
-        var sentence = 0  // the first sentence starting at or after the last word looked at
-        doc.bytes.withUnsafeBufferPointer { p in
+        return doc.bytes.withUnsafeBufferPointer { p in
         t.starts.withUnsafeBufferPointer { starts in
         t.ends.withUnsafeBufferPointer { ends in
         t.flags.withUnsafeBufferPointer { flags in
         t.kinds.withUnsafeBufferPointer { kinds in
+        doc.sentenceTokenStarts.withUnsafeBufferPointer { sentenceStarts in
         filter.withUnsafeBufferPointer { filter in
-            /// Token `i` passed the filter or has a quote flag: record it if it is a quote mark,
-            /// or a verb form next to what a pattern needs.
-            func consider(_ i: Int, _ s: Int, _ e: Int) {
-                guard kinds[i] == .word else {
-                    if flags[i].rawValue & quote != 0 && kinds[i] == .punctuation { quotes.append(Int32(i)) }
-                    return
-                }
-                guard e - s >= 3, e - s <= 16 else { return }
-                var near = i == 0 || flags[i - 1].rawValue & nameOrComma != 0
-                if !near {
-                    // The first word of a sentence (`Menurut Joko, …`).
-                    while sentence < sentenceStarts.count && Int(sentenceStarts[sentence]) < i { sentence += 1 }
-                    near = sentence < sentenceStarts.count && Int(sentenceStarts[sentence]) == i
-                }
-                if !near {
-                    // dia, ia, beliau (lower case: capitalised ones passed above)
-                    let b = Int(starts[i - 1]), c = ends[i - 1] - starts[i - 1]
-                    near = c == 2 && p[b] == 0x69 && p[b + 1] == 0x61
-                        || c == 3 && p[b] == 0x64 && p[b + 1] == 0x69 && p[b + 2] == 0x61
-                        || c == 6 && p[b] == 0x62 && p[b + 1] == 0x65 && p[b + 5] == 0x75
-                }
-                if !near, i + 1 < n {
-                    let b = Int(starts[i + 1])
-                    near = flags[i + 1].contains(.comma)
-                        || ends[i + 1] - starts[i + 1] == 5 && p[b] == 0x62 && p[b + 1] == 0x61 && p[b + 4] == 0x61
-                }
-                guard near, let v = table.value(UnsafeBufferPointer(rebasing: p[s..<e]), lowercase: true) else { return }
-                cues.append(Marks.Cue(token: Int32(i), verb: v))
-            }
-            guard p.count >= 8 else {
-                // A tiny text: byte by byte.
-                for i in 0..<n {
-                    let s = Int(starts[i]), e = Int(ends[i])
-                    let fits = kinds[i] == .word && e - s >= 3 && e - s <= 16
-                    let bit = fits ? SpeechVerbLexicon.fingerprint(p, s, e) : 0
-                    if fits && filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 || flags[i].rawValue & quote != 0 { consider(i, s, e) }
-                }
-                return
-            }
             // The sieve writes the tokens to look at into a stack buffer; then each is looked at.
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: n) { out in
-                let m = SpeechVerbLexicon.sieve(p, starts, ends, filter, into: out.baseAddress!)
-                for k in 0..<m {
-                    let i = Int(out[k])
-                    consider(i, Int(starts[i]), Int(ends[i]))
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(starts.count, 1)) { out in
+                let m: Int
+                if p.count >= 8 {
+                    m = SpeechVerbLexicon.sieve(p, starts, ends, filter, into: out.baseAddress!)
+                } else {
+                    // A tiny text: byte by byte.
+                    var k = 0
+                    for i in 0..<starts.count {
+                        let bit = SpeechVerbLexicon.fingerprint(p, Int(starts[i]), Int(ends[i]))
+                        if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { out[k] = Int32(i); k += 1 }
+                    }
+                    m = k
                 }
+                return marks(UnsafeBufferPointer(rebasing: out[0..<m]), p, starts, ends, flags, kinds, sentenceStarts)
             }
         }
         }
@@ -262,8 +225,51 @@ public struct SpeechVerbLexicon: Sendable {
         }
         }
         }
-        return Marks(cues: cues, quotes: quotes)
+        }
     }
+
+    /// The marks among the tokens `sieved` (in text order): quote marks, and verb forms next to
+    /// what a pattern needs.
+    func marks(_ sieved: UnsafeBufferPointer<Int32>, _ p: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int32>,
+               _ ends: UnsafeBufferPointer<Int32>, _ flags: UnsafeBufferPointer<TokenFlags>, _ kinds: UnsafeBufferPointer<TokenKind>,
+               _ sentenceStarts: UnsafeBufferPointer<Int32>) -> Marks {
+        let n = starts.count
+        let nameOrComma = TokenFlags.comma.rawValue | TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
+        let quote = TokenFlags.openingQuote.rawValue | TokenFlags.closingQuote.rawValue
+        var marks = Marks()
+        marks.cues.reserveCapacity(sieved.count)
+        var sentence = 0  // the first sentence starting at or after the last word looked at
+        for k in sieved {
+            let i = Int(k), s = Int(starts[i]), e = Int(ends[i])
+            guard kinds[i] == .word else {
+                if flags[i].rawValue & quote != 0 && kinds[i] == .punctuation { marks.quotes.append(k) }
+                continue
+            }
+            guard e - s >= 3, e - s <= 16 else { continue }
+            var near = i == 0 || flags[i - 1].rawValue & nameOrComma != 0
+            if !near {
+                // The first word of a sentence (`Menurut Joko, …`).
+                while sentence < sentenceStarts.count && Int(sentenceStarts[sentence]) < i { sentence += 1 }
+                near = sentence < sentenceStarts.count && Int(sentenceStarts[sentence]) == i
+            }
+            if !near {
+                // dia, ia, beliau (lower case: capitalised ones passed above)
+                let b = Int(starts[i - 1]), c = ends[i - 1] - starts[i - 1]
+                near = c == 2 && p[b] == 0x69 && p[b + 1] == 0x61
+                    || c == 3 && p[b] == 0x64 && p[b + 1] == 0x69 && p[b + 2] == 0x61
+                    || c == 6 && p[b] == 0x62 && p[b + 1] == 0x65 && p[b + 5] == 0x75
+            }
+            if !near, i + 1 < n {
+                let b = Int(starts[i + 1])
+                near = flags[i + 1].contains(.comma)
+                    || ends[i + 1] - starts[i + 1] == 5 && p[b] == 0x62 && p[b + 1] == 0x61 && p[b + 4] == 0x61
+            }
+            guard near, let v = table.value(UnsafeBufferPointer(rebasing: p[s..<e]), lowercase: true) else { continue }
+            marks.cues.append(Marks.Cue(token: k, verb: v))
+        }
+        return marks
+    }
+
 }
 
 /// What one pass over a document's tokens finds for quote attribution.
