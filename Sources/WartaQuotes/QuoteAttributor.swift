@@ -52,11 +52,13 @@ public struct QuoteAttributor: Sendable {
         marks.cues.withUnsafeBufferPointer { cues in
         marks.quotes.withUnsafeBufferPointer { quoteMarks in
         verbs.verbs.withUnsafeBufferPointer { verbList in
+        withUnsafeTemporaryAllocation(of: QuoteScan.Span.self, capacity: mentions.count) { spans in
             var scan = QuoteScan(
-                words: words, verbList: verbList, bytes: bytes, starts: starts, ends: ends, flags: flags,
+                words: words, verbList: verbList, spans: spans, bytes: bytes, starts: starts, ends: ends, flags: flags,
                 kinds: kinds, sentenceTokenStarts: sentences, paragraphRanges: doc.paragraphRanges, mentions: mentions,
                 entities: entities, entityOfMention: known, cues: cues, quoteMarks: quoteMarks)
             return scan.run()
+        }
         }
         }
         }
@@ -172,15 +174,19 @@ struct QuoteScan {
     /// Reporting verbs where patterns can use them, and the quote marks (``SpeechVerbLexicon/marks(in:)``).
     let cues: UnsafeBufferPointer<Marks.Cue>
     let quoteMarks: UnsafeBufferPointer<Int32>
-    /// The people and organizations (not nested), in text order: first tokens, ends and indices
-    /// into ``mentions``; ``mentionAt(_:)`` searches them.
-    let spans: [(start: Int32, end: Int32, mention: Int32)]
+    /// A person or an organization: its first token, its end and its index into ``mentions``.
+    struct Span {
+        var start: Int32, end: Int32, mention: Int32
+    }
+    /// The people and organizations (not nested), in text order; ``mentionAt(_:)`` searches them.
+    let spans: UnsafeBufferPointer<Span>
     /// First token of each paragraph, plus the token count (filled by ``findDirect()``, the
     /// only pass that needs paragraphs).
     var paragraphStarts: [Int] = []
     var candidates: [Candidate] = []
 
-    init(words: QuoteWords, verbList: UnsafeBufferPointer<SpeechVerb>,
+    /// A scan that fills `spans` (room for every mention) with the people and organizations.
+    init(words: QuoteWords, verbList: UnsafeBufferPointer<SpeechVerb>, spans room: UnsafeMutableBufferPointer<Span>,
          bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>,
          flags: UnsafeBufferPointer<TokenFlags>, kinds: UnsafeBufferPointer<TokenKind>,
          sentenceTokenStarts: UnsafeBufferPointer<Int32>, paragraphRanges: [TextRange],
@@ -194,14 +200,14 @@ struct QuoteScan {
         self.cues = cues; self.quoteMarks = quoteMarks
         var lastEnd: Int32 = 0
         // (By index: the mentions' fields are read in place, never copied with their Strings.)
-        var spans: [(start: Int32, end: Int32, mention: Int32)] = []
-        spans.reserveCapacity(mentions.count)
+        var count = 0
         for k in mentions.indices where !mentions[k].isNested && (mentions[k].type == .per || mentions[k].type == .org)
             && Int32(mentions[k].start) >= lastEnd {
-            spans.append((Int32(mentions[k].start), Int32(mentions[k].end), Int32(k)))
+            room[count] = Span(start: Int32(mentions[k].start), end: Int32(mentions[k].end), mention: Int32(k))
+            count += 1
             lastEnd = Int32(mentions[k].end)
         }
-        self.spans = spans
+        spans = UnsafeBufferPointer(rebasing: room[0..<count])
     }
 
     /// Each person's or organization's entity (-1 for none and for other mentions), found by the
@@ -606,18 +612,6 @@ struct QuoteScan {
     /// (``SpeechVerbLexicon/marks(in:)`` records every verb an indirect quote can start from).
     mutating func findIndirect() {
         guard !cues.isEmpty else { return }
-        // The direct quote in each sentence, -1 for none (no table when there is none).
-        var directIndex: [Int] = []
-        if !candidates.isEmpty {
-            directIndex = [Int](repeating: -1, count: sentenceTokenStarts.count - 1)
-            for ci in candidates.indices {
-                for p in candidates[ci].parts where !p.isEmpty {
-                    var s = sentence(of: p.lowerBound)
-                    let last = sentence(of: p.upperBound - 1)
-                    while s <= last { directIndex[s] = ci; s += 1 }
-                }
-            }
-        }
         var drop: [Int] = []
         let direct = candidates.count
         var s = 0, next = 0
@@ -630,7 +624,7 @@ struct QuoteScan {
             while next < cues.count && Int(cues[next].token) < z { next += 1 }
             while z > a, isTerminal(z - 1) || quoteFamily(z - 1) != 0 { z -= 1 }
             guard z - a >= 5, var c = indirect(a, z) else { continue }
-            let d = directIndex.isEmpty ? -1 : directIndex[s]
+            let d = directQuote(in: a, Int(sentenceTokenStarts[s + 1]), among: direct)
             if d < 0 {
                 if quoteMarks.count > 0, c.parts.contains(where: { p in p.contains { quoteFamily($0) == 1 } }) {
                     c.kind = .mixed  // a quoted term or phrase inside reported speech
@@ -652,6 +646,17 @@ struct QuoteScan {
             for k in candidates.indices where k >= direct || !drop.contains(k) { kept.append(candidates[k]) }
             candidates = kept
         }
+    }
+
+    /// The last of the first `count` candidates (the direct quotes) with a part in the sentence
+    /// `a..<z`, -1 for none.
+    func directQuote(in a: Int, _ z: Int, among count: Int) -> Int {
+        var d = count - 1
+        while d >= 0 {
+            for p in candidates[d].parts where !p.isEmpty && p.lowerBound < z && p.upperBound > a { return d }
+            d -= 1
+        }
+        return -1
     }
 
     /// The indirect quote of the sentence `a..<z` (terminal punctuation excluded), if any.
