@@ -29,7 +29,9 @@ public struct QuoteAttributor: Sendable {
     /// The quotes of `doc` in text order. `mentions` are the entity tagger's (nested ones are
     /// ignored) and `entities` the resolver's groups of them; speakers point into `entities`.
     public func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity]) -> [Quote] {
-        attribute(doc, mentions: mentions, entities: entities, marks: verbs.marks(in: doc))
+        let marks = verbs.marks(in: doc)
+        defer { marks.deallocate() }
+        return attribute(doc, mentions: mentions, entities: entities, marks: marks)
     }
 
     func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity], entityOfMention: [Int]? = nil,
@@ -49,17 +51,13 @@ public struct QuoteAttributor: Sendable {
         mentions.withUnsafeBufferPointer { mentions in
         entities.withUnsafeBufferPointer { entities in
         known.withUnsafeBufferPointer { known in
-        marks.cues.withUnsafeBufferPointer { cues in
-        marks.quotes.withUnsafeBufferPointer { quoteMarks in
         verbs.verbs.withUnsafeBufferPointer { verbList in
         withUnsafeTemporaryAllocation(of: QuoteScan.Span.self, capacity: mentions.count) { spans in
             var scan = QuoteScan(
                 words: words, verbList: verbList, spans: spans, bytes: bytes, starts: starts, ends: ends, flags: flags,
                 kinds: kinds, sentenceTokenStarts: sentences, paragraphRanges: doc.paragraphRanges, mentions: mentions,
-                entities: entities, entityOfMention: known, cues: cues, quoteMarks: quoteMarks)
+                entities: entities, entityOfMention: known, cues: marks.cues, quoteMarks: marks.quotes)
             return scan.run()
-        }
-        }
         }
         }
         }
@@ -78,6 +76,7 @@ public struct QuoteAttributor: Sendable {
     public func analyze(_ doc: Document, mentions: [EntityMention], resolver: EntityResolver = EntityResolver())
         -> (mentions: [EntityMention], entities: [Entity], quotes: [Quote]) {
         let marks = verbs.marks(in: doc)
+        defer { marks.deallocate() }
         let all = addingSpeakers(doc, to: mentions, marks: marks)
         let (entities, entityOfMention) = resolver.resolveIndexed(all, in: doc)
         return (all, entities, attribute(doc, mentions: all, entities: entities, entityOfMention: entityOfMention, marks: marks))
@@ -923,7 +922,9 @@ extension QuoteAttributor {
     /// `Abdian Saputra, Koordinator …, mengatakan, …`). Run it before entity resolution so the
     /// new people get identities.
     public func addingSpeakers(_ doc: Document, to mentions: [EntityMention]) -> [EntityMention] {
-        addingSpeakers(doc, to: mentions, marks: verbs.marks(in: doc))
+        let marks = verbs.marks(in: doc)
+        defer { marks.deallocate() }
+        return addingSpeakers(doc, to: mentions, marks: marks)
     }
 
     func addingSpeakers(_ doc: Document, to mentions: [EntityMention], marks: Marks) -> [EntityMention] {

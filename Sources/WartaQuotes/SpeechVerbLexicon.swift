@@ -194,6 +194,9 @@ public struct SpeechVerbLexicon: Sendable {
     /// and keeps the tokens whose fingerprint passes the filter: the verb forms, the quote marks
     /// and a few others by chance, about one token in twenty of running text. Only those are
     /// looked at further.
+    ///
+    /// The marks live in one allocation (not an array: no reference counting, one `malloc`),
+    /// which the caller frees with ``Marks/deallocate()``.
     func marks(in doc: Document) -> Marks {
         let t = doc.tokens
         return doc.bytes.withUnsafeBufferPointer { p in
@@ -203,8 +206,16 @@ public struct SpeechVerbLexicon: Sendable {
         t.kinds.withUnsafeBufferPointer { kinds in
         doc.sentenceTokenStarts.withUnsafeBufferPointer { sentenceStarts in
         filter.withUnsafeBufferPointer { filter in
-            // The sieve writes the tokens to look at into a stack buffer; then each is looked at.
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(starts.count, 1)) { out in
+            // The sieve writes the tokens to look at into the quote marks' room; then each is
+            // looked at, the cues written to their own room and the quote marks over the sieve's
+            // output from its start (never ahead of the token being read).
+            let n = max(starts.count, 1)
+            let storage = UnsafeMutableRawPointer.allocate(byteCount: n * (MemoryLayout<Int32>.stride + MemoryLayout<Marks.Cue>.stride),
+                                                           alignment: MemoryLayout<Marks.Cue>.alignment)
+            let cueRoom = UnsafeMutableBufferPointer(start: storage.bindMemory(to: Marks.Cue.self, capacity: n), count: n)
+            let out = UnsafeMutableBufferPointer(
+                start: (storage + n * MemoryLayout<Marks.Cue>.stride).bindMemory(to: Int32.self, capacity: n), count: n)
+            do {
                 let m: Int
                 if p.count >= 8 {
                     m = SpeechVerbLexicon.sieve(p, starts, ends, filter, into: out.baseAddress!)
@@ -217,7 +228,9 @@ public struct SpeechVerbLexicon: Sendable {
                     }
                     m = k
                 }
-                return marks(UnsafeBufferPointer(rebasing: out[0..<m]), p, starts, ends, flags, kinds, sentenceStarts)
+                let (c, q) = marks(out, m, p, starts, ends, flags, kinds, sentenceStarts, cues: cueRoom)
+                return Marks(cues: UnsafeBufferPointer(rebasing: cueRoom[0..<c]), quotes: UnsafeBufferPointer(rebasing: out[0..<q]),
+                             storage: storage)
             }
         }
         }
@@ -228,21 +241,23 @@ public struct SpeechVerbLexicon: Sendable {
         }
     }
 
-    /// The marks among the tokens `sieved` (in text order): quote marks, and verb forms next to
-    /// what a pattern needs.
-    func marks(_ sieved: UnsafeBufferPointer<Int32>, _ p: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int32>,
-               _ ends: UnsafeBufferPointer<Int32>, _ flags: UnsafeBufferPointer<TokenFlags>, _ kinds: UnsafeBufferPointer<TokenKind>,
-               _ sentenceStarts: UnsafeBufferPointer<Int32>) -> Marks {
+    /// The marks among the first `count` tokens of `sieved` (in text order): the verb forms next
+    /// to what a pattern needs, written to `cues`, and the quote marks, written over `sieved`
+    /// from its start. Returns how many of each.
+    func marks(_ sieved: UnsafeMutableBufferPointer<Int32>, _ count: Int, _ p: UnsafeBufferPointer<UInt8>,
+               _ starts: UnsafeBufferPointer<Int32>, _ ends: UnsafeBufferPointer<Int32>, _ flags: UnsafeBufferPointer<TokenFlags>,
+               _ kinds: UnsafeBufferPointer<TokenKind>, _ sentenceStarts: UnsafeBufferPointer<Int32>,
+               cues: UnsafeMutableBufferPointer<Marks.Cue>) -> (cues: Int, quotes: Int) {
         let n = starts.count
         let nameOrComma = TokenFlags.comma.rawValue | TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
         let quote = TokenFlags.openingQuote.rawValue | TokenFlags.closingQuote.rawValue
-        var marks = Marks()
-        marks.cues.reserveCapacity(sieved.count)
+        var c = 0, q = 0
         var sentence = 0  // the first sentence starting at or after the last word looked at
-        for k in sieved {
+        for j in 0..<count {
+            let k = sieved[j]
             let i = Int(k), s = Int(starts[i]), e = Int(ends[i])
             guard kinds[i] == .word else {
-                if flags[i].rawValue & quote != 0 && kinds[i] == .punctuation { marks.quotes.append(k) }
+                if flags[i].rawValue & quote != 0 && kinds[i] == .punctuation { sieved[q] = k; q += 1 }
                 continue
             }
             guard e - s >= 3, e - s <= 16 else { continue }
@@ -265,14 +280,16 @@ public struct SpeechVerbLexicon: Sendable {
                     || ends[i + 1] - starts[i + 1] == 5 && p[b] == 0x62 && p[b + 1] == 0x61 && p[b + 4] == 0x61
             }
             guard near, let v = table.value(UnsafeBufferPointer(rebasing: p[s..<e]), lowercase: true) else { continue }
-            marks.cues.append(Marks.Cue(token: k, verb: v))
+            cues[c] = Marks.Cue(token: k, verb: v)
+            c += 1
         }
-        return marks
+        return (c, q)
     }
 
 }
 
-/// What one pass over a document's tokens finds for quote attribution.
+/// What one pass over a document's tokens finds for quote attribution, in one allocation that
+/// ``deallocate()`` frees.
 struct Marks {
     /// A reporting verb: its token and its index into ``SpeechVerbLexicon/verbs``.
     struct Cue {
@@ -280,7 +297,11 @@ struct Marks {
         var verb: Int32
     }
     /// Reporting verbs where a pattern can use them, in text order.
-    var cues: [Cue] = []
+    let cues: UnsafeBufferPointer<Cue>
     /// Quote mark tokens, in text order.
-    var quotes: [Int32] = []
+    let quotes: UnsafeBufferPointer<Int32>
+    let storage: UnsafeMutableRawPointer
+
+    /// Frees the buffers.
+    func deallocate() { storage.deallocate() }
 }
