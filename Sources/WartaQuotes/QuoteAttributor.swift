@@ -138,11 +138,41 @@ enum SpeakerPhrase {
     var isNone: Bool { if case .none = self { return true } else { return false } }
 }
 
+/// The token ranges of a quote's parts: up to two held inline (nearly every quote), more in an
+/// array (a quote over several paragraphs), so a candidate costs no allocation.
+struct Parts: RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral {
+    private var first = 0..<0, second = 0..<0
+    private var more: [Range<Int>] = []
+    private(set) var count = 0
+
+    init() {}
+    init(arrayLiteral ranges: Range<Int>...) { for r in ranges { append(r) } }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    subscript(i: Int) -> Range<Int> {
+        get { i == 0 ? first : i == 1 ? second : more[i - 2] }
+        set {
+            if i == 0 { first = newValue } else if i == 1 { second = newValue } else { more[i - 2] = newValue }
+        }
+    }
+
+    mutating func append(_ r: Range<Int>) {
+        if count == 0 { first = r } else if count == 1 { second = r } else { more.append(r) }
+        count += 1
+    }
+
+    mutating func removeAll() {
+        count = 0
+        more.removeAll(keepingCapacity: true)
+    }
+}
+
 /// A quote found, before its speaker is resolved.
 struct Candidate {
     var kind: Quote.Kind
     /// Token ranges of the parts (quote marks excluded).
-    var parts: [Range<Int>]
+    var parts: Parts
     var cue: Int?
     var phrase: SpeakerPhrase
     var start: Int { parts[0].lowerBound }
@@ -343,7 +373,7 @@ struct QuoteScan {
     mutating func findDirect() {
         if quoteMarks.isEmpty { return }
         findParagraphs()
-        var parts: [Range<Int>] = []  // the parts of the quote being built (one buffer, reused)
+        var parts = Parts()  // the parts of the quote being built
         var pending = false  // whether that quote was still open at the last paragraph's end
         var firstOpen = 0
         var c = 0  // the next quote mark
@@ -357,7 +387,7 @@ struct QuoteScan {
                     open = a; c += 1  // the paragraph reopens the quote: the same quote goes on
                 } else {
                     addDirect(parts, firstOpen: firstOpen, close: nil)
-                    parts.removeAll(keepingCapacity: true)
+                    parts.removeAll()
                 }
             }
             while c < quoteMarks.count, Int(quoteMarks[c]) < z {
@@ -366,7 +396,7 @@ struct QuoteScan {
                 let family = quoteFamily(k)
                 if family == 0 { continue }
                 guard let o = open else {
-                    if opens(k) { open = k; firstOpen = k; parts.removeAll(keepingCapacity: true) }
+                    if opens(k) { open = k; firstOpen = k; parts.removeAll() }
                     continue
                 }
                 if family != quoteFamily(o) { continue }
@@ -386,7 +416,7 @@ struct QuoteScan {
                     addDirect(parts, firstOpen: firstOpen, close: nil)
                     open = k; firstOpen = k
                 }
-                parts.removeAll(keepingCapacity: true)
+                parts.removeAll()
             }
             if let o = open {
                 parts.append((o + 1)..<z)
@@ -415,12 +445,11 @@ struct QuoteScan {
     }
 
     /// Records a direct quote with parts `given` (token ranges), closed by mark `close` if any.
-    mutating func addDirect(_ given: [Range<Int>], firstOpen: Int, close: Int?) {
+    mutating func addDirect(_ given: Parts, firstOpen: Int, close: Int?) {
         let carried = interrupted
         interrupted = nil
         // The candidate's own parts, built once (empty parts left out).
-        var parts: [Range<Int>] = []
-        parts.reserveCapacity(given.count)
+        var parts = Parts()
         for p in given where !p.isEmpty { parts.append(p) }
         guard !parts.isEmpty else { return }
         // An unclosed quote in a long paragraph ends with the sentence it opened in.
@@ -696,7 +725,7 @@ struct QuoteScan {
                 while e < z && !isComma(e) { e += 1 }
                 if e + 2 < z {
                     // Interposed: the statement goes on after the speaker.
-                    let parts = [a..<(k - 1), (e + 1)..<z]
+                    let parts: Parts = [a..<(k - 1), (e + 1)..<z]
                     guard parts[1].count >= 2, parts[0].count + parts[1].count >= 3 else { return nil }
                     return Candidate(kind: .indirect, parts: parts, cue: k, phrase: phrase)
                 }
@@ -720,24 +749,27 @@ struct QuoteScan {
     func resolve() -> [Quote] {
         var quotes: [Quote] = []
         quotes.reserveCapacity(candidates.count)
-        var lastSpeaker: Speaker? = nil
+        // Speakers are read back from the quotes made so far, not copied aside.
+        var last = -1             // the last quote with a speaker
         var lastEnd = -1          // the token where the last attributed statement ended
         var lastSentence = -10
         var roles: [Substring: [(Int, String)]]? = nil  // built at the first role standing for a speaker
-        var known: [Speaker] = []
+        var known: [(entity: Int, quote: Int)] = []  // the quote where each entity's speaker was made
+        var made = false
         for ci in candidates.indices {
             let c = candidates[ci]
             // The latest person introduced as a subject since the last attribution (asked for
             // pronouns and quotes without a cue only).
             let anchor = min(c.cue ?? c.start, c.start)
             var speaker: Speaker? = nil
+            made = false
             switch c.phrase {
             case .mention(let m):
-                speaker = make(mention: m, at: range(mentions[m].start, mentions[m].end), by: .name, known: &known)
+                (speaker, made) = make(mention: m, at: range(mentions[m].start, mentions[m].end), by: .name, known: known, quotes: quotes)
             case .pronoun(let r):
                 if let m = subject(after: lastEnd, before: anchor) {
-                    speaker = make(mention: m, at: r, by: .pronoun, known: &known)
-                } else if var s = lastSpeaker {
+                    (speaker, made) = make(mention: m, at: r, by: .pronoun, known: known, quotes: quotes)
+                } else if last >= 0, var s = quotes[last].speaker {
                     s.mention = r; s.resolvedBy = .pronoun
                     speaker = s
                 }
@@ -745,14 +777,15 @@ struct QuoteScan {
                 if roles == nil { roles = roleIndex() }
                 speaker = roleHolder(r, before: c.start, index: roles!)
             case .none:
-                if c.kind == .direct, var s = lastSpeaker, sentence(of: c.start) - lastSentence <= 2,
+                if c.kind == .direct, last >= 0, var s = quotes[last].speaker, sentence(of: c.start) - lastSentence <= 2,
                    subject(after: lastEnd, before: anchor) == nil {
                     s.resolvedBy = .previous
                     speaker = s
                 }
             }
             if speaker != nil {
-                lastSpeaker = speaker
+                last = quotes.count
+                if made, let e = speaker?.entity { known.append((e, last)) }
                 lastEnd = max(c.end, c.cue ?? 0)
                 lastSentence = sentence(of: max(c.end - 1, c.start))
             }
@@ -809,14 +842,17 @@ struct QuoteScan {
         return nil
     }
 
-    /// A speaker from mention `m` (a person or an organization); `known` holds the speakers
-    /// made so far (a few per document), so each entity's role and affiliation are looked up once.
-    func make(mention m: Int, at r: TextRange, by: Speaker.Resolution, known: inout [Speaker]) -> Speaker {
+    /// A speaker from mention `m` (a person or an organization), and whether it was made here
+    /// rather than taken from an earlier quote: `known` gives the quote where each entity's
+    /// speaker was made (a few per document), so each entity's role and affiliation are looked
+    /// up once.
+    func make(mention m: Int, at r: TextRange, by: Speaker.Resolution, known: [(entity: Int, quote: Int)],
+              quotes: [Quote]) -> (Speaker, Bool) {
         let e = entityOfMention[m]
-        if e >= 0, let k = known.lastIndex(where: { $0.entity == e }), mentions[m].role == nil || mentions[m].role == known[k].role {
-            var s = known[k]
+        if e >= 0, let k = known.last(where: { $0.entity == e }), var s = quotes[k.quote].speaker,
+           mentions[m].role == nil || mentions[m].role == s.role {
             s.mention = r; s.resolvedBy = by
-            return s
+            return (s, false)
         }
         let name = e >= 0 ? entities[e].name : text(range(mentions[m].start, mentions[m].end))
         var role = mentions[m].role
@@ -827,10 +863,8 @@ struct QuoteScan {
                 near = withRole.start
             }
         }
-        let s = Speaker(name: name, entity: e >= 0 ? e : nil, role: role, affiliation: role.flatMap { affiliation($0, near: near) },
-                        mention: r, resolvedBy: by)
-        if e >= 0 { known.append(s) }
-        return s
+        return (Speaker(name: name, entity: e >= 0 ? e : nil, role: role, affiliation: role.flatMap { affiliation($0, near: near) },
+                        mention: r, resolvedBy: by), true)
     }
 
     /// The organization named in `role`, a role stated next to token `near`: the longest
