@@ -302,7 +302,7 @@ struct QuoteScan {
     /// The reporting verb token `i` is, looked up only where a pattern asks.
     func speech(_ i: Int) -> VerbRef? {
         guard i >= 0, i < n, kinds[i] == .word else { return nil }
-        return words.verbs.index(of: UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])])).map(verb)
+        return words.verbs.index(in: bytes, Int(starts[i]), Int(ends[i])).map(verb)
     }
     /// Entry `k` of the verb list, read in place.
     func verb(_ k: Int32) -> VerbRef { VerbRef(entry: verbList.baseAddress! + Int(k)) }
@@ -769,7 +769,7 @@ struct QuoteScan {
             case .pronoun(let r):
                 if let m = subject(after: lastEnd, before: anchor) {
                     (speaker, made) = make(mention: m, at: r, by: .pronoun, known: known, quotes: quotes)
-                } else if last >= 0, var s = quotes[last].speaker {
+                } else if last >= 0, var s = speakerOfQuote(last, in: quotes) {
                     s.mention = r; s.resolvedBy = .pronoun
                     speaker = s
                 }
@@ -777,7 +777,7 @@ struct QuoteScan {
                 if roles == nil { roles = roleIndex() }
                 speaker = roleHolder(r, before: c.start, index: roles!)
             case .none:
-                if c.kind == .direct, last >= 0, var s = quotes[last].speaker, sentence(of: c.start) - lastSentence <= 2,
+                if c.kind == .direct, last >= 0, var s = speakerOfQuote(last, in: quotes), sentence(of: c.start) - lastSentence <= 2,
                    subject(after: lastEnd, before: anchor) == nil {
                     s.resolvedBy = .previous
                     speaker = s
@@ -795,6 +795,9 @@ struct QuoteScan {
         }
         return quotes
     }
+
+    /// The speaker of quote `i` (read in place: `quotes[i].speaker` would copy the whole quote).
+    func speakerOfQuote(_ i: Int, in quotes: [Quote]) -> Speaker? { quotes.withUnsafeBufferPointer { $0[i].speaker } }
 
     func range(_ a: Int, _ b: Int) -> TextRange { TextRange(Int(starts[a]), Int(ends[b - 1])) }
 
@@ -849,7 +852,7 @@ struct QuoteScan {
     func make(mention m: Int, at r: TextRange, by: Speaker.Resolution, known: [(entity: Int, quote: Int)],
               quotes: [Quote]) -> (Speaker, Bool) {
         let e = entityOfMention[m]
-        if e >= 0, let k = known.last(where: { $0.entity == e }), var s = quotes[k.quote].speaker,
+        if e >= 0, let k = known.last(where: { $0.entity == e }), var s = speakerOfQuote(k.quote, in: quotes),
            mentions[m].role == nil || mentions[m].role == s.role {
             s.mention = r; s.resolvedBy = by
             return (s, false)

@@ -185,6 +185,23 @@ public struct SpeechVerbLexicon: Sendable {
         return table.value(word, lowercase: true)
     }
 
+    /// The index into ``verbs`` of the word at `p[s..<e]`, if it is a form: its first eight
+    /// bytes are read with one load where the text has room.
+    @inline(__always)
+    func index(in p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int32? {
+        let n = e - s
+        guard n >= 3, n <= 16 else { return nil }
+        let bit: Int
+        if s + 8 <= p.count {
+            let head = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress!).loadUnaligned(fromByteOffset: s, as: UInt64.self))
+            bit = SpeechVerbLexicon.mix(n >= 8 ? head : head & ((1 << UInt64(8 * n)) - 1), n)
+        } else {
+            bit = SpeechVerbLexicon.fingerprint(p, s, e)
+        }
+        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        return table.value(UnsafeBufferPointer(rebasing: p[s..<e]), lowercase: true)
+    }
+
     /// The quote marks of `doc`, and the tokens that are reporting verbs where a pattern could
     /// use them (opening a sentence, next to a comma or `bahwa`, after a capitalised word or a
     /// comma, after `dia`, `ia`, `beliau`), in one pass over the token columns. A sentence
