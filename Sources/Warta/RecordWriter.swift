@@ -203,12 +203,13 @@ public struct RecordWriter: Sendable {
                 out.byte(0x5D)
             }
             if options.entities {
-                let tagger = options.tagger ?? RecordWriter.tagger
-                let mentions = tagger.tag(doc, nested: options.nested)
+                // (No `??` here: it would copy the tagger, and its lexicon's every table, per document.)
+                let mentions = options.tagger != nil ? options.tagger!.tag(doc, nested: options.nested)
+                    : RecordWriter.tagger.tag(doc, nested: options.nested)
                 var entities: [Entity]
                 var quotes: [Quote]? = nil
                 if options.quotes {
-                    (_, entities, quotes) = (options.attributor ?? QuoteAttributor()).analyze(doc, mentions: mentions)
+                    (_, entities, quotes) = (options.attributor ?? RecordWriter.attributor).analyze(doc, mentions: mentions)
                 } else {
                     entities = EntityResolver().resolve(mentions, in: doc)
                 }
@@ -276,6 +277,7 @@ public struct RecordWriter: Sendable {
     }
 
     private static let tagger = EntityTagger()
+    private static let attributor = QuoteAttributor()
 
     /// `"quotes": [{"type", "text", "span", "parts", "cue": {"text", "lemma", "span"}, "speaker": {"name",
     /// "entity", "role", "affiliation", "mention": {"text", "span"}, "resolved_by"}}]`.

@@ -9,27 +9,26 @@ import WartaText
 /// pronoun or role next to the cue; pronouns and `-nya` go to the last speaker, or to a person
 /// introduced since as a sentence's subject; roles go to the person holding them. A speaker that
 /// cannot be found with confidence is left out.
+///
+/// An attributor is one reference to its compiled lists: copying it (per document, per thread)
+/// costs one reference count, not one per table.
 public struct QuoteAttributor: Sendable {
-    /// The reporting verbs.
-    public let verbs: SpeechVerbLexicon
-    /// The entity lexicon, for roles standing for their holder (`kata Presiden`).
-    public let lexicon: EntityLexicon
-    /// The word lists the scan consults, compiled once.
+    /// The lists, compiled once.
     let words: QuoteWords
-    /// First-word keys of the lexicon's roles and ranks (`kepala`, `juru`, `kapolres`).
-    var roleHeads: ByteStringTable { words.roleHeads }
+    /// The reporting verbs.
+    public var verbs: SpeechVerbLexicon { words.verbs }
+    /// The entity lexicon, for roles standing for their holder (`kata Presiden`).
+    public var lexicon: EntityLexicon { words.lexicon }
 
     /// Creates an attributor.
     public init(verbs: SpeechVerbLexicon = .builtIn, lexicon: EntityLexicon = .builtIn) {
-        self.verbs = verbs
-        self.lexicon = lexicon
         words = QuoteWords(verbs: verbs, lexicon: lexicon)
     }
 
     /// The quotes of `doc` in text order. `mentions` are the entity tagger's (nested ones are
     /// ignored) and `entities` the resolver's groups of them; speakers point into `entities`.
     public func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity]) -> [Quote] {
-        let marks = verbs.marks(in: doc)
+        let marks = words.verbs.marks(in: doc)
         defer { marks.deallocate() }
         return attribute(doc, mentions: mentions, entities: entities, marks: marks)
     }
@@ -51,7 +50,7 @@ public struct QuoteAttributor: Sendable {
         mentions.withUnsafeBufferPointer { mentions in
         entities.withUnsafeBufferPointer { entities in
         known.withUnsafeBufferPointer { known in
-        verbs.verbs.withUnsafeBufferPointer { verbList in
+        words.verbs.verbs.withUnsafeBufferPointer { verbList in
         withUnsafeTemporaryAllocation(of: QuoteScan.Span.self, capacity: mentions.count) { spans in
             var scan = QuoteScan(
                 words: words, verbList: verbList, spans: spans, bytes: bytes, starts: starts, ends: ends, flags: flags,
@@ -75,7 +74,7 @@ public struct QuoteAttributor: Sendable {
     /// mentions into entities and attributes the quotes, looking each token up once.
     public func analyze(_ doc: Document, mentions: [EntityMention], resolver: EntityResolver = EntityResolver())
         -> (mentions: [EntityMention], entities: [Entity], quotes: [Quote]) {
-        let marks = verbs.marks(in: doc)
+        let marks = words.verbs.marks(in: doc)
         defer { marks.deallocate() }
         let all = addingSpeakers(doc, to: mentions, marks: marks)
         let (entities, entityOfMention) = resolver.resolveIndexed(all, in: doc)
@@ -88,6 +87,7 @@ public struct QuoteAttributor: Sendable {
 /// costs more than the lookups).
 final class QuoteWords: Sendable {
     let verbs: SpeechVerbLexicon
+    let lexicon: EntityLexicon
     /// First-word keys of the lexicon's roles and ranks (`kepala`, `juru`, `kapolres`).
     let roleHeads: ByteStringTable
     let pronouns = ByteStringTable(keys: ["dia", "ia", "beliau"])
@@ -107,6 +107,7 @@ final class QuoteWords: Sendable {
 
     init(verbs: SpeechVerbLexicon, lexicon: EntityLexicon) {
         self.verbs = verbs
+        self.lexicon = lexicon
         var heads = Set<String>()
         for e in lexicon.entries where e.type == .role && e.subtype != "honorific" {
             if let first = e.name.split(separator: " ").first { heads.insert(MatchKey.make(String(first))) }
@@ -959,7 +960,7 @@ extension QuoteAttributor {
     /// `Abdian Saputra, Koordinator …, mengatakan, …`). Run it before entity resolution so the
     /// new people get identities.
     public func addingSpeakers(_ doc: Document, to mentions: [EntityMention]) -> [EntityMention] {
-        let marks = verbs.marks(in: doc)
+        let marks = words.verbs.marks(in: doc)
         defer { marks.deallocate() }
         return addingSpeakers(doc, to: mentions, marks: marks)
     }
@@ -970,9 +971,9 @@ extension QuoteAttributor {
         let t = doc.tokens
         func mayFollowAName(_ cue: Marks.Cue) -> Bool {
             let k = Int(cue.token)
-            guard k > 0, k + 1 < t.count, verbs.verbs[Int(cue.verb)].form == .men,
+            guard k > 0, k + 1 < t.count, words.verbs.verbs[Int(cue.verb)].form == .men,
                   t.flags[k - 1].rawValue & QuoteScan.nameOrCommaBits != 0 else { return false }
-            return t.flags[k + 1].contains(.comma) || verbs.verbs[Int(cue.verb)].isSaying
+            return t.flags[k + 1].contains(.comma) || words.verbs.verbs[Int(cue.verb)].isSaying
                 || doc.bytes[Int(t.starts[k + 1])..<Int(t.ends[k + 1])].elementsEqual("bahwa".utf8)
         }
         guard marks.cues.contains(where: mayFollowAName) else { return mentions }
@@ -1009,12 +1010,12 @@ extension QuoteAttributor {
             return s..<end
         }
         func isGivenName(_ i: Int) -> Bool {
-            lexicon.entry(forKey: doc.matchKey(ofToken: i)).map { $0.type == .per } ?? false
+            words.lexicon.entry(forKey: doc.matchKey(ofToken: i)).map { $0.type == .per } ?? false
         }
         func isRoleOrCue(_ i: Int) -> Bool {
             doc.bytes.withUnsafeBufferPointer { p in
-                roleHeads.contains(UnsafeBufferPointer(rebasing: p[Int(t.starts[i])..<Int(t.ends[i])]), lowercase: true)
-            } || verbs.index(atToken: i, of: doc) != nil
+                words.roleHeads.contains(UnsafeBufferPointer(rebasing: p[Int(t.starts[i])..<Int(t.ends[i])]), lowercase: true)
+            } || words.verbs.index(atToken: i, of: doc) != nil
         }
         var sentence = 0
         for cue in marks.cues where mayFollowAName(cue) {
