@@ -40,33 +40,22 @@ public struct QuoteAttributor: Sendable {
         let known = entityOfMention.flatMap { $0.count == mentions.count ? $0 : nil }
             ?? QuoteScan.entities(ofMentions: mentions, entities)
         // The scan reads every column in place, through buffer pointers: no copies, no reference counting.
-        let t = doc.tokens
-        return doc.bytes.withUnsafeBufferPointer { bytes in
-        t.starts.withUnsafeBufferPointer { starts in
-        t.ends.withUnsafeBufferPointer { ends in
-        t.flags.withUnsafeBufferPointer { flags in
-        t.kinds.withUnsafeBufferPointer { kinds in
-        doc.sentenceTokenStarts.withUnsafeBufferPointer { sentences in
-        mentions.withUnsafeBufferPointer { mentions in
-        entities.withUnsafeBufferPointer { entities in
-        known.withUnsafeBufferPointer { known in
-        words.verbs.verbs.withUnsafeBufferPointer { verbList in
-        withUnsafeTemporaryAllocation(of: QuoteScan.Span.self, capacity: mentions.count) { spans in
-            var scan = QuoteScan(
-                words: words, verbList: verbList, spans: spans, bytes: bytes, starts: starts, ends: ends, flags: flags,
-                kinds: kinds, sentenceTokenStarts: sentences, paragraphRanges: doc.paragraphRanges, mentions: mentions,
-                entities: entities, entityOfMention: known, cues: marks.cues, quoteMarks: marks.quotes)
-            return scan.run()
-        }
-        }
-        }
-        }
-        }
-        }
-        }
-        }
-        }
-        }
+        return doc.withColumns { columns in
+            mentions.withUnsafeBufferPointer { mentions in
+                entities.withUnsafeBufferPointer { entities in
+                    known.withUnsafeBufferPointer { known in
+                        words.verbs.verbs.withUnsafeBufferPointer { verbList in
+                            withUnsafeTemporaryAllocation(of: QuoteScan.Span.self, capacity: mentions.count) { spans in
+                                var scan = QuoteScan(
+                                    words: words, verbList: verbList, spans: spans, columns: columns,
+                                    paragraphRanges: doc.paragraphRanges, mentions: mentions, entities: entities,
+                                    entityOfMention: known, cues: marks.cues, quoteMarks: marks.quotes)
+                                return scan.run()
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -217,15 +206,13 @@ struct QuoteScan {
 
     /// A scan that fills `spans` (room for every mention) with the people and organizations.
     init(words: QuoteWords, verbList: UnsafeBufferPointer<SpeechVerb>, spans room: UnsafeMutableBufferPointer<Span>,
-         bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>,
-         flags: UnsafeBufferPointer<TokenFlags>, kinds: UnsafeBufferPointer<TokenKind>,
-         sentenceTokenStarts: UnsafeBufferPointer<Int32>, paragraphRanges: [TextRange],
+         columns: DocumentColumns, paragraphRanges: [TextRange],
          mentions: UnsafeBufferPointer<EntityMention>, entities: UnsafeBufferPointer<Entity>,
          entityOfMention: UnsafeBufferPointer<Int>, cues: UnsafeBufferPointer<Marks.Cue>, quoteMarks: UnsafeBufferPointer<Int32>) {
         self.words = words; self.verbList = verbList
-        self.bytes = bytes; self.starts = starts; self.ends = ends; self.flags = flags; self.kinds = kinds
+        bytes = columns.bytes; starts = columns.starts; ends = columns.ends; flags = columns.flags; kinds = columns.kinds
         n = starts.count
-        self.sentenceTokenStarts = sentenceTokenStarts; self.paragraphRanges = paragraphRanges
+        sentenceTokenStarts = columns.sentenceTokenStarts; self.paragraphRanges = paragraphRanges
         self.mentions = mentions; self.entities = entities; self.entityOfMention = entityOfMention
         self.cues = cues; self.quoteMarks = quoteMarks
         var lastEnd: Int32 = 0

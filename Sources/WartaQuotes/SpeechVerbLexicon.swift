@@ -215,56 +215,41 @@ public struct SpeechVerbLexicon: Sendable {
     /// The marks live in one allocation (not an array: no reference counting, one `malloc`),
     /// which the caller frees with ``Marks/deallocate()``.
     func marks(in doc: Document) -> Marks {
-        let t = doc.tokens
-        return doc.bytes.withUnsafeBufferPointer { p in
-        t.starts.withUnsafeBufferPointer { starts in
-        t.ends.withUnsafeBufferPointer { ends in
-        t.flags.withUnsafeBufferPointer { flags in
-        t.kinds.withUnsafeBufferPointer { kinds in
-        doc.sentenceTokenStarts.withUnsafeBufferPointer { sentenceStarts in
-        filter.withUnsafeBufferPointer { filter in
-            // The sieve writes the tokens to look at into the quote marks' room; then each is
-            // looked at, the cues written to their own room and the quote marks over the sieve's
-            // output from its start (never ahead of the token being read).
-            let n = max(starts.count, 1)
-            let storage = UnsafeMutableRawPointer.allocate(byteCount: n * (MemoryLayout<Int32>.stride + MemoryLayout<Marks.Cue>.stride),
-                                                           alignment: MemoryLayout<Marks.Cue>.alignment)
-            let cueRoom = UnsafeMutableBufferPointer(start: storage.bindMemory(to: Marks.Cue.self, capacity: n), count: n)
-            let out = UnsafeMutableBufferPointer(
-                start: (storage + n * MemoryLayout<Marks.Cue>.stride).bindMemory(to: Int32.self, capacity: n), count: n)
-            do {
-                let m: Int
-                if p.count >= 8 {
-                    m = SpeechVerbLexicon.sieve(p, starts, ends, filter, into: out.baseAddress!)
+        doc.withColumns { c in
+            filter.withUnsafeBufferPointer { filter in
+                // The sieve writes the tokens to look at into the quote marks' room; then each is
+                // looked at, the cues written to their own room and the quote marks over the
+                // sieve's output from its start (never ahead of the token being read).
+                let n = max(c.starts.count, 1)
+                let storage = UnsafeMutableRawPointer.allocate(
+                    byteCount: n * (MemoryLayout<Int32>.stride + MemoryLayout<Marks.Cue>.stride), alignment: MemoryLayout<Marks.Cue>.alignment)
+                let cueRoom = UnsafeMutableBufferPointer(start: storage.bindMemory(to: Marks.Cue.self, capacity: n), count: n)
+                let out = UnsafeMutableBufferPointer(
+                    start: (storage + n * MemoryLayout<Marks.Cue>.stride).bindMemory(to: Int32.self, capacity: n), count: n)
+                var m = 0
+                if c.bytes.count >= 8 {
+                    m = SpeechVerbLexicon.sieve(c.bytes, c.starts, c.ends, filter, into: out.baseAddress!)
                 } else {
                     // A tiny text: byte by byte.
-                    var k = 0
-                    for i in 0..<starts.count {
-                        let bit = SpeechVerbLexicon.fingerprint(p, Int(starts[i]), Int(ends[i]))
-                        if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { out[k] = Int32(i); k += 1 }
+                    for i in 0..<c.starts.count {
+                        let bit = SpeechVerbLexicon.fingerprint(c.bytes, Int(c.starts[i]), Int(c.ends[i]))
+                        if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { out[m] = Int32(i); m += 1 }
                     }
-                    m = k
                 }
-                let (c, q) = marks(out, m, p, starts, ends, flags, kinds, sentenceStarts, cues: cueRoom)
-                return Marks(cues: UnsafeBufferPointer(rebasing: cueRoom[0..<c]), quotes: UnsafeBufferPointer(rebasing: out[0..<q]),
+                let (cues, quotes) = marks(out, m, c, cues: cueRoom)
+                return Marks(cues: UnsafeBufferPointer(rebasing: cueRoom[0..<cues]), quotes: UnsafeBufferPointer(rebasing: out[0..<quotes]),
                              storage: storage)
             }
-        }
-        }
-        }
-        }
-        }
-        }
         }
     }
 
     /// The marks among the first `count` tokens of `sieved` (in text order): the verb forms next
     /// to what a pattern needs, written to `cues`, and the quote marks, written over `sieved`
     /// from its start. Returns how many of each.
-    func marks(_ sieved: UnsafeMutableBufferPointer<Int32>, _ count: Int, _ p: UnsafeBufferPointer<UInt8>,
-               _ starts: UnsafeBufferPointer<Int32>, _ ends: UnsafeBufferPointer<Int32>, _ flags: UnsafeBufferPointer<TokenFlags>,
-               _ kinds: UnsafeBufferPointer<TokenKind>, _ sentenceStarts: UnsafeBufferPointer<Int32>,
+    func marks(_ sieved: UnsafeMutableBufferPointer<Int32>, _ count: Int, _ columns: DocumentColumns,
                cues: UnsafeMutableBufferPointer<Marks.Cue>) -> (cues: Int, quotes: Int) {
+        let p = columns.bytes, starts = columns.starts, ends = columns.ends, flags = columns.flags, kinds = columns.kinds
+        let sentenceStarts = columns.sentenceTokenStarts
         let n = starts.count
         let nameOrComma = TokenFlags.comma.rawValue | TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
         let quote = TokenFlags.openingQuote.rawValue | TokenFlags.closingQuote.rawValue

@@ -210,6 +210,49 @@ public struct Document: Sendable {
     public var paragraphs: [Paragraph] { (0..<paragraphRanges.count).map { Paragraph(document: self, index: $0) } }
 }
 
+/// A document's text and token columns as buffer pointers, for hot loops: no bounds checks in
+/// release builds, no reference counting. Valid only inside ``Document/withColumns(_:)``.
+public struct DocumentColumns {
+    /// The normalized UTF-8 text.
+    public let bytes: UnsafeBufferPointer<UInt8>
+    /// Each token's start and end byte.
+    public let starts: UnsafeBufferPointer<Int32>
+    public let ends: UnsafeBufferPointer<Int32>
+    /// Each token's flags and kind.
+    public let flags: UnsafeBufferPointer<TokenFlags>
+    public let kinds: UnsafeBufferPointer<TokenKind>
+    /// Each sentence's first token, then the token count.
+    public let sentenceTokenStarts: UnsafeBufferPointer<Int32>
+    /// Creates columns (for ``Document/withColumns(_:)``).
+    @inlinable public init(bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>,
+                           flags: UnsafeBufferPointer<TokenFlags>, kinds: UnsafeBufferPointer<TokenKind>,
+                           sentenceTokenStarts: UnsafeBufferPointer<Int32>) {
+        self.bytes = bytes; self.starts = starts; self.ends = ends; self.flags = flags; self.kinds = kinds
+        self.sentenceTokenStarts = sentenceTokenStarts
+    }
+}
+
+extension Document {
+    /// Calls `body` with the text and the token columns as buffer pointers.
+    @inlinable
+    public func withColumns<R>(_ body: (DocumentColumns) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { bytes in
+            try tokens.starts.withUnsafeBufferPointer { starts in
+                try tokens.ends.withUnsafeBufferPointer { ends in
+                    try tokens.flags.withUnsafeBufferPointer { flags in
+                        try tokens.kinds.withUnsafeBufferPointer { kinds in
+                            try sentenceTokenStarts.withUnsafeBufferPointer { sentences in
+                                try body(DocumentColumns(bytes: bytes, starts: starts, ends: ends, flags: flags, kinds: kinds,
+                                                         sentenceTokenStarts: sentences))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A token: an index into a ``Document``'s token arrays.
 public struct Token: Sendable {
     /// The document.
