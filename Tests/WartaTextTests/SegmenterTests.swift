@@ -67,3 +67,19 @@ struct SegmenterTests {
         #expect(TextAnalyzer().analyze(" \n\n \t ").tokens.count == 0)
     }
 }
+
+@Suite("Document columns")
+struct DocumentColumnsTests {
+    @Test func columnsAreTheDocumentsArrays() {
+        let doc = TextAnalyzer().analyze("“Pasar dibuka,” kata Joko. Ia menambahkan, harga naik 5,61 persen.")
+        let (texts, kinds, sentences) = doc.withColumns { c in
+            ((0..<c.starts.count).map { String(decoding: c.bytes[Int(c.starts[$0])..<Int(c.ends[$0])], as: UTF8.self) },
+             Array(c.kinds), Array(c.sentenceTokenStarts))
+        }
+        #expect(texts == ["“", "Pasar", "dibuka", ",", "”", "kata", "Joko", ".", "Ia", "menambahkan", ",", "harga", "naik",
+                          "5,61", "persen", "."])
+        #expect(kinds == doc.tokens.kinds)
+        #expect(sentences == [0, 8, 16])
+        #expect(doc.withColumns { $0.flags[0].contains(.openingQuote) && $0.flags[4].contains(.closingQuote) })
+    }
+}
