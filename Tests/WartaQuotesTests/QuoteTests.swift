@@ -59,6 +59,17 @@ struct DirectQuoteTests {
         }
     }
 
+    @Test func verbFormsOfEveryLengthAndCasePassTheSieve() {
+        // The sieve hashes a word's first eight bytes and its length, case folded: forms of 4 to
+        // 14 bytes, in capitals too, are all found.
+        #expect(found("“Pasar akan dibuka pekan depan,” KATANYA.").map(\.cue) == ["KATANYA"])
+        #expect(found("Joko Susilo meninjau pasar. “Pasar akan dibuka pekan depan,” diungkapkannya.").map(\.cue)
+                == ["diungkapkannya"])
+        #expect(found("Joko Susilo memaparkan, pasar akan dibuka pekan depan.").map(\.cue) == ["memaparkan"])
+        #expect(found("Pasar akan dibuka pekan depan, timpal Joko Susilo.").map(\.cue) == ["timpal"])
+        #expect(found("MENURUT JOKO SUSILO, PASAR AKAN DIBUKA PEKAN DEPAN.").map(\.cue) == ["MENURUT"])
+    }
+
     @Test func aCueInTheTextsLastEightBytes() {
         // The sieve reads the last tokens with a load ending at the end of the text.
         #expect(found("“Kami akan membuka pasar itu pekan depan,” ujarnya").map(\.cue) == ["ujarnya"])
