@@ -71,8 +71,8 @@ public struct QuoteAttributor: Sendable {
     }
 }
 
-/// The word lists of one attributor, in one immutable object: a scan holds it without
-/// reference counting (a copy of each table per document, or per lookup of a static table,
+/// The word lists of one attributor, in one immutable object: an attributor or a scan holds
+/// one reference to it (a copy of each table per document, or per lookup of a static table,
 /// costs more than the lookups).
 final class QuoteWords: Sendable {
     let verbs: SpeechVerbLexicon
@@ -351,6 +351,7 @@ struct QuoteScan {
     // MARK: Pass
 
     mutating func run() -> [Quote] {
+        candidates.reserveCapacity(min(quoteMarks.count / 2 + cues.count, 64))
         findDirect()
         findIndirect()
         candidates.sort { $0.start < $1.start }
@@ -815,7 +816,7 @@ struct QuoteScan {
         var a = Int(sentenceTokenStarts[s])
         let z = Int(sentenceTokenStarts[s + 1])
         guard a < z else { return nil }
-        for c in candidates where c.start < z && c.end > a { return nil }  // a quoted sentence
+        for c in candidates.indices where candidates[c].start < z && candidates[c].end > a { return nil }  // a quoted sentence
         if mentionAt(a) < 0, ends[a] - starts[a] >= 2, ends[a] - starts[a] <= 9, word(a, in: words.shiftOpeners) {
             var c = a + 1
             while c < z && c < a + 5 && !isComma(c) { c += 1 }

@@ -111,7 +111,7 @@ public struct SpeechVerbLexicon: Sendable {
     /// A 16-bit hash of the word at `p[s..<e]`, case folded: its first eight bytes (all of a
     /// word of up to eight) mixed with its length. Indonesian verb forms share prefixes and
     /// suffixes (`memaparkan`, `memberikan`), so eight bytes and the length tell them apart
-    /// where two letters would not. Read byte by byte; ``sieve(_:_:_:_:_:_:into:)`` reads the
+    /// where two letters would not. Read byte by byte; ``sieve(_:_:_:_:into:)`` reads the
     /// same eight bytes with one load.
     static func fingerprint(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int {
         var head: UInt64 = 0
