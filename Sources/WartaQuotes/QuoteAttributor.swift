@@ -964,7 +964,7 @@ extension QuoteAttributor {
             return t.flags[k + 1].contains(.comma) || words.verbs.verbs[Int(cue.verb)].isSaying
                 || doc.bytes[Int(t.starts[k + 1])..<Int(t.ends[k + 1])].elementsEqual("bahwa".utf8)
         }
-        guard marks.cues.contains(where: mayFollowAName) else { return mentions }
+        guard let firstCandidate = marks.cues.firstIndex(where: mayFollowAName) else { return mentions }
         // Tokens inside mentions, found by a binary search over the mentions' first tokens
         // (sorted by the tagger) and over the names added here.
         var added: [EntityMention] = []
@@ -1006,7 +1006,7 @@ extension QuoteAttributor {
             } || words.verbs.index(atToken: i, of: doc) != nil
         }
         var sentence = 0
-        for cue in marks.cues where mayFollowAName(cue) {
+        for (j, cue) in marks.cues.enumerated() where j == firstCandidate || j > firstCandidate && mayFollowAName(cue) {
             let k = Int(cue.token)
             while Int(doc.sentenceTokenStarts[sentence + 1]) <= k { sentence += 1 }
             let a = Int(doc.sentenceTokenStarts[sentence]), z = Int(doc.sentenceTokenStarts[sentence + 1])

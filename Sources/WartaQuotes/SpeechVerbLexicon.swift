@@ -103,6 +103,10 @@ public struct SpeechVerbLexicon: Sendable {
         return out
     }()
 
+    /// Whether fingerprint `bit` is in ``filter``.
+    @inline(__always)
+    func passes(_ bit: Int) -> Bool { filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+
     /// A Bloom-style filter over each form's ``fingerprint(_:_:_:)``: most words of running
     /// text are turned away without being hashed.
     let filter: [UInt64]
@@ -119,11 +123,13 @@ public struct SpeechVerbLexicon: Sendable {
         return mix(head, e - s)
     }
 
-    /// The fingerprint of a word of `n` bytes whose first `min(n, 8)` bytes are `head`
-    /// (little-endian).
+    /// The fingerprint of a word of `n` bytes whose first bytes are the low bytes of `head`
+    /// (little-endian; bytes past the word's end are masked off here).
     @inline(__always)
     static func mix(_ head: UInt64, _ n: Int) -> Int {
-        let x = (head | 0x2020_2020_2020_2020 ^ UInt64(truncatingIfNeeded: n) &<< 59) &* 0x9E37_79B9_7F4A_7C15
+        let long: UInt64 = n >= 8 ? ~0 : 0
+        let word = head & (long | ((1 &<< UInt64(truncatingIfNeeded: 8 &* n)) &- 1))
+        let x = (word | 0x2020_2020_2020_2020 ^ UInt64(truncatingIfNeeded: n) &<< 59) &* 0x9E37_79B9_7F4A_7C15
         return Int(truncatingIfNeeded: x >> 48)
     }
 
@@ -145,8 +151,7 @@ public struct SpeechVerbLexicon: Sendable {
         let starts = starts.baseAddress!, ends = ends.baseAddress!, filter = filter.baseAddress!
         var m = 0
         @inline(__always) func look(_ i: Int, _ head: UInt64, _ len: Int) {
-            let long: UInt64 = len >= 8 ? ~0 : 0
-            let bit = mix(head & (long | ((1 &<< UInt64(truncatingIfNeeded: 8 &* len)) &- 1)), len)
+            let bit = mix(head, len)
             out[m] = Int32(truncatingIfNeeded: i)
             m &+= Int(truncatingIfNeeded: filter[bit &>> 6] &>> UInt64(truncatingIfNeeded: bit & 63)) & 1
         }
@@ -178,12 +183,7 @@ public struct SpeechVerbLexicon: Sendable {
     /// The index into ``verbs`` of `word` (UTF-8), if it is a form: words of 3 to 16 bytes that
     /// pass the filter are looked up.
     @inline(__always)
-    func index(of word: UnsafeBufferPointer<UInt8>) -> Int32? {
-        guard word.count >= 3, word.count <= 16 else { return nil }
-        let bit = SpeechVerbLexicon.fingerprint(word, 0, word.count)
-        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
-        return table.value(word, lowercase: true)
-    }
+    func index(of word: UnsafeBufferPointer<UInt8>) -> Int32? { index(in: word, 0, word.count) }
 
     /// The index into ``verbs`` of the word at `p[s..<e]`, if it is a form: its first eight
     /// bytes are read with one load where the text has room.
@@ -191,14 +191,10 @@ public struct SpeechVerbLexicon: Sendable {
     func index(in p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int32? {
         let n = e - s
         guard n >= 3, n <= 16 else { return nil }
-        let bit: Int
-        if s + 8 <= p.count {
-            let head = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress!).loadUnaligned(fromByteOffset: s, as: UInt64.self))
-            bit = SpeechVerbLexicon.mix(n >= 8 ? head : head & ((1 << UInt64(8 * n)) - 1), n)
-        } else {
-            bit = SpeechVerbLexicon.fingerprint(p, s, e)
-        }
-        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        let bit = s + 8 <= p.count
+            ? SpeechVerbLexicon.mix(UInt64(littleEndian: UnsafeRawPointer(p.baseAddress!).loadUnaligned(fromByteOffset: s, as: UInt64.self)), n)
+            : SpeechVerbLexicon.fingerprint(p, s, e)
+        guard passes(bit) else { return nil }
         return table.value(UnsafeBufferPointer(rebasing: p[s..<e]), lowercase: true)
     }
 
@@ -232,8 +228,7 @@ public struct SpeechVerbLexicon: Sendable {
                 } else {
                     // A tiny text: byte by byte.
                     for i in 0..<c.starts.count {
-                        let bit = SpeechVerbLexicon.fingerprint(c.bytes, Int(c.starts[i]), Int(c.ends[i]))
-                        if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { out[m] = Int32(i); m += 1 }
+                        if passes(SpeechVerbLexicon.fingerprint(c.bytes, Int(c.starts[i]), Int(c.ends[i]))) { out[m] = Int32(i); m += 1 }
                     }
                 }
                 let (cues, quotes) = marks(out, m, c, cues: cueRoom)
