@@ -351,3 +351,21 @@ public struct Normalizer: Sendable {
         }
     }
 }
+
+extension NormalizedText {
+    /// Text that is already normalized (such as paragraphs of normalized text joined by blank
+    /// lines): its map is the identity and `stats` say what normalizing its source changed.
+    public init(normalizedBytes bytes: [UInt8], stats: NormalizationStats) {
+        var breaks: [Int32] = []
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            while i + 1 < p.count {
+                if p[i] == 0x0A && p[i + 1] == 0x0A { breaks.append(Int32(truncatingIfNeeded: i)); i += 2 } else { i += 1 }
+            }
+        }
+        self.init(bytes: bytes, map: OffsetMap(identity: bytes.count), stats: stats, paragraphBreaks: breaks)
+    }
+
+    /// No text.
+    public static let empty = NormalizedText(normalizedBytes: [], stats: NormalizationStats())
+}
