@@ -23,7 +23,7 @@ struct WartaCommand: AsyncParsableCommand {
               warta eval ud gold.conllu                   token, word, sentence F1 (UD)
             """,
         version: "0.1.0",
-        subcommands: [Process.self, Tokenize.self, Tag.self, Quotes.self, Bench.self, Eval.self]
+        subcommands: [Process.self, Tokenize.self, Tag.self, Quotes.self, View.self, Bench.self, Eval.self]
     )
 }
 
