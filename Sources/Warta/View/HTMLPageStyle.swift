@@ -16,11 +16,12 @@ extension HTMLPageWriter {
         .none { color: #aab; }
         nav.legend { padding: .5rem 2rem; border-bottom: 1px solid var(--line); background: var(--panel);
           font: 12px/2 system-ui, "DejaVu Sans", sans-serif; color: var(--muted); }
-        nav.legend > span:nth-child(2n) { margin-right: .6rem; }
+        nav.legend .item { white-space: nowrap; margin-right: .7rem; }
         .key { display: inline-block; padding: 0 .4em; border-radius: 3px; font-weight: 700; color: #222;
           background: var(--c, #ddd); font: 700 11px/1.7 system-ui, "DejaVu Sans", sans-serif; }
         .key-q { padding: 0 .35em; background: #eef3fb; border-bottom: 2px solid #7b93b8; color: var(--ink); }
         .key-cue { text-decoration: underline 2px; text-underline-offset: 3px; color: var(--ink); }
+        .key-who { text-decoration: underline dotted 2px; text-underline-offset: 3px; color: var(--ink); }
         main { display: grid; grid-template-columns: minmax(0, 1fr) 22rem; gap: 0 2rem; padding: 0 2rem 2rem; }
         .text { max-width: 48rem; }
         .text p { margin: 1rem 0; white-space: pre-wrap; }
@@ -44,9 +45,9 @@ extension HTMLPageWriter {
           box-decoration-break: clone; }
         .q[data-type="indirect"] { background: none; border-bottom: 2px dashed #7b93b8; }
         .q[data-type="mixed"] { border-bottom-style: dotted; }
-        .q[data-attribution]::after { content: "— " attr(data-attribution); margin-left: .35em; padding: 0 .45em;
-          border-radius: 3px; background: #2f4b7c; color: #fff; white-space: normal;
-          font: 600 .68em/1.6 system-ui, "DejaVu Sans", sans-serif; }
+        .q[data-attribution]::after { content: "— " attr(data-attribution); margin-left: .35em; padding: .05em .45em;
+          border: 1px solid #b3c1d8; border-radius: 3px; background: #e6ecf5; color: #243b63;
+          font: 600 .66em/1.5 system-ui, "DejaVu Sans", sans-serif; }
         .cue { text-decoration: underline 2px; text-underline-offset: 3px; }
         .who { text-decoration: underline dotted 2px; text-underline-offset: 3px; }
         aside { font: 14px/1.45 system-ui, "DejaVu Sans", sans-serif; }
@@ -57,6 +58,7 @@ extension HTMLPageWriter {
         .panel ul, .panel ol { margin: 0; padding-left: 1.2rem; }
         .panel li { margin: .1rem 0; }
         .panel a { color: #1f4f8f; text-decoration: none; }
+        .panel .role { margin: 0 0 .2rem; color: var(--muted); font-size: .85em; }
         .count { color: var(--muted); font-size: .85em; }
         code { font: 11px ui-monospace, "DejaVu Sans Mono", monospace; background: #e8ebef; padding: 0 .3em;
           border-radius: 3px; }

@@ -99,9 +99,10 @@ public struct HTMLPageWriter: Sendable {
     private func legend(_ h: inout HTMLBuffer) {
         h.raw("<nav class=\"legend\" aria-label=\"Entity types\">")
         for (type, meaning) in HTMLPageWriter.types {
-            h.raw("<span class=\"key\" data-type=\"\(type)\">\(type)</span> <span>\(meaning)</span> ")
+            h.raw("<span class=\"item\"><span class=\"key\" data-type=\"\(type)\">\(type)</span> \(meaning)</span> ")
         }
-        h.raw("<span class=\"key-q\">quote</span> <span class=\"key-cue\">cue</span>")
+        h.raw("<span class=\"item\"><span class=\"key-q\">quote</span> &nbsp;<span class=\"key-cue\">cue</span>")
+        h.raw(" &nbsp;<span class=\"key-who\">speaker</span></span>")
         h.raw("</nav>\n")
     }
 }
@@ -167,8 +168,13 @@ extension HTMLPageWriter {
         }
         h.raw("<section class=\"panel\" id=\"quotes\">\n<h2>Quotes (\(doc.statements.count))</h2>\n")
         for who in speakers {
-            h.raw("<h3>"); h.text(who); h.raw(" <span class=\"count\">\(quotesOf[who]!.count)</span></h3>\n<ol>\n")
-            for k in quotesOf[who]! { quoteItem(doc, k, &h) }
+            let quotes = quotesOf[who]!
+            h.raw("<h3>"); h.text(who); h.raw(" <span class=\"count\">\(quotes.count)</span></h3>\n")
+            if let role = quotes.lazy.compactMap({ doc.statements[$0].speaker?.role }).first {
+                h.raw("<p class=\"role\">"); h.text(role); h.raw("</p>\n")
+            }
+            h.raw("<ol>\n")
+            for k in quotes { quoteItem(doc, k, &h) }
             h.raw("</ol>\n")
         }
         h.raw("</section>\n")
