@@ -7,7 +7,7 @@ import WartaText
 
 extension ViewDocument {
     /// The view of an analysed article: its metadata, its body, and `entities` and `quotes`
-    /// found in the body (as ``QuoteAttributor/analyze(_:mentions:resolver:)`` gives them).
+    /// found in the body (as `QuoteAttributor.analyze(_:mentions:resolver:)` gives them).
     public init(article result: ArticleResult, entities: [Entity], quotes: [Quote]) {
         self.init(document: result.document, entities: entities, quotes: quotes)
         let a = result.article
