@@ -134,7 +134,8 @@ struct View: ParsableCommand {
             }
         }
         try write(HTMLPageWriter().index(entries), to: dir + "/index.html")
-        printError("warta view: \(entries.count) pages and index.html in \(dir)" + (failed > 0 ? ", \(failed) documents failed" : ""))
+        let pages = entries.count == 1 ? "1 page" : "\(entries.count) pages"
+        printError("warta view: \(pages) and index.html in \(dir)" + (failed > 0 ? "; \(failed) failed" : ""))
         return failed > 0 ? 1 : 0
     }
 

@@ -47,6 +47,20 @@ struct ViewCommandTests {
         #expect(index.contains("<td class=\"n\">11</td></tr>"))
     }
 
+    @Test("a WARC file becomes a report: a page per HTML record and an index")
+    func warcReport() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try warta(["view", "Tests/Fixtures/warc/resiliparse-clipped.warc.gz", "--output-dir", dir.path])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("1 page and index.html"))
+        let page = "0001-a-humble-chance-the-rapper-leads-a-spiritual-awakening-at-re.html"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [page, "index.html"])
+        let index = try String(contentsOfFile: dir.path + "/index.html", encoding: .utf8)
+        #expect(index.contains("<a href=\"\(page)\">A Humble Chance The Rapper Leads a Spiritual Awakening at Revention</a>"))
+        #expect(index.contains("<td>Houston Press</td>"))
+    }
+
     @Test("several documents without --output-dir are a usage error")
     func severalNeedADirectory() throws {
         let r = try warta(["view", seed, seed])

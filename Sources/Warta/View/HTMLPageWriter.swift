@@ -250,7 +250,7 @@ struct BodyRenderer {
     /// Closes every open element that ends at or before `position`, earliest end first; an
     /// element closed under others closes and reopens them.
     private func closeEnded(upTo position: Int, _ stack: inout [Element], _ cursor: inout Int, _ h: inout HTMLBuffer) {
-        while let end = stack.map(\.end).min(), end <= position {
+        while let end = stack.lazy.map(\.end).min(), end <= position {
             let i = stack.lastIndex { $0.end == end }!
             h.text(doc.text[cursor..<end])
             cursor = end
