@@ -170,7 +170,7 @@ struct Viewer {
         if doc.format == .text && rawText {
             return pipeline.analyze(text: doc.bytes).map { text in
                 let (entities, quotes) = analyze(text)
-                return ViewDocument(document: text, entities: entities, quotes: quotes)
+                return ViewDocument(article: nil, document: text, entities: entities, quotes: quotes)
             }
         }
         let article = doc.format == .html ? pipeline.analyze(html: doc.bytes, charset: doc.charset ?? charset)

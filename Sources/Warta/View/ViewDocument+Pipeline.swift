@@ -9,28 +9,37 @@ extension ViewDocument {
     /// The view of an analysed article: its metadata, its body, and `entities` and `quotes`
     /// found in the body (as `QuoteAttributor.analyze(_:mentions:resolver:)` gives them).
     public init(article result: ArticleResult, entities: [Entity], quotes: [Quote]) {
-        self.init(document: result.document, entities: entities, quotes: quotes)
-        let a = result.article
+        self.init(article: result.article, document: result.document, entities: entities, quotes: quotes)
+    }
+
+    /// The view of analysed text `doc`, with `article`'s metadata when it was read as an article.
+    public init(article: Article?, document doc: Document, entities: [Entity], quotes: [Quote]) {
+        self.init(text: doc.bytes)
+        paragraphs = doc.paragraphRanges.map(\.range)
+        mentions = ViewDocument.mentions(entities, doc.tokens)
+        statements = quotes.map(ViewDocument.statement)
+        if let article { setMetadata(article) }
+    }
+
+    private mutating func setMetadata(_ a: Article) {
         title = a.title; site = a.siteName; section = a.section; url = a.url; language = a.language
         published = a.published.map(ViewDocument.displayTime)
         authors = a.authors; editors = a.editors
         dateline = a.dateline.map { $0.text.trimmingSpaces }
     }
 
-    /// The view of an analysed text without article metadata.
-    public init(document doc: Document, entities: [Entity], quotes: [Quote]) {
-        self.init(text: doc.bytes)
-        paragraphs = doc.paragraphRanges.map(\.range)
-        let tokens = doc.tokens
+    /// Every mention of `entities` as a byte range, in text order (a container before what it holds).
+    private static func mentions(_ entities: [Entity], _ tokens: TokenTable) -> [Mention] {
+        var out: [Mention] = []
         for (index, e) in entities.enumerated() {
+            let lexiconID = e.lexiconID.flatMap { $0.isEmpty ? nil : $0 }
             for m in e.mentions {
                 let range = Int(tokens.starts[m.start])..<Int(tokens.ends[m.end - 1])
-                mentions.append(Mention(range: range, type: e.type.rawValue, name: e.name, lexiconID: e.lexiconID.flatMap { $0.isEmpty ? nil : $0 },
-                                        nested: m.isNested, entity: index))
+                out.append(Mention(range: range, type: e.type.rawValue, name: e.name, lexiconID: lexiconID,
+                                   nested: m.isNested, entity: index))
             }
         }
-        mentions.sort { ($0.range.lowerBound, $1.range.upperBound) < ($1.range.lowerBound, $0.range.upperBound) }
-        statements = quotes.map(ViewDocument.statement)
+        return out.sorted { ($0.range.lowerBound, $1.range.upperBound) < ($1.range.lowerBound, $0.range.upperBound) }
     }
 
     private static func statement(_ q: Quote) -> Statement {
