@@ -71,6 +71,7 @@ extension HTMLPageWriter {
         @media print {
           main { display: block; }
           nav.legend, .panel { break-inside: avoid; }
+          mark, .key, .q { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           mark { border: 1px solid #555; }
           .q { border-bottom: 1px solid #000; }
         }
