@@ -62,12 +62,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The README's Library program, built and run by the end-to-end tests.
+        .executableTarget(name: "WhoSaidWhat", dependencies: ["Warta"], path: "Examples/WhoSaidWhat"),
         .testTarget(name: "WartaTextTests", dependencies: ["WartaText"]),
         .testTarget(name: "WartaHTMLTests", dependencies: ["WartaHTML"]),
         .testTarget(name: "WartaEntitiesTests", dependencies: ["WartaEntities"]),
         .testTarget(name: "WartaQuotesTests", dependencies: ["WartaQuotes"]),
         .testTarget(name: "WartaTests", dependencies: ["Warta", "WartaTools"]),
-        .testTarget(name: "wartaEndToEndTests", dependencies: ["warta"]),
+        .testTarget(name: "wartaEndToEndTests", dependencies: ["warta", "WhoSaidWhat"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
 import Warta
-import WartaEntities
-import WartaQuotes
-import WartaText
 
 struct View: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,17 +35,7 @@ struct View: ParsableCommand {
     @Option(help: "How to read standard input, and files whose extension says nothing (auto: text; html and text also override extensions).")
     var inputFormat: Process.InputFormat = .auto
 
-    @Option(help: "The charset of HTML input when known (as an HTTP header would give it).")
-    var charset: String?
-
-    @Flag(help: "Keep plain text whole: no article extraction (header, furniture, credits), no metadata.")
-    var rawText = false
-
-    @Option(name: .customLong("lexicon"), help: "An entity lexicon TSV (name, type, subtype, case, id, parent) added to the built-in ones; repeatable.")
-    var lexicons: [String] = []
-
-    @Option(help: "Documents larger than this many bytes are reported as too large.")
-    var maxBytes = 20_000_000
+    @OptionGroup var analysis: AnalysisOptions
 
     @Option(help: "Write the page to this file instead of standard output (one document only).")
     var output: String?
@@ -58,15 +45,16 @@ struct View: ParsableCommand {
 
     func validate() throws {
         if output != nil && outputDir != nil { throw ValidationError("give --output or --output-dir, not both") }
-        if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
+        try analysis.validate()
     }
 
     func run() throws {
         try runReportingErrors {
+            var configuration = try analysis.configuration()
+            configuration.nestedEntities = true
             let inputs = try InputEnumerator(paths: paths, stdinFormat: stdinFormat, forcedFormat: forcedFormat,
-                                             maxBytes: maxBytes)
-            let viewer = try Viewer(lexicon: EntityLexicon.builtIn(adding: lexicons), rawText: rawText,
-                                    charset: charset, maxBytes: maxBytes)
+                                             maxBytes: configuration.maxBytes)
+            let viewer = Viewer(pipeline: Pipeline(configuration: configuration))
             if let outputDir { return try writeReport(inputs, viewer, to: outputDir) }
             return try writeOnePage(inputs, viewer)
         }
@@ -149,41 +137,14 @@ struct View: ParsableCommand {
 /// Runs the pipeline on one input and builds its view.
 struct Viewer {
     let pipeline: Pipeline
-    let tagger: EntityTagger
-    let attributor: QuoteAttributor
-    let rawText: Bool
-    let charset: String?
 
-    init(lexicon: EntityLexicon, rawText: Bool, charset: String?, maxBytes: Int) {
-        pipeline = Pipeline(maxBytes: maxBytes)
-        tagger = EntityTagger(lexicon: lexicon)
-        attributor = QuoteAttributor(lexicon: lexicon)
-        self.rawText = rawText
-        self.charset = charset
-    }
-
-    /// The view of `input`: article extraction (unless raw text), entities with the nested ones,
-    /// quotes.
+    /// The view of `input` after every stage of the pipeline.
     func view(_ input: InputDocument) -> Result<ViewDocument, WartaError> {
         let doc = input.resolved()
         if let error = doc.error { return .failure(error) }
-        if doc.format == .text && rawText {
-            return pipeline.analyze(text: doc.bytes).map { text in
-                let (entities, quotes) = analyze(text)
-                return ViewDocument(article: nil, document: text, entities: entities, quotes: quotes)
-            }
-        }
-        let article = doc.format == .html ? pipeline.analyze(html: doc.bytes, charset: doc.charset ?? charset)
-            : pipeline.analyze(article: doc.bytes)
-        return article.map { result in
-            let (entities, quotes) = analyze(result.document)
-            return ViewDocument(article: result, entities: entities, quotes: quotes)
-        }
-    }
-
-    private func analyze(_ doc: Document) -> ([Entity], [Quote]) {
-        let (_, entities, quotes) = attributor.analyze(doc, mentions: tagger.tag(doc, nested: true))
-        return (entities, quotes)
+        let analyzed = AnalyzedDocument(id: doc.id, bytes: doc.bytes, format: doc.format == .html ? .html : .text,
+                                        charset: doc.charset)
+        return pipeline.analyze(analyzed).map(ViewDocument.init)
     }
 
     /// `0001-article.html`: the document's number and its id's last path component, in safe characters.

@@ -278,10 +278,11 @@ struct ViewTests {
     @Test("the seed's page: every entity in its mark, eleven quotes with speakers, the text exact")
     func seedPage() throws {
         let input = try InputReader.read(path: repositoryRoot + "/seeds/000_43943d992f4a7b6d.txt")
-        let result = try Pipeline().analyze(article: input).get()
-        let doc = result.document
-        let (_, entities, quotes) = QuoteAttributor().analyze(doc, mentions: EntityTagger().tag(doc, nested: true))
-        let view = ViewDocument(article: result, entities: entities, quotes: quotes)
+        var configuration = Configuration()
+        configuration.nestedEntities = true
+        let analyzed = try Pipeline(configuration: configuration).analyze(input, format: .text).get()
+        let doc = analyzed.document, entities = analyzed.entities
+        let view = ViewDocument(analyzed)
         let html = page(view)
         let parsed = try #require(PageText(html))
         #expect(parsed.visible == doc.bytes)

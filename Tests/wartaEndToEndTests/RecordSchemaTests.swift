@@ -14,19 +14,22 @@ func schemaViolations(_ records: String) throws -> [String] {
             for e in validator.iter_errors(json.loads(line)):
                 print(f"record {n}: {'/'.join(map(str, e.absolute_path))}: {e.message[:300]}")
         """
+    // Files, not pipes: nothing can block and no read meets EINTR.
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let paths = ["in", "out", "err"].map { dir.appendingPathComponent($0).path }
+    _ = FileManager.default.createFile(atPath: paths[0], contents: Data(records.utf8))
+    for path in paths.dropFirst() { _ = FileManager.default.createFile(atPath: path, contents: nil) }
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     p.arguments = ["python3", "-c", script, repositoryRoot + "/docs/record.schema.json"]
-    let out = Pipe(), err = Pipe(), inp = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = inp
+    p.standardInput = FileHandle(forReadingAtPath: paths[0])
+    p.standardOutput = FileHandle(forWritingAtPath: paths[1])
+    p.standardError = FileHandle(forWritingAtPath: paths[2])
     try p.run()
-    inp.fileHandleForWriting.write(Data(records.utf8))
-    try inp.fileHandleForWriting.close()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
+    let o = try Data(contentsOf: URL(fileURLWithPath: paths[1]))
+    let e = try Data(contentsOf: URL(fileURLWithPath: paths[2]))
     guard p.terminationStatus == 0 else {
         throw SchemaCheckFailed(message: "python3 jsonschema check failed (python3 -m pip install jsonschema): "
             + String(decoding: e, as: UTF8.self))
@@ -51,9 +54,9 @@ struct RecordSchemaTests {
 
     @Test("records with tokens, entities, nested mentions and quotes, and error records, are valid")
     func fullAndErrorRecords() throws {
-        let r = try warta(["process", "--quiet", "--tokens", "--quotes", "--nested", seed, "missing.txt"])
+        let r = try warta(["process", "--quiet", "--tokens", "--nested", seed, "missing.txt"])
         let lines = r.stdout.split(separator: "\n")
-        #expect(lines.count == 2)
+        try #require(lines.count == 2)
         #expect(lines[0].contains("\"entities\":[{") && lines[0].contains("\"quotes\":[{") && lines[0].contains("\"nested\":true"))
         #expect(lines[1].contains("\"status\":\"error\""))
         #expect(try schemaViolations(r.stdout) == [])

@@ -6,10 +6,9 @@ import WartaText
 // The adapters from the pipeline's results to a ``ViewDocument``.
 
 extension ViewDocument {
-    /// The view of an analysed article: its metadata, its body, and `entities` and `quotes`
-    /// found in the body (as `QuoteAttributor.analyze(_:mentions:resolver:)` gives them).
-    public init(article result: ArticleResult, entities: [Entity], quotes: [Quote]) {
-        self.init(article: result.article, document: result.document, entities: entities, quotes: quotes)
+    /// The view of an analysed document: its article metadata, its text, entities and quotes.
+    public init(_ analyzed: AnalyzedDocument) {
+        self.init(article: analyzed.article, document: analyzed.document, entities: analyzed.entities, quotes: analyzed.quotes)
     }
 
     /// The view of analysed text `doc`, with `article`'s metadata when it was read as an article.
