@@ -20,9 +20,11 @@ public struct QuoteAttributor: Sendable {
     /// The entity lexicon, for roles standing for their holder (`kata Presiden`).
     public var lexicon: EntityLexicon { words.lexicon }
 
-    /// Creates an attributor.
-    public init(verbs: SpeechVerbLexicon = .builtIn, lexicon: EntityLexicon = .builtIn) {
-        words = QuoteWords(verbs: verbs, lexicon: lexicon)
+    /// Creates an attributor; `knownWords` are the common words a name is not made of only
+    /// (the tokenizer's list by default).
+    public init(verbs: SpeechVerbLexicon = .builtIn, lexicon: EntityLexicon = .builtIn,
+                knownWords: ByteStringTable = TokenizerLexicon.builtIn.knownWords) {
+        words = QuoteWords(verbs: verbs, lexicon: lexicon, knownWords: knownWords)
     }
 
     /// The reporting verbs and quote marks of `doc`, found in one pass over its tokens. Find
@@ -108,13 +110,14 @@ final class QuoteWords: Sendable {
         "dan", "atau", "antara",
     ])
     /// Common words (the tokenizer's list): a name made only of them is not a name.
-    let knownWords = TokenizerLexicon.builtIn.knownWords
+    let knownWords: ByteStringTable
     /// Sentence openers after which the next person named is a new topic (`Sementara itu, Joko …`).
     let shiftOpeners = ByteStringTable(keys: ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"])
 
-    init(verbs: SpeechVerbLexicon, lexicon: EntityLexicon) {
+    init(verbs: SpeechVerbLexicon, lexicon: EntityLexicon, knownWords: ByteStringTable) {
         self.verbs = verbs
         self.lexicon = lexicon
+        self.knownWords = knownWords
         var heads = Set<String>()
         for e in lexicon.entries where e.type == .role && e.subtype != "honorific" {
             if let first = e.name.split(separator: " ").first { heads.insert(MatchKey.make(String(first))) }

@@ -225,9 +225,12 @@ struct AnalysisOptions: ParsableArguments {
     /// A configuration of `layers` with the built-in lexicons and `lexicons` added, loaded from
     /// the cache (compiling the entity lexicon is the slow part of start-up: only when needed).
     static func configuration(layers: Configuration.Layers, lexicons: [String]) throws(WartaError) -> Configuration {
+        let folder = LexiconCacheFolder.path
+        let tokenizer = LexiconCache.tokenizerLexicon(folder: folder)
         let lexicon = layers.closed.contains(.entities) || !lexicons.isEmpty
-            ? try EntityLexicon.builtIn(adding: lexicons, cacheFolder: LexiconCacheFolder.path) : EntityLexicon(tsv: [])
-        var c = Configuration(entityLexicon: lexicon)
+            ? try EntityLexicon.builtIn(adding: lexicons, cacheFolder: folder)
+            : EntityLexicon(tsv: [], analyzer: TextAnalyzer(lexicon: tokenizer))
+        var c = Configuration(entityLexicon: lexicon, tokenizerLexicon: tokenizer)
         c.layers = layers.closed
         return c
     }
