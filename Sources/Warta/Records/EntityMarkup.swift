@@ -6,7 +6,8 @@ import WartaText
 public enum PretokenizedTagging {
     /// `token<TAB>tag` lines for CoNLL input (only the first column of each line is read).
     public static func tag(conll: String, pipeline: Pipeline) -> String {
-        let tagger = EntityTagger(lexicon: pipeline.configuration.entityLexicon)
+        let tagger = EntityTagger(lexicon: pipeline.configuration.entityLexicon,
+                                 knownWords: pipeline.configuration.tokenizerLexicon.knownWords)
         let analyzer = TextAnalyzer(lexicon: pipeline.configuration.tokenizerLexicon)
         var sentences: [[String]] = [[]]
         // Lines split on bytes: as a Character, "\r\n" is one grapheme and never equals "\n".
