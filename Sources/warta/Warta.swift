@@ -334,7 +334,7 @@ struct Tag: ParsableCommand {
             case .text:
                 let doc = try analyzeOne(path: path, configuration: configuration)
                 let colors = color == .always || color == .auto && isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-                try sink.write(EntityMarkup.mark(doc.document, doc.mentions, colors: colors) + "\n")
+                try sink.write(EntityMarkup.mark(doc.document, doc.mentions, style: colors ? .terminal : .brackets) + "\n")
             }
             try sink.flush()
             return 0
@@ -429,5 +429,27 @@ struct Tokenize: ParsableCommand {
             try sink.flush()
             return 0
         }
+    }
+}
+
+extension EntityMarkup.Style {
+    /// ANSI colours for a terminal: people yellow, organizations cyan, places and facilities
+    /// green, events magenta, dates, times and amounts blue; a nested mark restores the outer colour.
+    static let terminal = EntityMarkup.Style(
+        open: { color($0) },
+        close: { _, outer in Array("\u{1B}[0m".utf8) + (outer.map(color) ?? []) })
+
+    /// The ANSI escape that starts `type`'s colour.
+    static func color(_ type: EntityType) -> [UInt8] {
+        let code: String
+        switch type {
+        case .per: code = "1;33"
+        case .org: code = "1;36"
+        case .loc, .fac: code = "1;32"
+        case .event: code = "1;35"
+        case .role: code = "2"
+        case .date, .time, .money, .percent, .quantity: code = "34"
+        }
+        return Array("\u{1B}[\(code)m".utf8)
     }
 }
