@@ -419,10 +419,11 @@ struct Tokenize: ParsableCommand {
             configuration.maxBytes = Int.max
             let doc = try analyzeOne(path: path, configuration: configuration, format: .text).document
             var out: [UInt8] = []
-            out.reserveCapacity(doc.bytes.count * 4)
             switch format {
-            case .conllu: CoNLLUWriter().write(doc, docID: path == "-" ? nil : path, to: &out)
-            case .text: CoNLLUWriter().writePlain(doc, to: &out)
+            case .conllu:
+                out.reserveCapacity(doc.bytes.count * 4)
+                CoNLLUWriter().write(doc, docID: path == "-" ? nil : path, to: &out)
+            case .text: out = CoNLLUWriter().plainLines(doc)
             }
             let sink = OutputSink()
             try sink.write(out)
