@@ -24,7 +24,7 @@ public struct HTMLExtractionStage: Stage {
     }
 }
 
-/// Reads normalized plain text as an article, as ``TextArticleExtractor`` does: header lines,
+/// Reads normalized plain text as an article, as `TextArticleExtractor` does: header lines,
 /// dateline, body, furniture and credits are told apart, and the body becomes the text to
 /// analyse. It needs no second normalization: the body is made of normalized paragraphs.
 public struct TextArticleStage: Stage {
