@@ -41,9 +41,8 @@ public struct TextArticleStage: Stage {
         let paragraphs = ParagraphSplitter().ranges(breaks: normalized.paragraphBreaks, length: normalized.bytes.count)
             .map { r in String(decoding: normalized.bytes[r.range], as: UTF8.self) }
         let article = TextArticleExtractor().extract(paragraphs: paragraphs)
-        let body = Array(article.bodyText.utf8)
-        if body.isEmpty { throw .emptyInput }
-        document.normalized = NormalizedText(normalizedBytes: body, stats: normalized.stats)
+        if article.paragraphs.isEmpty { throw .emptyInput }
+        document.normalized = NormalizedText(paragraphs: article.paragraphs, stats: normalized.stats)
         document.article = article
     }
 }
