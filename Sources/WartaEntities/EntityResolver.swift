@@ -37,15 +37,15 @@ public struct EntityResolver: Sendable {
         var entityOfMention: [Int] = []
         entityOfMention.reserveCapacity(mentions.count)
         // Names by the hash of their type and match key (64 bits: no String per mention).
-        var byName: [Int: Int] = [:]
+        var byName = HashedIntMap<Int>(capacity: mentions.count)
         var previous: (EntityMention, Int)?
         // The latest person whose name holds each word (by the word's key hash).
-        var personByWord: [Int: Int] = [:]
+        var personByWord = HashedIntMap<Int>()
         // Places by their bare name ("semarang" for Kota Semarang and Semarang), with the cue
         // word that named them, so Kota Semarang and Kabupaten Semarang stay apart.
-        var placeByBareName: [Int: (entity: Int, cue: Int?)] = [:]
+        var placeByBareName = HashedIntMap<(entity: Int, cue: Int?)>()
         // Organizations and places by the abbreviations of their names ("ORG" + "KPK").
-        var byInitials: [Int: Int] = [:]
+        var byInitials = HashedIntMap<Int>()
         for m in mentions {
             let matchKey = keys.hash(m.start, m.end)
             let nameKey = MentionKeys.mix(matchKey, m.type)
