@@ -40,7 +40,22 @@ let htmlPages: [[UInt8]] = {
     }
     return pages
 }()
-let documents = StageBenchmark.splitDocuments(corpus)
+/// The corpus split at blank lines into documents.
+let documents: [[UInt8]] = corpus.split(separator: 0x0A, omittingEmptySubsequences: false)
+    .reduce(into: [[UInt8]]([[]])) { docs, line in
+        if line.isEmpty { if !docs[docs.count - 1].isEmpty { docs.append([]) } } else {
+            if !docs[docs.count - 1].isEmpty { docs[docs.count - 1].append(0x0A) }
+            docs[docs.count - 1] += line
+        }
+    }.filter { !$0.isEmpty }
+
+/// A pipeline producing `layers` over text read whole.
+func pipeline(_ layers: Configuration.Layers) -> Pipeline {
+    var c = Configuration()
+    c.layers = layers
+    c.extractsArticles = false
+    return Pipeline(configuration: c)
+}
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -75,11 +90,11 @@ let benchmarks: @Sendable () -> Void = {
 
     if !htmlPages.isEmpty {
         let pipeline = Pipeline()
-        Benchmark("HTML page to full record (\(htmlPages.count) pages)") { benchmark in
+        Benchmark("HTML page to whole record (\(htmlPages.count) pages)") { benchmark in
             for _ in benchmark.scaledIterations {
                 var out = JSONWriter(capacity: 1 << 16)
                 for page in htmlPages {
-                    if case .success(let r) = pipeline.analyze(html: page) { RecordWriter().write(id: "p", article: r, to: &out) }
+                    if case .success(let doc) = pipeline.analyze(page, format: .html) { RecordWriter().write(doc, to: &out) }
                     out.bytes.removeAll(keepingCapacity: true)
                 }
             }
@@ -88,19 +103,18 @@ let benchmarks: @Sendable () -> Void = {
 
     // Records with tokens, with entities, and with entities and quotes (quotes cost the
     // difference between the last two).
-    let records: [(String, RecordWriter.Options)] = [
-        ("full record with tokens", .init(tokens: true)), ("record with entities", .init(entities: true)),
-        ("record with entities and quotes", .init(quotes: true)),
+    let records: [(String, Configuration.Layers, Bool)] = [
+        ("record with tokens", .text, true), ("record with entities", .entities, false),
+        ("record with entities and quotes", .all, false),
     ]
-    for (name, options) in records {
-        let writer = RecordWriter(options: options)
+    for (name, layers, tokens) in records {
+        let writer = RecordWriter(tokens: tokens)
+        let pipeline = pipeline(layers)
         Benchmark("\(name) (\(documents.count) documents)") { benchmark in
             for _ in benchmark.scaledIterations {
                 var out = JSONWriter(capacity: 1 << 16)
-                for (i, d) in documents.enumerated() {
-                    if case .success(let doc) = Pipeline().analyze(text: d) {
-                        writer.write(id: String(i), document: doc, to: &out)
-                    }
+                for d in documents {
+                    if case .success(let doc) = pipeline.analyze(d, format: .text) { writer.write(doc, to: &out) }
                     out.bytes.removeAll(keepingCapacity: true)
                 }
             }
