@@ -278,6 +278,7 @@ struct Extraction {
         // Second pass: boilerplate by name or position, unless the element holds a body's worth
         // of unlinked text (broken markup can nest the article inside a share bar).
         var dropNow = [Bool](repeating: false, count: tree.count)
+        let flow = runningText()
         for i in 0..<tree.count where !tree.isText[i] && !dropped[i] {
             let tag = tree.tags[i]
             var boilerplate = tag == .footer || tag == .aside || tag == .header && !hasArticleAncestor(i)
@@ -286,6 +287,7 @@ struct Extraction {
                 boilerplate = names[i].contains(.boilerplate) && !names[i].contains(.articleBody)
             }
             guard boilerplate else { continue }
+            if isInRunningText(i, flow: flow) { continue }
             let text = Int(textLength[i]), links = Int(linkLength[i])
             if text >= 600 && links * 3 < text { continue }
             dropNow[i] = true
@@ -295,6 +297,41 @@ struct Extraction {
             if dropNow[i] || parent >= 0 && dropped[parent] { dropped[i] = true }
         }
         for i in 0..<tree.count { textLength[i] = 0; linkLength[i] = 0 }
+    }
+
+    /// Visible bytes of unlinked text each block holds in its own inline flow, outside inline
+    /// elements named like boilerplate: the running text of a paragraph.
+    func runningText() -> [Int32] {
+        var flow = [Int32](repeating: 0, count: tree.count)
+        for i in 0..<tree.count where tree.isText[i] && !dropped[i] {
+            var p = Int(tree.parents[i])
+            var plain = true
+            while p >= 0, !tree.tags[p].isBlock {
+                if tree.tags[p] == .a || names[p].contains(.boilerplate) { plain = false }
+                p = Int(tree.parents[p])
+            }
+            if plain, p >= 0 { flow[p] += Int32(visibleLength(tree.textBytes(i))) }
+        }
+        return flow
+    }
+
+    /// Whether element `i` is an inline element inside a sentence (a tag link in a paragraph,
+    /// a styled span): boilerplate removal decides on blocks, and inside a kept block every
+    /// inline element keeps its text, whatever its class. Advertisement labels are the
+    /// exception (``isAdLabel``).
+    func isInRunningText(_ i: Int, flow: [Int32]) -> Bool {
+        guard !tree.tags[i].isBlock, tree.tags[i] != .img else { return false }
+        var p = Int(tree.parents[i])
+        while p >= 0, !tree.tags[p].isBlock { p = Int(tree.parents[p]) }
+        guard p >= 0, flow[p] >= 12 else { return false }
+        return !Extraction.isAdLabel(Extraction.collapse(Array(tree.innerText(i).utf8)))
+    }
+
+    /// An advertisement label standing inside running text ("ADVERTISEMENT", "Scroll to continue").
+    static func isAdLabel(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["advertisement", "iklan", "ads", "ad", "sponsored", "scroll to continue", "scroll to continue with content",
+                "lanjutkan membaca", "baca juga", "baca juga:"].contains(lower)
     }
 
     func hasArticleAncestor(_ i: Int) -> Bool {
@@ -394,8 +431,9 @@ struct Extraction {
                 article.related += links
                 return
             }
-            // A paragraph that is mostly links is a related-articles box.
-            if textBytes > 0, linkBytes * 10 >= textBytes * 6, text.count < 300 {
+            // A paragraph that is mostly links is a related-articles box, unless it is a sentence
+            // (tag links in running text end in a full stop; headlines do not).
+            if textBytes > 0, linkBytes * 10 >= textBytes * 6, text.count < 300, !Extraction.isSentence(text, linkBytes < textBytes) {
                 article.related += links
                 return
             }
@@ -411,7 +449,7 @@ struct Extraction {
                 current.append(contentsOf: tree.textBytes(i))
                 let n = visibleLength(tree.textBytes(i))
                 textBytes += n
-                if linkAncestor(i, within: body) != nil { linkBytes += n }
+                if let a = linkAncestor(i, within: body), !isAddressLink(a) { linkBytes += n }
                 brRun = 0
                 i += 1
                 continue
@@ -447,6 +485,29 @@ struct Extraction {
             if last.isEmpty { paragraphs.removeLast() } else { paragraphs[paragraphs.count - 1] = last }
         }
         article.paragraphs = paragraphs
+    }
+
+    /// Whether link `a` shows an address (`https://…`, `www.…`, an e-mail) as its text: a
+    /// reference in the text, never a related-article title.
+    func isAddressLink(_ a: Int) -> Bool {
+        let text = Extraction.collapse(Array(tree.innerText(a).utf8)).lowercased()
+        return text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")
+            || text.contains("@") && text.contains(".") && !text.contains(" ")
+    }
+
+    /// Whether a paragraph reads as a sentence: it ends in a full stop, question or exclamation
+    /// mark (before closing quotes or brackets) and has words outside its links.
+    static func isSentence(_ text: String, _ hasUnlinkedText: Bool) -> Bool {
+        guard hasUnlinkedText else { return false }
+        var u = text.utf8.reversed().makeIterator()
+        while let b = u.next() {
+            switch b {
+            case 0x22, 0x27, 0x29, 0x5D, 0x80...0xBF, 0xE2: continue  // quotes, brackets, UTF-8 of ” ’
+            case 0x2E, 0x21, 0x3F: return true
+            default: return false
+            }
+        }
+        return false
     }
 
     func linkAncestor(_ i: Int, within root: Int) -> Int? {
