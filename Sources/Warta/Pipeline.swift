@@ -83,6 +83,7 @@ extension Pipeline {
         guard let article = ArticleExtractor().extract(html: bytes, charset: charset) else {
             return .failure(.unparsableHTML)
         }
+        if let loss = article.textLoss { return .failure(loss == .tooDeep ? .pageTooDeep : .pageTooLarge) }
         let document = analyzer.analyze(Array(article.bodyText.utf8))
         var repairs = document.normalization
         repairs.invalidUTF8 += article.replacedBytes

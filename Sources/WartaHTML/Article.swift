@@ -8,6 +8,15 @@ public enum PageType: String, Sendable {
     case other
 }
 
+/// Why part of a page's text could not be read: the parser stopped at one of its limits.
+/// A record with a text loss is an error, never `ok` over missing text.
+public enum TextLoss: String, Sendable, Equatable {
+    /// The page nests elements deeper than the parser follows.
+    case tooDeep = "too_deep"
+    /// A text, attribute or the page is larger than the parser reads.
+    case tooLarge = "too_large"
+}
+
 /// A page's dateline: `SEMARANG (Sigi Jateng) –`, `JAKARTA, KOMPAS.com -`.
 public struct Dateline: Sendable, Equatable {
     /// The place, as written (`SEMARANG`, `Mataram, NTB`), if any.
@@ -88,6 +97,9 @@ public struct Article: Sendable {
     public var charsetSource: String = "sniffed"
     /// Bytes that were invalid in the page's charset (or NUL) and became U+FFFD.
     public var replacedBytes = 0
+    /// Set when the parser stopped before the end of the page: the text is incomplete and the
+    /// record must be an error (`too_deep`, `too_large`).
+    public var textLoss: TextLoss?
 
     /// Creates an empty article.
     public init() {}

@@ -22,6 +22,7 @@ public struct ArticleExtractor: Sendable {
         }
         guard let tree = HTMLTree(html: decoded.bytes, encoding: decoded.libxmlEncoding) else { return nil }
         var article = extract(tree)
+        article.textLoss = tree.textLoss
         article.replacedBytes = decoded.replaced
         article.charset = decoded.charset
         article.charsetSource = decoded.source
