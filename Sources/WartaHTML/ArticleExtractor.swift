@@ -54,6 +54,9 @@ struct Extraction {
     var linkLength: [Int32]
     var meta: [String: [String]] = [:]
     var jsonLD: [[String: Any]] = []
+    /// The language the page declares (`<html lang>`, `content-language`, `og:locale`): a hint
+    /// for the detector, never the answer.
+    var declaredLanguage: String?
     /// What each element's class and id words say, read once.
     let names: [NameFlags]
 
@@ -153,6 +156,7 @@ struct Extraction {
         } else {
             readDateline()
         }
+        readLanguage()
         return article
     }
 
@@ -174,7 +178,7 @@ struct Extraction {
                     if rel == "next" { meta["rel:next", default: []].append(href) }
                 }
             case .html:
-                if let lang = tree.attribute(.lang, of: i) { article.language = lang.lowercased() }
+                if let lang = tree.attribute(.lang, of: i) { declaredLanguage = lang.lowercased() }
             case .script:
                 guard tree.attribute(.type, of: i)?.lowercased().contains("ld+json") == true else { continue }
                 var text = ""
@@ -186,10 +190,7 @@ struct Extraction {
         }
         article.url = first("canonical") ?? first("og:url")
         article.siteName = first("og:site_name") ?? ldString(["publisher", "name"])
-        if article.language == nil { article.language = first("content-language") ?? first("og:locale") }
-        if let lang = article.language, let cut = lang.firstIndex(where: { $0 == "_" || $0 == "-" }) {
-            article.language = String(lang[..<cut])
-        }
+        if declaredLanguage == nil { declaredLanguage = first("content-language") ?? first("og:locale") }
         var tags: [String] = meta["article:tag"] ?? []
         if tags.isEmpty, let keywords = first("news_keywords") ?? ldKeywords() ?? first("keywords") {
             tags = keywords.split(separator: ",").map { String($0).trimmed }
@@ -888,6 +889,23 @@ struct Extraction {
         first("og:type")?.lowercased() == "article" || !ldArticles.filter { d in
             ((d["@type"] as? String)?.lowercased() ?? "").contains("article") || d["@type"] as? String == "BlogPosting"
         }.isEmpty
+    }
+
+    // MARK: Language
+
+    /// The language of the body (of the page's visible text when there is no body), told by
+    /// ``LanguageDetector`` with the declared language as a hint.
+    mutating func readLanguage() {
+        var text: [UInt8] = Array(article.bodyText.utf8)
+        if text.count < 200 {
+            text += Array((article.title ?? "").utf8)
+            for i in 0..<tree.count where tree.isText[i] && !dropped[i] {
+                text.append(0x20)
+                text += tree.textBytes(i)
+                if text.count > 30_000 { break }
+            }
+        }
+        article.language = LanguageDetector().detect(text, hint: declaredLanguage)
     }
 
     // MARK: Dateline and credits

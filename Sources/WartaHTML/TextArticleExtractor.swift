@@ -1,3 +1,5 @@
+import WartaText
+
 /// Finds the same structure in scraped plain text that ``ArticleExtractor`` finds in HTML:
 /// header lines (section, headline, photo caption) before the dateline, the body from the
 /// dateline on, and the page furniture after it ("Related Articles", comment forms, "Back to
@@ -65,6 +67,7 @@ public struct TextArticleExtractor: Sendable {
         }
         article.paragraphs = paragraphs
         article.pageType = paragraphs.isEmpty ? .other : .article
+        article.language = LanguageDetector().detect(Array(article.bodyText.utf8))
         return article
     }
 

@@ -71,3 +71,25 @@ struct TextIntegrityTests {
         #expect(a.paragraphs.first == "Paragraf dengan atribut raksasa tetap dibaca sampai habis oleh pengurai halaman, kata mereka.")
     }
 }
+
+@Suite("Language of the article")
+struct ArticleLanguageTests {
+    @Test func bodyTextDecidesAndTheDeclaredLanguageIsOnlyAHint() {
+        // The page says Indonesian, the body is English.
+        let english = """
+            <p>JAKARTA - The government said on Monday that the price of rice would not rise because stocks in the warehouses were sufficient.</p>
+            <p>The minister told reporters that the policy would be reviewed every three months with the regional governments.</p>
+            """
+        #expect(extract(page(body: english)).language == "en")
+        let indonesian = "<p>JAKARTA - Pemerintah menetapkan harga beras karena stok di gudang masih cukup untuk enam bulan, kata menteri.</p>"
+            + "<p>Menteri mengatakan bahwa kebijakan itu akan dievaluasi setiap tiga bulan bersama pemerintah daerah.</p>"
+        #expect(extract(page(body: indonesian)).language == "id")
+    }
+
+    @Test func plainTextArticlesGetALanguageToo() {
+        let a = TextArticleExtractor().extract(paragraphs: [
+            "Kerajaan berkata bahawa harga beras tidak akan dinaikkan kerana bekalan di gudang masih mencukupi.",
+        ])
+        #expect(a.language == "ms")
+    }
+}
