@@ -893,13 +893,14 @@ struct Extraction {
 
     // MARK: Language
 
-    /// The language of the body (of the page's visible text when there is no body), told by
+    /// The language of the body (of all the page's text when there is no body), told by
     /// ``LanguageDetector`` with the declared language as a hint.
     mutating func readLanguage() {
         var text: [UInt8] = Array(article.bodyText.utf8)
         if text.count < 200 {
             text += Array((article.title ?? "").utf8)
-            for i in 0..<tree.count where tree.isText[i] && !dropped[i] {
+            // An index page's text is mostly link titles, which boilerplate removal dropped.
+            for i in 0..<tree.count where tree.isText[i] {
                 text.append(0x20)
                 text += tree.textBytes(i)
                 if text.count > 30_000 { break }
