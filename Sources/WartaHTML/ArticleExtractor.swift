@@ -59,6 +59,8 @@ struct Extraction {
     var declaredLanguage: String?
     /// What each element's class and id words say, read once.
     let names: [NameFlags]
+    /// Nodes inside a sidebar, related list, comment block or footer (by tag or name).
+    let periphery: [Bool]
 
     /// Kinds of class and id words.
     struct NameFlags: OptionSet {
@@ -69,6 +71,8 @@ struct Extraction {
         static let caption = NameFlags(rawValue: 8)
         static let breadcrumb = NameFlags(rawValue: 16)
         static let articleBody = NameFlags(rawValue: 32)
+        /// Sidebars, related lists, comments, footers: never a byline or a date of the article.
+        static let periphery = NameFlags(rawValue: 64)
     }
 
     init(tree: HTMLTree) {
@@ -76,20 +80,38 @@ struct Extraction {
         dropped = [Bool](repeating: false, count: tree.count)
         textLength = [Int32](repeating: 0, count: tree.count)
         linkLength = [Int32](repeating: 0, count: tree.count)
-        names = (0..<tree.count).map { Extraction.nameFlags(tree, $0) }
+        let names = (0..<tree.count).map { Extraction.nameFlags(tree, $0) }
+        self.names = names
+        var periphery = [Bool](repeating: false, count: tree.count)
+        for i in 0..<tree.count {
+            let p = Int(tree.parents[i])
+            let tag = tree.tags[i]
+            periphery[i] = (p >= 0 && periphery[p]) || !tree.isText[i]
+                && (tag == .aside || tag == .footer || tag == .nav || names[i].contains(.periphery))
+        }
+        self.periphery = periphery
     }
 
     static let wordKinds: ByteStringTable = {
-        var entries: [([UInt8], Int32)] = []
-        for w in boilerplateTokens { entries.append((Array(w.utf8), Int32(NameFlags.boilerplate.rawValue))) }
-        for w in contentTokens { entries.append((Array(w.utf8), Int32(NameFlags.content.rawValue))) }
-        for w in dateTokens { entries.append((Array(w.utf8), Int32(NameFlags.date.rawValue))) }
+        var kinds: [String: UInt8] = [:]
+        for w in boilerplateTokens { kinds[w, default: 0] |= NameFlags.boilerplate.rawValue }
+        for w in contentTokens { kinds[w, default: 0] |= NameFlags.content.rawValue }
+        for w in dateTokens { kinds[w, default: 0] |= NameFlags.date.rawValue }
         for w in ["caption", "keterangan", "wp-caption-text"] {
-            entries.append((Array(w.utf8), Int32(NameFlags.caption.rawValue | NameFlags.boilerplate.rawValue)))
+            kinds[w, default: 0] = NameFlags.caption.rawValue | NameFlags.boilerplate.rawValue
         }
-        entries.append((Array("articlebody".utf8), Int32(NameFlags.articleBody.rawValue)))
-        return ByteStringTable(entries)
+        for w in peripheryTokens { kinds[w, default: 0] |= NameFlags.periphery.rawValue }
+        kinds["articlebody", default: 0] |= NameFlags.articleBody.rawValue
+        return ByteStringTable(kinds.map { (Array($0.key.utf8), Int32($0.value)) })
     }()
+
+    /// Class and id words of page parts around the article (sidebars, related and popular
+    /// lists, comments, footers): no byline or date is read inside them.
+    static let peripheryTokens: Set<String> = [
+        "sidebar", "related", "terkait", "comment", "comments", "komentar", "footer", "popular", "populer",
+        "terpopuler", "trending", "widget", "rekomendasi", "recommended", "recommendation", "latest", "terbaru",
+        "lainnya", "outbrain", "taboola", "mgid", "most", "terhangat", "indeks", "aside", "disqus", "fb-comments",
+    ]
 
     static let dateTokens: Set<String> = ["date", "time", "tanggal", "waktu", "tgl", "datetime", "timestamp",
                                           "publish", "published", "pubdate", "jam", "posted", "tanggalan"]
@@ -558,6 +580,7 @@ struct Extraction {
         if lower == "baca" || lower == "advertisement" || lower == "iklan" { return true }
         if lower.hasPrefix("copyright") || lower.hasPrefix("©") || lower.hasPrefix("(c) ") { return true }
         if text.count <= 25, text.hasSuffix(":") { return true }
+        if isCreditParagraph(text) { return true }
         if text.count <= 80 {
             for label in ["editor", "penulis", "reporter", "penyunting", "redaktur", "oleh", "pewarta", "foto", "sumber foto"] {
                 if lower.hasPrefix(label), lower.dropFirst(label.count).trimmed.hasPrefix(":") { return true }
@@ -656,104 +679,6 @@ struct Extraction {
             if all.utf8.count > 20_000 { break }
         }
         return DateParser.parseText(all)
-    }
-
-    mutating func readBylines() {
-        var authors: [String] = []
-        var editors: [String] = []
-        let labels: [(String, Bool)] = [
-            ("penulis", false), ("reporter", false), ("wartawan", false), ("oleh", false), ("kontributor", false),
-            ("laporan wartawan", false), ("writer", false), ("author", false),
-            ("editor", true), ("penyunting", true), ("redaktur", true),
-        ]
-        for i in 0..<tree.count where tree.isText[i] && Extraction.startsLikeByline(tree.textBytes(i)) {
-            let text = Extraction.collapse(Array(tree.textBytes(i)))
-            guard text.count < 200 else { continue }
-            var lower = text.lowercased()
-            // A label in its own element, the name in the next text ("Editor:" <a>Name</a>).
-            var rest = text
-            for (label, isEditor) in labels {
-                guard lower.hasPrefix(label) else { continue }
-                var after = String(rest.dropFirst(label.count)).trimmed
-                guard after.hasPrefix(":") || (label == "oleh" || label == "laporan wartawan")
-                        && text.first?.isUppercase == true && after.first?.isUppercase == true else { continue }
-                if after.hasPrefix(":") { after = String(after.dropFirst()).trimmed }
-                if after.isEmpty, let next = nextText(after: i) { after = next }
-                if after.hasSuffix("/"), let next = nextText(after: i) { after += " " + next }
-                // "Oleh : Arnold H Sianturi / FMB": the part after the slash is the editor.
-                let parts = after.split(separator: "/").map { String($0).trimmed }
-                if let name = parts.first.flatMap(Extraction.personName) {
-                    if isEditor { editors.append(name) } else { authors.append(name) }
-                }
-                if !isEditor, parts.count > 1, let editor = Extraction.personName(parts[1]) { editors.append(editor) }
-                rest = ""; lower = ""
-                break
-            }
-        }
-        let site = (article.siteName ?? "").lowercased()
-        var ld: [String] = []
-        for d in ldArticles {
-            let author = d["author"]
-            let list = (author as? [Any]) ?? (author.map { [$0] } ?? [])
-            for a in list {
-                let name = (a as? [String: Any])?["name"] as? String ?? (a as? String)
-                if let n = name.flatMap(Extraction.personName), !site.contains(n.lowercased()) { ld.append(n) }
-            }
-            if !ld.isEmpty { break }
-        }
-        if authors.isEmpty {
-            // JSON-LD or meta authors, unless they are the editor (a common trap).
-            let candidates = ld + (meta["author"] ?? []).compactMap(Extraction.personName)
-            authors = candidates.filter { c in !editors.contains { $0.lowercased() == c.lowercased() }
-                && !site.contains(c.lowercased()) && !c.lowercased().contains(".com") }
-        }
-        article.authors = Extraction.unique(authors)
-        article.editors = Extraction.unique(editors)
-    }
-
-    /// A cheap test before the byline parser: the text starts (after spaces) with the first
-    /// letters of a byline label (penulis, reporter, wartawan, oleh, kontributor, laporan,
-    /// writer, author, editor, penyunting, redaktur).
-    static func startsLikeByline(_ b: ArraySlice<UInt8>) -> Bool {
-        var i = b.startIndex
-        while i < b.endIndex, b[i] <= 0x20 { i += 1 }
-        guard b.endIndex - i >= 4, b.endIndex - b.startIndex < 400 else { return false }
-        let two = (UInt16(b[i] | 0x20) << 8) | UInt16(b[i + 1] | 0x20)
-        switch two {
-        case 0x7065, 0x7265, 0x7761, 0x6F6C, 0x6B6F, 0x6C61, 0x7772, 0x6175, 0x6564: return true  // pe re wa ol ko la wr au ed
-        default: return false
-        }
-    }
-
-    func nextText(after i: Int) -> String? {
-        var k = i + 1
-        while k < tree.count && k < i + 6 {
-            if tree.isText[k] {
-                let t = Extraction.collapse(Array(tree.textBytes(k)))
-                if !t.isEmpty && t != ":" { return t.hasPrefix(":") ? String(t.dropFirst()).trimmed : t }
-            }
-            k += 1
-        }
-        return nil
-    }
-
-    /// A person's name, or nil for site names, staff labels, job titles and dates.
-    static func personName(_ raw: String) -> String? {
-        var s = raw.trimmed
-        for cut in [" | ", " - ", ",", " pada ", " Senin", " Selasa", " Rabu", " Kamis", " Jumat", " Sabtu", " Minggu"] {
-            if let r = s.range(of: cut) { s = String(s[..<r.lowerBound]).trimmed }
-        }
-        s = s.trimmingCharacters(in: CharacterSet(charactersIn: "()[]:-–|•·"))
-        s = s.trimmed
-        let lower = s.lowercased()
-        let rejected = ["redaksi", "admin", "tim", "team", "editor", "reporter", "penulis", "email the author",
-                        "kontributor", "wartawan", "staff", "humas", "unknown", "anonymous"]
-        guard !s.isEmpty, s.count <= 50, !rejected.contains(lower), !lower.hasPrefix("tim "),
-              !s.contains(where: { $0.isNumber }), !lower.contains(".com"), !lower.contains("http"),
-              s.first?.isLetter == true else { return nil }
-        let words = s.split(separator: " ")
-        guard words.count <= 6 else { return nil }
-        return words.joined(separator: " ")
     }
 
     static func unique(_ names: [String]) -> [String] {
