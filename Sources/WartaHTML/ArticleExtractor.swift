@@ -643,49 +643,6 @@ struct Extraction {
         return title
     }
 
-    mutating func readDates() {
-        let publishedKeys = ["article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
-                             "og:published_time", "dc.date.issued", "dc.date", "date", "sailthru.date",
-                             "content_publishedtime", "published_time", "article:published"]
-        let machine = (ldString(["datePublished"]).map { [$0] } ?? []) + publishedKeys.compactMap { first($0) }
-        let timeElements = tree.elements(.time).compactMap { tree.attribute(.datetime, of: $0) }
-        let stamps = (machine + timeElements).compactMap { text in DateParser.parseMachine(text).map { (text, $0) } }
-        // A stamp with the page's own offset beats one in UTC; one with a time beats a bare date.
-        let local = stamps.first { $0.1.hasTime && !$0.0.hasSuffix("Z") && !$0.0.contains("+00") }
-        var chosen = local?.1 ?? stamps.first(where: { $0.1.hasTime })?.1 ?? stamps.first?.1
-        if chosen == nil || chosen?.hasTime == false, let visible = visibleDate() {
-            if chosen == nil || (visible.year, visible.month, visible.day) == (chosen!.year, chosen!.month, chosen!.day) {
-                chosen = visible.hasTime || chosen == nil ? visible : chosen
-            }
-        }
-        article.published = chosen?.iso
-        let modifiedKeys = ["article:modified_time", "datemodified", "og:updated_time", "lastmod", "last-modified"]
-        let modified = (ldString(["dateModified"]).map { [$0] } ?? []) + modifiedKeys.compactMap { first($0) }
-        article.modified = modified.lazy.compactMap(DateParser.parseMachine).first?.iso
-    }
-
-    /// A date written for readers: in elements named like dates first, then anywhere.
-    func visibleDate() -> DateParser.Stamp? {
-        var texts: [String] = []
-        for i in 0..<tree.count where names[i].contains(.date) {
-            if Int(tree.subtreeEnd[i]) - i < 40 { texts.append(tree.innerText(i)) }
-        }
-        let stamps = texts.compactMap { DateParser.parseText($0) }
-        if let s = stamps.first(where: \.hasTime) ?? stamps.first { return s }
-        // The first date in the page's visible text.
-        var all = ""
-        for i in 0..<tree.count where tree.isText[i] && !dropped[i] {
-            all += tree.text(i) + " "
-            if all.utf8.count > 20_000 { break }
-        }
-        return DateParser.parseText(all)
-    }
-
-    static func unique(_ names: [String]) -> [String] {
-        var seen = Set<String>()
-        return names.filter { seen.insert($0.lowercased()).inserted }
-    }
-
     mutating func readSection() {
         if let s = first("article:section") ?? ldString(["articleSection"]) {
             article.section = s

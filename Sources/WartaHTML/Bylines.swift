@@ -256,6 +256,12 @@ extension Extraction {
         article.editors = Extraction.unique(editors)
     }
 
+    /// Names without repeats (compared ignoring case), in order.
+    static func unique(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.filter { seen.insert($0.lowercased()).inserted }
+    }
+
     /// Persons named as the author in the first JSON-LD article that names any.
     func ldAuthors() -> [String] {
         var out: [String] = []
