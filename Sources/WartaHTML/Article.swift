@@ -2,6 +2,10 @@
 public enum PageType: String, Sendable {
     /// One article.
     case article
+    /// A photo story: its captions are its text.
+    case photo
+    /// A video page: its description is its text.
+    case video
     /// A home, section or tag page: mostly links to articles.
     case index
     /// Anything else (no article body found).
@@ -55,7 +59,7 @@ public struct Pagination: Sendable, Equatable {
 
 /// The article a reader sees on a page, with the metadata a newsroom database needs.
 public struct Article: Sendable {
-    /// What the page is; an index page has no body.
+    /// What the page is; an index page has no body. Photo and video pages keep their text.
     public var pageType: PageType = .other
     /// The body, paragraph by paragraph, without boilerplate.
     public var paragraphs: [String] = []

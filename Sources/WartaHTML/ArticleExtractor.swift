@@ -171,7 +171,8 @@ struct Extraction {
         readImage(body)
         readPagination()
         classify(body)
-        if article.pageType != .article {
+        refineMediaPage(body)
+        if article.pageType != .article && article.pageType != .photo && article.pageType != .video {
             article.paragraphs = []
             article.related = []
             article.dateline = nil
@@ -277,7 +278,7 @@ struct Extraction {
         "sidebar", "footer", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "ads", "ad",
         "advert", "advertisement", "iklan", "banner", "cookie", "newsletter", "popular", "populer", "terpopuler",
         "trending", "rekomendasi", "recommended", "recommendation", "widget", "promo", "subscribe", "tags", "tag",
-        "copyright", "pagination", "paging", "modal", "popup", "outbrain", "taboola", "mgid", "bacajuga",
+        "copyright", "pagination", "paging", "modal", "popup", "vote", "voting", "voters", "outbrain", "taboola", "mgid", "bacajuga",
         "readalso", "baca", "lainnya", "terbaru", "latest", "topik", "video-terkait", "author", "penulis",
         "editor", "byline", "caption", "keterangan", "wp-caption-text", "hidden", "print", "email", "rating",
     ]
@@ -572,6 +573,27 @@ struct Extraction {
         "follow akun", "simak berita", "baca berita", "cek berita", "jangan lewatkan", "berita terkait", "video pilihan",
     ]
 
+    /// Words of photo and video page furniture: a line of only these (and numbers or
+    /// brackets) is not text ("Rating ( voters)", "Vote Photo", "More Photos", "Foto 3 dari 8").
+    static let mediaFurnitureWords: Set<String> = [
+        "rating", "rate", "vote", "voters", "votes", "voter", "photo", "photos", "foto", "video", "videos", "more",
+        "form", "next", "prev", "previous", "selanjutnya", "sebelumnya", "lainnya", "galeri", "gallery", "lihat",
+        "view", "all", "semua", "beri", "berikan", "nilai", "slide", "of", "dari", "play", "putar", "tonton",
+        "watch", "your", "anda", "this", "ini", "the", "thumbnail", "thumbnails", "fullscreen", "layar", "penuh",
+    ]
+
+    /// Whether a short line is only photo or video page furniture; at least one of its words
+    /// must be a rating, vote, gallery or player word (not a lone "foto").
+    static func isMediaFurniture(_ text: String) -> Bool {
+        guard text.count <= 40 else { return false }
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        guard !words.isEmpty, words.allSatisfy({ mediaFurnitureWords.contains($0) }) else { return false }
+        let strong: Set<String> = ["rating", "rate", "vote", "voters", "votes", "voter", "more", "next", "prev",
+                                   "previous", "lainnya", "galeri", "gallery", "slide", "play", "putar", "thumbnail",
+                                   "thumbnails", "fullscreen", "form"]
+        return words.contains { strong.contains($0) } || text.contains(where: \.isNumber)
+    }
+
     /// Whether a paragraph is an insert ("Baca juga: …", "ADVERTISEMENT"), a byline
     /// ("Editor: …"), a copyright line or a bare label ("TAG:").
     static func isInsert(_ text: String) -> Bool {
@@ -580,7 +602,7 @@ struct Extraction {
         if lower == "baca" || lower == "advertisement" || lower == "iklan" { return true }
         if lower.hasPrefix("copyright") || lower.hasPrefix("©") || lower.hasPrefix("(c) ") { return true }
         if text.count <= 25, text.hasSuffix(":") { return true }
-        if isCreditParagraph(text) { return true }
+        if isCreditParagraph(text) || isMediaFurniture(text) { return true }
         if text.count <= 80 {
             for label in ["editor", "penulis", "reporter", "penyunting", "redaktur", "oleh", "pewarta", "foto", "sumber foto"] {
                 if lower.hasPrefix(label), lower.dropFirst(label.count).trimmed.hasPrefix(":") { return true }
@@ -747,7 +769,7 @@ struct Extraction {
                 if c.count >= 10 && !captions.contains(c) { captions.append(c) }
             }
             article.paragraphs = captions.isEmpty ? [caption] : captions
-            article.pageType = .article
+            article.pageType = .photo
             return
         }
         let declaredArticle = declaresArticle
@@ -763,6 +785,37 @@ struct Extraction {
             article.pageType = .index
         } else {
             article.pageType = .other
+        }
+    }
+
+    /// Tells photo and video pages among articles: `og:type` `video…` or a JSON-LD
+    /// `VideoObject`/`ImageGallery`, or an address under `/video/`, `/foto/`, `/galeri/`… with
+    /// a player or several images and little text.
+    mutating func refineMediaPage(_ body: Int?) {
+        let ogType = first("og:type")?.lowercased() ?? ""
+        let ldTypes = Set(jsonLD.compactMap { ($0["@type"] as? String)?.lowercased() })
+        // A declared video page with a short description is still a video page.
+        let declaresVideo = ogType.hasPrefix("video") || ldTypes.contains("videoobject")
+        guard article.pageType == .article
+                || article.pageType == .other && declaresVideo && article.paragraphs.reduce(0, { $0 + $1.count }) >= 50
+        else { return }
+        let declaresArticleType = ldTypes.contains { $0.contains("article") }
+        let path = (article.url ?? "").lowercased().split(separator: "/").dropFirst(2).map(String.init)
+        let text = article.paragraphs.reduce(0) { $0 + $1.count }
+        let players = tree.elements(.video).count + tree.elements(.iframe).filter { i in
+            let src = tree.attribute(.src, of: i)?.lowercased() ?? tree.attribute(.dataSrc, of: i)?.lowercased() ?? ""
+            return src.contains("youtube") || src.contains("vidio") || src.contains("player") || src.contains("video")
+        }.count
+        if ogType.hasPrefix("video") || ldTypes.contains("videoobject") && !declaresArticleType
+            || path.contains(where: { ["video", "videos", "tv"].contains($0) }) && players > 0 && text < 1500 {
+            article.pageType = .video
+            return
+        }
+        let images = body.map { b in (b..<Int(tree.subtreeEnd[b])).filter { !tree.isText[$0] && tree.tags[$0] == .img }.count } ?? 0
+        if ldTypes.contains("imagegallery") && !declaresArticleType
+            || path.contains(where: { ["foto", "photo", "photos", "galeri", "gallery", "galeri-foto"].contains($0) })
+                && images >= 2 && text < 1500 {
+            article.pageType = .photo
         }
     }
 
