@@ -117,47 +117,55 @@ extension Extraction {
 
     /// The person names in a credit's text: `A / B` gives A (and B as the editor, returned
     /// second), `Kontributor Kota, A` gives A, `Tribunnews.com, A` gives A, `A dan B` gives both.
-    func creditNames(_ text: String) -> (names: [String], slashEditor: String?) {
+    /// `organisations` are the site's and publisher's names.
+    static func creditNames(_ text: String, organisations: [String]) -> (names: [String], slashEditor: String?) {
         let slash = text.split(separator: "/").map { String($0).trimmed }
         var main = slash.first ?? ""
-        let slashEditor = slash.count > 1 ? personName(slash[1]) : nil
+        let slashEditor = slash.count > 1 ? personName(slash[1], organisations: organisations) : nil
         // "Kontributor Kota, Nama" and "Tribunnews.com, Nama": the part before the comma is a
         // role and place or an organisation.
         let commaParts = main.split(separator: ",").map { String($0).trimmed }
         if commaParts.count > 1, let head = commaParts.first,
-           Extraction.roleWords.contains(head.split(separator: " ").first.map { $0.lowercased() } ?? "")
-            || isOrganisation(head) || head.contains(".") {
+           roleWords.contains(head.split(separator: " ").first.map { $0.lowercased() } ?? "")
+            || isOrganisation(head, organisations: organisations) || head.contains(".") {
             main = commaParts.dropFirst().joined(separator: ",")
         }
         var names: [String] = []
         for part in main.components(separatedBy: " dan ").flatMap({ $0.components(separatedBy: " & ") })
             .flatMap({ $0.components(separatedBy: " and ") }) {
-            if let name = personName(part) { names.append(name) }
+            if let name = personName(part, organisations: organisations) { names.append(name) }
         }
         return (names, slashEditor)
     }
 
     /// A person's name, or nil for organisations, staff labels, job titles and dates. A role
     /// word before the name is dropped (`Kontributor Nama` gives `Nama`).
-    func personName(_ raw: String) -> String? {
-        guard var s = Extraction.personName(raw) else { return nil }
+    static func personName(_ raw: String, organisations: [String]) -> String? {
+        guard var s = personName(raw) else { return nil }
         var words = s.split(separator: " ")
-        while words.count > 1, Extraction.roleWords.contains(words[0].lowercased()) { words.removeFirst() }
+        while words.count > 1, roleWords.contains(words[0].lowercased()) { words.removeFirst() }
         s = words.joined(separator: " ")
-        return isOrganisation(s) ? nil : s
+        return isOrganisation(s, organisations: organisations) ? nil : s
     }
 
-    /// Whether `name` is the site, the publisher or an organisation by its words.
-    func isOrganisation(_ name: String) -> Bool {
+    /// Whether `name` is one of `organisations` (the site, the publisher) or an organisation
+    /// by its words (`Media`, `Cyber`, `Redaksi`, `Tim`, a domain).
+    static func isOrganisation(_ name: String, organisations: [String]) -> Bool {
         let lower = name.lowercased()
-        for site in [article.siteName, publisherName] {
-            guard let site = site?.lowercased(), !site.isEmpty else { continue }
+        for site in organisations where !site.isEmpty {
+            let site = site.lowercased()
             if lower == site || site.contains(lower) || lower.contains(site) { return true }
         }
         let words = lower.split(whereSeparator: { !$0.isLetter })
-        return words.contains { Extraction.organisationWords.contains(String($0)) }
+        return words.contains { organisationWords.contains(String($0)) }
             || lower.contains(".com") || lower.contains(".co.id") || lower.contains(".id")
     }
+
+    /// The site's and the publisher's names.
+    var organisations: [String] { [article.siteName, publisherName].compactMap { $0 } }
+
+    /// A person's name unless it is an organisation's (see the static form).
+    func personName(_ raw: String) -> String? { Extraction.personName(raw, organisations: organisations) }
 
     /// The publisher's name from JSON-LD.
     var publisherName: String? { ldString(["publisher", "name"]) }
@@ -241,7 +249,7 @@ extension Extraction {
             for credit in Extraction.credits(line) {
                 var text = credit.names
                 if text.isEmpty, let next = nextText(after: i) { text = next }
-                let (names, slashEditor) = creditNames(text)
+                let (names, slashEditor) = Extraction.creditNames(text, organisations: organisations)
                 if credit.roles.contains(.author) { authors += names }
                 if credit.roles.contains(.editor) { editors += names }
                 if let slashEditor, !credit.roles.contains(.editor) { editors.append(slashEditor) }

@@ -70,6 +70,17 @@ struct BylineTests {
         #expect(a.authors == ["Rina Marlina"])
     }
 
+    @Test func closingCreditsInPlainText() {
+        let a = TextArticleExtractor().extract(paragraphs: [
+            "BEKASI - Pemerintah kota menambah armada bus sekolah gratis untuk siswa di wilayah pinggiran.",
+            "Wali kota berharap orang tua tidak lagi mengantar anak dengan sepeda motor, ujarnya.",
+            "Redaktur & Reporter : Andi Pratama", "Editor : Ahmad Fauzi",
+        ])
+        #expect(a.paragraphs.count == 2)
+        #expect(a.authors == ["Andi Pratama"])
+        #expect(a.editors == ["Andi Pratama", "Ahmad Fauzi"])
+    }
+
     @Test func creditLineGrammar() {
         #expect(Extraction.credits("Redaktur & Reporter : Nama Orang").map(\.roles) == [[.author, .editor]])
         #expect(Extraction.credits("Penulis: A Satu | Editor: B Dua").map(\.names) == ["A Satu", "B Dua"])
