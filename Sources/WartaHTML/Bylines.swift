@@ -256,6 +256,10 @@ extension Extraction {
             }
         }
         if authors.isEmpty {
+            // An unlabelled byline in an element named for it ("Nama - detikNews").
+            authors = namedBylines().filter { c in !editors.contains { $0.lowercased() == c.lowercased() } }
+        }
+        if authors.isEmpty {
             // JSON-LD or meta authors, unless they are the editor (a common trap) or an organisation.
             let candidates = ldAuthors() + (meta["author"] ?? []).compactMap { personName($0) }
             authors = candidates.filter { c in !editors.contains { $0.lowercased() == c.lowercased() } }
@@ -268,6 +272,36 @@ extension Extraction {
     static func unique(_ names: [String]) -> [String] {
         var seen = Set<String>()
         return names.filter { seen.insert($0.lowercased()).inserted }
+    }
+
+    /// Class and id words of elements that hold an unlabelled byline.
+    static let bylineNames: Set<String> = ["author", "byline", "penulis", "reporter", "writer", "wartawan", "pewarta"]
+
+    /// Names in short elements marked as the byline (`itemprop=author`, `rel=author`, a class
+    /// or id word such as `author` or `byline`) outside the periphery: the first that gives any.
+    func namedBylines() -> [String] {
+        for i in 0..<tree.count where !tree.isText[i] && !periphery[i] && Int(tree.subtreeEnd[i]) - i <= 8 {
+            guard isBylineElement(i) else { continue }
+            var text = Extraction.collapse(Array(tree.innerText(i).utf8))
+            guard !text.isEmpty, text.count <= 80, Extraction.credits(text).isEmpty else { continue }
+            for prose in ["by ", "oleh ", "written by "] where text.lowercased().hasPrefix(prose) {
+                text = String(text.dropFirst(prose.count))
+            }
+            let names = Extraction.creditNames(text, organisations: organisations).names
+            if !names.isEmpty { return names }
+        }
+        return []
+    }
+
+    func isBylineElement(_ i: Int) -> Bool {
+        if tree.attribute(.itemprop, of: i)?.lowercased() == "author" { return true }
+        if tree.tags[i] == .a, tree.attribute(.rel, of: i)?.lowercased() == "author" { return true }
+        for attribute in [Attribute.class, .id] {
+            guard let value = tree.attribute(attribute, of: i)?.lowercased() else { continue }
+            let words = value.split(whereSeparator: { !$0.isLetter })
+            if words.contains(where: { Extraction.bylineNames.contains(String($0)) }) { return true }
+        }
+        return false
     }
 
     /// Persons named as the author in the first JSON-LD article that names any.

@@ -70,6 +70,14 @@ struct BylineTests {
         #expect(a.authors == ["Rina Marlina"])
     }
 
+    @Test func anUnlabelledBylineInANamedElementBeatsJSONLD() {
+        let head = Self.ld(#"{"@type":"Person","name":"Dedi Kurniawan"}"#)
+        let a = extract(page(head: head, body: "<div class=\"detail__author\">Rina Marlina - contohNews</div>" + Self.body))
+        #expect(a.authors == ["Rina Marlina"])
+        let b = extract(page(body: "<span class=\"byline\">by Joko Susilo</span>" + Self.body))
+        #expect(b.authors == ["Joko Susilo"])
+    }
+
     @Test func closingCreditsInPlainText() {
         let a = TextArticleExtractor().extract(paragraphs: [
             "BEKASI - Pemerintah kota menambah armada bus sekolah gratis untuk siswa di wilayah pinggiran.",
