@@ -8,7 +8,9 @@
 //   WartaHTML         charset decoding, HTML parsing, article and metadata extraction
 //   WartaEntities     entity lexicons, gazetteer and cue-pattern tagger
 //   WartaQuotes       direct and indirect quotes and their speakers
-//   Warta             pipeline assembly, records, CoNLL-U, evaluation, input and output
+//   Warta             the library: API/ (Warta, Configuration, Pipeline, Stage, AnalyzedDocument),
+//                     Stages/ (each stage over the document), Records/, Input/, batch runs
+//   WartaTools        in-process stage benchmarks and the UD evaluation
 //   warta             the command-line front end (thin)
 import PackageDescription
 
@@ -48,10 +50,13 @@ let package = Package(
         .target(name: "WartaEntities", dependencies: ["WartaText"]),
         .target(name: "WartaQuotes", dependencies: ["WartaText", "WartaEntities"]),
         .target(name: "Warta", dependencies: ["WartaText", "WartaHTML", "WartaEntities", "WartaQuotes", "CZlib"]),
+        // Benchmarks and evaluations: outside the library's public surface.
+        .target(name: "WartaTools", dependencies: ["Warta"]),
         .executableTarget(
             name: "warta",
             dependencies: [
                 "Warta",
+                "WartaTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,7 +64,7 @@ let package = Package(
         .testTarget(name: "WartaHTMLTests", dependencies: ["WartaHTML"]),
         .testTarget(name: "WartaEntitiesTests", dependencies: ["WartaEntities"]),
         .testTarget(name: "WartaQuotesTests", dependencies: ["WartaQuotes"]),
-        .testTarget(name: "WartaTests", dependencies: ["Warta"]),
+        .testTarget(name: "WartaTests", dependencies: ["Warta", "WartaTools"]),
         .testTarget(name: "wartaEndToEndTests", dependencies: ["warta"]),
     ],
     swiftLanguageModes: [.v6]

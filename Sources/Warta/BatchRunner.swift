@@ -12,30 +12,17 @@ import Glibc
 /// (the window is counted from the oldest document not yet written, so one slow page holds the
 /// reader back instead of letting results pile up), each at most `maxBytes` long.
 public final class BatchRunner: @unchecked Sendable {
-    /// How to run.
+    /// How to run: everything about the analysis itself is in the pipeline's configuration.
     public struct Options: Sendable {
         /// Worker threads.
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         /// Write records in input order (otherwise as they finish).
         public var ordered = true
-        /// Add tokens to records.
-        public var tokens = false
-        /// Add entities to records.
-        public var entities = false
-        /// The tagger for entities (the built-in lexicons when nil).
-        public var tagger: EntityTagger?
-        /// Add entities inside longer ones.
-        public var nested = false
-        /// Add quotes and their speakers (with the entities they point to).
-        public var quotes = false
-        /// Keep plain text whole (no article extraction).
-        public var rawText = false
-        /// Documents larger than this get `too_large` error records.
-        public var maxBytes = 20_000_000
-        /// Show progress on standard error.
-        public var progress = false
-        /// The charset of HTML documents that do not carry their own.
-        public var charset: String?
+        /// Time each stage (``Summary/profile``).
+        public var profile = false
+        /// Called now and then (at most twice a second) with the summary so far, under the
+        /// runner's lock: keep it short.
+        public var progress: (@Sendable (Summary, _ expected: Int?) -> Void)?
         /// Creates default options.
         public init() {}
     }
@@ -54,6 +41,8 @@ public final class BatchRunner: @unchecked Sendable {
         public var seconds = 0.0
         /// Whether the output closed before the end (a closed pipe).
         public var outputClosed = false
+        /// Where the time went, stage by stage (with ``Options/profile``).
+        public var profile: StageProfile?
 
         /// `inputs 7, ok 6, errors 1, 0.3 MB in 0.1 s: 70 docs/s, 3.0 MB/s`.
         public var line: String {
@@ -81,13 +70,12 @@ public final class BatchRunner: @unchecked Sendable {
     private var expected: Int?
     private let start = Date()
 
-    /// A runner writing to `output`.
-    public init(options: Options, output: RecordOutput) {
+    /// A runner putting documents through `pipeline` and writing their records to `output`.
+    public init(pipeline: Pipeline, options: Options, output: RecordOutput) {
         self.options = options
         self.output = output
-        pipeline = Pipeline(maxBytes: options.maxBytes)
-        writer = RecordWriter(options: .init(tokens: options.tokens, entities: options.entities || options.quotes,
-                                            tagger: options.tagger, nested: options.nested, quotes: options.quotes))
+        self.pipeline = pipeline
+        writer = RecordWriter(tokens: pipeline.configuration.recordsTokens)
     }
 
     /// Reads every document from `inputs`, processes them on `options.jobs` threads and
@@ -126,29 +114,47 @@ public final class BatchRunner: @unchecked Sendable {
         while inFlight > 0 && !stopped { lock.wait() }
         lock.unlock()
         for t in threads { while !t.isFinished { usleep(1000) } }
+        return finish()
+    }
+
+    /// Closes the output and completes the summary.
+    private func finish() -> Summary {
+        let closing = Date()
         do { try output.finish() } catch { summary.outputClosed = true }
+        summary.profile?.add(seconds: Date().timeIntervalSince(closing), as: "write")
         summary.seconds = Date().timeIntervalSince(start)
-        if options.progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         return summary
     }
 
     /// One job: read, process and write on this thread, one document at a time.
     private func runInline(_ inputs: InputEnumerator) -> Summary {
         var sequence = 0
-        while !stopped, let doc = inputs.next() {
+        var profile = options.profile ? StageProfile(stages: pipeline.stages) : nil
+        while !stopped {
+            let reading = monotonicNanoseconds()
+            guard let doc = inputs.next() else { break }
+            profile?.add(seconds: Double(monotonicNanoseconds() - reading) / 1e9, as: "read")
             summary.inputs += 1
-            let (record, ok) = process(doc)
+            let (record, ok) = process(doc, profile: &profile)
             let size = doc.jsonLine?.bytes.count ?? doc.bytes.count
+            let writing = monotonicNanoseconds()
             deliver(sequence, record, ok, bytes: size)
+            profile?.add(seconds: Double(monotonicNanoseconds() - writing) / 1e9, as: "write")
             sequence += 1
         }
-        do { try output.finish() } catch { summary.outputClosed = true }
-        summary.seconds = Date().timeIntervalSince(start)
-        if options.progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        return summary
+        summary.profile = profile
+        return finish()
     }
 
     private func work() {
+        var profile = options.profile ? StageProfile(stages: pipeline.stages) : nil
+        defer {
+            if let profile {
+                lock.lock()
+                if summary.profile == nil { summary.profile = profile } else { summary.profile!.merge(profile) }
+                lock.unlock()
+            }
+        }
         while true {
             lock.lock()
             while queueHead == queue.count && !readerDone && !stopped { lock.wait() }
@@ -158,38 +164,33 @@ public final class BatchRunner: @unchecked Sendable {
             queueHead += 1
             if queueHead >= 256 { queue.removeFirst(queueHead); queueHead = 0 }
             lock.unlock()
-            let (record, ok) = process(doc)
+            let (record, ok) = process(doc, profile: &profile)
             lock.lock()
             deliver(seq, record, ok, bytes: doc.jsonLine?.bytes.count ?? doc.bytes.count)
             lock.unlock()
         }
     }
 
-    /// The record of one document.
-    func process(_ input: InputDocument) -> ([UInt8], Bool) {
-        let doc = input.resolved()
-        var out = JSONWriter(capacity: doc.bytes.count * 2 + 512)
-        let context = RecordContext(source: doc.source, meta: doc.meta)
-        if let error = doc.error {
-            writer.writeError(id: doc.id, error: error, context: context, to: &out)
+    /// The record of one document: its analysis, or an error record saying why there is none.
+    func process(_ input: InputDocument, profile: inout StageProfile?) -> ([UInt8], Bool) {
+        let resolved = input.resolved()
+        var out = JSONWriter(capacity: resolved.bytes.count * 2 + 512)
+        let context = RecordContext(source: resolved.source, meta: resolved.meta)
+        if let error = resolved.error {
+            writer.writeError(id: resolved.id, error: error, context: context, to: &out)
             return (out.bytes, false)
         }
-        let result: Result<Void, WartaError>
-        switch doc.format {
-        case .html:
-            result = pipeline.analyze(html: doc.bytes, charset: doc.charset ?? options.charset).map {
-                writer.write(id: doc.id, article: $0, context: context, to: &out)
-            }
-        case .text where options.rawText:
-            result = pipeline.analyze(text: doc.bytes).map { writer.write(id: doc.id, document: $0, context: context, to: &out) }
-        case .text:
-            result = pipeline.analyze(article: doc.bytes).map { writer.write(id: doc.id, article: $0, context: context, to: &out) }
-        }
-        if case .failure(let error) = result {
-            out.bytes.removeAll(keepingCapacity: true)
-            writer.writeError(id: doc.id, error: error, context: context, to: &out)
+        var doc = AnalyzedDocument(id: resolved.id, bytes: resolved.bytes, format: resolved.format == .html ? .html : .text,
+                                   context: context, charset: resolved.charset)
+        do throws(WartaError) {
+            try pipeline.run(&doc, profile: &profile)
+        } catch {
+            writer.writeError(id: resolved.id, error: error, context: context, to: &out)
             return (out.bytes, false)
         }
+        let writing = monotonicNanoseconds()
+        writer.write(doc, to: &out)
+        profile?.add(seconds: Double(monotonicNanoseconds() - writing) / 1e9, as: "record")
         return (out.bytes, true)
     }
 
@@ -210,23 +211,16 @@ public final class BatchRunner: @unchecked Sendable {
             nextToWrite += 1
             inFlight -= 1
         }
-        if options.progress { showProgress() }
+        if let progress = options.progress { showProgress(progress) }
         lock.broadcast()
     }
 
-    private func showProgress() {
+    private func showProgress(_ report: (Summary, Int?) -> Void) {
         let now = Date().timeIntervalSince(start)
         guard now - lastProgress >= 0.5 else { return }
         lastProgress = now
-        let written = summary.ok + summary.errors
-        let mb = Double(summary.bytes) / 1e6
-        let rate = Double(written) / max(now, 1e-9)
-        var line = "\r\u{1B}[K\(written)\(expected.map { "/\($0)" } ?? "") docs, \(format(mb, 1)) MB, \(format(rate, 0)) docs/s, "
-            + "\(format(mb / max(now, 1e-9), 1)) MB/s, \(summary.errors) errors"
-        if let total = expected, rate > 0, total > written {
-            let eta = Int(Double(total - written) / rate)
-            line += ", ETA \(eta / 60):\(eta % 60 < 10 ? "0" : "")\(eta % 60)"
-        }
-        FileHandle.standardError.write(Data(line.utf8))
+        var current = summary
+        current.seconds = now
+        report(current, expected)
     }
 }

@@ -9,13 +9,13 @@ import WartaEntities
 /// An image is named by a hash of the lexicon sources (built-in and `--lexicon` files) and of
 /// the running executable (its size and modification time), so editing a lexicon or rebuilding
 /// Warta makes a new one; older images in the folder are removed when a new one is written.
-/// The folder is `$WARTA_CACHE_DIR`, else `$XDG_CACHE_HOME/warta`, else `~/.cache/warta`;
-/// `WARTA_CACHE_DIR=off` turns the cache off. A missing, unreadable or corrupt image is
+/// The caller names the folder (the command line uses `$WARTA_CACHE_DIR`, else
+/// `$XDG_CACHE_HOME/warta`, else `~/.cache/warta`). A missing, unreadable or corrupt image is
 /// compiled again; a folder that cannot be written only costs the compile.
 public enum LexiconCache {
     /// The lexicon compiled from `sources` (TSV texts, in override order), from the cache in
     /// `folder` (nil: no cache) when an image for them is there.
-    public static func lexicon(sources: [String], folder: String? = LexiconCache.folder()) -> EntityLexicon {
+    public static func lexicon(sources: [String], folder: String?) -> EntityLexicon {
         guard let folder else { return EntityLexicon(tsv: sources) }
         let path = folder + "/entities-" + hexHash(sources) + ".image"
         if let bytes = try? InputReader.read(path: path),
@@ -25,14 +25,6 @@ public enum LexiconCache {
         let lexicon = EntityLexicon(tsv: sources)
         store(lexicon.image(), at: path, in: folder)
         return lexicon
-    }
-
-    /// The cache folder, or nil when the cache is off or no home is known.
-    public static func folder() -> String? {
-        func env(_ name: String) -> String? { getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } }
-        if let dir = env("WARTA_CACHE_DIR") { return dir == "off" ? nil : dir }
-        if let xdg = env("XDG_CACHE_HOME") { return xdg + "/warta" }
-        return env("HOME").map { $0 + "/.cache/warta" }
     }
 
     /// A 64-bit hash of the sources and the executable's identity, in hex.
@@ -87,3 +79,24 @@ public enum LexiconCache {
         }
     }
 }
+
+extension EntityLexicon {
+    /// The built-in lexicons plus the user's TSV files (`--lexicon`), in order: a later file's
+    /// entry for the same name overrides the built-in one. Each file is checked first. The
+    /// compiled lexicon comes from ``LexiconCache`` in `cacheFolder` when it has it (nil: no cache).
+    public static func builtIn(adding paths: [String], cacheFolder: String?) throws(WartaError) -> EntityLexicon {
+        var sources = EntityLexicon.builtInSources
+        for path in paths {
+            let bytes = try InputReader.read(path: path)
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw .malformedLexicon(path: path, line: 1, detail: "not UTF-8; save the file as UTF-8")
+            }
+            if let (line, detail) = EntityLexicon.firstProblem(inTSV: text) {
+                throw .malformedLexicon(path: path, line: line, detail: detail)
+            }
+            sources.append(text)
+        }
+        return LexiconCache.lexicon(sources: sources, folder: cacheFolder)
+    }
+}
+

@@ -66,7 +66,7 @@ public struct TextArticleExtractor: Sendable {
         // The first date written in the body.
         var year: Int?
         for p in paragraphs.prefix(4) {
-            if let stamp = DateParser.parseText(p, year: year) {
+            if let stamp = TextArticleExtractor.firstDate(in: p, year: year) {
                 article.published = stamp.iso
                 break
             }
@@ -105,8 +105,8 @@ public struct TextArticleExtractor: Sendable {
     }
 
     static func isEndMarker(_ line: String) -> Bool {
+        guard line.utf8.count <= 240, line.count <= 60 else { return false }
         let lower = line.lowercased()
-        guard line.count <= 60 else { return false }
         for m in endMarkers where lower == m || lower.hasPrefix(m) && (m.hasSuffix(":") || lower.count <= m.count + 2) {
             return true
         }
@@ -119,4 +119,38 @@ public struct TextArticleExtractor: Sendable {
         return !words.isEmpty && words.count <= 4 && s.count <= 40
             && words.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "." || $0 == "'" } }
     }
+
+    /// The first date written in paragraph `p`: ``DateParser/parseText(_:year:)`` over a window
+    /// around each number that can be a year (1990–2100, or the last part of `12/5/22`), so a long
+    /// paragraph is not split into words whole.
+    static func firstDate(in p: String, year: Int?) -> DateParser.Stamp? {
+        let bytes = Array(p.utf8)
+        var i = 0
+        while i < bytes.count {
+            guard isDigit(bytes[i]) else { i += 1; continue }
+            var e = i
+            while e < bytes.count && isDigit(bytes[e]) { e += 1 }
+            if mayBeYear(bytes, i, e), let stamp = DateParser.parseText(window(bytes, i, e), year: year) { return stamp }
+            i = e
+        }
+        return nil
+    }
+
+    /// Digits `bytes[s..<e]` read as a year: four digits 1990–2100, or two after `/` or `-`.
+    static func mayBeYear(_ bytes: [UInt8], _ s: Int, _ e: Int) -> Bool {
+        if e - s == 2 { return s > 0 && (bytes[s - 1] == 0x2F || bytes[s - 1] == 0x2D) }
+        guard e - s == 4 else { return false }
+        let v = bytes[s..<e].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        return v >= 1990 && v <= 2100
+    }
+
+    /// The text from a word boundary up to 48 bytes before `s` to one up to 64 bytes after `e`.
+    static func window(_ bytes: [UInt8], _ s: Int, _ e: Int) -> String {
+        var a = max(0, s - 48), z = min(bytes.count, e + 64)
+        while a > 0 && a < s && bytes[a - 1] != 0x20 { a += 1 }
+        while z < bytes.count && z > e && bytes[z] != 0x20 { z -= 1 }
+        return String(decoding: bytes[a..<z], as: UTF8.self)
+    }
+
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 }

@@ -25,15 +25,32 @@ public struct QuoteAttributor: Sendable {
         words = QuoteWords(verbs: verbs, lexicon: lexicon)
     }
 
-    /// The quotes of `doc` in text order. `mentions` are the entity tagger's (nested ones are
-    /// ignored) and `entities` the resolver's groups of them; speakers point into `entities`.
-    public func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity]) -> [Quote] {
-        let marks = words.verbs.marks(in: doc)
-        defer { marks.deallocate() }
-        return attribute(doc, mentions: mentions, entities: entities, marks: marks)
+    /// The reporting verbs and quote marks of `doc`, found in one pass over its tokens. Find
+    /// them once per document and pass them to ``addingSpeakers(_:to:marks:)`` and
+    /// ``attribute(_:mentions:entities:entityOfMention:marks:)``.
+    public func marks(in doc: Document) -> SpeechMarks {
+        SpeechMarks(words.verbs.marks(in: doc))
     }
 
-    func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity], entityOfMention: [Int]? = nil,
+    /// The quotes of `doc` in text order. `mentions` are the entity tagger's (nested ones are
+    /// ignored), `entities` the resolver's groups of them and `entityOfMention` each mention's
+    /// entity (the resolver gives it); speakers point into `entities`.
+    public func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity], entityOfMention: [Int],
+                          marks: SpeechMarks) -> [Quote] {
+        withExtendedLifetime(marks) {
+            attribute(doc, mentions: mentions, entities: entities, entityOfMention: entityOfMention, marks: marks.marks)
+        }
+    }
+
+    /// The quotes of `doc` in text order, looking up each mention's entity (slower than giving it).
+    public func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity]) -> [Quote] {
+        let marks = marks(in: doc)
+        return withExtendedLifetime(marks) {
+            attribute(doc, mentions: mentions, entities: entities, entityOfMention: nil, marks: marks.marks)
+        }
+    }
+
+    func attribute(_ doc: Document, mentions: [EntityMention], entities: [Entity], entityOfMention: [Int]?,
                    marks: Marks) -> [Quote] {
         // No reporting verb and no quote mark: nothing to attribute (most sentences of running text).
         if marks.cues.isEmpty && marks.quotes.isEmpty { return [] }
@@ -58,17 +75,18 @@ public struct QuoteAttributor: Sendable {
             }
         }
     }
+}
 
-    /// Adds the speakers the tagger missed to `mentions` (``addingSpeakers(_:to:)``), groups the
-    /// mentions into entities and attributes the quotes, looking each token up once.
-    public func analyze(_ doc: Document, mentions: [EntityMention], resolver: EntityResolver = EntityResolver())
-        -> (mentions: [EntityMention], entities: [Entity], quotes: [Quote]) {
-        let marks = words.verbs.marks(in: doc)
-        defer { marks.deallocate() }
-        let all = addingSpeakers(doc, to: mentions, marks: marks)
-        let (entities, entityOfMention) = resolver.resolveIndexed(all, in: doc)
-        return (all, entities, attribute(doc, mentions: all, entities: entities, entityOfMention: entityOfMention, marks: marks))
-    }
+/// The reporting verbs and quote marks of one document (``QuoteAttributor/marks(in:)``), found
+/// once and read by the speaker pass and the attribution. Immutable; its buffer is freed with it.
+public final class SpeechMarks: @unchecked Sendable {
+    let marks: Marks
+    init(_ marks: Marks) { self.marks = marks }
+    deinit { marks.deallocate() }
+    /// How many reporting verbs a pattern can use.
+    public var cueCount: Int { marks.cues.count }
+    /// How many quote marks.
+    public var quoteMarkCount: Int { marks.quotes.count }
 }
 
 /// The word lists of one attributor, in one immutable object: an attributor or a scan holds
@@ -947,10 +965,13 @@ extension QuoteAttributor {
     /// words, not all common words) as the subject of a reporting verb (`Dani Setiawan menilai, …`,
     /// `Abdian Saputra, Koordinator …, mengatakan, …`). Run it before entity resolution so the
     /// new people get identities.
+    public func addingSpeakers(_ doc: Document, to mentions: [EntityMention], marks: SpeechMarks) -> [EntityMention] {
+        withExtendedLifetime(marks) { addingSpeakers(doc, to: mentions, marks: marks.marks) }
+    }
+
+    /// ``addingSpeakers(_:to:marks:)`` finding the marks itself.
     public func addingSpeakers(_ doc: Document, to mentions: [EntityMention]) -> [EntityMention] {
-        let marks = words.verbs.marks(in: doc)
-        defer { marks.deallocate() }
-        return addingSpeakers(doc, to: mentions, marks: marks)
+        addingSpeakers(doc, to: mentions, marks: marks(in: doc))
     }
 
     func addingSpeakers(_ doc: Document, to mentions: [EntityMention], marks: Marks) -> [EntityMention] {

@@ -238,6 +238,8 @@ public struct Normalizer: Sendable {
                 map.step(normalized: out.count, original: start)
                 lastOut = out.count; lastOrig = start
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<end]))
+            } else if !UnicodeProperties.bits(c).contains(.nfcInert) {
+                recompose(repaired: c, start, end)
             } else {
                 map.replace(normalized: out.count, original: start, originalEnd: end)
                 lastOut = out.count; lastOrig = start
@@ -255,20 +257,11 @@ public struct Normalizer: Sendable {
             }
             // Include the character before when it is adjacent in the original.
             let joinPrevious = lastOut >= 0 && lastOut < out.count && pending == 0
-                && lastOrig + (out.count - lastOut) == start
             let outStart = joinPrevious ? lastOut : out.count
             let origStart = joinPrevious ? lastOrig : start
             var segment = Array(out[outStart...])
             segment.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<segEnd]))
-            var status: Int32 = 0
-            let cap = segment.count * 3 + 16
-            var normalized = [UInt8](repeating: 0, count: cap)
-            let written = segment.withUnsafeBufferPointer { src in
-                normalized.withUnsafeMutableBufferPointer { dst in
-                    cicu_nfc_utf8(src.baseAddress, Int32(src.count), dst.baseAddress, Int32(cap), &status)
-                }
-            }
-            if status > 0 || Int(written) > cap { normalized = segment } else { normalized.removeLast(cap - Int(written)) }
+            let normalized = Normalizer.nfc(segment) ?? segment
             if normalized == segment {
                 map.step(normalized: out.count, original: start)
                 lastOut = out.count; lastOrig = start
@@ -282,6 +275,23 @@ public struct Normalizer: Sendable {
             lastOut = outStart; lastOrig = origStart
             out.append(contentsOf: normalized)
             return segEnd
+        }
+
+        /// NFC over the last emitted character and `c`, a scalar that is not in the input as
+        /// written (a repaired one) and that NFC may combine or reorder.
+        mutating func recompose(repaired c: UInt32, _ start: Int, _ end: Int) {
+            let joinPrevious = lastOut >= 0 && lastOut < out.count && pending == 0
+            let outStart = joinPrevious ? lastOut : out.count
+            let origStart = joinPrevious ? lastOrig : start
+            var segment = Array(out[outStart...])
+            UTF8Decoder.encode(c, into: &segment)
+            let normalized = Normalizer.nfc(segment) ?? segment
+            if normalized != segment { stats.recomposed += 1 }
+            out.removeLast(out.count - outStart)
+            map.truncate(normalized: outStart)
+            map.replace(normalized: outStart, original: origStart, originalEnd: end)
+            lastOut = outStart; lastOrig = origStart
+            out.append(contentsOf: normalized)
         }
 
         /// Decodes `â€œ`-style mojibake starting with lead scalar `c` at `i`.
@@ -350,4 +360,39 @@ public struct Normalizer: Sendable {
             lastOut = -1
         }
     }
+}
+
+extension Normalizer {
+    /// `bytes` (UTF-8) in NFC, or nil when ICU fails.
+    static func nfc(_ bytes: [UInt8]) -> [UInt8]? {
+        var status: Int32 = 0
+        let cap = bytes.count * 3 + 16
+        var normalized = [UInt8](repeating: 0, count: cap)
+        let written = bytes.withUnsafeBufferPointer { src in
+            normalized.withUnsafeMutableBufferPointer { dst in
+                cicu_nfc_utf8(src.baseAddress, Int32(src.count), dst.baseAddress, Int32(cap), &status)
+            }
+        }
+        if status > 0 || Int(written) > cap { return nil }
+        normalized.removeLast(cap - Int(written))
+        return normalized
+    }
+}
+
+extension NormalizedText {
+    /// Text that is already normalized (such as paragraphs of normalized text joined by blank
+    /// lines): its map is the identity and `stats` say what normalizing its source changed.
+    public init(normalizedBytes bytes: [UInt8], stats: NormalizationStats) {
+        var breaks: [Int32] = []
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            while i + 1 < p.count {
+                if p[i] == 0x0A && p[i + 1] == 0x0A { breaks.append(Int32(truncatingIfNeeded: i)); i += 2 } else { i += 1 }
+            }
+        }
+        self.init(bytes: bytes, map: OffsetMap(identity: bytes.count), stats: stats, paragraphBreaks: breaks)
+    }
+
+    /// No text.
+    public static let empty = NormalizedText(normalizedBytes: [], stats: NormalizationStats())
 }

@@ -1,14 +1,23 @@
 import ArgumentParser
 import Warta
+import WartaTools
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure throughput per stage on your own text (one core).",
         discussion: """
-            For a plain-text FILE: runs each stage ITERATIONS times and prints MB/s (10^6 bytes of \
-            input per second) and tokens/s, for the file as one text and split at blank lines into \
-            documents. For HTML pages: pages/s and MB/s for parsing, extraction and the full record. \
-            Build with -c release for meaningful figures.
+            For a plain-text FILE split at blank lines into documents: runs the pipeline over them \
+            ITERATIONS times, as raw text and as articles, and prints each stage's share and MB/s \
+            (10^6 bytes of input per second) in the fastest pass; then tagging speed against the \
+            lexicon's size. For HTML pages: pages/s and MB/s for libxml2's parse, extraction and the \
+            whole record. These are in-process diagnostics: Scripts/whole-process-benchmark.sh times \
+            Warta as a user runs it. Build with -c release for meaningful figures.
+
+            Examples:
+              warta bench ../shared/data/corpus/corpus-all.txt
+              warta bench --iterations 3 pages/*.html
+
+            Exit status: 0 success, 2 usage or I/O error.
             """
     )
 
@@ -20,16 +29,17 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
+            let configuration = try AnalysisOptions.configuration(layers: .all, lexicons: [])
             let sink = OutputSink()
             let html = files.filter { $0.lowercased().hasSuffix(".html") || $0.lowercased().hasSuffix(".htm") }
             if !html.isEmpty {
                 var pages: [[UInt8]] = []
                 for f in html { pages.append(try InputReader.read(path: f)) }
-                try sink.write(StageBenchmark.html(pages: pages, iterations: max(1, iterations)))
+                try sink.write(StageBenchmark.html(pages: pages, iterations: max(1, iterations), configuration: configuration))
             }
             for file in files where !html.contains(file) {
                 let bytes = try InputReader.read(path: file)
-                try sink.write(StageBenchmark(input: bytes).run(iterations: max(1, iterations)).table())
+                try sink.write(StageBenchmark(input: bytes, configuration: configuration).run(iterations: max(1, iterations)))
             }
             try sink.flush()
             return 0
@@ -51,6 +61,11 @@ struct EvalUD: ParsableCommand {
         discussion: """
             The # text lines are joined into running text, several sentences per paragraph, \
             and tokenized from scratch; spans are compared by character with whitespace ignored.
+
+            Example:
+              warta eval ud ../shared/data/ud/id_gsd-ud-dev.conllu
+
+            Exit status: 0 success, 2 usage or I/O error (an unreadable or malformed file).
             """
     )
 
@@ -65,6 +80,7 @@ struct EvalUD: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
+            let configuration = try AnalysisOptions.configuration(layers: .all, lexicons: [])
             let sink = OutputSink()
             for file in files {
                 let gold = try UDEvaluation.parse(path: file)

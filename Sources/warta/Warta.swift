@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
 import Warta
-import WartaEntities
-import WartaQuotes
-import WartaText
 
 @main
 struct WartaCommand: AsyncParsableCommand {
@@ -16,11 +13,15 @@ struct WartaCommand: AsyncParsableCommand {
               warta process crawl/ --output out.jsonl.gz  a folder of pages, all cores
               warta process --input-format jsonl - < pages.jsonl
               warta process crawl.warc.gz                 HTML records of a WARC file
+              warta process --stages text corpus/         tokens and sentences only
               warta tokenize article.txt                  CoNLL-U, clitics as multiword
               warta tag article.txt                       entities marked in the text
               warta quotes article.txt                    who said what
-              warta bench corpus.txt                      MB/s and tokens/s per stage
+              warta bench corpus.txt                      time per stage, in process
               warta eval ud gold.conllu                   token, word, sentence F1 (UD)
+
+            Exit status: 0 success, 1 some documents failed (their error records were \
+            written), 2 usage or I/O error.
             """,
         version: "0.1.0",
         subcommands: [Process.self, Tokenize.self, Tag.self, Quotes.self, Bench.self, Eval.self]
@@ -50,12 +51,20 @@ struct Process: ParsableCommand {
             JSON Lines objects carry "html" or "text" and optional "id", "url", "charset", \
             "fetched_at"; other fields pass through as "meta". WARC files give their HTML response \
             and resource records. Every record has "id", "status" and "source"; pages and texts \
-            are read as articles (see the README for every field), and a document that cannot be \
-            analysed gets {"id", "status": "error", "error": {"code", "message"}, "source"}. \
-            Records come in input order (--unordered writes them as they finish), the same for \
-            every --jobs value. A summary goes to standard error; progress too when it is a \
-            terminal. Exit status: 0 all ok, 1 some documents failed (all were written), 2 usage \
-            or I/O error.
+            are read as articles, and records carry text, paragraphs, sentences, entities and \
+            quotes (docs/record.md lists every field; --stages selects less). A document that \
+            cannot be analysed gets {"id", "status": "error", "error": {"code", "message"}, \
+            "source"}. Records come in input order (--unordered writes them as they finish), the \
+            same for every --jobs value. A summary goes to standard error; progress too when it \
+            is a terminal; --profile adds each stage's share of the time.
+
+            Examples:
+              warta process seeds/*.txt
+              warta process crawl/ --jobs 2 --output out.jsonl.gz
+              warta process --raw-text --stages text,entities corpus.txt
+              warta process --profile --jobs 1 corpus/ > /dev/null
+
+            Exit status: 0 all ok, 1 some documents failed (all were written), 2 usage or I/O error.
             """
     )
 
@@ -72,25 +81,10 @@ struct Process: ParsableCommand {
     @Option(help: "How to read standard input, and files whose extension says nothing (auto: text; html and text also override extensions).")
     var inputFormat: InputFormat = .auto
 
-    @Option(help: "The charset of HTML input when known (as an HTTP header would give it).")
-    var charset: String?
+    @OptionGroup var analysis: AnalysisOptions
 
     @Flag(help: "Add \"tokens\": [[s,e,\"kind\"],…]; a token with clitics gets a fourth element, its words' spans.")
     var tokens = false
-
-    @Flag(help: "Keep plain text whole: no article extraction (header, furniture, credits), no metadata fields.")
-    var rawText = false
-
-    @Flag(help: "Add \"entities\" (people, organizations, places, dates, amounts; a run takes three to four times as long).")
-    var entities = false
-
-    @Flag(help: "Add \"quotes\": direct and indirect quotes with their speakers (implies --entities).")
-    var quotes = false
-
-    @OptionGroup var entityOptions: EntityOptions
-
-    @Option(help: "Documents larger than this many bytes get a too_large error record.")
-    var maxBytes = 20_000_000
 
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -110,86 +104,187 @@ struct Process: ParsableCommand {
     @Flag(help: "Compress shards (.jsonl.gz) with --output-dir.")
     var gzip = false
 
+    @Flag(help: "After the run, print each stage's share of the time and its MB/s to standard error.")
+    var profile = false
+
     @Flag(help: "No summary and no progress on standard error.")
     var quiet = false
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if output != nil && outputDir != nil { throw ValidationError("give --output or --output-dir, not both") }
-        if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
+        try analysis.validate()
     }
 
     func run() throws {
         try runReportingErrors {
-            let sink: RecordOutput
-            if let outputDir {
-                sink = try RecordOutput(directory: outputDir, shardSize: shardSize, compress: gzip)
-            } else if let output {
-                sink = try RecordOutput(path: output)
-            } else {
-                sink = RecordOutput()
-            }
-            let stdinFormat: InputEnumerator.StreamFormat
-            switch inputFormat {
-            case .auto, .text: stdinFormat = .text
-            case .html: stdinFormat = .html
-            case .jsonl: stdinFormat = .jsonl
-            case .warc: stdinFormat = .warc
-            }
-            let forced: InputDocument.Format? = inputFormat == .html ? .html : (inputFormat == .text ? .text : nil)
+            var configuration = try analysis.configuration()
+            configuration.recordsTokens = tokens
+            let sink = try recordOutput()
             let inputs = try InputEnumerator(paths: paths, listFile: fromList, stdinFormat: stdinFormat,
-                                             forcedFormat: forced, maxBytes: maxBytes)
+                                             forcedFormat: forcedFormat, maxBytes: configuration.maxBytes)
             var options = BatchRunner.Options()
             options.jobs = jobs
             options.ordered = !unordered
-            options.tokens = tokens
-            options.entities = entities || quotes || !entityOptions.lexicons.isEmpty || entityOptions.nested
-            options.quotes = quotes
-            options.nested = entityOptions.nested
-            if options.entities { options.tagger = try entityOptions.tagger() }
-            options.rawText = rawText
-            options.maxBytes = maxBytes
-            options.charset = charset
-            options.progress = !quiet && isatty(2) != 0
-            let summary = BatchRunner(options: options, output: sink).run(inputs)
+            options.profile = profile
+            if !quiet && isatty(2) != 0 { options.progress = Progress.show }
+            let summary = BatchRunner(pipeline: Pipeline(configuration: configuration), options: options, output: sink).run(inputs)
+            if !quiet && isatty(2) != 0 { Progress.clear() }
             if summary.outputClosed { return 0 }
             if !quiet { printError(summary.line) }
+            if let table = summary.profile?.table { printError(table) }
             return summary.errors > 0 ? 1 : 0
         }
     }
+
+    private func recordOutput() throws(WartaError) -> RecordOutput {
+        if let outputDir { return try RecordOutput(directory: outputDir, shardSize: shardSize, compress: gzip) }
+        if let output { return try RecordOutput(path: output) }
+        return RecordOutput()
+    }
+
+    private var stdinFormat: InputEnumerator.StreamFormat {
+        switch inputFormat {
+        case .auto, .text: .text
+        case .html: .html
+        case .jsonl: .jsonl
+        case .warc: .warc
+        }
+    }
+
+    private var forcedFormat: InputDocument.Format? {
+        inputFormat == .html ? .html : (inputFormat == .text ? .text : nil)
+    }
 }
 
-/// The entity options `process` and `tag` share.
-struct EntityOptions: ParsableArguments {
-    @Option(name: .customLong("lexicon"), help: "An entity lexicon TSV (name, type, subtype, case, id, parent) added to the built-in ones; repeatable (process: implies --entities).")
+/// The progress line on standard error.
+enum Progress {
+    /// `\r1200/5000 docs, 3.1 MB, 410 docs/s, 1.1 MB/s, 2 errors, ETA 0:09`.
+    @Sendable static func show(_ summary: BatchRunner.Summary, _ expected: Int?) {
+        let written = summary.ok + summary.errors
+        let mb = Double(summary.bytes) / 1e6
+        let rate = Double(written) / max(summary.seconds, 1e-9)
+        var line = "\r\u{1B}[K\(written)\(expected.map { "/\($0)" } ?? "") docs, \(format(mb, 1)) MB, \(format(rate, 0)) docs/s, "
+            + "\(format(mb / max(summary.seconds, 1e-9), 1)) MB/s, \(summary.errors) errors"
+        if let total = expected, rate > 0, total > written {
+            let eta = Int(Double(total - written) / rate)
+            line += ", ETA \(eta / 60):\(eta % 60 < 10 ? "0" : "")\(eta % 60)"
+        }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Clears the progress line.
+    static func clear() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+}
+
+/// The options every analysing command shares, mapped to one ``Configuration``.
+struct AnalysisOptions: ParsableArguments {
+    @Option(help: "The layers to produce, comma-separated: text (tokens and sentences), entities, quotes, or all; each implies the ones it needs.")
+    var stages = "all"
+
+    @Flag(help: "Keep plain text whole: no article extraction (header, furniture, credits), no metadata fields.")
+    var rawText = false
+
+    @Option(help: "The charset of HTML input when known (as an HTTP header would give it).")
+    var charset: String?
+
+    @Option(name: .customLong("lexicon"), help: "An entity lexicon TSV (name, type, subtype, case, id, parent) added to the built-in ones; repeatable.")
     var lexicons: [String] = []
 
-    @Flag(help: "Also the places and organizations inside longer ones (Kota Semarang in DPRD Kota Semarang; process: implies --entities).")
+    @Flag(help: "Also the places and organizations inside longer ones (Kota Semarang in DPRD Kota Semarang).")
     var nested = false
 
-    /// A tagger over the built-in lexicons and the `--lexicon` files.
-    func tagger() throws(WartaError) -> EntityTagger {
-        EntityTagger(lexicon: try EntityLexicon.builtIn(adding: lexicons))
+    @Option(help: "Documents larger than this many bytes get a too_large error record.")
+    var maxBytes = 20_000_000
+
+    @Option(help: "A document still being analysed after this many seconds gets a timeout error record (checked between stages).")
+    var maxSeconds = 30.0
+
+    func validate() throws {
+        if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
+        if !(maxSeconds > 0) { throw ValidationError("--max-seconds must be positive") }
+        if case .failure(let e) = Configuration.Layers.parse(stages) { throw ValidationError("--stages: " + e.message) }
     }
+
+    /// The configuration these options ask for, with `layers` when the command fixes them.
+    func configuration(layers: Configuration.Layers? = nil) throws(WartaError) -> Configuration {
+        let wanted: Configuration.Layers
+        switch layers.map({ Result<Configuration.Layers, WartaError>.success($0) }) ?? Configuration.Layers.parse(stages) {
+        case .success(let l): wanted = l
+        case .failure(let e): throw e
+        }
+        var c = try AnalysisOptions.configuration(layers: wanted, lexicons: lexicons)
+        c.extractsArticles = !rawText
+        c.defaultCharset = charset
+        c.nestedEntities = nested
+        c.maxBytes = maxBytes
+        c.maxSeconds = maxSeconds
+        return c
+    }
+
+    /// A configuration of `layers` with the built-in lexicons and `lexicons` added, loaded from
+    /// the cache (compiling the entity lexicon is the slow part of start-up: only when needed).
+    static func configuration(layers: Configuration.Layers, lexicons: [String]) throws(WartaError) -> Configuration {
+        let lexicon = layers.closed.contains(.entities) || !lexicons.isEmpty
+            ? try EntityLexicon.builtIn(adding: lexicons, cacheFolder: LexiconCacheFolder.path) : EntityLexicon(tsv: [])
+        var c = Configuration(entityLexicon: lexicon)
+        c.layers = layers.closed
+        return c
+    }
+}
+
+/// Where compiled lexicons are cached between runs: `$WARTA_CACHE_DIR` (`off` turns the cache
+/// off), else `$XDG_CACHE_HOME/warta`, else `~/.cache/warta`.
+enum LexiconCacheFolder {
+    static var path: String? {
+        let env = ProcessInfo.processInfo.environment
+        func value(_ name: String) -> String? { env[name].flatMap { $0.isEmpty ? nil : $0 } }
+        if let dir = value("WARTA_CACHE_DIR") { return dir == "off" ? nil : dir }
+        if let xdg = value("XDG_CACHE_HOME") { return xdg + "/warta" }
+        return value("HOME").map { $0 + "/.cache/warta" }
+    }
+}
+
+/// Reads one input (a path or - for standard input) and analyses it with `configuration`: HTML
+/// when the name ends .html/.htm or the text starts with a tag.
+func analyzeOne(path: String, configuration: Configuration, format: InputFormat? = nil) throws(WartaError) -> AnalyzedDocument {
+    let bytes = try InputReader.read(path: path)
+    let lower = path.lowercased()
+    let format = format ?? (lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? .html : InputFormat.sniff(bytes))
+    return try Pipeline(configuration: configuration).analyze(bytes, format: format, id: path == "-" ? "stdin" : path).get()
+}
+
+/// The JSON record of `document` with its newline.
+func recordBytes(_ document: AnalyzedDocument, tokens: Bool = false) -> [UInt8] {
+    var out = JSONWriter()
+    RecordWriter(tokens: tokens).write(document, to: &out)
+    return out.bytes
 }
 
 struct Tag: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Tag people, organizations, places, dates, amounts.",
         discussion: """
-            --format conll --pretokenized reads one token per line (the first column; a blank line \
-            between sentences; CRLF allowed) and prints token<TAB>tag in IOB2 with PER, ORG and LOC, \
-            keeping the given tokens exactly: how taggers are compared on NER datasets.
-
-            --format json prints the record of the text with "entities" (as process --raw-text \
-            --entities writes it).
-
             --format text marks each entity in running text as [TYPE words], or in colour on a \
             terminal (--color auto|always|never; NO_COLOR is honoured): people yellow, \
             organizations cyan, places and facilities green, events magenta, dates and amounts blue.
 
-            The compiled lexicons are cached between runs in $WARTA_CACHE_DIR (else \
-            $XDG_CACHE_HOME/warta or ~/.cache/warta); WARTA_CACHE_DIR=off turns the cache off.
+            --format json prints the record with "entities" (as process --stages entities writes it).
+
+            --format conll --pretokenized reads one token per line (the first column; a blank line \
+            between sentences; CRLF allowed) and prints token<TAB>tag in IOB2 with PER, ORG and LOC, \
+            keeping the given tokens exactly: how taggers are compared on NER datasets.
+
+            The text is read whole (no article extraction) unless it is HTML. The compiled lexicons \
+            are cached between runs in $WARTA_CACHE_DIR (else $XDG_CACHE_HOME/warta or \
+            ~/.cache/warta); WARTA_CACHE_DIR=off turns the cache off.
+
+            Examples:
+              warta tag article.txt
+              echo "Presiden Joko Widodo tiba di Semarang." | warta tag -
+              warta tag --format conll --pretokenized test.txt > tagged.txt
+
+            Exit status: 0 success, 2 usage or I/O error, or an input that cannot be analysed.
             """
     )
 
@@ -209,7 +304,11 @@ struct Tag: ParsableCommand {
     @Option(help: "Colour entities instead of bracketing them: auto (on a terminal, unless NO_COLOR is set), always, never.")
     var color: Color = .auto
 
-    @OptionGroup var entityOptions: EntityOptions
+    @Option(name: .customLong("lexicon"), help: "An entity lexicon TSV added to the built-in ones; repeatable.")
+    var lexicons: [String] = []
+
+    @Flag(help: "Also the places and organizations inside longer ones.")
+    var nested = false
 
     func validate() throws {
         if format == .conll && !pretokenized { throw ValidationError("--format conll needs --pretokenized") }
@@ -218,23 +317,21 @@ struct Tag: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let tagger = try entityOptions.tagger()
-            let bytes = try InputReader.read(path: path)
+            var configuration = try AnalysisOptions.configuration(layers: .entities, lexicons: lexicons)
+            configuration.extractsArticles = false
+            configuration.nestedEntities = nested
             let sink = OutputSink()
             switch format {
             case .conll:
-                try sink.write(PretokenizedTagging.tag(conll: String(decoding: bytes, as: UTF8.self), tagger: tagger))
+                let bytes = try InputReader.read(path: path)
+                try sink.write(PretokenizedTagging.tag(conll: String(decoding: bytes, as: UTF8.self),
+                                                       pipeline: Pipeline(configuration: configuration)))
             case .json:
-                // The text whole, as `process --raw-text --entities` records it.
-                let document = try Pipeline().analyze(text: bytes).get()
-                let writer = RecordWriter(options: .init(entities: true, tagger: tagger, nested: entityOptions.nested))
-                var out = JSONWriter()
-                writer.write(id: path == "-" ? "stdin" : path, document: document, to: &out)
-                try sink.write(out.bytes)
+                try sink.write(recordBytes(try analyzeOne(path: path, configuration: configuration)))
             case .text:
-                let doc = TextAnalyzer().analyze(bytes)
+                let doc = try analyzeOne(path: path, configuration: configuration)
                 let colors = color == .always || color == .auto && isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-                try sink.write(EntityMarkup.mark(doc, tagger.tag(doc, nested: entityOptions.nested), colors: colors) + "\n")
+                try sink.write(EntityMarkup.mark(doc.document, doc.mentions, colors: colors) + "\n")
             }
             try sink.flush()
             return 0
@@ -250,6 +347,12 @@ struct Quotes: ParsableCommand {
             lists each quote with its kind, cue, speaker, the speaker's role and how the speaker \
             was found (name, pronoun, role, previous). --format json prints the record with \
             "entities" and "quotes" instead.
+
+            Examples:
+              warta quotes seeds/000_43943d992f4a7b6d.txt
+              curl -s https://example.id/berita | warta quotes --format json -
+
+            Exit status: 0 success, 2 usage or I/O error, or an input that cannot be analysed.
             """
     )
 
@@ -261,32 +364,17 @@ struct Quotes: ParsableCommand {
     @Option(help: "text or json.")
     var format: Format = .text
 
-    @Flag(help: "Keep plain text whole: no article extraction (header, furniture, credits).")
-    var rawText = false
+    @OptionGroup var analysis: AnalysisOptions
 
-    @OptionGroup var entityOptions: EntityOptions
+    func validate() throws { try analysis.validate() }
 
     func run() throws {
         try runReportingErrors {
-            let tagger = try entityOptions.tagger()
-            let bytes = try InputReader.read(path: path)
-            let pipeline = Pipeline()
-            let isHTML = path.hasSuffix(".html") || path.hasSuffix(".htm")
-                || bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "<")
-            let id = path == "-" ? "stdin" : path
-            let article: ArticleResult? = isHTML || !rawText
-                ? try (isHTML ? pipeline.analyze(html: bytes) : pipeline.analyze(article: bytes)).get() : nil
-            let document = try article?.document ?? pipeline.analyze(text: bytes).get()
+            let doc = try analyzeOne(path: path, configuration: try analysis.configuration(layers: .quotes))
             let sink = OutputSink()
             switch format {
-            case .text:
-                try sink.write(QuoteAnalysis(document, tagger: tagger, attributor: QuoteAttributor(lexicon: tagger.lexicon)).listing)
-            case .json:
-                // Only the record is built: tagging and attribution run once.
-                let writer = RecordWriter(options: .init(tagger: tagger, nested: entityOptions.nested, quotes: true))
-                var out = JSONWriter()
-                if let article { writer.write(id: id, article: article, to: &out) } else { writer.write(id: id, document: document, to: &out) }
-                try sink.write(out.bytes)
+            case .text: try sink.write(QuoteListing().text(doc))
+            case .json: try sink.write(recordBytes(doc))
             }
             try sink.flush()
             return 0
@@ -300,7 +388,14 @@ struct Tokenize: ParsableCommand {
         discussion: """
             CoNLL-U by default: # newdoc, # newpar, # sent_id, # text, then one line per token; \
             a token with clitics (bukunya) is a multiword token line followed by its words \
-            (buku, nya), as UD Indonesian writes them; SpaceAfter=No in MISC.
+            (buku, nya), as UD Indonesian writes them; SpaceAfter=No in MISC. The text is read \
+            whole (no article extraction).
+
+            Examples:
+              warta tokenize article.txt
+              warta tokenize --format text - < corpus.txt > tokens.txt
+
+            Exit status: 0 success, 2 usage or I/O error.
             """
     )
 
@@ -316,10 +411,12 @@ struct Tokenize: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let bytes = try InputReader.read(path: path)
-            let doc = TextAnalyzer().analyze(bytes)
+            var configuration = try AnalysisOptions.configuration(layers: .text, lexicons: [])
+            configuration.extractsArticles = false
+            configuration.maxBytes = Int.max
+            let doc = try analyzeOne(path: path, configuration: configuration, format: .text).document
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count * 4)
+            out.reserveCapacity(doc.bytes.count * 4)
             switch format {
             case .conllu: CoNLLUWriter().write(doc, docID: path == "-" ? nil : path, to: &out)
             case .text: CoNLLUWriter().writePlain(doc, to: &out)

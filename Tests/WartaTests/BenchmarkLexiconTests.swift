@@ -1,6 +1,7 @@
 import Testing
 import WartaEntities
 @testable import Warta
+import WartaTools
 
 /// The lexicons `warta bench` times tagging with must be the sizes its labels claim.
 @Suite("benchmark lexicons")

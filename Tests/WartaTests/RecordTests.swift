@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Warta
 import WartaText
+import WartaTools
 
 let repositoryRoot: String = {
     var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
@@ -9,10 +10,21 @@ let repositoryRoot: String = {
     return parts.joined(separator: "/")
 }()
 
+/// A pipeline producing `layers`, reading text whole unless `articles`.
+func pipeline(_ layers: Configuration.Layers = .text, articles: Bool = false, maxBytes: Int = 20_000_000) -> Pipeline {
+    var c = Configuration()
+    c.layers = layers
+    c.extractsArticles = articles
+    c.maxBytes = maxBytes
+    return Pipeline(configuration: c)
+}
+
+let textPipeline = pipeline()
+
 func record(_ text: String, tokens: Bool = false) throws -> [String: Any] {
-    let doc = try Pipeline().analyze(text: Array(text.utf8)).get()
+    let doc = try textPipeline.analyze(Array(text.utf8), format: .text, id: "t").get()
     var out = JSONWriter()
-    RecordWriter(options: .init(tokens: tokens)).write(id: "t", document: doc, to: &out)
+    RecordWriter(tokens: tokens).write(doc, to: &out)
     #expect(out.bytes.last == 0x0A)
     return try JSONSerialization.jsonObject(with: Data(out.bytes)) as! [String: Any]
 }
@@ -47,12 +59,12 @@ struct RecordTests {
     }
 
     @Test func badInputGetsErrors() {
-        let p = Pipeline(maxBytes: 100)
-        #expect(p.analyze(text: []).failureCode == "empty_input")
-        #expect(p.analyze(text: Array(" \n\t ".utf8)).failureCode == "empty_input")
-        #expect(p.analyze(text: [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00]).failureCode == "binary_input")
-        #expect(p.analyze(text: [UInt8](repeating: 0x61, count: 101)).failureCode == "too_large")
-        #expect(p.analyze(text: (0..<90).map { _ in UInt8(0xFE) }).failureCode == "binary_input")
+        let p = pipeline(maxBytes: 100)
+        #expect(p.analyze([], format: .text).failureCode == "empty_input")
+        #expect(p.analyze(Array(" \n\t ".utf8), format: .text).failureCode == "empty_input")
+        #expect(p.analyze([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00], format: .text).failureCode == "binary_input")
+        #expect(p.analyze([UInt8](repeating: 0x61, count: 101), format: .text).failureCode == "too_large")
+        #expect(p.analyze((0..<90).map { _ in UInt8(0xFE) }, format: .text).failureCode == "binary_input")
     }
 
     @Test func errorRecordsAreValidJSON() throws {
@@ -76,10 +88,10 @@ struct RecordTests {
     func seedGolden() throws {
         let path = "seeds/000_43943d992f4a7b6d.txt"
         let input = try InputReader.read(path: repositoryRoot + "/" + path)
-        let result = try Pipeline().analyze(article: input).get()
+        let doc = AnalyzedDocument(id: path, bytes: input, format: .text, context: RecordContext(source: SourceInfo(path: path)))
+        let result = try Pipeline().analyze(doc).get()
         var out = JSONWriter()
-        RecordWriter(options: .init(tokens: true)).write(id: path, article: result,
-                                                         context: RecordContext(source: SourceInfo(path: path)), to: &out)
+        RecordWriter(tokens: true).write(result, to: &out)
         let expected = try InputReader.read(path: repositoryRoot + "/seeds/000_43943d992f4a7b6d.expected.jsonl")
         #expect(String(decoding: out.bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
     }
@@ -198,8 +210,8 @@ struct UDEvaluationTests {
 struct SeedArticleTests {
     @Test func seedMetadata() throws {
         let input = try InputReader.read(path: repositoryRoot + "/seeds/000_43943d992f4a7b6d.txt")
-        let r = try Pipeline().analyze(article: input).get()
-        let a = r.article
+        let r = try pipeline(articles: true).analyze(input, format: .text).get()
+        let a = try #require(r.article)
         #expect(a.section == "Jawa Tengah")
         #expect(a.title == "Dewan Komisi B DPRD Kota Semarang mendukung kunjungan industri dan industri terbuka ke sentra-sentra IKM logam")
         #expect(a.image?.caption == "Aktivitas pekerja di Sentra Industri Kecil (IKM) Pencegahan Logam di Kawasan Industri Wijaya Kusuma, Kecamatan Tugu, Kota Semarang. (Foto. Kementerian Perindustrian Kota Semarang)")

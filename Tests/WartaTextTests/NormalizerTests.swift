@@ -85,4 +85,23 @@ struct NormalizerTests {
         #expect(MatchKey.make("CAFÉ Ñandú") == "cafe nandu")
         #expect(MatchKey.make("Straße") == "strasse")
     }
+
+    /// Regression: characters rebuilt from mojibake skipped NFC, so Arabic marks repaired from
+    /// `Ù‘`-style text kept a non-canonical order, and normalizing the output again changed it.
+    @Test func repairedMojibakeIsRecomposedToo() {
+        // ي, shadda (ccc 33), damma (ccc 31): NFC puts damma first.
+        let mojibake = "ÙŠÙ‘Ù\u{8F} dan é"
+        let once = Normalizer().normalize(mojibake)
+        let text = String(decoding: once.bytes, as: UTF8.self)
+        #expect(Array(text.unicodeScalars.prefix(3)) == ["\u{64A}", "\u{64F}", "\u{651}"])
+        #expect(Normalizer().normalize(once.bytes).bytes == once.bytes)
+        #expect(once.stats.mojibakeRepaired == 3)
+    }
+
+    /// NFC joins a mark with its base across an invisible character that was removed.
+    @Test func marksJoinTheirBaseAcrossRemovedInvisibles() {
+        let out = Normalizer().normalize("Cafe\u{200B}\u{301}")
+        #expect(String(decoding: out.bytes, as: UTF8.self) == "Café")
+        #expect(out.map.originalRange(0..<out.bytes.count) == 0..<9)
+    }
 }

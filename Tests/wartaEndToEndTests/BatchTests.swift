@@ -98,10 +98,18 @@ struct BatchTests {
         #expect(one.status == 1)  // the empty texts are error records
     }
 
-    @Test func entitiesAreOptIn() throws {
-        let plain = try records(try warta(["process", "--quiet", "seeds/000_43943d992f4a7b6d.txt"]).stdout)[0]
-        #expect(plain["entities"] == nil)
-        let tagged = try records(try warta(["process", "--quiet", "--entities", "seeds/000_43943d992f4a7b6d.txt"]).stdout)[0]
+    @Test func stagesSelectTheLayers() throws {
+        let plain = try records(try warta(["process", "--quiet", "--stages", "text", "seeds/000_43943d992f4a7b6d.txt"]).stdout)[0]
+        #expect(plain["entities"] == nil && plain["quotes"] == nil && plain["sentences"] != nil)
+        let entitiesOnly = try records(try warta(["process", "--quiet", "--stages", "entities", "seeds/000_43943d992f4a7b6d.txt"]).stdout)[0]
+        #expect(entitiesOnly["entities"] != nil && entitiesOnly["quotes"] == nil)
+        let wrong = try warta(["process", "--stages", "text,sentiment", "seeds/000_43943d992f4a7b6d.txt"])
+        #expect(wrong.status != 0 && wrong.stderr.contains("unknown stage 'sentiment'"))
+    }
+
+    @Test func theDefaultRecordHasEntitiesAndQuotes() throws {
+        let tagged = try records(try warta(["process", "--quiet", "seeds/000_43943d992f4a7b6d.txt"]).stdout)[0]
+        #expect((tagged["quotes"] as? [Any])?.count == 11)
         let entities = tagged["entities"] as! [[String: Any]]
         let tri = entities.first { $0["name"] as? String == "Tri Supriyanto" }!
         #expect(tri["type"] as? String == "PER")

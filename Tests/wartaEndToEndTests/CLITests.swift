@@ -21,22 +21,25 @@ struct Run {
     var stderr: String
 }
 
-/// Runs `warta` with `arguments`, feeding `input` on standard input.
+/// Runs `warta` with `arguments`, feeding `input` on standard input. Standard input, output and
+/// error are files, not pipes: nothing can block, and no read meets EINTR.
 func warta(_ arguments: [String], input: Data? = nil) throws -> Run {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let paths = ["in", "out", "err"].map { dir.appendingPathComponent($0).path }
+    FileManager.default.createFile(atPath: paths[0], contents: input ?? Data())
+    for path in paths.dropFirst() { FileManager.default.createFile(atPath: path, contents: nil) }
     let p = Process()
     p.executableURL = wartaBinary
     p.arguments = arguments
     p.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
-    let out = Pipe(), err = Pipe(), inp = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = inp
+    p.standardInput = FileHandle(forReadingAtPath: paths[0])
+    p.standardOutput = FileHandle(forWritingAtPath: paths[1])
+    p.standardError = FileHandle(forWritingAtPath: paths[2])
     try p.run()
-    if let input { inp.fileHandleForWriting.write(input) }
-    try inp.fileHandleForWriting.close()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
+    let o = try Data(contentsOf: URL(fileURLWithPath: paths[1]))
+    let e = try Data(contentsOf: URL(fileURLWithPath: paths[2]))
     return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
 }
 

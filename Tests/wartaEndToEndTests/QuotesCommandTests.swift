@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `warta quotes` and `warta process --quotes`.
+/// `warta quotes` and the quotes of `warta process` records.
 @Suite("quotes")
 struct QuotesCommandTests {
     static let seed = "seeds/000_43943d992f4a7b6d.txt"
@@ -16,7 +16,7 @@ struct QuotesCommandTests {
 
     @Test func recordsCarryQuotesWithSpansIntoTheText() throws {
         let input = Data("Joko Susilo meninjau pasar. “Misalnya ada turis yang mau datang,” kata dia, “sekarang sudah bisa.”".utf8)
-        let r = try warta(["process", "--raw-text", "--quotes", "-"], input: input)
+        let r = try warta(["process", "--raw-text", "-"], input: input)
         let record = try #require(try records(r.stdout).first)
         let text = try #require(record["text"] as? String)
         let quotes = try #require(record["quotes"] as? [[String: Any]])

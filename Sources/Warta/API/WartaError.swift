@@ -26,8 +26,10 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
     case pageTooLarge
     /// A CoNLL-U file could not be parsed.
     case malformedCoNLLU(path: String, line: Int, detail: String)
-    /// A `--lexicon` file is not in the entity lexicon format.
+    /// A lexicon file is not in the entity lexicon format.
     case malformedLexicon(path: String, line: Int, detail: String)
+    /// The document took longer than the time budget; `stage` is the stage it did not reach.
+    case timeout(seconds: Double, stage: String)
 
     /// A stable machine-readable code.
     public var code: String {
@@ -45,6 +47,7 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedInput: "malformed_input"
         case .malformedCoNLLU: "malformed_conllu"
         case .malformedLexicon: "malformed_lexicon"
+        case .timeout: "timeout"
         }
     }
 
@@ -56,14 +59,15 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .isDirectory(let p): "\(p): is a folder; pass the files in it"
         case .emptyInput: "the input is empty: there is no text to analyse"
         case .binaryInput(let d): "the input is not text (\(d)); pass HTML or plain text"
-        case .tooLarge(let b, let l): "the input has \(b) bytes, over the limit of \(l); raise --max-bytes to process it"
+        case .tooLarge(let b, let l): "the input has \(b) bytes, over the limit of \(l); raise the size limit to process it"
         case .usage(let m): m
-        case .unparsableHTML: "the page has no HTML elements; pass it as plain text (--input-format text)"
+        case .unparsableHTML: "the page has no HTML elements; pass it as plain text"
         case .pageTooDeep: "the page nests elements deeper than the HTML parser follows; its text would be incomplete"
         case .pageTooLarge: "a text or attribute in the page is larger than the HTML parser reads; its text would be incomplete"
         case .malformedInput(let d): "\(d); fix or drop the line"
         case .malformedCoNLLU(let p, let l, let d): "\(p):\(l): not valid CoNLL-U (\(d))"
-        case .malformedLexicon(let p, let l, let d): "\(p):\(l): not a lexicon row (\(d)); see Lexicons in the README"
+        case .malformedLexicon(let p, let l, let d): "\(p):\(l): not a lexicon row (\(d)); see docs/lexicons.md"
+        case .timeout(let s, let stage): "analysis took over \(Int(s)) s and stopped before \(stage); raise the time limit or split the document"
         }
     }
 

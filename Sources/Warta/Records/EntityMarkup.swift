@@ -1,32 +1,13 @@
 import WartaEntities
 import WartaText
 
-extension EntityLexicon {
-    /// The built-in lexicons plus the user's TSV files (`--lexicon`), in order: a later file's
-    /// entry for the same name overrides the built-in one. Each file is checked first. The
-    /// compiled lexicon comes from ``LexiconCache`` when it has it.
-    public static func builtIn(adding paths: [String]) throws(WartaError) -> EntityLexicon {
-        var sources = EntityLexicon.builtInSources
-        for path in paths {
-            let bytes = try InputReader.read(path: path)
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw .malformedLexicon(path: path, line: 1, detail: "not UTF-8; save the file as UTF-8")
-            }
-            if let (line, detail) = EntityLexicon.firstProblem(inTSV: text) {
-                throw .malformedLexicon(path: path, line: line, detail: detail)
-            }
-            sources.append(text)
-        }
-        return LexiconCache.lexicon(sources: sources)
-    }
-}
-
 /// Tags pre-tokenized sentences (one token per line, blank lines between sentences, as NER
 /// datasets are written) and gives one IOB2 tag per given token, keeping the tokens exactly.
 public enum PretokenizedTagging {
     /// `token<TAB>tag` lines for CoNLL input (only the first column of each line is read).
-    public static func tag(conll: String, tagger: EntityTagger = EntityTagger(),
-                           analyzer: TextAnalyzer = TextAnalyzer()) -> String {
+    public static func tag(conll: String, pipeline: Pipeline) -> String {
+        let tagger = EntityTagger(lexicon: pipeline.configuration.entityLexicon)
+        let analyzer = TextAnalyzer(lexicon: pipeline.configuration.tokenizerLexicon)
         var sentences: [[String]] = [[]]
         for raw in conll.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw

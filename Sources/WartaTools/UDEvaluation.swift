@@ -1,4 +1,4 @@
-import WartaText
+import Warta
 
 /// Scores tokenization, clitic splitting and sentence splitting against Universal
 /// Dependencies CoNLL-U files, as the CoNLL 2018 shared task does: the gold `# text`

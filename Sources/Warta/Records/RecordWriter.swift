@@ -21,56 +21,29 @@ public struct RecordContext: Sendable {
     public init(source: SourceInfo?, meta: [UInt8]? = nil) { self.source = source; self.meta = meta }
 }
 
-/// Writes one JSON Lines record per document: offsets are Unicode code points into the
-/// record's `text`, converted once here.
+/// Writes one JSON Lines record per document from the layers it has: it runs nothing.
+/// Offsets are Unicode code points into the record's `text`, converted once here.
 public struct RecordWriter: Sendable {
-    /// What to include beyond the base fields.
-    public struct Options: Sendable {
-        /// Add `tokens`.
-        public var tokens = false
-        /// Add `entities` (three to four times the time of a record without).
-        public var entities = false
-        /// The tagger for `entities` (the built-in lexicons when nil).
-        public var tagger: EntityTagger?
-        /// Add the places and organizations inside longer ones (their mentions say `"nested": true`).
-        public var nested = false
-        /// Add `quotes` (with `entities`, which speakers point to).
-        public var quotes = false
-        /// The quote attributor (over the tagger's lexicon), made once.
-        let attributor: QuoteAttributor?
-        /// Creates options.
-        public init(tokens: Bool = false, entities: Bool = false, tagger: EntityTagger? = nil, nested: Bool = false,
-                    quotes: Bool = false) {
-            self.tokens = tokens; self.entities = entities || quotes; self.tagger = tagger; self.nested = nested
-            self.quotes = quotes
-            attributor = quotes ? QuoteAttributor(lexicon: tagger?.lexicon ?? .builtIn) : nil
-        }
-    }
-
-    /// The options.
-    public var options: Options
+    /// Add `tokens` (every token's span and kind).
+    public var tokens: Bool
 
     /// Creates a writer.
-    public init(options: Options = Options()) { self.options = options }
+    public init(tokens: Bool = false) { self.tokens = tokens }
 
-    /// Appends the record of `document` (and a newline) to `out`.
-    public func write(id: String, document doc: Document, context: RecordContext? = nil, to out: inout JSONWriter) {
+    /// Appends the record of `doc` (and a newline) to `out`: its article metadata when it was
+    /// read as an article, then its text layers, entities and quotes when it has them.
+    public func write(_ doc: AnalyzedDocument, to out: inout JSONWriter) {
         out.raw("{")
-        out.key("id"); out.string(id)
+        out.key("id"); out.string(doc.id)
         out.raw(",\"status\":\"ok\",")
-        writeContext(context, &out)
+        writeContext(doc.context, &out)
+        if let article = doc.article { writeArticle(article, &out) }
         writeAnalysis(doc, to: &out)
         out.raw("}\n")
     }
 
-    /// Appends the record of an article: its metadata, then the analysis of its body.
-    public func write(id: String, article result: ArticleResult, context: RecordContext? = nil,
-                      to out: inout JSONWriter) {
-        let a = result.article
-        out.raw("{")
-        out.key("id"); out.string(id)
-        out.raw(",\"status\":\"ok\",")
-        writeContext(context, &out)
+    /// The article's metadata fields, each followed by a comma.
+    private func writeArticle(_ a: Article, _ out: inout JSONWriter) {
         out.key("page_type"); out.string(a.pageType.rawValue); out.raw(",")
         field("title", a.title, &out)
         field("url", a.url, &out)
@@ -82,27 +55,8 @@ public struct RecordWriter: Sendable {
         field("modified", a.modified, &out)
         out.key("authors"); strings(a.authors, &out); out.raw(",")
         out.key("editors"); strings(a.editors, &out); out.raw(",")
-        out.key("dateline")
-        if let d = a.dateline {
-            out.raw("{")
-            field("place", d.place, &out)
-            field("publisher", d.publisher, &out)
-            out.key("span"); out.raw("[0,")
-            out.int(d.text.trimmingSpaces.unicodeScalars.count); out.raw("]}")
-        } else {
-            out.raw("null")
-        }
-        out.raw(",")
-        out.key("image")
-        if let img = a.image {
-            out.raw("{")
-            field("url", img.url, &out)
-            out.key("caption"); optional(img.caption, &out)
-            out.raw("}")
-        } else {
-            out.raw("null")
-        }
-        out.raw(",")
+        out.key("dateline"); writeDateline(a.dateline, &out); out.raw(",")
+        out.key("image"); writeImage(a.image, &out); out.raw(",")
         out.key("related"); out.raw("[")
         for (k, link) in a.related.enumerated() {
             if k > 0 { out.raw(",") }
@@ -112,18 +66,32 @@ public struct RecordWriter: Sendable {
         out.raw("],")
         field("byline_initials", a.bylineInitials, &out)
         field("source_credit", a.sourceCredit, &out)
-        out.key("page")
-        if let p = a.page {
-            out.raw("{"); out.key("number"); out.int(p.number); out.raw(",")
-            out.key("of"); if let of = p.of { out.int(of) } else { out.raw("null") }
-            out.raw(","); out.key("next_url"); optional(p.nextURL, &out); out.raw("}")
-        } else {
-            out.raw("null")
-        }
-        out.raw(",")
+        out.key("page"); writePage(a.page, &out); out.raw(",")
         out.key("charset"); out.string(a.charset); out.raw(",")
-        writeAnalysis(result.document, inputBytes: result.inputBytes, repairs: result.inputRepairs, to: &out)
-        out.raw("}\n")
+    }
+
+    private func writeDateline(_ dateline: Dateline?, _ out: inout JSONWriter) {
+        guard let d = dateline else { out.raw("null"); return }
+        out.raw("{")
+        field("place", d.place, &out)
+        field("publisher", d.publisher, &out)
+        out.key("span"); out.raw("[0,")
+        out.int(d.text.trimmingSpaces.unicodeScalars.count); out.raw("]}")
+    }
+
+    private func writeImage(_ image: LeadImage?, _ out: inout JSONWriter) {
+        guard let img = image else { out.raw("null"); return }
+        out.raw("{")
+        field("url", img.url, &out)
+        out.key("caption"); optional(img.caption, &out)
+        out.raw("}")
+    }
+
+    private func writePage(_ page: Pagination?, _ out: inout JSONWriter) {
+        guard let p = page else { out.raw("null"); return }
+        out.raw("{"); out.key("number"); out.int(p.number); out.raw(",")
+        out.key("of"); if let of = p.of { out.int(of) } else { out.raw("null") }
+        out.raw(","); out.key("next_url"); optional(p.nextURL, &out); out.raw("}")
     }
 
     /// `"source": {…},` and `"meta": {…},` when known.
@@ -164,10 +132,10 @@ public struct RecordWriter: Sendable {
         out.raw("]")
     }
 
-    /// Appends `"text"`, `"paragraphs"`, `"sentences"`, optional `"tokens"` and `"stats"`.
-    private func writeAnalysis(_ doc: Document, inputBytes: Int? = nil, repairs: NormalizationStats? = nil,
-                               to out: inout JSONWriter) {
-        let repairs = repairs ?? doc.normalization
+    /// Appends `"text"`, `"paragraphs"`, `"sentences"`, and the `"tokens"`, `"entities"` and
+    /// `"quotes"` the document has, then `"stats"`.
+    private func writeAnalysis(_ analyzed: AnalyzedDocument, to out: inout JSONWriter) {
+        let doc = analyzed.document
         doc.bytes.withUnsafeBufferPointer { text in
             var cp = CodePointIndex(text)
             out.key("text"); out.string(utf8: text)
@@ -177,63 +145,64 @@ public struct RecordWriter: Sendable {
             out.raw(",")
             out.key("sentences")
             writeRanges(doc.sentenceRanges, &cp, &out)
-            if options.tokens {
+            if tokens {
                 out.raw(",")
-                out.key("tokens")
-                out.byte(0x5B)
-                let t = doc.tokens
-                out.bytes.reserveCapacity(out.bytes.count + t.count * 24)
-                var line = ScratchLine()
-                for i in 0..<t.count {
-                    // Each token is formatted on the stack and appended once.
-                    line.count = 0
-                    if i > 0 { line.byte(0x2C) }
-                    line.byte(0x5B)
-                    line.int(cp.codePoint(Int(t.starts[i]))); line.byte(0x2C)
-                    line.int(cp.codePoint(Int(t.ends[i]))); line.byte(0x2C)
-                    line.literal(RecordWriter.kindJSON[Int(t.kinds[i].rawValue)])
-                    if t.clitic(i).isSplit {
-                        line.byte(0x2C)
-                        line.flush(into: &out)
-                        writeRanges(doc.wordRanges(ofToken: i), &cp, &out)
-                    }
-                    line.byte(0x5D)
-                    line.flush(into: &out)
-                }
-                out.byte(0x5D)
+                writeTokens(doc, &cp, &out)
             }
-            if options.entities {
-                // (No `??` here: it would copy the tagger, and its lexicon's every table, per document.)
-                let mentions = options.tagger != nil ? options.tagger!.tag(doc, nested: options.nested)
-                    : RecordWriter.tagger.tag(doc, nested: options.nested)
-                var entities: [Entity]
-                var quotes: [Quote]? = nil
-                if options.quotes {
-                    (_, entities, quotes) = (options.attributor ?? RecordWriter.attributor).analyze(doc, mentions: mentions)
-                } else {
-                    entities = EntityResolver().resolve(mentions, in: doc)
-                }
+            if analyzed.layers.contains(.entities) {
                 out.raw(",")
-                writeEntities(entities, doc, &cp, &out)
-                if let quotes {
-                    out.raw(",")
-                    writeQuotes(quotes, entities, doc, &cp, &out)
-                }
+                writeEntities(analyzed.entities, doc, &cp, &out)
+            }
+            if analyzed.layers.contains(.quotes) {
+                out.raw(",")
+                writeQuotes(analyzed.quotes, analyzed.entities, doc, &cp, &out)
             }
             out.raw(",")
-            out.key("stats")
-            out.raw("{")
-            out.key("bytes"); out.int(inputBytes ?? doc.offsetMap.originalLength); out.raw(",")
-            out.key("chars"); out.int(cp.codePoint(text.count)); out.raw(",")
-            out.key("paragraphs"); out.int(doc.paragraphRanges.count); out.raw(",")
-            out.key("sentences"); out.int(doc.sentenceRanges.count); out.raw(",")
-            out.key("tokens"); out.int(doc.tokens.count); out.raw(",")
-            out.key("invalid_utf8"); out.int(repairs.invalidUTF8); out.raw(",")
-            out.key("mojibake_repaired"); out.int(repairs.mojibakeRepaired); out.raw(",")
-            out.key("invisible_removed"); out.int(repairs.removed); out.raw(",")
-            out.key("recomposed"); out.int(repairs.recomposed)
-            out.raw("}")
+            writeStats(analyzed, text.count, &cp, &out)
         }
+    }
+
+    /// `"tokens": [[s,e,"kind"],…]`, a token with clitics with its words' spans as a fourth element.
+    private func writeTokens(_ doc: Document, _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
+        out.key("tokens")
+        out.byte(0x5B)
+        let t = doc.tokens
+        out.bytes.reserveCapacity(out.bytes.count + t.count * 24)
+        var line = ScratchLine()
+        for i in 0..<t.count {
+            // Each token is formatted on the stack and appended once.
+            line.count = 0
+            if i > 0 { line.byte(0x2C) }
+            line.byte(0x5B)
+            line.int(cp.codePoint(Int(t.starts[i]))); line.byte(0x2C)
+            line.int(cp.codePoint(Int(t.ends[i]))); line.byte(0x2C)
+            line.literal(RecordWriter.kindJSON[Int(t.kinds[i].rawValue)])
+            if t.clitic(i).isSplit {
+                line.byte(0x2C)
+                line.flush(into: &out)
+                writeRanges(doc.wordRanges(ofToken: i), &cp, &out)
+            }
+            line.byte(0x5D)
+            line.flush(into: &out)
+        }
+        out.byte(0x5D)
+    }
+
+    /// `"stats": {…}`: sizes and what normalization repaired.
+    private func writeStats(_ analyzed: AnalyzedDocument, _ textBytes: Int, _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
+        let doc = analyzed.document, repairs = analyzed.repairs
+        out.key("stats")
+        out.raw("{")
+        out.key("bytes"); out.int(analyzed.inputBytes); out.raw(",")
+        out.key("chars"); out.int(cp.codePoint(textBytes)); out.raw(",")
+        out.key("paragraphs"); out.int(doc.paragraphRanges.count); out.raw(",")
+        out.key("sentences"); out.int(doc.sentenceRanges.count); out.raw(",")
+        out.key("tokens"); out.int(doc.tokens.count); out.raw(",")
+        out.key("invalid_utf8"); out.int(repairs.invalidUTF8); out.raw(",")
+        out.key("mojibake_repaired"); out.int(repairs.mojibakeRepaired); out.raw(",")
+        out.key("invisible_removed"); out.int(repairs.removed); out.raw(",")
+        out.key("recomposed"); out.int(repairs.recomposed)
+        out.raw("}")
     }
 
     /// Appends an error record (and a newline) to `out`.
@@ -275,9 +244,6 @@ public struct RecordWriter: Sendable {
         }
         out.raw("]")
     }
-
-    private static let tagger = EntityTagger()
-    private static let attributor = QuoteAttributor()
 
     /// `"quotes": [{"type", "text", "span", "parts", "cue": {"text", "lemma", "span"}, "speaker": {"name",
     /// "entity", "role", "affiliation", "mention": {"text", "span"}, "resolved_by"}}]`.
