@@ -18,6 +18,8 @@ public struct ArticleExtractor: Sendable {
             article.pageType = .index
             article.charset = decoded.charset
             article.charsetSource = decoded.source
+            // The items' titles and descriptions tell the language; markup words are no evidence.
+            article.language = LanguageDetector().detect(decoded.bytes)
             return article
         }
         guard let tree = HTMLTree(html: decoded.bytes, encoding: decoded.libxmlEncoding) else { return nil }

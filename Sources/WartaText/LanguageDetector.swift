@@ -143,9 +143,12 @@ struct Evidence {
 
     /// Reads words (ASCII letters and Latin letters with diacritics, lower-cased) and counts
     /// the letters of other scripts by their UTF-8 lead bytes.
+    /// Words touching a digit or a URL or markup character (`bb4ee8`, `/a/`, `id=o`) are
+    /// slugs and codes, not prose: they are not counted.
     mutating func read(_ text: UnsafeBufferPointer<UInt8>) {
         var word: [UInt8] = []
         word.reserveCapacity(32)
+        var technicalBefore = false
         var i = 0
         while i < text.count, words < LanguageDetector.maxWords {
             let b = text[i]
@@ -158,10 +161,24 @@ struct Evidence {
                 word.append(0xC3); word.append(c < 0xA0 ? c + 0x20 : c); latinLetters += 1; i += 2; continue
             }
             if b >= 0x80 { countScript(text, i) }
-            if !word.isEmpty { addWord(word); word.removeAll(keepingCapacity: true) }
+            let technical = Evidence.isTechnical(b)
+            if !word.isEmpty {
+                if !technicalBefore && !technical { addWord(word) }
+                word.removeAll(keepingCapacity: true)
+            }
+            technicalBefore = technical
             i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
         }
-        if !word.isEmpty { addWord(word) }
+        if !word.isEmpty && !technicalBefore { addWord(word) }
+    }
+
+    /// Digits and the characters of addresses and markup: `/ _ = @ # % & < > \ [ ]`.
+    @inline(__always)
+    static func isTechnical(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x30...0x39, 0x2F, 0x5F, 0x3D, 0x40, 0x23, 0x25, 0x26, 0x3C, 0x3E, 0x5C, 0x5B, 0x5D: return true
+        default: return false
+        }
     }
 
     mutating func countScript(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) {

@@ -40,6 +40,13 @@ struct LanguageDetectorTests {
         #expect(detect("政府表示，由于仓库库存充足，大米价格不会上涨。") == "zh")
     }
 
+    @Test func slugsAndCodesAreNoEvidence() {
+        // Single letters of addresses and hex codes ("o", "a", "e") would read as Portuguese.
+        let feed = "Drama Adaptasi Webtoon Rilis Teaser Perdana http://x.com/a/o/e/do/da/no/na-bb4ee8-o1a2e3.html "
+            + "Diangkat dari kisah webtoon terkenal, teaser pertama makin bikin fans penasaran. id=o&a=e&da=no"
+        #expect(detect(feed) == "id")
+    }
+
     @Test func tooLittleTextOrNoEvidenceIsNil() {
         #expect(detect("Jakarta") == nil)
         #expect(detect("", hint: "id") == nil)
