@@ -43,7 +43,7 @@ struct LanguageDetectorTests {
     @Test func slugsAndCodesAreNoEvidence() {
         // Single letters of addresses and hex codes ("o", "a", "e") would read as Portuguese.
         let feed = "Drama Adaptasi Webtoon Rilis Teaser Perdana http://x.com/a/o/e/do/da/no/na-bb4ee8-o1a2e3.html "
-            + "Diangkat dari kisah webtoon terkenal, teaser pertama makin bikin fans penasaran. id=o&a=e&da=no"
+            + "Diangkat dari kisah webtoon yang terkenal, teaser pertama ini makin bikin fans penasaran. id=o&a=e&da=no"
         #expect(detect(feed) == "id")
     }
 
