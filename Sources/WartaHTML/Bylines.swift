@@ -31,6 +31,8 @@ extension Extraction {
         ("reported by", .author, true), ("written by", .author, true), ("oleh", .author, true), ("by", .author, true),
         ("editor", .editor, false), ("penyunting", .editor, false), ("redaktur", .editor, false),
         ("editing", .editor, false), ("penyelaras", .editor, false), ("edited by", .editor, true),
+        // Abbreviations some sites use: "Rep: Nama Red: Nama".
+        ("rep", .author, false), ("red", .editor, false),
     ]
 
     /// Role words that may stand before a name inside a credit (`Kontributor Kota, Nama`).

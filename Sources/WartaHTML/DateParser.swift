@@ -111,11 +111,12 @@ public enum DateParser {
                 return withTime(Stamp(year: y, month: mo, day: d, hour: 0, minute: 0, second: 0, hasTime: false,
                                       offsetMinutes: 420), words, from: k + 3)
             }
-            // Month d, yyyy
-            if let mo = months[words[k].lowercased().trimmingDots], words[k].count >= 3, k + 2 < words.count,
-               let d = Int(words[k + 1]), (1...31).contains(d), let y = Int(words[k + 2]), y >= 1990, y <= 2100 {
+            // Month d, yyyy (the comma is a word of its own)
+            let yearAt = k + 2 < words.count && words[k + 2] == "," ? k + 3 : k + 2
+            if let mo = months[words[k].lowercased().trimmingDots], words[k].count >= 3, yearAt < words.count,
+               let d = Int(words[k + 1]), (1...31).contains(d), let y = Int(words[yearAt]), y >= 1990, y <= 2100 {
                 return withTime(Stamp(year: y, month: mo, day: d, hour: 0, minute: 0, second: 0, hasTime: false,
-                                      offsetMinutes: 420), words, from: k + 3)
+                                      offsetMinutes: 420), words, from: yearAt + 1)
             }
             // d/m/yyyy, d-m-yyyy, (d/m) with a default year
             let parts = words[k].split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
@@ -173,7 +174,16 @@ public enum DateParser {
                h < 24, m < 60 {
                 s.hour = h; s.minute = m; s.hasTime = true
                 if hm.count == 3, let sec = Int(hm[2]), sec < 60 { s.second = sec }
-                if k + 1 < words.count, let z = zones[words[k + 1].lowercased()] { s.offsetMinutes = z }
+                var next = k + 1
+                // "09:30 pm", "12:10 AM"
+                if next < words.count, h <= 12 {
+                    switch words[next].lowercased() {
+                    case "pm": s.hour = h == 12 ? 12 : h + 12; next += 1
+                    case "am": s.hour = h == 12 ? 0 : h; next += 1
+                    default: break
+                    }
+                }
+                if next < words.count, let z = zones[words[next].lowercased()] { s.offsetMinutes = z }
                 return s
             }
             break

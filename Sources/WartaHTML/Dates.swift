@@ -125,14 +125,26 @@ extension Extraction {
         var loose: [DateParser.Stamp] = []
         for i in window where !periphery[i] {
             if !tree.isText[i], names[i].contains(.date), Int(tree.subtreeEnd[i]) - i < 40 {
-                if let s = DateParser.parseText(tree.innerText(i)) { named.append(s) }
-            } else if tree.isText[i], h1 != nil, tree.textRange[i].count < 120,
-                      let s = DateParser.parseText(tree.text(i)), Extraction.looksLikeDateLine(tree.text(i)) {
-                loose.append(s)
+                if let s = DateParser.parseText(Extraction.beforeUpdate(tree.innerText(i))) { named.append(s) }
+            } else if tree.isText[i], h1 != nil, tree.textRange[i].count < 120 {
+                let text = Extraction.beforeUpdate(tree.text(i))
+                if let s = DateParser.parseText(text), Extraction.looksLikeDateLine(text) { loose.append(s) }
             }
         }
         if let s = named.first(where: \.hasTime) ?? named.first { return s }
         return loose.first(where: \.hasTime) ?? loose.first
+    }
+
+    /// The part of a date line before its last-update note ("Diperbarui …", "Updated …"):
+    /// the update is not the publication.
+    static func beforeUpdate(_ text: String) -> String {
+        let lower = text.lowercased()
+        var cut = lower.endIndex
+        for word in ["diperbarui", "diperbaharui", "updated", "update", "diupdate", "pembaruan", "terakhir diubah"] {
+            if let r = lower.range(of: word), r.lowerBound < cut { cut = r.lowerBound }
+        }
+        guard cut != lower.endIndex else { return text }
+        return String(lower[..<cut])
     }
 
     /// A short text that is mostly a date: `Senin, 2 Maret 2015 | 09:30 WIB`, `02/03/2015 09:30`.

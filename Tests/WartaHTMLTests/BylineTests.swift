@@ -89,6 +89,13 @@ struct BylineTests {
         #expect(a.editors == ["Andi Pratama", "Ahmad Fauzi"])
     }
 
+    @Test func abbreviatedLabels() {
+        let a = extract(page(body: Self.body + "<p>Rep: Nama Satu Red: Nama Dua</p>"))
+        #expect(a.authors == ["Nama Satu"])
+        #expect(a.editors == ["Nama Dua"])
+        #expect(a.paragraphs.count == 3)
+    }
+
     @Test func creditLineGrammar() {
         #expect(Extraction.credits("Redaktur & Reporter : Nama Orang").map(\.roles) == [[.author, .editor]])
         #expect(Extraction.credits("Penulis: A Satu | Editor: B Dua").map(\.names) == ["A Satu", "B Dua"])

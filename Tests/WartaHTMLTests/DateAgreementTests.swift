@@ -37,6 +37,18 @@ struct DateAgreementTests {
         #expect(published(head: bare) == "2015-03-02T09:30:00+07:00")
     }
 
+    @Test func anUpdateLineIsNotThePublication() {
+        let first = #"<div class="date">Diperbarui: Selasa, 3 Maret 2015 10:00 WIB</div><div class="date">Senin, 2 Maret 2015 09:30 WIB</div>"#
+        #expect(published(head: "", line: first) == "2015-03-02T09:30:00+07:00")
+        let together = #"<div class="date">Senin, 2 Maret 2015 09:30 WIB | Diperbarui Selasa, 3 Maret 2015 10:00 WIB</div>"#
+        #expect(published(head: "", line: together) == "2015-03-02T09:30:00+07:00")
+    }
+
+    @Test func englishDateLinesWithAMPM() {
+        #expect(DateParser.parseText("Monday, March 2, 2015 | 09:30 pm")?.iso == "2015-03-02T21:30:00+07:00")
+        #expect(DateParser.parseText("2 March 2015 12:10 AM WITA")?.iso == "2015-03-02T00:10:00+08:00")
+    }
+
     @Test func datesInAddresses() {
         #expect(DateParser.parseURLPath("https://contoh.com/read/2015/03/02/123/judul")?.iso == "2015-03-02")
         #expect(DateParser.parseURLPath("https://contoh.com/berita/20150302/judul")?.iso == "2015-03-02")
