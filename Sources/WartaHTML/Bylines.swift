@@ -35,6 +35,10 @@ extension Extraction {
         ("rep", .author, false), ("red", .editor, false),
     ]
 
+    /// The labels as characters, for matching without allocating.
+    static let creditLabelCharacters: [(label: [Character], roles: CreditRoles, prose: Bool)] =
+        creditLabels.map { (Array($0.label), $0.roles, $0.prose) }
+
     /// Role words that may stand before a name inside a credit (`Kontributor Kota, Nama`).
     static let roleWords: Set<String> = [
         "kontributor", "wartawan", "reporter", "koresponden", "jurnalis", "pewarta", "fotografer", "penulis",
@@ -52,6 +56,10 @@ extension Extraction {
     /// `Laporan Wartawan Tribunnews.com, A`, `Oleh A`. A colon label may stand anywhere at a
     /// word start; a prose label only at the start of the line, before a capitalised word.
     static func credits(_ line: String) -> [Credit] {
+        // Without a colon only a prose label opening the line can be a credit.
+        let head = line.prefix(12).lowercased()
+        guard line.contains(":") || line.contains("：")
+                || creditLabels.contains(where: { $0.prose && head.hasPrefix($0.label + " ") }) else { return [] }
         let chars = Array(line)
         let lower = chars.map { $0.lowercased().first ?? $0 }
         let n = chars.count
@@ -61,9 +69,8 @@ extension Extraction {
         while k < n {
             guard k == 0 || !lower[k - 1].isLetter, lower[k].isLetter else { k += 1; continue }
             var found = false
-            for (label, roles, prose) in creditLabels {
-                let l = Array(label)
-                guard k + l.count <= n, Array(lower[k..<k + l.count]) == l,
+            for (l, roles, prose) in creditLabelCharacters {
+                guard k + l.count <= n, lower[k..<k + l.count].elementsEqual(l),
                       k + l.count == n || !lower[k + l.count].isLetter else { continue }
                 matches.append((k, k + l.count, roles, prose))
                 k += l.count
