@@ -73,7 +73,9 @@ public struct Article: Sendable {
     public var section: String?
     /// Topic tags.
     public var tags: [String] = []
-    /// The page language (`id`).
+    /// The body's language, ISO 639-1 (`id`, `ms`, `en`, `jv`, `su`…), told by
+    /// ``LanguageDetector`` from the text (the page's declared language is only a hint); nil
+    /// when there is too little text to tell.
     public var language: String?
     /// Publication time, ISO 8601 with the page's offset.
     public var published: String?
