@@ -344,13 +344,17 @@ struct Extraction {
 
     /// Whether element `i` is an inline element inside a sentence (a tag link in a paragraph,
     /// a styled span): boilerplate removal decides on blocks, and inside a kept block every
-    /// inline element keeps its text, whatever its class. Advertisement labels are the
-    /// exception (``isAdLabel``).
+    /// inline element keeps its text, whatever its class. Advertisement labels and rows of
+    /// links without text of their own (share buttons) are the exceptions.
     func isInRunningText(_ i: Int, flow: [Int32]) -> Bool {
         guard !tree.tags[i].isBlock, tree.tags[i] != .img else { return false }
         var p = Int(tree.parents[i])
         while p >= 0, !tree.tags[p].isBlock { p = Int(tree.parents[p]) }
         guard p >= 0, flow[p] >= 12 else { return false }
+        // A row of links with no text of its own is a widget (share buttons), not words.
+        var links = 0
+        for k in i..<Int(tree.subtreeEnd[i]) where !tree.isText[k] && tree.tags[k] == .a { links += 1 }
+        if links >= 2 && textLength[i] == 0 { return false }
         return !Extraction.isAdLabel(Extraction.collapse(Array(tree.innerText(i).utf8)))
     }
 

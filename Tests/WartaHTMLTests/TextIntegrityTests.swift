@@ -32,6 +32,15 @@ struct TextIntegrityTests {
         #expect(a.paragraphs[1] == "Kenaikan itu berlaku mulai bulan depan di semua provinsi, tanpa pengecualian.")
     }
 
+    @Test func inlineShareButtonsLeaveButATagLinkStays() throws {
+        let body = Self.lead + """
+            <p>Harga <a class="tag" href="/tag/cabai">cabai</a> turun di semua pasar tradisional kota itu. <span class="share-inline"><a href="/fb">Facebook</a> <a href="/tw">Twitter</a></span></p>
+            """ + Self.close
+        let a = extract(page(body: body))
+        try #require(a.paragraphs.count == 4)
+        #expect(a.paragraphs[1] == "Harga cabai turun di semua pasar tradisional kota itu.")
+    }
+
     @Test func addressLinksStayButHeadlineLinksAreRelated() throws {
         let body = Self.lead + """
             <p>Video: <a href="https://www.youtube.com/watch?v=abc123">https://www.youtube.com/watch?v=abc123</a></p>
