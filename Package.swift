@@ -24,6 +24,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation --target Warta` (DocC); no code of it is linked.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // `pkg-config icu-i18n` gives -licui18n -licuuc -licudata. Only CICUShim may
@@ -60,12 +62,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The README's Library program, built and run by the end-to-end tests.
+        .executableTarget(name: "WhoSaidWhat", dependencies: ["Warta"], path: "Examples/WhoSaidWhat"),
         .testTarget(name: "WartaTextTests", dependencies: ["WartaText"]),
         .testTarget(name: "WartaHTMLTests", dependencies: ["WartaHTML"]),
         .testTarget(name: "WartaEntitiesTests", dependencies: ["WartaEntities"]),
         .testTarget(name: "WartaQuotesTests", dependencies: ["WartaQuotes"]),
         .testTarget(name: "WartaTests", dependencies: ["Warta", "WartaTools"]),
-        .testTarget(name: "wartaEndToEndTests", dependencies: ["warta"]),
+        .testTarget(name: "wartaEndToEndTests", dependencies: ["warta", "WhoSaidWhat"]),
     ],
     swiftLanguageModes: [.v6]
 )

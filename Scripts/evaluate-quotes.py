@@ -5,7 +5,7 @@ Usage: Scripts/evaluate-quotes.py [--data DIR] [--warta BIN] [--verbose N] [--sp
 
 Rebuilds the raw articles from the token file (no space before , . ; : ) ? ! and none after (;
 quote marks attach to the quoted words, opening and closing told apart by their order in the
-article), runs `warta process --raw-text --quotes` on them as JSON Lines, and scores as
+article), runs `warta process --raw-text` on them as JSON Lines, and scores as
 ../shared/data/README.md describes:
 
 - a predicted quote matches a gold STATEMENT when their character spans (quote marks and edge
@@ -182,7 +182,7 @@ def main():
         with open(path, "w", encoding="utf-8") as f:
             for d in docs:
                 f.write(json.dumps({"id": d["id"], "text": d["text"]}, ensure_ascii=False) + "\n")
-        run = subprocess.run([args.warta, "process", "--raw-text", "--quotes", "--quiet", path],
+        run = subprocess.run([args.warta, "process", "--raw-text", "--quiet", path],
                              capture_output=True, text=True)
         if run.returncode not in (0, 1):
             sys.exit(f"warta failed: {run.stderr}")

@@ -371,48 +371,30 @@ private struct Scanner {
                 }
                 w.digits = true
             case .hyphen:
-                if previous == .letter || previous == .digit, isAlnum(j + len) {
-                    let nextEnd = alnumEnd(j + len)
-                    if splitsAtHyphen(segmentStart, j, j + len, nextEnd, firstPart: segmentStart == start) {
-                        return finish(start, j, w, &t)
-                    }
-                    w.hyphenated = true
-                    previous = .hyphen
-                    j &+= len
-                    segmentStart = j
-                    continue
-                }
-                return finish(start, j, w, &t)
+                guard let next = hyphenJoins(start, segmentStart, j, len, previous) else { return finish(start, j, w, &t) }
+                w.hyphenated = true
+                previous = .hyphen
+                j = next
+                segmentStart = j
+                continue
             case .terminal, .comma, .other:
-                // Separators inside numbers: 1.500.000  5,61  10.15  12/5/2022  10:15
-                let isSeparator = c == 0x2E || c == 0x2C || c == 0x2F || c == 0x3A
-                if isSeparator, w.letters == 0, previous == .digit, j + 1 < n, (p[j + 1] &- 0x30) < 10 {
+                if numberSeparatorJoins(c, j, w, previous) {
                     previous = .comma
                     j &+= 1
                     continue
                 }
-                // A slash joins short or numbered parts: II/2007, C/O, s/d (not dan/atau).
-                if c == 0x2F, previous == .letter || previous == .digit, isAlnum(j + 1) {
-                    let nextEnd = alnumEnd(j + 1)
-                    let a = segmentStart..<j, b = (j + 1)..<nextEnd
-                    if containsDigit(a) || containsDigit(b) || (a.count <= 3 && b.count <= 3) {
-                        previous = .comma
-                        j &+= 1
-                        segmentStart = j
-                        continue
-                    }
-                }
-                return finish(start, j, w, &t)
-            case .quote:
-                // Apostrophes inside words: Jum'at, Qur’an (but Moody's → Moody, 's).
-                let possessive = j + len < n && p[j + len] | 0x20 == UInt8(ascii: "s")
-                    && cls(j + len + 1) != .letter && cls(j + len + 1) != .digit
-                if (c == 0x27 || c == 0x2019), previous == .letter, cls(j + len) == .letter, !possessive {
-                    previous = .quote
-                    j &+= len
+                if slashJoins(c, segmentStart, j, previous) {
+                    previous = .comma
+                    j &+= 1
+                    segmentStart = j
                     continue
                 }
                 return finish(start, j, w, &t)
+            case .quote:
+                guard apostropheJoins(c, j, len, previous) else { return finish(start, j, w, &t) }
+                previous = .quote
+                j &+= len
+                continue
             default:
                 return finish(start, j, w, &t)
             }
@@ -420,6 +402,39 @@ private struct Scanner {
             j &+= len
         }
         return finish(start, j, w, &t)
+    }
+
+    /// Where the word goes on after the hyphen at `j` (`kios-kios`, `e-KTP`, `Covid-19`), or nil
+    /// when the hyphen ends it (`Januari-September`, `5-10`, a hyphen at the end).
+    @inline(__always)
+    func hyphenJoins(_ start: Int, _ segmentStart: Int, _ j: Int, _ len: Int, _ previous: CharacterClass) -> Int? {
+        guard previous == .letter || previous == .digit, isAlnum(j + len) else { return nil }
+        let nextEnd = alnumEnd(j + len)
+        if splitsAtHyphen(segmentStart, j, j + len, nextEnd, firstPart: segmentStart == start) { return nil }
+        return j + len
+    }
+
+    /// A separator inside a number: `1.500.000`, `5,61`, `10.15`, `12/5/2022`, `10:15`.
+    @inline(__always)
+    func numberSeparatorJoins(_ c: UInt32, _ j: Int, _ w: WordState, _ previous: CharacterClass) -> Bool {
+        let isSeparator = c == 0x2E || c == 0x2C || c == 0x2F || c == 0x3A
+        return isSeparator && w.letters == 0 && previous == .digit && j + 1 < n && (p[j + 1] &- 0x30) < 10
+    }
+
+    /// A slash joining short or numbered parts: `II/2007`, `C/O`, `s/d` (not `dan/atau`).
+    @inline(__always)
+    func slashJoins(_ c: UInt32, _ segmentStart: Int, _ j: Int, _ previous: CharacterClass) -> Bool {
+        guard c == 0x2F, previous == .letter || previous == .digit, isAlnum(j + 1) else { return false }
+        let a = segmentStart..<j, b = (j + 1)..<alnumEnd(j + 1)
+        return containsDigit(a) || containsDigit(b) || (a.count <= 3 && b.count <= 3)
+    }
+
+    /// An apostrophe inside a word: `Jum'at`, `Qur’an`, but not a possessive (`Moody's` → `Moody`, `'s`).
+    @inline(__always)
+    func apostropheJoins(_ c: UInt32, _ j: Int, _ len: Int, _ previous: CharacterClass) -> Bool {
+        let possessive = j + len < n && p[j + len] | 0x20 == UInt8(ascii: "s")
+            && cls(j + len + 1) != .letter && cls(j + len + 1) != .digit
+        return (c == 0x27 || c == 0x2019) && previous == .letter && cls(j + len) == .letter && !possessive
     }
 
     /// What `plainWord` learns about a token while scanning it.

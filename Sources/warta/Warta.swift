@@ -24,7 +24,7 @@ struct WartaCommand: AsyncParsableCommand {
             written), 2 usage or I/O error.
             """,
         version: "0.1.0",
-        subcommands: [Process.self, Tokenize.self, Tag.self, Quotes.self, Bench.self, Eval.self]
+        subcommands: [Process.self, Tokenize.self, Tag.self, Quotes.self, View.self, Bench.self, Eval.self]
     )
 }
 

@@ -96,6 +96,17 @@ struct RecordTests {
         #expect(String(decoding: out.bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
     }
 
+    @Test("an HTML page's whole record matches Tests/Fixtures/html/berita.expected.jsonl")
+    func htmlGolden() throws {
+        let path = "Tests/Fixtures/html/berita.html"
+        let input = try InputReader.read(path: repositoryRoot + "/" + path)
+        let doc = AnalyzedDocument(id: path, bytes: input, format: .html, context: RecordContext(source: SourceInfo(path: path)))
+        var out = JSONWriter()
+        RecordWriter(tokens: true).write(try Pipeline().analyze(doc).get(), to: &out)
+        let expected = try InputReader.read(path: repositoryRoot + "/Tests/Fixtures/html/berita.expected.jsonl")
+        #expect(String(decoding: out.bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+    }
+
     @Test("the seed's CoNLL-U matches seeds/*.expected.conllu")
     func seedCoNLLU() throws {
         let path = "seeds/000_43943d992f4a7b6d.txt"

@@ -24,13 +24,18 @@ struct Run {
 /// Runs `warta` with `arguments`, feeding `input` on standard input. Standard input, output and
 /// error are files, not pipes: nothing can block, and no read meets EINTR.
 func warta(_ arguments: [String], input: Data? = nil) throws -> Run {
+    try run(wartaBinary, arguments, input: input)
+}
+
+/// Runs `binary` with `arguments` in the repository, feeding `input` on standard input.
+func run(_ binary: URL, _ arguments: [String], input: Data? = nil) throws -> Run {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let paths = ["in", "out", "err"].map { dir.appendingPathComponent($0).path }
-    FileManager.default.createFile(atPath: paths[0], contents: input ?? Data())
-    for path in paths.dropFirst() { FileManager.default.createFile(atPath: path, contents: nil) }
+    _ = FileManager.default.createFile(atPath: paths[0], contents: input ?? Data())
+    for path in paths.dropFirst() { _ = FileManager.default.createFile(atPath: path, contents: nil) }
     let p = Process()
-    p.executableURL = wartaBinary
+    p.executableURL = binary
     p.arguments = arguments
     p.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
     p.standardInput = FileHandle(forReadingAtPath: paths[0])
@@ -82,9 +87,9 @@ struct CLITests {
         let empty = dir.appendingPathComponent("empty.txt").path
         let binary = dir.appendingPathComponent("binary.txt").path
         let invalid = dir.appendingPathComponent("latin1.txt").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
-        FileManager.default.createFile(atPath: binary, contents: Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 1]))
-        FileManager.default.createFile(atPath: invalid, contents: Data("Kota Bogor, caf".utf8 + [0xE9] + " baru.".utf8))
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: binary, contents: Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 1]))
+        _ = FileManager.default.createFile(atPath: invalid, contents: Data("Kota Bogor, caf".utf8 + [0xE9] + " baru.".utf8))
         let r = try warta(["process", empty, "missing.txt", binary, invalid])
         #expect(r.status == 1)
         #expect(r.stderr.contains("warta: inputs 4, ok 1, errors 3"))
@@ -113,9 +118,12 @@ struct CLITests {
         let p = Process()
         p.executableURL = wartaBinary
         p.arguments = ["tokenize"]
-        let out = Pipe(), err = Pipe(), inp = Pipe()
+        // Standard error to a file: reading a pipe to its end can meet EINTR in Foundation.
+        let errPath = try temporaryDirectory().appendingPathComponent("err").path
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        let out = Pipe(), inp = Pipe()
         p.standardOutput = out
-        p.standardError = err
+        p.standardError = FileHandle(forWritingAtPath: errPath)
         p.standardInput = inp
         try p.run()
         inp.fileHandleForWriting.write(big)
@@ -123,7 +131,7 @@ struct CLITests {
         _ = out.fileHandleForReading.readData(ofLength: 100)
         try out.fileHandleForReading.close()
         p.waitUntilExit()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        let e = try Data(contentsOf: URL(fileURLWithPath: errPath))
         #expect(p.terminationStatus == 0)
         #expect(e.isEmpty)
     }

@@ -72,6 +72,9 @@ public struct AnalyzedDocument: Sendable {
     /// The analysed text (an article's body, or the whole text).
     public var text: String { document.text }
 
+    /// The text of a byte range of the analysed text (a quote's part, a mention).
+    public func text(_ range: TextRange) -> String { document.text(range) }
+
     /// The people named in the document.
     public var people: [Entity] { entities.filter { $0.type == .per } }
 

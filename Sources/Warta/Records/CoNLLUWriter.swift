@@ -58,17 +58,31 @@ public struct CoNLLUWriter: Sendable {
 
     /// Appends one sentence per line, tokens separated by spaces (`--format text`).
     public func writePlain(_ doc: Document, to out: inout [UInt8]) {
-        let t = doc.tokens
-        doc.bytes.withUnsafeBufferPointer { text in
-            for s in 0..<doc.sentenceRanges.count {
-                let tokens = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
-                for i in tokens {
-                    if i > tokens.lowerBound { out.append(0x20) }
-                    out.append(contentsOf: text[Int(t.starts[i])..<Int(t.ends[i])])
-                }
-                out.append(0x0A)
-            }
+        // At most each byte of the text, a space or newline per token, in one allocation
+        // written through a pointer.
+        let capacity = doc.bytes.count + doc.tokens.count + doc.sentenceRanges.count
+        let lines = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = doc.withColumns { c in CoNLLUWriter.plain(c, into: buffer.baseAddress!) }
         }
+        out.append(contentsOf: lines)
+    }
+
+    /// Writes the tokens of `c`, a sentence a line, to `out`; returns the bytes written.
+    private static func plain(_ c: DocumentColumns, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let text = c.bytes.baseAddress else { return 0 }
+        var n = 0
+        for s in 0..<max(0, c.sentenceTokenStarts.count - 1) {
+            let first = Int(c.sentenceTokenStarts[s]), end = Int(c.sentenceTokenStarts[s + 1])
+            for i in first..<end {
+                if i > first { out[n] = 0x20; n &+= 1 }
+                let a = Int(c.starts[i]), len = Int(c.ends[i]) - a
+                (out + n).update(from: text + a, count: len)
+                n &+= len
+            }
+            out[n] = 0x0A
+            n &+= 1
+        }
+        return n
     }
 
     @inline(__always)

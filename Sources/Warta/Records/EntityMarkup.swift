@@ -9,9 +9,10 @@ public enum PretokenizedTagging {
         let tagger = EntityTagger(lexicon: pipeline.configuration.entityLexicon)
         let analyzer = TextAnalyzer(lexicon: pipeline.configuration.tokenizerLexicon)
         var sentences: [[String]] = [[]]
-        for raw in conll.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            let token = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
+        // Lines split on bytes: as a Character, "\r\n" is one grapheme and never equals "\n".
+        for raw in conll.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let line = raw.last == 0x0D ? raw.dropLast() : raw[...]
+            let token = line.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).first.map { String(decoding: $0, as: UTF8.self) }
             if let token { sentences[sentences.count - 1].append(token) } else if !sentences[sentences.count - 1].isEmpty {
                 sentences.append([])
             }

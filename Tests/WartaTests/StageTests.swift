@@ -1,0 +1,154 @@
+import Testing
+import Warta
+
+/// Each stage through the `Stage` protocol: what it adds to the document, on real text.
+@Suite("stages")
+struct StageTests {
+    static let configuration = Configuration()
+    static let stages = Pipeline.defaultStages(configuration)
+    static let text = "SEMARANG (Sigi Jateng) – Kepala Dinas Perindustrian Kota Semarang Tri Supriyanto mengatakan, "
+        + "harga naik 5,61 persen.\n\n“Kami akan menambah pasokan,” ujarnya, Senin (12/5/2022)."
+
+    /// The document after the stages before the one named `name`.
+    func document(before name: String, _ input: String = StageTests.text, format: InputFormat = .text) throws -> AnalyzedDocument {
+        var doc = AnalyzedDocument(id: "t", bytes: Array(input.utf8), format: format)
+        for stage in StageTests.stages {
+            if stage.name == name { break }
+            try stage.process(&doc)
+        }
+        return doc
+    }
+
+    func stage(_ name: String) throws -> any Stage {
+        try #require(StageTests.stages.first { $0.name == name })
+    }
+
+    @Test func theDefaultOrder() {
+        #expect(StageTests.stages.map(\.name) == ["check", "extract-html", "normalize", "extract-text", "segment", "entities",
+                                                  "speakers", "resolve", "quotes"])
+        var textOnly = Configuration()
+        textOnly.layers = .text
+        textOnly.extractsArticles = false
+        #expect(Pipeline.defaultStages(textOnly).map(\.name) == ["check", "extract-html", "normalize", "segment"])
+        var entities = Configuration()
+        entities.layers = .entities
+        #expect(Pipeline.defaultStages(entities).map(\.name) == ["check", "extract-html", "normalize", "extract-text", "segment",
+                                                                 "entities", "resolve"])
+    }
+
+    @Test func inputCheckRefusesWhatCannotBeAnalysed() throws {
+        var big = AnalyzedDocument(id: "t", bytes: [UInt8](repeating: 0x61, count: 11), format: .text)
+        #expect(throws: WartaError.tooLarge(bytes: 11, limit: 10)) { try InputCheckStage(maxBytes: 10).process(&big) }
+        var blankPage = AnalyzedDocument(id: "t", bytes: Array(" \n ".utf8), format: .html)
+        #expect(throws: WartaError.emptyInput) { try InputCheckStage(maxBytes: 10).process(&blankPage) }
+    }
+
+    @Test func htmlExtractionLeavesTheBodyForNormalization() throws {
+        let page = try String(contentsOfFile: repositoryRoot + "/Tests/Fixtures/html/berita.html", encoding: .utf8)
+        var doc = try document(before: "extract-html", page, format: .html)
+        try stage("extract-html").process(&doc)
+        #expect(doc.article?.title == "Pemkot Salatiga Buka Pasar Murah di Alun-alun")
+        let body = String(decoding: doc.pendingText ?? [], as: UTF8.self)
+        #expect(body.hasPrefix("SALATIGA, Warta Contoh – Pemerintah Kota Salatiga membuka pasar murah"))
+        #expect(body.hasSuffix("Pasar murah akan digelar lagi pekan depan di Kecamatan Tingkir."))
+        #expect(!body.contains("Beranda") && !body.contains("Terpopuler") && !body.contains("Baca juga"))
+        var text = try document(before: "extract-html")
+        try stage("extract-html").process(&text)
+        #expect(text.article == nil && text.pendingText == nil)
+    }
+
+    @Test func normalizationCountsRepairs() throws {
+        var doc = try document(before: "normalize", "â€œYaâ€\u{9D}\u{200B} ok")
+        try stage("normalize").process(&doc)
+        #expect(String(decoding: doc.normalized.bytes, as: UTF8.self) == "“Ya” ok")
+        #expect(doc.repairs.mojibakeRepaired == 2 && doc.repairs.removed == 1)
+    }
+
+    @Test func textArticleNarrowsTheTextToTheBody() throws {
+        var doc = try document(before: "extract-text", "Jawa Tengah\n\nHarga beras di Semarang naik lagi pekan ini\n\n" + StageTests.text)
+        try stage("extract-text").process(&doc)
+        #expect(doc.article?.section == "Jawa Tengah")
+        #expect(doc.article?.title == "Harga beras di Semarang naik lagi pekan ini")
+        #expect(doc.article?.dateline?.place == "SEMARANG")
+        #expect(String(decoding: doc.normalized.bytes, as: UTF8.self) == StageTests.text)
+    }
+
+    @Test func segmentationAddsTheTextLayer() throws {
+        var doc = try document(before: "segment")
+        try stage("segment").process(&doc)
+        #expect(doc.layers == .text)
+        #expect(doc.document.paragraphRanges.count == 2 && doc.document.sentenceRanges.count == 2)
+        #expect(doc.document.tokenViews.prefix(4).map(\.text) == ["SEMARANG", "(", "Sigi", "Jateng"])
+    }
+
+    @Test func taggingResolutionAndQuotes() throws {
+        var doc = try document(before: "entities")
+        try stage("entities").process(&doc)
+        let tagged = doc.mentions.map { doc.text(TextRange(Int(doc.document.tokens.starts[$0.start]), Int(doc.document.tokens.ends[$0.end - 1]))) }
+        #expect(tagged.contains("Tri Supriyanto") && tagged.contains("5,61 persen") && tagged.contains("Senin (12/5/2022)"))
+        try stage("speakers").process(&doc)
+        #expect(doc.speechMarks != nil)
+        try stage("resolve").process(&doc)
+        #expect(doc.entityOfMention.count == doc.mentions.count)
+        #expect(doc.people.map(\.name) == ["Tri Supriyanto"])
+        try stage("quotes").process(&doc)
+        #expect(doc.layers == .all && doc.speechMarks == nil)
+        #expect(doc.quotes.map(\.kind) == [.indirect, .direct])
+        #expect(doc.quotes.allSatisfy { $0.speaker?.name == "Tri Supriyanto" })
+        #expect(doc.quotes.map { $0.parts.map(doc.text).joined() } == ["harga naik 5,61 persen", "Kami akan menambah pasokan"])
+    }
+
+    /// A stage of one's own, appended to the default list: it reads the layers before it.
+    struct SentenceCount: Stage {
+        var name: String { "sentence-count" }
+        func process(_ document: inout AnalyzedDocument) throws(WartaError) {
+            if document.document.sentenceRanges.count > 1 { throw .usage("too many sentences") }
+        }
+    }
+
+    @Test func aPipelineTakesAStageOfOnesOwn() {
+        let pipeline = Pipeline(stages: StageTests.stages + [SentenceCount()], configuration: StageTests.configuration)
+        #expect(pipeline.analyze(Array("Satu kalimat saja.".utf8), format: .text).failureCode == nil)
+        #expect(pipeline.analyze(Array(StageTests.text.utf8), format: .text).failureCode == "usage")
+    }
+
+    /// A stage that takes too long: the next stage is not run and the document is a timeout.
+    struct Slow: Stage {
+        var name: String { "slow" }
+        func process(_ document: inout AnalyzedDocument) throws(WartaError) {
+            let start = ContinuousClock.now
+            while ContinuousClock.now - start < .milliseconds(30) {}
+        }
+    }
+
+    @Test func theTimeBudgetIsCheckedBetweenStages() {
+        var c = Configuration()
+        c.maxSeconds = 0.01
+        let pipeline = Pipeline(stages: [Slow(), SegmentationStage()], configuration: c)
+        let result = pipeline.analyze(Array("Teks.".utf8), format: .text)
+        #expect(result.failureCode == "timeout")
+        if case .failure(let e) = result { #expect(e.message.contains("stopped before segment")) }
+    }
+
+    @Test func theProfileCountsEveryStage() throws {
+        let pipeline = Pipeline(configuration: StageTests.configuration)
+        var profile: StageProfile? = StageProfile(stages: pipeline.stages)
+        var doc = AnalyzedDocument(id: "t", bytes: Array(StageTests.text.utf8), format: .text)
+        try pipeline.run(&doc, profile: &profile)
+        #expect(profile?.documents == 1 && profile?.bytes == StageTests.text.utf8.count)
+        #expect(profile?.names == pipeline.stages.map(\.name))
+        #expect(profile?.table.contains("quotes") == true)
+    }
+}
+
+/// `warta tag --format conll --pretokenized`: given tokens kept exactly, IOB2 tags.
+@Suite("pretokenized tagging")
+struct PretokenizedTaggingTests {
+    @Test func tagsEveryGivenToken() {
+        let conll = "Presiden\tO\nJoko\tB-PER\nWidodo\tI-PER\ntiba\tO\ndi\tO\nKota\tB-LOC\nSemarang\tI-LOC\n.\tO\n\r\nRp\nlima\n"
+        var c = Configuration()
+        c.layers = .entities
+        let out = PretokenizedTagging.tag(conll: conll, pipeline: Pipeline(configuration: c))
+        #expect(out == "Presiden\tO\nJoko\tB-PER\nWidodo\tI-PER\ntiba\tO\ndi\tO\nKota\tB-LOC\nSemarang\tI-LOC\n.\tO\n\nRp\tO\nlima\tO\n\n")
+    }
+}
