@@ -3,7 +3,7 @@
 /// (`ms`), English (`en`), Javanese (`jv`), Sundanese (`su`), a few other languages news crawls
 /// meet (`nl`, `de`, `fr`, `es`, `pt`, `it`, `tl`) and non-Latin scripts by their script
 /// (`ar`, `ru`, `hi`, `th`, `ko`, `ja`, `zh`). Works on UTF-8 bytes; reads at most the first
-/// ``maxWords`` words.
+/// ``maxWords`` words and the trigrams of ``maxTrigramWords`` of them.
 ///
 /// A word shared by several languages counts for each of them in equal parts, so Indonesian
 /// and Malay are told apart by the words they spell differently (`bahwa`/`bahawa`,
@@ -15,7 +15,9 @@ public struct LanguageDetector: Sendable {
     /// Fewer Latin words than this is too little text: the detector answers nil.
     public static let minimumWords = 5
     /// Words read at most.
-    public static let maxWords = 4000
+    public static let maxWords = 2000
+    /// Words of no list whose trigrams are read at most (the function words decide the rest).
+    public static let maxTrigramWords = 300
 
     /// Creates a detector (the word tables are built once per process).
     public init() {}
@@ -136,6 +138,7 @@ struct Evidence {
     var trigramScore = [Double](repeating: 0, count: LanguageDetector.languages.count)
     var wordHits = 0
     var words = 0
+    var trigramWords = 0
     var latinLetters = 0
     /// Letters of other scripts: Arabic, Cyrillic, Devanagari, Thai, Hangul, kana, CJK.
     var scripts = [Int](repeating: 0, count: Evidence.scriptCodes.count)
@@ -205,7 +208,8 @@ struct Evidence {
             for l in 0..<wordScore.count where mask & (1 << Int32(l)) != 0 { wordScore[l] += share }
             return
         }
-        guard w.count >= 3 else { return }
+        guard w.count >= 3, trigramWords < LanguageDetector.maxTrigramWords else { return }
+        trigramWords += 1
         // A word of no list: its trigrams say which languages it looks like.
         var previous2: UInt8 = 0x20, previous1 = w[0]
         for k in 1...w.count {
