@@ -7,7 +7,8 @@
 ///
 /// A word shared by several languages counts for each of them in equal parts, so Indonesian
 /// and Malay are told apart by the words they spell differently (`bahwa`/`bahawa`,
-/// `karena`/`kerana`, `uang`/`wang`); with no such word the text is Indonesian. A declared
+/// `karena`/`kerana`, `uang`/`wang`): Malay needs two such words more than Indonesian ones,
+/// else the text is Indonesian. A declared
 /// language (`<html lang>`, `og:locale`) only tips a close call: it is never proof.
 public struct LanguageDetector: Sendable {
     /// Languages told apart by words, in score order.
@@ -53,7 +54,9 @@ public struct LanguageDetector: Sendable {
          "sejumlah", "pemerintah", "kantor", "kalau", "enggak", "nggak", "sedangkan", "kemarin", "mengatakan",
          "ujarnya", "jelasnya", "tuturnya", "ungkapnya", "terkait", "sebelumnya", "merupakan", "agar", "apakah",
          "persen", "miliar", "rupiah", "warga", "polisi", "kabupaten", "provinsi", "sebanyak", "selasa", "jumat",
-         "baru", "internasional", "saat", "seperti", "masih", "hanya", "harus", "tahun", "kata", "menurut"],
+         "baru", "internasional", "saat", "seperti", "masih", "hanya", "harus", "tahun", "kata", "menurut", "tapi",
+         "sebelum", "ketika", "terhadap", "perlu", "negeri", "turut", "berkata", "daripada", "beliau", "kenyataan",
+         "semasa", "ialah", "boleh", "pejabat", "bagaimanapun", "sekiranya"],
         // ms: Malay
         ["yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dalam", "pada", "akan", "tidak", "dari", "ke", "oleh",
          "juga", "telah", "ada", "adalah", "mereka", "kami", "kita", "saya", "sudah", "belum", "atau", "tetapi",
@@ -70,18 +73,18 @@ public struct LanguageDetector: Sendable {
          "over", "last", "year", "people", "government", "president", "police", "could", "should", "what",
          "some", "other", "these", "those", "while", "during", "because", "between", "against", "under"],
         // jv: Javanese, ngoko and krama
-        ["lan", "ing", "sing", "iku", "ora", "karo", "kanggo", "ana", "wis", "uga", "marang", "saka", "kang",
-         "dening", "menyang", "yaiku", "nanging", "iki", "kuwi", "kabeh", "dadi", "kaya", "amarga", "sawise",
+        ["lan", "ing", "sing", "iku", "ora", "karo", "kanggo", "wis", "uga", "marang", "saka",
+         "dening", "menyang", "yaiku", "nanging", "iki", "kuwi", "kabeh", "dadi", "amarga", "sawise",
          "nalika", "banjur", "mung", "isih", "durung", "arep", "wong", "kanthi", "miturut", "ngandika", "ujare",
          "jroning", "utawa", "luwih", "mboten", "ingkang", "saking", "dhateng", "punika", "menika", "wonten",
          "kaliyan", "sampun", "badhe", "inggih", "saged", "kathah", "tiyang", "ugi", "kados", "amargi", "dipun",
-         "nggih", "kula", "panjenengan", "sedaya", "taun", "bisa", "supaya", "sak", "tekan", "maneh", "apa"],
+         "nggih", "kula", "panjenengan", "sedaya", "taun", "bisa", "maneh", "opo", "ono", "piye"],
         // su: Sundanese
-        ["nu", "jeung", "teh", "anu", "ieu", "éta", "eta", "teu", "henteu", "geus", "keur", "pikeun", "dina",
-         "kana", "tina", "ka", "ti", "ogé", "oge", "deui", "mah", "atawa", "urang", "ku", "sarta", "ngan", "kitu",
-         "sanggeus", "lamun", "kudu", "bari", "aya", "leuwih", "sababaraha", "kabéh", "jalma", "taun", "nyaéta",
+        ["nu", "jeung", "anu", "ieu", "éta", "eta", "teu", "henteu", "geus", "keur", "pikeun", "dina",
+         "kana", "ka", "ti", "ogé", "oge", "deui", "mah", "atawa", "urang", "ku", "sarta", "ngan", "kitu",
+         "sanggeus", "lamun", "kudu", "bari", "leuwih", "sababaraha", "kabéh", "jalma", "taun", "nyaéta",
          "nyaeta", "hiji", "saurna", "cenah", "ceuk", "pisan", "wae", "ngaliwatan", "nepi", "ngeunaan", "saperti",
-         "nurutkeun", "dumasar", "sakabéh", "ngarah", "sangkan", "nya", "dieu", "kieu", "bisa", "tapi", "di"],
+         "nurutkeun", "dumasar", "sakabéh", "ngarah", "sangkan", "nya", "dieu", "kieu", "bisa", "di"],
         // nl: Dutch
         ["de", "het", "een", "en", "van", "is", "dat", "op", "te", "zijn", "niet", "met", "voor", "ook", "maar",
          "aan", "door", "bij", "wordt", "werd", "naar", "heeft", "worden", "uit", "deze", "die", "er", "als"],
@@ -93,10 +96,10 @@ public struct LanguageDetector: Sendable {
          "avec", "il", "elle", "ce", "sont", "par", "plus", "ont", "été", "aux", "cette", "mais"],
         // es: Spanish
         ["el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "es", "por", "con", "para", "del", "se",
-         "no", "su", "al", "lo", "como", "más", "pero", "sus", "fue", "este", "entre", "también"],
+         "su", "al", "lo", "como", "más", "pero", "sus", "fue", "este", "entre", "también"],
         // pt: Portuguese
         ["o", "a", "os", "as", "de", "que", "e", "do", "da", "em", "um", "uma", "é", "para", "com", "não", "por",
-         "se", "dos", "das", "no", "na", "mais", "foi", "ao", "também", "pelo", "seu"],
+         "se", "dos", "das", "na", "mais", "foi", "ao", "também", "pelo", "seu"],
         // it: Italian
         ["il", "la", "di", "che", "e", "è", "un", "una", "per", "non", "del", "della", "con", "sono", "si", "da",
          "le", "gli", "nel", "ma", "anche", "alla", "dei", "delle", "questo", "stato", "più"],
@@ -201,6 +204,8 @@ struct Evidence {
 
     mutating func addWord(_ w: [UInt8]) {
         words += 1
+        // Single letters (initials, "a", "e", "o") are too ambiguous to count.
+        guard w.count >= 2 else { return }
         let mask: Int32? = w.withUnsafeBufferPointer { LanguageDetector.words.value($0) }
         if let mask {
             wordHits += 1
@@ -241,11 +246,15 @@ struct Evidence {
             if s > bestScore { best = l; bestScore = s }
         }
         if best <= 1 {
-            // Indonesian or Malay: only the words they spell differently decide; a tie is
-            // Indonesian unless the page declares Malay.
-            if wordScore[1] > wordScore[0] { return "ms" }
-            return wordScore[1] == wordScore[0] && hint == "ms" ? "ms" : "id"
+            // Indonesian or Malay: only the words they spell differently decide. Indonesian
+            // writers use a Malay word now and then ("selepas"), so Malay needs two such words
+            // more than Indonesian ones (one when the page declares Malay).
+            let malayMargin = wordScore[1] - wordScore[0]
+            return malayMargin >= (hint == "ms" ? 0 : 2) && (malayMargin > 0 || hint == "ms") ? "ms" : "id"
         }
+        // Another language needs the evidence of two of its function words at least (a
+        // headline with "One Piece" in it is not English).
+        guard wordScore[best] >= 2 else { return nil }
         return LanguageDetector.languages[best]
     }
 }
