@@ -280,8 +280,9 @@ struct Extraction {
         "sidebar", "footer", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "ads", "ad",
         "advert", "advertisement", "iklan", "banner", "cookie", "newsletter", "popular", "populer", "terpopuler",
         "trending", "rekomendasi", "recommended", "recommendation", "widget", "promo", "subscribe", "tags", "tag",
-        "copyright", "pagination", "paging", "modal", "popup", "vote", "voting", "voters", "outbrain", "taboola", "mgid", "bacajuga",
-        "readalso", "baca", "lainnya", "terbaru", "latest", "topik", "video-terkait", "author", "penulis",
+        "copyright", "pagination", "paging", "modal", "popup", "vote", "voting", "voters", "outbrain", "taboola",
+        "mgid", "bacajuga", "readalso", "baca", "lainnya", "terbaru", "latest", "topik", "video-terkait", "author",
+        "penulis",
         "editor", "byline", "caption", "keterangan", "wp-caption-text", "hidden", "print", "email", "rating",
     ]
 
@@ -464,7 +465,8 @@ struct Extraction {
             }
             // A paragraph that is mostly links is a related-articles box, unless it is a sentence
             // (tag links in running text end in a full stop; headlines do not).
-            if textBytes > 0, linkBytes * 10 >= textBytes * 6, text.count < 300, !Extraction.isSentence(text, linkBytes < textBytes) {
+            if textBytes > 0, linkBytes * 10 >= textBytes * 6, text.count < 300,
+               !Extraction.isSentence(text, linkBytes < textBytes) {
                 article.related += links
                 return
             }

@@ -182,7 +182,8 @@ extension Extraction {
     /// A person's name cleaned of what follows it (a date, a site), or nil.
     static func personName(_ raw: String) -> String? {
         var s = raw.trimmed
-        for cut in [" | ", " - ", " – ", ",", " pada ", " Senin", " Selasa", " Rabu", " Kamis", " Jumat", " Sabtu", " Minggu"] {
+        let cuts = [" | ", " - ", " – ", ",", " pada ", " Senin", " Selasa", " Rabu", " Kamis", " Jumat", " Sabtu", " Minggu"]
+        for cut in cuts {
             if let r = s.range(of: cut) { s = String(s[..<r.lowerBound]).trimmed }
         }
         s = s.trimmingCharacters(in: CharacterSet(charactersIn: "()[]:-–|•·"))
