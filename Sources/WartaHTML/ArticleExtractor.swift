@@ -75,6 +75,8 @@ struct Extraction {
         static let articleBody = NameFlags(rawValue: 32)
         /// Sidebars, related lists, comments, footers: never a byline or a date of the article.
         static let periphery = NameFlags(rawValue: 64)
+        /// An element that holds a byline (`author`, `byline`, `penulis`…).
+        static let byline = NameFlags(rawValue: 128)
     }
 
     init(tree: HTMLTree) {
@@ -103,6 +105,7 @@ struct Extraction {
             kinds[w, default: 0] = NameFlags.caption.rawValue | NameFlags.boilerplate.rawValue
         }
         for w in peripheryTokens { kinds[w, default: 0] |= NameFlags.periphery.rawValue }
+        for w in bylineNames { kinds[w, default: 0] |= NameFlags.byline.rawValue }
         kinds["articlebody", default: 0] |= NameFlags.articleBody.rawValue
         return ByteStringTable(kinds.map { (Array($0.key.utf8), Int32($0.value)) })
     }()

@@ -61,7 +61,8 @@ extension Extraction {
         guard line.contains(":") || line.contains("：")
                 || creditLabels.contains(where: { $0.prose && head.hasPrefix($0.label + " ") }) else { return [] }
         let chars = Array(line)
-        let lower = chars.map { $0.lowercased().first ?? $0 }
+        var lower = Array(line.lowercased())
+        if lower.count != chars.count { lower = chars.map { $0.lowercased().first ?? $0 } }
         let n = chars.count
         // Label matches at word boundaries.
         var matches: [(start: Int, end: Int, roles: CreditRoles, prose: Bool)] = []
@@ -225,8 +226,10 @@ extension Extraction {
             var t = Extraction.collapse(Array(tree.textBytes(k)))
             if t.isEmpty { continue }
             // A bare label in its own element ("Penulis" then the name): a credit box.
-            let bare = t.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
-            if Extraction.creditLabels.contains(where: { $0.label == bare && !$0.prose }) || Extraction.isCombinedLabel(bare) {
+            let bare = t.count <= 40 && Extraction.startsLikeByline(tree.textBytes(k))
+                ? t.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": ")) : ""
+            if !bare.isEmpty,
+               Extraction.creditLabels.contains(where: { $0.label == bare && !$0.prose }) || Extraction.isCombinedLabel(bare) {
                 t = bare.isEmpty ? t : t.trimmingCharacters(in: CharacterSet(charactersIn: ": ")) + " :"
             }
             parts.append(t)
@@ -304,12 +307,13 @@ extension Extraction {
     }
 
     func isBylineElement(_ i: Int) -> Bool {
-        if tree.attribute(.itemprop, of: i)?.lowercased() == "author" { return true }
-        if tree.tags[i] == .a, tree.attribute(.rel, of: i)?.lowercased() == "author" { return true }
-        for attribute in [Attribute.class, .id] {
-            guard let value = tree.attribute(attribute, of: i)?.lowercased() else { continue }
-            let words = value.split(whereSeparator: { !$0.isLetter })
-            if words.contains(where: { Extraction.bylineNames.contains(String($0)) }) { return true }
+        if names[i].contains(.byline) { return true }
+        if let ip = tree.attributeBytes(.itemprop, of: i), ip.withUnsafeBufferPointer({ Extraction.equalsLower($0, "author") }) {
+            return true
+        }
+        if tree.tags[i] == .a, let rel = tree.attributeBytes(.rel, of: i),
+           rel.withUnsafeBufferPointer({ Extraction.equalsLower($0, "author") }) {
+            return true
         }
         return false
     }

@@ -126,7 +126,8 @@ extension Extraction {
         for i in window where !periphery[i] {
             if !tree.isText[i], names[i].contains(.date), Int(tree.subtreeEnd[i]) - i < 40 {
                 if let s = DateParser.parseText(Extraction.beforeUpdate(tree.innerText(i))) { named.append(s) }
-            } else if tree.isText[i], h1 != nil, tree.textRange[i].count < 120 {
+            } else if tree.isText[i], h1 != nil, tree.textRange[i].count < 120, tree.textRange[i].count >= 6,
+                      tree.textBytes(i).contains(where: { $0 &- 0x30 < 10 }) {
                 let text = Extraction.beforeUpdate(tree.text(i))
                 if let s = DateParser.parseText(text), Extraction.looksLikeDateLine(text) { loose.append(s) }
             }
