@@ -1,4 +1,5 @@
 import Foundation
+import WartaText
 
 /// Bylines by evidence: visible labelled credit lines first (`Penulis: …`, `Redaktur &
 /// Reporter : …`, credit boxes, closing credit blocks), then JSON-LD and `<meta name=author>`
@@ -200,18 +201,21 @@ extension Extraction {
         return words.joined(separator: " ")
     }
 
-    /// A cheap test before the credit parser: the text starts (after spaces and separators)
-    /// with the first letters of a credit label.
+    /// The first words of the credit labels, for ``startsLikeByline(_:)``.
+    static let labelFirstWords: ByteStringTable = ByteStringTable(keys: Set(creditLabels.map {
+        String($0.label.split(separator: " ")[0])
+    }))
+
+    /// A cheap test before the credit parser: the text's first word (after spaces and
+    /// separators) is the first word of a credit label (`Penulis`, `Redaktur`, `Laporan`…).
     static func startsLikeByline(_ b: ArraySlice<UInt8>) -> Bool {
+        guard b.count < 400 else { return false }
         var i = b.startIndex
         while i < b.endIndex, b[i] <= 0x20 || b[i] == 0x7C || b[i] == 0x2F || b[i] == 0x2D { i += 1 }
-        guard b.endIndex - i >= 2, b.endIndex - b.startIndex < 400 else { return false }
-        let two = (UInt16(b[i] | 0x20) << 8) | UInt16(b[i + 1] | 0x20)
-        switch two {
-        // pe re wa ol ko la wr au ed by jo
-        case 0x7065, 0x7265, 0x7761, 0x6F6C, 0x6B6F, 0x6C61, 0x7772, 0x6175, 0x6564, 0x6279, 0x6A75: return true
-        default: return false
-        }
+        var e = i
+        while e < b.endIndex, e - i <= 12, (b[e] | 0x20) &- 0x61 < 26 { e += 1 }
+        guard e > i, e - i <= 12 else { return false }
+        return b[i..<e].withUnsafeBufferPointer { labelFirstWords.value($0, lowercase: true) != nil }
     }
 
     /// The line a credit label stands in: the text of its nearest block (text nodes joined by

@@ -111,7 +111,8 @@ extension Extraction {
 
     /// The date line a reader sees by the headline: a date-named element or a short text near
     /// the headline's `<h1>` (before it by a few nodes, after it by some), outside the periphery.
-    /// Without a headline, the first date-named element outside the periphery.
+    /// Without a headline `<h1>` (one that reads as the title), the first date-named element
+    /// anywhere outside the periphery.
     func visibleDateLine() -> DateParser.Stamp? {
         // The headline's <h1> (not the site logo's): the one that reads as the title.
         let h1s = tree.elements(.h1)
@@ -119,21 +120,29 @@ extension Extraction {
         let h1 = h1s.first { i in
             let text = Extraction.collapse(Array(tree.innerText(i).utf8))
             return !title.isEmpty && (text == title || text.contains(title))
-        } ?? h1s.first
+        }
         let window = h1.map { max(0, $0 - 40)..<min(tree.count, Int(tree.subtreeEnd[$0]) + 200) } ?? 0..<tree.count
         var named: [DateParser.Stamp] = []
         var loose: [DateParser.Stamp] = []
         for i in window where !periphery[i] {
             if !tree.isText[i], names[i].contains(.date), Int(tree.subtreeEnd[i]) - i < 40 {
-                if let s = DateParser.parseText(Extraction.beforeUpdate(tree.innerText(i))) { named.append(s) }
+                if let s = Extraction.publicationDate(tree.innerText(i)) { named.append(s) }
             } else if tree.isText[i], h1 != nil, tree.textRange[i].count < 120, tree.textRange[i].count >= 6,
-                      tree.textBytes(i).contains(where: { $0 &- 0x30 < 10 }) {
-                let text = Extraction.beforeUpdate(tree.text(i))
-                if let s = DateParser.parseText(text), Extraction.looksLikeDateLine(text) { loose.append(s) }
+                      tree.textBytes(i).contains(where: { $0 &- 0x30 < 10 }),
+                      let s = Extraction.publicationDate(tree.text(i)), Extraction.looksLikeDateLine(tree.text(i)) {
+                loose.append(s)
             }
         }
         if let s = named.first(where: \.hasTime) ?? named.first { return s }
         return loose.first(where: \.hasTime) ?? loose.first
+    }
+
+    /// The date a date line gives for the publication: the first date, unless it stands in a
+    /// last-update note; then the first date before the note.
+    static func publicationDate(_ text: String) -> DateParser.Stamp? {
+        guard let stamp = DateParser.parseText(text) else { return nil }
+        let before = beforeUpdate(text)
+        return before.utf8.count == text.utf8.count ? stamp : DateParser.parseText(before)
     }
 
     /// The part of a date line before its last-update note ("Diperbarui …", "Updated …"):
@@ -154,13 +163,9 @@ extension Extraction {
         return words.count <= 9
     }
 
-    /// The first date in the page's visible text (the last resort).
+    /// The first date written in the body's first paragraphs ("Senin (12/5/2022)"): the last
+    /// resort.
     func firstDateInText() -> DateParser.Stamp? {
-        var all = ""
-        for i in 0..<tree.count where tree.isText[i] && !dropped[i] && !periphery[i] {
-            all += tree.text(i) + " "
-            if all.utf8.count > 20_000 { break }
-        }
-        return DateParser.parseText(all)
+        DateParser.parseText(article.paragraphs.prefix(4).joined(separator: " "))
     }
 }
