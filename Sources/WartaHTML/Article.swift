@@ -74,7 +74,7 @@ public struct Article: Sendable {
     /// Topic tags.
     public var tags: [String] = []
     /// The body's language, ISO 639-1 (`id`, `ms`, `en`, `jv`, `su`…), told by
-    /// ``LanguageDetector`` from the text (the page's declared language is only a hint); nil
+    /// `LanguageDetector` (WartaText) from the text (the page's declared language is only a hint); nil
     /// when there is too little text to tell.
     public var language: String?
     /// Publication time, ISO 8601 with the page's offset.

@@ -31,7 +31,7 @@ public struct LanguageDetector: Sendable {
         return evidence.decide(hint: hint.flatMap(LanguageDetector.primaryTag))
     }
 
-    /// The language of UTF-8 `text` (see ``detect(_:hint:)-(UnsafeBufferPointer<UInt8>,_)``).
+    /// The language of UTF-8 `text` (see the buffer form of `detect(_:hint:)`).
     public func detect(_ text: [UInt8], hint: String? = nil) -> String? {
         text.withUnsafeBufferPointer { detect($0, hint: hint) }
     }
