@@ -94,7 +94,7 @@ def score(name, path):
 
 
 if __name__ == "__main__":
-    subprocess.run(["swift", "build", "-c", "release", "--product", "warta"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "warta"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     if "--train" in sys.argv:
         score("IDNer news train", os.path.join(NER, "idner-news-2k", "train.txt"))
         score("NERGrit train", os.path.join(NER, "nergrit", "train_preprocess.txt"))

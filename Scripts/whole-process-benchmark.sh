@@ -12,11 +12,11 @@ cd "$(dirname "$0")/.."
 rounds="${1:-3}"
 shared=../shared
 limits="$shared/tools/peers/limits"
-swift build -c release --product warta >/dev/null
+swift build -c release --static-swift-stdlib --product warta >/dev/null   # as the README builds it
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-gcc -O2 -march=native -o "$work/tok" "$limits/tok.c"
-gcc -O2 -march=native -o "$work/html" "$limits/html.c" $(pkg-config --cflags --libs libxml-2.0)
+gcc -O2 -march=native -o "$work/tok-c" "$limits/tok.c"
+gcc -O2 -march=native -o "$work/html-c" "$limits/html.c" $(pkg-config --cflags --libs libxml-2.0)
 python3 - "$shared" "$work" <<'PY'
 import glob, os, sys
 shared, work = sys.argv[1:3]
@@ -44,8 +44,8 @@ warta="$PWD/.build/release/warta"
 export WARTA_CACHE_DIR="$work/cache"
 echo "x" | "$warta" tag - >/dev/null   # fill the lexicon cache, as any second run finds it
 
-c_tok() { taskset -c 0 "$work/tok" "$work/corpus5.txt" | sed -n 's/.*tokenize_MBps=\([0-9.]*\).*/\1/p'; }
-c_html() { taskset -c 0 "$work/html" "$work/html" | sed -n 's/.*htmlReadMemory_MBps=\([0-9.]*\).*/\1/p' | head -1; }
+c_tok() { taskset -c 0 "$work/tok-c" "$work/corpus5.txt" | sed -n 's/.*tokenize_MBps=\([0-9.]*\).*/\1/p'; }
+c_html() { taskset -c 0 "$work/html-c" "$work/html" | sed -n 's/.*htmlReadMemory_MBps=\([0-9.]*\).*/\1/p' | head -1; }
 
 # best wall seconds and peak RSS (KB) of ROUNDS runs of "$@"
 best() {

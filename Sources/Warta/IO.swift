@@ -20,20 +20,30 @@ public enum InputReader {
         defer { close(fd) }
         var st = stat()
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: path) }
-        var bytes = readAll(fd: fd, sizeHint: Int(st.st_size))
+        let bytes = readAll(fd: fd, sizeHint: Int(st.st_size))
         if bytes.isEmpty, errno != 0, st.st_size > 0 {
             throw .unreadable(path: path, reason: String(cString: strerror(errno)))
         }
-        bytes.reserveCapacity(0)
         return bytes
     }
 
-    /// Everything readable from `fd` until end of file.
+    /// Everything readable from `fd` until end of file: read straight into an array of
+    /// `sizeHint` bytes (a file's size), then in chunks for whatever follows (a pipe, a file
+    /// that grew).
     public static func readAll(fd: Int32, sizeHint: Int = 0) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(max(sizeHint + 1, 1 << 16))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         errno = 0
+        var filled = 0
+        var out = [UInt8](unsafeUninitializedCapacity: max(sizeHint, 0)) { buffer, count in
+            while filled < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                if n > 0 { filled += n; continue }
+                if n < 0 && errno == EINTR { continue }
+                break
+            }
+            count = filled
+        }
+        if sizeHint > 0 && filled < sizeHint { return out }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n > 0 { out.append(contentsOf: chunk[0..<n]); continue }
@@ -61,8 +71,14 @@ public final class OutputSink {
         signal(SIGPIPE, SIG_IGN)
     }
 
-    /// Appends bytes, writing them out when the buffer is full.
+    /// Appends bytes, writing them out when the buffer is full; bytes larger than the buffer
+    /// are written straight from where they are.
     public func write(_ bytes: [UInt8]) throws {
+        if bytes.count >= limit {
+            try flush()
+            try bytes.withUnsafeBytes { try OutputSink.writeAll(fd, $0) }
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= limit { try flush() }
     }
@@ -72,18 +88,20 @@ public final class OutputSink {
 
     /// Writes everything buffered.
     public func flush() throws {
-        var offset = 0
-        let count = buffer.count
         defer { buffer.removeAll(keepingCapacity: true) }
-        try buffer.withUnsafeBytes { raw in
-            while offset < count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw BrokenPipe()
-                }
-                offset += n
+        try buffer.withUnsafeBytes { try OutputSink.writeAll(fd, $0) }
+    }
+
+    /// Writes all of `raw` to `fd`, retrying on EINTR; a closed reader is ``BrokenPipe``.
+    static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < raw.count {
+            let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw BrokenPipe()
             }
+            offset += n
         }
     }
 }

@@ -2,9 +2,11 @@
 import Glibc
 #endif
 import WartaEntities
+import WartaText
 
-/// Compiled entity lexicons kept between runs as binary images, so a run loads the lexicons
-/// (100k+ entries with the villages) in milliseconds instead of compiling their TSV text.
+/// Compiled lexicons kept between runs as binary images, so a run loads the entity lexicons
+/// (100k+ entries with the villages) and the tokenizer's word lists in milliseconds instead of
+/// compiling their TSV text.
 ///
 /// An image is named by a hash of the lexicon sources (built-in and `--lexicon` files) and of
 /// the running executable (its size and modification time), so editing a lexicon or rebuilding
@@ -16,15 +18,42 @@ public enum LexiconCache {
     /// The lexicon compiled from `sources` (TSV texts, in override order), from the cache in
     /// `folder` (nil: no cache) when an image for them is there.
     public static func lexicon(sources: [String], folder: String?) -> EntityLexicon {
-        guard let folder else { return EntityLexicon(tsv: sources) }
-        let path = folder + "/entities-" + hexHash(sources) + ".image"
-        if let bytes = try? InputReader.read(path: path),
-           let lexicon = bytes.withUnsafeBytes({ EntityLexicon(image: $0) }) {
-            return lexicon
-        }
-        let lexicon = EntityLexicon(tsv: sources)
-        store(lexicon.image(), at: path, in: folder)
-        return lexicon
+        cached("entities", sources: sources, folder: folder, load: { EntityLexicon(image: $0) },
+               compile: { EntityLexicon(tsv: sources) }, image: { $0.image() })
+    }
+
+    /// The built-in tokenizer lists, from the cache in `folder` when it has them.
+    public static func tokenizerLexicon(folder: String?) -> TokenizerLexicon {
+        let sources = TokenizerLexicon.builtInSources
+        return cached("tokenizer", sources: sources, folder: folder, load: { TokenizerLexicon(image: $0) },
+                      compile: { TokenizerLexicon(abbreviationsTSV: sources[0], cliticExceptionsTSV: sources[1], lemmasTSV: sources[2]) },
+                      image: { $0.image() })
+    }
+
+    /// The value compiled from `sources`, loaded from its image `NAME-HASH.image` in `folder`
+    /// when there is one, else compiled and stored.
+    static func cached<T>(_ name: String, sources: [String], folder: String?, load: (UnsafeRawBufferPointer) -> T?,
+                          compile: () -> T, image: (T) -> [UInt8]) -> T {
+        guard let folder else { return compile() }
+        let path = folder + "/" + name + "-" + hexHash(sources) + ".image"
+        if let value = withMappedFile(path, load) ?? nil { return value }
+        let value = compile()
+        store(image(value), at: path, in: folder, prefix: name + "-")
+        return value
+    }
+
+    /// Calls `body` with the bytes of the file at `path` mapped into memory (no copy), or
+    /// returns nil when it cannot be opened or mapped.
+    static func withMappedFile<R>(_ path: String, _ body: (UnsafeRawBufferPointer) -> R) -> R? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0 else { return nil }
+        let size = Int(st.st_size)
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED else { return nil }
+        defer { munmap(base, size) }
+        return body(UnsafeRawBufferPointer(start: base, count: size))
     }
 
     /// A 64-bit hash of the sources and the executable's identity, in hex.
@@ -50,11 +79,11 @@ public enum LexiconCache {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// Writes `image` to `path` atomically (a temporary file renamed) and removes other
-    /// images in `folder`; any failure leaves the cache as it was.
-    static func store(_ image: [UInt8], at path: String, in folder: String) {
-        var prefix = folder.hasPrefix("/") ? "" : "."
-        for part in folder.split(separator: "/") { prefix += "/" + part; mkdir(prefix, 0o755) }
+    /// Writes `image` to `path` atomically (a temporary file renamed) and removes the other
+    /// images in `folder` whose names start with `prefix`; any failure leaves the cache as it was.
+    static func store(_ image: [UInt8], at path: String, in folder: String, prefix: String) {
+        var parent = folder.hasPrefix("/") ? "" : "."
+        for part in folder.split(separator: "/") { parent += "/" + part; mkdir(parent, 0o755) }
         let temporary = path + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return }
@@ -73,7 +102,7 @@ public enum LexiconCache {
         if let dir = opendir(folder) {
             while let entry = readdir(dir) {
                 let file = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if file.hasPrefix("entities-"), file.hasSuffix(".image"), file != name { unlink(folder + "/" + file) }
+                if file.hasPrefix(prefix), file.hasSuffix(".image"), file != name { unlink(folder + "/" + file) }
             }
             closedir(dir)
         }

@@ -30,9 +30,14 @@ public struct EntityMention: Sendable, Equatable {
 public struct EntityTagger: Sendable {
     /// The lexicons.
     public let lexicon: EntityLexicon
+    /// Common words (the tokenizer's list): a capitalised run made of them is no name.
+    public let knownWords: ByteStringTable
 
-    /// Creates a tagger over `lexicon` (the built-in lists by default).
-    public init(lexicon: EntityLexicon = .builtIn) { self.lexicon = lexicon }
+    /// Creates a tagger over `lexicon` and `knownWords` (the built-in lists by default).
+    public init(lexicon: EntityLexicon = .builtIn, knownWords: ByteStringTable = TokenizerLexicon.builtIn.knownWords) {
+        self.lexicon = lexicon
+        self.knownWords = knownWords
+    }
 
     static let locationCues: Set<String> = [
         "kota", "kabupaten", "kecamatan", "kelurahan", "desa", "provinsi", "jalan", "jl.", "kawasan", "pasar",
@@ -136,7 +141,7 @@ public struct EntityTagger: Sendable {
     /// The entity mentions of `doc`, sentence by sentence, in text order; with `nested`, also the
     /// places and organizations inside longer ones (marked `isNested`).
     public func tag(_ doc: Document, nested: Bool = false) -> [EntityMention] {
-        var scan = Scan(doc: doc, lexicon: lexicon)
+        var scan = Scan(doc: doc, lexicon: lexicon, knownWords: knownWords)
         for s in 0..<doc.sentenceRanges.count {
             let range = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
             scan.sentence(range)
@@ -156,6 +161,7 @@ public struct EntityTagger: Sendable {
 struct Scan {
     let doc: Document
     let lexicon: EntityLexicon
+    let knownWords: ByteStringTable
     var mentions: [EntityMention] = []
     /// The match keys of all tokens, each followed by a space: token `i`'s key is
     /// `keyBytes[keyEnds[i]..<keyEnds[i + 1] - 1]`, and the key of tokens `i..<j` as a lexicon
@@ -184,9 +190,10 @@ struct Scan {
     /// The key hashes of ``acronyms``.
     var acronymHashes = HashFilter()
 
-    init(doc: Document, lexicon: EntityLexicon) {
+    init(doc: Document, lexicon: EntityLexicon, knownWords: ByteStringTable) {
         self.doc = doc
         self.lexicon = lexicon
+        self.knownWords = knownWords
         // Keys only where a rule can look: capitalised words and their neighbours, numbers and
         // their neighbours, abbreviations. Lower-case running text (most tokens) is skipped.
         let n = doc.tokens.count
@@ -440,7 +447,7 @@ struct Scan {
     }
 
     /// Whether token `i` is a word of the language (`Besar`, `Daerah`), by the lemma list.
-    func isCommonWord(_ i: Int) -> Bool { withKey(i) { TokenizerLexicon.builtIn.knownWords.contains($0) } }
+    func isCommonWord(_ i: Int) -> Bool { withKey(i) { knownWords.contains($0) } }
 
     /// Adds `m`, found as lexicon entry `entry`; a place whose name the lexicon lists with
     /// several codes waits for ``resolveAmbiguousPlaces()``.

@@ -20,9 +20,11 @@ public struct QuoteAttributor: Sendable {
     /// The entity lexicon, for roles standing for their holder (`kata Presiden`).
     public var lexicon: EntityLexicon { words.lexicon }
 
-    /// Creates an attributor.
-    public init(verbs: SpeechVerbLexicon = .builtIn, lexicon: EntityLexicon = .builtIn) {
-        words = QuoteWords(verbs: verbs, lexicon: lexicon)
+    /// Creates an attributor; `knownWords` are the common words a name is not made of only
+    /// (the tokenizer's list by default).
+    public init(verbs: SpeechVerbLexicon = .builtIn, lexicon: EntityLexicon = .builtIn,
+                knownWords: ByteStringTable = TokenizerLexicon.builtIn.knownWords) {
+        words = QuoteWords(verbs: verbs, lexicon: lexicon, knownWords: knownWords)
     }
 
     /// The reporting verbs and quote marks of `doc`, found in one pass over its tokens. Find
@@ -108,13 +110,14 @@ final class QuoteWords: Sendable {
         "dan", "atau", "antara",
     ])
     /// Common words (the tokenizer's list): a name made only of them is not a name.
-    let knownWords = TokenizerLexicon.builtIn.knownWords
+    let knownWords: ByteStringTable
     /// Sentence openers after which the next person named is a new topic (`Sementara itu, Joko …`).
     let shiftOpeners = ByteStringTable(keys: ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"])
 
-    init(verbs: SpeechVerbLexicon, lexicon: EntityLexicon) {
+    init(verbs: SpeechVerbLexicon, lexicon: EntityLexicon, knownWords: ByteStringTable) {
         self.verbs = verbs
         self.lexicon = lexicon
+        self.knownWords = knownWords
         var heads = Set<String>()
         for e in lexicon.entries where e.type == .role && e.subtype != "honorific" {
             if let first = e.name.split(separator: " ").first { heads.insert(MatchKey.make(String(first))) }
@@ -975,89 +978,127 @@ extension QuoteAttributor {
     }
 
     func addingSpeakers(_ doc: Document, to mentions: [EntityMention], marks: Marks) -> [EntityMention] {
-        // A verb of the active form after a capitalised word or a comma, before a comma, `bahwa`
-        // or anything for a verb of saying: only there can a missed name stand before it.
-        let t = doc.tokens
-        func mayFollowAName(_ cue: Marks.Cue) -> Bool {
-            let k = Int(cue.token)
-            guard k > 0, k + 1 < t.count, words.verbs.verbs[Int(cue.verb)].form == .men,
-                  t.flags[k - 1].rawValue & QuoteScan.nameOrCommaBits != 0 else { return false }
-            return t.flags[k + 1].contains(.comma) || words.verbs.verbs[Int(cue.verb)].isSaying
-                || doc.bytes[Int(t.starts[k + 1])..<Int(t.ends[k + 1])].elementsEqual("bahwa".utf8)
-        }
-        guard let firstCandidate = marks.cues.firstIndex(where: mayFollowAName) else { return mentions }
-        // Tokens inside mentions, found by a binary search over the mentions' first tokens
-        // (sorted by the tagger) and over the names added here.
-        var added: [EntityMention] = []
-        func covered(_ i: Int) -> Bool {
-            var lo = 0, hi = mentions.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if mentions[mid].start <= i { lo = mid + 1 } else { hi = mid }
-            }
-            var k = lo - 1
-            while k >= 0 && k >= lo - 4 {
-                if !mentions[k].isNested && mentions[k].end > i { return true }
-                k -= 1
-            }
-            return added.contains { $0.start <= i && i < $0.end }
-        }
-        let known = words.knownWords
-        func capitalized(_ i: Int) -> Bool {
-            t.kinds[i] == .word && t.flags[i].contains(.capitalized) && !t.flags[i].contains(.allCaps) && !covered(i)
-        }
-        func common(_ i: Int) -> Bool {
-            doc.bytes.withUnsafeBufferPointer { p in
-                known.contains(UnsafeBufferPointer(rebasing: p[Int(t.starts[i])..<Int(t.ends[i])]), lowercase: true)
-            }
-        }
-        /// The capitalised name ending just before `end` and starting at or after `floor`.
-        func name(endingAt end: Int, floor: Int) -> Range<Int>? {
-            var s = end
-            while s > floor, end - s < 4, capitalized(s - 1) { s -= 1 }
-            guard s < end, !(s..<end).allSatisfy(common), !(end - s == 1 && isRoleOrCue(s)) else { return nil }
-            return s..<end
-        }
-        func isGivenName(_ i: Int) -> Bool {
-            words.lexicon.entry(forKey: doc.matchKey(ofToken: i)).map { $0.type == .per } ?? false
-        }
-        func isRoleOrCue(_ i: Int) -> Bool {
-            doc.bytes.withUnsafeBufferPointer { p in
-                words.roleHeads.contains(UnsafeBufferPointer(rebasing: p[Int(t.starts[i])..<Int(t.ends[i])]), lowercase: true)
-            } || words.verbs.index(atToken: i, of: doc) != nil
-        }
+        var search = SpeakerSearch(doc: doc, words: words, mentions: mentions)
+        guard let firstCandidate = marks.cues.firstIndex(where: search.mayFollowAName) else { return mentions }
         var sentence = 0
-        for (j, cue) in marks.cues.enumerated() where j == firstCandidate || j > firstCandidate && mayFollowAName(cue) {
+        for (j, cue) in marks.cues.enumerated() where j == firstCandidate || j > firstCandidate && search.mayFollowAName(cue) {
             let k = Int(cue.token)
             while Int(doc.sentenceTokenStarts[sentence + 1]) <= k { sentence += 1 }
             let a = Int(doc.sentenceTokenStarts[sentence]), z = Int(doc.sentenceTokenStarts[sentence + 1])
             guard k > a, k + 1 < z else { continue }
-            if let r = name(endingAt: k, floor: a), r.lowerBound == a || !capitalized(r.lowerBound - 1) {
-                added.append(EntityMention(start: r.lowerBound, end: r.upperBound, type: .per))
-            } else if let r = name(endingAt: k, floor: a), let g = r.first(where: isGivenName), g > r.lowerBound {
-                // A long capitalised run (`Direktur Eksekutif Network for … Integrity Ferry Kurnia
-                // Rizkiyansyah menuturkan`): the name starts at its given name.
-                added.append(EntityMention(start: g, end: r.upperBound, type: .per))
-            } else if t.flags[k - 1].contains(.comma) {
-                // `Abdian Saputra, Koordinator …, mengatakan`: the name opens the sentence.
-                var c = a
-                while c < k - 1, capitalized(c) { c += 1 }
-                if c > a, c < k - 1, t.flags[c].contains(.comma), c - a <= 4, let r = name(endingAt: c, floor: a), r.lowerBound == a {
-                    added.append(EntityMention(start: r.lowerBound, end: r.upperBound, type: .per))
-                }
+            if let r = search.nameBeforeCue(k, sentenceStart: a) ?? search.nameOpeningSentence(k, sentenceStart: a) {
+                search.added.append(EntityMention(start: r.lowerBound, end: r.upperBound, type: .per))
             }
         }
+        return search.merged()
+    }
+}
+
+/// The search for speakers the tagger missed, over one document (``QuoteAttributor/addingSpeakers(_:to:)``).
+struct SpeakerSearch {
+    let doc: Document
+    let words: QuoteWords
+    /// The tagger's mentions, sorted by their first token.
+    let mentions: [EntityMention]
+    /// The names found here so far.
+    var added: [EntityMention] = []
+    /// The document's tokens.
+    let t: TokenTable
+
+    init(doc: Document, words: QuoteWords, mentions: [EntityMention]) {
+        self.doc = doc; self.words = words; self.mentions = mentions
+        t = doc.tokens
+    }
+
+    /// A verb of the active form after a capitalised word or a comma, before a comma, `bahwa`
+    /// or anything for a verb of saying: only there can a missed name stand before it.
+    func mayFollowAName(_ cue: Marks.Cue) -> Bool {
+        let k = Int(cue.token)
+        guard k > 0, k + 1 < t.count, words.verbs.verbs[Int(cue.verb)].form == .men,
+              t.flags[k - 1].rawValue & QuoteScan.nameOrCommaBits != 0 else { return false }
+        return t.flags[k + 1].contains(.comma) || words.verbs.verbs[Int(cue.verb)].isSaying
+            || doc.bytes[Int(t.starts[k + 1])..<Int(t.ends[k + 1])].elementsEqual("bahwa".utf8)
+    }
+
+    /// The unknown name just before the cue at `k` (`Dani Setiawan menilai, …`): a capitalised
+    /// run standing alone, or, in a long capitalised run (`Direktur Eksekutif Network for …
+    /// Integrity Ferry Kurnia Rizkiyansyah menuturkan`), the part from its given name on.
+    func nameBeforeCue(_ k: Int, sentenceStart a: Int) -> Range<Int>? {
+        guard let r = name(endingAt: k, floor: a) else { return nil }
+        if r.lowerBound == a || !capitalized(r.lowerBound - 1) { return r }
+        if let g = r.first(where: isGivenName), g > r.lowerBound { return g..<r.upperBound }
+        return nil
+    }
+
+    /// The name opening the sentence when an apposition separates it from the cue
+    /// (`Abdian Saputra, Koordinator …, mengatakan`).
+    func nameOpeningSentence(_ k: Int, sentenceStart a: Int) -> Range<Int>? {
+        guard t.flags[k - 1].contains(.comma) else { return nil }
+        var c = a
+        while c < k - 1, capitalized(c) { c += 1 }
+        guard c > a, c < k - 1, t.flags[c].contains(.comma), c - a <= 4, let r = name(endingAt: c, floor: a),
+              r.lowerBound == a else { return nil }
+        return r
+    }
+
+    /// The capitalised name ending just before `end` and starting at or after `floor`: one to
+    /// four words, not all common words, not a lone role word or cue.
+    func name(endingAt end: Int, floor: Int) -> Range<Int>? {
+        var s = end
+        while s > floor, end - s < 4, capitalized(s - 1) { s -= 1 }
+        guard s < end, !(s..<end).allSatisfy(common), !(end - s == 1 && isRoleOrCue(s)) else { return nil }
+        return s..<end
+    }
+
+    /// Whether token `i` lies inside a mention, by a binary search over the mentions' first
+    /// tokens (sorted by the tagger) and over the names added here.
+    func covered(_ i: Int) -> Bool {
+        var lo = 0, hi = mentions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if mentions[mid].start <= i { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo - 1
+        while k >= 0 && k >= lo - 4 {
+            if !mentions[k].isNested && mentions[k].end > i { return true }
+            k -= 1
+        }
+        return added.contains { $0.start <= i && i < $0.end }
+    }
+
+    func capitalized(_ i: Int) -> Bool {
+        t.kinds[i] == .word && t.flags[i].contains(.capitalized) && !t.flags[i].contains(.allCaps) && !covered(i)
+    }
+
+    func common(_ i: Int) -> Bool {
+        doc.bytes.withUnsafeBufferPointer { p in
+            words.knownWords.contains(UnsafeBufferPointer(rebasing: p[Int(t.starts[i])..<Int(t.ends[i])]), lowercase: true)
+        }
+    }
+
+    func isGivenName(_ i: Int) -> Bool {
+        words.lexicon.entry(forKey: doc.matchKey(ofToken: i)).map { $0.type == .per } ?? false
+    }
+
+    func isRoleOrCue(_ i: Int) -> Bool {
+        doc.bytes.withUnsafeBufferPointer { p in
+            words.roleHeads.contains(UnsafeBufferPointer(rebasing: p[Int(t.starts[i])..<Int(t.ends[i])]), lowercase: true)
+        } || words.verbs.index(atToken: i, of: doc) != nil
+    }
+
+    /// The tagger's mentions with the names added here, merged in order (one copy, no sort of
+    /// the whole list).
+    func merged() -> [EntityMention] {
         if added.isEmpty { return mentions }
-        // Merge the few new mentions into the sorted list (copying it once, without re-sorting).
-        added.sort { $0.start < $1.start }
+        let found = added.sorted { $0.start < $1.start }
         var out: [EntityMention] = []
-        out.reserveCapacity(mentions.count + added.count)
+        out.reserveCapacity(mentions.count + found.count)
         var a = 0
         for m in mentions {
-            while a < added.count && added[a].start < m.start { out.append(added[a]); a += 1 }
+            while a < found.count && found[a].start < m.start { out.append(found[a]); a += 1 }
             out.append(m)
         }
-        out.append(contentsOf: added[a...])
+        out.append(contentsOf: found[a...])
         return out
     }
 }

@@ -393,6 +393,19 @@ extension NormalizedText {
         self.init(bytes: bytes, map: OffsetMap(identity: bytes.count), stats: stats, paragraphBreaks: breaks)
     }
 
+    /// Normalized `paragraphs` joined by blank lines, the breaks known from their lengths.
+    public init(paragraphs: [String], stats: NormalizationStats) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(paragraphs.reduce(0) { $0 + $1.utf8.count + 2 })
+        var breaks: [Int32] = []
+        breaks.reserveCapacity(paragraphs.count)
+        for (k, p) in paragraphs.enumerated() {
+            if k > 0 { breaks.append(Int32(truncatingIfNeeded: bytes.count)); bytes.append(0x0A); bytes.append(0x0A) }
+            bytes.append(contentsOf: p.utf8)
+        }
+        self.init(bytes: bytes, map: OffsetMap(identity: bytes.count), stats: stats, paragraphBreaks: breaks)
+    }
+
     /// No text.
     public static let empty = NormalizedText(normalizedBytes: [], stats: NormalizationStats())
 }

@@ -225,9 +225,12 @@ struct AnalysisOptions: ParsableArguments {
     /// A configuration of `layers` with the built-in lexicons and `lexicons` added, loaded from
     /// the cache (compiling the entity lexicon is the slow part of start-up: only when needed).
     static func configuration(layers: Configuration.Layers, lexicons: [String]) throws(WartaError) -> Configuration {
+        let folder = LexiconCacheFolder.path
+        let tokenizer = LexiconCache.tokenizerLexicon(folder: folder)
         let lexicon = layers.closed.contains(.entities) || !lexicons.isEmpty
-            ? try EntityLexicon.builtIn(adding: lexicons, cacheFolder: LexiconCacheFolder.path) : EntityLexicon(tsv: [])
-        var c = Configuration(entityLexicon: lexicon)
+            ? try EntityLexicon.builtIn(adding: lexicons, cacheFolder: folder)
+            : EntityLexicon(tsv: [], analyzer: TextAnalyzer(lexicon: tokenizer))
+        var c = Configuration(entityLexicon: lexicon, tokenizerLexicon: tokenizer)
         c.layers = layers.closed
         return c
     }
@@ -331,7 +334,7 @@ struct Tag: ParsableCommand {
             case .text:
                 let doc = try analyzeOne(path: path, configuration: configuration)
                 let colors = color == .always || color == .auto && isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-                try sink.write(EntityMarkup.mark(doc.document, doc.mentions, colors: colors) + "\n")
+                try sink.write(EntityMarkup.mark(doc.document, doc.mentions, style: colors ? .terminal : .brackets) + "\n")
             }
             try sink.flush()
             return 0
@@ -416,15 +419,38 @@ struct Tokenize: ParsableCommand {
             configuration.maxBytes = Int.max
             let doc = try analyzeOne(path: path, configuration: configuration, format: .text).document
             var out: [UInt8] = []
-            out.reserveCapacity(doc.bytes.count * 4)
             switch format {
-            case .conllu: CoNLLUWriter().write(doc, docID: path == "-" ? nil : path, to: &out)
-            case .text: CoNLLUWriter().writePlain(doc, to: &out)
+            case .conllu:
+                out.reserveCapacity(doc.bytes.count * 4)
+                CoNLLUWriter().write(doc, docID: path == "-" ? nil : path, to: &out)
+            case .text: out = CoNLLUWriter().plainLines(doc)
             }
             let sink = OutputSink()
             try sink.write(out)
             try sink.flush()
             return 0
         }
+    }
+}
+
+extension EntityMarkup.Style {
+    /// ANSI colours for a terminal: people yellow, organizations cyan, places and facilities
+    /// green, events magenta, dates, times and amounts blue; a nested mark restores the outer colour.
+    static let terminal = EntityMarkup.Style(
+        open: { color($0) },
+        close: { _, outer in Array("\u{1B}[0m".utf8) + (outer.map(color) ?? []) })
+
+    /// The ANSI escape that starts `type`'s colour.
+    static func color(_ type: EntityType) -> [UInt8] {
+        let code: String
+        switch type {
+        case .per: code = "1;33"
+        case .org: code = "1;36"
+        case .loc, .fac: code = "1;32"
+        case .event: code = "1;35"
+        case .role: code = "2"
+        case .date, .time, .money, .percent, .quantity: code = "34"
+        }
+        return Array("\u{1B}[\(code)m".utf8)
     }
 }

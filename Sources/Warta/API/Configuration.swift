@@ -54,7 +54,7 @@ public struct Configuration: Sendable {
     /// The entity lexicon (people, organizations, places, roles).
     public var entityLexicon: EntityLexicon
     /// The tokenizer's word lists (abbreviations, clitic exceptions, lemmas).
-    public var tokenizerLexicon: TokenizerLexicon = .builtIn
+    public var tokenizerLexicon: TokenizerLexicon
     /// The reporting verbs for quotes.
     public var speechVerbs: SpeechVerbLexicon = .builtIn
     /// Also tag the places and organizations inside longer names.
@@ -69,9 +69,11 @@ public struct Configuration: Sendable {
     /// Records include every token's span and kind.
     public var recordsTokens = false
 
-    /// The default configuration over `entityLexicon` (the built-in lexicons unless given).
-    public init(entityLexicon: EntityLexicon = .builtIn) {
+    /// The default configuration over `entityLexicon` and `tokenizerLexicon` (the built-in
+    /// lexicons unless given; ``LexiconCache`` loads them fast).
+    public init(entityLexicon: EntityLexicon = .builtIn, tokenizerLexicon: TokenizerLexicon = .builtIn) {
         self.entityLexicon = entityLexicon
+        self.tokenizerLexicon = tokenizerLexicon
     }
 }
 

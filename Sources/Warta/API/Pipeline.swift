@@ -39,8 +39,9 @@ public struct Pipeline: Sendable {
         if c.extractsArticles { stages.append(TextArticleStage()) }
         stages.append(SegmentationStage(analyzer: text))
         guard layers.contains(.entities) else { return stages }
-        stages.append(EntityTaggingStage(tagger: EntityTagger(lexicon: c.entityLexicon), nested: c.nestedEntities))
-        let attributor = layers.contains(.quotes) ? QuoteAttributor(verbs: c.speechVerbs, lexicon: c.entityLexicon) : nil
+        stages.append(EntityTaggingStage(tagger: EntityTagger(lexicon: c.entityLexicon, knownWords: c.tokenizerLexicon.knownWords),
+                                             nested: c.nestedEntities))
+        let attributor = layers.contains(.quotes) ? QuoteAttributor(verbs: c.speechVerbs, lexicon: c.entityLexicon, knownWords: c.tokenizerLexicon.knownWords) : nil
         if let attributor { stages.append(SpeakerStage(attributor: attributor)) }
         stages.append(EntityResolutionStage())
         if let attributor { stages.append(QuoteStage(attributor: attributor)) }

@@ -58,13 +58,16 @@ public struct CoNLLUWriter: Sendable {
 
     /// Appends one sentence per line, tokens separated by spaces (`--format text`).
     public func writePlain(_ doc: Document, to out: inout [UInt8]) {
-        // At most each byte of the text, a space or newline per token, in one allocation
-        // written through a pointer.
+        out.append(contentsOf: plainLines(doc))
+    }
+
+    /// One sentence per line, tokens separated by spaces, in one allocation written through a
+    /// pointer (at most each byte of the text and a space or newline per token).
+    public func plainLines(_ doc: Document) -> [UInt8] {
         let capacity = doc.bytes.count + doc.tokens.count + doc.sentenceRanges.count
-        let lines = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
             count = doc.withColumns { c in CoNLLUWriter.plain(c, into: buffer.baseAddress!) }
         }
-        out.append(contentsOf: lines)
     }
 
     /// Writes the tokens of `c`, a sentence a line, to `out`; returns the bytes written.

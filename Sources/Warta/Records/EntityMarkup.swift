@@ -6,7 +6,8 @@ import WartaText
 public enum PretokenizedTagging {
     /// `token<TAB>tag` lines for CoNLL input (only the first column of each line is read).
     public static func tag(conll: String, pipeline: Pipeline) -> String {
-        let tagger = EntityTagger(lexicon: pipeline.configuration.entityLexicon)
+        let tagger = EntityTagger(lexicon: pipeline.configuration.entityLexicon,
+                                 knownWords: pipeline.configuration.tokenizerLexicon.knownWords)
         let analyzer = TextAnalyzer(lexicon: pipeline.configuration.tokenizerLexicon)
         var sentences: [[String]] = [[]]
         // Lines split on bytes: as a Character, "\r\n" is one grapheme and never equals "\n".
@@ -73,11 +74,23 @@ public enum PretokenizedTagging {
 /// outer one (`[ORG DPRD [LOC Kota Semarang]]`), and a mention overlapping another without
 /// lying inside it is left out.
 public enum EntityMarkup {
-    /// `doc`'s text with `mentions` (in the order `EntityTagger.tag` gives them) marked
-    /// `[TYPE words]`; with `colors`, each type's mark is coloured with ANSI escapes instead
-    /// (for a terminal: people yellow, organizations cyan, places and facilities green, events
-    /// magenta, dates, times and amounts blue), nested marks restoring the outer colour.
-    public static func mark(_ doc: Document, _ mentions: [EntityMention], colors: Bool = false) -> String {
+    /// How a mark opens and closes.
+    public struct Style: Sendable {
+        /// The bytes before a mention of a type.
+        public var open: @Sendable (EntityType) -> [UInt8]
+        /// The bytes after a mention of a type; the second type is the enclosing mention's, if any.
+        public var close: @Sendable (EntityType, EntityType?) -> [UInt8]
+        /// A style from its two parts.
+        public init(open: @escaping @Sendable (EntityType) -> [UInt8],
+                    close: @escaping @Sendable (EntityType, EntityType?) -> [UInt8]) {
+            self.open = open; self.close = close
+        }
+        /// `[TYPE words]`.
+        public static let brackets = Style(open: { Array("[\($0.rawValue) ".utf8) }, close: { _, _ in [0x5D] })
+    }
+
+    /// `doc`'s text with `mentions` (in the order `EntityTagger.tag` gives them) marked in `style`.
+    public static func mark(_ doc: Document, _ mentions: [EntityMention], style: Style = .brackets) -> String {
         let text = doc.bytes
         var out: [UInt8] = []
         out.reserveCapacity(text.count + mentions.count * 8)
@@ -87,12 +100,7 @@ public enum EntityMarkup {
             while let last = open.last, last.end <= offset {
                 out += text[cursor..<last.end]
                 open.removeLast()
-                if colors {
-                    out += Array("\u{1B}[0m".utf8)
-                    if let outer = open.last { out += color(outer.type) }
-                } else {
-                    out.append(0x5D)
-                }
+                out += style.close(last.type, open.last?.type)
                 cursor = last.end
             }
         }
@@ -101,26 +109,12 @@ public enum EntityMarkup {
             closeUntil(s)
             guard s >= cursor, open.last.map({ e <= $0.end }) ?? true else { continue }
             out += text[cursor..<s]
-            out += colors ? color(m.type) : Array("[\(m.type.rawValue) ".utf8)
+            out += style.open(m.type)
             cursor = s
             open.append((e, m.type))
         }
         closeUntil(Int.max)
         out += text[cursor...]
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The ANSI escape that starts `type`'s colour.
-    static func color(_ type: EntityType) -> [UInt8] {
-        let code: String
-        switch type {
-        case .per: code = "1;33"
-        case .org: code = "1;36"
-        case .loc, .fac: code = "1;32"
-        case .event: code = "1;35"
-        case .role: code = "2"
-        case .date, .time, .money, .percent, .quantity: code = "34"
-        }
-        return Array("\u{1B}[\(code)m".utf8)
     }
 }

@@ -32,6 +32,22 @@ public struct JSONWriter: Sendable {
     /// escape are found eight bytes at a time and appended whole.
     public mutating func string(utf8 u: UnsafeBufferPointer<UInt8>) {
         bytes.append(0x22)
+        escaped(u)
+        bytes.append(0x22)
+    }
+
+    /// Appends one JSON string of `parts` (UTF-8) joined by single spaces.
+    public mutating func string(joining parts: [UnsafeBufferPointer<UInt8>]) {
+        bytes.append(0x22)
+        for (k, part) in parts.enumerated() {
+            if k > 0 { bytes.append(0x20) }
+            escaped(part)
+        }
+        bytes.append(0x22)
+    }
+
+    /// Appends `u` escaped for a JSON string, without the quotes.
+    private mutating func escaped(_ u: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         var i = 0
         let n = u.count
@@ -56,7 +72,6 @@ public struct JSONWriter: Sendable {
             i += 1
         }
         if n > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n])) }
-        bytes.append(0x22)
     }
 
     /// Whether any of the eight bytes of `w` is a control byte, `"`, `\\` or 0xE2 (which starts

@@ -151,11 +151,11 @@ public struct RecordWriter: Sendable {
             }
             if analyzed.layers.contains(.entities) {
                 out.raw(",")
-                writeEntities(analyzed.entities, doc, &cp, &out)
+                writeEntities(analyzed.entities, doc, text, &cp, &out)
             }
             if analyzed.layers.contains(.quotes) {
                 out.raw(",")
-                writeQuotes(analyzed.quotes, analyzed.entities, doc, &cp, &out)
+                writeQuotes(analyzed.quotes, analyzed.entities, text, &cp, &out)
             }
             out.raw(",")
             writeStats(analyzed, text.count, &cp, &out)
@@ -219,7 +219,8 @@ public struct RecordWriter: Sendable {
     }
 
     /// `"entities": [{"id", "type", "subtype", "name", "lexicon_id", "roles", "mentions": [{"span", "text"}]}]`.
-    private func writeEntities(_ entities: [Entity], _ doc: Document, _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
+    private func writeEntities(_ entities: [Entity], _ doc: Document, _ text: UnsafeBufferPointer<UInt8>,
+                               _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
         out.key("entities"); out.raw("[")
         for (k, e) in entities.enumerated() {
             if k > 0 { out.raw(",") }
@@ -236,7 +237,7 @@ public struct RecordWriter: Sendable {
                 let s = Int(doc.tokens.starts[m.start]), t = Int(doc.tokens.ends[m.end - 1])
                 out.raw("{"); out.key("span"); out.raw("[")
                 out.int(cp.codePoint(s)); out.raw(","); out.int(cp.codePoint(t)); out.raw("],")
-                out.key("text"); out.string(doc.text(TextRange(s, t)))
+                out.key("text"); out.string(utf8: UnsafeBufferPointer(rebasing: text[s..<t]))
                 if m.isNested { out.raw(",\"nested\":true") }
                 out.raw("}")
             }
@@ -247,22 +248,23 @@ public struct RecordWriter: Sendable {
 
     /// `"quotes": [{"type", "text", "span", "parts", "cue": {"text", "lemma", "span"}, "speaker": {"name",
     /// "entity", "role", "affiliation", "mention": {"text", "span"}, "resolved_by"}}]`.
-    private func writeQuotes(_ quotes: [Quote], _ entities: [Entity], _ doc: Document, _ cp: inout CodePointIndex,
+    private func writeQuotes(_ quotes: [Quote], _ entities: [Entity], _ text: UnsafeBufferPointer<UInt8>, _ cp: inout CodePointIndex,
                              _ out: inout JSONWriter) {
         func span(_ r: TextRange, _ out: inout JSONWriter) {
             out.raw("["); out.int(cp.codePoint(Int(r.start))); out.raw(","); out.int(cp.codePoint(Int(r.end))); out.raw("]")
         }
+        func slice(_ r: TextRange) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[r.range]) }
         out.key("quotes"); out.raw("[")
         for (k, q) in quotes.enumerated() {
             if k > 0 { out.raw(",") }
             out.raw("{"); out.key("type"); out.string(q.kind.rawValue); out.raw(",")
-            out.key("text"); out.string(q.parts.map { doc.text($0) }.joined(separator: " ")); out.raw(",")
+            out.key("text"); out.string(joining: q.parts.map { slice($0) }); out.raw(",")
             out.key("span"); span(q.range, &out); out.raw(",")
             out.key("parts"); out.raw("[")
             for (j, p) in q.parts.enumerated() { if j > 0 { out.raw(",") }; span(p, &out) }
             out.raw("],"); out.key("cue")
             if let c = q.cue {
-                out.raw("{"); out.key("text"); out.string(doc.text(c.range)); out.raw(",")
+                out.raw("{"); out.key("text"); out.string(utf8: slice(c.range)); out.raw(",")
                 out.key("lemma"); out.string(c.lemma); out.raw(","); out.key("span"); span(c.range, &out); out.raw("}")
             } else {
                 out.raw("null")
@@ -273,7 +275,7 @@ public struct RecordWriter: Sendable {
                 out.key("entity"); optional(s.entity.map { entities[$0].id }, &out); out.raw(",")
                 out.key("role"); optional(s.role, &out); out.raw(",")
                 out.key("affiliation"); optional(s.affiliation, &out); out.raw(",")
-                out.key("mention"); out.raw("{"); out.key("text"); out.string(doc.text(s.mention)); out.raw(",")
+                out.key("mention"); out.raw("{"); out.key("text"); out.string(utf8: slice(s.mention)); out.raw(",")
                 out.key("span"); span(s.mention, &out); out.raw("},")
                 out.key("resolved_by"); out.string(s.resolvedBy.rawValue); out.raw("}")
             } else {

@@ -25,7 +25,7 @@ public struct HTMLExtractionStage: Stage {
     }
 }
 
-/// Reads normalized plain text as an article, as ``TextArticleExtractor`` does: header lines,
+/// Reads normalized plain text as an article, as `TextArticleExtractor` does: header lines,
 /// dateline, body, furniture and credits are told apart, and the body becomes the text to
 /// analyse. It needs no second normalization: the body is made of normalized paragraphs.
 public struct TextArticleStage: Stage {
@@ -42,9 +42,8 @@ public struct TextArticleStage: Stage {
         let paragraphs = ParagraphSplitter().ranges(breaks: normalized.paragraphBreaks, length: normalized.bytes.count)
             .map { r in String(decoding: normalized.bytes[r.range], as: UTF8.self) }
         let article = TextArticleExtractor().extract(paragraphs: paragraphs)
-        let body = Array(article.bodyText.utf8)
-        if body.isEmpty { throw .emptyInput }
-        document.normalized = NormalizedText(normalizedBytes: body, stats: normalized.stats)
+        if article.paragraphs.isEmpty { throw .emptyInput }
+        document.normalized = NormalizedText(paragraphs: article.paragraphs, stats: normalized.stats)
         document.article = article
     }
 }

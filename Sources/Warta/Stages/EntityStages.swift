@@ -1,7 +1,7 @@
 import WartaEntities
 
 /// Tags people, organizations, places, facilities, events, dates, times and amounts
-/// (``EntityTagger``): the mentions layer.
+/// (`EntityTagger`): the mentions layer.
 public struct EntityTaggingStage: Stage {
     /// The tagger.
     public let tagger: EntityTagger
@@ -19,7 +19,7 @@ public struct EntityTaggingStage: Stage {
     }
 }
 
-/// Gives each entity one identity (``EntityResolver``): the entities layer.
+/// Gives each entity one identity (`EntityResolver`): the entities layer.
 public struct EntityResolutionStage: Stage {
     /// `resolve`.
     public var name: String { "resolve" }

@@ -29,6 +29,7 @@ public struct InputCheckStage: Stage {
     /// Why `bytes` look like binary data rather than text, or nil.
     public static func binaryProblem(_ bytes: [UInt8]) -> String? {
         let sample = bytes.prefix(65_536)
+        if isPlainASCII(sample) { return nil }
         var nul = 0
         var controls = 0
         for b in sample {
@@ -43,6 +44,26 @@ public struct InputCheckStage: Stage {
             return "\(invalid) of \(sample.count) bytes are not valid UTF-8"
         }
         return nil
+    }
+
+    /// Whether every byte of `sample` is printable ASCII, a tab or a line break (most text),
+    /// tested eight bytes at a time.
+    static func isPlainASCII(_ sample: ArraySlice<UInt8>) -> Bool {
+        sample.withUnsafeBytes { raw in
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            func plain(_ b: UInt8) -> Bool { b < 0x80 && (b >= 0x20 || b == 0x09 || b == 0x0A || b == 0x0D) }
+            var i = 0
+            while i + 8 <= raw.count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // A byte at or above 0x80, or below 0x20: look at the eight one by one.
+                if w & highs != 0 || (w &- ones &* 0x20) & ~w & highs != 0 {
+                    for k in i..<(i + 8) where !plain(raw[k]) { return false }
+                }
+                i += 8
+            }
+            for k in i..<raw.count where !plain(raw[k]) { return false }
+            return true
+        }
     }
 
     /// Bytes of `sample` that start no valid UTF-8 sequence (mostly invalid: binary, or a legacy

@@ -21,7 +21,7 @@ public struct SpeakerStage: Stage {
 }
 
 /// Attributes direct and indirect quotes to their speakers over the resolved entities
-/// (``QuoteAttributor``): the quotes layer.
+/// (`QuoteAttributor`): the quotes layer.
 public struct QuoteStage: Stage {
     /// The attributor.
     public let attributor: QuoteAttributor

@@ -1,7 +1,7 @@
 import WartaText
 
 /// Turns the document's text (its input, or an HTML page's body) into clean NFC UTF-8, counting
-/// what it repaired (``Normalizer``).
+/// what it repaired (`Normalizer`).
 public struct NormalizationStage: Stage {
     /// The normalizer.
     public let normalizer: Normalizer
@@ -25,7 +25,7 @@ public struct NormalizationStage: Stage {
 }
 
 /// Splits the normalized text into paragraphs, tokens and sentences and finds clitics
-/// (``TextAnalyzer``): the text layer.
+/// (`TextAnalyzer`): the text layer.
 public struct SegmentationStage: Stage {
     /// The text analyser.
     public let analyzer: TextAnalyzer
