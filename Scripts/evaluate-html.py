@@ -5,7 +5,7 @@ Usage: Scripts/evaluate-html.py [HTML_DIR] [--verbose]
 
 The pages are read in place (they are evaluation only and never enter the project).
 2015 set (gold.jsonl from the upstream scraper): body bag-of-words precision, recall and F1
-(as trafilatura's evaluation does), title exact match after whitespace normalization, date by
+(as trafilatura's evaluation does), word recall (every distinct gold word kept in the record), title exact match after whitespace normalization, date by
 day and by minute, index pages recognised. Modern set (gold written by reading each page):
 title, date to the minute, authors, editors, dateline, section, body start and end (first and
 last sentence), paragraph count, "Baca juga" removal, multi-page detection.
@@ -42,6 +42,24 @@ def prf(pred, gold):
     return precision, recall, f1
 
 
+# Lines of the 2015 gold that are page furniture the upstream scraper kept (a comment counter).
+GOLD_FURNITURE = [re.compile(r"^\s*\d+\s+komentar\s*$", re.I | re.M)]
+
+
+def word_recall(record, gold_text):
+    """Share of the gold body's distinct words that the record keeps: in its text, or moved with a
+    sign into byline_initials or source_credit (which stands for its label, "Sumber:"). A gold word glued to its neighbour in the record
+    ("sidejob</i>nya") counts when it occurs inside a record word. Returns (recall, missing words)."""
+    for pattern in GOLD_FURNITURE:
+        gold_text = pattern.sub("", gold_text)
+    kept = " ".join([record.get("text") or "", record.get("byline_initials") or "", ("sumber source " + record["source_credit"]) if record.get("source_credit") else ""]).lower()
+    have = set(re.findall(r"\w+", kept))
+    glued = " ".join(have)
+    want = set(re.findall(r"\w+", gold_text.lower()))
+    missing = sorted(w for w in want if w not in have and w not in glued)
+    return 1 - len(missing) / max(1, len(want)), missing
+
+
 def norm(s):
     return re.sub(r"\s+", " ", (s or "")).strip()
 
@@ -64,9 +82,14 @@ def main():
     records = run([os.path.join(base, g["fixture"]) for g in gold])
     per_site = collections.defaultdict(list)
     titles = day = minute = 0
+    full_recall = 0
     for g, r in zip(gold, records):
         body = r.get("text", "")
         p, rc, f1 = prf(body, g["content"])
+        wr, missing = word_recall(r, g["content"])
+        full_recall += wr == 1
+        if VERBOSE and missing:
+            print(f"  {g['fixture']}: word recall {wr:.3f}, missing {missing[:20]}")
         per_site[g["site_dir"]].append(f1)
         title_ok = norm(r.get("title")) == norm(g["title"])
         titles += title_ok
@@ -84,7 +107,8 @@ def main():
                   f"date {r.get('published')} want {want.astimezone(datetime.timezone(datetime.timedelta(hours=7))).isoformat()}")
     n = len(gold)
     all_f1 = [f for v in per_site.values() for f in v]
-    print(f"2015 set, {n} articles: body F1 {sum(all_f1) / n:.3f}; titles {titles}/{n}; dates by day {day}/{n}, by minute {minute}/{n}")
+    print(f"2015 set, {n} articles: body F1 {sum(all_f1) / n:.3f}; word recall 1.0 on {full_recall}/{n}; titles {titles}/{n}; "
+          f"dates by day {day}/{n}, by minute {minute}/{n}")
     for site, f in sorted(per_site.items()):
         print(f"  {site:10s} body F1 {sum(f) / len(f):.3f} ({len(f)} pages)")
     mains = sorted(os.path.join(base, d, f) for d in os.listdir(base) if os.path.isdir(os.path.join(base, d))

@@ -2,6 +2,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/parser.h>
+#include <string.h>
 
 static void chtml_silent(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
 
@@ -15,11 +16,23 @@ void chtml_init(void) {
 
 void chtml_silence_thread(void) { xmlSetGenericErrorFunc(NULL, chtml_silent); }
 
-chtml_doc *chtml_parse(const char *buf, int32_t len, const char *encoding) {
+chtml_doc *chtml_parse(const char *buf, int32_t len, const char *encoding, int32_t lift_limits, int32_t *status) {
     chtml_silence_thread();
+    *status = CHTML_PARSED;
+    // XML_PARSE_HUGE lifts libxml2's hard-coded limits (256 levels of nesting, 10 MB text
+    // nodes and look-ahead); htmlCtxtUseOptions honours it for HTML too.
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
-        | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS;
-    return (chtml_doc *)htmlReadMemory(buf, len, NULL, encoding, options);
+        | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS | (lift_limits ? XML_PARSE_HUGE : 0);
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (ctxt == NULL) { *status = CHTML_TOO_LARGE; return NULL; }
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, buf, len, NULL, encoding, options);
+    // A parser that halted (a limit, memory) stopped reading: the rest of the page is lost.
+    if (ctxt->disableSAX || ctxt->errNo == XML_ERR_NO_MEMORY) {
+        const char *message = ctxt->lastError.message;
+        *status = (message != NULL && strstr(message, "depth") != NULL) ? CHTML_TOO_DEEP : CHTML_TOO_LARGE;
+    }
+    htmlFreeParserCtxt(ctxt);
+    return (chtml_doc *)doc;
 }
 void chtml_free_doc(chtml_doc *doc) { if (doc) xmlFreeDoc((xmlDocPtr)doc); }
 const chtml_node *chtml_root(const chtml_doc *doc) { return (const chtml_node *)xmlDocGetRootElement((xmlDocPtr)doc); }

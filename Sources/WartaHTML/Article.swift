@@ -2,10 +2,23 @@
 public enum PageType: String, Sendable {
     /// One article.
     case article
+    /// A photo story: its captions are its text.
+    case photo
+    /// A video page: its description is its text.
+    case video
     /// A home, section or tag page: mostly links to articles.
     case index
     /// Anything else (no article body found).
     case other
+}
+
+/// Why part of a page's text could not be read: the parser stopped at one of its limits.
+/// A record with a text loss is an error, never `ok` over missing text.
+public enum TextLoss: String, Sendable, Equatable {
+    /// The page nests elements deeper than the parser follows.
+    case tooDeep = "too_deep"
+    /// A text, attribute or the page is larger than the parser reads.
+    case tooLarge = "too_large"
 }
 
 /// A page's dateline: `SEMARANG (Sigi Jateng) –`, `JAKARTA, KOMPAS.com -`.
@@ -46,7 +59,7 @@ public struct Pagination: Sendable, Equatable {
 
 /// The article a reader sees on a page, with the metadata a newsroom database needs.
 public struct Article: Sendable {
-    /// What the page is; an index page has no body.
+    /// What the page is; an index page has no body. Photo and video pages keep their text.
     public var pageType: PageType = .other
     /// The body, paragraph by paragraph, without boilerplate.
     public var paragraphs: [String] = []
@@ -60,7 +73,9 @@ public struct Article: Sendable {
     public var section: String?
     /// Topic tags.
     public var tags: [String] = []
-    /// The page language (`id`).
+    /// The body's language, ISO 639-1 (`id`, `ms`, `en`, `jv`, `su`…), told by
+    /// `LanguageDetector` (WartaText) from the text (the page's declared language is only a hint); nil
+    /// when there is too little text to tell.
     public var language: String?
     /// Publication time, ISO 8601 with the page's offset.
     public var published: String?
@@ -88,6 +103,9 @@ public struct Article: Sendable {
     public var charsetSource: String = "sniffed"
     /// Bytes that were invalid in the page's charset (or NUL) and became U+FFFD.
     public var replacedBytes = 0
+    /// Set when the parser stopped before the end of the page: the text is incomplete and the
+    /// record must be an error (`too_deep`, `too_large`).
+    public var textLoss: TextLoss?
 
     /// Creates an empty article.
     public init() {}

@@ -18,10 +18,13 @@ public struct ArticleExtractor: Sendable {
             article.pageType = .index
             article.charset = decoded.charset
             article.charsetSource = decoded.source
+            // The items' titles and descriptions tell the language; markup words are no evidence.
+            article.language = LanguageDetector().detect(decoded.bytes)
             return article
         }
         guard let tree = HTMLTree(html: decoded.bytes, encoding: decoded.libxmlEncoding) else { return nil }
         var article = extract(tree)
+        article.textLoss = tree.textLoss
         article.replacedBytes = decoded.replaced
         article.charset = decoded.charset
         article.charsetSource = decoded.source
@@ -53,8 +56,13 @@ struct Extraction {
     var linkLength: [Int32]
     var meta: [String: [String]] = [:]
     var jsonLD: [[String: Any]] = []
+    /// The language the page declares (`<html lang>`, `content-language`, `og:locale`): a hint
+    /// for the detector, never the answer.
+    var declaredLanguage: String?
     /// What each element's class and id words say, read once.
     let names: [NameFlags]
+    /// Nodes inside a sidebar, related list, comment block or footer (by tag or name).
+    let periphery: [Bool]
 
     /// Kinds of class and id words.
     struct NameFlags: OptionSet {
@@ -65,6 +73,10 @@ struct Extraction {
         static let caption = NameFlags(rawValue: 8)
         static let breadcrumb = NameFlags(rawValue: 16)
         static let articleBody = NameFlags(rawValue: 32)
+        /// Sidebars, related lists, comments, footers: never a byline or a date of the article.
+        static let periphery = NameFlags(rawValue: 64)
+        /// An element that holds a byline (`author`, `byline`, `penulis`…).
+        static let byline = NameFlags(rawValue: 128)
     }
 
     init(tree: HTMLTree) {
@@ -72,20 +84,39 @@ struct Extraction {
         dropped = [Bool](repeating: false, count: tree.count)
         textLength = [Int32](repeating: 0, count: tree.count)
         linkLength = [Int32](repeating: 0, count: tree.count)
-        names = (0..<tree.count).map { Extraction.nameFlags(tree, $0) }
+        let names = (0..<tree.count).map { Extraction.nameFlags(tree, $0) }
+        self.names = names
+        var periphery = [Bool](repeating: false, count: tree.count)
+        for i in 0..<tree.count {
+            let p = Int(tree.parents[i])
+            let tag = tree.tags[i]
+            periphery[i] = (p >= 0 && periphery[p]) || !tree.isText[i]
+                && (tag == .aside || tag == .footer || tag == .nav || names[i].contains(.periphery))
+        }
+        self.periphery = periphery
     }
 
     static let wordKinds: ByteStringTable = {
-        var entries: [([UInt8], Int32)] = []
-        for w in boilerplateTokens { entries.append((Array(w.utf8), Int32(NameFlags.boilerplate.rawValue))) }
-        for w in contentTokens { entries.append((Array(w.utf8), Int32(NameFlags.content.rawValue))) }
-        for w in dateTokens { entries.append((Array(w.utf8), Int32(NameFlags.date.rawValue))) }
+        var kinds: [String: UInt8] = [:]
+        for w in boilerplateTokens { kinds[w, default: 0] |= NameFlags.boilerplate.rawValue }
+        for w in contentTokens { kinds[w, default: 0] |= NameFlags.content.rawValue }
+        for w in dateTokens { kinds[w, default: 0] |= NameFlags.date.rawValue }
         for w in ["caption", "keterangan", "wp-caption-text"] {
-            entries.append((Array(w.utf8), Int32(NameFlags.caption.rawValue | NameFlags.boilerplate.rawValue)))
+            kinds[w, default: 0] = NameFlags.caption.rawValue | NameFlags.boilerplate.rawValue
         }
-        entries.append((Array("articlebody".utf8), Int32(NameFlags.articleBody.rawValue)))
-        return ByteStringTable(entries)
+        for w in peripheryTokens { kinds[w, default: 0] |= NameFlags.periphery.rawValue }
+        for w in bylineNames { kinds[w, default: 0] |= NameFlags.byline.rawValue }
+        kinds["articlebody", default: 0] |= NameFlags.articleBody.rawValue
+        return ByteStringTable(kinds.map { (Array($0.key.utf8), Int32($0.value)) })
     }()
+
+    /// Class and id words of page parts around the article (sidebars, related and popular
+    /// lists, comments, footers): no byline or date is read inside them.
+    static let peripheryTokens: Set<String> = [
+        "sidebar", "related", "terkait", "comment", "comments", "komentar", "footer", "popular", "populer",
+        "terpopuler", "trending", "widget", "rekomendasi", "recommended", "recommendation", "latest", "terbaru",
+        "lainnya", "outbrain", "taboola", "mgid", "most", "terhangat", "indeks", "aside", "disqus", "fb-comments",
+    ]
 
     static let dateTokens: Set<String> = ["date", "time", "tanggal", "waktu", "tgl", "datetime", "timestamp",
                                           "publish", "published", "pubdate", "jam", "posted", "tanggalan"]
@@ -145,13 +176,15 @@ struct Extraction {
         readImage(body)
         readPagination()
         classify(body)
-        if article.pageType != .article {
+        refineMediaPage(body)
+        if article.pageType != .article && article.pageType != .photo && article.pageType != .video {
             article.paragraphs = []
             article.related = []
             article.dateline = nil
         } else {
             readDateline()
         }
+        readLanguage()
         return article
     }
 
@@ -173,7 +206,7 @@ struct Extraction {
                     if rel == "next" { meta["rel:next", default: []].append(href) }
                 }
             case .html:
-                if let lang = tree.attribute(.lang, of: i) { article.language = lang.lowercased() }
+                if let lang = tree.attribute(.lang, of: i) { declaredLanguage = lang.lowercased() }
             case .script:
                 guard tree.attribute(.type, of: i)?.lowercased().contains("ld+json") == true else { continue }
                 var text = ""
@@ -185,10 +218,7 @@ struct Extraction {
         }
         article.url = first("canonical") ?? first("og:url")
         article.siteName = first("og:site_name") ?? ldString(["publisher", "name"])
-        if article.language == nil { article.language = first("content-language") ?? first("og:locale") }
-        if let lang = article.language, let cut = lang.firstIndex(where: { $0 == "_" || $0 == "-" }) {
-            article.language = String(lang[..<cut])
-        }
+        if declaredLanguage == nil { declaredLanguage = first("content-language") ?? first("og:locale") }
         var tags: [String] = meta["article:tag"] ?? []
         if tags.isEmpty, let keywords = first("news_keywords") ?? ldKeywords() ?? first("keywords") {
             tags = keywords.split(separator: ",").map { String($0).trimmed }
@@ -253,8 +283,9 @@ struct Extraction {
         "sidebar", "footer", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "ads", "ad",
         "advert", "advertisement", "iklan", "banner", "cookie", "newsletter", "popular", "populer", "terpopuler",
         "trending", "rekomendasi", "recommended", "recommendation", "widget", "promo", "subscribe", "tags", "tag",
-        "copyright", "pagination", "paging", "modal", "popup", "outbrain", "taboola", "mgid", "bacajuga",
-        "readalso", "baca", "lainnya", "terbaru", "latest", "topik", "video-terkait", "author", "penulis",
+        "copyright", "pagination", "paging", "modal", "popup", "vote", "voting", "voters", "outbrain", "taboola",
+        "mgid", "bacajuga", "readalso", "baca", "lainnya", "terbaru", "latest", "topik", "video-terkait", "author",
+        "penulis",
         "editor", "byline", "caption", "keterangan", "wp-caption-text", "hidden", "print", "email", "rating",
     ]
 
@@ -278,6 +309,7 @@ struct Extraction {
         // Second pass: boilerplate by name or position, unless the element holds a body's worth
         // of unlinked text (broken markup can nest the article inside a share bar).
         var dropNow = [Bool](repeating: false, count: tree.count)
+        let flow = runningText()
         for i in 0..<tree.count where !tree.isText[i] && !dropped[i] {
             let tag = tree.tags[i]
             var boilerplate = tag == .footer || tag == .aside || tag == .header && !hasArticleAncestor(i)
@@ -286,6 +318,7 @@ struct Extraction {
                 boilerplate = names[i].contains(.boilerplate) && !names[i].contains(.articleBody)
             }
             guard boilerplate else { continue }
+            if isInRunningText(i, flow: flow) { continue }
             let text = Int(textLength[i]), links = Int(linkLength[i])
             if text >= 600 && links * 3 < text { continue }
             dropNow[i] = true
@@ -295,6 +328,45 @@ struct Extraction {
             if dropNow[i] || parent >= 0 && dropped[parent] { dropped[i] = true }
         }
         for i in 0..<tree.count { textLength[i] = 0; linkLength[i] = 0 }
+    }
+
+    /// Visible bytes of unlinked text each block holds in its own inline flow, outside inline
+    /// elements named like boilerplate: the running text of a paragraph.
+    func runningText() -> [Int32] {
+        var flow = [Int32](repeating: 0, count: tree.count)
+        for i in 0..<tree.count where tree.isText[i] && !dropped[i] {
+            var p = Int(tree.parents[i])
+            var plain = true
+            while p >= 0, !tree.tags[p].isBlock {
+                if tree.tags[p] == .a || names[p].contains(.boilerplate) { plain = false }
+                p = Int(tree.parents[p])
+            }
+            if plain, p >= 0 { flow[p] += Int32(visibleLength(tree.textBytes(i))) }
+        }
+        return flow
+    }
+
+    /// Whether element `i` is an inline element inside a sentence (a tag link in a paragraph,
+    /// a styled span): boilerplate removal decides on blocks, and inside a kept block every
+    /// inline element keeps its text, whatever its class. Advertisement labels and rows of
+    /// links without text of their own (share buttons) are the exceptions.
+    func isInRunningText(_ i: Int, flow: [Int32]) -> Bool {
+        guard !tree.tags[i].isBlock, tree.tags[i] != .img else { return false }
+        var p = Int(tree.parents[i])
+        while p >= 0, !tree.tags[p].isBlock { p = Int(tree.parents[p]) }
+        guard p >= 0, flow[p] >= 12 else { return false }
+        // A row of links with no text of its own is a widget (share buttons), not words.
+        var links = 0
+        for k in i..<Int(tree.subtreeEnd[i]) where !tree.isText[k] && tree.tags[k] == .a { links += 1 }
+        if links >= 2 && textLength[i] == 0 { return false }
+        return !Extraction.isAdLabel(Extraction.collapse(Array(tree.innerText(i).utf8)))
+    }
+
+    /// An advertisement label standing inside running text ("ADVERTISEMENT", "Scroll to continue").
+    static func isAdLabel(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["advertisement", "iklan", "ads", "ad", "sponsored", "scroll to continue", "scroll to continue with content",
+                "lanjutkan membaca", "baca juga", "baca juga:"].contains(lower)
     }
 
     func hasArticleAncestor(_ i: Int) -> Bool {
@@ -394,8 +466,10 @@ struct Extraction {
                 article.related += links
                 return
             }
-            // A paragraph that is mostly links is a related-articles box.
-            if textBytes > 0, linkBytes * 10 >= textBytes * 6, text.count < 300 {
+            // A paragraph that is mostly links is a related-articles box, unless it is a sentence
+            // (tag links in running text end in a full stop; headlines do not).
+            if textBytes > 0, linkBytes * 10 >= textBytes * 6, text.count < 300,
+               !Extraction.isSentence(text, linkBytes < textBytes) {
                 article.related += links
                 return
             }
@@ -411,7 +485,7 @@ struct Extraction {
                 current.append(contentsOf: tree.textBytes(i))
                 let n = visibleLength(tree.textBytes(i))
                 textBytes += n
-                if linkAncestor(i, within: body) != nil { linkBytes += n }
+                if let a = linkAncestor(i, within: body), !isAddressLink(a) { linkBytes += n }
                 brRun = 0
                 i += 1
                 continue
@@ -447,6 +521,29 @@ struct Extraction {
             if last.isEmpty { paragraphs.removeLast() } else { paragraphs[paragraphs.count - 1] = last }
         }
         article.paragraphs = paragraphs
+    }
+
+    /// Whether link `a` shows an address (`https://…`, `www.…`, an e-mail) as its text: a
+    /// reference in the text, never a related-article title.
+    func isAddressLink(_ a: Int) -> Bool {
+        let text = Extraction.collapse(Array(tree.innerText(a).utf8)).lowercased()
+        return text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")
+            || text.contains("@") && text.contains(".") && !text.contains(" ")
+    }
+
+    /// Whether a paragraph reads as a sentence: it ends in a full stop, question or exclamation
+    /// mark (before closing quotes or brackets) and has words outside its links.
+    static func isSentence(_ text: String, _ hasUnlinkedText: Bool) -> Bool {
+        guard hasUnlinkedText else { return false }
+        var u = text.utf8.reversed().makeIterator()
+        while let b = u.next() {
+            switch b {
+            case 0x22, 0x27, 0x29, 0x5D, 0x80...0xBF, 0xE2: continue  // quotes, brackets, UTF-8 of ” ’
+            case 0x2E, 0x21, 0x3F: return true
+            default: return false
+            }
+        }
+        return false
     }
 
     func linkAncestor(_ i: Int, within root: Int) -> Int? {
@@ -487,6 +584,27 @@ struct Extraction {
         "follow akun", "simak berita", "baca berita", "cek berita", "jangan lewatkan", "berita terkait", "video pilihan",
     ]
 
+    /// Words of photo and video page furniture: a line of only these (and numbers or
+    /// brackets) is not text ("Rating ( voters)", "Vote Photo", "More Photos", "Foto 3 dari 8").
+    static let mediaFurnitureWords: Set<String> = [
+        "rating", "rate", "vote", "voters", "votes", "voter", "photo", "photos", "foto", "video", "videos", "more",
+        "form", "next", "prev", "previous", "selanjutnya", "sebelumnya", "lainnya", "galeri", "gallery", "lihat",
+        "view", "all", "semua", "beri", "berikan", "nilai", "slide", "of", "dari", "play", "putar", "tonton",
+        "watch", "your", "anda", "this", "ini", "the", "thumbnail", "thumbnails", "fullscreen", "layar", "penuh",
+    ]
+
+    /// Whether a short line is only photo or video page furniture; at least one of its words
+    /// must be a rating, vote, gallery or player word (not a lone "foto").
+    static func isMediaFurniture(_ text: String) -> Bool {
+        guard text.count <= 40 else { return false }
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        guard !words.isEmpty, words.allSatisfy({ mediaFurnitureWords.contains($0) }) else { return false }
+        let strong: Set<String> = ["rating", "rate", "vote", "voters", "votes", "voter", "more", "next", "prev",
+                                   "previous", "lainnya", "galeri", "gallery", "slide", "play", "putar", "thumbnail",
+                                   "thumbnails", "fullscreen", "form"]
+        return words.contains { strong.contains($0) } || text.contains(where: \.isNumber)
+    }
+
     /// Whether a paragraph is an insert ("Baca juga: …", "ADVERTISEMENT"), a byline
     /// ("Editor: …"), a copyright line or a bare label ("TAG:").
     static func isInsert(_ text: String) -> Bool {
@@ -495,6 +613,7 @@ struct Extraction {
         if lower == "baca" || lower == "advertisement" || lower == "iklan" { return true }
         if lower.hasPrefix("copyright") || lower.hasPrefix("©") || lower.hasPrefix("(c) ") { return true }
         if text.count <= 25, text.hasSuffix(":") { return true }
+        if isCreditParagraph(text) || isMediaFurniture(text) { return true }
         if text.count <= 80 {
             for label in ["editor", "penulis", "reporter", "penyunting", "redaktur", "oleh", "pewarta", "foto", "sumber foto"] {
                 if lower.hasPrefix(label), lower.dropFirst(label.count).trimmed.hasPrefix(":") { return true }
@@ -555,147 +674,6 @@ struct Extraction {
             if looksLikeSite { return stripSiteSuffix(String(title[..<r.lowerBound]).trimmed) }
         }
         return title
-    }
-
-    mutating func readDates() {
-        let publishedKeys = ["article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
-                             "og:published_time", "dc.date.issued", "dc.date", "date", "sailthru.date",
-                             "content_publishedtime", "published_time", "article:published"]
-        let machine = (ldString(["datePublished"]).map { [$0] } ?? []) + publishedKeys.compactMap { first($0) }
-        let timeElements = tree.elements(.time).compactMap { tree.attribute(.datetime, of: $0) }
-        let stamps = (machine + timeElements).compactMap { text in DateParser.parseMachine(text).map { (text, $0) } }
-        // A stamp with the page's own offset beats one in UTC; one with a time beats a bare date.
-        let local = stamps.first { $0.1.hasTime && !$0.0.hasSuffix("Z") && !$0.0.contains("+00") }
-        var chosen = local?.1 ?? stamps.first(where: { $0.1.hasTime })?.1 ?? stamps.first?.1
-        if chosen == nil || chosen?.hasTime == false, let visible = visibleDate() {
-            if chosen == nil || (visible.year, visible.month, visible.day) == (chosen!.year, chosen!.month, chosen!.day) {
-                chosen = visible.hasTime || chosen == nil ? visible : chosen
-            }
-        }
-        article.published = chosen?.iso
-        let modifiedKeys = ["article:modified_time", "datemodified", "og:updated_time", "lastmod", "last-modified"]
-        let modified = (ldString(["dateModified"]).map { [$0] } ?? []) + modifiedKeys.compactMap { first($0) }
-        article.modified = modified.lazy.compactMap(DateParser.parseMachine).first?.iso
-    }
-
-    /// A date written for readers: in elements named like dates first, then anywhere.
-    func visibleDate() -> DateParser.Stamp? {
-        var texts: [String] = []
-        for i in 0..<tree.count where names[i].contains(.date) {
-            if Int(tree.subtreeEnd[i]) - i < 40 { texts.append(tree.innerText(i)) }
-        }
-        let stamps = texts.compactMap { DateParser.parseText($0) }
-        if let s = stamps.first(where: \.hasTime) ?? stamps.first { return s }
-        // The first date in the page's visible text.
-        var all = ""
-        for i in 0..<tree.count where tree.isText[i] && !dropped[i] {
-            all += tree.text(i) + " "
-            if all.utf8.count > 20_000 { break }
-        }
-        return DateParser.parseText(all)
-    }
-
-    mutating func readBylines() {
-        var authors: [String] = []
-        var editors: [String] = []
-        let labels: [(String, Bool)] = [
-            ("penulis", false), ("reporter", false), ("wartawan", false), ("oleh", false), ("kontributor", false),
-            ("laporan wartawan", false), ("writer", false), ("author", false),
-            ("editor", true), ("penyunting", true), ("redaktur", true),
-        ]
-        for i in 0..<tree.count where tree.isText[i] && Extraction.startsLikeByline(tree.textBytes(i)) {
-            let text = Extraction.collapse(Array(tree.textBytes(i)))
-            guard text.count < 200 else { continue }
-            var lower = text.lowercased()
-            // A label in its own element, the name in the next text ("Editor:" <a>Name</a>).
-            var rest = text
-            for (label, isEditor) in labels {
-                guard lower.hasPrefix(label) else { continue }
-                var after = String(rest.dropFirst(label.count)).trimmed
-                guard after.hasPrefix(":") || (label == "oleh" || label == "laporan wartawan")
-                        && text.first?.isUppercase == true && after.first?.isUppercase == true else { continue }
-                if after.hasPrefix(":") { after = String(after.dropFirst()).trimmed }
-                if after.isEmpty, let next = nextText(after: i) { after = next }
-                if after.hasSuffix("/"), let next = nextText(after: i) { after += " " + next }
-                // "Oleh : Arnold H Sianturi / FMB": the part after the slash is the editor.
-                let parts = after.split(separator: "/").map { String($0).trimmed }
-                if let name = parts.first.flatMap(Extraction.personName) {
-                    if isEditor { editors.append(name) } else { authors.append(name) }
-                }
-                if !isEditor, parts.count > 1, let editor = Extraction.personName(parts[1]) { editors.append(editor) }
-                rest = ""; lower = ""
-                break
-            }
-        }
-        let site = (article.siteName ?? "").lowercased()
-        var ld: [String] = []
-        for d in ldArticles {
-            let author = d["author"]
-            let list = (author as? [Any]) ?? (author.map { [$0] } ?? [])
-            for a in list {
-                let name = (a as? [String: Any])?["name"] as? String ?? (a as? String)
-                if let n = name.flatMap(Extraction.personName), !site.contains(n.lowercased()) { ld.append(n) }
-            }
-            if !ld.isEmpty { break }
-        }
-        if authors.isEmpty {
-            // JSON-LD or meta authors, unless they are the editor (a common trap).
-            let candidates = ld + (meta["author"] ?? []).compactMap(Extraction.personName)
-            authors = candidates.filter { c in !editors.contains { $0.lowercased() == c.lowercased() }
-                && !site.contains(c.lowercased()) && !c.lowercased().contains(".com") }
-        }
-        article.authors = Extraction.unique(authors)
-        article.editors = Extraction.unique(editors)
-    }
-
-    /// A cheap test before the byline parser: the text starts (after spaces) with the first
-    /// letters of a byline label (penulis, reporter, wartawan, oleh, kontributor, laporan,
-    /// writer, author, editor, penyunting, redaktur).
-    static func startsLikeByline(_ b: ArraySlice<UInt8>) -> Bool {
-        var i = b.startIndex
-        while i < b.endIndex, b[i] <= 0x20 { i += 1 }
-        guard b.endIndex - i >= 4, b.endIndex - b.startIndex < 400 else { return false }
-        let two = (UInt16(b[i] | 0x20) << 8) | UInt16(b[i + 1] | 0x20)
-        switch two {
-        case 0x7065, 0x7265, 0x7761, 0x6F6C, 0x6B6F, 0x6C61, 0x7772, 0x6175, 0x6564: return true  // pe re wa ol ko la wr au ed
-        default: return false
-        }
-    }
-
-    func nextText(after i: Int) -> String? {
-        var k = i + 1
-        while k < tree.count && k < i + 6 {
-            if tree.isText[k] {
-                let t = Extraction.collapse(Array(tree.textBytes(k)))
-                if !t.isEmpty && t != ":" { return t.hasPrefix(":") ? String(t.dropFirst()).trimmed : t }
-            }
-            k += 1
-        }
-        return nil
-    }
-
-    /// A person's name, or nil for site names, staff labels, job titles and dates.
-    static func personName(_ raw: String) -> String? {
-        var s = raw.trimmed
-        for cut in [" | ", " - ", ",", " pada ", " Senin", " Selasa", " Rabu", " Kamis", " Jumat", " Sabtu", " Minggu"] {
-            if let r = s.range(of: cut) { s = String(s[..<r.lowerBound]).trimmed }
-        }
-        s = s.trimmingCharacters(in: CharacterSet(charactersIn: "()[]:-–|•·"))
-        s = s.trimmed
-        let lower = s.lowercased()
-        let rejected = ["redaksi", "admin", "tim", "team", "editor", "reporter", "penulis", "email the author",
-                        "kontributor", "wartawan", "staff", "humas", "unknown", "anonymous"]
-        guard !s.isEmpty, s.count <= 50, !rejected.contains(lower), !lower.hasPrefix("tim "),
-              !s.contains(where: { $0.isNumber }), !lower.contains(".com"), !lower.contains("http"),
-              s.first?.isLetter == true else { return nil }
-        let words = s.split(separator: " ")
-        guard words.count <= 6 else { return nil }
-        return words.joined(separator: " ")
-    }
-
-    static func unique(_ names: [String]) -> [String] {
-        var seen = Set<String>()
-        return names.filter { seen.insert($0.lowercased()).inserted }
     }
 
     mutating func readSection() {
@@ -802,7 +780,7 @@ struct Extraction {
                 if c.count >= 10 && !captions.contains(c) { captions.append(c) }
             }
             article.paragraphs = captions.isEmpty ? [caption] : captions
-            article.pageType = .article
+            article.pageType = .photo
             return
         }
         let declaredArticle = declaresArticle
@@ -821,11 +799,60 @@ struct Extraction {
         }
     }
 
+    /// Tells photo and video pages among articles: `og:type` `video…` or a JSON-LD
+    /// `VideoObject`/`ImageGallery`, or an address under `/video/`, `/foto/`, `/galeri/`… with
+    /// a player or several images and little text.
+    mutating func refineMediaPage(_ body: Int?) {
+        let ogType = first("og:type")?.lowercased() ?? ""
+        let ldTypes = Set(jsonLD.compactMap { ($0["@type"] as? String)?.lowercased() })
+        // A declared video page with a short description is still a video page.
+        let declaresVideo = ogType.hasPrefix("video") || ldTypes.contains("videoobject")
+        guard article.pageType == .article
+                || article.pageType == .other && declaresVideo && article.paragraphs.reduce(0, { $0 + $1.count }) >= 50
+        else { return }
+        let declaresArticleType = ldTypes.contains { $0.contains("article") }
+        let path = (article.url ?? "").lowercased().split(separator: "/").dropFirst(2).map(String.init)
+        let text = article.paragraphs.reduce(0) { $0 + $1.count }
+        let players = tree.elements(.video).count + tree.elements(.iframe).filter { i in
+            let src = tree.attribute(.src, of: i)?.lowercased() ?? tree.attribute(.dataSrc, of: i)?.lowercased() ?? ""
+            return src.contains("youtube") || src.contains("vidio") || src.contains("player") || src.contains("video")
+        }.count
+        if ogType.hasPrefix("video") || ldTypes.contains("videoobject") && !declaresArticleType
+            || path.contains(where: { ["video", "videos", "tv"].contains($0) }) && players > 0 && text < 1500 {
+            article.pageType = .video
+            return
+        }
+        let images = body.map { b in (b..<Int(tree.subtreeEnd[b])).filter { !tree.isText[$0] && tree.tags[$0] == .img }.count } ?? 0
+        if ldTypes.contains("imagegallery") && !declaresArticleType
+            || path.contains(where: { ["foto", "photo", "photos", "galeri", "gallery", "galeri-foto"].contains($0) })
+                && images >= 2 && text < 1500 {
+            article.pageType = .photo
+        }
+    }
+
     /// Whether og:type or JSON-LD says the page is an article.
     var declaresArticle: Bool {
         first("og:type")?.lowercased() == "article" || !ldArticles.filter { d in
             ((d["@type"] as? String)?.lowercased() ?? "").contains("article") || d["@type"] as? String == "BlogPosting"
         }.isEmpty
+    }
+
+    // MARK: Language
+
+    /// The language of the body (of all the page's text when there is no body), told by
+    /// ``LanguageDetector`` with the declared language as a hint.
+    mutating func readLanguage() {
+        var text: [UInt8] = Array(article.bodyText.utf8)
+        if text.count < 200 {
+            text += Array((article.title ?? "").utf8)
+            // An index page's text is mostly link titles, which boilerplate removal dropped.
+            for i in 0..<tree.count where tree.isText[i] {
+                text.append(0x20)
+                text += tree.textBytes(i)
+                if text.count > 30_000 { break }
+            }
+        }
+        article.language = LanguageDetector().detect(text, hint: declaredLanguage)
     }
 
     // MARK: Dateline and credits

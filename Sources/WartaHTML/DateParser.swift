@@ -35,7 +35,11 @@ public enum DateParser {
 
     /// Parses an ISO 8601-like machine date: `2015-11-05T14:56:43+07:00`, `2020-10-09 14:01:06`,
     /// `2020-05-04T04:25:13+0700`, `2020-05-03T21:25:13Z`, `2015-11-05`.
-    public static func parseMachine(_ s: String) -> Stamp? {
+    public static func parseMachine(_ s: String) -> Stamp? { parseMachine(s, keepUTC: false) }
+
+    /// Parses a machine date; with `keepUTC` a `Z` or `+00:00` time keeps its UTC clock and
+    /// offset 0 (to compare with a visible local time: local time mislabelled as UTC).
+    static func parseMachine(_ s: String, keepUTC: Bool) -> Stamp? {
         let b = Array(s.utf8)
         var i = 0
         while i < b.count, b[i] == 0x20 { i += 1 }
@@ -61,7 +65,7 @@ public enum DateParser {
         if skip(0x3A), let sec = number(2) { stamp.second = min(sec, 59) }
         if skip(0x2E) { while i < b.count, (b[i] &- 0x30) < 10 { i += 1 } }
         while i < b.count, b[i] == 0x20 { i += 1 }
-        if i < b.count, b[i] == UInt8(ascii: "Z") { return shifted(stamp, fromOffset: 0) }
+        if i < b.count, b[i] == UInt8(ascii: "Z") { return utc(stamp, keepUTC) }
         if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
             let sign = b[i] == UInt8(ascii: "+") ? 1 : -1
             i += 1
@@ -69,10 +73,17 @@ public enum DateParser {
             _ = skip(0x3A)
             let om = number(2) ?? 0
             let offset = sign * (oh * 60 + om)
-            if offset == 0 { return shifted(stamp, fromOffset: 0) }
+            if offset == 0 { return utc(stamp, keepUTC) }
             stamp.offsetMinutes = offset
         }
         return stamp
+    }
+
+    static func utc(_ s: Stamp, _ keep: Bool) -> Stamp {
+        guard keep else { return shifted(s, fromOffset: 0) }
+        var out = s
+        out.offsetMinutes = 0
+        return out
     }
 
     /// A UTC-style stamp re-expressed in WIB (+07:00).
@@ -100,11 +111,12 @@ public enum DateParser {
                 return withTime(Stamp(year: y, month: mo, day: d, hour: 0, minute: 0, second: 0, hasTime: false,
                                       offsetMinutes: 420), words, from: k + 3)
             }
-            // Month d, yyyy
-            if let mo = months[words[k].lowercased().trimmingDots], words[k].count >= 3, k + 2 < words.count,
-               let d = Int(words[k + 1]), (1...31).contains(d), let y = Int(words[k + 2]), y >= 1990, y <= 2100 {
+            // Month d, yyyy (the comma is a word of its own)
+            let yearAt = k + 2 < words.count && words[k + 2] == "," ? k + 3 : k + 2
+            if let mo = months[words[k].lowercased().trimmingDots], words[k].count >= 3, yearAt < words.count,
+               let d = Int(words[k + 1]), (1...31).contains(d), let y = Int(words[yearAt]), y >= 1990, y <= 2100 {
                 return withTime(Stamp(year: y, month: mo, day: d, hour: 0, minute: 0, second: 0, hasTime: false,
-                                      offsetMinutes: 420), words, from: k + 3)
+                                      offsetMinutes: 420), words, from: yearAt + 1)
             }
             // d/m/yyyy, d-m-yyyy, (d/m) with a default year
             let parts = words[k].split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
@@ -115,6 +127,32 @@ public enum DateParser {
                 guard let year = y, year >= 1990, year <= 2100, parts[0].count <= 2, parts[1].count <= 2 else { continue }
                 return withTime(Stamp(year: year, month: mo, day: d, hour: 0, minute: 0, second: 0, hasTime: false,
                                       offsetMinutes: 420), words, from: k + 1)
+            }
+        }
+        return nil
+    }
+
+    /// The date in an address's path: `/read/2015/03/02/…`, `/2015-03-02/…`, `/20150302/…`.
+    public static func parseURLPath(_ url: String) -> Stamp? {
+        let segments = url.split(separator: "?").first.map { $0.split(separator: "/").map(String.init) } ?? []
+        func stamp(_ y: Int?, _ m: Int?, _ d: Int?) -> Stamp? {
+            guard let y, let m, let d, (1995...2100).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+            return Stamp(year: y, month: m, day: d, hour: 0, minute: 0, second: 0, hasTime: false, offsetMinutes: 420)
+        }
+        let first = segments.first?.hasSuffix(":") == true ? 2 : 0
+        for k in segments.indices.dropFirst(first) {
+            let s = segments[k]
+            if s.count == 4, k + 2 < segments.count, segments[k + 1].count <= 2, segments[k + 2].count <= 2,
+               let found = stamp(Int(s), Int(segments[k + 1]), Int(segments[k + 2])) {
+                return found
+            }
+            let parts = s.split(separator: "-")
+            if parts.count == 3, parts[0].count == 4, let found = stamp(Int(parts[0]), Int(parts[1]), Int(parts[2])) {
+                return found
+            }
+            if s.count == 8, s.allSatisfy(\.isNumber), let v = Int(s),
+               let found = stamp(v / 10000, v / 100 % 100, v % 100) {
+                return found
             }
         }
         return nil
@@ -136,7 +174,16 @@ public enum DateParser {
                h < 24, m < 60 {
                 s.hour = h; s.minute = m; s.hasTime = true
                 if hm.count == 3, let sec = Int(hm[2]), sec < 60 { s.second = sec }
-                if k + 1 < words.count, let z = zones[words[k + 1].lowercased()] { s.offsetMinutes = z }
+                var next = k + 1
+                // "09:30 pm", "12:10 AM"
+                if next < words.count, h <= 12 {
+                    switch words[next].lowercased() {
+                    case "pm": s.hour = h == 12 ? 12 : h + 12; next += 1
+                    case "am": s.hour = h == 12 ? 0 : h; next += 1
+                    default: break
+                    }
+                }
+                if next < words.count, let z = zones[words[next].lowercased()] { s.offsetMinutes = z }
                 return s
             }
             break

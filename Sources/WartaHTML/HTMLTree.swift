@@ -71,18 +71,33 @@ public struct HTMLTree: Sendable {
     /// Number of nodes.
     public var count: Int { tags.count }
 
-    /// Parses UTF-8 HTML (or bytes in `encoding`, which libxml2 decodes) into a tree.
-    /// Returns nil when libxml2 finds no root element.
+    /// Why the parser stopped before the end of the page, when it did: the text after that
+    /// point is missing from the tree.
+    public internal(set) var textLoss: TextLoss?
+
+    /// Parses UTF-8 HTML (or bytes in `encoding`, which libxml2 decodes) into a tree, with
+    /// libxml2's depth and size limits lifted. Returns nil when libxml2 finds no root element
+    /// (a parser that stopped at a limit gives a tree with ``textLoss`` set instead).
     public init?(html: [UInt8], encoding: String? = nil) {
+        self.init(html: html, encoding: encoding, liftLimits: true)
+    }
+
+    /// Parses with libxml2's limits lifted or not (tests reach the limits without huge pages).
+    init?(html: [UInt8], encoding: String?, liftLimits: Bool) {
         HTMLTree.initializeOnce
+        var status: Int32 = CHTML_PARSED
         let doc: OpaquePointer? = html.withUnsafeBufferPointer { p in
             p.withMemoryRebound(to: CChar.self) { c in
-                chtml_parse(c.baseAddress, Int32(clamping: c.count), encoding ?? "UTF-8")
+                chtml_parse(c.baseAddress, Int32(clamping: c.count), encoding ?? "UTF-8", liftLimits ? 1 : 0, &status)
             }
         }
-        guard let doc else { return nil }
+        if status != CHTML_PARSED || html.count > Int(Int32.max) {
+            textLoss = status == CHTML_TOO_DEEP ? .tooDeep : .tooLarge
+        }
+        // A parser stopped before the first element still gives an (empty) tree with its loss.
+        guard let doc else { if textLoss == nil { return nil }; return }
         defer { chtml_free_doc(doc) }
-        guard let root = chtml_root(doc) else { return nil }
+        guard let root = chtml_root(doc) else { if textLoss == nil { return nil }; return }
         arena.reserveCapacity(html.count / 2)
         build(root)
     }
@@ -104,7 +119,6 @@ public struct HTMLTree: Sendable {
                 isText.append(true); tags.append(.other); parents.append(parent)
                 subtreeEnd.append(index + 1)
                 textRange.append(start..<Int32(arena.count)); attributeRange.append(0..<0)
-                closeAncestors(parent, end: index + 1)
                 continue
             }
             guard type == CHTML_ELEMENT, let name = chtml_name(node) else { continue }
@@ -125,7 +139,6 @@ public struct HTMLTree: Sendable {
                 attr = chtml_attr_next(a)
             }
             attributeRange.append(attrStart..<Int32(attributeNames.count))
-            closeAncestors(parent, end: index + 1)
             // Scripts (except JSON-LD) and styles are never read: skip their text.
             if tag == .style || tag == .script && !isJSONLD(Int(index)) { continue }
             // Children, pushed in reverse so they pop in document order.
@@ -134,14 +147,15 @@ public struct HTMLTree: Sendable {
             while let c = child { stack.append((c, index)); child = chtml_next(c) }
             stack[first...].reverse()
         }
+        closeSubtrees()
     }
 
-    /// Extends the subtree end of `parent` and its ancestors to cover a new node.
-    private mutating func closeAncestors(_ parent: Int32, end: Int32) {
-        var p = parent
-        while p >= 0, subtreeEnd[Int(p)] < end {
-            subtreeEnd[Int(p)] = end
-            p = parents[Int(p)]
+    /// Extends each subtree's end over its descendants: children come after their parent in
+    /// pre-order, so one backward pass suffices (linear even for a page nested 200,000 deep).
+    private mutating func closeSubtrees() {
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let p = Int(parents[i])
+            if p >= 0, subtreeEnd[p] < subtreeEnd[i] { subtreeEnd[p] = subtreeEnd[i] }
         }
     }
 

@@ -1,3 +1,5 @@
+import WartaText
+
 /// Finds the same structure in scraped plain text that ``ArticleExtractor`` finds in HTML:
 /// header lines (section, headline, photo caption) before the dateline, the body from the
 /// dateline on, and the page furniture after it ("Related Articles", comment forms, "Back to
@@ -34,6 +36,13 @@ public struct TextArticleExtractor: Sendable {
                 break
             }
         }
+        // Closing credit lines ("Penulis : …", "Editor : …") leave the body and give the bylines.
+        var credits: [String] = []
+        while paragraphs.count > 1, let last = paragraphs.last, Extraction.isCreditParagraph(last) {
+            credits.insert(last, at: 0)
+            paragraphs.removeLast()
+        }
+        for line in credits { TextArticleExtractor.readCredit(line, into: &article) }
         // The dateline starts the body; short lines before it are the header.
         if let start = paragraphs.prefix(6).firstIndex(where: { TextArticleExtractor.headHasDash($0) && Extraction.dateline($0) != nil }) {
             let header = Array(paragraphs[..<start])
@@ -48,7 +57,7 @@ public struct TextArticleExtractor: Sendable {
             if inner.contains("/"), let (initials, _) = Extraction.trailingInitials("(" + inner + ")") {
                 article.bylineInitials = initials
                 last = before
-            } else if TextArticleExtractor.looksLikeName(inner), before.isEmpty || before.hasSuffix(".") || before.hasSuffix("\u{201D}") || before.hasSuffix("\"") {
+            } else if article.authors.isEmpty, TextArticleExtractor.looksLikeName(inner), before.isEmpty || before.hasSuffix(".") || before.hasSuffix("\u{201D}") || before.hasSuffix("\"") {
                 article.authors = [inner]
                 last = before
             }
@@ -65,7 +74,18 @@ public struct TextArticleExtractor: Sendable {
         }
         article.paragraphs = paragraphs
         article.pageType = paragraphs.isEmpty ? .other : .article
+        article.language = LanguageDetector().detect(Array(article.bodyText.utf8))
         return article
+    }
+
+    /// Authors and editors from a credit line.
+    static func readCredit(_ line: String, into article: inout Article) {
+        for credit in Extraction.credits(line) {
+            let (names, slashEditor) = Extraction.creditNames(credit.names, organisations: [])
+            if credit.roles.contains(.author) { article.authors = Extraction.unique(article.authors + names) }
+            if credit.roles.contains(.editor) { article.editors = Extraction.unique(article.editors + names) }
+            if let slashEditor, !credit.roles.contains(.editor) { article.editors = Extraction.unique(article.editors + [slashEditor]) }
+        }
     }
 
     /// Section, headline and photo caption from the lines before the dateline.

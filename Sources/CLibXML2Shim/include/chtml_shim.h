@@ -21,9 +21,17 @@ typedef struct chtml_node chtml_node;
 void chtml_init(void);
 /// Silences libxml2's error output on the calling thread (done by chtml_parse).
 void chtml_silence_thread(void);
+/// Outcomes of `chtml_parse`: the whole page was read, or the parser stopped at a limit
+/// (nesting depth; a text, attribute or look-ahead size) and the rest of the page is lost.
+#define CHTML_PARSED 0
+#define CHTML_TOO_DEEP 1
+#define CHTML_TOO_LARGE 2
+
 /// Parses `len` bytes of HTML leniently (recover, no network, no error output).
 /// `encoding` NULL lets libxml2 sniff; pass "UTF-8" or "windows-1252" to force one.
-chtml_doc *chtml_parse(const char *buf, int32_t len, const char *encoding);
+/// `lift_limits` non-zero parses with XML_PARSE_HUGE (no depth or size limit short of memory).
+/// `status` receives CHTML_PARSED, CHTML_TOO_DEEP or CHTML_TOO_LARGE.
+chtml_doc *chtml_parse(const char *buf, int32_t len, const char *encoding, int32_t lift_limits, int32_t *status);
 /// Frees a parsed document.
 void chtml_free_doc(chtml_doc *doc);
 

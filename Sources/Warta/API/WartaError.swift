@@ -19,6 +19,11 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedInput(detail: String)
     /// libxml2 found no element in the page.
     case unparsableHTML
+    /// The HTML parser stopped at its nesting limit: the page's text would be incomplete.
+    case pageTooDeep
+    /// The HTML parser stopped at a size limit (a text, an attribute, memory): the page's text
+    /// would be incomplete.
+    case pageTooLarge
     /// A CoNLL-U file could not be parsed.
     case malformedCoNLLU(path: String, line: Int, detail: String)
     /// A lexicon file is not in the entity lexicon format.
@@ -37,6 +42,8 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooLarge: "too_large"
         case .usage: "usage"
         case .unparsableHTML: "unparsable_html"
+        case .pageTooDeep: "too_deep"
+        case .pageTooLarge: "too_large"
         case .malformedInput: "malformed_input"
         case .malformedCoNLLU: "malformed_conllu"
         case .malformedLexicon: "malformed_lexicon"
@@ -55,6 +62,8 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooLarge(let b, let l): "the input has \(b) bytes, over the limit of \(l); raise the size limit to process it"
         case .usage(let m): m
         case .unparsableHTML: "the page has no HTML elements; pass it as plain text"
+        case .pageTooDeep: "the page nests elements deeper than the HTML parser follows; its text would be incomplete"
+        case .pageTooLarge: "a text or attribute in the page is larger than the HTML parser reads; its text would be incomplete"
         case .malformedInput(let d): "\(d); fix or drop the line"
         case .malformedCoNLLU(let p, let l, let d): "\(p):\(l): not valid CoNLL-U (\(d))"
         case .malformedLexicon(let p, let l, let d): "\(p):\(l): not a lexicon row (\(d)); see docs/lexicons.md"

@@ -18,6 +18,7 @@ public struct HTMLExtractionStage: Stage {
         guard let article = ArticleExtractor().extract(html: document.input, charset: document.charset ?? defaultCharset) else {
             throw .unparsableHTML
         }
+        if let loss = article.textLoss { throw loss == .tooDeep ? .pageTooDeep : .pageTooLarge }
         document.pendingText = Array(article.bodyText.utf8)
         document.repairs.invalidUTF8 += article.replacedBytes
         document.article = article

@@ -1,0 +1,260 @@
+/// Tells the language of a text (ISO 639-1) from its function words and the character
+/// trigrams of short word lists, without a model or the network: Indonesian (`id`), Malay
+/// (`ms`), English (`en`), Javanese (`jv`), Sundanese (`su`), a few other languages news crawls
+/// meet (`nl`, `de`, `fr`, `es`, `pt`, `it`, `tl`) and non-Latin scripts by their script
+/// (`ar`, `ru`, `hi`, `th`, `ko`, `ja`, `zh`). Works on UTF-8 bytes; reads at most the first
+/// ``maxWords`` words and the trigrams of ``maxTrigramWords`` of them.
+///
+/// A word shared by several languages counts for each of them in equal parts, so Indonesian
+/// and Malay are told apart by the words they spell differently (`bahwa`/`bahawa`,
+/// `karena`/`kerana`, `uang`/`wang`): Malay needs two such words more than Indonesian ones,
+/// else the text is Indonesian. A declared
+/// language (`<html lang>`, `og:locale`) only tips a close call: it is never proof.
+public struct LanguageDetector: Sendable {
+    /// Languages told apart by words, in score order.
+    public static let languages = ["id", "ms", "en", "jv", "su", "nl", "de", "fr", "es", "pt", "it", "tl"]
+    /// Fewer Latin words than this is too little text: the detector answers nil.
+    public static let minimumWords = 5
+    /// Words read at most.
+    public static let maxWords = 2000
+    /// Words of no list whose trigrams are read at most (the function words decide the rest).
+    public static let maxTrigramWords = 300
+
+    /// Creates a detector (the word tables are built once per process).
+    public init() {}
+
+    /// The language of `text`, or nil when there is too little text or no evidence.
+    /// `hint` is the page's declared language (`id-ID`, `en_US`), used only to break a close call.
+    public func detect(_ text: UnsafeBufferPointer<UInt8>, hint: String? = nil) -> String? {
+        var evidence = Evidence()
+        evidence.read(text)
+        return evidence.decide(hint: hint.flatMap(LanguageDetector.primaryTag))
+    }
+
+    /// The language of UTF-8 `text` (see the buffer form of `detect(_:hint:)`).
+    public func detect(_ text: [UInt8], hint: String? = nil) -> String? {
+        text.withUnsafeBufferPointer { detect($0, hint: hint) }
+    }
+
+    /// `id` from `id-ID`, `en` from `en_US`; nil for an empty or malformed tag.
+    static func primaryTag(_ tag: String) -> String? {
+        let head = tag.utf8.prefix { $0 != 0x2D && $0 != 0x5F }
+        guard head.count == 2 || head.count == 3, head.allSatisfy({ ($0 | 0x20) &- 0x61 < 26 }) else { return nil }
+        return String(decoding: head.map { $0 | 0x20 }, as: UTF8.self)
+    }
+
+    // MARK: Word lists (common function words, written for this detector)
+
+    static let wordLists: [[String]] = [
+        // id: Indonesian; the spellings and words Malay does not use are what tells them apart.
+        ["yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dalam", "pada", "akan", "tidak", "dari", "ke", "oleh",
+         "juga", "telah", "ada", "adalah", "mereka", "kami", "kita", "saya", "sudah", "belum", "atau", "tetapi",
+         "sebagai", "kepada", "hingga", "serta", "namun", "lebih", "bagi", "para", "pun",
+         "bahwa", "karena", "yaitu", "yakni", "saja", "setelah", "uang", "mau", "tersebut", "bisa", "sementara",
+         "sejumlah", "pemerintah", "kantor", "kalau", "enggak", "nggak", "sedangkan", "kemarin", "mengatakan",
+         "ujarnya", "jelasnya", "tuturnya", "ungkapnya", "terkait", "sebelumnya", "merupakan", "agar", "apakah",
+         "persen", "miliar", "rupiah", "warga", "polisi", "kabupaten", "provinsi", "sebanyak", "selasa", "jumat",
+         "baru", "internasional", "saat", "seperti", "masih", "hanya", "harus", "tahun", "kata", "menurut", "tapi",
+         "sebelum", "ketika", "terhadap", "perlu", "negeri", "turut", "berkata", "daripada", "beliau", "kenyataan",
+         "semasa", "ialah", "boleh", "pejabat", "bagaimanapun", "sekiranya"],
+        // ms: Malay
+        ["yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dalam", "pada", "akan", "tidak", "dari", "ke", "oleh",
+         "juga", "telah", "ada", "adalah", "mereka", "kami", "kita", "saya", "sudah", "belum", "atau", "tetapi",
+         "sebagai", "kepada", "hingga", "serta", "namun", "lebih", "bagi", "para", "pun",
+         "bahawa", "kerana", "iaitu", "sahaja", "selepas", "wang", "mahu", "boleh", "kerajaan", "pejabat", "beliau",
+         "semasa", "ialah", "daripada", "manakala", "sekiranya", "bagaimanapun", "peratus", "bilion", "ringgit",
+         "negeri", "baharu", "antarabangsa", "kenyataan", "berkata", "menerusi", "turut", "selasa", "jumaat",
+         "sebelum", "ketika", "seperti", "masih", "hanya", "perlu", "tahun", "kata", "menurut", "terhadap"],
+        // en: English
+        ["the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "was", "on", "with", "as", "by", "at",
+         "from", "his", "her", "are", "be", "this", "have", "has", "had", "said", "which", "an", "were", "not",
+         "but", "or", "they", "their", "he", "she", "been", "will", "who", "would", "after", "its", "also", "more",
+         "than", "about", "there", "when", "can", "we", "our", "you", "all", "one", "new", "up", "out", "into",
+         "over", "last", "year", "people", "government", "president", "police", "could", "should", "what",
+         "some", "other", "these", "those", "while", "during", "because", "between", "against", "under"],
+        // jv: Javanese, ngoko and krama
+        ["lan", "ing", "sing", "iku", "ora", "karo", "kanggo", "wis", "uga", "marang", "saka",
+         "dening", "menyang", "yaiku", "nanging", "iki", "kuwi", "kabeh", "dadi", "amarga", "sawise",
+         "nalika", "banjur", "mung", "isih", "durung", "arep", "wong", "kanthi", "miturut", "ngandika", "ujare",
+         "jroning", "utawa", "luwih", "mboten", "ingkang", "saking", "dhateng", "punika", "menika", "wonten",
+         "kaliyan", "sampun", "badhe", "inggih", "saged", "kathah", "tiyang", "ugi", "kados", "amargi", "dipun",
+         "nggih", "kula", "panjenengan", "sedaya", "taun", "bisa", "maneh", "opo", "ono", "piye"],
+        // su: Sundanese
+        ["nu", "jeung", "anu", "ieu", "éta", "eta", "teu", "henteu", "geus", "keur", "pikeun", "dina",
+         "kana", "ka", "ti", "ogé", "oge", "deui", "mah", "atawa", "urang", "ku", "sarta", "ngan", "kitu",
+         "sanggeus", "lamun", "kudu", "bari", "leuwih", "sababaraha", "kabéh", "jalma", "taun", "nyaéta",
+         "nyaeta", "hiji", "saurna", "cenah", "ceuk", "pisan", "wae", "ngaliwatan", "nepi", "ngeunaan", "saperti",
+         "nurutkeun", "dumasar", "sakabéh", "ngarah", "sangkan", "nya", "dieu", "kieu", "bisa", "di"],
+        // nl: Dutch
+        ["de", "het", "een", "en", "van", "is", "dat", "op", "te", "zijn", "niet", "met", "voor", "ook", "maar",
+         "aan", "door", "bij", "wordt", "werd", "naar", "heeft", "worden", "uit", "deze", "die", "er", "als"],
+        // de: German
+        ["der", "die", "und", "das", "ist", "nicht", "mit", "sich", "des", "auf", "für", "ein", "eine", "dem",
+         "den", "von", "zu", "im", "auch", "wird", "wurde", "sie", "es", "nach", "bei", "aus", "werden", "sind"],
+        // fr: French
+        ["le", "la", "les", "des", "et", "est", "une", "un", "du", "dans", "que", "qui", "pour", "pas", "sur", "au",
+         "avec", "il", "elle", "ce", "sont", "par", "plus", "ont", "été", "aux", "cette", "mais"],
+        // es: Spanish
+        ["el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "es", "por", "con", "para", "del", "se",
+         "su", "al", "lo", "como", "más", "pero", "sus", "fue", "este", "entre", "también"],
+        // pt: Portuguese
+        ["o", "a", "os", "as", "de", "que", "e", "do", "da", "em", "um", "uma", "é", "para", "com", "não", "por",
+         "se", "dos", "das", "na", "mais", "foi", "ao", "também", "pelo", "seu"],
+        // it: Italian
+        ["il", "la", "di", "che", "e", "è", "un", "una", "per", "non", "del", "della", "con", "sono", "si", "da",
+         "le", "gli", "nel", "ma", "anche", "alla", "dei", "delle", "questo", "stato", "più"],
+        // tl: Tagalog
+        ["ang", "ng", "sa", "mga", "na", "at", "ay", "si", "ni", "kay", "hindi", "ito", "siya", "sila", "para",
+         "pero", "kung", "niya", "nila", "naman", "lang", "din", "rin", "kanyang", "noong", "dahil", "ayon"],
+    ]
+
+    /// Each word's languages as a bit mask.
+    static let words: ByteStringTable = {
+        var masks: [String: Int32] = [:]
+        for (l, list) in wordLists.enumerated() { for w in list { masks[w, default: 0] |= 1 << Int32(l) } }
+        return ByteStringTable(masks.map { (Array($0.key.utf8), $0.value) })
+    }()
+
+    /// Each character trigram of the word lists (words padded with a space each side) as a bit
+    /// mask of languages.
+    static let trigrams: [UInt32: UInt16] = {
+        var out: [UInt32: UInt16] = [:]
+        for (l, list) in wordLists.enumerated() {
+            for w in list {
+                let b = [0x20] + Array(w.utf8) + [0x20]
+                guard b.count >= 3 else { continue }
+                for k in 0...(b.count - 3) { out[trigramKey(b[k], b[k + 1], b[k + 2]), default: 0] |= 1 << UInt16(l) }
+            }
+        }
+        return out
+    }()
+
+    @inline(__always)
+    static func trigramKey(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 {
+        UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)
+    }
+}
+
+/// What one text says: weighted word and trigram hits per language and letters per script.
+struct Evidence {
+    var wordScore = [Double](repeating: 0, count: LanguageDetector.languages.count)
+    var trigramScore = [Double](repeating: 0, count: LanguageDetector.languages.count)
+    var wordHits = 0
+    var words = 0
+    var trigramWords = 0
+    var latinLetters = 0
+    /// Letters of other scripts: Arabic, Cyrillic, Devanagari, Thai, Hangul, kana, CJK.
+    var scripts = [Int](repeating: 0, count: Evidence.scriptCodes.count)
+    static let scriptCodes = ["ar", "ru", "hi", "th", "ko", "ja", "zh"]
+
+    /// Reads words (ASCII letters and Latin letters with diacritics, lower-cased) and counts
+    /// the letters of other scripts by their UTF-8 lead bytes.
+    /// Words touching a digit or a URL or markup character (`bb4ee8`, `/a/`, `id=o`) are
+    /// slugs and codes, not prose: they are not counted.
+    mutating func read(_ text: UnsafeBufferPointer<UInt8>) {
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var technicalBefore = false
+        var i = 0
+        while i < text.count, words < LanguageDetector.maxWords {
+            let b = text[i]
+            if (b | 0x20) &- 0x61 < 26 {
+                word.append(b | 0x20); latinLetters += 1; i += 1; continue
+            }
+            if b == 0xC3, i + 1 < text.count, text[i + 1] >= 0x80, text[i + 1] != 0x97, text[i + 1] != 0xB7 {
+                // Latin-1 letters: é, ü, ç… (lower-cased: C3 80–9E become C3 A0–BE).
+                let c = text[i + 1]
+                word.append(0xC3); word.append(c < 0xA0 ? c + 0x20 : c); latinLetters += 1; i += 2; continue
+            }
+            if b >= 0x80 { countScript(text, i) }
+            let technical = Evidence.isTechnical(b)
+            if !word.isEmpty {
+                if !technicalBefore && !technical { addWord(word) }
+                word.removeAll(keepingCapacity: true)
+            }
+            technicalBefore = technical
+            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        }
+        if !word.isEmpty && !technicalBefore { addWord(word) }
+    }
+
+    /// Digits and the characters of addresses and markup: `/ _ = @ # % & < > \ [ ]`.
+    @inline(__always)
+    static func isTechnical(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x30...0x39, 0x2F, 0x5F, 0x3D, 0x40, 0x23, 0x25, 0x26, 0x3C, 0x3E, 0x5C, 0x5B, 0x5D: return true
+        default: return false
+        }
+    }
+
+    mutating func countScript(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) {
+        let b = t[i]
+        let next = i + 1 < t.count ? t[i + 1] : 0
+        switch b {
+        case 0xD8...0xDB: scripts[0] += 1
+        case 0xD0...0xD3: scripts[1] += 1
+        case 0xE0 where next == 0xA4 || next == 0xA5: scripts[2] += 1
+        case 0xE0 where next == 0xB8 || next == 0xB9: scripts[3] += 1
+        case 0xEA...0xED where b > 0xEA || next >= 0xB0: scripts[4] += 1
+        case 0xE3 where next >= 0x81 && next <= 0x83: scripts[5] += 1
+        case 0xE4...0xE9: scripts[6] += 1
+        default: break
+        }
+    }
+
+    mutating func addWord(_ w: [UInt8]) {
+        words += 1
+        // Single letters (initials, "a", "e", "o") are too ambiguous to count.
+        guard w.count >= 2 else { return }
+        let mask: Int32? = w.withUnsafeBufferPointer { LanguageDetector.words.value($0) }
+        if let mask {
+            wordHits += 1
+            let share = 1 / Double(mask.nonzeroBitCount)
+            for l in 0..<wordScore.count where mask & (1 << Int32(l)) != 0 { wordScore[l] += share }
+            return
+        }
+        guard w.count >= 3, trigramWords < LanguageDetector.maxTrigramWords else { return }
+        trigramWords += 1
+        // A word of no list: its trigrams say which languages it looks like.
+        var previous2: UInt8 = 0x20, previous1 = w[0]
+        for k in 1...w.count {
+            let c = k < w.count ? w[k] : 0x20
+            if let m = LanguageDetector.trigrams[LanguageDetector.trigramKey(previous2, previous1, c)] {
+                let share = 1 / Double(m.nonzeroBitCount)
+                for l in 0..<trigramScore.count where m & (1 << UInt16(l)) != 0 { trigramScore[l] += share }
+            }
+            previous2 = previous1; previous1 = c
+        }
+    }
+
+    /// The language with the most evidence; nil with too little text or evidence.
+    func decide(hint: String?) -> String? {
+        let otherScript = scripts.indices.max { scripts[$0] < scripts[$1] }!
+        if scripts[otherScript] > latinLetters {
+            // Kana beside Han characters is Japanese.
+            if otherScript == 6, scripts[5] * 10 > scripts[6] { return "ja" }
+            return scripts[otherScript] >= 10 ? Evidence.scriptCodes[otherScript] : nil
+        }
+        guard words >= LanguageDetector.minimumWords, wordHits >= 2, wordHits * 20 >= words else { return nil }
+        let hintIndex = hint.flatMap { LanguageDetector.languages.firstIndex(of: $0) }
+        var best = 0
+        var bestScore = -1.0
+        for l in 0..<wordScore.count {
+            var s = wordScore[l] + 0.05 * trigramScore[l]
+            // The declared language tips a close call (a tie between Indonesian and Malay).
+            if l == hintIndex { s *= 1.05 }
+            if s > bestScore { best = l; bestScore = s }
+        }
+        if best <= 1 {
+            // Indonesian or Malay: only the words they spell differently decide. Indonesian
+            // writers use a Malay word now and then ("selepas"), so Malay needs two such words
+            // more than Indonesian ones (one when the page declares Malay).
+            let malayMargin = wordScore[1] - wordScore[0]
+            return malayMargin >= (hint == "ms" ? 0 : 2) && (malayMargin > 0 || hint == "ms") ? "ms" : "id"
+        }
+        // Another language needs the evidence of two of its function words at least (a
+        // headline with "One Piece" in it is not English).
+        guard wordScore[best] >= 2 else { return nil }
+        return LanguageDetector.languages[best]
+    }
+}

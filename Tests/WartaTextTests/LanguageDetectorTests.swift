@@ -1,0 +1,55 @@
+import Testing
+@testable import WartaText
+
+@Suite("Language detector")
+struct LanguageDetectorTests {
+    let detector = LanguageDetector()
+
+    func detect(_ s: String, hint: String? = nil) -> String? { detector.detect(Array(s.utf8), hint: hint) }
+
+    @Test func indonesian() {
+        #expect(detect("Pemerintah menetapkan harga eceran tertinggi beras karena stok di gudang masih cukup, kata menteri kepada wartawan di Jakarta.") == "id")
+        #expect(detect("Polisi mengatakan bahwa tersangka sudah ditahan setelah diperiksa selama enam jam.") == "id")
+    }
+
+    @Test func malay() {
+        #expect(detect("Kerajaan berkata bahawa harga beras tidak akan dinaikkan kerana bekalan di gudang masih mencukupi.") == "ms")
+        #expect(detect("Beliau berkata wang itu boleh digunakan selepas kenyataan rasmi dikeluarkan oleh pejabat menteri.") == "ms")
+    }
+
+    @Test func sharedWordsAreIndonesianUnlessDeclaredMalay() {
+        let shared = "Mereka akan datang ke sini dengan anak dan isteri pada hari ini untuk majlis itu."
+        #expect(detect(shared) == "id")
+        #expect(detect(shared, hint: "ms-MY") == "ms")
+    }
+
+    @Test func english() {
+        #expect(detect("The government said on Monday that the price of rice would not rise because stocks were sufficient.", hint: "id-ID") == "en")
+    }
+
+    @Test func javaneseAndSundanese() {
+        #expect(detect("Bupati ngandika yen warga kudu tetep waspada lan ora metu saka omah nalika udan deres, amarga kali iku wis kebak.") == "jv")
+        #expect(detect("Bapak bupati nyarios yen pihakipun badhe ningkataken pelayanan dhateng masyarakat ingkang wonten ing desa punika.") == "jv")
+        #expect(detect("Bupati nyebutkeun yén warga kudu tetep waspada jeung ulah kaluar ti imah lamun hujan gedé, sabab walungan geus pinuh.") == "su")
+    }
+
+    @Test func otherLanguagesAndScripts() {
+        #expect(detect("Le gouvernement a annoncé que les prix du riz ne seront pas augmentés dans les prochains mois.") == "fr")
+        #expect(detect("De regering heeft gezegd dat de prijs van rijst niet zal stijgen omdat er genoeg voorraad is.") == "nl")
+        #expect(detect("قالت الحكومة إن أسعار الأرز لن ترتفع لأن المخزون كاف في المستودعات") == "ar")
+        #expect(detect("政府表示，由于仓库库存充足，大米价格不会上涨。") == "zh")
+    }
+
+    @Test func slugsAndCodesAreNoEvidence() {
+        // Single letters of addresses and hex codes ("o", "a", "e") would read as Portuguese.
+        let feed = "Drama Adaptasi Webtoon Rilis Teaser Perdana http://x.com/a/o/e/do/da/no/na-bb4ee8-o1a2e3.html "
+            + "Diangkat dari kisah webtoon yang terkenal, teaser pertama ini makin bikin fans penasaran. id=o&a=e&da=no"
+        #expect(detect(feed) == "id")
+    }
+
+    @Test func tooLittleTextOrNoEvidenceIsNil() {
+        #expect(detect("Jakarta") == nil)
+        #expect(detect("", hint: "id") == nil)
+        #expect(detect("Xqzt Bvrk Mnpl Qwrt Zxcv Plmk Jhgf", hint: "id") == nil)
+    }
+}
