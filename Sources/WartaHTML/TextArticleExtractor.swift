@@ -74,7 +74,7 @@ public struct TextArticleExtractor: Sendable {
         }
         article.paragraphs = paragraphs
         article.pageType = paragraphs.isEmpty ? .other : .article
-        article.language = LanguageDetector().detect(Array(article.bodyText.utf8))
+        article.language = LanguageDetector().detect(TextArticleExtractor.head(of: paragraphs))
         return article
     }
 
@@ -165,5 +165,15 @@ public struct TextArticleExtractor: Sendable {
             previous = (previous.1, b)
         }
         return false
+    }
+
+    /// The first paragraphs, joined, up to about as much text as the language detector reads.
+    static func head(of paragraphs: [String]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for p in paragraphs where bytes.count < 32_768 {
+            if !bytes.isEmpty { bytes += [0x0A, 0x0A] }
+            bytes += p.utf8
+        }
+        return bytes
     }
 }

@@ -200,6 +200,9 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: "A document still being analysed after this many seconds gets a timeout error record (checked between stages).")
     var maxSeconds = 30.0
 
+    @Flag(help: "Tag entities and quotes whatever a document's language (by default only Indonesian documents get them).")
+    var languageAny = false
+
     func validate() throws {
         if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
         if !(maxSeconds > 0) { throw ValidationError("--max-seconds must be positive") }
@@ -219,6 +222,7 @@ struct AnalysisOptions: ParsableArguments {
         c.nestedEntities = nested
         c.maxBytes = maxBytes
         c.maxSeconds = maxSeconds
+        c.anyLanguage = languageAny
         return c
     }
 

@@ -24,16 +24,16 @@ struct StageTests {
     }
 
     @Test func theDefaultOrder() {
-        #expect(StageTests.stages.map(\.name) == ["check", "extract-html", "normalize", "extract-text", "segment", "entities",
-                                                  "speakers", "resolve", "quotes"])
+        #expect(StageTests.stages.map(\.name) == ["check", "extract-html", "normalize", "extract-text", "segment", "language",
+                                                  "entities", "speakers", "resolve", "quotes"])
         var textOnly = Configuration()
         textOnly.layers = .text
         textOnly.extractsArticles = false
-        #expect(Pipeline.defaultStages(textOnly).map(\.name) == ["check", "extract-html", "normalize", "segment"])
+        #expect(Pipeline.defaultStages(textOnly).map(\.name) == ["check", "extract-html", "normalize", "segment", "language"])
         var entities = Configuration()
         entities.layers = .entities
         #expect(Pipeline.defaultStages(entities).map(\.name) == ["check", "extract-html", "normalize", "extract-text", "segment",
-                                                                 "entities", "resolve"])
+                                                                 "language", "entities", "resolve"])
     }
 
     @Test func inputCheckRefusesWhatCannotBeAnalysed() throws {
@@ -96,6 +96,21 @@ struct StageTests {
         #expect(doc.quotes.map(\.kind) == [.indirect, .direct])
         #expect(doc.quotes.allSatisfy { $0.speaker?.name == "Tri Supriyanto" })
         #expect(doc.quotes.map { $0.parts.map(doc.text).joined() } == ["harga naik 5,61 persen", "Kami akan menambah pasokan"])
+    }
+
+    @Test func documentsInAnotherLanguageSkipTheIndonesianStages() throws {
+        let english = "The President arrived in Jakarta on Monday. He said the economy was growing faster than expected."
+        let skipped = try Pipeline(configuration: StageTests.configuration).analyze(Array(english.utf8), format: .text).get()
+        #expect(skipped.language == "en")
+        #expect(skipped.skippedStages == ["entities", "speakers", "resolve", "quotes"])
+        #expect(skipped.layers == .text && skipped.entities.isEmpty)
+        var any = StageTests.configuration
+        any.anyLanguage = true
+        let tagged = try Pipeline(configuration: any).analyze(Array(english.utf8), format: .text).get()
+        #expect(tagged.skippedStages.isEmpty && tagged.layers == .all)
+        #expect(tagged.entities.contains { $0.name == "Jakarta" })
+        let indonesian = try Pipeline(configuration: StageTests.configuration).analyze(Array(StageTests.text.utf8), format: .text).get()
+        #expect(indonesian.language == "id" && indonesian.skippedStages.isEmpty)
     }
 
     /// A stage of one's own, appended to the default list: it reads the layers before it.

@@ -57,6 +57,10 @@ public struct AnalyzedDocument: Sendable {
     public var speechMarks: SpeechMarks?
     /// The layers present.
     public var layers: Configuration.Layers = []
+    /// The language of the text (ISO 639-1), or nil when too little text tells.
+    public var language: String?
+    /// The stages skipped because the document is not in Indonesian.
+    public var skippedStages: [String] = []
 
     /// A document to analyse.
     public init(id: String, bytes: [UInt8], format: InputFormat, context: RecordContext = RecordContext(source: nil),

@@ -68,6 +68,8 @@ public struct Configuration: Sendable {
     public var defaultCharset: String?
     /// Records include every token's span and kind.
     public var recordsTokens = false
+    /// Run the Indonesian-only stages (entities, quotes) whatever language a document is in.
+    public var anyLanguage = false
 
     /// The default configuration over `entityLexicon` and `tokenizerLexicon` (the built-in
     /// lexicons unless given; ``LexiconCache`` loads them fast).

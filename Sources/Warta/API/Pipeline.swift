@@ -6,10 +6,11 @@ import WartaText
 /// Immutable and `Sendable`: one pipeline serves every thread.
 ///
 /// The default stages, in order: input checks, HTML extraction, normalization, plain-text
-/// article extraction, segmentation (paragraphs, tokens, sentences, clitics), then for the
-/// entity layer tagging (and, with quotes, the speakers the tagger missed) and resolution, and
-/// for the quote layer attribution. A stage that does not apply to a document (HTML extraction
-/// on text) leaves it as it is.
+/// article extraction, segmentation (paragraphs, tokens, sentences, clitics), language, then
+/// for the entity layer tagging (and, with quotes, the speakers the tagger missed) and
+/// resolution, and for the quote layer attribution. A stage that does not apply to a document
+/// (HTML extraction on text) leaves it as it is; the Indonesian-only stages are skipped for a
+/// document in another language unless ``Configuration/anyLanguage`` is set.
 public struct Pipeline: Sendable {
     /// The configuration the stages were built from.
     public let configuration: Configuration
@@ -38,6 +39,7 @@ public struct Pipeline: Sendable {
         ]
         if c.extractsArticles { stages.append(TextArticleStage()) }
         stages.append(SegmentationStage(analyzer: text))
+        stages.append(LanguageStage())
         guard layers.contains(.entities) else { return stages }
         stages.append(EntityTaggingStage(tagger: EntityTagger(lexicon: c.entityLexicon, knownWords: c.tokenizerLexicon.knownWords),
                                              nested: c.nestedEntities))
@@ -61,7 +63,11 @@ public struct Pipeline: Sendable {
         let budget = UInt64(max(0, configuration.maxSeconds) * 1e9)
         var last = start
         for (k, stage) in stages.enumerated() {
-            try stage.process(&document)
+            if stage.isIndonesianOnly, !configuration.anyLanguage, let language = document.language, language != "id" {
+                document.skippedStages.append(stage.name)
+            } else {
+                try stage.process(&document)
+            }
             let now = monotonicNanoseconds()
             profile?.add(now &- last, to: k)
             last = now

@@ -8,8 +8,16 @@ import Glibc
 public protocol Stage: Sendable {
     /// A short name for profiles (`normalize`, `entities`).
     var name: String { get }
+    /// Whether the stage only makes sense for Indonesian text (entity and quote rules): the
+    /// pipeline skips it for a document in another language.
+    var isIndonesianOnly: Bool { get }
     /// Adds this stage's layer to `document`, or says why the document cannot be analysed.
     func process(_ document: inout AnalyzedDocument) throws(WartaError)
+}
+
+extension Stage {
+    /// Most stages work on any language.
+    public var isIndonesianOnly: Bool { false }
 }
 
 /// Where the time of a run went, stage by stage (``Pipeline/run(_:profile:)``).

@@ -37,7 +37,8 @@ public struct RecordWriter: Sendable {
         out.key("id"); out.string(doc.id)
         out.raw(",\"status\":\"ok\",")
         writeContext(doc.context, &out)
-        if let article = doc.article { writeArticle(article, &out) }
+        if let article = doc.article { writeArticle(article, &out) } else { field("language", doc.language, &out) }
+        if !doc.skippedStages.isEmpty { out.key("skipped_stages"); strings(doc.skippedStages, &out); out.raw(",") }
         writeAnalysis(doc, to: &out)
         out.raw("}\n")
     }

@@ -3,6 +3,8 @@ import WartaEntities
 /// Tags people, organizations, places, facilities, events, dates, times and amounts
 /// (`EntityTagger`): the mentions layer.
 public struct EntityTaggingStage: Stage {
+    /// Entity and quote rules are for Indonesian.
+    public var isIndonesianOnly: Bool { true }
     /// The tagger.
     public let tagger: EntityTagger
     /// Also the places and organizations inside longer names.
@@ -21,6 +23,8 @@ public struct EntityTaggingStage: Stage {
 
 /// Gives each entity one identity (`EntityResolver`): the entities layer.
 public struct EntityResolutionStage: Stage {
+    /// Entity and quote rules are for Indonesian.
+    public var isIndonesianOnly: Bool { true }
     /// `resolve`.
     public var name: String { "resolve" }
 

@@ -4,6 +4,8 @@ import WartaQuotes
 /// unknown name as the subject of a reporting verb) to the mentions, before resolution gives
 /// them identities.
 public struct SpeakerStage: Stage {
+    /// Entity and quote rules are for Indonesian.
+    public var isIndonesianOnly: Bool { true }
     /// The attributor.
     public let attributor: QuoteAttributor
     /// `speakers`.
@@ -23,6 +25,8 @@ public struct SpeakerStage: Stage {
 /// Attributes direct and indirect quotes to their speakers over the resolved entities
 /// (`QuoteAttributor`): the quotes layer.
 public struct QuoteStage: Stage {
+    /// Entity and quote rules are for Indonesian.
+    public var isIndonesianOnly: Bool { true }
     /// The attributor.
     public let attributor: QuoteAttributor
     /// `quotes`.

@@ -43,3 +43,18 @@ public struct SegmentationStage: Stage {
         document.layers.insert(.text)
     }
 }
+
+/// Tells the language of the text (``LanguageDetector``; an article's extractor has already
+/// told it, with the page's declared language as a hint).
+public struct LanguageStage: Stage {
+    /// `language`.
+    public var name: String { "language" }
+
+    /// Creates the stage.
+    public init() {}
+
+    /// Sets the document's language.
+    public func process(_ document: inout AnalyzedDocument) throws(WartaError) {
+        document.language = document.article.map(\.language) ?? LanguageDetector().detect(document.document.bytes)
+    }
+}
