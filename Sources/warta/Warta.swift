@@ -65,11 +65,14 @@ struct Process: ParsableCommand {
     @Option(help: "A file listing input paths, one per line.")
     var fromList: String?
 
+    @Flag(help: "Follow symbolic links to folders when walking folders (each folder and file is read once).")
+    var follow = false
+
     enum InputFormat: String, ExpressibleByArgument, CaseIterable {
         case auto, text, html, jsonl, warc
     }
 
-    @Option(help: "How to read standard input, and files whose extension says nothing (auto: text; html and text also override extensions).")
+    @Option(help: "How to read standard input and files whose extension says nothing (auto: text); any other value overrides extensions.")
     var inputFormat: InputFormat = .auto
 
     @Option(help: "The charset of HTML input when known (as an HTTP header would give it).")
@@ -138,7 +141,7 @@ struct Process: ParsableCommand {
             }
             let forced: InputDocument.Format? = inputFormat == .html ? .html : (inputFormat == .text ? .text : nil)
             let inputs = try InputEnumerator(paths: paths, listFile: fromList, stdinFormat: stdinFormat,
-                                             forcedFormat: forced, maxBytes: maxBytes)
+                                             forcedFormat: forced, maxBytes: maxBytes, followSymlinks: follow)
             var options = BatchRunner.Options()
             options.jobs = jobs
             options.ordered = !unordered
