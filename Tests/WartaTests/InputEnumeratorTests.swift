@@ -77,4 +77,16 @@ struct InputEnumeratorTests {
         let small = all(try InputEnumerator(paths: [dir + "/a.html"], maxBytes: 1000))
         #expect(small.map(\.error) == [.tooLargeDecoded(limit: 1000)])
     }
+
+    @Test func aStreamOfJSONLinesReadInSmallStepsGivesTheSameDocuments() throws {
+        let text = "{\"id\": \"a\", \"text\": \"Satu.\"}\r\n\n \t\n{\"text\": \"" + String(repeating: "x", count: 300)
+            + "\"}\nnot json\n{\"html\": \"<p>Dua</p>\"}"
+        for step in [1, 3, 1 << 16] {
+            let docs = all(try InputEnumerator(stream: TrickleStream(Array(text.utf8), step: step), format: .jsonl,
+                                               path: "s.jsonl", maxBytes: 100))
+            #expect(docs.map(\.id) == ["a", "s.jsonl:4", "s.jsonl:5", "s.jsonl:6"], "step \(step)")
+            #expect(docs.map(\.status) == ["ok", "too_large", "malformed_input", "ok"])
+            #expect(docs.map(\.source.line) == [1, 4, 5, 6])
+        }
+    }
 }

@@ -20,6 +20,8 @@ public final class InputEnumerator {
     private var jsonl: (reader: BufferedReader, path: String, line: Int)?
     private var warc: WARCReader?
     private var walk: FolderWalk
+    /// The one document of a text or HTML stream, until it is returned.
+    private var single: InputDocument?
     /// Files found so far (for progress).
     public private(set) var filesOpened = 0
     /// How many documents the inputs hold, when that is known before reading (files and
@@ -69,8 +71,31 @@ public final class InputEnumerator {
         self.maxBytes = maxBytes
     }
 
+    /// Documents from a stream already open (gunzipped when it starts like gzip): JSON Lines
+    /// or WARC read record by record, text or HTML as one document. `path` names it in records.
+    public init(stream: ByteStream, format: StreamFormat, path: String, forcedFormat: InputDocument.Format? = nil,
+                maxBytes: Int) throws(WartaError) {
+        pending = []
+        expectedDocuments = nil
+        stdinFormat = format
+        self.forcedFormat = forcedFormat
+        self.maxBytes = maxBytes
+        walk = FolderWalk(followSymlinks: false)
+        switch format {
+        case .warc: warc = try WARCReader(stream: stream, path: path, maxBytes: maxBytes)
+        case .jsonl: jsonl = (BufferedReader(try decompressingIfGzip(stream)), path, 0)
+        case .text, .html:
+            single = try wholeDocument(try decompressingIfGzip(stream), path: path,
+                                       format: forcedFormat ?? (format == .html ? .html : .text))
+        }
+    }
+
     /// The next document, or nil when every input is done.
     public func next() -> InputDocument? {
+        if let doc = single {
+            single = nil
+            return doc
+        }
         while true {
             if let w = warc {
                 if let doc = w.next() { return doc }
@@ -103,9 +128,9 @@ public final class InputEnumerator {
                 jsonl = (BufferedReader(try openStream(path: path)), path, 0)
                 return nil
             case .text:
-                return try wholeDocument(path, format: forcedFormat ?? .text)
+                return try wholeDocument(try openStream(path: path), path: path, format: forcedFormat ?? .text)
             case .html:
-                return try wholeDocument(path, format: forcedFormat ?? .html)
+                return try wholeDocument(try openStream(path: path), path: path, format: forcedFormat ?? .html)
             }
         } catch {
             return .failed(id: path, source: SourceInfo(path: path), error)
@@ -124,8 +149,7 @@ public final class InputEnumerator {
 
     /// A file that is one document. Decompression stops at the limit; gzip data cut short is
     /// marked truncated, or is an error when nothing decoded.
-    private func wholeDocument(_ path: String, format: InputDocument.Format) throws(WartaError) -> InputDocument {
-        let stream = try openStream(path: path)
+    private func wholeDocument(_ stream: ByteStream, path: String, format: InputDocument.Format) throws(WartaError) -> InputDocument {
         let reader = BufferedReader(stream)
         var source = SourceInfo(path: path)
         if let gzip = stream as? GzipByteStream {
