@@ -63,6 +63,9 @@ struct WARCReaderTests {
         #expect(docs.map(\.status) == ["damaged_input"])
         #expect(docs[0].id == "t.warc")
         #expect(try warcDocuments([]).map(\.status) == ["empty_input"])
+        // A gzip file cut inside its header decodes to nothing: not empty, damaged.
+        let cut = try warcDocuments(Array(try fixtureBytes("warc-hostile/07-gzip-content-named-plain.warc").prefix(12)))
+        #expect(cut.map(\.status) == ["damaged_input"] && cut[0].source.truncated)
     }
 
     @Test func bytesBetweenRecordsAreReported() throws {

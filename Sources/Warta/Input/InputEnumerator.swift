@@ -169,10 +169,13 @@ public final class InputEnumerator {
     private func nextJSONLine() -> InputDocument? {
         guard let (reader, path, startLine) = jsonl else { return nil }
         var line = startLine
-        defer { jsonl = (reader, path, line) }
+        var failed = false
+        defer { jsonl = failed ? nil : (reader, path, line) }
         while true {
             let raw: [UInt8]?
             do throws(WartaError) { raw = try reader.readLine(limit: maxBytes) } catch {
+                // A read error ends the file: one error record, not one per attempt.
+                failed = true
                 return .failed(id: "\(path):\(line + 1)", source: SourceInfo(path: path), error)
             }
             guard let bytes = raw else { return nil }

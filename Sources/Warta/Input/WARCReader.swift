@@ -107,9 +107,12 @@ public final class WARCReader {
         let wasResyncing = resyncing
         resyncing = false
         if !sawRecords && !found {
-            let error: WartaError = junkLines == 0 ? .emptyInput
-                : .damagedInput(detail: "not a WARC file: no line starts a WARC record (WARC/1.0); check the input format")
-            pending.append(.failed(id: path, source: SourceInfo(path: path), error))
+            var source = SourceInfo(path: path)
+            source.truncated = reader.truncated
+            let error: WartaError = junkLines > 0
+                ? .damagedInput(detail: "not a WARC file: no line starts a WARC record (WARC/1.0); check the input format")
+                : reader.truncated ? .damagedInput(detail: "the gzip data is cut short or corrupt: nothing decodes") : .emptyInput
+            pending.append(.failed(id: path, source: source, error))
             return false
         }
         if junkLines > 0 && !wasResyncing {
