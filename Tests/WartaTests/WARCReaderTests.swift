@@ -68,16 +68,26 @@ struct WARCReaderTests {
         #expect(cut.map(\.status) == ["damaged_input"] && cut[0].source.truncated)
     }
 
-    @Test func bytesBetweenRecordsAreReported() throws {
+    @Test func bytesBetweenRecordsAreReportedOrBelongToThePageBefore() throws {
         let good = warcRecord(httpResponse(["Content-Type: text/html"], samplePage))
         // The first record says 10 bytes (no HTTP header ends in them, so it is no page): the
         // rest of its block is not part of any record.
         let short = warcRecord(length: "10", httpResponse(["Content-Type: text/html"], samplePage))
-        let docs = try warcDocuments(short + good)
+        var docs = try warcDocuments(short + good)
         #expect(docs.map(\.status) == ["damaged_input", "ok"])
         #expect(docs[0].id == "t.warc@113")
         #expect(docs[0].error?.message == "bytes 113 to 255 are not part of a WARC record (a Content-Length may be wrong)")
         #expect(docs[1].bytes == samplePage)
+        // A page 20 bytes longer than its length says is cut there, and the rest is its own.
+        let page = httpResponse(["Content-Type: text/html"], samplePage)
+        let long = warcRecord(length: String(page.count - 20), page)
+        docs = try warcDocuments(long + good)
+        #expect(docs.map(\.status) == ["ok", "ok"])
+        #expect(docs.map(\.source.truncated) == [true, false])
+        #expect(docs[0].bytes == Array(samplePage.dropLast(20)))
+        // Leading bytes that are no record are reported.
+        docs = try warcDocuments(Array("junk\r\n".utf8) + good)
+        #expect(docs.map(\.id) == ["t.warc@0", "t.warc#1"])
     }
 
     @Test func aLengthThatRunsIntoTheNextRecordIsCutThere() throws {

@@ -8,8 +8,9 @@ import CZlib
 /// Nothing in the input can make it trap, and nothing is lost silently: every length read
 /// from the input is checked; a record cut short is returned with `source.truncated` set; a
 /// record whose `Content-Length` is not a byte count, or runs into the next record, gives a
-/// `damaged_input` error document and reading goes on at the next `WARC/` line; bytes between
-/// records give a `damaged_input` document too; a file with no WARC record is one error.
+/// `damaged_input` error document and reading goes on at the next `WARC/` line; a page whose
+/// content goes on past its declared length is marked truncated; other bytes between records
+/// give a `damaged_input` document; a file with no WARC record is one error.
 public final class WARCReader {
     private let reader: BufferedReader
     private let path: String
@@ -88,7 +89,15 @@ public final class WARCReader {
         }
         let (block, cut) = try readBlock(length: length)
         source.truncated = cut || reader.truncated
-        if let doc = document(block: block, type: type, headers: headers, id: id, source: source) { pending.append(doc) }
+        let overrun = try !endsRecord(reader.peek(count: 16))
+        guard var doc = document(block: block, type: type, headers: headers, id: id, source: source) else { return }
+        if overrun {
+            // The content goes on past its declared length: the document is cut short, and
+            // the bytes up to the next record are its own.
+            doc.source.truncated = true
+            resyncing = true
+        }
+        pending.append(doc)
     }
 
     /// Skips to the next `WARC/` version line. Non-blank lines on the way are reported (unless
@@ -167,6 +176,8 @@ public final class WARCReader {
             source.truncated = true
             pending.append(.failed(id: id, source: source, .damagedInput(
                 detail: "WARC record \(index) declares Content-Length \(length) but the file ends after \(skipped) bytes")))
+        } else if try !endsRecord(reader.peek(count: 16)) {
+            resyncing = true  // a record that is no document, longer than it says: its tail is its own
         }
     }
 
