@@ -173,3 +173,21 @@ struct WARCReaderTests {
         #expect(docs.filter { $0.status == "ok" }.count == 51 && docs[50].status == "damaged_input")
     }
 }
+
+/// Inputs the fuzzers found (Fuzz/), each replayed exactly.
+@Suite("WARC reader, fuzzer findings")
+struct WARCFuzzFindingTests {
+    /// Reading a gzip WARC file a few bytes at a time must give the same documents.
+    @Test(arguments: [1, 2, 3, 7, 4096]) func steppedReadingGivesTheSameDocuments(step: Int) throws {
+        let bytes = try fixtureBytes("warc/warcio-example.warc.gz")
+        let whole = try warcDocuments(bytes, maxBytes: 4096)
+        let reader = try WARCReader(stream: TrickleStream(bytes, step: step), path: "t.warc", maxBytes: 4096)
+        var stepped: [InputDocument] = []
+        while stepped.count < 1000, let doc = reader.next() { stepped.append(doc) }
+        #expect(stepped.map(\.id) == whole.map(\.id))
+        #expect(stepped.map(\.status) == whole.map(\.status))
+        #expect(stepped.map(\.bytes) == whole.map(\.bytes))
+        #expect(stepped.map(\.source.truncated) == whole.map(\.source.truncated))
+        #expect(stepped.map(\.charset) == whole.map(\.charset))
+    }
+}

@@ -88,7 +88,7 @@ public final class WARCReader {
             return
         }
         let (block, cut) = try readBlock(length: length)
-        source.truncated = cut || reader.truncated
+        source.truncated = cut  // the stream ending early inside this block (not later)
         let overrun = try !endsRecord(reader.peek(count: 16))
         guard var doc = document(block: block, type: type, headers: headers, id: id, source: source) else { return }
         if overrun {
@@ -170,7 +170,7 @@ public final class WARCReader {
             pending.append(.failed(id: id, source: source, .damagedInput(
                 detail: "WARC record \(index) declares Content-Length \(length) but the next record starts after \(skipped) bytes")))
         } else if isDocument {
-            source.truncated = skipped < length || reader.truncated
+            source.truncated = skipped < length
             pending.append(.failed(id: id, source: source, .tooLarge(bytes: length, limit: maxBytes)))
         } else if skipped < length {
             source.truncated = true
