@@ -39,7 +39,9 @@ public func fuzzJSONLines(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let lines = docs.map { $0.source.line ?? -1 }
     RecordCheck.require(lines == expectedLines(bytes), "one document per non-blank line: \(lines) vs \(expectedLines(bytes))")
     let stepped = documents(SteppedByteStream(bytes, step: 1 + size % 5), limit: size + 1)
-    RecordCheck.require(stepped.map(fingerprint) == docs.map(fingerprint), "the same documents read in small steps")
+    let (a, b) = (docs.map(fingerprint), stepped.map(fingerprint))
+    RecordCheck.require(a == b, "the same documents read in small steps: \(a.count) vs \(b.count), first difference "
+        + "\(zip(a, b).first { $0 != $1 }.map { "\($0) | \($1)" } ?? "in the count")")
     for doc in docs.prefix(4) { RecordCheck.check(maker.record(doc)) }
     return 0
 }

@@ -27,7 +27,9 @@ public func fuzzWARC(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         RecordCheck.require(doc.error != nil || doc.bytes.count <= maxBytes + (1 << 16), "a document within the limit")
     }
     let stepped = documents(SteppedByteStream(bytes, step: 1 + size % 7), limit: size + 2)
-    RecordCheck.require(stepped.map(fingerprint) == docs.map(fingerprint), "the same documents read in small steps")
+    let (a, b) = (docs.map(fingerprint), stepped.map(fingerprint))
+    RecordCheck.require(a == b, "the same documents read in small steps: \(a.count) vs \(b.count), first difference "
+        + "\(zip(a, b).first { $0 != $1 }.map { "\($0) | \($1)" } ?? "in the count")")
     for doc in docs.prefix(3) { RecordCheck.check(maker.record(doc)) }
     return 0
 }
