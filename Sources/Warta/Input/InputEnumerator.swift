@@ -64,7 +64,9 @@ public final class InputEnumerator {
         }
         if all.isEmpty { all = ["-"] }
         pending = all.reversed()
-        expectedDocuments = InputEnumerator.countDocuments(all, followSymlinks: followSymlinks)
+        // Every file read as JSON Lines or WARC: the count is not known ahead.
+        expectedDocuments = stdinFormat == .jsonl || stdinFormat == .warc
+            ? nil : InputEnumerator.countDocuments(all, followSymlinks: followSymlinks)
         walk = FolderWalk(followSymlinks: followSymlinks)
         self.stdinFormat = stdinFormat
         self.forcedFormat = forcedFormat
