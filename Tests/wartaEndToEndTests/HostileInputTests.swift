@@ -99,7 +99,7 @@ struct HostileInputTests {
             inp.fileHandleForWriting.write(Data("{\"text\": \"Satu dua.\"}\n{\"text\": \"Tiga empat.\"}\n".utf8))
             // Standard input stays open: the records must be in the file before the run ends.
             var lines = 0
-            for _ in 0..<600 where lines < 2 {
+            for _ in 0..<2400 where lines < 2 {  // up to 2 minutes (sanitiser builds are slow)
                 usleep(50_000)
                 let data = (try? Data(contentsOf: URL(fileURLWithPath: out))) ?? Data()
                 let text = output.hasSuffix(".gz") ? gunzipPartial(data) : String(decoding: data, as: UTF8.self)
