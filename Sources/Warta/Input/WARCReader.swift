@@ -1,5 +1,3 @@
-import CZlib
-
 /// Reads HTML documents from a WARC file (WARC/0.18, 1.0, 1.1; plain, one gzip member per
 /// record, or one gzip member for the whole file, recognised by its magic number). Response
 /// and resource records with an HTML content type become documents; HTTP chunked and gzip
