@@ -6,7 +6,8 @@ import Glibc
 #endif
 
 /// Where records go: standard output, a file (gzip-compressed when it ends `.gz`), or
-/// numbered shards in a folder. Each record is written whole.
+/// numbered shards in a folder. Each record is written whole and at once (one `write`, or one
+/// sync-flushed deflate), so a crash later in the run never costs the records before it.
 public final class RecordOutput {
     private enum Target {
         case fd(Int32, owned: Bool)
@@ -19,7 +20,8 @@ public final class RecordOutput {
     private let shardSize: Int
     private var recordsInShard = 0
     private var shardIndex = 0
-    private var buffer: [UInt8] = []
+    /// Deflate output, reused from record to record.
+    private var compressed = [UInt8](repeating: 0, count: 1 << 16)
 
     /// Standard output.
     public init() {
@@ -78,27 +80,22 @@ public final class RecordOutput {
             recordsInShard = 0
             target = try RecordOutput.open(RecordOutput.shardPath(dir, shardIndex, compress: path == ".gz"))
         }
-        buffer.append(contentsOf: record)
         recordsInShard += 1
-        if buffer.count >= 1 << 16 { try flush() }
-    }
-
-    /// Writes everything buffered.
-    public func flush() throws {
-        defer { buffer.removeAll(keepingCapacity: true) }
         switch target {
-        case .fd(let fd, _): try RecordOutput.writeAll(fd, buffer)
-        case .gzip(let fd, let z): try RecordOutput.deflate(z, fd, buffer, finish: false)
+        case .fd(let fd, _): try record.withUnsafeBytes { raw in try RecordOutput.writeAll(fd, raw) }
+        case .gzip(let fd, let z): try deflate(z, fd, record, flush: Z_SYNC_FLUSH)
         }
     }
 
-    /// Flushes and closes the output (the gzip trailer is written here).
+    /// Nothing to do: records are written as they come. Kept for callers that flush.
+    public func flush() throws {}
+
+    /// Closes the output (the gzip trailer is written here).
     public func finish() throws {
-        try flush()
         switch target {
         case .fd(let fd, let owned): if owned { close(fd) }
         case .gzip(let fd, let z):
-            try RecordOutput.deflate(z, fd, [], finish: true)
+            try deflate(z, fd, [], flush: Z_FINISH)
             deflateEnd(z)
             z.deallocate()
             close(fd)
@@ -106,36 +103,32 @@ public final class RecordOutput {
         target = .fd(-1, owned: false)
     }
 
-    private static func deflate(_ z: UnsafeMutablePointer<z_stream>, _ fd: Int32, _ input: [UInt8], finish: Bool) throws {
-        var data = input
-        var out = [UInt8](repeating: 0, count: 1 << 16)
-        try data.withUnsafeMutableBufferPointer { inBuf in
-            z.pointee.next_in = inBuf.baseAddress
+    /// Compresses `input` and writes what comes out; `flush` is a zlib flush mode.
+    private func deflate(_ z: UnsafeMutablePointer<z_stream>, _ fd: Int32, _ input: [UInt8], flush: Int32) throws {
+        try input.withUnsafeBufferPointer { inBuf in
+            z.pointee.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
             z.pointee.avail_in = UInt32(inBuf.count)
-            repeat {
-                let produced: Int = out.withUnsafeMutableBufferPointer { o in
-                    z.pointee.next_out = o.baseAddress
-                    z.pointee.avail_out = UInt32(o.count)
-                    CZlib.deflate(z, finish ? Z_FINISH : Z_NO_FLUSH)
-                    return o.count - Int(z.pointee.avail_out)
-                }
-                try writeAll(fd, Array(out[0..<produced]))
-            } while z.pointee.avail_out == 0
+            try compressed.withUnsafeMutableBytes { out in
+                repeat {
+                    z.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                    z.pointee.avail_out = UInt32(out.count)
+                    CZlib.deflate(z, flush)
+                    try RecordOutput.writeAll(fd, UnsafeRawBufferPointer(rebasing: out[0..<(out.count - Int(z.pointee.avail_out))]))
+                } while z.pointee.avail_out == 0
+            }
         }
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws {
         guard fd >= 0 else { return }
         var offset = 0
-        try bytes.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputSink.BrokenPipe()
-                }
-                offset += n
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw OutputSink.BrokenPipe()
             }
+            offset += n
         }
     }
 }

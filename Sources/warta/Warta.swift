@@ -74,11 +74,14 @@ struct Process: ParsableCommand {
     @Option(help: "A file listing input paths, one per line.")
     var fromList: String?
 
+    @Flag(help: "Follow symbolic links to folders when walking folders (each folder and file is read once).")
+    var follow = false
+
     enum InputFormat: String, ExpressibleByArgument, CaseIterable {
         case auto, text, html, jsonl, warc
     }
 
-    @Option(help: "How to read standard input, and files whose extension says nothing (auto: text; html and text also override extensions).")
+    @Option(help: "How to read standard input and files whose extension says nothing (auto: text); any other value overrides extensions.")
     var inputFormat: InputFormat = .auto
 
     @OptionGroup var analysis: AnalysisOptions
@@ -122,7 +125,7 @@ struct Process: ParsableCommand {
             configuration.recordsTokens = tokens
             let sink = try recordOutput()
             let inputs = try InputEnumerator(paths: paths, listFile: fromList, stdinFormat: stdinFormat,
-                                             forcedFormat: forcedFormat, maxBytes: configuration.maxBytes)
+                                             forcedFormat: forcedFormat, maxBytes: configuration.maxBytes, followSymlinks: follow)
             var options = BatchRunner.Options()
             options.jobs = jobs
             options.ordered = !unordered

@@ -13,10 +13,16 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
     case binaryInput(detail: String)
     /// The input is larger than the per-document limit.
     case tooLarge(bytes: Int, limit: Int)
+    /// Compressed content that inflates to more than the per-document limit (inflation stops
+    /// there, so the full size is not known).
+    case tooLargeDecoded(limit: Int)
     /// A command-line argument is wrong.
     case usage(String)
     /// An input record is not in the expected form (a JSON Lines line that is not an object).
     case malformedInput(detail: String)
+    /// A container is damaged: a WARC record with a bad length, bytes between records, a gzip
+    /// stream that decodes to nothing, a file that is not in the format it was read as.
+    case damagedInput(detail: String)
     /// libxml2 found no element in the page.
     case unparsableHTML
     /// The HTML parser stopped at its nesting limit: the page's text would be incomplete.
@@ -39,12 +45,13 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .isDirectory: "is_directory"
         case .emptyInput: "empty_input"
         case .binaryInput: "binary_input"
-        case .tooLarge: "too_large"
+        case .tooLarge, .tooLargeDecoded: "too_large"
         case .usage: "usage"
         case .unparsableHTML: "unparsable_html"
         case .pageTooDeep: "too_deep"
         case .pageTooLarge: "too_large"
         case .malformedInput: "malformed_input"
+        case .damagedInput: "damaged_input"
         case .malformedCoNLLU: "malformed_conllu"
         case .malformedLexicon: "malformed_lexicon"
         case .timeout: "timeout"
@@ -60,11 +67,13 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .emptyInput: "the input is empty: there is no text to analyse"
         case .binaryInput(let d): "the input is not text (\(d)); pass HTML or plain text"
         case .tooLarge(let b, let l): "the input has \(b) bytes, over the limit of \(l); raise the size limit to process it"
+        case .tooLargeDecoded(let l): "the content inflates to more than the limit of \(l) bytes; raise the size limit to process it"
         case .usage(let m): m
         case .unparsableHTML: "the page has no HTML elements; pass it as plain text"
         case .pageTooDeep: "the page nests elements deeper than the HTML parser follows; its text would be incomplete"
         case .pageTooLarge: "a text or attribute in the page is larger than the HTML parser reads; its text would be incomplete"
         case .malformedInput(let d): "\(d); fix or drop the line"
+        case .damagedInput(let d): d
         case .malformedCoNLLU(let p, let l, let d): "\(p):\(l): not valid CoNLL-U (\(d))"
         case .malformedLexicon(let p, let l, let d): "\(p):\(l): not a lexicon row (\(d)); see docs/lexicons.md"
         case .timeout(let s, let stage): "analysis took over \(Int(s)) s and stopped before \(stage); raise the time limit or split the document"

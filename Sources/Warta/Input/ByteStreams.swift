@@ -56,8 +56,54 @@ public final class FileByteStream: ByteStream {
     }
 }
 
+/// Bytes held in memory, as a stream (a WARC record's body, a test's input).
+public final class MemoryByteStream: ByteStream {
+    private let data: [UInt8]
+    private var position = 0
+    /// Never truncated.
+    public let truncated = false
+
+    /// A stream over `data`.
+    public init(_ data: [UInt8]) { self.data = data }
+
+    /// Copies the next bytes.
+    public func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(WartaError) -> Int {
+        let n = min(buffer.count, data.count - position)
+        guard n > 0, let target = buffer.baseAddress else { return 0 }
+        data.withUnsafeBufferPointer { target.update(from: $0.baseAddress! + position, count: n) }
+        position += n
+        return n
+    }
+}
+
+/// Another stream with bytes already read from it put back in front (how `openStream` looks
+/// at the first bytes of standard input without losing them).
+final class PrefixedByteStream: ByteStream {
+    private var prefix: [UInt8]
+    private var position = 0
+    private let source: ByteStream
+
+    /// `prefix`, then the rest of `source`.
+    init(prefix: [UInt8], source: ByteStream) {
+        self.prefix = prefix
+        self.source = source
+    }
+
+    var truncated: Bool { source.truncated }
+
+    func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(WartaError) -> Int {
+        let n = min(buffer.count, prefix.count - position)
+        guard n > 0, let target = buffer.baseAddress else { return try source.read(into: buffer) }
+        prefix.withUnsafeBufferPointer { target.update(from: $0.baseAddress! + position, count: n) }
+        position += n
+        if position == prefix.count { prefix = [] ; position = 0 }
+        return n
+    }
+}
+
 /// Gunzips another stream: one member or many (one per WARC record), an FEXTRA field, or a
-/// member cut short (then `truncated` is set and the bytes so far are kept).
+/// member cut short (then `truncated` is set and the bytes so far are kept). Data that is not
+/// gzip or zlib at all, or a corrupt member, also ends the stream with `truncated` set.
 public final class GzipByteStream: ByteStream {
     private let source: ByteStream
     private var z = z_stream()
@@ -65,8 +111,10 @@ public final class GzipByteStream: ByteStream {
     private var inputEnd = 0
     private var atEnd = false
     private var inMember = false
-    /// Whether the compressed data ended inside a member.
+    /// Whether the compressed data ended inside a member (or was corrupt).
     public private(set) var truncated = false
+    /// Decompressed bytes produced so far.
+    public private(set) var produced = 0
 
     /// Decompresses `source`.
     public init(_ source: ByteStream) throws(WartaError) {
@@ -80,9 +128,10 @@ public final class GzipByteStream: ByteStream {
 
     /// Reads decompressed bytes.
     public func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(WartaError) -> Int {
-        if atEnd { return 0 }
-        var produced = 0
-        while produced == 0 {
+        if atEnd || buffer.isEmpty { return 0 }
+        let capacity = UInt32(clamping: buffer.count)
+        var count = 0
+        while count == 0 {
             if z.avail_in == 0 {
                 let n = try input.withUnsafeMutableBufferPointer { (b) throws(WartaError) -> Int in try source.read(into: b) }
                 if n == 0 {
@@ -96,11 +145,11 @@ public final class GzipByteStream: ByteStream {
             }
             let status: Int32 = input.withUnsafeMutableBufferPointer { inBuf in
                 z.next_in = inBuf.baseAddress! + (inputEnd - Int(z.avail_in))
-                z.next_out = buffer.baseAddress! + produced
-                z.avail_out = UInt32(buffer.count - produced)
+                z.next_out = buffer.baseAddress! + count
+                z.avail_out = capacity - UInt32(count)
                 let before = z.avail_out
                 let s = inflate(&z, Z_NO_FLUSH)
-                produced += Int(before - z.avail_out)
+                count += Int(before - z.avail_out)
                 return s
             }
             inMember = true
@@ -110,15 +159,14 @@ public final class GzipByteStream: ByteStream {
                 inMember = false
                 continue
             }
-            if status == Z_BUF_ERROR { continue }
-            if status != Z_OK {
-                if produced > 0 { atEnd = true; truncated = true; return produced }
-                truncated = true
-                atEnd = true
-                return 0
-            }
+            if status == Z_OK || status == Z_BUF_ERROR { continue }
+            // Z_DATA_ERROR and the like: keep what came out, end the stream as cut short.
+            truncated = true
+            atEnd = true
+            break
         }
-        return produced
+        produced += count
+        return count
     }
 }
 
@@ -131,16 +179,21 @@ public final class BufferedReader {
     private var eof = false
     /// Bytes consumed so far.
     public private(set) var offset = 0
+    /// The full length of the line `readLine` returned last (more than it returned when the
+    /// line was over the limit), without its line break.
+    public private(set) var lastLineLength = 0
 
     /// Reads from `stream`.
     public init(_ stream: ByteStream, capacity: Int = 1 << 16) {
         self.stream = stream
-        buffer = [UInt8](repeating: 0, count: capacity)
+        buffer = [UInt8](repeating: 0, count: max(capacity, 16))
     }
 
     /// Whether the underlying stream ended early.
     public var truncated: Bool { stream.truncated }
 
+    /// Reads more bytes after `end`, moving the unread ones to the front first and growing the
+    /// buffer when it is full. False at the end of the stream.
     private func fill() throws(WartaError) -> Bool {
         if eof { return false }
         if start > 0 {
@@ -150,7 +203,7 @@ public final class BufferedReader {
             end -= start
             start = 0
         }
-        if end == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
+        if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
         let n = try buffer.withUnsafeMutableBufferPointer { (b) throws(WartaError) -> Int in
             try stream.read(into: UnsafeMutableBufferPointer(rebasing: b[end...]))
         }
@@ -159,45 +212,74 @@ public final class BufferedReader {
         return true
     }
 
-    /// The next line without its line break (LF or CRLF), or nil at the end.
-    /// Lines longer than `limit` are cut (the rest is returned as the next line).
+    private func consume(_ n: Int) {
+        start += n
+        offset += n
+    }
+
+    /// The next line without its line break (LF or CRLF), or nil at the end. A line longer
+    /// than `limit` bytes gives its first `limit` bytes and the rest of it is skipped
+    /// (`lastLineLength` tells its full length), so the next call returns the next line.
     public func readLine(limit: Int = 1 << 20) throws(WartaError) -> [UInt8]? {
+        let limit = max(limit, 0)
         var searched = 0  // bytes after `start` already known to hold no line break
         while true {
-            if let nl = buffer[(start + searched)..<end].firstIndex(of: 0x0A) {
-                var line = Array(buffer[start..<nl])
-                if line.last == 0x0D { line.removeLast() }
-                offset += nl + 1 - start
-                start = nl + 1
+            // A line of `limit` bytes may be followed by CR LF: look that far, no further.
+            let window = start + min(end - start, limit > Int.max - 2 ? limit : limit + 2)
+            if let nl = buffer[(start + searched)..<window].firstIndex(of: 0x0A) {
+                var length = nl - start
+                if length > 0, buffer[nl - 1] == 0x0D { length -= 1 }
+                let line = Array(buffer[start..<(start + min(length, limit))])
+                lastLineLength = length
+                consume(nl + 1 - start)
                 return line
             }
-            searched = end - start
-            if searched >= limit {
+            searched = window - start
+            if searched > limit {
                 let line = Array(buffer[start..<(start + limit)])
-                offset += limit
-                start += limit
+                consume(limit)
+                lastLineLength = limit + (try skipLine())
                 return line
             }
             if try !fill() {
                 if start == end { return nil }
                 let line = Array(buffer[start..<end])
-                offset += end - start
-                start = end
+                lastLineLength = line.count
+                consume(end - start)
                 return line
             }
+        }
+    }
+
+    /// Skips to just after the next line break; returns how many bytes the line had left
+    /// (without its line break).
+    @discardableResult
+    public func skipLine() throws(WartaError) -> Int {
+        var skipped = 0
+        var lastWasCR = false
+        while true {
+            if start == end, try !fill() { return skipped }
+            if let nl = buffer[start..<end].firstIndex(of: 0x0A) {
+                let n = nl - start
+                let cr = n > 0 ? buffer[nl - 1] == 0x0D : lastWasCR
+                consume(n + 1)
+                return skipped + n - (cr ? 1 : 0)
+            }
+            skipped += end - start
+            lastWasCR = buffer[end - 1] == 0x0D
+            consume(end - start)
         }
     }
 
     /// Reads up to `count` bytes (fewer at the end of the stream).
     public func read(count: Int) throws(WartaError) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(min(count, 1 << 24))
+        out.reserveCapacity(min(max(count, 0), 1 << 24))
         while out.count < count {
             if start == end, try !fill() { break }
             let take = min(count - out.count, end - start)
             out.append(contentsOf: buffer[start..<(start + take)])
-            start += take
-            offset += take
+            consume(take)
         }
         return out
     }
@@ -209,11 +291,67 @@ public final class BufferedReader {
         while skipped < count {
             if start == end, try !fill() { break }
             let take = min(count - skipped, end - start)
-            start += take
-            offset += take
+            consume(take)
             skipped += take
         }
         return skipped
+    }
+
+    /// Skips up to `count` bytes but stops before a line that starts with `marker` and one more
+    /// byte that `next` accepts (the first byte skipped counts as a line start). Returns how
+    /// many bytes were skipped and whether it stopped at such a line.
+    public func skip(count: Int, stoppingAtLineStarting marker: [UInt8],
+                     followedBy next: (UInt8) -> Bool) throws(WartaError) -> (skipped: Int, found: Bool) {
+        let need = marker.count + 1
+        var skipped = 0
+        var atLineStart = true
+        while skipped < count {
+            if end - start < need, !eof {
+                _ = try fill()
+                continue
+            }
+            if start == end { break }
+            let stop = min(end, start + (count - skipped))
+            var i = start
+            var needMore = false
+            while i < stop {
+                if atLineStart, buffer[i] == marker[0] {
+                    if i + need > end, !eof { needMore = true; break }
+                    if i + need <= end, buffer[i..<(i + marker.count)].elementsEqual(marker), next(buffer[i + marker.count]) {
+                        skipped += i - start
+                        consume(i - start)
+                        return (skipped, true)
+                    }
+                }
+                atLineStart = buffer[i] == 0x0A
+                i += 1
+            }
+            skipped += i - start
+            consume(i - start)
+            if needMore { _ = try fill() }
+        }
+        return (skipped, false)
+    }
+
+    /// The next `count` bytes (fewer at the end of the stream), left unread.
+    public func peek(count: Int) throws(WartaError) -> ArraySlice<UInt8> {
+        while end - start < count, try fill() {}
+        return buffer[start..<min(end, start + count)]
+    }
+
+    /// Puts `bytes` back in front of what is left to read (they were read too far).
+    public func unread(_ bytes: ArraySlice<UInt8>) {
+        guard !bytes.isEmpty else { return }
+        if start >= bytes.count {
+            buffer.replaceSubrange((start - bytes.count)..<start, with: bytes)
+            start -= bytes.count
+        } else {
+            let rest = buffer[start..<end]
+            buffer = Array(bytes) + rest + repeatElement(0, count: max(1 << 16, rest.count))
+            end = bytes.count + rest.count
+            start = 0
+        }
+        offset -= bytes.count
     }
 
     /// Everything left in the stream, up to `limit` bytes (more is read and dropped; the
@@ -226,19 +364,45 @@ public final class BufferedReader {
             let n = end - start
             if out.count < limit { out.append(contentsOf: buffer[start..<(start + min(n, limit - out.count))]) }
             total += n
-            offset += n
-            start = end
+            consume(n)
         }
         return (out, total)
     }
+
+    /// Up to `limit` bytes of what is left, and whether more follows (then it stays unread:
+    /// decompression stops there).
+    public func read(upTo limit: Int) throws(WartaError) -> (bytes: [UInt8], more: Bool) {
+        let bytes = try read(count: limit)
+        if bytes.count < limit { return (bytes, false) }
+        if start == end, try !fill() { return (bytes, false) }
+        return (bytes, true)
+    }
 }
 
-/// Whether a file name ends like gzip.
-func isGzipName(_ path: String) -> Bool { path.lowercased().hasSuffix(".gz") }
+/// Whether `bytes` start with the gzip magic number.
+func hasGzipMagic<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+    var i = bytes.makeIterator()
+    return i.next() == 0x1F && i.next() == 0x8B
+}
 
-/// Opens a file, decompressing `.gz` (or bytes that start with the gzip magic).
+/// `stream`, gunzipped when its first two bytes are the gzip magic number (whatever the file
+/// is called, standard input too).
+public func decompressingIfGzip(_ stream: ByteStream) throws(WartaError) -> ByteStream {
+    var head = [UInt8](repeating: 0, count: 2)
+    var count = 0
+    while count < 2 {
+        let n = try head.withUnsafeMutableBufferPointer { (b) throws(WartaError) -> Int in
+            try stream.read(into: UnsafeMutableBufferPointer(rebasing: b[count...]))
+        }
+        if n == 0 { break }
+        count += n
+    }
+    let prefixed = PrefixedByteStream(prefix: Array(head[0..<count]), source: stream)
+    return hasGzipMagic(head[0..<count]) ? try GzipByteStream(prefixed) : prefixed
+}
+
+/// Opens a file (`-` is standard input), decompressing it when it is gzip by its magic
+/// number, whatever its name.
 public func openStream(path: String) throws(WartaError) -> ByteStream {
-    let file = try FileByteStream(path: path)
-    if isGzipName(path) { return try GzipByteStream(file) }
-    return file
+    try decompressingIfGzip(try FileByteStream(path: path))
 }

@@ -19,39 +19,26 @@ public final class InputEnumerator {
     private let maxBytes: Int
     private var jsonl: (reader: BufferedReader, path: String, line: Int)?
     private var warc: WARCReader?
+    private var walk: FolderWalk
+    /// The one document of a text or HTML stream, until it is returned.
+    private var single: InputDocument?
     /// Files found so far (for progress).
     public private(set) var filesOpened = 0
     /// How many documents the inputs hold, when that is known before reading (files and
     /// folders of pages and texts; not standard input, JSON Lines or WARC).
     public let expectedDocuments: Int?
 
-    /// The subfolders and readable files of folder `path` in name order (hidden ones skipped).
-    static func readableChildren(of path: String) -> [String] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
-        return names.compactMap { name in
-            guard !name.hasPrefix(".") else { return nil }
-            let child = path.hasSuffix("/") ? path + name : path + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { return nil }
-            let lower = name.lowercased()
-            let base = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
-            let readable = [".html", ".htm", ".txt", ".jsonl", ".warc"].contains { base.hasSuffix($0) }
-            return isDirectory.boolValue || readable ? child : nil
-        }
-    }
-
     /// Counts the documents in `paths`, or nil when a stream's count is unknown.
-    static func countDocuments(_ paths: [String], limit: Int = 1_000_000) -> Int? {
+    static func countDocuments(_ paths: [String], followSymlinks: Bool, limit: Int = 1_000_000) -> Int? {
+        var walk = FolderWalk(followSymlinks: followSymlinks)
         var count = 0
-        var stack = paths
+        var stack = Array(paths.reversed())
         while let path = stack.popLast() {
             if path == "-" { return nil }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { count += 1; continue }
-            let lower = path.lowercased()
-            let base = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
-            if isDirectory.boolValue {
-                stack += InputEnumerator.readableChildren(of: path)
+            guard let kind = walk.visit(path) else { continue }
+            let base = FolderWalk.baseName(path)
+            if kind == .folder {
+                stack += walk.readableChildren(of: path).reversed()
             } else if base.hasSuffix(".jsonl") || base.hasSuffix(".ndjson") || base.hasSuffix(".warc") {
                 return nil
             } else {
@@ -63,8 +50,12 @@ public final class InputEnumerator {
     }
 
     /// Inputs from `paths` (and the paths listed in `listFile`, one per line).
+    /// `stdinFormat` `.jsonl` or `.warc` (given explicitly: `.text` is the default) reads every
+    /// file that way, whatever its name. `followSymlinks` follows symbolic links to folders
+    /// met in a walk (links named on the command line are always followed); either way each
+    /// folder is read once, and with it each file.
     public init(paths: [String], listFile: String? = nil, stdinFormat: StreamFormat = .text,
-                forcedFormat: InputDocument.Format? = nil, maxBytes: Int) throws(WartaError) {
+                forcedFormat: InputDocument.Format? = nil, maxBytes: Int, followSymlinks: Bool = false) throws(WartaError) {
         var all = paths
         if let listFile {
             let bytes = try InputReader.read(path: listFile)
@@ -73,14 +64,40 @@ public final class InputEnumerator {
         }
         if all.isEmpty { all = ["-"] }
         pending = all.reversed()
-        expectedDocuments = InputEnumerator.countDocuments(all)
+        // Every file read as JSON Lines or WARC: the count is not known ahead.
+        expectedDocuments = stdinFormat == .jsonl || stdinFormat == .warc
+            ? nil : InputEnumerator.countDocuments(all, followSymlinks: followSymlinks)
+        walk = FolderWalk(followSymlinks: followSymlinks)
         self.stdinFormat = stdinFormat
         self.forcedFormat = forcedFormat
         self.maxBytes = maxBytes
     }
 
+    /// Documents from a stream already open (gunzipped when it starts like gzip): JSON Lines
+    /// or WARC read record by record, text or HTML as one document. `path` names it in records.
+    public init(stream: ByteStream, format: StreamFormat, path: String, forcedFormat: InputDocument.Format? = nil,
+                maxBytes: Int) throws(WartaError) {
+        pending = []
+        expectedDocuments = nil
+        stdinFormat = format
+        self.forcedFormat = forcedFormat
+        self.maxBytes = maxBytes
+        walk = FolderWalk(followSymlinks: false)
+        switch format {
+        case .warc: warc = try WARCReader(stream: stream, path: path, maxBytes: maxBytes)
+        case .jsonl: jsonl = (BufferedReader(try decompressingIfGzip(stream)), path, 0)
+        case .text, .html:
+            single = try wholeDocument(try decompressingIfGzip(stream), path: path,
+                                       format: forcedFormat ?? (format == .html ? .html : .text))
+        }
+    }
+
     /// The next document, or nil when every input is done.
     public func next() -> InputDocument? {
+        if let doc = single {
+            single = nil
+            return doc
+        }
         while true {
             if let w = warc {
                 if let doc = w.next() { return doc }
@@ -97,55 +114,70 @@ public final class InputEnumerator {
 
     /// Starts reading `path`; returns a document when the path is one document (or failed).
     private func open(_ path: String) -> InputDocument? {
-        let lower = path.lowercased()
-        let base = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
-        var isDirectory: ObjCBool = false
-        if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            pending += InputEnumerator.readableChildren(of: path).reversed()
+        let kind = path == "-" ? .file : walk.visit(path)
+        if kind == nil { return nil }  // read already (a link, a hard link)
+        if kind == .folder {
+            pending += walk.readableChildren(of: path).reversed()
             return nil
         }
         filesOpened += 1
-        let streamFormat: StreamFormat
-        if path == "-" {
-            streamFormat = stdinFormat
-        } else if base.hasSuffix(".jsonl") || base.hasSuffix(".ndjson") {
-            streamFormat = .jsonl
-        } else if base.hasSuffix(".warc") {
-            streamFormat = .warc
-        } else if base.hasSuffix(".html") || base.hasSuffix(".htm") {
-            streamFormat = .html
-        } else {
-            streamFormat = .text
-        }
         do throws(WartaError) {
-            switch streamFormat {
+            switch streamFormat(of: path) {
             case .warc:
                 warc = try WARCReader(path: path, maxBytes: maxBytes)
                 return nil
             case .jsonl:
                 jsonl = (BufferedReader(try openStream(path: path)), path, 0)
                 return nil
-            case .text, .html:
-                let format: InputDocument.Format = forcedFormat ?? (streamFormat == .html ? .html : .text)
-                let reader = BufferedReader(try openStream(path: path))
-                let (bytes, total) = try reader.readAll(limit: maxBytes + 1)
-                var source = SourceInfo(path: path)
-                source.truncated = reader.truncated
-                if total > maxBytes { return .failed(id: path, source: source, .tooLarge(bytes: total, limit: maxBytes)) }
-                return InputDocument(id: path, bytes: bytes, format: format, source: source)
+            case .text:
+                return try wholeDocument(try openStream(path: path), path: path, format: forcedFormat ?? .text)
+            case .html:
+                return try wholeDocument(try openStream(path: path), path: path, format: forcedFormat ?? .html)
             }
         } catch {
             return .failed(id: path, source: SourceInfo(path: path), error)
         }
     }
 
+    /// How to read `path`: an explicit JSON Lines or WARC format first, then the name.
+    private func streamFormat(of path: String) -> StreamFormat {
+        if path == "-" || stdinFormat == .jsonl || stdinFormat == .warc { return stdinFormat }
+        let base = FolderWalk.baseName(path)
+        if base.hasSuffix(".jsonl") || base.hasSuffix(".ndjson") { return .jsonl }
+        if base.hasSuffix(".warc") { return .warc }
+        if base.hasSuffix(".html") || base.hasSuffix(".htm") { return .html }
+        return .text
+    }
+
+    /// A file that is one document. Decompression stops at the limit; gzip data cut short is
+    /// marked truncated, or is an error when nothing decoded.
+    private func wholeDocument(_ stream: ByteStream, path: String, format: InputDocument.Format) throws(WartaError) -> InputDocument {
+        let reader = BufferedReader(stream)
+        var source = SourceInfo(path: path)
+        if let gzip = stream as? GzipByteStream {
+            let (bytes, more) = try reader.read(upTo: maxBytes)
+            source.truncated = gzip.truncated
+            if more { return .failed(id: path, source: source, .tooLargeDecoded(limit: maxBytes)) }
+            if bytes.isEmpty && gzip.truncated {
+                return .failed(id: path, source: source, .damagedInput(detail: "the gzip data is cut short or corrupt: nothing decodes"))
+            }
+            return InputDocument(id: path, bytes: bytes, format: format, source: source)
+        }
+        let (bytes, total) = try reader.readAll(limit: maxBytes + 1)
+        if total > maxBytes { return .failed(id: path, source: source, .tooLarge(bytes: total, limit: maxBytes)) }
+        return InputDocument(id: path, bytes: bytes, format: format, source: source)
+    }
+
     private func nextJSONLine() -> InputDocument? {
         guard let (reader, path, startLine) = jsonl else { return nil }
         var line = startLine
-        defer { jsonl = (reader, path, line) }
+        var failed = false
+        defer { jsonl = failed ? nil : (reader, path, line) }
         while true {
             let raw: [UInt8]?
-            do throws(WartaError) { raw = try reader.readLine(limit: maxBytes + 1) } catch {
+            do throws(WartaError) { raw = try reader.readLine(limit: maxBytes) } catch {
+                // A read error ends the file: one error record, not one per attempt.
+                failed = true
                 return .failed(id: "\(path):\(line + 1)", source: SourceInfo(path: path), error)
             }
             guard let bytes = raw else { return nil }
@@ -153,12 +185,11 @@ public final class InputEnumerator {
             var source = SourceInfo(path: path)
             source.line = line
             let fallbackID = "\(path):\(line)"
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            if bytes.count > maxBytes {
-                // The rest of an over-long line follows as further "lines": skip them.
-                while let more = try? reader.readLine(limit: maxBytes + 1), more.count > maxBytes {}
-                return .failed(id: fallbackID, source: source, .tooLarge(bytes: bytes.count, limit: maxBytes))
+            // readLine skipped the rest of an over-long line: the next line is the next document.
+            if reader.lastLineLength > maxBytes {
+                return .failed(id: fallbackID, source: source, .tooLarge(bytes: reader.lastLineLength, limit: maxBytes))
             }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             var doc = InputDocument(id: fallbackID, bytes: [], format: .text, source: source)
             doc.jsonLine = (bytes, forcedFormat)
             return doc
@@ -190,5 +221,54 @@ public final class InputEnumerator {
                                           .malformedInput(detail: "line \(source.line ?? 0) has neither \"html\" nor \"text\""))
         failed.meta = meta
         return failed
+    }
+}
+
+/// A walk through folders that reads each folder once (by device and inode), skips hidden
+/// names and files of other kinds, and follows symbolic links to folders only when asked.
+struct FolderWalk {
+    /// What a path is.
+    enum Kind { case file, folder }
+
+    private struct Identity: Hashable { var device: UInt64; var inode: UInt64 }
+
+    let followSymlinks: Bool
+    private var seen: Set<Identity> = []
+
+    init(followSymlinks: Bool) { self.followSymlinks = followSymlinks }
+
+    /// The name lowercased without `.gz`.
+    static func baseName(_ path: String) -> String {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
+    }
+
+    /// What `path` is, or nil when it was visited already (a folder always; a file when links
+    /// are followed). A path that cannot be examined is a file: opening it gives its error.
+    mutating func visit(_ path: String) -> Kind? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return .file }
+        let isFolder = (st.st_mode & S_IFMT) == S_IFDIR
+        if isFolder || followSymlinks {
+            let inserted = seen.insert(Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))).inserted
+            if !inserted { return nil }
+        }
+        return isFolder ? .folder : .file
+    }
+
+    /// The subfolders and readable files of folder `path` in name order (hidden ones skipped;
+    /// links to folders only when following links).
+    func readableChildren(of path: String) -> [String] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        return names.compactMap { name in
+            guard !name.hasPrefix(".") else { return nil }
+            let child = path.hasSuffix("/") ? path + name : path + "/" + name
+            var link = stat(), target = stat()
+            guard lstat(child, &link) == 0, stat(child, &target) == 0 else { return nil }
+            let isLink = (link.st_mode & S_IFMT) == S_IFLNK
+            if (target.st_mode & S_IFMT) == S_IFDIR { return !isLink || followSymlinks ? child : nil }
+            let base = FolderWalk.baseName(name)
+            return [".html", ".htm", ".txt", ".jsonl", ".warc"].contains { base.hasSuffix($0) } ? child : nil
+        }
     }
 }

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import Warta
+
+@Suite("input enumerator")
+struct InputEnumeratorTests {
+    private func folder() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("warta-input-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    private func write(_ bytes: [UInt8], _ path: String) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    private func all(_ inputs: InputEnumerator) -> [InputDocument] {
+        var docs: [InputDocument] = []
+        while docs.count < 1000, let doc = inputs.next() { docs.append(doc.resolved()) }
+        return docs
+    }
+
+    @Test func theLineAfterAnOverLongLineIsNotLost() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let long = "{\"text\": \"" + String(repeating: "kata ", count: 600_000) + "\"}"
+        let lines = ["{\"id\": \"a\", \"text\": \"Satu.\"}", long, "{\"id\": \"b\", \"text\": \"Dua.\"}", "{\"id\": \"c\", \"text\": \"Tiga.\"}"]
+        try write(Array(lines.joined(separator: "\n").utf8), dir + "/x.jsonl")
+        let docs = all(try InputEnumerator(paths: [dir + "/x.jsonl"], maxBytes: 1_000_000))
+        #expect(docs.map(\.id) == ["a", dir + "/x.jsonl:2", "b", "c"])
+        #expect(docs.map(\.source.line) == [1, 2, 3, 4])
+        #expect(docs[1].error == .tooLarge(bytes: long.utf8.count, limit: 1_000_000))
+    }
+
+    @Test func linksToFoldersAreFollowedOnlyWhenAskedAndEachFolderOnce() throws {
+        let dir = try folder(), other = try folder()
+        defer { for d in [dir, other] { try? FileManager.default.removeItem(atPath: d) } }
+        try FileManager.default.createDirectory(atPath: dir + "/a", withIntermediateDirectories: true)
+        try write(Array("Satu.".utf8), dir + "/a/x.txt")
+        try write(Array("Dua.".utf8), other + "/y.txt")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/a/up", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/a/self", withDestinationPath: "../a")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/b", withDestinationPath: other)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/z.txt", withDestinationPath: dir + "/a/x.txt")
+        let plain = try InputEnumerator(paths: [dir], maxBytes: 1000)
+        #expect(all(plain).map(\.id) == [dir + "/a/x.txt", dir + "/z.txt"])
+        #expect(plain.expectedDocuments == 2)
+        let follow = try InputEnumerator(paths: [dir], maxBytes: 1000, followSymlinks: true)
+        #expect(all(follow).map(\.id) == [dir + "/a/x.txt", dir + "/b/y.txt"])
+        #expect(follow.expectedDocuments == 2)
+    }
+
+    @Test func anExplicitWARCFormatIsObeyed() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try write(Array("Ini teks biasa, bukan WARC.\n".utf8), dir + "/a.txt")
+        let docs = all(try InputEnumerator(paths: [dir + "/a.txt"], stdinFormat: .warc, maxBytes: 1000))
+        #expect(docs.map(\.status) == ["damaged_input"])
+        #expect(docs[0].error?.message.hasPrefix("not a WARC file") == true)
+        let jsonl = all(try InputEnumerator(paths: [dir + "/a.txt"], stdinFormat: .jsonl, maxBytes: 1000))
+        #expect(jsonl.map(\.status) == ["malformed_input"])
+    }
+
+    @Test func gzipFilesAreFoundByContentAndCutOnesAreMarked() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let page = Array((0..<2000).map { "<p>kalimat \($0 * 7919 % 10007)</p>" }.joined().utf8)
+        let compressed = try gzipped(page)
+        try write(compressed, dir + "/a.html")
+        try write(Array(compressed.prefix(compressed.count / 2)), dir + "/b.html.gz")
+        try write(Array(compressed.prefix(8)), dir + "/c.html.gz")
+        let docs = all(try InputEnumerator(paths: [dir + "/a.html", dir + "/b.html.gz", dir + "/c.html.gz"], maxBytes: 1 << 20))
+        #expect(docs.map(\.status) == ["ok", "ok", "damaged_input"])
+        #expect(docs[0].bytes == page && !docs[0].source.truncated)
+        #expect(docs[1].source.truncated && docs[1].bytes.count > 1000 && page.starts(with: docs[1].bytes))
+        #expect(docs[2].source.truncated)
+        let small = all(try InputEnumerator(paths: [dir + "/a.html"], maxBytes: 1000))
+        #expect(small.map(\.error) == [.tooLargeDecoded(limit: 1000)])
+    }
+
+    @Test func aStreamOfJSONLinesReadInSmallStepsGivesTheSameDocuments() throws {
+        let text = "{\"id\": \"a\", \"text\": \"Satu.\"}\r\n\n \t\n{\"text\": \"" + String(repeating: "x", count: 300)
+            + "\"}\nnot json\n{\"html\": \"<p>Dua</p>\"}"
+        for step in [1, 3, 1 << 16] {
+            let docs = all(try InputEnumerator(stream: TrickleStream(Array(text.utf8), step: step), format: .jsonl,
+                                               path: "s.jsonl", maxBytes: 100))
+            #expect(docs.map(\.id) == ["a", "s.jsonl:4", "s.jsonl:5", "s.jsonl:6"], "step \(step)")
+            #expect(docs.map(\.status) == ["ok", "too_large", "malformed_input", "ok"])
+            #expect(docs.map(\.source.line) == [1, 4, 5, 6])
+        }
+    }
+}
