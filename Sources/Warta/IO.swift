@@ -54,7 +54,8 @@ public enum InputReader {
     }
 }
 
-/// A buffered writer to a file descriptor that reports a closed pipe instead of dying.
+/// A buffered writer to a file descriptor. A closed reader is reported as ``BrokenPipe`` when
+/// the process ignores SIGPIPE (the command line does); otherwise the signal ends it.
 public final class OutputSink {
     /// Raised when the reader has gone away (`warta … | head`).
     public struct BrokenPipe: Error {}
@@ -68,7 +69,6 @@ public final class OutputSink {
         self.fd = fd
         self.limit = limit
         buffer.reserveCapacity(limit * 2)
-        signal(SIGPIPE, SIG_IGN)
     }
 
     /// Appends bytes, writing them out when the buffer is full; bytes larger than the buffer
@@ -106,8 +106,3 @@ public final class OutputSink {
     }
 }
 
-/// Writes a line to standard error.
-public func printError(_ s: String) {
-    let line = Array((s + "\n").utf8)
-    line.withUnsafeBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
-}

@@ -7,7 +7,8 @@ import Glibc
 
 /// Where records go: standard output, a file (gzip-compressed when it ends `.gz`), or
 /// numbered shards in a folder. Each record is written whole and at once (one `write`, or one
-/// sync-flushed deflate), so a crash later in the run never costs the records before it.
+/// sync-flushed deflate), so a crash later in the run never costs the records before it. A closed
+/// reader is reported as `OutputSink.BrokenPipe` when the process ignores SIGPIPE.
 public final class RecordOutput {
     private enum Target {
         case fd(Int32, owned: Bool)
@@ -29,7 +30,6 @@ public final class RecordOutput {
         path = nil
         shardDirectory = nil
         shardSize = 0
-        signal(SIGPIPE, SIG_IGN)
     }
 
     /// A file; `.gz` compresses.
@@ -38,7 +38,6 @@ public final class RecordOutput {
         shardDirectory = nil
         shardSize = 0
         target = try RecordOutput.open(path)
-        signal(SIGPIPE, SIG_IGN)
     }
 
     /// Shards `part-00000.jsonl`, `part-00001.jsonl`, … in `directory`, `shardSize` records each
@@ -53,7 +52,6 @@ public final class RecordOutput {
         self.shardSize = max(1, shardSize)
         path = compress ? ".gz" : nil
         target = try RecordOutput.open(RecordOutput.shardPath(directory, 0, compress: compress))
-        signal(SIGPIPE, SIG_IGN)
     }
 
     static func shardPath(_ dir: String, _ k: Int, compress: Bool) -> String {

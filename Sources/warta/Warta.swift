@@ -28,8 +28,17 @@ struct WartaCommand: AsyncParsableCommand {
     )
 }
 
+/// Writes a line to standard error.
+func printError(_ s: String) {
+    let line = Array((s + "\n").utf8)
+    line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+}
+
 /// Runs `body`, turning a closed output pipe into a quiet exit and errors into exit code 2.
 func runReportingErrors(_ body: () throws -> Int32) throws {
+    // A closed reader (`warta … | head`) makes writes fail with EPIPE, which ends the run
+    // quietly, instead of killing the process.
+    signal(SIGPIPE, SIG_IGN)
     let status: Int32
     do {
         status = try body()
