@@ -52,25 +52,12 @@ struct View: ParsableCommand {
         try runReportingErrors {
             var configuration = try analysis.configuration()
             configuration.nestedEntities = true
-            let inputs = try InputEnumerator(paths: paths, stdinFormat: stdinFormat, forcedFormat: forcedFormat,
+            let inputs = try InputEnumerator(paths: paths, stdinFormat: inputFormat.stream, forcedFormat: inputFormat.forced,
                                              maxBytes: configuration.maxBytes)
             let viewer = Viewer(pipeline: Pipeline(configuration: configuration))
             if let outputDir { return try writeReport(inputs, viewer, to: outputDir) }
             return try writeOnePage(inputs, viewer)
         }
-    }
-
-    private var stdinFormat: InputEnumerator.StreamFormat {
-        switch inputFormat {
-        case .auto, .text: .text
-        case .html: .html
-        case .jsonl: .jsonl
-        case .warc: .warc
-        }
-    }
-
-    private var forcedFormat: InputDocument.Format? {
-        inputFormat == .html ? .html : (inputFormat == .text ? .text : nil)
     }
 
     /// The page of the only document, to `--output` or standard output.

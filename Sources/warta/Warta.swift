@@ -88,6 +88,19 @@ struct Process: ParsableCommand {
 
     enum InputFormat: String, ExpressibleByArgument, CaseIterable {
         case auto, text, html, jsonl, warc
+
+        /// How to read standard input (and, for jsonl and warc, every file).
+        var stream: InputEnumerator.StreamFormat {
+            switch self {
+            case .auto, .text: .text
+            case .html: .html
+            case .jsonl: .jsonl
+            case .warc: .warc
+            }
+        }
+
+        /// The format every page or text file is read as, whatever its name.
+        var forced: InputDocument.Format? { self == .html ? .html : (self == .text ? .text : nil) }
     }
 
     @Option(help: "How to read standard input and files whose extension says nothing (auto: text); any other value overrides extensions.")
@@ -133,8 +146,8 @@ struct Process: ParsableCommand {
             var configuration = try analysis.configuration()
             configuration.recordsTokens = tokens
             let sink = try recordOutput()
-            let inputs = try InputEnumerator(paths: paths, listFile: fromList, stdinFormat: stdinFormat,
-                                             forcedFormat: forcedFormat, maxBytes: configuration.maxBytes, followSymlinks: follow)
+            let inputs = try InputEnumerator(paths: paths, listFile: fromList, stdinFormat: inputFormat.stream,
+                                             forcedFormat: inputFormat.forced, maxBytes: configuration.maxBytes, followSymlinks: follow)
             var options = BatchRunner.Options()
             options.jobs = jobs
             options.ordered = !unordered
@@ -153,19 +166,6 @@ struct Process: ParsableCommand {
         if let outputDir { return try RecordOutput(directory: outputDir, shardSize: shardSize, compress: gzip) }
         if let output { return try RecordOutput(path: output) }
         return RecordOutput()
-    }
-
-    private var stdinFormat: InputEnumerator.StreamFormat {
-        switch inputFormat {
-        case .auto, .text: .text
-        case .html: .html
-        case .jsonl: .jsonl
-        case .warc: .warc
-        }
-    }
-
-    private var forcedFormat: InputDocument.Format? {
-        inputFormat == .html ? .html : (inputFormat == .text ? .text : nil)
     }
 }
 

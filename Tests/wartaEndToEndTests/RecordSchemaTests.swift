@@ -14,27 +14,12 @@ func schemaViolations(_ records: String) throws -> [String] {
             for e in validator.iter_errors(json.loads(line)):
                 print(f"record {n}: {'/'.join(map(str, e.absolute_path))}: {e.message[:300]}")
         """
-    // Files, not pipes: nothing can block and no read meets EINTR.
-    let dir = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let paths = ["in", "out", "err"].map { dir.appendingPathComponent($0).path }
-    _ = FileManager.default.createFile(atPath: paths[0], contents: Data(records.utf8))
-    for path in paths.dropFirst() { _ = FileManager.default.createFile(atPath: path, contents: nil) }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-c", script, repositoryRoot + "/docs/record.schema.json"]
-    p.standardInput = FileHandle(forReadingAtPath: paths[0])
-    p.standardOutput = FileHandle(forWritingAtPath: paths[1])
-    p.standardError = FileHandle(forWritingAtPath: paths[2])
-    try p.run()
-    p.waitUntilExit()
-    let o = try Data(contentsOf: URL(fileURLWithPath: paths[1]))
-    let e = try Data(contentsOf: URL(fileURLWithPath: paths[2]))
-    guard p.terminationStatus == 0 else {
-        throw SchemaCheckFailed(message: "python3 jsonschema check failed (python3 -m pip install jsonschema): "
-            + String(decoding: e, as: UTF8.self))
+    let r = try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, repositoryRoot + "/docs/record.schema.json"],
+                    input: Data(records.utf8))
+    guard r.status == 0 else {
+        throw SchemaCheckFailed(message: "python3 jsonschema check failed (python3 -m pip install jsonschema): " + r.stderr)
     }
-    return String(decoding: o, as: UTF8.self).split(separator: "\n").map(String.init)
+    return r.stdout.split(separator: "\n").map(String.init)
 }
 
 struct SchemaCheckFailed: Error, CustomStringConvertible {
