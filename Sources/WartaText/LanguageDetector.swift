@@ -117,7 +117,7 @@ public struct LanguageDetector: Sendable {
 
     /// Each character trigram of the word lists (words padded with a space each side) as a bit
     /// mask of languages.
-    static let trigrams: [UInt32: UInt16] = {
+    static let trigrams: TrigramTable = {
         var out: [UInt32: UInt16] = [:]
         for (l, list) in wordLists.enumerated() {
             for w in list {
@@ -126,7 +126,7 @@ public struct LanguageDetector: Sendable {
                 for k in 0...(b.count - 3) { out[trigramKey(b[k], b[k + 1], b[k + 2]), default: 0] |= 1 << UInt16(l) }
             }
         }
-        return out
+        return TrigramTable(out)
     }()
 
     @inline(__always)
@@ -152,31 +152,41 @@ struct Evidence {
     /// Words touching a digit or a URL or markup character (`bb4ee8`, `/a/`, `id=o`) are
     /// slugs and codes, not prose: they are not counted.
     mutating func read(_ text: UnsafeBufferPointer<UInt8>) {
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        var technicalBefore = false
-        var i = 0
-        while i < text.count, words < LanguageDetector.maxWords {
-            let b = text[i]
-            if (b | 0x20) &- 0x61 < 26 {
-                word.append(b | 0x20); latinLetters += 1; i += 1; continue
+        // The current word in a fixed buffer: a word longer than it is no function word.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Evidence.longestWord) { word in
+            var length = 0
+            var technicalBefore = false
+            var i = 0
+            func add(_ byte: UInt8) {
+                if length < word.count { word[length] = byte }
+                length += 1
             }
-            if b == 0xC3, i + 1 < text.count, text[i + 1] >= 0x80, text[i + 1] != 0x97, text[i + 1] != 0xB7 {
-                // Latin-1 letters: é, ü, ç… (lower-cased: C3 80–9E become C3 A0–BE).
-                let c = text[i + 1]
-                word.append(0xC3); word.append(c < 0xA0 ? c + 0x20 : c); latinLetters += 1; i += 2; continue
+            while i < text.count, words < LanguageDetector.maxWords {
+                let b = text[i]
+                if (b | 0x20) &- 0x61 < 26 {
+                    add(b | 0x20); latinLetters += 1; i += 1; continue
+                }
+                if b == 0xC3, i + 1 < text.count, text[i + 1] >= 0x80, text[i + 1] != 0x97, text[i + 1] != 0xB7 {
+                    // Latin-1 letters: é, ü, ç… (lower-cased: C3 80–9E become C3 A0–BE).
+                    let c = text[i + 1]
+                    add(0xC3); add(c < 0xA0 ? c + 0x20 : c); latinLetters += 1; i += 2; continue
+                }
+                if b >= 0x80 { countScript(text, i) }
+                let technical = Evidence.isTechnical(b)
+                if length > 0 {
+                    if !technicalBefore && !technical { addWord(word, length) }
+                    length = 0
+                }
+                technicalBefore = technical
+                i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
             }
-            if b >= 0x80 { countScript(text, i) }
-            let technical = Evidence.isTechnical(b)
-            if !word.isEmpty {
-                if !technicalBefore && !technical { addWord(word) }
-                word.removeAll(keepingCapacity: true)
-            }
-            technicalBefore = technical
-            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            if length > 0 && !technicalBefore { addWord(word, length) }
         }
-        if !word.isEmpty && !technicalBefore { addWord(word) }
     }
+
+    /// Bytes of a word kept whole; longer words count as words but are looked up by their
+    /// first bytes only (no listed word comes near).
+    static let longestWord = 64
 
     /// Digits and the characters of addresses and markup: `/ _ = @ # % & < > \ [ ]`.
     @inline(__always)
@@ -202,12 +212,12 @@ struct Evidence {
         }
     }
 
-    mutating func addWord(_ w: [UInt8]) {
+    mutating func addWord(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ length: Int) {
         words += 1
         // Single letters (initials, "a", "e", "o") are too ambiguous to count.
-        guard w.count >= 2 else { return }
-        let mask: Int32? = w.withUnsafeBufferPointer { LanguageDetector.words.value($0) }
-        if let mask {
+        guard length >= 2 else { return }
+        let w = UnsafeBufferPointer(rebasing: buffer[0..<min(length, buffer.count)])
+        if length <= buffer.count, let mask = LanguageDetector.words.value(w) {
             wordHits += 1
             let share = 1 / Double(mask.nonzeroBitCount)
             for l in 0..<wordScore.count where mask & (1 << Int32(l)) != 0 { wordScore[l] += share }
@@ -216,10 +226,12 @@ struct Evidence {
         guard w.count >= 3, trigramWords < LanguageDetector.maxTrigramWords else { return }
         trigramWords += 1
         // A word of no list: its trigrams say which languages it looks like.
+        let trigrams = LanguageDetector.trigrams
         var previous2: UInt8 = 0x20, previous1 = w[0]
         for k in 1...w.count {
             let c = k < w.count ? w[k] : 0x20
-            if let m = LanguageDetector.trigrams[LanguageDetector.trigramKey(previous2, previous1, c)] {
+            let m = trigrams.mask(LanguageDetector.trigramKey(previous2, previous1, c))
+            if m != 0 {
                 let share = 1 / Double(m.nonzeroBitCount)
                 for l in 0..<trigramScore.count where m & (1 << UInt16(l)) != 0 { trigramScore[l] += share }
             }
@@ -256,5 +268,40 @@ struct Evidence {
         // headline with "One Piece" in it is not English).
         guard wordScore[best] >= 2 else { return nil }
         return LanguageDetector.languages[best]
+    }
+}
+
+/// Trigram keys to language masks in one open-addressing table (a `Dictionary` would hash every
+/// probe with SipHash).
+struct TrigramTable: Sendable {
+    private let keys: [UInt32]
+    private let masks: [UInt16]
+    private let mask: Int
+
+    init(_ entries: [UInt32: UInt16]) {
+        var size = 16
+        while size < entries.count * 2 { size <<= 1 }
+        var keys = [UInt32](repeating: 0, count: size), masks = [UInt16](repeating: 0, count: size)
+        for (key, value) in entries {
+            var slot = TrigramTable.slot(key, size - 1)
+            while masks[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            keys[slot] = key
+            masks[slot] = value
+        }
+        self.keys = keys; self.masks = masks; mask = size - 1
+    }
+
+    @inline(__always)
+    static func slot(_ key: UInt32, _ mask: Int) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B1) >> 15) & mask }
+
+    /// The languages whose words hold trigram `key`, as a bit mask (0 for none).
+    @inline(__always)
+    func mask(_ key: UInt32) -> UInt16 {
+        var slot = TrigramTable.slot(key, mask)
+        while masks[slot] != 0 {
+            if keys[slot] == key { return masks[slot] }
+            slot = (slot + 1) & mask
+        }
+        return 0
     }
 }
