@@ -137,6 +137,7 @@ public struct LanguageDetector: Sendable {
 
 /// What one text says: weighted word and trigram hits per language and letters per script.
 struct Evidence {
+    /// Per language, in `LanguageDetector.languages` order.
     var wordScore = [Double](repeating: 0, count: LanguageDetector.languages.count)
     var trigramScore = [Double](repeating: 0, count: LanguageDetector.languages.count)
     var wordHits = 0
@@ -154,22 +155,29 @@ struct Evidence {
     mutating func read(_ text: UnsafeBufferPointer<UInt8>) {
         // The current word in a fixed buffer: a word longer than it is no function word.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Evidence.longestWord) { word in
+            let capacity = word.count
             var length = 0
             var technicalBefore = false
             var i = 0
-            func add(_ byte: UInt8) {
-                if length < word.count { word[length] = byte }
-                length += 1
-            }
-            while i < text.count, words < LanguageDetector.maxWords {
+            let n = text.count
+            var checked = 0
+            while i < n, words < LanguageDetector.maxWords {
+                if words >= checked + 100 {
+                    checked = words
+                    if isSettled { break }
+                }
                 let b = text[i]
                 if (b | 0x20) &- 0x61 < 26 {
-                    add(b | 0x20); latinLetters += 1; i += 1; continue
+                    if length < capacity { word[length] = b | 0x20 }
+                    length &+= 1; latinLetters &+= 1; i &+= 1
+                    continue
                 }
-                if b == 0xC3, i + 1 < text.count, text[i + 1] >= 0x80, text[i + 1] != 0x97, text[i + 1] != 0xB7 {
+                if b == 0xC3, i + 1 < n, text[i + 1] >= 0x80, text[i + 1] != 0x97, text[i + 1] != 0xB7 {
                     // Latin-1 letters: é, ü, ç… (lower-cased: C3 80–9E become C3 A0–BE).
                     let c = text[i + 1]
-                    add(0xC3); add(c < 0xA0 ? c + 0x20 : c); latinLetters += 1; i += 2; continue
+                    if length + 1 < capacity { word[length] = 0xC3; word[length + 1] = c < 0xA0 ? c + 0x20 : c }
+                    length &+= 2; latinLetters &+= 1; i &+= 2
+                    continue
                 }
                 if b >= 0x80 { countScript(text, i) }
                 let technical = Evidence.isTechnical(b)
@@ -178,7 +186,7 @@ struct Evidence {
                     length = 0
                 }
                 technicalBefore = technical
-                i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                i &+= b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
             }
             if length > 0 && !technicalBefore { addWord(word, length) }
         }
@@ -219,8 +227,7 @@ struct Evidence {
         let w = UnsafeBufferPointer(rebasing: buffer[0..<min(length, buffer.count)])
         if length <= buffer.count, let mask = LanguageDetector.words.value(w) {
             wordHits += 1
-            let share = 1 / Double(mask.nonzeroBitCount)
-            for l in 0..<wordScore.count where mask & (1 << Int32(l)) != 0 { wordScore[l] += share }
+            Evidence.share(UInt32(truncatingIfNeeded: mask), into: &wordScore)
             return
         }
         guard w.count >= 3, trigramWords < LanguageDetector.maxTrigramWords else { return }
@@ -231,12 +238,39 @@ struct Evidence {
         for k in 1...w.count {
             let c = k < w.count ? w[k] : 0x20
             let m = trigrams.mask(LanguageDetector.trigramKey(previous2, previous1, c))
-            if m != 0 {
-                let share = 1 / Double(m.nonzeroBitCount)
-                for l in 0..<trigramScore.count where m & (1 << UInt16(l)) != 0 { trigramScore[l] += share }
-            }
+            if m != 0 { Evidence.share(UInt32(m), into: &trigramScore) }
             previous2 = previous1; previous1 = c
         }
+    }
+
+    /// One piece of evidence shared among the languages of `mask`.
+    @inline(__always)
+    static func share(_ mask: UInt32, into score: inout [Double]) {
+        let share = 1 / Double(mask.nonzeroBitCount)
+        score.withUnsafeMutableBufferPointer { score in
+            var m = mask
+            while m != 0 {
+                score[m.trailingZeroBitCount] += share
+                m &= m &- 1
+            }
+        }
+    }
+
+    /// Whether more text would hardly change the decision: 500 words read, and either the
+    /// leader (Indonesian and Malay counted as one) has twice the evidence of any other
+    /// language, with Indonesian and Malay three or more of their own words apart.
+    var isSettled: Bool {
+        guard words >= 500, wordHits >= 50 else { return false }
+        let malay = max(wordScore[0], wordScore[1])
+        var other = 0.0, best = 2
+        for l in 2..<wordScore.count {
+            other = max(other, wordScore[l])
+            if wordScore[l] > wordScore[best] { best = l }
+        }
+        if malay >= other { return malay >= 2 * other && abs(wordScore[1] - wordScore[0]) >= 3 }
+        var rival = malay
+        for l in 2..<wordScore.count where l != best { rival = max(rival, wordScore[l]) }
+        return wordScore[best] >= 2 * max(rival, 1)
     }
 
     /// The language with the most evidence; nil with too little text or evidence.
@@ -251,7 +285,7 @@ struct Evidence {
         let hintIndex = hint.flatMap { LanguageDetector.languages.firstIndex(of: $0) }
         var best = 0
         var bestScore = -1.0
-        for l in 0..<wordScore.count {
+        for l in 0..<LanguageDetector.languages.count {
             var s = wordScore[l] + 0.05 * trigramScore[l]
             // The declared language tips a close call (a tie between Indonesian and Malay).
             if l == hintIndex { s *= 1.05 }
