@@ -30,9 +30,15 @@ public struct EntityMention: Sendable, Equatable {
 public struct EntityTagger: Sendable {
     /// The lexicons.
     public let lexicon: EntityLexicon
+    /// The sequence model that decides the PER, ORG and LOC spans, or nil for the rules alone.
+    public let model: NERModel?
 
-    /// Creates a tagger over `lexicon` (the built-in lists by default).
-    public init(lexicon: EntityLexicon = .builtIn) { self.lexicon = lexicon }
+    /// Creates a tagger over `lexicon` (the built-in lists by default) with `model` (the
+    /// built-in one by default; nil tags with the rules alone).
+    public init(lexicon: EntityLexicon = .builtIn, model: NERModel? = NERModel.builtIn) {
+        self.lexicon = lexicon
+        self.model = model
+    }
 
     static let locationCues: Set<String> = [
         "kota", "kabupaten", "kecamatan", "kelurahan", "desa", "provinsi", "jalan", "jl.", "kawasan", "pasar",
@@ -145,6 +151,7 @@ public struct EntityTagger: Sendable {
         scan.coverMentions()
         scan.completeEarlierNames()
         scan.linkPartialNames()
+        if let model { scan.adopt(model.spans(scan)) }
         scan.tagAbbreviations()
         scan.resolveAmbiguousPlaces()
         if nested { scan.addNested() }

@@ -23,7 +23,7 @@ struct WartaCommand: AsyncParsableCommand {
               warta eval ud gold.conllu                   token, word, sentence F1 (UD)
             """,
         version: "0.1.0",
-        subcommands: [Process.self, Tokenize.self, Tag.self, Quotes.self, Bench.self, Eval.self]
+        subcommands: [Process.self, Tokenize.self, Tag.self, Quotes.self, Bench.self, Eval.self, TrainNER.self]
     )
 }
 
@@ -167,9 +167,12 @@ struct EntityOptions: ParsableArguments {
     @Flag(help: "Also the places and organizations inside longer ones (Kota Semarang in DPRD Kota Semarang; process: implies --entities).")
     var nested = false
 
-    /// A tagger over the built-in lexicons and the `--lexicon` files.
+    @Option(help: "A PER/ORG/LOC model trained by `warta train-ner` instead of the built-in one; `none` tags with the rules alone.")
+    var model: String?
+
+    /// A tagger over the built-in lexicons and the `--lexicon` files, with the `--model` model.
     func tagger() throws(WartaError) -> EntityTagger {
-        EntityTagger(lexicon: try EntityLexicon.builtIn(adding: lexicons))
+        EntityTagger(lexicon: try EntityLexicon.builtIn(adding: lexicons), model: try NERModel.load(model))
     }
 }
 
