@@ -143,14 +143,7 @@ public struct EntityTagger: Sendable {
     /// places and organizations inside longer ones (marked `isNested`).
     public func tag(_ doc: Document, nested: Bool = false) -> [EntityMention] {
         var scan = Scan(doc: doc, lexicon: lexicon)
-        for s in 0..<doc.sentenceRanges.count {
-            let range = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
-            scan.sentence(range)
-        }
-        scan.attachAppositiveRoles()
-        scan.coverMentions()
-        scan.completeEarlierNames()
-        scan.linkPartialNames()
+        scan.applyRules()
         if let model { scan.adopt(model.spans(scan)) }
         scan.tagAbbreviations()
         scan.resolveAmbiguousPlaces()
@@ -161,6 +154,17 @@ public struct EntityTagger: Sendable {
 
 /// The state of one tagging pass.
 struct Scan {
+    /// The rule passes whose names the model reads as features and then replaces.
+    mutating func applyRules() {
+        for s in 0..<doc.sentenceRanges.count {
+            sentence(Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1]))
+        }
+        attachAppositiveRoles()
+        coverMentions()
+        completeEarlierNames()
+        linkPartialNames()
+    }
+
     let doc: Document
     let lexicon: EntityLexicon
     var mentions: [EntityMention] = []

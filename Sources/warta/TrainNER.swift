@@ -45,8 +45,20 @@ struct TrainNER: ParsableCommand {
     @Option(help: "log2 of the number of weight rows (hashed features).")
     var bits = 18
 
+    @Option(help: "CRF L2 regularisation coefficient (as CRFsuite's c2).")
+    var c2 = 1.0
+
+    @Option(help: "CRF L-BFGS iterations at most.")
+    var iterations = 150
+
+    @Flag(help: "Train an averaged perceptron instead of a CRF.")
+    var perceptron = false
+
     @Flag(help: "Leave out the gazetteer features (for comparison).")
     var noGazetteer = false
+
+    @Flag(help: "Leave out the rule tagger's mentions as features (for comparison).")
+    var noRules = false
 
     @Option(help: "Score K-fold cross-validation on the training data instead of writing a model.")
     var crossValidate: Int?
@@ -75,6 +87,10 @@ struct TrainNER: ParsableCommand {
             trainer.seed = seed
             trainer.bits = bits
             trainer.gazetteer = !noGazetteer
+            trainer.rules = !noRules
+            trainer.c2 = c2
+            trainer.iterations = iterations
+            trainer.crf = !perceptron
             let started = Date()
             if let k = crossValidate {
                 let result = trainer.crossValidate(sentences, folds: k) { print($0); fflush(nil) }

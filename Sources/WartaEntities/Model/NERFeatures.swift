@@ -27,7 +27,7 @@ enum NERLabel {
 enum NERTemplate: UInt64 {
     case bias = 1, word, prev1, prev2, next1, next2, prevWord, wordNext, prefix, suffix, shape, prevShape, nextShape,
          shapes, capitals, gazetteer, gazetteerType, prevGazetteer, nextGazetteer, multiWord, prevCue, nextCue,
-         length, firstWord, commonWord, acronym, prev1Capital, next1Capital
+         length, firstWord, commonWord, acronym, prev1Capital, next1Capital, rule, prevRule, nextRule, ruleWord, prevWordShape, nextWordShape, prevBigram, nextBigram
 }
 
 /// Where the sequence model decodes: maximal runs of tokens that may be part of a name
@@ -41,13 +41,21 @@ enum NERWindows {
             && (kind == .word || kind == .abbreviation || kind == .hashtag || kind == .mention)
     }
 
-    /// Calls `body` with each window of the sentence `range`.
+    /// Cue classes of a word that may open a name in lower case (`desa Kramas`, `kota Pati`,
+    /// `wilayah Jabotabek`).
+    static let openingCues: EntityTagger.Cue = [.location, .placeWord, .facility, .organization]
+
+    /// Calls `body` with each window of the sentence `range`: a run of candidates with at most
+    /// two other tokens between them, widened by a place or organization word before it and by
+    /// a closing bracket after it (`Bursa Efek Indonesia (BEI)`).
     static func forEach(in range: Range<Int>, flags: UnsafeBufferPointer<TokenFlags>, kinds: UnsafeBufferPointer<TokenKind>,
-                        _ body: (Range<Int>) -> Void) {
+                        cues: UnsafeBufferPointer<EntityTagger.Cue>, _ body: (Range<Int>) -> Void) {
         var i = range.lowerBound
+        var lastEnd = range.lowerBound
         while i < range.upperBound {
             guard isCandidate(flags[i], kinds[i]) else { i += 1; continue }
-            let start = i
+            var start = i
+            if start > lastEnd, kinds[start - 1] == .word, !cues[start - 1].isDisjoint(with: openingCues) { start -= 1 }
             var end = i + 1
             var j = end
             while j < range.upperBound, j - end <= 2 {
@@ -55,7 +63,9 @@ enum NERWindows {
                 if flags[j].contains(.terminal) { break }
                 j += 1
             }
+            if end < range.upperBound, flags[end].contains(.closingBracket) { end += 1 }
             body(start..<end)
+            lastEnd = end
             i = end
         }
     }
@@ -70,6 +80,8 @@ struct NERFeatureExtractor {
     let bits: Int
     /// Whether the gazetteer features are on.
     let gazetteer: Bool
+    /// Whether the rule tagger's mentions are features.
+    let rules: Bool
     /// Words of multi-word lexicon names, by key hash: bit 1 PER, 2 ORG, 4 LOC.
     let multiWord: [UInt64: UInt8]
 
@@ -144,7 +156,7 @@ struct NERFeatureExtractor {
     /// unused slots -1), reading facts of the tokens around it from `facts` (indexed from
     /// `window.lowerBound - 2`).
     func features(_ scan: Scan, window: Range<Int>, sentence: Range<Int>, facts: [TokenFacts],
-                  gazetteerCodes: [[UInt64]], headline: Bool, into rows: inout [Int32], stride: Int) {
+                  gazetteerCodes: [[UInt64]], ruleCodes: [UInt8], headline: Bool, into rows: inout [Int32], stride: Int) {
         let base = window.lowerBound - 2
         let flags = scan.flags
         for i in window {
@@ -165,6 +177,10 @@ struct NERFeatureExtractor {
             add(.prefix, f.prefixes.0 ^ 1); add(.prefix, f.prefixes.1 ^ 2); add(.prefix, f.prefixes.2 ^ 3); add(.prefix, f.prefixes.3 ^ 4)
             add(.suffix, f.suffixes.0 ^ 1); add(.suffix, f.suffixes.1 ^ 2); add(.suffix, f.suffixes.2 ^ 3); add(.suffix, f.suffixes.3 ^ 4)
             add(.shape, f.shape)
+            add(.prevWordShape, NERFeatureExtractor.mix(p1, UInt64(f.shortShape)))
+            add(.nextWordShape, NERFeatureExtractor.mix(n1, UInt64(f.shortShape)))
+            add(.prevBigram, NERFeatureExtractor.mix(p2, p1))
+            add(.nextBigram, NERFeatureExtractor.mix(n1, n2))
             let ps = i - 1 >= sentence.lowerBound ? facts[i - 1 - base].shortShape : 99
             let ns = i + 1 < sentence.upperBound ? facts[i + 1 - base].shortShape : 99
             add(.prevShape, UInt64(ps)); add(.nextShape, UInt64(ns))
@@ -190,7 +206,31 @@ struct NERFeatureExtractor {
                 for code in gazetteerCodes[i + 1 - base] { add(.nextGazetteer, code & 0xFFFF) }
                 if let m = multiWord[f.keyHash] { add(.multiWord, UInt64(m) | (capital ? 16 : 0)) }
             }
+            if rules {
+                let r = ruleCodes[i]
+                let pr = i - 1 >= sentence.lowerBound ? ruleCodes[i - 1] : 0
+                let nr = i + 1 < sentence.upperBound ? ruleCodes[i + 1] : 0
+                add(.rule, UInt64(r))
+                add(.prevRule, UInt64(pr) << 8 | UInt64(r))
+                add(.nextRule, UInt64(nr) << 8 | UInt64(r))
+                if r != 0 { add(.ruleWord, NERFeatureExtractor.mix(f.keyHash, UInt64(r))) }
+            }
         }
+    }
+
+    /// The rule mentions of the document by token: type code, position (B, I, E, S) and
+    /// whether a role came with it (empty when the rule features are off).
+    func ruleCodes(_ scan: Scan) -> [UInt8] {
+        guard rules else { return [] }
+        var codes = [UInt8](repeating: 0, count: scan.doc.tokens.count)
+        for m in scan.mentions {
+            let type = NERFeatureExtractor.typeCode(m.type)
+            for t in m.start..<m.end {
+                let pos: UInt8 = m.end - m.start == 1 ? 3 : t == m.start ? 0 : t == m.end - 1 ? 2 : 1
+                codes[t] = type | pos << 4 | (m.role != nil ? 0x80 : 0)
+            }
+        }
+        return codes
     }
 
     /// The gazetteer codes of the tokens of `window` and two on each side (indexed from

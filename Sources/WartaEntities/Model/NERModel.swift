@@ -21,6 +21,8 @@ public struct NERModel: Sendable {
     let bits: Int
     /// Whether the model reads gazetteer features.
     public let usesGazetteer: Bool
+    /// Whether the model reads the rule tagger's mentions as features.
+    public let usesRules: Bool
     /// Rows of eight weights (the eighth is padding), quantised to 8 bits.
     let weights: [Int8]
     /// Transition scores `[previous * 8 + label]` in weight units; label 7 is unused.
@@ -32,12 +34,12 @@ public struct NERModel: Sendable {
     static let magic: [UInt8] = Array("WNER1".utf8)
 
     /// A model from its parts (the trainer's output).
-    init(bits: Int, usesGazetteer: Bool, weights: [Int8], transitions: [Float], multiWord: [UInt64: UInt8]) {
-        self.bits = bits; self.usesGazetteer = usesGazetteer; self.weights = weights
+    init(bits: Int, usesGazetteer: Bool, usesRules: Bool, weights: [Int8], transitions: [Float], multiWord: [UInt64: UInt8]) {
+        self.bits = bits; self.usesGazetteer = usesGazetteer; self.usesRules = usesRules; self.weights = weights
         self.transitions = transitions; self.multiWord = multiWord
     }
 
-    var extractor: NERFeatureExtractor { NERFeatureExtractor(bits: bits, gazetteer: usesGazetteer, multiWord: multiWord) }
+    var extractor: NERFeatureExtractor { NERFeatureExtractor(bits: bits, gazetteer: usesGazetteer, rules: usesRules, multiWord: multiWord) }
 
     /// The model built into Warta (trained by `warta train-ner`, see `Models/SOURCES.md`),
     /// or nil when none is embedded.
@@ -73,14 +75,14 @@ public struct NERModel: Sendable {
             guard let w = r.take(7).map(Array.init) else { throw .malformed(detail: "truncated weights") }
             for k in 0..<7 { weights[row * 8 + k] = Int8(bitPattern: w[k]) }
         }
-        self.init(bits: Int(bits), usesGazetteer: gaz != 0, weights: weights, transitions: transitions, multiWord: multiWord)
+        self.init(bits: Int(bits), usesGazetteer: gaz & 1 != 0, usesRules: gaz & 2 != 0, weights: weights, transitions: transitions, multiWord: multiWord)
     }
 
     /// The model's bytes: header, transitions, multi-word index, a bitmap of the non-zero
     /// rows, then those rows (seven bytes each).
     public func data() -> [UInt8] {
         var out = NERModel.magic
-        out.append(UInt8(bits)); out.append(usesGazetteer ? 1 : 0)
+        out.append(UInt8(bits)); out.append((usesGazetteer ? 1 : 0) | (usesRules ? 2 : 0))
         func u32(_ v: UInt32) { for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
         func u64(_ v: UInt64) { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
         u32(UInt32(multiWord.count))
@@ -188,14 +190,16 @@ enum NERWindowFeatures {
         let doc = scan.doc
         var facts: [NERFeatureExtractor.TokenFacts] = []
         var codes: [[UInt64]] = []
+        let ruleCodes = extractor.ruleCodes(scan)
         var rows: [Int32] = []
         var scratch = [UInt8](repeating: 0, count: 256)
         scan.flags.withUnsafeBufferPointer { flags in
             scan.kinds.withUnsafeBufferPointer { kinds in
+            scan.cues.withUnsafeBufferPointer { cues in
                 for s in 0..<doc.sentenceRanges.count {
                     let sentence = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
                     var headline: Bool? = nil
-                    NERWindows.forEach(in: sentence, flags: flags, kinds: kinds) { window in
+                    NERWindows.forEach(in: sentence, flags: flags, kinds: kinds, cues: cues) { window in
                         if headline == nil { headline = isHeadline(sentence, flags, kinds) }
                         let base = window.lowerBound - 2
                         facts.removeAll(keepingCapacity: true)
@@ -205,11 +209,12 @@ enum NERWindowFeatures {
                         }
                         extractor.gazetteerCodes(scan, window: window, sentence: sentence, into: &codes)
                         rows.removeAll(keepingCapacity: true)
-                        extractor.features(scan, window: window, sentence: sentence, facts: facts, gazetteerCodes: codes,
+                        extractor.features(scan, window: window, sentence: sentence, facts: facts, gazetteerCodes: codes, ruleCodes: ruleCodes,
                                            headline: headline!, into: &rows, stride: NERModel.stride)
                         body(window, rows)
                     }
                 }
+            }
             }
         }
     }

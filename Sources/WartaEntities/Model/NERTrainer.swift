@@ -175,12 +175,18 @@ struct EncodedCorpus {
             }
             docToken.append(map)
         }
-        let scan = Scan(doc: doc, lexicon: lexicon)
+        var scan = Scan(doc: doc, lexicon: lexicon)
+        if extractor.rules { scan.applyRules() }
         var windows: [Window] = [], allRows: [Int32] = [], gold: [UInt8] = []
         NERWindowFeatures.forEachWindow(scan, extractor) { window, rows in
             windows.append(Window(range: window, rows: allRows.count, labels: gold.count))
             allRows += rows
-            for t in window { gold.append(labels[t]) }
+            // A name cut by the window's edge starts at the edge.
+            for t in window {
+                let l = Int(labels[t])
+                let previous = t == window.lowerBound ? NERLabel.o : Int(gold[gold.count - 1])
+                gold.append(NERLabel.isInside(l) && previous != l && previous != l - 1 ? UInt8(l - 1) : UInt8(l))
+            }
         }
         self.windows = windows; self.rows = allRows; self.gold = gold
     }
@@ -215,10 +221,12 @@ public struct NERTrainer: Sendable {
     public var bits = 18
     /// Whether to use the gazetteer features.
     public var gazetteer = true
+    /// Whether to read the rule tagger's mentions as features.
+    public var rules = true
     /// The CRF's L2 coefficient (CRFsuite's `c2`).
     public var c2 = 1.0
-    /// The CRF's initial step size.
-    public var eta0 = 0.1
+    /// The CRF's L-BFGS iterations at most.
+    public var iterations = 150
     /// Whether to train a CRF (else an averaged perceptron).
     public var crf = true
     var debugFloat = false
@@ -230,7 +238,7 @@ public struct NERTrainer: Sendable {
     public init(lexicon: EntityLexicon = .builtIn) { self.lexicon = lexicon }
 
     var extractor: NERFeatureExtractor {
-        NERFeatureExtractor(bits: bits, gazetteer: gazetteer,
+        NERFeatureExtractor(bits: bits, gazetteer: gazetteer, rules: rules,
                             multiWord: gazetteer ? NERFeatureExtractor.multiWordIndex(lexicon) : [:])
     }
 
@@ -324,7 +332,7 @@ public struct NERTrainer: Sendable {
         var rng = SplitMix(seed: seed)
         var emissions = [Float](), labels = [Int]()
         var decoder = ViterbiDecoder()
-        var model = NERModel(bits: bits, usesGazetteer: extractor.gazetteer, weights: [], transitions: [], multiWord: extractor.multiWord)
+        var model = NERModel(bits: bits, usesGazetteer: extractor.gazetteer, usesRules: extractor.rules, weights: [], transitions: [], multiWord: extractor.multiWord)
         let stride = NERModel.stride
         for epoch in 1...epochs {
             instances.shuffle(using: &rng)
@@ -371,107 +379,172 @@ public struct NERTrainer: Sendable {
         return model
     }
 
-    /// A linear-chain CRF trained by stochastic gradient descent with L2 regularisation
-    /// (CRFsuite's `l2sgd`: the step size falls as 1 / (λ (t0 + t)), the weights shrink by a
-    /// common scale), over the decoding windows in a seeded shuffled order.
+    /// A linear-chain CRF trained by L-BFGS on the L2-regularised negative log-likelihood
+    /// (as CRFsuite's `lbfgs` with `c2`), over all decoding windows at once: deterministic.
     func trainCRF(corpora: [EncodedCorpus], extractor: NERFeatureExtractor, epochEnd: (Int, NERModel) -> Void) -> NERModel {
         let width = (1 << bits) * 8
-        var v = [Float](repeating: 0, count: width)
-        var tv = [Float](repeating: 0, count: 64)
-        var scale: Double = 1
-        var instances: [(Int, Int)] = []
-        for (k, corpus) in corpora.enumerated() { for j in corpus.windows.indices { instances.append((k, j)) } }
-        let lambda = 2 * c2 / Double(instances.count)
-        let t0 = 1 / (lambda * eta0)
-        var step = 0.0
-        var rng = SplitMix(seed: seed)
-        var model = NERModel(bits: bits, usesGazetteer: extractor.gazetteer, weights: [], transitions: [], multiWord: extractor.multiWord)
-        let stride = NERModel.stride, n = NERLabel.count
-        var emit = [Double](), alpha = [Double](), beta = [Double]()
-        for epoch in 1...epochs {
-            instances.shuffle(using: &rng)
-            for (k, j) in instances {
-                let eta = 1 / (lambda * (t0 + step))
-                step += 1
-                scale *= 1 - eta * lambda
-                if scale < 1e-6 {
-                    for i in v.indices { v[i] *= Float(scale) }
-                    for i in tv.indices { tv[i] *= Float(scale) }
-                    scale = 1
-                }
-                let corpus = corpora[k], win = corpus.windows[j]
+        let dims = width + 64
+        var x = [Double](repeating: 0, count: dims)
+        var g = [Double](repeating: 0, count: dims)
+        var f = objective(x, &g, corpora)
+        var history: [(s: [Double], y: [Double], rho: Double)] = []
+        let memory = 6
+        var model = NERModel(bits: bits, usesGazetteer: extractor.gazetteer, usesRules: extractor.rules, weights: [], transitions: [], multiWord: extractor.multiWord)
+        var newG = [Double](repeating: 0, count: dims)
+        for iteration in 1...iterations {
+            // Two-loop recursion: d = -H g.
+            var d = g.map { -$0 }
+            var alphas: [Double] = []
+            for h in history.reversed() {
+                let a = h.rho * dot(h.s, d)
+                alphas.append(a)
+                for k in 0..<dims { d[k] += a * h.y[k] }  // d = d - a * y with d holding -q
+            }
+            if let last = history.last {
+                let gamma = dot(last.s, last.y) / dot(last.y, last.y)
+                for k in 0..<dims { d[k] *= gamma }
+            } else {
+                let norm = dot(g, g).squareRoot()
+                for k in 0..<dims { d[k] /= max(norm, 1e-12) }
+            }
+            for (h, a) in zip(history, alphas.reversed()) {
+                let b = h.rho * dot(h.y, d)
+                for k in 0..<dims { d[k] += h.s[k] * (a - b) }
+            }
+            // Backtracking line search (Armijo).
+            let slope = dot(g, d)
+            if slope >= 0 { history.removeAll(); continue }
+            var step = 1.0
+            var newX = x
+            var newF = 0.0
+            var tries = 0
+            while true {
+                for k in 0..<dims { newX[k] = x[k] + step * d[k] }
+                newF = objective(newX, &newG, corpora)
+                if newF <= f + 1e-4 * step * slope || tries >= 20 { break }
+                step *= 0.5
+                tries += 1
+            }
+            var sv = [Double](repeating: 0, count: dims), yv = [Double](repeating: 0, count: dims)
+            for k in 0..<dims { sv[k] = newX[k] - x[k]; yv[k] = newG[k] - g[k] }
+            let sy = dot(sv, yv)
+            if sy > 1e-10 {
+                history.append((sv, yv, 1 / sy))
+                if history.count > memory { history.removeFirst() }
+            }
+            let improvement = (f - newF) / max(abs(f), 1)
+            x = newX; g = newG; f = newF
+            if iteration % 10 == 0 || iteration == iterations || improvement < 1e-5 {
+                model = crfModel(x, extractor)
+                epochEnd(iteration, model)
+                if improvement < 1e-5 { break }
+            }
+        }
+        return model
+    }
+
+    func dot(_ a: [Double], _ b: [Double]) -> Double {
+        var s = 0.0
+        for k in a.indices { s += a[k] * b[k] }
+        return s
+    }
+
+    func crfModel(_ x: [Double], _ extractor: NERFeatureExtractor) -> NERModel {
+        let width = (1 << bits) * 8
+        let w = x[0..<width].map { Float($0) }
+        let tw = x[width...].map { Float($0) }
+        return quantized(w, [Float](repeating: 0, count: w.count), Array(tw), [Float](repeating: 0, count: 64), 1, extractor)
+    }
+
+    /// The regularised negative log-likelihood at `x` (weights, then 64 transitions), its
+    /// gradient written to `grad`.
+    func objective(_ x: [Double], _ grad: inout [Double], _ corpora: [EncodedCorpus]) -> Double {
+        let width = (1 << bits) * 8
+        let n = NERLabel.count, stride = NERModel.stride
+        for k in grad.indices { grad[k] = 2 * c2 * x[k] }
+        var f = 0.0
+        for k in x.indices where x[k] != 0 { f += c2 * x[k] * x[k] }
+        var trans = [Double](repeating: 0, count: 64)
+        for p in 0..<n { for l in 0..<n { trans[p * 8 + l] = NERLabel.allowed(p, l) ? FastMath.exp(x[width + p * 8 + l]) : 0 } }
+        var emit = [Double](), phi = [Double](), alpha = [Double](), beta = [Double](), scale = [Double]()
+        for corpus in corpora {
+            for win in corpus.windows {
                 let len = win.range.count
-                // Emission and transition scores (log space), the disallowed moves at -inf.
-                emit.removeAll(keepingCapacity: true)
+                emit.removeAll(keepingCapacity: true); phi.removeAll(keepingCapacity: true)
+                var logZ = 0.0
                 for t in 0..<len {
                     var sum = [Double](repeating: 0, count: 8)
                     for r in corpus.rows[win.rows + t * stride..<win.rows + (t + 1) * stride] where r >= 0 {
-                        for l in 0..<n { sum[l] += Double(v[Int(r) * 8 + l]) }
+                        let base = Int(r) * 8
+                        for l in 0..<n { sum[l] += x[base + l] }
                     }
-                    for l in 0..<8 { emit.append(sum[l] * scale) }
+                    let m = sum[0..<n].max()!
+                    logZ += m
+                    for l in 0..<8 { emit.append(sum[l]); phi.append(l < n ? FastMath.exp(sum[l] - m) : 0) }
                 }
-                func trans(_ p: Int, _ l: Int) -> Double { NERLabel.allowed(p, l) ? Double(tv[p * 8 + l]) * scale : -.infinity }
-                alpha = [Double](repeating: -.infinity, count: len * 8)
-                beta = [Double](repeating: -.infinity, count: len * 8)
-                for l in 0..<n { alpha[l] = trans(0, l) + emit[l] }
-                for t in 1..<max(len, 1) {
+                alpha = [Double](repeating: 0, count: len * 8)
+                beta = [Double](repeating: 0, count: len * 8)
+                scale = [Double](repeating: 1, count: len)
+                for t in 0..<len {
+                    var c = 0.0
                     for l in 0..<n {
-                        var acc = -Double.infinity
-                        for p in 0..<n { acc = logAdd(acc, alpha[(t - 1) * 8 + p] + trans(p, l)) }
-                        alpha[t * 8 + l] = acc + emit[t * 8 + l]
+                        var a = 0.0
+                        if t == 0 { a = trans[l] } else { for p in 0..<n { a += alpha[(t - 1) * 8 + p] * trans[p * 8 + l] } }
+                        a *= phi[t * 8 + l]
+                        alpha[t * 8 + l] = a
+                        c += a
                     }
+                    scale[t] = c
+                    for l in 0..<n { alpha[t * 8 + l] /= c }
+                    logZ += FastMath.log(c)
                 }
-                for l in 0..<n { beta[(len - 1) * 8 + l] = trans(l, 0) }
+                for l in 0..<n { beta[(len - 1) * 8 + l] = trans[l * 8] }
                 var t = len - 2
                 while t >= 0 {
                     for p in 0..<n {
-                        var acc = -Double.infinity
-                        for l in 0..<n { acc = logAdd(acc, trans(p, l) + emit[(t + 1) * 8 + l] + beta[(t + 1) * 8 + l]) }
-                        beta[t * 8 + p] = acc
+                        var b = 0.0
+                        for l in 0..<n { b += trans[p * 8 + l] * phi[(t + 1) * 8 + l] * beta[(t + 1) * 8 + l] }
+                        beta[t * 8 + p] = b / scale[t + 1]
                     }
                     t -= 1
                 }
-                var z = -Double.infinity
-                for l in 0..<n { z = logAdd(z, alpha[(len - 1) * 8 + l] + beta[(len - 1) * 8 + l]) }
-                let g = eta / scale
-                // Emission gradients: gold minus expected, per token.
+                var zPrime = 0.0
+                for l in 0..<n { zPrime += alpha[(len - 1) * 8 + l] * beta[(len - 1) * 8 + l] }
+                logZ += FastMath.log(zPrime)
+                // Gold path score.
+                var gold = 0.0, prev = 0
                 for t in 0..<len {
-                    let gold = Int(corpus.gold[win.labels + t])
-                    var delta = [Float](repeating: 0, count: 8)
-                    for l in 0..<n {
-                        let p = FastMath.exp(alpha[t * 8 + l] + beta[t * 8 + l] - z)
-                        delta[l] = Float(g * ((l == gold ? 1 : 0) - p))
-                    }
+                    let l = Int(corpus.gold[win.labels + t])
+                    gold += emit[t * 8 + l] + x[width + prev * 8 + l]
+                    grad[width + prev * 8 + l] -= 1
+                    prev = l
+                }
+                gold += x[width + prev * 8]
+                grad[width + prev * 8] -= 1
+                f += logZ - gold
+                // Expected counts.
+                for t in 0..<len {
+                    let l0 = Int(corpus.gold[win.labels + t])
+                    var delta = [Double](repeating: 0, count: 8)
+                    for l in 0..<n { delta[l] = alpha[t * 8 + l] * beta[t * 8 + l] / zPrime }
+                    delta[l0] -= 1
                     for r in corpus.rows[win.rows + t * stride..<win.rows + (t + 1) * stride] where r >= 0 {
-                        for l in 0..<n { v[Int(r) * 8 + l] += delta[l] }
+                        let base = Int(r) * 8
+                        for l in 0..<n { grad[base + l] += delta[l] }
                     }
                 }
-                // Transition gradients, entering and leaving the window from O.
-                var prevGold = 0
-                for t in 0...len {
-                    let gold = t < len ? Int(corpus.gold[win.labels + t]) : 0
-                    tv[prevGold * 8 + gold] += Float(g)
-                    prevGold = gold
-                }
-                for l in 0..<n { tv[l] -= Float(g * FastMath.exp(trans(0, l) + emit[l] + beta[l] - z)) }
-                for l in 0..<n { tv[l * 8] -= Float(g * FastMath.exp(alpha[(len - 1) * 8 + l] + beta[(len - 1) * 8 + l] - z)) }
+                for l in 0..<n { grad[width + l] += alpha[l] * beta[l] / zPrime }
+                for l in 0..<n { grad[width + l * 8] += alpha[(len - 1) * 8 + l] * beta[(len - 1) * 8 + l] / zPrime }
                 for t in 1..<max(len, 1) {
-                    for p in 0..<n {
-                        let a = alpha[(t - 1) * 8 + p]
-                        if a == -.infinity { continue }
-                        for l in 0..<n where NERLabel.allowed(p, l) {
-                            let m = FastMath.exp(a + trans(p, l) + emit[t * 8 + l] + beta[t * 8 + l] - z)
-                            tv[p * 8 + l] -= Float(g * m)
+                    for p in 0..<n where alpha[(t - 1) * 8 + p] > 0 {
+                        for l in 0..<n where trans[p * 8 + l] > 0 {
+                            grad[width + p * 8 + l] += alpha[(t - 1) * 8 + p] * trans[p * 8 + l] * phi[t * 8 + l] * beta[t * 8 + l] / (scale[t] * zPrime)
                         }
                     }
                 }
             }
-            let w = v.map { $0 * Float(scale) }, tw = tv.map { $0 * Float(scale) }
-            model = quantized(w, [Float](repeating: 0, count: w.count), tw, [Float](repeating: 0, count: 64), 1, extractor)
-            if debugFloat { for corpus in debugCorpora { print("  float: \(NERTrainer.evaluateFloat(w, tw, corpus))") } }
-            epochEnd(epoch, model)
         }
-        return model
+        return f
     }
 
     /// The averaged weights (`w - u / c`) quantised to 8 bits: the scale maps the 99.99th
@@ -485,7 +558,7 @@ public struct NERTrainer: Sendable {
         let scale = top / 127
         let weights = avg.map { Int8(max(-127, min(127, ($0 / scale).rounded()))) }
         let transitions = (0..<64).map { (tw[$0] - tu[$0] / c) / scale }
-        return NERModel(bits: bits, usesGazetteer: extractor.gazetteer, weights: weights, transitions: transitions,
+        return NERModel(bits: bits, usesGazetteer: extractor.gazetteer, usesRules: extractor.rules, weights: weights, transitions: transitions,
                         multiWord: extractor.multiWord)
     }
 }
