@@ -145,7 +145,6 @@ public struct EntityTagger: Sendable {
         var scan = Scan(doc: doc, lexicon: lexicon)
         scan.applyRules()
         if let model { scan.adopt(model.spans(scan)) }
-        scan.tagAbbreviations()
         scan.resolveAmbiguousPlaces()
         if nested { scan.addNested() }
         return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }
@@ -163,6 +162,7 @@ struct Scan {
         coverMentions()
         completeEarlierNames()
         linkPartialNames()
+        tagAbbreviations()
     }
 
     let doc: Document
@@ -194,6 +194,8 @@ struct Scan {
     var ambiguousPlaces: [(mention: Int, entry: LexiconEntry)] = []
     /// The key hashes of ``acronyms``.
     var acronymHashes = HashFilter()
+    /// The mentions ``tagAbbreviations()`` added (by index), which the model's spans do not replace.
+    var abbreviations = Set<Int>()
 
     init(doc: Document, lexicon: EntityLexicon) {
         self.doc = doc
@@ -447,6 +449,7 @@ struct Scan {
                   !byInitials.isEmpty, let k = byInitials[pack(bytes(of: i))] else { continue }
             let m = mentions[k]
             add(EntityMention(start: i, end: i + 1, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
+            abbreviations.insert(mentions.count - 1)
         }
     }
 
