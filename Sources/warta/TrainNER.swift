@@ -36,8 +36,8 @@ struct TrainNER: ParsableCommand {
     @Option(help: "Where to write the model as a Swift source file (for the built-in model).")
     var embed: String?
 
-    @Option(help: "Passes over the data.")
-    var epochs = 12
+    @Option(help: "Passes over the data (perceptron).")
+    var epochs = 8
 
     @Option(help: "Shuffling seed.")
     var seed: UInt64 = 13
@@ -51,8 +51,8 @@ struct TrainNER: ParsableCommand {
     @Option(help: "CRF L-BFGS iterations at most.")
     var iterations = 150
 
-    @Flag(help: "Train an averaged perceptron instead of a CRF.")
-    var perceptron = false
+    @Flag(help: "Train a linear-chain CRF by L-BFGS (--iterations, --c2) instead of the averaged perceptron.")
+    var crf = false
 
     @Flag(help: "Leave out the gazetteer features (for comparison).")
     var noGazetteer = false
@@ -90,7 +90,7 @@ struct TrainNER: ParsableCommand {
             trainer.rules = !noRules
             trainer.c2 = c2
             trainer.iterations = iterations
-            trainer.crf = !perceptron
+            trainer.crf = crf
             let started = Date()
             if let k = crossValidate {
                 let result = trainer.crossValidate(sentences, folds: k) { print($0); fflush(nil) }
@@ -124,7 +124,7 @@ struct TrainNER: ParsableCommand {
 enum OutputFile {
     static func write(_ bytes: [UInt8], to path: String) throws(WartaError) {
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            throw .unreadable(path: path, reason: "cannot write the file; check the folder exists and is writable")
+            throw .usage("cannot write \(path): check that its folder exists and is writable")
         }
     }
 }

@@ -49,7 +49,7 @@ enum NERWindows {
     /// two other tokens between them, widened by a place or organization word before it and by
     /// a closing bracket after it (`Bursa Efek Indonesia (BEI)`).
     static func forEach(in range: Range<Int>, flags: UnsafeBufferPointer<TokenFlags>, kinds: UnsafeBufferPointer<TokenKind>,
-                        cues: UnsafeBufferPointer<EntityTagger.Cue>, _ body: (Range<Int>) -> Void) {
+                        cues: UnsafeBufferPointer<EntityTagger.Cue>, isCommonWord: (Int) -> Bool, _ body: (Range<Int>) -> Void) {
         var i = range.lowerBound
         var lastEnd = range.lowerBound
         while i < range.upperBound {
@@ -64,6 +64,14 @@ enum NERWindows {
                 j += 1
             }
             if end < range.upperBound, flags[end].contains(.closingBracket) { end += 1 }
+            // A lone capitalised word of the language opening the sentence ("Namun", "Berikut")
+            // is not decoded.
+            let opensSentence = start == range.lowerBound || start == range.lowerBound + 1 && flags[range.lowerBound].contains(.openingQuote)
+            if end - start == 1, opensSentence, !flags[start].contains(.allCaps), isCommonWord(start) {
+                lastEnd = end
+                i = end
+                continue
+            }
             body(start..<end)
             lastEnd = end
             i = end
@@ -190,7 +198,7 @@ struct NERFeatureExtractor {
             add(.capitals, (first ? 1 : 0) | (capital ? 2 : 0) | (caps ? 4 : 0) | (headline ? 8 : 0))
             add(.length, UInt64(min(f.length, 12)) << 4 | UInt64(f.shortShape))
             if first { add(.firstWord, f.keyHash) }
-            if scan.isCommonWord(i) { add(.commonWord, (first ? 1 : 0) | (capital ? 2 : 0)) }
+            if capital, scan.isCommonWord(i) { add(.commonWord, first ? 1 : 0) }
             let pc = i - 1 >= sentence.lowerBound ? UInt64(flags[i - 1].rawValue & 3) : 9
             let nc = i + 1 < sentence.upperBound ? UInt64(flags[i + 1].rawValue & 3) : 9
             add(.prev1Capital, pc << 4 | UInt64(flags[i].rawValue & 3))
@@ -204,7 +212,7 @@ struct NERFeatureExtractor {
                 }
                 for code in gazetteerCodes[i - 1 - base] { add(.prevGazetteer, code & 0xFFFF) }
                 for code in gazetteerCodes[i + 1 - base] { add(.nextGazetteer, code & 0xFFFF) }
-                if let m = multiWord[f.keyHash] { add(.multiWord, UInt64(m) | (capital ? 16 : 0)) }
+                if capital || caps, let m = multiWord[f.keyHash] { add(.multiWord, UInt64(m)) }
             }
             if rules {
                 let r = ruleCodes[i]

@@ -214,7 +214,7 @@ struct EncodedCorpus {
 /// sentences in a seeded shuffled order each epoch, so a run repeats exactly.
 public struct NERTrainer: Sendable {
     /// Passes over the training data.
-    public var epochs = 12
+    public var epochs = 8
     /// The shuffling seed.
     public var seed: UInt64 = 13
     /// log2 of the number of weight rows.
@@ -227,10 +227,9 @@ public struct NERTrainer: Sendable {
     public var c2 = 1.0
     /// The CRF's L-BFGS iterations at most.
     public var iterations = 150
-    /// Whether to train a CRF (else an averaged perceptron).
-    public var crf = true
-    var debugFloat = false
-    var debugCorpora: [EncodedCorpus] = []
+    /// Whether to train a CRF by L-BFGS (else an averaged perceptron, the default: as accurate
+    /// on the dev sets and ten times faster to train).
+    public var crf = false
     /// The lexicons the gazetteer features read.
     public let lexicon: EntityLexicon
 
@@ -250,15 +249,13 @@ public struct NERTrainer: Sendable {
         let analyzer = TextAnalyzer()
         let corpus = EncodedCorpus(sentences, lexicon: lexicon, extractor: extractor, analyzer: analyzer)
         let devCorpora = dev.map { ($0.name, EncodedCorpus($0.sentences, lexicon: lexicon, extractor: extractor, analyzer: analyzer)) }
-        for (name, c) in devCorpora { progress("ceiling \(name): \(c.score(c.gold))") }
-        var me = self
-        me.debugCorpora = devCorpora.map { $0.1 }
-        me.debugFloat = true
-        return me.crf ? me.trainCRF(corpora: [corpus], extractor: extractor) { epoch, model in
+        // The best score the decoding windows allow (names outside them cannot be found).
+        for (name, c) in devCorpora { progress("reachable \(name): \(c.score(c.gold))") }
+        return crf ? trainCRF(corpora: [corpus], extractor: extractor) { epoch, model in
             var line = "epoch \(epoch)"
             for (name, c) in devCorpora { line += "\n  \(name): \(NERTrainer.evaluate(model, c))" }
             progress(line)
-        } : me.train(corpora: [corpus], extractor: extractor) { epoch, model in
+        } : train(corpora: [corpus], extractor: extractor) { epoch, model in
             var line = "epoch \(epoch)"
             for (name, c) in devCorpora { line += "\n  \(name): \(NERTrainer.evaluate(model, c))" }
             progress(line)
@@ -286,25 +283,6 @@ public struct NERTrainer: Sendable {
             scores.append(s); total.add(s)
         }
         return (scores, total)
-    }
-
-    static func evaluateFloat(_ w: [Float], _ tw: [Float], _ corpus: EncodedCorpus) -> NERScore {
-        var predicted: [UInt8] = []
-        var emissions: [Float] = [], labels: [Int] = []
-        var decoder = ViterbiDecoder()
-        for win in corpus.windows {
-            emissions.removeAll(keepingCapacity: true)
-            for t in 0..<win.range.count {
-                var sum = [Float](repeating: 0, count: 8)
-                for r in corpus.rows[win.rows + t * NERModel.stride..<win.rows + (t + 1) * NERModel.stride] where r >= 0 {
-                    for l in 0..<8 { sum[l] += w[Int(r) * 8 + l] }
-                }
-                emissions += sum
-            }
-            decoder.decode(emissions, count: win.range.count, transitions: tw, into: &labels)
-            predicted += labels.map { UInt8($0) }
-        }
-        return corpus.score(predicted)
     }
 
     static func evaluate(_ model: NERModel, _ corpus: EncodedCorpus) -> NERScore {
@@ -369,11 +347,6 @@ public struct NERTrainer: Sendable {
                 c += 1
             }
             model = quantized(w, u, tw, tu, c, extractor)
-            if debugFloat {
-                var avg = w; for k in avg.indices { avg[k] = w[k] - u[k] / c }
-                let at = (0..<64).map { tw[$0] - tu[$0] / c }
-                for corpus in debugCorpora { print("  float: \(NERTrainer.evaluateFloat(avg, at, corpus))") }
-            }
             epochEnd(epoch, model)
         }
         return model
