@@ -39,11 +39,24 @@ extension Scan {
             let numeric = !name && m.type != .fac && m.type != .event
             for t in m.start..<m.end { blocked[t] = max(blocked[t], numeric ? 1 : 2) }
         }
-        // A cue-opened rule name over a person the model found ("Partai Demokrat Bali I Made
-        // Mudharta") ran on too far: the model's spans win there.
-        var softHoldsPerson = [Bool](repeating: false, count: old.count)
-        for s in spans where s.type == .per {
-            if soft[s.start] != 0 { softHoldsPerson[Int(soft[s.start]) - 1] = true }
+        // A cue-opened rule name stands when the model's spans inside it cover all its words
+        // but perhaps the cue ("DPRD" + "Kota Semarang" in "DPRD Kota Semarang", "Industri
+        // Wijaya Kusuma" in "Kawasan Industri Wijaya Kusuma"): the model split or trimmed a
+        // name the cue holds together. Over a person, or with words the model left out, it ran
+        // on too far ("Partai Demokrat Bali I Made Mudharta"): the model's spans win there.
+        var covered = [Int](repeating: 0, count: old.count)
+        var holdsPerson = [Bool](repeating: false, count: old.count)
+        var coversCue = [Bool](repeating: false, count: old.count)
+        for s in spans where soft[s.start] != 0 {
+            let k = Int(soft[s.start]) - 1
+            guard s.end <= old[k].end else { continue }
+            if s.type == .per { holdsPerson[k] = true }
+            covered[k] += s.end - s.start
+            if s.start == old[k].start { coversCue[k] = true }
+        }
+        func stands(_ k: Int) -> Bool {
+            let n = old[k].end - old[k].start
+            return !holdsPerson[k] && (covered[k] == n || covered[k] == n - 1 && !coversCue[k])
         }
         var ruleRole = [Int32](repeating: -1, count: doc.tokens.count)
         for k in unanchored where old[k].type == .per && old[k].role != nil { for t in old[k].start..<old[k].end { ruleRole[t] = Int32(k) } }
@@ -51,10 +64,13 @@ extension Scan {
         for var s in spans {
             if (s.start..<s.end).contains(where: { blocked[$0] == 2 }) { continue }
             if let cut = (s.start..<s.end).first(where: { blocked[$0] != 0 }) { s.end = cut }
+            // A lower-case place word before a name stays outside it, as the rules write places
+            // ("kota Semarang" → "Semarang"; "Kota Semarang" keeps its cue).
+            if s.end - s.start > 1, !capitalized(s.start), !allCaps(s.start) { s.start += 1 }
             if s.end <= s.start { continue }
-            // Inside a rule name opened by a cue, with no person inside: the rule's span stands.
+            // Inside a rule name opened by a cue that stands: the rule's span stays.
             if let k = (s.start..<s.end).lazy.map({ soft[$0] }).first(where: { $0 != 0 }).map({ Int($0) - 1 }),
-               old[k].start <= s.start, s.end <= old[k].end, !softHoldsPerson[k] { continue }
+               old[k].start <= s.start, s.end <= old[k].end, stands(k) { continue }
             for t in s.start..<s.end { taken[t] = true }
             if let k = byStart[s.start], old[k].end == s.end, old[k].type == s.type {
                 keep(k)
