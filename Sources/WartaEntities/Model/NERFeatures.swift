@@ -49,7 +49,7 @@ enum NERWindows {
     /// two other tokens between them, widened by a place or organization word before it and by
     /// a closing bracket after it (`Bursa Efek Indonesia (BEI)`).
     static func forEach(in range: Range<Int>, flags: UnsafeBufferPointer<TokenFlags>, kinds: UnsafeBufferPointer<TokenKind>,
-                        cues: UnsafeBufferPointer<EntityTagger.Cue>, isPlainWord: (Int) -> Bool, _ body: (Range<Int>) -> Void) {
+                        cues: UnsafeBufferPointer<EntityTagger.Cue>, _ body: (Range<Int>) -> Void) {
         var i = range.lowerBound
         var lastEnd = range.lowerBound
         while i < range.upperBound {
@@ -64,14 +64,6 @@ enum NERWindows {
                 j += 1
             }
             if end < range.upperBound, flags[end].contains(.closingBracket) { end += 1 }
-            // A lone capitalised word of the language opening the sentence ("Namun", "Berikut"),
-            // not listed as a name, is not decoded.
-            let opensSentence = start == range.lowerBound || start == range.lowerBound + 1 && flags[range.lowerBound].contains(.openingQuote)
-            if end - start == 1, opensSentence, !flags[start].contains(.allCaps), isPlainWord(start) {
-                lastEnd = end
-                i = end
-                continue
-            }
             body(start..<end)
             lastEnd = end
             i = end

@@ -199,7 +199,7 @@ enum NERWindowFeatures {
                 for s in 0..<doc.sentenceRanges.count {
                     let sentence = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
                     var headline: Bool? = nil
-                    NERWindows.forEach(in: sentence, flags: flags, kinds: kinds, cues: cues, isPlainWord: { scan.isCommonWord($0) && scan.lexiconMatch($0, $0 + 1) == nil }) { window in
+                    NERWindows.forEach(in: sentence, flags: flags, kinds: kinds, cues: cues) { window in
                         if headline == nil { headline = isHeadline(sentence, flags, kinds) }
                         let base = window.lowerBound - 2
                         facts.removeAll(keepingCapacity: true)
