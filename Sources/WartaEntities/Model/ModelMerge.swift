@@ -39,25 +39,13 @@ extension Scan {
             let numeric = !name && m.type != .fac && m.type != .event
             for t in m.start..<m.end { blocked[t] = max(blocked[t], numeric ? 1 : 2) }
         }
-        // A cue-opened rule name stands when the model's spans inside it cover all its words
-        // but perhaps the cue ("DPRD" + "Kota Semarang" in "DPRD Kota Semarang", "Industri
-        // Wijaya Kusuma" in "Kawasan Industri Wijaya Kusuma"): the model split or trimmed a
-        // name the cue holds together. Over a person, or with words the model left out, it ran
-        // on too far ("Partai Demokrat Bali I Made Mudharta"): the model's spans win there.
-        var covered = [Int](repeating: 0, count: old.count)
+        // A cue-opened rule name stands against the model's spans inside it ("DPRD" + "Kota
+        // Semarang" in "DPRD Kota Semarang", "Industri Wijaya Kusuma" in "Kawasan Industri
+        // Wijaya Kusuma"), unless the model found a person in it: then the rule ran on too far
+        // ("Partai Demokrat Bali I Made Mudharta") and the model's spans win.
         var holdsPerson = [Bool](repeating: false, count: old.count)
-        var coversCue = [Bool](repeating: false, count: old.count)
-        for s in spans where soft[s.start] != 0 {
-            let k = Int(soft[s.start]) - 1
-            guard s.end <= old[k].end else { continue }
-            if s.type == .per { holdsPerson[k] = true }
-            covered[k] += s.end - s.start
-            if s.start == old[k].start { coversCue[k] = true }
-        }
-        func stands(_ k: Int) -> Bool {
-            let n = old[k].end - old[k].start
-            return !holdsPerson[k] && (covered[k] == n || covered[k] == n - 1 && !coversCue[k])
-        }
+        for s in spans where s.type == .per && soft[s.start] != 0 { holdsPerson[Int(soft[s.start]) - 1] = true }
+        func stands(_ k: Int) -> Bool { !holdsPerson[k] }
         var ruleRole = [Int32](repeating: -1, count: doc.tokens.count)
         for k in unanchored where old[k].type == .per && old[k].role != nil { for t in old[k].start..<old[k].end { ruleRole[t] = Int32(k) } }
         var taken = [Bool](repeating: false, count: doc.tokens.count)

@@ -108,9 +108,11 @@ public struct NERScore: Sendable, CustomStringConvertible {
 
     /// `micro P R F1; PER F1; ORG F1; LOC F1`.
     public var description: String {
+        /// Three decimals (`0.842`, `1.000`).
         func f(_ x: Double) -> String {
             let v = Int((x * 1000).rounded())
-            return "0." + String(repeating: "0", count: 3 - String(v).count) + String(v)
+            let frac = String(v % 1000)
+            return String(v / 1000) + "." + String(repeating: "0", count: 3 - frac.count) + frac
         }
         let m = prf()
         var s = "micro P \(f(m.p)) R \(f(m.r)) F1 \(f(m.f))"
