@@ -83,7 +83,7 @@ struct NERFeatureExtractor {
     /// Whether the rule tagger's mentions are features.
     let rules: Bool
     /// Words of multi-word lexicon names, by key hash: bit 1 PER, 2 ORG, 4 LOC.
-    let multiWord: [UInt64: UInt8]
+    let multiWord: WordIndex
 
     /// Match-key hashes, shapes, gazetteer codes: the per-token facts a window needs, for its
     /// tokens and two on each side.
@@ -123,16 +123,23 @@ struct NERFeatureExtractor {
         let s = Int(doc.tokens.starts[i]), e = Int(doc.tokens.ends[i])
         doc.bytes.withUnsafeBufferPointer { text in
             let token = UnsafeBufferPointer(rebasing: text[s..<e])
-            if scratch.count < MatchKey.capacity(for: token.count) { scratch = [UInt8](repeating: 0, count: MatchKey.capacity(for: token.count) * 2) }
-            scratch.withUnsafeMutableBufferPointer { out in
-                let n = MatchKey.write(token, to: out.baseAddress!)
-                let key = UnsafeBufferPointer(rebasing: out[0..<n])
+            func fill(_ key: UnsafeBufferPointer<UInt8>) {
+                let n = key.count
                 f.keyHash = NERFeatureExtractor.fnv(key, 0, n)
                 f.length = n
                 func pre(_ k: Int) -> UInt64 { n >= k ? NERFeatureExtractor.fnv(key, 0, k) : 0 }
                 func suf(_ k: Int) -> UInt64 { n >= k ? NERFeatureExtractor.fnv(key, n - k, n) : 0 }
                 f.prefixes = (pre(1), pre(2), pre(3), pre(4))
                 f.suffixes = (suf(1), suf(2), suf(3), suf(4))
+            }
+            // The rule scan keyed the tokens around capitals already; others are keyed here.
+            if !scan.keyIsEmpty(i) {
+                scan.withKey(i) { fill($0) }
+            } else {
+                if scratch.count < MatchKey.capacity(for: token.count) { scratch = [UInt8](repeating: 0, count: MatchKey.capacity(for: token.count) * 2) }
+                scratch.withUnsafeMutableBufferPointer { out in
+                    fill(UnsafeBufferPointer(rebasing: out[0..<MatchKey.write(token, to: out.baseAddress!)]))
+                }
             }
             // Shape: X upper, x lower (and any non-ASCII byte), d digit, other bytes as
             // themselves; runs collapse to one mark.
@@ -204,7 +211,7 @@ struct NERFeatureExtractor {
                 }
                 for code in gazetteerCodes[i - 1 - base] { add(.prevGazetteer, code & 0xFFFF) }
                 for code in gazetteerCodes[i + 1 - base] { add(.nextGazetteer, code & 0xFFFF) }
-                if capital || caps, let m = multiWord[f.keyHash] { add(.multiWord, UInt64(m)) }
+                if capital || caps, case let m = multiWord[f.keyHash], m != 0 { add(.multiWord, UInt64(m)) }
             }
             if rules {
                 let r = ruleCodes[i]
@@ -302,5 +309,40 @@ struct NERFeatureExtractor {
             }
         }
         return out
+    }
+}
+
+/// Word key hashes → type bits, open addressing (the multi-word name index the features probe
+/// once per capitalised token).
+struct WordIndex: Sendable {
+    private var keys: [UInt64]
+    private var values: [UInt8]
+    private let mask: Int
+    /// The entries, for writing a model.
+    let entries: [UInt64: UInt8]
+
+    init(_ entries: [UInt64: UInt8]) {
+        self.entries = entries
+        var size = 16
+        while size < entries.count * 2 { size <<= 1 }
+        mask = size - 1
+        keys = [UInt64](repeating: 0, count: size)
+        values = [UInt8](repeating: 0, count: size)
+        for (k, v) in entries where k != 0 {
+            var slot = Int(truncatingIfNeeded: k) & mask
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = k; values[slot] = v
+        }
+    }
+
+    /// The bits of `key`, 0 when absent.
+    subscript(_ key: UInt64) -> UInt8 {
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let k = keys[slot]
+            if k == key { return values[slot] }
+            if k == 0 { return 0 }
+            slot = (slot + 1) & mask
+        }
     }
 }

@@ -28,13 +28,13 @@ public struct NERModel: Sendable {
     /// Transition scores `[previous * 8 + label]` in weight units; label 7 is unused.
     let transitions: [Float]
     /// Words of multi-word lexicon names (see ``NERFeatureExtractor/multiWordIndex(_:analyzer:)``).
-    let multiWord: [UInt64: UInt8]
+    let multiWord: WordIndex
 
     static let stride = 48
     static let magic: [UInt8] = Array("WNER1".utf8)
 
     /// A model from its parts (the trainer's output).
-    init(bits: Int, usesGazetteer: Bool, usesRules: Bool, weights: [Int8], transitions: [Float], multiWord: [UInt64: UInt8]) {
+    init(bits: Int, usesGazetteer: Bool, usesRules: Bool, weights: [Int8], transitions: [Float], multiWord: WordIndex) {
         self.bits = bits; self.usesGazetteer = usesGazetteer; self.usesRules = usesRules; self.weights = weights
         self.transitions = transitions; self.multiWord = multiWord
     }
@@ -75,7 +75,7 @@ public struct NERModel: Sendable {
             guard let w = r.take(7).map(Array.init) else { throw .malformed(detail: "truncated weights") }
             for k in 0..<7 { weights[row * 8 + k] = Int8(bitPattern: w[k]) }
         }
-        self.init(bits: Int(bits), usesGazetteer: gaz & 1 != 0, usesRules: gaz & 2 != 0, weights: weights, transitions: transitions, multiWord: multiWord)
+        self.init(bits: Int(bits), usesGazetteer: gaz & 1 != 0, usesRules: gaz & 2 != 0, weights: weights, transitions: transitions, multiWord: WordIndex(multiWord))
     }
 
     /// The model's bytes: header, transitions, multi-word index, a bitmap of the non-zero
@@ -85,9 +85,9 @@ public struct NERModel: Sendable {
         out.append(UInt8(bits)); out.append((usesGazetteer ? 1 : 0) | (usesRules ? 2 : 0))
         func u32(_ v: UInt32) { for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
         func u64(_ v: UInt64) { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
-        u32(UInt32(multiWord.count))
+        u32(UInt32(multiWord.entries.count))
         for t in transitions { u32(t.bitPattern) }
-        for (h, b) in multiWord.sorted(by: { $0.key < $1.key }) { u64(h); out.append(b) }
+        for (h, b) in multiWord.entries.sorted(by: { $0.key < $1.key }) { u64(h); out.append(b) }
         let rows = 1 << bits
         var bitmap = [UInt8](repeating: 0, count: rows / 8)
         var body: [UInt8] = []

@@ -240,7 +240,7 @@ public struct NERTrainer: Sendable {
 
     var extractor: NERFeatureExtractor {
         NERFeatureExtractor(bits: bits, gazetteer: gazetteer, rules: rules,
-                            multiWord: gazetteer ? NERFeatureExtractor.multiWordIndex(lexicon) : [:])
+                            multiWord: WordIndex(gazetteer ? NERFeatureExtractor.multiWordIndex(lexicon) : [:]))
     }
 
     /// A model trained on `train`, reporting the score on each `dev` set after every epoch
