@@ -15,9 +15,10 @@ struct TrainNER: ParsableCommand {
             prints the scores on each --dev file after every epoch, and writes the model to \
             --output. Use it with `warta tag --model FILE` or `warta process --model FILE`.
 
-            Example (the built-in model's recipe):
-              warta train-ner --train idner/train.txt --train nergrit/train_preprocess.txt \\
-                --dev idner/dev.txt --dev nergrit/valid_preprocess.txt --output ner.model
+            Example (the built-in model's recipe, see Models/SOURCES.md):
+              warta train-ner --train idner/train.txt --train nergrit/train_preprocess.txt --dev idner/dev.txt --output ner.model
+
+            The gazetteer features read the lexicons: train and tag with the same --lexicon files.
 
             --cross-validate K prints K-fold cross-validation scores on the --train data instead.
             --embed FILE writes the model as the Swift source that builds it into Warta.
