@@ -8,12 +8,12 @@ extension Scan {
     /// and role. Unanchored rule names the model does not overlap stay when `keepRuleNames`.
     mutating func adopt(_ spans: [EntityMention], keepRuleNames: Bool = false) {
         let old = mentions
-        let oldAmbiguous = Dictionary(ambiguousPlaces.map { ($0.mention, $0.entry) }, uniquingKeysWith: { a, _ in a })
+        let oldAmbiguous = ambiguousPlaces.isEmpty ? [:] : Dictionary(ambiguousPlaces.map { ($0.mention, $0.entry) }, uniquingKeysWith: { a, _ in a })
         var kept: [EntityMention] = []
         var ambiguous: [(mention: Int, entry: LexiconEntry)] = []
         func keep(_ k: Int) {
             kept.append(old[k])
-            if let e = oldAmbiguous[k] { ambiguous.append((kept.count - 1, e)) }
+            if !oldAmbiguous.isEmpty, let e = oldAmbiguous[k] { ambiguous.append((kept.count - 1, e)) }
         }
         // 0 free, 1 a date or amount (a model span stops there), 2 a mention the model leaves be.
         var blocked = [UInt8](repeating: 0, count: doc.tokens.count)

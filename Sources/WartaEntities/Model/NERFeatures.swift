@@ -163,7 +163,7 @@ struct NERFeatureExtractor {
     /// unused slots -1), reading facts of the tokens around it from `facts` (indexed from
     /// `window.lowerBound - 2`).
     func features(_ scan: Scan, window: Range<Int>, sentence: Range<Int>, facts: [TokenFacts],
-                  gazetteerCodes: [[UInt64]], ruleCodes: [UInt8], headline: Bool, into rows: inout [Int32], stride: Int) {
+                  gazetteerCodes: GazetteerCodes, ruleCodes: [UInt8], headline: Bool, into rows: inout [Int32], stride: Int) {
         let base = window.lowerBound - 2
         let flags = scan.flags
         for i in window {
@@ -205,12 +205,13 @@ struct NERFeatureExtractor {
             if i - 1 >= sentence.lowerBound, !scan.cues[i - 1].isEmpty { add(.prevCue, UInt64(scan.cues[i - 1].rawValue)) }
             if i + 1 < sentence.upperBound, !scan.cues[i + 1].isEmpty { add(.nextCue, UInt64(scan.cues[i + 1].rawValue)) }
             if gazetteer {
-                for code in gazetteerCodes[i - base] {
+                for j in 0..<gazetteerCodes.count(i - base) {
+                    let code = gazetteerCodes.code(i - base, j)
                     add(.gazetteer, code)
                     add(.gazetteerType, code & 0xFFFF)
                 }
-                for code in gazetteerCodes[i - 1 - base] { add(.prevGazetteer, code & 0xFFFF) }
-                for code in gazetteerCodes[i + 1 - base] { add(.nextGazetteer, code & 0xFFFF) }
+                for j in 0..<gazetteerCodes.count(i - 1 - base) { add(.prevGazetteer, gazetteerCodes.code(i - 1 - base, j) & 0xFFFF) }
+                for j in 0..<gazetteerCodes.count(i + 1 - base) { add(.nextGazetteer, gazetteerCodes.code(i + 1 - base, j) & 0xFFFF) }
                 if capital || caps, case let m = multiWord[f.keyHash], m != 0 { add(.multiWord, UInt64(m)) }
             }
             if rules {
@@ -243,11 +244,9 @@ struct NERFeatureExtractor {
     /// The gazetteer codes of the tokens of `window` and two on each side (indexed from
     /// `window.lowerBound - 2`): for each lexicon match starting in the window, for each token
     /// it covers, its type, subtype and the token's position (B, I, E, S).
-    func gazetteerCodes(_ scan: Scan, window: Range<Int>, sentence: Range<Int>, into codes: inout [[UInt64]]) {
+    func gazetteerCodes(_ scan: Scan, window: Range<Int>, sentence: Range<Int>, into codes: inout GazetteerCodes) {
         let base = window.lowerBound - 2
-        let count = window.count + 4
-        if codes.count < count { codes.append(contentsOf: repeatElement([], count: count - codes.count)) }
-        for k in 0..<count { codes[k].removeAll(keepingCapacity: true) }
+        codes.reset(window.count + 4)
         guard gazetteer else { return }
         var i = max(sentence.lowerBound, base)
         let limit = min(sentence.upperBound, window.upperBound + 2)
@@ -258,7 +257,7 @@ struct NERFeatureExtractor {
                 for t in i..<min(end, window.upperBound + 2) {
                     let pos: UInt64 = end - i == 1 ? 3 : t == i ? 0 : t == end - 1 ? 2 : 1
                     let cased: UInt64 = entry.casePolicy == .any ? 1 : 0
-                    codes[t - base].append(sub << 16 | cased << 8 | pos << 4 | type)
+                    codes.append(t - base, sub << 16 | cased << 8 | pos << 4 | type)
                 }
             }
             i += 1
@@ -345,4 +344,35 @@ struct WordIndex: Sendable {
             slot = (slot + 1) & mask
         }
     }
+}
+
+/// The gazetteer codes of a window's tokens, at most ``slots`` per token, in one flat buffer
+/// reused from window to window.
+struct GazetteerCodes {
+    static let slots = 8
+    private var codes: [UInt64] = []
+    private var counts: [UInt8] = []
+
+    /// Empties the buffer for `tokens` tokens.
+    mutating func reset(_ tokens: Int) {
+        if counts.count < tokens {
+            counts = [UInt8](repeating: 0, count: tokens * 2)
+            codes = [UInt64](repeating: 0, count: tokens * 2 * GazetteerCodes.slots)
+        } else {
+            for k in 0..<tokens { counts[k] = 0 }
+        }
+    }
+
+    /// Adds `code` to token `k` (dropped when the token has all its slots).
+    mutating func append(_ k: Int, _ code: UInt64) {
+        let n = Int(counts[k])
+        guard n < GazetteerCodes.slots else { return }
+        codes[k * GazetteerCodes.slots + n] = code
+        counts[k] = UInt8(n + 1)
+    }
+
+    /// The number of codes of token `k`.
+    @inline(__always) func count(_ k: Int) -> Int { Int(counts[k]) }
+    /// Code `j` of token `k`.
+    @inline(__always) func code(_ k: Int, _ j: Int) -> UInt64 { codes[k * GazetteerCodes.slots + j] }
 }

@@ -189,7 +189,7 @@ enum NERWindowFeatures {
     static func forEachWindow(_ scan: Scan, _ extractor: NERFeatureExtractor, _ body: (Range<Int>, [Int32]) -> Void) {
         let doc = scan.doc
         var facts: [NERFeatureExtractor.TokenFacts] = []
-        var codes: [[UInt64]] = []
+        var codes = GazetteerCodes()
         let ruleCodes = extractor.ruleCodes(scan)
         var rows: [Int32] = []
         var scratch = [UInt8](repeating: 0, count: 256)
