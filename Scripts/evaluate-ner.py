@@ -3,11 +3,17 @@
 entity-level micro and per-type precision, recall and F1 with exact span and type (conlleval),
 LOC covering LOC and FAC. NERGrit's PERSON, PLACE, ORGANISATION map to PER, LOC, ORG.
 
-Usage: Scripts/evaluate-ner.py [NER_DIR] [--verbose] [--train]
+Usage: Scripts/evaluate-ner.py [NER_DIR] [--verbose] [--train] [--model FILE|none] [--compare] [--cv]
 
 --verbose  also counts the errors by kind (wrong type, wrong boundary, missed, spurious) with
            the most frequent examples of each.
 --train    scores the train splits instead (for studying error patterns; the floors are on dev).
+--model    tags with that model (`warta tag --model`); `none` is the rule tagger alone.
+--compare  scores three taggers on both dev sets: the rules alone, the model trained without
+           gazetteer (and rule) features (trained here with the built-in model's recipe), and
+           the built-in model.
+--cv       also prints 5-fold cross-validation on the union of the two train splits, for the
+           model with and without gazetteer features (`warta train-ner --cross-validate 5`).
 """
 import collections
 import os
@@ -44,10 +50,20 @@ def spans(tags):
     return out
 
 
-def score(name, path):
+WARTA = os.path.join(ROOT, ".build", "release", "warta")
+TRAIN = ["idner-news-2k/train.txt", "nergrit/train_preprocess.txt"]
+DEV = ["idner-news-2k/dev.txt", "nergrit/valid_preprocess.txt"]
+
+
+def option(name):
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv[:-1] else None
+
+
+def score(name, path, model=None):
     gold = read(path)
     conll = "\n\n".join("\n".join(t for t, _ in s) for s in gold) + "\n"
-    out = subprocess.run([os.path.join(ROOT, ".build", "release", "warta"), "tag", "--format", "conll", "--pretokenized"],
+    extra = ["--model", model] if model else []
+    out = subprocess.run([WARTA, "tag", "--format", "conll", "--pretokenized"] + extra,
                          input=conll, capture_output=True, text=True).stdout
     pred = [[l.split("\t")[1] for l in block.split("\n") if l] for block in out.strip("\n").split("\n\n")]
     counts = collections.Counter()
@@ -86,18 +102,39 @@ def score(name, path):
         kp, kr, kf = prf(counts[kind, "tp"], counts[kind, "fp"], counts[kind, "fn"])
         line += f"; {kind} P {kp:.3f} R {kr:.3f} F1 {kf:.3f}"
     print(line)
-    if "--verbose" in sys.argv:
+    if "--verbose" in sys.argv and "--compare" not in sys.argv:
         for kind, c in errors.items():
             print(f"  {kind}: {sum(c.values())}")
             for example, n in c.most_common(12):
                 print(f"    {n:4d}  {example}")
 
 
+def train_args(*extra):
+    args = [WARTA, "train-ner"]
+    for t in TRAIN:
+        args += ["--train", os.path.join(NER, t)]
+    return args + list(extra)
+
+
 if __name__ == "__main__":
     subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "warta"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    if "--train" in sys.argv:
-        score("IDNer news train", os.path.join(NER, "idner-news-2k", "train.txt"))
-        score("NERGrit train", os.path.join(NER, "nergrit", "train_preprocess.txt"))
+    model = option("--model")
+    if "--compare" in sys.argv:
+        import tempfile
+        plain = os.path.join(tempfile.mkdtemp(), "no-gazetteer.model")
+        subprocess.run(train_args("--no-gazetteer", "--no-rules", "--output", plain), check=True, stdout=subprocess.DEVNULL)
+        for label, m in (("rules alone", "none"), ("model without gazetteer", plain), ("full model", None)):
+            print(f"== {label}")
+            score("IDNer news dev", os.path.join(NER, DEV[0]), m)
+            score("NERGrit valid", os.path.join(NER, DEV[1]), m)
+    elif "--train" in sys.argv:
+        score("IDNer news train", os.path.join(NER, TRAIN[0]), model)
+        score("NERGrit train", os.path.join(NER, TRAIN[1]), model)
     else:
-        score("IDNer news dev", os.path.join(NER, "idner-news-2k", "dev.txt"))
-        score("NERGrit valid", os.path.join(NER, "nergrit", "valid_preprocess.txt"))
+        score("IDNer news dev", os.path.join(NER, DEV[0]), model)
+        score("NERGrit valid", os.path.join(NER, DEV[1]), model)
+    if "--cv" in sys.argv:
+        for label, extra in (("model without gazetteer", ["--no-gazetteer", "--no-rules"]), ("full model", [])):
+            out = subprocess.run(train_args("--cross-validate", "5", *extra), check=True, capture_output=True, text=True).stdout
+            print(f"== 5-fold cross-validation, {label}")
+            print(out.strip())

@@ -32,11 +32,16 @@ public struct EntityTagger: Sendable {
     public let lexicon: EntityLexicon
     /// Common words (the tokenizer's list): a capitalised run made of them is no name.
     public let knownWords: ByteStringTable
+    /// The sequence model that decides the PER, ORG and LOC spans, or nil for the rules alone.
+    public let model: NERModel?
 
-    /// Creates a tagger over `lexicon` and `knownWords` (the built-in lists by default).
-    public init(lexicon: EntityLexicon = .builtIn, knownWords: ByteStringTable = TokenizerLexicon.builtIn.knownWords) {
+    /// Creates a tagger over `lexicon` and `knownWords` (the built-in lists by default) with
+    /// `model` (the built-in one by default; nil tags with the rules alone).
+    public init(lexicon: EntityLexicon = .builtIn, knownWords: ByteStringTable = TokenizerLexicon.builtIn.knownWords,
+                model: NERModel? = NERModel.builtIn) {
         self.lexicon = lexicon
         self.knownWords = knownWords
+        self.model = model
     }
 
     static let locationCues: Set<String> = [
@@ -142,15 +147,8 @@ public struct EntityTagger: Sendable {
     /// places and organizations inside longer ones (marked `isNested`).
     public func tag(_ doc: Document, nested: Bool = false) -> [EntityMention] {
         var scan = Scan(doc: doc, lexicon: lexicon, knownWords: knownWords)
-        for s in 0..<doc.sentenceRanges.count {
-            let range = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
-            scan.sentence(range)
-        }
-        scan.attachAppositiveRoles()
-        scan.coverMentions()
-        scan.completeEarlierNames()
-        scan.linkPartialNames()
-        scan.tagAbbreviations()
+        scan.applyRules()
+        if let model { scan.adopt(model.spans(scan)) }
         scan.resolveAmbiguousPlaces()
         if nested { scan.addNested() }
         return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }
@@ -159,6 +157,18 @@ public struct EntityTagger: Sendable {
 
 /// The state of one tagging pass.
 struct Scan {
+    /// The rule passes whose names the model reads as features and then replaces.
+    mutating func applyRules() {
+        for s in 0..<doc.sentenceRanges.count {
+            sentence(Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1]))
+        }
+        attachAppositiveRoles()
+        coverMentions()
+        completeEarlierNames()
+        linkPartialNames()
+        tagAbbreviations()
+    }
+
     let doc: Document
     let lexicon: EntityLexicon
     let knownWords: ByteStringTable
@@ -189,6 +199,8 @@ struct Scan {
     var ambiguousPlaces: [(mention: Int, entry: LexiconEntry)] = []
     /// The key hashes of ``acronyms``.
     var acronymHashes = HashFilter()
+    /// The mentions ``tagAbbreviations()`` added (by index), which the model's spans do not replace.
+    var abbreviations = Set<Int>()
 
     init(doc: Document, lexicon: EntityLexicon, knownWords: ByteStringTable) {
         self.doc = doc
@@ -443,6 +455,7 @@ struct Scan {
                   !byInitials.isEmpty, let k = byInitials[pack(bytes(of: i))] else { continue }
             let m = mentions[k]
             add(EntityMention(start: i, end: i + 1, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
+            abbreviations.insert(mentions.count - 1)
         }
     }
 

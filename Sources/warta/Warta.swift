@@ -24,7 +24,7 @@ struct WartaCommand: AsyncParsableCommand {
             written), 2 usage or I/O error.
             """,
         version: "0.1.0",
-        subcommands: [Process.self, Tokenize.self, Tag.self, Quotes.self, View.self, Bench.self, Eval.self]
+        subcommands: [Process.self, Tokenize.self, Tag.self, Quotes.self, View.self, TrainNER.self, Bench.self, Eval.self]
     )
 }
 
@@ -215,6 +215,9 @@ struct AnalysisOptions: ParsableArguments {
     @Flag(help: "Tag entities and quotes whatever a document's language (by default only Indonesian documents get them).")
     var languageAny = false
 
+    @Option(help: "A PER/ORG/LOC model trained by `warta train-ner` instead of the built-in one; `none` tags with the rules alone.")
+    var model: String?
+
     func validate() throws {
         if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
         if !(maxSeconds > 0) { throw ValidationError("--max-seconds must be positive") }
@@ -235,6 +238,7 @@ struct AnalysisOptions: ParsableArguments {
         c.maxBytes = maxBytes
         c.maxSeconds = maxSeconds
         c.anyLanguage = languageAny
+        c.entityModel = try EntityModel.load(model)
         return c
     }
 
@@ -329,6 +333,9 @@ struct Tag: ParsableCommand {
     @Flag(help: "Also the places and organizations inside longer ones.")
     var nested = false
 
+    @Option(help: "A PER/ORG/LOC model trained by `warta train-ner` instead of the built-in one; `none` tags with the rules alone.")
+    var model: String?
+
     func validate() throws {
         if format == .conll && !pretokenized { throw ValidationError("--format conll needs --pretokenized") }
         if pretokenized && format != .conll { throw ValidationError("--pretokenized goes with --format conll") }
@@ -339,6 +346,7 @@ struct Tag: ParsableCommand {
             var configuration = try AnalysisOptions.configuration(layers: .entities, lexicons: lexicons)
             configuration.extractsArticles = false
             configuration.nestedEntities = nested
+            configuration.entityModel = try EntityModel.load(model)
             let sink = OutputSink()
             switch format {
             case .conll:

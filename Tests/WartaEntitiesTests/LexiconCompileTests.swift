@@ -3,9 +3,10 @@ import Testing
 import WartaText
 
 /// The places mentioned in `text` with their subtype and lexicon id.
+/// The places the rules find in `text` (lexicon matching, without the sequence model).
 func places(_ text: String) -> [String] {
     let doc = TextAnalyzer().analyze(text)
-    return EntityTagger().tag(doc).filter { $0.type == .loc }.map { m in
+    return EntityTagger(model: nil).tag(doc).filter { $0.type == .loc }.map { m in
         "\(mentionText(doc, m)) \(m.subtype ?? "-") \(m.lexiconID ?? "-")"
     }
 }

@@ -12,11 +12,13 @@ struct LexiconOptionTests {
         return url.path
     }
 
+    /// (The rules alone: the sequence model reads the capitalised "Tiban" of "pasar Tiban", a
+    /// market that pops up, as a place of its own.)
     @Test func aUserEntryTagsWordsTheBuiltInTaggerLeaves() throws {
-        let before = try warta(["tag", Self.seed])
+        let before = try warta(["tag", "--model", "none", Self.seed])
         #expect(before.stdout.contains("dengan pasar Tiban atau"))
         let path = try lexicon("name\ttype\tsubtype\tcase\tid\tparent\nPasar Tiban\tLOC\tmarket\tany\ttiban\t\n")
-        let after = try warta(["tag", "--lexicon", path, Self.seed])
+        let after = try warta(["tag", "--model", "none", "--lexicon", path, Self.seed])
         #expect(after.status == 0)
         #expect(after.stdout.contains("dengan [LOC pasar Tiban] atau"))
     }

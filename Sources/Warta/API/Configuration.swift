@@ -57,6 +57,8 @@ public struct Configuration: Sendable {
     public var tokenizerLexicon: TokenizerLexicon
     /// The reporting verbs for quotes.
     public var speechVerbs: SpeechVerbLexicon = .builtIn
+    /// The sequence model that decides people, organizations and places.
+    public var entityModel: EntityModel = .builtIn
     /// Also tag the places and organizations inside longer names.
     public var nestedEntities = false
     /// Documents larger than this many bytes are refused (`too_large`).
@@ -76,6 +78,25 @@ public struct Configuration: Sendable {
     public init(entityLexicon: EntityLexicon = .builtIn, tokenizerLexicon: TokenizerLexicon = .builtIn) {
         self.entityLexicon = entityLexicon
         self.tokenizerLexicon = tokenizerLexicon
+    }
+}
+
+/// Which sequence model the entity tagger uses (decoded only when a pipeline tags entities).
+public enum EntityModel: Sendable {
+    /// The model built into Warta (trained on the shared train splits; see Models/SOURCES.md).
+    case builtIn
+    /// No model: the rules alone.
+    case none
+    /// A model trained with `warta train-ner` (``NERModel/init(data:)``).
+    case custom(NERModel)
+
+    /// The model itself, or nil for the rules alone.
+    public var model: NERModel? {
+        switch self {
+        case .builtIn: NERModel.builtIn
+        case .none: nil
+        case .custom(let m): m
+        }
     }
 }
 

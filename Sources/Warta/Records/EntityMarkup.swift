@@ -7,7 +7,8 @@ public enum PretokenizedTagging {
     /// `token<TAB>tag` lines for CoNLL input (only the first column of each line is read).
     public static func tag(conll: String, pipeline: Pipeline) -> String {
         let tagger = EntityTagger(lexicon: pipeline.configuration.entityLexicon,
-                                 knownWords: pipeline.configuration.tokenizerLexicon.knownWords)
+                                  knownWords: pipeline.configuration.tokenizerLexicon.knownWords,
+                                  model: pipeline.configuration.entityModel.model)
         let analyzer = TextAnalyzer(lexicon: pipeline.configuration.tokenizerLexicon)
         var sentences: [[String]] = [[]]
         // Lines split on bytes: as a Character, "\r\n" is one grapheme and never equals "\n".

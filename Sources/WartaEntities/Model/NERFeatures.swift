@@ -1,0 +1,378 @@
+import WartaText
+
+/// The labels the sequence model gives a token: BIO over PER, ORG and LOC (slot 7 is padding,
+/// so a weight row is eight lanes).
+enum NERLabel {
+    static let count = 7
+    static let o = 0
+    /// `B-` label of a type (PER 1, ORG 3, LOC 5); the `I-` label is one more.
+    static func begin(_ type: EntityType) -> Int? {
+        switch type {
+        case .per: 1
+        case .org: 3
+        case .loc, .fac: 5
+        default: nil
+        }
+    }
+    /// The type a `B-`/`I-` label stands for.
+    static func type(_ label: Int) -> EntityType { label <= 2 ? .per : label <= 4 ? .org : .loc }
+    static func isInside(_ label: Int) -> Bool { label != 0 && label & 1 == 0 }
+    /// Whether `label` may follow `previous` (an `I-` only after its own `B-` or `I-`).
+    static func allowed(_ previous: Int, _ label: Int) -> Bool {
+        !isInside(label) || previous == label || previous == label - 1
+    }
+}
+
+/// Feature templates, mixed into every feature's hash.
+enum NERTemplate: UInt64 {
+    case bias = 1, word, prev1, prev2, next1, next2, prevWord, wordNext, prefix, suffix, shape, prevShape, nextShape,
+         shapes, capitals, gazetteer, gazetteerType, prevGazetteer, nextGazetteer, multiWord, prevCue, nextCue,
+         length, firstWord, commonWord, acronym, prev1Capital, next1Capital, rule, prevRule, nextRule, ruleWord, prevWordShape, nextWordShape, prevBigram, nextBigram
+}
+
+/// Where the sequence model decodes: maximal runs of tokens that may be part of a name
+/// (capitalised or all-capital words and abbreviations, and at most two other tokens between
+/// them), so running lower-case text is `O` without scoring.
+enum NERWindows {
+    /// Whether token `i` may start or end a name.
+    @inline(__always)
+    static func isCandidate(_ flags: TokenFlags, _ kind: TokenKind) -> Bool {
+        flags.rawValue & (TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue) != 0
+            && (kind == .word || kind == .abbreviation || kind == .hashtag || kind == .mention)
+    }
+
+    /// Cue classes of a word that may open a name in lower case (`desa Kramas`, `kota Pati`,
+    /// `wilayah Jabotabek`).
+    static let openingCues: EntityTagger.Cue = [.location, .placeWord, .facility, .organization]
+
+    /// Calls `body` with each window of the sentence `range`: a run of candidates with at most
+    /// two other tokens between them, widened by a place or organization word before it and by
+    /// a closing bracket after it (`Bursa Efek Indonesia (BEI)`).
+    static func forEach(in range: Range<Int>, flags: UnsafeBufferPointer<TokenFlags>, kinds: UnsafeBufferPointer<TokenKind>,
+                        cues: UnsafeBufferPointer<EntityTagger.Cue>, _ body: (Range<Int>) -> Void) {
+        var i = range.lowerBound
+        var lastEnd = range.lowerBound
+        while i < range.upperBound {
+            guard isCandidate(flags[i], kinds[i]) else { i += 1; continue }
+            var start = i
+            if start > lastEnd, kinds[start - 1] == .word, !cues[start - 1].isDisjoint(with: openingCues) { start -= 1 }
+            var end = i + 1
+            var j = end
+            while j < range.upperBound, j - end <= 2 {
+                if isCandidate(flags[j], kinds[j]) { end = j + 1 }
+                if flags[j].contains(.terminal) { break }
+                j += 1
+            }
+            if end < range.upperBound, flags[end].contains(.closingBracket) { end += 1 }
+            body(start..<end)
+            lastEnd = end
+            i = end
+        }
+    }
+}
+
+/// Turns the tokens of a window into hashed feature indices: the word's match key, its
+/// affixes (1–4 bytes), shape, capitalisation in context, the words around it (±2), the
+/// gazetteer matches over it (type, subtype, position B/I/E/S), words of multi-word lexicon
+/// names, cue classes of its neighbours.
+struct NERFeatureExtractor {
+    /// log2 of the number of weight rows.
+    let bits: Int
+    /// Whether the gazetteer features are on.
+    let gazetteer: Bool
+    /// Whether the rule tagger's mentions are features.
+    let rules: Bool
+    /// Words of multi-word lexicon names, by key hash: bit 1 PER, 2 ORG, 4 LOC.
+    let multiWord: WordIndex
+
+    /// Match-key hashes, shapes, gazetteer codes: the per-token facts a window needs, for its
+    /// tokens and two on each side.
+    struct TokenFacts {
+        var keyHash: UInt64 = 0
+        var shape: UInt64 = 0
+        var shortShape: UInt8 = 0
+        var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var length = 0
+    }
+
+    @inline(__always) static func mix(_ h: UInt64, _ v: UInt64) -> UInt64 {
+        var x = (h ^ v) &* 0xff51_afd7_ed55_8ccd
+        x ^= x >> 33
+        return x &* 0xc4ce_b9fe_1a85_ec53
+    }
+
+    @inline(__always) static func fnv(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in from..<to { h = (h ^ UInt64(p[k])) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// The hash of a word's match key (as ``multiWord`` is keyed).
+    static func wordHash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 { fnv(key, 0, key.count) }
+
+    /// The row of feature `value` of `template`.
+    @inline(__always) func row(_ template: NERTemplate, _ value: UInt64) -> Int32 {
+        Int32(truncatingIfNeeded: NERFeatureExtractor.mix(template.rawValue &* 0x9e37_79b9_7f4a_7c15, value) >> UInt64(64 - bits))
+    }
+
+    /// The facts of token `i` of `scan`, its key written through `scratch`.
+    func facts(_ scan: Scan, _ i: Int, _ scratch: inout [UInt8]) -> TokenFacts {
+        var f = TokenFacts()
+        let doc = scan.doc
+        let s = Int(doc.tokens.starts[i]), e = Int(doc.tokens.ends[i])
+        doc.bytes.withUnsafeBufferPointer { text in
+            let token = UnsafeBufferPointer(rebasing: text[s..<e])
+            func fill(_ key: UnsafeBufferPointer<UInt8>) {
+                let n = key.count
+                f.keyHash = NERFeatureExtractor.fnv(key, 0, n)
+                f.length = n
+                func pre(_ k: Int) -> UInt64 { n >= k ? NERFeatureExtractor.fnv(key, 0, k) : 0 }
+                func suf(_ k: Int) -> UInt64 { n >= k ? NERFeatureExtractor.fnv(key, n - k, n) : 0 }
+                f.prefixes = (pre(1), pre(2), pre(3), pre(4))
+                f.suffixes = (suf(1), suf(2), suf(3), suf(4))
+            }
+            // The rule scan keyed the tokens around capitals already; others are keyed here.
+            if !scan.keyIsEmpty(i) {
+                scan.withKey(i) { fill($0) }
+            } else {
+                if scratch.count < MatchKey.capacity(for: token.count) { scratch = [UInt8](repeating: 0, count: MatchKey.capacity(for: token.count) * 2) }
+                scratch.withUnsafeMutableBufferPointer { out in
+                    fill(UnsafeBufferPointer(rebasing: out[0..<MatchKey.write(token, to: out.baseAddress!)]))
+                }
+            }
+            // Shape: X upper, x lower (and any non-ASCII byte), d digit, other bytes as
+            // themselves; runs collapse to one mark.
+            var shape: UInt64 = 0xcbf2_9ce4_8422_2325
+            var last: UInt8 = 0
+            var classes: UInt8 = 0
+            for k in s..<e {
+                let b = text[k]
+                let c: UInt8
+                if b &- 0x41 < 26 { c = 0x58; classes |= 1 } else if b &- 0x61 < 26 || b >= 0x80 { c = 0x78; classes |= 2 }
+                else if b &- 0x30 < 10 { c = 0x64; classes |= 4 } else { c = b; classes |= 8 }
+                if c != last { shape = (shape ^ UInt64(c)) &* 0x100_0000_01b3; last = c }
+            }
+            f.shape = shape
+            f.shortShape = classes
+        }
+        return f
+    }
+
+    /// Appends the feature rows of each token of `window` to `rows` (`stride` per token,
+    /// unused slots -1), reading facts of the tokens around it from `facts` (indexed from
+    /// `window.lowerBound - 2`).
+    func features(_ scan: Scan, window: Range<Int>, sentence: Range<Int>, facts: [TokenFacts],
+                  gazetteerCodes: GazetteerCodes, ruleCodes: [UInt8], headline: Bool, into rows: inout [Int32], stride: Int) {
+        let base = window.lowerBound - 2
+        let flags = scan.flags
+        for i in window {
+            var n = 0
+            let at = rows.count
+            rows.append(contentsOf: repeatElement(-1, count: stride))
+            func add(_ t: NERTemplate, _ v: UInt64) { if n < stride { rows[at + n] = row(t, v); n += 1 } }
+            let f = facts[i - base]
+            let p1 = i - 1 >= sentence.lowerBound ? facts[i - 1 - base].keyHash : 1
+            let p2 = i - 2 >= sentence.lowerBound ? facts[i - 2 - base].keyHash : 2
+            let n1 = i + 1 < sentence.upperBound ? facts[i + 1 - base].keyHash : 3
+            let n2 = i + 2 < sentence.upperBound ? facts[i + 2 - base].keyHash : 4
+            add(.bias, 0)
+            add(.word, f.keyHash)
+            add(.prev1, p1); add(.prev2, p2); add(.next1, n1); add(.next2, n2)
+            add(.prevWord, NERFeatureExtractor.mix(p1, f.keyHash))
+            add(.wordNext, NERFeatureExtractor.mix(f.keyHash, n1))
+            add(.prefix, f.prefixes.0 ^ 1); add(.prefix, f.prefixes.1 ^ 2); add(.prefix, f.prefixes.2 ^ 3); add(.prefix, f.prefixes.3 ^ 4)
+            add(.suffix, f.suffixes.0 ^ 1); add(.suffix, f.suffixes.1 ^ 2); add(.suffix, f.suffixes.2 ^ 3); add(.suffix, f.suffixes.3 ^ 4)
+            add(.shape, f.shape)
+            add(.prevWordShape, NERFeatureExtractor.mix(p1, UInt64(f.shortShape)))
+            add(.nextWordShape, NERFeatureExtractor.mix(n1, UInt64(f.shortShape)))
+            add(.prevBigram, NERFeatureExtractor.mix(p2, p1))
+            add(.nextBigram, NERFeatureExtractor.mix(n1, n2))
+            let ps = i - 1 >= sentence.lowerBound ? facts[i - 1 - base].shortShape : 99
+            let ns = i + 1 < sentence.upperBound ? facts[i + 1 - base].shortShape : 99
+            add(.prevShape, UInt64(ps)); add(.nextShape, UInt64(ns))
+            add(.shapes, UInt64(ps) << 16 | UInt64(f.shortShape) << 8 | UInt64(ns))
+            let first = i == sentence.lowerBound || (i - 1 >= sentence.lowerBound && flags[i - 1].contains(.openingQuote))
+            let capital = flags[i].contains(.capitalized), caps = flags[i].contains(.allCaps)
+            add(.capitals, (first ? 1 : 0) | (capital ? 2 : 0) | (caps ? 4 : 0) | (headline ? 8 : 0))
+            add(.length, UInt64(min(f.length, 12)) << 4 | UInt64(f.shortShape))
+            if first { add(.firstWord, f.keyHash) }
+            if capital, scan.isCommonWord(i) { add(.commonWord, first ? 1 : 0) }
+            let pc = i - 1 >= sentence.lowerBound ? UInt64(flags[i - 1].rawValue & 3) : 9
+            let nc = i + 1 < sentence.upperBound ? UInt64(flags[i + 1].rawValue & 3) : 9
+            add(.prev1Capital, pc << 4 | UInt64(flags[i].rawValue & 3))
+            add(.next1Capital, nc << 4 | UInt64(flags[i].rawValue & 3))
+            if i - 1 >= sentence.lowerBound, !scan.cues[i - 1].isEmpty { add(.prevCue, UInt64(scan.cues[i - 1].rawValue)) }
+            if i + 1 < sentence.upperBound, !scan.cues[i + 1].isEmpty { add(.nextCue, UInt64(scan.cues[i + 1].rawValue)) }
+            if gazetteer {
+                for j in 0..<gazetteerCodes.count(i - base) {
+                    let code = gazetteerCodes.code(i - base, j)
+                    add(.gazetteer, code)
+                    add(.gazetteerType, code & 0xFFFF)
+                }
+                for j in 0..<gazetteerCodes.count(i - 1 - base) { add(.prevGazetteer, gazetteerCodes.code(i - 1 - base, j) & 0xFFFF) }
+                for j in 0..<gazetteerCodes.count(i + 1 - base) { add(.nextGazetteer, gazetteerCodes.code(i + 1 - base, j) & 0xFFFF) }
+                if capital || caps, case let m = multiWord[f.keyHash], m != 0 { add(.multiWord, UInt64(m)) }
+            }
+            if rules {
+                let r = ruleCodes[i]
+                let pr = i - 1 >= sentence.lowerBound ? ruleCodes[i - 1] : 0
+                let nr = i + 1 < sentence.upperBound ? ruleCodes[i + 1] : 0
+                add(.rule, UInt64(r))
+                add(.prevRule, UInt64(pr) << 8 | UInt64(r))
+                add(.nextRule, UInt64(nr) << 8 | UInt64(r))
+                if r != 0 { add(.ruleWord, NERFeatureExtractor.mix(f.keyHash, UInt64(r))) }
+            }
+        }
+    }
+
+    /// The rule mentions of the document by token: type code, position (B, I, E, S) and
+    /// whether a role came with it (empty when the rule features are off).
+    func ruleCodes(_ scan: Scan) -> [UInt8] {
+        guard rules else { return [] }
+        var codes = [UInt8](repeating: 0, count: scan.doc.tokens.count)
+        for m in scan.mentions {
+            let type = NERFeatureExtractor.typeCode(m.type)
+            for t in m.start..<m.end {
+                let pos: UInt8 = m.end - m.start == 1 ? 3 : t == m.start ? 0 : t == m.end - 1 ? 2 : 1
+                codes[t] = type | pos << 4 | (m.role != nil ? 0x80 : 0)
+            }
+        }
+        return codes
+    }
+
+    /// The gazetteer codes of the tokens of `window` and two on each side (indexed from
+    /// `window.lowerBound - 2`): for each lexicon match starting in the window, for each token
+    /// it covers, its type, subtype and the token's position (B, I, E, S).
+    func gazetteerCodes(_ scan: Scan, window: Range<Int>, sentence: Range<Int>, into codes: inout GazetteerCodes) {
+        let base = window.lowerBound - 2
+        codes.reset(window.count + 4)
+        guard gazetteer else { return }
+        var i = max(sentence.lowerBound, base)
+        let limit = min(sentence.upperBound, window.upperBound + 2)
+        while i < limit {
+            if let (entry, end) = scan.lexiconMatch(i, sentence.upperBound) {
+                let type = UInt64(NERFeatureExtractor.typeCode(entry.type))
+                let sub = NERFeatureExtractor.fnv16(entry.subtype)
+                for t in i..<min(end, window.upperBound + 2) {
+                    let pos: UInt64 = end - i == 1 ? 3 : t == i ? 0 : t == end - 1 ? 2 : 1
+                    let cased: UInt64 = entry.casePolicy == .any ? 1 : 0
+                    codes.append(t - base, sub << 16 | cased << 8 | pos << 4 | type)
+                }
+            }
+            i += 1
+        }
+    }
+
+    static func typeCode(_ t: EntityType) -> UInt8 {
+        switch t {
+        case .per: 1
+        case .org: 2
+        case .loc: 3
+        case .fac: 4
+        case .event: 5
+        case .role: 6
+        default: 7
+        }
+    }
+
+    static func fnv16(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h & 0xFFFF
+    }
+
+    /// The words of multi-word PER, ORG and LOC entries (not villages) of `lexicon`, by key
+    /// hash: bit 1 PER, 2 ORG, 4 LOC.
+    static func multiWordIndex(_ lexicon: EntityLexicon, analyzer: TextAnalyzer = TextAnalyzer()) -> [UInt64: UInt8] {
+        var out: [UInt64: UInt8] = [:]
+        var key: [UInt8] = []
+        for entry in lexicon.entries where entry.tokenCount > 1 && entry.casePolicy != .cued {
+            let bit: UInt8
+            switch entry.type {
+            case .per: bit = 1
+            case .org: bit = 2
+            case .loc, .fac: bit = 4
+            default: continue
+            }
+            var name = entry.name
+            let n = name.withUTF8 { EntityLexicon.key(of: $0, into: &key, analyzer: analyzer) }
+            guard n > 1 else { continue }
+            key.withUnsafeBufferPointer { k in
+                var s = 0
+                for j in 0...k.count where j == k.count || k[j] == 0x20 {
+                    // Only words that look like names: three bytes or more.
+                    if j - s >= 3 { out[fnv(k, s, j), default: 0] |= bit }
+                    s = j + 1
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// Word key hashes → type bits, open addressing (the multi-word name index the features probe
+/// once per capitalised token).
+struct WordIndex: Sendable {
+    private var keys: [UInt64]
+    private var values: [UInt8]
+    private let mask: Int
+    /// The entries, for writing a model.
+    let entries: [UInt64: UInt8]
+
+    init(_ entries: [UInt64: UInt8]) {
+        self.entries = entries
+        var size = 16
+        while size < entries.count * 2 { size <<= 1 }
+        mask = size - 1
+        keys = [UInt64](repeating: 0, count: size)
+        values = [UInt8](repeating: 0, count: size)
+        for (k, v) in entries where k != 0 {
+            var slot = Int(truncatingIfNeeded: k) & mask
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = k; values[slot] = v
+        }
+    }
+
+    /// The bits of `key`, 0 when absent.
+    subscript(_ key: UInt64) -> UInt8 {
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let k = keys[slot]
+            if k == key { return values[slot] }
+            if k == 0 { return 0 }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
+/// The gazetteer codes of a window's tokens, at most ``slots`` per token, in one flat buffer
+/// reused from window to window.
+struct GazetteerCodes {
+    static let slots = 8
+    private var codes: [UInt64] = []
+    private var counts: [UInt8] = []
+
+    /// Empties the buffer for `tokens` tokens.
+    mutating func reset(_ tokens: Int) {
+        if counts.count < tokens {
+            counts = [UInt8](repeating: 0, count: tokens * 2)
+            codes = [UInt64](repeating: 0, count: tokens * 2 * GazetteerCodes.slots)
+        } else {
+            for k in 0..<tokens { counts[k] = 0 }
+        }
+    }
+
+    /// Adds `code` to token `k` (dropped when the token has all its slots).
+    mutating func append(_ k: Int, _ code: UInt64) {
+        let n = Int(counts[k])
+        guard n < GazetteerCodes.slots else { return }
+        codes[k * GazetteerCodes.slots + n] = code
+        counts[k] = UInt8(n + 1)
+    }
+
+    /// The number of codes of token `k`.
+    @inline(__always) func count(_ k: Int) -> Int { Int(counts[k]) }
+    /// Code `j` of token `k`.
+    @inline(__always) func code(_ k: Int, _ j: Int) -> UInt64 { codes[k * GazetteerCodes.slots + j] }
+}

@@ -1,0 +1,287 @@
+import WartaText
+
+/// Why a model file cannot be read.
+public enum NERModelError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The bytes are not a Warta NER model (or a truncated one).
+    case malformed(detail: String)
+
+    /// What went wrong and what to do.
+    public var description: String {
+        switch self {
+        case .malformed(let detail): "not a Warta NER model (\(detail)); train one with `warta train-ner --output FILE`"
+        }
+    }
+}
+
+/// A linear-chain sequence model over BIO labels for PER, ORG and LOC (an averaged structured
+/// perceptron): hashed feature rows of eight 8-bit weights (seven labels), first-order label
+/// transitions, Viterbi decoding over the windows where a name can be (see ``NERWindows``).
+public struct NERModel: Sendable {
+    /// log2 of the number of weight rows.
+    let bits: Int
+    /// Whether the model reads gazetteer features.
+    public let usesGazetteer: Bool
+    /// Whether the model reads the rule tagger's mentions as features.
+    public let usesRules: Bool
+    /// Rows of eight weights (the eighth is padding), quantised to 8 bits.
+    let weights: [Int8]
+    /// Transition scores `[previous * 8 + label]` in weight units; label 7 is unused.
+    let transitions: [Float]
+    /// Words of multi-word lexicon names (see ``NERFeatureExtractor/multiWordIndex(_:analyzer:)``).
+    let multiWord: WordIndex
+
+    static let stride = 48
+    static let magic: [UInt8] = Array("WNER1".utf8)
+
+    /// A model from its parts (the trainer's output).
+    init(bits: Int, usesGazetteer: Bool, usesRules: Bool, weights: [Int8], transitions: [Float], multiWord: WordIndex) {
+        self.bits = bits; self.usesGazetteer = usesGazetteer; self.usesRules = usesRules; self.weights = weights
+        self.transitions = transitions; self.multiWord = multiWord
+    }
+
+    var extractor: NERFeatureExtractor { NERFeatureExtractor(bits: bits, gazetteer: usesGazetteer, rules: usesRules, multiWord: multiWord) }
+
+    /// The model built into Warta (trained by `warta train-ner`, see `Models/SOURCES.md`),
+    /// or nil when none is embedded.
+    public static let builtIn: NERModel? = {
+        if EmbeddedNERModel.base64.isEmpty { return nil }
+        do { return try NERModel(data: Base64.decode(EmbeddedNERModel.base64)) } catch {
+            preconditionFailure("the built-in NER model is malformed: \(error)")
+        }
+    }()
+
+    /// Reads a model written by ``data()``.
+    public init(data: [UInt8]) throws(NERModelError) {
+        var r = ByteReader(bytes: data)
+        guard r.take(5).map(Array.init) == NERModel.magic else { throw .malformed(detail: "no WNER1 header") }
+        guard let bits = r.u8(), (8...24).contains(bits), let gaz = r.u8(), let mwCount = r.u32() else {
+            throw .malformed(detail: "bad header")
+        }
+        var transitions: [Float] = []
+        for _ in 0..<64 {
+            guard let v = r.u32() else { throw .malformed(detail: "truncated transitions") }
+            transitions.append(Float(bitPattern: v))
+        }
+        var multiWord: [UInt64: UInt8] = [:]
+        multiWord.reserveCapacity(Int(mwCount))
+        for _ in 0..<mwCount {
+            guard let h = r.u64(), let b = r.u8() else { throw .malformed(detail: "truncated word list") }
+            multiWord[h] = UInt8(b)
+        }
+        let rows = 1 << Int(bits)
+        guard let bitmap = r.take(rows / 8).map(Array.init) else { throw .malformed(detail: "truncated row map") }
+        var weights = [Int8](repeating: 0, count: rows * 8)
+        for row in 0..<rows where bitmap[row >> 3] & (1 << UInt8(row & 7)) != 0 {
+            guard let w = r.take(7).map(Array.init) else { throw .malformed(detail: "truncated weights") }
+            for k in 0..<7 { weights[row * 8 + k] = Int8(bitPattern: w[k]) }
+        }
+        self.init(bits: Int(bits), usesGazetteer: gaz & 1 != 0, usesRules: gaz & 2 != 0, weights: weights, transitions: transitions, multiWord: WordIndex(multiWord))
+    }
+
+    /// The model's bytes: header, transitions, multi-word index, a bitmap of the non-zero
+    /// rows, then those rows (seven bytes each).
+    public func data() -> [UInt8] {
+        var out = NERModel.magic
+        out.append(UInt8(bits)); out.append((usesGazetteer ? 1 : 0) | (usesRules ? 2 : 0))
+        func u32(_ v: UInt32) { for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
+        func u64(_ v: UInt64) { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
+        u32(UInt32(multiWord.entries.count))
+        for t in transitions { u32(t.bitPattern) }
+        for (h, b) in multiWord.entries.sorted(by: { $0.key < $1.key }) { u64(h); out.append(b) }
+        let rows = 1 << bits
+        var bitmap = [UInt8](repeating: 0, count: rows / 8)
+        var body: [UInt8] = []
+        for row in 0..<rows where (0..<7).contains(where: { weights[row * 8 + $0] != 0 }) {
+            bitmap[row >> 3] |= 1 << UInt8(row & 7)
+            for k in 0..<7 { body.append(UInt8(bitPattern: weights[row * 8 + k])) }
+        }
+        return out + bitmap + body
+    }
+
+    /// The PER, ORG and LOC spans of `scan`'s document.
+    func spans(_ scan: Scan) -> [EntityMention] {
+        var out: [EntityMention] = []
+        var emissions: [Float] = []
+        var labels: [Int] = []
+        var decoder = ViterbiDecoder()
+        NERWindowFeatures.forEachWindow(scan, extractor) { window, rows in
+            emissions.removeAll(keepingCapacity: true)
+            score(rows, tokens: window.count, into: &emissions)
+            decoder.decode(emissions, count: window.count, transitions: transitions, into: &labels)
+            NERModel.appendSpans(labels, from: window.lowerBound, to: &out)
+        }
+        return out
+    }
+
+    /// Sums the weight rows of each token into eight label scores.
+    func score(_ rows: [Int32], tokens: Int, into emissions: inout [Float]) {
+        weights.withUnsafeBufferPointer { w in
+            let raw = UnsafeRawPointer(w.baseAddress!)
+            rows.withUnsafeBufferPointer { rows in
+                for t in 0..<tokens {
+                    var sum = SIMD8<Int32>()
+                    for k in t * NERModel.stride..<(t + 1) * NERModel.stride {
+                        let r = rows[k]
+                        if r < 0 { break }
+                        sum &+= SIMD8<Int32>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: Int(r) << 3, as: SIMD8<Int8>.self))
+                    }
+                    for k in 0..<8 { emissions.append(Float(sum[k])) }
+                }
+            }
+        }
+    }
+
+    /// Appends the spans a label sequence names (tokens from `start`).
+    static func appendSpans(_ labels: [Int], from start: Int, to out: inout [EntityMention]) {
+        var open: (Int, Int)? = nil
+        for (k, label) in labels.enumerated() {
+            if let (s, l) = open, !(NERLabel.isInside(label) && label == l + 1) {
+                out.append(EntityMention(start: start + s, end: start + k, type: NERLabel.type(l)))
+                open = nil
+            }
+            if label != NERLabel.o, !NERLabel.isInside(label) { open = (k, label) }
+        }
+        if let (s, l) = open { out.append(EntityMention(start: start + s, end: start + labels.count, type: NERLabel.type(l))) }
+    }
+}
+
+/// First-order Viterbi over the seven labels, the window entered and left from `O`.
+struct ViterbiDecoder {
+    private var best: [Float] = []
+    private var back: [Int8] = []
+
+    /// The best labels for `count` tokens with `emissions` (eight per token).
+    mutating func decode(_ emissions: [Float], count: Int, transitions: [Float], into labels: inout [Int]) {
+        let n = NERLabel.count
+        best.removeAll(keepingCapacity: true); back.removeAll(keepingCapacity: true)
+        best.append(contentsOf: repeatElement(0, count: count * 8))
+        back.append(contentsOf: repeatElement(0, count: count * 8))
+        for l in 0..<n {
+            best[l] = NERLabel.allowed(NERLabel.o, l) ? emissions[l] + transitions[l] : -.infinity
+        }
+        for t in 1..<max(count, 1) {
+            for l in 0..<n {
+                var m = -Float.infinity, arg = 0
+                for p in 0..<n where NERLabel.allowed(p, l) {
+                    let v = best[(t - 1) * 8 + p] + transitions[p * 8 + l]
+                    if v > m { m = v; arg = p }
+                }
+                best[t * 8 + l] = m + emissions[t * 8 + l]
+                back[t * 8 + l] = Int8(arg)
+            }
+        }
+        var m = -Float.infinity, arg = 0
+        for l in 0..<n {
+            let v = best[(count - 1) * 8 + l] + transitions[l * 8 + NERLabel.o]
+            if v > m { m = v; arg = l }
+        }
+        labels.removeAll(keepingCapacity: true)
+        labels.append(contentsOf: repeatElement(0, count: count))
+        labels[count - 1] = arg
+        var t = count - 1
+        while t > 0 { arg = Int(back[t * 8 + arg]); t -= 1; labels[t] = arg }
+    }
+}
+
+/// The feature rows of every decoding window of a document, shared by tagging and training.
+enum NERWindowFeatures {
+    /// Calls `body` with each window and its tokens' feature rows (``NERModel/stride`` each).
+    static func forEachWindow(_ scan: Scan, _ extractor: NERFeatureExtractor, _ body: (Range<Int>, [Int32]) -> Void) {
+        let doc = scan.doc
+        var facts: [NERFeatureExtractor.TokenFacts] = []
+        var codes = GazetteerCodes()
+        let ruleCodes = extractor.ruleCodes(scan)
+        var rows: [Int32] = []
+        var scratch = [UInt8](repeating: 0, count: 256)
+        scan.flags.withUnsafeBufferPointer { flags in
+            scan.kinds.withUnsafeBufferPointer { kinds in
+            scan.cues.withUnsafeBufferPointer { cues in
+                for s in 0..<doc.sentenceRanges.count {
+                    let sentence = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
+                    var headline: Bool? = nil
+                    NERWindows.forEach(in: sentence, flags: flags, kinds: kinds, cues: cues) { window in
+                        if headline == nil { headline = isHeadline(sentence, flags, kinds) }
+                        let base = window.lowerBound - 2
+                        facts.removeAll(keepingCapacity: true)
+                        facts.append(contentsOf: repeatElement(.init(), count: window.count + 4))
+                        for t in max(base, sentence.lowerBound)..<min(window.upperBound + 2, sentence.upperBound) {
+                            facts[t - base] = extractor.facts(scan, t, &scratch)
+                        }
+                        extractor.gazetteerCodes(scan, window: window, sentence: sentence, into: &codes)
+                        rows.removeAll(keepingCapacity: true)
+                        extractor.features(scan, window: window, sentence: sentence, facts: facts, gazetteerCodes: codes, ruleCodes: ruleCodes,
+                                           headline: headline!, into: &rows, stride: NERModel.stride)
+                        body(window, rows)
+                    }
+                }
+            }
+            }
+        }
+    }
+
+    /// Whether most words of the sentence are in capitals (a headline or a shouted line).
+    static func isHeadline(_ sentence: Range<Int>, _ flags: UnsafeBufferPointer<TokenFlags>, _ kinds: UnsafeBufferPointer<TokenKind>) -> Bool {
+        var words = 0, caps = 0
+        for i in sentence where kinds[i] == .word {
+            words += 1
+            if flags[i].contains(.allCaps) { caps += 1 }
+        }
+        return words >= 3 && caps * 3 >= words * 2
+    }
+}
+
+/// Reads little-endian fields from a byte array.
+struct ByteReader {
+    let bytes: [UInt8]
+    var at = 0
+    mutating func take(_ n: Int) -> ArraySlice<UInt8>? {
+        guard at + n <= bytes.count else { return nil }
+        defer { at += n }
+        return bytes[at..<at + n]
+    }
+    mutating func u8() -> UInt8? { take(1)?.first }
+    mutating func u32() -> UInt32? { take(4).map { $0.reversed().reduce(0) { $0 << 8 | UInt32($1) } } }
+    mutating func u64() -> UInt64? { take(8).map { $0.reversed().reduce(0) { $0 << 8 | UInt64($1) } } }
+}
+
+/// Base64 (standard alphabet) without Foundation; bytes outside the alphabet are skipped.
+public enum Base64 {
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    /// The bytes of base64 `text`.
+    public static func decode(_ text: String) -> [UInt8] {
+        var table = [UInt8](repeating: 255, count: 256)
+        for (k, c) in alphabet.enumerated() { table[Int(c)] = UInt8(k) }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 3 / 4)
+        var acc: UInt32 = 0, n = 0
+        for c in text.utf8 {
+            let v = table[Int(c)]
+            if v == 255 { continue }
+            acc = acc << 6 | UInt32(v); n += 1
+            if n == 4 {
+                out.append(UInt8(acc >> 16)); out.append(UInt8(truncatingIfNeeded: acc >> 8)); out.append(UInt8(truncatingIfNeeded: acc))
+                acc = 0; n = 0
+            }
+        }
+        if n == 3 { out.append(UInt8(acc >> 10)); out.append(UInt8(truncatingIfNeeded: acc >> 2)) }
+        if n == 2 { out.append(UInt8(acc >> 4)) }
+        return out
+    }
+
+    /// `bytes` in base64, in lines of 76 characters.
+    public static func encode(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        var k = 0
+        while k < bytes.count {
+            let b0 = UInt32(bytes[k]), b1 = k + 1 < bytes.count ? UInt32(bytes[k + 1]) : 0, b2 = k + 2 < bytes.count ? UInt32(bytes[k + 2]) : 0
+            let v = b0 << 16 | b1 << 8 | b2
+            out.append(alphabet[Int(v >> 18)]); out.append(alphabet[Int(v >> 12 & 63)])
+            out.append(k + 1 < bytes.count ? alphabet[Int(v >> 6 & 63)] : 0x3D)
+            out.append(k + 2 < bytes.count ? alphabet[Int(v & 63)] : 0x3D)
+            k += 3
+            if k % 57 == 0 { out.append(0x0A) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

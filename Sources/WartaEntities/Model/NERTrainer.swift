@@ -1,0 +1,552 @@
+import WartaText
+
+@inline(__always) func logAdd(_ a: Double, _ b: Double) -> Double {
+    if a == -.infinity { return b }
+    if b == -.infinity { return a }
+    return a > b ? a + FastMath.log(1 + FastMath.exp(b - a)) : b + FastMath.log(1 + FastMath.exp(a - b))
+}
+
+/// One annotated sentence: tokens and their IOB2 tags (`B-PER`, `I-ORG`, `O`, …).
+public struct NERSentence: Sendable {
+    /// The tokens.
+    public var tokens: [String]
+    /// One tag per token; types other than PER, ORG and LOC (after ``NERCorpus/typeNames``) are `O`.
+    public var tags: [String]
+    /// Creates a sentence.
+    public init(tokens: [String], tags: [String]) { self.tokens = tokens; self.tags = tags }
+}
+
+/// Reading annotated text.
+public enum NERCorpus {
+    /// Type names mapped to Warta's: NERGrit's PERSON, PLACE, ORGANISATION, and GPE/FAC as places.
+    public static let typeNames: [String: String] = [
+        "PER": "PER", "PERSON": "PER", "ORG": "ORG", "ORGANISATION": "ORG", "ORGANIZATION": "ORG",
+        "LOC": "LOC", "PLACE": "LOC", "LOCATION": "LOC", "GPE": "LOC", "FAC": "LOC",
+    ]
+
+    /// The sentences of CoNLL-style text: one token per line, its first column the token and
+    /// its last column the IOB2 tag (BIO: an `I-` after `O` opens a name); a blank line ends
+    /// a sentence.
+    public static func read(conll text: String) -> [NERSentence] {
+        var out: [NERSentence] = []
+        var cur = NERSentence(tokens: [], tags: [])
+        // Lines split on bytes: a CRLF pair is one Character, so a String split on "\n" misses it.
+        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let cols = raw.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }).map { String(decoding: $0, as: UTF8.self) }
+            guard let first = cols.first else {
+                if !cur.tokens.isEmpty { out.append(cur) }
+                cur = NERSentence(tokens: [], tags: [])
+                continue
+            }
+            cur.tokens.append(first)
+            cur.tags.append(cols.count > 1 ? normalizedTag(cols.last!) : "O")
+        }
+        if !cur.tokens.isEmpty { out.append(cur) }
+        return out
+    }
+
+    static func normalizedTag(_ tag: String) -> String {
+        guard tag.count > 2, tag.hasPrefix("B-") || tag.hasPrefix("I-"), let type = typeNames[String(tag.dropFirst(2))] else { return "O" }
+        return String(tag.prefix(2)) + type
+    }
+
+    /// The labelled spans `(start, end, type)` of IOB2 tags, conlleval's way.
+    public static func spans(_ tags: [String]) -> Set<NERSpan> {
+        var out = Set<NERSpan>()
+        var start: Int? = nil, kind = ""
+        for (i, t) in (tags + ["O"]).enumerated() {
+            let type = t.count > 2 ? String(t.dropFirst(2)) : ""
+            if t == "O" || t.hasPrefix("B-") || type != kind {
+                if let s = start { out.insert(NERSpan(start: s, end: i, type: kind)) }
+                start = t == "O" ? nil : i
+                kind = t == "O" ? "" : type
+            }
+        }
+        return out
+    }
+}
+
+/// A labelled token span of a sentence.
+public struct NERSpan: Hashable, Sendable {
+    /// First token, one past the last, type name.
+    public var start: Int, end: Int, type: String
+}
+
+/// Entity-level precision, recall and F1 per type and micro-averaged (exact span and type).
+public struct NERScore: Sendable, CustomStringConvertible {
+    /// True positives, false positives, false negatives by type.
+    public var counts: [String: (tp: Int, fp: Int, fn: Int)] = [:]
+    /// Creates an empty score.
+    public init() {}
+
+    /// Counts one sentence.
+    public mutating func add(gold: Set<NERSpan>, predicted: Set<NERSpan>) {
+        for type in ["PER", "ORG", "LOC"] {
+            let g = gold.filter { $0.type == type }, p = predicted.filter { $0.type == type }
+            var c = counts[type] ?? (0, 0, 0)
+            c.tp += g.intersection(p).count; c.fp += p.subtracting(g).count; c.fn += g.subtracting(p).count
+            counts[type] = c
+        }
+    }
+
+    /// Adds another score's counts.
+    public mutating func add(_ other: NERScore) {
+        for (k, v) in other.counts {
+            var c = counts[k] ?? (0, 0, 0)
+            c.tp += v.tp; c.fp += v.fp; c.fn += v.fn
+            counts[k] = c
+        }
+    }
+
+    /// Precision, recall, F1 of `type`, or micro-averaged over all types when nil.
+    public func prf(_ type: String? = nil) -> (p: Double, r: Double, f: Double) {
+        let cs = type.map { [counts[$0] ?? (0, 0, 0)] } ?? Array(counts.values)
+        let tp = Double(cs.reduce(0) { $0 + $1.tp }), fp = Double(cs.reduce(0) { $0 + $1.fp }), fn = Double(cs.reduce(0) { $0 + $1.fn })
+        let p = tp / max(1, tp + fp), r = tp / max(1, tp + fn)
+        return (p, r, p + r == 0 ? 0 : 2 * p * r / (p + r))
+    }
+
+    /// `micro P R F1; PER F1; ORG F1; LOC F1`.
+    public var description: String {
+        /// Three decimals (`0.842`, `1.000`).
+        func f(_ x: Double) -> String {
+            let v = Int((x * 1000).rounded())
+            let frac = String(v % 1000)
+            return String(v / 1000) + "." + String(repeating: "0", count: 3 - frac.count) + frac
+        }
+        let m = prf()
+        var s = "micro P \(f(m.p)) R \(f(m.r)) F1 \(f(m.f))"
+        for t in ["PER", "ORG", "LOC"] { let x = prf(t); s += "; \(t) P \(f(x.p)) R \(f(x.r)) F1 \(f(x.f))" }
+        return s
+    }
+}
+
+/// Sentences made into one document with the features of every decoding window computed
+/// once, and the gold label of each window token: what a training epoch reads.
+struct EncodedCorpus {
+    struct Window { var range: Range<Int>; var rows: Int; var labels: Int }
+    var windows: [Window] = []
+    var rows: [Int32] = []
+    var gold: [UInt8] = []
+    let sentences: [NERSentence]
+    /// For each sentence, for each of its tokens: the document token holding its first byte,
+    /// and whether they start together.
+    var docToken: [[(token: Int32, starts: Bool)]] = []
+    var documentTokens = 0
+
+    init(_ sentences: [NERSentence], lexicon: EntityLexicon, extractor: NERFeatureExtractor, analyzer: TextAnalyzer) {
+        self.sentences = sentences
+        var text: [UInt8] = []
+        var starts: [[Int]] = []
+        for s in sentences {
+            if !text.isEmpty { text += [0x0A, 0x0A] }
+            var row: [Int] = []
+            for (k, t) in s.tokens.enumerated() {
+                if k > 0 { text.append(0x20) }
+                row.append(text.count)
+                text += t.utf8
+            }
+            starts.append(row)
+        }
+        let doc = analyzer.analyze(text)
+        documentTokens = doc.tokens.count
+        // The document token at each original byte.
+        var tokenAt = [Int32](repeating: -1, count: text.count + 1)
+        var tokenStart = [Bool](repeating: false, count: text.count + 1)
+        for t in 0..<doc.tokens.count {
+            let r = doc.offsetMap.originalRange(Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t]))
+            for b in r where b < tokenAt.count { tokenAt[b] = Int32(t) }
+            if r.lowerBound < tokenStart.count { tokenStart[r.lowerBound] = true }
+        }
+        var labels = [UInt8](repeating: 0, count: doc.tokens.count)
+        for (s, row) in zip(sentences, starts) {
+            var map: [(Int32, Bool)] = []
+            for (k, b) in row.enumerated() {
+                let t = tokenAt[b]
+                map.append((t, tokenStart[b]))
+                guard t >= 0, s.tags[k] != "O", let begin = NERLabel.begin(EntityType(rawValue: String(s.tags[k].dropFirst(2))) ?? .date) else { continue }
+                // Later document tokens inside this sentence token continue its label.
+                let isBegin = s.tags[k].hasPrefix("B-") || k == 0 || s.tags[k - 1] == "O" || s.tags[k - 1].dropFirst(2) != s.tags[k].dropFirst(2)
+                if labels[Int(t)] == 0 { labels[Int(t)] = UInt8(tokenStart[b] && isBegin ? begin : begin + 1) }
+                let end = b + s.tokens[k].utf8.count
+                var last = t
+                for x in b..<end where tokenAt[x] > last {
+                    last = tokenAt[x]
+                    if labels[Int(last)] == 0 { labels[Int(last)] = UInt8(begin + 1) }
+                }
+            }
+            docToken.append(map)
+        }
+        var scan = Scan(doc: doc, lexicon: lexicon, knownWords: TokenizerLexicon.builtIn.knownWords)
+        if extractor.rules { scan.applyRules() }
+        var windows: [Window] = [], allRows: [Int32] = [], gold: [UInt8] = []
+        NERWindowFeatures.forEachWindow(scan, extractor) { window, rows in
+            windows.append(Window(range: window, rows: allRows.count, labels: gold.count))
+            allRows += rows
+            // A name cut by the window's edge starts at the edge.
+            for t in window {
+                let l = Int(labels[t])
+                let previous = t == window.lowerBound ? NERLabel.o : Int(gold[gold.count - 1])
+                gold.append(NERLabel.isInside(l) && previous != l && previous != l - 1 ? UInt8(l - 1) : UInt8(l))
+            }
+        }
+        self.windows = windows; self.rows = allRows; self.gold = gold
+    }
+
+    /// Scores labels decoded for every window (`predicted`, in window order) against the gold tags.
+    func score(_ predicted: [UInt8]) -> NERScore {
+        var docLabels = [UInt8](repeating: 0, count: documentTokens)
+        for w in windows { for (k, t) in w.range.enumerated() { docLabels[t] = predicted[w.labels + k] } }
+        var score = NERScore()
+        for (s, map) in zip(sentences, docToken) {
+            var tags: [String] = []
+            for (t, starts) in map {
+                let l = t >= 0 ? Int(docLabels[Int(t)]) : 0
+                if l == 0 { tags.append("O"); continue }
+                let type = NERLabel.type(l).rawValue
+                tags.append((starts && !NERLabel.isInside(l) ? "B-" : "I-") + type)
+            }
+            score.add(gold: NERCorpus.spans(s.tags), predicted: NERCorpus.spans(tags))
+        }
+        return score
+    }
+}
+
+/// Trains a ``NERModel``: an averaged structured perceptron over the decoding windows,
+/// sentences in a seeded shuffled order each epoch, so a run repeats exactly.
+public struct NERTrainer: Sendable {
+    /// Passes over the training data.
+    public var epochs = 8
+    /// The shuffling seed.
+    public var seed: UInt64 = 13
+    /// log2 of the number of weight rows.
+    public var bits = 18
+    /// Whether to use the gazetteer features.
+    public var gazetteer = true
+    /// Whether to read the rule tagger's mentions as features.
+    public var rules = true
+    /// The CRF's L2 coefficient (CRFsuite's `c2`).
+    public var c2 = 1.0
+    /// The CRF's L-BFGS iterations at most.
+    public var iterations = 150
+    /// Whether to train a CRF by L-BFGS (else an averaged perceptron, the default: as accurate
+    /// on the dev sets and ten times faster to train).
+    public var crf = false
+    /// The lexicons the gazetteer features read.
+    public let lexicon: EntityLexicon
+
+    /// A trainer over `lexicon`.
+    public init(lexicon: EntityLexicon = .builtIn) { self.lexicon = lexicon }
+
+    var extractor: NERFeatureExtractor {
+        NERFeatureExtractor(bits: bits, gazetteer: gazetteer, rules: rules,
+                            multiWord: WordIndex(gazetteer ? NERFeatureExtractor.multiWordIndex(lexicon) : [:]))
+    }
+
+    /// A model trained on `train`, reporting the score on each `dev` set after every epoch
+    /// through `progress`.
+    public func train(_ sentences: [NERSentence], dev: [(name: String, sentences: [NERSentence])] = [],
+                      progress: (String) -> Void = { _ in }) -> NERModel {
+        let extractor = self.extractor
+        let analyzer = TextAnalyzer()
+        let corpus = EncodedCorpus(sentences, lexicon: lexicon, extractor: extractor, analyzer: analyzer)
+        let devCorpora = dev.map { ($0.name, EncodedCorpus($0.sentences, lexicon: lexicon, extractor: extractor, analyzer: analyzer)) }
+        // The best score the decoding windows allow (names outside them cannot be found).
+        for (name, c) in devCorpora { progress("reachable \(name): \(c.score(c.gold))") }
+        return crf ? trainCRF(corpora: [corpus], extractor: extractor) { epoch, model in
+            var line = "epoch \(epoch)"
+            for (name, c) in devCorpora { line += "\n  \(name): \(NERTrainer.evaluate(model, c))" }
+            progress(line)
+        } : train(corpora: [corpus], extractor: extractor) { epoch, model in
+            var line = "epoch \(epoch)"
+            for (name, c) in devCorpora { line += "\n  \(name): \(NERTrainer.evaluate(model, c))" }
+            progress(line)
+        }
+    }
+
+    /// Micro and per-type scores of `k`-fold cross-validation over `sentences` (shuffled with
+    /// the seed, then cut into `k` folds): each fold scored by a model trained on the others.
+    public func crossValidate(_ sentences: [NERSentence], folds k: Int, progress: (String) -> Void = { _ in }) -> (folds: [NERScore], total: NERScore) {
+        let extractor = self.extractor
+        let analyzer = TextAnalyzer()
+        var order = Array(sentences.indices)
+        var rng = SplitMix(seed: seed ^ 0xC0FFEE)
+        order.shuffle(using: &rng)
+        let folds = (0..<k).map { f in
+            EncodedCorpus(order.enumerated().filter { $0.offset % k == f }.map { sentences[$0.element] },
+                          lexicon: lexicon, extractor: extractor, analyzer: analyzer)
+        }
+        var scores: [NERScore] = [], total = NERScore()
+        for f in 0..<k {
+            let rest = folds.enumerated().filter { $0.offset != f }.map(\.element)
+            let model = crf ? trainCRF(corpora: rest, extractor: extractor) { _, _ in } : train(corpora: rest, extractor: extractor) { _, _ in }
+            let s = NERTrainer.evaluate(model, folds[f])
+            progress("fold \(f + 1): \(s)")
+            scores.append(s); total.add(s)
+        }
+        return (scores, total)
+    }
+
+    static func evaluate(_ model: NERModel, _ corpus: EncodedCorpus) -> NERScore {
+        var predicted: [UInt8] = []
+        var emissions: [Float] = [], labels: [Int] = []
+        var decoder = ViterbiDecoder()
+        for w in corpus.windows {
+            emissions.removeAll(keepingCapacity: true)
+            let rows = Array(corpus.rows[w.rows..<w.rows + w.range.count * NERModel.stride])
+            model.score(rows, tokens: w.range.count, into: &emissions)
+            decoder.decode(emissions, count: w.range.count, transitions: model.transitions, into: &labels)
+            predicted += labels.map { UInt8($0) }
+        }
+        return corpus.score(predicted)
+    }
+
+    /// The averaged perceptron over `corpora`; `epochEnd` sees each epoch's averaged model.
+    func train(corpora: [EncodedCorpus], extractor: NERFeatureExtractor, epochEnd: (Int, NERModel) -> Void) -> NERModel {
+        let width = (1 << bits) * 8
+        var w = [Float](repeating: 0, count: width), u = [Float](repeating: 0, count: width)
+        var tw = [Float](repeating: 0, count: 64), tu = [Float](repeating: 0, count: 64)
+        var c: Float = 1
+        var instances: [(Int, Int)] = []
+        for (k, corpus) in corpora.enumerated() { for j in corpus.windows.indices { instances.append((k, j)) } }
+        var rng = SplitMix(seed: seed)
+        var emissions = [Float](), labels = [Int]()
+        var decoder = ViterbiDecoder()
+        var model = NERModel(bits: bits, usesGazetteer: extractor.gazetteer, usesRules: extractor.rules, weights: [], transitions: [], multiWord: extractor.multiWord)
+        let stride = NERModel.stride
+        for epoch in 1...epochs {
+            instances.shuffle(using: &rng)
+            for (k, j) in instances {
+                let corpus = corpora[k], win = corpus.windows[j]
+                let n = win.range.count
+                emissions.removeAll(keepingCapacity: true)
+                w.withUnsafeBufferPointer { w in
+                    let raw = UnsafeRawPointer(w.baseAddress!)
+                    for t in 0..<n {
+                        var sum = SIMD8<Float>()
+                        for r in corpus.rows[win.rows + t * stride..<win.rows + (t + 1) * stride] where r >= 0 {
+                            sum += raw.loadUnaligned(fromByteOffset: Int(r) * 32, as: SIMD8<Float>.self)
+                        }
+                        for l in 0..<8 { emissions.append(sum[l]) }
+                    }
+                }
+                decoder.decode(emissions, count: n, transitions: tw, into: &labels)
+                var prevG = 0, prevP = 0
+                for t in 0...n {
+                    let g = t < n ? Int(corpus.gold[win.labels + t]) : 0, p = t < n ? labels[t] : 0
+                    if g != p || prevG != prevP {
+                        tw[prevG * 8 + g] += 1; tu[prevG * 8 + g] += c
+                        tw[prevP * 8 + p] -= 1; tu[prevP * 8 + p] -= c
+                    }
+                    if t < n, g != p {
+                        for r in corpus.rows[win.rows + t * stride..<win.rows + (t + 1) * stride] where r >= 0 {
+                            w[Int(r) * 8 + g] += 1; u[Int(r) * 8 + g] += c
+                            w[Int(r) * 8 + p] -= 1; u[Int(r) * 8 + p] -= c
+                        }
+                    }
+                    prevG = g; prevP = p
+                }
+                c += 1
+            }
+            model = quantized(w, u, tw, tu, c, extractor)
+            epochEnd(epoch, model)
+        }
+        return model
+    }
+
+    /// A linear-chain CRF trained by L-BFGS on the L2-regularised negative log-likelihood
+    /// (as CRFsuite's `lbfgs` with `c2`), over all decoding windows at once: deterministic.
+    func trainCRF(corpora: [EncodedCorpus], extractor: NERFeatureExtractor, epochEnd: (Int, NERModel) -> Void) -> NERModel {
+        let width = (1 << bits) * 8
+        let dims = width + 64
+        var x = [Double](repeating: 0, count: dims)
+        var g = [Double](repeating: 0, count: dims)
+        var f = objective(x, &g, corpora)
+        var history: [(s: [Double], y: [Double], rho: Double)] = []
+        let memory = 6
+        var model = NERModel(bits: bits, usesGazetteer: extractor.gazetteer, usesRules: extractor.rules, weights: [], transitions: [], multiWord: extractor.multiWord)
+        var newG = [Double](repeating: 0, count: dims)
+        for iteration in 1...iterations {
+            // Two-loop recursion: d = -H g.
+            var d = g.map { -$0 }
+            var alphas: [Double] = []
+            for h in history.reversed() {
+                let a = h.rho * dot(h.s, d)
+                alphas.append(a)
+                for k in 0..<dims { d[k] += a * h.y[k] }  // d = d - a * y with d holding -q
+            }
+            if let last = history.last {
+                let gamma = dot(last.s, last.y) / dot(last.y, last.y)
+                for k in 0..<dims { d[k] *= gamma }
+            } else {
+                let norm = dot(g, g).squareRoot()
+                for k in 0..<dims { d[k] /= max(norm, 1e-12) }
+            }
+            for (h, a) in zip(history, alphas.reversed()) {
+                let b = h.rho * dot(h.y, d)
+                for k in 0..<dims { d[k] += h.s[k] * (a - b) }
+            }
+            // Backtracking line search (Armijo).
+            let slope = dot(g, d)
+            if slope >= 0 { history.removeAll(); continue }
+            var step = 1.0
+            var newX = x
+            var newF = 0.0
+            var tries = 0
+            while true {
+                for k in 0..<dims { newX[k] = x[k] + step * d[k] }
+                newF = objective(newX, &newG, corpora)
+                if newF <= f + 1e-4 * step * slope || tries >= 20 { break }
+                step *= 0.5
+                tries += 1
+            }
+            var sv = [Double](repeating: 0, count: dims), yv = [Double](repeating: 0, count: dims)
+            for k in 0..<dims { sv[k] = newX[k] - x[k]; yv[k] = newG[k] - g[k] }
+            let sy = dot(sv, yv)
+            if sy > 1e-10 {
+                history.append((sv, yv, 1 / sy))
+                if history.count > memory { history.removeFirst() }
+            }
+            let improvement = (f - newF) / max(abs(f), 1)
+            x = newX; g = newG; f = newF
+            if iteration % 10 == 0 || iteration == iterations || improvement < 1e-5 {
+                model = crfModel(x, extractor)
+                epochEnd(iteration, model)
+                if improvement < 1e-5 { break }
+            }
+        }
+        return model
+    }
+
+    func dot(_ a: [Double], _ b: [Double]) -> Double {
+        var s = 0.0
+        for k in a.indices { s += a[k] * b[k] }
+        return s
+    }
+
+    func crfModel(_ x: [Double], _ extractor: NERFeatureExtractor) -> NERModel {
+        let width = (1 << bits) * 8
+        let w = x[0..<width].map { Float($0) }
+        let tw = x[width...].map { Float($0) }
+        return quantized(w, [Float](repeating: 0, count: w.count), Array(tw), [Float](repeating: 0, count: 64), 1, extractor)
+    }
+
+    /// The regularised negative log-likelihood at `x` (weights, then 64 transitions), its
+    /// gradient written to `grad`.
+    func objective(_ x: [Double], _ grad: inout [Double], _ corpora: [EncodedCorpus]) -> Double {
+        let width = (1 << bits) * 8
+        let n = NERLabel.count, stride = NERModel.stride
+        for k in grad.indices { grad[k] = 2 * c2 * x[k] }
+        var f = 0.0
+        for k in x.indices where x[k] != 0 { f += c2 * x[k] * x[k] }
+        var trans = [Double](repeating: 0, count: 64)
+        for p in 0..<n { for l in 0..<n { trans[p * 8 + l] = NERLabel.allowed(p, l) ? FastMath.exp(x[width + p * 8 + l]) : 0 } }
+        var emit = [Double](), phi = [Double](), alpha = [Double](), beta = [Double](), scale = [Double]()
+        for corpus in corpora {
+            for win in corpus.windows {
+                let len = win.range.count
+                emit.removeAll(keepingCapacity: true); phi.removeAll(keepingCapacity: true)
+                var logZ = 0.0
+                for t in 0..<len {
+                    var sum = [Double](repeating: 0, count: 8)
+                    for r in corpus.rows[win.rows + t * stride..<win.rows + (t + 1) * stride] where r >= 0 {
+                        let base = Int(r) * 8
+                        for l in 0..<n { sum[l] += x[base + l] }
+                    }
+                    let m = sum[0..<n].max()!
+                    logZ += m
+                    for l in 0..<8 { emit.append(sum[l]); phi.append(l < n ? FastMath.exp(sum[l] - m) : 0) }
+                }
+                alpha = [Double](repeating: 0, count: len * 8)
+                beta = [Double](repeating: 0, count: len * 8)
+                scale = [Double](repeating: 1, count: len)
+                for t in 0..<len {
+                    var c = 0.0
+                    for l in 0..<n {
+                        var a = 0.0
+                        if t == 0 { a = trans[l] } else { for p in 0..<n { a += alpha[(t - 1) * 8 + p] * trans[p * 8 + l] } }
+                        a *= phi[t * 8 + l]
+                        alpha[t * 8 + l] = a
+                        c += a
+                    }
+                    scale[t] = c
+                    for l in 0..<n { alpha[t * 8 + l] /= c }
+                    logZ += FastMath.log(c)
+                }
+                for l in 0..<n { beta[(len - 1) * 8 + l] = trans[l * 8] }
+                var t = len - 2
+                while t >= 0 {
+                    for p in 0..<n {
+                        var b = 0.0
+                        for l in 0..<n { b += trans[p * 8 + l] * phi[(t + 1) * 8 + l] * beta[(t + 1) * 8 + l] }
+                        beta[t * 8 + p] = b / scale[t + 1]
+                    }
+                    t -= 1
+                }
+                var zPrime = 0.0
+                for l in 0..<n { zPrime += alpha[(len - 1) * 8 + l] * beta[(len - 1) * 8 + l] }
+                logZ += FastMath.log(zPrime)
+                // Gold path score.
+                var gold = 0.0, prev = 0
+                for t in 0..<len {
+                    let l = Int(corpus.gold[win.labels + t])
+                    gold += emit[t * 8 + l] + x[width + prev * 8 + l]
+                    grad[width + prev * 8 + l] -= 1
+                    prev = l
+                }
+                gold += x[width + prev * 8]
+                grad[width + prev * 8] -= 1
+                f += logZ - gold
+                // Expected counts.
+                for t in 0..<len {
+                    let l0 = Int(corpus.gold[win.labels + t])
+                    var delta = [Double](repeating: 0, count: 8)
+                    for l in 0..<n { delta[l] = alpha[t * 8 + l] * beta[t * 8 + l] / zPrime }
+                    delta[l0] -= 1
+                    for r in corpus.rows[win.rows + t * stride..<win.rows + (t + 1) * stride] where r >= 0 {
+                        let base = Int(r) * 8
+                        for l in 0..<n { grad[base + l] += delta[l] }
+                    }
+                }
+                for l in 0..<n { grad[width + l] += alpha[l] * beta[l] / zPrime }
+                for l in 0..<n { grad[width + l * 8] += alpha[(len - 1) * 8 + l] * beta[(len - 1) * 8 + l] / zPrime }
+                for t in 1..<max(len, 1) {
+                    for p in 0..<n where alpha[(t - 1) * 8 + p] > 0 {
+                        for l in 0..<n where trans[p * 8 + l] > 0 {
+                            grad[width + p * 8 + l] += alpha[(t - 1) * 8 + p] * trans[p * 8 + l] * phi[t * 8 + l] * beta[t * 8 + l] / (scale[t] * zPrime)
+                        }
+                    }
+                }
+            }
+        }
+        return f
+    }
+
+    /// The averaged weights (`w - u / c`) quantised to 8 bits: the scale maps the 99.99th
+    /// percentile of the magnitudes to 127, larger ones are clipped.
+    func quantized(_ w: [Float], _ u: [Float], _ tw: [Float], _ tu: [Float], _ c: Float, _ extractor: NERFeatureExtractor) -> NERModel {
+        var avg = [Float](repeating: 0, count: w.count)
+        for k in w.indices { avg[k] = w[k] - u[k] / c }
+        var mags = avg.lazy.filter { $0 != 0 }.map { abs($0) }.sorted()
+        if mags.isEmpty { mags = [1] }
+        let top = mags[min(mags.count - 1, Int(Double(mags.count) * 1.0))]
+        let scale = top / 127
+        let weights = avg.map { Int8(max(-127, min(127, ($0 / scale).rounded()))) }
+        let transitions = (0..<64).map { (tw[$0] - tu[$0] / c) / scale }
+        return NERModel(bits: bits, usesGazetteer: extractor.gazetteer, usesRules: extractor.rules, weights: weights, transitions: transitions,
+                        multiWord: extractor.multiWord)
+    }
+}
+
+/// A small seeded generator (SplitMix64), so shuffles repeat across runs and platforms.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}

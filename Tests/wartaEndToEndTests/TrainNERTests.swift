@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// `warta train-ner` and `--model`.
+@Suite("train-ner")
+struct TrainNERTests {
+    /// Invented sentences, IOB2, CRLF line ends like IDNer's.
+    static let data = [
+        "Menurut O", "Budi B-PER", "Santoso I-PER", ", O", "warga O", "Cilacap B-LOC", "resah O", ". O", "",
+        "Rapat O", "di O", "Cilacap B-LOC", "dipimpin O", "Budi B-PER", "Santoso I-PER", ". O", "",
+        "Budi B-PER", "Santoso I-PER", "tiba O", "kemarin O", ". O", "",
+    ].joined(separator: "\r\n") + "\r\n"
+
+    @Test func trainsTheSameModelTwiceAndTagsWithIt() throws {
+        let dir = try temporaryDirectory()
+        let train = dir.appendingPathComponent("train.txt")
+        try Data(Self.data.utf8).write(to: train)
+        let first = dir.appendingPathComponent("a.model"), second = dir.appendingPathComponent("b.model")
+        let run = try warta(["train-ner", "--train", train.path, "--dev", train.path, "--epochs", "3", "--output", first.path])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("epoch 3"))
+        // A perfect score prints as 1.000 (it once crashed the formatter).
+        #expect(run.stdout.contains("F1 1.000"))
+        _ = try warta(["train-ner", "--train", train.path, "--epochs", "3", "--output", second.path])
+        #expect(try Data(contentsOf: first) == Data(contentsOf: second))
+        let tagged = try warta(["tag", "--model", first.path, "-"], input: Data("Budi Santoso tiba kemarin.".utf8))
+        #expect(tagged.stdout == "[PER Budi Santoso] tiba kemarin.\n")
+    }
+
+    @Test func aDamagedModelIsAnErrorWithItsPath() throws {
+        let dir = try temporaryDirectory()
+        let bad = dir.appendingPathComponent("bad.model")
+        try Data("nonsense".utf8).write(to: bad)
+        let run = try warta(["tag", "--model", bad.path, "-"], input: Data("Budi.".utf8))
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("bad.model"))
+        #expect(run.stderr.contains("train-ner"))
+    }
+}
