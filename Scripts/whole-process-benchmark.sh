@@ -79,6 +79,8 @@ for stages in text text,entities; do
 done
 read -r s kb < <(best "$warta" process --quiet --jobs 1 --output "$out" "$work/text")
 row "process (defaults: the whole record)" "$text_bytes" "$s" "$kb" "$ctok"
+read -r s kb < <(best "$warta" process --quiet --jobs 1 --model none --output "$out" "$work/text")
+row "process --model none (entities by the rules alone)" "$text_bytes" "$s" "$kb" "$ctok"
 ctok2=$(c_tok)
 chtml=$(c_html)
 read -r s kb < <(best "$warta" process --quiet --jobs 1 --output "$out" "$work/html")
