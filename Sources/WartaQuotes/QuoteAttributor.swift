@@ -672,7 +672,8 @@ struct QuoteScan {
                 // statement, direct (already found) when it is the statement.
                 let statement = c.parts.reduce(0) { $0 + $1.count }
                 let quoted = candidates[d].parts.reduce(0) { $0 + $1.count }
-                guard candidates[d].start >= c.start, candidates[d].end <= c.end + 1, quoted * 5 < statement * 4 else { continue }
+                guard candidates[d].start >= c.start, candidates[d].end <= c.end + 1, quoted * 5 < statement * 4,
+                      !quoteIsTheStatement(candidates[d], of: c) else { continue }
                 c.kind = .mixed
                 if drop.last != d { drop.append(d) }
             }
@@ -684,6 +685,17 @@ struct QuoteScan {
             for k in candidates.indices where k >= direct || !drop.contains(k) { kept.append(candidates[k]) }
             candidates = kept
         }
+    }
+
+    /// Whether direct quote `q` is the whole statement of reported speech `c`, what follows it
+    /// being a tail of place and time (`mengatakan, “Kita harus bekerja keras,” di Jakarta,
+    /// Senin`): the quote opens the statement and ends with its own comma or full stop inside
+    /// the marks, as a quoted sentence does (a quoted term, `“kerja keras” adalah …`, does not).
+    func quoteIsTheStatement(_ q: Candidate, of c: Candidate) -> Bool {
+        // The quote's parts leave out its closing punctuation: the token after them, before the mark.
+        let punctuation = q.end
+        return q.start <= c.start + 1 && punctuation + 1 < n && (isComma(punctuation) || isTerminal(punctuation))
+            && quoteFamily(punctuation + 1) != 0
     }
 
     /// The last of the first `count` candidates (the direct quotes) with a part in the sentence

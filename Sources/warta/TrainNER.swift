@@ -22,6 +22,8 @@ struct TrainNER: ParsableCommand {
 
             --cross-validate K prints K-fold cross-validation scores on the --train data instead.
             --embed FILE writes the model as the Swift source that builds it into Warta.
+
+            Exit status: 0 success, 2 usage or I/O error (an unreadable or malformed file).
             """
     )
 

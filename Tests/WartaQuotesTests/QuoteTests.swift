@@ -36,6 +36,17 @@ func found(_ text: String) -> [Found] {
 
 @Suite("Direct quotes")
 struct DirectQuoteTests {
+    /// A quoted sentence after `X mengatakan,` is a direct quote even when a tail of place and
+    /// time follows its closing mark; a quoted term inside reported speech stays mixed.
+    @Test func aQuotedSentenceBeforeATailIsDirect() {
+        let quoted = found("Presiden Joko Widodo mengatakan, \"Kita harus bekerja keras,\" di Jakarta, Senin (12/5/2025).")
+        #expect(quoted.count == 1)
+        #expect(quoted.first?.kind == "direct" && quoted.first?.text == "Kita harus bekerja keras")
+        #expect(quoted.first?.cue == "mengatakan" && quoted.first?.speaker == "Joko Widodo")
+        let term = found("Menteri Keuangan Sri Mulyani menilai, \"kerja keras\" adalah kunci pertumbuhan ekonomi.")
+        #expect(term.map(\.kind) == ["mixed"])
+    }
+
     @Test func quoteMarksAndANamedSpeakerAfterTheCue() {
         #expect(found("“Kami akan membuka pasar itu pekan depan,” kata Joko Susilo.") == [
             Found(kind: "direct", text: "Kami akan membuka pasar itu pekan depan", cue: "kata", speaker: "Joko Susilo", resolvedBy: "name"),
