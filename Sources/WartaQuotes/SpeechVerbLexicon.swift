@@ -37,10 +37,11 @@ public struct SpeechVerb: Sendable, Hashable {
     /// Bits of ``isMenurut`` and ``isSaying``, computed once from the lemma.
     let kind: UInt8
 
-    /// The roots whose active forms introduce reported speech without a comma
-    /// (`Bagyo mengatakan terjadi hujan abu …`).
+    /// The roots whose active forms take a clause, so they introduce reported speech without a
+    /// comma (`Bagyo mengatakan terjadi hujan abu …`): verbs of saying, and the verbs of stance
+    /// news reports speech with (`mengaku`, `menilai`, `menyebut`, `mengklaim`, `berharap`).
     static let sayingLemmas: Set<String> = ["kata", "ujar", "tutur", "jelas", "terang", "ungkap", "papar", "tegas", "nyata",
-                                            "imbuh", "tambah", "pendapat"]
+                                            "imbuh", "tambah", "pendapat", "aku", "nilai", "sebut", "klaim", "harap"]
 
     init(lemma: String, form: Form, isCore: Bool, isAmbiguous: Bool) {
         self.lemma = lemma; self.form = form; self.isCore = isCore; self.isAmbiguous = isAmbiguous

@@ -118,6 +118,18 @@ struct DirectQuoteTests {
 
 @Suite("Indirect and mixed quotes")
 struct IndirectQuoteTests {
+    /// Verbs of stance take a clause as verbs of saying do: reported speech without a comma
+    /// when a person is their subject; an object that is no clause, or a subject that is no
+    /// person, gives none.
+    @Test func verbsOfStanceReportSpeech() {
+        #expect(found("Ketua RT setempat, Slamet Riyadi, menilai pemerintah lambat menangani banjir.") == [
+            Found(kind: "indirect", text: "pemerintah lambat menangani banjir", cue: "menilai", speaker: "Slamet Riyadi", resolvedBy: "name"),
+        ])
+        #expect(found("Sri Mulyani berharap inflasi tetap terkendali tahun ini.").map(\.cue) == ["berharap"])
+        #expect(found("Tim juri menilai karya peserta dengan teliti.").isEmpty)
+        #expect(found("Budi mengaku salah.").isEmpty)
+    }
+
     @Test func reportingVerbWithCommaOrBahwa() {
         #expect(found("Tri Supriyanto menjelaskan, regulasi untuk pusat IKM saat ini sedang disusun.") == [
             Found(kind: "indirect", text: "regulasi untuk pusat IKM saat ini sedang disusun", cue: "menjelaskan",
