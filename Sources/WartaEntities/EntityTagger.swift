@@ -518,163 +518,184 @@ struct Scan {
     }
 
     mutating func sentence(_ range: Range<Int>) {
-        var i = range.lowerBound
+        var i = dateline(range.lowerBound, range.upperBound)
         let limit = range.upperBound
-        i = dateline(i, limit)
         while i < limit {
             // Running lower-case text away from names and numbers has no key: nothing starts here.
-            if keyIsEmpty(i) { i += 1; continue }
             // Nor does a lower-case word or sign that is no cue, unless a case-`any` entry
             // starts with it: every rule below needs a cue, a capital, a number or a match.
-            if cues[i].isEmpty, flags[i].isDisjoint(with: [.capitalized, .allCaps]), kinds[i] != .number {
+            if keyIsEmpty(i) || cues[i].isEmpty && flags[i].isDisjoint(with: [.capitalized, .allCaps]) && kinds[i] != .number {
                 i += 1
                 continue
             }
             if let end = numeric(i, limit) { i = end; continue }
-            // Lexicon, then cue patterns that may extend it.
+            // Lexicon, then cue patterns that may extend it; each rule gives where to go on.
             let match = lexiconMatch(i, limit)
-            if let (entry, end) = match, entry.type == .role || entry.type == .per {
-                // A role or honorific, or a given name, starts a person when capitalised words follow.
-                var start = end
-                var roleEnd = end
-                if entry.type == .role {
-                    // "Kepala Dinas Perindustrian Kota Semarang Tri Supriyanto": the role runs on
-                    // through organization and place words; the name is the last capitalised run.
-                    let run = capitalizedRun(end, limit)
-                    var nameStart = run
-                    while nameStart > end, capitalized(nameStart - 1),
-                          lexiconMatch(nameStart - 1, run).map({ $0.0.type == .per }) ?? true,
-                          !has(nameStart - 1, .organization), !has(nameStart - 1, .location),
-                          run - nameStart < 3 {
-                        nameStart -= 1
-                    }
-                    // Words of the language ("Besar" of Komisaris Besar, "Penanganan", "Barat") open
-                    // the role's tail, not the name, unless they are given names.
-                    while nameStart < run - 1, isCommonWord(nameStart),
-                          lexiconMatch(nameStart, nameStart + 1).map({ $0.0.type != .per }) ?? true {
-                        nameStart += 1
-                    }
-                    if nameStart < run, !allCaps(nameStart), !continuesAsOrganization(run, limit),
-                       !(run - nameStart == 1 && isCommonWord(nameStart)) {
-                        roleEnd = nameStart
-                        start = nameStart
-                        let role = doc.text(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[roleEnd - 1])))
-                        if roleEnd > i + 1 { tagRoleOrganization(i + 1, roleEnd) }
-                        add(EntityMention(start: start, end: run, type: .per, role: role))
-                        i = run
-                        continue
-                    }
-                    // No name follows: the organization the role names is still one
-                    // ("kata Kepala Badan Pengawas Obat dan Makanan di Jakarta").
-                    if run > i + 1 {
-                        let before = mentions.count
-                        tagRoleOrganization(i + 1, run)
-                        if mentions.count > before { i = run; continue }
-                    }
-                    i = end
-                    continue
-                }
-                // A given name starting a capitalised run.
-                let run = capitalizedRun(i, limit, allowConnectors: false)
-                add(EntityMention(start: i, end: max(run, end), type: .per))
-                i = max(run, end)
-                continue
-            }
-            if has(i, .event), capitalized(i) || allCaps(i), let end = eventEnd(i, limit) {
-                add(EntityMention(start: i, end: end, type: .event, subtype: key(i)))
-                i = end
-                continue
-            }
-            if has(i, .organization), capitalized(i) || allCaps(i) {
-                let run = capitalizedRun(i + 1, limit)
-                if run > i + 1 || allCaps(i) && match != nil {
-                    let end = max(run, match?.1 ?? 0)
-                    add(EntityMention(start: i, end: end, type: .org, subtype: match?.0.subtype, lexiconID: match?.0.id))
-                    i = acronymAfter(i, end, limit)
-                    continue
-                }
-            }
-            if has(i, .location), capitalized(i) {
-                let run = capitalizedRun(i + 1, limit, allowConnectors: false)
-                if run > i + 1 {
-                    let end = max(run, match?.1 ?? 0)
-                    let sub = EntityTagger.cueSubtypes[key(i)]
-                    let type: EntityType = has(i, .facility) ? .fac : .loc
-                    // "Kelurahan Bugangan": the name after the cue, when listed as a place of the
-                    // cue's kind, gives the code.
-                    var listed = match?.1 == end ? match?.0 : nil
-                    if listed == nil, type == .loc, let (entry, nameEnd) = lexiconMatch(i + 1, end), nameEnd == end,
-                       entry.type == .loc, sub == nil || entry.subtype == sub {
-                        listed = entry
-                    }
-                    add(EntityMention(start: i, end: end, type: type, subtype: sub ?? (type == .fac ? key(i) : listed?.subtype),
-                                      lexiconID: listed.flatMap { $0.id.isEmpty ? nil : $0.id }), from: listed)
-                    i = acronymAfter(i, end, limit)
-                    continue
-                }
-            }
-            // A country after a common noun is a modifier, not a place ("pemerintah Indonesia",
-            // "militer Israel"): no mention.
-            if let (entry, end) = match, entry.type == .loc, entry.subtype == "country", i > range.lowerBound,
-               kinds[i - 1] == .word, !capitalized(i - 1), !allCaps(i - 1),
-               !has(i - 1, .preposition), !has(i - 1, .placeWord) {
-                i = end
-                continue
-            }
-            // Places do not speak: a place name right after a speech verb is a person
-            // ("kata Bima", "ujar Arief").
-            if let (entry, _) = match, entry.type == .loc, i > range.lowerBound, has(i - 1, .speech),
-               capitalized(i), !allCaps(i) {
-                let run = capitalizedRun(i, limit, allowConnectors: false)
-                add(EntityMention(start: i, end: run, type: .per))
-                i = run
-                continue
-            }
-            if let (entry, end) = match, entry.type == .loc || entry.type == .org, entry.casePolicy != .cued {
-                add(EntityMention(start: i, end: end, type: entry.type, subtype: entry.subtype, lexiconID: entry.id.isEmpty ? nil : entry.id),
-                    from: entry)
-                i = acronymAfter(i, end, limit)
-                continue
-            }
-            // A defined acronym or a known person's word.
-            if !acronyms.isEmpty, capitalized(i) || allCaps(i), acronymHashes.mayContain(keyHash(i)), let a = acronyms[text(i)] {
-                add(EntityMention(start: i, end: i + 1, type: a.type, subtype: a.subtype, lexiconID: a.lexiconID))
+            if let next = personAfterRoleOrGivenName(i, limit, match) ?? event(i, limit) ?? organization(i, limit, match)
+                ?? cuedPlace(i, limit, match) ?? countryAsModifier(i, range, match) ?? placeAfterSpeechVerb(i, range, match)
+                ?? listedPlaceOrOrganization(i, limit, match) ?? definedAcronym(i) ?? nameAfterSpeechVerb(i, range)
+                ?? placeAfterPlaceWord(i, range, match) {
+                i = next
+            } else {
                 i += 1
-                continue
             }
-            // A capitalised name right after a speech verb ("kata Joko Susilo").
-            if i > range.lowerBound, has(i - 1, .speech), capitalized(i) {
-                let run = capitalizedRun(i, limit, allowConnectors: false)
-                add(EntityMention(start: i, end: run, type: .per))
-                i = run
-                continue
-            }
-            // An unknown capitalised name after a preposition or noun of place ("di Quetta",
-            // "ke Las Palmas", "daerah Bugangan").
-            // A village ("di Sidomulyo") is such a name with a code when it is unambiguous.
-            let village = match.flatMap { $0.0.casePolicy == .cued ? $0 : nil }
-            if match == nil || village != nil, i > range.lowerBound, has(i - 1, .placeWord), !capitalized(i - 1),
-               capitalized(i), !allCaps(i), !has(i, [.month, .day]) {
-                var run = capitalizedRun(i, limit, allowConnectors: false)
-                if let (entry, end) = village, end == run {
-                    add(EntityMention(start: i, end: run, type: .loc, subtype: entry.subtype, lexiconID: entry.id.isEmpty ? nil : entry.id),
-                        from: entry)
-                } else {
-                    add(EntityMention(start: i, end: run, type: .loc))
-                }
-                // Coordinated places share the cue: "daerah Bugangan dan Barito".
-                while run + 1 < limit, has(run, .connector), !capitalized(run), capitalized(run + 1), !allCaps(run + 1) {
-                    let known = lexiconMatch(run + 1, limit)
-                    if let (entry, _) = known, entry.type != .loc { break }
-                    let next = max(capitalizedRun(run + 1, limit, allowConnectors: false), known?.1 ?? 0)
-                    add(EntityMention(start: run + 1, end: next, type: .loc))
-                    run = next
-                }
-                i = run
-                continue
-            }
-            i += 1
         }
+    }
+
+    /// A role or honorific, or a given name, starts a person when capitalised words follow
+    /// (``personAfterRole(_:_:_:)``); a given name starts a capitalised run.
+    mutating func personAfterRoleOrGivenName(_ i: Int, _ limit: Int, _ match: (LexiconEntry, Int)?) -> Int? {
+        guard let (entry, end) = match, entry.type == .role || entry.type == .per else { return nil }
+        if entry.type == .role { return personAfterRole(i, end, limit) }
+        let run = capitalizedRun(i, limit, allowConnectors: false)
+        add(EntityMention(start: i, end: max(run, end), type: .per))
+        return max(run, end)
+    }
+
+    /// "Kepala Dinas Perindustrian Kota Semarang Tri Supriyanto": the role (from `i` to `end`)
+    /// runs on through organization and place words; the name is the last capitalised run.
+    /// Without a name, the organization the role names is still one ("kata Kepala Badan
+    /// Pengawas Obat dan Makanan di Jakarta").
+    mutating func personAfterRole(_ i: Int, _ end: Int, _ limit: Int) -> Int {
+        let run = capitalizedRun(end, limit)
+        let nameStart = nameAtEnd(of: end..<run)
+        if nameStart < run, !allCaps(nameStart), !continuesAsOrganization(run, limit),
+           !(run - nameStart == 1 && isCommonWord(nameStart)) {
+            let role = doc.text(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[nameStart - 1])))
+            if nameStart > i + 1 { tagRoleOrganization(i + 1, nameStart) }
+            add(EntityMention(start: nameStart, end: run, type: .per, role: role))
+            return run
+        }
+        if run > i + 1 {
+            let before = mentions.count
+            tagRoleOrganization(i + 1, run)
+            if mentions.count > before { return run }
+        }
+        return end
+    }
+
+    /// Where the name at the end of the capitalised run `run` after a role starts: at most
+    /// three words that are not organization or place words (nor listed as something other
+    /// than a person), without the words of the language that open the role's tail ("Besar" of
+    /// Komisaris Besar, "Penanganan", "Barat") unless they are given names.
+    func nameAtEnd(of run: Range<Int>) -> Int {
+        var nameStart = run.upperBound
+        while nameStart > run.lowerBound, capitalized(nameStart - 1),
+              lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per }) ?? true,
+              !has(nameStart - 1, .organization), !has(nameStart - 1, .location),
+              run.upperBound - nameStart < 3 {
+            nameStart -= 1
+        }
+        while nameStart < run.upperBound - 1, isCommonWord(nameStart),
+              lexiconMatch(nameStart, nameStart + 1).map({ $0.0.type != .per }) ?? true {
+            nameStart += 1
+        }
+        return nameStart
+    }
+
+    /// An event opened by its cue word ("Piala Dunia 2022").
+    mutating func event(_ i: Int, _ limit: Int) -> Int? {
+        guard has(i, .event), capitalized(i) || allCaps(i), let end = eventEnd(i, limit) else { return nil }
+        add(EntityMention(start: i, end: end, type: .event, subtype: key(i)))
+        return end
+    }
+
+    /// An organization opened by its cue word ("Dinas Perindustrian", "PT Maju Jaya").
+    mutating func organization(_ i: Int, _ limit: Int, _ match: (LexiconEntry, Int)?) -> Int? {
+        guard has(i, .organization), capitalized(i) || allCaps(i) else { return nil }
+        let run = capitalizedRun(i + 1, limit)
+        guard run > i + 1 || allCaps(i) && match != nil else { return nil }
+        let end = max(run, match?.1 ?? 0)
+        add(EntityMention(start: i, end: end, type: .org, subtype: match?.0.subtype, lexiconID: match?.0.id))
+        return acronymAfter(i, end, limit)
+    }
+
+    /// A place or facility opened by its cue word ("Kecamatan Tugu", "Masjid Istiqlal"); the
+    /// name after the cue, when listed as a place of the cue's kind, gives the code
+    /// ("Kelurahan Bugangan").
+    mutating func cuedPlace(_ i: Int, _ limit: Int, _ match: (LexiconEntry, Int)?) -> Int? {
+        guard has(i, .location), capitalized(i) else { return nil }
+        let run = capitalizedRun(i + 1, limit, allowConnectors: false)
+        guard run > i + 1 else { return nil }
+        let end = max(run, match?.1 ?? 0)
+        let sub = EntityTagger.cueSubtypes[key(i)]
+        let type: EntityType = has(i, .facility) ? .fac : .loc
+        var listed = match?.1 == end ? match?.0 : nil
+        if listed == nil, type == .loc, let (entry, nameEnd) = lexiconMatch(i + 1, end), nameEnd == end,
+           entry.type == .loc, sub == nil || entry.subtype == sub {
+            listed = entry
+        }
+        add(EntityMention(start: i, end: end, type: type, subtype: sub ?? (type == .fac ? key(i) : listed?.subtype),
+                          lexiconID: listed.flatMap { $0.id.isEmpty ? nil : $0.id }), from: listed)
+        return acronymAfter(i, end, limit)
+    }
+
+    /// A country after a common noun is a modifier, not a place ("pemerintah Indonesia",
+    /// "militer Israel"): no mention, and the rules go on after it.
+    func countryAsModifier(_ i: Int, _ range: Range<Int>, _ match: (LexiconEntry, Int)?) -> Int? {
+        guard let (entry, end) = match, entry.type == .loc, entry.subtype == "country", i > range.lowerBound,
+              kinds[i - 1] == .word, !capitalized(i - 1), !allCaps(i - 1),
+              !has(i - 1, .preposition), !has(i - 1, .placeWord) else { return nil }
+        return end
+    }
+
+    /// Places do not speak: a place name right after a speech verb is a person ("kata Bima",
+    /// "ujar Arief").
+    mutating func placeAfterSpeechVerb(_ i: Int, _ range: Range<Int>, _ match: (LexiconEntry, Int)?) -> Int? {
+        guard let (entry, _) = match, entry.type == .loc, i > range.lowerBound, has(i - 1, .speech),
+              capitalized(i), !allCaps(i) else { return nil }
+        let run = capitalizedRun(i, range.upperBound, allowConnectors: false)
+        add(EntityMention(start: i, end: run, type: .per))
+        return run
+    }
+
+    /// A place or organization the lexicon lists (a village only after its cue).
+    mutating func listedPlaceOrOrganization(_ i: Int, _ limit: Int, _ match: (LexiconEntry, Int)?) -> Int? {
+        guard let (entry, end) = match, entry.type == .loc || entry.type == .org, entry.casePolicy != .cued else { return nil }
+        add(EntityMention(start: i, end: end, type: entry.type, subtype: entry.subtype, lexiconID: entry.id.isEmpty ? nil : entry.id),
+            from: entry)
+        return acronymAfter(i, end, limit)
+    }
+
+    /// An acronym defined earlier in the document ("… (Disperin)").
+    mutating func definedAcronym(_ i: Int) -> Int? {
+        guard !acronyms.isEmpty, capitalized(i) || allCaps(i), acronymHashes.mayContain(keyHash(i)),
+              let a = acronyms[text(i)] else { return nil }
+        add(EntityMention(start: i, end: i + 1, type: a.type, subtype: a.subtype, lexiconID: a.lexiconID))
+        return i + 1
+    }
+
+    /// A capitalised name right after a speech verb ("kata Joko Susilo").
+    mutating func nameAfterSpeechVerb(_ i: Int, _ range: Range<Int>) -> Int? {
+        guard i > range.lowerBound, has(i - 1, .speech), capitalized(i) else { return nil }
+        let run = capitalizedRun(i, range.upperBound, allowConnectors: false)
+        add(EntityMention(start: i, end: run, type: .per))
+        return run
+    }
+
+    /// An unknown capitalised name after a preposition or noun of place ("di Quetta", "ke Las
+    /// Palmas", "daerah Bugangan"); a village ("di Sidomulyo") is such a name with a code when
+    /// it is unambiguous. Coordinated places share the cue: "daerah Bugangan dan Barito".
+    mutating func placeAfterPlaceWord(_ i: Int, _ range: Range<Int>, _ match: (LexiconEntry, Int)?) -> Int? {
+        let village = match.flatMap { $0.0.casePolicy == .cued ? $0 : nil }
+        guard match == nil || village != nil, i > range.lowerBound, has(i - 1, .placeWord), !capitalized(i - 1),
+              capitalized(i), !allCaps(i), !has(i, [.month, .day]) else { return nil }
+        let limit = range.upperBound
+        var run = capitalizedRun(i, limit, allowConnectors: false)
+        if let (entry, end) = village, end == run {
+            add(EntityMention(start: i, end: run, type: .loc, subtype: entry.subtype, lexiconID: entry.id.isEmpty ? nil : entry.id),
+                from: entry)
+        } else {
+            add(EntityMention(start: i, end: run, type: .loc))
+        }
+        while run + 1 < limit, has(run, .connector), !capitalized(run), capitalized(run + 1), !allCaps(run + 1) {
+            let known = lexiconMatch(run + 1, limit)
+            if let (entry, _) = known, entry.type != .loc { break }
+            let next = max(capitalizedRun(run + 1, limit, allowConnectors: false), known?.1 ?? 0)
+            add(EntityMention(start: run + 1, end: next, type: .loc))
+            run = next
+        }
+        return run
     }
 
     /// Tags the organization or place inside a role ("Kepala [Dinas Perindustrian] …").
