@@ -17,6 +17,8 @@ struct WartaCommand: AsyncParsableCommand {
               warta tokenize article.txt                  CoNLL-U, clitics as multiword
               warta tag article.txt                       entities marked in the text
               warta quotes article.txt                    who said what
+              warta view article.html > article.view.html a page for people
+              warta train-ner --train my.iob2 --output my.model   retrain PER/ORG/LOC
               warta bench corpus.txt                      time per stage, in process
               warta eval ud gold.conllu                   token, word, sentence F1 (UD)
 
