@@ -50,32 +50,54 @@ public struct NERModel: Sendable {
         }
     }()
 
-    /// Reads a model written by ``data()``.
+    /// Reads a model written by ``data()``: in place, field by field (the built-in model is
+    /// read at every start).
     public init(data: [UInt8]) throws(NERModelError) {
-        var r = ByteReader(bytes: data)
-        guard r.take(5).map(Array.init) == NERModel.magic else { throw .malformed(detail: "no WNER1 header") }
-        guard let bits = r.u8(), (8...24).contains(bits), let gaz = r.u8(), let mwCount = r.u32() else {
-            throw .malformed(detail: "bad header")
+        let parsed = data.withUnsafeBufferPointer { NERModel.parse($0) }
+        self = try parsed.get()
+    }
+
+    /// The model in `p`, or what is wrong with it.
+    static func parse(_ p: UnsafeBufferPointer<UInt8>) -> Result<NERModel, NERModelError> {
+        var at = 0
+        func take(_ n: Int) -> Int? {
+            guard n >= 0, at + n <= p.count else { return nil }
+            defer { at += n }
+            return at
+        }
+        func uint(_ n: Int) -> UInt64? {
+            take(n).map { start in (0..<n).reduce(UInt64(0)) { $0 | UInt64(p[start + $1]) << (8 * UInt64($1)) } }
+        }
+        guard let m = take(5), Array(p[m..<m + 5]) == NERModel.magic else { return .failure(.malformed(detail: "no WNER1 header")) }
+        guard let bits = uint(1), (8...24).contains(bits), let flags = uint(1), let words = uint(4) else {
+            return .failure(.malformed(detail: "bad header"))
         }
         var transitions: [Float] = []
+        transitions.reserveCapacity(64)
         for _ in 0..<64 {
-            guard let v = r.u32() else { throw .malformed(detail: "truncated transitions") }
-            transitions.append(Float(bitPattern: v))
+            guard let v = uint(4) else { return .failure(.malformed(detail: "truncated transitions")) }
+            transitions.append(Float(bitPattern: UInt32(v)))
         }
         var multiWord: [UInt64: UInt8] = [:]
-        multiWord.reserveCapacity(Int(mwCount))
-        for _ in 0..<mwCount {
-            guard let h = r.u64(), let b = r.u8() else { throw .malformed(detail: "truncated word list") }
+        multiWord.reserveCapacity(Int(words))
+        for _ in 0..<words {
+            guard let h = uint(8), let b = uint(1) else { return .failure(.malformed(detail: "truncated word list")) }
             multiWord[h] = UInt8(b)
         }
         let rows = 1 << Int(bits)
-        guard let bitmap = r.take(rows / 8).map(Array.init) else { throw .malformed(detail: "truncated row map") }
-        var weights = [Int8](repeating: 0, count: rows * 8)
-        for row in 0..<rows where bitmap[row >> 3] & (1 << UInt8(row & 7)) != 0 {
-            guard let w = r.take(7).map(Array.init) else { throw .malformed(detail: "truncated weights") }
-            for k in 0..<7 { weights[row * 8 + k] = Int8(bitPattern: w[k]) }
+        guard let bitmap = take(rows / 8) else { return .failure(.malformed(detail: "truncated row map")) }
+        var truncated = false
+        let weights = [Int8](unsafeUninitializedCapacity: rows * 8) { w, count in
+            w.initialize(repeating: 0)
+            count = rows * 8
+            for row in 0..<rows where p[bitmap + row >> 3] & (1 << UInt8(row & 7)) != 0 {
+                guard let start = take(7) else { truncated = true; return }
+                for k in 0..<7 { w[row * 8 + k] = Int8(bitPattern: p[start + k]) }
+            }
         }
-        self.init(bits: Int(bits), usesGazetteer: gaz & 1 != 0, usesRules: gaz & 2 != 0, weights: weights, transitions: transitions, multiWord: WordIndex(multiWord))
+        if truncated { return .failure(.malformed(detail: "truncated weights")) }
+        return .success(NERModel(bits: Int(bits), usesGazetteer: flags & 1 != 0, usesRules: flags & 2 != 0, weights: weights,
+                                 transitions: transitions, multiWord: WordIndex(multiWord)))
     }
 
     /// The model's bytes: header, transitions, multi-word index, a bitmap of the non-zero
@@ -228,20 +250,6 @@ enum NERWindowFeatures {
         }
         return words >= 3 && caps * 3 >= words * 2
     }
-}
-
-/// Reads little-endian fields from a byte array.
-struct ByteReader {
-    let bytes: [UInt8]
-    var at = 0
-    mutating func take(_ n: Int) -> ArraySlice<UInt8>? {
-        guard at + n <= bytes.count else { return nil }
-        defer { at += n }
-        return bytes[at..<at + n]
-    }
-    mutating func u8() -> UInt8? { take(1)?.first }
-    mutating func u32() -> UInt32? { take(4).map { $0.reversed().reduce(0) { $0 << 8 | UInt32($1) } } }
-    mutating func u64() -> UInt64? { take(8).map { $0.reversed().reduce(0) { $0 << 8 | UInt64($1) } } }
 }
 
 /// Base64 (standard alphabet) without Foundation; bytes outside the alphabet are skipped.
