@@ -1,5 +1,4 @@
 import Foundation
-import WartaEntities
 
 #if canImport(Glibc)
 import Glibc

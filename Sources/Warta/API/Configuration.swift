@@ -30,7 +30,8 @@ public struct Configuration: Sendable {
             return l.union(.text)
         }
 
-        /// Parses a comma-separated list such as `text,entities`, or nil naming the unknown word.
+        /// Parses a comma-separated list such as `text,entities` (with the layers each needs), or
+        /// a usage error naming the unknown word.
         public static func parse(_ list: String) -> Result<Layers, WartaError> {
             var layers: Layers = []
             for word in list.split(separator: ",") {

@@ -79,8 +79,8 @@ public struct StageProfile: Sendable {
     return UInt64(t.tv_sec) &* 1_000_000_000 &+ UInt64(t.tv_nsec)
 }
 
-/// `v` with `decimals` digits after the point.
-public func format(_ v: Double, _ decimals: Int) -> String {
+/// `v` with `decimals` digits after the point (for this package's tables, not the library's API).
+package func format(_ v: Double, _ decimals: Int) -> String {
     var m = 1.0
     for _ in 0..<decimals { m *= 10 }
     let r = (v * m).rounded() / m
@@ -93,8 +93,8 @@ public func format(_ v: Double, _ decimals: Int) -> String {
     return s
 }
 
-/// `s` padded with spaces to `width` characters (on the left with `left`).
-public func pad(_ s: String, _ width: Int, left: Bool = false) -> String {
+/// `s` padded with spaces to `width` characters (on the left with `left`); for this package's tables.
+package func pad(_ s: String, _ width: Int, left: Bool = false) -> String {
     let n = s.count
     if n >= width { return s }
     let fill = String(repeating: " ", count: width - n)
