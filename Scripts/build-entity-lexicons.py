@@ -4,7 +4,8 @@
 Usage: Scripts/build-entity-lexicons.py [SHARED_DIR]   (default: ../shared beside the repository)
 
 Writes Lexicons/places.tsv, villages.tsv (a compact format, see villages()),
-organizations.tsv, person-cues.tsv and given-names.tsv. Columns of the others: name, type,
+organizations.tsv, person-cues.tsv, given-names.tsv and wiki-names.tsv (name and type only, see
+wiki_names()). Columns of the others: name, type,
 subtype, case (any | capitalized | upper | cued: how a text occurrence must be written to
 match; cued = capitalised and right after a place word such as Desa, Kelurahan, di, ke,
 daerah), id (Kemendagri code, ticker or acronym), parent (Kemendagri code of the parent).
@@ -238,6 +239,11 @@ def person_cues():
     return write("person-cues.tsv", out)
 
 
+# Day and month names are dates, whatever a name list says.
+CALENDAR = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "januari", "februari", "maret",
+            "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"}
+
+
 def given_names():
     """First tokens of person names in IDNer news train (MIT): given names seen in news."""
     counts = collections.Counter()
@@ -246,15 +252,46 @@ def given_names():
     for t in tokens:
         if len(t) >= 3 and t[-1] == "B-PER" and t[0][:1].isupper() and t[0].isalpha() and len(t[0]) >= 3:
             counts[t[0]] += 1
-    cues = {r.lower() for r in (ROLES + ";" + HONORIFICS + ";" + RANKS).split(";")}
-    # Day and month names are dates, whatever a name list says.
-    cues |= {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "januari", "februari", "maret",
-             "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"}
+    cues = {r.lower() for r in (ROLES + ";" + HONORIFICS + ";" + RANKS).split(";")} | CALENDAR
     # A name that is also a word ("Bambang", "Budi", "Firman") counts only when news named
     # people with it more than once; its entry matches only when capitalised.
     out = [(n, "PER", "given_name", "capitalized", "", "") for n, c in counts.items()
            if (n.lower() not in COMMON or c >= 2) and n.lower() not in cues and not n.isupper()]
     return write("given-names.tsv", out)
+
+
+WIKI = [("PER", "persons/dbpedia-id_mdee_gazetteer_person.txt", 5),
+        ("ORG", "organizations/dbpedia-id_mdee_gazetteer_organization.txt", 6),
+        ("LOC", "regions/dbpedia-id_mdee_gazetteer_place.txt", 3)]
+
+
+def wiki_names():
+    """People, organizations and places of Indonesian Wikipedia (about 2016), from the DBpedia
+    gazetteers of ialfina/ner-dataset-modified-dee (CC BY-SA 3.0, attribution in SOURCES.md).
+    They are noisy, so a name is kept only when it starts with a capital letter, has at most
+    five words (six for organizations; three for places, whose list is mostly "Village District
+    Regency" strings), and, when it is one word, has three letters or more, no digit, and is
+    not a common word, a role, a day or a month. An entry has no subtype or id: it marks a name
+    as known, and the curated lists override it."""
+    cues = {r.lower() for r in (ROLES + ";" + HONORIFICS + ";" + RANKS).split(";")} | CALENDAR
+    out = []
+    for kind, path, most in WIKI:
+        with open(os.path.join(SRC, path), encoding="utf-8") as f:
+            for line in f:
+                name = " ".join(line.split())
+                words = name.split(" ")
+                if not name or not name[0].isupper() or len(words) > most or "\t" in name:
+                    continue
+                if len(words) == 1 and (len(name) < 3 or any(c.isdigit() for c in name)
+                                        or name.lower() in COMMON or name.lower() in cues):
+                    continue
+                out.append((name, kind))
+    # A compact format: name and type only (case capitalized, no subtype or id).
+    out = sorted(set(out), key=lambda e: (e[0].lower(), e[1], e[0]))
+    with open(os.path.join(LEX, "wiki-names.tsv"), "w", encoding="utf-8") as f:
+        f.write("name\ttype\n")
+        f.writelines(f"{n}\t{t}\n" for n, t in out)
+    return len(out)
 
 
 COMMON = common_words()
@@ -265,3 +302,4 @@ if __name__ == "__main__":
     print("organizations", organizations())
     print("person-cues", person_cues())
     print("given-names", given_names())
+    print("wiki-names", wiki_names())

@@ -20,6 +20,8 @@ TARGETS = [
       ("givenNames", "given-names.tsv")]),
     (os.path.join(ROOT, "Sources", "WartaEntities", "Generated", "EmbeddedVillages.swift"),
      [("villages", "villages.tsv")]),
+    (os.path.join(ROOT, "Sources", "WartaEntities", "Generated", "EmbeddedWikiNames.swift"),
+     [("wikiNames", "wiki-names.tsv")]),
     (os.path.join(ROOT, "Sources", "WartaQuotes", "Generated", "EmbeddedSpeechVerbs.swift"),
      [("speechVerbs", "speech-verbs.tsv")]),
 ]

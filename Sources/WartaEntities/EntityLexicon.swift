@@ -50,25 +50,38 @@ public enum CasePolicy: UInt8, Sendable {
     }
 }
 
-/// One lexicon entry.
+/// One lexicon entry: its type, case policy and length, and a view of the lexicon's columns
+/// from which its name, subtype and id are read when asked (a lexicon of 250,000 names loads
+/// without building a `String` for each).
 public struct LexiconEntry: Sendable {
-    /// The name as listed.
-    public let name: String
     /// Entity type.
     public let type: EntityType
-    /// Subtype (`city`, `ministry`, `role`, …).
-    public let subtype: String
     /// How a match must be written.
     public let casePolicy: CasePolicy
-    /// The source's identifier (Kemendagri code, ticker, acronym), or empty (also when the
-    /// name is listed with several, as most village names are).
-    public internal(set) var id: String
     /// Number of tokens in the name.
     public let tokenCount: Int
     /// The entry's position in ``EntityLexicon/entries``.
     let index: Int32
     /// Whether the name is listed with several ids (see ``EntityLexicon/candidateIDs(of:)``).
-    var isAmbiguous = false
+    let isAmbiguous: Bool
+    private let columns: EntityLexicon.Columns
+
+    init(_ columns: EntityLexicon.Columns, _ index: Int) {
+        self.columns = columns
+        self.index = Int32(index)
+        type = EntityLexicon.Columns.types[Int(columns.types[index])]
+        casePolicy = CasePolicy(rawValue: columns.policies[index]) ?? .capitalized
+        tokenCount = Int(columns.tokenCounts[index])
+        isAmbiguous = columns.ambiguous[index] != 0
+    }
+
+    /// The name as listed.
+    public var name: String { columns.string(2 * Int(index)) }
+    /// Subtype (`city`, `ministry`, `role`, …), or empty.
+    public var subtype: String { columns.subtypes[Int(columns.subtypeIndexes[Int(index)])] }
+    /// The source's identifier (Kemendagri code, ticker, acronym), or empty (also when the
+    /// name is listed with several, as most village names are).
+    public var id: String { isAmbiguous ? "" : columns.string(2 * Int(index) + 1) }
 }
 
 /// A filter on a key's first two bytes and its length (4 KiB): "no" is certain, so a token
@@ -100,15 +113,31 @@ struct KeyShapeFilter: Sendable {
 /// Lexicons compiled once into a table keyed by the match keys of their tokens (case-folded,
 /// accent-stripped, joined by single spaces): a lookup is one hash of the token keys.
 public struct EntityLexicon: Sendable {
-    /// All entries.
-    public let entries: [LexiconEntry]
-    /// Each entry's case policy and length, so a scan checks a candidate without copying it.
-    let matchRules: [MatchRule]
+    /// All entries, in the order they were compiled.
+    public var entries: Entries { Entries(columns: columns) }
+    /// The entries' fields, one array each.
+    let columns: Columns
+
+    /// The entries of a lexicon, each read from its columns when asked.
+    public struct Entries: RandomAccessCollection, Sendable {
+        let columns: Columns
+        /// 0.
+        public var startIndex: Int { 0 }
+        /// The number of entries.
+        public var endIndex: Int { columns.types.count }
+        /// Entry `i`.
+        public subscript(i: Int) -> LexiconEntry { LexiconEntry(columns, i) }
+    }
 
     /// What a scan checks before it takes an entry.
     struct MatchRule {
         let policy: CasePolicy
         let tokenCount: Int
+    }
+
+    /// Entry `i`'s case policy and length, so a scan checks a candidate without reading more.
+    @inline(__always) func matchRule(_ i: Int) -> MatchRule {
+        MatchRule(policy: CasePolicy(rawValue: columns.policies[i]) ?? .capitalized, tokenCount: Int(columns.tokenCounts[i]))
     }
     /// Match key → ``Slot``: the entry with that key, and whether longer entries start with
     /// it ("kota" for "kota semarang"), so one probe answers both and a scan stops early.
@@ -136,10 +165,11 @@ public struct EntityLexicon: Sendable {
     /// The ids `entry` may stand for when its name is listed with several (empty otherwise).
     public func candidateIDs(of entry: LexiconEntry) -> [String] { entry.isAmbiguous ? alternatives[entry.index] ?? [] : [] }
 
-    /// The TSV text of the built-in lexicons, villages first so that a district, city or
-    /// province of the same name overrides a village.
+    /// The TSV text of the built-in lexicons: Wikipedia's names first and villages next, so
+    /// that a curated village, district, city, province or organization of the same name
+    /// overrides them.
     public static let builtInSources = [
-        EmbeddedVillages.villages, EmbeddedEntityLexicons.places, EmbeddedEntityLexicons.organizations,
+        EmbeddedWikiNames.wikiNames, EmbeddedVillages.villages, EmbeddedEntityLexicons.places, EmbeddedEntityLexicons.organizations,
         EmbeddedEntityLexicons.personCues, EmbeddedEntityLexicons.givenNames,
     ]
 
@@ -151,7 +181,7 @@ public struct EntityLexicon: Sendable {
     /// first entry for a key wins, and when the same name is listed again with the same type
     /// and another id (98 villages called Sidomulyo) the entry keeps no id: the name is ambiguous.
     public init(tsv files: [String], analyzer: TextAnalyzer = TextAnalyzer()) {
-        var entries: [LexiconEntry] = []
+        var entries = ColumnBuilder()
         let rows = files.reduce(0) { n, f in n + f.utf8.count / 32 }
         var table = ByteStringTable(capacity: rows * 3 / 2)
         var lowercaseStarts = ByteStringTable(capacity: 16)
@@ -176,18 +206,16 @@ public struct EntityLexicon: Sendable {
             if let k = known {
                 // A repeat within this file: the first stays; another id of the same type and
                 // subtype makes the name ambiguous, and every id listed for it a candidate.
-                if entries[k].type == type, !id.isEmpty, entries[k].subtype == subtype,
-                   entries[k].id != id || alternatives[Int32(k)] != nil {
-                    if alternatives[Int32(k)] == nil { alternatives[Int32(k)] = [entries[k].id].filter { !$0.isEmpty } }
+                let first = entries.id(k)
+                if entries.types[k] == Columns.typeCode(type), !id.isEmpty, entries.subtype(k) == subtype,
+                   first != id || alternatives[Int32(k)] != nil {
+                    if alternatives[Int32(k)] == nil { alternatives[Int32(k)] = [first].filter { !$0.isEmpty } }
                     if !alternatives[Int32(k)]!.contains(id) { alternatives[Int32(k)]!.append(id) }
-                    entries[k].id = ""
-                    entries[k].isAmbiguous = true
+                    entries.ambiguous[k] = 1
                 }
                 return
             }
-            entries.append(LexiconEntry(name: String(decoding: name, as: UTF8.self), type: type,
-                                        subtype: subtype, casePolicy: policy,
-                                        id: id, tokenCount: count, index: Int32(entries.count)))
+            entries.append(name: name, type: type, subtype: subtype, policy: policy, id: id, tokenCount: count)
             maxTokens = max(maxTokens, count)
             key.withUnsafeBufferPointer { k in
                 for (n, b) in k.enumerated() where b == 0x20 {
@@ -205,14 +233,20 @@ public struct EntityLexicon: Sendable {
                 EntityLexicon.forEachVillage(file) { name, id in add(name, .loc, "village", .cued, id) }
                 continue
             }
+            if file.hasPrefix(EntityLexicon.namesHeader) {
+                TokenizerLexicon.forEachRow(file) { row in
+                    guard row.count == 2, let type = EntityType(rawValue: String(decoding: row[1], as: UTF8.self)) else { return }
+                    add(row[0], type, "", .capitalized, "")
+                }
+                continue
+            }
             TokenizerLexicon.forEachRow(file) { row in
                 guard row.count >= 4, let type = EntityType(rawValue: String(decoding: row[1], as: UTF8.self)) else { return }
                 add(row[0], type, String(decoding: row[2], as: UTF8.self), CasePolicy(field: String(decoding: row[3], as: UTF8.self)) ?? .capitalized,
                     row.count > 4 ? String(decoding: row[4], as: UTF8.self) : "")
             }
         }
-        self.entries = entries
-        self.matchRules = entries.map { MatchRule(policy: $0.casePolicy, tokenCount: $0.tokenCount) }
+        self.columns = entries.columns()
         self.maxTokens = maxTokens
         self.table = table
         self.lowercaseStarts = lowercaseStarts
@@ -225,6 +259,10 @@ public struct EntityLexicon: Sendable {
     /// and its name, tab-separated. Each village is a LOC of subtype `village`, case `cued`,
     /// with the full code as its id.
     static let villagesHeader = "district\tvillages\n"
+
+    /// The first line of `Lexicons/wiki-names.tsv`, whose format is compact: a name and its
+    /// type on each line, case `capitalized`, no subtype or id.
+    static let namesHeader = "name\ttype\n"
 
     /// Calls `body` with each village's name (a view, valid during the call) and full code.
     static func forEachVillage(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, String) -> Void) {
@@ -283,7 +321,7 @@ public struct EntityLexicon: Sendable {
     // MARK: Binary image
 
     /// The first bytes of an image (and its format version).
-    static let imageMagic: UInt64 = 0x5741_5254_4C45_5834  // "WARTLEX4"
+    static let imageMagic: UInt64 = 0x5741_5254_4C45_5835  // "WARTLEX5"
 
     /// The compiled lexicon as a binary image that ``init(image:)`` loads many times faster
     /// than the TSV compiles (the CLI keeps one in its cache, see the README).
@@ -291,17 +329,12 @@ public struct EntityLexicon: Sendable {
         var w = BinaryImageWriter()
         w.write(EntityLexicon.imageMagic)
         w.write(Int64(maxTokens))
-        let types = EntityType.allCases
-        w.write(entries.map { e in UInt8(types.firstIndex(of: e.type)!) })
-        w.write(entries.map { $0.casePolicy.rawValue })
-        w.write(entries.map { UInt16(clamping: $0.tokenCount) })
-        var text: [UInt8] = []
-        var ends: [Int32] = []
-        for e in entries {
-            for s in [e.name, e.subtype, e.id] { text.append(contentsOf: s.utf8); ends.append(Int32(text.count)) }
-        }
-        w.write(text)
-        w.write(ends)
+        let c = columns
+        w.write(c.types); w.write(c.policies); w.write(c.tokenCounts); w.write(c.subtypeIndexes); w.write(c.ambiguous)
+        var subtypeText: [UInt8] = [], subtypeEnds: [Int32] = []
+        for s in c.subtypes { subtypeText += s.utf8; subtypeEnds.append(Int32(subtypeText.count)) }
+        w.write(subtypeText); w.write(subtypeEnds)
+        w.write(c.text); w.write(c.ends)
         table.write(to: &w)
         lowercaseStarts.write(to: &w)
         // Alternatives: entry indices, then each one's ids as a list of ends into one text.
@@ -319,63 +352,39 @@ public struct EntityLexicon: Sendable {
     /// another format); the caller then compiles the TSV.
     public init?(image bytes: UnsafeRawBufferPointer) {
         var r = BinaryImageReader(bytes)
-        let types = EntityType.allCases
         guard r.read(UInt64.self) == EntityLexicon.imageMagic, let maxTokens = r.read(Int64.self),
-              let typeIndexes = r.readArray(UInt8.self), let policies = r.readArray(UInt8.self),
-              let tokenCounts = r.readArray(UInt16.self), let text = r.readArray(UInt8.self), let ends = r.readArray(Int32.self),
+              let types = r.readArray(UInt8.self), let policies = r.readArray(UInt8.self),
+              let tokenCounts = r.readArray(UInt16.self), let subtypeIndexes = r.readArray(UInt16.self),
+              let ambiguousFlags = r.readArray(UInt8.self),
+              let subtypeText = r.readArray(UInt8.self), let subtypeEnds = r.readArray(Int32.self),
+              let text = r.readArray(UInt8.self), let ends = r.readArray(Int32.self),
               let table = ByteStringTable(reading: &r),
               let lowercaseStarts = ByteStringTable(reading: &r),
               let ambiguous = r.readArray(Int32.self), let altCounts = r.readArray(Int32.self),
               let altText = r.readArray(UInt8.self), let altEnds = r.readArray(Int32.self),
+              let subtypes = Columns.strings(subtypeText, subtypeEnds), let alternatives = Columns.strings(altText, altEnds),
               altCounts.count == ambiguous.count, altCounts.allSatisfy({ $0 >= 0 }),
-              Int(altCounts.reduce(0, +)) == altEnds.count, altEnds.last.map({ Int($0) == altText.count }) ?? altText.isEmpty,
-              zip(altEnds, altEnds.dropFirst()).allSatisfy({ $0 <= $1 }), altEnds.first.map({ $0 >= 0 }) ?? true,
-              ambiguous.allSatisfy({ $0 >= 0 && Int($0) < typeIndexes.count }),
-              policies.count == typeIndexes.count, tokenCounts.count == typeIndexes.count, ends.count == 3 * typeIndexes.count,
-              typeIndexes.allSatisfy({ Int($0) < types.count }), policies.allSatisfy({ CasePolicy(rawValue: $0) != nil }),
-              ends.last.map({ Int($0) == text.count }) ?? true, zip(ends, ends.dropFirst()).allSatisfy({ $0 <= $1 }),
-              table.allValues(satisfy: { $0 >= 0 && Int($0 & Slot.entryMask) <= typeIndexes.count })
+              Int(altCounts.reduce(0, +)) == alternatives.count,
+              ambiguous.allSatisfy({ $0 >= 0 && Int($0) < types.count }),
+              [policies.count, tokenCounts.count, subtypeIndexes.count, ambiguousFlags.count].allSatisfy({ $0 == types.count }),
+              ends.count == 2 * types.count, Columns.areEnds(ends, of: text.count),
+              types.allSatisfy({ Int($0) < Columns.types.count }), policies.allSatisfy({ CasePolicy(rawValue: $0) != nil }),
+              subtypeIndexes.allSatisfy({ Int($0) < subtypes.count }),
+              table.allValues(satisfy: { $0 >= 0 && Int($0 & Slot.entryMask) <= types.count })
         else { return nil }
-        // Subtypes repeat (`village`, `district`): one String each, found by comparing bytes.
-        var subtypes: [(bytes: UnsafeBufferPointer<UInt8>, string: String)] = []
-        var entries: [LexiconEntry] = []
-        entries.reserveCapacity(typeIndexes.count)
-        text.withUnsafeBufferPointer { t in
-            func field(_ k: Int) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: t[(k == 0 ? 0 : Int(ends[k - 1]))..<Int(ends[k])])
-            }
-            var last = 0
-            for i in 0..<typeIndexes.count {
-                let sub = field(3 * i + 1)
-                if subtypes.isEmpty || !subtypes[last].bytes.elementsEqual(sub) {
-                    if let k = subtypes.firstIndex(where: { $0.bytes.elementsEqual(sub) }) { last = k } else {
-                        subtypes.append((sub, String(decoding: sub, as: UTF8.self)))
-                        last = subtypes.count - 1
-                    }
-                }
-                entries.append(LexiconEntry(name: String(decoding: field(3 * i), as: UTF8.self), type: types[Int(typeIndexes[i])],
-                                            subtype: subtypes[last].string, casePolicy: CasePolicy(rawValue: policies[i])!,
-                                            id: String(decoding: field(3 * i + 2), as: UTF8.self), tokenCount: Int(tokenCounts[i]),
-                                            index: Int32(i)))
-            }
-        }
-        var alternatives: [Int32: [String]] = [:]
+        var byEntry: [Int32: [String]] = [:]
         var at = 0
         for (k, count) in zip(ambiguous, altCounts) {
-            entries[Int(k)].isAmbiguous = true
-            alternatives[k] = (0..<Int(count)).map { j in
-                let start = at + j == 0 ? 0 : Int(altEnds[at + j - 1])
-                return String(decoding: altText[start..<Int(altEnds[at + j])], as: UTF8.self)
-            }
+            byEntry[k] = Array(alternatives[at..<at + Int(count)])
             at += Int(count)
         }
-        self.entries = entries
-        self.matchRules = entries.map { MatchRule(policy: $0.casePolicy, tokenCount: $0.tokenCount) }
+        self.columns = Columns(types: types, policies: policies, tokenCounts: tokenCounts, subtypeIndexes: subtypeIndexes,
+                               subtypes: subtypes, text: text, ends: ends, ambiguous: ambiguousFlags)
         self.maxTokens = Int(maxTokens)
         self.table = table
         self.lowercaseStarts = lowercaseStarts
         self.lowercaseStartShapes = KeyShapeFilter(lowercaseStarts)
-        self.alternatives = alternatives
+        self.alternatives = byEntry
     }
 
     /// The first problem in a lexicon file's text, as (line number, what is wrong), or nil when
@@ -411,5 +420,80 @@ public struct EntityLexicon: Sendable {
     /// The entry whose key is `key`, if any.
     public func entry(forKey key: [UInt8]) -> LexiconEntry? {
         key.withUnsafeBufferPointer { table.value($0) }.flatMap(Slot.entry).map { entries[$0] }
+    }
+}
+
+extension EntityLexicon {
+    /// The entries' fields, one array each, shared by every ``LexiconEntry`` (immutable).
+    final class Columns: Sendable {
+        /// Each entry's type, as an index into ``types``.
+        let types: [UInt8]
+        /// Each entry's ``CasePolicy`` raw value.
+        let policies: [UInt8]
+        let tokenCounts: [UInt16]
+        /// Each entry's subtype, as an index into ``subtypes``.
+        let subtypeIndexes: [UInt16]
+        let subtypes: [String]
+        /// Each entry's name and id, one after the other, ending at ``ends``.
+        let text: [UInt8]
+        let ends: [Int32]
+        /// 1 where the name is listed with several ids.
+        let ambiguous: [UInt8]
+
+        static let types = EntityType.allCases
+        static func typeCode(_ type: EntityType) -> UInt8 { UInt8(types.firstIndex(of: type)!) }
+
+        init(types: [UInt8], policies: [UInt8], tokenCounts: [UInt16], subtypeIndexes: [UInt16], subtypes: [String],
+             text: [UInt8], ends: [Int32], ambiguous: [UInt8]) {
+            self.types = types; self.policies = policies; self.tokenCounts = tokenCounts
+            self.subtypeIndexes = subtypeIndexes; self.subtypes = subtypes; self.text = text; self.ends = ends
+            self.ambiguous = ambiguous
+        }
+
+        /// Field `k` of ``text`` (entry `k / 2`'s name when `k` is even, its id when odd).
+        func string(_ k: Int) -> String {
+            let start = k == 0 ? 0 : Int(ends[k - 1])
+            return text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<Int(ends[k])]), as: UTF8.self) }
+        }
+
+        /// Whether `ends` ends fields of a text of `count` bytes: non-negative, in order, the last at `count`.
+        static func areEnds(_ ends: [Int32], of count: Int) -> Bool {
+            (ends.first.map { $0 >= 0 } ?? true) && zip(ends, ends.dropFirst()).allSatisfy { $0 <= $1 }
+                && (ends.last.map { Int($0) == count } ?? (count == 0))
+        }
+
+        /// The strings of `text` that `ends` delimits, or nil when `ends` does not fit it.
+        static func strings(_ text: [UInt8], _ ends: [Int32]) -> [String]? {
+            guard areEnds(ends, of: text.count) else { return nil }
+            return ends.indices.map { k in String(decoding: text[(k == 0 ? 0 : Int(ends[k - 1]))..<Int(ends[k])], as: UTF8.self) }
+        }
+    }
+
+    /// The columns of a lexicon being compiled.
+    struct ColumnBuilder {
+        var types: [UInt8] = [], policies: [UInt8] = [], tokenCounts: [UInt16] = [], subtypeIndexes: [UInt16] = []
+        var subtypes: [String] = [], subtypeIndex: [String: UInt16] = [:]
+        var text: [UInt8] = [], ends: [Int32] = [], ambiguous: [UInt8] = []
+
+        var count: Int { types.count }
+
+        mutating func append(name: UnsafeBufferPointer<UInt8>, type: EntityType, subtype: String, policy: CasePolicy, id: String, tokenCount: Int) {
+            types.append(Columns.typeCode(type))
+            policies.append(policy.rawValue)
+            tokenCounts.append(UInt16(clamping: tokenCount))
+            if subtypeIndex[subtype] == nil { subtypeIndex[subtype] = UInt16(subtypes.count); subtypes.append(subtype) }
+            subtypeIndexes.append(subtypeIndex[subtype]!)
+            text += name; ends.append(Int32(text.count))
+            text += id.utf8; ends.append(Int32(text.count))
+            ambiguous.append(0)
+        }
+
+        func id(_ k: Int) -> String { String(decoding: text[Int(ends[2 * k])..<Int(ends[2 * k + 1])], as: UTF8.self) }
+        func subtype(_ k: Int) -> String { subtypes[Int(subtypeIndexes[k])] }
+
+        func columns() -> Columns {
+            Columns(types: types, policies: policies, tokenCounts: tokenCounts, subtypeIndexes: subtypeIndexes,
+                    subtypes: subtypes, text: text, ends: ends, ambiguous: ambiguous)
+        }
     }
 }

@@ -325,7 +325,7 @@ struct Scan {
         let h = keyHash(i)
         guard let slot = withKey(i, { lexicon.table.value($0, hash: h) }) else { return nil }
         let longer = slot & EntityLexicon.Slot.longer != 0
-        if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRules[index], rule.tokenCount == 1,
+        if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index), rule.tokenCount == 1,
            casePolicyHolds(rule.policy, i, i + 1) {
             best = (lexicon.entries[index], i + 1)
         }
@@ -336,7 +336,7 @@ struct Scan {
             if keyIsEmpty(j) { break }
             j += 1
             guard let slot = withKey(i, j, { lexicon.table.value($0) }) else { break }
-            if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRules[index],
+            if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index),
                rule.tokenCount == j - i, casePolicyHolds(rule.policy, i, j) {
                 best = (lexicon.entries[index], j)
             }

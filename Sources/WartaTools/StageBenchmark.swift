@@ -90,8 +90,8 @@ public struct StageBenchmark {
 
     /// About `count` entries of the built-in entity lexicons (every n-th row), as one TSV file.
     public static func sampledLexicon(about count: Int) -> String {
-        // The files in the entity format (villages.tsv has a compact one of its own).
-        let rows = EntityLexicon.builtInSources.filter { $0.hasPrefix("name\t") }.flatMap { $0.split(separator: "\n").dropFirst() }
+        // The files in the entity format (villages.tsv and wiki-names.tsv have compact ones).
+        let rows = EntityLexicon.builtInSources.filter { $0.hasPrefix("name\ttype\tsubtype") }.flatMap { $0.split(separator: "\n").dropFirst() }
         let step = max(1, rows.count / count)
         let kept = stride(from: 0, to: rows.count, by: step).map { rows[$0] }
         return "name\ttype\tsubtype\tcase\tid\tparent\n" + kept.joined(separator: "\n") + "\n"

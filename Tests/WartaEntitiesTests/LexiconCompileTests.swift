@@ -45,6 +45,18 @@ struct LexiconCompileTests {
         }
     }
 
+    /// `wiki-names.tsv`'s compact format: a name and its type, case capitalized, no subtype or
+    /// id; a later file's entry of the same name overrides it.
+    @Test func theNamesFileReadsAsEntriesThatLaterFilesOverride() {
+        let names = "name\ttype\nBudi Santoso\tPER\nSalatiga\tPER\n"
+        let places = "name\ttype\tsubtype\tcase\tid\tparent\nSalatiga\tLOC\tcity\tcapitalized\t33.73\t33\n"
+        let lexicon = EntityLexicon(tsv: [names, places])
+        #expect(lexicon.entries.map { "\($0.name) \($0.type) [\($0.subtype)] \($0.casePolicy) [\($0.id)]" }
+                == ["Budi Santoso per [] capitalized []", "Salatiga per [] capitalized []", "Salatiga loc [city] capitalized [33.73]"])
+        #expect(lexicon.entry(forKey: Array("salatiga".utf8)).map { "\($0.type) \($0.id)" } == "loc 33.73")
+        #expect(lexicon.entry(forKey: Array("budi santoso".utf8))?.type == .per)
+    }
+
     @Test func theVillageFileReadsAsEntries() {
         let villages = "district\tvillages\n# comment\n33.74.03\t1006 Bugangan\t1007 Kebonagung\n33.26.13\t2016 Bugangan\n"
         let lexicon = EntityLexicon(tsv: [villages])
@@ -52,7 +64,7 @@ struct LexiconCompileTests {
                 == ["Bugangan loc village cued ", "Kebonagung loc village cued 33.74.03.1007"])
         #expect(lexicon.entry(forKey: Array("bugangan".utf8)).map(lexicon.candidateIDs) == ["33.74.03.1006", "33.26.13.2016"])
         var count = 0
-        EntityLexicon.forEachVillage(EntityLexicon.builtInSources[0]) { _, _ in count += 1 }
+        EntityLexicon.forEachVillage(EntityLexicon.builtInSources[1]) { _, _ in count += 1 }
         #expect(count == 83_762)
     }
 
