@@ -3,12 +3,13 @@
 entity-level micro and per-type precision, recall and F1 with exact span and type (conlleval),
 LOC covering LOC and FAC. NERGrit's PERSON, PLACE, ORGANISATION map to PER, LOC, ORG.
 
-Usage: Scripts/evaluate-ner.py [NER_DIR] [--verbose] [--train] [--model FILE|none] [--compare] [--cv]
+Usage: Scripts/evaluate-ner.py [NER_DIR] [--verbose] [--train] [--model FILE|none] [--lexicon FILE] [--compare] [--cv]
 
 --verbose  also counts the errors by kind (wrong type, wrong boundary, missed, spurious) with
            the most frequent examples of each.
 --train    scores the train splits instead (for studying error patterns; the floors are on dev).
 --model    tags with that model (`warta tag --model`); `none` is the rule tagger alone.
+--lexicon  tags with that entity lexicon added (`warta tag --lexicon`); repeatable.
 --compare  scores three taggers on both dev sets: the rules alone, the model trained without
            gazetteer (and rule) features (trained here with the built-in model's recipe), and
            the built-in model.
@@ -21,7 +22,7 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-NER = next((a for a in sys.argv[1:] if not a.startswith("--")), os.path.join(os.path.dirname(ROOT), "shared", "data", "ner"))
+NER = next((a for i, a in enumerate(sys.argv[1:]) if not a.startswith("--") and sys.argv[i] not in ("--model", "--lexicon")), os.path.join(os.path.dirname(ROOT), "shared", "data", "ner"))
 MAP = {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "FAC": "LOC"}
 
 
@@ -63,6 +64,9 @@ def score(name, path, model=None):
     gold = read(path)
     conll = "\n\n".join("\n".join(t for t, _ in s) for s in gold) + "\n"
     extra = ["--model", model] if model else []
+    for i, a in enumerate(sys.argv[:-1]):
+        if a == "--lexicon":
+            extra += ["--lexicon", sys.argv[i + 1]]
     out = subprocess.run([WARTA, "tag", "--format", "conll", "--pretokenized"] + extra,
                          input=conll, capture_output=True, text=True).stdout
     pred = [[l.split("\t")[1] for l in block.split("\n") if l] for block in out.strip("\n").split("\n\n")]
