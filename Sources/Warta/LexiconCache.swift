@@ -30,6 +30,15 @@ public enum LexiconCache {
                       image: { $0.image() })
     }
 
+    /// The built-in entity model (``NERModel/builtIn``), from the cache in `folder` when it has
+    /// it, or nil when Warta has none.
+    public static func builtInEntityModel(folder: String?) -> NERModel? {
+        guard let source = NERModel.builtInSource else { return nil }
+        // A model is embedded, so `builtIn` decodes it (it stops the process if it cannot).
+        return cached("model", sources: [source], folder: folder, load: { try? NERModel(data: Array($0.bindMemory(to: UInt8.self))) },
+                      compile: { NERModel.builtIn! }, image: { $0.data() })
+    }
+
     /// The value compiled from `sources`, loaded from its image `NAME-HASH.image` in `folder`
     /// when there is one, else compiled and stored.
     static func cached<T>(_ name: String, sources: [String], folder: String?, load: (UnsafeRawBufferPointer) -> T?,
@@ -56,12 +65,22 @@ public enum LexiconCache {
         return body(UnsafeRawBufferPointer(start: base, count: size))
     }
 
-    /// A 64-bit hash of the sources and the executable's identity, in hex.
+    /// The addresses of the built-in lexicons' text, which is part of the executable.
+    static let builtInTexts: Set<UInt> = Set((EntityLexicon.builtInSources + TokenizerLexicon.builtInSources + [NERModel.builtInSource].compactMap { $0 }).compactMap(address))
+
+    /// Where `s` keeps its UTF-8 bytes, when it keeps them contiguously.
+    static func address(_ s: String) -> UInt? {
+        s.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) } ?? nil
+    }
+
+    /// A 64-bit hash of the sources and the executable's identity, in hex. A built-in lexicon's
+    /// text is not hashed (9 MB at every start): the executable's identity stands for it.
     static func hexHash(_ sources: [String]) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ x: UInt64) { h = (h ^ x) &* 0x100_0000_01b3; h ^= h >> 31 }
         for var s in sources {
             mix(UInt64(s.utf8.count))
+            if let a = address(s), builtInTexts.contains(a) { continue }
             s.withUTF8 { p in
                 let raw = UnsafeRawBufferPointer(p)
                 var i = 0

@@ -135,8 +135,15 @@ enum OutputFile {
 extension EntityModel {
     /// The model `--model` names: the built-in one for nil, none for `none`, else a file
     /// `warta train-ner` wrote.
-    static func load(_ path: String?) throws(WartaError) -> EntityModel {
-        guard let path else { return .builtIn }
+    static func load(_ path: String?, for layers: Configuration.Layers) throws(WartaError) -> EntityModel {
+        guard let path else {
+            // The built-in model from the lexicon cache: decoding its base64 text at every start
+            // is most of what the model adds to start-up.
+            guard layers.closed.contains(.entities), let model = LexiconCache.builtInEntityModel(folder: LexiconCacheFolder.path) else {
+                return .builtIn
+            }
+            return .custom(model)
+        }
         if path == "none" { return .none }
         let bytes = try InputReader.read(path: path)
         do { return .custom(try NERModel(data: bytes)) } catch {

@@ -240,7 +240,7 @@ struct AnalysisOptions: ParsableArguments {
         c.maxBytes = maxBytes
         c.maxSeconds = maxSeconds
         c.anyLanguage = languageAny
-        c.entityModel = try EntityModel.load(model)
+        c.entityModel = try EntityModel.load(model, for: c.layers)
         return c
     }
 
@@ -348,7 +348,7 @@ struct Tag: ParsableCommand {
             var configuration = try AnalysisOptions.configuration(layers: .entities, lexicons: lexicons)
             configuration.extractsArticles = false
             configuration.nestedEntities = nested
-            configuration.entityModel = try EntityModel.load(model)
+            configuration.entityModel = try EntityModel.load(model, for: configuration.layers)
             let sink = OutputSink()
             switch format {
             case .conll:

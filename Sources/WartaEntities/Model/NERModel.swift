@@ -50,6 +50,10 @@ public struct NERModel: Sendable {
         }
     }()
 
+    /// The built-in model's text (base64 of its ``data()``), or nil when none is embedded: a
+    /// cache keyed by it can keep the decoded model.
+    public static var builtInSource: String? { EmbeddedNERModel.base64.isEmpty ? nil : EmbeddedNERModel.base64 }
+
     /// Reads a model written by ``data()``: in place, field by field (the built-in model is
     /// read at every start).
     public init(data: [UInt8]) throws(NERModelError) {
