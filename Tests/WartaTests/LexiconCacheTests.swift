@@ -42,4 +42,20 @@ struct LexiconCacheTests {
         // A folder that cannot be made still gives the lexicon.
         #expect(LexiconCache.lexicon(sources: Self.sources, folder: "/proc/warta-cannot-write").entries.count == 2)
     }
+
+    /// The built-in model is written to the cache once and read back the same; a damaged image
+    /// is decoded again.
+    @Test func keepsTheBuiltInModelDecoded() throws {
+        var template = Array("/tmp/warta-cache-test-XXXXXX".utf8CString)
+        let folder = String(cString: try #require(mkdtemp(&template)))
+        let expected = try #require(NERModel.builtIn).data()
+        #expect(LexiconCache.builtInEntityModel(folder: folder)?.data() == expected)
+        let files = imageFiles(folder)
+        #expect(files.count == 1 && files[0].hasPrefix("model-"))
+        #expect(LexiconCache.builtInEntityModel(folder: folder)?.data() == expected)
+        let fd = open(folder + "/" + files[0], O_WRONLY | O_TRUNC)
+        #expect(write(fd, "WNER1", 5) == 5)
+        close(fd)
+        #expect(LexiconCache.builtInEntityModel(folder: folder)?.data() == expected)
+    }
 }
