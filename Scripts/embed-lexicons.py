@@ -22,7 +22,7 @@ TARGETS = [
      [("villages", "villages.tsv")]),
     (os.path.join(ROOT, "Sources", "WartaEntities", "Generated", "EmbeddedWikiNames.swift"),
      [("wikiNames", "wiki-names.tsv")]),
-    (os.path.join(ROOT, "Sources", "WartaQuotes", "Generated", "EmbeddedSpeechVerbs.swift"),
+    (os.path.join(ROOT, "Sources", "WartaEntities", "Generated", "EmbeddedSpeechVerbs.swift"),
      [("speechVerbs", "speech-verbs.tsv")]),
 ]
 

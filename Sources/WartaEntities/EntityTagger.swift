@@ -35,13 +35,18 @@ public struct EntityTagger: Sendable {
     /// The sequence model that decides the PER, ORG and LOC spans, or nil for the rules alone.
     public let model: NERModel?
 
-    /// Creates a tagger over `lexicon` and `knownWords` (the built-in lists by default) with
-    /// `model` (the built-in one by default; nil tags with the rules alone).
+    /// The cue words, with the speech verbs of the tagger's list.
+    let cues: CueWords
+
+    /// Creates a tagger over `lexicon`, `knownWords` and `speakerCues` (the built-in lists by
+    /// default; `speakerCues` are match keys as ``SpeechVerbList/speakerCueKeys(tsv:)`` gives
+    /// them) with `model` (the built-in one by default; nil tags with the rules alone).
     public init(lexicon: EntityLexicon = .builtIn, knownWords: ByteStringTable = TokenizerLexicon.builtIn.knownWords,
-                model: NERModel? = NERModel.builtIn) {
+                speakerCues: [[UInt8]]? = nil, model: NERModel? = NERModel.builtIn) {
         self.lexicon = lexicon
         self.knownWords = knownWords
         self.model = model
+        self.cues = speakerCues.map(CueWords.init) ?? .builtIn
     }
 
     static let locationCues: Set<String> = [
@@ -69,10 +74,6 @@ public struct EntityTagger: Sendable {
         "yayasan", "lembaga", "direktorat", "kantor", "sekolah", "sma", "smp", "sd", "smk", "rumah", "rs", "rsud",
         "pengadilan", "kejaksaan", "kejari", "kejati", "kodam", "korem", "kodim", "satuan", "persatuan", "asosiasi",
         "perusahaan", "koperasi", "majelis", "dewan", "sekretariat", "biro", "balai", "dinkes", "disdik", "perum",
-    ]
-    static let speechVerbs: Set<String> = [
-        "kata", "ujar", "tutur", "jelas", "terang", "imbuh", "tambah", "ungkap", "papar", "tegas", "ucap", "sebut",
-        "menurut", "lanjut", "tandas", "pungkas",
     ]
     static let months: Set<String> = [
         "januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
@@ -119,34 +120,43 @@ public struct EntityTagger: Sendable {
         static let facility = Cue(rawValue: 8192)
         /// A word that starts an event (`Piala`, `Pilkada`, `Festival`).
         static let event = Cue(rawValue: 16384)
-        /// Set per document, not in ``cueTable``: the first word of a lexicon entry of case `any`
+        /// Set per document, not in ``CueWords``: the first word of a lexicon entry of case `any`
         /// (`Dr.`, `Prof.`), the only entries a lower-case token can start.
         static let lowercaseStart = Cue(rawValue: 32768)
     }
 
-    /// The shapes of the cue words: most tokens skip the cue table.
-    static let cueShapes = KeyShapeFilter(cueTable)
+    /// Every cue word's key → its cue bits, looked up once per token, and their shapes (most
+    /// tokens skip the table). The speech verbs come from ``SpeechVerbList``, the list the
+    /// quote attributor reads too.
+    struct CueWords: Sendable {
+        let table: ByteStringTable
+        let shapes: KeyShapeFilter
 
-    /// Every cue word's key → its cue bits, looked up once per token.
-    static let cueTable: ByteStringTable = {
-        var bits: [String: UInt16] = [:]
-        func add(_ words: Set<String>, _ c: Cue) { for w in words { bits[w, default: 0] |= c.rawValue } }
-        add(locationCues, .location); add(organizationCues, .organization); add(speechVerbs, .speech)
-        add(facilityCues, [.location, .facility]); add(eventCues, .event)
-        add(months, .month); add(days, .day); add(scales, .scale); add(units, .unit)
-        add(["di", "ke", "dari", "dan", "atau", "dengan", "antara", "oleh", "untuk", "dalam"], .preposition)
-        add(days.union(["pukul", "rp", "rp.", "us$", "usd", "idr", "minus"]), .numeric)
-        add(["persen", "%"], .percent); add(["wib", "wita", "wit"], .timeZone)
-        add(["dan", "&", "of", "de", "van", "bin", "binti"], .connector)
-        add(["di", "ke", "daerah", "wilayah", "kawasan", "kota", "ibukota", "negara", "provinsi", "kabupaten",
-             "kecamatan", "desa", "kampung", "pulau"], .placeWord)
-        return ByteStringTable(bits.map { (Array($0.key.utf8), Int32($0.value)) })
-    }()
+        /// The cue words with the built-in speech verbs.
+        static let builtIn = CueWords(SpeechVerbList.speakerCueKeys(tsv: SpeechVerbList.builtInTSV))
+
+        init(_ speakerCues: [[UInt8]]) {
+            var bits: [[UInt8]: UInt16] = [:]
+            func add(_ words: Set<String>, _ c: Cue) { for w in words { bits[Array(w.utf8), default: 0] |= c.rawValue } }
+            for key in speakerCues { bits[key, default: 0] |= Cue.speech.rawValue }
+            add(locationCues, .location); add(organizationCues, .organization)
+            add(facilityCues, [.location, .facility]); add(eventCues, .event)
+            add(months, .month); add(days, .day); add(scales, .scale); add(units, .unit)
+            add(["di", "ke", "dari", "dan", "atau", "dengan", "antara", "oleh", "untuk", "dalam"], .preposition)
+            add(days.union(["pukul", "rp", "rp.", "us$", "usd", "idr", "minus"]), .numeric)
+            add(["persen", "%"], .percent); add(["wib", "wita", "wit"], .timeZone)
+            add(["dan", "&", "of", "de", "van", "bin", "binti"], .connector)
+            add(["di", "ke", "daerah", "wilayah", "kawasan", "kota", "ibukota", "negara", "provinsi", "kabupaten",
+                 "kecamatan", "desa", "kampung", "pulau"], .placeWord)
+            table = ByteStringTable(bits.map { ($0.key, Int32($0.value)) })
+            shapes = KeyShapeFilter(table)
+        }
+    }
 
     /// The entity mentions of `doc`, sentence by sentence, in text order; with `nested`, also the
     /// places and organizations inside longer ones (marked `isNested`).
     public func tag(_ doc: Document, nested: Bool = false) -> [EntityMention] {
-        var scan = Scan(doc: doc, lexicon: lexicon, knownWords: knownWords)
+        var scan = Scan(doc: doc, lexicon: lexicon, knownWords: knownWords, cueWords: cues)
         scan.applyRules()
         if let model { scan.adopt(model.spans(scan)) }
         scan.resolveAmbiguousPlaces()
@@ -202,7 +212,7 @@ struct Scan {
     /// The mentions ``tagAbbreviations()`` added (by index), which the model's spans do not replace.
     var abbreviations = Set<Int>()
 
-    init(doc: Document, lexicon: EntityLexicon, knownWords: ByteStringTable) {
+    init(doc: Document, lexicon: EntityLexicon, knownWords: ByteStringTable, cueWords: EntityTagger.CueWords = .builtIn) {
         self.doc = doc
         self.lexicon = lexicon
         self.knownWords = knownWords
@@ -235,9 +245,9 @@ struct Scan {
         var keyEnds = [Int32](repeating: 0, count: n + 1)
         var cues = [EntityTagger.Cue](repeating: [], count: n)
         let capacity = MatchKey.capacity(for: doc.bytes.count) + 17 * n + 1
-        let cueTable = EntityTagger.cueTable, lowercaseStarts = lexicon.lowercaseStarts
+        let cueTable = cueWords.table, lowercaseStarts = lexicon.lowercaseStarts
         let checkLowercaseStarts = lowercaseStarts.count > 0
-        let cueShapes = EntityTagger.cueShapes, lowercaseShapes = lexicon.lowercaseStartShapes
+        let cueShapes = cueWords.shapes, lowercaseShapes = lexicon.lowercaseStartShapes
         let keyBytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
             var at = 0
             doc.bytes.withUnsafeBufferPointer { text in

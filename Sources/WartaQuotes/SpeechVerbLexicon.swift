@@ -1,3 +1,4 @@
+import WartaEntities
 import WartaText
 
 /// A reporting verb form from `Lexicons/speech-verbs.tsv` (`ujarnya`, `mengatakan`, `menurut`).
@@ -57,9 +58,13 @@ public struct SpeechVerbLexicon: Sendable {
     /// The verbs, indexed by the table's values.
     public let verbs: [SpeechVerb]
     let table: ByteStringTable
+    /// The match keys of the forms after which a capitalised word is the speaker (`kata Bima`,
+    /// `ujar Kepala Dinas`, `menurut Budi`), which the entity tagger reads as cues (see
+    /// ``SpeechVerbList/speakerCueKeys(tsv:)``).
+    public let speakerCueKeys: [[UInt8]]
 
     /// The built-in list (`Lexicons/speech-verbs.tsv`, compiled into the library).
-    public static let builtIn = SpeechVerbLexicon(tsv: EmbeddedSpeechVerbs.speechVerbs)
+    public static let builtIn = SpeechVerbLexicon(tsv: SpeechVerbList.builtInTSV)
 
     /// Compiles a TSV text with the columns form, lemma, kind, tier, ambiguous (and a header row).
     public init(tsv: String) {
@@ -73,6 +78,7 @@ public struct SpeechVerbLexicon: Sendable {
             verbs.append(verb)
         }
         self.verbs = verbs
+        self.speakerCueKeys = SpeechVerbList.speakerCueKeys(tsv: tsv)
         table = ByteStringTable(keys)
         var filter = [UInt64](repeating: 0, count: SpeechVerbLexicon.filterWords)
         for (key, _) in keys where key.count >= 3 {

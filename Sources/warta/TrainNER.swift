@@ -10,9 +10,9 @@ struct TrainNER: ParsableCommand {
         discussion: """
             Reads annotated sentences (one token per line, the token in the first column and its \
             IOB2 tag in the last; a blank line between sentences; PER, ORG, LOC, and PERSON, \
-            ORGANISATION, PLACE as NERGrit names them; other types count as O), trains an averaged \
-            structured perceptron with a fixed seed (the same data and options give the same model), \
-            prints the scores on each --dev file after every epoch, and writes the model to \
+            ORGANISATION, PLACE as NERGrit names them; other types count as O), trains averaged \
+            structured perceptrons with fixed seeds and averages them (the same data and options \
+            give the same model), prints the scores on each --dev file after every epoch of the last run, and writes the model to \
             --output. Use it with `warta tag --model FILE` or `warta process --model FILE`.
 
             Example (the built-in model's recipe, see Models/SOURCES.md):
@@ -44,6 +44,9 @@ struct TrainNER: ParsableCommand {
 
     @Option(help: "Shuffling seed.")
     var seed: UInt64 = 13
+
+    @Option(help: "Perceptrons trained with seeds seed, seed+1, …, averaged into the model (steadier than one).")
+    var runs = 5
 
     @Option(help: "log2 of the number of weight rows (hashed features).")
     var bits = 18
@@ -88,6 +91,7 @@ struct TrainNER: ParsableCommand {
             var trainer = NERTrainer(lexicon: lexicons.isEmpty ? .builtIn : try EntityLexicon.builtIn(adding: lexicons, cacheFolder: LexiconCacheFolder.path))
             trainer.epochs = epochs
             trainer.seed = seed
+            trainer.runs = runs
             trainer.bits = bits
             trainer.gazetteer = !noGazetteer
             trainer.rules = !noRules

@@ -30,6 +30,14 @@ struct EntityTaggerTests {
         #expect(tagged("Dinas Perdagangan Kota Salatiga membuka pasar murah.") == ["ORG Dinas Perdagangan Kota Salatiga"])
     }
 
+    /// An organization named after its place is not cut down to the place the model finds in
+    /// it; one the rule ran on too far gives way to the organization the model finds in it.
+    @Test func anOrganizationNamedAfterItsPlaceStaysWhole() {
+        #expect(tagged("Kepala Dinas Perdagangan Kota Salatiga Budi Santoso mengatakan stok cukup.")
+                == ["ORG Dinas Perdagangan Kota Salatiga", "PER Budi Santoso"])
+        #expect(tagged("Dewan Pimpinan Pusat Partai Demokrat menggelar rapat.") == ["ORG Partai Demokrat"])
+    }
+
     /// The sequence model finds people no lexicon or cue names (the rules alone miss them).
     @Test func theModelFindsUncuedNames() {
         #expect(tagged("Gol itu dicetak oleh Egy Maulana Vikri pada menit ke-80.") == ["PER Egy Maulana Vikri"])

@@ -8,6 +8,7 @@ public enum PretokenizedTagging {
     public static func tag(conll: String, pipeline: Pipeline) -> String {
         let tagger = EntityTagger(lexicon: pipeline.configuration.entityLexicon,
                                   knownWords: pipeline.configuration.tokenizerLexicon.knownWords,
+                                  speakerCues: pipeline.configuration.speechVerbs.speakerCueKeys,
                                   model: pipeline.configuration.entityModel.model)
         let analyzer = TextAnalyzer(lexicon: pipeline.configuration.tokenizerLexicon)
         var sentences: [[String]] = [[]]

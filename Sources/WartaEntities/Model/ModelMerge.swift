@@ -24,15 +24,16 @@ extension Scan {
         var byStart: [Int: Int] = [:]
         // Later partial names (`Tri`): kept where no model span falls.
         var partial: [Int] = []
-        // Names a place word opens (`Kawasan Industri Wijaya Kusuma`), by token (index + 1):
-        // they stand against model spans inside them.
+        // Names a place word opens (`Kawasan Industri Wijaya Kusuma`) and organizations an
+        // organization word opens around places alone (`Dinas Perdagangan Kota Salatiga`), by
+        // token (index + 1): they stand against model spans inside them.
         var opened = [Int32](repeating: 0, count: doc.tokens.count)
         var openedNames: [Int] = []
         for (k, m) in old.enumerated() {
             let name = m.type == .per || m.type == .org || m.type == .loc
             if name, !isAnchored(k) {
                 if m.type == .per, isLaterPartialName(m) { partial.append(k) }
-                if m.type != .per, isOpenedByPlaceWord(m) {
+                if m.type != .per, isOpenedByPlaceWord(m) || m.type == .org && isHeadedByCue(m) && isNamedAfterAPlace(m, spans) {
                     openedNames.append(k)
                     for t in m.start..<m.end { opened[t] = Int32(k + 1) }
                 }
@@ -119,6 +120,16 @@ extension Scan {
     /// Partai Demokrat`) are the model's to cut: annotators split and drop them in ways it learned.
     func isOpenedByPlaceWord(_ m: EntityMention) -> Bool {
         (capitalized(m.start) || allCaps(m.start)) && !cues[m.start].isDisjoint(with: [.location, .facility])
+    }
+
+    /// Whether the model found a place inside organization `m` and nothing else: an
+    /// organization named after its place (`Dinas Perdagangan Kota Salatiga`, `Polres
+    /// Semarang`) is not cut down to the place. A person or organization inside means the rule
+    /// ran on too far (`Dewan Pimpinan Pusat Partai Demokrat`); nothing inside leaves the
+    /// model's silence standing (`Sekolah Menengah`).
+    func isNamedAfterAPlace(_ m: EntityMention, _ spans: [EntityMention]) -> Bool {
+        let inside = spans.filter { $0.start < m.end && m.start < $0.end }
+        return !inside.isEmpty && inside.allSatisfy { $0.type == .loc && m.start < $0.start && $0.end <= m.end }
     }
 
     /// Whether a capitalised organization, place or facility word opens `m` (`Dinas`, `Kawasan`).
