@@ -1,5 +1,5 @@
 import Testing
-import Warta
+@testable import Warta
 
 /// Each stage through the `Stage` protocol: what it adds to the document, on real text.
 @Suite("stages")
@@ -41,6 +41,26 @@ struct StageTests {
         #expect(throws: WartaError.tooLarge(bytes: 11, limit: 10)) { try InputCheckStage(maxBytes: 10).process(&big) }
         var blankPage = AnalyzedDocument(id: "t", bytes: Array(" \n ".utf8), format: .html)
         #expect(throws: WartaError.emptyInput) { try InputCheckStage(maxBytes: 10).process(&blankPage) }
+    }
+
+    /// The binary check reads the first 64 KiB once: NUL bytes (a rare one tolerated in HTML),
+    /// control bytes, bytes that are not UTF-8; Indonesian text with curly quotes and a
+    /// character cut at the end of the sample are text.
+    @Test func binaryInputIsToldFromText() {
+        let text = Array("Kepala Dinas mengatakan, “Stok cukup,” kata dia. Bahasa Indonesia 12/5/2024.\n".utf8)
+        #expect(InputCheckStage.binaryProblem(text) == nil)
+        #expect(InputCheckStage.binaryProblem(text + [0] + text) == "1 NUL bytes in the first \(2 * text.count + 1) bytes")
+        var page = Array(repeating: Array("<p>teks</p>".utf8), count: 20).flatMap { $0 }
+        page.insert(0, at: 50)
+        #expect(InputCheckStage.binaryProblem(page, toleratingRareNUL: true) == nil)
+        #expect(InputCheckStage.binaryProblem(page + [UInt8](repeating: 0, count: 10), toleratingRareNUL: true) != nil)
+        let controls = (0..<100).flatMap { _ in [0x61, 0x01, 0x62, 0x63] as [UInt8] }
+        #expect(InputCheckStage.binaryProblem(controls) == "100 control bytes in the first 400 bytes")
+        let latin1 = (0..<100).flatMap { _ in [0x61, 0xE9, 0xE8] as [UInt8] }
+        #expect(InputCheckStage.binaryProblem(latin1) == "200 of 300 bytes are not valid UTF-8")
+        // "é" (C3 A9) cut after its first byte at the end of the 64 KiB sample.
+        let long = [UInt8](repeating: 0x61, count: 65_535) + [0xC3, 0xA9]
+        #expect(InputCheckStage.census(long).invalid == 0)
     }
 
     @Test func htmlExtractionLeavesTheBodyForNormalization() throws {
