@@ -62,24 +62,33 @@ public struct CoNLLUWriter: Sendable {
     }
 
     /// One sentence per line, tokens separated by spaces, in one allocation written through a
-    /// pointer (at most each byte of the text and a space or newline per token).
+    /// pointer (at most each byte of the text and a space or newline per token, and 16 bytes
+    /// of slack for the copies).
     public func plainLines(_ doc: Document) -> [UInt8] {
-        let capacity = doc.bytes.count + doc.tokens.count + doc.sentenceRanges.count
+        let capacity = doc.bytes.count + doc.tokens.count + doc.sentenceRanges.count + 16
         return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
             count = doc.withColumns { c in CoNLLUWriter.plain(c, into: buffer.baseAddress!) }
         }
     }
 
-    /// Writes the tokens of `c`, a sentence a line, to `out`; returns the bytes written.
+    /// Writes the tokens of `c`, a sentence a line, to `out` (with 16 bytes to spare); returns
+    /// the bytes written. A token of up to 16 bytes is copied as one 16-byte load and store
+    /// (the next token or separator overwrites the rest), not a call to `memmove`.
     private static func plain(_ c: DocumentColumns, into out: UnsafeMutablePointer<UInt8>) -> Int {
         guard let text = c.bytes.baseAddress else { return 0 }
+        let wideEnd = c.bytes.count - 16
+        let raw = UnsafeMutableRawPointer(out)
         var n = 0
         for s in 0..<max(0, c.sentenceTokenStarts.count - 1) {
             let first = Int(c.sentenceTokenStarts[s]), end = Int(c.sentenceTokenStarts[s + 1])
             for i in first..<end {
                 if i > first { out[n] = 0x20; n &+= 1 }
                 let a = Int(c.starts[i]), len = Int(c.ends[i]) - a
-                (out + n).update(from: text + a, count: len)
+                if len <= 16 && a <= wideEnd {
+                    raw.storeBytes(of: UnsafeRawPointer(text + a).loadUnaligned(as: SIMD16<UInt8>.self), toByteOffset: n, as: SIMD16<UInt8>.self)
+                } else {
+                    (out + n).update(from: text + a, count: len)
+                }
                 n &+= len
             }
             out[n] = 0x0A
