@@ -25,6 +25,12 @@ func quotes(_ text: String) -> (Document, [Quote], [Entity]) {
     return (doc, attributor.attribute(doc, mentions: mentions, entities: entities), entities)
 }
 
+/// `TYPE words` of each entity mention of `text`.
+func tagged(_ text: String) -> [String] {
+    let doc = TextAnalyzer().analyze(text)
+    return tagger.tag(doc).map { m in "\(m.type.rawValue) " + (m.start..<m.end).map { doc.token($0).text }.joined(separator: " ") }
+}
+
 func found(_ text: String) -> [Found] {
     let (doc, qs, _) = quotes(text)
     return qs.map { q in
@@ -182,6 +188,16 @@ struct SpeakerTests {
         #expect(s.resolvedBy == .role)
         #expect(doc.text(s.mention) == "Presiden")
         #expect(s.entity.map { entities[$0].name } == "Joko Widodo")
+    }
+
+    /// Issue 13's pattern: a role, its organization and place, then a name no lexicon knows as
+    /// a person (`Bergas` is a district). The role stops where the name starts.
+    @Test func theNameAfterARoleAndItsPlaceIsThePerson() {
+        let (_, qs, _) = quotes("Kepala BPBD Jawa Tengah Bergas Penanggungan mengatakan, sebanyak 1.200 warga mengungsi.")
+        let s = try! #require(qs.first?.speaker)
+        #expect(s.name == "Bergas Penanggungan")
+        #expect(s.role == "Kepala BPBD Jawa Tengah")
+        #expect(tagged("Ketua Umum PKB Indonesia Yenny Wahid mengatakan hal itu.") == ["ORG PKB", "PER Yenny Wahid"])
     }
 
     @Test func aNameInALaterClauseIsNotTheSpeaker() {

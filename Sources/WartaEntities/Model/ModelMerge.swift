@@ -1,3 +1,5 @@
+import WartaText
+
 /// How the sequence model's PER, ORG and LOC spans join the rules' mentions.
 extension Scan {
     /// Merges the model's `spans` into the rules' mentions. The model decides people,
@@ -57,6 +59,12 @@ extension Scan {
                old[k].start <= s.start, s.end <= old[k].end,
                !spans.contains(where: { $0.type == .per && old[k].start <= $0.start && $0.end <= old[k].end }) { continue }
             for t in s.start..<s.end { taken[t] = true }
+            if let (p, role) = nameAfterRoleAndPlace(s) {
+                kept.append(linked(EntityMention(start: s.start, end: p, type: s.type), ruleRole, old, &ambiguous, at: kept.count))
+                let roleText = doc.text(TextRange(Int(doc.tokens.starts[role]), Int(doc.tokens.ends[p - 1])))
+                kept.append(EntityMention(start: p, end: s.end, type: .per, role: roleText))
+                continue
+            }
             // The rule's mention of the same words: its subtype, id and role; and its type when
             // a cue word heads it (`Dinas Perdagangan Kota Salatiga` is an organization
             // whatever place it names).
@@ -120,6 +128,36 @@ extension Scan {
     /// Partai Demokrat`) are the model's to cut: annotators split and drop them in ways it learned.
     func isOpenedByPlaceWord(_ m: EntityMention) -> Bool {
         (capitalized(m.start) || allCaps(m.start)) && !cues[m.start].isDisjoint(with: [.location, .facility])
+    }
+
+    /// Where the person starts in a model place or organization span that a role opens and that
+    /// runs on from a listed name into two to four more capitalised words that are not one
+    /// listed place or organization (`Kepala BPBD Jawa Tengah Bergas Penanggungan mengatakan`:
+    /// `Jawa Tengah`, then the person `Bergas Penanggungan`), or nil. News writes a role, its
+    /// organization and place, then the name, which ends the run of capitalised words. Also
+    /// where the role starts.
+    func nameAfterRoleAndPlace(_ s: EntityMention) -> (name: Int, role: Int)? {
+        guard s.type == .loc || s.type == .org, s.end - s.start >= 2, let role = roleStart(before: s.start),
+              let (entry, p) = lexiconMatch(s.start, s.end), entry.type == .loc || entry.type == .org, (2...4).contains(s.end - p),
+              lexiconMatch(p, s.end).map({ $0.1 < s.end || $0.0.type == .per }) ?? true,
+              s.end >= doc.tokens.count || !capitalized(s.end) && !allCaps(s.end)
+        else { return nil }
+        // Names are often words or places too (`Bergas` is a district, `Penanggungan` a word):
+        // any capitalised word but a cue word (`Kota`, `Dinas`).
+        for t in p..<s.end where !capitalized(t) || allCaps(t) || !cues[t].isEmpty { return nil }
+        return (p, role)
+    }
+
+    /// The role word (`Kepala`, `Kapolres`) before token `i` with only capitalised words (its
+    /// organization: `BPBD`, `Dinas Kesehatan`) between, at most three, or nil.
+    func roleStart(before i: Int) -> Int? {
+        var j = i - 1
+        while j >= max(0, i - 4) {
+            if let (entry, _) = lexiconMatch(j, i), entry.type == .role { return j }
+            guard capitalized(j) || allCaps(j) else { return nil }
+            j -= 1
+        }
+        return nil
     }
 
     /// Whether the model found a place inside organization `m` and nothing else: an
