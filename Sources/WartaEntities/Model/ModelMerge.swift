@@ -12,6 +12,7 @@ extension Scan {
     /// where no model span falls, and a name a place word opens (`Kawasan Industri Wijaya
     /// Kusuma`) against model spans inside it.
     mutating func adopt(_ spans: [EntityMention]) {
+        let plan = mergePlan(spans)
         let old = mentions
         let oldAmbiguous = ambiguousPlaces.isEmpty ? [:] : Dictionary(ambiguousPlaces.map { ($0.mention, $0.entry) }, uniquingKeysWith: { a, _ in a })
         var kept: [EntityMention] = []
@@ -20,47 +21,15 @@ extension Scan {
             kept.append(old[k])
             if !oldAmbiguous.isEmpty, let e = oldAmbiguous[k] { ambiguous.append((kept.count - 1, e)) }
         }
-        // 0 free, 1 a date or amount (a model span stops there), 2 a mention the model leaves be.
-        var blocked = [UInt8](repeating: 0, count: doc.tokens.count)
-        var ruleRole = [Int32](repeating: -1, count: doc.tokens.count)
-        var byStart: [Int: Int] = [:]
-        // Later partial names (`Tri`): kept where no model span falls.
-        var partial: [Int] = []
-        // Names a place word opens (`Kawasan Industri Wijaya Kusuma`) and organizations an
-        // organization word opens around places alone (`Dinas Perdagangan Kota Salatiga`), by
-        // token (index + 1): they stand against model spans inside them.
-        var opened = [Int32](repeating: 0, count: doc.tokens.count)
-        var openedNames: [Int] = []
-        for (k, m) in old.enumerated() {
-            let name = m.type == .per || m.type == .org || m.type == .loc
-            if name, !isAnchored(k) {
-                if m.type == .per, isLaterPartialName(m) { partial.append(k) }
-                if m.type != .per, isOpenedByPlaceWord(m) || m.type == .org && isHeadedByCue(m) && isNamedAfterAPlace(m, spans) {
-                    openedNames.append(k)
-                    for t in m.start..<m.end { opened[t] = Int32(k + 1) }
-                }
-                if m.type == .per, m.role != nil { for t in m.start..<m.end { ruleRole[t] = Int32(k) } }
-                if !m.isNested, byStart[m.start].map({ old[$0].end < m.end }) ?? true { byStart[m.start] = k }
-                continue
-            }
-            keep(k)
-            let numeric = !name && m.type != .fac && m.type != .event
-            for t in m.start..<m.end { blocked[t] = max(blocked[t], numeric ? 1 : 2) }
-        }
+        for k in plan.anchored { keep(k) }
         var taken = [Bool](repeating: false, count: doc.tokens.count)
         for var s in spans {
-            if (s.start..<s.end).contains(where: { blocked[$0] == 2 }) { continue }
-            if s.end - s.start == 1, isCalendarWord(s.start) { continue }
-            if let cut = (s.start..<s.end).first(where: { blocked[$0] != 0 }) { s.end = cut }
-            if s.end <= s.start { continue }
-            // Inside a name a place word opens, the rule's span stays; unless the model found a
-            // person there: then the rule ran on too far (`Partai Demokrat Bali I Made Mudharta`).
-            if s.type != .per, let k = (s.start..<s.end).lazy.map({ opened[$0] }).first(where: { $0 != 0 }).map({ Int($0) - 1 }),
-               old[k].start <= s.start, s.end <= old[k].end,
-               !spans.contains(where: { $0.type == .per && old[k].start <= $0.start && $0.end <= old[k].end }) { continue }
+            guard let end = plan.end(of: s, isCalendarWord: isCalendarWord) else { continue }
+            s.end = end
+            if plan.standsAgainst(s, spans: spans, old: old) { continue }
             for t in s.start..<s.end { taken[t] = true }
             if let (p, role) = nameAfterRoleAndPlace(s) {
-                kept.append(linked(EntityMention(start: s.start, end: p, type: s.type), ruleRole, old, &ambiguous, at: kept.count))
+                kept.append(linked(EntityMention(start: s.start, end: p, type: s.type), plan.ruleRole, old, &ambiguous, at: kept.count))
                 let roleText = doc.text(TextRange(Int(doc.tokens.starts[role]), Int(doc.tokens.ends[p - 1])))
                 kept.append(EntityMention(start: p, end: s.end, type: .per, role: roleText))
                 continue
@@ -68,17 +37,105 @@ extension Scan {
             // The rule's mention of the same words: its subtype, id and role; and its type when
             // a cue word heads it (`Dinas Perdagangan Kota Salatiga` is an organization
             // whatever place it names).
-            if let k = byStart[s.start], old[k].end == s.end, old[k].type == s.type || isHeadedByCue(old[k]) {
+            if let k = plan.byStart[s.start], old[k].end == s.end, old[k].type == s.type || isHeadedByCue(old[k]) {
                 keep(k)
                 continue
             }
-            kept.append(linked(s, ruleRole, old, &ambiguous, at: kept.count))
+            kept.append(linked(s, plan.ruleRole, old, &ambiguous, at: kept.count))
         }
-        for k in partial where !taken[old[k].start] && blocked[old[k].start] == 0 { keep(k) }
-        for k in openedNames where !(old[k].start..<old[k].end).contains(where: { taken[$0] || blocked[$0] == 2 }) { keep(k) }
+        for k in plan.partial where !taken[old[k].start] && plan.blocked[old[k].start] == 0 { keep(k) }
+        for k in plan.opened where !(old[k].start..<old[k].end).contains(where: { taken[$0] || plan.blocked[$0] == 2 }) { keep(k) }
         mentions = kept
         ambiguousPlaces = ambiguous
         coverMentions()
+    }
+
+    /// What the rules' mentions say before the model's `spans` are placed among them.
+    struct MergePlan {
+        /// Mentions kept whatever the model says: anchored names, dates, amounts, facilities, events.
+        var anchored: [Int] = []
+        /// By token: 0 free, 1 a date or amount (a model span stops there), 2 a mention the
+        /// model leaves be.
+        var blocked: [UInt8]
+        /// By token: the rule person with a role over it, or -1.
+        var ruleRole: [Int32]
+        /// The longest unanchored rule name starting at each token.
+        var byStart: [Int: Int] = [:]
+        /// Later partial names (`Tri`): kept where no model span falls.
+        var partial: [Int] = []
+        /// Names a place word opens (`Kawasan Industri Wijaya Kusuma`) and organizations an
+        /// organization word opens around places alone (`Dinas Perdagangan Kota Salatiga`):
+        /// they stand against model spans inside them.
+        var opened: [Int] = []
+        /// By token: the name of ``opened`` over it, + 1 (0: none).
+        var openedAt: [Int32]
+        /// By token: the model span over it, + 1 (0: none).
+        var modelSpan: [Int32]
+
+        /// Where model span `s` ends once it stops at a date or amount, or nil when it is dropped
+        /// (over a mention the model leaves be, or a lone calendar word).
+        func end(of s: EntityMention, isCalendarWord: (Int) -> Bool) -> Int? {
+            if (s.start..<s.end).contains(where: { blocked[$0] == 2 }) { return nil }
+            if s.end - s.start == 1, isCalendarWord(s.start) { return nil }
+            let end = (s.start..<s.end).first(where: { blocked[$0] != 0 }) ?? s.end
+            return end > s.start ? end : nil
+        }
+
+        /// Whether `s` lies inside a name of ``opened`` that stands: one the model found no
+        /// person in (a person there means the rule ran on too far: `Partai Demokrat Bali I
+        /// Made Mudharta`).
+        func standsAgainst(_ s: EntityMention, spans: [EntityMention], old: [EntityMention]) -> Bool {
+            guard s.type != .per, let k = (s.start..<s.end).lazy.map({ openedAt[$0] }).first(where: { $0 != 0 }).map({ Int($0) - 1 }),
+                  old[k].start <= s.start, s.end <= old[k].end else { return false }
+            return !self.spans(inside: old[k], spans).contains { $0.type == .per }
+        }
+
+        /// The model spans that lie within `m`.
+        func spans(inside m: EntityMention, _ spans: [EntityMention]) -> [EntityMention] {
+            var out: [EntityMention] = []
+            for t in m.start..<m.end where modelSpan[t] != 0 {
+                let sp = spans[Int(modelSpan[t]) - 1]
+                if sp.start == t, sp.end <= m.end { out.append(sp) }
+            }
+            return out
+        }
+
+        /// Whether the model found a place inside organization `m` and nothing else: an
+        /// organization named after its place (`Dinas Perdagangan Kota Salatiga`, `Polres
+        /// Semarang`) is not cut down to the place. A person or organization inside means the
+        /// rule ran on too far (`Dewan Pimpinan Pusat Partai Demokrat`); nothing inside leaves
+        /// the model's silence standing (`Sekolah Menengah`).
+        func holdsPlacesAlone(_ m: EntityMention, _ spans: [EntityMention]) -> Bool {
+            let covered = (m.start..<m.end).filter { modelSpan[$0] != 0 }
+            let inside = self.spans(inside: m, spans)
+            return !inside.isEmpty && inside.allSatisfy { $0.type == .loc && $0.start > m.start }
+                && covered.count == inside.reduce(0) { $0 + $1.end - $1.start }
+        }
+    }
+
+    /// The ``MergePlan`` of the rules' mentions against the model's `spans`.
+    func mergePlan(_ spans: [EntityMention]) -> MergePlan {
+        let n = doc.tokens.count
+        var plan = MergePlan(blocked: [UInt8](repeating: 0, count: n), ruleRole: [Int32](repeating: -1, count: n),
+                             openedAt: [Int32](repeating: 0, count: n), modelSpan: [Int32](repeating: 0, count: n))
+        for (k, s) in spans.enumerated() { for t in s.start..<min(s.end, n) { plan.modelSpan[t] = Int32(k + 1) } }
+        for (k, m) in mentions.enumerated() {
+            let name = m.type == .per || m.type == .org || m.type == .loc
+            if name, !isAnchored(k) {
+                if m.type == .per, isLaterPartialName(m) { plan.partial.append(k) }
+                if m.type != .per, isOpenedByPlaceWord(m) || m.type == .org && isHeadedByCue(m) && plan.holdsPlacesAlone(m, spans) {
+                    plan.opened.append(k)
+                    for t in m.start..<m.end { plan.openedAt[t] = Int32(k + 1) }
+                }
+                if m.type == .per, m.role != nil { for t in m.start..<m.end { plan.ruleRole[t] = Int32(k) } }
+                if !m.isNested, plan.byStart[m.start].map({ mentions[$0].end < m.end }) ?? true { plan.byStart[m.start] = k }
+                continue
+            }
+            plan.anchored.append(k)
+            let numeric = !name && m.type != .fac && m.type != .event
+            for t in m.start..<m.end { plan.blocked[t] = max(plan.blocked[t], numeric ? 1 : 2) }
+        }
+        return plan
     }
 
     /// Whether token `i` alone is a month or a day name (`Juni`, `Senin`): calendar words, which
@@ -158,16 +215,6 @@ extension Scan {
             j -= 1
         }
         return nil
-    }
-
-    /// Whether the model found a place inside organization `m` and nothing else: an
-    /// organization named after its place (`Dinas Perdagangan Kota Salatiga`, `Polres
-    /// Semarang`) is not cut down to the place. A person or organization inside means the rule
-    /// ran on too far (`Dewan Pimpinan Pusat Partai Demokrat`); nothing inside leaves the
-    /// model's silence standing (`Sekolah Menengah`).
-    func isNamedAfterAPlace(_ m: EntityMention, _ spans: [EntityMention]) -> Bool {
-        let inside = spans.filter { $0.start < m.end && m.start < $0.end }
-        return !inside.isEmpty && inside.allSatisfy { $0.type == .loc && m.start < $0.start && $0.end <= m.end }
     }
 
     /// Whether a capitalised organization, place or facility word opens `m` (`Dinas`, `Kawasan`).
