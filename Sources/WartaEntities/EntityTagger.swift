@@ -34,6 +34,8 @@ public struct EntityTagger: Sendable {
     public let knownWords: ByteStringTable
     /// The sequence model that decides the PER, ORG and LOC spans, or nil for the rules alone.
     public let model: NERModel?
+    /// The model's word scores, kept from document to document.
+    let wordScores = NERWordScorePool()
 
     /// Creates a tagger over `lexicon` and `knownWords` (the built-in lists by default) with
     /// `model` (the built-in one by default; nil tags with the rules alone).
@@ -148,7 +150,11 @@ public struct EntityTagger: Sendable {
     public func tag(_ doc: Document, nested: Bool = false) -> [EntityMention] {
         var scan = Scan(doc: doc, lexicon: lexicon, knownWords: knownWords)
         scan.applyRules()
-        if let model { scan.adopt(model.spans(scan)) }
+        if let model {
+            var words = wordScores.take()
+            scan.adopt(model.spans(scan, words: &words))
+            wordScores.give(words)
+        }
         scan.resolveAmbiguousPlaces()
         if nested { scan.addNested() }
         return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }

@@ -120,15 +120,17 @@ public struct NERModel: Sendable {
         return out + bitmap + body
     }
 
-    /// The PER, ORG and LOC spans of `scan`'s document.
-    func spans(_ scan: Scan) -> [EntityMention] {
+    /// The PER, ORG and LOC spans of `scan`'s document, with the word scores of `words` (kept
+    /// by the caller from document to document).
+    func spans(_ scan: Scan, words: inout NERWordScores) -> [EntityMention] {
         var out: [EntityMention] = []
         var emissions: [Float] = []
         var labels: [Int] = []
         var decoder = ViterbiDecoder()
-        NERWindowFeatures.forEachWindow(scan, extractor) { window, rows in
+        var scorer = NERScorer(model: self, scan: scan)
+        NERWindowFeatures.forEachWindow(scan) { window, sentence, headline in
             emissions.removeAll(keepingCapacity: true)
-            score(rows, tokens: window.count, into: &emissions)
+            scorer.score(scan, window, sentence: sentence, headline: headline, words: &words, into: &emissions)
             decoder.decode(emissions, count: window.count, transitions: transitions, into: &labels)
             NERModel.appendSpans(labels, from: window.lowerBound, to: &out)
         }
@@ -207,14 +209,10 @@ struct ViterbiDecoder {
 
 /// The feature rows of every decoding window of a document, shared by tagging and training.
 enum NERWindowFeatures {
-    /// Calls `body` with each window and its tokens' feature rows (``NERModel/stride`` each).
-    static func forEachWindow(_ scan: Scan, _ extractor: NERFeatureExtractor, _ body: (Range<Int>, [Int32]) -> Void) {
+    /// Calls `body` with each window, its sentence, and whether the sentence is a headline
+    /// (``isHeadline(_:_:_:)``).
+    static func forEachWindow(_ scan: Scan, _ body: (_ window: Range<Int>, _ sentence: Range<Int>, _ headline: Bool) -> Void) {
         let doc = scan.doc
-        var facts: [NERFeatureExtractor.TokenFacts] = []
-        var codes = GazetteerCodes()
-        let ruleCodes = extractor.ruleCodes(scan)
-        var rows: [Int32] = []
-        var scratch = [UInt8](repeating: 0, count: 256)
         scan.flags.withUnsafeBufferPointer { flags in
             scan.kinds.withUnsafeBufferPointer { kinds in
             scan.cues.withUnsafeBufferPointer { cues in
@@ -223,21 +221,33 @@ enum NERWindowFeatures {
                     var headline: Bool? = nil
                     NERWindows.forEach(in: sentence, flags: flags, kinds: kinds, cues: cues) { window in
                         if headline == nil { headline = isHeadline(sentence, flags, kinds) }
-                        let base = window.lowerBound - 2
-                        facts.removeAll(keepingCapacity: true)
-                        facts.append(contentsOf: repeatElement(.init(), count: window.count + 4))
-                        for t in max(base, sentence.lowerBound)..<min(window.upperBound + 2, sentence.upperBound) {
-                            facts[t - base] = extractor.facts(scan, t, &scratch)
-                        }
-                        extractor.gazetteerCodes(scan, window: window, sentence: sentence, into: &codes)
-                        rows.removeAll(keepingCapacity: true)
-                        extractor.features(scan, window: window, sentence: sentence, facts: facts, gazetteerCodes: codes, ruleCodes: ruleCodes,
-                                           headline: headline!, into: &rows, stride: NERModel.stride)
-                        body(window, rows)
+                        body(window, sentence, headline!)
                     }
                 }
             }
             }
+        }
+    }
+
+    /// Calls `body` with each window and its tokens' feature rows (``NERModel/stride`` each).
+    static func forEachWindow(_ scan: Scan, _ extractor: NERFeatureExtractor, _ body: (Range<Int>, [Int32]) -> Void) {
+        var facts: [NERFeatureExtractor.TokenFacts] = []
+        var codes = GazetteerCodes()
+        let ruleCodes = extractor.ruleCodes(scan)
+        var rows: [Int32] = []
+        var scratch = [UInt8](repeating: 0, count: 256)
+        forEachWindow(scan) { window, sentence, headline in
+            let base = window.lowerBound - 2
+            facts.removeAll(keepingCapacity: true)
+            facts.append(contentsOf: repeatElement(.init(), count: window.count + 4))
+            for t in max(base, sentence.lowerBound)..<min(window.upperBound + 2, sentence.upperBound) {
+                facts[t - base] = extractor.facts(scan, t, &scratch)
+            }
+            extractor.gazetteerCodes(scan, window: window, sentence: sentence, into: &codes)
+            rows.removeAll(keepingCapacity: true)
+            extractor.features(scan, window: window, sentence: sentence, facts: facts, gazetteerCodes: codes, ruleCodes: ruleCodes,
+                               headline: headline, into: &rows, stride: NERModel.stride)
+            body(window, rows)
         }
     }
 
