@@ -14,6 +14,9 @@ struct NERScorer {
     private var codes = GazetteerCodes()
     /// The word of each token of the window and two on each side; -1 outside the sentence.
     private var windowWords: [Int32] = []
+    /// The words' sums of each token of the window, and its other rows (``contextRows`` each).
+    private var sums: [SIMD8<Int16>] = []
+    private var rows: [Int32] = []
     /// The rows of a neighbour outside the sentence: two before, one before, one after, two after.
     private let outside: (SIMD8<Int16>, SIMD8<Int16>, SIMD8<Int16>, SIMD8<Int16>)
 
@@ -48,13 +51,42 @@ struct NERScorer {
         }
         for i in window where scan.flags[i].contains(.capitalized) { words.checkCommon(Int(windowWords[i - base]), i, scan) }
         extractor.gazetteerCodes(scan, window: window, sentence: sentence, into: &codes)
-        let x = extractor, stride = NERModel.stride, outside = outside
+        sums.removeAll(keepingCapacity: true)
+        rows.removeAll(keepingCapacity: true)
+        rows.append(contentsOf: repeatElement(-1, count: window.count * NERScorer.contextRows))
+        contextRows(scan, window, sentence: sentence, headline: headline, words: words)
+        // The rows' loads in one run, independent of each other: their cache misses overlap.
+        model.weights.withUnsafeBytes { w in
+            let w = w.baseAddress!
+            rows.withUnsafeBufferPointer { rows in
+                for t in 0..<window.count {
+                    var sum = sums[t]
+                    for r in rows[t * NERScorer.contextRows..<(t + 1) * NERScorer.contextRows] {
+                        if r < 0 { break }
+                        sum &+= SIMD8<Int16>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: Int(r) << 3, as: SIMD8<Int8>.self))
+                    }
+                    for l in 0..<8 { emissions.append(Float(sum[l])) }
+                }
+            }
+        }
+    }
+
+    /// The rows the words' sums of a token hold: bias, key, affixes, shape and length, the
+    /// words around it and the shapes of those next to it.
+    static let wordRows = 18
+    /// The most rows a token has besides its words' sums.
+    static let contextRows = NERModel.stride - wordRows
+
+    /// Sets ``sums`` to the words' sums of each token of `window` and ``rows`` to its other
+    /// rows (``contextRows`` a token, -1 after the last).
+    private mutating func contextRows(_ scan: Scan, _ window: Range<Int>, sentence: Range<Int>, headline: Bool, words: NERWordScores) {
+        let base = window.lowerBound - 2
+        let x = extractor, stride = NERModel.stride, outside = outside, codes = codes
         scan.flags.withUnsafeBufferPointer { flags in
         scan.cues.withUnsafeBufferPointer { cues in
         ruleCodes.withUnsafeBufferPointer { ruleCodes in
         windowWords.withUnsafeBufferPointer { windowWords in
-        model.weights.withUnsafeBytes { w in
-            let w = w.baseAddress!
+        rows.withUnsafeMutableBufferPointer { rows in
             words.withColumns { vectors, keys, info in
                 for i in window {
                     let k = i - base
@@ -66,40 +98,36 @@ struct NERScorer {
                     sum &+= p1e >= 0 ? vectors[p1e * 5 + 2] : outside.1
                     sum &+= n1e >= 0 ? vectors[n1e * 5 + 3] : outside.2
                     sum &+= n2e >= 0 ? vectors[n2e * 5 + 4] : outside.3
+                    sums.append(sum)
+                    let at = (i - window.lowerBound) * NERScorer.contextRows
+                    var m = 0
+                    func row(_ t: NERTemplate, _ v: UInt64) { rows[at + m] = x.row(t, v); m += 1 }
                     let key = keys[e], shape = UInt64(info[e].shape)
                     let p1 = p1e >= 0 ? keys[p1e] : 1, p2 = p2e >= 0 ? keys[p2e] : 2
                     let n1 = n1e >= 0 ? keys[n1e] : 3, n2 = n2e >= 0 ? keys[n2e] : 4
-                    sum &+= NERScorer.load(w, x, .prevWord, NERFeatureExtractor.mix(p1, key))
-                    sum &+= NERScorer.load(w, x, .wordNext, NERFeatureExtractor.mix(key, n1))
-                    sum &+= NERScorer.load(w, x, .prevWordShape, NERFeatureExtractor.mix(p1, shape))
-                    sum &+= NERScorer.load(w, x, .nextWordShape, NERFeatureExtractor.mix(n1, shape))
-                    sum &+= NERScorer.load(w, x, .prevBigram, NERFeatureExtractor.mix(p2, p1))
-                    sum &+= NERScorer.load(w, x, .nextBigram, NERFeatureExtractor.mix(n1, n2))
+                    row(.prevWord, NERFeatureExtractor.mix(p1, key))
+                    row(.wordNext, NERFeatureExtractor.mix(key, n1))
+                    row(.prevWordShape, NERFeatureExtractor.mix(p1, shape))
+                    row(.nextWordShape, NERFeatureExtractor.mix(n1, shape))
+                    row(.prevBigram, NERFeatureExtractor.mix(p2, p1))
+                    row(.nextBigram, NERFeatureExtractor.mix(n1, n2))
                     let ps = p1e >= 0 ? UInt64(info[p1e].shape) : 99, ns = n1e >= 0 ? UInt64(info[n1e].shape) : 99
-                    sum &+= NERScorer.load(w, x, .shapes, ps << 16 | shape << 8 | ns)
-                    // 26 rows so far, at most six more before the gazetteer's: the stride (48)
-                    // drops none of them.
-                    var n = 26
+                    row(.shapes, ps << 16 | shape << 8 | ns)
                     let first = i == sentence.lowerBound || (i - 1 >= sentence.lowerBound && flags[i - 1].contains(.openingQuote))
                     let capital = flags[i].contains(.capitalized), caps = flags[i].contains(.allCaps)
-                    sum &+= NERScorer.load(w, x, .capitals, (first ? 1 : 0) | (capital ? 2 : 0) | (caps ? 4 : 0) | (headline ? 8 : 0))
-                    if first { sum &+= NERScorer.load(w, x, .firstWord, key); n += 1 }
-                    if capital, info[e].common == NERWordScores.Info.common {
-                        sum &+= NERScorer.load(w, x, .commonWord, first ? 1 : 0); n += 1
-                    }
+                    row(.capitals, (first ? 1 : 0) | (capital ? 2 : 0) | (caps ? 4 : 0) | (headline ? 8 : 0))
+                    if first { row(.firstWord, key) }
+                    if capital, info[e].common == NERWordScores.Info.common { row(.commonWord, first ? 1 : 0) }
                     let pc = i - 1 >= sentence.lowerBound ? UInt64(flags[i - 1].rawValue & 3) : 9
                     let nc = i + 1 < sentence.upperBound ? UInt64(flags[i + 1].rawValue & 3) : 9
-                    sum &+= NERScorer.load(w, x, .prev1Capital, pc << 4 | UInt64(flags[i].rawValue & 3))
-                    sum &+= NERScorer.load(w, x, .next1Capital, nc << 4 | UInt64(flags[i].rawValue & 3))
-                    n += 2
-                    if i - 1 >= sentence.lowerBound, !cues[i - 1].isEmpty {
-                        sum &+= NERScorer.load(w, x, .prevCue, UInt64(cues[i - 1].rawValue)); n += 1
-                    }
-                    if i + 1 < sentence.upperBound, !cues[i + 1].isEmpty {
-                        sum &+= NERScorer.load(w, x, .nextCue, UInt64(cues[i + 1].rawValue)); n += 1
-                    }
-                    // From here on rows past the stride are dropped, as the feature rows drop them.
-                    func add(_ t: NERTemplate, _ v: UInt64) { if n < stride { sum &+= NERScorer.load(w, x, t, v); n += 1 } }
+                    row(.prev1Capital, pc << 4 | UInt64(flags[i].rawValue & 3))
+                    row(.next1Capital, nc << 4 | UInt64(flags[i].rawValue & 3))
+                    if i - 1 >= sentence.lowerBound, !cues[i - 1].isEmpty { row(.prevCue, UInt64(cues[i - 1].rawValue)) }
+                    if i + 1 < sentence.upperBound, !cues[i + 1].isEmpty { row(.nextCue, UInt64(cues[i + 1].rawValue)) }
+                    // The words' sums hold 18 rows and at most 14 came above: the stride (48)
+                    // drops none of them. From here on rows past it are dropped, as the feature
+                    // rows drop them.
+                    func add(_ t: NERTemplate, _ v: UInt64) { if NERScorer.wordRows + m < stride { row(t, v) } }
                     if x.gazetteer {
                         for j in 0..<codes.count(k) {
                             let code = codes.code(k, j)
@@ -108,7 +136,7 @@ struct NERScorer {
                         }
                         for j in 0..<codes.count(k - 1) { add(.prevGazetteer, codes.code(k - 1, j) & 0xFFFF) }
                         for j in 0..<codes.count(k + 1) { add(.nextGazetteer, codes.code(k + 1, j) & 0xFFFF) }
-                        if capital || caps, case let m = info[e].multiWord, m != 0 { add(.multiWord, UInt64(m)) }
+                        if capital || caps, case let mw = info[e].multiWord, mw != 0 { add(.multiWord, UInt64(mw)) }
                     }
                     if x.rules {
                         let r = ruleCodes[i]
@@ -119,7 +147,6 @@ struct NERScorer {
                         add(.nextRule, UInt64(nr) << 8 | UInt64(r))
                         if r != 0 { add(.ruleWord, NERFeatureExtractor.mix(key, UInt64(r))) }
                     }
-                    for l in 0..<8 { emissions.append(Float(sum[l])) }
                 }
             }
         }
@@ -145,7 +172,7 @@ struct NERWordScores {
         static let unknown: UInt8 = 0, common: UInt8 = 1, notCommon: UInt8 = 2
     }
 
-    static let limit = 1 << 15
+    static let limit = 1 << 14
     /// A slot of the table: a word's bytes packed (eight or fewer) or hashed (more), its
     /// length, and the word + 1 (0: empty).
     private struct Slot {
