@@ -176,19 +176,50 @@ struct ViterbiDecoder {
 
     /// The best labels for `count` tokens with `emissions` (eight per token).
     mutating func decode(_ emissions: [Float], count: Int, transitions: [Float], into labels: inout [Int]) {
+        precondition(count > 0 && emissions.count >= count * 8 && transitions.count >= 64)
+        labels.removeAll(keepingCapacity: true)
+        labels.append(contentsOf: repeatElement(0, count: count))
+        if count > best.count / 8 {
+            best = [Float](repeating: 0, count: count * 16)
+            back = [Int8](repeating: 0, count: count * 16)
+        }
+        emissions.withUnsafeBufferPointer { e in
+            transitions.withUnsafeBufferPointer { tr in
+                best.withUnsafeMutableBufferPointer { best in
+                    back.withUnsafeMutableBufferPointer { back in
+                        labels.withUnsafeMutableBufferPointer { labels in
+                            ViterbiDecoder.decode(e, count: count, tr, best, back, labels)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The lattice over `best` and `back` (eight a token), the labels written to `labels`;
+    /// an `I-` label is reached only from its `B-` or itself (``NERLabel/allowed(_:_:)``),
+    /// candidates compared in label order.
+    private static func decode(_ emissions: UnsafeBufferPointer<Float>, count: Int, _ transitions: UnsafeBufferPointer<Float>,
+                               _ best: UnsafeMutableBufferPointer<Float>, _ back: UnsafeMutableBufferPointer<Int8>,
+                               _ labels: UnsafeMutableBufferPointer<Int>) {
         let n = NERLabel.count
-        best.removeAll(keepingCapacity: true); back.removeAll(keepingCapacity: true)
-        best.append(contentsOf: repeatElement(0, count: count * 8))
-        back.append(contentsOf: repeatElement(0, count: count * 8))
         for l in 0..<n {
             best[l] = NERLabel.allowed(NERLabel.o, l) ? emissions[l] + transitions[l] : -.infinity
         }
-        for t in 1..<max(count, 1) {
+        for t in 1..<count {
+            let previous = (t - 1) * 8
             for l in 0..<n {
                 var m = -Float.infinity, arg = 0
-                for p in 0..<n where NERLabel.allowed(p, l) {
-                    let v = best[(t - 1) * 8 + p] + transitions[p * 8 + l]
-                    if v > m { m = v; arg = p }
+                if NERLabel.isInside(l) {
+                    for p in l - 1...l {
+                        let v = best[previous + p] + transitions[p * 8 + l]
+                        if v > m { m = v; arg = p }
+                    }
+                } else {
+                    for p in 0..<n {
+                        let v = best[previous + p] + transitions[p * 8 + l]
+                        if v > m { m = v; arg = p }
+                    }
                 }
                 best[t * 8 + l] = m + emissions[t * 8 + l]
                 back[t * 8 + l] = Int8(arg)
@@ -199,8 +230,6 @@ struct ViterbiDecoder {
             let v = best[(count - 1) * 8 + l] + transitions[l * 8 + NERLabel.o]
             if v > m { m = v; arg = l }
         }
-        labels.removeAll(keepingCapacity: true)
-        labels.append(contentsOf: repeatElement(0, count: count))
         labels[count - 1] = arg
         var t = count - 1
         while t > 0 { arg = Int(back[t * 8 + arg]); t -= 1; labels[t] = arg }
