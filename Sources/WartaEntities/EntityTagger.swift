@@ -34,6 +34,8 @@ public struct EntityTagger: Sendable {
     public let knownWords: ByteStringTable
     /// The sequence model that decides the PER, ORG and LOC spans, or nil for the rules alone.
     public let model: NERModel?
+    /// The model's word scores, kept from document to document.
+    let wordScores = NERWordScorePool()
 
     /// The cue words, with the speech verbs of the tagger's list.
     let cues: CueWords
@@ -158,7 +160,11 @@ public struct EntityTagger: Sendable {
     public func tag(_ doc: Document, nested: Bool = false) -> [EntityMention] {
         var scan = Scan(doc: doc, lexicon: lexicon, knownWords: knownWords, cueWords: cues)
         scan.applyRules()
-        if let model { scan.adopt(model.spans(scan)) }
+        if let model {
+            var words = wordScores.take()
+            scan.adopt(model.spans(scan, words: &words))
+            wordScores.give(words)
+        }
         scan.resolveAmbiguousPlaces()
         if nested { scan.addNested() }
         return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }
@@ -169,6 +175,7 @@ public struct EntityTagger: Sendable {
 struct Scan {
     /// The rule passes whose names the model reads as features and then replaces.
     mutating func applyRules() {
+        sentenceMatches = [UInt64](repeating: 0, count: doc.tokens.count)
         for s in 0..<doc.sentenceRanges.count {
             sentence(Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1]))
         }
@@ -211,6 +218,11 @@ struct Scan {
     var acronymHashes = HashFilter()
     /// The mentions ``tagAbbreviations()`` added (by index), which the model's spans do not replace.
     var abbreviations = Set<Int>()
+    /// The lexicon match from each token to the end of its sentence, as the sentence rules
+    /// found it (``sentenceMatch(_:_:)``), for the model's gazetteer features: 0 not looked up,
+    /// else ``noMatch`` or the entry index + 1 above 32 bits and the end below.
+    var sentenceMatches: [UInt64] = []
+    static let noMatch: UInt64 = 1 << 63
 
     init(doc: Document, lexicon: EntityLexicon, knownWords: ByteStringTable, cueWords: EntityTagger.CueWords = .builtIn) {
         self.doc = doc
@@ -325,8 +337,29 @@ struct Scan {
 
     /// The longest lexicon entry starting at `i` within `limit`, honouring case policies.
     func lexiconMatch(_ i: Int, _ limit: Int) -> (LexiconEntry, Int)? {
+        lexiconMatchIndex(i, limit).map { (lexicon.entries[$0.entry], $0.end) }
+    }
+
+    /// ``lexiconMatch(_:_:)`` from `i` to the end of its sentence `limit`, kept for later calls.
+    mutating func sentenceMatch(_ i: Int, _ limit: Int) -> (LexiconEntry, Int)? {
+        let match = lexiconMatchIndex(i, limit)
+        sentenceMatches[i] = match.map { UInt64($0.entry + 1) << 32 | UInt64($0.end) } ?? Scan.noMatch
+        return match.map { (lexicon.entries[$0.entry], $0.end) }
+    }
+
+    /// ``lexiconMatch(_:_:)`` from `i` to the end of its sentence `limit` (the entry's index),
+    /// as the sentence rules found it when they looked.
+    func sentenceMatchIndex(_ i: Int, _ limit: Int) -> (entry: Int, end: Int)? {
+        let known = i < sentenceMatches.count ? sentenceMatches[i] : 0
+        if known == 0 { return lexiconMatchIndex(i, limit) }
+        if known == Scan.noMatch { return nil }
+        return (Int(known >> 32) - 1, Int(known & 0xFFFF_FFFF))
+    }
+
+    /// The index of the longest lexicon entry starting at `i` within `limit`, and its end.
+    func lexiconMatchIndex(_ i: Int, _ limit: Int) -> (entry: Int, end: Int)? {
         guard i < limit, !keyIsEmpty(i) else { return nil }
-        var best: (LexiconEntry, Int)?
+        var best: (entry: Int, end: Int)?
         // One token: the token's own key, without building a new one.
         // A lower-case word starts only entries of case `any`.
         if flags[i].isDisjoint(with: [.capitalized, .allCaps]), kinds[i] != .number, !cues[i].contains(.lowercaseStart) {
@@ -337,7 +370,7 @@ struct Scan {
         let longer = slot & EntityLexicon.Slot.longer != 0
         if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index), rule.tokenCount == 1,
            casePolicyHolds(rule.policy, i, i + 1) {
-            best = (lexicon.entries[index], i + 1)
+            best = (index, i + 1)
         }
         guard longer, i + 1 < limit else { return best }
         var j = i + 1
@@ -348,7 +381,7 @@ struct Scan {
             guard let slot = withKey(i, j, { lexicon.table.value($0) }) else { break }
             if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index),
                rule.tokenCount == j - i, casePolicyHolds(rule.policy, i, j) {
-                best = (lexicon.entries[index], j)
+                best = (index, j)
             }
             if slot & EntityLexicon.Slot.longer == 0 { break }
         }
@@ -540,7 +573,7 @@ struct Scan {
             }
             if let end = numeric(i, limit) { i = end; continue }
             // Lexicon, then cue patterns that may extend it; each rule gives where to go on.
-            let match = lexiconMatch(i, limit)
+            let match = sentenceMatch(i, limit)
             if let next = personAfterRoleOrGivenName(i, limit, match) ?? event(i, limit) ?? organization(i, limit, match)
                 ?? cuedPlace(i, limit, match) ?? countryAsModifier(i, range, match) ?? placeAfterSpeechVerb(i, range, match)
                 ?? listedPlaceOrOrganization(i, limit, match) ?? definedAcronym(i) ?? nameAfterSpeechVerb(i, range)

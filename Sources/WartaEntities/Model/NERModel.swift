@@ -124,15 +124,17 @@ public struct NERModel: Sendable {
         return out + bitmap + body
     }
 
-    /// The PER, ORG and LOC spans of `scan`'s document.
-    func spans(_ scan: Scan) -> [EntityMention] {
+    /// The PER, ORG and LOC spans of `scan`'s document, with the word scores of `words` (kept
+    /// by the caller from document to document).
+    func spans(_ scan: Scan, words: inout NERWordScores) -> [EntityMention] {
         var out: [EntityMention] = []
         var emissions: [Float] = []
         var labels: [Int] = []
         var decoder = ViterbiDecoder()
-        NERWindowFeatures.forEachWindow(scan, extractor) { window, rows in
+        var scorer = NERScorer(model: self, scan: scan)
+        NERWindowFeatures.forEachWindow(scan) { window, sentence, headline in
             emissions.removeAll(keepingCapacity: true)
-            score(rows, tokens: window.count, into: &emissions)
+            scorer.score(scan, window, sentence: sentence, headline: headline, words: &words, into: &emissions)
             decoder.decode(emissions, count: window.count, transitions: transitions, into: &labels)
             NERModel.appendSpans(labels, from: window.lowerBound, to: &out)
         }
@@ -178,19 +180,50 @@ struct ViterbiDecoder {
 
     /// The best labels for `count` tokens with `emissions` (eight per token).
     mutating func decode(_ emissions: [Float], count: Int, transitions: [Float], into labels: inout [Int]) {
+        precondition(count > 0 && emissions.count >= count * 8 && transitions.count >= 64)
+        labels.removeAll(keepingCapacity: true)
+        labels.append(contentsOf: repeatElement(0, count: count))
+        if count > best.count / 8 {
+            best = [Float](repeating: 0, count: count * 16)
+            back = [Int8](repeating: 0, count: count * 16)
+        }
+        emissions.withUnsafeBufferPointer { e in
+            transitions.withUnsafeBufferPointer { tr in
+                best.withUnsafeMutableBufferPointer { best in
+                    back.withUnsafeMutableBufferPointer { back in
+                        labels.withUnsafeMutableBufferPointer { labels in
+                            ViterbiDecoder.decode(e, count: count, tr, best, back, labels)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The lattice over `best` and `back` (eight a token), the labels written to `labels`;
+    /// an `I-` label is reached only from its `B-` or itself (``NERLabel/allowed(_:_:)``),
+    /// candidates compared in label order.
+    private static func decode(_ emissions: UnsafeBufferPointer<Float>, count: Int, _ transitions: UnsafeBufferPointer<Float>,
+                               _ best: UnsafeMutableBufferPointer<Float>, _ back: UnsafeMutableBufferPointer<Int8>,
+                               _ labels: UnsafeMutableBufferPointer<Int>) {
         let n = NERLabel.count
-        best.removeAll(keepingCapacity: true); back.removeAll(keepingCapacity: true)
-        best.append(contentsOf: repeatElement(0, count: count * 8))
-        back.append(contentsOf: repeatElement(0, count: count * 8))
         for l in 0..<n {
             best[l] = NERLabel.allowed(NERLabel.o, l) ? emissions[l] + transitions[l] : -.infinity
         }
-        for t in 1..<max(count, 1) {
+        for t in 1..<count {
+            let previous = (t - 1) * 8
             for l in 0..<n {
                 var m = -Float.infinity, arg = 0
-                for p in 0..<n where NERLabel.allowed(p, l) {
-                    let v = best[(t - 1) * 8 + p] + transitions[p * 8 + l]
-                    if v > m { m = v; arg = p }
+                if NERLabel.isInside(l) {
+                    for p in l - 1...l {
+                        let v = best[previous + p] + transitions[p * 8 + l]
+                        if v > m { m = v; arg = p }
+                    }
+                } else {
+                    for p in 0..<n {
+                        let v = best[previous + p] + transitions[p * 8 + l]
+                        if v > m { m = v; arg = p }
+                    }
                 }
                 best[t * 8 + l] = m + emissions[t * 8 + l]
                 back[t * 8 + l] = Int8(arg)
@@ -201,8 +234,6 @@ struct ViterbiDecoder {
             let v = best[(count - 1) * 8 + l] + transitions[l * 8 + NERLabel.o]
             if v > m { m = v; arg = l }
         }
-        labels.removeAll(keepingCapacity: true)
-        labels.append(contentsOf: repeatElement(0, count: count))
         labels[count - 1] = arg
         var t = count - 1
         while t > 0 { arg = Int(back[t * 8 + arg]); t -= 1; labels[t] = arg }
@@ -211,14 +242,10 @@ struct ViterbiDecoder {
 
 /// The feature rows of every decoding window of a document, shared by tagging and training.
 enum NERWindowFeatures {
-    /// Calls `body` with each window and its tokens' feature rows (``NERModel/stride`` each).
-    static func forEachWindow(_ scan: Scan, _ extractor: NERFeatureExtractor, _ body: (Range<Int>, [Int32]) -> Void) {
+    /// Calls `body` with each window, its sentence, and whether the sentence is a headline
+    /// (``isHeadline(_:_:_:)``).
+    static func forEachWindow(_ scan: Scan, _ body: (_ window: Range<Int>, _ sentence: Range<Int>, _ headline: Bool) -> Void) {
         let doc = scan.doc
-        var facts: [NERFeatureExtractor.TokenFacts] = []
-        var codes = GazetteerCodes()
-        let ruleCodes = extractor.ruleCodes(scan)
-        var rows: [Int32] = []
-        var scratch = [UInt8](repeating: 0, count: 256)
         scan.flags.withUnsafeBufferPointer { flags in
             scan.kinds.withUnsafeBufferPointer { kinds in
             scan.cues.withUnsafeBufferPointer { cues in
@@ -227,21 +254,33 @@ enum NERWindowFeatures {
                     var headline: Bool? = nil
                     NERWindows.forEach(in: sentence, flags: flags, kinds: kinds, cues: cues) { window in
                         if headline == nil { headline = isHeadline(sentence, flags, kinds) }
-                        let base = window.lowerBound - 2
-                        facts.removeAll(keepingCapacity: true)
-                        facts.append(contentsOf: repeatElement(.init(), count: window.count + 4))
-                        for t in max(base, sentence.lowerBound)..<min(window.upperBound + 2, sentence.upperBound) {
-                            facts[t - base] = extractor.facts(scan, t, &scratch)
-                        }
-                        extractor.gazetteerCodes(scan, window: window, sentence: sentence, into: &codes)
-                        rows.removeAll(keepingCapacity: true)
-                        extractor.features(scan, window: window, sentence: sentence, facts: facts, gazetteerCodes: codes, ruleCodes: ruleCodes,
-                                           headline: headline!, into: &rows, stride: NERModel.stride)
-                        body(window, rows)
+                        body(window, sentence, headline!)
                     }
                 }
             }
             }
+        }
+    }
+
+    /// Calls `body` with each window and its tokens' feature rows (``NERModel/stride`` each).
+    static func forEachWindow(_ scan: Scan, _ extractor: NERFeatureExtractor, _ body: (Range<Int>, [Int32]) -> Void) {
+        var facts: [NERFeatureExtractor.TokenFacts] = []
+        var codes = GazetteerCodes()
+        let ruleCodes = extractor.ruleCodes(scan)
+        var rows: [Int32] = []
+        var scratch = [UInt8](repeating: 0, count: 256)
+        forEachWindow(scan) { window, sentence, headline in
+            let base = window.lowerBound - 2
+            facts.removeAll(keepingCapacity: true)
+            facts.append(contentsOf: repeatElement(.init(), count: window.count + 4))
+            for t in max(base, sentence.lowerBound)..<min(window.upperBound + 2, sentence.upperBound) {
+                facts[t - base] = extractor.facts(scan, t, &scratch)
+            }
+            extractor.gazetteerCodes(scan, window: window, sentence: sentence, into: &codes)
+            rows.removeAll(keepingCapacity: true)
+            extractor.features(scan, window: window, sentence: sentence, facts: facts, gazetteerCodes: codes, ruleCodes: ruleCodes,
+                               headline: headline, into: &rows, stride: NERModel.stride)
+            body(window, rows)
         }
     }
 

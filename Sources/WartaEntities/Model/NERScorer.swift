@@ -1,0 +1,309 @@
+import Synchronization
+import WartaText
+
+/// The label scores of a document's windows for tagging: the sums
+/// ``NERFeatureExtractor/features(_:window:sentence:facts:gazetteerCodes:ruleCodes:headline:into:stride:)``
+/// and ``NERModel/score(_:tokens:into:)`` give, but the rows that depend on one word alone (its
+/// key, affixes, shape and length, and the word as the one two before, one before, one after or
+/// two after a token) come summed from ``NERWordScores``, so a token costs five vector adds and
+/// its contextual rows. Integer sums in another order are the same sums: decoding is unchanged.
+struct NERScorer {
+    private let model: NERModel
+    private let extractor: NERFeatureExtractor
+    private let ruleCodes: [UInt8]
+    private var codes = GazetteerCodes()
+    /// The word of each token of the window and two on each side; -1 outside the sentence.
+    private var windowWords: [Int32] = []
+    /// The words' sums of each token of the window, and its other rows (``contextRows`` each).
+    private var sums: [SIMD8<Int16>] = []
+    private var rows: [Int32] = []
+    /// The rows of a neighbour outside the sentence: two before, one before, one after, two after.
+    private let outside: (SIMD8<Int16>, SIMD8<Int16>, SIMD8<Int16>, SIMD8<Int16>)
+
+    init(model: NERModel, scan: Scan) {
+        self.model = model
+        extractor = model.extractor
+        ruleCodes = extractor.ruleCodes(scan)
+        let x = extractor
+        outside = model.weights.withUnsafeBytes { w in
+            let w = w.baseAddress!
+            return (NERScorer.load(w, x, .prev2, 2),
+                    NERScorer.load(w, x, .prev1, 1) &+ NERScorer.load(w, x, .prevShape, 99),
+                    NERScorer.load(w, x, .next1, 3) &+ NERScorer.load(w, x, .nextShape, 99),
+                    NERScorer.load(w, x, .next2, 4))
+        }
+    }
+
+    /// The weight row of feature `value` of `template`, widened to 16 bits: a token's at most
+    /// ``NERModel/stride`` rows of 8-bit weights sum to at most 48 × 128 in each lane.
+    @inline(__always)
+    static func load(_ w: UnsafeRawPointer, _ x: NERFeatureExtractor, _ template: NERTemplate, _ value: UInt64) -> SIMD8<Int16> {
+        SIMD8<Int16>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: Int(x.row(template, value)) << 3, as: SIMD8<Int8>.self))
+    }
+
+    /// Appends eight label scores for each token of `window` (in `sentence`) to `emissions`.
+    mutating func score(_ scan: Scan, _ window: Range<Int>, sentence: Range<Int>, headline: Bool, words: inout NERWordScores,
+                        into emissions: inout [Float]) {
+        let base = window.lowerBound - 2
+        windowWords.removeAll(keepingCapacity: true)
+        for t in base..<window.upperBound + 2 {
+            windowWords.append(t >= sentence.lowerBound && t < sentence.upperBound ? Int32(words.word(of: t, scan, model)) : -1)
+        }
+        for i in window where scan.flags[i].contains(.capitalized) { words.checkCommon(Int(windowWords[i - base]), i, scan) }
+        extractor.gazetteerCodes(scan, window: window, sentence: sentence, into: &codes)
+        sums.removeAll(keepingCapacity: true)
+        rows.removeAll(keepingCapacity: true)
+        rows.append(contentsOf: repeatElement(-1, count: window.count * NERScorer.contextRows))
+        contextRows(scan, window, sentence: sentence, headline: headline, words: words)
+        // The rows' loads in one run, independent of each other: their cache misses overlap.
+        model.weights.withUnsafeBytes { w in
+            let w = w.baseAddress!
+            rows.withUnsafeBufferPointer { rows in
+                for t in 0..<window.count {
+                    var sum = sums[t]
+                    for r in rows[t * NERScorer.contextRows..<(t + 1) * NERScorer.contextRows] {
+                        if r < 0 { break }
+                        sum &+= SIMD8<Int16>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: Int(r) << 3, as: SIMD8<Int8>.self))
+                    }
+                    for l in 0..<8 { emissions.append(Float(sum[l])) }
+                }
+            }
+        }
+    }
+
+    /// The rows the words' sums of a token hold: bias, key, affixes, shape and length, the
+    /// words around it and the shapes of those next to it.
+    static let wordRows = 18
+    /// The most rows a token has besides its words' sums.
+    static let contextRows = NERModel.stride - wordRows
+
+    /// Sets ``sums`` to the words' sums of each token of `window` and ``rows`` to its other
+    /// rows (``contextRows`` a token, -1 after the last).
+    private mutating func contextRows(_ scan: Scan, _ window: Range<Int>, sentence: Range<Int>, headline: Bool, words: NERWordScores) {
+        let base = window.lowerBound - 2
+        let x = extractor, stride = NERModel.stride, outside = outside, codes = codes
+        scan.flags.withUnsafeBufferPointer { flags in
+        scan.cues.withUnsafeBufferPointer { cues in
+        ruleCodes.withUnsafeBufferPointer { ruleCodes in
+        windowWords.withUnsafeBufferPointer { windowWords in
+        rows.withUnsafeMutableBufferPointer { rows in
+            words.withColumns { vectors, keys, info in
+                for i in window {
+                    let k = i - base
+                    let e = Int(windowWords[k])
+                    let p2e = Int(windowWords[k - 2]), p1e = Int(windowWords[k - 1])
+                    let n1e = Int(windowWords[k + 1]), n2e = Int(windowWords[k + 2])
+                    var sum = vectors[e * 5]
+                    sum &+= p2e >= 0 ? vectors[p2e * 5 + 1] : outside.0
+                    sum &+= p1e >= 0 ? vectors[p1e * 5 + 2] : outside.1
+                    sum &+= n1e >= 0 ? vectors[n1e * 5 + 3] : outside.2
+                    sum &+= n2e >= 0 ? vectors[n2e * 5 + 4] : outside.3
+                    sums.append(sum)
+                    let at = (i - window.lowerBound) * NERScorer.contextRows
+                    var m = 0
+                    func row(_ t: NERTemplate, _ v: UInt64) { rows[at + m] = x.row(t, v); m += 1 }
+                    let key = keys[e], shape = UInt64(info[e].shape)
+                    let p1 = p1e >= 0 ? keys[p1e] : 1, p2 = p2e >= 0 ? keys[p2e] : 2
+                    let n1 = n1e >= 0 ? keys[n1e] : 3, n2 = n2e >= 0 ? keys[n2e] : 4
+                    row(.prevWord, NERFeatureExtractor.mix(p1, key))
+                    row(.wordNext, NERFeatureExtractor.mix(key, n1))
+                    row(.prevWordShape, NERFeatureExtractor.mix(p1, shape))
+                    row(.nextWordShape, NERFeatureExtractor.mix(n1, shape))
+                    row(.prevBigram, NERFeatureExtractor.mix(p2, p1))
+                    row(.nextBigram, NERFeatureExtractor.mix(n1, n2))
+                    let ps = p1e >= 0 ? UInt64(info[p1e].shape) : 99, ns = n1e >= 0 ? UInt64(info[n1e].shape) : 99
+                    row(.shapes, ps << 16 | shape << 8 | ns)
+                    let first = i == sentence.lowerBound || (i - 1 >= sentence.lowerBound && flags[i - 1].contains(.openingQuote))
+                    let capital = flags[i].contains(.capitalized), caps = flags[i].contains(.allCaps)
+                    row(.capitals, (first ? 1 : 0) | (capital ? 2 : 0) | (caps ? 4 : 0) | (headline ? 8 : 0))
+                    if first { row(.firstWord, key) }
+                    if capital, info[e].common == NERWordScores.Info.common { row(.commonWord, first ? 1 : 0) }
+                    let pc = i - 1 >= sentence.lowerBound ? UInt64(flags[i - 1].rawValue & 3) : 9
+                    let nc = i + 1 < sentence.upperBound ? UInt64(flags[i + 1].rawValue & 3) : 9
+                    row(.prev1Capital, pc << 4 | UInt64(flags[i].rawValue & 3))
+                    row(.next1Capital, nc << 4 | UInt64(flags[i].rawValue & 3))
+                    if i - 1 >= sentence.lowerBound, !cues[i - 1].isEmpty { row(.prevCue, UInt64(cues[i - 1].rawValue)) }
+                    if i + 1 < sentence.upperBound, !cues[i + 1].isEmpty { row(.nextCue, UInt64(cues[i + 1].rawValue)) }
+                    // The words' sums hold 18 rows and at most 14 came above: the stride (48)
+                    // drops none of them. From here on rows past it are dropped, as the feature
+                    // rows drop them.
+                    func add(_ t: NERTemplate, _ v: UInt64) { if NERScorer.wordRows + m < stride { row(t, v) } }
+                    if x.gazetteer {
+                        for j in 0..<codes.count(k) {
+                            let code = codes.code(k, j)
+                            add(.gazetteer, code)
+                            add(.gazetteerType, code & 0xFFFF)
+                        }
+                        for j in 0..<codes.count(k - 1) { add(.prevGazetteer, codes.code(k - 1, j) & 0xFFFF) }
+                        for j in 0..<codes.count(k + 1) { add(.nextGazetteer, codes.code(k + 1, j) & 0xFFFF) }
+                        if capital || caps, case let mw = info[e].multiWord, mw != 0 { add(.multiWord, UInt64(mw)) }
+                    }
+                    if x.rules {
+                        let r = ruleCodes[i]
+                        let pr = i - 1 >= sentence.lowerBound ? ruleCodes[i - 1] : 0
+                        let nr = i + 1 < sentence.upperBound ? ruleCodes[i + 1] : 0
+                        add(.rule, UInt64(r))
+                        add(.prevRule, UInt64(pr) << 8 | UInt64(r))
+                        add(.nextRule, UInt64(nr) << 8 | UInt64(r))
+                        if r != 0 { add(.ruleWord, NERFeatureExtractor.mix(key, UInt64(r))) }
+                    }
+                }
+            }
+        }
+        }
+        }
+        }
+        }
+    }
+}
+
+/// Words (by their bytes) with what the sequence model reads of each alone: its key hash, short
+/// shape, multi-word name bits, whether it is a common word, and five sums of weight rows: its
+/// own rows (bias, key, affixes, shape, length), and its rows as the word two before a token,
+/// one before, one after and two after. Kept from document to document (``NERWordScorePool``),
+/// emptied between documents past ``limit`` words.
+struct NERWordScores {
+    /// What a word is besides its key hash and sums.
+    struct Info {
+        var shape: UInt8
+        var multiWord: UInt8
+        /// ``unknown``, ``common`` or ``notCommon``.
+        var common: UInt8
+        static let unknown: UInt8 = 0, common: UInt8 = 1, notCommon: UInt8 = 2
+    }
+
+    static let limit = 1 << 14
+    /// A slot of the table: a word's bytes packed (eight or fewer) or hashed (more), its
+    /// length, and the word + 1 (0: empty).
+    private struct Slot {
+        var key: UInt64 = 0
+        var length: Int32 = 0
+        var word: Int32 = 0
+    }
+    /// Open addressing by ``Slot/key`` and length.
+    private var table = [Slot](repeating: Slot(), count: 1 << 10)
+    /// The bytes of the words longer than eight bytes (the others are their keys): word `w`'s
+    /// are `bytes[starts[w]..<starts[w + 1]]`.
+    private var starts: [Int32] = [0]
+    private var bytes: [UInt8] = []
+    private var keys: [UInt64] = []
+    private var info: [Info] = []
+    /// Five per word.
+    private var vectors: [SIMD8<Int16>] = []
+    private var scratch = [UInt8](repeating: 0, count: 256)
+
+    /// The word of token `t` of `scan`, added with its sums when new.
+    mutating func word(of t: Int, _ scan: Scan, _ model: NERModel) -> Int {
+        let s = Int(scan.doc.tokens.starts[t]), e = Int(scan.doc.tokens.ends[t])
+        return scan.doc.bytes.withUnsafeBufferPointer { text in
+            let token = UnsafeBufferPointer(rebasing: text[s..<e])
+            let key = NERWordScores.key(token), length = Int32(token.count)
+            let mask = table.count - 1
+            var slot = NERWordScores.slot(key, length) & mask
+            while case let entry = table[slot], entry.word != 0 {
+                if entry.key == key, entry.length == length, length <= 8 || isWord(Int(entry.word) - 1, token) {
+                    return Int(entry.word) - 1
+                }
+                slot = (slot + 1) & mask
+            }
+            add(token, t, scan, model)
+            table[slot] = Slot(key: key, length: length, word: Int32(keys.count))
+            if keys.count * 2 > table.count { grow() }
+            return keys.count - 1
+        }
+    }
+
+    /// Whether the cache holds ``limit`` words or more.
+    var isFull: Bool { keys.count >= NERWordScores.limit }
+
+    /// A word's bytes packed into 64 bits when they fit, else their hash.
+    @inline(__always)
+    static func key(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if token.count > 8 { return NERFeatureExtractor.fnv(token, 0, token.count) }
+        var v: UInt64 = 0
+        for k in 0..<token.count { v |= UInt64(token[k]) << UInt64(8 * k) }
+        return v
+    }
+
+    /// Where a word with `key` and `length` is looked for first (before masking).
+    @inline(__always)
+    static func slot(_ key: UInt64, _ length: Int32) -> Int {
+        Int(truncatingIfNeeded: NERFeatureExtractor.mix(key, UInt64(length)) >> 20)
+    }
+
+    /// Whether word `w` is `token` (of more than eight bytes).
+    private func isWord(_ w: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        let s = Int(starts[w])
+        guard Int(starts[w + 1]) - s == token.count else { return false }
+        for k in 0..<token.count where bytes[s + k] != token[k] { return false }
+        return true
+    }
+
+    /// Adds `token` (token `t` of `scan`) with its sums.
+    private mutating func add(_ token: UnsafeBufferPointer<UInt8>, _ t: Int, _ scan: Scan, _ model: NERModel) {
+        let x = model.extractor
+        let f = x.facts(scan, t, &scratch)
+        if token.count > 8 { bytes.append(contentsOf: token) }
+        starts.append(Int32(bytes.count)); keys.append(f.keyHash)
+        info.append(Info(shape: f.shortShape, multiWord: x.gazetteer ? model.multiWord[f.keyHash] : 0, common: Info.unknown))
+        model.weights.withUnsafeBytes { w in
+            let w = w.baseAddress!
+            func load(_ template: NERTemplate, _ value: UInt64) -> SIMD8<Int16> { NERScorer.load(w, x, template, value) }
+            var own = load(.bias, 0) &+ load(.word, f.keyHash)
+            own &+= load(.prefix, f.prefixes.0 ^ 1) &+ load(.prefix, f.prefixes.1 ^ 2)
+            own &+= load(.prefix, f.prefixes.2 ^ 3) &+ load(.prefix, f.prefixes.3 ^ 4)
+            own &+= load(.suffix, f.suffixes.0 ^ 1) &+ load(.suffix, f.suffixes.1 ^ 2)
+            own &+= load(.suffix, f.suffixes.2 ^ 3) &+ load(.suffix, f.suffixes.3 ^ 4)
+            own &+= load(.shape, f.shape) &+ load(.length, UInt64(min(f.length, 12)) << 4 | UInt64(f.shortShape))
+            vectors.append(own)
+            vectors.append(load(.prev2, f.keyHash))
+            vectors.append(load(.prev1, f.keyHash) &+ load(.prevShape, UInt64(f.shortShape)))
+            vectors.append(load(.next1, f.keyHash) &+ load(.nextShape, UInt64(f.shortShape)))
+            vectors.append(load(.next2, f.keyHash))
+        }
+    }
+
+    private mutating func grow() {
+        let old = table
+        table = [Slot](repeating: Slot(), count: old.count * 2)
+        let mask = table.count - 1
+        for entry in old where entry.word != 0 {
+            var slot = NERWordScores.slot(entry.key, entry.length) & mask
+            while table[slot].word != 0 { slot = (slot + 1) & mask }
+            table[slot] = entry
+        }
+    }
+
+    /// Looks up once whether word `w` (that of token `i`) is a common word.
+    mutating func checkCommon(_ w: Int, _ i: Int, _ scan: Scan) {
+        if info[w].common == Info.unknown { info[w].common = scan.isCommonWord(i) ? Info.common : Info.notCommon }
+    }
+
+    /// Calls `body` with the sums (five per word), key hashes and infos of the words.
+    func withColumns<R>(_ body: (UnsafeBufferPointer<SIMD8<Int16>>, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Info>) -> R) -> R {
+        vectors.withUnsafeBufferPointer { v in
+            keys.withUnsafeBufferPointer { k in
+                info.withUnsafeBufferPointer { i in body(v, k, i) }
+            }
+        }
+    }
+}
+
+/// The word caches of one tagger, each lent to one tagging call at a time: as many as calls
+/// ran at once.
+final class NERWordScorePool: Sendable {
+    private let free = Mutex<[NERWordScores]>([])
+
+    init() {}
+
+    /// A cache no other call holds, empty if it has grown past its limit.
+    func take() -> NERWordScores {
+        guard let words = free.withLock({ $0.popLast() }), !words.isFull else { return NERWordScores() }
+        return words
+    }
+
+    /// Gives back a cache taken with ``take()``.
+    func give(_ words: sending NERWordScores) {
+        free.withLock { $0.append(words) }
+    }
+}

@@ -1,0 +1,61 @@
+import Testing
+import WartaText
+@testable import WartaEntities
+
+/// The tagger's scorer (word sums kept from document to document) gives the emissions the
+/// feature rows give, for the built-in model and for any weights.
+@Suite("NER scorer")
+struct NERScorerTests {
+    static let texts = [
+        "Presiden Joko Widodo tiba di Semarang, Jawa Tengah, Senin (12/3). \"Kami siap,\" kata Gubernur Ganjar Pranowo.",
+        "PEMKOT SEMARANG RESMIKAN JALAN BARU DI KAWASAN INDUSTRI WIJAYA KUSUMA",
+        "Kepala Dinas Perindustrian Kota Semarang Tri Supriyanto mengatakan Bursa Efek Indonesia (BEI) mencatat kenaikan 2,5 persen.",
+        "Dia bertemu Amanda Vanstone Selasa di Café Batavia, Jakarta Pusat, bersama perwakilan Kementerian Hukum dan Hak Asasi Manusia.",
+        "Namun , menurut Badan Pengawas Obat dan Makanan (BPOM), produk itu aman. Tri juga hadir di desa Kramas.",
+    ]
+
+    /// The emissions of every window of `texts`: by the feature rows, and by the scorer.
+    static func emissions(_ model: NERModel, _ texts: [String]) -> (rows: [Float], scorer: [Float]) {
+        var byRows: [Float] = [], byScorer: [Float] = []
+        var words = NERWordScores()
+        for text in texts {
+            var scan = Scan(doc: TextAnalyzer().analyze(text), lexicon: .builtIn, knownWords: TokenizerLexicon.builtIn.knownWords)
+            scan.applyRules()
+            NERWindowFeatures.forEachWindow(scan, model.extractor) { window, rows in
+                model.score(rows, tokens: window.count, into: &byRows)
+            }
+            var scorer = NERScorer(model: model, scan: scan)
+            NERWindowFeatures.forEachWindow(scan) { window, sentence, headline in
+                scorer.score(scan, window, sentence: sentence, headline: headline, words: &words, into: &byScorer)
+            }
+        }
+        return (byRows, byScorer)
+    }
+
+    @Test func theBuiltInModel() throws {
+        let model = try #require(NERModel.builtIn)
+        let (rows, scorer) = Self.emissions(model, Self.texts + Self.texts)
+        #expect(rows.count > 100)
+        #expect(rows == scorer)
+    }
+
+    @Test(arguments: [0, 1, 2])
+    func anyWeights(_ kind: Int) throws {
+        let builtIn = try #require(NERModel.builtIn)
+        var state: UInt64 = 0x9e37_79b9_7f4a_7c15
+        // Random weights, the extremes, and mostly zero rows (a small table: rows collide).
+        let weights = (0..<(1 << 12) * 8).map { k -> Int8 in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            if k % 8 == 7 { return 0 }
+            switch kind {
+            case 0: return Int8(truncatingIfNeeded: state >> 56)
+            case 1: return k / 8 % 2 == 0 ? -128 : 127
+            default: return state >> 60 == 0 ? Int8(truncatingIfNeeded: state >> 40) : 0
+            }
+        }
+        let model = NERModel(bits: 12, usesGazetteer: true, usesRules: true, weights: weights, transitions: builtIn.transitions,
+                             multiWord: builtIn.multiWord)
+        let (rows, scorer) = Self.emissions(model, Self.texts + Self.texts)
+        #expect(rows == scorer)
+    }
+}
