@@ -321,7 +321,7 @@ public struct EntityLexicon: Sendable {
     // MARK: Binary image
 
     /// The first bytes of an image (and its format version).
-    static let imageMagic: UInt64 = 0x5741_5254_4C45_5835  // "WARTLEX5"
+    static let imageMagic: UInt64 = 0x5741_5254_4C45_5836  // "WARTLEX6"
 
     /// The compiled lexicon as a binary image that ``init(image:)`` loads many times faster
     /// than the TSV compiles (the CLI keeps one in its cache, see the README).

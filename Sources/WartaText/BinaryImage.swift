@@ -62,15 +62,16 @@ extension ByteStringTable {
     /// Reads a table that ``write(to:)`` wrote, or nil when the image is malformed.
     public init?(reading image: inout BinaryImageReader) {
         guard let arena = image.readArray(UInt8.self), let keyEnds = image.readArray(Int32.self),
-              let values = image.readArray(Int32.self), let slots = image.readArray(UInt64.self),
+              let values = image.readArray(Int32.self), let slots = image.readArray(UInt32.self),
               keyEnds.count == values.count + 1, keyEnds.first == 0, Int(keyEnds.last!) == arena.count,
               zip(keyEnds, keyEnds.dropFirst()).allSatisfy({ $0 <= $1 }),
-              slots.count.nonzeroBitCount == 1, values.count < slots.count
+              slots.count.nonzeroBitCount == 1, slots.count <= 1 << 30, values.count < slots.count
         else { return nil }
         // Each key in exactly one slot, so a lookup always meets an empty slot.
+        let indexMask = UInt32(slots.count - 1)
         var used = 0
         for s in slots where s != 0 {
-            guard s & 0xFFFF_FFFF >= 1, s & 0xFFFF_FFFF <= UInt64(values.count) else { return nil }
+            guard s & indexMask >= 1, s & indexMask <= UInt32(values.count) else { return nil }
             used += 1
         }
         guard used == values.count else { return nil }

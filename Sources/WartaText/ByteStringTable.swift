@@ -1,20 +1,24 @@
 /// A hash table from byte strings to small integer values, built once and looked up without
-/// allocating: keys are compared as raw UTF-8 bytes in one arena. Each slot holds the key's
-/// index and 32 more bits of its hash, so a probe that misses (most tokens are in no lexicon)
-/// reads one slot and never the arena.
+/// allocating: keys are compared as raw UTF-8 bytes in one arena. Each 32-bit slot holds the
+/// key's index + 1 in its low bits (as many as the table has slots: log2 of their count) and
+/// more bits of its hash above them, so a probe that misses (most tokens are in no lexicon)
+/// mostly reads one slot and never the arena; the slots of a 250,000-name lexicon take 4 MB.
 public struct ByteStringTable: Sendable {
     /// The keys end to end; key `k` is `arena[keyEnds[k]..<keyEnds[k + 1]]`.
     @usableFromInline private(set) var arena: [UInt8] = []
     @usableFromInline private(set) var keyEnds: [Int32] = [0]
     @usableFromInline private(set) var values: [Int32] = []
-    /// 0 for an empty slot, else the hash's high 32 bits above the key's index + 1.
-    @usableFromInline private(set) var slots: [UInt64]
+    /// 0 for an empty slot, else high bits of the hash above the key's index + 1.
+    @usableFromInline private(set) var slots: [UInt32]
     @usableFromInline private(set) var mask: Int
+    /// log2 of the number of slots: the bits of a slot that hold the index + 1 (the table has
+    /// at most half as many keys as slots).
+    @usableFromInline private(set) var indexBits: Int
 
     /// A table from its parts (see ``init(reading:)``).
-    init(arena: [UInt8], keyEnds: [Int32], values: [Int32], slots: [UInt64]) {
+    init(arena: [UInt8], keyEnds: [Int32], values: [Int32], slots: [UInt32]) {
         self.arena = arena; self.keyEnds = keyEnds; self.values = values
-        self.slots = slots; self.mask = slots.count - 1
+        self.slots = slots; self.mask = slots.count - 1; self.indexBits = slots.count.trailingZeroBitCount
     }
 
     /// Builds a table from keys and values; a later duplicate key overrides an earlier one.
@@ -37,14 +41,22 @@ public struct ByteStringTable: Sendable {
     public init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
+        slots = [UInt32](repeating: 0, count: size)
         mask = size - 1
+        indexBits = size.trailingZeroBitCount
         arena.reserveCapacity(capacity * 12)
     }
 
+    /// The hash bits a slot keeps above the index: the top `32 - indexBits` bits of `hash`
+    /// (the slot's position comes from its low bits).
+    @inlinable @inline(__always)
+    static func tag(_ hash: Int, indexBits: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: UInt64(UInt(bitPattern: hash)) >> UInt64(32 + indexBits))
+    }
+
     @inline(__always)
-    static func slotValue(_ hash: Int, _ index: Int) -> UInt64 {
-        (UInt64(UInt(bitPattern: hash)) & 0xFFFF_FFFF_0000_0000) | UInt64(index + 1)
+    func slotValue(_ hash: Int, _ index: Int) -> UInt32 {
+        ByteStringTable.tag(hash, indexBits: indexBits) << UInt32(indexBits) | UInt32(index + 1)
     }
 
     /// Adds `key` with `value` unless the table has it already; returns the value it had, or
@@ -56,7 +68,7 @@ public struct ByteStringTable: Sendable {
         if let existing = self.value(key, hash: h) { return existing }
         var slot = h & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = ByteStringTable.slotValue(h, values.count)
+        slots[slot] = slotValue(h, values.count)
         arena.append(contentsOf: key)
         keyEnds.append(Int32(arena.count))
         values.append(value)
@@ -70,14 +82,16 @@ public struct ByteStringTable: Sendable {
 
     private mutating func grow() {
         let size = max(16, slots.count * 2)
-        slots = [UInt64](repeating: 0, count: size)
+        precondition(size <= 1 << 30, "a byte string table of more than 2^29 keys")
+        slots = [UInt32](repeating: 0, count: size)
         mask = size - 1
+        indexBits = size.trailingZeroBitCount
         arena.withUnsafeBufferPointer { a in
             for k in values.indices {
                 let h = ByteStringTable.hash(UnsafeBufferPointer(rebasing: a[Int(keyEnds[k])..<Int(keyEnds[k + 1])]), lowercase: false)
                 var slot = h & mask
                 while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = ByteStringTable.slotValue(h, k)
+                slots[slot] = slotValue(h, k)
             }
         }
     }
@@ -127,14 +141,15 @@ public struct ByteStringTable: Sendable {
     @inlinable @inline(__always)
     func index(_ key: UnsafeBufferPointer<UInt8>, hash: Int, lowercase: Bool) -> Int? {
         if values.isEmpty { return nil }
-        let tag = UInt64(UInt(bitPattern: hash)) & 0xFFFF_FFFF_0000_0000
+        let tag = ByteStringTable.tag(hash, indexBits: indexBits), bits = UInt32(indexBits)
+        let indexMask: UInt32 = (1 << bits) &- 1
         return slots.withUnsafeBufferPointer { slots -> Int? in
             var slot = hash & mask
             while true {
                 let s = slots[slot]
                 if s == 0 { return nil }
-                if s & 0xFFFF_FFFF_0000_0000 == tag {
-                    let k = Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
+                if s >> bits == tag {
+                    let k = Int(s & indexMask) - 1
                     if equals(k, key, lowercase) { return k }
                 }
                 slot = (slot + 1) & mask

@@ -124,7 +124,7 @@ public struct TokenizerLexicon: Sendable {
 
 extension TokenizerLexicon {
     /// The first bytes of an image (and its format version).
-    static let imageMagic: UInt64 = 0x5741_5254_544F_4B31  // "WARTTOK1"
+    static let imageMagic: UInt64 = 0x5741_5254_544F_4B32  // "WARTTOK2"
 
     /// The compiled lists as a binary image that ``init(image:)`` loads many times faster than
     /// the TSV compiles.

@@ -1,0 +1,44 @@
+import Testing
+@testable import WartaText
+
+/// The byte table every lexicon is kept in: 32-bit slots (the key's index below, hash bits above).
+@Suite("Byte string table")
+struct ByteStringTableTests {
+    static func key(_ n: Int) -> [UInt8] { Array("nama\(n)".utf8) }
+
+    /// Grown from 16 slots to 2^18 by inserting: every key found with its value, none of the
+    /// absent ones (of the same shapes), a value reset, a lower-case probe of a capitalised key.
+    @Test func findsEveryKeyAndNoOtherAcrossGrowth() {
+        var table = ByteStringTable(capacity: 1)
+        for n in 0..<70_000 { Self.key(n).withUnsafeBufferPointer { #expect(table.insert($0, value: Int32(n)) == nil) } }
+        #expect(table.count == 70_000 && table.slots.count == 1 << 18 && table.indexBits == 18)
+        #expect((0..<70_000).allSatisfy { n in Self.key(n).withUnsafeBufferPointer { table.value($0) } == Int32(n) })
+        #expect((70_000..<80_000).allSatisfy { n in Self.key(n).withUnsafeBufferPointer { table.value($0) } == nil })
+        Self.key(7).withUnsafeBufferPointer { #expect(table.insert($0, value: 99) == 7); table.setValue(99, for: $0) }
+        #expect(Self.key(7).withUnsafeBufferPointer { table.value($0) } == 99)
+        #expect(Array("NAMA12".utf8).withUnsafeBufferPointer { table.value($0, lowercase: true) } == 12)
+    }
+
+    /// An image reads back as the same table; one whose slot points past the keys is refused.
+    @Test func imagesRoundTripAndRejectABadSlot() throws {
+        let table = ByteStringTable((0..<5_000).map { (Self.key($0), Int32($0)) })
+        var w = BinaryImageWriter()
+        table.write(to: &w)
+        let loaded = try #require(w.bytes.withUnsafeBytes { raw -> ByteStringTable? in
+            var r = BinaryImageReader(raw)
+            return ByteStringTable(reading: &r)
+        })
+        #expect((0..<5_000).allSatisfy { n in Self.key(n).withUnsafeBufferPointer { loaded.value($0) } == Int32(n) })
+        var bad = w.bytes
+        // The last slot array element: make every used slot's index too large.
+        let slotsStart = bad.count - 4 * table.slots.count
+        for k in 0..<table.slots.count where table.slots[k] != 0 {
+            let v = UInt32(table.slots.count - 1)
+            for b in 0..<4 { bad[slotsStart + 4 * k + b] = UInt8(truncatingIfNeeded: v >> UInt32(8 * b)) }
+        }
+        #expect(bad.withUnsafeBytes { raw -> Bool in
+            var r = BinaryImageReader(raw)
+            return ByteStringTable(reading: &r) == nil
+        })
+    }
+}
