@@ -318,21 +318,28 @@ struct WordIndex: Sendable {
     private var keys: [UInt64]
     private var values: [UInt8]
     private let mask: Int
-    /// The entries, for writing a model.
-    let entries: [UInt64: UInt8]
 
-    init(_ entries: [UInt64: UInt8]) {
-        self.entries = entries
+    init(_ entries: [UInt64: UInt8]) { self.init(pairs: entries.lazy.map { ($0.key, $0.value) }, count: entries.count) }
+
+    /// An index of `count` (key, bits) pairs; a repeated key keeps its last bits.
+    init<S: Sequence>(pairs: S, count: Int) where S.Element == (UInt64, UInt8) {
         var size = 16
-        while size < entries.count * 2 { size <<= 1 }
+        while size < count * 2 { size <<= 1 }
         mask = size - 1
         keys = [UInt64](repeating: 0, count: size)
         values = [UInt8](repeating: 0, count: size)
-        for (k, v) in entries where k != 0 {
+        for (k, v) in pairs where k != 0 {
             var slot = Int(truncatingIfNeeded: k) & mask
-            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            while keys[slot] != 0 && keys[slot] != k { slot = (slot + 1) & mask }
             keys[slot] = k; values[slot] = v
         }
+    }
+
+    /// The entries, for writing a model.
+    var entries: [UInt64: UInt8] {
+        var out: [UInt64: UInt8] = [:]
+        for (k, v) in zip(keys, values) where k != 0 { out[k] = v }
+        return out
     }
 
     /// The bits of `key`, 0 when absent.

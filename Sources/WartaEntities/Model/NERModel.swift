@@ -82,11 +82,11 @@ public struct NERModel: Sendable {
             guard let v = uint(4) else { return .failure(.malformed(detail: "truncated transitions")) }
             transitions.append(Float(bitPattern: UInt32(v)))
         }
-        var multiWord: [UInt64: UInt8] = [:]
+        var multiWord: [(UInt64, UInt8)] = []
         multiWord.reserveCapacity(Int(words))
         for _ in 0..<words {
             guard let h = uint(8), let b = uint(1) else { return .failure(.malformed(detail: "truncated word list")) }
-            multiWord[h] = UInt8(b)
+            multiWord.append((h, UInt8(b)))
         }
         let rows = 1 << Int(bits)
         guard let bitmap = take(rows / 8) else { return .failure(.malformed(detail: "truncated row map")) }
@@ -101,7 +101,7 @@ public struct NERModel: Sendable {
         }
         if truncated { return .failure(.malformed(detail: "truncated weights")) }
         return .success(NERModel(bits: Int(bits), usesGazetteer: flags & 1 != 0, usesRules: flags & 2 != 0, weights: weights,
-                                 transitions: transitions, multiWord: WordIndex(multiWord)))
+                                 transitions: transitions, multiWord: WordIndex(pairs: multiWord, count: multiWord.count)))
     }
 
     /// The model's bytes: header, transitions, multi-word index, a bitmap of the non-zero
