@@ -2,7 +2,7 @@
 /// allocating: keys are compared as raw UTF-8 bytes in one arena. Each 32-bit slot holds the
 /// key's index + 1 in its low bits (as many as the table has slots: log2 of their count) and
 /// more bits of its hash above them, so a probe that misses (most tokens are in no lexicon)
-/// mostly reads one slot and never the arena; the slots of a 250,000-name lexicon take 4 MB.
+/// mostly reads one slot and never the arena; the slots of the built-in entity lexicon take 2 MB.
 public struct ByteStringTable: Sendable {
     /// The keys end to end; key `k` is `arena[keyEnds[k]..<keyEnds[k + 1]]`.
     @usableFromInline private(set) var arena: [UInt8] = []
