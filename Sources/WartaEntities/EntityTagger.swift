@@ -164,6 +164,7 @@ public struct EntityTagger: Sendable {
             var words = wordScores.take()
             scan.adopt(model.spans(scan, words: &words))
             wordScores.give(words)
+            scan.repeatNames()
         }
         scan.resolveAmbiguousPlaces()
         if nested { scan.addNested() }

@@ -38,6 +38,13 @@ struct EntityTaggerTests {
         #expect(tagged("Dewan Pimpinan Pusat Partai Demokrat menggelar rapat.") == ["ORG Partai Demokrat"])
     }
 
+    /// One name, one reading in a document: an organization named again after a capitalised
+    /// word of the language (`Tawaran StarLine`) is tagged as it was the first time.
+    @Test func aNameNamedAgainKeepsItsReading() {
+        #expect(tagged("Perusahaan StarLine menawarkan membeli saham Mesa. Tawaran StarLine ditolak. Mesa kemudian dijual kepada investor lain.")
+                == ["ORG StarLine", "ORG Mesa", "ORG StarLine", "ORG Mesa"])
+    }
+
     /// The sequence model finds people no lexicon or cue names (the rules alone miss them).
     @Test func theModelFindsUncuedNames() {
         #expect(tagged("Gol itu dicetak oleh Egy Maulana Vikri pada menit ke-80.") == ["PER Egy Maulana Vikri"])

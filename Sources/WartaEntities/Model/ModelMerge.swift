@@ -236,3 +236,44 @@ extension Scan {
         m.end - m.start == 1 && !acronyms.isEmpty && acronymHashes.mayContain(keyHash(m.start)) && acronyms[text(m.start)] != nil
     }
 }
+
+extension Scan {
+    /// One name, one reading in a document: a person or organization named again with
+    /// the same words, capitalised and untagged, and not inside a longer run of capitalised
+    /// words, is tagged as it was the first time (`KPK`, `Bursa Efek Indonesia`). A name read
+    /// with two types in the document is left alone, and places are left to the model: a
+    /// country is often a modifier (`pemerintah Indonesia`), not a place to tag again.
+    mutating func repeatNames() {
+        var types: [String: EntityType?] = [:]
+        var longest = 0
+        for m in mentions where !m.isNested && (m.type == .per || m.type == .org) {
+            let key = withKey(m.start, m.end) { String(decoding: $0, as: UTF8.self) }
+            // A letter or two alone (`C`, `AS`) is too often something else.
+            if m.end - m.start == 1 && key.utf8.count < 3 { continue }
+            if let seen = types[key] { if seen != m.type { types[key] = .some(nil) } } else { types[key] = m.type }
+            longest = max(longest, m.end - m.start)
+        }
+        guard !types.isEmpty else { return }
+        let n = doc.tokens.count
+        func startsName(_ t: Int) -> Bool { capitalized(t) || allCaps(t) && kinds[t] == .word }
+        // A neighbour that would make the words part of a longer name: capitalised, untagged,
+        // and not a word of the language capitalised at a sentence's start (`Tawaran StarLine`).
+        func extends(_ t: Int) -> Bool { t >= 0 && t < n && startsName(t) && !covered[t] && !isCommonWord(t) }
+        var i = 0
+        while i < n {
+            guard !covered[i], startsName(i), !extends(i - 1) else { i += 1; continue }
+            var matched = 0
+            for len in stride(from: min(longest, n - i), through: 1, by: -1) {
+                let end = i + len
+                guard !(i..<end).contains(where: { covered[$0] }), !extends(end) else { continue }
+                let key = withKey(i, end) { String(decoding: $0, as: UTF8.self) }
+                if let type = types[key] ?? nil {
+                    add(EntityMention(start: i, end: end, type: type))
+                    matched = len
+                    break
+                }
+            }
+            i += max(1, matched)
+        }
+    }
+}
