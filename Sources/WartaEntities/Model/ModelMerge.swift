@@ -244,16 +244,24 @@ extension Scan {
     /// with two types in the document is left alone, and places are left to the model: a
     /// country is often a modifier (`pemerintah Indonesia`), not a place to tag again.
     mutating func repeatNames() {
-        var types: [String: EntityType?] = [:]
-        var longest = 0
+        // The names by their words' keys, valued 0 for a person, 1 for an organization, -1 when
+        // the document reads them both ways; and their first words' hashes, so most tokens
+        // skip the probes.
+        var names = ByteStringTable(capacity: 16)
+        var firstWords = HashFilter()
+        var lengths = Set<Int>()
         for m in mentions where !m.isNested && (m.type == .per || m.type == .org) {
-            let key = withKey(m.start, m.end) { String(decoding: $0, as: UTF8.self) }
             // A letter or two alone (`C`, `AS`) is too often something else.
-            if m.end - m.start == 1 && key.utf8.count < 3 { continue }
-            if let seen = types[key] { if seen != m.type { types[key] = .some(nil) } } else { types[key] = m.type }
-            longest = max(longest, m.end - m.start)
+            if m.end - m.start == 1 && withKey(m.start, { $0.count }) < 3 { continue }
+            let code: Int32 = m.type == .per ? 0 : 1
+            withKey(m.start, m.end) { k in
+                if let old = names.insert(k, value: code), old != code { names.setValue(-1, for: k) }
+            }
+            firstWords.insert(keyHash(m.start))
+            lengths.insert(m.end - m.start)
         }
-        guard !types.isEmpty else { return }
+        guard names.count > 0 else { return }
+        let longestFirst = lengths.sorted(by: >)
         let n = doc.tokens.count
         func startsName(_ t: Int) -> Bool { capitalized(t) || allCaps(t) && kinds[t] == .word }
         // A neighbour that would make the words part of a longer name: capitalised, untagged,
@@ -261,17 +269,15 @@ extension Scan {
         func extends(_ t: Int) -> Bool { t >= 0 && t < n && startsName(t) && !covered[t] && !isCommonWord(t) }
         var i = 0
         while i < n {
-            guard !covered[i], startsName(i), !extends(i - 1) else { i += 1; continue }
+            guard !covered[i], startsName(i), firstWords.mayContain(keyHash(i)), !extends(i - 1) else { i += 1; continue }
             var matched = 0
-            for len in stride(from: min(longest, n - i), through: 1, by: -1) {
-                let end = i + len
-                guard !(i..<end).contains(where: { covered[$0] }), !extends(end) else { continue }
-                let key = withKey(i, end) { String(decoding: $0, as: UTF8.self) }
-                if let type = types[key] ?? nil {
-                    add(EntityMention(start: i, end: end, type: type))
-                    matched = len
-                    break
-                }
+            for length in longestFirst where i + length <= n {
+                let end = i + length
+                guard !(i..<end).contains(where: { covered[$0] }), !extends(end),
+                      let code = withKey(i, end, { names.value($0) }), code >= 0 else { continue }
+                add(EntityMention(start: i, end: end, type: code == 0 ? .per : .org))
+                matched = length
+                break
             }
             i += max(1, matched)
         }
