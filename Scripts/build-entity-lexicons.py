@@ -271,9 +271,12 @@ def wiki_names():
     They are noisy, so a name is kept only when it starts with a capital letter, has at most
     five words (six for organizations; three for places, whose list is mostly "Village District
     Regency" strings), and, when it is one word, has three letters or more, no digit, and is
-    not a common word, a role, a day or a month. An entry has no subtype or id: it marks a name
-    as known, and the curated lists override it."""
+    not a common word, a role, a day or a month. Names the curated lists (places, villages,
+    organizations, cues, given names) already have are left out, and so are place entries that
+    are a village followed by its district. An entry has no subtype or id: it marks a name as
+    known."""
     cues = {r.lower() for r in (ROLES + ";" + HONORIFICS + ";" + RANKS).split(";")} | CALENDAR
+    listed, places = curated_names()
     out = []
     for kind, path, most in WIKI:
         with open(os.path.join(SRC, path), encoding="utf-8") as f:
@@ -285,6 +288,12 @@ def wiki_names():
                 if len(words) == 1 and (len(name) < 3 or any(c.isdigit() for c in name)
                                         or name.lower() in COMMON or name.lower() in cues):
                     continue
+                # A name the curated lists have already (their entry overrides it), or a place
+                # list entry that is a village followed by its district ("Cihideung
+                # Parongpong"): never written so in running text.
+                if name.lower() in listed or kind == "LOC" and len(words) >= 2 and name.lower() not in places and (
+                        words[-1].lower() in places or " ".join(words[-2:]).lower() in places):
+                    continue
                 out.append((name, kind))
     # A compact format: name and type only (case capitalized, no subtype or id).
     out = sorted(set(out), key=lambda e: (e[0].lower(), e[1], e[0]))
@@ -292,6 +301,23 @@ def wiki_names():
         f.write("name\ttype\n")
         f.writelines(f"{n}\t{t}\n" for n, t in out)
     return len(out)
+
+
+def curated_names():
+    """The lower-case names of the curated lexicons just written, and those of their places."""
+    listed, places = set(), set()
+    for f in ("places.tsv", "organizations.tsv", "person-cues.tsv", "given-names.tsv"):
+        for r in rows(os.path.join(LEX, f)):
+            listed.add(r[0].lower())
+            if f == "places.tsv" and r[1] == "LOC":
+                places.add(r[0].lower())
+    with open(os.path.join(LEX, "villages.tsv"), encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            for field in line.rstrip("\n").split("\t")[1:]:
+                if len(field) > 5:
+                    listed.add(field[5:].lower())
+    return listed, places
 
 
 COMMON = common_words()
