@@ -244,24 +244,26 @@ extension Scan {
     /// with two types in the document is left alone, and places are left to the model: a
     /// country is often a modifier (`pemerintah Indonesia`), not a place to tag again.
     mutating func repeatNames() {
-        // The names by their words' keys, valued 0 for a person, 1 for an organization, -1 when
-        // the document reads them both ways; and their first words' hashes, so most tokens
-        // skip the probes.
+        // The names and their first words by their keys, as in the lexicon's table: the name's
+        // type (0 a person, 1 an organization, 2 read both ways) in the low bits, ``named``
+        // when a name ends there, ``longer`` when a longer name goes on from there.
+        let named: Int32 = 4, longer: Int32 = 8
         var names = ByteStringTable(capacity: 16)
-        var firstWords = HashFilter()
-        var lengths = Set<Int>()
         for m in mentions where !m.isNested && (m.type == .per || m.type == .org) {
             // A letter or two alone (`C`, `AS`) is too often something else.
             if m.end - m.start == 1 && withKey(m.start, { $0.count }) < 3 { continue }
             let code: Int32 = m.type == .per ? 0 : 1
-            withKey(m.start, m.end) { k in
-                if let old = names.insert(k, value: code), old != code { names.setValue(-1, for: k) }
+            for end in m.start + 1...m.end {
+                withKey(m.start, end) { k in
+                    let mark = end == m.end ? named | code : longer
+                    guard let old = names.insert(k, value: mark) else { return }
+                    var merged = old | mark & (named | longer)
+                    if end == m.end { merged = merged & ~3 | (old & named != 0 && old & 3 != code ? 2 : code) }
+                    names.setValue(merged, for: k)
+                }
             }
-            firstWords.insert(keyHash(m.start))
-            lengths.insert(m.end - m.start)
         }
         guard names.count > 0 else { return }
-        let longestFirst = lengths.sorted(by: >)
         let n = doc.tokens.count
         func startsName(_ t: Int) -> Bool { capitalized(t) || allCaps(t) && kinds[t] == .word }
         // A neighbour that would make the words part of a longer name: capitalised, untagged,
@@ -269,17 +271,19 @@ extension Scan {
         func extends(_ t: Int) -> Bool { t >= 0 && t < n && startsName(t) && !covered[t] && !isCommonWord(t) }
         var i = 0
         while i < n {
-            guard !covered[i], startsName(i), firstWords.mayContain(keyHash(i)), !extends(i - 1) else { i += 1; continue }
-            var matched = 0
-            for length in longestFirst where i + length <= n {
-                let end = i + length
-                guard !(i..<end).contains(where: { covered[$0] }), !extends(end),
-                      let code = withKey(i, end, { names.value($0) }), code >= 0 else { continue }
-                add(EntityMention(start: i, end: end, type: code == 0 ? .per : .org))
-                matched = length
-                break
+            guard !covered[i], startsName(i), !extends(i - 1) else { i += 1; continue }
+            // The longest name from i, following the prefixes the names have.
+            var found: (end: Int, code: Int32)?
+            var end = i
+            while end < n, !covered[end] {
+                end += 1
+                guard let v = withKey(i, end, { names.value($0) }) else { break }
+                if v & named != 0, v & 3 < 2, !extends(end) { found = (end, v & 3) }
+                if v & longer == 0 { break }
             }
-            i += max(1, matched)
+            guard let (e, code) = found else { i += 1; continue }
+            add(EntityMention(start: i, end: e, type: code == 0 ? .per : .org))
+            i = e
         }
     }
 }
