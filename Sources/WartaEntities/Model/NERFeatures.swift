@@ -214,16 +214,22 @@ struct NERFeatureExtractor {
                 for j in 0..<gazetteerCodes.count(i + 1 - base) { add(.nextGazetteer, gazetteerCodes.code(i + 1 - base, j) & 0xFFFF) }
                 if capital || caps, case let m = multiWord[f.keyHash], m != 0 { add(.multiWord, UInt64(m)) }
             }
-            if rules {
-                let r = ruleCodes[i]
-                let pr = i - 1 >= sentence.lowerBound ? ruleCodes[i - 1] : 0
-                let nr = i + 1 < sentence.upperBound ? ruleCodes[i + 1] : 0
-                add(.rule, UInt64(r))
-                add(.prevRule, UInt64(pr) << 8 | UInt64(r))
-                add(.nextRule, UInt64(nr) << 8 | UInt64(r))
-                if r != 0 { add(.ruleWord, NERFeatureExtractor.mix(f.keyHash, UInt64(r))) }
-            }
+            if rules { NERFeatureExtractor.ruleFeatures(ruleCodes, i, sentence: sentence, key: f.keyHash, add) }
         }
+    }
+
+    /// The features of the rule mentions over token `i` and its neighbours (``ruleCodes(_:)``),
+    /// through `add`: for training here and for tagging in ``NERScorer``.
+    @inline(__always)
+    static func ruleFeatures<Codes: RandomAccessCollection<UInt8>>(_ ruleCodes: Codes, _ i: Int, sentence: Range<Int>, key: UInt64,
+                                                                 _ add: (NERTemplate, UInt64) -> Void) where Codes.Index == Int {
+        let r = ruleCodes[i]
+        let pr = i - 1 >= sentence.lowerBound ? ruleCodes[i - 1] : 0
+        let nr = i + 1 < sentence.upperBound ? ruleCodes[i + 1] : 0
+        add(.rule, UInt64(r))
+        add(.prevRule, UInt64(pr) << 8 | UInt64(r))
+        add(.nextRule, UInt64(nr) << 8 | UInt64(r))
+        if r != 0 { add(.ruleWord, NERFeatureExtractor.mix(key, UInt64(r))) }
     }
 
     /// The rule mentions of the document by token: type code, position (B, I, E, S) and

@@ -138,15 +138,7 @@ struct NERScorer {
                         for j in 0..<codes.count(k + 1) { add(.nextGazetteer, codes.code(k + 1, j) & 0xFFFF) }
                         if capital || caps, case let mw = info[e].multiWord, mw != 0 { add(.multiWord, UInt64(mw)) }
                     }
-                    if x.rules {
-                        let r = ruleCodes[i]
-                        let pr = i - 1 >= sentence.lowerBound ? ruleCodes[i - 1] : 0
-                        let nr = i + 1 < sentence.upperBound ? ruleCodes[i + 1] : 0
-                        add(.rule, UInt64(r))
-                        add(.prevRule, UInt64(pr) << 8 | UInt64(r))
-                        add(.nextRule, UInt64(nr) << 8 | UInt64(r))
-                        if r != 0 { add(.ruleWord, NERFeatureExtractor.mix(key, UInt64(r))) }
-                    }
+                    if x.rules { NERFeatureExtractor.ruleFeatures(ruleCodes, i, sentence: sentence, key: key, add) }
                 }
             }
         }
