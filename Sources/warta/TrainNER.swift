@@ -66,6 +66,9 @@ struct TrainNER: ParsableCommand {
     @Flag(help: "Leave out the rule tagger's mentions as features (for comparison).")
     var noRules = false
 
+    @Flag(help: "Tag in one pass, without what a first pass said of the same words elsewhere in the document (for comparison).")
+    var noDocument = false
+
     @Option(help: "Score K-fold cross-validation on the training data instead of writing a model.")
     var crossValidate: Int?
 
@@ -95,6 +98,7 @@ struct TrainNER: ParsableCommand {
             trainer.bits = bits
             trainer.gazetteer = !noGazetteer
             trainer.rules = !noRules
+            trainer.document = !noDocument
             trainer.c2 = c2
             trainer.iterations = iterations
             trainer.crf = crf

@@ -27,7 +27,8 @@ enum NERLabel {
 enum NERTemplate: UInt64 {
     case bias = 1, word, prev1, prev2, next1, next2, prevWord, wordNext, prefix, suffix, shape, prevShape, nextShape,
          shapes, capitals, gazetteer, gazetteerType, prevGazetteer, nextGazetteer, multiWord, prevCue, nextCue,
-         length, firstWord, commonWord, acronym, prev1Capital, next1Capital, rule, prevRule, nextRule, ruleWord, prevWordShape, nextWordShape, prevBigram, nextBigram
+         length, firstWord, commonWord, acronym, prev1Capital, next1Capital, rule, prevRule, nextRule, ruleWord, prevWordShape, nextWordShape, prevBigram, nextBigram,
+         docTypes, docMajority
 }
 
 /// Where the sequence model decodes: maximal runs of tokens that may be part of a name
@@ -84,6 +85,9 @@ struct NERFeatureExtractor {
     let rules: Bool
     /// Words of multi-word lexicon names, by key hash: bit 1 PER, 2 ORG, 4 LOC.
     let multiWord: WordIndex
+    /// Whether a second pass reads the first pass's tags of the same words elsewhere in the
+    /// document (``DocumentEvidence``).
+    var document = false
 
     /// Match-key hashes, shapes, gazetteer codes: the per-token facts a window needs, for its
     /// tokens and two on each side.
@@ -389,4 +393,47 @@ struct GazetteerCodes {
     @inline(__always) func count(_ k: Int) -> Int { Int(counts[k]) }
     /// Code `j` of token `k`.
     @inline(__always) func code(_ k: Int, _ j: Int) -> UInt64 { codes[k * GazetteerCodes.slots + j] }
+}
+
+/// Document-level evidence for the sequence model's second pass: what its first pass said of
+/// each capitalised word elsewhere in the document. Counted by the word's key hash: how often
+/// the first pass put it in a person, an organization or a place, and how often it stood
+/// capitalised and untagged inside a sentence (at a sentence's start a capital says nothing).
+/// A token's features read the other occurrences only, so a word named once has none.
+struct DocumentEvidence {
+    /// Per word: untagged, PER, ORG, LOC.
+    private var counts = HashedIntMap<SIMD4<UInt16>>(capacity: 64)
+    private(set) var isEmpty = true
+
+    /// The kind a first-pass label counts as: 0 untagged, 1 PER, 2 ORG, 3 LOC.
+    @inline(__always) static func kind(_ label: Int) -> Int { label == NERLabel.o ? 0 : (label + 1) / 2 }
+
+    /// Counts one candidate token with word `key`, first-pass `label`, at a sentence's start or not.
+    mutating func add(key: UInt64, label: Int, first: Bool) {
+        let k = DocumentEvidence.kind(label)
+        if k == 0 && first { return }
+        var c = counts[Int(truncatingIfNeeded: key)] ?? .zero
+        c[k] &+= 1
+        counts[Int(truncatingIfNeeded: key)] = c
+        isEmpty = false
+    }
+
+    /// The document features of a candidate token (word `key`, first-pass `label`) through
+    /// `add`: which kinds the word's other occurrences had, and the most frequent of them
+    /// (with whether this token starts its sentence). None when the word occurs only here.
+    @inline(__always)
+    func features(key: UInt64, label: Int, first: Bool, _ add: (NERTemplate, UInt64) -> Void) {
+        guard var c = counts[Int(truncatingIfNeeded: key)] else { return }
+        let own = DocumentEvidence.kind(label)
+        if !(own == 0 && first) { c[own] &-= 1 }
+        guard c.wrappedSum() > 0 else { return }
+        var bits: UInt64 = 0, top = 0
+        for k in 0..<4 {
+            if c[k] > 0 { bits |= 1 << UInt64(k) }
+            if c[k] > c[top] { top = k }
+        }
+        if bits & 14 == 0 { return }
+        add(.docTypes, bits)
+        add(.docMajority, UInt64(top) | (first ? 4 : 0))
+    }
 }

@@ -23,6 +23,9 @@ public struct NERModel: Sendable {
     public let usesGazetteer: Bool
     /// Whether the model reads the rule tagger's mentions as features.
     public let usesRules: Bool
+    /// Whether the model tags twice, the second pass reading what the first said of the same
+    /// words elsewhere in the document (``DocumentEvidence``).
+    public let usesDocument: Bool
     /// Rows of eight weights (the eighth is padding), quantised to 8 bits.
     let weights: [Int8]
     /// Transition scores `[previous * 8 + label]` in weight units; label 7 is unused.
@@ -34,12 +37,16 @@ public struct NERModel: Sendable {
     static let magic: [UInt8] = Array("WNER1".utf8)
 
     /// A model from its parts (the trainer's output).
-    init(bits: Int, usesGazetteer: Bool, usesRules: Bool, weights: [Int8], transitions: [Float], multiWord: WordIndex) {
-        self.bits = bits; self.usesGazetteer = usesGazetteer; self.usesRules = usesRules; self.weights = weights
+    init(bits: Int, usesGazetteer: Bool, usesRules: Bool, usesDocument: Bool = false, weights: [Int8], transitions: [Float],
+         multiWord: WordIndex) {
+        self.bits = bits; self.usesGazetteer = usesGazetteer; self.usesRules = usesRules; self.usesDocument = usesDocument
+        self.weights = weights
         self.transitions = transitions; self.multiWord = multiWord
     }
 
-    var extractor: NERFeatureExtractor { NERFeatureExtractor(bits: bits, gazetteer: usesGazetteer, rules: usesRules, multiWord: multiWord) }
+    var extractor: NERFeatureExtractor {
+        NERFeatureExtractor(bits: bits, gazetteer: usesGazetteer, rules: usesRules, multiWord: multiWord, document: usesDocument)
+    }
 
     /// The model built into Warta (trained by `warta train-ner`, see `Models/SOURCES.md`),
     /// or nil when none is embedded.
@@ -100,7 +107,8 @@ public struct NERModel: Sendable {
             }
         }
         if truncated { return .failure(.malformed(detail: "truncated weights")) }
-        return .success(NERModel(bits: Int(bits), usesGazetteer: flags & 1 != 0, usesRules: flags & 2 != 0, weights: weights,
+        return .success(NERModel(bits: Int(bits), usesGazetteer: flags & 1 != 0, usesRules: flags & 2 != 0,
+                                 usesDocument: flags & 4 != 0, weights: weights,
                                  transitions: transitions, multiWord: WordIndex(pairs: multiWord, count: multiWord.count)))
     }
 
@@ -108,7 +116,7 @@ public struct NERModel: Sendable {
     /// rows, then those rows (seven bytes each).
     public func data() -> [UInt8] {
         var out = NERModel.magic
-        out.append(UInt8(bits)); out.append((usesGazetteer ? 1 : 0) | (usesRules ? 2 : 0))
+        out.append(UInt8(bits)); out.append((usesGazetteer ? 1 : 0) | (usesRules ? 2 : 0) | (usesDocument ? 4 : 0))
         func u32(_ v: UInt32) { for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
         func u64(_ v: UInt64) { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
         u32(UInt32(multiWord.entries.count))
@@ -127,28 +135,77 @@ public struct NERModel: Sendable {
     /// The PER, ORG and LOC spans of `scan`'s document, with the word scores of `words` (kept
     /// by the caller from document to document).
     func spans(_ scan: Scan, words: inout NERWordScores) -> [EntityMention] {
-        var out: [EntityMention] = []
-        var emissions: [Float] = []
-        var labels: [Int] = []
+        var pass = FirstPass()
         var decoder = ViterbiDecoder()
         var scorer = NERScorer(model: self, scan: scan)
+        var labels: [Int] = []
         NERWindowFeatures.forEachWindow(scan) { window, sentence, headline in
-            emissions.removeAll(keepingCapacity: true)
-            scorer.score(scan, window, sentence: sentence, headline: headline, words: &words, into: &emissions)
-            decoder.decode(emissions, count: window.count, transitions: transitions, into: &labels)
-            NERModel.appendSpans(labels, from: window.lowerBound, to: &out)
+            let at = pass.emissions.count
+            scorer.score(scan, window, sentence: sentence, headline: headline, words: &words, into: &pass.emissions)
+            decoder.decode(Array(pass.emissions[at...]), count: window.count, transitions: transitions, into: &labels)
+            pass.add(window, sentence: sentence.lowerBound, emissions: at, labels: labels)
+        }
+        if usesDocument { secondPass(scan, &pass, &decoder) }
+        var out: [EntityMention] = []
+        for w in pass.windows {
+            NERModel.appendSpans(pass.labels[w.labels..<w.labels + w.range.count].map { Int($0) }, from: w.range.lowerBound, to: &out)
         }
         return out
     }
 
-    /// Sums the weight rows of each token into eight label scores.
-    func score(_ rows: [Int32], tokens: Int, into emissions: inout [Float]) {
+    /// The windows of a document with their emissions and their first labels.
+    struct FirstPass {
+        struct Window { var range: Range<Int>; var sentenceStart: Int; var emissions: Int; var labels: Int }
+        var windows: [Window] = []
+        var emissions: [Float] = []
+        var labels: [UInt8] = []
+
+        mutating func add(_ range: Range<Int>, sentence start: Int, emissions at: Int, labels new: [Int]) {
+            windows.append(Window(range: range, sentenceStart: start, emissions: at, labels: labels.count))
+            for l in new { labels.append(UInt8(l)) }
+        }
+    }
+
+    /// Decodes again the windows whose capitalised words occur elsewhere in the document, with
+    /// the rows of what the first pass said of them there (``DocumentEvidence``).
+    func secondPass(_ scan: Scan, _ pass: inout FirstPass, _ decoder: inout ViterbiDecoder) {
+        var evidence = DocumentEvidence()
+        func eachCandidate(_ w: FirstPass.Window, _ body: (_ token: Int, _ key: UInt64, _ label: Int, _ first: Bool) -> Void) {
+            for (k, t) in w.range.enumerated() where NERWindows.isCandidate(scan.flags[t], scan.kinds[t]) {
+                let first = t == w.sentenceStart || t > w.sentenceStart && scan.flags[t - 1].contains(.openingQuote)
+                body(k, scan.withKey(t) { NERFeatureExtractor.wordHash($0) }, Int(pass.labels[w.labels + k]), first)
+            }
+        }
+        for w in pass.windows { eachCandidate(w) { _, key, label, first in evidence.add(key: key, label: label, first: first) } }
+        guard !evidence.isEmpty else { return }
+        let x = extractor
+        var labels: [Int] = []
+        weights.withUnsafeBytes { raw in
+            for w in pass.windows {
+                var changed = false
+                eachCandidate(w) { k, key, label, first in
+                    evidence.features(key: key, label: label, first: first) { template, value in
+                        let row = raw.loadUnaligned(fromByteOffset: Int(x.row(template, value)) << 3, as: SIMD8<Int8>.self)
+                        for l in 0..<8 { pass.emissions[w.emissions + k * 8 + l] += Float(row[l]) }
+                        changed = true
+                    }
+                }
+                guard changed else { continue }
+                decoder.decode(Array(pass.emissions[w.emissions..<w.emissions + w.range.count * 8]), count: w.range.count,
+                               transitions: transitions, into: &labels)
+                for (k, l) in labels.enumerated() { pass.labels[w.labels + k] = UInt8(l) }
+            }
+        }
+    }
+
+    /// Sums the weight rows of each token (`stride` a token, -1 after the last) into eight label scores.
+    func score(_ rows: [Int32], tokens: Int, stride: Int = NERModel.stride, into emissions: inout [Float]) {
         weights.withUnsafeBufferPointer { w in
             let raw = UnsafeRawPointer(w.baseAddress!)
             rows.withUnsafeBufferPointer { rows in
                 for t in 0..<tokens {
                     var sum = SIMD8<Int32>()
-                    for k in t * NERModel.stride..<(t + 1) * NERModel.stride {
+                    for k in t * stride..<(t + 1) * stride {
                         let r = rows[k]
                         if r < 0 { break }
                         sum &+= SIMD8<Int32>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: Int(r) << 3, as: SIMD8<Int8>.self))

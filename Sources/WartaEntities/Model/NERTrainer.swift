@@ -128,6 +128,14 @@ struct EncodedCorpus {
     var windows: [Window] = []
     var rows: [Int32] = []
     var gold: [UInt8] = []
+    /// Per window token, as ``gold``: its word's key hash, and bit 1 a candidate (a capitalised
+    /// word), bit 2 at its sentence's start: what ``DocumentEvidence`` counts.
+    var keys: [UInt64] = []
+    var marks: [UInt8] = []
+    /// Per window token, ``documentRows`` rows from a first pass (-1: none), once
+    /// ``setDocumentRows(_:_:)`` has run.
+    var docRows: [Int32] = []
+    static let documentRows = 2
     let sentences: [NERSentence]
     /// For each sentence, for each of its tokens: the document token holding its first byte,
     /// and whether they start together.
@@ -180,9 +188,16 @@ struct EncodedCorpus {
         var scan = Scan(doc: doc, lexicon: lexicon, knownWords: TokenizerLexicon.builtIn.knownWords)
         if extractor.rules { scan.applyRules() }
         var windows: [Window] = [], allRows: [Int32] = [], gold: [UInt8] = []
+        let firsts = EncodedCorpus.sentenceStarts(scan)
+        var scratch = [UInt8](repeating: 0, count: 256)
         NERWindowFeatures.forEachWindow(scan, extractor) { window, rows in
             windows.append(Window(range: window, rows: allRows.count, labels: gold.count))
             allRows += rows
+            for t in window {
+                let candidate = NERWindows.isCandidate(scan.flags[t], scan.kinds[t])
+                keys.append(candidate ? extractor.facts(scan, t, &scratch).keyHash : 0)
+                marks.append((candidate ? 1 : 0) | (firsts[t] ? 2 : 0))
+            }
             // A name cut by the window's edge starts at the edge.
             for t in window {
                 let l = Int(labels[t])
@@ -191,6 +206,31 @@ struct EncodedCorpus {
             }
         }
         self.windows = windows; self.rows = allRows; self.gold = gold
+        docRows = [Int32](repeating: -1, count: gold.count * EncodedCorpus.documentRows)
+    }
+
+    /// Whether each token starts its sentence or follows an opening quote (as the features
+    /// read `first`).
+    static func sentenceStarts(_ scan: Scan) -> [Bool] {
+        let doc = scan.doc
+        var out = [Bool](repeating: false, count: doc.tokens.count)
+        for s in 0..<doc.sentenceRanges.count where Int(doc.sentenceTokenStarts[s]) < out.count { out[Int(doc.sentenceTokenStarts[s])] = true }
+        for t in 1..<max(1, out.count) where scan.flags[t - 1].contains(.openingQuote) { out[t] = true }
+        return out
+    }
+
+    /// Sets ``docRows`` from a first pass's `labels` (one per window token, as ``gold``).
+    mutating func setDocumentRows(_ labels: [UInt8], _ extractor: NERFeatureExtractor) {
+        var evidence = DocumentEvidence()
+        for k in gold.indices where marks[k] & 1 != 0 { evidence.add(key: keys[k], label: Int(labels[k]), first: marks[k] & 2 != 0) }
+        let n = EncodedCorpus.documentRows
+        docRows = [Int32](repeating: -1, count: gold.count * n)
+        for k in gold.indices where marks[k] & 1 != 0 {
+            var m = 0
+            evidence.features(key: keys[k], label: Int(labels[k]), first: marks[k] & 2 != 0) { t, v in
+                if m < n { docRows[k * n + m] = extractor.row(t, v); m += 1 }
+            }
+        }
     }
 
     /// Scores labels decoded for every window (`predicted`, in window order) against the gold tags.
@@ -229,6 +269,12 @@ public struct NERTrainer: Sendable {
     public var gazetteer = true
     /// Whether to read the rule tagger's mentions as features.
     public var rules = true
+    /// Whether to tag in two passes, the second reading the first's tags of the same words
+    /// elsewhere in the document (the first pass's tags of the training data come from models
+    /// trained on the other folds: ``jackknifeFolds``).
+    public var document = true
+    /// The folds of the first pass over the training data.
+    public var jackknifeFolds = 5
     /// The CRF's L2 coefficient (CRFsuite's `c2`).
     public var c2 = 1.0
     /// The CRF's L-BFGS iterations at most.
@@ -244,7 +290,7 @@ public struct NERTrainer: Sendable {
 
     var extractor: NERFeatureExtractor {
         NERFeatureExtractor(bits: bits, gazetteer: gazetteer, rules: rules,
-                            multiWord: WordIndex(gazetteer ? NERFeatureExtractor.multiWordIndex(lexicon) : [:]))
+                            multiWord: WordIndex(gazetteer ? NERFeatureExtractor.multiWordIndex(lexicon) : [:]), document: document && !crf)
     }
 
     /// A model trained on `train`, reporting the score on each `dev` set after every epoch
@@ -257,15 +303,13 @@ public struct NERTrainer: Sendable {
         let devCorpora = dev.map { ($0.name, EncodedCorpus($0.sentences, lexicon: lexicon, extractor: extractor, analyzer: analyzer)) }
         // The best score the decoding windows allow (names outside them cannot be found).
         for (name, c) in devCorpora { progress("reachable \(name): \(c.score(c.gold))") }
-        return crf ? trainCRF(corpora: [corpus], extractor: extractor) { epoch, model in
-            var line = "epoch \(epoch)"
-            for (name, c) in devCorpora { line += "\n  \(name): \(NERTrainer.evaluate(model, c))" }
-            progress(line)
-        } : train(corpora: [corpus], extractor: extractor) { epoch, model in
-            var line = "epoch \(epoch)"
+        func report(_ stage: String, _ model: NERModel) {
+            var line = stage
             for (name, c) in devCorpora { line += "\n  \(name): \(NERTrainer.evaluate(model, c))" }
             progress(line)
         }
+        return crf ? trainCRF(corpora: [corpus], extractor: extractor) { report("iteration \($0)", $1) }
+            : train(corpora: [corpus], extractor: extractor, epochEnd: report)
     }
 
     /// Micro and per-type scores of `k`-fold cross-validation over `sentences` (shuffled with
@@ -283,7 +327,7 @@ public struct NERTrainer: Sendable {
         var scores: [NERScore] = [], total = NERScore()
         for f in 0..<k {
             let rest = folds.enumerated().filter { $0.offset != f }.map(\.element)
-            let model = crf ? trainCRF(corpora: rest, extractor: extractor) { _, _ in } : train(corpora: rest, extractor: extractor) { _, _ in }
+            let model = crf ? trainCRF(corpora: rest, extractor: extractor) { _, _ in } : train(corpora: rest, extractor: extractor)
             let s = NERTrainer.evaluate(model, folds[f])
             progress("fold \(f + 1): \(s)")
             scores.append(s); total.add(s)
@@ -291,33 +335,105 @@ public struct NERTrainer: Sendable {
         return (scores, total)
     }
 
+    /// The score of `model` on `corpus`, tagged as ``NERModel/spans(_:words:)`` tags: in two
+    /// passes when the model reads document evidence.
     static func evaluate(_ model: NERModel, _ corpus: EncodedCorpus) -> NERScore {
+        let first = decode(model, corpus, documentRows: false)
+        guard model.usesDocument else { return corpus.score(first) }
+        var second = corpus
+        second.setDocumentRows(first, model.extractor)
+        return corpus.score(decode(model, second, documentRows: true))
+    }
+
+    /// The labels `model` gives every window of `corpus`, with its document rows or without.
+    static func decode(_ model: NERModel, _ corpus: EncodedCorpus, documentRows: Bool) -> [UInt8] {
         var predicted: [UInt8] = []
         var emissions: [Float] = [], labels: [Int] = []
         var decoder = ViterbiDecoder()
+        let n = EncodedCorpus.documentRows
         for w in corpus.windows {
             emissions.removeAll(keepingCapacity: true)
             let rows = Array(corpus.rows[w.rows..<w.rows + w.range.count * NERModel.stride])
             model.score(rows, tokens: w.range.count, into: &emissions)
+            if documentRows {
+                let extra = Array(corpus.docRows[w.labels * n..<(w.labels + w.range.count) * n])
+                var more: [Float] = []
+                model.score(extra, tokens: w.range.count, stride: n, into: &more)
+                for k in emissions.indices { emissions[k] += more[k] }
+            }
             decoder.decode(emissions, count: w.range.count, transitions: model.transitions, into: &labels)
             predicted += labels.map { UInt8($0) }
         }
-        return corpus.score(predicted)
+        return predicted
+    }
+
+    /// The first pass's labels of every window of `corpora`, each window labelled by a
+    /// perceptron trained on the windows of the other ``jackknifeFolds`` folds (one run, no
+    /// document rows), so no label comes from a model that saw it.
+    func firstPass(_ corpora: [EncodedCorpus]) -> [[UInt8]] {
+        var out = corpora.map { [UInt8](repeating: 0, count: $0.gold.count) }
+        let k = max(2, jackknifeFolds)
+        var emissions: [Float] = [], labels: [Int] = []
+        var decoder = ViterbiDecoder()
+        for fold in 0..<k {
+            var weights: [Float] = [], transitions: [Float] = []
+            perceptron(corpora: corpora, seed: seed, include: { $1 % k != fold }) { epoch, w, t in
+                if epoch == epochs { weights = w; transitions = t }
+            }
+            for (c, corpus) in corpora.enumerated() {
+                for (j, win) in corpus.windows.enumerated() where j % k == fold {
+                    emissions.removeAll(keepingCapacity: true)
+                    NERTrainer.emissions(weights, corpus, win, into: &emissions)
+                    decoder.decode(emissions, count: win.range.count, transitions: transitions, into: &labels)
+                    for (t, l) in labels.enumerated() { out[c][win.labels + t] = UInt8(l) }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The label scores of window `win` of `corpus` under float `weights` (its feature rows,
+    /// and its document rows with `documentRows`).
+    static func emissions(_ weights: [Float], _ corpus: EncodedCorpus, _ win: EncodedCorpus.Window, documentRows: Bool = false,
+                          into emissions: inout [Float]) {
+        let stride = NERModel.stride, n = EncodedCorpus.documentRows
+        weights.withUnsafeBufferPointer { w in
+            let raw = UnsafeRawPointer(w.baseAddress!)
+            for t in 0..<win.range.count {
+                var sum = SIMD8<Float>()
+                for r in corpus.rows[win.rows + t * stride..<win.rows + (t + 1) * stride] where r >= 0 {
+                    sum += raw.loadUnaligned(fromByteOffset: Int(r) * 32, as: SIMD8<Float>.self)
+                }
+                for r in corpus.docRows[(win.labels + t) * n..<(win.labels + t + 1) * n] where documentRows && r >= 0 {
+                    sum += raw.loadUnaligned(fromByteOffset: Int(r) * 32, as: SIMD8<Float>.self)
+                }
+                for l in 0..<8 { emissions.append(sum[l]) }
+            }
+        }
     }
 
     /// The average of ``runs`` averaged perceptrons over `corpora`; `epochEnd` sees, after
-    /// each epoch, the average of the finished runs and the running one.
-    func train(corpora: [EncodedCorpus], extractor: NERFeatureExtractor, epochEnd: (Int, NERModel) -> Void) -> NERModel {
+    /// each epoch, the average of the finished runs and the running one. With document
+    /// evidence on, a first pass over `corpora` (``firstPass(_:)``) gives each window its
+    /// document rows, and every window that has some is trained on twice, with them and
+    /// without: the first pass at tagging runs the same weights without them.
+    func train(corpora: [EncodedCorpus], extractor: NERFeatureExtractor, epochEnd: (String, NERModel) -> Void = { _, _ in }) -> NERModel {
+        var corpora = corpora
+        if extractor.document {
+            let first = firstPass(corpora)
+            for c in corpora.indices { corpora[c].setDocumentRows(first[c], extractor) }
+        }
         var sum = [Float](repeating: 0, count: (1 << bits) * 8), transitionSum = [Float](repeating: 0, count: 64)
-        var model = NERModel(bits: bits, usesGazetteer: extractor.gazetteer, usesRules: extractor.rules, weights: [], transitions: [],
-                             multiWord: extractor.multiWord)
-        for run in 0..<max(1, runs) {
+        var model = NERModel(bits: bits, usesGazetteer: extractor.gazetteer, usesRules: extractor.rules, usesDocument: extractor.document,
+                             weights: [], transitions: [], multiWord: extractor.multiWord)
+        let runs = max(1, runs)
+        for run in 0..<runs {
             perceptron(corpora: corpora, seed: seed &+ UInt64(run)) { epoch, weights, transitions in
-                guard epoch == epochs || run == max(1, runs) - 1 else { return }
+                guard epoch == epochs || run == runs - 1 else { return }
                 let n = Float(run + 1)
                 let w = zip(sum, weights).map { ($0 + $1) / n }, t = zip(transitionSum, transitions).map { ($0 + $1) / n }
                 model = quantized(w, t, extractor)
-                if run == max(1, runs) - 1 { epochEnd(epoch, model) }
+                if run == runs - 1 { epochEnd("epoch \(epoch)", model) }
                 if epoch == epochs {
                     for k in sum.indices { sum[k] += weights[k] }
                     for k in 0..<64 { transitionSum[k] += transitions[k] }
@@ -329,33 +445,31 @@ public struct NERTrainer: Sendable {
 
     /// One averaged perceptron over `corpora`, sentences shuffled by `seed`; `epochEnd` sees
     /// each epoch's averaged weights and transitions.
-    func perceptron(corpora: [EncodedCorpus], seed: UInt64, epochEnd: (Int, [Float], [Float]) -> Void) {
+    func perceptron(corpora: [EncodedCorpus], seed: UInt64, include: (Int, Int) -> Bool = { _, _ in true },
+                    epochEnd: (Int, [Float], [Float]) -> Void) {
         let width = (1 << bits) * 8
         var w = [Float](repeating: 0, count: width), u = [Float](repeating: 0, count: width)
         var tw = [Float](repeating: 0, count: 64), tu = [Float](repeating: 0, count: 64)
         var c: Float = 1
-        var instances: [(Int, Int)] = []
-        for (k, corpus) in corpora.enumerated() { for j in corpus.windows.indices { instances.append((k, j)) } }
+        var instances: [(Int, Int, Bool)] = []
+        for (k, corpus) in corpora.enumerated() {
+            let twice = corpus.docRows.contains { $0 >= 0 }
+            for j in corpus.windows.indices where include(k, j) {
+                instances.append((k, j, false))
+                if twice { instances.append((k, j, true)) }
+            }
+        }
         var rng = SplitMix(seed: seed)
         var emissions = [Float](), labels = [Int]()
         var decoder = ViterbiDecoder()
         let stride = NERModel.stride
         for epoch in 1...epochs {
             instances.shuffle(using: &rng)
-            for (k, j) in instances {
+            for (k, j, withDocument) in instances {
                 let corpus = corpora[k], win = corpus.windows[j]
                 let n = win.range.count
                 emissions.removeAll(keepingCapacity: true)
-                w.withUnsafeBufferPointer { w in
-                    let raw = UnsafeRawPointer(w.baseAddress!)
-                    for t in 0..<n {
-                        var sum = SIMD8<Float>()
-                        for r in corpus.rows[win.rows + t * stride..<win.rows + (t + 1) * stride] where r >= 0 {
-                            sum += raw.loadUnaligned(fromByteOffset: Int(r) * 32, as: SIMD8<Float>.self)
-                        }
-                        for l in 0..<8 { emissions.append(sum[l]) }
-                    }
-                }
+                NERTrainer.emissions(w, corpus, win, documentRows: withDocument, into: &emissions)
                 decoder.decode(emissions, count: n, transitions: tw, into: &labels)
                 var prevG = 0, prevP = 0
                 for t in 0...n {
@@ -365,10 +479,13 @@ public struct NERTrainer: Sendable {
                         tw[prevP * 8 + p] -= 1; tu[prevP * 8 + p] -= c
                     }
                     if t < n, g != p {
-                        for r in corpus.rows[win.rows + t * stride..<win.rows + (t + 1) * stride] where r >= 0 {
+                        func update(_ r: Int32) {
                             w[Int(r) * 8 + g] += 1; u[Int(r) * 8 + g] += c
                             w[Int(r) * 8 + p] -= 1; u[Int(r) * 8 + p] -= c
                         }
+                        for r in corpus.rows[win.rows + t * stride..<win.rows + (t + 1) * stride] where r >= 0 { update(r) }
+                        let d = EncodedCorpus.documentRows
+                        if withDocument { for r in corpus.docRows[(win.labels + t) * d..<(win.labels + t + 1) * d] where r >= 0 { update(r) } }
                     }
                     prevG = g; prevP = p
                 }
@@ -552,7 +669,7 @@ public struct NERTrainer: Sendable {
         let top = weights.lazy.map { abs($0) }.max() ?? 0
         let scale = top > 0 ? top / 127 : 1
         let q = weights.map { Int8(max(-127, min(127, ($0 / scale).rounded()))) }
-        return NERModel(bits: bits, usesGazetteer: extractor.gazetteer, usesRules: extractor.rules, weights: q,
+        return NERModel(bits: bits, usesGazetteer: extractor.gazetteer, usesRules: extractor.rules, usesDocument: extractor.document, weights: q,
                         transitions: transitions.map { $0 / scale }, multiWord: extractor.multiWord)
     }
 }
