@@ -24,7 +24,7 @@ extension Scan {
         for k in plan.anchored { keep(k) }
         var taken = [Bool](repeating: false, count: doc.tokens.count)
         for var s in spans {
-            guard let end = plan.end(of: s, isCalendarWord: isCalendarWord) else { continue }
+            guard let end = plan.end(of: s, isLoneCalendarWord: s.end - s.start == 1 && isCalendarWord(s.start)) else { continue }
             s.end = end
             if plan.standsAgainst(s, spans: spans, old: old) { continue }
             for t in s.start..<s.end { taken[t] = true }
@@ -73,10 +73,11 @@ extension Scan {
         var modelSpan: [Int32]
 
         /// Where model span `s` ends once it stops at a date or amount, or nil when it is dropped
-        /// (over a mention the model leaves be, or a lone calendar word).
-        func end(of s: EntityMention, isCalendarWord: (Int) -> Bool) -> Int? {
+        /// (over a mention the model leaves be, or a lone calendar word: `isLoneCalendarWord`,
+        /// a Bool rather than a method of the scan, which as a closure would copy the scan).
+        func end(of s: EntityMention, isLoneCalendarWord: Bool) -> Int? {
             if (s.start..<s.end).contains(where: { blocked[$0] == 2 }) { return nil }
-            if s.end - s.start == 1, isCalendarWord(s.start) { return nil }
+            if isLoneCalendarWord { return nil }
             let end = (s.start..<s.end).first(where: { blocked[$0] != 0 }) ?? s.end
             return end > s.start ? end : nil
         }
@@ -141,7 +142,9 @@ extension Scan {
     /// Whether token `i` alone is a month or a day name (`Juni`, `Senin`): calendar words, which
     /// the rules read as dates, are never a person, organization or place on their own.
     func isCalendarWord(_ i: Int) -> Bool {
-        withKey(i) { key in
+        // Months and days are cue words: a token without their cue bits is neither.
+        guard !cues[i].isDisjoint(with: [.month, .day]) else { return false }
+        return withKey(i) { key in
             let word = String(decoding: key, as: UTF8.self)
             return EntityTagger.months.contains(word) || EntityTagger.days.contains(word)
         }
