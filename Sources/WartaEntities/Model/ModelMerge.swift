@@ -37,7 +37,7 @@ extension Scan {
             // The rule's mention of the same words: its subtype, id and role; and its type when
             // a cue word heads it (`Dinas Perdagangan Kota Salatiga` is an organization
             // whatever place it names).
-            if let k = plan.byStart[s.start], old[k].end == s.end, old[k].type == s.type || isHeadedByCue(old[k]) {
+            if let k = plan.rule(startingAt: s.start), old[k].end == s.end, old[k].type == s.type || isHeadedByCue(old[k]) {
                 keep(k)
                 continue
             }
@@ -59,8 +59,9 @@ extension Scan {
         var blocked: [UInt8]
         /// By token: the rule person with a role over it, or -1.
         var ruleRole: [Int32]
-        /// The longest unanchored rule name starting at each token.
-        var byStart: [Int: Int] = [:]
+        /// By token: the longest unanchored rule name starting there, + 1 (0: none); a
+        /// column rather than a dictionary, read once per model span.
+        var byStart: [Int32]
         /// Later partial names (`Tri`): kept where no model span falls.
         var partial: [Int] = []
         /// Names a place word opens (`Kawasan Industri Wijaya Kusuma`) and organizations an
@@ -71,6 +72,9 @@ extension Scan {
         var openedAt: [Int32]
         /// By token: the model span over it, + 1 (0: none).
         var modelSpan: [Int32]
+
+        /// The longest unanchored rule name starting at token `t` (``byStart``), if any.
+        func rule(startingAt t: Int) -> Int? { byStart[t] == 0 ? nil : Int(byStart[t]) - 1 }
 
         /// Where model span `s` ends once it stops at a date or amount, or nil when it is dropped
         /// (over a mention the model leaves be, or a lone calendar word: `isLoneCalendarWord`,
@@ -118,6 +122,7 @@ extension Scan {
     func mergePlan(_ spans: [EntityMention]) -> MergePlan {
         let n = doc.tokens.count
         var plan = MergePlan(blocked: [UInt8](repeating: 0, count: n), ruleRole: [Int32](repeating: -1, count: n),
+                             byStart: [Int32](repeating: 0, count: n),
                              openedAt: [Int32](repeating: 0, count: n), modelSpan: [Int32](repeating: 0, count: n))
         for (k, s) in spans.enumerated() { for t in s.start..<min(s.end, n) { plan.modelSpan[t] = Int32(k + 1) } }
         for (k, m) in mentions.enumerated() {
@@ -129,7 +134,7 @@ extension Scan {
                     for t in m.start..<m.end { plan.openedAt[t] = Int32(k + 1) }
                 }
                 if m.type == .per, m.role != nil { for t in m.start..<m.end { plan.ruleRole[t] = Int32(k) } }
-                if !m.isNested, plan.byStart[m.start].map({ mentions[$0].end < m.end }) ?? true { plan.byStart[m.start] = k }
+                if !m.isNested, plan.rule(startingAt: m.start).map({ mentions[$0].end < m.end }) ?? true { plan.byStart[m.start] = Int32(k + 1) }
                 continue
             }
             plan.anchored.append(k)

@@ -55,26 +55,39 @@ struct NERScorer {
         }
         for i in window where scan.flags[i].contains(.capitalized) { words.checkCommon(Int(windowWords[i - base]), i, scan) }
         extractor.gazetteerCodes(scan, window: window, sentence: sentence, into: &codes)
-        sums.removeAll(keepingCapacity: true)
-        sums.append(contentsOf: repeatElement(SIMD8<Int16>(), count: window.count))
-        rows.removeAll(keepingCapacity: true)
-        rows.append(contentsOf: repeatElement(-1, count: window.count * NERScorer.contextRows))
+        clearRows(window.count)
         contextRows(scan, window, sentence: sentence, headline: headline, words: words)
+        let first = emissions.count
+        emissions.append(contentsOf: repeatElement(0, count: window.count * 8))
         // The rows' loads in one run, independent of each other: their cache misses overlap.
         model.weights.withUnsafeBytes { w in
             let w = w.baseAddress!
             rows.withUnsafeBufferPointer { rows in
             sums.withUnsafeBufferPointer { sums in
+            emissions.withUnsafeMutableBufferPointer { emissions in
                 for t in 0..<window.count {
                     var sum = sums[t]
                     for r in rows[t * NERScorer.contextRows..<(t + 1) * NERScorer.contextRows] {
                         if r < 0 { break }
                         sum &+= SIMD8<Int16>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: Int(r) << 3, as: SIMD8<Int8>.self))
                     }
-                    NERScorer.append(sum, to: &emissions)
+                    let scores = SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: sum))
+                    for l in 0..<8 { emissions[first + t * 8 + l] = scores[l] }
                 }
             }
             }
+            }
+        }
+    }
+
+    /// Makes room in ``sums`` and ``rows`` for `tokens` tokens, their rows all unused (-1);
+    /// the buffers only grow, so a window costs no allocation.
+    private mutating func clearRows(_ tokens: Int) {
+        if sums.count < tokens {
+            sums = [SIMD8<Int16>](repeating: SIMD8(), count: tokens * 2)
+            rows = [Int32](repeating: -1, count: tokens * 2 * NERScorer.contextRows)
+        } else {
+            rows.withUnsafeMutableBufferPointer { $0[0..<tokens * NERScorer.contextRows].update(repeating: -1) }
         }
     }
 
@@ -86,13 +99,6 @@ struct NERScorer {
         let w = Int32(words.word(of: t, scan, model))
         tokenWords[t] = w
         return w
-    }
-
-    /// Appends the eight lanes of `sum` to `emissions` as label scores.
-    @inline(__always)
-    static func append(_ sum: SIMD8<Int16>, to emissions: inout [Float]) {
-        let scores = SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: sum))
-        withUnsafeBytes(of: scores) { emissions.append(contentsOf: $0.bindMemory(to: Float.self)) }
     }
 
     /// The rows the words' sums of a token hold: bias, key, affixes, shape and length, the
