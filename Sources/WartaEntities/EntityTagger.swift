@@ -775,10 +775,9 @@ struct Scan {
         guard isNumber(i) || has(i, .numeric) else { return nil }
         // The words this looks for are never numbers: a number's key is not needed.
         let k = isNumber(i) ? "" : key(i)
-        func next(_ j: Int) -> String? { j < limit ? key(j) : nil }
         // Senin (12/5/2022), Senin, 12 Mei 2022, 14 Februari
         if has(i, .day), capitalized(i) {
-            if next(i + 1) == "(", i + 3 < limit, isNumber(i + 2), next(i + 3) == ")" {
+            if i + 1 < limit, key(i + 1) == "(", i + 3 < limit, isNumber(i + 2), key(i + 3) == ")" {
                 add(EntityMention(start: i, end: i + 4, type: .date)); return i + 4
             }
         }

@@ -24,7 +24,7 @@ extension Scan {
         for k in plan.anchored { keep(k) }
         var taken = [Bool](repeating: false, count: doc.tokens.count)
         for var s in spans {
-            guard let end = plan.end(of: s, isCalendarWord: isCalendarWord) else { continue }
+            guard let end = plan.end(of: s, isLoneCalendarWord: s.end - s.start == 1 && isCalendarWord(s.start)) else { continue }
             s.end = end
             if plan.standsAgainst(s, spans: spans, old: old) { continue }
             for t in s.start..<s.end { taken[t] = true }
@@ -37,7 +37,7 @@ extension Scan {
             // The rule's mention of the same words: its subtype, id and role; and its type when
             // a cue word heads it (`Dinas Perdagangan Kota Salatiga` is an organization
             // whatever place it names).
-            if let k = plan.byStart[s.start], old[k].end == s.end, old[k].type == s.type || isHeadedByCue(old[k]) {
+            if let k = plan.rule(startingAt: s.start), old[k].end == s.end, old[k].type == s.type || isHeadedByCue(old[k]) {
                 keep(k)
                 continue
             }
@@ -59,8 +59,9 @@ extension Scan {
         var blocked: [UInt8]
         /// By token: the rule person with a role over it, or -1.
         var ruleRole: [Int32]
-        /// The longest unanchored rule name starting at each token.
-        var byStart: [Int: Int] = [:]
+        /// By token: the longest unanchored rule name starting there, + 1 (0: none); a
+        /// column rather than a dictionary, read once per model span.
+        var byStart: [Int32]
         /// Later partial names (`Tri`): kept where no model span falls.
         var partial: [Int] = []
         /// Names a place word opens (`Kawasan Industri Wijaya Kusuma`) and organizations an
@@ -72,11 +73,15 @@ extension Scan {
         /// By token: the model span over it, + 1 (0: none).
         var modelSpan: [Int32]
 
+        /// The longest unanchored rule name starting at token `t` (``byStart``), if any.
+        func rule(startingAt t: Int) -> Int? { byStart[t] == 0 ? nil : Int(byStart[t]) - 1 }
+
         /// Where model span `s` ends once it stops at a date or amount, or nil when it is dropped
-        /// (over a mention the model leaves be, or a lone calendar word).
-        func end(of s: EntityMention, isCalendarWord: (Int) -> Bool) -> Int? {
+        /// (over a mention the model leaves be, or a lone calendar word: `isLoneCalendarWord`,
+        /// a Bool rather than a method of the scan, which as a closure would copy the scan).
+        func end(of s: EntityMention, isLoneCalendarWord: Bool) -> Int? {
             if (s.start..<s.end).contains(where: { blocked[$0] == 2 }) { return nil }
-            if s.end - s.start == 1, isCalendarWord(s.start) { return nil }
+            if isLoneCalendarWord { return nil }
             let end = (s.start..<s.end).first(where: { blocked[$0] != 0 }) ?? s.end
             return end > s.start ? end : nil
         }
@@ -117,6 +122,7 @@ extension Scan {
     func mergePlan(_ spans: [EntityMention]) -> MergePlan {
         let n = doc.tokens.count
         var plan = MergePlan(blocked: [UInt8](repeating: 0, count: n), ruleRole: [Int32](repeating: -1, count: n),
+                             byStart: [Int32](repeating: 0, count: n),
                              openedAt: [Int32](repeating: 0, count: n), modelSpan: [Int32](repeating: 0, count: n))
         for (k, s) in spans.enumerated() { for t in s.start..<min(s.end, n) { plan.modelSpan[t] = Int32(k + 1) } }
         for (k, m) in mentions.enumerated() {
@@ -128,7 +134,7 @@ extension Scan {
                     for t in m.start..<m.end { plan.openedAt[t] = Int32(k + 1) }
                 }
                 if m.type == .per, m.role != nil { for t in m.start..<m.end { plan.ruleRole[t] = Int32(k) } }
-                if !m.isNested, plan.byStart[m.start].map({ mentions[$0].end < m.end }) ?? true { plan.byStart[m.start] = k }
+                if !m.isNested, plan.rule(startingAt: m.start).map({ mentions[$0].end < m.end }) ?? true { plan.byStart[m.start] = Int32(k + 1) }
                 continue
             }
             plan.anchored.append(k)
@@ -141,7 +147,9 @@ extension Scan {
     /// Whether token `i` alone is a month or a day name (`Juni`, `Senin`): calendar words, which
     /// the rules read as dates, are never a person, organization or place on their own.
     func isCalendarWord(_ i: Int) -> Bool {
-        withKey(i) { key in
+        // Months and days are cue words: a token without their cue bits is neither.
+        guard !cues[i].isDisjoint(with: [.month, .day]) else { return false }
+        return withKey(i) { key in
             let word = String(decoding: key, as: UTF8.self)
             return EntityTagger.months.contains(word) || EntityTagger.days.contains(word)
         }

@@ -14,6 +14,9 @@ struct NERScorer {
     private var codes = GazetteerCodes()
     /// The word of each token of the window and two on each side; -1 outside the sentence.
     private var windowWords: [Int32] = []
+    /// The word of each token of the document once looked up (-1 before): the tokens two
+    /// before and after a window are often those of the next one, looked up once.
+    private var tokenWords: [Int32]
     /// The words' sums of each token of the window, and its other rows (``contextRows`` each).
     private var sums: [SIMD8<Int16>] = []
     private var rows: [Int32] = []
@@ -24,6 +27,7 @@ struct NERScorer {
         self.model = model
         extractor = model.extractor
         ruleCodes = extractor.ruleCodes(scan)
+        tokenWords = [Int32](repeating: -1, count: scan.doc.tokens.count)
         let x = extractor
         outside = model.weights.withUnsafeBytes { w in
             let w = w.baseAddress!
@@ -47,28 +51,54 @@ struct NERScorer {
         let base = window.lowerBound - 2
         windowWords.removeAll(keepingCapacity: true)
         for t in base..<window.upperBound + 2 {
-            windowWords.append(t >= sentence.lowerBound && t < sentence.upperBound ? Int32(words.word(of: t, scan, model)) : -1)
+            windowWords.append(t >= sentence.lowerBound && t < sentence.upperBound ? word(of: t, scan, &words) : -1)
         }
         for i in window where scan.flags[i].contains(.capitalized) { words.checkCommon(Int(windowWords[i - base]), i, scan) }
         extractor.gazetteerCodes(scan, window: window, sentence: sentence, into: &codes)
-        sums.removeAll(keepingCapacity: true)
-        rows.removeAll(keepingCapacity: true)
-        rows.append(contentsOf: repeatElement(-1, count: window.count * NERScorer.contextRows))
+        clearRows(window.count)
         contextRows(scan, window, sentence: sentence, headline: headline, words: words)
+        let first = emissions.count
+        emissions.append(contentsOf: repeatElement(0, count: window.count * 8))
         // The rows' loads in one run, independent of each other: their cache misses overlap.
         model.weights.withUnsafeBytes { w in
             let w = w.baseAddress!
             rows.withUnsafeBufferPointer { rows in
+            sums.withUnsafeBufferPointer { sums in
+            emissions.withUnsafeMutableBufferPointer { emissions in
                 for t in 0..<window.count {
                     var sum = sums[t]
                     for r in rows[t * NERScorer.contextRows..<(t + 1) * NERScorer.contextRows] {
                         if r < 0 { break }
                         sum &+= SIMD8<Int16>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: Int(r) << 3, as: SIMD8<Int8>.self))
                     }
-                    for l in 0..<8 { emissions.append(Float(sum[l])) }
+                    let scores = SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: sum))
+                    for l in 0..<8 { emissions[first + t * 8 + l] = scores[l] }
                 }
             }
+            }
+            }
         }
+    }
+
+    /// Makes room in ``sums`` and ``rows`` for `tokens` tokens, their rows all unused (-1);
+    /// the buffers only grow, so a window costs no allocation.
+    private mutating func clearRows(_ tokens: Int) {
+        if sums.count < tokens {
+            sums = [SIMD8<Int16>](repeating: SIMD8(), count: tokens * 2)
+            rows = [Int32](repeating: -1, count: tokens * 2 * NERScorer.contextRows)
+        } else {
+            rows.withUnsafeMutableBufferPointer { $0[0..<tokens * NERScorer.contextRows].update(repeating: -1) }
+        }
+    }
+
+    /// The word of token `t`, looked up in `words` the first time only.
+    @inline(__always)
+    private mutating func word(of t: Int, _ scan: Scan, _ words: inout NERWordScores) -> Int32 {
+        let known = tokenWords[t]
+        if known >= 0 { return known }
+        let w = Int32(words.word(of: t, scan, model))
+        tokenWords[t] = w
+        return w
     }
 
     /// The rows the words' sums of a token hold: bias, key, affixes, shape and length, the
@@ -81,13 +111,15 @@ struct NERScorer {
     /// rows (``contextRows`` a token, -1 after the last).
     private mutating func contextRows(_ scan: Scan, _ window: Range<Int>, sentence: Range<Int>, headline: Bool, words: NERWordScores) {
         let base = window.lowerBound - 2
-        let x = extractor, stride = NERModel.stride, outside = outside, codes = codes
+        let x = extractor, outside = outside, codes = codes
         scan.flags.withUnsafeBufferPointer { flags in
         scan.cues.withUnsafeBufferPointer { cues in
         ruleCodes.withUnsafeBufferPointer { ruleCodes in
         windowWords.withUnsafeBufferPointer { windowWords in
+        sums.withUnsafeMutableBufferPointer { sums in
         rows.withUnsafeMutableBufferPointer { rows in
             words.withColumns { vectors, keys, info in
+                var out = RowWriter(rows: rows, extractor: x)
                 for i in window {
                     let k = i - base
                     let e = Int(windowWords[k])
@@ -98,47 +130,44 @@ struct NERScorer {
                     sum &+= p1e >= 0 ? vectors[p1e * 5 + 2] : outside.1
                     sum &+= n1e >= 0 ? vectors[n1e * 5 + 3] : outside.2
                     sum &+= n2e >= 0 ? vectors[n2e * 5 + 4] : outside.3
-                    sums.append(sum)
-                    let at = (i - window.lowerBound) * NERScorer.contextRows
-                    var m = 0
-                    func row(_ t: NERTemplate, _ v: UInt64) { rows[at + m] = x.row(t, v); m += 1 }
+                    sums[i - window.lowerBound] = sum
+                    out.start((i - window.lowerBound) * NERScorer.contextRows)
                     let key = keys[e], shape = UInt64(info[e].shape)
                     let p1 = p1e >= 0 ? keys[p1e] : 1, p2 = p2e >= 0 ? keys[p2e] : 2
                     let n1 = n1e >= 0 ? keys[n1e] : 3, n2 = n2e >= 0 ? keys[n2e] : 4
-                    row(.prevWord, NERFeatureExtractor.mix(p1, key))
-                    row(.wordNext, NERFeatureExtractor.mix(key, n1))
-                    row(.prevWordShape, NERFeatureExtractor.mix(p1, shape))
-                    row(.nextWordShape, NERFeatureExtractor.mix(n1, shape))
-                    row(.prevBigram, NERFeatureExtractor.mix(p2, p1))
-                    row(.nextBigram, NERFeatureExtractor.mix(n1, n2))
+                    out.row(.prevWord, NERFeatureExtractor.mix(p1, key))
+                    out.row(.wordNext, NERFeatureExtractor.mix(key, n1))
+                    out.row(.prevWordShape, NERFeatureExtractor.mix(p1, shape))
+                    out.row(.nextWordShape, NERFeatureExtractor.mix(n1, shape))
+                    out.row(.prevBigram, NERFeatureExtractor.mix(p2, p1))
+                    out.row(.nextBigram, NERFeatureExtractor.mix(n1, n2))
                     let ps = p1e >= 0 ? UInt64(info[p1e].shape) : 99, ns = n1e >= 0 ? UInt64(info[n1e].shape) : 99
-                    row(.shapes, ps << 16 | shape << 8 | ns)
+                    out.row(.shapes, ps << 16 | shape << 8 | ns)
                     let first = i == sentence.lowerBound || (i - 1 >= sentence.lowerBound && flags[i - 1].contains(.openingQuote))
                     let capital = flags[i].contains(.capitalized), caps = flags[i].contains(.allCaps)
-                    row(.capitals, (first ? 1 : 0) | (capital ? 2 : 0) | (caps ? 4 : 0) | (headline ? 8 : 0))
-                    if first { row(.firstWord, key) }
-                    if capital, info[e].common == NERWordScores.Info.common { row(.commonWord, first ? 1 : 0) }
+                    out.row(.capitals, (first ? 1 : 0) | (capital ? 2 : 0) | (caps ? 4 : 0) | (headline ? 8 : 0))
+                    if first { out.row(.firstWord, key) }
+                    if capital, info[e].common == NERWordScores.Info.common { out.row(.commonWord, first ? 1 : 0) }
                     let pc = i - 1 >= sentence.lowerBound ? UInt64(flags[i - 1].rawValue & 3) : 9
                     let nc = i + 1 < sentence.upperBound ? UInt64(flags[i + 1].rawValue & 3) : 9
-                    row(.prev1Capital, pc << 4 | UInt64(flags[i].rawValue & 3))
-                    row(.next1Capital, nc << 4 | UInt64(flags[i].rawValue & 3))
-                    if i - 1 >= sentence.lowerBound, !cues[i - 1].isEmpty { row(.prevCue, UInt64(cues[i - 1].rawValue)) }
-                    if i + 1 < sentence.upperBound, !cues[i + 1].isEmpty { row(.nextCue, UInt64(cues[i + 1].rawValue)) }
+                    out.row(.prev1Capital, pc << 4 | UInt64(flags[i].rawValue & 3))
+                    out.row(.next1Capital, nc << 4 | UInt64(flags[i].rawValue & 3))
+                    if i - 1 >= sentence.lowerBound, !cues[i - 1].isEmpty { out.row(.prevCue, UInt64(cues[i - 1].rawValue)) }
+                    if i + 1 < sentence.upperBound, !cues[i + 1].isEmpty { out.row(.nextCue, UInt64(cues[i + 1].rawValue)) }
                     // The words' sums hold 18 rows and at most 14 came above: the stride (48)
                     // drops none of them. From here on rows past it are dropped, as the feature
                     // rows drop them.
-                    func add(_ t: NERTemplate, _ v: UInt64) { if NERScorer.wordRows + m < stride { row(t, v) } }
                     if x.gazetteer {
                         for j in 0..<codes.count(k) {
                             let code = codes.code(k, j)
-                            add(.gazetteer, code)
-                            add(.gazetteerType, code & 0xFFFF)
+                            out.add(.gazetteer, code)
+                            out.add(.gazetteerType, code & 0xFFFF)
                         }
-                        for j in 0..<codes.count(k - 1) { add(.prevGazetteer, codes.code(k - 1, j) & 0xFFFF) }
-                        for j in 0..<codes.count(k + 1) { add(.nextGazetteer, codes.code(k + 1, j) & 0xFFFF) }
-                        if capital || caps, case let mw = info[e].multiWord, mw != 0 { add(.multiWord, UInt64(mw)) }
+                        for j in 0..<codes.count(k - 1) { out.add(.prevGazetteer, codes.code(k - 1, j) & 0xFFFF) }
+                        for j in 0..<codes.count(k + 1) { out.add(.nextGazetteer, codes.code(k + 1, j) & 0xFFFF) }
+                        if capital || caps, case let mw = info[e].multiWord, mw != 0 { out.add(.multiWord, UInt64(mw)) }
                     }
-                    if x.rules { NERFeatureExtractor.ruleFeatures(ruleCodes, i, sentence: sentence, key: key, add) }
+                    if x.rules { NERFeatureExtractor.ruleFeatures(ruleCodes, i, sentence: sentence, key: key) { out.add($0, $1) } }
                 }
             }
         }
@@ -146,6 +175,37 @@ struct NERScorer {
         }
         }
         }
+        }
+    }
+}
+
+/// Writes a token's rows into its ``NERScorer/contextRows`` slots of a window's rows.
+private struct RowWriter {
+    let rows: UnsafeMutableBufferPointer<Int32>
+    let extractor: NERFeatureExtractor
+    /// The token's first slot.
+    private var at = 0
+    /// The rows written for the token so far.
+    private(set) var count = 0
+
+    init(rows: UnsafeMutableBufferPointer<Int32>, extractor: NERFeatureExtractor) {
+        self.rows = rows
+        self.extractor = extractor
+    }
+
+    /// Goes on to the token whose slots start at `slot`.
+    @inline(__always) mutating func start(_ slot: Int) { at = slot; count = 0 }
+
+    /// Writes the row of feature `value` of `template`.
+    @inline(__always) mutating func row(_ template: NERTemplate, _ value: UInt64) {
+        rows[at + count] = extractor.row(template, value)
+        count += 1
+    }
+
+    /// ``row(_:_:)`` while the token has fewer than ``NERModel/stride`` rows with the 18 of
+    /// its words' sums (past it, rows are dropped as the feature rows drop them).
+    @inline(__always) mutating func add(_ template: NERTemplate, _ value: UInt64) {
+        if NERScorer.wordRows + count < NERModel.stride { row(template, value) }
     }
 }
 
