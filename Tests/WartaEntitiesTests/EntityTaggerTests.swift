@@ -76,6 +76,15 @@ struct EntityTaggerTests {
                 ["ORG Badan Pengawas Obat dan Makanan", "PER Penny Lukito"])
     }
 
+    /// A role, its organization and a place the model ends its span at, then a name no lexicon
+    /// knows as a person: the name is the person, with the role up to it.
+    @Test func theNameAfterARoleAndAPlaceIsAPerson() {
+        let doc = TextAnalyzer().analyze("Kepala BPBD Kabupaten Semarang Heru Subroto di Ungaran, Senin.")
+        let people = EntityTagger().tag(doc).filter { $0.type == .per }
+        #expect(people.map { mentionText(doc, $0) } == ["Heru Subroto"])
+        #expect(people.first?.role == "Kepala BPBD Kabupaten Semarang")
+    }
+
     @Test func lexiconAndCues() {
         #expect(tagged("Warga Kecamatan Tugu, Kota Semarang, Jawa Tengah datang.") ==
                 ["LOC Kecamatan Tugu", "LOC Kota Semarang", "LOC Jawa Tengah"])

@@ -27,6 +27,24 @@ struct TrainNERTests {
         #expect(tagged.stdout == "[PER Budi Santoso] tiba kemarin.\n")
     }
 
+    /// Document evidence is on by default: the second pass's scores are printed after the
+    /// epochs; `--no-document` leaves it out.
+    @Test func documentEvidenceAndWithoutIt() throws {
+        let dir = try temporaryDirectory()
+        let train = dir.appendingPathComponent("train.txt")
+        try Data(Self.data.utf8).write(to: train)
+        let with = dir.appendingPathComponent("a.model"), without = dir.appendingPathComponent("b.model")
+        let run = try warta(["train-ner", "--train", train.path, "--dev", train.path, "--epochs", "2", "--output", with.path])
+        #expect(run.status == 0)
+        _ = try warta(["train-ner", "--train", train.path, "--epochs", "2", "--no-document", "--output", without.path])
+        let a = try Data(contentsOf: with), b = try Data(contentsOf: without)
+        // The header's flags byte (after "WNER1" and the bits): bit 4 is document evidence.
+        #expect(a[6] & 4 == 4)
+        #expect(b[6] & 4 == 0)
+        let text = Data("Budi Santoso tiba kemarin. Rapat di Cilacap dipimpin Budi Santoso.".utf8)
+        #expect(try warta(["tag", "--model", with.path, "-"], input: text).stdout.contains("[PER Budi Santoso]"))
+    }
+
     @Test func aDamagedModelIsAnErrorWithItsPath() throws {
         let dir = try temporaryDirectory()
         let bad = dir.appendingPathComponent("bad.model")

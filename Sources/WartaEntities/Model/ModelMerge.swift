@@ -39,9 +39,14 @@ extension Scan {
             // whatever place it names).
             if let k = plan.rule(startingAt: s.start), old[k].end == s.end, old[k].type == s.type || isHeadedByCue(old[k]) {
                 keep(k)
-                continue
+            } else {
+                kept.append(linked(s, plan.ruleRole, old, &ambiguous, at: kept.count))
             }
-            kept.append(linked(s, plan.ruleRole, old, &ambiguous, at: kept.count))
+            if let (end, role) = nameFollowingRoleAndPlace(s, plan), plan.blocked[s.end..<end].allSatisfy({ $0 == 0 }) {
+                for t in s.end..<end { taken[t] = true }
+                let roleText = doc.text(TextRange(Int(doc.tokens.starts[role]), Int(doc.tokens.ends[s.end - 1])))
+                kept.append(EntityMention(start: s.end, end: end, type: .per, role: roleText))
+            }
         }
         for k in plan.partial where !taken[old[k].start] && plan.blocked[old[k].start] == 0 { keep(k) }
         for k in plan.opened where !(old[k].start..<old[k].end).contains(where: { taken[$0] || plan.blocked[$0] == 2 }) { keep(k) }
@@ -211,6 +216,22 @@ extension Scan {
         // any capitalised word but a cue word (`Kota`, `Dinas`).
         for t in p..<s.end where !capitalized(t) || allCaps(t) || !cues[t].isEmpty { return nil }
         return (p, role)
+    }
+
+    /// The end of the person right after a model place or organization span that a role
+    /// opens (`Kepala BPBD Jawa Tengah` `Bergas Penanggungan` `mengatakan`), and where the role
+    /// starts, or nil: one to four capitalised words no model span covers, none a cue word,
+    /// that end the run of capitalised words and are not one listed place or organization.
+    /// News writes a role, its organization and place, then the name.
+    func nameFollowingRoleAndPlace(_ s: EntityMention, _ plan: MergePlan) -> (end: Int, role: Int)? {
+        guard s.type == .loc || s.type == .org, let role = roleStart(before: s.start) else { return nil }
+        var end = s.end
+        while end < doc.tokens.count, end - s.end < 5, capitalized(end), !allCaps(end), cues[end].isEmpty, plan.modelSpan[end] == 0 {
+            end += 1
+        }
+        guard (1...4).contains(end - s.end), end >= doc.tokens.count || !capitalized(end) && !allCaps(end),
+              lexiconMatch(s.end, end).map({ $0.1 < end || $0.0.type == .per }) ?? true else { return nil }
+        return (end, role)
     }
 
     /// The role word (`Kepala`, `Kapolres`) before token `i` with only capitalised words (its
