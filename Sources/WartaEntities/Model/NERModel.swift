@@ -142,7 +142,7 @@ public struct NERModel: Sendable {
         NERWindowFeatures.forEachWindow(scan) { window, sentence, headline in
             let at = pass.emissions.count
             scorer.score(scan, window, sentence: sentence, headline: headline, words: &words, into: &pass.emissions)
-            decoder.decode(Array(pass.emissions[at...]), count: window.count, transitions: transitions, into: &labels)
+            decoder.decode(pass.emissions, from: at, count: window.count, transitions: transitions, into: &labels)
             pass.add(window, sentence: sentence.lowerBound, emissions: at, labels: labels)
         }
         if usesDocument { secondPass(scan, &pass, &decoder) }
@@ -170,14 +170,23 @@ public struct NERModel: Sendable {
     /// the rows of what the first pass said of them there (``DocumentEvidence``).
     func secondPass(_ scan: Scan, _ pass: inout FirstPass, _ decoder: inout ViterbiDecoder) {
         var evidence = DocumentEvidence()
-        func eachCandidate(_ w: FirstPass.Window, _ body: (_ token: Int, _ key: UInt64, _ label: Int, _ first: Bool) -> Void) {
+        // Each candidate token's key hash (0 for other tokens), by window token.
+        var keys = [UInt64](repeating: 0, count: pass.labels.count)
+        for w in pass.windows {
             for (k, t) in w.range.enumerated() where NERWindows.isCandidate(scan.flags[t], scan.kinds[t]) {
-                let first = t == w.sentenceStart || t > w.sentenceStart && scan.flags[t - 1].contains(.openingQuote)
-                body(k, scan.withKey(t) { NERFeatureExtractor.wordHash($0) }, Int(pass.labels[w.labels + k]), first)
+                keys[w.labels + k] = scan.withKey(t) { NERFeatureExtractor.wordHash($0) } | 1
+                evidence.add(key: keys[w.labels + k], label: Int(pass.labels[w.labels + k]), first: isFirst(t, w))
             }
         }
-        for w in pass.windows { eachCandidate(w) { _, key, label, first in evidence.add(key: key, label: label, first: first) } }
         guard !evidence.isEmpty else { return }
+        func isFirst(_ t: Int, _ w: FirstPass.Window) -> Bool {
+            t == w.sentenceStart || t > w.sentenceStart && scan.flags[t - 1].contains(.openingQuote)
+        }
+        func eachCandidate(_ w: FirstPass.Window, _ body: (_ token: Int, _ key: UInt64, _ label: Int, _ first: Bool) -> Void) {
+            for k in 0..<w.range.count where keys[w.labels + k] != 0 {
+                body(k, keys[w.labels + k], Int(pass.labels[w.labels + k]), isFirst(w.range.lowerBound + k, w))
+            }
+        }
         let x = extractor
         var labels: [Int] = []
         weights.withUnsafeBytes { raw in
@@ -191,8 +200,7 @@ public struct NERModel: Sendable {
                     }
                 }
                 guard changed else { continue }
-                decoder.decode(Array(pass.emissions[w.emissions..<w.emissions + w.range.count * 8]), count: w.range.count,
-                               transitions: transitions, into: &labels)
+                decoder.decode(pass.emissions, from: w.emissions, count: w.range.count, transitions: transitions, into: &labels)
                 for (k, l) in labels.enumerated() { pass.labels[w.labels + k] = UInt8(l) }
             }
         }
@@ -236,8 +244,8 @@ struct ViterbiDecoder {
     private var back: [Int8] = []
 
     /// The best labels for `count` tokens with `emissions` (eight per token).
-    mutating func decode(_ emissions: [Float], count: Int, transitions: [Float], into labels: inout [Int]) {
-        precondition(count > 0 && emissions.count >= count * 8 && transitions.count >= 64)
+    mutating func decode(_ emissions: [Float], from offset: Int = 0, count: Int, transitions: [Float], into labels: inout [Int]) {
+        precondition(count > 0 && offset >= 0 && emissions.count >= offset + count * 8 && transitions.count >= 64)
         labels.removeAll(keepingCapacity: true)
         labels.append(contentsOf: repeatElement(0, count: count))
         if count > best.count / 8 {
@@ -249,7 +257,7 @@ struct ViterbiDecoder {
                 best.withUnsafeMutableBufferPointer { best in
                     back.withUnsafeMutableBufferPointer { back in
                         labels.withUnsafeMutableBufferPointer { labels in
-                            ViterbiDecoder.decode(e, count: count, tr, best, back, labels)
+                            ViterbiDecoder.decode(UnsafeBufferPointer(rebasing: e[offset...]), count: count, tr, best, back, labels)
                         }
                     }
                 }
