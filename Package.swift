@@ -49,7 +49,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "WartaText", dependencies: ["CICUShim"]),
         .target(name: "WartaHTML", dependencies: ["WartaText", "CLibXML2Shim"]),
-        .target(name: "WartaEntities", dependencies: ["WartaText"]),
+        .target(name: "CPrefetch"),
+        .target(name: "WartaEntities", dependencies: ["WartaText", "CPrefetch"]),
         .target(name: "WartaQuotes", dependencies: ["WartaText", "WartaEntities"]),
         .target(name: "Warta", dependencies: ["WartaText", "WartaHTML", "WartaEntities", "WartaQuotes", "CZlib"]),
         // Benchmarks and evaluations: outside the library's public surface.

@@ -396,37 +396,38 @@ struct GazetteerCodes {
 }
 
 /// Document-level evidence for the sequence model's second pass: what its first pass said of
-/// each capitalised word elsewhere in the document. Counted by the word's key hash: how often
-/// the first pass put it in a person, an organization or a place, and how often it stood
-/// capitalised and untagged inside a sentence (at a sentence's start a capital says nothing).
-/// A token's features read the other occurrences only, so a word named once has none.
+/// each capitalised word elsewhere in the document. Counted by word (a small number the caller
+/// gives each distinct word): how often the first pass put it in a person, an organization or
+/// a place, and how often it stood capitalised and untagged inside a sentence (at a sentence's
+/// start a capital says nothing). A token's features read the other occurrences only, so a
+/// word named once has none.
 struct DocumentEvidence {
     /// Per word: untagged, PER, ORG, LOC.
-    private var counts = HashedIntMap<SIMD4<UInt16>>(capacity: 64)
+    private var counts: [SIMD4<UInt16>]
     private(set) var isEmpty = true
+
+    /// Evidence for words numbered below `words`.
+    init(words: Int) { counts = [SIMD4<UInt16>](repeating: .zero, count: words) }
 
     /// The kind a first-pass label counts as: 0 untagged, 1 PER, 2 ORG, 3 LOC.
     @inline(__always) static func kind(_ label: Int) -> Int { label == NERLabel.o ? 0 : (label + 1) / 2 }
 
-    /// Counts one candidate token with word `key`, first-pass `label`, at a sentence's start or not.
-    mutating func add(key: UInt64, label: Int, first: Bool) {
+    /// Counts one candidate token of `word` with first-pass `label`, at a sentence's start or not.
+    mutating func add(word: Int, label: Int, first: Bool) {
         let k = DocumentEvidence.kind(label)
         if k == 0 && first { return }
-        var c = counts[Int(truncatingIfNeeded: key)] ?? .zero
-        c[k] &+= 1
-        counts[Int(truncatingIfNeeded: key)] = c
+        counts[word][k] &+= 1
         isEmpty = false
     }
 
-    /// The document features of a candidate token (word `key`, first-pass `label`) through
-    /// `add`: which kinds the word's other occurrences had, and the most frequent of them
-    /// (with whether this token starts its sentence). None when the word occurs only here.
+    /// The document features of a candidate token of `word` with first-pass `label` through
+    /// `add`, when the word's other occurrences were tagged: which kinds they had, and the
+    /// most frequent (with whether this token starts its sentence).
     @inline(__always)
-    func features(key: UInt64, label: Int, first: Bool, _ add: (NERTemplate, UInt64) -> Void) {
-        guard var c = counts[Int(truncatingIfNeeded: key)] else { return }
+    func features(word: Int, label: Int, first: Bool, _ add: (NERTemplate, UInt64) -> Void) {
+        var c = counts[word]
         let own = DocumentEvidence.kind(label)
         if !(own == 0 && first) { c[own] &-= 1 }
-        guard c.wrappedSum() > 0 else { return }
         var bits: UInt64 = 0, top = 0
         for k in 0..<4 {
             if c[k] > 0 { bits |= 1 << UInt64(k) }

@@ -143,9 +143,12 @@ public struct NERModel: Sendable {
             let at = pass.emissions.count
             scorer.score(scan, window, sentence: sentence, headline: headline, words: &words, into: &pass.emissions)
             decoder.decode(pass.emissions, from: at, count: window.count, transitions: transitions, into: &labels)
-            pass.add(window, sentence: sentence.lowerBound, emissions: at, labels: labels)
+            pass.add(window, emissions: at, labels: labels)
+            if usesDocument {
+                pass.addCandidates(scan, window, sentence: sentence, words: scorer.wordsOfLastWindow(window.count), keys: words)
+            }
         }
-        if usesDocument { secondPass(scan, &pass, &decoder) }
+        if usesDocument { secondPass(&pass, &decoder) }
         var out: [EntityMention] = []
         for w in pass.windows {
             NERModel.appendSpans(pass.labels[w.labels..<w.labels + w.range.count].map { Int($0) }, from: w.range.lowerBound, to: &out)
@@ -153,56 +156,74 @@ public struct NERModel: Sendable {
         return out
     }
 
-    /// The windows of a document with their emissions and their first labels.
+    /// The windows of a document with their emissions and their first labels, and for the
+    /// second pass, the word of each capitalised token (its match key, numbered in the
+    /// document; -1 for others) and whether it opens its sentence.
     struct FirstPass {
-        struct Window { var range: Range<Int>; var sentenceStart: Int; var emissions: Int; var labels: Int }
+        struct Window { var range: Range<Int>; var emissions: Int; var labels: Int }
         var windows: [Window] = []
         var emissions: [Float] = []
         var labels: [UInt8] = []
+        var words: [Int32] = []
+        var firsts: [Bool] = []
+        /// The number of each match key hash.
+        var numbers = HashedIntMap<Int32>(capacity: 256)
+        var wordCount = 0
 
-        mutating func add(_ range: Range<Int>, sentence start: Int, emissions at: Int, labels new: [Int]) {
-            windows.append(Window(range: range, sentenceStart: start, emissions: at, labels: labels.count))
+        mutating func add(_ range: Range<Int>, emissions at: Int, labels new: [Int]) {
+            windows.append(Window(range: range, emissions: at, labels: labels.count))
             for l in new { labels.append(UInt8(l)) }
+        }
+
+        /// Notes the words of the capitalised tokens of `window` (`words`, from the scorer, and
+        /// their key hashes from `keys`).
+        mutating func addCandidates(_ scan: Scan, _ window: Range<Int>, sentence: Range<Int>, words ofWindow: ArraySlice<Int32>,
+                                    keys: NERWordScores) {
+            for (t, w) in zip(window, ofWindow) {
+                guard NERWindows.isCandidate(scan.flags[t], scan.kinds[t]) else { words.append(-1); firsts.append(false); continue }
+                let key = Int(truncatingIfNeeded: keys.keyHash(w))
+                if let n = numbers[key] {
+                    words.append(n)
+                } else {
+                    numbers[key] = Int32(wordCount)
+                    words.append(Int32(wordCount))
+                    wordCount += 1
+                }
+                firsts.append(t == sentence.lowerBound || t > sentence.lowerBound && scan.flags[t - 1].contains(.openingQuote))
+            }
         }
     }
 
-    /// Decodes again the windows whose capitalised words occur elsewhere in the document, with
-    /// the rows of what the first pass said of them there (``DocumentEvidence``).
-    func secondPass(_ scan: Scan, _ pass: inout FirstPass, _ decoder: inout ViterbiDecoder) {
-        var evidence = DocumentEvidence()
-        // Each candidate token's key hash (0 for other tokens), by window token.
-        var keys = [UInt64](repeating: 0, count: pass.labels.count)
-        for w in pass.windows {
-            for (k, t) in w.range.enumerated() where NERWindows.isCandidate(scan.flags[t], scan.kinds[t]) {
-                keys[w.labels + k] = scan.withKey(t) { NERFeatureExtractor.wordHash($0) } | 1
-                evidence.add(key: keys[w.labels + k], label: Int(pass.labels[w.labels + k]), first: isFirst(t, w))
-            }
+    /// Decodes again the windows whose capitalised words are tagged elsewhere in the document,
+    /// with the rows of what the first pass said of them there (``DocumentEvidence``).
+    func secondPass(_ pass: inout FirstPass, _ decoder: inout ViterbiDecoder) {
+        var evidence = DocumentEvidence(words: pass.wordCount)
+        for k in pass.words.indices where pass.words[k] >= 0 {
+            evidence.add(word: Int(pass.words[k]), label: Int(pass.labels[k]), first: pass.firsts[k])
         }
         guard !evidence.isEmpty else { return }
-        func isFirst(_ t: Int, _ w: FirstPass.Window) -> Bool {
-            t == w.sentenceStart || t > w.sentenceStart && scan.flags[t - 1].contains(.openingQuote)
-        }
-        func eachCandidate(_ w: FirstPass.Window, _ body: (_ token: Int, _ key: UInt64, _ label: Int, _ first: Bool) -> Void) {
-            for k in 0..<w.range.count where keys[w.labels + k] != 0 {
-                body(k, keys[w.labels + k], Int(pass.labels[w.labels + k]), isFirst(w.range.lowerBound + k, w))
-            }
-        }
         let x = extractor
         var labels: [Int] = []
-        weights.withUnsafeBytes { raw in
-            for w in pass.windows {
-                var changed = false
-                eachCandidate(w) { k, key, label, first in
-                    evidence.features(key: key, label: label, first: first) { template, value in
-                        let row = raw.loadUnaligned(fromByteOffset: Int(x.row(template, value)) << 3, as: SIMD8<Int8>.self)
-                        for l in 0..<8 { pass.emissions[w.emissions + k * 8 + l] += Float(row[l]) }
-                        changed = true
-                    }
+        for w in pass.windows {
+            var changed = false
+            for k in w.labels..<w.labels + w.range.count where pass.words[k] >= 0 {
+                evidence.features(word: Int(pass.words[k]), label: Int(pass.labels[k]), first: pass.firsts[k]) { template, value in
+                    addRow(x.row(template, value), to: &pass.emissions, at: w.emissions + (k - w.labels) * 8)
+                    changed = true
                 }
-                guard changed else { continue }
-                decoder.decode(pass.emissions, from: w.emissions, count: w.range.count, transitions: transitions, into: &labels)
-                for (k, l) in labels.enumerated() { pass.labels[w.labels + k] = UInt8(l) }
             }
+            guard changed else { continue }
+            decoder.decode(pass.emissions, from: w.emissions, count: w.range.count, transitions: transitions, into: &labels)
+            for (k, l) in labels.enumerated() { pass.labels[w.labels + k] = UInt8(l) }
+        }
+    }
+
+    /// Adds weight row `row` to the eight scores of `emissions` from `at`.
+    @inline(__always)
+    func addRow(_ row: Int32, to emissions: inout [Float], at: Int) {
+        let v = weights.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: Int(row) << 3, as: SIMD8<Int8>.self) }
+        emissions.withUnsafeMutableBufferPointer { e in
+            for l in 0..<8 { e[at + l] += Float(v[l]) }
         }
     }
 

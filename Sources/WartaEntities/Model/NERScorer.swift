@@ -1,3 +1,4 @@
+import CPrefetch
 import Synchronization
 import WartaText
 
@@ -80,6 +81,9 @@ struct NERScorer {
         }
     }
 
+    /// The word (in ``NERWordScores``) of each token of the window scored last.
+    func wordsOfLastWindow(_ count: Int) -> ArraySlice<Int32> { windowWords[2..<2 + count] }
+
     /// Makes room in ``sums`` and ``rows`` for `tokens` tokens, their rows all unused (-1);
     /// the buffers only grow, so a window costs no allocation.
     private mutating func clearRows(_ tokens: Int) {
@@ -119,7 +123,8 @@ struct NERScorer {
         sums.withUnsafeMutableBufferPointer { sums in
         rows.withUnsafeMutableBufferPointer { rows in
             words.withColumns { vectors, keys, info in
-                var out = RowWriter(rows: rows, extractor: x)
+            model.weights.withUnsafeBytes { weights in
+                var out = RowWriter(rows: rows, extractor: x, weights: weights.baseAddress!)
                 for i in window {
                     let k = i - base
                     let e = Int(windowWords[k])
@@ -170,6 +175,7 @@ struct NERScorer {
                     if x.rules { NERFeatureExtractor.ruleFeatures(ruleCodes, i, sentence: sentence, key: key) { out.add($0, $1) } }
                 }
             }
+            }
         }
         }
         }
@@ -183,14 +189,17 @@ struct NERScorer {
 private struct RowWriter {
     let rows: UnsafeMutableBufferPointer<Int32>
     let extractor: NERFeatureExtractor
+    /// The model's weight rows, fetched ahead as each row is written.
+    let weights: UnsafeRawPointer
     /// The token's first slot.
     private var at = 0
     /// The rows written for the token so far.
     private(set) var count = 0
 
-    init(rows: UnsafeMutableBufferPointer<Int32>, extractor: NERFeatureExtractor) {
+    init(rows: UnsafeMutableBufferPointer<Int32>, extractor: NERFeatureExtractor, weights: UnsafeRawPointer) {
         self.rows = rows
         self.extractor = extractor
+        self.weights = weights
     }
 
     /// Goes on to the token whose slots start at `slot`.
@@ -198,7 +207,9 @@ private struct RowWriter {
 
     /// Writes the row of feature `value` of `template`.
     @inline(__always) mutating func row(_ template: NERTemplate, _ value: UInt64) {
-        rows[at + count] = extractor.row(template, value)
+        let r = extractor.row(template, value)
+        rows[at + count] = r
+        warta_prefetch(weights + Int(r) << 3)
         count += 1
     }
 
@@ -264,6 +275,9 @@ struct NERWordScores {
             return keys.count - 1
         }
     }
+
+    /// The hash of the match key of `word`.
+    func keyHash(_ word: Int32) -> UInt64 { keys[Int(word)] }
 
     /// Whether the cache holds ``limit`` words or more.
     var isFull: Bool { keys.count >= NERWordScores.limit }

@@ -128,10 +128,12 @@ struct EncodedCorpus {
     var windows: [Window] = []
     var rows: [Int32] = []
     var gold: [UInt8] = []
-    /// Per window token, as ``gold``: its word's key hash, and bit 1 a candidate (a capitalised
-    /// word), bit 2 at its sentence's start: what ``DocumentEvidence`` counts.
-    var keys: [UInt64] = []
-    var marks: [UInt8] = []
+    /// Per window token, as ``gold``: its word (its match key, numbered in order of first
+    /// occurrence; -1 for a token that is not a capitalised word), and whether it starts its sentence: what
+    /// ``DocumentEvidence`` counts.
+    var words: [Int32] = []
+    var firsts: [Bool] = []
+    var wordCount = 0
     /// Per window token, ``documentRows`` rows from a first pass (-1: none), once
     /// ``setDocumentRows(_:_:)`` has run.
     var docRows: [Int32] = []
@@ -188,15 +190,20 @@ struct EncodedCorpus {
         var scan = Scan(doc: doc, lexicon: lexicon, knownWords: TokenizerLexicon.builtIn.knownWords)
         if extractor.rules { scan.applyRules() }
         var windows: [Window] = [], allRows: [Int32] = [], gold: [UInt8] = []
-        let firsts = EncodedCorpus.sentenceStarts(scan)
+        let opens = EncodedCorpus.sentenceStarts(scan)
         var scratch = [UInt8](repeating: 0, count: 256)
+        var numbers: [UInt64: Int32] = [:]
         NERWindowFeatures.forEachWindow(scan, extractor) { window, rows in
             windows.append(Window(range: window, rows: allRows.count, labels: gold.count))
             allRows += rows
             for t in window {
-                let candidate = NERWindows.isCandidate(scan.flags[t], scan.kinds[t])
-                keys.append(candidate ? extractor.facts(scan, t, &scratch).keyHash : 0)
-                marks.append((candidate ? 1 : 0) | (firsts[t] ? 2 : 0))
+                if NERWindows.isCandidate(scan.flags[t], scan.kinds[t]) {
+                    let key = extractor.facts(scan, t, &scratch).keyHash
+                    words.append(numbers[key] ?? { numbers[key] = Int32(numbers.count); return Int32(numbers.count - 1) }())
+                } else {
+                    words.append(-1)
+                }
+                firsts.append(opens[t])
             }
             // A name cut by the window's edge starts at the edge.
             for t in window {
@@ -206,6 +213,7 @@ struct EncodedCorpus {
             }
         }
         self.windows = windows; self.rows = allRows; self.gold = gold
+        wordCount = numbers.count
         docRows = [Int32](repeating: -1, count: gold.count * EncodedCorpus.documentRows)
     }
 
@@ -221,13 +229,13 @@ struct EncodedCorpus {
 
     /// Sets ``docRows`` from a first pass's `labels` (one per window token, as ``gold``).
     mutating func setDocumentRows(_ labels: [UInt8], _ extractor: NERFeatureExtractor) {
-        var evidence = DocumentEvidence()
-        for k in gold.indices where marks[k] & 1 != 0 { evidence.add(key: keys[k], label: Int(labels[k]), first: marks[k] & 2 != 0) }
+        var evidence = DocumentEvidence(words: wordCount)
+        for k in gold.indices where words[k] >= 0 { evidence.add(word: Int(words[k]), label: Int(labels[k]), first: firsts[k]) }
         let n = EncodedCorpus.documentRows
         docRows = [Int32](repeating: -1, count: gold.count * n)
-        for k in gold.indices where marks[k] & 1 != 0 {
+        for k in gold.indices where words[k] >= 0 {
             var m = 0
-            evidence.features(key: keys[k], label: Int(labels[k]), first: marks[k] & 2 != 0) { t, v in
+            evidence.features(word: Int(words[k]), label: Int(labels[k]), first: firsts[k]) { t, v in
                 if m < n { docRows[k * n + m] = extractor.row(t, v); m += 1 }
             }
         }
