@@ -107,18 +107,25 @@ struct MentionKeys {
     let doc: Document
     var scratch: [UInt8] = []
 
-    init(doc: Document) { self.doc = doc; scratch.reserveCapacity(64) }
+    init(doc: Document) { self.doc = doc }
 
-    /// The hash of the match key of tokens `a..<b` (token keys joined by single spaces).
+    /// The hash of the match key of tokens `a..<b` (token keys joined by single spaces), the
+    /// keys written in place into ``scratch``, sized once for the worst case.
     mutating func hash(_ a: Int, _ b: Int) -> Int {
-        scratch.removeAll(keepingCapacity: true)
-        doc.bytes.withUnsafeBufferPointer { p in
-            for t in a..<b {
-                if t > a { scratch.append(0x20) }
-                MatchKey.append(UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t])]), to: &scratch)
+        let starts = doc.tokens.starts, ends = doc.tokens.ends
+        // Each token's key may take ``MatchKey/capacity(for:)`` of its bytes, and a space.
+        let room = MatchKey.capacity(for: Int(ends[b - 1] - starts[a])) + 17 * (b - a)
+        if scratch.count < room { scratch = [UInt8](repeating: 0, count: room * 2) }
+        return doc.bytes.withUnsafeBufferPointer { p in
+            scratch.withUnsafeMutableBufferPointer { out in
+                var n = 0
+                for t in a..<b {
+                    if t > a { out[n] = 0x20; n += 1 }
+                    n += MatchKey.write(UnsafeBufferPointer(rebasing: p[Int(starts[t])..<Int(ends[t])]), to: out.baseAddress! + n)
+                }
+                return ByteStringTable.hash(of: UnsafeBufferPointer(rebasing: out[0..<n]))
             }
         }
-        return scratch.withUnsafeBufferPointer { ByteStringTable.hash(of: $0) }
     }
 
     /// The hash of token `t`'s bytes as written.
