@@ -251,12 +251,18 @@ extension Scan {
         (capitalized(m.start) || allCaps(m.start)) && !cues[m.start].isDisjoint(with: [.organization, .location, .facility])
     }
 
-    /// Whether `m` is one word of a person named earlier in the document (`Tri`).
+    /// How far back, in tokens, a later word of a person's name reaches for the full name: a
+    /// long news article. In a longer text (a collection of articles or of unrelated
+    /// sentences), a bare `Tri` far from `Tri Supriyanto` is as likely someone else.
+    static let partialNameReach = 2000
+
+    /// Whether `m` is one word of a person named earlier in the document (`Tri`), at most
+    /// ``partialNameReach`` tokens before.
     func isLaterPartialName(_ m: EntityMention) -> Bool {
         guard m.end - m.start == 1, case let h = keyHash(m.start), personWordHashes.mayContain(h), let first = personWords[h] else {
             return false
         }
-        return first < m.start
+        return first < m.start && m.start - first <= Scan.partialNameReach
     }
 
     /// Whether `m` is an acronym the document defines in brackets (`Dinas Perindustrian
