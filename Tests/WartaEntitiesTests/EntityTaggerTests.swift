@@ -85,6 +85,15 @@ struct EntityTaggerTests {
         #expect(people.first?.role == "Kepala BPBD Kabupaten Semarang")
     }
 
+    /// The role's organization may carry its acronym in brackets, and the place its place word:
+    /// the name after them is still the person, with the whole role.
+    @Test func theNameAfterARoleWithAnAcronymAndAPlaceWord() {
+        let doc = TextAnalyzer().analyze("Kepala Dinas Pendidikan (Disdik) Kabupaten Demak Siti Rahayu mengatakan, sekolah dibuka kembali.")
+        let people = EntityTagger().tag(doc).filter { $0.type == .per }
+        #expect(people.map { mentionText(doc, $0) } == ["Siti Rahayu"])
+        #expect(people.first?.role == "Kepala Dinas Pendidikan (Disdik) Kabupaten Demak")
+    }
+
     @Test func lexiconAndCues() {
         #expect(tagged("Warga Kecamatan Tugu, Kota Semarang, Jawa Tengah datang.") ==
                 ["LOC Kecamatan Tugu", "LOC Kota Semarang", "LOC Jawa Tengah"])

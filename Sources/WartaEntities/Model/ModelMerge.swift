@@ -26,14 +26,17 @@ extension Scan {
         for var s in spans {
             guard let end = plan.end(of: s, isLoneCalendarWord: s.end - s.start == 1 && isCalendarWord(s.start)) else { continue }
             s.end = end
-            if plan.standsAgainst(s, spans: spans, old: old) { continue }
-            for t in s.start..<s.end { taken[t] = true }
+            // A role, its place, then a name: split before anything else, since a name a place
+            // word opens (`Provinsi Kalsel Nurul Fajar Desira`) would stand against the span.
             if let (p, role) = nameAfterRoleAndPlace(s) {
+                for t in s.start..<s.end { taken[t] = true }
                 kept.append(linked(EntityMention(start: s.start, end: p, type: s.type), plan.ruleRole, old, &ambiguous, at: kept.count))
                 let roleText = doc.text(TextRange(Int(doc.tokens.starts[role]), Int(doc.tokens.ends[p - 1])))
                 kept.append(EntityMention(start: p, end: s.end, type: .per, role: roleText))
                 continue
             }
+            if plan.standsAgainst(s, spans: spans, old: old) { continue }
+            for t in s.start..<s.end { taken[t] = true }
             // The rule's mention of the same words: its subtype, id and role; and its type when
             // a cue word heads it (`Dinas Perdagangan Kota Salatiga` is an organization
             // whatever place it names).
@@ -208,7 +211,7 @@ extension Scan {
     /// where the role starts.
     func nameAfterRoleAndPlace(_ s: EntityMention) -> (name: Int, role: Int)? {
         guard s.type == .loc || s.type == .org, s.end - s.start >= 2, let role = roleStart(before: s.start),
-              let (entry, p) = lexiconMatch(s.start, s.end), entry.type == .loc || entry.type == .org, (2...4).contains(s.end - p),
+              let (entry, p) = listedNameOpening(s), entry.type == .loc || entry.type == .org, (2...4).contains(s.end - p),
               lexiconMatch(p, s.end).map({ $0.1 < s.end || $0.0.type == .per }) ?? true,
               s.end >= doc.tokens.count || !capitalized(s.end) && !allCaps(s.end)
         else { return nil }
@@ -234,16 +237,35 @@ extension Scan {
         return (end, role)
     }
 
-    /// The role word (`Kepala`, `Kapolres`) before token `i` with only capitalised words (its
-    /// organization: `BPBD`, `Dinas Kesehatan`) between, at most three, or nil.
+    /// The listed name that opens span `s`, after a place word if one opens it (`Provinsi
+    /// Kalsel`, `Kota Semarang`), and where it ends.
+    func listedNameOpening(_ s: EntityMention) -> (LexiconEntry, Int)? {
+        if let match = lexiconMatch(s.start, s.end) { return match }
+        guard s.end - s.start >= 3, has(s.start, .placeWord) else { return nil }
+        return lexiconMatch(s.start + 1, s.end)
+    }
+
+    /// The role word (`Kepala`, `Kapolres`) before token `i` with only its organization
+    /// between: capitalised words, at most six (`BPBD`, `Badan Perencanaan Pembangunan
+    /// Daerah`), and the organization's acronym in brackets (`(Bappeda)`), or nil.
     func roleStart(before i: Int) -> Int? {
-        var j = i - 1
-        while j >= max(0, i - 4) {
+        var j = i - 1, words = 0
+        while j >= 0, words <= 6 {
             if let (entry, _) = lexiconMatch(j, i), entry.type == .role { return j }
+            if let open = bracketedAcronymStart(endingAt: j) { j = open - 1; continue }
             guard capitalized(j) || allCaps(j) else { return nil }
             j -= 1
+            words += 1
         }
         return nil
+    }
+
+    /// Where `(ACRONYM)` ending at token `j` opens: `(`, one capitalised or all-capital word,
+    /// `)`; or nil.
+    func bracketedAcronymStart(endingAt j: Int) -> Int? {
+        guard j >= 2, flags[j].contains(.closingBracket), flags[j - 2].contains(.openingBracket),
+              capitalized(j - 1) || allCaps(j - 1) else { return nil }
+        return j - 2
     }
 
     /// Whether a capitalised organization, place or facility word opens `m` (`Dinas`, `Kawasan`).
