@@ -594,6 +594,9 @@ struct QuoteScan {
                 if isRoleWord(k) { roleStart = k; k += 1; continue }
                 break
             }
+            // The organization's acronym in brackets goes on with the role (`peneliti Lembaga
+            // Ilmu Pengetahuan Indonesia (LIPI), Dewi Fortuna Anwar`); other brackets end it.
+            if isBracketedAcronym(at: k, limit: limit) { k += 3; continue }
             if flags[k].contains(.openingBracket) || kinds[k] == .word && !flags[k].contains(.capitalized)
                 && !flags[k].contains(.allCaps) && k > j + 1 && word(k, in: words.prepositions) && !tokenIs(k, "dan") { break }
             k += 1
@@ -605,6 +608,13 @@ struct QuoteScan {
         }
         if let org, mentions[org].start == j { return .mention(org) }
         return .none
+    }
+
+    /// Whether tokens `k`, `k + 1`, `k + 2` are `(ACRONYM)`: an opening bracket, one
+    /// capitalised or all-capital word, a closing bracket, before `limit`.
+    func isBracketedAcronym(at k: Int, limit: Int) -> Bool {
+        k + 2 < limit && flags[k].contains(.openingBracket) && flags[k + 2].contains(.closingBracket)
+            && kinds[k + 1] == .word && !flags[k + 1].isDisjoint(with: [.capitalized, .allCaps])
     }
 
     /// The subject before cue `cue` in a sentence starting at `a`: the nearest person (or a

@@ -190,6 +190,14 @@ struct SpeakerTests {
         #expect(s.entity.map { entities[$0].name } == "Joko Widodo")
     }
 
+    /// A role after the cue whose organization carries its acronym in brackets, then the name
+    /// in apposition: the name is the speaker.
+    @Test func aRoleWithABracketedAcronymBeforeTheName() {
+        let (_, qs, _) = quotes("\"Harga beras akan turun pekan depan,\" kata peneliti Badan Riset dan Inovasi Nasional (BRIN), Rina Kartika, di Jakarta.")
+        #expect(qs.count == 1)
+        #expect(qs.first?.speaker?.name == "Rina Kartika")
+    }
+
     /// Issue 13's pattern: a role, its organization and place, then a name no lexicon knows as
     /// a person (`Bergas` is a district). The role stops where the name starts.
     @Test func theNameAfterARoleAndItsPlaceIsThePerson() {
