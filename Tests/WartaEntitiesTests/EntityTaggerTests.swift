@@ -94,6 +94,15 @@ struct EntityTaggerTests {
         #expect(people.first?.role == "Kepala Dinas Pendidikan (Disdik) Kabupaten Demak")
     }
 
+    /// An organization with a number in its name (`Covid - 19`, spaced as some texts are)
+    /// between the role and the place.
+    @Test func theNameAfterARoleWhoseOrganizationHasANumber() {
+        let doc = TextAnalyzer().analyze("Juru Bicara Satuan Tugas Penanganan Covid - 19 Provinsi Maluku Dony Rerung mengatakan, vaksin tiba.")
+        let people = EntityTagger().tag(doc).filter { $0.type == .per }
+        #expect(people.map { mentionText(doc, $0) } == ["Dony Rerung"])
+        #expect(people.first?.role == "Juru Bicara Satuan Tugas Penanganan Covid - 19 Provinsi Maluku")
+    }
+
     @Test func lexiconAndCues() {
         #expect(tagged("Warga Kecamatan Tugu, Kota Semarang, Jawa Tengah datang.") ==
                 ["LOC Kecamatan Tugu", "LOC Kota Semarang", "LOC Jawa Tengah"])

@@ -246,18 +246,26 @@ extension Scan {
     }
 
     /// The role word (`Kepala`, `Kapolres`) before token `i` with only its organization
-    /// between: capitalised words, at most six (`BPBD`, `Badan Perencanaan Pembangunan
-    /// Daerah`), and the organization's acronym in brackets (`(Bappeda)`), or nil.
+    /// between: capitalised words, numbers and the hyphens between them, at most eight
+    /// (`BPBD`, `Badan Perencanaan Pembangunan Daerah`, `Satuan Tugas Penanganan Covid-19`,
+    /// `Komisi III`), and the organization's acronym in brackets (`(Bappeda)`), or nil.
     func roleStart(before i: Int) -> Int? {
         var j = i - 1, words = 0
-        while j >= 0, words <= 6 {
+        while j >= 0, words <= 8 {
             if let (entry, _) = lexiconMatch(j, i), entry.type == .role { return j }
             if let open = bracketedAcronymStart(endingAt: j) { j = open - 1; continue }
-            guard capitalized(j) || allCaps(j) else { return nil }
+            guard capitalized(j) || allCaps(j) || isNumber(j) || isHyphenInName(j) else { return nil }
             j -= 1
             words += 1
         }
         return nil
+    }
+
+    /// Whether token `j` is a hyphen between a capitalised word and a word or number
+    /// (`Covid - 19` as some texts space it).
+    func isHyphenInName(_ j: Int) -> Bool {
+        j > 0 && j + 1 < doc.tokens.count && kinds[j] == .punctuation && doc.tokens.count(j) == 1
+            && doc.bytes[Int(doc.tokens.starts[j])] == 0x2D && (capitalized(j - 1) || allCaps(j - 1))
     }
 
     /// Where `(ACRONYM)` ending at token `j` opens: `(`, one capitalised or all-capital word,
