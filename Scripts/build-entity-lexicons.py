@@ -222,13 +222,10 @@ ROLES = (
     "Kapolrestabes;Kapolresta;Kapolsek;Kasat Reskrim;Kabid Humas;Panglima TNI;Pangdam;Danrem;Dandim;Danramil;KSAD;KSAL;KSAU;"
     "Jaksa Agung;Kajati;Kajari;Hakim;Ketua Umum;Ketum;Anggota;Juru Bicara;Jubir;Kabag;Kasubag;Kadis;Kepala Dinas;Kepala Badan;"
     "Rektor;Dekan;Guru Besar;Dosen;Peneliti;Pengamat;Ekonom;Analis;Pelatih;Kapten;Manajer;CEO;Pendiri;Founder;Staf Khusus;"
-    "Plt;Pj;Penjabat;Ketua Komisi;Ketua Komite;Ketua DPR;Ketua DPRD;Ketua MPR;Pimpinan;Koordinator;Kasatpol PP;"
-    "Komandan;Pelaksana Tugas;Plh;Sekretaris Jenderal;Sekretaris Daerah;Deputi;Asisten Deputi;Ketua Harian;"
-    "Komisaris Utama;Direktur Eksekutif;General Manager;Senior Manager;Vice President;Corporate Secretary;"
-    "Sekretaris Perusahaan;Kasubbag;Kasatreskrim;Kadinkes"
+    "Plt;Pj;Penjabat;Ketua Komisi;Ketua Komite;Ketua DPR;Ketua DPRD;Ketua MPR;Pimpinan;Koordinator;Kasatpol PP"
 )
 HONORIFICS = "Bapak;Ibu;Pak;Bu;Sdr.;Sdri.;Saudara;Saudari;H.;Hj.;KH.;K.H.;Prof.;Dr.;Drs.;Dra.;Ir.;dr.;Ustaz;Ustadz;Kiai;Habib;Mbak;Mas;Bang;Tuan;Nyonya"
-RANKS = "AKBP;AKP;Kombes;Kombes Pol;Irjen;Irjen Pol;Brigjen;Brigjen Pol;Komjen;Jenderal;Letjen;Mayjen;Kolonel;Letkol;Mayor;Kapten;Iptu;Ipda;Aiptu;Bripka;Brigadir;Kompol;Laksamana;Marsekal;Laksda;Laksma;Marsda;Marsma"
+RANKS = "AKBP;AKP;Kombes;Kombes Pol;Irjen;Irjen Pol;Brigjen;Brigjen Pol;Komjen;Jenderal;Letjen;Mayjen;Kolonel;Letkol;Mayor;Kapten;Iptu;Ipda;Aiptu;Bripka;Brigadir;Kompol;Laksamana;Marsekal"
 
 
 def person_cues():

@@ -601,10 +601,7 @@ struct Scan {
     /// Without a name, the organization the role names is still one ("kata Kepala Badan
     /// Pengawas Obat dan Makanan di Jakarta").
     mutating func personAfterRole(_ i: Int, _ end: Int, _ limit: Int) -> Int {
-        var run = capitalizedRun(end, limit)
-        // An organization's number goes on with it (`Kepala Humas Daop 1 Eva Chairunisa`,
-        // `Kapolsek Semarang Barat 2`): a number with capitalised words after it.
-        while run > end, run + 1 < limit, isNumber(run), capitalized(run + 1) { run = capitalizedRun(run + 1, limit) }
+        let run = capitalizedRun(end, limit)
         let nameStart = nameAtEnd(of: end..<run)
         if nameStart < run, !allCaps(nameStart), !continuesAsOrganization(run, limit),
            !(run - nameStart == 1 && isCommonWord(nameStart)) {

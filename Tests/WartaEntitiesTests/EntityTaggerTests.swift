@@ -103,14 +103,6 @@ struct EntityTaggerTests {
         #expect(people.first?.role == "Juru Bicara Satuan Tugas Penanganan Covid - 19 Provinsi Maluku")
     }
 
-    /// A role whose organization has a number (`Daop 1`): the name after it, not the
-    /// organization's first word, is the person; acting roles (`Pelaksana Tugas`) are roles.
-    @Test func rolesWithNumbersAndActingRoles() {
-        #expect(tagged("Kepala Humas Daop 1 Eva Chairunisa mengatakan hal itu.").filter { $0.hasPrefix("PER") } == ["PER Eva Chairunisa"])
-        #expect(tagged("\"Stok cukup,\" kata Pelaksana Tugas Direktur Jenderal Pencegahan dan Pengendalian Penyakit Kementerian Kesehatan Maxi Rein Rondonuwu kemarin.")
-            .filter { $0.hasPrefix("PER") } == ["PER Maxi Rein Rondonuwu"])
-    }
-
     @Test func lexiconAndCues() {
         #expect(tagged("Warga Kecamatan Tugu, Kota Semarang, Jawa Tengah datang.") ==
                 ["LOC Kecamatan Tugu", "LOC Kota Semarang", "LOC Jawa Tengah"])

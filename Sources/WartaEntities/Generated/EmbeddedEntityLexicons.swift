@@ -10276,7 +10276,6 @@ AKBP	ROLE	rank	capitalized
 AKP	ROLE	rank	capitalized		
 Analis	ROLE	role	capitalized		
 Anggota	ROLE	role	capitalized		
-Asisten Deputi	ROLE	role	capitalized		
 Bang	ROLE	honorific	capitalized		
 Bapak	ROLE	honorific	capitalized		
 Brigadir	ROLE	rank	capitalized		
@@ -10287,14 +10286,11 @@ Bu	ROLE	honorific	capitalized
 Bupati	ROLE	role	capitalized		
 Camat	ROLE	role	capitalized		
 CEO	ROLE	role	capitalized		
-Corporate Secretary	ROLE	role	capitalized		
 Dandim	ROLE	role	capitalized		
 Danramil	ROLE	role	capitalized		
 Danrem	ROLE	role	capitalized		
 Dekan	ROLE	role	capitalized		
-Deputi	ROLE	role	capitalized		
 Direktur	ROLE	role	capitalized		
-Direktur Eksekutif	ROLE	role	capitalized		
 Direktur Jenderal	ROLE	role	capitalized		
 Direktur Utama	ROLE	role	capitalized		
 Dirjen	ROLE	role	capitalized		
@@ -10305,7 +10301,6 @@ Dra.	ROLE	honorific	any
 Drs.	ROLE	honorific	any		
 Ekonom	ROLE	role	capitalized		
 Founder	ROLE	role	capitalized		
-General Manager	ROLE	role	capitalized		
 Gubernur	ROLE	role	capitalized		
 Guru Besar	ROLE	role	capitalized		
 H.	ROLE	honorific	any		
@@ -10326,7 +10321,6 @@ K.H.	ROLE	honorific	any
 Kabag	ROLE	role	capitalized		
 Kabid Humas	ROLE	role	capitalized		
 Kades	ROLE	role	capitalized		
-Kadinkes	ROLE	role	capitalized		
 Kadis	ROLE	role	capitalized		
 Kajari	ROLE	role	capitalized		
 Kajati	ROLE	role	capitalized		
@@ -10339,9 +10333,7 @@ Kapolsek	ROLE	role	capitalized
 Kapten	ROLE	rank	capitalized		
 Kasat Reskrim	ROLE	role	capitalized		
 Kasatpol PP	ROLE	role	capitalized		
-Kasatreskrim	ROLE	role	capitalized		
 Kasubag	ROLE	role	capitalized		
-Kasubbag	ROLE	role	capitalized		
 Kepala	ROLE	role	capitalized		
 Kepala Badan	ROLE	role	capitalized		
 Kepala Desa	ROLE	role	capitalized		
@@ -10349,7 +10341,6 @@ Kepala Dinas	ROLE	role	capitalized
 Ketua	ROLE	role	capitalized		
 Ketua DPR	ROLE	role	capitalized		
 Ketua DPRD	ROLE	role	capitalized		
-Ketua Harian	ROLE	role	capitalized		
 Ketua Komisi	ROLE	role	capitalized		
 Ketua Komite	ROLE	role	capitalized		
 Ketua MPR	ROLE	role	capitalized		
@@ -10358,11 +10349,9 @@ Ketum	ROLE	role	capitalized
 KH.	ROLE	honorific	any		
 Kiai	ROLE	honorific	capitalized		
 Kolonel	ROLE	rank	capitalized		
-Komandan	ROLE	role	capitalized		
 Kombes	ROLE	rank	capitalized		
 Kombes Pol	ROLE	rank	capitalized		
 Komisaris	ROLE	role	capitalized		
-Komisaris Utama	ROLE	role	capitalized		
 Komjen	ROLE	rank	capitalized		
 Kompol	ROLE	rank	capitalized		
 Koordinator	ROLE	role	capitalized		
@@ -10370,15 +10359,11 @@ KSAD	ROLE	role	capitalized
 KSAL	ROLE	role	capitalized		
 KSAU	ROLE	role	capitalized		
 Laksamana	ROLE	rank	capitalized		
-Laksda	ROLE	rank	capitalized		
-Laksma	ROLE	rank	capitalized		
 Letjen	ROLE	rank	capitalized		
 Letkol	ROLE	rank	capitalized		
 Lurah	ROLE	role	capitalized		
 Manajer	ROLE	role	capitalized		
-Marsda	ROLE	rank	capitalized		
 Marsekal	ROLE	rank	capitalized		
-Marsma	ROLE	rank	capitalized		
 Mas	ROLE	honorific	capitalized		
 Mayjen	ROLE	rank	capitalized		
 Mayor	ROLE	rank	capitalized		
@@ -10389,7 +10374,6 @@ Nyonya	ROLE	honorific	capitalized
 Pak	ROLE	honorific	capitalized		
 Pangdam	ROLE	role	capitalized		
 Panglima TNI	ROLE	role	capitalized		
-Pelaksana Tugas	ROLE	role	capitalized		
 Pelatih	ROLE	role	capitalized		
 Pendiri	ROLE	role	capitalized		
 Peneliti	ROLE	role	capitalized		
@@ -10397,7 +10381,6 @@ Pengamat	ROLE	role	capitalized
 Penjabat	ROLE	role	capitalized		
 Pimpinan	ROLE	role	capitalized		
 Pj	ROLE	role	capitalized		
-Plh	ROLE	role	capitalized		
 Plt	ROLE	role	capitalized		
 Presiden	ROLE	role	capitalized		
 Prof.	ROLE	honorific	any		
@@ -10409,15 +10392,10 @@ Sdri.	ROLE	honorific	any
 Sekda	ROLE	role	capitalized		
 Sekjen	ROLE	role	capitalized		
 Sekretaris	ROLE	role	capitalized		
-Sekretaris Daerah	ROLE	role	capitalized		
-Sekretaris Jenderal	ROLE	role	capitalized		
-Sekretaris Perusahaan	ROLE	role	capitalized		
-Senior Manager	ROLE	role	capitalized		
 Staf Khusus	ROLE	role	capitalized		
 Tuan	ROLE	honorific	capitalized		
 Ustadz	ROLE	honorific	capitalized		
 Ustaz	ROLE	honorific	capitalized		
-Vice President	ROLE	role	capitalized		
 Wabup	ROLE	role	capitalized		
 Wagub	ROLE	role	capitalized		
 Wakapolri	ROLE	role	capitalized		
