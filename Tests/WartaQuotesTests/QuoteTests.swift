@@ -198,6 +198,13 @@ struct SpeakerTests {
         #expect(qs.first?.speaker?.name == "Rina Kartika")
     }
 
+    /// The role's organization closed by its acronym in brackets, then the name: the
+    /// organization's last word (`Negeri`) is not the speaker.
+    @Test func theNameAfterAnOrganizationsAcronym() {
+        let (_, qs, _) = quotes("\"Kita dalam kondisi krisis,\" kata Direktur Jenderal Otonomi Daerah Kementerian Dalam Negeri (Kemendagri) Akmal Malik, Kamis.")
+        #expect(qs.first?.speaker?.name == "Akmal Malik")
+    }
+
     /// Issue 13's pattern: a role, its organization and place, then a name no lexicon knows as
     /// a person (`Bergas` is a district). The role stops where the name starts.
     @Test func theNameAfterARoleAndItsPlaceIsThePerson() {

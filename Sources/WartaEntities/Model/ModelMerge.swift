@@ -190,10 +190,19 @@ extension Scan {
     func isAnchored(_ k: Int) -> Bool {
         let m = mentions[k]
         switch m.type {
-        case .per: return m.role != nil || has(m.start - 1, .speech)
+        case .per: return (m.role != nil || has(m.start - 1, .speech)) && !isOrganizationWordBeforeAcronym(m)
         case .org, .loc: return abbreviations.contains(k) || m.subtype == "media" || isDefinedAcronym(m)
         default: return true
         }
+    }
+
+    /// Whether the person `m` a role found is one word followed by an acronym in brackets and
+    /// a capitalised name (`Direktur Jenderal Otonomi Daerah Kementerian Dalam Negeri
+    /// (Kemendagri) Akmal Malik`): the last word of the role's organization, which the acronym
+    /// closes, and not the person; the model decides there.
+    func isOrganizationWordBeforeAcronym(_ m: EntityMention) -> Bool {
+        m.role != nil && m.end - m.start == 1 && m.end + 3 < doc.tokens.count
+            && bracketedAcronymStart(endingAt: m.end + 2) == m.end && capitalized(m.end + 3)
     }
 
     /// Whether a capitalised place or facility word opens `m` (`Kawasan Industri Wijaya Kusuma`,
