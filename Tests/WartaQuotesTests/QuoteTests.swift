@@ -205,6 +205,13 @@ struct SpeakerTests {
         #expect(qs.first?.speaker?.name == "Akmal Malik")
     }
 
+    /// The role's organization with a number, then the name: the organization's word before
+    /// the number (`Daop`) is not the speaker.
+    @Test func theNameAfterAnOrganizationsNumber() {
+        let (_, qs, _) = quotes("\"Ada 16.700 penumpang hari ini,\" ujar Kepala Humas Daop 1 Eva Chairunisa dalam keterangan tertulis.")
+        #expect(qs.first?.speaker?.name == "Eva Chairunisa")
+    }
+
     /// Issue 13's pattern: a role, its organization and place, then a name no lexicon knows as
     /// a person (`Bergas` is a district). The role stops where the name starts.
     @Test func theNameAfterARoleAndItsPlaceIsThePerson() {

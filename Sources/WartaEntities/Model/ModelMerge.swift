@@ -196,13 +196,14 @@ extension Scan {
         }
     }
 
-    /// Whether the person `m` a role found is one word followed by an acronym in brackets and
-    /// a capitalised name (`Direktur Jenderal Otonomi Daerah Kementerian Dalam Negeri
-    /// (Kemendagri) Akmal Malik`): the last word of the role's organization, which the acronym
-    /// closes, and not the person; the model decides there.
+    /// Whether the person `m` a role found is one word followed by an acronym in brackets or a
+    /// number, then a capitalised name (`Direktur Jenderal Otonomi Daerah Kementerian Dalam
+    /// Negeri (Kemendagri) Akmal Malik`, `Kepala Humas Daop 1 Eva Chairunisa`): the last word of
+    /// the role's organization, and not the person; the model decides there.
     func isOrganizationWordBeforeAcronym(_ m: EntityMention) -> Bool {
-        m.role != nil && m.end - m.start == 1 && m.end + 3 < doc.tokens.count
-            && bracketedAcronymStart(endingAt: m.end + 2) == m.end && capitalized(m.end + 3)
+        guard m.role != nil, m.end - m.start == 1 else { return false }
+        if m.end + 1 < doc.tokens.count, isNumber(m.end), capitalized(m.end + 1) { return true }
+        return m.end + 3 < doc.tokens.count && bracketedAcronymStart(endingAt: m.end + 2) == m.end && capitalized(m.end + 3)
     }
 
     /// Whether a capitalised place or facility word opens `m` (`Kawasan Industri Wijaya Kusuma`,
