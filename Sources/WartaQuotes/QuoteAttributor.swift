@@ -596,7 +596,7 @@ struct QuoteScan {
             }
             // The organization's acronym in brackets goes on with the role (`peneliti Lembaga
             // Ilmu Pengetahuan Indonesia (LIPI), Dewi Fortuna Anwar`); other brackets end it.
-            if isBracketedAcronym(at: k, limit: limit) { k += 3; continue }
+            if let close = bracketedAcronymEnd(at: k, limit: limit) { k = close + 1; continue }
             if flags[k].contains(.openingBracket) || kinds[k] == .word && !flags[k].contains(.capitalized)
                 && !flags[k].contains(.allCaps) && k > j + 1 && word(k, in: words.prepositions) && !tokenIs(k, "dan") { break }
             k += 1
@@ -610,11 +610,14 @@ struct QuoteScan {
         return .none
     }
 
-    /// Whether tokens `k`, `k + 1`, `k + 2` are `(ACRONYM)`: an opening bracket, one
-    /// capitalised or all-capital word, a closing bracket, before `limit`.
-    func isBracketedAcronym(at k: Int, limit: Int) -> Bool {
-        k + 2 < limit && flags[k].contains(.openingBracket) && flags[k + 2].contains(.closingBracket)
-            && kinds[k + 1] == .word && !flags[k + 1].isDisjoint(with: [.capitalized, .allCaps])
+    /// Where `(ACRONYM)` opening at token `k` closes: an opening bracket, one to three
+    /// capitalised or all-capital words (`(LIPI)`, `(BUMDes LKM)`), a closing bracket, before
+    /// `limit`; or nil.
+    func bracketedAcronymEnd(at k: Int, limit: Int) -> Int? {
+        guard flags[k].contains(.openingBracket) else { return nil }
+        var e = k + 1
+        while e < limit, e <= k + 3, kinds[e] == .word, !flags[e].isDisjoint(with: [.capitalized, .allCaps]) { e += 1 }
+        return e > k + 1 && e < limit && flags[e].contains(.closingBracket) ? e : nil
     }
 
     /// The subject before cue `cue` in a sentence starting at `a`: the nearest person (or a

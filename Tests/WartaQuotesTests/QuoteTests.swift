@@ -196,6 +196,9 @@ struct SpeakerTests {
         let (_, qs, _) = quotes("\"Harga beras akan turun pekan depan,\" kata peneliti Badan Riset dan Inovasi Nasional (BRIN), Rina Kartika, di Jakarta.")
         #expect(qs.count == 1)
         #expect(qs.first?.speaker?.name == "Rina Kartika")
+        // An acronym of two words.
+        let (_, two, _) = quotes("\"Harga beras akan turun pekan depan,\" kata manajer Badan Usaha Milik Desa Lembaga Keuangan Mikro (BUMDes LKM), Rina Kartika, di Jakarta.")
+        #expect(two.first?.speaker?.name == "Rina Kartika")
     }
 
     /// The role's organization closed by its acronym in brackets, then the name: the

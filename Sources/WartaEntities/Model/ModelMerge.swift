@@ -203,7 +203,11 @@ extension Scan {
     func isOrganizationWordBeforeAcronym(_ m: EntityMention) -> Bool {
         guard m.role != nil, m.end - m.start == 1 else { return false }
         if m.end + 1 < doc.tokens.count, isNumber(m.end), capitalized(m.end + 1) { return true }
-        return m.end + 3 < doc.tokens.count && bracketedAcronymStart(endingAt: m.end + 2) == m.end && capitalized(m.end + 3)
+        // `(`, one to three words, `)`, then the name.
+        for close in m.end + 2...m.end + 4 where close + 1 < doc.tokens.count && flags[close].contains(.closingBracket) {
+            return bracketedAcronymStart(endingAt: close) == m.end && capitalized(close + 1)
+        }
+        return false
     }
 
     /// Whether a capitalised place or facility word opens `m` (`Kawasan Industri Wijaya Kusuma`,
@@ -278,12 +282,13 @@ extension Scan {
             && doc.bytes[Int(doc.tokens.starts[j])] == 0x2D && (capitalized(j - 1) || allCaps(j - 1))
     }
 
-    /// Where `(ACRONYM)` ending at token `j` opens: `(`, one capitalised or all-capital word,
-    /// `)`; or nil.
+    /// Where `(ACRONYM)` ending at token `j` opens: `(`, one to three capitalised or
+    /// all-capital words (`(Bappeda)`, `(BUMDes LKM)`), `)`; or nil.
     func bracketedAcronymStart(endingAt j: Int) -> Int? {
-        guard j >= 2, flags[j].contains(.closingBracket), flags[j - 2].contains(.openingBracket),
-              capitalized(j - 1) || allCaps(j - 1) else { return nil }
-        return j - 2
+        guard j >= 2, flags[j].contains(.closingBracket) else { return nil }
+        var k = j - 1
+        while k >= 0, k >= j - 3, capitalized(k) || allCaps(k) { k -= 1 }
+        return k >= 0 && k < j - 1 && flags[k].contains(.openingBracket) ? k : nil
     }
 
     /// Whether a capitalised organization, place or facility word opens `m` (`Dinas`, `Kawasan`).
