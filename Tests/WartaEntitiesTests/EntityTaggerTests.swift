@@ -103,6 +103,14 @@ struct EntityTaggerTests {
         #expect(people.first?.role == "Juru Bicara Satuan Tugas Penanganan Covid - 19 Provinsi Maluku")
     }
 
+    /// No name ends with a bracket whose partner is outside it (the model's window takes in the
+    /// closing bracket after an acronym).
+    @Test func namesDoNotEndWithAnUnmatchedBracket() {
+        let names = tagged("Kata Direktur Jenderal Otonomi Daerah Kementerian Dalam Negeri (Kemendagri) Akmal Malik, Kamis.")
+        #expect(names.contains("ORG Kemendagri"))
+        #expect(!names.contains { $0.hasSuffix(")") || $0.contains(" (") })
+    }
+
     @Test func lexiconAndCues() {
         #expect(tagged("Warga Kecamatan Tugu, Kota Semarang, Jawa Tengah datang.") ==
                 ["LOC Kecamatan Tugu", "LOC Kota Semarang", "LOC Jawa Tengah"])

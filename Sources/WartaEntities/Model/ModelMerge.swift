@@ -26,6 +26,8 @@ extension Scan {
         for var s in spans {
             guard let end = plan.end(of: s, isLoneCalendarWord: s.end - s.start == 1 && isCalendarWord(s.start)) else { continue }
             s.end = end
+            guard let trimmed = withoutUnmatchedBrackets(s) else { continue }
+            s = trimmed
             // A role, its place, then a name: split before anything else, since a name a place
             // word opens (`Provinsi Kalsel Nurul Fajar Desira`) would stand against the span.
             if let (p, role) = nameAfterRoleAndPlace(s) {
@@ -56,6 +58,17 @@ extension Scan {
         mentions = kept
         ambiguousPlaces = ambiguous
         coverMentions()
+    }
+
+    /// Span `s` without a bracket at either edge whose partner is not inside it (`Kemendagri)`
+    /// after `(`: the model's window takes in a closing bracket), or nil when nothing is left.
+    func withoutUnmatchedBrackets(_ s: EntityMention) -> EntityMention? {
+        var m = s
+        let opens = (s.start..<s.end).filter { flags[$0].contains(.openingBracket) }.count
+        let closes = (s.start..<s.end).filter { flags[$0].contains(.closingBracket) }.count
+        if closes > opens, flags[m.end - 1].contains(.closingBracket) { m.end -= 1 }
+        if opens > closes, m.end > m.start, flags[m.start].contains(.openingBracket) { m.start += 1 }
+        return m.end > m.start ? m : nil
     }
 
     /// What the rules' mentions say before the model's `spans` are placed among them.
