@@ -326,7 +326,9 @@ struct Scan {
 
     @inline(__always) func has(_ i: Int, _ c: EntityTagger.Cue) -> Bool { i >= 0 && i < cues.count && cues[i].contains(c) }
 
-    func text(_ i: Int) -> String { doc.text(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[i]))) }
+    func text(_ i: Int) -> String { text(i, i + 1) }
+    /// The text of tokens `a..<b`.
+    func text(_ a: Int, _ b: Int) -> String { doc.text(TextRange(Int(doc.tokens.starts[a]), Int(doc.tokens.ends[b - 1]))) }
     /// The UTF-8 bytes of token `i` (a view of the document's text).
     func bytes(of i: Int) -> ArraySlice<UInt8> { doc.bytes[Int(doc.tokens.starts[i])..<Int(doc.tokens.ends[i])] }
     func key(_ i: Int) -> String { withKey(i) { String(decoding: $0, as: UTF8.self) } }
@@ -605,7 +607,7 @@ struct Scan {
         let nameStart = nameAtEnd(of: end..<run)
         if nameStart < run, !allCaps(nameStart), !continuesAsOrganization(run, limit),
            !(run - nameStart == 1 && isCommonWord(nameStart)) {
-            let role = doc.text(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[nameStart - 1])))
+            let role = text(i, nameStart)
             if nameStart > i + 1 { tagRoleOrganization(i + 1, nameStart) }
             add(EntityMention(start: nameStart, end: run, type: .per, role: role))
             return run
@@ -828,7 +830,7 @@ struct Scan {
                   let (entry, roleWordsEnd) = lexiconMatch(comma + 1, n), entry.type == .role else { continue }
             let end = capitalizedRun(roleWordsEnd, n)
             guard !(comma + 1..<end).contains(where: personStarts.contains) else { continue }
-            mentions[k].role = doc.text(TextRange(Int(doc.tokens.starts[comma + 1]), Int(doc.tokens.ends[end - 1])))
+            mentions[k].role = text(comma + 1, end)
         }
     }
 

@@ -76,31 +76,22 @@ struct EntityTaggerTests {
                 ["ORG Badan Pengawas Obat dan Makanan", "PER Penny Lukito"])
     }
 
-    /// A role, its organization and a place the model ends its span at, then a name no lexicon
-    /// knows as a person: the name is the person, with the role up to it.
-    @Test func theNameAfterARoleAndAPlaceIsAPerson() {
-        let doc = TextAnalyzer().analyze("Kepala BPBD Kabupaten Semarang Heru Subroto di Ungaran, Senin.")
+    /// A role, its organization and a place, then a name no lexicon knows as a person: the name
+    /// is the person, with the role up to it. The model's span may end at the place; the
+    /// organization may carry its acronym in brackets or a number (`Covid - 19`, spaced as some
+    /// texts are), and the place its place word.
+    @Test(arguments: [
+        ("Kepala BPBD Kabupaten Semarang Heru Subroto di Ungaran, Senin.", "Heru Subroto", "Kepala BPBD Kabupaten Semarang"),
+        ("Kepala Dinas Pendidikan (Disdik) Kabupaten Demak Siti Rahayu mengatakan, sekolah dibuka kembali.", "Siti Rahayu",
+         "Kepala Dinas Pendidikan (Disdik) Kabupaten Demak"),
+        ("Juru Bicara Satuan Tugas Penanganan Covid - 19 Provinsi Maluku Dony Rerung mengatakan, vaksin tiba.", "Dony Rerung",
+         "Juru Bicara Satuan Tugas Penanganan Covid - 19 Provinsi Maluku"),
+    ])
+    func theNameAfterARoleAndAPlaceIsAPerson(_ text: String, _ name: String, _ role: String) {
+        let doc = TextAnalyzer().analyze(text)
         let people = EntityTagger().tag(doc).filter { $0.type == .per }
-        #expect(people.map { mentionText(doc, $0) } == ["Heru Subroto"])
-        #expect(people.first?.role == "Kepala BPBD Kabupaten Semarang")
-    }
-
-    /// The role's organization may carry its acronym in brackets, and the place its place word:
-    /// the name after them is still the person, with the whole role.
-    @Test func theNameAfterARoleWithAnAcronymAndAPlaceWord() {
-        let doc = TextAnalyzer().analyze("Kepala Dinas Pendidikan (Disdik) Kabupaten Demak Siti Rahayu mengatakan, sekolah dibuka kembali.")
-        let people = EntityTagger().tag(doc).filter { $0.type == .per }
-        #expect(people.map { mentionText(doc, $0) } == ["Siti Rahayu"])
-        #expect(people.first?.role == "Kepala Dinas Pendidikan (Disdik) Kabupaten Demak")
-    }
-
-    /// An organization with a number in its name (`Covid - 19`, spaced as some texts are)
-    /// between the role and the place.
-    @Test func theNameAfterARoleWhoseOrganizationHasANumber() {
-        let doc = TextAnalyzer().analyze("Juru Bicara Satuan Tugas Penanganan Covid - 19 Provinsi Maluku Dony Rerung mengatakan, vaksin tiba.")
-        let people = EntityTagger().tag(doc).filter { $0.type == .per }
-        #expect(people.map { mentionText(doc, $0) } == ["Dony Rerung"])
-        #expect(people.first?.role == "Juru Bicara Satuan Tugas Penanganan Covid - 19 Provinsi Maluku")
+        #expect(people.map { mentionText(doc, $0) } == [name])
+        #expect(people.first?.role == role)
     }
 
     /// No name ends with a bracket whose partner is outside it (the model's window takes in the

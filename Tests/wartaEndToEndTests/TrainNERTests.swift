@@ -11,10 +11,16 @@ struct TrainNERTests {
         "Budi B-PER", "Santoso I-PER", "tiba O", "kemarin O", ". O", "",
     ].joined(separator: "\r\n") + "\r\n"
 
-    @Test func trainsTheSameModelTwiceAndTagsWithIt() throws {
+    /// A fresh folder with ``data`` written to `train.txt` in it.
+    static func trainingFolder() throws -> (dir: URL, train: URL) {
         let dir = try temporaryDirectory()
         let train = dir.appendingPathComponent("train.txt")
-        try Data(Self.data.utf8).write(to: train)
+        try Data(data.utf8).write(to: train)
+        return (dir, train)
+    }
+
+    @Test func trainsTheSameModelTwiceAndTagsWithIt() throws {
+        let (dir, train) = try Self.trainingFolder()
         let first = dir.appendingPathComponent("a.model"), second = dir.appendingPathComponent("b.model")
         let run = try warta(["train-ner", "--train", train.path, "--dev", train.path, "--epochs", "3", "--output", first.path])
         #expect(run.status == 0)
@@ -27,12 +33,10 @@ struct TrainNERTests {
         #expect(tagged.stdout == "[PER Budi Santoso] tiba kemarin.\n")
     }
 
-    /// Document evidence is on by default: the second pass's scores are printed after the
-    /// epochs; `--no-document` leaves it out.
+    /// Document evidence is on by default and marked in the model file; `--no-document`
+    /// leaves it out.
     @Test func documentEvidenceAndWithoutIt() throws {
-        let dir = try temporaryDirectory()
-        let train = dir.appendingPathComponent("train.txt")
-        try Data(Self.data.utf8).write(to: train)
+        let (dir, train) = try Self.trainingFolder()
         let with = dir.appendingPathComponent("a.model"), without = dir.appendingPathComponent("b.model")
         let run = try warta(["train-ner", "--train", train.path, "--dev", train.path, "--epochs", "2", "--output", with.path])
         #expect(run.status == 0)

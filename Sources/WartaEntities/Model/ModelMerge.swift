@@ -33,8 +33,7 @@ extension Scan {
             if let (p, role) = nameAfterRoleAndPlace(s) {
                 for t in s.start..<s.end { taken[t] = true }
                 kept.append(linked(EntityMention(start: s.start, end: p, type: s.type), plan.ruleRole, old, &ambiguous, at: kept.count))
-                let roleText = doc.text(TextRange(Int(doc.tokens.starts[role]), Int(doc.tokens.ends[p - 1])))
-                kept.append(EntityMention(start: p, end: s.end, type: .per, role: roleText))
+                kept.append(EntityMention(start: p, end: s.end, type: .per, role: text(role, p)))
                 continue
             }
             if plan.standsAgainst(s, spans: spans, old: old) { continue }
@@ -49,8 +48,7 @@ extension Scan {
             }
             if let (end, role) = nameFollowingRoleAndPlace(s, plan), plan.blocked[s.end..<end].allSatisfy({ $0 == 0 }) {
                 for t in s.end..<end { taken[t] = true }
-                let roleText = doc.text(TextRange(Int(doc.tokens.starts[role]), Int(doc.tokens.ends[s.end - 1])))
-                kept.append(EntityMention(start: s.end, end: end, type: .per, role: roleText))
+                kept.append(EntityMention(start: s.end, end: end, type: .per, role: text(role, s.end)))
             }
         }
         for k in plan.partial where !taken[old[k].start] && plan.blocked[old[k].start] == 0 { keep(k) }
@@ -63,9 +61,11 @@ extension Scan {
     /// Span `s` without a bracket at either edge whose partner is not inside it (`Kemendagri)`
     /// after `(`: the model's window takes in a closing bracket), or nil when nothing is left.
     func withoutUnmatchedBrackets(_ s: EntityMention) -> EntityMention? {
-        var m = s
-        let opens = (s.start..<s.end).filter { flags[$0].contains(.openingBracket) }.count
-        let closes = (s.start..<s.end).filter { flags[$0].contains(.closingBracket) }.count
+        var m = s, opens = 0, closes = 0
+        for t in s.start..<s.end {
+            if flags[t].contains(.openingBracket) { opens += 1 }
+            if flags[t].contains(.closingBracket) { closes += 1 }
+        }
         if closes > opens, flags[m.end - 1].contains(.closingBracket) { m.end -= 1 }
         if opens > closes, m.end > m.start, flags[m.start].contains(.openingBracket) { m.start += 1 }
         return m.end > m.start ? m : nil
@@ -196,14 +196,15 @@ extension Scan {
     }
 
     /// Whether rule mention `k` stands whatever the model says, by the cue it rests on: a
-    /// person after a role or a speech verb (`kata Bima`, a place's name too), a dateline's publisher, an
-    /// abbreviation of a name before it (`KIW`), an acronym defined in brackets and its later
-    /// uses (`Disperin`). Any other rule name gives way to the model, which has read it as a
-    /// feature.
+    /// person after a role or a speech verb (`kata Bima`, a place's name too) unless it is the
+    /// last word of the role's organization (``isLastWordOfRoleOrganization(_:)``), a
+    /// dateline's publisher, an abbreviation of a name before it (`KIW`), an acronym defined in
+    /// brackets and its later uses (`Disperin`). Any other rule name gives way to the model,
+    /// which has read it as a feature.
     func isAnchored(_ k: Int) -> Bool {
         let m = mentions[k]
         switch m.type {
-        case .per: return (m.role != nil || has(m.start - 1, .speech)) && !isOrganizationWordBeforeAcronym(m)
+        case .per: return (m.role != nil || has(m.start - 1, .speech)) && !isLastWordOfRoleOrganization(m)
         case .org, .loc: return abbreviations.contains(k) || m.subtype == "media" || isDefinedAcronym(m)
         default: return true
         }
@@ -213,14 +214,13 @@ extension Scan {
     /// number, then a capitalised name (`Direktur Jenderal Otonomi Daerah Kementerian Dalam
     /// Negeri (Kemendagri) Akmal Malik`, `Kepala Humas Daop 1 Eva Chairunisa`): the last word of
     /// the role's organization, and not the person; the model decides there.
-    func isOrganizationWordBeforeAcronym(_ m: EntityMention) -> Bool {
+    func isLastWordOfRoleOrganization(_ m: EntityMention) -> Bool {
         guard m.role != nil, m.end - m.start == 1 else { return false }
         if m.end + 1 < doc.tokens.count, isNumber(m.end), capitalized(m.end + 1) { return true }
         // `(`, one to three words, `)`, then the name.
-        for close in m.end + 2...m.end + 4 where close + 1 < doc.tokens.count && flags[close].contains(.closingBracket) {
-            return bracketedAcronymStart(endingAt: close) == m.end && capitalized(close + 1)
-        }
-        return false
+        guard let close = (m.end + 2...m.end + 4).first(where: { $0 + 1 < doc.tokens.count && flags[$0].contains(.closingBracket) })
+        else { return false }
+        return bracketedAcronymStart(endingAt: close) == m.end && capitalized(close + 1)
     }
 
     /// Whether a capitalised place or facility word opens `m` (`Kawasan Industri Wijaya Kusuma`,
