@@ -24,6 +24,8 @@ TARGETS = [
      [("wikiNames", "wiki-names.tsv")]),
     (os.path.join(ROOT, "Sources", "WartaEntities", "Generated", "EmbeddedSpeechVerbs.swift"),
      [("speechVerbs", "speech-verbs.tsv")]),
+    (os.path.join(ROOT, "Sources", "WartaEntities", "Generated", "EmbeddedWordClusters.swift"),
+     [("wordClusters", "word-clusters.tsv")]),
 ]
 
 

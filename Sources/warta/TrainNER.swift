@@ -63,6 +63,9 @@ struct TrainNER: ParsableCommand {
     @Flag(help: "Leave out the gazetteer features (for comparison).")
     var noGazetteer = false
 
+    @Flag(help: "Leave out the word-class features (Lexicons/word-clusters.tsv; for comparison).")
+    var noClasses = false
+
     @Flag(help: "Leave out the rule tagger's mentions as features (for comparison).")
     var noRules = false
 
@@ -97,6 +100,7 @@ struct TrainNER: ParsableCommand {
             trainer.runs = runs
             trainer.bits = bits
             trainer.gazetteer = !noGazetteer
+            trainer.classes = !noClasses
             trainer.rules = !noRules
             trainer.document = !noDocument
             trainer.c2 = c2

@@ -52,9 +52,11 @@ struct EntityTaggerTests {
         #expect(tagged("Penyanyi Raisa Andriana merilis album baru di Bandung.") == ["PER Raisa Andriana", "LOC Bandung"])
     }
 
-    /// A model file round-trips through its bytes, and damaged bytes are an error, not a crash.
+    /// A model file round-trips through its bytes (word classes too), and damaged bytes are an
+    /// error, not a crash.
     @Test func modelBytesRoundTrip() throws {
         let model = try #require(NERModel.builtIn)
+        #expect(model.usesClasses)
         let copy = try NERModel(data: model.data())
         #expect(copy.data() == model.data())
         #expect(throws: NERModelError.self) { try NERModel(data: Array(model.data().prefix(100))) }

@@ -53,9 +53,24 @@ struct NERScorerTests {
             default: return state >> 60 == 0 ? Int8(truncatingIfNeeded: state >> 40) : 0
             }
         }
-        let model = NERModel(bits: 12, usesGazetteer: true, usesRules: true, weights: weights, transitions: builtIn.transitions,
-                             multiWord: builtIn.multiWord)
+        let x = NERFeatureExtractor(bits: 12, gazetteer: true, rules: true, multiWord: builtIn.multiWord, classes: builtIn.classes)
+        let model = NERModel(extractor: x, weights: weights, transitions: builtIn.transitions)
         let (rows, scorer) = Self.emissions(model, Self.texts + Self.texts)
         #expect(rows == scorer)
+    }
+
+    /// The word classes group words used alike, keyed by match key (any case): months share
+    /// a class, a city has another; a word the corpus never had has none.
+    @Test func wordClassesGroupWordsUsedAlike() {
+        let classes = WordClasses.builtIn()
+        func of(_ word: String) -> WordClasses.Packed {
+            Array(word.utf8).withUnsafeBufferPointer { classes[NERFeatureExtractor.wordHash($0)] }
+        }
+        #expect(of("januari") != 0)
+        #expect(WordClasses.values(of("januari")).1 == WordClasses.values(of("februari")).1)
+        #expect(WordClasses.values(of("januari")).1 != WordClasses.values(of("jakarta")).1)
+        #expect(WordClasses.values(of("senin")).2 == WordClasses.values(of("kamis")).2)
+        #expect(of("zzqxv") == 0)
+        #expect(WordClasses.values(0) == (0xFFFF, 0xFFFF, 0xFFFF))
     }
 }

@@ -33,9 +33,9 @@ struct TrainNERTests {
         #expect(tagged.stdout == "[PER Budi Santoso] tiba kemarin.\n")
     }
 
-    /// Document evidence is on by default and marked in the model file; `--no-document`
-    /// leaves it out.
-    @Test func documentEvidenceAndWithoutIt() throws {
+    /// Document evidence and word classes are on by default and marked in the model file;
+    /// `--no-document` and `--no-classes` leave them out.
+    @Test func documentEvidenceAndWordClassesAndWithoutThem() throws {
         let (dir, train) = try Self.trainingFolder()
         let with = dir.appendingPathComponent("a.model"), without = dir.appendingPathComponent("b.model")
         let run = try warta(["train-ner", "--train", train.path, "--dev", train.path, "--epochs", "2", "--output", with.path])
@@ -45,6 +45,12 @@ struct TrainNERTests {
         // The header's flags byte (after "WNER1" and the bits): bit 4 is document evidence.
         #expect(a[6] & 4 == 4)
         #expect(b[6] & 4 == 0)
+        // Bit 8: the word classes, on by default; `--no-classes` leaves them out.
+        #expect(a[6] & 8 == 8)
+        _ = try warta(["train-ner", "--train", train.path, "--epochs", "2", "--no-classes", "--output", without.path])
+        let c = try Data(contentsOf: without)
+        #expect(c[6] & 8 == 0)
+        #expect(c.count + 100_000 < a.count)
         let text = Data("Budi Santoso tiba kemarin. Rapat di Cilacap dipimpin Budi Santoso.".utf8)
         #expect(try warta(["tag", "--model", with.path, "-"], input: text).stdout.contains("[PER Budi Santoso]"))
     }

@@ -126,15 +126,17 @@ extension Scan {
             return out
         }
 
-        /// Whether the model found a place inside organization `m` and nothing else: an
-        /// organization named after its place (`Dinas Perdagangan Kota Salatiga`, `Polres
-        /// Semarang`) is not cut down to the place. A person or organization inside means the
-        /// rule ran on too far (`Dewan Pimpinan Pusat Partai Demokrat`); nothing inside leaves
-        /// the model's silence standing (`Sekolah Menengah`).
+        /// Whether the model found a place inside organization `m` and besides it at most the
+        /// organization's own head: an organization named after its place (`Dinas Perdagangan
+        /// Kota Salatiga`, `Polres Semarang`) is not cut down to the place, nor split at it. A
+        /// person inside, or an organization starting later, means the rule ran on too far
+        /// (`Dewan Pimpinan Pusat Partai Demokrat`); nothing inside leaves the model's silence
+        /// standing (`Sekolah Menengah`).
         func holdsPlacesAlone(_ m: EntityMention, _ spans: [EntityMention]) -> Bool {
             let covered = (m.start..<m.end).filter { modelSpan[$0] != 0 }
             let inside = self.spans(inside: m, spans)
-            return !inside.isEmpty && inside.allSatisfy { $0.type == .loc && $0.start > m.start }
+            return inside.contains { $0.type == .loc && $0.start > m.start }
+                && inside.allSatisfy { $0.type == .loc && $0.start > m.start || $0.type == .org && $0.start == m.start }
                 && covered.count == inside.reduce(0) { $0 + $1.end - $1.start }
         }
     }

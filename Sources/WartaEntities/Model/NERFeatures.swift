@@ -28,7 +28,7 @@ enum NERTemplate: UInt64 {
     case bias = 1, word, prev1, prev2, next1, next2, prevWord, wordNext, prefix, suffix, shape, prevShape, nextShape,
          shapes, capitals, gazetteer, gazetteerType, prevGazetteer, nextGazetteer, multiWord, prevCue, nextCue,
          length, firstWord, commonWord, acronym, prev1Capital, next1Capital, rule, prevRule, nextRule, ruleWord, prevWordShape, nextWordShape, prevBigram, nextBigram,
-         docTypes, docMajority
+         docTypes, docMajority, class64, class256, class1024, prevClass, nextClass
 }
 
 /// Where the sequence model decodes: maximal runs of tokens that may be part of a name
@@ -84,10 +84,18 @@ struct NERFeatureExtractor {
     /// Whether the rule tagger's mentions are features.
     let rules: Bool
     /// Words of multi-word lexicon names, by key hash: bit 1 PER, 2 ORG, 4 LOC.
-    let multiWord: WordIndex
+    let multiWord: WordIndex<UInt8>
+    /// The words' distributional classes (``WordClasses``); no class features when nil.
+    let classes: WordIndex<WordClasses.Packed>?
     /// Whether a second pass reads the first pass's tags of the same words elsewhere in the
     /// document (``DocumentEvidence``).
     var document = false
+
+    init(bits: Int, gazetteer: Bool, rules: Bool, multiWord: WordIndex<UInt8>, classes: WordIndex<WordClasses.Packed>? = nil,
+         document: Bool = false) {
+        self.bits = bits; self.gazetteer = gazetteer; self.rules = rules
+        self.multiWord = multiWord; self.classes = classes; self.document = document
+    }
 
     /// Match-key hashes, shapes, gazetteer codes: the per-token facts a window needs, for its
     /// tokens and two on each side.
@@ -98,7 +106,14 @@ struct NERFeatureExtractor {
         var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var length = 0
+        /// The word's classes (``WordClasses/Packed``), 0 for none.
+        var classes: WordClasses.Packed = 0
     }
+
+    /// The rows a token's word sums hold (``NERScorer``): bias, key, affixes, shape and length,
+    /// the words around it and the shapes next to it, and with classes, the word's three classes
+    /// and those of the words next to it.
+    var wordRows: Int { classes == nil ? 18 : 23 }
 
     @inline(__always) static func mix(_ h: UInt64, _ v: UInt64) -> UInt64 {
         var x = (h ^ v) &* 0xff51_afd7_ed55_8ccd
@@ -135,6 +150,7 @@ struct NERFeatureExtractor {
                 func suf(_ k: Int) -> UInt64 { n >= k ? NERFeatureExtractor.fnv(key, n - k, n) : 0 }
                 f.prefixes = (pre(1), pre(2), pre(3), pre(4))
                 f.suffixes = (suf(1), suf(2), suf(3), suf(4))
+                if let index = self.classes { f.classes = index[f.keyHash] }
             }
             // The rule scan keyed the tokens around capitals already; others are keyed here.
             if !scan.keyIsEmpty(i) {
@@ -195,6 +211,12 @@ struct NERFeatureExtractor {
             let ps = i - 1 >= sentence.lowerBound ? facts[i - 1 - base].shortShape : 99
             let ns = i + 1 < sentence.upperBound ? facts[i + 1 - base].shortShape : 99
             add(.prevShape, UInt64(ps)); add(.nextShape, UInt64(ns))
+            if classes != nil {
+                let (c64, c256, c1024) = WordClasses.values(f.classes)
+                add(.class64, c64); add(.class256, c256); add(.class1024, c1024)
+                add(.prevClass, i - 1 >= sentence.lowerBound ? WordClasses.middle(facts[i - 1 - base].classes) : WordClasses.outside)
+                add(.nextClass, i + 1 < sentence.upperBound ? WordClasses.middle(facts[i + 1 - base].classes) : WordClasses.outside)
+            }
             add(.shapes, UInt64(ps) << 16 | UInt64(f.shortShape) << 8 | UInt64(ns))
             let first = i == sentence.lowerBound || (i - 1 >= sentence.lowerBound && flags[i - 1].contains(.openingQuote))
             let capital = flags[i].contains(.capitalized), caps = flags[i].contains(.allCaps)
@@ -322,22 +344,22 @@ struct NERFeatureExtractor {
     }
 }
 
-/// Word key hashes → type bits, open addressing (the multi-word name index the features probe
-/// once per capitalised token).
-struct WordIndex: Sendable {
+/// Word key hashes → small values (type bits of multi-word names, word classes), open
+/// addressing: the index the features probe once per word.
+struct WordIndex<Value: FixedWidthInteger & Sendable>: Sendable {
     private var keys: [UInt64]
-    private var values: [UInt8]
+    private var values: [Value]
     private let mask: Int
 
-    init(_ entries: [UInt64: UInt8]) { self.init(pairs: entries.lazy.map { ($0.key, $0.value) }, count: entries.count) }
+    init(_ entries: [UInt64: Value]) { self.init(pairs: entries.lazy.map { ($0.key, $0.value) }, count: entries.count) }
 
-    /// An index of `count` (key, bits) pairs; a repeated key keeps its last bits.
-    init<S: Sequence>(pairs: S, count: Int) where S.Element == (UInt64, UInt8) {
+    /// An index of `count` (key, value) pairs; a repeated key keeps its last value.
+    init<S: Sequence>(pairs: S, count: Int) where S.Element == (UInt64, Value) {
         var size = 16
         while size < count * 2 { size <<= 1 }
         mask = size - 1
         keys = [UInt64](repeating: 0, count: size)
-        values = [UInt8](repeating: 0, count: size)
+        values = [Value](repeating: 0, count: size)
         for (k, v) in pairs where k != 0 {
             var slot = Int(truncatingIfNeeded: k) & mask
             while keys[slot] != 0 && keys[slot] != k { slot = (slot + 1) & mask }
@@ -346,14 +368,17 @@ struct WordIndex: Sendable {
     }
 
     /// The entries, for writing a model.
-    var entries: [UInt64: UInt8] {
-        var out: [UInt64: UInt8] = [:]
+    var entries: [UInt64: Value] {
+        var out: [UInt64: Value] = [:]
         for (k, v) in zip(keys, values) where k != 0 { out[k] = v }
         return out
     }
 
-    /// The bits of `key`, 0 when absent.
-    subscript(_ key: UInt64) -> UInt8 {
+    /// Whether the index holds no word.
+    var isEmpty: Bool { !keys.contains { $0 != 0 } }
+
+    /// The value of `key`, 0 when absent.
+    subscript(_ key: UInt64) -> Value {
         var slot = Int(truncatingIfNeeded: key) & mask
         while true {
             let k = keys[slot]
@@ -362,6 +387,53 @@ struct WordIndex: Sendable {
             slot = (slot + 1) & mask
         }
     }
+}
+
+/// Distributional word classes (`Lexicons/word-clusters.tsv`, built by
+/// `Scripts/build-word-clusters.py` from unlabelled news text): words used alike share a
+/// class at three sizes (64, 256 and 1,024 classes), so the model generalises from a name it
+/// was trained on to one used the same way.
+enum WordClasses {
+    /// A word's classes packed: 64-class in bits 0–7, 256-class in 8–15, 1,024-class in 16–26,
+    /// bit 31 set (0: not a known word).
+    typealias Packed = UInt32
+
+    /// The classes of `Lexicons/word-clusters.tsv`, by the hash of each word's match key.
+    static func builtIn(analyzer: TextAnalyzer = TextAnalyzer()) -> WordIndex<Packed> {
+        index(EmbeddedWordClusters.wordClusters, analyzer: analyzer)
+    }
+
+    /// The classes of a `word<TAB>c64<TAB>c256<TAB>c1024` text; `#` lines and malformed lines
+    /// are skipped.
+    static func index(_ text: String, analyzer: TextAnalyzer = TextAnalyzer()) -> WordIndex<Packed> {
+        var out: [UInt64: Packed] = [:]
+        var key: [UInt8] = []
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 4, let a = UInt32(fields[1]), let b = UInt32(fields[2]), let c = UInt32(fields[3]),
+                  a < 256, b < 256, c < 2048 else { continue }
+            var word = String(fields[0])
+            let n = word.withUTF8 { EntityLexicon.key(of: $0, into: &key, analyzer: analyzer) }
+            guard n == 1 else { continue }
+            out[key.withUnsafeBufferPointer { NERFeatureExtractor.wordHash($0) }] = a | b << 8 | c << 16 | 1 << 31
+        }
+        return WordIndex(out)
+    }
+
+    /// The three class values of a packed word (a value of its own for words without classes).
+    @inline(__always)
+    static func values(_ packed: Packed) -> (UInt64, UInt64, UInt64) {
+        if packed == 0 { return (0xFFFF, 0xFFFF, 0xFFFF) }
+        return (UInt64(packed & 0xFF), UInt64(packed >> 8 & 0xFF), UInt64(packed >> 16 & 0x7FF))
+    }
+
+    /// The 256-class of a neighbour (``values(_:)``'s middle value), for the rows of the word
+    /// before and after.
+    @inline(__always)
+    static func middle(_ packed: Packed) -> UInt64 { packed == 0 ? 0xFFFF : UInt64(packed >> 8 & 0xFF) }
+
+    /// The value standing for the neighbour of a sentence's first or last token.
+    static let outside: UInt64 = 0xFFFE
 }
 
 /// The gazetteer codes of a window's tokens, at most ``slots`` per token, in one flat buffer

@@ -31,21 +31,25 @@ public struct NERModel: Sendable {
     /// Transition scores `[previous * 8 + label]` in weight units; label 7 is unused.
     let transitions: [Float]
     /// Words of multi-word lexicon names (see ``NERFeatureExtractor/multiWordIndex(_:analyzer:)``).
-    let multiWord: WordIndex
+    let multiWord: WordIndex<UInt8>
+    /// The words' distributional classes, when the model reads them (``WordClasses``).
+    let classes: WordIndex<WordClasses.Packed>?
 
     static let stride = 48
     static let magic: [UInt8] = Array("WNER1".utf8)
 
-    /// A model from its parts (the trainer's output).
-    init(bits: Int, usesGazetteer: Bool, usesRules: Bool, usesDocument: Bool = false, weights: [Int8], transitions: [Float],
-         multiWord: WordIndex) {
-        self.bits = bits; self.usesGazetteer = usesGazetteer; self.usesRules = usesRules; self.usesDocument = usesDocument
+    /// A model from its parts (the trainer's output): what `extractor` reads, and the weights.
+    init(extractor x: NERFeatureExtractor, weights: [Int8], transitions: [Float]) {
+        bits = x.bits; usesGazetteer = x.gazetteer; usesRules = x.rules; usesDocument = x.document
         self.weights = weights
-        self.transitions = transitions; self.multiWord = multiWord
+        self.transitions = transitions; multiWord = x.multiWord; classes = x.classes
     }
 
+    /// Whether the model reads the words' distributional classes (``WordClasses``).
+    public var usesClasses: Bool { classes != nil }
+
     var extractor: NERFeatureExtractor {
-        NERFeatureExtractor(bits: bits, gazetteer: usesGazetteer, rules: usesRules, multiWord: multiWord, document: usesDocument)
+        NERFeatureExtractor(bits: bits, gazetteer: usesGazetteer, rules: usesRules, multiWord: multiWord, classes: classes, document: usesDocument)
     }
 
     /// The model built into Warta (trained by `warta train-ner`, see `Models/SOURCES.md`),
@@ -95,6 +99,17 @@ public struct NERModel: Sendable {
             guard let h = uint(8), let b = uint(1) else { return .failure(.malformed(detail: "truncated word list")) }
             multiWord.append((h, UInt8(b)))
         }
+        var classes: WordIndex<WordClasses.Packed>?
+        if flags & 8 != 0 {
+            guard let count = uint(4), count <= p.count / 12 else { return .failure(.malformed(detail: "truncated class list")) }
+            var pairs: [(UInt64, WordClasses.Packed)] = []
+            pairs.reserveCapacity(Int(count))
+            for _ in 0..<count {
+                guard let h = uint(8), let c = uint(4) else { return .failure(.malformed(detail: "truncated class list")) }
+                pairs.append((h, WordClasses.Packed(c)))
+            }
+            classes = WordIndex(pairs: pairs, count: pairs.count)
+        }
         let rows = 1 << Int(bits)
         guard let bitmap = take(rows / 8) else { return .failure(.malformed(detail: "truncated row map")) }
         var truncated = false
@@ -107,21 +122,26 @@ public struct NERModel: Sendable {
             }
         }
         if truncated { return .failure(.malformed(detail: "truncated weights")) }
-        return .success(NERModel(bits: Int(bits), usesGazetteer: flags & 1 != 0, usesRules: flags & 2 != 0,
-                                 usesDocument: flags & 4 != 0, weights: weights,
-                                 transitions: transitions, multiWord: WordIndex(pairs: multiWord, count: multiWord.count)))
+        let x = NERFeatureExtractor(bits: Int(bits), gazetteer: flags & 1 != 0, rules: flags & 2 != 0,
+                                    multiWord: WordIndex(pairs: multiWord, count: multiWord.count), classes: classes, document: flags & 4 != 0)
+        return .success(NERModel(extractor: x, weights: weights, transitions: transitions))
     }
 
-    /// The model's bytes: header, transitions, multi-word index, a bitmap of the non-zero
-    /// rows, then those rows (seven bytes each).
+    /// The model's bytes: header, transitions, multi-word index, word classes (flag 8), a
+    /// bitmap of the non-zero rows, then those rows (seven bytes each).
     public func data() -> [UInt8] {
         var out = NERModel.magic
-        out.append(UInt8(bits)); out.append((usesGazetteer ? 1 : 0) | (usesRules ? 2 : 0) | (usesDocument ? 4 : 0))
+        out.append(UInt8(bits)); out.append((usesGazetteer ? 1 : 0) | (usesRules ? 2 : 0) | (usesDocument ? 4 : 0) | (classes != nil ? 8 : 0))
         func u32(_ v: UInt32) { for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
         func u64(_ v: UInt64) { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
         u32(UInt32(multiWord.entries.count))
         for t in transitions { u32(t.bitPattern) }
         for (h, b) in multiWord.entries.sorted(by: { $0.key < $1.key }) { u64(h); out.append(b) }
+        if let classes {
+            let entries = classes.entries.sorted { $0.key < $1.key }
+            u32(UInt32(entries.count))
+            for (h, c) in entries { u64(h); u32(c) }
+        }
         let rows = 1 << bits
         var bitmap = [UInt8](repeating: 0, count: rows / 8)
         var body: [UInt8] = []

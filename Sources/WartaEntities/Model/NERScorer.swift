@@ -32,10 +32,13 @@ struct NERScorer {
         let x = extractor
         outside = model.weights.withUnsafeBytes { w in
             let w = w.baseAddress!
-            return (NERScorer.load(w, x, .prev2, 2),
-                    NERScorer.load(w, x, .prev1, 1) &+ NERScorer.load(w, x, .prevShape, 99),
-                    NERScorer.load(w, x, .next1, 3) &+ NERScorer.load(w, x, .nextShape, 99),
-                    NERScorer.load(w, x, .next2, 4))
+            var prev = NERScorer.load(w, x, .prev1, 1) &+ NERScorer.load(w, x, .prevShape, 99)
+            var next = NERScorer.load(w, x, .next1, 3) &+ NERScorer.load(w, x, .nextShape, 99)
+            if x.classes != nil {
+                prev &+= NERScorer.load(w, x, .prevClass, WordClasses.outside)
+                next &+= NERScorer.load(w, x, .nextClass, WordClasses.outside)
+            }
+            return (NERScorer.load(w, x, .prev2, 2), prev, next, NERScorer.load(w, x, .next2, 4))
         }
     }
 
@@ -105,11 +108,9 @@ struct NERScorer {
         return w
     }
 
-    /// The rows the words' sums of a token hold: bias, key, affixes, shape and length, the
-    /// words around it and the shapes of those next to it.
-    static let wordRows = 18
-    /// The most rows a token has besides its words' sums.
-    static let contextRows = NERModel.stride - wordRows
+    /// The most rows a token has besides its words' sums (``NERFeatureExtractor/wordRows``,
+    /// 18 or more).
+    static let contextRows = NERModel.stride - 18
 
     /// Sets ``sums`` to the words' sums of each token of `window` and ``rows`` to its other
     /// rows (``contextRows`` a token, -1 after the last).
@@ -159,9 +160,9 @@ struct NERScorer {
                     out.row(.next1Capital, nc << 4 | UInt64(flags[i].rawValue & 3))
                     if i - 1 >= sentence.lowerBound, !cues[i - 1].isEmpty { out.row(.prevCue, UInt64(cues[i - 1].rawValue)) }
                     if i + 1 < sentence.upperBound, !cues[i + 1].isEmpty { out.row(.nextCue, UInt64(cues[i + 1].rawValue)) }
-                    // The words' sums hold 18 rows and at most 14 came above: the stride (48)
-                    // drops none of them. From here on rows past it are dropped, as the feature
-                    // rows drop them.
+                    // The words' sums hold at most 23 rows and at most 14 came above: the stride
+                    // (48) drops none of them. From here on rows past it are dropped, as the
+                    // feature rows drop them.
                     if x.gazetteer {
                         for j in 0..<codes.count(k) {
                             let code = codes.code(k, j)
@@ -191,6 +192,8 @@ private struct RowWriter {
     let extractor: NERFeatureExtractor
     /// The model's weight rows, fetched ahead as each row is written.
     let weights: UnsafeRawPointer
+    /// The rows of a token's words' sums.
+    private let wordRows: Int
     /// The token's first slot.
     private var at = 0
     /// The rows written for the token so far.
@@ -200,6 +203,7 @@ private struct RowWriter {
         self.rows = rows
         self.extractor = extractor
         self.weights = weights
+        wordRows = extractor.wordRows
     }
 
     /// Goes on to the token whose slots start at `slot`.
@@ -213,10 +217,10 @@ private struct RowWriter {
         count += 1
     }
 
-    /// ``row(_:_:)`` while the token has fewer than ``NERModel/stride`` rows with the 18 of
+    /// ``row(_:_:)`` while the token has fewer than ``NERModel/stride`` rows with those of
     /// its words' sums (past it, rows are dropped as the feature rows drop them).
     @inline(__always) mutating func add(_ template: NERTemplate, _ value: UInt64) {
-        if NERScorer.wordRows + count < NERModel.stride { row(template, value) }
+        if wordRows + count < NERModel.stride { row(template, value) }
     }
 }
 
@@ -321,10 +325,18 @@ struct NERWordScores {
             own &+= load(.suffix, f.suffixes.0 ^ 1) &+ load(.suffix, f.suffixes.1 ^ 2)
             own &+= load(.suffix, f.suffixes.2 ^ 3) &+ load(.suffix, f.suffixes.3 ^ 4)
             own &+= load(.shape, f.shape) &+ load(.length, UInt64(min(f.length, 12)) << 4 | UInt64(f.shortShape))
+            var prev = load(.prev1, f.keyHash) &+ load(.prevShape, UInt64(f.shortShape))
+            var next = load(.next1, f.keyHash) &+ load(.nextShape, UInt64(f.shortShape))
+            if x.classes != nil {
+                let (c64, c256, c1024) = WordClasses.values(f.classes)
+                own &+= load(.class64, c64) &+ load(.class256, c256) &+ load(.class1024, c1024)
+                prev &+= load(.prevClass, WordClasses.middle(f.classes))
+                next &+= load(.nextClass, WordClasses.middle(f.classes))
+            }
             vectors.append(own)
             vectors.append(load(.prev2, f.keyHash))
-            vectors.append(load(.prev1, f.keyHash) &+ load(.prevShape, UInt64(f.shortShape)))
-            vectors.append(load(.next1, f.keyHash) &+ load(.nextShape, UInt64(f.shortShape)))
+            vectors.append(prev)
+            vectors.append(next)
             vectors.append(load(.next2, f.keyHash))
         }
     }

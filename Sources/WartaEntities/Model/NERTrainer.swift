@@ -275,6 +275,8 @@ public struct NERTrainer: Sendable {
     public var bits = 18
     /// Whether to use the gazetteer features.
     public var gazetteer = true
+    /// Whether to use the words' distributional classes (``WordClasses``).
+    public var classes = true
     /// Whether to read the rule tagger's mentions as features.
     public var rules = true
     /// Whether to tag in two passes, the second reading the first's tags of the same words
@@ -298,7 +300,8 @@ public struct NERTrainer: Sendable {
 
     var extractor: NERFeatureExtractor {
         NERFeatureExtractor(bits: bits, gazetteer: gazetteer, rules: rules,
-                            multiWord: WordIndex(gazetteer ? NERFeatureExtractor.multiWordIndex(lexicon) : [:]), document: document && !crf)
+                            multiWord: WordIndex(gazetteer ? NERFeatureExtractor.multiWordIndex(lexicon) : [:]),
+                            classes: classes ? WordClasses.builtIn() : nil, document: document && !crf)
     }
 
     /// A model trained on `train`, reporting the score on each `dev` set after every epoch
@@ -432,8 +435,7 @@ public struct NERTrainer: Sendable {
             for c in corpora.indices { corpora[c].setDocumentRows(first[c], extractor) }
         }
         var sum = [Float](repeating: 0, count: (1 << bits) * 8), transitionSum = [Float](repeating: 0, count: 64)
-        var model = NERModel(bits: bits, usesGazetteer: extractor.gazetteer, usesRules: extractor.rules, usesDocument: extractor.document,
-                             weights: [], transitions: [], multiWord: extractor.multiWord)
+        var model = NERModel(extractor: extractor, weights: [], transitions: [])
         let runs = max(1, runs)
         for run in 0..<runs {
             perceptron(corpora: corpora, seed: seed &+ UInt64(run)) { epoch, weights, transitions in
@@ -513,7 +515,7 @@ public struct NERTrainer: Sendable {
         var f = objective(x, &g, corpora)
         var history: [(s: [Double], y: [Double], rho: Double)] = []
         let memory = 6
-        var model = NERModel(bits: bits, usesGazetteer: extractor.gazetteer, usesRules: extractor.rules, weights: [], transitions: [], multiWord: extractor.multiWord)
+        var model = NERModel(extractor: extractor, weights: [], transitions: [])
         var newG = [Double](repeating: 0, count: dims)
         for iteration in 1...iterations {
             // Two-loop recursion: d = -H g.
@@ -677,8 +679,7 @@ public struct NERTrainer: Sendable {
         let top = weights.lazy.map { abs($0) }.max() ?? 0
         let scale = top > 0 ? top / 127 : 1
         let q = weights.map { Int8(max(-127, min(127, ($0 / scale).rounded()))) }
-        return NERModel(bits: bits, usesGazetteer: extractor.gazetteer, usesRules: extractor.rules, usesDocument: extractor.document, weights: q,
-                        transitions: transitions.map { $0 / scale }, multiWord: extractor.multiWord)
+        return NERModel(extractor: extractor, weights: q, transitions: transitions.map { $0 / scale })
     }
 }
 
