@@ -111,6 +111,8 @@ final class QuoteWords: Sendable {
     ])
     /// Common words (the tokenizer's list): a name made only of them is not a name.
     let knownWords: ByteStringTable
+    /// Lower-case words inside a role or an organization's name.
+    let roleJoiners = ByteStringTable(keys: ["sekaligus", "dan", "serta", "of", "to", "the", "for", "and"])
     /// Sentence openers after which the next person named is a new topic (`Sementara itu, Joko …`).
     let shiftOpeners = ByteStringTable(keys: ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"])
 
@@ -874,10 +876,23 @@ struct QuoteScan {
             let m = mentionAt(k)
             if isPerson(m) { return k }
             if m >= 0 { k = mentions[Int(m)].end; continue }
-            guard kinds[k] == .word, flags[k].contains(.capitalized) || flags[k].contains(.allCaps) else { return nil }
+            guard isInRolePhrase(k) else { return nil }
             k += 1
         }
         return nil
+    }
+
+    /// Whether token `k` may stand in the role or name run that opens a sentence before its
+    /// subject: a capitalised word, a number, a bracket or dash (`Pembina Komunitas Bike to Work
+    /// (B2W)`, `Satgas Covid - 19`), or a word that joins the parts of a role or an
+    /// organization's name (`Ketua sekaligus Pendiri`, `Bike to Work`).
+    func isInRolePhrase(_ k: Int) -> Bool {
+        switch kinds[k] {
+        case .word: flags[k].contains(.capitalized) || flags[k].contains(.allCaps) || word(k, in: words.roleJoiners)
+        case .number: true
+        case .punctuation: !flags[k].isDisjoint(with: [.openingBracket, .closingBracket, .dash])
+        default: false
+        }
     }
 
     /// A speaker from mention `m` (a person or an organization), and whether it was made here

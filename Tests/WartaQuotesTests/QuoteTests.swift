@@ -257,6 +257,21 @@ struct SpeakerTests {
         #expect(got.last?.resolvedBy == "pronoun")
     }
 
+    /// The subject's role may hold an acronym in brackets, a number and joining words before
+    /// the name (`Pembina Komunitas Bike to Work (B2W) Toto Sugito yakin, …`).
+    @Test func aSubjectAfterARoleWithBracketsAndJoiningWords() {
+        let text = """
+            Tri Supriyanto menjelaskan, regulasi sedang disusun.
+
+            Ketua sekaligus Pembina Komunitas Bike to Work (B2W) Toto Sugito yakin, pandemi membuat warga peduli kesehatan.
+
+            “Bersepeda merupakan pilihan yang sangat menarik,” katanya.
+            """
+        let got = found(text)
+        #expect(got.map(\.speaker) == ["Tri Supriyanto", "Toto Sugito"])
+        #expect(got.last?.resolvedBy == "pronoun")
+    }
+
     @Test func roleAndAffiliationOfANamedSpeaker() {
         let (_, qs, _) = quotes("Sementara itu, Joko Susilo, Ketua Komite B DPRD Kota Semarang, mengatakan, pasar akan dibuka.")
         let s = try! #require(qs.first?.speaker)
