@@ -865,11 +865,10 @@ struct QuoteScan {
         let z = Int(sentenceTokenStarts[s + 1])
         guard a < z else { return nil }
         for c in candidates.indices where candidates[c].start < z && candidates[c].end > a { return nil }  // a quoted sentence
-        if mentionAt(a) < 0, ends[a] - starts[a] >= 2, ends[a] - starts[a] <= 9, word(a, in: words.shiftOpeners) {
+        if mentionAt(a) < 0, ends[a] - starts[a] >= 2, ends[a] - starts[a] <= 12, word(a, in: words.shiftOpeners) || word(a, in: words.knownWords) {
             var c = a + 1
-            while c < z && c < a + 5 && !isComma(c) { c += 1 }
-            guard c < z, isComma(c) else { return nil }
-            a = c + 1
+            while c < z && c < a + 5 && !isComma(c) && mentionAt(c) < 0 { c += 1 }
+            if c < z, isComma(c) { a = c + 1 } else if word(a, in: words.shiftOpeners) { return nil }
         }
         var k = a
         while k < z {

@@ -272,6 +272,20 @@ struct SpeakerTests {
         #expect(got.last?.resolvedBy == "pronoun")
     }
 
+    /// Any short opener before a comma (`Meski demikian,`, `Sebelumnya,`) leads to the subject,
+    /// as `Sementara itu,` does.
+    @Test func aSubjectAfterAnOpenerAndAComma() {
+        let text = """
+            Tri Supriyanto menjelaskan, regulasi sedang disusun.
+
+            Meski demikian, Joko Susilo mengarahkan para pendukung agar tidak terpancing.
+
+            “Kami juga bersyukur aparat bertindak cepat,” ujarnya.
+            """
+        let got = found(text)
+        #expect(got.map(\.speaker) == ["Tri Supriyanto", "Joko Susilo"])
+    }
+
     @Test func roleAndAffiliationOfANamedSpeaker() {
         let (_, qs, _) = quotes("Sementara itu, Joko Susilo, Ketua Komite B DPRD Kota Semarang, mengatakan, pasar akan dibuka.")
         let s = try! #require(qs.first?.speaker)
