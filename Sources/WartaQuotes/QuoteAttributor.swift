@@ -858,17 +858,22 @@ struct QuoteScan {
     }
 
     /// The first token of the person who is sentence `s`'s subject, if the sentence is outside
-    /// every quote and opens with a person (after capitalised words, or after an opener such as
-    /// `Sementara itu,`).
+    /// every quote and opens with a person: after a role (``isInRolePhrase(_:)``), or after an
+    /// opener and a comma (`Sementara itu,`, `Meski demikian,`: ``commaAfterOpener(_:before:)``).
     func subjectToken(ofSentence s: Int) -> Int? {
         var a = Int(sentenceTokenStarts[s])
         let z = Int(sentenceTokenStarts[s + 1])
         guard a < z else { return nil }
         for c in candidates.indices where candidates[c].start < z && candidates[c].end > a { return nil }  // a quoted sentence
-        if mentionAt(a) < 0, ends[a] - starts[a] >= 2, ends[a] - starts[a] <= 12, word(a, in: words.shiftOpeners) || word(a, in: words.knownWords) {
-            var c = a + 1
-            while c < z && c < a + 5 && !isComma(c) && mentionAt(c) < 0 { c += 1 }
-            if c < z, isComma(c) { a = c + 1 } else if word(a, in: words.shiftOpeners) { return nil }
+        if mentionAt(a) < 0, ends[a] - starts[a] >= 2, ends[a] - starts[a] <= 12 {
+            if word(a, in: words.shiftOpeners) {
+                var c = a + 1
+                while c < z && c < a + 5 && !isComma(c) { c += 1 }
+                guard c < z, isComma(c) else { return nil }
+                a = c + 1
+            } else if let c = commaAfterOpener(a, before: z) {
+                a = c + 1
+            }
         }
         var k = a
         while k < z {
@@ -879,6 +884,19 @@ struct QuoteScan {
             k += 1
         }
         return nil
+    }
+
+    /// The comma closing a short opener of common words that starts at token `a` (`Meski
+    /// demikian,`, `Sebelumnya,`): at most four words, no name, no pronoun (`Ia berharap,` is a
+    /// clause with its own subject) and no reporting verb in it; or nil.
+    func commaAfterOpener(_ a: Int, before z: Int) -> Int? {
+        guard word(a, in: words.knownWords), !isPronoun(a) else { return nil }
+        var c = a
+        while c < z && c < a + 5 && !isComma(c) {
+            if mentionAt(c) >= 0 || speech(c) != nil { return nil }
+            c += 1
+        }
+        return c < z && isComma(c) ? c : nil
     }
 
     /// Whether token `k` may stand in the role or name run that opens a sentence before its

@@ -60,6 +60,13 @@ struct EntityTaggerTests {
         let copy = try NERModel(data: model.data())
         #expect(copy.data() == model.data())
         #expect(throws: NERModelError.self) { try NERModel(data: Array(model.data().prefix(100))) }
+        // Word classes under the old header, or a flag no reader knows, are errors too.
+        var old = model.data()
+        old[4] = UInt8(ascii: "1")
+        #expect(throws: NERModelError.self) { try NERModel(data: old) }
+        var unknown = model.data()
+        unknown[6] |= 16
+        #expect(throws: NERModelError.self) { try NERModel(data: unknown) }
         #expect(throws: NERModelError.self) { try NERModel(data: Array("not a model".utf8)) }
     }
 

@@ -39,8 +39,8 @@ struct NERScorerTests {
         #expect(rows == scorer)
     }
 
-    @Test(arguments: [0, 1, 2])
-    func anyWeights(_ kind: Int) throws {
+    @Test(arguments: [0, 1, 2], [true, false])
+    func anyWeights(_ kind: Int, withClasses: Bool) throws {
         let builtIn = try #require(NERModel.builtIn)
         var state: UInt64 = 0x9e37_79b9_7f4a_7c15
         // Random weights, the extremes, and mostly zero rows (a small table: rows collide).
@@ -53,7 +53,7 @@ struct NERScorerTests {
             default: return state >> 60 == 0 ? Int8(truncatingIfNeeded: state >> 40) : 0
             }
         }
-        let x = NERFeatureExtractor(bits: 12, gazetteer: true, rules: true, multiWord: builtIn.multiWord, classes: builtIn.classes)
+        let x = NERFeatureExtractor(bits: 12, gazetteer: true, rules: true, multiWord: builtIn.multiWord, classes: withClasses ? builtIn.classes : nil)
         let model = NERModel(extractor: x, weights: weights, transitions: builtIn.transitions)
         let (rows, scorer) = Self.emissions(model, Self.texts + Self.texts)
         #expect(rows == scorer)

@@ -286,6 +286,18 @@ struct SpeakerTests {
         #expect(got.map(\.speaker) == ["Tri Supriyanto", "Joko Susilo"])
     }
 
+    /// A listed opener reaches its comma over a name (`Selain di Polres Semarang,`).
+    @Test func aSubjectAfterAListedOpenerThatNamesAPlace() {
+        let text = """
+            Tri Supriyanto menjelaskan, regulasi sedang disusun.
+
+            Selain di Polres Semarang, Budi Santoso juga memeriksa saksi di Polsek Tugu.
+
+            “Semua saksi sudah kami periksa,” ujarnya.
+            """
+        #expect(found(text).map(\.speaker) == ["Tri Supriyanto", "Budi Santoso"])
+    }
+
     @Test func roleAndAffiliationOfANamedSpeaker() {
         let (_, qs, _) = quotes("Sementara itu, Joko Susilo, Ketua Komite B DPRD Kota Semarang, mengatakan, pasar akan dibuka.")
         let s = try! #require(qs.first?.speaker)

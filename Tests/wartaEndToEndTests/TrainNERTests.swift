@@ -42,7 +42,7 @@ struct TrainNERTests {
         #expect(run.status == 0)
         _ = try warta(["train-ner", "--train", train.path, "--epochs", "2", "--no-document", "--output", without.path])
         let a = try Data(contentsOf: with), b = try Data(contentsOf: without)
-        // The header's flags byte (after "WNER1" and the bits): bit 4 is document evidence.
+        // The header's flags byte (after "WNER1" or "WNER2" and the bits): bit 4 is document evidence.
         #expect(a[6] & 4 == 4)
         #expect(b[6] & 4 == 0)
         // Bit 8: the word classes, on by default; `--no-classes` leaves them out.
@@ -50,6 +50,8 @@ struct TrainNERTests {
         _ = try warta(["train-ner", "--train", train.path, "--epochs", "2", "--no-classes", "--output", without.path])
         let c = try Data(contentsOf: without)
         #expect(c[6] & 8 == 0)
+        #expect(String(decoding: a.prefix(5), as: UTF8.self) == "WNER2")
+        #expect(String(decoding: c.prefix(5), as: UTF8.self) == "WNER1")
         #expect(c.count + 100_000 < a.count)
         let text = Data("Budi Santoso tiba kemarin. Rapat di Cilacap dipimpin Budi Santoso.".utf8)
         #expect(try warta(["tag", "--model", with.path, "-"], input: text).stdout.contains("[PER Budi Santoso]"))

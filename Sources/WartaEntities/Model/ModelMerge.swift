@@ -86,8 +86,8 @@ extension Scan {
         /// Later partial names (`Tri`): kept where no model span falls.
         var partial: [Int] = []
         /// Names a place word opens (`Kawasan Industri Wijaya Kusuma`) and organizations an
-        /// organization word opens around places alone (`Dinas Perdagangan Kota Salatiga`):
-        /// they stand against model spans inside them.
+        /// organization word opens in which the model found places and at most the head
+        /// (`Dinas Perdagangan Kota Salatiga`): they stand against model spans inside them.
         var opened: [Int] = []
         /// By token: the name of ``opened`` over it, + 1 (0: none).
         var openedAt: [Int32]
@@ -132,11 +132,12 @@ extension Scan {
         /// person inside, or an organization starting later, means the rule ran on too far
         /// (`Dewan Pimpinan Pusat Partai Demokrat`); nothing inside leaves the model's silence
         /// standing (`Sekolah Menengah`).
-        func holdsPlacesAlone(_ m: EntityMention, _ spans: [EntityMention]) -> Bool {
+        func holdsHeadAndPlacesOnly(_ m: EntityMention, _ spans: [EntityMention]) -> Bool {
             let covered = (m.start..<m.end).filter { modelSpan[$0] != 0 }
             let inside = self.spans(inside: m, spans)
-            return inside.contains { $0.type == .loc && $0.start > m.start }
-                && inside.allSatisfy { $0.type == .loc && $0.start > m.start || $0.type == .org && $0.start == m.start }
+            func isPlace(_ s: EntityMention) -> Bool { s.type == .loc && s.start > m.start }
+            func isHead(_ s: EntityMention) -> Bool { s.type == .org && s.start == m.start }
+            return inside.contains(where: isPlace) && inside.allSatisfy { isPlace($0) || isHead($0) }
                 && covered.count == inside.reduce(0) { $0 + $1.end - $1.start }
         }
     }
@@ -152,7 +153,7 @@ extension Scan {
             let name = m.type == .per || m.type == .org || m.type == .loc
             if name, !isAnchored(k) {
                 if m.type == .per, isLaterPartialName(m) { plan.partial.append(k) }
-                if m.type != .per, isOpenedByPlaceWord(m) || m.type == .org && isHeadedByCue(m) && plan.holdsPlacesAlone(m, spans) {
+                if m.type != .per, isOpenedByPlaceWord(m) || m.type == .org && isHeadedByCue(m) && plan.holdsHeadAndPlacesOnly(m, spans) {
                     plan.opened.append(k)
                     for t in m.start..<m.end { plan.openedAt[t] = Int32(k + 1) }
                 }

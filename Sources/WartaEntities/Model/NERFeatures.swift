@@ -75,7 +75,7 @@ enum NERWindows {
 /// Turns the tokens of a window into hashed feature indices: the word's match key, its
 /// affixes (1–4 bytes), shape, capitalisation in context, the words around it (±2), the
 /// gazetteer matches over it (type, subtype, position B/I/E/S), words of multi-word lexicon
-/// names, cue classes of its neighbours.
+/// names, cue classes of its neighbours, and the word classes of it and its neighbours.
 struct NERFeatureExtractor {
     /// log2 of the number of weight rows.
     let bits: Int
@@ -91,6 +91,7 @@ struct NERFeatureExtractor {
     /// document (``DocumentEvidence``).
     var document = false
 
+    /// An extractor for a table of `2^bits` rows, with the given feature groups.
     init(bits: Int, gazetteer: Bool, rules: Bool, multiWord: WordIndex<UInt8>, classes: WordIndex<WordClasses.Packed>? = nil,
          document: Bool = false) {
         self.bits = bits; self.gazetteer = gazetteer; self.rules = rules
@@ -110,10 +111,12 @@ struct NERFeatureExtractor {
         var classes: WordClasses.Packed = 0
     }
 
-    /// The rows a token's word sums hold (``NERScorer``): bias, key, affixes, shape and length,
-    /// the words around it and the shapes next to it, and with classes, the word's three classes
-    /// and those of the words next to it.
-    var wordRows: Int { classes == nil ? 18 : 23 }
+    /// The rows a token's word sums hold without classes (``NERScorer``): bias, key, affixes,
+    /// shape and length, the words around it and the shapes next to it.
+    static let baseWordRows = 18
+    /// The rows a token's word sums hold: ``baseWordRows``, and with classes the word's three
+    /// classes and those of the words next to it.
+    var wordRows: Int { classes == nil ? NERFeatureExtractor.baseWordRows : NERFeatureExtractor.baseWordRows + 5 }
 
     @inline(__always) static func mix(_ h: UInt64, _ v: UInt64) -> UInt64 {
         var x = (h ^ v) &* 0xff51_afd7_ed55_8ccd
@@ -374,9 +377,6 @@ struct WordIndex<Value: FixedWidthInteger & Sendable>: Sendable {
         return out
     }
 
-    /// Whether the index holds no word.
-    var isEmpty: Bool { !keys.contains { $0 != 0 } }
-
     /// The value of `key`, 0 when absent.
     subscript(_ key: UInt64) -> Value {
         var slot = Int(truncatingIfNeeded: key) & mask
@@ -403,15 +403,15 @@ enum WordClasses {
         index(EmbeddedWordClusters.wordClusters, analyzer: analyzer)
     }
 
-    /// The classes of a `word<TAB>c64<TAB>c256<TAB>c1024` text; `#` lines and malformed lines
-    /// are skipped.
+    /// The classes of a `word<TAB>c64<TAB>c256<TAB>c1024` text; `#` lines, malformed lines and
+    /// words the tokenizer splits (`(kpu)`) are skipped.
     static func index(_ text: String, analyzer: TextAnalyzer = TextAnalyzer()) -> WordIndex<Packed> {
         var out: [UInt64: Packed] = [:]
         var key: [UInt8] = []
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t")
             guard fields.count == 4, let a = UInt32(fields[1]), let b = UInt32(fields[2]), let c = UInt32(fields[3]),
-                  a < 256, b < 256, c < 2048 else { continue }
+                  a < 64, b < 256, c < 1024 else { continue }
             var word = String(fields[0])
             let n = word.withUTF8 { EntityLexicon.key(of: $0, into: &key, analyzer: analyzer) }
             guard n == 1 else { continue }

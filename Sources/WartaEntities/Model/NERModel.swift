@@ -36,7 +36,10 @@ public struct NERModel: Sendable {
     let classes: WordIndex<WordClasses.Packed>?
 
     static let stride = 48
+    /// The header of a model file: `WNER1` without word classes, `WNER2` with them (flag 8),
+    /// so a binary that predates the classes rejects such a model instead of misreading it.
     static let magic: [UInt8] = Array("WNER1".utf8)
+    static let magicWithClasses: [UInt8] = Array("WNER2".utf8)
 
     /// A model from its parts (the trainer's output): what `extractor` reads, and the weights.
     init(extractor x: NERFeatureExtractor, weights: [Int8], transitions: [Float]) {
@@ -83,8 +86,10 @@ public struct NERModel: Sendable {
         func uint(_ n: Int) -> UInt64? {
             take(n).map { start in (0..<n).reduce(UInt64(0)) { $0 | UInt64(p[start + $1]) << (8 * UInt64($1)) } }
         }
-        guard let m = take(5), Array(p[m..<m + 5]) == NERModel.magic else { return .failure(.malformed(detail: "no WNER1 header")) }
-        guard let bits = uint(1), (8...24).contains(bits), let flags = uint(1), let words = uint(4) else {
+        guard let m = take(5), case let header = Array(p[m..<m + 5]), header == NERModel.magic || header == NERModel.magicWithClasses
+        else { return .failure(.malformed(detail: "no WNER1 or WNER2 header")) }
+        guard let bits = uint(1), (8...24).contains(bits), let flags = uint(1), flags & ~15 == 0,
+              (flags & 8 != 0) == (header == NERModel.magicWithClasses), let words = uint(4), words <= (p.count - at) / 9 else {
             return .failure(.malformed(detail: "bad header"))
         }
         var transitions: [Float] = []
@@ -101,7 +106,7 @@ public struct NERModel: Sendable {
         }
         var classes: WordIndex<WordClasses.Packed>?
         if flags & 8 != 0 {
-            guard let count = uint(4), count <= p.count / 12 else { return .failure(.malformed(detail: "truncated class list")) }
+            guard let count = uint(4), count <= (p.count - at) / 12 else { return .failure(.malformed(detail: "truncated class list")) }
             var pairs: [(UInt64, WordClasses.Packed)] = []
             pairs.reserveCapacity(Int(count))
             for _ in 0..<count {
@@ -130,7 +135,7 @@ public struct NERModel: Sendable {
     /// The model's bytes: header, transitions, multi-word index, word classes (flag 8), a
     /// bitmap of the non-zero rows, then those rows (seven bytes each).
     public func data() -> [UInt8] {
-        var out = NERModel.magic
+        var out = classes == nil ? NERModel.magic : NERModel.magicWithClasses
         out.append(UInt8(bits)); out.append((usesGazetteer ? 1 : 0) | (usesRules ? 2 : 0) | (usesDocument ? 4 : 0) | (classes != nil ? 8 : 0))
         func u32(_ v: UInt32) { for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
         func u64(_ v: UInt64) { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }

@@ -5,9 +5,9 @@ import WartaText
 /// The label scores of a document's windows for tagging: the sums
 /// ``NERFeatureExtractor/features(_:window:sentence:facts:gazetteerCodes:ruleCodes:headline:into:stride:)``
 /// and ``NERModel/score(_:tokens:into:)`` give, but the rows that depend on one word alone (its
-/// key, affixes, shape and length, and the word as the one two before, one before, one after or
-/// two after a token) come summed from ``NERWordScores``, so a token costs five vector adds and
-/// its contextual rows. Integer sums in another order are the same sums: decoding is unchanged.
+/// key, affixes, shape, length and classes, and the word as the one two before, one before, one
+/// after or two after a token) come summed from ``NERWordScores``, so a token costs five vector
+/// adds and its contextual rows. Integer sums in another order are the same sums: decoding is unchanged.
 struct NERScorer {
     private let model: NERModel
     private let extractor: NERFeatureExtractor
@@ -109,8 +109,8 @@ struct NERScorer {
     }
 
     /// The most rows a token has besides its words' sums (``NERFeatureExtractor/wordRows``,
-    /// 18 or more).
-    static let contextRows = NERModel.stride - 18
+    /// ``NERFeatureExtractor/baseWordRows`` or more).
+    static let contextRows = NERModel.stride - NERFeatureExtractor.baseWordRows
 
     /// Sets ``sums`` to the words' sums of each token of `window` and ``rows`` to its other
     /// rows (``contextRows`` a token, -1 after the last).
@@ -226,8 +226,8 @@ private struct RowWriter {
 
 /// Words (by their bytes) with what the sequence model reads of each alone: its key hash, short
 /// shape, multi-word name bits, whether it is a common word, and five sums of weight rows: its
-/// own rows (bias, key, affixes, shape, length), and its rows as the word two before a token,
-/// one before, one after and two after. Kept from document to document (``NERWordScorePool``),
+/// own rows (bias, key, affixes, shape, length, classes), and its rows as the word two before a
+/// token, one before (with its class), one after (with its class) and two after. Kept from document to document (``NERWordScorePool``),
 /// emptied between documents past ``limit`` words.
 struct NERWordScores {
     /// What a word is besides its key hash and sums.
