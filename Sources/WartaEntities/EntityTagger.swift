@@ -606,7 +606,7 @@ struct Scan {
         let run = capitalizedRun(end, limit)
         let nameStart = nameAtEnd(of: end..<run)
         if nameStart < run, !allCaps(nameStart), !continuesAsOrganization(run, limit),
-           !(run - nameStart == 1 && isCommonWord(nameStart)) {
+           !(run - nameStart == 1 && isCommonWord(nameStart)), !followsJoiningWord(nameStart, after: end) {
             let role = text(i, nameStart)
             if nameStart > i + 1 { tagRoleOrganization(i + 1, nameStart) }
             add(EntityMention(start: nameStart, end: run, type: .per, role: role))
@@ -618,6 +618,13 @@ struct Scan {
             if mentions.count > before { return run }
         }
         return end
+    }
+
+    /// Whether the word before `nameStart` (inside a role's run that starts at `runStart`)
+    /// joins the fields of the role's organization (`Menteri Riset dan Teknologi`): what
+    /// follows `dan` there is a field, not a name.
+    func followsJoiningWord(_ nameStart: Int, after runStart: Int) -> Bool {
+        nameStart > runStart && has(nameStart - 1, .connector) && withKey(nameStart - 1) { $0.elementsEqual("dan".utf8) }
     }
 
     /// Where the name at the end of the capitalised run `run` after a role starts: at most
