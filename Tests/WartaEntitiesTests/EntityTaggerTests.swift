@@ -61,6 +61,16 @@ struct EntityTaggerTests {
                 == ["PER Bambang Brodjonegoro"])
     }
 
+    /// Ministers' short titles are roles (`Mendagri`, `Menko Polhukam`): the name after one is
+    /// a person with that role, and the field of a coordinating minister is no name.
+    @Test func ministersShortTitlesAreRoles() {
+        #expect(tagged("Hal itu dikatakan Menko Polhukam dalam rapat.", model: nil).isEmpty)
+        let doc = TextAnalyzer().analyze("“Kami siap,” kata Mendagri Tito Karnavian.")
+        let people = EntityTagger(model: nil).tag(doc).filter { $0.type == .per }
+        #expect(people.map { mentionText(doc, $0) } == ["Tito Karnavian"])
+        #expect(people.first?.role == "Mendagri")
+    }
+
     /// A model file round-trips through its bytes (word classes too), and damaged bytes are an
     /// error, not a crash.
     @Test func modelBytesRoundTrip() throws {

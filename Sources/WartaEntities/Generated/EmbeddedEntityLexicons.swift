@@ -10368,7 +10368,36 @@ Mas	ROLE	honorific	capitalized
 Mayjen	ROLE	rank	capitalized		
 Mayor	ROLE	rank	capitalized		
 Mbak	ROLE	honorific	capitalized		
+Menag	ROLE	role	capitalized		
+Menaker	ROLE	role	capitalized		
+Mendag	ROLE	role	capitalized		
+Mendagri	ROLE	role	capitalized		
+Mendes	ROLE	role	capitalized		
+Mendikbud	ROLE	role	capitalized		
+Mendikbudristek	ROLE	role	capitalized		
+Menhan	ROLE	role	capitalized		
+Menhub	ROLE	role	capitalized		
+Menkes	ROLE	role	capitalized		
+Menkeu	ROLE	role	capitalized		
 Menko	ROLE	role	capitalized		
+Menko Maritim	ROLE	role	capitalized		
+Menko Marves	ROLE	role	capitalized		
+Menko Perekonomian	ROLE	role	capitalized		
+Menko PMK	ROLE	role	capitalized		
+Menko Polhukam	ROLE	role	capitalized		
+Menkomarves	ROLE	role	capitalized		
+Menkominfo	ROLE	role	capitalized		
+Menkopolhukam	ROLE	role	capitalized		
+Menkumham	ROLE	role	capitalized		
+Menlu	ROLE	role	capitalized		
+Menpar	ROLE	role	capitalized		
+Menparekraf	ROLE	role	capitalized		
+Menperin	ROLE	role	capitalized		
+Menpora	ROLE	role	capitalized		
+Menristek	ROLE	role	capitalized		
+Mensesneg	ROLE	role	capitalized		
+Mensos	ROLE	role	capitalized		
+Mentan	ROLE	role	capitalized		
 Menteri	ROLE	role	capitalized		
 Nyonya	ROLE	honorific	capitalized		
 Pak	ROLE	honorific	capitalized		
@@ -10392,6 +10421,7 @@ Sdri.	ROLE	honorific	any
 Sekda	ROLE	role	capitalized		
 Sekjen	ROLE	role	capitalized		
 Sekretaris	ROLE	role	capitalized		
+Seskab	ROLE	role	capitalized		
 Staf Khusus	ROLE	role	capitalized		
 Tuan	ROLE	honorific	capitalized		
 Ustadz	ROLE	honorific	capitalized		
