@@ -80,7 +80,6 @@ struct EvalUD: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let configuration = try AnalysisOptions.configuration(layers: .all, lexicons: [])
             let sink = OutputSink()
             for file in files {
                 let gold = try UDEvaluation.parse(path: file)
