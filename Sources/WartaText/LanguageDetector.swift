@@ -142,6 +142,11 @@ struct Evidence {
     var trigramScore = [Double](repeating: 0, count: LanguageDetector.languages.count)
     var wordHits = 0
     var words = 0
+    /// Function words written in capitals (`WHO`, `IT`, `DAN`): acronyms as often as words, so
+    /// they count only in a text written mostly in capitals (a headline).
+    var capitalScore = [Double](repeating: 0, count: LanguageDetector.languages.count)
+    var capitalHits = 0
+    var capitalWords = 0
     var trigramWords = 0
     var latinLetters = 0
     /// Letters of other scripts: Arabic, Cyrillic, Devanagari, Thai, Hangul, kana, CJK.
@@ -157,6 +162,7 @@ struct Evidence {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Evidence.longestWord) { word in
             let capacity = word.count
             var length = 0
+            var capitals = 0
             var technicalBefore = false
             var i = 0
             let n = text.count
@@ -169,6 +175,7 @@ struct Evidence {
                 let b = text[i]
                 if (b | 0x20) &- 0x61 < 26 {
                     if length < capacity { word[length] = b | 0x20 }
+                    if b & 0x20 == 0 { capitals &+= 1 }
                     length &+= 1; latinLetters &+= 1; i &+= 1
                     continue
                 }
@@ -182,13 +189,14 @@ struct Evidence {
                 if b >= 0x80 { countScript(text, i) }
                 let technical = Evidence.isTechnical(b)
                 if length > 0 {
-                    if !technicalBefore && !technical { addWord(word, length) }
+                    if !technicalBefore && !technical { addWord(word, length, inCapitals: capitals == length) }
                     length = 0
+                    capitals = 0
                 }
                 technicalBefore = technical
                 i &+= b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
             }
-            if length > 0 && !technicalBefore { addWord(word, length) }
+            if length > 0 && !technicalBefore { addWord(word, length, inCapitals: capitals == length) }
         }
     }
 
@@ -220,12 +228,18 @@ struct Evidence {
         }
     }
 
-    mutating func addWord(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ length: Int) {
+    mutating func addWord(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ length: Int, inCapitals: Bool) {
         words += 1
         // Single letters (initials, "a", "e", "o") are too ambiguous to count.
         guard length >= 2 else { return }
+        if inCapitals { capitalWords += 1 }
         let w = UnsafeBufferPointer(rebasing: buffer[0..<min(length, buffer.count)])
         if length <= buffer.count, let mask = LanguageDetector.words.value(w) {
+            if inCapitals {
+                capitalHits += 1
+                Evidence.share(UInt32(truncatingIfNeeded: mask), into: &capitalScore)
+                return
+            }
             wordHits += 1
             Evidence.share(UInt32(truncatingIfNeeded: mask), into: &wordScore)
             return
@@ -273,8 +287,18 @@ struct Evidence {
         return wordScore[best] >= 2 * max(rival, 1)
     }
 
-    /// The language with the most evidence; nil with too little text or evidence.
+    /// The language with the most evidence; nil with too little text or evidence. Function
+    /// words in capitals count only when most words are in capitals.
     func decide(hint: String?) -> String? {
+        guard capitalHits > 0, capitalWords * 2 > words else { return decideByWords(hint: hint) }
+        var all = self
+        for l in all.wordScore.indices { all.wordScore[l] += capitalScore[l] }
+        all.wordHits += capitalHits
+        return all.decideByWords(hint: hint)
+    }
+
+    /// ``decide(hint:)`` over ``wordScore`` alone.
+    private func decideByWords(hint: String?) -> String? {
         let otherScript = scripts.indices.max { scripts[$0] < scripts[$1] }!
         if scripts[otherScript] > latinLetters {
             // Kana beside Han characters is Japanese.

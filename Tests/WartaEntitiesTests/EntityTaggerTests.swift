@@ -71,6 +71,13 @@ struct EntityTaggerTests {
         #expect(people.first?.role == "Mendagri")
     }
 
+    /// A model span that runs into an acronym defined in brackets stops before the bracket:
+    /// the name the acronym stands for is kept beside it.
+    @Test func theNameBeforeABracketedAcronymStays() {
+        #expect(tagged("Menurut Badan Kesehatan Dunia (WHO), kasus naik. Data WHO menunjukkan hal itu.")
+                == ["ORG Badan Kesehatan Dunia", "ORG WHO", "ORG WHO"])
+    }
+
     /// A model file round-trips through its bytes (word classes too), and damaged bytes are an
     /// error, not a crash.
     @Test func modelBytesRoundTrip() throws {

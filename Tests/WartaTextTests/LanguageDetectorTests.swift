@@ -12,6 +12,15 @@ struct LanguageDetectorTests {
         #expect(detect("Polisi mengatakan bahwa tersangka sudah ditahan setelah diperiksa selama enam jam.") == "id")
     }
 
+    /// Acronyms that spell a function word (`WHO`, `IT`) are no evidence in running text, but
+    /// a headline in capitals still reads by its words.
+    @Test func functionWordsInCapitals() {
+        #expect(detect("Menurut Badan Kesehatan Dunia (WHO), kasus naik. Data WHO menunjukkan hal itu.") == "id")
+        #expect(detect("Kepala Divisi IT perusahaan itu mengatakan sistem IT kembali normal.") == "id")
+        #expect(detect("THE GOVERNMENT SAID THAT THE PRICE OF RICE WOULD NOT RISE") == "en")
+        #expect(detect("PEMKOT SEMARANG RESMIKAN JALAN BARU DI KAWASAN INDUSTRI YANG BARU DAN DENGAN DANA DARI PUSAT") == "id")
+    }
+
     @Test func malay() {
         #expect(detect("Kerajaan berkata bahawa harga beras tidak akan dinaikkan kerana bekalan di gudang masih mencukupi.") == "ms")
         #expect(detect("Beliau berkata wang itu boleh digunakan selepas kenyataan rasmi dikeluarkan oleh pejabat menteri.") == "ms")

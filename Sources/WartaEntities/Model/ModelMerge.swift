@@ -52,7 +52,7 @@ extension Scan {
             }
         }
         for k in plan.partial where !taken[old[k].start] && plan.blocked[old[k].start] == 0 { keep(k) }
-        for k in plan.opened where !(old[k].start..<old[k].end).contains(where: { taken[$0] || plan.blocked[$0] == 2 }) { keep(k) }
+        for k in plan.opened where !(old[k].start..<old[k].end).contains(where: { taken[$0] || plan.blocked[$0] >= 2 }) { keep(k) }
         mentions = kept
         ambiguousPlaces = ambiguous
         coverMentions()
@@ -67,7 +67,8 @@ extension Scan {
             if flags[t].contains(.closingBracket) { closes += 1 }
         }
         if closes > opens, flags[m.end - 1].contains(.closingBracket) { m.end -= 1 }
-        if opens > closes, m.end > m.start, flags[m.start].contains(.openingBracket) { m.start += 1 }
+        if opens > closes, m.end > m.start, flags[m.end - 1].contains(.openingBracket) { m.end -= 1 }
+        else if opens > closes, m.end > m.start, flags[m.start].contains(.openingBracket) { m.start += 1 }
         return m.end > m.start ? m : nil
     }
 
@@ -76,7 +77,8 @@ extension Scan {
         /// Mentions kept whatever the model says: anchored names, dates, amounts, facilities, events.
         var anchored: [Int] = []
         /// By token: 0 free, 1 a date or amount (a model span stops there), 2 a mention the
-        /// model leaves be.
+        /// model leaves be, 3 such a mention in brackets (`(WHO)` after `Badan Kesehatan
+        /// Dunia`: a model span stops before its bracket, so the name it defines stays).
         var blocked: [UInt8]
         /// By token: the rule person with a role over it, or -1.
         var ruleRole: [Int32]
@@ -97,7 +99,8 @@ extension Scan {
         /// The longest unanchored rule name starting at token `t` (``byStart``), if any.
         func rule(startingAt t: Int) -> Int? { byStart[t] == 0 ? nil : Int(byStart[t]) - 1 }
 
-        /// Where model span `s` ends once it stops at a date or amount, or nil when it is dropped
+        /// Where model span `s` ends once it stops at a date, an amount or a bracketed acronym,
+        /// or nil when it is dropped
         /// (over a mention the model leaves be, or a lone calendar word: `isLoneCalendarWord`,
         /// a Bool rather than a method of the scan, which as a closure would copy the scan).
         func end(of s: EntityMention, isLoneCalendarWord: Bool) -> Int? {
@@ -163,7 +166,8 @@ extension Scan {
             }
             plan.anchored.append(k)
             let numeric = !name && m.type != .fac && m.type != .event
-            for t in m.start..<m.end { plan.blocked[t] = max(plan.blocked[t], numeric ? 1 : 2) }
+            let bracketed = name && m.start > 0 && flags[m.start - 1].contains(.openingBracket)
+            for t in m.start..<m.end { plan.blocked[t] = max(plan.blocked[t], numeric ? 1 : bracketed ? 3 : 2) }
         }
         return plan
     }
