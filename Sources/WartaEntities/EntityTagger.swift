@@ -629,7 +629,8 @@ struct Scan {
 
     /// Where the name at the end of the capitalised run `run` after a role starts: at most
     /// three words that are not organization or place words (nor listed as something other
-    /// than a person), without the words of the language that open the role's tail ("Besar" of
+    /// than a person), not the word right after a place word (which names the place: `Dusun
+    /// Nglahar`), without the words of the language that open the role's tail ("Besar" of
     /// Komisaris Besar, "Penanganan", "Barat") unless they are given names.
     func nameAtEnd(of run: Range<Int>) -> Int {
         var nameStart = run.upperBound
@@ -639,6 +640,8 @@ struct Scan {
               run.upperBound - nameStart < 3 {
             nameStart -= 1
         }
+        // The word right after a place word names the place (`Kepala Dusun Nglahar, …`).
+        if nameStart > run.lowerBound, nameStart < run.upperBound, has(nameStart - 1, .location) { nameStart += 1 }
         while nameStart < run.upperBound - 1, isCommonWord(nameStart),
               lexiconMatch(nameStart, nameStart + 1).map({ $0.0.type != .per }) ?? true {
             nameStart += 1

@@ -71,6 +71,15 @@ struct EntityTaggerTests {
         #expect(people.first?.role == "Mendagri")
     }
 
+    /// After a role, the word right after a place word names the place, not the person
+    /// (`Kepala Dusun Nglahar, …, Wahyu Wibowo`).
+    @Test func theWordAfterAPlaceWordInARoleNamesThePlace() {
+        let people = tagged("Hal itu disampaikan Kepala Dusun Nglahar, Kelurahan Sumbersari, kemarin.", model: nil)
+            .filter { $0.hasPrefix("PER") }
+        #expect(people.isEmpty)
+        #expect(tagged("Kepala Dinas Kesehatan Kota Salatiga Budi Santoso hadir.", model: nil).contains("PER Budi Santoso"))
+    }
+
     /// A model span that runs into an acronym defined in brackets stops before the bracket:
     /// the name the acronym stands for is kept beside it.
     @Test func theNameBeforeABracketedAcronymStays() {
