@@ -721,10 +721,14 @@ struct Scan {
         return i + 1
     }
 
-    /// A capitalised name right after a speech verb ("kata Joko Susilo").
+    /// A capitalised name right after a speech verb ("kata Joko Susilo"); not a title that
+    /// `of` continues ("kata Head of Research …").
     mutating func nameAfterSpeechVerb(_ i: Int, _ range: Range<Int>) -> Int? {
         guard i > range.lowerBound, has(i - 1, .speech), capitalized(i) else { return nil }
         let run = capitalizedRun(i, range.upperBound, allowConnectors: false)
+        if run + 1 < range.upperBound, withKey(run, { $0.elementsEqual("of".utf8) }), capitalized(run + 1) || allCaps(run + 1) {
+            return nil
+        }
         add(EntityMention(start: i, end: run, type: .per))
         return run
     }

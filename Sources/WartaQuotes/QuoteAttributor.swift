@@ -564,6 +564,12 @@ struct QuoteScan {
         return nil
     }
 
+    /// Whether an English title goes on at token `k` (`of` and a capitalised word: `Head of
+    /// Research`), so a "person" just before it is the title's first word.
+    func isTitleGoingOn(at k: Int, limit: Int) -> Bool {
+        k + 1 < limit && tokenIs(k, "of") && flags[k + 1].contains(.capitalized)
+    }
+
     /// The speaker named after a cue: a person, a role (with the person after it when named:
     /// `ujar Kepala Disperin, Tri Supriyanto`), a pronoun, or an organization.
     func phraseAfter(_ j: Int, limit: Int) -> SpeakerPhrase {
@@ -571,30 +577,34 @@ struct QuoteScan {
         if isPronoun(j) { return .pronoun(range(j)) }
         var roleStart: Int? = nil
         var org: Int? = nil
+        // A capitalised title no list knows (`Head of Startupindonesia.co Erwin Arifin`): read
+        // on to the person it names, else nothing.
+        var unknownTitle = false
         var commas = 0
         var k = j
         while k < limit && k < j + 20 {
             if isTerminal(k) || quoteFamily(k) != 0 { break }
             let m = mentionAt(k)
             if m >= 0 {
-                if isPerson(m) { return .mention(Int(m)) }
-                if org == nil { org = Int(m) }
+                if isPerson(m), !isTitleGoingOn(at: mentions[Int(m)].end, limit: limit) { return .mention(Int(m)) }
+                if isPerson(m) { unknownTitle = true } else if org == nil { org = Int(m) }
                 k = mentions[Int(m)].end; continue
             }
             if isComma(k) {
                 // `kata Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD`,
                 // `kata juru bicara …, Alamsyah,`.
                 commas += 1
-                if roleStart == nil && org == nil || commas > 3 { break }
+                if roleStart == nil && org == nil && !unknownTitle || commas > 3 { break }
                 // After the comma the role or the name goes on (a capitalised word, or `dan`
                 // in a list of fields); a lower-case clause is something else.
                 guard k + 1 < limit, !flags[k + 1].isDisjoint(with: [.capitalized, .allCaps]) || tokenIs(k + 1, "dan")
                 else { break }
                 k += 1; continue
             }
-            if roleStart == nil && org == nil {
+            if roleStart == nil && org == nil && !unknownTitle {
                 if isRoleWord(k) { roleStart = k; k += 1; continue }
-                break
+                guard k == j, flags[k].contains(.capitalized), kinds[k] == .word else { break }
+                unknownTitle = true; k += 1; continue
             }
             // The organization's acronym in brackets goes on with the role (`peneliti Lembaga
             // Ilmu Pengetahuan Indonesia (LIPI), Dewi Fortuna Anwar`); other brackets end it.

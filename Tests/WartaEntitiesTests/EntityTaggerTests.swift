@@ -80,6 +80,11 @@ struct EntityTaggerTests {
         #expect(tagged("Kepala Dinas Kesehatan Kota Salatiga Budi Santoso hadir.", model: nil).contains("PER Budi Santoso"))
     }
 
+    /// The word after a speech verb that `of` continues is a title, not a name.
+    @Test func aTitleAfterASpeechVerbIsNoName() {
+        #expect(!tagged("“Kami siap,” kata Head of Research Mandiri Sekuritas Budi Santoso.", model: nil).contains("PER Head"))
+    }
+
     /// A model span that runs into an acronym defined in brackets stops before the bracket:
     /// the name the acronym stands for is kept beside it.
     @Test func theNameBeforeABracketedAcronymStays() {

@@ -298,6 +298,11 @@ struct SpeakerTests {
         #expect(found(text).map(\.speaker) == ["Tri Supriyanto", "Budi Santoso"])
     }
 
+    /// An English title after the cue (`Head of …`) leads to the person it names.
+    @Test func aSpeakerAfterAnEnglishTitle() {
+        #expect(found("“Saya sangat yakin,” kata Head of Startupindonesia.co Erwin Arifin.").map(\.speaker) == ["Erwin Arifin"])
+    }
+
     @Test func roleAndAffiliationOfANamedSpeaker() {
         let (_, qs, _) = quotes("Sementara itu, Joko Susilo, Ketua Komite B DPRD Kota Semarang, mengatakan, pasar akan dibuka.")
         let s = try! #require(qs.first?.speaker)
