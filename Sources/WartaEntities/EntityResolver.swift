@@ -41,6 +41,7 @@ public struct EntityResolver: Sendable {
         var previous: (EntityMention, Int)?
         // The latest person whose name holds each word (by the word's key hash).
         var personByWord = HashedIntMap<Int>()
+        var nicknames = Nicknames()
         // Places by their bare name ("semarang" for Kota Semarang and Semarang), with the cue
         // word that named them, so Kota Semarang and Kabupaten Semarang stay apart.
         var placeByBareName = HashedIntMap<(entity: Int, cue: Int?)>()
@@ -52,8 +53,8 @@ public struct EntityResolver: Sendable {
             let length = Int(doc.tokens.ends[m.end - 1] - doc.tokens.starts[m.start])
             var index = byName[nameKey]
             if index == nil, m.type == .per, m.end - m.start == 1 {
-                // A single word of a person named before.
-                index = personByWord[matchKey]
+                // A single word of a person named before, or a nickname made of it ("Risma").
+                index = personByWord[matchKey] ?? nicknames.person(shortenedAs: keys.key(m.start))
             }
             let bare = m.type == .loc ? keys.bareName(m, matchKey) : nil
             if index == nil, let (key, cue) = bare, let known = placeByBareName[key],
@@ -89,6 +90,7 @@ public struct EntityResolver: Sendable {
                 for t in m.start..<m.end where doc.tokens.kinds[t] == .word || doc.tokens.kinds[t] == .abbreviation {
                     personByWord[keys.hash(t, t + 1)] = entities.count - 1
                 }
+                if m.end - m.start >= 2 { nicknames.add((m.start..<m.end).map { keys.key($0) }, person: entities.count - 1) }
             } else if m.type == .org || m.type == .loc, m.end - m.start >= 2 {
                 for form in Initials.forms(keys.initials(m.start, m.end)) {
                     byInitials[MentionKeys.mix(form.withUnsafeBufferPointer { ByteStringTable.hash(of: $0) }, m.type)] = entities.count - 1
@@ -124,6 +126,16 @@ struct MentionKeys {
                     n += MatchKey.write(UnsafeBufferPointer(rebasing: p[Int(starts[t])..<Int(ends[t])]), to: out.baseAddress! + n)
                 }
                 return ByteStringTable.hash(of: UnsafeBufferPointer(rebasing: out[0..<n]))
+            }
+        }
+    }
+
+    /// The match key of token `t`.
+    func key(_ t: Int) -> [UInt8] {
+        doc.bytes.withUnsafeBufferPointer { p in
+            let word = UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t])])
+            return [UInt8](unsafeUninitializedCapacity: MatchKey.capacity(for: word.count)) { out, n in
+                n = MatchKey.write(word, to: out.baseAddress!)
             }
         }
     }
@@ -170,5 +182,39 @@ struct MentionKeys {
             if MentionKeys.placeCues.contains(first) { return (hash(m.start + 1, m.end), first) }
         }
         return m.end - m.start <= 2 ? (matchKey, nil) : nil
+    }
+}
+
+/// People named with two words or more, by their words' match keys, for the nicknames news
+/// makes of a name: the first letters of one of its words (`Risma` for Tri Rismaharini), or a
+/// first name with the start of the next (`Jokowi` for Joko Widodo).
+struct Nicknames {
+    private var people: [(words: [[UInt8]], person: Int)] = []
+
+    /// Notes the words of `person`'s name.
+    mutating func add(_ words: [[UInt8]], person: Int) { people.append((words, person)) }
+
+    /// The person whose name `word` (a match key of five letters or more) shortens, when only
+    /// one person's does.
+    func person(shortenedAs word: [UInt8]) -> Int? {
+        guard word.count >= 5 else { return nil }
+        var found: Int?
+        for p in people where p.words.contains(where: { $0.count > word.count && $0.starts(with: word) }) || Nicknames.joins(word, p.words) {
+            if let f = found, f != p.person { return nil }
+            found = p.person
+        }
+        return found
+    }
+
+    /// Whether `word` is one word of `words` followed by the start (two letters or more) of the
+    /// next.
+    static func joins(_ word: [UInt8], _ words: [[UInt8]]) -> Bool {
+        for k in 0..<words.count - 1 {
+            let a = words[k], b = words[k + 1]
+            guard word.count >= a.count + 2, word.starts(with: a) else { continue }
+            let rest = word[a.count...]
+            if rest.count < b.count, b.starts(with: rest) { return true }
+        }
+        return false
     }
 }
