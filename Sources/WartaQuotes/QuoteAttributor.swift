@@ -800,6 +800,7 @@ struct QuoteScan {
         var last = -1             // the last quote with a speaker
         var lastEnd = -1          // the token where the last attributed statement ended
         var lastSentence = -10
+        var quoted: [Bool]? = nil  // by token, whether a statement covers it; built when first asked
         var roles: [Substring: [(Int, String)]]? = nil  // built at the first role standing for a speaker
         var known: [(entity: Int, quote: Int)] = []  // the quote where each entity's speaker was made
         var made = false
@@ -815,6 +816,8 @@ struct QuoteScan {
                 (speaker, made) = make(mention: m, at: range(mentions[m].start, mentions[m].end), by: .name, known: known, quotes: quotes)
             case .pronoun(let r):
                 if let m = subject(after: lastEnd, before: anchor) {
+                    (speaker, made) = make(mention: m, at: r, by: .pronoun, known: known, quotes: quotes)
+                } else if !lastSpeakerIsPerson(last, quotes), let m = lastPerson(after: lastEnd, before: anchor, quoted: &quoted) {
                     (speaker, made) = make(mention: m, at: r, by: .pronoun, known: known, quotes: quotes)
                 } else if last >= 0, var s = speakerOfQuote(last, in: quotes) {
                     s.mention = r; s.resolvedBy = .pronoun
@@ -842,6 +845,34 @@ struct QuoteScan {
         }
         return quotes
     }
+
+    /// Whether quote `i` (the last with a speaker; -1 for none) was said by a person.
+    func lastSpeakerIsPerson(_ i: Int, _ quotes: [Quote]) -> Bool {
+        guard i >= 0, let e = speakerOfQuote(i, in: quotes)?.entity else { return false }
+        return entities[e].type == .per
+    }
+
+    /// The last person named outside statements after token `after` and before token `before`,
+    /// at most ``personReach`` tokens back: a pronoun speaks for a person, so when the last
+    /// speaker was an organization (or nobody), the person named since is the better reading.
+    /// `quoted` marks the tokens statements cover, built at the first call.
+    func lastPerson(after: Int, before: Int, quoted: inout [Bool]?) -> Int? {
+        if quoted == nil {
+            var marks = [Bool](repeating: false, count: n)
+            for c in candidates { for t in c.start..<min(c.end, n) { marks[t] = true } }
+            quoted = marks
+        }
+        var k = min(before, n) - 1
+        while k > after, k >= 0, before - k <= QuoteScan.personReach {
+            let m = mentionAt(k)
+            if isPerson(m), !quoted![k] { return Int(m) }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// How far back, in tokens, ``lastPerson(after:before:quoted:)`` looks: a few sentences.
+    static let personReach = 300
 
     /// The speaker of quote `i` (read in place: `quotes[i].speaker` would copy the whole quote).
     func speakerOfQuote(_ i: Int, in quotes: [Quote]) -> Speaker? { quotes.withUnsafeBufferPointer { $0[i].speaker } }

@@ -303,6 +303,21 @@ struct SpeakerTests {
         #expect(found("“Saya sangat yakin,” kata Head of Startupindonesia.co Erwin Arifin.").map(\.speaker) == ["Erwin Arifin"])
     }
 
+    /// A pronoun speaks for a person: after an organization's statement, it goes to the person
+    /// named since, even one the subject rule does not reach (a long opener before the comma).
+    @Test func aPronounAfterAnOrganizationGoesToThePersonNamedSince() {
+        let text = """
+            “Likuiditas perbankan cukup,” kata Bank Indonesia dalam keterangannya.
+
+            Terkait dengan kebutuhan likuiditas lembaga keuangan, Gubernur BI Perry Warjiyo mendorong perbankan memanfaatkan fasilitas repo.
+
+            “Perbankan punya SBN sekitar Rp 886 triliun,” ujarnya.
+            """
+        let got = found(text)
+        #expect(got.map(\.speaker) == ["Bank Indonesia", "Perry Warjiyo"])
+        #expect(got.last?.resolvedBy == "pronoun")
+    }
+
     @Test func roleAndAffiliationOfANamedSpeaker() {
         let (_, qs, _) = quotes("Sementara itu, Joko Susilo, Ketua Komite B DPRD Kota Semarang, mengatakan, pasar akan dibuka.")
         let s = try! #require(qs.first?.speaker)
