@@ -721,14 +721,15 @@ struct Scan {
         return i + 1
     }
 
-    /// A capitalised name right after a speech verb ("kata Joko Susilo"); not a title that
-    /// `of` continues ("kata Head of Research …").
+    /// A capitalised name right after a speech verb ("kata Joko Susilo"); not an English title
+    /// that `of` holds or continues ("kata Head of Research …", "menurut Head Of Investment
+    /// Research …").
     mutating func nameAfterSpeechVerb(_ i: Int, _ range: Range<Int>) -> Int? {
         guard i > range.lowerBound, has(i - 1, .speech), capitalized(i) else { return nil }
         let run = capitalizedRun(i, range.upperBound, allowConnectors: false)
-        if run + 1 < range.upperBound, withKey(run, { $0.elementsEqual("of".utf8) }), capitalized(run + 1) || allCaps(run + 1) {
-            return nil
-        }
+        func isOf(_ t: Int) -> Bool { withKey(t) { $0.elementsEqual("of".utf8) } }
+        if (i + 1..<run).contains(where: isOf) { return nil }
+        if run + 1 < range.upperBound, isOf(run), capitalized(run + 1) || allCaps(run + 1) { return nil }
         add(EntityMention(start: i, end: run, type: .per))
         return run
     }

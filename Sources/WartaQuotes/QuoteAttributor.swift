@@ -567,7 +567,7 @@ struct QuoteScan {
     /// Whether an English title goes on at token `k` (`of` and a capitalised word: `Head of
     /// Research`), so a "person" just before it is the title's first word.
     func isTitleGoingOn(at k: Int, limit: Int) -> Bool {
-        k + 1 < limit && tokenIs(k, "of") && flags[k + 1].contains(.capitalized)
+        k + 1 < limit && (tokenIs(k, "of") || tokenIs(k, "Of")) && flags[k + 1].contains(.capitalized)
     }
 
     /// The speaker named after a cue: a person, a role (with the person after it when named:
