@@ -640,7 +640,14 @@ struct QuoteScan {
         while k >= a, isAdverb(k) { k -= 1 }
         guard k >= a else { return .none }
         if isPronoun(k) { return .pronoun(range(k)) }
-        if mentionAt(k) >= 0 { return phraseIfSubject(Int(mentionAt(k)), a) }
+        if mentionAt(k) >= 0 {
+            let m = Int(mentionAt(k))
+            // `Reynaldi dari PT House of Rattan mengatakan`: the person before the affiliation.
+            if !isPerson(mentionAt(k)), case let s = mentions[m].start, s - 2 >= a, tokenIs(s - 1, "dari"), isPerson(mentionAt(s - 2)) {
+                return phraseIfSubject(Int(mentionAt(s - 2)), a)
+            }
+            return phraseIfSubject(m, a)
+        }
         if isComma(k) {
             // Back over the apposition (`, Ketua Komite B DPRD Kota Semarang,`, `, di Jakarta, Rabu (…),`).
             var j = k - 1
@@ -1084,7 +1091,8 @@ extension QuoteAttributor {
             while Int(doc.sentenceTokenStarts[sentence + 1]) <= k { sentence += 1 }
             let a = Int(doc.sentenceTokenStarts[sentence]), z = Int(doc.sentenceTokenStarts[sentence + 1])
             guard k > a, k + 1 < z else { continue }
-            if let r = search.nameBeforeCue(k, sentenceStart: a) ?? search.nameOpeningSentence(k, sentenceStart: a) {
+            if let r = search.nameBeforeCue(k, sentenceStart: a) ?? search.nameBeforeAffiliation(k, sentenceStart: a)
+                ?? search.nameOpeningSentence(k, sentenceStart: a) {
                 search.added.append(EntityMention(start: r.lowerBound, end: r.upperBound, type: .per))
             }
         }
@@ -1141,6 +1149,31 @@ struct SpeakerSearch {
 
     /// The capitalised name ending just before `end` and starting at or after `floor`: one to
     /// four words, not all common words, not a lone role word or cue.
+    /// The unknown name before an affiliation that ends just before the cue at `k` (`Reynaldi
+    /// dari PT House of Rattan mengatakan`): `dari`, then an organization or place the tagger
+    /// found.
+    func nameBeforeAffiliation(_ k: Int, sentenceStart a: Int) -> Range<Int>? {
+        guard let m = mention(covering: k - 1), m.type != .per, m.end == k, m.start - 1 > a,
+              doc.bytes[Int(t.starts[m.start - 1])..<Int(t.ends[m.start - 1])].elementsEqual("dari".utf8),
+              let r = name(endingAt: m.start - 1, floor: a), r.lowerBound == a || !capitalized(r.lowerBound - 1) else { return nil }
+        return r
+    }
+
+    /// The tagger's mention over token `i`, if any (not a nested one).
+    func mention(covering i: Int) -> EntityMention? {
+        var lo = 0, hi = mentions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if mentions[mid].start <= i { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo - 1
+        while k >= 0 && k >= lo - 4 {
+            if !mentions[k].isNested && mentions[k].end > i { return mentions[k] }
+            k -= 1
+        }
+        return nil
+    }
+
     func name(endingAt end: Int, floor: Int) -> Range<Int>? {
         var s = end
         while s > floor, end - s < 4, capitalized(s - 1) { s -= 1 }
@@ -1151,17 +1184,7 @@ struct SpeakerSearch {
     /// Whether token `i` lies inside a mention, by a binary search over the mentions' first
     /// tokens (sorted by the tagger) and over the names added here.
     func covered(_ i: Int) -> Bool {
-        var lo = 0, hi = mentions.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if mentions[mid].start <= i { lo = mid + 1 } else { hi = mid }
-        }
-        var k = lo - 1
-        while k >= 0 && k >= lo - 4 {
-            if !mentions[k].isNested && mentions[k].end > i { return true }
-            k -= 1
-        }
-        return added.contains { $0.start <= i && i < $0.end }
+        mention(covering: i) != nil || added.contains { $0.start <= i && i < $0.end }
     }
 
     func capitalized(_ i: Int) -> Bool {

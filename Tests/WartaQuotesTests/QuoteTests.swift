@@ -318,6 +318,13 @@ struct SpeakerTests {
         #expect(got.last?.resolvedBy == "pronoun")
     }
 
+    /// A name the tagger missed before `dari` and an organization is the reporting verb's
+    /// subject (`Reynaldi dari PT House of Rattan mengatakan, …`), and the next `katanya` his.
+    @Test func aSpeakerBeforeHisAffiliation() {
+        let got = found("Reynaldi dari PT House of Rattan mengatakan, orderan furnitur anjlok. “Permintaan naik lagi,” katanya.")
+        #expect(got.map(\.speaker) == ["Reynaldi", "Reynaldi"])
+    }
+
     @Test func roleAndAffiliationOfANamedSpeaker() {
         let (_, qs, _) = quotes("Sementara itu, Joko Susilo, Ketua Komite B DPRD Kota Semarang, mengatakan, pasar akan dibuka.")
         let s = try! #require(qs.first?.speaker)
