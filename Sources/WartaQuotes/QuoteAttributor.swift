@@ -895,7 +895,7 @@ struct QuoteScan {
         var s = sentence(of: before - 1)
         while s >= 0 {
             let a = Int(sentenceTokenStarts[s])
-            if let k = subjectToken(ofSentence: s) {
+            if let k = subjectToken(ofSentence: s) ?? passiveAgent(ofSentence: s) {
                 if k <= after { return nil }
                 if k < before { return Int(mentionAt(k)) }
             }
@@ -925,6 +925,32 @@ struct QuoteScan {
         }
         var k = a
         while k < z {
+            let m = mentionAt(k)
+            if isPerson(m) { return k }
+            if m >= 0 { k = mentions[Int(m)].end; continue }
+            guard isInRolePhrase(k) else { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The first token of the person a passive reporting verb names as its agent in sentence
+    /// `s`, outside every statement (`Hal senada dikemukakan Koordinator Nasional DFW Indonesia
+    /// Muhammad Abdi Suhufan.`): the verb, `oleh` perhaps, then a role or other capitalised
+    /// words and the person, all before the sentence's first comma.
+    func passiveAgent(ofSentence s: Int) -> Int? {
+        let a = Int(sentenceTokenStarts[s]), z = Int(sentenceTokenStarts[s + 1])
+        guard z - a >= 3 else { return nil }
+        for c in candidates.indices where candidates[c].start < z && candidates[c].end > a { return nil }
+        var k = a
+        while k < z, k < a + 6, !(speech(k).map { $0.form == .di } ?? false) {
+            if isComma(k) || quoteFamily(k) != 0 { return nil }
+            k += 1
+        }
+        guard k < z, k < a + 6 else { return nil }
+        k += 1
+        if k < z, tokenIs(k, "oleh") { k += 1 }
+        while k < z, k < a + 24 {
             let m = mentionAt(k)
             if isPerson(m) { return k }
             if m >= 0 { k = mentions[Int(m)].end; continue }

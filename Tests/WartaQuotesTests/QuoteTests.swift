@@ -325,6 +325,19 @@ struct SpeakerTests {
         #expect(got.map(\.speaker) == ["Reynaldi", "Reynaldi"])
     }
 
+    /// The agent of a passive reporting verb (`Hal senada dikemukakan …`) is the person the
+    /// next pronoun reaches.
+    @Test func aPassiveReportingVerbIntroducesTheSpeaker() {
+        let text = """
+            Tri Supriyanto menjelaskan, regulasi sedang disusun.
+
+            Hal senada dikemukakan Koordinator Nasional DFW Indonesia Muhammad Abdi Suhufan. Penyusunan RUU itu minim partisipasi publik.
+
+            “Perangkat kontrol sudah tidak dipertimbangkan,” katanya.
+            """
+        #expect(found(text).map(\.speaker) == ["Tri Supriyanto", "Muhammad Abdi Suhufan"])
+    }
+
     @Test func roleAndAffiliationOfANamedSpeaker() {
         let (_, qs, _) = quotes("Sementara itu, Joko Susilo, Ketua Komite B DPRD Kota Semarang, mengatakan, pasar akan dibuka.")
         let s = try! #require(qs.first?.speaker)
