@@ -55,6 +55,9 @@ public struct EntityResolver: Sendable {
             if index == nil, m.type == .per, m.end - m.start == 1 {
                 // A single word of a person named before, or a nickname made of it ("Risma").
                 index = personByWord[matchKey] ?? nicknames.person(shortenedAs: keys.key(m.start))
+            } else if index == nil, m.type == .per, let e = personByWord[keys.hash(m.start, m.start + 1)],
+                      (m.start + 1..<m.end).allSatisfy({ personByWord[keys.hash($0, $0 + 1)] == e }) {
+                index = e  // some words of a person named before ("Ahmad Riza" for Ahmad Riza Patria)
             }
             let bare = m.type == .loc ? keys.bareName(m, matchKey) : nil
             if index == nil, let (key, cue) = bare, let known = placeByBareName[key],

@@ -253,7 +253,8 @@ struct EntityTaggerTests {
 
 @Suite("Entity identities")
 struct EntityResolverTests {
-    /// The people of `text` as the resolver groups the mentions given (`PER` spans by text).
+    /// The people of `text` as the resolver groups the mentions given (`PER` spans by text,
+    /// longer names first).
     static func people(_ text: String, _ names: [String]) -> [[String]] {
         let doc = TextAnalyzer().analyze(text)
         var mentions: [EntityMention] = []
@@ -263,7 +264,10 @@ struct EntityResolverTests {
                 let a = text.utf8.distance(from: text.utf8.startIndex, to: r.lowerBound)
                 let b = text.utf8.distance(from: text.utf8.startIndex, to: r.upperBound)
                 let toks = (0..<doc.tokens.count).filter { Int(doc.tokens.starts[$0]) >= a && Int(doc.tokens.ends[$0]) <= b }
-                if let f = toks.first, let l = toks.last { mentions.append(EntityMention(start: f, end: l + 1, type: .per)) }
+                // A name inside one given before it (`Ahmad Riza` in Ahmad Riza Patria) is no mention.
+                if let f = toks.first, let l = toks.last, !mentions.contains(where: { $0.start <= l && f < $0.end }) {
+                    mentions.append(EntityMention(start: f, end: l + 1, type: .per))
+                }
                 from = r.upperBound
             }
         }
@@ -281,6 +285,14 @@ struct EntityResolverTests {
                 == [["Joko Widodo", "Jokowi"]])
         #expect(Self.people("Tri Rismaharini dan Rismawan Hadi hadir. Risma berbicara.", ["Tri Rismaharini", "Rismawan Hadi", "Risma"]).count == 3)
         #expect(Self.people("Budiman Sudjatmiko hadir. Budi berbicara.", ["Budiman Sudjatmiko", "Budi"]).count == 2)
+    }
+
+    /// Some words of a person named before are that person (`Ahmad Riza` for Ahmad Riza
+    /// Patria); words of two people are neither.
+    @Test func someWordsOfAPersonNamedBeforeJoinThePerson() {
+        #expect(Self.people("Wakil Gubernur Ahmad Riza Patria hadir. Ahmad Riza menyebut rapat ditunda.", ["Ahmad Riza Patria", "Ahmad Riza"])
+                == [["Ahmad Riza Patria", "Ahmad Riza"]])
+        #expect(Self.people("Ahmad Dahlan dan Riza Patria hadir. Ahmad Riza datang kemudian.", ["Ahmad Dahlan", "Riza Patria", "Ahmad Riza"]).count == 3)
     }
 
     @Test func partialNamesAndAcronymsJoinTheirEntity() {
