@@ -886,8 +886,8 @@ struct QuoteScan {
 
     func range(_ a: Int, _ b: Int) -> TextRange { TextRange(Int(starts[a]), Int(ends[b - 1])) }
 
-    /// The person introduced last as the subject of a sentence outside quotes
-    /// (`Joko Susilo, Ketua …, mendukung …`, `Sementara itu, Joko …`) with its subject after
+    /// The person introduced last by a sentence outside quotes (``introducedPerson(ofSentence:)``:
+    /// `Joko Susilo, Ketua …, mendukung …`, `Sementara itu, Joko …`) with its first token after
     /// token `after` and before token `before`: its mention. Sentences are read backwards from
     /// `before`, so a pronoun right after the last statement reads one or two.
     func subject(after: Int, before: Int) -> Int? {
@@ -895,7 +895,7 @@ struct QuoteScan {
         var s = sentence(of: before - 1)
         while s >= 0 {
             let a = Int(sentenceTokenStarts[s])
-            if let k = subjectToken(ofSentence: s) ?? passiveAgent(ofSentence: s) {
+            if let k = introducedPerson(ofSentence: s) {
                 if k <= after { return nil }
                 if k < before { return Int(mentionAt(k)) }
             }
@@ -905,14 +905,21 @@ struct QuoteScan {
         return nil
     }
 
-    /// The first token of the person who is sentence `s`'s subject, if the sentence is outside
-    /// every quote and opens with a person: after a role (``isInRolePhrase(_:)``), or after an
-    /// opener and a comma (`Sementara itu,`, `Meski demikian,`: ``commaAfterOpener(_:before:)``).
-    func subjectToken(ofSentence s: Int) -> Int? {
-        var a = Int(sentenceTokenStarts[s])
-        let z = Int(sentenceTokenStarts[s + 1])
+    /// The first token of the person sentence `s` introduces, if it lies outside every
+    /// statement: its subject (``subjectToken(_:_:)``) or the agent of a passive reporting verb
+    /// (``passiveAgent(_:_:)``).
+    func introducedPerson(ofSentence s: Int) -> Int? {
+        let a = Int(sentenceTokenStarts[s]), z = Int(sentenceTokenStarts[s + 1])
         guard a < z else { return nil }
         for c in candidates.indices where candidates[c].start < z && candidates[c].end > a { return nil }  // a quoted sentence
+        return subjectToken(a, z) ?? passiveAgent(a, z)
+    }
+
+    /// The first token of the person who opens the sentence `a..<z` as its subject: after a
+    /// role (``isInRolePhrase(_:)``), or after an opener and a comma (`Sementara itu,`, `Meski
+    /// demikian,`: ``commaAfterOpener(_:before:)``).
+    func subjectToken(_ start: Int, _ z: Int) -> Int? {
+        var a = start
         if mentionAt(a) < 0, ends[a] - starts[a] >= 2, ends[a] - starts[a] <= 12 {
             if word(a, in: words.shiftOpeners) {
                 var c = a + 1
@@ -923,25 +930,15 @@ struct QuoteScan {
                 a = c + 1
             }
         }
-        var k = a
-        while k < z {
-            let m = mentionAt(k)
-            if isPerson(m) { return k }
-            if m >= 0 { k = mentions[Int(m)].end; continue }
-            guard isInRolePhrase(k) else { return nil }
-            k += 1
-        }
-        return nil
+        return personAfterRolePhrase(from: a, before: z)
     }
 
-    /// The first token of the person a passive reporting verb names as its agent in sentence
-    /// `s`, outside every statement (`Hal senada dikemukakan Koordinator Nasional DFW Indonesia
-    /// Muhammad Abdi Suhufan.`): the verb, `oleh` perhaps, then a role or other capitalised
-    /// words and the person, all before the sentence's first comma.
-    func passiveAgent(ofSentence s: Int) -> Int? {
-        let a = Int(sentenceTokenStarts[s]), z = Int(sentenceTokenStarts[s + 1])
+    /// The first token of the person a passive reporting verb near the start of the sentence
+    /// `a..<z` names as its agent (`Hal senada dikemukakan Koordinator Nasional DFW Indonesia
+    /// Muhammad Abdi Suhufan.`): the verb before any comma, `oleh` perhaps, then a role or other
+    /// capitalised words and the person.
+    func passiveAgent(_ a: Int, _ z: Int) -> Int? {
         guard z - a >= 3 else { return nil }
-        for c in candidates.indices where candidates[c].start < z && candidates[c].end > a { return nil }
         var k = a
         while k < z, k < a + 6, !(speech(k).map { $0.form == .di } ?? false) {
             if isComma(k) || quoteFamily(k) != 0 { return nil }
@@ -950,7 +947,14 @@ struct QuoteScan {
         guard k < z, k < a + 6 else { return nil }
         k += 1
         if k < z, tokenIs(k, "oleh") { k += 1 }
-        while k < z, k < a + 24 {
+        return personAfterRolePhrase(from: k, before: min(z, a + 24))
+    }
+
+    /// The first token of the person reached from token `k` over a role or name run
+    /// (``isInRolePhrase(_:)``) and other mentions, before token `z`; nil at anything else.
+    func personAfterRolePhrase(from start: Int, before z: Int) -> Int? {
+        var k = start
+        while k < z {
             let m = mentionAt(k)
             if isPerson(m) { return k }
             if m >= 0 { k = mentions[Int(m)].end; continue }

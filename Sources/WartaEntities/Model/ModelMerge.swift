@@ -67,8 +67,9 @@ extension Scan {
             if flags[t].contains(.closingBracket) { closes += 1 }
         }
         if closes > opens, flags[m.end - 1].contains(.closingBracket) { m.end -= 1 }
-        if opens > closes, m.end > m.start, flags[m.end - 1].contains(.openingBracket) { m.end -= 1 }
-        else if opens > closes, m.end > m.start, flags[m.start].contains(.openingBracket) { m.start += 1 }
+        if opens > closes {
+            if flags[m.end - 1].contains(.openingBracket) { m.end -= 1 } else if flags[m.start].contains(.openingBracket) { m.start += 1 }
+        }
         return m.end > m.start ? m : nil
     }
 
@@ -100,9 +101,9 @@ extension Scan {
         func rule(startingAt t: Int) -> Int? { byStart[t] == 0 ? nil : Int(byStart[t]) - 1 }
 
         /// Where model span `s` ends once it stops at a date, an amount or a bracketed acronym,
-        /// or nil when it is dropped
-        /// (over a mention the model leaves be, or a lone calendar word: `isLoneCalendarWord`,
-        /// a Bool rather than a method of the scan, which as a closure would copy the scan).
+        /// or nil when it is dropped (over a mention the model leaves be, or a lone calendar
+        /// word: `isLoneCalendarWord`, a Bool rather than a method of the scan, which as a
+        /// closure would copy the scan).
         func end(of s: EntityMention, isLoneCalendarWord: Bool) -> Int? {
             if (s.start..<s.end).contains(where: { blocked[$0] == 2 }) { return nil }
             if isLoneCalendarWord { return nil }
