@@ -14,7 +14,8 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGETS = [
     (os.path.join(ROOT, "Sources", "WartaText", "Generated", "EmbeddedLexicons.swift"),
-     [("abbreviations", "abbreviations.tsv"), ("cliticExceptions", "clitic-exceptions.tsv"), ("lemmas", "lemmas.tsv")]),
+     [("abbreviations", "abbreviations.tsv"), ("cliticExceptions", "clitic-exceptions.tsv"), ("lemmas", "lemmas.tsv"),
+      ("lowercaseWords", "lowercase-words.tsv")]),
     (os.path.join(ROOT, "Sources", "WartaEntities", "Generated", "EmbeddedEntityLexicons.swift"),
      [("places", "places.tsv"), ("organizations", "organizations.tsv"), ("personCues", "person-cues.tsv"),
       ("givenNames", "given-names.tsv")]),

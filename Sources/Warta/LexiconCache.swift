@@ -26,7 +26,9 @@ public enum LexiconCache {
     public static func tokenizerLexicon(folder: String?) -> TokenizerLexicon {
         let sources = TokenizerLexicon.builtInSources
         return cached("tokenizer", sources: sources, folder: folder, load: { TokenizerLexicon(image: $0) },
-                      compile: { TokenizerLexicon(abbreviationsTSV: sources[0], cliticExceptionsTSV: sources[1], lemmasTSV: sources[2]) },
+                      compile: {
+            TokenizerLexicon(abbreviationsTSV: sources[0], cliticExceptionsTSV: sources[1], lemmasTSV: sources[2], lowercaseWordsTSV: sources[3])
+        },
                       image: { $0.image() })
     }
 

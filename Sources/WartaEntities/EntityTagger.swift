@@ -31,7 +31,7 @@ public struct EntityTagger: Sendable {
     /// The lexicons.
     public let lexicon: EntityLexicon
     /// Common words (the tokenizer's list): a capitalised run made of them is no name.
-    public let knownWords: ByteStringTable
+    public let commonWords: ByteStringTable
     /// The sequence model that decides the PER, ORG and LOC spans, or nil for the rules alone.
     public let model: NERModel?
     /// The model's word scores, kept from document to document.
@@ -40,13 +40,13 @@ public struct EntityTagger: Sendable {
     /// The cue words, with the speech verbs of the tagger's list.
     let cues: CueWords
 
-    /// Creates a tagger over `lexicon`, `knownWords` and `speakerCues` (the built-in lists by
+    /// Creates a tagger over `lexicon`, `commonWords` and `speakerCues` (the built-in lists by
     /// default; `speakerCues` are match keys as ``SpeechVerbList/speakerCueKeys(tsv:)`` gives
     /// them) with `model` (the built-in one by default; nil tags with the rules alone).
-    public init(lexicon: EntityLexicon = .builtIn, knownWords: ByteStringTable = TokenizerLexicon.builtIn.knownWords,
+    public init(lexicon: EntityLexicon = .builtIn, commonWords: ByteStringTable = TokenizerLexicon.builtIn.commonWords,
                 speakerCues: [[UInt8]]? = nil, model: NERModel? = NERModel.builtIn) {
         self.lexicon = lexicon
-        self.knownWords = knownWords
+        self.commonWords = commonWords
         self.model = model
         self.cues = speakerCues.map(CueWords.init) ?? .builtIn
     }
@@ -158,12 +158,13 @@ public struct EntityTagger: Sendable {
     /// The entity mentions of `doc`, sentence by sentence, in text order; with `nested`, also the
     /// places and organizations inside longer ones (marked `isNested`).
     public func tag(_ doc: Document, nested: Bool = false) -> [EntityMention] {
-        var scan = Scan(doc: doc, lexicon: lexicon, knownWords: knownWords, cueWords: cues)
+        var scan = Scan(doc: doc, lexicon: lexicon, commonWords: commonWords, cueWords: cues)
         scan.applyRules()
         if let model {
             var words = wordScores.take()
             scan.adopt(model.spans(scan, words: &words))
             wordScores.give(words)
+            scan.trimPeople(inTitleCase: scan.titleCaseLines)
             scan.repeatNames()
         }
         scan.resolveAmbiguousPlaces()
@@ -185,11 +186,13 @@ struct Scan {
         completeEarlierNames()
         linkPartialNames()
         tagAbbreviations()
+        titleCaseLines = findTitleCaseLines()
+        trimPeople(inTitleCase: titleCaseLines)
     }
 
     let doc: Document
     let lexicon: EntityLexicon
-    let knownWords: ByteStringTable
+    let commonWords: ByteStringTable
     var mentions: [EntityMention] = []
     /// The match keys of all tokens, each followed by a space: token `i`'s key is
     /// `keyBytes[keyEnds[i]..<keyEnds[i + 1] - 1]`, and the key of tokens `i..<j` as a lexicon
@@ -223,12 +226,14 @@ struct Scan {
     /// found it (``sentenceMatch(_:_:)``), for the model's gazetteer features: 0 not looked up,
     /// else ``noMatch`` or the entry index + 1 above 32 bits and the end below.
     var sentenceMatches: [UInt64] = []
+    /// The headlines in title case (``isTitleCase(_:)``), found by ``applyRules()``.
+    var titleCaseLines: [Range<Int>] = []
     static let noMatch: UInt64 = 1 << 63
 
-    init(doc: Document, lexicon: EntityLexicon, knownWords: ByteStringTable, cueWords: EntityTagger.CueWords = .builtIn) {
+    init(doc: Document, lexicon: EntityLexicon, commonWords: ByteStringTable, cueWords: EntityTagger.CueWords = .builtIn) {
         self.doc = doc
         self.lexicon = lexicon
-        self.knownWords = knownWords
+        self.commonWords = commonWords
         // Keys only where a rule can look: capitalised words and their neighbours, numbers and
         // their neighbours, abbreviations. Lower-case running text (most tokens) is skipped.
         let n = doc.tokens.count
@@ -506,7 +511,7 @@ struct Scan {
     }
 
     /// Whether token `i` is a word of the language (`Besar`, `Daerah`), by the lemma list.
-    func isCommonWord(_ i: Int) -> Bool { withKey(i) { knownWords.contains($0) } }
+    func isCommonWord(_ i: Int) -> Bool { withKey(i) { commonWords.contains($0) } }
 
     /// Adds `m`, found as lexicon entry `entry`; a place whose name the lexicon lists with
     /// several codes waits for ``resolveAmbiguousPlaces()``.

@@ -20,11 +20,11 @@ public struct QuoteAttributor: Sendable {
     /// The entity lexicon, for roles standing for their holder (`kata Presiden`).
     public var lexicon: EntityLexicon { words.lexicon }
 
-    /// Creates an attributor; `knownWords` are the common words a name is not made of only
+    /// Creates an attributor; `commonWords` are the common words a name is not made of only
     /// (the tokenizer's list by default).
     public init(verbs: SpeechVerbLexicon = .builtIn, lexicon: EntityLexicon = .builtIn,
-                knownWords: ByteStringTable = TokenizerLexicon.builtIn.knownWords) {
-        words = QuoteWords(verbs: verbs, lexicon: lexicon, knownWords: knownWords)
+                commonWords: ByteStringTable = TokenizerLexicon.builtIn.commonWords) {
+        words = QuoteWords(verbs: verbs, lexicon: lexicon, commonWords: commonWords)
     }
 
     /// The reporting verbs and quote marks of `doc`, found in one pass over its tokens. Find
@@ -110,16 +110,16 @@ final class QuoteWords: Sendable {
         "dan", "atau", "antara",
     ])
     /// Common words (the tokenizer's list): a name made only of them is not a name.
-    let knownWords: ByteStringTable
+    let commonWords: ByteStringTable
     /// Lower-case words inside a role or an organization's name.
     let roleJoiners = ByteStringTable(keys: ["sekaligus", "dan", "serta", "of", "to", "the", "for", "and"])
     /// Sentence openers after which the next person named is a new topic (`Sementara itu, Joko …`).
     let shiftOpeners = ByteStringTable(keys: ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"])
 
-    init(verbs: SpeechVerbLexicon, lexicon: EntityLexicon, knownWords: ByteStringTable) {
+    init(verbs: SpeechVerbLexicon, lexicon: EntityLexicon, commonWords: ByteStringTable) {
         self.verbs = verbs
         self.lexicon = lexicon
-        self.knownWords = knownWords
+        self.commonWords = commonWords
         var heads = Set<String>()
         for e in lexicon.entries where e.type == .role && e.subtype != "honorific" {
             if let first = e.name.split(separator: " ").first { heads.insert(MatchKey.make(String(first))) }
@@ -968,7 +968,7 @@ struct QuoteScan {
     /// demikian,`, `Sebelumnya,`): at most four words, no name, no pronoun (`Ia berharap,` is a
     /// clause with its own subject) and no reporting verb in it; or nil.
     func commaAfterOpener(_ a: Int, before z: Int) -> Int? {
-        guard word(a, in: words.knownWords), !isPronoun(a) else { return nil }
+        guard word(a, in: words.commonWords), !isPronoun(a) else { return nil }
         var c = a
         while c < z && c < a + 5 && !isComma(c) {
             if mentionAt(c) >= 0 || speech(c) != nil { return nil }
@@ -1223,7 +1223,7 @@ struct SpeakerSearch {
 
     func common(_ i: Int) -> Bool {
         doc.bytes.withUnsafeBufferPointer { p in
-            words.knownWords.contains(UnsafeBufferPointer(rebasing: p[Int(t.starts[i])..<Int(t.ends[i])]), lowercase: true)
+            words.commonWords.contains(UnsafeBufferPointer(rebasing: p[Int(t.starts[i])..<Int(t.ends[i])]), lowercase: true)
         }
     }
 

@@ -37,6 +37,10 @@ public struct TokenizerLexicon: Sendable {
     /// Lower-case lemmas and function words: words that are lexical items in themselves
     /// (`masalah`, `buku`), so a clitic-like ending is part of the word.
     public let lexicalWords: ByteStringTable
+    /// Lower-case words a name is not made of: ``knownWords`` and the words news text writes
+    /// in lower case inside sentences (`Lexicons/lowercase-words.tsv`: `inflasi`, `ajukan`),
+    /// so a capitalised one in a title-case headline or at a sentence's start is no name.
+    public let commonWords: ByteStringTable
     /// The longest abbreviation in bytes.
     public let longestAbbreviation: Int
 
@@ -44,10 +48,11 @@ public struct TokenizerLexicon: Sendable {
     public static let builtIn = TokenizerLexicon(
         abbreviationsTSV: EmbeddedLexicons.abbreviations,
         cliticExceptionsTSV: EmbeddedLexicons.cliticExceptions,
-        lemmasTSV: EmbeddedLexicons.lemmas)
+        lemmasTSV: EmbeddedLexicons.lemmas,
+        lowercaseWordsTSV: EmbeddedLexicons.lowercaseWords)
 
     /// Builds lexicons from TSV text in the formats of `Lexicons/` (header row first).
-    public init(abbreviationsTSV: String, cliticExceptionsTSV: String, lemmasTSV: String) {
+    public init(abbreviationsTSV: String, cliticExceptionsTSV: String, lemmasTSV: String, lowercaseWordsTSV: String = "") {
         var abbr: [([UInt8], Int32)] = []
         var longest = 0
         for row in TokenizerLexicon.rows(abbreviationsTSV) where row.count >= 2 {
@@ -71,6 +76,8 @@ public struct TokenizerLexicon: Sendable {
         }
         knownWords = words
         lexicalWords = lemmas
+        TokenizerLexicon.forEachRow(lowercaseWordsTSV) { row in words.insert(row[0], value: 0) }
+        commonWords = words
     }
 
     /// The fields of each data row (the header row, blank lines and `#` comments skipped).
@@ -124,7 +131,7 @@ public struct TokenizerLexicon: Sendable {
 
 extension TokenizerLexicon {
     /// The first bytes of an image (and its format version).
-    static let imageMagic: UInt64 = 0x5741_5254_544F_4B32  // "WARTTOK2"
+    static let imageMagic: UInt64 = 0x5741_5254_544F_4B33  // "WARTTOK3"
 
     /// The compiled lists as a binary image that ``init(image:)`` loads many times faster than
     /// the TSV compiles.
@@ -132,7 +139,7 @@ extension TokenizerLexicon {
         var w = BinaryImageWriter()
         w.write(TokenizerLexicon.imageMagic)
         w.write(Int64(longestAbbreviation))
-        for table in [abbreviations, cliticExceptions, knownWords, lexicalWords] { table.write(to: &w) }
+        for table in [abbreviations, cliticExceptions, knownWords, lexicalWords, commonWords] { table.write(to: &w) }
         return w.bytes
     }
 
@@ -141,17 +148,19 @@ extension TokenizerLexicon {
         var r = BinaryImageReader(bytes)
         guard r.read(UInt64.self) == TokenizerLexicon.imageMagic, let longest = r.read(Int64.self), longest >= 0,
               let abbreviations = ByteStringTable(reading: &r), let cliticExceptions = ByteStringTable(reading: &r),
-              let knownWords = ByteStringTable(reading: &r), let lexicalWords = ByteStringTable(reading: &r)
+              let knownWords = ByteStringTable(reading: &r), let lexicalWords = ByteStringTable(reading: &r),
+              let commonWords = ByteStringTable(reading: &r)
         else { return nil }
         self.abbreviations = abbreviations
         self.cliticExceptions = cliticExceptions
         self.knownWords = knownWords
         self.lexicalWords = lexicalWords
+        self.commonWords = commonWords
         longestAbbreviation = Int(longest)
     }
 
     /// The TSV texts the built-in lists are compiled from (what a cached image is keyed by).
     public static var builtInSources: [String] {
-        [EmbeddedLexicons.abbreviations, EmbeddedLexicons.cliticExceptions, EmbeddedLexicons.lemmas]
+        [EmbeddedLexicons.abbreviations, EmbeddedLexicons.cliticExceptions, EmbeddedLexicons.lemmas, EmbeddedLexicons.lowercaseWords]
     }
 }

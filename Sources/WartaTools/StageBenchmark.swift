@@ -53,7 +53,7 @@ public struct StageBenchmark {
         let large = EntityLexicon(tsv: EntityLexicon.builtInSources + [StageBenchmark.syntheticLexicon(200_000)])
         for (name, lexicon) in [("tagging, 1k sample", small), ("tagging, configured", configuration.entityLexicon),
                                 ("tagging, + 200k synthetic", large)] {
-            let tagger = EntityTagger(lexicon: lexicon, knownWords: configuration.tokenizerLexicon.knownWords)
+            let tagger = EntityTagger(lexicon: lexicon, commonWords: configuration.tokenizerLexicon.commonWords)
             row(name, lexicon.entries.count, best(iterations) { _ = tagger.tag(doc) })
         }
         let sources = EntityLexicon.builtInSources

@@ -153,6 +153,33 @@ struct EntityTaggerTests {
         #expect(!names.contains { $0.hasSuffix(")") || $0.contains(" (") })
     }
 
+    /// In a headline in title case a capital is no sign of a name: a person stops before the
+    /// first common word (`Bicara`, `Ajukan`), and a common word is no short form of a person.
+    @Test(arguments: [
+        ("Sri Mulyani Bicara Soal Coretax yang Bermasalah\n\nMenteri Keuangan Sri Mulyani menjelaskan sistem itu.",
+         ["PER Sri Mulyani", "PER Sri Mulyani"]),
+        ("Bambang Tri Ajukan Gugatan ke Pengadilan Negeri Jakarta Pusat\n\nBambang Tri mengajukan gugatan soal ijazah.",
+         ["PER Bambang Tri", "PER Bambang Tri"]),
+    ])
+    func aTitleCaseHeadlineEndsANameAtACommonWord(_ text: String, _ people: [String]) {
+        #expect(tagged(text).filter { $0.hasPrefix("PER") } == people)
+    }
+
+    /// A common word capitalised in a headline and at a sentence's start is never a person.
+    @Test func aCapitalisedCommonWordIsNoPerson() {
+        let names = tagged("Presiden Banggakan Inflasi 2%, Ini Cara Kemendagri Jaga Stabilitas Harga\n\n"
+                           + "Presiden Prabowo Subianto menegaskan pentingnya pengendalian inflasi. Inflasi tetap rendah.")
+        #expect(names.contains("PER Prabowo Subianto"))
+        #expect(!names.contains { $0.hasPrefix("PER") && $0.contains("Inflasi") })
+    }
+
+    /// A name in brackets after a longer one (`Joko Widodo (Jokowi)`) is named without them.
+    @Test func aNameInBracketsIsNamedWithoutThem() {
+        let names = tagged("Teknik itu dirintis oleh Presiden ke-7 Joko Widodo (Jokowi). Jokowi pernah menjadi kepala daerah.")
+        #expect(names == ["PER Joko Widodo", "PER Jokowi", "PER Jokowi"])
+        #expect(!tagged("Pertamina mengembangkan proyek Renewable Energy Development (RED) di Jawa.").contains { $0.contains("(") })
+    }
+
     @Test func lexiconAndCues() {
         #expect(tagged("Warga Kecamatan Tugu, Kota Semarang, Jawa Tengah datang.") ==
                 ["LOC Kecamatan Tugu", "LOC Kota Semarang", "LOC Jawa Tengah"])

@@ -20,6 +20,9 @@ struct LexiconTests {
         #expect(lex.cliticExceptions.contains("akhirnya"))
         #expect(lex.knownWords.contains("buku"))
         #expect(lex.lexicalWords.contains("masalah"))
+        // Common words: the lemma list's words and those news writes in lower case.
+        #expect(lex.commonWords.contains("buku"))
+        #expect(lex.commonWords.contains("inflasi") && !lex.knownWords.contains("inflasi"))
         var jl = Array("Jl.".utf8)
         #expect(jl.withUnsafeMutableBufferPointer { lex.abbreviationClass(UnsafeBufferPointer($0)) } == .address)
         var dll = Array("dll.".utf8)

@@ -41,10 +41,10 @@ public struct Pipeline: Sendable {
         stages.append(SegmentationStage(analyzer: text))
         stages.append(LanguageStage())
         guard layers.contains(.entities) else { return stages }
-        stages.append(EntityTaggingStage(tagger: EntityTagger(lexicon: c.entityLexicon, knownWords: c.tokenizerLexicon.knownWords,
+        stages.append(EntityTaggingStage(tagger: EntityTagger(lexicon: c.entityLexicon, commonWords: c.tokenizerLexicon.commonWords,
                                                                  speakerCues: c.speechVerbs.speakerCueKeys, model: c.entityModel.model),
                                              nested: c.nestedEntities))
-        let attributor = layers.contains(.quotes) ? QuoteAttributor(verbs: c.speechVerbs, lexicon: c.entityLexicon, knownWords: c.tokenizerLexicon.knownWords) : nil
+        let attributor = layers.contains(.quotes) ? QuoteAttributor(verbs: c.speechVerbs, lexicon: c.entityLexicon, commonWords: c.tokenizerLexicon.commonWords) : nil
         if let attributor { stages.append(SpeakerStage(attributor: attributor)) }
         stages.append(EntityResolutionStage())
         if let attributor { stages.append(QuoteStage(attributor: attributor)) }

@@ -7,7 +7,7 @@ public enum PretokenizedTagging {
     /// `token<TAB>tag` lines for CoNLL input (only the first column of each line is read).
     public static func tag(conll: String, pipeline: Pipeline) -> String {
         let tagger = EntityTagger(lexicon: pipeline.configuration.entityLexicon,
-                                  knownWords: pipeline.configuration.tokenizerLexicon.knownWords,
+                                  commonWords: pipeline.configuration.tokenizerLexicon.commonWords,
                                   speakerCues: pipeline.configuration.speechVerbs.speakerCueKeys,
                                   model: pipeline.configuration.entityModel.model)
         let analyzer = TextAnalyzer(lexicon: pipeline.configuration.tokenizerLexicon)

@@ -58,17 +58,31 @@ extension Scan {
         coverMentions()
     }
 
-    /// Span `s` without a bracket at either edge whose partner is not inside it (`Kemendagri)`
-    /// after `(`: the model's window takes in a closing bracket), or nil when nothing is left.
+    /// Span `s` cut at a bracket whose partner is not inside it (`Kemendagri)` after `(`: the
+    /// model's window takes in a closing bracket; `Renewable Energy Development (RED` without
+    /// its `)`), and without the brackets around a whole name (`(Jokowi)` after `Joko
+    /// Widodo`); nil when nothing is left or the span opens with a closing bracket.
     func withoutUnmatchedBrackets(_ s: EntityMention) -> EntityMention? {
-        var m = s, opens = 0, closes = 0
-        for t in s.start..<s.end {
-            if flags[t].contains(.openingBracket) { opens += 1 }
-            if flags[t].contains(.closingBracket) { closes += 1 }
+        var m = s
+        if m.end - m.start > 2, flags[m.start].contains(.openingBracket), flags[m.end - 1].contains(.closingBracket) {
+            m.start += 1
+            m.end -= 1
         }
-        if closes > opens, flags[m.end - 1].contains(.closingBracket) { m.end -= 1 }
-        if opens > closes {
-            if flags[m.end - 1].contains(.openingBracket) { m.end -= 1 } else if flags[m.start].contains(.openingBracket) { m.start += 1 }
+        var depth = 0, outermost = m.start
+        for t in m.start..<m.end {
+            if flags[t].contains(.openingBracket) {
+                if depth == 0 { outermost = t }
+                depth += 1
+            } else if flags[t].contains(.closingBracket) {
+                if depth > 0 { depth -= 1; continue }
+                // A span opening with a closing bracket is the model's confusion after an acronym.
+                if t == m.start { return nil }
+                m.end = t
+                break
+            }
+        }
+        if depth > 0 {
+            if outermost == m.start { m.start += 1 } else { m.end = outermost }
         }
         return m.end > m.start ? m : nil
     }

@@ -186,7 +186,7 @@ struct NERFeatureExtractor {
     /// unused slots -1), reading facts of the tokens around it from `facts` (indexed from
     /// `window.lowerBound - 2`).
     func features(_ scan: Scan, window: Range<Int>, sentence: Range<Int>, facts: [TokenFacts],
-                  gazetteerCodes: GazetteerCodes, ruleCodes: [UInt8], headline: Bool, into rows: inout [Int32], stride: Int) {
+                  gazetteerCodes: GazetteerCodes, ruleCodes: [UInt8], headline: NERWindowFeatures.HeadlineCase, into rows: inout [Int32], stride: Int) {
         let base = window.lowerBound - 2
         let flags = scan.flags
         for i in window {
@@ -223,7 +223,7 @@ struct NERFeatureExtractor {
             add(.shapes, UInt64(ps) << 16 | UInt64(f.shortShape) << 8 | UInt64(ns))
             let first = i == sentence.lowerBound || (i - 1 >= sentence.lowerBound && flags[i - 1].contains(.openingQuote))
             let capital = flags[i].contains(.capitalized), caps = flags[i].contains(.allCaps)
-            add(.capitals, (first ? 1 : 0) | (capital ? 2 : 0) | (caps ? 4 : 0) | (headline ? 8 : 0))
+            add(.capitals, (first ? 1 : 0) | (capital ? 2 : 0) | (caps ? 4 : 0) | headline.rawValue)
             add(.length, UInt64(min(f.length, 12)) << 4 | UInt64(f.shortShape))
             if first { add(.firstWord, f.keyHash) }
             if capital, scan.isCommonWord(i) { add(.commonWord, first ? 1 : 0) }

@@ -355,16 +355,18 @@ struct ViterbiDecoder {
 enum NERWindowFeatures {
     /// Calls `body` with each window, its sentence, and whether the sentence is a headline
     /// (``isHeadline(_:_:_:)``).
-    static func forEachWindow(_ scan: Scan, _ body: (_ window: Range<Int>, _ sentence: Range<Int>, _ headline: Bool) -> Void) {
+    static func forEachWindow(_ scan: Scan, _ body: (_ window: Range<Int>, _ sentence: Range<Int>, _ headline: HeadlineCase) -> Void) {
         let doc = scan.doc
         scan.flags.withUnsafeBufferPointer { flags in
             scan.kinds.withUnsafeBufferPointer { kinds in
             scan.cues.withUnsafeBufferPointer { cues in
                 for s in 0..<doc.sentenceRanges.count {
                     let sentence = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
-                    var headline: Bool? = nil
+                    var headline: HeadlineCase? = nil
                     NERWindows.forEach(in: sentence, flags: flags, kinds: kinds, cues: cues) { window in
-                        if headline == nil { headline = isHeadline(sentence, flags, kinds) }
+                        if headline == nil {
+                            headline = isHeadline(sentence, flags, kinds) ? .capitals : scan.isTitleCase(sentence) ? .titleCase : HeadlineCase.none
+                        }
                         body(window, sentence, headline!)
                     }
                 }
@@ -393,6 +395,16 @@ enum NERWindowFeatures {
                                headline: headline, into: &rows, stride: NERModel.stride)
             body(window, rows)
         }
+    }
+
+    /// How a sentence is cased when capitals are no sign of a name, as the model reads it.
+    enum HeadlineCase: UInt64 {
+        /// Running text.
+        case none = 0
+        /// Most words in capitals (``isHeadline(_:_:_:)``).
+        case capitals = 8
+        /// A headline in title case (``Scan/isTitleCase(_:)``).
+        case titleCase = 16
     }
 
     /// Whether most words of the sentence are in capitals (a headline or a shouted line).

@@ -50,7 +50,7 @@ struct NERScorer {
     }
 
     /// Appends eight label scores for each token of `window` (in `sentence`) to `emissions`.
-    mutating func score(_ scan: Scan, _ window: Range<Int>, sentence: Range<Int>, headline: Bool, words: inout NERWordScores,
+    mutating func score(_ scan: Scan, _ window: Range<Int>, sentence: Range<Int>, headline: NERWindowFeatures.HeadlineCase, words: inout NERWordScores,
                         into emissions: inout [Float]) {
         let base = window.lowerBound - 2
         windowWords.removeAll(keepingCapacity: true)
@@ -114,7 +114,7 @@ struct NERScorer {
 
     /// Sets ``sums`` to the words' sums of each token of `window` and ``rows`` to its other
     /// rows (``contextRows`` a token, -1 after the last).
-    private mutating func contextRows(_ scan: Scan, _ window: Range<Int>, sentence: Range<Int>, headline: Bool, words: NERWordScores) {
+    private mutating func contextRows(_ scan: Scan, _ window: Range<Int>, sentence: Range<Int>, headline: NERWindowFeatures.HeadlineCase, words: NERWordScores) {
         let base = window.lowerBound - 2
         let x = extractor, outside = outside, codes = codes
         scan.flags.withUnsafeBufferPointer { flags in
@@ -151,7 +151,7 @@ struct NERScorer {
                     out.row(.shapes, ps << 16 | shape << 8 | ns)
                     let first = i == sentence.lowerBound || (i - 1 >= sentence.lowerBound && flags[i - 1].contains(.openingQuote))
                     let capital = flags[i].contains(.capitalized), caps = flags[i].contains(.allCaps)
-                    out.row(.capitals, (first ? 1 : 0) | (capital ? 2 : 0) | (caps ? 4 : 0) | (headline ? 8 : 0))
+                    out.row(.capitals, (first ? 1 : 0) | (capital ? 2 : 0) | (caps ? 4 : 0) | headline.rawValue)
                     if first { out.row(.firstWord, key) }
                     if capital, info[e].common == NERWordScores.Info.common { out.row(.commonWord, first ? 1 : 0) }
                     let pc = i - 1 >= sentence.lowerBound ? UInt64(flags[i - 1].rawValue & 3) : 9

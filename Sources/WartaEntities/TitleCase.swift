@@ -1,0 +1,56 @@
+import WartaText
+
+/// Headlines in title case (`Sri Mulyani Bicara Soal Coretax yang Bermasalah`): every word but
+/// a few function words is capitalised, so a capital there is no sign of a name.
+extension Scan {
+    /// Whether `sentence` is a headline in title case: no period at its end, four words or more,
+    /// at most one in four in lower case, and at least two capitalised common words
+    /// (``isCommonWord(_:)``) after its first.
+    func isTitleCase(_ sentence: Range<Int>) -> Bool {
+        guard sentence.count >= 4, !isPeriod(sentence.upperBound - 1) else { return false }
+        var words = 0, lower = 0, common = 0
+        for i in sentence where kinds[i] == .word {
+            words += 1
+            if flags[i].isDisjoint(with: [.capitalized, .allCaps]) {
+                lower += 1
+            } else if i > sentence.lowerBound, flags[i].contains(.capitalized), !flags[i].contains(.allCaps), isCommonWord(i) {
+                common += 1
+            }
+        }
+        return words >= 4 && lower * 4 <= words && common >= 2
+    }
+
+    /// Whether token `i` is a full stop.
+    private func isPeriod(_ i: Int) -> Bool {
+        Int(doc.tokens.ends[i]) - Int(doc.tokens.starts[i]) == 1 && doc.bytes[Int(doc.tokens.starts[i])] == 0x2E
+    }
+
+    /// The sentences of the document that are headlines in title case.
+    func findTitleCaseLines() -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        for s in 0..<doc.sentenceRanges.count {
+            let sentence = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
+            if isTitleCase(sentence) { lines.append(sentence) }
+        }
+        return lines
+    }
+
+    /// Cuts each person in a title-case headline before its first common word (`Bambang Tri`
+    /// of `Bambang Tri Ajukan Gugatan`) and drops one that starts with a common word; a person
+    /// the lexicon lists stands.
+    mutating func trimPeople(inTitleCase lines: [Range<Int>]) {
+        guard !lines.isEmpty else { return }
+        var kept: [EntityMention] = [], index: [Int?] = []
+        for var m in mentions {
+            if m.type == .per, m.lexiconID == nil, lines.contains(where: { $0.contains(m.start) }) {
+                m.end = (m.start..<m.end).first(where: { isCommonWord($0) }) ?? m.end
+            }
+            index.append(m.end > m.start ? kept.count : nil)
+            if m.end > m.start { kept.append(m) }
+        }
+        guard kept.count < mentions.count || zip(kept, mentions).contains(where: { $0.end != $1.end }) else { return }
+        mentions = kept
+        ambiguousPlaces = ambiguousPlaces.compactMap { p in index[p.mention].map { ($0, p.entry) } }
+        coverMentions()
+    }
+}
