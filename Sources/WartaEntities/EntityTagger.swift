@@ -31,7 +31,7 @@ public struct EntityTagger: Sendable {
     /// The lexicons.
     public let lexicon: EntityLexicon
     /// Common words (the tokenizer's list): a capitalised run made of them is no name.
-    public let commonWords: ByteStringTable
+    public let commonWords: CommonWords
     /// The sequence model that decides the PER, ORG and LOC spans, or nil for the rules alone.
     public let model: NERModel?
     /// The model's word scores, kept from document to document.
@@ -43,7 +43,7 @@ public struct EntityTagger: Sendable {
     /// Creates a tagger over `lexicon`, `commonWords` and `speakerCues` (the built-in lists by
     /// default; `speakerCues` are match keys as ``SpeechVerbList/speakerCueKeys(tsv:)`` gives
     /// them) with `model` (the built-in one by default; nil tags with the rules alone).
-    public init(lexicon: EntityLexicon = .builtIn, commonWords: ByteStringTable = TokenizerLexicon.builtIn.commonWords,
+    public init(lexicon: EntityLexicon = .builtIn, commonWords: CommonWords = TokenizerLexicon.builtIn.commonWords,
                 speakerCues: [[UInt8]]? = nil, model: NERModel? = NERModel.builtIn) {
         self.lexicon = lexicon
         self.commonWords = commonWords
@@ -192,7 +192,7 @@ struct Scan {
 
     let doc: Document
     let lexicon: EntityLexicon
-    let commonWords: ByteStringTable
+    let commonWords: CommonWords
     var mentions: [EntityMention] = []
     /// The match keys of all tokens, each followed by a space: token `i`'s key is
     /// `keyBytes[keyEnds[i]..<keyEnds[i + 1] - 1]`, and the key of tokens `i..<j` as a lexicon
@@ -230,7 +230,7 @@ struct Scan {
     var titleCaseLines: [Range<Int>] = []
     static let noMatch: UInt64 = 1 << 63
 
-    init(doc: Document, lexicon: EntityLexicon, commonWords: ByteStringTable, cueWords: EntityTagger.CueWords = .builtIn) {
+    init(doc: Document, lexicon: EntityLexicon, commonWords: CommonWords, cueWords: EntityTagger.CueWords = .builtIn) {
         self.doc = doc
         self.lexicon = lexicon
         self.commonWords = commonWords

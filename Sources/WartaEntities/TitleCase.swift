@@ -20,6 +20,16 @@ extension Scan {
         return words >= 4 && lower * 4 <= words && common >= 2
     }
 
+    /// Whether one of `lines` (in text order) holds token `i`: a binary search.
+    static func line(containing i: Int, in lines: [Range<Int>]) -> Bool {
+        var low = 0, high = lines.count
+        while low < high {
+            let mid = (low + high) / 2
+            if lines[mid].upperBound <= i { low = mid + 1 } else { high = mid }
+        }
+        return low < lines.count && lines[low].contains(i)
+    }
+
     /// Whether token `i` is a full stop.
     private func isPeriod(_ i: Int) -> Bool {
         Int(doc.tokens.ends[i]) - Int(doc.tokens.starts[i]) == 1 && doc.bytes[Int(doc.tokens.starts[i])] == 0x2E
@@ -42,7 +52,7 @@ extension Scan {
         guard !lines.isEmpty else { return }
         var kept: [EntityMention] = [], index: [Int?] = []
         for var m in mentions {
-            if m.type == .per, m.lexiconID == nil, lines.contains(where: { $0.contains(m.start) }) {
+            if m.type == .per, m.lexiconID == nil, Scan.line(containing: m.start, in: lines) {
                 m.end = (m.start..<m.end).first(where: { isCommonWord($0) }) ?? m.end
             }
             index.append(m.end > m.start ? kept.count : nil)

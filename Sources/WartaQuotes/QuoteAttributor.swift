@@ -23,7 +23,7 @@ public struct QuoteAttributor: Sendable {
     /// Creates an attributor; `commonWords` are the common words a name is not made of only
     /// (the tokenizer's list by default).
     public init(verbs: SpeechVerbLexicon = .builtIn, lexicon: EntityLexicon = .builtIn,
-                commonWords: ByteStringTable = TokenizerLexicon.builtIn.commonWords) {
+                commonWords: CommonWords = TokenizerLexicon.builtIn.commonWords) {
         words = QuoteWords(verbs: verbs, lexicon: lexicon, commonWords: commonWords)
     }
 
@@ -110,13 +110,13 @@ final class QuoteWords: Sendable {
         "dan", "atau", "antara",
     ])
     /// Common words (the tokenizer's list): a name made only of them is not a name.
-    let commonWords: ByteStringTable
+    let commonWords: CommonWords
     /// Lower-case words inside a role or an organization's name.
     let roleJoiners = ByteStringTable(keys: ["sekaligus", "dan", "serta", "of", "to", "the", "for", "and"])
     /// Sentence openers after which the next person named is a new topic (`Sementara itu, Joko …`).
     let shiftOpeners = ByteStringTable(keys: ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"])
 
-    init(verbs: SpeechVerbLexicon, lexicon: EntityLexicon, commonWords: ByteStringTable) {
+    init(verbs: SpeechVerbLexicon, lexicon: EntityLexicon, commonWords: CommonWords) {
         self.verbs = verbs
         self.lexicon = lexicon
         self.commonWords = commonWords
@@ -346,6 +346,10 @@ struct QuoteScan {
     /// Whether token `i`, lower-cased, is a key of `table`.
     func word(_ i: Int, in table: ByteStringTable) -> Bool {
         table.contains(UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])]), lowercase: true)
+    }
+    /// Whether token `i`, lower-cased, is one of `common`.
+    func word(_ i: Int, in common: CommonWords) -> Bool {
+        common.contains(UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])]), lowercase: true)
     }
     func isRoleWord(_ i: Int) -> Bool {
         guard kinds[i] == .word else { return false }

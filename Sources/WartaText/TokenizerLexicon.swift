@@ -37,10 +37,12 @@ public struct TokenizerLexicon: Sendable {
     /// Lower-case lemmas and function words: words that are lexical items in themselves
     /// (`masalah`, `buku`), so a clitic-like ending is part of the word.
     public let lexicalWords: ByteStringTable
-    /// Lower-case words a name is not made of: ``knownWords`` and the words news text writes
-    /// in lower case inside sentences (`Lexicons/lowercase-words.tsv`: `inflasi`, `ajukan`),
-    /// so a capitalised one in a title-case headline or at a sentence's start is no name.
-    public let commonWords: ByteStringTable
+    /// The words news text writes in lower case inside sentences (`Lexicons/lowercase-words.tsv`:
+    /// `inflasi`, `ajukan`) that ``knownWords`` lacks.
+    public let lowercaseWords: ByteStringTable
+    /// Lower-case words a name is not made of: ``knownWords`` and ``lowercaseWords``, so a
+    /// capitalised one in a title-case headline or at a sentence's start is no name.
+    public var commonWords: CommonWords { CommonWords(knownWords, lowercaseWords) }
     /// The longest abbreviation in bytes.
     public let longestAbbreviation: Int
 
@@ -76,8 +78,11 @@ public struct TokenizerLexicon: Sendable {
         }
         knownWords = words
         lexicalWords = lemmas
-        TokenizerLexicon.forEachRow(lowercaseWordsTSV) { row in words.insert(row[0], value: 0) }
-        commonWords = words
+        var lower = ByteStringTable(capacity: 16)
+        TokenizerLexicon.forEachRow(lowercaseWordsTSV) { row in
+            if !words.contains(row[0]) { lower.insert(row[0], value: 0) }
+        }
+        lowercaseWords = lower
     }
 
     /// The fields of each data row (the header row, blank lines and `#` comments skipped).
@@ -131,7 +136,7 @@ public struct TokenizerLexicon: Sendable {
 
 extension TokenizerLexicon {
     /// The first bytes of an image (and its format version).
-    static let imageMagic: UInt64 = 0x5741_5254_544F_4B33  // "WARTTOK3"
+    static let imageMagic: UInt64 = 0x5741_5254_544F_4B34  // "WARTTOK4"
 
     /// The compiled lists as a binary image that ``init(image:)`` loads many times faster than
     /// the TSV compiles.
@@ -139,7 +144,7 @@ extension TokenizerLexicon {
         var w = BinaryImageWriter()
         w.write(TokenizerLexicon.imageMagic)
         w.write(Int64(longestAbbreviation))
-        for table in [abbreviations, cliticExceptions, knownWords, lexicalWords, commonWords] { table.write(to: &w) }
+        for table in [abbreviations, cliticExceptions, knownWords, lexicalWords, lowercaseWords] { table.write(to: &w) }
         return w.bytes
     }
 
@@ -149,13 +154,13 @@ extension TokenizerLexicon {
         guard r.read(UInt64.self) == TokenizerLexicon.imageMagic, let longest = r.read(Int64.self), longest >= 0,
               let abbreviations = ByteStringTable(reading: &r), let cliticExceptions = ByteStringTable(reading: &r),
               let knownWords = ByteStringTable(reading: &r), let lexicalWords = ByteStringTable(reading: &r),
-              let commonWords = ByteStringTable(reading: &r)
+              let lowercaseWords = ByteStringTable(reading: &r)
         else { return nil }
         self.abbreviations = abbreviations
         self.cliticExceptions = cliticExceptions
         self.knownWords = knownWords
         self.lexicalWords = lexicalWords
-        self.commonWords = commonWords
+        self.lowercaseWords = lowercaseWords
         longestAbbreviation = Int(longest)
     }
 
@@ -163,4 +168,26 @@ extension TokenizerLexicon {
     public static var builtInSources: [String] {
         [EmbeddedLexicons.abbreviations, EmbeddedLexicons.cliticExceptions, EmbeddedLexicons.lemmas, EmbeddedLexicons.lowercaseWords]
     }
+}
+
+/// The lower-case words a name is not made of (``TokenizerLexicon/commonWords``): two tables
+/// read as one, so the lemma list is not stored twice.
+public struct CommonWords: Sendable {
+    private let first: ByteStringTable
+    private let second: ByteStringTable
+
+    /// The words of `first` and `second`.
+    public init(_ first: ByteStringTable, _ second: ByteStringTable = ByteStringTable(capacity: 1)) {
+        self.first = first
+        self.second = second
+    }
+
+    /// Whether `key` (lower-cased first with `lowercase`) is a common word.
+    @inline(__always)
+    public func contains(_ key: UnsafeBufferPointer<UInt8>, lowercase: Bool = false) -> Bool {
+        first.contains(key, lowercase: lowercase) || second.contains(key, lowercase: lowercase)
+    }
+
+    /// Whether the string `key` is a common word.
+    public func contains(_ key: String) -> Bool { first.contains(key) || second.contains(key) }
 }
