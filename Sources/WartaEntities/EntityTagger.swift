@@ -647,9 +647,21 @@ struct Scan {
         }
         // The word right after a place word names the place (`Kepala Dusun Nglahar, …`).
         if nameStart > run.lowerBound, nameStart < run.upperBound, has(nameStart - 1, .location) { nameStart += 1 }
+        nameStart = afterRoleOverlapping(nameStart, in: run)
         while nameStart < run.upperBound - 1, isCommonWord(nameStart),
               lexiconMatch(nameStart, nameStart + 1).map({ $0.0.type != .per }) ?? true {
             nameStart += 1
+        }
+        return nameStart
+    }
+
+    /// `nameStart`, or the end of a listed role or rank that starts before it and runs into
+    /// it (`Irjen Pol`, `Kombes Pol` before `Ahmad Luthfi`), when a name is left after it.
+    func afterRoleOverlapping(_ nameStart: Int, in run: Range<Int>) -> Int {
+        for j in max(run.lowerBound, nameStart - 3)..<nameStart {
+            if let (entry, end) = lexiconMatch(j, run.upperBound), entry.type == .role, end > nameStart, end < run.upperBound {
+                return end
+            }
         }
         return nameStart
     }
@@ -728,13 +740,15 @@ struct Scan {
 
     /// A capitalised name right after a speech verb ("kata Joko Susilo"); not an English title
     /// that `of` holds or continues ("kata Head of Research …", "menurut Head Of Investment
-    /// Research …").
+    /// Research …"), nor a description a demonstrative closes ("tutur Wasekjen DPP Golkar itu").
     mutating func nameAfterSpeechVerb(_ i: Int, _ range: Range<Int>) -> Int? {
         guard i > range.lowerBound, has(i - 1, .speech), capitalized(i) else { return nil }
         let run = capitalizedRun(i, range.upperBound, allowConnectors: false)
         func isOf(_ t: Int) -> Bool { withKey(t) { $0.elementsEqual("of".utf8) } }
         if (i + 1..<run).contains(where: isOf) { return nil }
         if run + 1 < range.upperBound, isOf(run), capitalized(run + 1) || allCaps(run + 1) { return nil }
+        // A demonstrative after the run makes it a description (`tutur Wasekjen DPP Golkar itu`).
+        if run < range.upperBound, withKey(run, { $0.elementsEqual("itu".utf8) || $0.elementsEqual("tersebut".utf8) }) { return nil }
         add(EntityMention(start: i, end: run, type: .per))
         return run
     }

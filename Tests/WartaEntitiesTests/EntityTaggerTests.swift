@@ -173,6 +173,20 @@ struct EntityTaggerTests {
         #expect(!names.contains { $0.hasPrefix("PER") && $0.contains("Inflasi") })
     }
 
+    /// A rank of two words after a role (`Irjen Pol`) is part of the role, not of the name.
+    @Test func aTwoWordRankIsNoPartOfTheName() {
+        let doc = TextAnalyzer().analyze("Kapolda Jateng Irjen Pol Ahmad Luthfi mengatakan hal itu.")
+        let people = EntityTagger().tag(doc).filter { $0.type == .per }
+        #expect(people.map { mentionText(doc, $0) } == ["Ahmad Luthfi"])
+        #expect(people.first?.role == "Kapolda Jateng Irjen Pol")
+    }
+
+    /// Capitalised words after a speech verb that a demonstrative closes describe someone named
+    /// before (`tutur Wasekjen DPP Golkar itu`): they are no name.
+    @Test func aDescriptionClosedByADemonstrativeIsNoName() {
+        #expect(!tagged("Kami akan hadir, tutur Wasekjen DPP Golkar itu.").contains { $0.hasPrefix("PER") })
+    }
+
     /// A name in brackets after a longer one (`Joko Widodo (Jokowi)`) is named without them.
     @Test func aNameInBracketsIsNamedWithoutThem() {
         let names = tagged("Teknik itu dirintis oleh Presiden ke-7 Joko Widodo (Jokowi). Jokowi pernah menjadi kepala daerah.")
