@@ -107,18 +107,19 @@ public enum DateParser {
             defer { k += 1 }
             // d Month yyyy
             if let d = Int(words[k]), (1...31).contains(d), k + 2 < words.count,
-               let mo = months[words[k + 1].lowercased().trimmingDots], let y = Int(words[k + 2]), y >= 1990, y <= 2100 {
+               let mo = month(words[k + 1]), let y = Int(words[k + 2]), y >= 1990, y <= 2100 {
                 return withTime(Stamp(year: y, month: mo, day: d, hour: 0, minute: 0, second: 0, hasTime: false,
                                       offsetMinutes: 420), words, from: k + 3)
             }
             // Month d, yyyy (the comma is a word of its own)
             let yearAt = k + 2 < words.count && words[k + 2] == "," ? k + 3 : k + 2
-            if let mo = months[words[k].lowercased().trimmingDots], words[k].count >= 3, yearAt < words.count,
+            if let mo = month(words[k]), words[k].count >= 3, yearAt < words.count,
                let d = Int(words[k + 1]), (1...31).contains(d), let y = Int(words[yearAt]), y >= 1990, y <= 2100 {
                 return withTime(Stamp(year: y, month: mo, day: d, hour: 0, minute: 0, second: 0, hasTime: false,
                                       offsetMinutes: 420), words, from: yearAt + 1)
             }
             // d/m/yyyy, d-m-yyyy, (d/m) with a default year
+            guard let first = words[k].utf8.first, first &- 0x30 < 10 else { continue }
             let parts = words[k].split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
             if parts.count >= 2, parts.count <= 3, words[k].contains("/") || words[k].contains("-") || parts.count == 3,
                let d = Int(parts[0]), let mo = Int(parts[1]), (1...31).contains(d), (1...12).contains(mo) {
@@ -130,6 +131,13 @@ public enum DateParser {
             }
         }
         return nil
+    }
+
+    /// The month a word names (`Mei`, `okt.`), looked up only for words of three to nine
+    /// bytes that open with an ASCII letter: no month name is otherwise.
+    static func month(_ word: String) -> Int? {
+        guard (3...9).contains(word.utf8.count), let first = word.utf8.first, (first | 0x20) &- 0x61 < 26 else { return nil }
+        return months[word.lowercased().trimmingDots]
     }
 
     /// The date in an address's path: `/read/2015/03/02/…`, `/2015-03-02/…`, `/20150302/…`.
@@ -196,12 +204,15 @@ public enum DateParser {
         var out: [String] = []
         var current = ""
         for u in s.unicodeScalars {
-            let c = Character(u)
-            if c.isLetter || c.isNumber || ((c == "/" || c == ":" || c == "." || c == "-") && !current.isEmpty) {
-                current.append(c)
+            // ASCII letters and digits without building a Character (most of every text).
+            let v = u.value
+            let ascii = v < 0x80
+            let wordy = ascii ? (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 : Character(u).isLetter || Character(u).isNumber
+            if wordy || ((v == 0x2F || v == 0x3A || v == 0x2E || v == 0x2D) && !current.isEmpty) {
+                current.unicodeScalars.append(u)
             } else {
                 if !current.isEmpty { out.append(current.trimmingDots); current = "" }
-                if c == "|" || c == "," { out.append(String(c)) }
+                if v == 0x7C || v == 0x2C { out.append(String(u)) }
             }
         }
         if !current.isEmpty { out.append(current.trimmingDots) }

@@ -44,10 +44,14 @@ public struct TextArticleExtractor: Sendable {
         }
         for line in credits { TextArticleExtractor.readCredit(line, into: &article) }
         // The dateline starts the body; short lines before it are the header.
-        if let start = paragraphs.prefix(6).firstIndex(where: { TextArticleExtractor.headHasDash($0) && Extraction.dateline($0) != nil }) {
+        var dateline: Dateline?
+        if let start = paragraphs.prefix(6).firstIndex(where: {
+            dateline = TextArticleExtractor.headHasDash($0) ? Extraction.dateline($0) : nil
+            return dateline != nil
+        }) {
             let header = Array(paragraphs[..<start])
             paragraphs = Array(paragraphs[start...])
-            article.dateline = Extraction.dateline(paragraphs[0])
+            article.dateline = dateline
             readHeader(header, into: &article)
         }
         // A closing author credit: "… imbuhnya. (Mushonifin)" or "(ant/rd)".
@@ -154,15 +158,17 @@ public struct TextArticleExtractor: Sendable {
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
-    /// Whether the first 100 characters of `p` hold `-`, `–` or `—`, without which no dateline
-    /// can be read there (a byte test before the string search).
+    /// Whether the first 100 characters of `p` hold a dash after a space (` -`, ` –`, ` —`) or
+    /// two hyphens, without which no dateline can be read there (a byte test before the string
+    /// search: a hyphen inside a word, `Covid-19`, opens none).
     static func headHasDash(_ p: String) -> Bool {
         var seen = 0
-        var previous: (UInt8, UInt8) = (0, 0)
+        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
         for b in p.utf8 {
-            if b == 0x2D || previous == (0xE2, 0x80) && (b == 0x93 || b == 0x94) { return true }
+            if b == 0x2D && (previous.2 == 0x20 || previous.2 == 0x2D) { return true }
+            if previous.0 == 0x20 && previous.1 == 0xE2 && previous.2 == 0x80 && (b == 0x93 || b == 0x94) { return true }
             if b & 0xC0 != 0x80 { seen += 1; if seen > 100 { return false } }
-            previous = (previous.1, b)
+            previous = (previous.1, previous.2, b)
         }
         return false
     }

@@ -148,6 +148,10 @@ struct Evidence {
     var capitalHits = 0
     var capitalWords = 0
     var trigramWords = 0
+    /// The words of no list whose trigrams count (at most ``LanguageDetector/maxTrigramWords``),
+    /// each followed by a space: their trigrams are read only when they could change the
+    /// decision (``trigramsMayDecide(hint:)``), which function words settle in most texts.
+    var pendingTrigramWords: [UInt8] = []
     var latinLetters = 0
     /// Letters of other scripts: Arabic, Cyrillic, Devanagari, Thai, Hangul, kana, CJK.
     var scripts = [Int](repeating: 0, count: Evidence.scriptCodes.count)
@@ -246,21 +250,54 @@ struct Evidence {
         }
         guard w.count >= 3, trigramWords < LanguageDetector.maxTrigramWords else { return }
         trigramWords += 1
-        // A word of no list: its trigrams say which languages it looks like.
+        pendingTrigramWords.append(contentsOf: w)
+        pendingTrigramWords.append(0x20)
+    }
+
+    /// Adds the trigrams of ``pendingTrigramWords`` to ``trigramScore``: which languages each
+    /// word of no list looks like.
+    mutating func readTrigrams() {
         let trigrams = LanguageDetector.trigrams
-        var previous2: UInt8 = 0x20, previous1 = w[0]
-        for k in 1...w.count {
-            let c = k < w.count ? w[k] : 0x20
-            let m = trigrams.mask(LanguageDetector.trigramKey(previous2, previous1, c))
-            if m != 0 { Evidence.share(UInt32(m), into: &trigramScore) }
+        var previous2: UInt8 = 0x20, previous1: UInt8 = 0x20
+        for c in pendingTrigramWords {
+            if previous1 != 0x20 {
+                let m = trigrams.mask(LanguageDetector.trigramKey(previous2, previous1, c))
+                if m != 0 { Evidence.share(UInt32(m), into: &trigramScore) }
+            }
             previous2 = previous1; previous1 = c
         }
+        pendingTrigramWords.removeAll()
     }
+
+    /// Whether the pending trigrams could change which language leads: each adds at most 1 to
+    /// one language's trigram score, weighed 0.05 (and 1.05 for the hinted language), so a
+    /// leader by words alone ahead of every other by more than that keeps its lead.
+    /// Twenty function words or more with a leader at three times any other language also
+    /// settle it: trigrams weigh in where function words are few or split.
+    func trigramsMayDecide(hint: Int?) -> Bool {
+        let trigrams = Double(pendingTrigramWords.count - trigramWords)
+        guard trigrams > 0 else { return false }
+        func score(_ l: Int) -> Double { (wordScore[l] + 0.05 * trigramScore[l]) * (l == hint ? 1.05 : 1) }
+        // Indonesian and Malay lead together: the words they spell differently part them.
+        let leader = (0..<wordScore.count).max { score($0) < score($1) }!
+        let group = leader <= 1 ? 0...1 : leader...leader
+        let low = group.map(score).max()!
+        let others = (0..<wordScore.count).filter { !group.contains($0) }
+        if wordHits >= 20, others.allSatisfy({ 3 * wordScore[$0] < group.map { wordScore[$0] }.max()! }) { return false }
+        for l in others {
+            if (wordScore[l] + 0.05 * (trigramScore[l] + trigrams)) * (l == hint ? 1.05 : 1) >= low { return true }
+        }
+        return false
+    }
+
+    /// `1 / n` for `n` languages sharing a piece of evidence (a division costs more than the
+    /// rest of a trigram's lookup).
+    static let reciprocals: [Double] = (0..<32).map { $0 == 0 ? 0 : 1 / Double($0) }
 
     /// One piece of evidence shared among the languages of `mask`.
     @inline(__always)
     static func share(_ mask: UInt32, into score: inout [Double]) {
-        let share = 1 / Double(mask.nonzeroBitCount)
+        let share = reciprocals[mask.nonzeroBitCount & 31]
         score.withUnsafeMutableBufferPointer { score in
             var m = mask
             while m != 0 {
@@ -307,6 +344,9 @@ struct Evidence {
         }
         guard words >= LanguageDetector.minimumWords, wordHits >= 2, wordHits * 20 >= words else { return nil }
         let hintIndex = hint.flatMap { LanguageDetector.languages.firstIndex(of: $0) }
+        var evidence = self
+        if evidence.trigramsMayDecide(hint: hintIndex) { evidence.readTrigrams() }
+        let trigramScore = evidence.trigramScore
         var best = 0
         var bestScore = -1.0
         for l in 0..<LanguageDetector.languages.count {
