@@ -5,8 +5,8 @@
 #
 # Usage: Scripts/whole-process-benchmark.sh [ROUNDS]   (best of ROUNDS runs each, default 3)
 # Inputs: the corpus (../shared/data/corpus/corpus-all.txt) repeated five times as 735
-# plain-text files, the same as one file for `tokenize`, and the HTML pages of
-# ../shared/data/html repeated to about 20 MB.
+# plain-text files, the same as one file for `tokenize`, the same as one JSON line per article
+# (36,600 articles of ~1 KB), and the HTML pages of ../shared/data/html repeated to about 20 MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-3}"
@@ -18,7 +18,7 @@ trap 'rm -rf "$work"' EXIT
 gcc -O2 -march=native -o "$work/tok-c" "$limits/tok.c"
 gcc -O2 -march=native -o "$work/html-c" "$limits/html.c" $(pkg-config --cflags --libs libxml-2.0)
 python3 - "$shared" "$work" <<'PY'
-import glob, os, sys
+import glob, json, os, sys
 shared, work = sys.argv[1:3]
 corpus = open(f"{shared}/data/corpus/corpus-all.txt", "rb").read()
 docs = corpus.split(b"\n\n")
@@ -30,6 +30,12 @@ with open(f"{work}/corpus5.txt", "wb") as whole:
         whole.write(corpus + b"\n\n")
         for k, c in enumerate(chunks):
             open(f"{work}/text/{r}-{k:03d}.txt", "wb").write(c)
+# One article a line, as a crawl's JSON Lines export holds them (7,320 documents of ~1 KB).
+with open(f"{work}/articles.jsonl", "w", encoding="utf-8") as out:
+    for r in range(5):
+        for k, d in enumerate(docs):
+            if d.strip():
+                out.write(json.dumps({"id": f"{r}-{k}", "text": d.decode("utf-8")}, ensure_ascii=False) + "\n")
 pages = sorted(glob.glob(f"{shared}/data/html/*/*.html")) + sorted(glob.glob(f"{shared}/data/html/*/*/*.html"))
 data = [open(p, "rb").read() for p in pages]
 os.makedirs(f"{work}/html")
@@ -81,6 +87,8 @@ read -r s kb < <(best "$warta" process --quiet --jobs 1 --output "$out" "$work/t
 row "process (defaults: the whole record)" "$text_bytes" "$s" "$kb" "$ctok"
 read -r s kb < <(best "$warta" process --quiet --jobs 1 --model none --output "$out" "$work/text")
 row "process --model none (entities by the rules alone)" "$text_bytes" "$s" "$kb" "$ctok"
+read -r s kb < <(best "$warta" process --quiet --jobs 1 --output "$out" "$work/articles.jsonl")
+row "process (defaults), one ~1 KB article a JSON line" "$text_bytes" "$s" "$kb" "$ctok"
 ctok2=$(c_tok)
 chtml=$(c_html)
 read -r s kb < <(best "$warta" process --quiet --jobs 1 --output "$out" "$work/html")
