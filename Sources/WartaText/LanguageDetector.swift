@@ -279,15 +279,21 @@ struct Evidence {
         guard trigrams > 0 else { return false }
         func score(_ l: Int) -> Double { (wordScore[l] + 0.05 * trigramScore[l]) * (l == hint ? 1.05 : 1) }
         // Indonesian and Malay lead together: the words they spell differently part them.
-        let leader = (0..<wordScore.count).max { score($0) < score($1) }!
+        var leader = 0
+        for l in 1..<wordScore.count where score(l) > score(leader) { leader = l }
         let group = leader <= 1 ? 0...1 : leader...leader
-        let low = group.map(score).max()!
-        let others = (0..<wordScore.count).filter { !group.contains($0) }
-        if wordHits >= 20, others.allSatisfy({ 3 * wordScore[$0] < group.map { wordScore[$0] }.max()! }) { return false }
-        for l in others {
-            if (wordScore[l] + 0.05 * (trigramScore[l] + trigrams)) * (l == hint ? 1.05 : 1) >= low { return true }
+        var low = -Double.infinity, words = 0.0, rivalWords = 0.0, rivalUpper = -Double.infinity
+        for l in 0..<wordScore.count {
+            if group.contains(l) {
+                low = max(low, score(l))
+                words = max(words, wordScore[l])
+            } else {
+                rivalWords = max(rivalWords, wordScore[l])
+                rivalUpper = max(rivalUpper, (wordScore[l] + 0.05 * (trigramScore[l] + trigrams)) * (l == hint ? 1.05 : 1))
+            }
         }
-        return false
+        if wordHits >= 20, 3 * rivalWords < words { return false }
+        return rivalUpper >= low
     }
 
     /// `1 / n` for `n` languages sharing a piece of evidence (a division costs more than the
@@ -344,9 +350,12 @@ struct Evidence {
         }
         guard words >= LanguageDetector.minimumWords, wordHits >= 2, wordHits * 20 >= words else { return nil }
         let hintIndex = hint.flatMap { LanguageDetector.languages.firstIndex(of: $0) }
-        var evidence = self
-        if evidence.trigramsMayDecide(hint: hintIndex) { evidence.readTrigrams() }
-        let trigramScore = evidence.trigramScore
+        var trigramScore = self.trigramScore
+        if trigramsMayDecide(hint: hintIndex) {
+            var evidence = self
+            evidence.readTrigrams()
+            trigramScore = evidence.trigramScore
+        }
         var best = 0
         var bestScore = -1.0
         for l in 0..<LanguageDetector.languages.count {

@@ -16,6 +16,7 @@ extension Scan {
         let old = mentions
         let oldAmbiguous = ambiguousPlaces.isEmpty ? [:] : Dictionary(ambiguousPlaces.map { ($0.mention, $0.entry) }, uniquingKeysWith: { a, _ in a })
         var kept: [EntityMention] = []
+        kept.reserveCapacity(old.count + spans.count)
         var ambiguous: [(mention: Int, entry: LexiconEntry)] = []
         func keep(_ k: Int) {
             kept.append(old[k])

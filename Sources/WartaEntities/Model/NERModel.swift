@@ -160,7 +160,7 @@ public struct NERModel: Sendable {
     /// The PER, ORG and LOC spans of `scan`'s document, with the word scores of `words` (kept
     /// by the caller from document to document).
     func spans(_ scan: Scan, words: inout NERWordScores) -> [EntityMention] {
-        var pass = FirstPass()
+        var pass = FirstPass(expectedTokens: scan.capitals.count * 2 + 16)
         var decoder = ViterbiDecoder()
         var scorer = NERScorer(model: self, scan: scan)
         var labels: [Int] = []
@@ -194,6 +194,15 @@ public struct NERModel: Sendable {
         /// The number of each match key hash.
         var numbers = HashedIntMap<Int32>(capacity: 256)
         var wordCount = 0
+
+        /// An empty pass with room for about `expectedTokens` window tokens (windows hold the
+        /// capitalised tokens and a few around them), so its columns grow once.
+        init(expectedTokens: Int) {
+            emissions.reserveCapacity(expectedTokens * 8)
+            labels.reserveCapacity(expectedTokens)
+            words.reserveCapacity(expectedTokens)
+            firsts.reserveCapacity(expectedTokens)
+        }
 
         mutating func add(_ range: Range<Int>, emissions at: Int, labels new: [Int]) {
             windows.append(Window(range: range, emissions: at, labels: labels.count))
