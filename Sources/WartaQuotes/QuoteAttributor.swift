@@ -467,7 +467,7 @@ struct QuoteScan {
         // The candidate's own parts, built once (empty parts left out).
         var parts = Parts()
         for p in given where !p.isEmpty { parts.append(p) }
-        guard !parts.isEmpty else { return }
+        guard !parts.isEmpty, !opensWithClosingPunctuation(parts[0].lowerBound) else { return }
         // An unclosed quote in a long paragraph ends with the sentence it opened in.
         if close == nil, parts.count == 1, sentence(of: parts[0].upperBound - 1) > sentence(of: parts[0].lowerBound) + 3 {
             let s = sentence(of: parts[0].lowerBound)
@@ -496,6 +496,17 @@ struct QuoteScan {
             if e != p.upperBound { parts[k] = p.lowerBound..<e }
         }
         candidates.append(Candidate(kind: .direct, parts: parts, cue: cue, phrase: phrase))
+    }
+
+    /// Whether token `i` is a lone `,`, `.`, `;`, `:` or `)`: words in quote marks never start
+    /// so; marks that do not balance have paired a closing mark with the next opening one, and
+    /// what lies between is the attribution (`”, kata Budi. “`), not a quote.
+    func opensWithClosingPunctuation(_ i: Int) -> Bool {
+        guard ends[i] - starts[i] == 1 else { return false }
+        switch bytes[Int(starts[i])] {
+        case 0x2C, 0x2E, 0x3B, 0x3A, 0x29: return true
+        default: return false
+        }
     }
 
     /// Whether the quote fills its paragraph.

@@ -110,6 +110,16 @@ struct DirectQuoteTests {
         #expect(qs.first?.speaker?.name == "Joko Susilo")
     }
 
+    /// Marks that do not balance pair a closing mark with the next opening one; what lies
+    /// between starts with the comma or period after the closing mark and is no quote.
+    @Test(arguments: [
+        "Ia menyukai film ' Interstellar ', jelasi bahwa sosok itu terinspirasi dari aktor lain. ' Tenet ' juga disukai.",
+        "Budi berkata \" Kami siap \" , lalu pergi ke pasar bersama warga desa. \" Semua akan baik-baik saja,\" ujarnya.",
+    ])
+    func wordsAfterAClosingMarkAreNoQuote(_ text: String) {
+        #expect(!found(text).contains { $0.text.hasPrefix(",") || $0.text.hasPrefix(".") })
+    }
+
     @Test func shortQuotedTermsAreNotQuotes() {
         #expect(found("Pemkot membuka program “Kota Lama” di kawasan Bugangan.").isEmpty)
         #expect(found("Film bertajuk “Sinergi Membangun Negeri Bersama Rakyat” diputar di Semarang.").isEmpty)
