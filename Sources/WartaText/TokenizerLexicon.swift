@@ -185,7 +185,8 @@ public struct CommonWords: Sendable {
     /// Whether `key` (lower-cased first with `lowercase`) is a common word.
     @inline(__always)
     public func contains(_ key: UnsafeBufferPointer<UInt8>, lowercase: Bool = false) -> Bool {
-        first.contains(key, lowercase: lowercase) || second.contains(key, lowercase: lowercase)
+        let h = ByteStringTable.hash(key, lowercase: lowercase)
+        return first.index(key, hash: h, lowercase: lowercase) != nil || second.index(key, hash: h, lowercase: lowercase) != nil
     }
 
     /// Whether the string `key` is a common word.
