@@ -167,6 +167,7 @@ public struct EntityTagger: Sendable {
             scan.trimPeople(inTitleCase: scan.titleCaseLines)
             scan.repeatNames()
         }
+        scan.attachRolesBeforeComma()
         scan.resolveAmbiguousPlaces()
         if nested { scan.addNested() }
         return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }
@@ -648,6 +649,7 @@ struct Scan {
         // The word right after a place word names the place (`Kepala Dusun Nglahar, …`).
         if nameStart > run.lowerBound, nameStart < run.upperBound, has(nameStart - 1, .location) { nameStart += 1 }
         nameStart = afterRoleOverlapping(nameStart, in: run)
+        nameStart = rightAfterRank(nameStart, in: run)
         while nameStart < run.upperBound - 1, isCommonWord(nameStart),
               lexiconMatch(nameStart, nameStart + 1).map({ $0.0.type != .per }) ?? true {
             nameStart += 1
@@ -664,6 +666,27 @@ struct Scan {
             }
         }
         return nameStart
+    }
+
+    /// `nameStart`, or the end of a listed role or rank one or two words before it when those
+    /// words could open the name (`Kombes Pol` | `Ade Ary Syam Indradi`: a name of four words
+    /// after a rank, which the three-word limit of ``nameAtEnd(of:)`` would cut).
+    func rightAfterRank(_ nameStart: Int, in run: Range<Int>) -> Int {
+        guard nameStart < run.upperBound else { return nameStart }
+        for e in stride(from: nameStart - 1, through: max(run.lowerBound + 1, nameStart - 2), by: -1) {
+            guard (e..<nameStart).allSatisfy({ couldOpenName($0, before: run.upperBound) }) else { return nameStart }
+            for j in max(run.lowerBound, e - 3)..<e {
+                if let (entry, end) = lexiconMatch(j, run.upperBound), entry.type == .role, end == e { return e }
+            }
+        }
+        return nameStart
+    }
+
+    /// Whether token `i` may be a word of a person's name (in a run ending at `limit`): capitalised,
+    /// no organization or place word, not listed as something other than a person, no common word.
+    func couldOpenName(_ i: Int, before limit: Int) -> Bool {
+        capitalized(i) && !allCaps(i) && !has(i, .organization) && !has(i, .location) && !isCommonWord(i)
+            && (lexiconMatch(i, limit).map { $0.0.type == .per } ?? true)
     }
 
     /// An event opened by its cue word ("Piala Dunia 2022").
@@ -865,6 +888,22 @@ struct Scan {
             let end = capitalizedRun(roleWordsEnd, n)
             guard !(comma + 1..<end).contains(where: personStarts.contains) else { continue }
             mentions[k].role = text(comma + 1, end)
+        }
+    }
+
+    /// A role before a comma is the role of the person right after it (`Menurut Kepala Dinas
+    /// Perdagangan Kota Salatiga, Sri Handayani, …`): the capitalised run before the comma
+    /// opens with a listed role (or holds one after its first word) and holds no other person.
+    mutating func attachRolesBeforeComma() {
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].role == nil {
+            let comma = mentions[k].start - 1
+            guard comma > 1, kinds[comma] == .punctuation, bytes(of: comma) == [0x2C] else { continue }
+            var r = comma
+            while r > 0, r > comma - 12, capitalized(r - 1) || allCaps(r - 1) || has(r - 1, .connector) && r < comma { r -= 1 }
+            // The role opens the run or follows its first word (`Menurut`, `Sementara`).
+            guard let role = (r..<min(r + 2, comma)).first(where: { lexiconMatch($0, comma).map { $0.0.type == .role } ?? false }),
+                  !mentions.contains(where: { $0.type == .per && $0.start >= role && $0.start < comma }) else { continue }
+            mentions[k].role = text(role, comma)
         }
     }
 

@@ -769,6 +769,11 @@ struct QuoteScan {
             var c = t + 1
             while c < z && c < t + 14 && !isComma(c) { c += 1 }
             guard c < z, isComma(c) else { return nil }
+            // `Menurut Kepala Dinas Kesehatan, Abdul Hakam, …`: the person named between commas
+            // after the role is the speaker, and the statement starts after the second comma.
+            if case .role = phraseAfter(t + 1, limit: c), let e = personBetweenCommas(after: c, before: z) {
+                return statement(e + 1, z, cue: t, phrase: phraseAfter(t + 1, limit: e))
+            }
             let phrase = phraseAfter(t + 1, limit: c)
             return phrase.isNone ? nil : statement(c + 1, z, cue: t, phrase: phrase)
         }
@@ -803,6 +808,15 @@ struct QuoteScan {
             }
         }
         return nil
+    }
+
+    /// The comma closing a person's name that follows comma `c` alone (`…, Abdul Hakam, …`),
+    /// before `z`; or nil.
+    func personBetweenCommas(after c: Int, before z: Int) -> Int? {
+        let m = mentionAt(c + 1)
+        guard c + 1 < z, isPerson(m), mentions[Int(m)].start == c + 1 else { return nil }
+        let e = mentions[Int(m)].end
+        return e < z && isComma(e) ? e : nil
     }
 
     func statement(_ s: Int, _ e: Int, cue: Int, phrase: SpeakerPhrase) -> Candidate? {

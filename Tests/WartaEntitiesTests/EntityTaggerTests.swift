@@ -181,6 +181,22 @@ struct EntityTaggerTests {
         #expect(people.first?.role == "Kapolda Jateng Irjen Pol")
     }
 
+    /// A role, a comma, then the name (`Menurut Kepala Dinas Perdagangan Kota Salatiga, Sri
+    /// Handayani, …`): the role is the person's.
+    @Test func aRoleBeforeACommaIsThePersonsAfterIt() {
+        let doc = TextAnalyzer().analyze("Menurut Kepala Dinas Perdagangan Kota Salatiga, Sri Handayani, stok beras masih cukup hingga Juni.")
+        let people = EntityTagger().tag(doc).filter { $0.type == .per }
+        #expect(people.map { mentionText(doc, $0) } == ["Sri Handayani"])
+        #expect(people.first?.role == "Kepala Dinas Perdagangan Kota Salatiga")
+    }
+
+    /// A name of four words right after a rank is whole (`Kombes Pol` | `Ade Ary Syam Indradi`).
+    @Test func aLongNameAfterARankIsWhole() {
+        let doc = TextAnalyzer().analyze("Hal itu disampaikan Kabid Humas Polda Metro Jaya Kombes Pol Ade Ary Syam Indradi kepada wartawan.")
+        let people = EntityTagger().tag(doc).filter { $0.type == .per }
+        #expect(people.map { mentionText(doc, $0) } == ["Ade Ary Syam Indradi"])
+    }
+
     /// Capitalised words after a speech verb that a demonstrative closes describe someone named
     /// before (`tutur Wasekjen DPP Golkar itu`): they are no name.
     @Test func aDescriptionClosedByADemonstrativeIsNoName() {

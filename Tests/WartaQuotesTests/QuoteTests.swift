@@ -161,6 +161,15 @@ struct IndirectQuoteTests {
         ])
     }
 
+    /// `Menurut` + a role, then the person's name between commas: the person speaks, and the
+    /// statement starts after the name.
+    @Test func menurutARoleThenTheNameBetweenCommas() {
+        #expect(found("Menurut Kepala Dinas Kesehatan Kota Semarang, Abdul Hakam, vaksinasi akan dimulai pekan depan.") == [
+            Found(kind: "indirect", text: "vaksinasi akan dimulai pekan depan", cue: "Menurut", speaker: "Abdul Hakam",
+                  resolvedBy: "name"),
+        ])
+    }
+
     @Test func menurutOpeningASentenceIsACueWithoutAnyOther() {
         // The only cue of the text opens a sentence (after a full stop, not a comma or a name).
         #expect(found("Joko Susilo meninjau pasar itu. Menurut dia, pasar akan dibuka pekan depan.") == [
