@@ -892,15 +892,19 @@ struct Scan {
     }
 
     /// A role before a comma is the role of the person right after it (`Menurut Kepala Dinas
-    /// Perdagangan Kota Salatiga, Sri Handayani, …`): the capitalised run before the comma
-    /// opens with a listed role (or holds one after its first word) and holds no other person.
+    /// Perdagangan Kota Salatiga, Sri Handayani, …`): the words before the comma, back to the
+    /// clause's start, open with a listed role (or hold one after their first word) and name
+    /// no other person.
     mutating func attachRolesBeforeComma() {
         for k in mentions.indices where mentions[k].type == .per && mentions[k].role == nil {
             let comma = mentions[k].start - 1
             guard comma > 1, kinds[comma] == .punctuation, bytes(of: comma) == [0x2C] else { continue }
+            // Back to the clause's start: the sentence's start, a comma or a quote mark, within
+            // twelve words (`Pengamat politik dari Universitas Indonesia, Aditya Perdana, …`).
             var r = comma
-            while r > 0, r > comma - 12, capitalized(r - 1) || allCaps(r - 1) || has(r - 1, .connector) && r < comma { r -= 1 }
-            // The role opens the run or follows its first word (`Menurut`, `Sementara`).
+            while r > 0, r > comma - 12, kinds[r - 1] != .punctuation { r -= 1 }
+            guard r == 0 || kinds[r - 1] == .punctuation && r > comma - 12 else { continue }
+            // The role opens the clause or follows its first word (`Menurut`, `Sementara`).
             guard let role = (r..<min(r + 2, comma)).first(where: { lexiconMatch($0, comma).map { $0.0.type == .role } ?? false }),
                   !mentions.contains(where: { $0.type == .per && $0.start >= role && $0.start < comma }) else { continue }
             mentions[k].role = text(role, comma)

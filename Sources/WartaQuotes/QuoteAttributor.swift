@@ -653,6 +653,7 @@ struct QuoteScan {
     func subjectBefore(_ cue: Int, from a: Int) -> SpeakerPhrase {
         var k = cue - 1
         while k >= a, isAdverb(k) { k -= 1 }
+        k = beforeAge(k, from: a)
         guard k >= a else { return .none }
         if isPronoun(k) { return .pronoun(range(k)) }
         if mentionAt(k) >= 0 {
@@ -678,6 +679,15 @@ struct QuoteScan {
         while r >= a, kinds[r] == .word, flags[r].contains(.capitalized) || mentionAt(r) >= 0 { r -= 1 }
         if r < k, isRoleWord(r + 1) { return .role((r + 1)..<(k + 1)) }
         return .none
+    }
+
+    /// The token before an age in brackets that ends at `k` (`Slamet (45) mengaku`, `(45
+    /// tahun)`), or `k`.
+    func beforeAge(_ k: Int, from a: Int) -> Int {
+        guard k - 2 > a, flags[k].contains(.closingBracket),
+              let open = (max(a + 1, k - 3)..<k).last(where: { flags[$0].contains(.openingBracket) }), open + 1 < k,
+              kinds[open + 1] == .number, (open + 2..<k).allSatisfy({ tokenIs($0, "tahun") || tokenIs($0, "th") }) else { return k }
+        return open - 1
     }
 
     func phraseIfSubject(_ m: Int, _ a: Int) -> SpeakerPhrase {
@@ -771,8 +781,8 @@ struct QuoteScan {
             guard c < z, isComma(c) else { return nil }
             // `Menurut Kepala Dinas Kesehatan, Abdul Hakam, …`: the person named between commas
             // after the role is the speaker, and the statement starts after the second comma.
-            if case .role = phraseAfter(t + 1, limit: c), let e = personBetweenCommas(after: c, before: z) {
-                return statement(e + 1, z, cue: t, phrase: phraseAfter(t + 1, limit: e))
+            if case .role = phraseAfter(t + 1, limit: c), let (m, e) = personBetweenCommas(after: c, before: z) {
+                return statement(e + 1, z, cue: t, phrase: .mention(m))
             }
             let phrase = phraseAfter(t + 1, limit: c)
             return phrase.isNone ? nil : statement(c + 1, z, cue: t, phrase: phrase)
@@ -810,13 +820,13 @@ struct QuoteScan {
         return nil
     }
 
-    /// The comma closing a person's name that follows comma `c` alone (`…, Abdul Hakam, …`),
-    /// before `z`; or nil.
-    func personBetweenCommas(after c: Int, before z: Int) -> Int? {
+    /// The person named alone after comma `c` (`…, Abdul Hakam, …`) and the comma closing the
+    /// name, before `z`; or nil.
+    func personBetweenCommas(after c: Int, before z: Int) -> (mention: Int, comma: Int)? {
         let m = mentionAt(c + 1)
         guard c + 1 < z, isPerson(m), mentions[Int(m)].start == c + 1 else { return nil }
         let e = mentions[Int(m)].end
-        return e < z && isComma(e) ? e : nil
+        return e < z && isComma(e) ? (Int(m), e) : nil
     }
 
     func statement(_ s: Int, _ e: Int, cue: Int, phrase: SpeakerPhrase) -> Candidate? {

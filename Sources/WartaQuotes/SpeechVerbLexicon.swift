@@ -253,7 +253,10 @@ public struct SpeechVerbLexicon: Sendable {
         let p = columns.bytes, starts = columns.starts, ends = columns.ends, flags = columns.flags, kinds = columns.kinds
         let sentenceStarts = columns.sentenceTokenStarts
         let n = starts.count
+        // After a name, a comma, or a closing bracket (an age or acronym after a name: `Slamet
+        // (45) mengaku`, `Badan Pusat Statistik (BPS) mencatat`).
         let nameOrComma = TokenFlags.comma.rawValue | TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
+            | TokenFlags.closingBracket.rawValue
         let quote = TokenFlags.openingQuote.rawValue | TokenFlags.closingQuote.rawValue
         var c = 0, q = 0
         var sentence = 0  // the first sentence starting at or after the last word looked at

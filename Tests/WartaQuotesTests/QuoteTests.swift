@@ -170,6 +170,14 @@ struct IndirectQuoteTests {
         ])
     }
 
+    /// A speaker's age in brackets between the name and the verb (`Slamet (45) mengaku`).
+    @Test func anAgeInBracketsAfterTheSpeaker() {
+        #expect(found("Warga bernama Slamet (45) mengaku mendengar suara ledakan sekitar pukul 03.00 WIB.") == [
+            Found(kind: "indirect", text: "mendengar suara ledakan sekitar pukul 03.00 WIB", cue: "mengaku", speaker: "Slamet",
+                  resolvedBy: "name"),
+        ])
+    }
+
     @Test func menurutOpeningASentenceIsACueWithoutAnyOther() {
         // The only cue of the text opens a sentence (after a full stop, not a comma or a name).
         #expect(found("Joko Susilo meninjau pasar itu. Menurut dia, pasar akan dibuka pekan depan.") == [
