@@ -167,7 +167,7 @@ public struct EntityTagger: Sendable {
             scan.trimPeople(inTitleCase: scan.titleCaseLines)
             scan.repeatNames()
         }
-        scan.attachRolesBeforeComma()
+        scan.attachRolesBefore()
         scan.resolveAmbiguousPlaces()
         if nested { scan.addNested() }
         return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }
@@ -891,24 +891,60 @@ struct Scan {
         }
     }
 
-    /// A role before a comma is the role of the person right after it (`Menurut Kepala Dinas
-    /// Perdagangan Kota Salatiga, Sri Handayani, …`): the words before the comma, back to the
-    /// clause's start, open with a listed role (or hold one after their first word) and name
-    /// no other person.
-    mutating func attachRolesBeforeComma() {
+    /// A role right before a person, or before a comma and then the person, is the person's
+    /// when the rules left it without one (`Menurut Kepala Dinas Perdagangan Kota Salatiga, Sri
+    /// Handayani, …`; `Direktur Eksekutif Center of Reform on Economics (CORE) Mohammad Faisal`).
+    mutating func attachRolesBefore() {
         for k in mentions.indices where mentions[k].type == .per && mentions[k].role == nil {
-            let comma = mentions[k].start - 1
-            guard comma > 1, kinds[comma] == .punctuation, bytes(of: comma) == [0x2C] else { continue }
-            // Back to the clause's start: the sentence's start, a comma or a quote mark, within
-            // twelve words (`Pengamat politik dari Universitas Indonesia, Aditya Perdana, …`).
-            var r = comma
-            while r > 0, r > comma - 12, kinds[r - 1] != .punctuation { r -= 1 }
-            guard r == 0 || kinds[r - 1] == .punctuation && r > comma - 12 else { continue }
-            // The role opens the clause or follows its first word (`Menurut`, `Sementara`).
-            guard let role = (r..<min(r + 2, comma)).first(where: { lexiconMatch($0, comma).map { $0.0.type == .role } ?? false }),
-                  !mentions.contains(where: { $0.type == .per && $0.start >= role && $0.start < comma }) else { continue }
-            mentions[k].role = text(role, comma)
+            let s = mentions[k].start
+            guard !Scan.line(containing: s, in: titleCaseLines), let r = roleBeforeComma(s) ?? roleRightBefore(s) else { continue }
+            // The role ends before the comma, or before the bracket that holds the name (`Menteri (Dody Hanggodo)`).
+            var end = s
+            while end > r + 1, kinds[end - 1] == .punctuation, bytes(of: end - 1) == [0x2C] || flags[end - 1].contains(.openingBracket) {
+                end -= 1
+            }
+            mentions[k].role = text(r, end)
         }
+    }
+
+    /// Where the role starts when comma `s - 1` closes a clause that opens with a role (or
+    /// holds one after its first word: `Menurut`, `Sementara`), back to the sentence's start,
+    /// a comma or a quote mark within twelve words (`Pengamat politik dari Universitas
+    /// Indonesia, Aditya Perdana, …`), and names no other person.
+    func roleBeforeComma(_ s: Int) -> Int? {
+        let comma = s - 1
+        guard comma > 1, kinds[comma] == .punctuation, bytes(of: comma) == [0x2C] else { return nil }
+        var r = comma
+        while r > 0, r > comma - 12, kinds[r - 1] != .punctuation { r -= 1 }
+        guard r == 0 || kinds[r - 1] == .punctuation && r > comma - 12 else { return nil }
+        return role(in: r..<min(r + 2, comma), before: comma)
+    }
+
+    /// Where the role starts in the capitalised run right before token `s` (capitalised
+    /// words, `of`/`dan` and English joining words, acronyms in brackets, within fourteen
+    /// tokens), when a listed role opens the run and it names no other person.
+    func roleRightBefore(_ s: Int) -> Int? {
+        var r = s
+        while r > 0, r > s - 14,
+              capitalized(r - 1) || allCaps(r - 1) || has(r - 1, .connector) || flags[r - 1].contains(.openingBracket)
+                || flags[r - 1].contains(.closingBracket) || isEnglishJoiner(r - 1) { r -= 1 }
+        guard r < s - 1 else { return nil }
+        return role(in: r..<min(r + 2, s), before: s)
+    }
+
+    /// Whether token `i` is a lower-case English word that joins the words of a name (`Center
+    /// of Reform on Economics`, `Institute for …`).
+    func isEnglishJoiner(_ i: Int) -> Bool {
+        withKey(i) { k in ["on", "for", "the", "and", "in", "at"].contains { k.elementsEqual($0.utf8) } } && !capitalized(i)
+    }
+
+    /// The first token of `candidates` where a listed role starts, if no person starts
+    /// between it and `end`.
+    func role(in candidates: Range<Int>, before end: Int) -> Int? {
+        // A role or rank; an honorific alone (`Saudara FJ`, `Pak`) is no role.
+        guard let role = candidates.first(where: { lexiconMatch($0, end).map { $0.0.type == .role && $0.0.subtype != "honorific" } ?? false }),
+              !mentions.contains(where: { $0.type == .per && $0.start >= role && $0.start < end }) else { return nil }
+        return role
     }
 
     /// Places and organizations inside longer places and organizations: "Kota Semarang" in

@@ -190,6 +190,20 @@ struct EntityTaggerTests {
         #expect(people.first?.role == "Kepala Dinas Perdagangan Kota Salatiga")
     }
 
+    /// A role right before a person the model found is the person's, across an acronym in
+    /// brackets and English joining words; the bracket around a name and an honorific alone
+    /// are not part of a role.
+    @Test(arguments: [
+        ("Direktur Eksekutif Center of Reform on Economics (CORE) Mohammad Faisal menilai defisit melebar.",
+         "Direktur Eksekutif Center of Reform on Economics (CORE)"),
+        ("Direktur Utama PT Pertamina (Persero) Nicke Widyawati menyampaikan bahwa stok BBM aman.",
+         "Direktur Utama PT Pertamina (Persero)"),
+    ])
+    func aRoleRightBeforeAPersonIsTheirs(_ text: String, _ role: String) {
+        let doc = TextAnalyzer().analyze(text)
+        #expect(EntityTagger().tag(doc).first { $0.type == .per }?.role == role)
+    }
+
     /// A name of four words right after a rank is whole (`Kombes Pol` | `Ade Ary Syam Indradi`).
     @Test func aLongNameAfterARankIsWhole() {
         let doc = TextAnalyzer().analyze("Hal itu disampaikan Kabid Humas Polda Metro Jaya Kombes Pol Ade Ary Syam Indradi kepada wartawan.")
