@@ -165,6 +165,7 @@ public struct EntityTagger: Sendable {
             scan.adopt(model.spans(scan, words: &words))
             wordScores.give(words)
             scan.trimPeople(inTitleCase: scan.titleCaseLines)
+            scan.splitOrganizationWordsOffPeople()
             scan.repeatNames()
         }
         scan.attachRolesBefore()

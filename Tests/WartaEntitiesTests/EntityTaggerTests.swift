@@ -204,6 +204,14 @@ struct EntityTaggerTests {
         #expect(EntityTagger().tag(doc).first { $0.type == .per }?.role == role)
     }
 
+    /// A word the document names an organization with is not a person's first name after a
+    /// role (`Pelatih Persib Bojan Hodak` after `Persib Bandung`).
+    @Test func anOrganizationsWordAfterARoleIsNotThePersons() {
+        let names = tagged("Persib Bandung menang 2-1 atas Persija Jakarta di kandang. Pelatih Persib Bojan Hodak mengaku puas dengan penampilan anak asuhnya.")
+        #expect(names.contains("PER Bojan Hodak"))
+        #expect(!names.contains { $0.hasPrefix("PER") && $0.contains("Persib") })
+    }
+
     /// A name of four words right after a rank is whole (`Kombes Pol` | `Ade Ary Syam Indradi`).
     @Test func aLongNameAfterARankIsWhole() {
         let doc = TextAnalyzer().analyze("Hal itu disampaikan Kabid Humas Polda Metro Jaya Kombes Pol Ade Ary Syam Indradi kepada wartawan.")
