@@ -81,7 +81,11 @@ public struct EntityResolver: Sendable {
             if let i = index {
                 entities[i].mentions.append(m)
                 if let r = m.role, !entities[i].roles.contains(r) { entities[i].roles.append(r) }
-                if length > entities[i].name.utf8.count && m.type != .per { entities[i].name = keys.text(m.start, m.end) }
+                if m.type != .per, case let name = keys.text(m.start, m.end),
+                   length > entities[i].name.utf8.count || length == entities[i].name.utf8.count && EntityResolver.isShouted(entities[i].name) {
+                    // The longer name; of two as long, one not in capitals (`Salatiga` over a dateline's `SALATIGA`).
+                    entities[i].name = name
+                }
                 byName[nameKey] = i
                 if !m.isNested { previous = (m, i) }
                 continue
@@ -185,6 +189,18 @@ struct MentionKeys {
             if MentionKeys.placeCues.contains(first) { return (hash(m.start + 1, m.end), first) }
         }
         return m.end - m.start <= 2 ? (matchKey, nil) : nil
+    }
+}
+
+extension EntityResolver {
+    /// Whether `name` is written in capitals only (a dateline's `SALATIGA`).
+    static func isShouted(_ name: String) -> Bool {
+        var letters = 0
+        for b in name.utf8 {
+            if b &- 0x61 < 26 { return false }
+            if b &- 0x41 < 26 { letters += 1 }
+        }
+        return letters > 1
     }
 }
 

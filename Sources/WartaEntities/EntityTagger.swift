@@ -168,6 +168,7 @@ public struct EntityTagger: Sendable {
             scan.splitOrganizationWordsOffPeople()
             scan.repeatNames()
         }
+        scan.placesAfterRoleWords()
         scan.attachRolesBefore()
         scan.resolveAmbiguousPlaces()
         if nested { scan.addNested() }

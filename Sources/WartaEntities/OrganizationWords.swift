@@ -1,5 +1,24 @@
-/// Document-level consistency between people and organizations.
+/// Where roles, organizations and places meet, after the model's names are in.
 extension Scan {
+    /// Starts each place or organization after the words of a listed role it starts inside
+    /// (`Wali Kota` | `Surabaya`, `Kepala Desa` | `Sukamaju`), unless an organization word
+    /// opens it (`Kepala Dinas` | `Dinas Perindustrian …` keeps `Dinas`).
+    mutating func placesAfterRoleWords() {
+        var changed = false
+        for k in mentions.indices where mentions[k].type == .loc || mentions[k].type == .org {
+            let m = mentions[k]
+            guard m.start > 0, !has(m.start, .organization) else { continue }
+            for j in max(0, m.start - 3)..<m.start {
+                if let (entry, end) = lexiconMatch(j, m.end), entry.type == .role, end > m.start, end < m.end {
+                    mentions[k].start = end
+                    changed = true
+                    break
+                }
+            }
+        }
+        if changed { coverMentions() }
+    }
+
     /// Splits off the first word of a person a role found when the document names an
     /// organization with that word (`Pelatih Persib Bojan Hodak` after `Persib Bandung`): the
     /// word is the role's organization, the rest (two words or more) the person.

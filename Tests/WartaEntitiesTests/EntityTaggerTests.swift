@@ -212,6 +212,14 @@ struct EntityTaggerTests {
         #expect(!names.contains { $0.hasPrefix("PER") && $0.contains("Persib") })
     }
 
+    /// A place inside a role does not take the role's place word (`Wali Kota` | `Surabaya`);
+    /// an organization word of the role opens its organization (`Kepala` | `Dinas …`).
+    @Test func aPlaceInsideARoleLeavesTheRolesWords() {
+        #expect(tagged("Wali Kota Surabaya Eri Cahyadi meresmikan Taman Bungkul.") == ["LOC Surabaya", "PER Eri Cahyadi", "LOC Taman Bungkul"])
+        #expect(tagged("Kepala Dinas Perindustrian Kota Semarang Tri Supriyanto hadir.")
+                == ["ORG Dinas Perindustrian Kota Semarang", "PER Tri Supriyanto"])
+    }
+
     /// A name of four words right after a rank is whole (`Kombes Pol` | `Ade Ary Syam Indradi`).
     @Test func aLongNameAfterARankIsWhole() {
         let doc = TextAnalyzer().analyze("Hal itu disampaikan Kabid Humas Polda Metro Jaya Kombes Pol Ade Ary Syam Indradi kepada wartawan.")
