@@ -20,6 +20,39 @@ struct InputEnumeratorTests {
         return docs
     }
 
+    /// The fast reader of flat JSON Lines objects gives what `JSONSerialization` gives, on
+    /// escapes, raw Unicode, and every line it leaves to Foundation (numbers, surrogates, other
+    /// fields, repeated keys, invalid UTF-8, control bytes, trailing text).
+    @Test(arguments: [
+        #"{"id": "a", "text": "Satu.\nDua \"kata\" \\ \/ \t\u00e9\u0000 é 😀"}"#,
+        #"{"text":"Tiga","url":"https://contoh.id/a?b=1","fetched_at":"2024-01-01T00:00:00Z","charset":"utf-8"}"#,
+        #"  { "html" : "<p>Empat</p>" , "id" : "x" }  "#,
+        #"{"id": 7, "text": "Lima"}"#,
+        #"{"id": "s", "text": "emoji \ud83d\ude00"}"#,
+        #"{"id": "m", "text": "Enam", "lang": "id", "tags": ["a"]}"#,
+        #"{"id": "d", "text": "Tujuh", "text": "Delapan"}"#,
+        #"{"id": "c", "text": "raw\#(Character(UnicodeScalar(9)))tab"}"#,
+        #"{"id": "t", "text": "Sembilan"} x"#,
+        #"{"id": "h", "text": "\u+123"}"#,
+        #"{"id": "e"}"#,
+        #"[1, 2]"#,
+    ])
+    func flatJSONLinesReadAsFoundationReadsThem(_ line: String) {
+        check(Array(line.utf8))
+    }
+
+    @Test func invalidUTF8InAJSONLineIsAnErrorEitherWay() {
+        check(Array(#"{"id": "u", "text": ""#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8))
+    }
+
+    private func check(_ bytes: [UInt8]) {
+        let source = SourceInfo(path: "x.jsonl")
+        let fast = InputEnumerator.document(jsonLine: bytes, fallbackID: "x:1", source: source, forcedFormat: nil)
+        let slow = InputEnumerator.documentByFoundation(jsonLine: bytes, fallbackID: "x:1", source: source, forcedFormat: nil)
+        #expect(fast.id == slow.id && fast.bytes == slow.bytes && fast.format == slow.format && fast.charset == slow.charset)
+        #expect(fast.source == slow.source && fast.meta == slow.meta && (fast.error == nil) == (slow.error == nil))
+    }
+
     @Test func theLineAfterAnOverLongLineIsNotLost() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -196,9 +196,30 @@ public final class InputEnumerator {
         }
     }
 
+    /// The fields of a JSON line that Warta reads; others pass through as `meta`.
+    static let jsonLineKeys: Set<String> = ["id", "url", "html", "text", "charset", "fetched_at"]
+
     /// One JSON Lines object as a document.
     static func document(jsonLine bytes: [UInt8], fallbackID: String, source: SourceInfo,
                          forcedFormat: InputDocument.Format?) -> InputDocument {
+        var source = source
+        // The usual line, an object of known string fields, without Foundation.
+        if let flat = FlatJSONObject(bytes), flat.fields.allSatisfy({ InputEnumerator.jsonLineKeys.contains($0.key) }),
+           flat["html"] != nil || flat["text"] != nil {
+            source.url = flat["url"]
+            source.fetchedAt = flat["fetched_at"]
+            let id = flat["id"] ?? fallbackID
+            if let html = flat["html"] {
+                return InputDocument(id: id, bytes: Array(html.utf8), format: forcedFormat ?? .html, charset: flat["charset"], source: source, meta: nil)
+            }
+            return InputDocument(id: id, bytes: Array(flat["text"]!.utf8), format: forcedFormat ?? .text, source: source, meta: nil)
+        }
+        return documentByFoundation(jsonLine: bytes, fallbackID: fallbackID, source: source, forcedFormat: forcedFormat)
+    }
+
+    /// ``document(jsonLine:fallbackID:source:forcedFormat:)`` by `JSONSerialization`: any JSON.
+    static func documentByFoundation(jsonLine bytes: [UInt8], fallbackID: String, source: SourceInfo,
+                                     forcedFormat: InputDocument.Format?) -> InputDocument {
         var source = source
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
             return .failed(id: fallbackID, source: source,
@@ -208,7 +229,7 @@ public final class InputEnumerator {
         source.url = object["url"] as? String
         source.fetchedAt = object["fetched_at"] as? String
         var rest = object
-        for key in ["id", "url", "html", "text", "charset", "fetched_at"] { rest.removeValue(forKey: key) }
+        for key in InputEnumerator.jsonLineKeys { rest.removeValue(forKey: key) }
         let meta = rest.isEmpty ? nil : (try? JSONSerialization.data(withJSONObject: rest, options: [.sortedKeys])).map { [UInt8]($0) }
         if let html = object["html"] as? String {
             return InputDocument(id: id, bytes: Array(html.utf8), format: forcedFormat ?? .html,

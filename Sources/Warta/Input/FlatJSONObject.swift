@@ -1,0 +1,112 @@
+/// A JSON object whose values are all strings, read without Foundation: the common shape of a
+/// crawl's JSON Lines (`{"id": "…", "url": "…", "text": "…"}`), read many times faster than
+/// `JSONSerialization` builds its dictionary. Anything else (numbers, nested values, invalid
+/// UTF-8, a lone surrogate escape, a repeated key, malformed JSON) gives nil, and the caller
+/// reads the line with `JSONSerialization`, which decides what it is.
+struct FlatJSONObject {
+    /// The keys and values, in the order written.
+    private(set) var fields: [(key: String, value: String)] = []
+
+    /// The value of `key`, if present.
+    subscript(_ key: String) -> String? { fields.first { $0.key == key }?.value }
+
+    /// The object in `bytes`, or nil when it is not a flat object of strings.
+    init?(_ bytes: [UInt8]) {
+        var reader = Reader(bytes: bytes)
+        guard let fields = reader.object(), reader.atEnd else { return nil }
+        var seen = Set<String>()
+        for (key, _) in fields where !seen.insert(key).inserted { return nil }
+        self.fields = fields
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var at = 0
+
+        var atEnd: Bool {
+            mutating get { skipSpace(); return at == bytes.count }
+        }
+
+        mutating func skipSpace() {
+            while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 || bytes[at] == 0x0A || bytes[at] == 0x0D { at += 1 }
+        }
+
+        mutating func take(_ b: UInt8) -> Bool {
+            skipSpace()
+            guard at < bytes.count, bytes[at] == b else { return false }
+            at += 1
+            return true
+        }
+
+        /// `{ "key": "value", … }`.
+        mutating func object() -> [(key: String, value: String)]? {
+            guard take(0x7B) else { return nil }
+            var fields: [(key: String, value: String)] = []
+            if take(0x7D) { return fields }
+            repeat {
+                guard let key = string(), take(0x3A), let value = string() else { return nil }
+                fields.append((key, value))
+            } while take(0x2C)
+            return take(0x7D) ? fields : nil
+        }
+
+        /// A JSON string: runs of plain bytes copied whole, escapes decoded, control bytes and
+        /// invalid UTF-8 refused.
+        mutating func string() -> String? {
+            guard take(0x22) else { return nil }
+            var out: [UInt8] = []
+            var run = at
+            while at < bytes.count {
+                let b = bytes[at]
+                if b == 0x22 {
+                    out.append(contentsOf: bytes[run..<at])
+                    at += 1
+                    return String(validating: out, as: UTF8.self)
+                }
+                if b < 0x20 { return nil }
+                if b == 0x5C {
+                    out.append(contentsOf: bytes[run..<at])
+                    guard escape(into: &out) else { return nil }
+                    run = at
+                    continue
+                }
+                at += 1
+            }
+            return nil
+        }
+
+        /// Decodes the escape at `at` (a backslash) into `out`; false for a malformed one or a
+        /// `\u` escape of a surrogate (left to `JSONSerialization`).
+        mutating func escape(into out: inout [UInt8]) -> Bool {
+            guard at + 1 < bytes.count else { return false }
+            let c = bytes[at + 1]
+            at += 2
+            switch c {
+            case 0x22, 0x5C, 0x2F: out.append(c)
+            case 0x62: out.append(0x08)
+            case 0x66: out.append(0x0C)
+            case 0x6E: out.append(0x0A)
+            case 0x72: out.append(0x0D)
+            case 0x74: out.append(0x09)
+            case 0x75:
+                guard at + 4 <= bytes.count else { return false }
+                var v: UInt32 = 0
+                for b in bytes[at..<at + 4] {
+                    let d: UInt8
+                    switch b {
+                    case 0x30...0x39: d = b - 0x30
+                    case 0x41...0x46: d = b - 0x41 + 10
+                    case 0x61...0x66: d = b - 0x61 + 10
+                    default: return false
+                    }
+                    v = v << 4 | UInt32(d)
+                }
+                guard !(0xD800...0xDFFF).contains(v), let scalar = Unicode.Scalar(v) else { return false }
+                at += 4
+                out.append(contentsOf: String(Character(scalar)).utf8)
+            default: return false
+            }
+            return true
+        }
+    }
+}
