@@ -765,7 +765,8 @@ struct Scan {
 
     /// A capitalised name right after a speech verb ("kata Joko Susilo"); not an English title
     /// that `of` holds or continues ("kata Head of Research …", "menurut Head Of Investment
-    /// Research …"), nor a description a demonstrative closes ("tutur Wasekjen DPP Golkar itu").
+    /// Research …"), nor a description a demonstrative closes ("tutur Wasekjen DPP Golkar itu"),
+    /// nor a title a comma and a ranked name follow ("kata Kasubdit IV …, AKBP Ferdiyan Fahmi").
     mutating func nameAfterSpeechVerb(_ i: Int, _ range: Range<Int>) -> Int? {
         guard i > range.lowerBound, has(i - 1, .speech), capitalized(i) else { return nil }
         let run = capitalizedRun(i, range.upperBound, allowConnectors: false)
@@ -774,6 +775,10 @@ struct Scan {
         if run + 1 < range.upperBound, isOf(run), capitalized(run + 1) || allCaps(run + 1) { return nil }
         // A demonstrative after the run makes it a description (`tutur Wasekjen DPP Golkar itu`).
         if run < range.upperBound, withKey(run, { $0.elementsEqual("itu".utf8) || $0.elementsEqual("tersebut".utf8) }) { return nil }
+        // A comma, then a rank or role and a name: the run is the person's title (`kata Kasubdit
+        // IV Renakta Ditreskrimum Polda Lampung, AKBP Ferdiyan Fahmi`).
+        if run + 2 < range.upperBound, bytes(of: run) == [0x2C], let (entry, end) = lexiconMatch(run + 1, range.upperBound),
+           entry.type == .role, end < range.upperBound, capitalized(end) { return nil }
         add(EntityMention(start: i, end: run, type: .per))
         return run
     }

@@ -170,6 +170,12 @@ struct IndirectQuoteTests {
         ])
     }
 
+    /// After the cue, a title no list knows, a comma and a ranked name: the name speaks.
+    @Test func aTitleThenARankedNameAfterTheCue() {
+        let quoted = found("“Sebagian pelaku masih berumur di bawah 18 tahun,” kata Kasubdit IV Renakta Ditreskrimum Polda Lampung, AKBP Ferdiyan Fahmi, di Bandarlampung.")
+        #expect(quoted.count == 1 && quoted.first?.speaker == "Ferdiyan Fahmi" && quoted.first?.resolvedBy == "name")
+    }
+
     /// A speaker's age in brackets between the name and the verb (`Slamet (45) mengaku`).
     @Test func anAgeInBracketsAfterTheSpeaker() {
         #expect(found("Warga bernama Slamet (45) mengaku mendengar suara ledakan sekitar pukul 03.00 WIB.") == [
