@@ -169,6 +169,8 @@ public struct EntityTagger: Sendable {
             scan.repeatNames()
         }
         scan.placesAfterRoleWords()
+        // The people the model found take roles as the rules' people do: after them, then before.
+        if model != nil { scan.attachAppositiveRoles() }
         scan.attachRolesBefore()
         scan.resolveAmbiguousPlaces()
         if nested { scan.addNested() }
@@ -892,10 +894,28 @@ struct Scan {
             let comma = mentions[k].end
             guard comma + 1 < n, kinds[comma] == .punctuation, bytes(of: comma) == [0x2C], capitalized(comma + 1),
                   let (entry, roleWordsEnd) = lexiconMatch(comma + 1, n), entry.type == .role else { continue }
-            let end = capitalizedRun(roleWordsEnd, n)
+            let end = roleRunEnd(from: roleWordsEnd, n)
             guard !(comma + 1..<end).contains(where: personStarts.contains) else { continue }
             mentions[k].role = text(comma + 1, end)
         }
+    }
+
+    /// The end of a role's words from `i`: its capitalised run, going on over a number before
+    /// a capitalised word and an acronym in brackets (`Wakil Presiden Direktur PT Hutchison 3
+    /// Indonesia (Tri)`).
+    func roleRunEnd(from i: Int, _ limit: Int) -> Int {
+        var end = capitalizedRun(i, limit)
+        while end > i {
+            if end + 1 < limit, isNumber(end), capitalized(end + 1) {
+                end = capitalizedRun(end + 1, limit)
+            } else if end + 2 < limit, flags[end].contains(.openingBracket), capitalized(end + 1) || allCaps(end + 1),
+                      flags[end + 2].contains(.closingBracket) {
+                end += 3
+            } else {
+                break
+            }
+        }
+        return end
     }
 
     /// A role right before a person, or before a comma and then the person, is the person's

@@ -220,6 +220,16 @@ struct EntityTaggerTests {
                 == ["ORG Dinas Perindustrian Kota Semarang", "PER Tri Supriyanto"])
     }
 
+    /// A role after a person and a comma reads on over a number and an acronym in brackets,
+    /// whoever found the person (`Muhammad Buldansyah, Wakil Presiden Direktur PT Hutchison 3
+    /// Indonesia (Tri), saat …`).
+    @Test func aRoleInAppositionReadsOnOverNumbersAndAcronyms() {
+        let doc = TextAnalyzer().analyze("Hal ini diungkapkan oleh Muhammad Buldansyah, Wakil Presiden Direktur PT Hutchison 3 Indonesia (Tri), saat jumpa pers.")
+        let person = EntityTagger().tag(doc).first { $0.type == .per }
+        #expect(person.map { mentionText(doc, $0) } == "Muhammad Buldansyah")
+        #expect(person?.role == "Wakil Presiden Direktur PT Hutchison 3 Indonesia (Tri)")
+    }
+
     /// A name of four words right after a rank is whole (`Kombes Pol` | `Ade Ary Syam Indradi`).
     @Test func aLongNameAfterARankIsWhole() {
         let doc = TextAnalyzer().analyze("Hal itu disampaikan Kabid Humas Polda Metro Jaya Kombes Pol Ade Ary Syam Indradi kepada wartawan.")
