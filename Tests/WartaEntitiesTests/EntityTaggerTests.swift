@@ -160,6 +160,8 @@ struct EntityTaggerTests {
          ["PER Sri Mulyani", "PER Sri Mulyani"]),
         ("Bambang Tri Ajukan Gugatan ke Pengadilan Negeri Jakarta Pusat\n\nBambang Tri mengajukan gugatan soal ijazah.",
          ["PER Bambang Tri", "PER Bambang Tri"]),
+        // A given name that is also a word (`budi`) starts the name all the same.
+        ("Budi Gunadi Sadikin Umumkan Vaksin Booster Gratis untuk Lansia", ["PER Budi Gunadi Sadikin"]),
     ])
     func aTitleCaseHeadlineEndsANameAtACommonWord(_ text: String, _ people: [String]) {
         #expect(tagged(text).filter { $0.hasPrefix("PER") } == people)
