@@ -30,10 +30,12 @@ extension Scan {
         return low < lines.count && lines[low].contains(i)
     }
 
-    /// Whether a person's name the lexicon lists starts at token `i`, a given name included
-    /// (`Budi`, `Bambang`: words of the language too, but names in a headline).
-    func startsListedName(_ i: Int, before end: Int) -> Bool {
-        lexiconMatch(i, end).map { $0.0.type == .per } ?? false
+    /// Whether token `i` is a given name the lexicon lists (`Budi`, `Bambang`: words of the
+    /// language too, but names in a headline).
+    func isGivenName(_ i: Int) -> Bool {
+        // Given names only: the Wikipedia list holds common words and phrases as people
+        // (`Bunuh diri`, `Gak`).
+        lexiconMatch(i, i + 1).map { $0.0.type == .per && $0.0.subtype == "given_name" } ?? false
     }
 
     /// Whether token `i` is a full stop.
@@ -51,15 +53,15 @@ extension Scan {
         return lines
     }
 
-    /// Cuts each person in a title-case headline before its first common word that starts no
-    /// listed name (`Bambang Tri` of `Bambang Tri Ajukan Gugatan`; `Bambang` is a given name)
-    /// and drops one that starts with such a word; a person the lexicon lists stands.
+    /// Cuts each person in a title-case headline before its first common word that is no given
+    /// name (`Bambang Tri` of `Bambang Tri Ajukan Gugatan`; `Bambang` is a given name) and
+    /// drops one that starts with such a word; a person the lexicon lists stands.
     mutating func trimPeople(inTitleCase lines: [Range<Int>]) {
         guard !lines.isEmpty else { return }
         var kept: [EntityMention] = [], index: [Int?] = []
         for var m in mentions {
             if m.type == .per, m.lexiconID == nil, Scan.line(containing: m.start, in: lines) {
-                m.end = (m.start..<m.end).first(where: { isCommonWord($0) && !startsListedName($0, before: m.end) }) ?? m.end
+                m.end = (m.start..<m.end).first(where: { isCommonWord($0) && !isGivenName($0) }) ?? m.end
             }
             index.append(m.end > m.start ? kept.count : nil)
             if m.end > m.start { kept.append(m) }
