@@ -18,8 +18,8 @@ import collections
 import os
 import re
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(ROOT, "..", "shared", "data")
+from unlabelled_text import ROOT, ner_train_sentences, nlp_id_documents
+
 TOKEN = re.compile(r"[^\W_]+(?:[-'.][^\W_]+)*|[^\w\s]", re.UNICODE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 MIN_LOWER, MAX_CAPITAL_SHARE = 3, 0.1
@@ -28,30 +28,13 @@ OPENERS = set("\"“‘'([")
 
 def sentences():
     """Token lists with their case: the nlp-id sentences, then the NER train sentences."""
-    with open(os.path.join(SHARED, "corpus", "corpus-all.txt"), "rb") as f:
-        whole = f.read()
-    with open(os.path.join(SHARED, "corpus", "corpus-raw.txt"), "rb") as f:
-        raw = f.read()
-    assert whole.startswith(raw), "corpus-all.txt no longer starts with corpus-raw.txt"
-    for doc in whole[len(raw):].decode("utf-8").split("\n\n"):
+    for doc in nlp_id_documents():
         for line in doc.split("\n"):
             for s in SENTENCE_END.split(line):
                 tokens = TOKEN.findall(s)
                 if tokens:
                     yield tokens
-    for path, sep in (("ner/idner-news-2k/train.txt", " "), ("ner/nergrit/train_preprocess.txt", "\t")):
-        sentence = []
-        with open(os.path.join(SHARED, path), encoding="utf-8") as f:
-            for line in f:
-                line = line.rstrip("\n")
-                if not line.strip():
-                    if sentence:
-                        yield sentence
-                    sentence = []
-                else:
-                    sentence.append(line.split(sep)[0])
-        if sentence:
-            yield sentence
+    yield from ner_train_sentences()
 
 
 def main():

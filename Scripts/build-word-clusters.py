@@ -27,36 +27,20 @@ import numpy as np  # noqa: E402
 import scipy.sparse as sp  # noqa: E402
 from scipy.sparse.linalg import svds  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(ROOT, "..", "shared", "data")
+from unlabelled_text import ROOT, ner_train_sentences, nlp_id_documents  # noqa: E402
+
 TOKEN = re.compile(r"[^\W_]+(?:[-'.][^\W_]+)*|[^\w\s]", re.UNICODE)
 MIN_COUNT, CONTEXTS, DIMS, SIZES, OFFSETS = 3, 5000, 200, (64, 256, 1024), (-2, -1, 1, 2)
 
 
 def sequences():
     """Lower-cased token sequences: the nlp-id documents, then the NER train sentences."""
-    with open(os.path.join(SHARED, "corpus", "corpus-all.txt"), "rb") as f:
-        whole = f.read()
-    with open(os.path.join(SHARED, "corpus", "corpus-raw.txt"), "rb") as f:
-        raw = f.read()
-    assert whole.startswith(raw), "corpus-all.txt no longer starts with corpus-raw.txt"
-    for doc in whole[len(raw):].decode("utf-8").split("\n\n"):
+    for doc in nlp_id_documents():
         tokens = TOKEN.findall(doc.lower())
         if tokens:
             yield tokens
-    for path, sep in (("ner/idner-news-2k/train.txt", " "), ("ner/nergrit/train_preprocess.txt", "\t")):
-        sentence = []
-        with open(os.path.join(SHARED, path), encoding="utf-8") as f:
-            for line in f:
-                line = line.rstrip("\n")
-                if not line.strip():
-                    if sentence:
-                        yield sentence
-                    sentence = []
-                else:
-                    sentence.append(line.split(sep)[0].lower())
-        if sentence:
-            yield sentence
+    for sentence in ner_train_sentences():
+        yield [t.lower() for t in sentence]
 
 
 def main():

@@ -962,8 +962,11 @@ struct Scan {
     /// Whether token `i` is a lower-case English word that joins the words of a name (`Center
     /// of Reform on Economics`, `Institute for …`).
     func isEnglishJoiner(_ i: Int) -> Bool {
-        withKey(i) { k in ["on", "for", "the", "and", "in", "at"].contains { k.elementsEqual($0.utf8) } } && !capitalized(i)
+        !capitalized(i) && withKey(i) { k in Scan.englishJoiners.contains { k.elementsEqual($0) } }
     }
+
+    /// The words of ``isEnglishJoiner(_:)``, as bytes.
+    static let englishJoiners: [[UInt8]] = ["on", "for", "the", "and", "in", "at"].map { Array($0.utf8) }
 
     /// The first token of `candidates` where a listed role starts, if no person starts
     /// between it and `end`.

@@ -254,8 +254,8 @@ struct Evidence {
         pendingTrigramWords.append(0x20)
     }
 
-    /// Adds the trigrams of ``pendingTrigramWords`` to ``trigramScore``: which languages each
-    /// word of no list looks like.
+    /// Adds the trigrams of ``pendingTrigramWords`` to ``trigramScore`` (once, on the copy the
+    /// decision reads): which languages each word of no list looks like.
     mutating func readTrigrams() {
         let trigrams = LanguageDetector.trigrams
         var previous2: UInt8 = 0x20, previous1: UInt8 = 0x20
@@ -266,7 +266,6 @@ struct Evidence {
             }
             previous2 = previous1; previous1 = c
         }
-        pendingTrigramWords.removeAll()
     }
 
     /// Whether the pending trigrams could change which language leads: each adds at most 1 to
