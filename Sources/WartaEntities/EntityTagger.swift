@@ -77,6 +77,8 @@ public struct EntityTagger: Sendable {
         "pengadilan", "kejaksaan", "kejari", "kejati", "kodam", "korem", "kodim", "satuan", "persatuan", "asosiasi",
         "perusahaan", "koperasi", "majelis", "dewan", "sekretariat", "biro", "balai", "dinkes", "disdik", "perum",
     ]
+    /// Company legal forms written after the name (as match keys).
+    static let legalForms: [[UInt8]] = ["persero", "perseroda", "tbk", "ltd", "inc", "llc"].map { Array($0.utf8) }
     static let months: Set<String> = [
         "januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
         "november", "nopember", "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "sep", "okt", "nov", "des",
@@ -162,13 +164,16 @@ public struct EntityTagger: Sendable {
         scan.applyRules()
         if let model {
             var words = wordScores.take()
-            scan.adopt(model.spans(scan, words: &words))
+            let spans = model.spans(scan, words: &words)
+            scan.nameWords = model.multiWord
+            scan.adopt(spans)
             wordScores.give(words)
             scan.trimPeople(inTitleCase: scan.titleCaseLines)
             scan.splitOrganizationWordsOffPeople()
             scan.repeatNames()
         }
         scan.placesAfterRoleWords()
+        scan.ranksOffNames()
         // The people the model found take roles as the rules' people do: after them, then before.
         if model != nil { scan.attachAppositiveRoles() }
         scan.attachRolesBefore()
@@ -233,6 +238,9 @@ struct Scan {
     var sentenceMatches: [UInt64] = []
     /// The headlines in title case (``isTitleCase(_:)``), found by ``applyRules()``.
     var titleCaseLines: [Range<Int>] = []
+    /// The words of multi-word lexicon names (the model's ``NERFeatureExtractor/multiWord``:
+    /// bit 1 PER, 2 ORG, 4 LOC), for the merge with the model's spans.
+    var nameWords: WordIndex<UInt8>?
     static let noMatch: UInt64 = 1 << 63
 
     init(doc: Document, lexicon: EntityLexicon, commonWords: CommonWords, cueWords: EntityTagger.CueWords = .builtIn) {
@@ -613,7 +621,7 @@ struct Scan {
     /// Without a name, the organization the role names is still one ("kata Kepala Badan
     /// Pengawas Obat dan Makanan di Jakarta").
     mutating func personAfterRole(_ i: Int, _ end: Int, _ limit: Int) -> Int {
-        let run = capitalizedRun(end, limit)
+        let run = beforeNextRole(end, capitalizedRun(end, limit))
         let nameStart = nameAtEnd(of: end..<run)
         if nameStart < run, !allCaps(nameStart), !continuesAsOrganization(run, limit),
            !(run - nameStart == 1 && isCommonWord(nameStart)), !followsJoiningWord(nameStart, after: end) {
@@ -628,6 +636,17 @@ struct Scan {
             if mentions.count > before { return run }
         }
         return end
+    }
+
+    /// The end of the capitalised run `start..<run` after a role, cut before a joining word that
+    /// a second role follows (`Kapolda Metro Jaya Irjen Pol Karyoto` | `dan Kabid Humas …`):
+    /// two people, each with a role, not one name after a long role.
+    func beforeNextRole(_ start: Int, _ run: Int) -> Int {
+        guard run - start >= 3 else { return run }
+        for t in start + 1..<run - 1 where has(t, .connector) && !capitalized(t) {
+            if let (entry, _) = lexiconMatch(t + 1, run), entry.type == .role, entry.subtype != "honorific" { return t }
+        }
+        return run
     }
 
     /// Whether the word before `nameStart` (inside a role's run that starts at `runStart`)
@@ -815,7 +834,9 @@ struct Scan {
         var i = start
         while i < end {
             if has(i, .organization) && (capitalized(i) || allCaps(i)) {
-                add(EntityMention(start: i, end: end, type: .org))
+                // The organization ends before a rank or role inside the run (`Polda Metro Jaya` | `Kombes Pol`).
+                let orgEnd = (i + 1..<end).first { t in lexiconMatch(t, end).map { $0.0.type == .role } ?? false } ?? end
+                add(EntityMention(start: i, end: orgEnd, type: .org))
                 return
             }
             if let (entry, e) = lexiconMatch(i, end), entry.type == .org || entry.type == .loc {
@@ -828,7 +849,11 @@ struct Scan {
     }
 
     /// "Dinas Perindustrian (Disperin)": the acronym becomes an alias; returns where to go on.
+    /// "Dinas Perindustrian (Disperin)": the acronym becomes an alias; returns where to go on.
+    /// A company's legal form after the name (`PT Bank Rakyat Indonesia (Persero) Tbk (BRI)`) is
+    /// passed over: it is no acronym and no name of its own.
     mutating func acronymAfter(_ start: Int, _ end: Int, _ limit: Int) -> Int {
+        let end = legalFormEnd(after: end, limit)
         guard end + 2 < limit, text(end) == "(", text(end + 2) == ")", kinds[end + 1] == .word,
               capitalized(end + 1) else { return end }
         let m = mentions.last!
@@ -836,6 +861,27 @@ struct Scan {
         acronymHashes.insert(keyHash(end + 1))
         add(EntityMention(start: end + 1, end: end + 2, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
         return end + 3
+    }
+
+    /// Where the legal forms right after token `end - 1` end (`(Persero)`, `Tbk`); `end` when none follows.
+    func legalFormEnd(after end: Int, _ limit: Int) -> Int {
+        var e = end
+        while e < limit {
+            if isLegalForm(e) {
+                e += 1
+            } else if e + 2 < limit, flags[e].contains(.openingBracket), isLegalForm(e + 1), flags[e + 2].contains(.closingBracket) {
+                e += 3
+            } else {
+                break
+            }
+        }
+        return e
+    }
+
+    /// Whether token `i` is a company's legal form (`Persero`, `Tbk`), which follows a name
+    /// and is never one itself.
+    func isLegalForm(_ i: Int) -> Bool {
+        withKey(i) { key in EntityTagger.legalForms.contains { $0.elementsEqual(key) } }
     }
 
     /// DATE, TIME, MONEY, PERCENT and QUANTITY from token patterns; returns the end when one matches.

@@ -19,6 +19,24 @@ extension Scan {
         if changed { coverMentions() }
     }
 
+    /// Ends each place or organization before a listed rank that closes it and a capitalised
+    /// name follows (`Polda Metro Jaya` | `Kombes Pol` `Ade Ary Syam Indradi`): the rank is the
+    /// person's, never part of the name before it.
+    mutating func ranksOffNames() {
+        var changed = false
+        for k in mentions.indices where mentions[k].type == .loc || mentions[k].type == .org {
+            let m = mentions[k]
+            for t in m.start + 1..<m.end {
+                guard let (entry, end) = lexiconMatch(t, doc.tokens.count), entry.type == .role, entry.subtype == "rank",
+                      end >= m.end, end < doc.tokens.count, capitalized(end) else { continue }
+                mentions[k].end = t
+                changed = true
+                break
+            }
+        }
+        if changed { coverMentions() }
+    }
+
     /// Splits off the first word of a person a role found when the document names an
     /// organization with that word (`Pelatih Persib Bojan Hodak` after `Persib Bandung`): the
     /// word is the role's organization, the rest (two words or more) the person.

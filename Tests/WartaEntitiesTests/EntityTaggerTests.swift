@@ -239,6 +239,57 @@ struct EntityTaggerTests {
         #expect(people.map { mentionText(doc, $0) } == ["Ade Ary Syam Indradi"])
     }
 
+    /// Two people with a role each, joined by `dan`: the first role's run ends before the
+    /// second role, and a rank never ends an organization (`Polda Metro Jaya` | `Kombes Pol`).
+    @Test func twoRolesJoinedByDanAreTwoPeople() {
+        let doc = TextAnalyzer().analyze("Kapolda Metro Jaya Irjen Pol Karyoto dan Kabid Humas Polda Metro Jaya Kombes Pol Ade Ary Syam Indradi hadir.")
+        let mentions = EntityTagger().tag(doc)
+        let people = mentions.filter { $0.type == .per }
+        #expect(people.map { mentionText(doc, $0) } == ["Karyoto", "Ade Ary Syam Indradi"])
+        #expect(people.map(\.role) == ["Kapolda Metro Jaya Irjen Pol", "Kabid Humas Polda Metro Jaya Kombes Pol"])
+        #expect(mentions.filter { $0.type == .org }.map { mentionText(doc, $0) }.last == "Polda Metro Jaya")
+        // The rules alone as well.
+        let rules = EntityTagger(model: nil).tag(doc)
+        #expect(rules.filter { $0.type == .per }.map(\.role) == ["Kapolda Metro Jaya Irjen Pol", "Kabid Humas Polda Metro Jaya Kombes Pol"])
+        #expect(rules.filter { $0.type == .org }.map { mentionText(doc, $0) } == ["Polda Metro Jaya"])
+    }
+
+    /// The field of a minister's title is the role's, not the name's (`Menteri Dalam Negeri` |
+    /// `Tito Karnavian`; a lone `Negeri` after `Menteri Dalam` is no one), while a name the
+    /// model cuts short after a role keeps its first word (`Purbaya Yudhi Sadewa`).
+    @Test(arguments: [
+        ("Terkait hal ini, Menteri Dalam Negeri Tito Karnavian mengungkapkan sejak awal.", "Tito Karnavian", "Menteri Dalam Negeri"),
+        ("Menteri Koordinator Bidang Pangan Zulkifli Hasan meninjau pasar.", "Zulkifli Hasan", "Menteri Koordinator Bidang Pangan"),
+        ("Hal itu disampaikan Menteri Keuangan Purbaya Yudhi Sadewa di Jakarta.", "Purbaya Yudhi Sadewa", "Menteri Keuangan"),
+    ])
+    func aMinistersFieldIsPartOfTheRole(_ text: String, _ name: String, _ role: String) {
+        let doc = TextAnalyzer().analyze(text)
+        let people = EntityTagger().tag(doc).filter { $0.type == .per }
+        #expect(people.map { mentionText(doc, $0) } == [name])
+        #expect(people.first?.role == role)
+    }
+
+    @Test func aLoneFieldAfterAMinistersTitleIsNoOne() {
+        #expect(!tagged("Setiap hari Senin, Bapak Menteri Dalam Negeri selalu memantau laporan inflasi.").contains { $0.hasPrefix("PER") })
+    }
+
+    /// A company's legal form in brackets is no acronym and no organization of its own; the
+    /// acronym after it is (`PT Bank Rakyat Indonesia (Persero) Tbk (BRI)`).
+    @Test func aLegalFormIsNoAcronym() {
+        let mentions = tagged("Saham PT Bank Rakyat Indonesia (Persero) Tbk (BRI) naik. PT Pertamina (Persero) juga.")
+        #expect(!mentions.contains("ORG Persero") && !mentions.contains("ORG Tbk"))
+        #expect(mentions.contains("ORG BRI"))
+        #expect(mentions.contains { $0.hasPrefix("ORG PT Bank Rakyat Indonesia") })
+    }
+
+    /// An organization named by its building after `di` or `ke` is the place where something
+    /// happens when the model reads it so (`di Pengadilan Negeri Jakarta Selatan`); elsewhere
+    /// an organization word keeps it an organization.
+    @Test func anOrganizationsBuildingAfterDiIsAPlace() {
+        #expect(tagged("Sidang digelar di Pengadilan Negeri Jakarta Selatan, Kamis.").contains("LOC Pengadilan Negeri Jakarta Selatan"))
+        #expect(tagged("Dinas Perdagangan Kota Salatiga menggelar pasar murah.").contains("ORG Dinas Perdagangan Kota Salatiga"))
+    }
+
     /// Capitalised words after a speech verb that a demonstrative closes describe someone named
     /// before (`tutur Wasekjen DPP Golkar itu`): they are no name.
     @Test func aDescriptionClosedByADemonstrativeIsNoName() {

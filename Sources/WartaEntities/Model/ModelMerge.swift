@@ -42,10 +42,14 @@ extension Scan {
             // The rule's mention of the same words: its subtype, id and role; and its type when
             // a cue word heads it (`Dinas Perdagangan Kota Salatiga` is an organization
             // whatever place it names).
-            if let k = plan.rule(startingAt: s.start), old[k].end == s.end, old[k].type == s.type || isHeadedByCue(old[k]) {
+            if let k = plan.rule(startingAt: s.start), old[k].end == s.end, old[k].type == s.type || isHeadedByCue(old[k]) && !(s.type == .loc && isVenue(s)) {
                 keep(k)
             } else {
                 kept.append(linked(s, plan.ruleRole, old, &ambiguous, at: kept.count))
+                // The words a rule person lost to its role are no later name of their own.
+                if s.type == .per, plan.ruleRole[s.start] >= 0, case let r = old[Int(plan.ruleRole[s.start])], r.start < s.start {
+                    for t in r.start..<s.start { taken[t] = true }
+                }
             }
             if let (end, role) = nameFollowingRoleAndPlace(s, plan), plan.blocked[s.end..<end].allSatisfy({ $0 == 0 }) {
                 for t in s.end..<end { taken[t] = true }
@@ -170,7 +174,7 @@ extension Scan {
         for (k, s) in spans.enumerated() { for t in s.start..<min(s.end, n) { plan.modelSpan[t] = Int32(k + 1) } }
         for (k, m) in mentions.enumerated() {
             let name = m.type == .per || m.type == .org || m.type == .loc
-            if name, !isAnchored(k) {
+            if name, !isAnchored(k) || roleRanIntoName(m, plan, spans) {
                 if m.type == .per, isLaterPartialName(m) { plan.partial.append(k) }
                 if m.type != .per, isOpenedByPlaceWord(m) || m.type == .org && isHeadedByCue(m) && plan.holdsHeadAndPlacesOnly(m, spans) {
                     plan.opened.append(k)
@@ -213,9 +217,43 @@ extension Scan {
             if entry.isAmbiguous, s.type == .loc { ambiguous.append((index, entry)) }
         }
         if s.type == .per, let r = (s.start..<s.end).lazy.map({ ruleRole[$0] }).first(where: { $0 >= 0 }) {
-            m.role = old[Int(r)].role
+            m.role = old[Int(r)].start < s.start ? role(of: old[Int(r)], through: s.start) : old[Int(r)].role
         }
         return m
+    }
+
+    /// Whether rule person `m` after a role is, in its first words or whole, the field of the
+    /// role (`Menteri Dalam` | `Negeri Tito Karnavian`, `Bapak Menteri Dalam` | `Negeri`): the
+    /// model, which read the rule's span as a feature, tags those words as nothing (and the rest,
+    /// if any, as the person: `Tito Karnavian`); they are words of listed organizations and
+    /// places and of no listed person (``nameWords``: `Negeri`, `Pangan`; not `Purbaya` of
+    /// `Purbaya Yudhi Sadewa`), the first no given name; and the role's last word is a word of
+    /// the language or an organization word whose field they name (`Dalam`, `Bidang`,
+    /// `Kejaksaan` | `Negeri`), not a rank or an honorific (`Kombes` | `Bhakti`, `Pak` | `Rosan`).
+    func roleRanIntoName(_ m: EntityMention, _ plan: MergePlan, _ spans: [EntityMention]) -> Bool {
+        guard m.type == .per, m.role != nil, let words = nameWords, m.start > 0, !isGivenName(m.start),
+              isCommonWord(m.start - 1) || !cues[m.start - 1].isDisjoint(with: [.organization, .location]),
+              lexiconMatch(m.start - 1, m.start).map({ $0.0.subtype != "honorific" }) ?? true else { return false }
+        var nameStart = m.end
+        if case let k = plan.modelSpan[m.end - 1], k != 0 {
+            let s = spans[Int(k) - 1]
+            guard s.type == .per, s.end == m.end, s.start > m.start else { return false }
+            nameStart = s.start
+        }
+        return (m.start..<nameStart).allSatisfy { t in
+            let bits = withKey(t) { words[NERFeatureExtractor.wordHash($0)] }
+            return plan.modelSpan[t] == 0 && bits & 6 != 0 && bits & 1 == 0
+        }
+    }
+
+    /// The role of rule person `m`, which stands right before it, run on over `m`'s words
+    /// before token `start` (`Menteri Dalam` + `Negeri`); `m`'s role when it stands elsewhere.
+    func role(of m: EntityMention, through start: Int) -> String? {
+        guard let role = m.role else { return nil }
+        let nameStart = Int(doc.tokens.starts[m.start])
+        let roleStart = nameStart - 1 - role.utf8.count
+        guard roleStart >= 0, doc.bytes[roleStart..<nameStart - 1].elementsEqual(role.utf8) else { return role }
+        return doc.text(TextRange(roleStart, Int(doc.tokens.ends[start - 1])))
     }
 
     /// Whether rule mention `k` stands whatever the model says, by the cue it rests on: a
@@ -328,6 +366,10 @@ extension Scan {
     }
 
     /// Whether a capitalised organization, place or facility word opens `m` (`Dinas`, `Kawasan`).
+    func isVenue(_ m: EntityMention) -> Bool {
+        m.start > 0 && withKey(m.start - 1) { $0.elementsEqual("di".utf8) || $0.elementsEqual("ke".utf8) }
+    }
+
     func isHeadedByCue(_ m: EntityMention) -> Bool {
         (capitalized(m.start) || allCaps(m.start)) && !cues[m.start].isDisjoint(with: [.organization, .location, .facility])
     }
