@@ -849,7 +849,6 @@ struct Scan {
     }
 
     /// "Dinas Perindustrian (Disperin)": the acronym becomes an alias; returns where to go on.
-    /// "Dinas Perindustrian (Disperin)": the acronym becomes an alias; returns where to go on.
     /// A company's legal form after the name (`PT Bank Rakyat Indonesia (Persero) Tbk (BRI)`) is
     /// passed over: it is no acronym and no name of its own.
     mutating func acronymAfter(_ start: Int, _ end: Int, _ limit: Int) -> Int {

@@ -365,11 +365,12 @@ extension Scan {
         return k >= 0 && k < j - 1 && flags[k].contains(.openingBracket) ? k : nil
     }
 
-    /// Whether a capitalised organization, place or facility word opens `m` (`Dinas`, `Kawasan`).
+    /// Whether `m` follows `di` or `ke`: a building named there is where something happens.
     func isVenue(_ m: EntityMention) -> Bool {
         m.start > 0 && withKey(m.start - 1) { $0.elementsEqual("di".utf8) || $0.elementsEqual("ke".utf8) }
     }
 
+    /// Whether a capitalised organization, place or facility word opens `m` (`Dinas`, `Kawasan`).
     func isHeadedByCue(_ m: EntityMention) -> Bool {
         (capitalized(m.start) || allCaps(m.start)) && !cues[m.start].isDisjoint(with: [.organization, .location, .facility])
     }
