@@ -834,8 +834,10 @@ struct Scan {
         var i = start
         while i < end {
             if has(i, .organization) && (capitalized(i) || allCaps(i)) {
-                // The organization ends before a rank or role inside the run (`Polda Metro Jaya` | `Kombes Pol`).
-                let orgEnd = (i + 1..<end).first { t in lexiconMatch(t, end).map { $0.0.type == .role } ?? false } ?? end
+                // The organization ends before a rank or role inside the run (`Polda Metro Jaya` |
+                // `Kombes Pol`), after the listed name it opens (`Kantor Staf Presiden`).
+                let listedEnd = lexiconMatch(i, end).map { $0.1 } ?? i + 1
+                let orgEnd = (listedEnd..<end).first { t in lexiconMatch(t, end).map { $0.0.type == .role } ?? false } ?? end
                 add(EntityMention(start: i, end: orgEnd, type: .org))
                 return
             }

@@ -254,6 +254,15 @@ struct EntityTaggerTests {
         #expect(rules.filter { $0.type == .org }.map { mentionText(doc, $0) } == ["Polda Metro Jaya"])
     }
 
+    /// A listed organization that holds a role's word stays whole in a role's run (`Kepala`
+    /// `Kantor Staf Presiden` | `Moeldoko`), by the rules alone too.
+    @Test func aListedOrganizationKeepsTheRoleWordInIt() {
+        for model in [NERModel.builtIn, nil] {
+            let mentions = tagged("Kepala Kantor Staf Presiden Moeldoko mengatakan hal itu.", model: model)
+            #expect(mentions == ["ORG Kantor Staf Presiden", "PER Moeldoko"])
+        }
+    }
+
     /// The field of a minister's title is the role's, not the name's (`Menteri Dalam Negeri` |
     /// `Tito Karnavian`; a lone `Negeri` after `Menteri Dalam` is no one), while a name the
     /// model cuts short after a role keeps its first word (`Purbaya Yudhi Sadewa`).
