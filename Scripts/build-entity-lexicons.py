@@ -224,7 +224,7 @@ ROLES = (
     "Rektor;Dekan;Guru Besar;Dosen;Peneliti;Pengamat;Ekonom;Analis;Pelatih;Kapten;Manajer;CEO;Pendiri;Founder;Staf Khusus;"
     "Mendagri;Menlu;Menhan;Menkumham;Menkeu;Menkes;Mendikbud;Mendikbudristek;Menag;Menaker;Mensos;Menhub;Mentan;Menperin;Mendag;"
     "Menkominfo;Menparekraf;Menpar;Menpora;Menristek;Mendes;Mensesneg;Seskab;Menkopolhukam;Menko Polhukam;Menko Perekonomian;"
-    "Menko PMK;Menko Marves;Menko Maritim;Menkomarves;"
+    "Menko PMK;Menko Marves;Menko Maritim;Menkomarves;Perdana Menteri;Wakil Perdana Menteri;"
     "Plt;Pj;Penjabat;Ketua Komisi;Ketua Komite;Ketua DPR;Ketua DPRD;Ketua MPR;Pimpinan;Koordinator;Kasatpol PP"
 )
 HONORIFICS = "Bapak;Ibu;Pak;Bu;Sdr.;Sdri.;Saudara;Saudari;H.;Hj.;KH.;K.H.;Prof.;Dr.;Drs.;Dra.;Ir.;dr.;Ustaz;Ustadz;Kiai;Habib;Mbak;Mas;Bang;Tuan;Nyonya"

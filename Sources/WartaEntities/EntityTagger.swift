@@ -170,6 +170,7 @@ public struct EntityTagger: Sendable {
             wordScores.give(words)
             scan.trimPeople(inTitleCase: scan.titleCaseLines)
             scan.splitOrganizationWordsOffPeople()
+            scan.acronymsOfModelOrganizations()
             scan.repeatNames()
         }
         scan.placesAfterRoleWords()
@@ -857,11 +858,27 @@ struct Scan {
         let end = legalFormEnd(after: end, limit)
         guard end + 2 < limit, text(end) == "(", text(end + 2) == ")", kinds[end + 1] == .word,
               capitalized(end + 1) else { return end }
+        if abbreviatesLongerRun(start, end, acronym: end + 1) { return end + 3 }
         let m = mentions.last!
         acronyms[text(end + 1)] = m
         acronymHashes.insert(keyHash(end + 1))
         add(EntityMention(start: end + 1, end: end + 2, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
         return end + 3
+    }
+
+    /// Whether the acronym at token `acronym` gives the initials of a longer capitalised run
+    /// that ends with the name `start..<end` and not the name's own: `Ikatan Ahli Perencanaan
+    /// Indonesia (IAPI)` abbreviates the whole run, not the place `Indonesia`.
+    func abbreviatesLongerRun(_ start: Int, _ end: Int, acronym: Int) -> Bool {
+        let letters = withKey(acronym) { $0.map { $0 & 0xDF } }
+        func initials(_ from: Int) -> [UInt8] { (from..<end).compactMap { t in capitalized(t) || allCaps(t) ? bytes(of: t).first : nil } }
+        guard letters.count >= 2, !Initials.forms(initials(start)).contains(letters) else { return false }
+        var from = start
+        while from > 0, start - from < 8, capitalized(from - 1) || allCaps(from - 1) || has(from - 1, .connector) {
+            from -= 1
+            if (capitalized(from) || allCaps(from)), Initials.forms(initials(from)).contains(letters) { return true }
+        }
+        return false
     }
 
     /// Where the legal forms right after token `end - 1` end (`(Persero)`, `Tbk`); `end` when none follows.
@@ -1055,12 +1072,13 @@ struct Scan {
         // One-word people by the hash of their word's key (see ``keyHash(_:)``).
         var lone: [Int: Int] = [:]
         var full = Set<Int>()
-        for m in mentions where m.type == .per {
-            if m.end - m.start == 1 {
-                let h = keyHash(m.start)
-                if lone[h] == nil || lone[h]! > m.start { lone[h] = m.start }
+        for k in mentions.indices where mentions[k].type == .per {
+            let start = mentions[k].start, end = mentions[k].end
+            if end - start == 1 {
+                let h = keyHash(start)
+                if lone[h] == nil || lone[h]! > start { lone[h] = start }
             } else {
-                for t in m.start..<m.end { full.insert(keyHash(t)) }
+                for t in start..<end { full.insert(keyHash(t)) }
             }
         }
         for h in full { lone.removeValue(forKey: h) }
@@ -1089,7 +1107,7 @@ struct Scan {
     /// Marks the tokens of every mention found so far.
     mutating func coverMentions() {
         covered = [Bool](repeating: false, count: doc.tokens.count)
-        for m in mentions { for t in m.start..<m.end { covered[t] = true } }
+        for k in mentions.indices { for t in mentions[k].start..<mentions[k].end { covered[t] = true } }
     }
 
     mutating func linkPartialNames() {

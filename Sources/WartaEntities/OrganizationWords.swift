@@ -42,7 +42,7 @@ extension Scan {
     /// word is the role's organization, the rest (two words or more) the person.
     mutating func splitOrganizationWordsOffPeople() {
         var organizationWords = Set<Int>()
-        for m in mentions where m.type == .org { organizationWords.insert(keyHash(m.start)) }
+        for k in mentions.indices where mentions[k].type == .org { organizationWords.insert(keyHash(mentions[k].start)) }
         guard !organizationWords.isEmpty else { return }
         var added: [EntityMention] = []
         for k in mentions.indices {

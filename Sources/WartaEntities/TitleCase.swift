@@ -58,16 +58,21 @@ extension Scan {
     /// drops one that starts with such a word; a person the lexicon lists stands.
     mutating func trimPeople(inTitleCase lines: [Range<Int>]) {
         guard !lines.isEmpty else { return }
-        var kept: [EntityMention] = [], index: [Int?] = []
-        for var m in mentions {
-            if m.type == .per, m.lexiconID == nil, Scan.line(containing: m.start, in: lines) {
-                m.end = (m.start..<m.end).first(where: { isCommonWord($0) && !isGivenName($0) }) ?? m.end
-            }
-            index.append(m.end > m.start ? kept.count : nil)
-            if m.end > m.start { kept.append(m) }
+        // The new end of each mention that changes; most documents have none, and copy nothing.
+        var ends: [(mention: Int, end: Int)] = []
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].lexiconID == nil {
+            let start = mentions[k].start, end = mentions[k].end
+            guard Scan.line(containing: start, in: lines) else { continue }
+            if let cut = (start..<end).first(where: { isCommonWord($0) && !isGivenName($0) }) { ends.append((k, cut)) }
         }
-        guard kept.count < mentions.count || zip(kept, mentions).contains(where: { $0.end != $1.end }) else { return }
-        mentions = kept
+        guard !ends.isEmpty else { return }
+        for (k, end) in ends { mentions[k].end = end }
+        var index: [Int?] = [], kept = 0
+        for k in mentions.indices {
+            index.append(mentions[k].end > mentions[k].start ? kept : nil)
+            if mentions[k].end > mentions[k].start { kept += 1 }
+        }
+        mentions.removeAll { $0.end <= $0.start }
         ambiguousPlaces = ambiguousPlaces.compactMap { p in index[p.mention].map { ($0, p.entry) } }
         coverMentions()
     }

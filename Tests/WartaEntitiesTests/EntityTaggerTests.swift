@@ -291,12 +291,26 @@ struct EntityTaggerTests {
         #expect(mentions.contains { $0.hasPrefix("ORG PT Bank Rakyat Indonesia") })
     }
 
-    /// An organization named by its building after `di` or `ke` is the place where something
-    /// happens when the model reads it so (`di Pengadilan Negeri Jakarta Selatan`); elsewhere
-    /// an organization word keeps it an organization.
-    @Test func anOrganizationsBuildingAfterDiIsAPlace() {
-        #expect(tagged("Sidang digelar di Pengadilan Negeri Jakarta Selatan, Kamis.").contains("LOC Pengadilan Negeri Jakarta Selatan"))
-        #expect(tagged("Dinas Perdagangan Kota Salatiga menggelar pasar murah.").contains("ORG Dinas Perdagangan Kota Salatiga"))
+    /// A prime minister is a role: after a speech verb and before a comma and a name, the
+    /// words are the person's role, not a person of their own.
+    @Test func aPrimeMinisterIsARole() {
+        let text = "Pasukan itu tetap di Somalia, kata Perdana Menteri Ethiopia, Meles Zenawi."
+        let doc = TextAnalyzer().analyze(text)
+        for model in [NERModel.builtIn, nil] {
+            let people = EntityTagger(model: model).tag(doc).filter { $0.type == .per }
+            #expect(people.map { mentionText(doc, $0) } == ["Meles Zenawi"])
+            #expect(people.first?.role == "Perdana Menteri Ethiopia")
+        }
+    }
+
+    /// An acronym in brackets that spells a longer capitalised run than the listed name before
+    /// it abbreviates the run, not the name (`Ikatan Ahli Perencanaan Indonesia (IAPI)` is no
+    /// place); one that does not spell a longer run still follows the name (`Jateng`).
+    @Test func anAcronymOfALongerRunIsNotTheListedNames() {
+        for model in [NERModel.builtIn, nil] {
+            #expect(!tagged("Ikatan Ahli Perencanaan Indonesia (IAPI) merilis daftar kota.", model: model).contains("LOC IAPI"))
+            #expect(tagged("Gubernur Jawa Tengah (Jateng) hadir.", model: model).contains("LOC Jateng"))
+        }
     }
 
     /// Capitalised words after a speech verb that a demonstrative closes describe someone named

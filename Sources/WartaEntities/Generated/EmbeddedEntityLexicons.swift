@@ -10408,6 +10408,7 @@ Pendiri	ROLE	role	capitalized
 Peneliti	ROLE	role	capitalized		
 Pengamat	ROLE	role	capitalized		
 Penjabat	ROLE	role	capitalized		
+Perdana Menteri	ROLE	role	capitalized		
 Pimpinan	ROLE	role	capitalized		
 Pj	ROLE	role	capitalized		
 Plt	ROLE	role	capitalized		
@@ -10433,6 +10434,7 @@ Wakil Bupati	ROLE	role	capitalized
 Wakil Gubernur	ROLE	role	capitalized		
 Wakil Ketua	ROLE	role	capitalized		
 Wakil Menteri	ROLE	role	capitalized		
+Wakil Perdana Menteri	ROLE	role	capitalized		
 Wakil Presiden	ROLE	role	capitalized		
 Wakil Wali Kota	ROLE	role	capitalized		
 Wali Kota	ROLE	role	capitalized		

@@ -397,6 +397,24 @@ extension Scan {
 }
 
 extension Scan {
+    /// An organization the model found, then an untagged word in brackets that spells its
+    /// initials, defines that acronym (`Indonesia Corruption Watch (ICW)`): the word is the
+    /// organization too, and ``repeatNames()`` finds it again later in the document.
+    mutating func acronymsOfModelOrganizations() {
+        let n = doc.tokens.count
+        for k in mentions.indices where mentions[k].type == .org && mentions[k].lexiconID == nil {
+            let a = mentions[k].end + 1
+            guard a + 1 < n, flags[a - 1].contains(.openingBracket), flags[a + 1].contains(.closingBracket),
+                  kinds[a] == .word, allCaps(a), !covered[a] else { continue }
+            let start = mentions[k].start, end = mentions[k].end
+            let initials = (start..<end).compactMap { t in capitalized(t) || allCaps(t) ? bytes(of: t).first : nil }
+            guard Initials.forms(initials).contains(Array(bytes(of: a))) else { continue }
+            add(EntityMention(start: a, end: a + 1, type: .org, subtype: mentions[k].subtype))
+        }
+    }
+}
+
+extension Scan {
     /// One name, one reading in a document: a person or organization named again with
     /// the same words, capitalised and untagged, and not inside a longer run of capitalised
     /// words, is tagged as it was the first time (`KPK`, `Bursa Efek Indonesia`). A name read
@@ -408,16 +426,17 @@ extension Scan {
         // when a name ends there, ``longer`` when a longer name goes on from there.
         let named: Int32 = 4, longer: Int32 = 8
         var names = ByteStringTable(capacity: 16)
-        for m in mentions where !m.isNested && (m.type == .per || m.type == .org) {
+        for k in mentions.indices where !mentions[k].isNested && (mentions[k].type == .per || mentions[k].type == .org) {
+            let start = mentions[k].start, last = mentions[k].end
             // A letter or two alone (`C`, `AS`) is too often something else.
-            if m.end - m.start == 1 && withKey(m.start, { $0.count }) < 3 { continue }
-            let code: Int32 = m.type == .per ? 0 : 1
-            for end in m.start + 1...m.end {
-                withKey(m.start, end) { k in
-                    let mark = end == m.end ? named | code : longer
+            if last - start == 1 && withKey(start, { $0.count }) < 3 { continue }
+            let code: Int32 = mentions[k].type == .per ? 0 : 1
+            for end in start + 1...last {
+                withKey(start, end) { k in
+                    let mark = end == last ? named | code : longer
                     guard let old = names.insert(k, value: mark) else { return }
                     var merged = old | mark & (named | longer)
-                    if end == m.end { merged = merged & ~3 | (old & named != 0 && old & 3 != code ? 2 : code) }
+                    if end == last { merged = merged & ~3 | (old & named != 0 && old & 3 != code ? 2 : code) }
                     names.setValue(merged, for: k)
                 }
             }

@@ -266,11 +266,12 @@ struct NERFeatureExtractor {
     func ruleCodes(_ scan: Scan) -> [UInt8] {
         guard rules else { return [] }
         var codes = [UInt8](repeating: 0, count: scan.doc.tokens.count)
-        for m in scan.mentions {
-            let type = NERFeatureExtractor.typeCode(m.type)
-            for t in m.start..<m.end {
-                let pos: UInt8 = m.end - m.start == 1 ? 3 : t == m.start ? 0 : t == m.end - 1 ? 2 : 1
-                codes[t] = type | pos << 4 | (m.role != nil ? 0x80 : 0)
+        for k in scan.mentions.indices {
+            let start = scan.mentions[k].start, end = scan.mentions[k].end
+            let type = NERFeatureExtractor.typeCode(scan.mentions[k].type), role: UInt8 = scan.mentions[k].role != nil ? 0x80 : 0
+            for t in start..<end {
+                let pos: UInt8 = end - start == 1 ? 3 : t == start ? 0 : t == end - 1 ? 2 : 1
+                codes[t] = type | pos << 4 | role
             }
         }
         return codes

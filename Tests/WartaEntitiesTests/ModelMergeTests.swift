@@ -1,0 +1,41 @@
+import Testing
+import WartaText
+@testable import WartaEntities
+
+/// How the model's spans join the rules' mentions (``Scan/adopt(_:)``), with the model's
+/// spans given, so each case holds whatever a retrained model reads.
+@Suite("Model merge")
+struct ModelMergeTests {
+    /// The mentions after the rules and the merge of `spans` (token ranges and types).
+    static func merged(_ text: String, _ spans: [(Range<Int>, EntityType)], then passes: (inout Scan) -> Void = { _ in }) -> [String] {
+        let doc = TextAnalyzer().analyze(text)
+        var scan = Scan(doc: doc, lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
+        scan.applyRules()
+        scan.adopt(spans.map { EntityMention(start: $0.0.lowerBound, end: $0.0.upperBound, type: $0.1) })
+        passes(&scan)
+        return scan.mentions.sorted { $0.start < $1.start }.map { "\($0.type.rawValue) \(mentionText(doc, $0))" }
+    }
+
+    /// An organization named by its building after `di` or `ke` is the place where something
+    /// happens when the model reads it so (`di Pengadilan Negeri Jakarta Selatan`); read as an
+    /// organization, or without `di`, an organization word keeps it one.
+    @Test func anOrganizationsBuildingAfterDiIsAPlaceWhenTheModelSaysSo() {
+        let text = "Sidang digelar di Pengadilan Negeri Jakarta Selatan, Kamis."
+        #expect(ModelMergeTests.merged(text, [(3..<7, .loc)]).contains("LOC Pengadilan Negeri Jakarta Selatan"))
+        #expect(ModelMergeTests.merged(text, [(3..<7, .org)]).contains("ORG Pengadilan Negeri Jakarta Selatan"))
+        let office = "Dinas Perdagangan Kota Salatiga menggelar pasar murah."
+        #expect(ModelMergeTests.merged(office, [(0..<4, .loc)]).contains("ORG Dinas Perdagangan Kota Salatiga"))
+    }
+
+    /// An organization the model found defines the acronym in brackets after it that spells
+    /// its initials, and the acronym is the organization again later; a bracketed word that
+    /// spells something else is not.
+    @Test func aModelOrganizationDefinesItsAcronym() {
+        let text = "Indonesia Corruption Watch (ICW) menilai. Peneliti ICW Kurnia Ramadhana hadir."
+        let passes: (inout Scan) -> Void = { $0.acronymsOfModelOrganizations(); $0.repeatNames() }
+        let merged = ModelMergeTests.merged(text, [(0..<3, .org), (10..<12, .per)], then: passes)
+        #expect(merged.filter { $0 == "ORG ICW" }.count == 2)
+        let other = "Indonesia Corruption Watch (WXY) menilai."
+        #expect(!ModelMergeTests.merged(other, [(0..<3, .org)], then: passes).contains("ORG WXY"))
+    }
+}
