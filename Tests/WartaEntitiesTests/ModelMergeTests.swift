@@ -38,4 +38,13 @@ struct ModelMergeTests {
         let other = "Indonesia Corruption Watch (WXY) menilai."
         #expect(!ModelMergeTests.merged(other, [(0..<3, .org)], then: passes).contains("ORG WXY"))
     }
+
+    /// A model span stops at what no name runs over: `;`, a quote mark, a new line, and for
+    /// a person a reference number; an apostrophe inside a name stays (`O'Neil`).
+    @Test func aModelSpanStopsAtABreak() {
+        #expect(ModelMergeTests.merged("Rapat dengan Sarah Spence; Sarr tidak hadir.", [(2..<6, .per)]).contains("PER Sarah Spence"))
+        #expect(ModelMergeTests.merged("Ia menyebut Gen Z.\n\"Ada yang baru,\" katanya.", [(2..<6, .per)]).contains("PER Gen Z."))
+        #expect(ModelMergeTests.merged("Hadir pula Grace O ' Neil hari ini.", [(2..<6, .per)]).contains("PER Grace O ' Neil"))
+        #expect(ModelMergeTests.merged("Surat Budi Santoso TR/442/2025 terbit.", [(1..<4, .per)]).contains("PER Budi Santoso"))
+    }
 }

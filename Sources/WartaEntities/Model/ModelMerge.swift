@@ -27,7 +27,7 @@ extension Scan {
         for var s in spans {
             guard let end = plan.end(of: s, isLoneCalendarWord: s.end - s.start == 1 && isCalendarWord(s.start)) else { continue }
             s.end = end
-            guard let trimmed = withoutUnmatchedBrackets(s) else { continue }
+            guard let trimmed = withoutUnmatchedBrackets(s).flatMap(cutAtBreak) else { continue }
             s = trimmed
             // A role, its place, then a name: split before anything else, since a name a place
             // word opens (`Provinsi Kalsel Nurul Fajar Desira`) would stand against the span.
@@ -90,6 +90,42 @@ extension Scan {
             if outermost == m.start { m.start += 1 } else { m.end = outermost }
         }
         return m.end > m.start ? m : nil
+    }
+
+    /// Span `s` up to the first thing no name runs over: a new line, a quote mark, `;`, `:`,
+    /// `!` or `?` (`Gen Z.` | new line | `"Ada`; `Otoritas Jasa Keuangan` | `; PT`), and for a
+    /// person a word with a digit (`No TR/442/2025`); nil when nothing is left.
+    func cutAtBreak(_ s: EntityMention) -> EntityMention? {
+        var m = s
+        for t in m.start..<m.end where isBreak(t, inPerson: m.type == .per) || t > m.start && startsLine(t) {
+            m.end = t
+            break
+        }
+        return m.end > m.start ? m : nil
+    }
+
+    /// Whether token `t` ends any name before it (see ``cutAtBreak(_:)``).
+    private func isBreak(_ t: Int, inPerson: Bool) -> Bool {
+        if !flags[t].isDisjoint(with: [.openingQuote, .closingQuote]) { return !isApostrophe(t) }
+        let b = bytes(of: t)
+        if b.count == 1, b.first.map({ [0x3B, 0x3A, 0x21, 0x3F, 0x22].contains($0) }) == true { return true }
+        // A number or a reference (`27A`, `TR/442/2025`) is no part of a person's name.
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        return inPerson && b.contains(where: isDigit) && (b.first.map(isDigit) == true || b.contains(0x2F))
+    }
+
+    /// Whether quote mark `t` is an apostrophe inside a name: glued to the words on both sides
+    /// (`Victoria's`, `Jum'at`), or after a capital letter alone (`O'Neil`, `D ' Angelo`).
+    private func isApostrophe(_ t: Int) -> Bool {
+        guard t > 0, t + 1 < doc.tokens.count else { return false }
+        let glued = doc.tokens.ends[t - 1] == doc.tokens.starts[t] && doc.tokens.ends[t] == doc.tokens.starts[t + 1]
+        let initial = bytes(of: t - 1).count == 1 && (capitalized(t - 1) || allCaps(t - 1))
+        return glued || initial
+    }
+
+    /// Whether a line break comes between token `t - 1` and token `t`.
+    private func startsLine(_ t: Int) -> Bool {
+        doc.bytes[Int(doc.tokens.ends[t - 1])..<Int(doc.tokens.starts[t])].contains(0x0A)
     }
 
     /// What the rules' mentions say before the model's `spans` are placed among them.
