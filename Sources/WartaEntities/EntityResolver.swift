@@ -93,7 +93,9 @@ public struct EntityResolver: Sendable {
             let name = keys.text(m.start, m.end)
             entities.append(Entity(id: "e\(entities.count + 1)", type: m.type, subtype: m.subtype, name: name,
                                    lexiconID: m.lexiconID, roles: m.role.map { [$0] } ?? [], mentions: [m]))
-            if m.type == .per {
+            // Two people joined by a hyphen (`Prabowo-Gibran`, a ticket) are no one person that
+            // a later `Prabowo` stands for.
+            if m.type == .per, !(m.start + 1..<m.end).contains(where: { keys.isByte($0, 0x2D) }) {
                 for t in m.start..<m.end where doc.tokens.kinds[t] == .word || doc.tokens.kinds[t] == .abbreviation {
                     personByWord[keys.hash(t, t + 1)] = entities.count - 1
                 }

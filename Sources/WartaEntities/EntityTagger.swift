@@ -79,6 +79,11 @@ public struct EntityTagger: Sendable {
     ]
     /// Company legal forms written after the name (as match keys).
     static let legalForms: [[UInt8]] = ["persero", "perseroda", "tbk", "ltd", "inc", "llc"].map { Array($0.utf8) }
+    /// The words after `I` or `Ni` that open a Balinese name: birth-order names and titles
+    /// (`I Made Agus Hartawiguna`, `Ni Luh Putu Sri Wahyuni`, `I Gusti Ngurah Rai`).
+    static let balineseNameWords: [[UInt8]] = [
+        "wayan", "gede", "gde", "putu", "made", "kadek", "nengah", "nyoman", "komang", "ketut", "gusti", "dewa", "luh", "desak",
+    ].map { Array($0.utf8) }
     static let months: Set<String> = [
         "januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
         "november", "nopember", "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "sep", "okt", "nov", "des",
@@ -624,7 +629,7 @@ struct Scan {
     mutating func personAfterRole(_ i: Int, _ end: Int, _ limit: Int) -> Int {
         let run = beforeNextRole(end, capitalizedRun(end, limit))
         let nameStart = nameAtEnd(of: end..<run)
-        if nameStart < run, !allCaps(nameStart), !continuesAsOrganization(run, limit),
+        if nameStart < run, !allCaps(nameStart) || isBalineseNameOpening(nameStart), !continuesAsOrganization(run, limit),
            !(run - nameStart == 1 && isCommonWord(nameStart)), !followsJoiningWord(nameStart, after: end) {
             let role = text(i, nameStart)
             if nameStart > i + 1 { tagRoleOrganization(i + 1, nameStart) }
@@ -674,11 +679,29 @@ struct Scan {
         if nameStart > run.lowerBound, nameStart < run.upperBound, has(nameStart - 1, .location) { nameStart += 1 }
         nameStart = afterRoleOverlapping(nameStart, in: run)
         nameStart = rightAfterRank(nameStart, in: run)
+        nameStart = balineseNameStart(nameStart, in: run)
         while nameStart < run.upperBound - 1, isCommonWord(nameStart),
               lexiconMatch(nameStart, nameStart + 1).map({ $0.0.type != .per }) ?? true {
             nameStart += 1
         }
         return nameStart
+    }
+
+    /// `nameStart`, or an earlier `I` or `Ni` and a Balinese name word (``EntityTagger/balineseNameWords``)
+    /// at most four words before it: Balinese names run to five words (`Sekda Kabupaten Tabanan` |
+    /// `I Made Agus Hartawiguna`), past the three-word limit of ``nameAtEnd(of:)``.
+    func balineseNameStart(_ nameStart: Int, in run: Range<Int>) -> Int {
+        guard nameStart > run.lowerBound else { return nameStart }
+        for j in stride(from: nameStart, through: max(run.lowerBound, nameStart - 4), by: -1) where j + 1 < run.upperBound {
+            if isBalineseNameOpening(j) { return j }
+        }
+        return nameStart
+    }
+
+    /// Whether tokens `i` and `i + 1` are `I` or `Ni` and a Balinese name word.
+    func isBalineseNameOpening(_ i: Int) -> Bool {
+        (withKey(i) { $0.elementsEqual("i".utf8) || $0.elementsEqual("ni".utf8) }) && (capitalized(i) || allCaps(i))
+            && capitalized(i + 1) && withKey(i + 1) { key in EntityTagger.balineseNameWords.contains { $0.elementsEqual(key) } }
     }
 
     /// `nameStart`, or the end of a listed role or rank that starts before it and runs into

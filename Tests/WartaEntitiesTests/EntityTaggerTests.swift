@@ -291,6 +291,24 @@ struct EntityTaggerTests {
         #expect(mentions.contains { $0.hasPrefix("ORG PT Bank Rakyat Indonesia") })
     }
 
+    /// A Balinese name (`I` or `Ni` and a birth-order name or title) runs to five words after
+    /// a role, past the usual three: the role stops where it opens.
+    @Test(arguments: [
+        ("Hal itu disampaikan Sekda Kabupaten Tabanan I Made Agus Hartawiguna, Senin.", "I Made Agus Hartawiguna", "Sekda Kabupaten Tabanan"),
+        ("Kepala Dinas Pendidikan Bali Ni Luh Putu Sri Wahyuni hadir.", "Ni Luh Putu Sri Wahyuni", "Kepala Dinas Pendidikan Bali"),
+        ("Kapolres Badung AKBP I Gusti Ngurah Rai mengatakan, jalan ditutup.", "I Gusti Ngurah Rai", "Kapolres Badung AKBP"),
+    ])
+    func aBalineseNameIsWholeAfterARole(_ text: String, _ name: String, _ role: String) {
+        let doc = TextAnalyzer().analyze(text)
+        for model in [NERModel.builtIn, nil] {
+            let people = EntityTagger(model: model).tag(doc).filter { $0.type == .per }
+            #expect(people.map { mentionText(doc, $0) } == [name])
+            #expect(people.first?.role == role)
+        }
+        // A roman numeral is no Balinese name.
+        #expect(tagged("Ketua Komisi I DPR Meutya Hafid hadir.", model: nil).contains("PER Meutya Hafid"))
+    }
+
     /// A prime minister is a role: after a speech verb and before a comma and a name, the
     /// words are the person's role, not a person of their own.
     @Test func aPrimeMinisterIsARole() {
@@ -466,6 +484,15 @@ struct EntityResolverTests {
         #expect(Self.people("Wakil Gubernur Ahmad Riza Patria hadir. Ahmad Riza menyebut rapat ditunda.", ["Ahmad Riza Patria", "Ahmad Riza"])
                 == [["Ahmad Riza Patria", "Ahmad Riza"]])
         #expect(Self.people("Ahmad Dahlan dan Riza Patria hadir. Ahmad Riza datang kemudian.", ["Ahmad Dahlan", "Riza Patria", "Ahmad Riza"]).count == 3)
+    }
+
+    /// Two people joined by a hyphen (a ticket) are no person a later word of it stands for:
+    /// `Prabowo` is Prabowo Subianto, named before, and without him no one of the pair.
+    @Test func aTicketOfTwoIsNoOnePerson() {
+        #expect(Self.people("Prabowo Subianto hadir. Pasangan Prabowo-Gibran menang. Prabowo berbicara.",
+                            ["Prabowo Subianto", "Prabowo-Gibran", "Prabowo"])
+                == [["Prabowo Subianto", "Prabowo"], ["Prabowo-Gibran"]])
+        #expect(Self.people("Pasangan Prabowo-Gibran menang. Prabowo berbicara.", ["Prabowo-Gibran", "Prabowo"]).count == 2)
     }
 
     @Test func partialNamesAndAcronymsJoinTheirEntity() {
