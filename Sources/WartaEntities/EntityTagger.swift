@@ -675,8 +675,11 @@ struct Scan {
               run.upperBound - nameStart < 3 {
             nameStart -= 1
         }
-        // The word right after a place word names the place (`Kepala Dusun Nglahar, …`).
-        if nameStart > run.lowerBound, nameStart < run.upperBound, has(nameStart - 1, .location) { nameStart += 1 }
+        // The word right after a place or organization word names the place or organization
+        // (`Kepala Dusun Nglahar, …`, `Dosen FISIP Universitas Brawijaya, …`).
+        if nameStart > run.lowerBound, nameStart < run.upperBound, has(nameStart - 1, .location) || has(nameStart - 1, .organization) {
+            nameStart += 1
+        }
         nameStart = afterRoleOverlapping(nameStart, in: run)
         nameStart = rightAfterRank(nameStart, in: run)
         nameStart = balineseNameStart(nameStart, in: run)

@@ -309,6 +309,15 @@ struct EntityTaggerTests {
         #expect(tagged("Ketua Komisi I DPR Meutya Hafid hadir.", model: nil).contains("PER Meutya Hafid"))
     }
 
+    /// The word right after an organization word in a role's run names the organization, not
+    /// a person (`Dosen … FISIP Universitas Brawijaya, Wawan Sobari`, `Bank Mandiri Darmawan Junaidi`).
+    @Test func theWordAfterAnOrganizationWordNamesIt() {
+        let people = tagged("Dosen Magister Ilmu Politik FISIP Universitas Brawijaya, Wawan Sobari, menilai hal itu.", model: nil)
+            .filter { $0.hasPrefix("PER") }
+        #expect(people == ["PER Wawan Sobari"])
+        #expect(tagged("Direktur Utama Bank Mandiri Darmawan Junaidi hadir.", model: nil).contains("PER Darmawan Junaidi"))
+    }
+
     /// A prime minister is a role: after a speech verb and before a comma and a name, the
     /// words are the person's role, not a person of their own.
     @Test func aPrimeMinisterIsARole() {
