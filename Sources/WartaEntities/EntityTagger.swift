@@ -78,6 +78,10 @@ public struct EntityTagger: Sendable {
         "perusahaan", "koperasi", "majelis", "dewan", "sekretariat", "biro", "balai", "dinkes", "disdik", "perum",
     ]
     /// Company legal forms written after the name (as match keys).
+    /// Personal pronouns, written capitalised (`Anda`) or opening a sentence: never a name.
+    static let pronouns: [[UInt8]] = [
+        "anda", "dia", "ia", "beliau", "kamu", "engkau", "kau", "dikau", "saya", "aku", "kami", "kita", "mereka", "kalian",
+    ].map { Array($0.utf8) }
     static let legalForms: [[UInt8]] = ["persero", "perseroda", "tbk", "ltd", "inc", "llc"].map { Array($0.utf8) }
     /// The words after `I` or `Ni` that open a Balinese name: birth-order names and titles
     /// (`I Made Agus Hartawiguna`, `Ni Luh Putu Sri Wahyuni`, `I Gusti Ngurah Rai`).
@@ -184,6 +188,7 @@ public struct EntityTagger: Sendable {
         if model != nil { scan.attachAppositiveRoles() }
         scan.attachRolesBefore()
         scan.resolveAmbiguousPlaces()
+        scan.dropPronounPeople()
         if nested { scan.addNested() }
         return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }
     }
@@ -1128,6 +1133,18 @@ struct Scan {
             done.insert(h)
             add(EntityMention(start: i, end: end, type: .per))
         }
+    }
+
+    /// Drops the people whose words are all personal pronouns (``EntityTagger/pronouns``): one
+    /// `Anda` read as a name would be the name again at every `Anda` of the document.
+    mutating func dropPronounPeople() {
+        let pronounOnly = mentions.indices.filter { k in
+            mentions[k].type == .per && (mentions[k].start..<mentions[k].end).allSatisfy { t in
+                withKey(t) { key in EntityTagger.pronouns.contains { $0.elementsEqual(key) } }
+            }
+        }
+        guard !pronounOnly.isEmpty else { return }
+        for k in pronounOnly.reversed() { mentions.remove(at: k) }
     }
 
     /// Marks the tokens of every mention found so far.

@@ -47,4 +47,20 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged("Hadir pula Grace O ' Neil hari ini.", [(2..<6, .per)]).contains("PER Grace O ' Neil"))
         #expect(ModelMergeTests.merged("Surat Budi Santoso TR/442/2025 terbit.", [(1..<4, .per)]).contains("PER Budi Santoso"))
     }
+
+    /// A word the document also writes in lower case is named again only where it was read as
+    /// a name (`Nomor` | `nomor`); a name never written in lower case is (`Sekar`).
+    @Test func aWordWrittenInLowerCaseIsNoRepeatedName() {
+        let passes: (inout Scan) -> Void = { $0.repeatNames() }
+        let text = "Nomor itu dicatat. Surat bernomor dan nomor baru terbit. Nomor lama dihapus."
+        #expect(ModelMergeTests.merged(text, [(0..<1, .per)], then: passes) == ["PER Nomor"])
+        let name = "Sekar datang pagi. Warga menyambut. Sekar lalu pulang."
+        #expect(ModelMergeTests.merged(name, [(0..<1, .per)], then: passes) == ["PER Sekar", "PER Sekar"])
+    }
+
+    /// A person made only of personal pronouns is no one, however it was read (`Anda`).
+    @Test func aPronounIsNoPerson() {
+        let text = "Jika Anda lelah, Anda boleh istirahat."
+        #expect(ModelMergeTests.merged(text, [(1..<2, .per)], then: { $0.repeatNames(); $0.dropPronounPeople() }).isEmpty)
+    }
 }

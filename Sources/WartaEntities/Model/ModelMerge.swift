@@ -278,8 +278,38 @@ extension Scan {
         }
         return (m.start..<nameStart).allSatisfy { t in
             let bits = withKey(t) { words[NERFeatureExtractor.wordHash($0)] }
-            return plan.modelSpan[t] == 0 && bits & 6 != 0 && bits & 1 == 0
+            return plan.modelSpan[t] == 0 && bits & 6 != 0 && !isWordOfListedPeople(t)
         }
+    }
+
+    /// The hashes (``lowercaseHash(_:)``) of the words of `tokens` that the document also
+    /// writes in lower case; only tokens as long as one of them are hashed.
+    func wordsWrittenInLowerCase(among tokens: [Int]) -> Set<Int> {
+        guard !tokens.isEmpty else { return [] }
+        let wanted = Set(tokens.map(lowercaseHash))
+        var lengths = Set<Int32>()
+        for t in tokens { lengths.insert(doc.tokens.ends[t] - doc.tokens.starts[t]) }
+        var out = Set<Int>()
+        for t in 0..<doc.tokens.count where kinds[t] == .word && lengths.contains(doc.tokens.ends[t] - doc.tokens.starts[t])
+            && !capitalized(t) && !allCaps(t) {
+            let h = lowercaseHash(t)
+            if wanted.contains(h) { out.insert(h) }
+        }
+        return out
+    }
+
+    /// The hash of the bytes of token `t` in lower case, whatever its case (from the text: the
+    /// scan keys only the tokens near names).
+    func lowercaseHash(_ t: Int) -> Int {
+        doc.bytes.withUnsafeBufferPointer { p in
+            ByteStringTable.hash(of: UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t])]), lowercase: true)
+        }
+    }
+
+    /// Whether the word of token `t` is a word of the lexicon's people's names (``nameWords``).
+    func isWordOfListedPeople(_ t: Int) -> Bool {
+        guard let words = nameWords else { return false }
+        return withKey(t) { words[NERFeatureExtractor.wordHash($0)] } & 1 != 0
     }
 
     /// The role of rule person `m`, which stands right before it, run on over `m`'s words
@@ -462,10 +492,21 @@ extension Scan {
         // when a name ends there, ``longer`` when a longer name goes on from there.
         let named: Int32 = 4, longer: Int32 = 8
         var names = ByteStringTable(capacity: 16)
+        // The words of the document's people of two words or more (`Musk` of `Elon Musk`).
+        var personWords = Set<Int>()
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start > 1 {
+            for t in mentions[k].start..<mentions[k].end { personWords.insert(keyHash(t)) }
+        }
+        let lowerHere = wordsWrittenInLowerCase(among: mentions.indices.compactMap { k in
+            mentions[k].end - mentions[k].start == 1 && (mentions[k].type == .per || mentions[k].type == .org) ? mentions[k].start : nil
+        })
         for k in mentions.indices where !mentions[k].isNested && (mentions[k].type == .per || mentions[k].type == .org) {
             let start = mentions[k].start, last = mentions[k].end
-            // A letter or two alone (`C`, `AS`) is too often something else.
-            if last - start == 1 && withKey(start, { $0.count }) < 3 { continue }
+            // A letter or two alone (`C`, `AS`) is too often something else, and a word this
+            // document also writes in lower case (`Nomor` and `nomor`) is a name only where it
+            // was read as one, unless it is a word of a person's name here or in the lexicon.
+            if last - start == 1, withKey(start, { $0.count }) < 3
+                || lowerHere.contains(lowercaseHash(start)) && !personWords.contains(keyHash(start)) && !isWordOfListedPeople(start) { continue }
             let code: Int32 = mentions[k].type == .per ? 0 : 1
             for end in start + 1...last {
                 withKey(start, end) { k in
