@@ -18,7 +18,7 @@ TARGETS = [
       ("lowercaseWords", "lowercase-words.tsv")]),
     (os.path.join(ROOT, "Sources", "WartaEntities", "Generated", "EmbeddedEntityLexicons.swift"),
      [("places", "places.tsv"), ("organizations", "organizations.tsv"), ("personCues", "person-cues.tsv"),
-      ("givenNames", "given-names.tsv")]),
+      ("givenNames", "given-names.tsv"), ("commonAcronyms", "common-acronyms.tsv")]),
     (os.path.join(ROOT, "Sources", "WartaEntities", "Generated", "EmbeddedVillages.swift"),
      [("villages", "villages.tsv")]),
     (os.path.join(ROOT, "Sources", "WartaEntities", "Generated", "EmbeddedWikiNames.swift"),

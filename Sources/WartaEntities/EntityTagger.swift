@@ -78,11 +78,20 @@ public struct EntityTagger: Sendable {
         "perusahaan", "koperasi", "majelis", "dewan", "sekretariat", "biro", "balai", "dinkes", "disdik", "perum",
     ]
     /// Company legal forms written after the name (as match keys).
+    static let legalForms: [[UInt8]] = ["persero", "perseroda", "tbk", "ltd", "inc", "llc"].map { Array($0.utf8) }
+    /// Abbreviations of common nouns (`PPN`, `TKP`, `WNI`; `Lexicons/common-acronyms.tsv`):
+    /// alone, never a name.
+    static let commonAcronyms: ByteStringTable = {
+        var keys: [String] = []
+        TokenizerLexicon.forEachRow(EmbeddedEntityLexicons.commonAcronyms) { row in
+            if let first = row.first.map({ String(decoding: $0, as: UTF8.self) }), first != "acronym" { keys.append(first) }
+        }
+        return ByteStringTable(keys: keys)
+    }()
     /// Personal pronouns, written capitalised (`Anda`) or opening a sentence: never a name.
     static let pronouns: [[UInt8]] = [
         "anda", "dia", "ia", "beliau", "kamu", "engkau", "kau", "dikau", "saya", "aku", "kami", "kita", "mereka", "kalian",
     ].map { Array($0.utf8) }
-    static let legalForms: [[UInt8]] = ["persero", "perseroda", "tbk", "ltd", "inc", "llc"].map { Array($0.utf8) }
     /// The words after `I` or `Ni` that open a Balinese name: birth-order names and titles
     /// (`I Made Agus Hartawiguna`, `Ni Luh Putu Sri Wahyuni`, `I Gusti Ngurah Rai`).
     static let balineseNameWords: [[UInt8]] = [
@@ -188,7 +197,7 @@ public struct EntityTagger: Sendable {
         if model != nil { scan.attachAppositiveRoles() }
         scan.attachRolesBefore()
         scan.resolveAmbiguousPlaces()
-        scan.dropPronounPeople()
+        scan.dropCommonWordNames()
         if nested { scan.addNested() }
         return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }
     }
@@ -1135,16 +1144,29 @@ struct Scan {
         }
     }
 
-    /// Drops the people whose words are all personal pronouns (``EntityTagger/pronouns``): one
-    /// `Anda` read as a name would be the name again at every `Anda` of the document.
-    mutating func dropPronounPeople() {
-        let pronounOnly = mentions.indices.filter { k in
-            mentions[k].type == .per && (mentions[k].start..<mentions[k].end).allSatisfy { t in
-                withKey(t) { key in EntityTagger.pronouns.contains { $0.elementsEqual(key) } }
-            }
+    /// Drops the names that are words of the language: people whose words are all personal
+    /// pronouns (``EntityTagger/pronouns``: one `Anda` read as a name would be the name again at
+    /// every `Anda` of the document), and a lone abbreviation of a common noun no lexicon
+    /// entry names (``EntityTagger/commonAcronyms``: `tarif PPN`, `di TKP`).
+    mutating func dropCommonWordNames() {
+        let words = mentions.indices.filter { k in
+            let m = mentions[k]
+            if m.type == .per, (m.start..<m.end).allSatisfy(isPronoun) { return true }
+            return m.end - m.start == 1 && m.lexiconID == nil && (m.type == .per || m.type == .org || m.type == .loc)
+                && isCommonAcronym(m.start)
         }
-        guard !pronounOnly.isEmpty else { return }
-        for k in pronounOnly.reversed() { mentions.remove(at: k) }
+        guard !words.isEmpty else { return }
+        for k in words.reversed() { mentions.remove(at: k) }
+    }
+
+    /// Whether token `t` is a personal pronoun.
+    func isPronoun(_ t: Int) -> Bool { withKey(t) { key in EntityTagger.pronouns.contains { $0.elementsEqual(key) } } }
+
+    /// Whether token `t` is, as written, an abbreviation of a common noun.
+    func isCommonAcronym(_ t: Int) -> Bool {
+        doc.bytes.withUnsafeBufferPointer { p in
+            EntityTagger.commonAcronyms.value(UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t])])) != nil
+        }
     }
 
     /// Marks the tokens of every mention found so far.

@@ -61,6 +61,14 @@ struct ModelMergeTests {
     /// A person made only of personal pronouns is no one, however it was read (`Anda`).
     @Test func aPronounIsNoPerson() {
         let text = "Jika Anda lelah, Anda boleh istirahat."
-        #expect(ModelMergeTests.merged(text, [(1..<2, .per)], then: { $0.repeatNames(); $0.dropPronounPeople() }).isEmpty)
+        #expect(ModelMergeTests.merged(text, [(1..<2, .per)], then: { $0.repeatNames(); $0.dropCommonWordNames() }).isEmpty)
+    }
+
+    /// An abbreviation of a common noun alone is no name, however it was read (`tarif PPN`,
+    /// `di TKP`); a listed organization's acronym stays (`KPK`).
+    @Test func aCommonNounAbbreviationIsNoName() {
+        let text = "Tarif PPN naik. Polisi tiba di TKP. KPK memeriksa saksi."
+        let merged = ModelMergeTests.merged(text, [(1..<2, .org), (7..<8, .loc), (9..<10, .org)], then: { $0.dropCommonWordNames() })
+        #expect(merged == ["ORG KPK"])
     }
 }

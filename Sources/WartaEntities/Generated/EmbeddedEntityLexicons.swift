@@ -10754,4 +10754,74 @@ Zalmay	PER	given_name	capitalized
 Zeti	PER	given_name	capitalized		
 Zulkifli	PER	given_name	capitalized		
 """##
+    /// Lexicons/common-acronyms.tsv
+    static let commonAcronyms = ##"""
+acronym	stands for
+ABS	anti-lock braking system
+APBD	Anggaran Pendapatan dan Belanja Daerah (regional budget)
+APBN	Anggaran Pendapatan dan Belanja Negara (state budget)
+ASN	Aparatur Sipil Negara (civil servant)
+ATM	automated teller machine
+BAP	Berita Acara Pemeriksaan (interrogation report)
+BBM	Bahan Bakar Minyak (fuel)
+BLT	Bantuan Langsung Tunai (cash aid)
+BPKB	Buku Pemilik Kendaraan Bermotor (vehicle title)
+BPNT	Bantuan Pangan Non Tunai (food aid)
+CCTV	closed-circuit television
+CPNS	Calon PNS (civil service candidate)
+CPO	crude palm oil
+DAK	Dana Alokasi Khusus (special transfer)
+DAU	Dana Alokasi Umum (general transfer)
+DPO	Daftar Pencarian Orang (wanted list)
+GDP	gross domestic product
+HUT	Hari Ulang Tahun (anniversary)
+IPO	initial public offering
+KIP	Kartu Indonesia Pintar (school aid card)
+KK	Kartu Keluarga (family card)
+KPR	Kredit Pemilikan Rumah (mortgage)
+KTP	Kartu Tanda Penduduk (identity card)
+KUR	Kredit Usaha Rakyat (small-business loan)
+LED	light-emitting diode
+LPG	liquefied petroleum gas
+LSM	Lembaga Swadaya Masyarakat (non-governmental organization, as a kind)
+NIK	Nomor Induk Kependudukan (identity number)
+NJOP	Nilai Jual Objek Pajak (tax value of land)
+NPWP	Nomor Pokok Wajib Pajak (tax number)
+ODGJ	Orang Dengan Gangguan Jiwa (person with mental illness)
+OTT	Operasi Tangkap Tangan (sting operation)
+PDB	Produk Domestik Bruto (GDP)
+PHK	Pemutusan Hubungan Kerja (lay-off)
+PKH	Program Keluarga Harapan (welfare programme)
+PNS	Pegawai Negeri Sipil (civil servant)
+PP	Peraturan Pemerintah (government regulation)
+PPDB	Penerimaan Peserta Didik Baru (school admission)
+PPh	Pajak Penghasilan (income tax)
+PPKM	Pemberlakuan Pembatasan Kegiatan Masyarakat (activity restrictions)
+PPN	Pajak Pertambahan Nilai (value-added tax)
+PPPK	Pegawai Pemerintah dengan Perjanjian Kerja (contract civil servant)
+PSBB	Pembatasan Sosial Berskala Besar (large-scale restrictions)
+PTN	Perguruan Tinggi Negeri (state university, as a kind)
+PTS	Perguruan Tinggi Swasta (private university, as a kind)
+QRIS	Quick Response Code Indonesian Standard (payment code)
+RAPBN	Rancangan APBN (draft state budget)
+RT	Rukun Tetangga (neighbourhood unit)
+RUU	Rancangan Undang-Undang (bill)
+RW	Rukun Warga (neighbourhood unit)
+SDA	Sumber Daya Alam (natural resources)
+SDM	Sumber Daya Manusia (human resources)
+SIM	Surat Izin Mengemudi (driving licence)
+SK	Surat Keputusan (decree)
+SOP	standard operating procedure
+SPT	Surat Pemberitahuan (tax return)
+STNK	Surat Tanda Nomor Kendaraan (vehicle registration)
+THR	Tunjangan Hari Raya (holiday allowance)
+TKP	Tempat Kejadian Perkara (crime scene)
+UMK	Upah Minimum Kabupaten/Kota (minimum wage)
+UMKM	Usaha Mikro, Kecil, dan Menengah (small businesses)
+UMP	Upah Minimum Provinsi (minimum wage)
+UMR	Upah Minimum Regional (minimum wage)
+UU	Undang-Undang (law)
+WNA	Warga Negara Asing (foreigner)
+WNI	Warga Negara Indonesia (citizen)
+"""##
 }
