@@ -88,6 +88,11 @@ public struct EntityTagger: Sendable {
         }
         return ByteStringTable(keys: keys)
     }()
+    /// Nouns of made things that a product's name follows (`mobil Pajero`, `aplikasi LinkAja`):
+    /// what they name is no person.
+    static let productNouns: [[UInt8]] = [
+        "mobil", "motor", "ponsel", "smartphone", "aplikasi", "merek", "varian", "tipe", "skuter", "sedan",
+    ].map { Array($0.utf8) }
     /// Personal pronouns, written capitalised (`Anda`) or opening a sentence: never a name.
     static let pronouns: [[UInt8]] = [
         "anda", "dia", "ia", "beliau", "kamu", "engkau", "kau", "dikau", "saya", "aku", "kami", "kita", "mereka", "kalian",
@@ -1144,19 +1149,28 @@ struct Scan {
         }
     }
 
-    /// Drops the names that are words of the language: people whose words are all personal
-    /// pronouns (``EntityTagger/pronouns``: one `Anda` read as a name would be the name again at
-    /// every `Anda` of the document), and a lone abbreviation of a common noun no lexicon
-    /// entry names (``EntityTagger/commonAcronyms``: `tarif PPN`, `di TKP`).
+    /// Drops the names that are words of the language or things: people whose words are all
+    /// personal pronouns (``EntityTagger/pronouns``: one `Anda` read as a name would be the name
+    /// again at every `Anda` of the document) or that follow a product noun (`mobil Pajero`),
+    /// and a lone abbreviation of a common noun no lexicon entry names
+    /// (``EntityTagger/commonAcronyms``: `tarif PPN`, `di TKP`).
     mutating func dropCommonWordNames() {
         let words = mentions.indices.filter { k in
             let m = mentions[k]
-            if m.type == .per, (m.start..<m.end).allSatisfy(isPronoun) { return true }
+            if m.type == .per, (m.start..<m.end).allSatisfy(isPronoun) || isAfterProductNoun(m.start) { return true }
             return m.end - m.start == 1 && m.lexiconID == nil && (m.type == .per || m.type == .org || m.type == .loc)
                 && isCommonAcronym(m.start)
         }
         guard !words.isEmpty else { return }
         for k in words.reversed() { mentions.remove(at: k) }
+    }
+
+    /// Whether token `t` follows a product noun (``EntityTagger/productNouns``) in lower case.
+    func isAfterProductNoun(_ t: Int) -> Bool {
+        t > 0 && kinds[t - 1] == .word && !capitalized(t - 1) && !allCaps(t - 1) && doc.bytes.withUnsafeBufferPointer { p in
+            let word = UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[t - 1])..<Int(doc.tokens.ends[t - 1])])
+            return EntityTagger.productNouns.contains { $0.elementsEqual(word) }
+        }
     }
 
     /// Whether token `t` is a personal pronoun.

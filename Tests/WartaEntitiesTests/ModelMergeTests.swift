@@ -71,4 +71,12 @@ struct ModelMergeTests {
         let merged = ModelMergeTests.merged(text, [(1..<2, .org), (7..<8, .loc), (9..<10, .org)], then: { $0.dropCommonWordNames() })
         #expect(merged == ["ORG KPK"])
     }
+
+    /// A name after a product noun (`mobil Pajero`, `aplikasi LinkAja`) is no person, however
+    /// the model read it.
+    @Test func aProductIsNoPerson() {
+        let text = "Ia membeli mobil Pajero baru. Budi Santoso memakai aplikasi LinkAja."
+        let merged = ModelMergeTests.merged(text, [(3..<4, .per), (6..<8, .per), (10..<11, .per)], then: { $0.dropCommonWordNames() })
+        #expect(merged == ["PER Budi Santoso"])
+    }
 }
