@@ -1155,14 +1155,17 @@ struct Scan {
     /// and a lone abbreviation of a common noun no lexicon entry names
     /// (``EntityTagger/commonAcronyms``: `tarif PPN`, `di TKP`).
     mutating func dropCommonWordNames() {
-        let words = mentions.indices.filter { k in
-            let m = mentions[k]
-            if m.type == .per, (m.start..<m.end).allSatisfy(isPronoun) || isAfterProductNoun(m.start) { return true }
-            return m.end - m.start == 1 && m.lexiconID == nil && (m.type == .per || m.type == .org || m.type == .loc)
-                && isCommonAcronym(m.start)
-        }
+        var words: [Int] = []
+        for k in mentions.indices where isCommonWordName(k) { words.append(k) }
         guard !words.isEmpty else { return }
         for k in words.reversed() { mentions.remove(at: k) }
+    }
+
+    /// Whether mention `k` is a word of the language or a thing (see ``dropCommonWordNames()``).
+    func isCommonWordName(_ k: Int) -> Bool {
+        let start = mentions[k].start, end = mentions[k].end, type = mentions[k].type
+        if type == .per, (start..<end).allSatisfy({ isPronoun($0) }) || isAfterProductNoun(start) { return true }
+        return end - start == 1 && mentions[k].lexiconID == nil && (type == .per || type == .org || type == .loc) && isCommonAcronym(start)
     }
 
     /// Whether token `t` follows a product noun (``EntityTagger/productNouns``) in lower case.

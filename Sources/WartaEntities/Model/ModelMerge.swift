@@ -27,7 +27,7 @@ extension Scan {
         for var s in spans {
             guard let end = plan.end(of: s, isLoneCalendarWord: s.end - s.start == 1 && isCalendarWord(s.start)) else { continue }
             s.end = end
-            guard let trimmed = withoutUnmatchedBrackets(s).flatMap(cutAtBreak) else { continue }
+            guard let bracketed = withoutUnmatchedBrackets(s), let trimmed = cutAtBreak(bracketed) else { continue }
             s = trimmed
             // A role, its place, then a name: split before anything else, since a name a place
             // word opens (`Provinsi Kalsel Nurul Fajar Desira`) would stand against the span.
@@ -107,11 +107,23 @@ extension Scan {
     /// Whether token `t` ends any name before it (see ``cutAtBreak(_:)``).
     private func isBreak(_ t: Int, inPerson: Bool) -> Bool {
         if !flags[t].isDisjoint(with: [.openingQuote, .closingQuote]) { return !isApostrophe(t) }
-        let b = bytes(of: t)
-        if b.count == 1, b.first.map({ [0x3B, 0x3A, 0x21, 0x3F, 0x22].contains($0) }) == true { return true }
+        let s = Int(doc.tokens.starts[t]), e = Int(doc.tokens.ends[t])
+        if e - s == 1 {
+            switch doc.bytes[s] {
+            case 0x3B, 0x3A, 0x21, 0x3F, 0x22: return true  // ; : ! ? "
+            default: break
+            }
+        }
+        guard inPerson else { return false }
         // A number or a reference (`27A`, `TR/442/2025`) is no part of a person's name.
         func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-        return inPerson && b.contains(where: isDigit) && (b.first.map(isDigit) == true || b.contains(0x2F))
+        if isDigit(doc.bytes[s]) { return true }
+        var digit = false, slash = false
+        for k in s..<e {
+            digit = digit || isDigit(doc.bytes[k])
+            slash = slash || doc.bytes[k] == 0x2F
+        }
+        return digit && slash
     }
 
     /// Whether quote mark `t` is an apostrophe inside a name: glued to the words on both sides
@@ -119,13 +131,14 @@ extension Scan {
     private func isApostrophe(_ t: Int) -> Bool {
         guard t > 0, t + 1 < doc.tokens.count else { return false }
         let glued = doc.tokens.ends[t - 1] == doc.tokens.starts[t] && doc.tokens.ends[t] == doc.tokens.starts[t + 1]
-        let initial = bytes(of: t - 1).count == 1 && (capitalized(t - 1) || allCaps(t - 1))
+        let initial = doc.tokens.ends[t - 1] - doc.tokens.starts[t - 1] == 1 && (capitalized(t - 1) || allCaps(t - 1))
         return glued || initial
     }
 
     /// Whether a line break comes between token `t - 1` and token `t`.
     private func startsLine(_ t: Int) -> Bool {
-        doc.bytes[Int(doc.tokens.ends[t - 1])..<Int(doc.tokens.starts[t])].contains(0x0A)
+        for k in Int(doc.tokens.ends[t - 1])..<Int(doc.tokens.starts[t]) where doc.bytes[k] == 0x0A { return true }
+        return false
     }
 
     /// What the rules' mentions say before the model's `spans` are placed among them.
@@ -283,17 +296,30 @@ extension Scan {
     }
 
     /// The hashes (``lowercaseHash(_:)``) of the words of `tokens` that the document also
-    /// writes in lower case; only tokens as long as one of them are hashed.
+    /// writes in lower case; only words as long as one of them and with its first letter are
+    /// hashed.
     func wordsWrittenInLowerCase(among tokens: [Int]) -> Set<Int> {
         guard !tokens.isEmpty else { return [] }
         let wanted = Set(tokens.map(lowercaseHash))
-        var lengths = Set<Int32>()
-        for t in tokens { lengths.insert(doc.tokens.ends[t] - doc.tokens.starts[t]) }
+        // By the low five bits of the first byte (its letter in either case), a bit mask of the
+        // lengths (up to 63 bytes) the words have.
+        var lengths = [UInt64](repeating: 0, count: 32)
+        for t in tokens {
+            lengths[Int(doc.bytes[Int(doc.tokens.starts[t])] & 0x1F)] |= 1 << UInt64(min(63, Int(doc.tokens.ends[t] - doc.tokens.starts[t])))
+        }
         var out = Set<Int>()
-        for t in 0..<doc.tokens.count where kinds[t] == .word && lengths.contains(doc.tokens.ends[t] - doc.tokens.starts[t])
-            && !capitalized(t) && !allCaps(t) {
-            let h = lowercaseHash(t)
-            if wanted.contains(h) { out.insert(h) }
+        doc.tokens.starts.withUnsafeBufferPointer { starts in
+        doc.tokens.ends.withUnsafeBufferPointer { ends in
+        doc.bytes.withUnsafeBufferPointer { bytes in
+            for t in 0..<starts.count {
+                let s = Int(starts[t]), length = Int(ends[t]) - s
+                guard lengths[Int(bytes[s] & 0x1F)] & 1 << UInt64(min(63, length)) != 0,
+                      kinds[t] == .word, !capitalized(t), !allCaps(t) else { continue }
+                let h = ByteStringTable.hash(of: UnsafeBufferPointer(rebasing: bytes[s..<s + length]), lowercase: true)
+                if wanted.contains(h) { out.insert(h) }
+            }
+        }
+        }
         }
         return out
     }
@@ -497,16 +523,19 @@ extension Scan {
         for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start > 1 {
             for t in mentions[k].start..<mentions[k].end { personWords.insert(keyHash(t)) }
         }
-        let lowerHere = wordsWrittenInLowerCase(among: mentions.indices.compactMap { k in
-            mentions[k].end - mentions[k].start == 1 && (mentions[k].type == .per || mentions[k].type == .org) ? mentions[k].start : nil
-        })
+        // One-word names that only the document's lower-case words can rule out.
+        var single: [Int] = []
+        for k in mentions.indices where mentions[k].end - mentions[k].start == 1 && (mentions[k].type == .per || mentions[k].type == .org) {
+            let t = mentions[k].start
+            if !personWords.contains(keyHash(t)), !isWordOfListedPeople(t) { single.append(t) }
+        }
+        let lowerHere = wordsWrittenInLowerCase(among: single)
         for k in mentions.indices where !mentions[k].isNested && (mentions[k].type == .per || mentions[k].type == .org) {
             let start = mentions[k].start, last = mentions[k].end
             // A letter or two alone (`C`, `AS`) is too often something else, and a word this
             // document also writes in lower case (`Nomor` and `nomor`) is a name only where it
             // was read as one, unless it is a word of a person's name here or in the lexicon.
-            if last - start == 1, withKey(start, { $0.count }) < 3
-                || lowerHere.contains(lowercaseHash(start)) && !personWords.contains(keyHash(start)) && !isWordOfListedPeople(start) { continue }
+            if last - start == 1, withKey(start, { $0.count }) < 3 || !lowerHere.isEmpty && lowerHere.contains(lowercaseHash(start)) { continue }
             let code: Int32 = mentions[k].type == .per ? 0 : 1
             for end in start + 1...last {
                 withKey(start, end) { k in
