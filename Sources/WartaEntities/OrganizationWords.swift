@@ -21,20 +21,55 @@ extension Scan {
 
     /// Ends each place or organization before a listed rank that closes it and a capitalised
     /// name follows (`Polda Metro Jaya` | `Kombes Pol` `Ade Ary Syam Indradi`): the rank is the
-    /// person's, never part of the name before it.
+    /// person's, never part of the name before it. When the place or organization ran on over
+    /// the name (`Polda Metro Jaya AKBP Dwiasi Wiyatputera`), the name is a person; a person
+    /// whose words hold a rank starts after it, the words before being the role (`Wadir
+    /// Reskrimum Polda Metro Jaya AKBP` | `Dwiasi Wiyatputera`).
     mutating func ranksOffNames() {
-        var changed = false
-        for k in mentions.indices where mentions[k].type == .loc || mentions[k].type == .org {
+        var changed = false, added: [EntityMention] = []
+        for k in mentions.indices where mentions[k].type != .date && mentions[k].type != .time {
             let m = mentions[k]
-            for t in m.start + 1..<m.end {
-                guard let (entry, end) = lexiconMatch(t, doc.tokens.count), entry.type == .role, entry.subtype == "rank",
-                      end >= m.end, end < doc.tokens.count, capitalized(end) else { continue }
-                mentions[k].end = t
-                changed = true
-                break
+            guard m.type == .loc || m.type == .org || m.type == .per, let (t, end) = rankInside(m) else { continue }
+            changed = true
+            if m.type == .per {
+                mentions[k].start = end
+                if mentions[k].role == nil { mentions[k].role = text(m.start, end) }
+                continue
             }
+            mentions[k].end = t
+            if end < m.end { added.append(EntityMention(start: end, end: m.end, type: .per)) }
         }
-        if changed { coverMentions() }
+        guard changed else { return }
+        mentions.removeAll { $0.end <= $0.start }
+        for p in added { add(p) }
+        coverMentions()
+    }
+
+    /// The first listed rank after the first word of `m` (its start and end) that a
+    /// capitalised word follows, right after `m`, or inside it when capitalised words that are
+    /// no organization or place words and no listed place or organization end `m`.
+    func rankInside(_ m: EntityMention) -> (Int, Int)? {
+        for t in m.start + 1..<m.end {
+            guard let (entry, end) = lexiconMatch(t, doc.tokens.count), entry.type == .role, entry.subtype == "rank",
+                  end < doc.tokens.count, capitalized(end) else { continue }
+            // Right after an organization or place word, or the first word, a rank is part of
+            // the name (`Direktorat Jenderal`, `Jalan Kapten Maulana Lubis`, `Simpang Kolonel Masturi`).
+            if t == m.start + 1 || has(t - 1, .organization) || has(t - 1, .location) { continue }
+            // Nor is a rank that a listed role runs over (`Direktur Jenderal`).
+            if (max(m.start, t - 2)..<t).contains(where: { j in lexiconMatch(j, m.end).map { $0.0.type == .role && $0.1 > t } ?? false }) {
+                continue
+            }
+            // A person's rank must leave a name inside the person; an organization's may close it.
+            if m.type == .per, end >= m.end { continue }
+            // Inside, the words after the rank must be able to be a name: no organization or place
+            // word and no listed place or organization (`Konsulat Jenderal` | `Republik Indonesia`).
+            if end < m.end, !(end..<m.end).allSatisfy({ capitalized($0) && !has($0, .organization) && !has($0, .location) })
+                || (end..<m.end).contains(where: { lexiconMatch($0, m.end).map { $0.0.type == .loc || $0.0.type == .org } ?? false }) {
+                continue
+            }
+            return (t, end)
+        }
+        return nil
     }
 
     /// Splits off the first word of a person a role found when the document names an

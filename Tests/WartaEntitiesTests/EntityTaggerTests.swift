@@ -318,6 +318,31 @@ struct EntityTaggerTests {
         #expect(tagged("Direktur Utama Bank Mandiri Darmawan Junaidi hadir.", model: nil).contains("PER Darmawan Junaidi"))
     }
 
+    /// A rank inside a place, organization or person that capitalised words follow opens a
+    /// person: the organization ends before it, the words before it are the person's role.
+    @Test(arguments: [
+        ("Hal itu disampaikan Wadir Reskrimum Polda Metro Jaya AKBP Dwiasi Wiyatputera.", "Dwiasi Wiyatputera"),
+        ("Menurut Wadir Reskrimum Polda Metro Jaya AKBP Dwiasi Wiyatputera, pelaku ditangkap.", "Dwiasi Wiyatputera"),
+        ("Hal itu disampaikan Dirreskrimum Polda Metro Jaya Kombes Wira Satya Triputra.", "Wira Satya Triputra"),
+    ])
+    func aRankInsideANameOpensAPerson(_ text: String, _ name: String) {
+        for model in [NERModel.builtIn, nil] {
+            let people = tagged(text, model: model).filter { $0.hasPrefix("PER") }
+            #expect(people == ["PER " + name])
+        }
+    }
+
+    /// A rank right after an organization or place word, after a name's first word or inside a
+    /// listed role is part of that name or role (`Jalan Jenderal Sudirman`, `Direktur Jenderal`).
+    @Test func aRankInsideAPlacesNameIsNoPerson() {
+        for model in [NERModel.builtIn, nil] {
+            #expect(!tagged("Ia tinggal di Jalan Jenderal Sudirman, Jakarta.", model: model).contains { $0.hasPrefix("PER") })
+            #expect(!tagged("Macet di Simpang Kolonel Masturi pagi ini.", model: model).contains { $0.hasPrefix("PER") })
+            #expect(!tagged("Warga berkumpul di Kantor Konsulat Jenderal Republik Indonesia di Jeddah.", model: model).contains { $0.hasPrefix("PER") })
+            #expect(tagged("Plt. Direktur Jenderal Imigrasi Yuldi Yusman hadir.", model: model).filter { $0.hasPrefix("PER") } == ["PER Yuldi Yusman"])
+        }
+    }
+
     /// A prime minister is a role: after a speech verb and before a comma and a name, the
     /// words are the person's role, not a person of their own.
     @Test func aPrimeMinisterIsARole() {
