@@ -43,6 +43,36 @@ extension Scan {
         Int(doc.tokens.ends[i]) - Int(doc.tokens.starts[i]) == 1 && doc.bytes[Int(doc.tokens.starts[i])] == 0x2E
     }
 
+    /// Whether token `t` has the shape of a verb (`-kan`; `di-`, `me-`, `ber-`, `ter-`, `per-`
+    /// before four letters or more) or of a reduplication (`Gara-gara`).
+    func looksLikeVerbOrReduplication(_ t: Int) -> Bool {
+        if endsWithKan(t) { return true }
+        return withKey(t) { key in
+            let k = Array(key)
+            if let dash = k.firstIndex(of: 0x2D), dash > 0, k[..<dash].elementsEqual(k[(dash + 1)...]) { return true }
+            return ["di", "me", "ber", "ter", "per"].contains { p in k.count >= p.utf8.count + 4 && k.starts(with: p.utf8) }
+        }
+    }
+
+    /// Whether token `t` is a word of six letters or more ending in `-kan` (`Tetapkan`).
+    func endsWithKan(_ t: Int) -> Bool {
+        withKey(t) { k in k.count >= 6 && k[k.count - 3] == 0x6B && k[k.count - 2] == 0x61 && k[k.count - 1] == 0x6E }
+    }
+
+    /// The key hashes of the words capitalised inside sentences outside `lines` (not opening
+    /// a sentence or a quote).
+    func capitalizedOutside(_ lines: [Range<Int>]) -> Set<Int> {
+        var out = Set<Int>()
+        for s in 0..<doc.sentenceRanges.count {
+            let sentence = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
+            guard sentence.count > 1, !Scan.line(containing: sentence.lowerBound, in: lines) else { continue }
+            for t in sentence.lowerBound + 1..<sentence.upperBound where capitalized(t) && !flags[t - 1].contains(.openingQuote) {
+                out.insert(keyHash(t))
+            }
+        }
+        return out
+    }
+
     /// The sentences of the document that are headlines in title case.
     func findTitleCaseLines() -> [Range<Int>] {
         var lines: [Range<Int>] = []
@@ -55,15 +85,24 @@ extension Scan {
 
     /// Cuts each person in a title-case headline before its first common word that is no given
     /// name (`Bambang Tri` of `Bambang Tri Ajukan Gugatan`; `Bambang` is a given name) and
-    /// drops one that starts with such a word; a person the lexicon lists stands.
+    /// drops one that starts with such a word; a person the lexicon lists stands. A later word
+    /// shaped as a verb or a reduplication (``looksLikeVerbOrReduplication(_:)``) that no lexicon
+    /// person holds and the text never capitalises outside the headlines also ends it (`Prabowo`
+    /// of `Prabowo Turunkan …`, `Amarah Prabowo Gara-gara Koruptor Dijerat …`).
     mutating func trimPeople(inTitleCase lines: [Range<Int>]) {
         guard !lines.isEmpty else { return }
+        let named = capitalizedOutside(lines)
+        func endsName(_ t: Int, _ start: Int) -> Bool {
+            if isCommonWord(t) { return !isGivenName(t) }
+            return t > start && nameWords != nil && looksLikeVerbOrReduplication(t) && !isGivenName(t) && !isWordOfListedPeople(t)
+                && !named.contains(keyHash(t))
+        }
         // The new end of each mention that changes; most documents have none, and copy nothing.
         var ends: [(mention: Int, end: Int)] = []
         for k in mentions.indices where mentions[k].type == .per && mentions[k].lexiconID == nil {
             let start = mentions[k].start, end = mentions[k].end
             guard Scan.line(containing: start, in: lines) else { continue }
-            if let cut = (start..<end).first(where: { isCommonWord($0) && !isGivenName($0) }) { ends.append((k, cut)) }
+            if let cut = (start..<end).first(where: { endsName($0, start) }) { ends.append((k, cut)) }
         }
         guard !ends.isEmpty else { return }
         for (k, end) in ends { mentions[k].end = end }

@@ -343,6 +343,18 @@ struct EntityTaggerTests {
         }
     }
 
+    /// In a title-case headline a person ends before a word shaped as a verb or a reduplication
+    /// that no listed person holds and the text never capitalises elsewhere (`Turunkan`,
+    /// `Gara-gara`); an unknown surname stays (`Syach`).
+    @Test func aHeadlineVerbEndsAPerson() {
+        let people = tagged("Prabowo Turunkan Harga Tiket Pesawat Mulai Besok\n\nPresiden Prabowo Subianto mengumumkan penurunan harga tiket.")
+            .filter { $0.hasPrefix("PER") }
+        #expect(people == ["PER Prabowo", "PER Prabowo Subianto"])
+        let headline = tagged("Amarah Prabowo Gara-gara Koruptor Dijerat tapi Lolos di Pengadilan\n\nPrabowo menyampaikan pernyataan itu.")
+        #expect(!headline.contains { $0.hasPrefix("PER Prabowo Gara") })
+        #expect(tagged("Atalarik Syach Hadiri Sidang Cerai di Pengadilan Agama\n\nAktor itu datang pagi.").contains("PER Atalarik Syach"))
+    }
+
     /// A prime minister is a role: after a speech verb and before a comma and a name, the
     /// words are the person's role, not a person of their own.
     @Test func aPrimeMinisterIsARole() {

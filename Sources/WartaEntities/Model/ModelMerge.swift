@@ -524,18 +524,22 @@ extension Scan {
             for t in mentions[k].start..<mentions[k].end { personWords.insert(keyHash(t)) }
         }
         // One-word names that only the document's lower-case words can rule out.
-        var single: [Int] = []
+        var single: [Int] = [], verbs = Set<Int>()
         for k in mentions.indices where mentions[k].end - mentions[k].start == 1 && (mentions[k].type == .per || mentions[k].type == .org) {
             let t = mentions[k].start
             if !personWords.contains(keyHash(t)), !isWordOfListedPeople(t) { single.append(t) }
+            // A person shaped as a verb with `-kan` (`Tetapkan`) is no name to repeat.
+            if mentions[k].type == .per, !isWordOfListedPeople(t), endsWithKan(t) { verbs.insert(keyHash(t)) }
         }
         let lowerHere = wordsWrittenInLowerCase(among: single)
         for k in mentions.indices where !mentions[k].isNested && (mentions[k].type == .per || mentions[k].type == .org) {
             let start = mentions[k].start, last = mentions[k].end
             // A letter or two alone (`C`, `AS`) is too often something else, and a word this
-            // document also writes in lower case (`Nomor` and `nomor`) is a name only where it
-            // was read as one, unless it is a word of a person's name here or in the lexicon.
-            if last - start == 1, withKey(start, { $0.count }) < 3 || !lowerHere.isEmpty && lowerHere.contains(lowercaseHash(start)) { continue }
+            // document also writes in lower case (`Nomor` and `nomor`), or a person shaped as a
+            // verb, is a name only where it was read as one, unless it is a word of a person's
+            // name here or in the lexicon.
+            if last - start == 1, withKey(start, { $0.count }) < 3 || !lowerHere.isEmpty && lowerHere.contains(lowercaseHash(start))
+                || !verbs.isEmpty && verbs.contains(keyHash(start)) { continue }
             let code: Int32 = mentions[k].type == .per ? 0 : 1
             for end in start + 1...last {
                 withKey(start, end) { k in
