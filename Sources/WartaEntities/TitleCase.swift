@@ -91,18 +91,25 @@ extension Scan {
     /// of `Prabowo Turunkan …`, `Amarah Prabowo Gara-gara Koruptor Dijerat …`).
     mutating func trimPeople(inTitleCase lines: [Range<Int>]) {
         guard !lines.isEmpty else { return }
-        let named = capitalizedOutside(lines)
-        func endsName(_ t: Int, _ start: Int) -> Bool {
-            if isCommonWord(t) { return !isGivenName(t) }
-            return t > start && nameWords != nil && looksLikeVerbOrReduplication(t) && !isGivenName(t) && !isWordOfListedPeople(t)
-                && !named.contains(keyHash(t))
-        }
+        // The words capitalised outside the headlines, gathered the first time a word needs them.
+        var named: Set<Int>? = nil
         // The new end of each mention that changes; most documents have none, and copy nothing.
         var ends: [(mention: Int, end: Int)] = []
         for k in mentions.indices where mentions[k].type == .per && mentions[k].lexiconID == nil {
             let start = mentions[k].start, end = mentions[k].end
             guard Scan.line(containing: start, in: lines) else { continue }
-            if let cut = (start..<end).first(where: { endsName($0, start) }) { ends.append((k, cut)) }
+            for t in start..<end {
+                if isCommonWord(t) {
+                    if isGivenName(t) { continue }
+                } else if t == start || nameWords == nil || !looksLikeVerbOrReduplication(t) || isGivenName(t) || isWordOfListedPeople(t) {
+                    continue
+                } else {
+                    if named == nil { named = capitalizedOutside(lines) }
+                    if named!.contains(keyHash(t)) { continue }
+                }
+                ends.append((k, t))
+                break
+            }
         }
         guard !ends.isEmpty else { return }
         for (k, end) in ends { mentions[k].end = end }
