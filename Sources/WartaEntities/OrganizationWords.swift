@@ -39,8 +39,9 @@ extension Scan {
             mentions[k].end = t
             if end < m.end { added.append(EntityMention(start: end, end: m.end, type: .per)) }
         }
+        // No mention empties (a cut leaves a word before the rank, a person a word after it), so
+        // the indices ``ambiguousPlaces`` holds stay right; the new people go at the end.
         guard changed else { return }
-        mentions.removeAll { $0.end <= $0.start }
         for p in added { add(p) }
         coverMentions()
     }
