@@ -1152,8 +1152,8 @@ struct Scan {
     /// Drops the names that are words of the language or things: people whose words are all
     /// personal pronouns (``EntityTagger/pronouns``: one `Anda` read as a name would be the name
     /// again at every `Anda` of the document) or that follow a product noun (`mobil Pajero`),
-    /// and a lone abbreviation of a common noun no lexicon entry names
-    /// (``EntityTagger/commonAcronyms``: `tarif PPN`, `di TKP`).
+    /// and, alone, an abbreviation of a common noun or an organization word of the language that
+    /// no lexicon entry names (``EntityTagger/commonAcronyms``: `tarif PPN`, `di TKP`; `Kementerian`).
     mutating func dropCommonWordNames() {
         var words: [Int] = []
         for k in mentions.indices where isCommonWordName(k) { words.append(k) }
@@ -1165,7 +1165,11 @@ struct Scan {
     func isCommonWordName(_ k: Int) -> Bool {
         let start = mentions[k].start, end = mentions[k].end, type = mentions[k].type
         if type == .per, (start..<end).allSatisfy({ isPronoun($0) }) || isAfterProductNoun(start) { return true }
-        return end - start == 1 && mentions[k].lexiconID == nil && (type == .per || type == .org || type == .loc) && isCommonAcronym(start)
+        guard end - start == 1, mentions[k].lexiconID == nil, type == .per || type == .org || type == .loc else { return false }
+        // An organization word of the lemma list alone (`Kementerian menyatakan …`) names a kind,
+        // not one body; a short form (`Pemkot`, `Kejari`) names the one the text is about.
+        return isCommonAcronym(start)
+            || type == .org && has(start, .organization) && capitalized(start) && withKey(start) { commonWords.containsInFirst($0) }
     }
 
     /// Whether token `t` follows a product noun (``EntityTagger/productNouns``) in lower case.

@@ -191,4 +191,10 @@ public struct CommonWords: Sendable {
 
     /// Whether the string `key` is a common word.
     public func contains(_ key: String) -> Bool { first.contains(key) || second.contains(key) }
+
+    /// Whether `key` is in the first table alone (for the tokenizer lexicon's words, the forms
+    /// and lemmas of `lemmas.tsv`: curated words, not ones learned from text).
+    public func containsInFirst(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        first.index(key, hash: ByteStringTable.hash(key, lowercase: false), lowercase: false) != nil
+    }
 }

@@ -70,6 +70,9 @@ struct ModelMergeTests {
         let text = "Tarif PPN naik. Polisi tiba di TKP. KPK memeriksa saksi."
         let merged = ModelMergeTests.merged(text, [(1..<2, .org), (7..<8, .loc), (9..<10, .org)], then: { $0.dropCommonWordNames() })
         #expect(merged == ["ORG KPK"])
+        // An organization word alone names a kind; a short form names the body the text is about.
+        let kinds = "Kementerian menyatakan bantuan cair. Pemkot menyiapkan data."
+        #expect(ModelMergeTests.merged(kinds, [(0..<1, .org), (5..<6, .org)], then: { $0.dropCommonWordNames() }) == ["ORG Pemkot"])
     }
 
     /// A name after a product noun (`mobil Pajero`, `aplikasi LinkAja`) is no person, however
