@@ -93,6 +93,8 @@ public struct EntityTagger: Sendable {
     static let productNouns: [[UInt8]] = [
         "mobil", "motor", "ponsel", "smartphone", "aplikasi", "merek", "varian", "tipe", "skuter", "sedan",
     ].map { Array($0.utf8) }
+    /// Nouns that a number follows to name a numbered thing (`Nomor 5`, `Pasal 27A`): never a name.
+    static let numberingNouns: [[UInt8]] = ["nomor", "nomer", "no", "pasal", "ayat", "huruf", "bab"].map { Array($0.utf8) }
     /// Personal pronouns, written capitalised (`Anda`) or opening a sentence: never a name.
     static let pronouns: [[UInt8]] = [
         "anda", "dia", "ia", "beliau", "kamu", "engkau", "kau", "dikau", "saya", "aku", "kami", "kita", "mereka", "kalian",
@@ -1151,7 +1153,8 @@ struct Scan {
 
     /// Drops the names that are words of the language or things: people whose words are all
     /// personal pronouns (``EntityTagger/pronouns``: one `Anda` read as a name would be the name
-    /// again at every `Anda` of the document) or that follow a product noun (`mobil Pajero`),
+    /// again at every `Anda` of the document), that follow a product noun (`mobil Pajero`) or
+    /// that are a numbering noun before a number (`Nomor 188`),
     /// and, alone, an abbreviation of a common noun or an organization word of the language that
     /// no lexicon entry names (``EntityTagger/commonAcronyms``: `tarif PPN`, `di TKP`; `Kementerian`).
     mutating func dropCommonWordNames() {
@@ -1164,7 +1167,7 @@ struct Scan {
     /// Whether mention `k` is a word of the language or a thing (see ``dropCommonWordNames()``).
     func isCommonWordName(_ k: Int) -> Bool {
         let start = mentions[k].start, end = mentions[k].end, type = mentions[k].type
-        if type == .per, (start..<end).allSatisfy({ isPronoun($0) }) || isAfterProductNoun(start) { return true }
+        if type == .per, (start..<end).allSatisfy({ isPronoun($0) }) || isAfterProductNoun(start) || isNumberingNoun(start, end) { return true }
         guard end - start == 1, mentions[k].lexiconID == nil, type == .per || type == .org || type == .loc else { return false }
         // An organization word of the lemma list alone (`Kementerian menyatakan …`) names a kind,
         // not one body; a short form (`Pemkot`, `Kejari`) names the one the text is about.
@@ -1178,6 +1181,13 @@ struct Scan {
             let word = UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[t - 1])..<Int(doc.tokens.ends[t - 1])])
             return EntityTagger.productNouns.contains { $0.elementsEqual(word) }
         }
+    }
+
+    /// Whether tokens `start..<end` are one numbering noun and a number follows (`Nomor 188`,
+    /// `Pasal 27A`): a reference, not a person.
+    func isNumberingNoun(_ start: Int, _ end: Int) -> Bool {
+        end - start == 1 && end < doc.tokens.count && (kinds[end] == .number || doc.bytes[Int(doc.tokens.starts[end])] &- 0x30 < 10)
+            && withKey(start) { key in EntityTagger.numberingNouns.contains { $0.elementsEqual(key) } }
     }
 
     /// Whether token `t` is a personal pronoun.

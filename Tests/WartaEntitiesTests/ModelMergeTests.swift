@@ -82,4 +82,12 @@ struct ModelMergeTests {
         let merged = ModelMergeTests.merged(text, [(3..<4, .per), (6..<8, .per), (10..<11, .per)], then: { $0.dropCommonWordNames() })
         #expect(merged == ["PER Budi Santoso"])
     }
+
+    /// A numbering noun before a number (`Nomor 188`, `Pasal 27A`) is no person, whichever
+    /// tagger read it so: the rules took `Nomor` for the name after `Gubernur Jawa Timur`.
+    @Test func aNumberedReferenceIsNoPerson() {
+        let text = "Keputusan Gubernur Jawa Timur Nomor 188 terbit kemarin."
+        #expect(!ModelMergeTests.merged(text, [(4..<5, .per)], then: { $0.dropCommonWordNames() }).contains("PER Nomor"))
+        #expect(!tagged(text, model: nil).contains("PER Nomor"))
+    }
 }
