@@ -99,6 +99,9 @@ public struct EntityTagger: Sendable {
     static let pronouns: [[UInt8]] = [
         "anda", "dia", "ia", "beliau", "kamu", "engkau", "kau", "dikau", "saya", "aku", "kami", "kita", "mereka", "kalian",
     ].map { Array($0.utf8) }
+    /// Exclamations and words of address that open a sentence (`Ayo`, `Mari`, `Halo`, `Moms`):
+    /// alone, never a name.
+    static let exclamations: [[UInt8]] = ["ayo", "yuk", "mari", "halo", "hai", "moms"].map { Array($0.utf8) }
     /// The words after `I` or `Ni` that open a Balinese name: birth-order names and titles
     /// (`I Made Agus Hartawiguna`, `Ni Luh Putu Sri Wahyuni`, `I Gusti Ngurah Rai`).
     static let balineseNameWords: [[UInt8]] = [
@@ -1153,8 +1156,9 @@ struct Scan {
 
     /// Drops the names that are words of the language or things: people whose words are all
     /// personal pronouns (``EntityTagger/pronouns``: one `Anda` read as a name would be the name
-    /// again at every `Anda` of the document), that follow a product noun (`mobil Pajero`) or
-    /// that are a numbering noun before a number (`Nomor 188`),
+    /// again at every `Anda` of the document) or an exclamation alone (`Ayo`, ``EntityTagger/exclamations``),
+    /// that follow a product noun (`mobil Pajero`) or that are a numbering noun before a number
+    /// (`Nomor 188`),
     /// and, alone, an abbreviation of a common noun or an organization word of the language that
     /// no lexicon entry names (``EntityTagger/commonAcronyms``: `tarif PPN`, `di TKP`; `Kementerian`).
     mutating func dropCommonWordNames() {
@@ -1167,7 +1171,10 @@ struct Scan {
     /// Whether mention `k` is a word of the language or a thing (see ``dropCommonWordNames()``).
     func isCommonWordName(_ k: Int) -> Bool {
         let start = mentions[k].start, end = mentions[k].end, type = mentions[k].type
-        if type == .per, (start..<end).allSatisfy({ isPronoun($0) }) || isAfterProductNoun(start) || isNumberingNoun(start, end) { return true }
+        if type == .per, (start..<end).allSatisfy({ isPronoun($0) }) || isAfterProductNoun(start) || isNumberingNoun(start, end)
+            || end - start == 1 && withKey(start, { key in EntityTagger.exclamations.contains { $0.elementsEqual(key) } }) {
+            return true
+        }
         guard end - start == 1, mentions[k].lexiconID == nil, type == .per || type == .org || type == .loc else { return false }
         // An organization word of the lemma list alone (`Kementerian menyatakan …`) names a kind,
         // not one body; a short form (`Pemkot`, `Kejari`) names the one the text is about.

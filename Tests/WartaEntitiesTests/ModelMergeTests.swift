@@ -62,6 +62,10 @@ struct ModelMergeTests {
     @Test func aPronounIsNoPerson() {
         let text = "Jika Anda lelah, Anda boleh istirahat."
         #expect(ModelMergeTests.merged(text, [(1..<2, .per)], then: { $0.repeatNames(); $0.dropCommonWordNames() }).isEmpty)
+        // Nor is an exclamation opening a sentence (`Ayo`), where a name of more words stays.
+        let call = "Ayo, datang ke Bandung. Mari Elka Pangestu hadir."
+        #expect(ModelMergeTests.merged(call, [(0..<1, .per), (6..<9, .per)], then: { $0.dropCommonWordNames() }).filter { $0.hasPrefix("PER") }
+                == ["PER Mari Elka Pangestu"])
     }
 
     /// An abbreviation of a common noun alone is no name, however it was read (`tarif PPN`,
