@@ -200,6 +200,7 @@ public struct EntityTagger: Sendable {
             scan.splitOrganizationWordsOffPeople()
             scan.acronymsOfModelOrganizations()
             scan.repeatNames()
+            scan.dropPeopleWrittenInLowerCase()
         }
         scan.placesAfterRoleWords()
         scan.ranksOffNames()

@@ -94,4 +94,14 @@ struct ModelMergeTests {
         #expect(!ModelMergeTests.merged(text, [(4..<5, .per)], then: { $0.dropCommonWordNames() }).contains("PER Nomor"))
         #expect(!tagged(text, model: nil).contains("PER Nomor"))
     }
+
+    /// A one-word person whose word the document also writes in lower case is a word, not a
+    /// name (`Menko Pangan` beside `ketahanan pangan`); a name it never writes so stays.
+    @Test func aOneWordPersonWrittenInLowerCaseIsAWord() {
+        let passes: (inout Scan) -> Void = { $0.nameWords = NERModel.builtIn!.multiWord; $0.dropPeopleWrittenInLowerCase() }
+        let field = "Menko Pangan meninjau gudang. Ketahanan pangan terjaga."
+        #expect(!ModelMergeTests.merged(field, [(1..<2, .per)], then: passes).contains("PER Pangan"))
+        let name = "Sekar datang pagi. Warga menyambut Sekar."
+        #expect(ModelMergeTests.merged(name, [(0..<1, .per), (6..<7, .per)], then: passes) == ["PER Sekar", "PER Sekar"])
+    }
 }

@@ -295,6 +295,45 @@ extension Scan {
         }
     }
 
+    /// Drops each one-word person, found by the rules or the model, whose word the document
+    /// also writes in lower case and that is no word of a longer person's name there nor of a
+    /// lexicon person (`Menko Pangan` beside `ketahanan pangan`: a role's field, not a name;
+    /// `Wahyu` stays).
+    mutating func dropPeopleWrittenInLowerCase() {
+        guard nameWords != nil else { return }
+        var personWords = Set<Int>(), single: [Int] = []
+        for k in mentions.indices where mentions[k].type == .per {
+            if mentions[k].end - mentions[k].start > 1 {
+                for t in mentions[k].start..<mentions[k].end { personWords.insert(keyHash(t)) }
+            } else if mentions[k].lexiconID == nil {
+                single.append(k)
+            }
+        }
+        let candidates = single.filter { k in
+            let t = mentions[k].start
+            return !personWords.contains(keyHash(t)) && !isWordOfListedPeople(t) && !isGivenName(t)
+        }
+        let lowerHere = wordsWrittenInLowerCase(among: candidates.map { mentions[$0].start })
+        guard !lowerHere.isEmpty else { return }
+        removeMentions(candidates.filter { lowerHere.contains(lowercaseHash(mentions[$0].start)) })
+    }
+
+    /// Removes the mentions at `indices` (ascending), keeping ``ambiguousPlaces`` pointing at
+    /// the same mentions, and marks the tokens again.
+    mutating func removeMentions(_ indices: [Int]) {
+        guard !indices.isEmpty else { return }
+        var newIndex = [Int?](repeating: nil, count: mentions.count)
+        var next = 0, r = 0
+        for k in mentions.indices {
+            if r < indices.count, indices[r] == k { r += 1; continue }
+            newIndex[k] = next
+            next += 1
+        }
+        for k in indices.reversed() { mentions.remove(at: k) }
+        ambiguousPlaces = ambiguousPlaces.compactMap { p in newIndex[p.mention].map { ($0, p.entry) } }
+        coverMentions()
+    }
+
     /// The hashes (``lowercaseHash(_:)``) of the words of `tokens` that the document also
     /// writes in lower case; only words as long as one of them and with its first letter are
     /// hashed.
