@@ -272,6 +272,9 @@ struct Scan {
     /// The words of multi-word lexicon names (the model's ``NERFeatureExtractor/multiWord``:
     /// bit 1 PER, 2 ORG, 4 LOC), for the merge with the model's spans.
     var nameWords: WordIndex<UInt8>?
+    /// What the document says of its one-word names, gathered once after the merge
+    /// (``oneWordNameEvidence()``).
+    var oneWordNames: OneWordNames?
     static let noMatch: UInt64 = 1 << 63
 
     init(doc: Document, lexicon: EntityLexicon, commonWords: CommonWords, cueWords: EntityTagger.CueWords = .builtIn) {
@@ -729,7 +732,7 @@ struct Scan {
     /// Whether tokens `i` and `i + 1` are `I` or `Ni` and a Balinese name word.
     func isBalineseNameOpening(_ i: Int) -> Bool {
         (withKey(i) { $0.elementsEqual("i".utf8) || $0.elementsEqual("ni".utf8) }) && (capitalized(i) || allCaps(i))
-            && capitalized(i + 1) && withKey(i + 1) { key in EntityTagger.balineseNameWords.contains { $0.elementsEqual(key) } }
+            && capitalized(i + 1) && isWord(i + 1, in: EntityTagger.balineseNameWords)
     }
 
     /// `nameStart`, or the end of a listed role or rank that starts before it and runs into
@@ -950,7 +953,7 @@ struct Scan {
     /// Whether token `i` is a company's legal form (`Persero`, `Tbk`), which follows a name
     /// and is never one itself.
     func isLegalForm(_ i: Int) -> Bool {
-        withKey(i) { key in EntityTagger.legalForms.contains { $0.elementsEqual(key) } }
+        isWord(i, in: EntityTagger.legalForms)
     }
 
     /// DATE, TIME, MONEY, PERCENT and QUANTITY from token patterns; returns the end when one matches.
@@ -1173,7 +1176,7 @@ struct Scan {
     func isCommonWordName(_ k: Int) -> Bool {
         let start = mentions[k].start, end = mentions[k].end, type = mentions[k].type
         if type == .per, (start..<end).allSatisfy({ isPronoun($0) }) || isAfterProductNoun(start) || isNumberingNoun(start, end)
-            || end - start == 1 && withKey(start, { key in EntityTagger.exclamations.contains { $0.elementsEqual(key) } }) {
+            || end - start == 1 && isWord(start, in: EntityTagger.exclamations) {
             return true
         }
         guard end - start == 1, mentions[k].lexiconID == nil, type == .per || type == .org || type == .loc else { return false }
@@ -1195,11 +1198,14 @@ struct Scan {
     /// `Pasal 27A`): a reference, not a person.
     func isNumberingNoun(_ start: Int, _ end: Int) -> Bool {
         end - start == 1 && end < doc.tokens.count && (kinds[end] == .number || doc.bytes[Int(doc.tokens.starts[end])] &- 0x30 < 10)
-            && withKey(start) { key in EntityTagger.numberingNouns.contains { $0.elementsEqual(key) } }
+            && isWord(start, in: EntityTagger.numberingNouns)
     }
 
     /// Whether token `t` is a personal pronoun.
-    func isPronoun(_ t: Int) -> Bool { withKey(t) { key in EntityTagger.pronouns.contains { $0.elementsEqual(key) } } }
+    func isPronoun(_ t: Int) -> Bool { isWord(t, in: EntityTagger.pronouns) }
+
+    /// Whether the match key of token `t` is one of `words`.
+    func isWord(_ t: Int, in words: [[UInt8]]) -> Bool { withKey(t) { key in words.contains { $0.elementsEqual(key) } } }
 
     /// Whether token `t` is, as written, an abbreviation of a common noun.
     func isCommonAcronym(_ t: Int) -> Bool {

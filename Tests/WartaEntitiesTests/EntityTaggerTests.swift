@@ -15,6 +15,16 @@ func mentionText(_ d: Document, _ m: EntityMention) -> String {
     d.text(TextRange(Int(d.tokens.starts[m.start]), Int(d.tokens.ends[m.end - 1])))
 }
 
+/// Expects `text` to hold one person, `name`, with role `role` (by the rules alone when
+/// `model` is nil).
+func expectOnePerson(_ text: String, _ name: String, role: String, model: NERModel? = NERModel.builtIn,
+                     sourceLocation: SourceLocation = #_sourceLocation) {
+    let doc = TextAnalyzer().analyze(text)
+    let people = EntityTagger(model: model).tag(doc).filter { $0.type == .per }
+    #expect(people.map { mentionText(doc, $0) } == [name], sourceLocation: sourceLocation)
+    #expect(people.first?.role == role, sourceLocation: sourceLocation)
+}
+
 @Suite("Entity tagger")
 struct EntityTaggerTests {
     /// A later word of a person's name is that person where the model finds nothing, but does
@@ -65,10 +75,7 @@ struct EntityTaggerTests {
     /// a person with that role, and the field of a coordinating minister is no name.
     @Test func ministersShortTitlesAreRoles() {
         #expect(tagged("Hal itu dikatakan Menko Polhukam dalam rapat.", model: nil).isEmpty)
-        let doc = TextAnalyzer().analyze("“Kami siap,” kata Mendagri Tito Karnavian.")
-        let people = EntityTagger(model: nil).tag(doc).filter { $0.type == .per }
-        #expect(people.map { mentionText(doc, $0) } == ["Tito Karnavian"])
-        #expect(people.first?.role == "Mendagri")
+        expectOnePerson("“Kami siap,” kata Mendagri Tito Karnavian.", "Tito Karnavian", role: "Mendagri", model: nil)
     }
 
     /// After a role, the word right after a place word names the place, not the person
@@ -139,10 +146,7 @@ struct EntityTaggerTests {
          "Juru Bicara Satuan Tugas Penanganan Covid - 19 Provinsi Maluku"),
     ])
     func theNameAfterARoleAndAPlaceIsAPerson(_ text: String, _ name: String, _ role: String) {
-        let doc = TextAnalyzer().analyze(text)
-        let people = EntityTagger().tag(doc).filter { $0.type == .per }
-        #expect(people.map { mentionText(doc, $0) } == [name])
-        #expect(people.first?.role == role)
+        expectOnePerson(text, name, role: role)
     }
 
     /// No name ends with a bracket whose partner is outside it (the model's window takes in the
@@ -177,19 +181,14 @@ struct EntityTaggerTests {
 
     /// A rank of two words after a role (`Irjen Pol`) is part of the role, not of the name.
     @Test func aTwoWordRankIsNoPartOfTheName() {
-        let doc = TextAnalyzer().analyze("Kapolda Jateng Irjen Pol Ahmad Luthfi mengatakan hal itu.")
-        let people = EntityTagger().tag(doc).filter { $0.type == .per }
-        #expect(people.map { mentionText(doc, $0) } == ["Ahmad Luthfi"])
-        #expect(people.first?.role == "Kapolda Jateng Irjen Pol")
+        expectOnePerson("Kapolda Jateng Irjen Pol Ahmad Luthfi mengatakan hal itu.", "Ahmad Luthfi", role: "Kapolda Jateng Irjen Pol")
     }
 
     /// A role, a comma, then the name (`Menurut Kepala Dinas Perdagangan Kota Salatiga, Sri
     /// Handayani, …`): the role is the person's.
     @Test func aRoleBeforeACommaIsThePersonsAfterIt() {
-        let doc = TextAnalyzer().analyze("Menurut Kepala Dinas Perdagangan Kota Salatiga, Sri Handayani, stok beras masih cukup hingga Juni.")
-        let people = EntityTagger().tag(doc).filter { $0.type == .per }
-        #expect(people.map { mentionText(doc, $0) } == ["Sri Handayani"])
-        #expect(people.first?.role == "Kepala Dinas Perdagangan Kota Salatiga")
+        expectOnePerson("Menurut Kepala Dinas Perdagangan Kota Salatiga, Sri Handayani, stok beras masih cukup hingga Juni.",
+                        "Sri Handayani", role: "Kepala Dinas Perdagangan Kota Salatiga")
     }
 
     /// A role right before a person the model found is the person's, across an acronym in
@@ -272,10 +271,7 @@ struct EntityTaggerTests {
         ("Hal itu disampaikan Menteri Keuangan Purbaya Yudhi Sadewa di Jakarta.", "Purbaya Yudhi Sadewa", "Menteri Keuangan"),
     ])
     func aMinistersFieldIsPartOfTheRole(_ text: String, _ name: String, _ role: String) {
-        let doc = TextAnalyzer().analyze(text)
-        let people = EntityTagger().tag(doc).filter { $0.type == .per }
-        #expect(people.map { mentionText(doc, $0) } == [name])
-        #expect(people.first?.role == role)
+        expectOnePerson(text, name, role: role)
     }
 
     @Test func aLoneFieldAfterAMinistersTitleIsNoOne() {
@@ -299,12 +295,7 @@ struct EntityTaggerTests {
         ("Kapolres Badung AKBP I Gusti Ngurah Rai mengatakan, jalan ditutup.", "I Gusti Ngurah Rai", "Kapolres Badung AKBP"),
     ])
     func aBalineseNameIsWholeAfterARole(_ text: String, _ name: String, _ role: String) {
-        let doc = TextAnalyzer().analyze(text)
-        for model in [NERModel.builtIn, nil] {
-            let people = EntityTagger(model: model).tag(doc).filter { $0.type == .per }
-            #expect(people.map { mentionText(doc, $0) } == [name])
-            #expect(people.first?.role == role)
-        }
+        for model in [NERModel.builtIn, nil] { expectOnePerson(text, name, role: role, model: model) }
         // A roman numeral is no Balinese name.
         #expect(tagged("Ketua Komisi I DPR Meutya Hafid hadir.", model: nil).contains("PER Meutya Hafid"))
     }
@@ -359,12 +350,7 @@ struct EntityTaggerTests {
     /// words are the person's role, not a person of their own.
     @Test func aPrimeMinisterIsARole() {
         let text = "Pasukan itu tetap di Somalia, kata Perdana Menteri Ethiopia, Meles Zenawi."
-        let doc = TextAnalyzer().analyze(text)
-        for model in [NERModel.builtIn, nil] {
-            let people = EntityTagger(model: model).tag(doc).filter { $0.type == .per }
-            #expect(people.map { mentionText(doc, $0) } == ["Meles Zenawi"])
-            #expect(people.first?.role == "Perdana Menteri Ethiopia")
-        }
+        for model in [NERModel.builtIn, nil] { expectOnePerson(text, "Meles Zenawi", role: "Perdana Menteri Ethiopia", model: model) }
     }
 
     /// An acronym in brackets that spells a longer capitalised run than the listed name before

@@ -295,27 +295,48 @@ extension Scan {
         }
     }
 
+    /// What the document says of its one-word people and organizations: the words of its
+    /// people of two words or more (`Musk` of `Elon Musk`), and which of the one-word names
+    /// that are no such word and no word of a lexicon person it also writes in lower case.
+    struct OneWordNames {
+        var personWords: Set<Int>
+        var writtenInLowerCase: Set<Int>
+    }
+
+    /// ``oneWordNames``, gathered the first time a pass asks (``repeatNames()`` and
+    /// ``dropPeopleWrittenInLowerCase()`` read the same).
+    mutating func oneWordNameEvidence() -> OneWordNames {
+        if let known = oneWordNames { return known }
+        var personWords = Set<Int>()
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start > 1 {
+            for t in mentions[k].start..<mentions[k].end { personWords.insert(keyHash(t)) }
+        }
+        var single: [Int] = []
+        for k in mentions.indices where mentions[k].end - mentions[k].start == 1 && (mentions[k].type == .per || mentions[k].type == .org) {
+            let t = mentions[k].start
+            if !personWords.contains(keyHash(t)), !isWordOfListedPeople(t) { single.append(t) }
+        }
+        let evidence = OneWordNames(personWords: personWords, writtenInLowerCase: wordsWrittenInLowerCase(among: single))
+        oneWordNames = evidence
+        return evidence
+    }
+
     /// Drops each one-word person, found by the rules or the model, whose word the document
     /// also writes in lower case and that is no word of a longer person's name there nor of a
-    /// lexicon person (`Menko Pangan` beside `ketahanan pangan`: a role's field, not a name;
-    /// `Wahyu` stays).
+    /// lexicon person (`Menko Pangan` beside `ketahanan pangan`; `Wahyu` stays).
     mutating func dropPeopleWrittenInLowerCase() {
         guard nameWords != nil else { return }
-        var personWords = Set<Int>(), single: [Int] = []
-        for k in mentions.indices where mentions[k].type == .per {
-            if mentions[k].end - mentions[k].start > 1 {
-                for t in mentions[k].start..<mentions[k].end { personWords.insert(keyHash(t)) }
-            } else if mentions[k].lexiconID == nil {
-                single.append(k)
+        let evidence = oneWordNameEvidence()
+        guard !evidence.writtenInLowerCase.isEmpty else { return }
+        var words: [Int] = []
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start == 1 && mentions[k].lexiconID == nil {
+            let t = mentions[k].start
+            if !evidence.personWords.contains(keyHash(t)), !isWordOfListedPeople(t), !isGivenName(t),
+               evidence.writtenInLowerCase.contains(lowercaseHash(t)) {
+                words.append(k)
             }
         }
-        let candidates = single.filter { k in
-            let t = mentions[k].start
-            return !personWords.contains(keyHash(t)) && !isWordOfListedPeople(t) && !isGivenName(t)
-        }
-        let lowerHere = wordsWrittenInLowerCase(among: candidates.map { mentions[$0].start })
-        guard !lowerHere.isEmpty else { return }
-        removeMentions(candidates.filter { lowerHere.contains(lowercaseHash(mentions[$0].start)) })
+        removeMentions(words)
     }
 
     /// Removes the mentions at `indices` (ascending), keeping ``ambiguousPlaces`` pointing at
@@ -557,20 +578,13 @@ extension Scan {
         // when a name ends there, ``longer`` when a longer name goes on from there.
         let named: Int32 = 4, longer: Int32 = 8
         var names = ByteStringTable(capacity: 16)
-        // The words of the document's people of two words or more (`Musk` of `Elon Musk`).
-        var personWords = Set<Int>()
-        for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start > 1 {
-            for t in mentions[k].start..<mentions[k].end { personWords.insert(keyHash(t)) }
-        }
-        // One-word names that only the document's lower-case words can rule out.
-        var single: [Int] = [], verbs = Set<Int>()
-        for k in mentions.indices where mentions[k].end - mentions[k].start == 1 && (mentions[k].type == .per || mentions[k].type == .org) {
+        let lowerHere = oneWordNameEvidence().writtenInLowerCase
+        // A person shaped as a verb with `-kan` (`Tetapkan`) is no name to repeat.
+        var verbs = Set<Int>()
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start == 1 {
             let t = mentions[k].start
-            if !personWords.contains(keyHash(t)), !isWordOfListedPeople(t) { single.append(t) }
-            // A person shaped as a verb with `-kan` (`Tetapkan`) is no name to repeat.
-            if mentions[k].type == .per, !isWordOfListedPeople(t), endsWithKan(t) { verbs.insert(keyHash(t)) }
+            if !isWordOfListedPeople(t), endsWithKan(t) { verbs.insert(keyHash(t)) }
         }
-        let lowerHere = wordsWrittenInLowerCase(among: single)
         for k in mentions.indices where !mentions[k].isNested && (mentions[k].type == .per || mentions[k].type == .org) {
             let start = mentions[k].start, last = mentions[k].end
             // A letter or two alone (`C`, `AS`) is too often something else, and a word this
