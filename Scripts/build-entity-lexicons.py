@@ -225,10 +225,22 @@ ROLES = (
     "Mendagri;Menlu;Menhan;Menkumham;Menkeu;Menkes;Mendikbud;Mendikbudristek;Menag;Menaker;Mensos;Menhub;Mentan;Menperin;Mendag;"
     "Menkominfo;Menparekraf;Menpar;Menpora;Menristek;Mendes;Mensesneg;Seskab;Menkopolhukam;Menko Polhukam;Menko Perekonomian;"
     "Menko PMK;Menko Marves;Menko Maritim;Menkomarves;Perdana Menteri;Wakil Perdana Menteri;"
-    "Plt;Pj;Penjabat;Ketua Komisi;Ketua Komite;Ketua DPR;Ketua DPRD;Ketua MPR;Pimpinan;Koordinator;Kasatpol PP"
+    "Plt;Pj;Penjabat;Ketua Komisi;Ketua Komite;Ketua DPR;Ketua DPRD;Ketua MPR;Pimpinan;Koordinator;Kasatpol PP;"
+    "Pelaksana Tugas;Pelaksana Harian;Plh;Panglima;Komandan;Kepala Staf;Pangkostrad;Pangkoarmada;Kasdam;Danlanud;Danyon;"
+    "Danlantamal;Kabareskrim;Dirreskrimum;Dirreskrimsus;Dirlantas;Kasubdit;Kanit;Kasat;Kabid;Kasubbid;Kakanwil;"
+    "Wakil Kepala;Wakil Direktur;Wakil Rektor;Wakil Dekan;Sekretaris Jenderal;Deputi;Direktur Eksekutif;Ketua Harian;"
+    "Bendahara;Bendahara Umum;Presiden Direktur;Presdir;Komisaris Utama;Kepala Sekolah;Kepsek;Duta Besar;Dubes;"
+    "Konsul Jenderal;Jaksa;Jaksa Penuntut Umum;Kuasa Hukum;Pengacara;Advokat"
 )
 HONORIFICS = "Bapak;Ibu;Pak;Bu;Sdr.;Sdri.;Saudara;Saudari;H.;Hj.;KH.;K.H.;Prof.;Dr.;Drs.;Dra.;Ir.;dr.;Ustaz;Ustadz;Kiai;Habib;Mbak;Mas;Bang;Tuan;Nyonya"
-RANKS = "AKBP;AKP;Kombes;Kombes Pol;Irjen;Irjen Pol;Brigjen;Brigjen Pol;Komjen;Jenderal;Letjen;Mayjen;Kolonel;Letkol;Mayor;Kapten;Iptu;Ipda;Aiptu;Bripka;Brigadir;Kompol;Laksamana;Marsekal"
+RANKS = (
+    "AKBP;AKP;Kombes;Kombes Pol;Irjen;Irjen Pol;Brigjen;Brigjen Pol;Komjen;Jenderal;Letjen;Mayjen;Kolonel;Letkol;Mayor;Kapten;Iptu;Ipda;Aiptu;Bripka;Brigadir;Kompol;Laksamana;Marsekal;"
+    "Laksda;Laksdya;Laksma;Marsda;Marsdya;Marsma;Letnan;Letda;Lettu;Sersan;Serda;Sertu;Serka;Serma;Pelda;Peltu;Kopral;"
+    "Kopda;Koptu;Praka;Pratu;Prada;Bharada;Bharatu;Bharaka;Briptu;Bripda;Brigpol;Aipda;Letnan Kolonel;Letnan Jenderal;"
+    "Mayor Jenderal;Brigadir Jenderal;Laksamana Muda;Laksamana Madya;Laksamana Pertama;Marsekal Muda;Marsekal Madya;"
+    "Marsekal Pertama;Komisaris Besar;Ajun Komisaris Besar;Ajun Komisaris;Inspektur Jenderal;Komisaris Jenderal;"
+    "Inspektur Satu;Inspektur Dua"
+)
 
 
 def person_cues():

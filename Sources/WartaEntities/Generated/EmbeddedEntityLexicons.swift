@@ -10271,34 +10271,57 @@ Zyrexindo Mandiri Buana	ORG	company	capitalized	ZYRX
     /// Lexicons/person-cues.tsv
     static let personCues = ##"""
 name	type	subtype	case	id	parent
+Advokat	ROLE	role	capitalized		
+Aipda	ROLE	rank	capitalized		
 Aiptu	ROLE	rank	capitalized		
+Ajun Komisaris	ROLE	rank	capitalized		
+Ajun Komisaris Besar	ROLE	rank	capitalized		
 AKBP	ROLE	rank	capitalized		
 AKP	ROLE	rank	capitalized		
 Analis	ROLE	role	capitalized		
 Anggota	ROLE	role	capitalized		
 Bang	ROLE	honorific	capitalized		
 Bapak	ROLE	honorific	capitalized		
+Bendahara	ROLE	role	capitalized		
+Bendahara Umum	ROLE	role	capitalized		
+Bharada	ROLE	rank	capitalized		
+Bharaka	ROLE	rank	capitalized		
+Bharatu	ROLE	rank	capitalized		
 Brigadir	ROLE	rank	capitalized		
+Brigadir Jenderal	ROLE	rank	capitalized		
 Brigjen	ROLE	rank	capitalized		
 Brigjen Pol	ROLE	rank	capitalized		
+Brigpol	ROLE	rank	capitalized		
+Bripda	ROLE	rank	capitalized		
 Bripka	ROLE	rank	capitalized		
+Briptu	ROLE	rank	capitalized		
 Bu	ROLE	honorific	capitalized		
 Bupati	ROLE	role	capitalized		
 Camat	ROLE	role	capitalized		
 CEO	ROLE	role	capitalized		
 Dandim	ROLE	role	capitalized		
+Danlantamal	ROLE	role	capitalized		
+Danlanud	ROLE	role	capitalized		
 Danramil	ROLE	role	capitalized		
 Danrem	ROLE	role	capitalized		
+Danyon	ROLE	role	capitalized		
 Dekan	ROLE	role	capitalized		
+Deputi	ROLE	role	capitalized		
 Direktur	ROLE	role	capitalized		
+Direktur Eksekutif	ROLE	role	capitalized		
 Direktur Jenderal	ROLE	role	capitalized		
 Direktur Utama	ROLE	role	capitalized		
 Dirjen	ROLE	role	capitalized		
+Dirlantas	ROLE	role	capitalized		
+Dirreskrimsus	ROLE	role	capitalized		
+Dirreskrimum	ROLE	role	capitalized		
 Dirut	ROLE	role	capitalized		
 Dosen	ROLE	role	capitalized		
 Dr.	ROLE	honorific	any		
 Dra.	ROLE	honorific	any		
 Drs.	ROLE	honorific	any		
+Dubes	ROLE	role	capitalized		
+Duta Besar	ROLE	role	capitalized		
 Ekonom	ROLE	role	capitalized		
 Founder	ROLE	role	capitalized		
 Gubernur	ROLE	role	capitalized		
@@ -10308,22 +10331,31 @@ Habib	ROLE	honorific	capitalized
 Hakim	ROLE	role	capitalized		
 Hj.	ROLE	honorific	any		
 Ibu	ROLE	honorific	capitalized		
+Inspektur Dua	ROLE	rank	capitalized		
+Inspektur Jenderal	ROLE	rank	capitalized		
+Inspektur Satu	ROLE	rank	capitalized		
 Ipda	ROLE	rank	capitalized		
 Iptu	ROLE	rank	capitalized		
 Ir.	ROLE	honorific	any		
 Irjen	ROLE	rank	capitalized		
 Irjen Pol	ROLE	rank	capitalized		
+Jaksa	ROLE	role	capitalized		
 Jaksa Agung	ROLE	role	capitalized		
+Jaksa Penuntut Umum	ROLE	role	capitalized		
 Jenderal	ROLE	rank	capitalized		
 Jubir	ROLE	role	capitalized		
 Juru Bicara	ROLE	role	capitalized		
 K.H.	ROLE	honorific	any		
 Kabag	ROLE	role	capitalized		
+Kabareskrim	ROLE	role	capitalized		
+Kabid	ROLE	role	capitalized		
 Kabid Humas	ROLE	role	capitalized		
 Kades	ROLE	role	capitalized		
 Kadis	ROLE	role	capitalized		
 Kajari	ROLE	role	capitalized		
 Kajati	ROLE	role	capitalized		
+Kakanwil	ROLE	role	capitalized		
+Kanit	ROLE	role	capitalized		
 Kapolda	ROLE	role	capitalized		
 Kapolres	ROLE	role	capitalized		
 Kapolresta	ROLE	role	capitalized		
@@ -10331,16 +10363,24 @@ Kapolrestabes	ROLE	role	capitalized
 Kapolri	ROLE	role	capitalized		
 Kapolsek	ROLE	role	capitalized		
 Kapten	ROLE	rank	capitalized		
+Kasat	ROLE	role	capitalized		
 Kasat Reskrim	ROLE	role	capitalized		
 Kasatpol PP	ROLE	role	capitalized		
+Kasdam	ROLE	role	capitalized		
 Kasubag	ROLE	role	capitalized		
+Kasubbid	ROLE	role	capitalized		
+Kasubdit	ROLE	role	capitalized		
 Kepala	ROLE	role	capitalized		
 Kepala Badan	ROLE	role	capitalized		
 Kepala Desa	ROLE	role	capitalized		
 Kepala Dinas	ROLE	role	capitalized		
+Kepala Sekolah	ROLE	role	capitalized		
+Kepala Staf	ROLE	role	capitalized		
+Kepsek	ROLE	role	capitalized		
 Ketua	ROLE	role	capitalized		
 Ketua DPR	ROLE	role	capitalized		
 Ketua DPRD	ROLE	role	capitalized		
+Ketua Harian	ROLE	role	capitalized		
 Ketua Komisi	ROLE	role	capitalized		
 Ketua Komite	ROLE	role	capitalized		
 Ketua MPR	ROLE	role	capitalized		
@@ -10349,24 +10389,51 @@ Ketum	ROLE	role	capitalized
 KH.	ROLE	honorific	any		
 Kiai	ROLE	honorific	capitalized		
 Kolonel	ROLE	rank	capitalized		
+Komandan	ROLE	role	capitalized		
 Kombes	ROLE	rank	capitalized		
 Kombes Pol	ROLE	rank	capitalized		
 Komisaris	ROLE	role	capitalized		
+Komisaris Besar	ROLE	rank	capitalized		
+Komisaris Jenderal	ROLE	rank	capitalized		
+Komisaris Utama	ROLE	role	capitalized		
 Komjen	ROLE	rank	capitalized		
 Kompol	ROLE	rank	capitalized		
+Konsul Jenderal	ROLE	role	capitalized		
 Koordinator	ROLE	role	capitalized		
+Kopda	ROLE	rank	capitalized		
+Kopral	ROLE	rank	capitalized		
+Koptu	ROLE	rank	capitalized		
 KSAD	ROLE	role	capitalized		
 KSAL	ROLE	role	capitalized		
 KSAU	ROLE	role	capitalized		
+Kuasa Hukum	ROLE	role	capitalized		
 Laksamana	ROLE	rank	capitalized		
+Laksamana Madya	ROLE	rank	capitalized		
+Laksamana Muda	ROLE	rank	capitalized		
+Laksamana Pertama	ROLE	rank	capitalized		
+Laksda	ROLE	rank	capitalized		
+Laksdya	ROLE	rank	capitalized		
+Laksma	ROLE	rank	capitalized		
+Letda	ROLE	rank	capitalized		
 Letjen	ROLE	rank	capitalized		
 Letkol	ROLE	rank	capitalized		
+Letnan	ROLE	rank	capitalized		
+Letnan Jenderal	ROLE	rank	capitalized		
+Letnan Kolonel	ROLE	rank	capitalized		
+Lettu	ROLE	rank	capitalized		
 Lurah	ROLE	role	capitalized		
 Manajer	ROLE	role	capitalized		
+Marsda	ROLE	rank	capitalized		
+Marsdya	ROLE	rank	capitalized		
 Marsekal	ROLE	rank	capitalized		
+Marsekal Madya	ROLE	rank	capitalized		
+Marsekal Muda	ROLE	rank	capitalized		
+Marsekal Pertama	ROLE	rank	capitalized		
+Marsma	ROLE	rank	capitalized		
 Mas	ROLE	honorific	capitalized		
 Mayjen	ROLE	rank	capitalized		
 Mayor	ROLE	rank	capitalized		
+Mayor Jenderal	ROLE	rank	capitalized		
 Mbak	ROLE	honorific	capitalized		
 Menag	ROLE	role	capitalized		
 Menaker	ROLE	role	capitalized		
@@ -10402,17 +10469,31 @@ Menteri	ROLE	role	capitalized
 Nyonya	ROLE	honorific	capitalized		
 Pak	ROLE	honorific	capitalized		
 Pangdam	ROLE	role	capitalized		
+Pangkoarmada	ROLE	role	capitalized		
+Pangkostrad	ROLE	role	capitalized		
+Panglima	ROLE	role	capitalized		
 Panglima TNI	ROLE	role	capitalized		
+Pelaksana Harian	ROLE	role	capitalized		
+Pelaksana Tugas	ROLE	role	capitalized		
 Pelatih	ROLE	role	capitalized		
+Pelda	ROLE	rank	capitalized		
+Peltu	ROLE	rank	capitalized		
 Pendiri	ROLE	role	capitalized		
 Peneliti	ROLE	role	capitalized		
+Pengacara	ROLE	role	capitalized		
 Pengamat	ROLE	role	capitalized		
 Penjabat	ROLE	role	capitalized		
 Perdana Menteri	ROLE	role	capitalized		
 Pimpinan	ROLE	role	capitalized		
 Pj	ROLE	role	capitalized		
+Plh	ROLE	role	capitalized		
 Plt	ROLE	role	capitalized		
+Prada	ROLE	rank	capitalized		
+Praka	ROLE	rank	capitalized		
+Pratu	ROLE	rank	capitalized		
+Presdir	ROLE	role	capitalized		
 Presiden	ROLE	role	capitalized		
+Presiden Direktur	ROLE	role	capitalized		
 Prof.	ROLE	honorific	any		
 Rektor	ROLE	role	capitalized		
 Saudara	ROLE	honorific	capitalized		
@@ -10422,6 +10503,12 @@ Sdri.	ROLE	honorific	any
 Sekda	ROLE	role	capitalized		
 Sekjen	ROLE	role	capitalized		
 Sekretaris	ROLE	role	capitalized		
+Sekretaris Jenderal	ROLE	role	capitalized		
+Serda	ROLE	rank	capitalized		
+Serka	ROLE	rank	capitalized		
+Serma	ROLE	rank	capitalized		
+Sersan	ROLE	rank	capitalized		
+Sertu	ROLE	rank	capitalized		
 Seskab	ROLE	role	capitalized		
 Staf Khusus	ROLE	role	capitalized		
 Tuan	ROLE	honorific	capitalized		
@@ -10431,11 +10518,15 @@ Wabup	ROLE	role	capitalized
 Wagub	ROLE	role	capitalized		
 Wakapolri	ROLE	role	capitalized		
 Wakil Bupati	ROLE	role	capitalized		
+Wakil Dekan	ROLE	role	capitalized		
+Wakil Direktur	ROLE	role	capitalized		
 Wakil Gubernur	ROLE	role	capitalized		
+Wakil Kepala	ROLE	role	capitalized		
 Wakil Ketua	ROLE	role	capitalized		
 Wakil Menteri	ROLE	role	capitalized		
 Wakil Perdana Menteri	ROLE	role	capitalized		
 Wakil Presiden	ROLE	role	capitalized		
+Wakil Rektor	ROLE	role	capitalized		
 Wakil Wali Kota	ROLE	role	capitalized		
 Wali Kota	ROLE	role	capitalized		
 Walikota	ROLE	role	capitalized		
