@@ -224,6 +224,7 @@ struct Scan {
         }
         attachAppositiveRoles()
         coverMentions()
+        namesAfterRoleClauses()
         completeEarlierNames()
         linkPartialNames()
         tagAbbreviations()
@@ -377,6 +378,8 @@ struct Scan {
     }
 
     @inline(__always) func has(_ i: Int, _ c: EntityTagger.Cue) -> Bool { i >= 0 && i < cues.count && cues[i].contains(c) }
+    /// Whether token `i` has any of the cue bits `c` (``has(_:_:)`` asks for all of them).
+    @inline(__always) func hasAny(_ i: Int, _ c: EntityTagger.Cue) -> Bool { i >= 0 && i < cues.count && !cues[i].isDisjoint(with: c) }
 
     func text(_ i: Int) -> String { text(i, i + 1) }
     /// The text of tokens `a..<b`.
@@ -709,13 +712,28 @@ struct Scan {
             nameStart += 1
         }
         nameStart = afterRoleOverlapping(nameStart, in: run)
+        nameStart = afterListedName(nameStart, in: run)
         nameStart = rightAfterRank(nameStart, in: run)
         nameStart = balineseNameStart(nameStart, in: run)
+        // Right after a rank the name starts, a word of the language or not (`Kombes` | `Wira
+        // Satya Triputra`).
+        if isRightAfterRank(nameStart, in: run) { return nameStart }
         while nameStart < run.upperBound - 1, isCommonWord(nameStart),
               lexiconMatch(nameStart, nameStart + 1).map({ $0.0.type != .per }) ?? true {
             nameStart += 1
         }
         return nameStart
+    }
+
+    /// Whether a listed rank ends right before token `t` of `run` (the rank inside the run or
+    /// just before it), and no listed role runs over it (`Direktur Jenderal` | `Imigrasi`).
+    func isRightAfterRank(_ t: Int, in run: Range<Int>) -> Bool {
+        func listedRole(_ j: Int) -> (LexiconEntry, Int)? {
+            lexiconMatch(j, run.upperBound).flatMap { $0.0.type == .role ? $0 : nil }
+        }
+        guard let j = (max(0, t - 3)..<t).first(where: { j in listedRole(j).map { $0.0.subtype == "rank" && $0.1 == t } ?? false })
+        else { return false }
+        return !(max(0, j - 2)..<j).contains { listedRole($0).map { $0.1 >= t } ?? false }
     }
 
     /// `nameStart`, or an earlier `I` or `Ni` and a Balinese name word (``EntityTagger/balineseNameWords``)
@@ -740,6 +758,19 @@ struct Scan {
     func afterRoleOverlapping(_ nameStart: Int, in run: Range<Int>) -> Int {
         for j in max(run.lowerBound, nameStart - 3)..<nameStart {
             if let (entry, end) = lexiconMatch(j, run.upperBound), entry.type == .role, end > nameStart, end < run.upperBound {
+                return end
+            }
+        }
+        return nameStart
+    }
+
+    /// `nameStart`, or the end of a listed organization or place that starts before it and runs
+    /// into it: the words of a listed name are no person's (`Dosen Universitas Gadjah Mada`, …
+    /// had made a person `Mada`).
+    func afterListedName(_ nameStart: Int, in run: Range<Int>) -> Int {
+        guard nameStart < run.upperBound else { return nameStart }
+        for j in run.lowerBound..<nameStart {
+            if let (entry, end) = lexiconMatch(j, run.upperBound), entry.type == .org || entry.type == .loc, end > nameStart {
                 return end
             }
         }
@@ -855,6 +886,11 @@ struct Scan {
         // IV Renakta Ditreskrimum Polda Lampung, AKBP Ferdiyan Fahmi`).
         if run + 2 < range.upperBound, bytes(of: run) == [0x2C], let (entry, end) = lexiconMatch(run + 1, range.upperBound),
            entry.type == .role, end < range.upperBound, capitalized(end) { return nil }
+        // A listed role inside the run makes what comes before it part of a title (`kata
+        // Pelaksana Tugas Direktur Jenderal … Maxi Rein Rondonuwu`): the role's rule reads it.
+        if (i + 1..<run).contains(where: { lexiconMatch($0, run).map { $0.0.type == .role && $0.0.subtype != "honorific" } ?? false }) {
+            return nil
+        }
         add(EntityMention(start: i, end: run, type: .per))
         return run
     }
@@ -865,7 +901,7 @@ struct Scan {
     mutating func placeAfterPlaceWord(_ i: Int, _ range: Range<Int>, _ match: (LexiconEntry, Int)?) -> Int? {
         let village = match.flatMap { $0.0.casePolicy == .cued ? $0 : nil }
         guard match == nil || village != nil, i > range.lowerBound, has(i - 1, .placeWord), !capitalized(i - 1),
-              capitalized(i), !allCaps(i), !has(i, [.month, .day]) else { return nil }
+              capitalized(i), !allCaps(i), !hasAny(i, [.month, .day]) else { return nil }
         let limit = range.upperBound
         var run = capitalizedRun(i, limit, allowConnectors: false)
         if let (entry, end) = village, end == run {
@@ -1002,6 +1038,37 @@ struct Scan {
         return nil
     }
 
+    /// A name set off by commas after a clause that opens with a role is the person the role
+    /// describes, known or not (`Dosen Universitas Kristen Satya Wacana, Umbu Rauta,
+    /// mengatakan`): one to four capitalised words, not all of them words of the language, that
+    /// no lexicon lists as something else, with no place, organization or calendar word, and a
+    /// comma after them that no `dan` follows (`Menteri Desa, Pembangunan Daerah
+    /// Tertinggal, dan Transmigrasi` lists fields).
+    mutating func namesAfterRoleClauses() {
+        var s = 0
+        for c in capitals {
+            let start = Int(c)
+            while Int(doc.sentenceTokenStarts[s + 1]) <= start { s += 1 }
+            let limit = Int(doc.sentenceTokenStarts[s + 1])
+            guard start > 0, !covered[start], isComma(start - 1) else { continue }
+            let end = capitalizedRun(start, limit, allowConnectors: false)
+            guard end - start <= 4, end < limit, isComma(end), !(end + 1 < limit && has(end + 1, .connector)),
+                  (start..<end).allSatisfy({ couldBeAppositiveName($0, before: end) }),
+                  !(start..<end).allSatisfy(isCommonWord), let r = roleBeforeComma(start) else { continue }
+            add(EntityMention(start: start, end: end, type: .per, role: text(r, start - 1)))
+        }
+    }
+
+    /// Whether token `i` is a comma.
+    func isComma(_ i: Int) -> Bool { kinds[i] == .punctuation && bytes(of: i) == [0x2C] }
+
+    /// Whether token `i` may be a word of a name set off by commas (see ``namesAfterRoleClauses()``).
+    func couldBeAppositiveName(_ i: Int, before end: Int) -> Bool {
+        capitalized(i) && !allCaps(i) && !covered[i] && !isLegalForm(i)
+            && !hasAny(i, [.organization, .location, .placeWord, .day, .month, .speech])
+            && (lexiconMatch(i, end).map { $0.0.type == .per } ?? true)
+    }
+
     /// A role in apposition after a person's name becomes the person's role: "Joko Susilo,
     /// Ketua Komite B DPRD Kota Semarang, …" (the role runs through the capitalised words after
     /// the role word, and never over another person's name).
@@ -1010,7 +1077,7 @@ struct Scan {
         let personStarts = Set(mentions.lazy.filter { $0.type == .per }.map(\.start))
         for k in mentions.indices where mentions[k].type == .per && mentions[k].role == nil {
             let comma = mentions[k].end
-            guard comma + 1 < n, kinds[comma] == .punctuation, bytes(of: comma) == [0x2C], capitalized(comma + 1),
+            guard comma + 1 < n, isComma(comma), capitalized(comma + 1),
                   let (entry, roleWordsEnd) = lexiconMatch(comma + 1, n), entry.type == .role else { continue }
             let end = roleRunEnd(from: roleWordsEnd, n)
             guard !(comma + 1..<end).contains(where: personStarts.contains) else { continue }
@@ -1045,7 +1112,7 @@ struct Scan {
             guard !Scan.line(containing: s, in: titleCaseLines), let r = roleBeforeComma(s) ?? roleRightBefore(s) else { continue }
             // The role ends before the comma, or before the bracket that holds the name (`Menteri (Dody Hanggodo)`).
             var end = s
-            while end > r + 1, kinds[end - 1] == .punctuation, bytes(of: end - 1) == [0x2C] || flags[end - 1].contains(.openingBracket) {
+            while end > r + 1, isComma(end - 1) || kinds[end - 1] == .punctuation && flags[end - 1].contains(.openingBracket) {
                 end -= 1
             }
             mentions[k].role = text(r, end)
@@ -1058,7 +1125,7 @@ struct Scan {
     /// Indonesia, Aditya Perdana, …`), and names no other person.
     func roleBeforeComma(_ s: Int) -> Int? {
         let comma = s - 1
-        guard comma > 1, kinds[comma] == .punctuation, bytes(of: comma) == [0x2C] else { return nil }
+        guard comma > 1, isComma(comma) else { return nil }
         var r = comma
         while r > 0, r > comma - 12, kinds[r - 1] != .punctuation { r -= 1 }
         guard r == 0 || kinds[r - 1] == .punctuation && r > comma - 12 else { return nil }

@@ -569,4 +569,37 @@ struct LexiconFileCheckTests {
         #expect(badCase?.line == 3)
         #expect(badCase?.detail == "unknown case 'lower'; use capitalized, upper, cued or any")
     }
+
+    /// The words of a listed organization in a role's run are no person's name: the organization
+    /// stays whole (`Universitas Gadjah Mada` had lost `Mada` to a person).
+    @Test func aListedOrganizationInARolesRunStaysWhole() {
+        #expect(tagged("Dosen Universitas Gadjah Mada, Umbu Rauta, mengatakan hal itu.", model: nil)
+                == ["ORG Universitas Gadjah Mada", "PER Umbu Rauta"])
+    }
+
+    /// A name set off by commas after a clause that opens with a role is a person with that
+    /// role, even one no lexicon knows and whose first word names villages (`Umbu`); a place,
+    /// a list of fields or a legal form there is not.
+    @Test func aNameSetOffByCommasAfterARoleIsAPerson() {
+        expectOnePerson("Kepala Dinas Kesehatan Kota Semarang, Umbu Rauta, mengatakan hal itu.", "Umbu Rauta",
+                        role: "Kepala Dinas Kesehatan Kota Semarang")
+        expectOnePerson("Kepala Dinas Kesehatan Kota Semarang, Umbu Rauta, mengatakan hal itu.", "Umbu Rauta",
+                        role: "Kepala Dinas Kesehatan Kota Semarang", model: nil)
+        #expect(!tagged("Ketua DPRD Kota Solo, Jawa Tengah, mengatakan hal itu.", model: nil).contains { $0.hasPrefix("PER") })
+        #expect(!tagged("Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi hadir.", model: nil).contains { $0.hasPrefix("PER") })
+        #expect(!tagged("Direktur Utama PT Garuda, Tbk, mengatakan hal itu.", model: nil).contains { $0.hasPrefix("PER") })
+    }
+
+    /// After a speech verb, a run with a listed role inside is a title, and the name is what
+    /// follows the role's organization (`Pelaksana Tugas` and `Panglima` are roles, `Laksda` a
+    /// rank); right after a rank the name starts even with a word of the language (`Wira`).
+    @Test func aTitleAfterASpeechVerbIsNoName() {
+        for model in [NERModel.builtIn, nil] {
+            #expect(tagged("“Kami siap,” kata Pelaksana Tugas Direktur Jenderal Pencegahan dan Pengendalian Penyakit Kementerian Kesehatan Maxi Rein Rondonuwu.",
+                           model: model).filter { $0.hasPrefix("PER") } == ["PER Maxi Rein Rondonuwu"])
+            #expect(tagged("“Kami fokus,” kata Panglima Komando Armada I (Pangkoarmada) Laksda TNI Abdul Rasyid kemarin.",
+                           model: model).filter { $0.hasPrefix("PER") } == ["PER Abdul Rasyid"])
+            #expect(tagged("Hal itu disampaikan Kombes Wira Satya Triputra.", model: model) == ["PER Wira Satya Triputra"])
+        }
+    }
 }
