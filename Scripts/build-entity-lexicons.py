@@ -230,7 +230,8 @@ ROLES = (
     "Danlantamal;Kabareskrim;Dirreskrimum;Dirreskrimsus;Dirlantas;Kasubdit;Kanit;Kasat;Kabid;Kasubbid;Kakanwil;"
     "Wakil Kepala;Wakil Direktur;Wakil Rektor;Wakil Dekan;Sekretaris Jenderal;Deputi;Direktur Eksekutif;Ketua Harian;"
     "Bendahara;Bendahara Umum;Presiden Direktur;Presdir;Komisaris Utama;Kepala Sekolah;Kepsek;Duta Besar;Dubes;"
-    "Konsul Jenderal;Jaksa;Jaksa Penuntut Umum;Kuasa Hukum;Pengacara;Advokat"
+    "Konsul Jenderal;Jaksa;Jaksa Penuntut Umum;Kuasa Hukum;Pengacara;Advokat;Imam Besar;Co-Founder;"
+    "Chief Executive Officer;Chief Operating Officer;Chief Financial Officer;Managing Director;General Manager"
 )
 HONORIFICS = "Bapak;Ibu;Pak;Bu;Sdr.;Sdri.;Saudara;Saudari;H.;Hj.;KH.;K.H.;Prof.;Dr.;Drs.;Dra.;Ir.;dr.;Ustaz;Ustadz;Kiai;Habib;Mbak;Mas;Bang;Tuan;Nyonya"
 RANKS = (

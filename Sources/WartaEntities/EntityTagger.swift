@@ -658,7 +658,7 @@ struct Scan {
     /// Without a name, the organization the role names is still one ("kata Kepala Badan
     /// Pengawas Obat dan Makanan di Jakarta").
     mutating func personAfterRole(_ i: Int, _ end: Int, _ limit: Int) -> Int {
-        let run = beforeNextRole(end, capitalizedRun(end, limit))
+        let run = beforeNextRole(end, roleRunEnd(from: end, limit))
         let nameStart = nameAtEnd(of: end..<run)
         if nameStart < run, !allCaps(nameStart) || isBalineseNameOpening(nameStart), !continuesAsOrganization(run, limit),
            !(run - nameStart == 1 && isCommonWord(nameStart)), !followsJoiningWord(nameStart, after: end) {
@@ -1086,14 +1086,14 @@ struct Scan {
     }
 
     /// The end of a role's words from `i`: its capitalised run, going on over a number before
-    /// a capitalised word and an acronym in brackets (`Wakil Presiden Direktur PT Hutchison 3
-    /// Indonesia (Tri)`).
+    /// a capitalised word (first too: `CEO` | `99 Group Indonesia`) and an acronym in brackets
+    /// (`Wakil Presiden Direktur PT Hutchison 3 Indonesia (Tri)`).
     func roleRunEnd(from i: Int, _ limit: Int) -> Int {
         var end = capitalizedRun(i, limit)
-        while end > i {
+        while true {
             if end + 1 < limit, isNumber(end), capitalized(end + 1) {
                 end = capitalizedRun(end + 1, limit)
-            } else if end + 2 < limit, flags[end].contains(.openingBracket), capitalized(end + 1) || allCaps(end + 1),
+            } else if end > i, end + 2 < limit, flags[end].contains(.openingBracket), capitalized(end + 1) || allCaps(end + 1),
                       flags[end + 2].contains(.closingBracket) {
                 end += 3
             } else {

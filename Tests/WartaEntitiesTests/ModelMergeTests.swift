@@ -104,4 +104,13 @@ struct ModelMergeTests {
         let name = "Sekar datang pagi. Warga menyambut Sekar."
         #expect(ModelMergeTests.merged(name, [(0..<1, .per), (6..<7, .per)], then: passes) == ["PER Sekar", "PER Sekar"])
     }
+
+    /// A model span that takes in the acronym in brackets after a name gives the name and the
+    /// acronym as two mentions, as the rules do; a legal form in brackets is no acronym.
+    @Test func aNameAndItsBracketedAcronymAreTwoMentions() {
+        let text = "Hal itu disampaikan Kementerian Dalam Negeri (Kemendagri) kemarin."
+        #expect(ModelMergeTests.merged(text, [(3..<9, .org)]) == ["ORG Kementerian Dalam Negeri", "ORG Kemendagri"])
+        let company = "Saham PT Bank Rakyat Indonesia (Persero) naik."
+        #expect(!ModelMergeTests.merged(company, [(1..<8, .org)]).contains("ORG Persero"))
+    }
 }

@@ -10299,6 +10299,10 @@ Bu	ROLE	honorific	capitalized
 Bupati	ROLE	role	capitalized		
 Camat	ROLE	role	capitalized		
 CEO	ROLE	role	capitalized		
+Chief Executive Officer	ROLE	role	capitalized		
+Chief Financial Officer	ROLE	role	capitalized		
+Chief Operating Officer	ROLE	role	capitalized		
+Co-Founder	ROLE	role	capitalized		
 Dandim	ROLE	role	capitalized		
 Danlantamal	ROLE	role	capitalized		
 Danlanud	ROLE	role	capitalized		
@@ -10324,6 +10328,7 @@ Dubes	ROLE	role	capitalized
 Duta Besar	ROLE	role	capitalized		
 Ekonom	ROLE	role	capitalized		
 Founder	ROLE	role	capitalized		
+General Manager	ROLE	role	capitalized		
 Gubernur	ROLE	role	capitalized		
 Guru Besar	ROLE	role	capitalized		
 H.	ROLE	honorific	any		
@@ -10331,6 +10336,7 @@ Habib	ROLE	honorific	capitalized
 Hakim	ROLE	role	capitalized		
 Hj.	ROLE	honorific	any		
 Ibu	ROLE	honorific	capitalized		
+Imam Besar	ROLE	role	capitalized		
 Inspektur Dua	ROLE	rank	capitalized		
 Inspektur Jenderal	ROLE	rank	capitalized		
 Inspektur Satu	ROLE	rank	capitalized		
@@ -10422,6 +10428,7 @@ Letnan Jenderal	ROLE	rank	capitalized
 Letnan Kolonel	ROLE	rank	capitalized		
 Lettu	ROLE	rank	capitalized		
 Lurah	ROLE	role	capitalized		
+Managing Director	ROLE	role	capitalized		
 Manajer	ROLE	role	capitalized		
 Marsda	ROLE	rank	capitalized		
 Marsdya	ROLE	rank	capitalized		

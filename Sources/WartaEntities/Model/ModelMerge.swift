@@ -29,6 +29,19 @@ extension Scan {
             s.end = end
             guard let bracketed = withoutUnmatchedBrackets(s), let trimmed = cutAtBreak(bracketed) else { continue }
             s = trimmed
+            // `Kementerian Dalam Negeri (Kemendagri)` in one span: the name, and its acronym as a
+            // mention of its own, as the rules give them.
+            var acronym: EntityMention? = nil
+            if let (name, short) = splitBracketedAcronym(s) {
+                s = name
+                if plan.blocked[short.start] == 0 { acronym = short }
+            }
+            defer {
+                if let acronym, !taken[acronym.start] {
+                    taken[acronym.start] = true
+                    kept.append(linked(acronym, plan.ruleRole, old, &ambiguous, at: kept.count))
+                }
+            }
             // A role, its place, then a name: split before anything else, since a name a place
             // word opens (`Provinsi Kalsel Nurul Fajar Desira`) would stand against the span.
             if let (p, role) = nameAfterRoleAndPlace(s) {
@@ -90,6 +103,20 @@ extension Scan {
             if outermost == m.start { m.start += 1 } else { m.end = outermost }
         }
         return m.end > m.start ? m : nil
+    }
+
+    /// Span `s` without the acronym in brackets that ends it (`Kementerian Dalam Negeri` and
+    /// `Kemendagri`), or nil when it has none: one word in capitals or capitalised, alone in
+    /// its brackets, after a name of two words or more; no legal form (`(Persero)`).
+    func splitBracketedAcronym(_ s: EntityMention) -> (name: EntityMention, acronym: EntityMention)? {
+        let close = s.end - 1, word = s.end - 2, open = s.end - 3
+        guard s.end - s.start >= 5, flags[close].contains(.closingBracket), flags[open].contains(.openingBracket),
+              kinds[word] == .word, allCaps(word) || capitalized(word), !isLegalForm(word) else { return nil }
+        var name = s, acronym = s
+        name.end = open
+        acronym.start = word
+        acronym.end = close
+        return (name, acronym)
     }
 
     /// Span `s` up to the first thing no name runs over: a new line, a quote mark, `;`, `:`,
