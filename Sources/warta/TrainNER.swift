@@ -46,7 +46,7 @@ struct TrainNER: ParsableCommand {
     var seed: UInt64 = 13
 
     @Option(help: "Perceptrons trained with seeds seed, seed+1, …, averaged into the model (steadier than one).")
-    var runs = 5
+    var runs = 20
 
     @Option(help: "log2 of the number of weight rows (hashed features).")
     var bits = 18
