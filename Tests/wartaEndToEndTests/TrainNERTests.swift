@@ -22,12 +22,12 @@ struct TrainNERTests {
     @Test func trainsTheSameModelTwiceAndTagsWithIt() throws {
         let (dir, train) = try Self.trainingFolder()
         let first = dir.appendingPathComponent("a.model"), second = dir.appendingPathComponent("b.model")
-        let run = try warta(["train-ner", "--train", train.path, "--dev", train.path, "--epochs", "3", "--output", first.path])
+        let run = try warta(["train-ner", "--runs", "2", "--train", train.path, "--dev", train.path, "--epochs", "3", "--output", first.path])
         #expect(run.status == 0)
         #expect(run.stdout.contains("epoch 3"))
         // A perfect score prints as 1.000 (it once crashed the formatter).
         #expect(run.stdout.contains("F1 1.000"))
-        _ = try warta(["train-ner", "--train", train.path, "--epochs", "3", "--output", second.path])
+        _ = try warta(["train-ner", "--runs", "2", "--train", train.path, "--epochs", "3", "--output", second.path])
         #expect(try Data(contentsOf: first) == Data(contentsOf: second))
         let tagged = try warta(["tag", "--model", first.path, "-"], input: Data("Budi Santoso tiba kemarin.".utf8))
         #expect(tagged.stdout == "[PER Budi Santoso] tiba kemarin.\n")
@@ -38,16 +38,16 @@ struct TrainNERTests {
     @Test func documentEvidenceAndWordClassesAndWithoutThem() throws {
         let (dir, train) = try Self.trainingFolder()
         let with = dir.appendingPathComponent("a.model"), without = dir.appendingPathComponent("b.model")
-        let run = try warta(["train-ner", "--train", train.path, "--dev", train.path, "--epochs", "2", "--output", with.path])
+        let run = try warta(["train-ner", "--runs", "2", "--train", train.path, "--dev", train.path, "--epochs", "2", "--output", with.path])
         #expect(run.status == 0)
-        _ = try warta(["train-ner", "--train", train.path, "--epochs", "2", "--no-document", "--output", without.path])
+        _ = try warta(["train-ner", "--runs", "2", "--train", train.path, "--epochs", "2", "--no-document", "--output", without.path])
         let a = try Data(contentsOf: with), b = try Data(contentsOf: without)
         // The header's flags byte (after "WNER1" or "WNER2" and the bits): bit 4 is document evidence.
         #expect(a[6] & 4 == 4)
         #expect(b[6] & 4 == 0)
         // Bit 8: the word classes, on by default; `--no-classes` leaves them out.
         #expect(a[6] & 8 == 8)
-        _ = try warta(["train-ner", "--train", train.path, "--epochs", "2", "--no-classes", "--output", without.path])
+        _ = try warta(["train-ner", "--runs", "2", "--train", train.path, "--epochs", "2", "--no-classes", "--output", without.path])
         let c = try Data(contentsOf: without)
         #expect(c[6] & 8 == 0)
         #expect(String(decoding: a.prefix(5), as: UTF8.self) == "WNER2")
