@@ -660,7 +660,8 @@ struct Scan {
     mutating func personAfterRole(_ i: Int, _ end: Int, _ limit: Int) -> Int {
         let run = beforeNextRole(end, roleRunEnd(from: end, limit))
         let nameStart = nameAtEnd(of: end..<run)
-        if nameStart < run, !allCaps(nameStart) || isBalineseNameOpening(nameStart), !continuesAsOrganization(run, limit),
+        if nameStart < run, !allCaps(nameStart) || isBalineseNameOpening(nameStart) || isInitial(nameStart) && run - nameStart >= 2,
+           !continuesAsOrganization(run, limit), !isFollowedByAppositiveName(run, limit),
            !(run - nameStart == 1 && isCommonWord(nameStart)), !followsJoiningWord(nameStart, after: end) {
             let role = text(i, nameStart)
             if nameStart > i + 1 { tagRoleOrganization(i + 1, nameStart) }
@@ -673,6 +674,17 @@ struct Scan {
             if mentions.count > before { return run }
         }
         return end
+    }
+
+    /// Whether a name set off by commas follows the run ending at `run` (`Manajer Tim PB Djarum`,
+    /// `Fung Permadi`, …): then the run is the role's, and the name is the person
+    /// (``namesAfterRoleClauses()``).
+    func isFollowedByAppositiveName(_ run: Int, _ limit: Int) -> Bool {
+        guard run + 2 < limit, isComma(run), capitalized(run + 1), !isAcronym(run + 1) else { return false }
+        let end = capitalizedRun(run + 1, limit, allowConnectors: false)
+        return end - run - 1 <= 4 && end < limit && isComma(end)
+            && (run + 1..<end).allSatisfy { !hasAny($0, [.organization, .location, .placeWord, .day, .month]) && !isAcronym($0) }
+            && (lexiconMatch(run + 1, end).map { $0.0.type == .per } ?? true)
     }
 
     /// The end of the capitalised run `start..<run` after a role, cut before a joining word that
@@ -694,13 +706,13 @@ struct Scan {
     }
 
     /// Where the name at the end of the capitalised run `run` after a role starts: at most
-    /// three words that are not organization or place words (nor listed as something other
+    /// three words or initials that are not acronyms, organization or place words (nor listed as something other
     /// than a person), not the word right after a place word (which names the place: `Dusun
     /// Nglahar`), without the words of the language that open the role's tail ("Besar" of
     /// Komisaris Besar, "Penanganan", "Barat") unless they are given names.
     func nameAtEnd(of run: Range<Int>) -> Int {
         var nameStart = run.upperBound
-        while nameStart > run.lowerBound, capitalized(nameStart - 1),
+        while nameStart > run.lowerBound, capitalized(nameStart - 1) || isInitial(nameStart - 1), !isAcronym(nameStart - 1),
               lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per }) ?? true,
               !has(nameStart - 1, .organization), !has(nameStart - 1, .location),
               run.upperBound - nameStart < 3 {
@@ -736,6 +748,18 @@ struct Scan {
         return !(max(0, j - 2)..<j).contains { listedRole($0).map { $0.1 >= t } ?? false }
     }
 
+    /// Whether token `i` is a word of two letters or more in capitals (`DKPKP`): an acronym, no
+    /// word of a person's name in running text.
+    func isAcronym(_ i: Int) -> Bool { allCaps(i) && doc.tokens.ends[i] - doc.tokens.starts[i] > 1 }
+
+    /// Whether token `i` is one capital letter, the initial of a name (`M` of `M Fadli Amri`),
+    /// and not a Roman numeral (`Wilayah V`, `Komisi I`).
+    func isInitial(_ i: Int) -> Bool {
+        guard allCaps(i), kinds[i] == .word, doc.tokens.ends[i] - doc.tokens.starts[i] == 1 else { return false }
+        let c = doc.bytes[Int(doc.tokens.starts[i])]
+        return c != 0x49 && c != 0x56 && c != 0x58  // I, V, X
+    }
+
     /// `nameStart`, or an earlier `I` or `Ni` and a Balinese name word (``EntityTagger/balineseNameWords``)
     /// at most four words before it: Balinese names run to five words (`Sekda Kabupaten Tabanan` |
     /// `I Made Agus Hartawiguna`), past the three-word limit of ``nameAtEnd(of:)``.
@@ -766,11 +790,15 @@ struct Scan {
 
     /// `nameStart`, or the end of a listed organization or place that starts before it and runs
     /// into it: the words of a listed name are no person's (`Dosen Universitas Gadjah Mada`, …
-    /// had made a person `Mada`).
+    /// had made a person `Mada`); or the end of one that four name words follow.
     func afterListedName(_ nameStart: Int, in run: Range<Int>) -> Int {
         guard nameStart < run.upperBound else { return nameStart }
         for j in run.lowerBound..<nameStart {
-            if let (entry, end) = lexiconMatch(j, run.upperBound), entry.type == .org || entry.type == .loc, end > nameStart {
+            guard let (entry, end) = lexiconMatch(j, run.upperBound), entry.type == .org || entry.type == .loc else { continue }
+            if end > nameStart { return end }
+            // A name of four words right after a listed name (`Universitas Indonesia` | `Tri
+            // Yunus Miko Wahyono`), past the three-word limit.
+            if end < nameStart, run.upperBound - end == 4, (end..<nameStart).allSatisfy({ couldOpenName($0, before: run.upperBound) }) {
                 return end
             }
         }

@@ -602,4 +602,19 @@ struct LexiconFileCheckTests {
             #expect(tagged("Hal itu disampaikan Kombes Wira Satya Triputra.", model: model) == ["PER Wira Satya Triputra"])
         }
     }
+
+    /// The name at the end of a role's run: not an acronym (`DKPKP`) but an initial (`M`), four
+    /// words right after a listed name, after a number that opens the run (`CEO 99 Group`);
+    /// none when a name set off by commas follows the run (`Manajer Tim PB Djarum, Fung Permadi,`).
+    @Test func theNameAtTheEndOfARolesRun() {
+        for model in [NERModel.builtIn, nil] {
+            func people(_ text: String) -> [String] { tagged(text, model: model).filter { $0.hasPrefix("PER") } }
+            #expect(people("Kepala DKPKP Eti Rohaeti mengatakan gang itu hijau.") == ["PER Eti Rohaeti"])
+            #expect(people("Kapolres AKBP M Fadli Amri hadir dalam rapat.") == ["PER M Fadli Amri"])
+            #expect(people("Kepala Departemen Epidemiologi Universitas Indonesia Tri Yunus Miko Wahyono mengatakan hal itu.")
+                    == ["PER Tri Yunus Miko Wahyono"])
+            #expect(people("Secara terpisah, CEO 99 Group Indonesia Chong Ming Hwee memprediksi harga naik.") == ["PER Chong Ming Hwee"])
+            #expect(people("Manajer Tim PB Djarum, Fung Permadi, mengucapkan selamat.") == ["PER Fung Permadi"])
+        }
+    }
 }
