@@ -93,6 +93,11 @@ public struct EntityTagger: Sendable {
     static let productNouns: [[UInt8]] = [
         "mobil", "motor", "ponsel", "smartphone", "aplikasi", "merek", "varian", "tipe", "skuter", "sedan",
     ].map { Array($0.utf8) }
+    /// Nouns of a product's users and services (`akun Instagram`, `pengemudi Pajero`): one word
+    /// after them names no person (`akun Nikita Huruhara` is a person's account).
+    static let productUserNouns: [[UInt8]] = [
+        "akun", "pengguna", "layanan", "platform", "pengemudi", "sopir", "pengendara",
+    ].map { Array($0.utf8) }
     /// Nouns that a number follows to name a numbered thing (`Nomor 5`, `Pasal 27A`): never a name.
     static let numberingNouns: [[UInt8]] = ["nomor", "nomer", "no", "pasal", "ayat", "huruf", "bab"].map { Array($0.utf8) }
     /// Personal pronouns, written capitalised (`Anda`) or opening a sentence: never a name.
@@ -1256,21 +1261,36 @@ struct Scan {
     /// Drops the names that are words of the language or things: people whose words are all
     /// personal pronouns (``EntityTagger/pronouns``: one `Anda` read as a name would be the name
     /// again at every `Anda` of the document) or an exclamation alone (`Ayo`, ``EntityTagger/exclamations``),
-    /// that follow a product noun (`mobil Pajero`) or that are a numbering noun before a number
+    /// that follow a product noun (`mobil Pajero`; then the word is no person anywhere in the
+    /// document) or that are a numbering noun before a number
     /// (`Nomor 188`),
     /// and, alone, an abbreviation of a common noun or an organization word of the language that
     /// no lexicon entry names (``EntityTagger/commonAcronyms``: `tarif PPN`, `di TKP`; `Kementerian`).
     mutating func dropCommonWordNames() {
+        // A one-word person that follows a product noun somewhere (`akun Instagram`, `pengemudi
+        // Pajero`) is that product everywhere in the document, unless a lexicon knows the word
+        // as a person's (`mobil Dora` is Dora's car).
+        var products = Set<Int>()
+        for m in mentions where m.type == .per && m.end - m.start == 1 && isAfterProductNoun(m.start, oneWord: true) && !keyIsEmpty(m.start)
+            && !isGivenName(m.start) && !isWordOfListedPeople(m.start) {
+            products.insert(keyHash(m.start))
+        }
         var words: [Int] = []
-        for k in mentions.indices where isCommonWordName(k) { words.append(k) }
+        for k in mentions.indices where isCommonWordName(k) || isProductName(mentions[k], products) { words.append(k) }
         guard !words.isEmpty else { return }
         for k in words.reversed() { mentions.remove(at: k) }
+    }
+
+    /// Whether `m` is a one-word person whose word names a product elsewhere (`products`: key hashes).
+    func isProductName(_ m: EntityMention, _ products: Set<Int>) -> Bool {
+        !products.isEmpty && m.type == .per && m.end - m.start == 1 && !keyIsEmpty(m.start) && products.contains(keyHash(m.start))
     }
 
     /// Whether mention `k` is a word of the language or a thing (see ``dropCommonWordNames()``).
     func isCommonWordName(_ k: Int) -> Bool {
         let start = mentions[k].start, end = mentions[k].end, type = mentions[k].type
-        if type == .per, (start..<end).allSatisfy({ isPronoun($0) }) || isAfterProductNoun(start) || isNumberingNoun(start, end)
+        if type == .per, (start..<end).allSatisfy({ isPronoun($0) }) || isAfterProductNoun(start, oneWord: end - start == 1)
+            || isNumberingNoun(start, end)
             || end - start == 1 && isWord(start, in: EntityTagger.exclamations) {
             return true
         }
@@ -1281,11 +1301,13 @@ struct Scan {
             || type == .org && has(start, .organization) && capitalized(start) && withKey(start) { commonWords.containsInFirst($0) }
     }
 
-    /// Whether token `t` follows a product noun (``EntityTagger/productNouns``) in lower case.
-    func isAfterProductNoun(_ t: Int) -> Bool {
+    /// Whether token `t` follows a product noun (``EntityTagger/productNouns``) in lower case,
+    /// or, when it is a one-word name, a noun of a product's users (``EntityTagger/productUserNouns``).
+    func isAfterProductNoun(_ t: Int, oneWord: Bool = false) -> Bool {
         t > 0 && kinds[t - 1] == .word && !capitalized(t - 1) && !allCaps(t - 1) && doc.bytes.withUnsafeBufferPointer { p in
             let word = UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[t - 1])..<Int(doc.tokens.ends[t - 1])])
             return EntityTagger.productNouns.contains { $0.elementsEqual(word) }
+                || oneWord && EntityTagger.productUserNouns.contains { $0.elementsEqual(word) }
         }
     }
 

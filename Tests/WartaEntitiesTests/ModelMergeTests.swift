@@ -113,4 +113,15 @@ struct ModelMergeTests {
         let company = "Saham PT Bank Rakyat Indonesia (Persero) naik."
         #expect(!ModelMergeTests.merged(company, [(1..<8, .org)]).contains("ORG Persero"))
     }
+
+    /// A one-word person after a noun of a product or of its users is that product everywhere in
+    /// the document (`akun Instagram`); not a word the lexicon knows in people's names (`mobil
+    /// Dora` is Dora's car, and Dora stays a person where she acts).
+    @Test func aProductNamedOnceIsNoPersonAnywhere() {
+        let passes: (inout Scan) -> Void = { $0.nameWords = NERModel.builtIn?.multiWord; $0.dropCommonWordNames() }
+        let text = "Ia mengunggah foto di akun Instagram miliknya. Instagram kemudian menghapus foto itu."
+        #expect(!ModelMergeTests.merged(text, [(5..<6, .per), (8..<9, .per)], then: passes).contains("PER Instagram"))
+        let person = "Ia mengambil kunci mobil Dora. Dora kembali menghardik petugas itu."
+        #expect(ModelMergeTests.merged(person, [(4..<5, .per), (6..<7, .per)], then: passes) == ["PER Dora"])
+    }
 }
