@@ -861,7 +861,7 @@ struct QuoteScan {
             case .mention(let m):
                 (speaker, made) = make(mention: m, at: range(mentions[m].start, mentions[m].end), by: .name, known: known, quotes: quotes)
             case .pronoun(let r):
-                if let m = subject(after: lastEnd, before: anchor) {
+                if let m = latest(subject(after: lastEnd, before: anchor), newPersonWithRole(after: lastEnd, before: anchor, quoted: &quoted)) {
                     (speaker, made) = make(mention: m, at: r, by: .pronoun, known: known, quotes: quotes)
                 } else if !lastSpeakerIsPerson(last, quotes), let m = lastPerson(after: lastEnd, before: anchor, quoted: &quoted) {
                     (speaker, made) = make(mention: m, at: r, by: .pronoun, known: known, quotes: quotes)
@@ -902,7 +902,7 @@ struct QuoteScan {
     /// at most ``personReach`` tokens back: a pronoun speaks for a person, so when the last
     /// speaker was an organization (or nobody), the person named since is the better reading.
     /// `quoted` marks the tokens statements cover, built at the first call.
-    func lastPerson(after: Int, before: Int, quoted: inout [Bool]?) -> Int? {
+    func lastPerson(after: Int, before: Int, quoted: inout [Bool]?, where accepts: (Int) -> Bool = { _ in true }) -> Int? {
         if quoted == nil {
             var marks = [Bool](repeating: false, count: n)
             for c in candidates { for t in c.start..<min(c.end, n) { marks[t] = true } }
@@ -911,10 +911,32 @@ struct QuoteScan {
         var k = min(before, n) - 1
         while k > after, k >= 0, before - k <= QuoteScan.personReach {
             let m = mentionAt(k)
-            if isPerson(m), !quoted![k] { return Int(m) }
+            if isPerson(m), !quoted![k], accepts(Int(m)) { return Int(m) }
             k -= 1
         }
         return nil
+    }
+
+    /// Of two mentions (either may be missing), the one later in the text.
+    func latest(_ a: Int?, _ b: Int?) -> Int? {
+        guard let a, let b else { return a ?? b }
+        return mentions[b].start > mentions[a].start ? b : a
+    }
+
+    /// The last person after token `after` and before token `before`, outside statements and at
+    /// most ``personReach`` tokens back, that the document names there for the first time, by a
+    /// full name and with a role (`Salah satunya adalah Ketua Perkumpulan … Hasbullah
+    /// Thabrany.`): news introduces a new speaker so, and a pronoun after it speaks for them.
+    func newPersonWithRole(after: Int, before: Int, quoted: inout [Bool]?) -> Int? {
+        guard let m = lastPerson(after: max(after, before - QuoteScan.personReach), before: before, quoted: &quoted, where: { m in
+            let mention = mentions[m]
+            // A full name: two words or more, none a letter alone (`Peleton B` is a unit).
+            guard mention.role != nil, mention.end - mention.start >= 2,
+                  (mention.start..<mention.end).allSatisfy({ ends[$0] - starts[$0] >= 2 }),
+                  entityOfMention.count > m, case let e = entityOfMention[m], e >= 0 else { return false }
+            return entities[e].mentions.first.map { $0.start == mention.start } ?? false
+        }) else { return nil }
+        return m
     }
 
     /// How far back, in tokens, ``lastPerson(after:before:quoted:)`` looks: a few sentences.

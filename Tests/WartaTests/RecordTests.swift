@@ -237,4 +237,17 @@ struct SeedArticleTests {
             #expect(!text.contains(furniture))
         }
     }
+
+    /// A pronoun after a person the text introduces by full name and role for the first time
+    /// (here in a clause whose subject is not the person) speaks for that person, not for the
+    /// subject of an earlier sentence.
+    @Test func aPronounSpeaksForTheNewlyIntroducedPerson() throws {
+        let text = """
+            Gubernur Jawa Barat Ridwan Kamil juga mengimbau agar warga tidak berwisata. Sejumlah pakar mempertanyakan \
+            keputusan itu. Salah satunya adalah Ketua Perkumpulan Ahli Ekonomi Kesehatan Indonesia Hasbullah Thabrany. \
+            ”Rekreasi bisa dilakukan kapan saja tanpa perlu menunggu akhir pekan,” ujarnya.
+            """
+        let doc = try pipeline(.all).analyze(Array(text.utf8), format: .text, id: "t").get()
+        #expect(doc.quotes.map { $0.speaker?.name } == ["Hasbullah Thabrany"])
+    }
 }
