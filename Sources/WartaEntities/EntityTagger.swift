@@ -93,6 +93,8 @@ public struct EntityTagger: Sendable {
     static let productNouns: [[UInt8]] = [
         "mobil", "motor", "ponsel", "smartphone", "aplikasi", "merek", "varian", "tipe", "skuter", "sedan",
     ].map { Array($0.utf8) }
+    /// Words that open a school's name (`SMA Negeri 6 Jakarta`, `Sekolah Dasar …`).
+    static let schoolWords: [[UInt8]] = ["sekolah", "sma", "smp", "sd", "smk"].map { Array($0.utf8) }
     /// Nouns of a product's users and services (`akun Instagram`, `pengemudi Pajero`): one word
     /// after them names no person (`akun Nikita Huruhara` is a person's account).
     static let productUserNouns: [[UInt8]] = [

@@ -124,4 +124,14 @@ struct ModelMergeTests {
         let person = "Ia mengambil kunci mobil Dora. Dora kembali menghardik petugas itu."
         #expect(ModelMergeTests.merged(person, [(4..<5, .per), (6..<7, .per)], then: passes) == ["PER Dora"])
     }
+
+    /// A school's type is the model's reading (a place or a body, as annotators write it both
+    /// ways); an agency's cue word keeps it an organization whatever the model reads.
+    @Test func aSchoolIsWhatTheModelReads() {
+        let text = "Pada 1969 SMA Negeri 6 Jakarta menempati gedung baru."
+        #expect(ModelMergeTests.merged(text, [(2..<6, .loc)]).contains("LOC SMA Negeri 6 Jakarta"))
+        #expect(ModelMergeTests.merged(text, [(2..<6, .org)]).contains("ORG SMA Negeri 6 Jakarta"))
+        let agency = "Pada 1969 Dinas Perdagangan Kota Salatiga menempati gedung baru."
+        #expect(ModelMergeTests.merged(agency, [(2..<6, .loc)]).contains("ORG Dinas Perdagangan Kota Salatiga"))
+    }
 }
