@@ -780,7 +780,9 @@ struct Scan {
 
     /// Whether tokens `i` and `i + 1` are `I` or `Ni` and a Balinese name word.
     func isBalineseNameOpening(_ i: Int) -> Bool {
-        (withKey(i) { $0.elementsEqual("i".utf8) || $0.elementsEqual("ni".utf8) }) && (capitalized(i) || allCaps(i))
+        // The text may end at `I` (`Presiden I`, which had crashed the tagger).
+        i + 1 < doc.tokens.count
+            && (withKey(i) { $0.elementsEqual("i".utf8) || $0.elementsEqual("ni".utf8) }) && (capitalized(i) || allCaps(i))
             && capitalized(i + 1) && isWord(i + 1, in: EntityTagger.balineseNameWords)
     }
 

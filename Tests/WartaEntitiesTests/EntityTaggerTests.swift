@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WartaEntities
 import WartaText
@@ -615,6 +616,19 @@ struct LexiconFileCheckTests {
                     == ["PER Tri Yunus Miko Wahyono"])
             #expect(people("Secara terpisah, CEO 99 Group Indonesia Chong Ming Hwee memprediksi harga naik.") == ["PER Chong Ming Hwee"])
             #expect(people("Manajer Tim PB Djarum, Fung Permadi, mengucapkan selamat.") == ["PER Fung Permadi"])
+        }
+    }
+
+    /// A role and then `I` or `Ni` as the last token of the text is no crash (FuzzText found it:
+    /// `Tests/Fixtures/fuzz/text-role-then-I-at-end.txt`).
+    @Test func aRoleAndIAtTheEndOfTheText() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/fuzz/text-role-then-I-at-end.txt")
+        let found = try Data(contentsOf: fixture)
+        for model in [NERModel.builtIn, nil] {
+            #expect(tagged("Presiden I", model: model).isEmpty)
+            _ = tagged("Kata Kapolres AKBP Ni", model: model)
+            _ = tagged(String(decoding: found, as: UTF8.self), model: model)
         }
     }
 }
