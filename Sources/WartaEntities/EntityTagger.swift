@@ -687,11 +687,17 @@ struct Scan {
     /// `Fung Permadi`, …): then the run is the role's, and the name is the person
     /// (``namesAfterRoleClauses()``).
     func isFollowedByAppositiveName(_ run: Int, _ limit: Int) -> Bool {
-        guard run + 2 < limit, isComma(run), capitalized(run + 1), !isAcronym(run + 1) else { return false }
-        let end = capitalizedRun(run + 1, limit, allowConnectors: false)
-        return end - run - 1 <= 4 && end < limit && isComma(end)
-            && (run + 1..<end).allSatisfy { !hasAny($0, [.organization, .location, .placeWord, .day, .month]) && !isAcronym($0) }
+        guard run + 2 < limit, isComma(run), capitalized(run + 1), !isAcronym(run + 1),
+              let end = commaClosedRun(from: run + 1, limit) else { return false }
+        return (run + 1..<end).allSatisfy { !hasAny($0, [.organization, .location, .placeWord, .day, .month]) && !isAcronym($0) }
             && (lexiconMatch(run + 1, end).map { $0.0.type == .per } ?? true)
+    }
+
+    /// The end of the capitalised run of one to four words from `start` when a comma follows
+    /// it before `limit` (a name set off by commas), else nil.
+    func commaClosedRun(from start: Int, _ limit: Int) -> Int? {
+        let end = capitalizedRun(start, limit, allowConnectors: false)
+        return end > start && end - start <= 4 && end < limit && isComma(end) ? end : nil
     }
 
     /// The end of the capitalised run `start..<run` after a role, cut before a joining word that
@@ -1088,8 +1094,7 @@ struct Scan {
             while Int(doc.sentenceTokenStarts[s + 1]) <= start { s += 1 }
             let limit = Int(doc.sentenceTokenStarts[s + 1])
             guard start > 0, !covered[start], isComma(start - 1) else { continue }
-            let end = capitalizedRun(start, limit, allowConnectors: false)
-            guard end - start <= 4, end < limit, isComma(end), !(end + 1 < limit && has(end + 1, .connector)),
+            guard let end = commaClosedRun(from: start, limit), !(end + 1 < limit && has(end + 1, .connector)),
                   (start..<end).allSatisfy({ couldBeAppositiveName($0, before: end) }),
                   !(start..<end).allSatisfy(isCommonWord), let r = roleBeforeComma(start) else { continue }
             add(EntityMention(start: start, end: end, type: .per, role: text(r, start - 1)))

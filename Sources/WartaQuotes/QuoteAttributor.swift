@@ -928,15 +928,14 @@ struct QuoteScan {
     /// full name and with a role (`Salah satunya adalah Ketua Perkumpulan … Hasbullah
     /// Thabrany.`): news introduces a new speaker so, and a pronoun after it speaks for them.
     func newPersonWithRole(after: Int, before: Int, quoted: inout [Bool]?) -> Int? {
-        guard let m = lastPerson(after: max(after, before - QuoteScan.personReach), before: before, quoted: &quoted, where: { m in
+        lastPerson(after: after, before: before, quoted: &quoted) { m in
             let mention = mentions[m]
             // A full name: two words or more, none a letter alone (`Peleton B` is a unit).
             guard mention.role != nil, mention.end - mention.start >= 2,
                   (mention.start..<mention.end).allSatisfy({ ends[$0] - starts[$0] >= 2 }),
                   entityOfMention.count > m, case let e = entityOfMention[m], e >= 0 else { return false }
             return entities[e].mentions.first.map { $0.start == mention.start } ?? false
-        }) else { return nil }
-        return m
+        }
     }
 
     /// How far back, in tokens, ``lastPerson(after:before:quoted:)`` looks: a few sentences.
