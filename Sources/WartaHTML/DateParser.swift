@@ -137,8 +137,20 @@ public enum DateParser {
     /// bytes that open with an ASCII letter: no month name is otherwise.
     static func month(_ word: String) -> Int? {
         guard (3...9).contains(word.utf8.count), let first = word.utf8.first, (first | 0x20) &- 0x61 < 26 else { return nil }
-        return months[word.lowercased().trimmingDots]
+        var word = word
+        return word.withUTF8 { w in
+            var z = w.count
+            while z > 0, w[z - 1] == 0x2E || w[z - 1] == 0x2D || w[z - 1] == 0x3A { z -= 1 }
+            // Month names are ASCII letters: OR 0x20 lower-cases those and maps no other byte to one.
+            for (name, month) in monthNames where name.count == z && (0..<z).allSatisfy({ w[$0] | 0x20 == name[$0] }) {
+                return month
+            }
+            return nil
+        }
     }
+
+    /// The keys of ``months`` as bytes.
+    static let monthNames: [([UInt8], Int)] = months.map { (Array($0.key.utf8), $0.value) }
 
     /// The date in an address's path: `/read/2015/03/02/…`, `/2015-03-02/…`, `/20150302/…`.
     public static func parseURLPath(_ url: String) -> Stamp? {
@@ -199,23 +211,31 @@ public enum DateParser {
         return s
     }
 
-    /// Words of `s`: runs of letters, digits and the separators inside dates and times.
+    /// Words of `s`: runs of letters, digits and the separators inside dates and times, each
+    /// without leading dots and dashes or trailing dots, dashes and colons; `|` and `,` are
+    /// words of their own. Read on UTF-8 bytes: only a non-ASCII scalar asks whether it is a
+    /// letter or a number.
     static func tokens(_ s: String) -> [String] {
         var out: [String] = []
-        var current = ""
+        var current: [UInt8] = []
+        func flush() {
+            var a = 0, z = current.count
+            while z > a, current[z - 1] == 0x2E || current[z - 1] == 0x2D || current[z - 1] == 0x3A { z -= 1 }
+            while a < z, current[a] == 0x2E || current[a] == 0x2D { a += 1 }
+            if a < z { out.append(String(decoding: current[a..<z], as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
         for u in s.unicodeScalars {
-            // ASCII letters and digits without building a Character (most of every text).
             let v = u.value
-            let ascii = v < 0x80
-            let wordy = ascii ? (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 : Character(u).isLetter || Character(u).isNumber
+            let wordy = v < 0x80 ? (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 : Character(u).isLetter || Character(u).isNumber
             if wordy || ((v == 0x2F || v == 0x3A || v == 0x2E || v == 0x2D) && !current.isEmpty) {
-                current.unicodeScalars.append(u)
+                current.append(contentsOf: UTF8.encode(u)!)
             } else {
-                if !current.isEmpty { out.append(current.trimmingDots); current = "" }
-                if v == 0x7C || v == 0x2C { out.append(String(u)) }
+                if !current.isEmpty { flush() }
+                if v == 0x7C { out.append("|") } else if v == 0x2C { out.append(",") }
             }
         }
-        if !current.isEmpty { out.append(current.trimmingDots) }
+        if !current.isEmpty { flush() }
         return out
     }
 

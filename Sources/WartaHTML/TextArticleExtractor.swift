@@ -29,7 +29,7 @@ public struct TextArticleExtractor: Sendable {
         }
         // A source credit closing the text.
         if let last = paragraphs.last {
-            let lower = last.lowercased()
+            let lower = String(last.prefix(8)).lowercased()
             for label in ["source:", "sumber:", "sumber :", "source :"] where lower.hasPrefix(label) && last.count < 80 {
                 article.sourceCredit = String(last.dropFirst(label.count)).trimmed
                 paragraphs.removeLast()
