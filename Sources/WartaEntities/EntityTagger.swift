@@ -1304,11 +1304,49 @@ struct Scan {
             return true
         }
         guard end - start == 1, mentions[k].lexiconID == nil, type == .per || type == .org || type == .loc else { return false }
+        // A person a speech verb names (`ujar Terawan`) is one whatever the word.
+        if type == .per, isWordWithNya(start) || isDerivedWord(start) && !has(start - 1, .speech),
+           !isGivenName(start), !isWordOfListedPeople(start) {
+            return true
+        }
         // An organization word of the lemma list alone (`Kementerian menyatakan …`) names a kind,
         // not one body; a short form (`Pemkot`, `Kejari`) names the one the text is about.
         return isCommonAcronym(start)
             || type == .org && has(start, .organization) && capitalized(start) && withKey(start) { commonWords.containsInFirst($0) }
     }
+
+    /// Whether token `i` is a form the language makes from one of its words, which a name
+    /// almost never is: a verb without its prefix, as headlines write them (`Banggakan`, since
+    /// `dibanggakan` is a word), or a word with the prefix `ber-` or `di-` (`Bergaji`: `gaji`).
+    /// Among the 21,859 words of the lexicons' people, 27 are such forms (`Ganjar`,
+    /// `Bersaudara`): the callers exempt listed names. (`ter-` is left out: `Terawan` is `ter`
+    /// + `awan`.)
+    func isDerivedWord(_ i: Int) -> Bool {
+        withKey(i) { key in
+            let n = key.count
+            guard n >= 5, key.allSatisfy({ $0 &- 0x61 < 26 }) else { return false }
+            for prefix in Scan.derivingPrefixes where n - prefix.count >= 4 && key.starts(with: prefix) {
+                if commonWords.contains(UnsafeBufferPointer(rebasing: key[prefix.count...])) { return true }
+            }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 2) { passive in
+                passive[0] = 0x64; passive[1] = 0x69
+                for k in 0..<n { passive[k + 2] = key[k] }
+                return commonWords.contains(UnsafeBufferPointer(passive))
+            }
+        }
+    }
+
+    /// Whether token `i` is a word of the language with `-nya` (`Sistemnya`, `Wilayahnya`).
+    func isWordWithNya(_ i: Int) -> Bool {
+        withKey(i) { key in
+            let n = key.count
+            return n >= 7 && key[n - 3] == 0x6E && key[n - 2] == 0x79 && key[n - 1] == 0x61
+                && commonWords.contains(UnsafeBufferPointer(rebasing: key[..<(n - 3)]))
+        }
+    }
+
+    /// Prefixes that make words from words (``Scan/isDerivedWord(_:)``).
+    static let derivingPrefixes: [[UInt8]] = ["ber", "di"].map { Array($0.utf8) }
 
     /// Whether token `t` follows a product noun (``EntityTagger/productNouns``) in lower case,
     /// or, when it is a one-word name, a noun of a product's users (``EntityTagger/productUserNouns``).

@@ -134,4 +134,18 @@ struct ModelMergeTests {
         let agency = "Pada 1969 Dinas Perdagangan Kota Salatiga menempati gedung baru."
         #expect(ModelMergeTests.merged(agency, [(2..<6, .loc)]).contains("ORG Dinas Perdagangan Kota Salatiga"))
     }
+
+    /// A one-word person that is a form the language makes from its words is none: a verb
+    /// without its prefix in a headline (`Banggakan`: `dibanggakan`), a word with `ber-`
+    /// (`Bergaji`) or with `-nya` (`Sistemnya`); a listed name (`Ganjar`, `diganjar`) and a
+    /// name a speech verb gives stay people.
+    @Test func aDerivedWordIsNoPerson() {
+        let passes: (inout Scan) -> Void = { $0.nameWords = NERModel.builtIn?.multiWord; $0.dropCommonWordNames() }
+        #expect(ModelMergeTests.merged("Presiden Banggakan Inflasi Rendah", [(1..<2, .per)], then: passes) == [])
+        #expect(ModelMergeTests.merged("Pekerja Bergaji Tinggi Tak Bebas Pajak", [(1..<2, .per)], then: passes) == [])
+        #expect(ModelMergeTests.merged("Ia menyebut Sistemnya sudah baik.", [(2..<3, .per)], then: passes) == [])
+        #expect(ModelMergeTests.merged("Ganjar datang ke Semarang.", [(0..<1, .per)], then: passes).contains("PER Ganjar"))
+        #expect(ModelMergeTests.merged("Hal itu disampaikan oleh Disanksi.", [(4..<5, .per)], then: passes) == [])
+        #expect(ModelMergeTests.merged("\"Kami siap,\" kata Disanksi.", [(6..<7, .per)], then: passes).contains("PER Disanksi"))
+    }
 }
