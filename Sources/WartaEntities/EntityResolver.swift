@@ -210,32 +210,46 @@ extension EntityResolver {
 /// makes of a name: the first letters of one of its words (`Risma` for Tri Rismaharini), or a
 /// first name with the start of the next (`Jokowi` for Joko Widodo).
 struct Nicknames {
-    private var people: [(words: [[UInt8]], person: Int)] = []
+    /// The person each short form stands for, by the hash of its bytes: a start (five letters
+    /// or more) of a word of the person's name, or a word of the name and the start (two
+    /// letters or more) of the next; -1 when it shortens two people's names. Looked up once
+    /// per one-word name instead of by a search through every person (quadratic in a
+    /// document of thousands of people).
+    private var forms: [UInt64: Int] = [:]
 
     /// Notes the words of `person`'s name.
-    mutating func add(_ words: [[UInt8]], person: Int) { people.append((words, person)) }
+    mutating func add(_ words: [[UInt8]], person: Int) {
+        for (k, word) in words.enumerated() {
+            var h = Nicknames.seed
+            for (j, byte) in word.enumerated() {
+                if j >= 5 { note(h, person) }  // the first j bytes, a strict start of the word
+                h = Nicknames.mix(h, byte)
+            }
+            guard k + 1 < words.count else { continue }
+            let next = words[k + 1]
+            for (j, byte) in next.enumerated() where j < next.count - 1 {
+                h = Nicknames.mix(h, byte)
+                if j >= 1, word.count + j + 1 >= 5 { note(h, person) }  // the word and next's first j + 1 bytes
+            }
+        }
+    }
+
+    private mutating func note(_ h: UInt64, _ person: Int) {
+        if let known = forms[h] {
+            if known != person { forms[h] = -1 }
+        } else {
+            forms[h] = person
+        }
+    }
 
     /// The person whose name `word` (a match key of five letters or more) shortens, when only
     /// one person's does.
     func person(shortenedAs word: [UInt8]) -> Int? {
         guard word.count >= 5 else { return nil }
-        var found: Int?
-        for p in people where p.words.contains(where: { $0.count > word.count && $0.starts(with: word) }) || Nicknames.joins(word, p.words) {
-            if let f = found, f != p.person { return nil }
-            found = p.person
-        }
-        return found
+        let found = forms[word.reduce(Nicknames.seed, Nicknames.mix)]
+        return found == -1 ? nil : found
     }
 
-    /// Whether `word` is one word of `words` followed by the start (two letters or more) of the
-    /// next.
-    static func joins(_ word: [UInt8], _ words: [[UInt8]]) -> Bool {
-        for k in 0..<words.count - 1 {
-            let a = words[k], b = words[k + 1]
-            guard word.count >= a.count + 2, word.starts(with: a) else { continue }
-            let rest = word[a.count...]
-            if rest.count < b.count, b.starts(with: rest) { return true }
-        }
-        return false
-    }
+    private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static func mix(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
 }

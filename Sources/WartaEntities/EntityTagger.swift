@@ -1089,6 +1089,7 @@ struct Scan {
     /// Tertinggal, dan Transmigrasi` lists fields).
     mutating func namesAfterRoleClauses() {
         var s = 0
+        var people = personStarts()
         for c in capitals {
             let start = Int(c)
             while Int(doc.sentenceTokenStarts[s + 1]) <= start { s += 1 }
@@ -1096,8 +1097,9 @@ struct Scan {
             guard start > 0, !covered[start], isComma(start - 1) else { continue }
             guard let end = commaClosedRun(from: start, limit), !(end + 1 < limit && has(end + 1, .connector)),
                   (start..<end).allSatisfy({ couldBeAppositiveName($0, before: end) }),
-                  !(start..<end).allSatisfy(isCommonWord), let r = roleBeforeComma(start) else { continue }
+                  !(start..<end).allSatisfy(isCommonWord), let r = roleBeforeComma(start, people: people) else { continue }
             add(EntityMention(start: start, end: end, type: .per, role: text(r, start - 1)))
+            people[start] = true
         }
     }
 
@@ -1149,9 +1151,11 @@ struct Scan {
     /// when the rules left it without one (`Menurut Kepala Dinas Perdagangan Kota Salatiga, Sri
     /// Handayani, …`; `Direktur Eksekutif Center of Reform on Economics (CORE) Mohammad Faisal`).
     mutating func attachRolesBefore() {
+        let people = personStarts()
         for k in mentions.indices where mentions[k].type == .per && mentions[k].role == nil {
             let s = mentions[k].start
-            guard !Scan.line(containing: s, in: titleCaseLines), let r = roleBeforeComma(s) ?? roleRightBefore(s) else { continue }
+            guard !Scan.line(containing: s, in: titleCaseLines),
+                  let r = roleBeforeComma(s, people: people) ?? roleRightBefore(s, people: people) else { continue }
             // The role ends before the comma, or before the bracket that holds the name (`Menteri (Dody Hanggodo)`).
             var end = s
             while end > r + 1, isComma(end - 1) || kinds[end - 1] == .punctuation && flags[end - 1].contains(.openingBracket) {
@@ -1165,25 +1169,25 @@ struct Scan {
     /// holds one after its first word: `Menurut`, `Sementara`), back to the sentence's start,
     /// a comma or a quote mark within twelve words (`Pengamat politik dari Universitas
     /// Indonesia, Aditya Perdana, …`), and names no other person.
-    func roleBeforeComma(_ s: Int) -> Int? {
+    func roleBeforeComma(_ s: Int, people: [Bool]) -> Int? {
         let comma = s - 1
         guard comma > 1, isComma(comma) else { return nil }
         var r = comma
         while r > 0, r > comma - 12, kinds[r - 1] != .punctuation { r -= 1 }
         guard r == 0 || kinds[r - 1] == .punctuation && r > comma - 12 else { return nil }
-        return role(in: r..<min(r + 2, comma), before: comma)
+        return role(in: r..<min(r + 2, comma), before: comma, people: people)
     }
 
     /// Where the role starts in the capitalised run right before token `s` (capitalised
     /// words, `of`/`dan` and English joining words, acronyms in brackets, within fourteen
     /// tokens), when a listed role opens the run and it names no other person.
-    func roleRightBefore(_ s: Int) -> Int? {
+    func roleRightBefore(_ s: Int, people: [Bool]) -> Int? {
         var r = s
         while r > 0, r > s - 14,
               capitalized(r - 1) || allCaps(r - 1) || has(r - 1, .connector) || flags[r - 1].contains(.openingBracket)
                 || flags[r - 1].contains(.closingBracket) || isEnglishJoiner(r - 1) { r -= 1 }
         guard r < s - 1 else { return nil }
-        return role(in: r..<min(r + 2, s), before: s)
+        return role(in: r..<min(r + 2, s), before: s, people: people)
     }
 
     /// Whether token `i` is a lower-case English word that joins the words of a name (`Center
@@ -1196,12 +1200,20 @@ struct Scan {
     static let englishJoiners: [[UInt8]] = ["on", "for", "the", "and", "in", "at"].map { Array($0.utf8) }
 
     /// The first token of `candidates` where a listed role starts, if no person starts
-    /// between it and `end`.
-    func role(in candidates: Range<Int>, before end: Int) -> Int? {
+    /// between it and `end` (`people`: ``personStarts()``).
+    func role(in candidates: Range<Int>, before end: Int, people: [Bool]) -> Int? {
         // A role or rank; an honorific alone (`Saudara FJ`, `Pak`) is no role.
         guard let role = candidates.first(where: { lexiconMatch($0, end).map { $0.0.type == .role && $0.0.subtype != "honorific" } ?? false }),
-              !mentions.contains(where: { $0.type == .per && $0.start >= role && $0.start < end }) else { return nil }
+              !(role..<end).contains(where: { people[$0] }) else { return nil }
         return role
+    }
+
+    /// Whether a person starts at each token: looked up per token, not by a search through
+    /// every mention (which made a document of thousands of people quadratic).
+    func personStarts() -> [Bool] {
+        var people = [Bool](repeating: false, count: doc.tokens.count + 1)
+        for k in mentions.indices where mentions[k].type == .per { people[mentions[k].start] = true }
+        return people
     }
 
     /// Places and organizations inside longer places and organizations: "Kota Semarang" in
@@ -1286,8 +1298,7 @@ struct Scan {
         }
         var words: [Int] = []
         for k in mentions.indices where isCommonWordName(k) || isProductName(mentions[k], products) { words.append(k) }
-        guard !words.isEmpty else { return }
-        for k in words.reversed() { mentions.remove(at: k) }
+        dropMentions(at: words)
     }
 
     /// Whether `m` is a one-word person whose word names a product elsewhere (`products`: key hashes).

@@ -226,6 +226,9 @@ struct QuoteScan {
     /// only pass that needs paragraphs).
     var paragraphStarts: [Int] = []
     var candidates: [Candidate] = []
+    /// Where the candidates reach, once sorted (``run()``): for each index, the one among it
+    /// and those before it that ends last; ``overlapsCandidate(_:_:)`` reads it.
+    var reach = CandidateReach()
 
     /// A scan that fills `spans` (room for every mention) with the people and organizations.
     init(words: QuoteWords, verbList: UnsafeBufferPointer<SpeechVerb>, spans room: UnsafeMutableBufferPointer<Span>,
@@ -382,6 +385,7 @@ struct QuoteScan {
         findDirect()
         findIndirect()
         candidates.sort { $0.start < $1.start }
+        reach = CandidateReach(candidates, count: candidates.count)
         return resolve()
     }
 
@@ -709,6 +713,7 @@ struct QuoteScan {
         guard !cues.isEmpty else { return }
         var drop: [Int] = []
         let direct = candidates.count
+        let directs = CandidateReach(candidates, count: direct)
         var s = 0, next = 0
         while next < cues.count {
             // The sentence of the next cue; its other cues are `indirect`'s to read.
@@ -719,7 +724,7 @@ struct QuoteScan {
             while next < cues.count && Int(cues[next].token) < z { next += 1 }
             while z > a, isTerminal(z - 1) || quoteFamily(z - 1) != 0 { z -= 1 }
             guard z - a >= 5, var c = indirect(a, z) else { continue }
-            let d = directQuote(in: a, Int(sentenceTokenStarts[s + 1]), among: direct)
+            let d = directQuote(in: a, Int(sentenceTokenStarts[s + 1]), among: directs)
             if d < 0 {
                 if quoteMarks.count > 0, c.parts.contains(where: { p in p.contains { quoteFamily($0) == 1 } }) {
                     c.kind = .mixed  // a quoted term or phrase inside reported speech
@@ -757,9 +762,9 @@ struct QuoteScan {
 
     /// The last of the first `count` candidates (the direct quotes) with a part in the sentence
     /// `a..<z`, -1 for none.
-    func directQuote(in a: Int, _ z: Int, among count: Int) -> Int {
-        var d = count - 1
-        while d >= 0 {
+    func directQuote(in a: Int, _ z: Int, among directs: CandidateReach) -> Int {
+        var d = directs.last(startingBefore: z, candidates)
+        while d >= 0, directs.canReach(a, through: d, candidates) {
             for p in candidates[d].parts where !p.isEmpty && p.lowerBound < z && p.upperBound > a { return d }
             d -= 1
         }
@@ -971,7 +976,7 @@ struct QuoteScan {
     func introducedPerson(ofSentence s: Int) -> Int? {
         let a = Int(sentenceTokenStarts[s]), z = Int(sentenceTokenStarts[s + 1])
         guard a < z else { return nil }
-        for c in candidates.indices where candidates[c].start < z && candidates[c].end > a { return nil }  // a quoted sentence
+        if reach.overlaps(a, z, candidates) { return nil }  // a quoted sentence
         return subjectToken(a, z) ?? passiveAgent(a, z)
     }
 
@@ -1314,3 +1319,50 @@ struct SpeakerSearch {
     }
 }
 
+/// The first candidates of a scan in text order, with where they reach: for each index, the
+/// index of the one among it and those before it that ends last. A question about which
+/// candidate touches a sentence then looks at the few that can, not at every candidate before
+/// it (which made a document of thousands of quotes quadratic). Candidates out of order
+/// (``isSorted`` false) are looked at one by one, as before.
+struct CandidateReach {
+    private var farthest: [Int] = []
+    private var starts: [Int] = []
+    private(set) var isSorted = true
+
+    init() {}
+
+    /// The reach of the first `count` of `candidates`.
+    init(_ candidates: [Candidate], count: Int) {
+        farthest.reserveCapacity(count); starts.reserveCapacity(count)
+        for k in 0..<count {
+            let start = candidates[k].start
+            if let last = starts.last, start < last { isSorted = false }
+            starts.append(start)
+            farthest.append(k > 0 && candidates[farthest[k - 1]].end >= candidates[k].end ? farthest[k - 1] : k)
+        }
+    }
+
+    /// The last index whose candidate starts before token `z`, -1 for none.
+    func last(startingBefore z: Int, _ candidates: [Candidate]) -> Int {
+        guard isSorted else { return starts.count - 1 }
+        var lo = 0, hi = starts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if starts[mid] < z { lo = mid + 1 } else { hi = mid }
+        }
+        return lo - 1
+    }
+
+    /// Whether a candidate at index `d` or before ends after token `a`.
+    func canReach(_ a: Int, through d: Int, _ candidates: [Candidate]) -> Bool {
+        !isSorted || candidates[farthest[d]].end > a
+    }
+
+    /// Whether a candidate overlaps the tokens `a..<z`.
+    func overlaps(_ a: Int, _ z: Int, _ candidates: [Candidate]) -> Bool {
+        guard isSorted else { return candidates.prefix(starts.count).contains { $0.start < z && $0.end > a } }
+        // Every candidate up to `d` starts before `z`: the one that ends last decides.
+        let d = last(startingBefore: z, candidates)
+        return d >= 0 && candidates[farthest[d]].end > a
+    }
+}

@@ -511,6 +511,18 @@ struct EntityResolverTests {
         #expect(Self.people("Budiman Sudjatmiko hadir. Budi berbicara.", ["Budiman Sudjatmiko", "Budi"]).count == 2)
     }
 
+    /// In a document of thousands of people with roles, each keeps its own role: whether
+    /// another person stands between a role and a name is read per token (it had been a search
+    /// through every mention, quadratic in such a document).
+    @Test func thousandsOfPeopleKeepTheirRoles() {
+        let names = ["Budi Santoso", "Andi Wijaya", "Citra Lestari", "Dedi Kurniawan"]
+        let text = (0..<1_500).map { "Menurut Kepala Dinas Pendidikan, \(names[$0 % 4]), sekolah dibuka pekan depan." }.joined(separator: "\n")
+        let doc = TextAnalyzer().analyze(text)
+        let people = EntityTagger().tag(doc).filter { $0.type == .per }
+        #expect(people.count == 1_500)
+        #expect(people.allSatisfy { $0.role == "Kepala Dinas Pendidikan" })
+    }
+
     /// Some words of a person named before are that person (`Ahmad Riza` for Ahmad Riza
     /// Patria); words of two people are neither.
     @Test func someWordsOfAPersonNamedBeforeJoinThePerson() {

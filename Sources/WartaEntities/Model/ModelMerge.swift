@@ -377,9 +377,21 @@ extension Scan {
             newIndex[k] = next
             next += 1
         }
-        for k in indices.reversed() { mentions.remove(at: k) }
+        dropMentions(at: indices)
         ambiguousPlaces = ambiguousPlaces.compactMap { p in newIndex[p.mention].map { ($0, p.entry) } }
         coverMentions()
+    }
+
+    /// Removes the mentions at `indices` (ascending) in one pass over the others: removing
+    /// them one by one moved every later mention each time (quadratic in a long document).
+    mutating func dropMentions(at indices: [Int]) {
+        var kept = 0, r = 0
+        for k in mentions.indices {
+            if r < indices.count, indices[r] == k { r += 1; continue }
+            if kept != k { mentions.swapAt(kept, k) }
+            kept += 1
+        }
+        mentions.removeLast(mentions.count - kept)
     }
 
     /// The hashes (``lowercaseHash(_:)``) of the words of `tokens` that the document also
