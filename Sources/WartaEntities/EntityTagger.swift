@@ -88,6 +88,15 @@ public struct EntityTagger: Sendable {
         }
         return ByteStringTable(keys: keys)
     }()
+    /// Function words of the language (`Lexicons/function-words.tsv`: `namun`, `dalam`, `ia`):
+    /// alone, never a name, so the sequence model leaves one that opens a sentence unscored.
+    static let functionWords: ByteStringTable = {
+        var keys: [String] = []
+        TokenizerLexicon.forEachRow(EmbeddedEntityLexicons.functionWords) { row in
+            if let first = row.first { keys.append(String(decoding: first, as: UTF8.self)) }
+        }
+        return ByteStringTable(keys: keys)
+    }()
     /// Nouns of made things that a product's name follows (`mobil Pajero`, `aplikasi LinkAja`):
     /// what they name is no person.
     static let productNouns: [[UInt8]] = [
@@ -565,6 +574,14 @@ struct Scan {
             add(EntityMention(start: i, end: i + 1, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
             abbreviations.insert(mentions.count - 1)
         }
+    }
+
+    /// Whether `window` is one capitalised function word (`Namun`, `Dalam`, `Ia` opening a
+    /// sentence, ``EntityTagger/functionWords``): no name, whatever the model would read, and
+    /// four in ten of the windows of news text.
+    func isLoneFunctionWord(_ window: Range<Int>) -> Bool {
+        let i = window.lowerBound
+        return window.count == 1 && capitalized(i) && !allCaps(i) && withKey(i) { EntityTagger.functionWords.value($0) != nil }
     }
 
     /// Whether token `i` is a word of the language (`Besar`, `Daerah`), by the lemma list.

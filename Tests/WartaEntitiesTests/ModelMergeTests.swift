@@ -148,4 +148,22 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged("Hal itu disampaikan oleh Disanksi.", [(4..<5, .per)], then: passes) == [])
         #expect(ModelMergeTests.merged("\"Kami siap,\" kata Disanksi.", [(6..<7, .per)], then: passes).contains("PER Disanksi"))
     }
+
+    /// A capitalised function word alone (`Namun` opening a sentence) is left unscored by the
+    /// model; a word of the language that names people (`Salah`) and one in capitals (`DI`,
+    /// Daerah Istimewa) are scored as before, and so are the names after such words.
+    @Test func aLoneFunctionWordIsNotScored() {
+        func lone(_ text: String, _ k: Int) -> Bool {
+            let scan = Scan(doc: TextAnalyzer().analyze(text), lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
+            return scan.isLoneFunctionWord(k..<k + 1)
+        }
+        #expect(lone("Namun hujan turun.", 0))
+        #expect(lone("Dalam rapat itu hadir banyak orang.", 0))
+        #expect(!lone("Salah mencetak gol.", 0))
+        #expect(!lone("DI Yogyakarta berulang tahun.", 0))
+        #expect(!lone("Namun hujan turun.", 1))
+        let doc = TextAnalyzer().analyze("Namun, Rudy Salim mencetak gol. Salim lalu tersenyum. Dalam rapat itu hadir Budi.")
+        let people = EntityTagger().tag(doc).filter { $0.type == .per }.map { mentionText(doc, $0) }
+        #expect(people == ["Rudy Salim", "Salim", "Budi"])
+    }
 }

@@ -165,6 +165,8 @@ public struct NERModel: Sendable {
         var scorer = NERScorer(model: self, scan: scan)
         var labels: [Int] = []
         NERWindowFeatures.forEachWindow(scan) { window, sentence, headline in
+            // Such a word is O, and scoring it cost what a name costs (the windows of training keep it).
+            if scan.isLoneFunctionWord(window) { return }
             let at = pass.emissions.count
             scorer.score(scan, window, sentence: sentence, headline: headline, words: &words, into: &pass.emissions)
             decoder.decode(pass.emissions, from: at, count: window.count, transitions: transitions, into: &labels)
