@@ -113,3 +113,18 @@ int32_t cicu_is_upper(uint32_t c) {
     return (t == U_UPPERCASE_LETTER || t == U_TITLECASE_LETTER) ? 1 : 0;
 }
 int32_t cicu_is_digit(uint32_t c) { return u_isdigit((UChar32)c) ? 1 : 0; }
+
+void cicu_fill_bmp_properties(uint8_t *table) {
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+    for (UChar32 c = 0; c < 0x10000; c++) {
+        uint32_t gc = U_GET_GC_MASK(c);
+        uint8_t b = 0;
+        if (gc & U_GC_L_MASK) b |= 1;
+        if (gc & U_GC_M_MASK) b |= 2;
+        if (gc & U_GC_ND_MASK) b |= 4;
+        if (gc & (U_GC_LU_MASK | U_GC_LT_MASK)) b |= 8;
+        if (!U_FAILURE(st) && unorm2_isInert(nfc, c)) b |= 16;
+        table[c] = b;
+    }
+}

@@ -160,10 +160,10 @@ public struct EntityLexicon: Sendable {
     public let maxTokens: Int
     /// The ids an ambiguous entry stands for (`Bugangan`: a village in Kabupaten Pekalongan and
     /// one in Kota Semarang), by entry index; such entries have an empty ``LexiconEntry/id``.
-    let alternatives: [Int32: [String]]
+    let alternatives: CandidateIDs
 
     /// The ids `entry` may stand for when its name is listed with several (empty otherwise).
-    public func candidateIDs(of entry: LexiconEntry) -> [String] { entry.isAmbiguous ? alternatives[entry.index] ?? [] : [] }
+    public func candidateIDs(of entry: LexiconEntry) -> [String] { entry.isAmbiguous ? alternatives.ids(of: entry.index) : [] }
 
     /// The TSV text of the built-in lexicons: Wikipedia's names first and villages next, so
     /// that a curated village, district, city, province or organization of the same name
@@ -251,7 +251,7 @@ public struct EntityLexicon: Sendable {
         self.table = table
         self.lowercaseStarts = lowercaseStarts
         self.lowercaseStartShapes = KeyShapeFilter(lowercaseStarts)
-        self.alternatives = alternatives
+        self.alternatives = CandidateIDs(alternatives)
     }
 
     /// The first line of `Lexicons/villages.tsv`, whose format is compact: one line per
@@ -338,13 +338,8 @@ public struct EntityLexicon: Sendable {
         table.write(to: &w)
         lowercaseStarts.write(to: &w)
         // Alternatives: entry indices, then each one's ids as a list of ends into one text.
-        let ambiguous = alternatives.keys.sorted()
-        var altText: [UInt8] = [], altEnds: [Int32] = [], altCounts: [Int32] = []
-        for k in ambiguous {
-            altCounts.append(Int32(alternatives[k]!.count))
-            for id in alternatives[k]! { altText.append(contentsOf: id.utf8); altEnds.append(Int32(altText.count)) }
-        }
-        w.write(ambiguous); w.write(altCounts); w.write(altText); w.write(altEnds)
+        let a = alternatives
+        w.write(a.entries); w.write(a.counts); w.write(a.text); w.write(a.ends)
         return w.bytes
     }
 
@@ -362,9 +357,8 @@ public struct EntityLexicon: Sendable {
               let lowercaseStarts = ByteStringTable(reading: &r),
               let ambiguous = r.readArray(Int32.self), let altCounts = r.readArray(Int32.self),
               let altText = r.readArray(UInt8.self), let altEnds = r.readArray(Int32.self),
-              let subtypes = Columns.strings(subtypeText, subtypeEnds), let alternatives = Columns.strings(altText, altEnds),
-              altCounts.count == ambiguous.count, altCounts.allSatisfy({ $0 >= 0 }),
-              Int(altCounts.reduce(0, +)) == alternatives.count,
+              let subtypes = Columns.strings(subtypeText, subtypeEnds),
+              let alternatives = CandidateIDs(entries: ambiguous, counts: altCounts, text: altText, ends: altEnds),
               ambiguous.allSatisfy({ $0 >= 0 && Int($0) < types.count }),
               [policies.count, tokenCounts.count, subtypeIndexes.count, ambiguousFlags.count].allSatisfy({ $0 == types.count }),
               ends.count == 2 * types.count, Columns.areEnds(ends, of: text.count),
@@ -372,19 +366,13 @@ public struct EntityLexicon: Sendable {
               subtypeIndexes.allSatisfy({ Int($0) < subtypes.count }),
               table.allValues(satisfy: { $0 >= 0 && Int($0 & Slot.entryMask) <= types.count })
         else { return nil }
-        var byEntry: [Int32: [String]] = [:]
-        var at = 0
-        for (k, count) in zip(ambiguous, altCounts) {
-            byEntry[k] = Array(alternatives[at..<at + Int(count)])
-            at += Int(count)
-        }
         self.columns = Columns(types: types, policies: policies, tokenCounts: tokenCounts, subtypeIndexes: subtypeIndexes,
                                subtypes: subtypes, text: text, ends: ends, ambiguous: ambiguousFlags)
         self.maxTokens = Int(maxTokens)
         self.table = table
         self.lowercaseStarts = lowercaseStarts
         self.lowercaseStartShapes = KeyShapeFilter(lowercaseStarts)
-        self.alternatives = byEntry
+        self.alternatives = alternatives
     }
 
     /// The first problem in a lexicon file's text, as (line number, what is wrong), or nil when
@@ -494,6 +482,56 @@ extension EntityLexicon {
         func columns() -> Columns {
             Columns(types: types, policies: policies, tokenCounts: tokenCounts, subtypeIndexes: subtypeIndexes,
                     subtypes: subtypes, text: text, ends: ends, ambiguous: ambiguous)
+        }
+    }
+}
+
+/// The ids of the ambiguous entries of a lexicon, kept as the image stores them (entry indices
+/// in ascending order, each one's count of ids, the ids' bytes and ends): loading an image
+/// builds no `String` and no dictionary for the 7,700 ambiguous village names, and the ids of
+/// one entry are made when a document names it.
+struct CandidateIDs: Sendable {
+    let entries: [Int32]
+    let counts: [Int32]
+    let text: [UInt8]
+    let ends: [Int32]
+    /// The index in ``ends`` of each entry's first id.
+    private let firsts: [Int32]
+
+    /// The ids of `byEntry`, entries in ascending order.
+    init(_ byEntry: [Int32: [String]]) {
+        var text: [UInt8] = [], ends: [Int32] = [], counts: [Int32] = []
+        let entries = byEntry.keys.sorted()
+        for k in entries {
+            counts.append(Int32(byEntry[k]!.count))
+            for id in byEntry[k]! { text.append(contentsOf: id.utf8); ends.append(Int32(text.count)) }
+        }
+        self.init(entries: entries, counts: counts, text: text, ends: ends)!
+    }
+
+    /// The ids as an image holds them, or nil when the columns do not fit together.
+    init?(entries: [Int32], counts: [Int32], text: [UInt8], ends: [Int32]) {
+        guard counts.count == entries.count, counts.allSatisfy({ $0 >= 0 }), Int(counts.reduce(0, +)) == ends.count,
+              EntityLexicon.Columns.areEnds(ends, of: text.count), zip(entries, entries.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        self.entries = entries; self.counts = counts; self.text = text; self.ends = ends
+        var firsts: [Int32] = []
+        firsts.reserveCapacity(counts.count)
+        var at: Int32 = 0
+        for c in counts { firsts.append(at); at += c }
+        self.firsts = firsts
+    }
+
+    /// The ids of entry `k` (none when it is not ambiguous).
+    func ids(of k: Int32) -> [String] {
+        var lo = 0, hi = entries.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entries[mid] < k { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < entries.count, entries[lo] == k else { return [] }
+        let first = Int(firsts[lo])
+        return (first..<first + Int(counts[lo])).map { j in
+            String(decoding: text[(j == 0 ? 0 : Int(ends[j - 1]))..<Int(ends[j])], as: UTF8.self)
         }
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-import WartaText
+@testable import WartaText
 
 @Suite("Normalizer")
 struct NormalizerTests {
@@ -103,5 +103,19 @@ struct NormalizerTests {
         let out = Normalizer().normalize("Cafe\u{200B}\u{301}")
         #expect(String(decoding: out.bytes, as: UTF8.self) == "Café")
         #expect(out.map.originalRange(0..<out.bytes.count) == 0..<9)
+    }
+}
+
+/// The BMP property table, filled in one C call, holds for every code point what asking ICU
+/// for each property apart gives (letters, marks, digits, upper case, NFC inertness).
+@Suite("Unicode properties")
+struct UnicodePropertiesTests {
+    @Test func theTableIsWhatEachPropertyGives() {
+        var differ: [UInt32] = []
+        for c in UInt32(0)..<0x10000 where UnicodeProperties.bits(c) != UnicodeProperties.compute(c) { differ.append(c) }
+        #expect(differ.isEmpty, "first differing code points: \(differ.prefix(5))")
+        #expect(UnicodeProperties.bits(0x41) == [.letter, .upper])  // not NFC-inert: an accent after it composes
+        #expect(UnicodeProperties.bits(0x0301).contains(.mark))
+        #expect(UnicodeProperties.bits(0x0663).contains(.digit))
     }
 }

@@ -46,6 +46,10 @@ int32_t cicu_is_mark(uint32_t c);
 int32_t cicu_is_upper(uint32_t c);
 /// Decimal digit (Nd): 1, else 0.
 int32_t cicu_is_digit(uint32_t c);
+/// Fills table[0..<0x10000] with the bits of every BMP code point as the four functions above
+/// and cicu_nfc_is_inert give them: 1 letter, 2 mark, 4 digit, 8 upper, 16 NFC-inert (one
+/// general-category lookup and one inertness test a code point, in one call).
+void cicu_fill_bmp_properties(uint8_t *table);
 
 #ifdef __cplusplus
 }

@@ -84,7 +84,9 @@ public struct NERModel: Sendable {
             return at
         }
         func uint(_ n: Int) -> UInt64? {
-            take(n).map { start in (0..<n).reduce(UInt64(0)) { $0 | UInt64(p[start + $1]) << (8 * UInt64($1)) } }
+            guard let start = take(n) else { return nil }
+            if n == 8 { return UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + start).loadUnaligned(as: UInt64.self)) }
+            return (0..<n).reduce(UInt64(0)) { $0 | UInt64(p[start + $1]) << (8 * UInt64($1)) }
         }
         guard let m = take(5), case let header = Array(p[m..<m + 5]), header == NERModel.magic || header == NERModel.magicWithClasses
         else { return .failure(.malformed(detail: "no WNER1 or WNER2 header")) }
@@ -117,16 +119,25 @@ public struct NERModel: Sendable {
         }
         let rows = 1 << Int(bits)
         guard let bitmap = take(rows / 8) else { return .failure(.malformed(detail: "truncated row map")) }
-        var truncated = false
+        // Every row the map marks has seven bytes after it: counted first, then copied whole.
+        let stored = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(p)[bitmap..<bitmap + rows / 8])
+        let marked = Swift.stride(from: 0, to: stored.count, by: 8).reduce(0) { $0 + stored.loadUnaligned(fromByteOffset: $1, as: UInt64.self).nonzeroBitCount }
+        guard let body = take(marked * 7) else { return .failure(.malformed(detail: "truncated weights")) }
         let weights = [Int8](unsafeUninitializedCapacity: rows * 8) { w, count in
-            w.initialize(repeating: 0)
-            count = rows * 8
-            for row in 0..<rows where p[bitmap + row >> 3] & (1 << UInt8(row & 7)) != 0 {
-                guard let start = take(7) else { truncated = true; return }
-                for k in 0..<7 { w[row * 8 + k] = Int8(bitPattern: p[start + k]) }
+            let out = UnsafeMutableRawPointer(w.baseAddress!)
+            out.initializeMemory(as: UInt8.self, repeating: 0, count: rows * 8)
+            var from = p.baseAddress! + body
+            for word in 0..<rows / 64 {
+                var bits = UInt64(littleEndian: stored.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self))
+                while bits != 0 {
+                    let row = word * 64 + bits.trailingZeroBitCount
+                    (out + row * 8).copyMemory(from: from, byteCount: 7)
+                    from += 7
+                    bits &= bits - 1
+                }
             }
+            count = rows * 8
         }
-        if truncated { return .failure(.malformed(detail: "truncated weights")) }
         let x = NERFeatureExtractor(bits: Int(bits), gazetteer: flags & 1 != 0, rules: flags & 2 != 0,
                                     multiWord: WordIndex(pairs: multiWord, count: multiWord.count), classes: classes, document: flags & 4 != 0)
         return .success(NERModel(extractor: x, weights: weights, transitions: transitions))
