@@ -4,6 +4,7 @@ import WartaTools
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bench",
         abstract: "Measure throughput per stage on your own text (one core).",
         discussion: """
             For a plain-text FILE split at blank lines into documents: runs the pipeline over them \
@@ -49,6 +50,7 @@ struct Bench: ParsableCommand {
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Score Warta against annotated data.",
         subcommands: [EvalUD.self]
     )

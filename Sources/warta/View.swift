@@ -4,6 +4,7 @@ import Warta
 
 struct View: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "view",
         abstract: "Write documents as HTML pages for people: entities marked, quotes attributed.",
         discussion: """
             Each page is one self-contained HTML file (inline CSS; it loads no fonts, scripts or \

@@ -55,6 +55,7 @@ func runReportingErrors(_ body: () throws -> Int32) throws {
 
 struct Process: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "process",
         abstract: "Analyse documents and write one JSON Lines record per document.",
         discussion: """
             Inputs: files and folders (recursive; .html, .htm, .txt, .jsonl, .warc, each also .gz), \
@@ -288,6 +289,7 @@ func recordBytes(_ document: AnalyzedDocument, tokens: Bool = false) -> [UInt8] 
 
 struct Tag: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tag",
         abstract: "Tag people, organizations, places, dates, amounts.",
         discussion: """
             --format text marks each entity in running text as [TYPE words], or in colour on a \
@@ -370,6 +372,7 @@ struct Tag: ParsableCommand {
 
 struct Quotes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "quotes",
         abstract: "Direct and indirect quotes and who said them.",
         discussion: """
             Reads one article (text, or HTML when the file ends .html/.htm or starts with <) and \
@@ -413,6 +416,7 @@ struct Quotes: ParsableCommand {
 
 struct Tokenize: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tokenize",
         abstract: "Split plain text into sentences and tokens.",
         discussion: """
             CoNLL-U by default: # newdoc, # newpar, # sent_id, # text, then one line per token; \
