@@ -300,7 +300,8 @@ struct Tag: ParsableCommand {
 
             --format conll --pretokenized reads one token per line (the first column; a blank line \
             between sentences; CRLF allowed) and prints token<TAB>tag in IOB2 with PER, ORG and LOC, \
-            keeping the given tokens exactly: how taggers are compared on NER datasets.
+            keeping the given tokens exactly, one output line for each input line: how taggers are \
+            compared on NER datasets. A -DOCSTART- line starts a new document.
 
             The text is read whole (no article extraction) unless it is HTML. The compiled lexicons \
             are cached between runs in $WARTA_CACHE_DIR (else $XDG_CACHE_HOME/warta or \

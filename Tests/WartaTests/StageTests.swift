@@ -184,6 +184,19 @@ struct PretokenizedTaggingTests {
         var c = Configuration()
         c.layers = .entities
         let out = PretokenizedTagging.tag(conll: conll, pipeline: Pipeline(configuration: c))
-        #expect(out == "Presiden\tO\nJoko\tB-PER\nWidodo\tI-PER\ntiba\tO\ndi\tO\nKota\tB-LOC\nSemarang\tI-LOC\n.\tO\n\nRp\tO\nlima\tO\n\n")
+        #expect(out == "Presiden\tO\nJoko\tB-PER\nWidodo\tI-PER\ntiba\tO\ndi\tO\nKota\tB-LOC\nSemarang\tI-LOC\n.\tO\n\nRp\tO\nlima\tO\n")
+    }
+
+    /// The output has a line for each input line, so it pastes next to the input: leading and
+    /// repeated blank lines stay, `-DOCSTART-` lines (CoNLL 2003) are `O` and split documents.
+    @Test func linesUpWithTheInput() {
+        let conll = "\n-DOCSTART- -X- O O\n\nPresiden\nJoko\nWidodo\ntiba\n.\n\n\n\nIa\npergi\n.\n-DOCSTART- -X- O O\n\nBudi\nSantoso\ndatang\n.\n\n"
+        var c = Configuration()
+        c.layers = .entities
+        let out = PretokenizedTagging.tag(conll: conll, pipeline: Pipeline(configuration: c))
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == conll.split(separator: "\n", omittingEmptySubsequences: false).count)
+        #expect(out == "\n-DOCSTART-\tO\n\nPresiden\tO\nJoko\tB-PER\nWidodo\tI-PER\ntiba\tO\n.\tO\n\n\n\nIa\tO\npergi\tO\n.\tO\n"
+                + "-DOCSTART-\tO\n\nBudi\tB-PER\nSantoso\tI-PER\ndatang\tO\n.\tO\n\n")
     }
 }

@@ -2,7 +2,11 @@ import WartaEntities
 import WartaText
 
 /// Tags pre-tokenized sentences (one token per line, blank lines between sentences, as NER
-/// datasets are written) and gives one IOB2 tag per given token, keeping the tokens exactly.
+/// datasets are written) and gives one IOB2 tag per given token, keeping the tokens exactly:
+/// the output has one line for each line of the input, so it lines up with the input and its
+/// gold tags line by line (blank lines, repeated or leading, stay where they were). A
+/// `-DOCSTART-` line (CoNLL 2003) is tagged `O` and starts a new document: what the tagger
+/// reads from the rest of a document (names repeated elsewhere in it) stays inside it.
 public enum PretokenizedTagging {
     /// `token<TAB>tag` lines for CoNLL input (only the first column of each line is read).
     public static func tag(conll: String, pipeline: Pipeline) -> String {
@@ -11,35 +15,50 @@ public enum PretokenizedTagging {
                                   speakerCues: pipeline.configuration.speechVerbs.speakerCueKeys,
                                   model: pipeline.configuration.entityModel.model)
         let analyzer = TextAnalyzer(lexicon: pipeline.configuration.tokenizerLexicon)
-        var sentences: [[String]] = [[]]
-        // Lines split on bytes: as a Character, "\r\n" is one grapheme and never equals "\n".
-        for raw in conll.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        // Each input line: its token, or nil for a blank one. Lines split on bytes: as a
+        // Character, "\r\n" is one grapheme and never equals "\n".
+        var lines: [String?] = conll.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { raw in
             let line = raw.last == 0x0D ? raw.dropLast() : raw[...]
-            let token = line.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).first.map { String(decoding: $0, as: UTF8.self) }
-            if let token { sentences[sentences.count - 1].append(token) } else if !sentences[sentences.count - 1].isEmpty {
-                sentences.append([])
-            }
+            return line.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).first.map { String(decoding: $0, as: UTF8.self) }
         }
-        if sentences.last?.isEmpty == true { sentences.removeLast() }
-        // One paragraph per sentence, tokens joined by spaces; remember each token's byte span.
+        // The text ends with a newline: no line after it.
+        if conll.utf8.last == 0x0A { lines.removeLast() }
+        var tags = [String](repeating: "O", count: lines.count)
+        var start = 0
+        while start < lines.count {
+            var end = start
+            while end < lines.count, lines[end] != "-DOCSTART-" { end += 1 }
+            if end > start { tagDocument(lines, start..<end, into: &tags, tagger: tagger, analyzer: analyzer) }
+            start = end + 1
+        }
+        var out = ""
+        for (line, tag) in zip(lines, tags) { out += line.map { $0 + "\t" + tag + "\n" } ?? "\n" }
+        return out
+    }
+
+    /// Tags the token lines of `range` of `lines` as one document, writing their tags into `tags`.
+    static func tagDocument(_ lines: [String?], _ range: Range<Int>, into tags: inout [String], tagger: EntityTagger,
+                            analyzer: TextAnalyzer) {
+        // One paragraph per sentence, tokens joined by spaces; each token's line and byte span.
         var text: [UInt8] = []
-        var spans: [[Range<Int>]] = []
-        for s in sentences {
-            if !text.isEmpty { text += [0x0A, 0x0A] }
-            var row: [Range<Int>] = []
-            for (k, t) in s.enumerated() {
-                if k > 0 { text.append(0x20) }
-                let start = text.count
-                text += t.utf8
-                row.append(start..<text.count)
+        var tokens: [(line: Int, span: Range<Int>, sentence: Int)] = []
+        var sentence = 0, open = false
+        for k in range {
+            guard let t = lines[k] else {
+                if open { sentence += 1; open = false }
+                continue
             }
-            spans.append(row)
+            if !text.isEmpty { text += open ? [0x20] : [0x0A, 0x0A] }
+            let s = text.count
+            text += t.utf8
+            tokens.append((k, s..<text.count, sentence))
+            open = true
         }
+        guard !tokens.isEmpty else { return }
         let doc = analyzer.analyze(text)
-        let mentions = tagger.tag(doc)
-        // Each mention's span in the input bytes.
+        // Each mention's span in the text, PER, ORG and LOC only (FAC counts as LOC).
         var labelled: [(Range<Int>, String)] = []
-        for m in mentions {
+        for m in tagger.tag(doc) {
             let type: String
             switch m.type {
             case .per: type = "PER"
@@ -47,28 +66,20 @@ public enum PretokenizedTagging {
             case .loc, .fac: type = "LOC"
             default: continue
             }
-            let r = doc.offsetMap.originalRange(Int(doc.tokens.starts[m.start])..<Int(doc.tokens.ends[m.end - 1]))
-            labelled.append((r, type))
+            labelled.append((doc.offsetMap.originalRange(Int(doc.tokens.starts[m.start])..<Int(doc.tokens.ends[m.end - 1])), type))
         }
-        var out = ""
         var li = 0
-        for (s, row) in zip(sentences, spans) {
-            var previous: (Int, String)? = nil
-            for (t, span) in zip(s, row) {
-                while li < labelled.count, labelled[li].0.upperBound <= span.lowerBound { li += 1 }
-                var tag = "O"
-                if li < labelled.count, labelled[li].0.lowerBound < span.upperBound, labelled[li].0.upperBound > span.lowerBound {
-                    let type = labelled[li].1
-                    tag = (previous?.0 == li ? "I-" : "B-") + type
-                    previous = (li, type)
-                } else {
-                    previous = nil
-                }
-                out += t + "\t" + tag + "\n"
+        var previous: (mention: Int, sentence: Int)? = nil
+        for t in tokens {
+            while li < labelled.count, labelled[li].0.upperBound <= t.span.lowerBound { li += 1 }
+            if li < labelled.count, labelled[li].0.lowerBound < t.span.upperBound, labelled[li].0.upperBound > t.span.lowerBound {
+                let inside = previous.map { $0.mention == li && $0.sentence == t.sentence } ?? false
+                tags[t.line] = (inside ? "I-" : "B-") + labelled[li].1
+                previous = (li, t.sentence)
+            } else {
+                previous = nil
             }
-            out += "\n"
         }
-        return out
     }
 }
 
