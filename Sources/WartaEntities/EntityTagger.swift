@@ -1135,13 +1135,13 @@ struct Scan {
     /// the role word, and never over another person's name).
     mutating func attachAppositiveRoles() {
         let n = doc.tokens.count
-        let personStarts = Set(mentions.lazy.filter { $0.type == .per }.map(\.start))
+        let people = personStarts()
         for k in mentions.indices where mentions[k].type == .per && mentions[k].role == nil {
             let comma = mentions[k].end
             guard comma + 1 < n, isComma(comma), capitalized(comma + 1),
                   let (entry, roleWordsEnd) = lexiconMatch(comma + 1, n), entry.type == .role else { continue }
             let end = roleRunEnd(from: roleWordsEnd, n)
-            guard !(comma + 1..<end).contains(where: personStarts.contains) else { continue }
+            guard !(comma + 1..<end).contains(where: { people[$0] }) else { continue }
             mentions[k].role = text(comma + 1, end)
         }
     }

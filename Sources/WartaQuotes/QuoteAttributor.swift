@@ -227,7 +227,7 @@ struct QuoteScan {
     var paragraphStarts: [Int] = []
     var candidates: [Candidate] = []
     /// Where the candidates reach, once sorted (``run()``): for each index, the one among it
-    /// and those before it that ends last; ``overlapsCandidate(_:_:)`` reads it.
+    /// and those before it that ends last (``CandidateReach/overlaps(_:_:_:)``).
     var reach = CandidateReach()
 
     /// A scan that fills `spans` (room for every mention) with the people and organizations.
@@ -763,7 +763,7 @@ struct QuoteScan {
     /// The last of the first `count` candidates (the direct quotes) with a part in the sentence
     /// `a..<z`, -1 for none.
     func directQuote(in a: Int, _ z: Int, among directs: CandidateReach) -> Int {
-        var d = directs.last(startingBefore: z, candidates)
+        var d = directs.last(startingBefore: z)
         while d >= 0, directs.canReach(a, through: d, candidates) {
             for p in candidates[d].parts where !p.isEmpty && p.lowerBound < z && p.upperBound > a { return d }
             d -= 1
@@ -1343,7 +1343,7 @@ struct CandidateReach {
     }
 
     /// The last index whose candidate starts before token `z`, -1 for none.
-    func last(startingBefore z: Int, _ candidates: [Candidate]) -> Int {
+    func last(startingBefore z: Int) -> Int {
         guard isSorted else { return starts.count - 1 }
         var lo = 0, hi = starts.count
         while lo < hi {
@@ -1362,7 +1362,7 @@ struct CandidateReach {
     func overlaps(_ a: Int, _ z: Int, _ candidates: [Candidate]) -> Bool {
         guard isSorted else { return candidates.prefix(starts.count).contains { $0.start < z && $0.end > a } }
         // Every candidate up to `d` starts before `z`: the one that ends last decides.
-        let d = last(startingBefore: z, candidates)
+        let d = last(startingBefore: z)
         return d >= 0 && candidates[farthest[d]].end > a
     }
 }
