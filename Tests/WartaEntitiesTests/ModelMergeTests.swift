@@ -77,6 +77,9 @@ struct ModelMergeTests {
         // An organization word alone names a kind; a short form names the body the text is about.
         let kinds = "Kementerian menyatakan bantuan cair. Pemkot menyiapkan data."
         #expect(ModelMergeTests.merged(kinds, [(0..<1, .org), (5..<6, .org)], then: { $0.dropCommonWordNames() }) == ["ORG Pemkot"])
+        // Abbreviations written as words (`Raperda`, `Bansos`) are common nouns too.
+        let words = "DPRD menyetujui empat Raperda. Penerima Bansos bertambah."
+        #expect(ModelMergeTests.merged(words, [(0..<1, .org), (3..<4, .per), (6..<7, .per)], then: { $0.dropCommonWordNames() }) == ["ORG DPRD"])
     }
 
     /// A name after a product noun (`mobil Pajero`, `aplikasi LinkAja`) is no person, however
