@@ -385,11 +385,16 @@ extension Scan {
     /// Removes the mentions at `indices` (ascending) in one pass over the others: removing
     /// them one by one moved every later mention each time (quadratic in a long document).
     mutating func dropMentions(at indices: [Int]) {
-        var kept = 0, r = 0
-        for k in mentions.indices {
-            if r < indices.count, indices[r] == k { r += 1; continue }
-            if kept != k { mentions.swapAt(kept, k) }
-            kept += 1
+        guard !indices.isEmpty else { return }
+        // Swapped in the buffer, mentions move without copies of their strings.
+        let kept = mentions.withUnsafeMutableBufferPointer { p in
+            var kept = 0, r = 0
+            for k in p.indices {
+                if r < indices.count, indices[r] == k { r += 1; continue }
+                if kept != k { p.swapAt(kept, k) }
+                kept += 1
+            }
+            return kept
         }
         mentions.removeLast(mentions.count - kept)
     }
