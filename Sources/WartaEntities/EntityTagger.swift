@@ -224,6 +224,7 @@ public struct EntityTagger: Sendable {
         if model != nil { scan.attachAppositiveRoles() }
         scan.attachRolesBefore()
         scan.resolveAmbiguousPlaces()
+        scan.countriesAreNoPeople()
         scan.dropCommonWordNames()
         if nested { scan.addNested() }
         return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }
@@ -1316,6 +1317,21 @@ struct Scan {
         var words: [Int] = []
         for k in mentions.indices where isCommonWordName(k) || isProductName(mentions[k], products) { words.append(k) }
         dropMentions(at: words)
+    }
+
+    /// A one-word person that the lexicons list as a country is that country (the model reads a
+    /// country that acts as a person: `dengan Israel`, `keberhasilan Tiongkok adalah`), unless a
+    /// speech verb names it (then the rules read a person: places do not speak).
+    mutating func countriesAreNoPeople() {
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start == 1 {
+            let t = mentions[k].start
+            guard !has(t - 1, .speech), let (entry, end) = lexiconMatch(t, t + 1), end == t + 1, entry.type == .loc,
+                  entry.subtype == "country" else { continue }
+            mentions[k].type = .loc
+            mentions[k].subtype = entry.subtype
+            mentions[k].lexiconID = entry.id.isEmpty ? nil : entry.id
+            mentions[k].role = nil
+        }
     }
 
     /// Whether `m` is a one-word person whose word names a product elsewhere (`products`: key hashes).

@@ -169,4 +169,12 @@ struct ModelMergeTests {
         let people = EntityTagger().tag(doc).filter { $0.type == .per }.map { mentionText(doc, $0) }
         #expect(people == ["Rudy Salim", "Salim", "Budi"])
     }
+
+    /// A country the model read as a person, alone, is the country (`dengan Israel`); a person
+    /// of another word stays one.
+    @Test func aCountryIsNoPerson() {
+        let text = "Perdagangan senjata dengan Israel terus berlanjut, kata Budi."
+        let merged = ModelMergeTests.merged(text, [(3..<4, .per), (8..<9, .per)], then: { $0.countriesAreNoPeople() })
+        #expect(merged == ["LOC Israel", "PER Budi"])
+    }
 }
