@@ -1361,16 +1361,22 @@ struct Scan {
 
     /// Whether token `i` is a form the language makes from one of its words, which a name
     /// almost never is: a verb without its prefix, as headlines write them (`Banggakan`, since
-    /// `dibanggakan` is a word), or a word with the prefix `ber-` or `di-` (`Bergaji`: `gaji`).
-    /// Among the 21,859 words of the lexicons' people, 27 are such forms (`Ganjar`,
-    /// `Bersaudara`): the callers exempt listed names. (`ter-` is left out: `Terawan` is `ter`
-    /// + `awan`.)
+    /// `dibanggakan` is a word), a word with the prefix `ber-` or `di-` (`Bergaji`: `gaji`), or
+    /// a noun of `ke-`, `pe-` or `per-` and `-an` (`Kewilayahan`). Among the 21,859 words of the
+    /// lexicons' people, 28 are such forms (`Ganjar`, `Bersaudara`): the callers exempt listed
+    /// names. (`ter-` is left out: `Terawan` is `ter` + `awan`.)
     func isDerivedWord(_ i: Int) -> Bool {
         withKey(i) { key in
             let n = key.count
             guard n >= 5, key.allSatisfy({ $0 &- 0x61 < 26 }) else { return false }
             for prefix in Scan.derivingPrefixes where n - prefix.count >= 4 && key.starts(with: prefix) {
                 if commonWords.contains(UnsafeBufferPointer(rebasing: key[prefix.count...])) { return true }
+            }
+            // A noun of `ke-`, `pe-` or `per-` and `-an` around a word (`Kewilayahan`: `wilayah`).
+            if n >= 7, key[n - 2] == 0x61, key[n - 1] == 0x6E {
+                for prefix in Scan.nounPrefixes where n - prefix.count - 2 >= 3 && key.starts(with: prefix) {
+                    if commonWords.contains(UnsafeBufferPointer(rebasing: key[prefix.count..<n - 2])) { return true }
+                }
             }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 2) { passive in
                 passive[0] = 0x64; passive[1] = 0x69
@@ -1391,6 +1397,8 @@ struct Scan {
 
     /// Prefixes that make words from words (``Scan/isDerivedWord(_:)``).
     static let derivingPrefixes: [[UInt8]] = ["ber", "di"].map { Array($0.utf8) }
+    /// Prefixes that make nouns with `-an` (``Scan/isDerivedWord(_:)``).
+    static let nounPrefixes: [[UInt8]] = ["ke", "per", "pe"].map { Array($0.utf8) }
 
     /// Whether token `t` follows a product noun (``EntityTagger/productNouns``) in lower case,
     /// or, when it is a one-word name, a noun of a product's users (``EntityTagger/productUserNouns``).

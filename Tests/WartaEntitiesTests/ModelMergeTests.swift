@@ -147,6 +147,7 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged("Presiden Banggakan Inflasi Rendah", [(1..<2, .per)], then: passes) == [])
         #expect(ModelMergeTests.merged("Pekerja Bergaji Tinggi Tak Bebas Pajak", [(1..<2, .per)], then: passes) == [])
         #expect(ModelMergeTests.merged("Ia menyebut Sistemnya sudah baik.", [(2..<3, .per)], then: passes) == [])
+        #expect(ModelMergeTests.merged("Aspek Kewilayahan menjadi perhatian.", [(1..<2, .per)], then: passes) == [])
         #expect(ModelMergeTests.merged("Ganjar datang ke Semarang.", [(0..<1, .per)], then: passes).contains("PER Ganjar"))
         #expect(ModelMergeTests.merged("Hal itu disampaikan oleh Disanksi.", [(4..<5, .per)], then: passes) == [])
         #expect(ModelMergeTests.merged("\"Kami siap,\" kata Disanksi.", [(6..<7, .per)], then: passes).contains("PER Disanksi"))
