@@ -225,6 +225,7 @@ public struct EntityTagger: Sendable {
         scan.attachRolesBefore()
         scan.resolveAmbiguousPlaces()
         scan.countriesAreNoPeople()
+        scan.aliasesInBracketsTakeTheirNamesType()
         scan.dropCommonWordNames()
         if nested { scan.addNested() }
         return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }

@@ -178,4 +178,16 @@ struct ModelMergeTests {
         let merged = ModelMergeTests.merged(text, [(3..<4, .per), (8..<9, .per)], then: { $0.countriesAreNoPeople() })
         #expect(merged == ["LOC Israel", "PER Budi"])
     }
+
+    /// A word in brackets after an organization that it shortens takes the organization's type
+    /// (`… Indonesia (Gaikindo)`); one that does not shorten it keeps its own (`(Depok)`).
+    @Test func anAliasInBracketsIsItsNamesType() {
+        let text = "Data Gabungan Industri Kendaraan Bermotor Indonesia (Gaikindo) naik. Kampus Universitas Pancasila (Depok) ramai."
+        let spans: [(Range<Int>, EntityType)] = [(1..<6, .org), (7..<8, .loc), (12..<14, .org), (15..<16, .loc)]
+        let merged = ModelMergeTests.merged(text, spans, then: { $0.aliasesInBracketsTakeTheirNamesType() })
+        #expect(merged.contains("ORG Gaikindo"))
+        let scan = Scan(doc: TextAnalyzer().analyze(text), lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
+        #expect(scan.shortens(7, 1..<6))
+        #expect(!scan.shortens(15, 12..<14))
+    }
 }

@@ -602,6 +602,36 @@ extension Scan {
 }
 
 extension Scan {
+    /// A one-word name in brackets right after an organization or place that it shortens
+    /// (its first letter, then its letters in order among the name's: `Gabungan Industri
+    /// Kendaraan Bermotor Indonesia (Gaikindo)`, `Pemerintah Kota Bandung (Pemkot)`) is that
+    /// organization or place again, whatever type the model gave it.
+    mutating func aliasesInBracketsTakeTheirNamesType() {
+        let n = doc.tokens.count
+        var byStart = [Int](repeating: -1, count: n + 1)
+        for k in mentions.indices where mentions[k].end - mentions[k].start == 1 { byStart[mentions[k].start] = k }
+        for k in mentions.indices where mentions[k].type == .org || mentions[k].type == .loc {
+            let a = mentions[k].end + 1
+            guard a + 1 < n, flags[a - 1].contains(.openingBracket), flags[a + 1].contains(.closingBracket), byStart[a] >= 0,
+                  case let j = byStart[a], mentions[j].type != mentions[k].type,
+                  [.per, .org, .loc].contains(mentions[j].type), shortens(a, mentions[k].start..<mentions[k].end) else { continue }
+            mentions[j].type = mentions[k].type
+            mentions[j].subtype = mentions[k].subtype
+        }
+    }
+
+    /// Whether word `a` (three letters or more) shortens the words `name`: its first letter is
+    /// the name's, and its letters come in order among the name's letters.
+    func shortens(_ a: Int, _ name: Range<Int>) -> Bool {
+        let short = withKey(a) { Array($0) }
+        var letters: [UInt8] = []
+        for t in name { withKey(t) { letters.append(contentsOf: $0.filter { $0 != 0x20 }) } }
+        guard short.count >= 3, short.count < letters.count, short.first == letters.first else { return false }
+        var i = 0
+        for b in letters where i < short.count && b == short[i] { i += 1 }
+        return i == short.count
+    }
+
     /// An organization the model found, then an untagged word in brackets that spells its
     /// initials, defines that acronym (`Indonesia Corruption Watch (ICW)`): the word is the
     /// organization too, and ``repeatNames()`` finds it again later in the document.
