@@ -135,6 +135,11 @@ struct NERFeatureExtractor {
 
     /// The row of feature `value` of `template`.
     @inline(__always) func row(_ template: NERTemplate, _ value: UInt64) -> Int32 {
+        NERFeatureExtractor.row(template, value, bits: bits)
+    }
+
+    /// The row of feature `value` of `template` in a table of `2^bits` rows.
+    @inline(__always) static func row(_ template: NERTemplate, _ value: UInt64, bits: Int) -> Int32 {
         Int32(truncatingIfNeeded: NERFeatureExtractor.mix(template.rawValue &* 0x9e37_79b9_7f4a_7c15, value) >> UInt64(64 - bits))
     }
 

@@ -46,14 +46,15 @@ public struct NERModel: Sendable {
         bits = x.bits; usesGazetteer = x.gazetteer; usesRules = x.rules; usesDocument = x.document
         self.weights = weights
         self.transitions = transitions; multiWord = x.multiWord; classes = x.classes
+        extractor = NERFeatureExtractor(bits: bits, gazetteer: usesGazetteer, rules: usesRules, multiWord: multiWord, classes: classes,
+                                        document: usesDocument)
     }
 
     /// Whether the model reads the words' distributional classes (``WordClasses``).
     public var usesClasses: Bool { classes != nil }
 
-    var extractor: NERFeatureExtractor {
-        NERFeatureExtractor(bits: bits, gazetteer: usesGazetteer, rules: usesRules, multiWord: multiWord, classes: classes, document: usesDocument)
-    }
+    /// What the model reads of a token, built once with the model.
+    let extractor: NERFeatureExtractor
 
     /// The model built into Warta (trained by `warta train-ner`, see `Models/SOURCES.md`),
     /// or nil when none is embedded.
@@ -183,7 +184,7 @@ public struct NERModel: Sendable {
             decoder.decode(pass.emissions, from: at, count: window.count, transitions: transitions, into: &labels)
             pass.add(window, emissions: at, labels: labels)
             if usesDocument {
-                pass.addCandidates(scan, window, sentence: sentence, words: scorer.wordsOfLastWindow(window.count), keys: words)
+                pass.addCandidates(scan, window, sentence: sentence, words: scorer.wordsOfLastWindow(window.count), keys: words.keyHashes)
             }
         }
         if usesDocument { secondPass(&pass, &decoder) }
@@ -225,10 +226,10 @@ public struct NERModel: Sendable {
         /// Notes the words of the capitalised tokens of `window` (`words`, from the scorer, and
         /// their key hashes from `keys`).
         mutating func addCandidates(_ scan: Scan, _ window: Range<Int>, sentence: Range<Int>, words ofWindow: ArraySlice<Int32>,
-                                    keys: NERWordScores) {
+                                    keys: [UInt64]) {
             for (t, w) in zip(window, ofWindow) {
                 guard NERWindows.isCandidate(scan.flags[t], scan.kinds[t]) else { words.append(-1); firsts.append(false); continue }
-                let key = Int(truncatingIfNeeded: keys.keyHash(w))
+                let key = Int(truncatingIfNeeded: keys[Int(w)])
                 if let n = numbers[key] {
                     words.append(n)
                 } else {

@@ -189,7 +189,9 @@ struct NERScorer {
 /// Writes a token's rows into its ``NERScorer/contextRows`` slots of a window's rows.
 private struct RowWriter {
     let rows: UnsafeMutableBufferPointer<Int32>
-    let extractor: NERFeatureExtractor
+    /// The extractor's table size (log2), all ``NERFeatureExtractor/row(_:_:)`` reads of it: a
+    /// copy of the whole extractor per window retained its word indexes.
+    let bits: Int
     /// The model's weight rows, fetched ahead as each row is written.
     let weights: UnsafeRawPointer
     /// The rows of a token's words' sums.
@@ -201,7 +203,7 @@ private struct RowWriter {
 
     init(rows: UnsafeMutableBufferPointer<Int32>, extractor: NERFeatureExtractor, weights: UnsafeRawPointer) {
         self.rows = rows
-        self.extractor = extractor
+        bits = extractor.bits
         self.weights = weights
         wordRows = extractor.wordRows
     }
@@ -211,7 +213,7 @@ private struct RowWriter {
 
     /// Writes the row of feature `value` of `template`.
     @inline(__always) mutating func row(_ template: NERTemplate, _ value: UInt64) {
-        let r = extractor.row(template, value)
+        let r = NERFeatureExtractor.row(template, value, bits: bits)
         rows[at + count] = r
         warta_prefetch(weights + Int(r) << 3)
         count += 1
@@ -258,30 +260,42 @@ struct NERWordScores {
     /// Five per word.
     private var vectors: [SIMD8<Int16>] = []
     private var scratch = [UInt8](repeating: 0, count: 256)
+    /// The table key of the word ``find(_:)`` did not find.
+    private var pendingKey: UInt64 = 0
 
     /// The word of token `t` of `scan`, added with its sums when new.
     mutating func word(of t: Int, _ scan: Scan, _ model: NERModel) -> Int {
         let s = Int(scan.doc.tokens.starts[t]), e = Int(scan.doc.tokens.ends[t])
-        return scan.doc.bytes.withUnsafeBufferPointer { text in
-            let token = UnsafeBufferPointer(rebasing: text[s..<e])
-            let key = NERWordScores.key(token), length = Int32(token.count)
-            let mask = table.count - 1
-            var slot = NERWordScores.slot(key, length) & mask
-            while case let entry = table[slot], entry.word != 0 {
-                if entry.key == key, entry.length == length, length <= 8 || isWord(Int(entry.word) - 1, token) {
-                    return Int(entry.word) - 1
-                }
-                slot = (slot + 1) & mask
+        // The lookup reads the token's bytes alone: a closure that named the scan copied it.
+        let (found, slot) = scan.doc.bytes.withUnsafeBufferPointer { text in find(UnsafeBufferPointer(rebasing: text[s..<e])) }
+        if found >= 0 { return found }
+        scan.doc.bytes.withUnsafeBufferPointer { text in add(UnsafeBufferPointer(rebasing: text[s..<e]), t, scan, model) }
+        table[slot] = Slot(key: pendingKey, length: Int32(e - s), word: Int32(keys.count))
+        if keys.count * 2 > table.count { grow() }
+        return keys.count - 1
+    }
+
+    /// The word `token` is (-1 when new) and the slot where it is or would go; the key of a
+    /// new word is left in ``pendingKey``.
+    private mutating func find(_ token: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        let key = NERWordScores.key(token), length = Int32(token.count)
+        let mask = table.count - 1
+        var slot = NERWordScores.slot(key, length) & mask
+        while case let entry = table[slot], entry.word != 0 {
+            if entry.key == key, entry.length == length, length <= 8 || isWord(Int(entry.word) - 1, token) {
+                return (Int(entry.word) - 1, slot)
             }
-            add(token, t, scan, model)
-            table[slot] = Slot(key: key, length: length, word: Int32(keys.count))
-            if keys.count * 2 > table.count { grow() }
-            return keys.count - 1
+            slot = (slot + 1) & mask
         }
+        pendingKey = key
+        return (-1, slot)
     }
 
     /// The hash of the match key of `word`.
     func keyHash(_ word: Int32) -> UInt64 { keys[Int(word)] }
+
+    /// The hashes of the match keys of the words, by word (one array to lend, not the cache).
+    var keyHashes: [UInt64] { keys }
 
     /// Whether the cache holds ``limit`` words or more.
     var isFull: Bool { keys.count >= NERWordScores.limit }
