@@ -1356,6 +1356,7 @@ struct Scan {
         }
         // An organization word of the lemma list alone (`Kementerian menyatakan …`) names a kind,
         // not one body; a short form (`Pemkot`, `Kejari`) names the one the text is about.
+        let commonWords = commonWords
         return isCommonAcronym(start)
             || type == .org && has(start, .organization) && capitalized(start) && withKey(start) { commonWords.containsInFirst($0) }
     }
@@ -1367,7 +1368,8 @@ struct Scan {
     /// lexicons' people, 28 are such forms (`Ganjar`, `Bersaudara`): the callers exempt listed
     /// names. (`ter-` is left out: `Terawan` is `ter` + `awan`.)
     func isDerivedWord(_ i: Int) -> Bool {
-        withKey(i) { key in
+        let commonWords = commonWords  // the closure reads the table, not the scan (which it would copy)
+        return withKey(i) { key in
             let n = key.count
             guard n >= 5, key.allSatisfy({ $0 &- 0x61 < 26 }) else { return false }
             for prefix in Scan.derivingPrefixes where n - prefix.count >= 4 && key.starts(with: prefix) {
@@ -1389,7 +1391,8 @@ struct Scan {
 
     /// Whether token `i` is a word of the language with `-nya` (`Sistemnya`, `Wilayahnya`).
     func isWordWithNya(_ i: Int) -> Bool {
-        withKey(i) { key in
+        let commonWords = commonWords
+        return withKey(i) { key in
             let n = key.count
             return n >= 7 && key[n - 3] == 0x6E && key[n - 2] == 0x79 && key[n - 1] == 0x61
                 && commonWords.contains(UnsafeBufferPointer(rebasing: key[..<(n - 3)]))

@@ -116,7 +116,9 @@ struct NERScorer {
     /// rows (``contextRows`` a token, -1 after the last).
     private mutating func contextRows(_ scan: Scan, _ window: Range<Int>, sentence: Range<Int>, headline: NERWindowFeatures.HeadlineCase, words: NERWordScores) {
         let base = window.lowerBound - 2
-        let x = extractor, outside = outside, codes = codes
+        // Scalars and buffers only: a copy of the extractor per window retained its word indexes.
+        let gazetteer = extractor.gazetteer, rules = extractor.rules, bits = extractor.bits, wordRows = extractor.wordRows
+        let outside = outside, codes = codes
         scan.flags.withUnsafeBufferPointer { flags in
         scan.cues.withUnsafeBufferPointer { cues in
         ruleCodes.withUnsafeBufferPointer { ruleCodes in
@@ -125,7 +127,7 @@ struct NERScorer {
         rows.withUnsafeMutableBufferPointer { rows in
             words.withColumns { vectors, keys, info in
             model.weights.withUnsafeBytes { weights in
-                var out = RowWriter(rows: rows, extractor: x, weights: weights.baseAddress!)
+                var out = RowWriter(rows: rows, bits: bits, wordRows: wordRows, weights: weights.baseAddress!)
                 for i in window {
                     let k = i - base
                     let e = Int(windowWords[k])
@@ -163,7 +165,7 @@ struct NERScorer {
                     // The words' sums hold at most 23 rows and at most 14 came above: the stride
                     // (48) drops none of them. From here on rows past it are dropped, as the
                     // feature rows drop them.
-                    if x.gazetteer {
+                    if gazetteer {
                         for j in 0..<codes.count(k) {
                             let code = codes.code(k, j)
                             out.add(.gazetteer, code)
@@ -173,7 +175,7 @@ struct NERScorer {
                         for j in 0..<codes.count(k + 1) { out.add(.nextGazetteer, codes.code(k + 1, j) & 0xFFFF) }
                         if capital || caps, case let mw = info[e].multiWord, mw != 0 { out.add(.multiWord, UInt64(mw)) }
                     }
-                    if x.rules { NERFeatureExtractor.ruleFeatures(ruleCodes, i, sentence: sentence, key: key) { out.add($0, $1) } }
+                    if rules { NERFeatureExtractor.ruleFeatures(ruleCodes, i, sentence: sentence, key: key) { out.add($0, $1) } }
                 }
             }
             }
@@ -201,11 +203,11 @@ private struct RowWriter {
     /// The rows written for the token so far.
     private(set) var count = 0
 
-    init(rows: UnsafeMutableBufferPointer<Int32>, extractor: NERFeatureExtractor, weights: UnsafeRawPointer) {
+    init(rows: UnsafeMutableBufferPointer<Int32>, bits: Int, wordRows: Int, weights: UnsafeRawPointer) {
         self.rows = rows
-        bits = extractor.bits
+        self.bits = bits
         self.weights = weights
-        wordRows = extractor.wordRows
+        self.wordRows = wordRows
     }
 
     /// Goes on to the token whose slots start at `slot`.
