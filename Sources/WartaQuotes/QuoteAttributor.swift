@@ -751,13 +751,16 @@ struct QuoteScan {
 
     /// Whether direct quote `q` is the whole statement of reported speech `c`, what follows it
     /// being a tail of place and time (`mengatakan, “Kita harus bekerja keras,” di Jakarta,
-    /// Senin`): the quote opens the statement and ends with its own comma or full stop inside
-    /// the marks, as a quoted sentence does (a quoted term, `“kerja keras” adalah …`, does not).
+    /// Senin`): the quote opens the statement and ends with its own comma or full stop, inside
+    /// the marks or right after them, as a quoted sentence does (a quoted term, `“kerja keras”
+    /// adalah …`, does not).
     func quoteIsTheStatement(_ q: Candidate, of c: Candidate) -> Bool {
-        // The quote's parts leave out its closing punctuation: the token after them, before the mark.
-        let punctuation = q.end
-        return q.start <= c.start + 1 && punctuation + 1 < n && (isComma(punctuation) || isTerminal(punctuation))
-            && quoteFamily(punctuation + 1) != 0
+        // The quote's parts leave out its closing punctuation: the token after them, before the
+        // mark; some outlets write the comma after the mark (`“…”, ujar Budi`).
+        let after = q.end
+        guard q.start <= c.start + 1, after + 1 < n else { return false }
+        return (isComma(after) || isTerminal(after)) && quoteFamily(after + 1) != 0
+            || quoteFamily(after) != 0 && closes(after) && (isComma(after + 1) || isTerminal(after + 1))
     }
 
     /// The last of the first `count` candidates (the direct quotes) with a part in the sentence

@@ -51,6 +51,10 @@ struct DirectQuoteTests {
         #expect(quoted.first?.cue == "mengatakan" && quoted.first?.speaker == "Joko Widodo")
         let term = found("Menteri Keuangan Sri Mulyani menilai, \"kerja keras\" adalah kunci pertumbuhan ekonomi.")
         #expect(term.map(\.kind) == ["mixed"])
+        // The comma after the closing mark, as some outlets write it.
+        let outside = found("Menteri Kesehatan Budi Gunadi Sadikin hadir. \"Program ini berjalan baik\", ujar Budi.")
+        #expect(outside.map(\.kind) == ["direct"])
+        #expect(outside.first?.text == "Program ini berjalan baik" && outside.first?.speaker == "Budi Gunadi Sadikin")
     }
 
     @Test func quoteMarksAndANamedSpeakerAfterTheCue() {
