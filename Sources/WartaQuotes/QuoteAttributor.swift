@@ -294,6 +294,15 @@ struct QuoteScan {
 
     func key(_ i: Int) -> String { MatchKey.make(text(i)) }
     /// The person or organization mention covering token `i`, -1 for none (a binary search).
+    /// The person or organization that ends right before a colon and the opening mark of the
+    /// quote starting at token `start` (`Gubernur Jawa Barat Dedi Mulyadi: “…”`): the speaker.
+    func nameBeforeColon(opening start: Int) -> Int? {
+        let colon = start - 2
+        guard colon >= 1, quoteFamily(start - 1) != 0, tokenIs(colon, ":"), case let m = mentionAt(colon - 1), m >= 0,
+              mentions[Int(m)].end == colon else { return nil }
+        return Int(m)
+    }
+
     func mentionAt(_ i: Int) -> Int32 {
         var lo = 0, hi = spans.count
         while lo < hi {
@@ -881,7 +890,9 @@ struct QuoteScan {
                 if roles == nil { roles = roleIndex() }
                 speaker = roleHolder(r, before: c.start, index: roles!)
             case .none:
-                if c.kind == .direct, last >= 0, var s = speakerOfQuote(last, in: quotes), sentence(of: c.start) - lastSentence <= 2,
+                if c.kind == .direct, let m = nameBeforeColon(opening: c.start) {
+                    (speaker, made) = make(mention: m, at: range(mentions[m].start, mentions[m].end), by: .name, known: known, quotes: quotes)
+                } else if c.kind == .direct, last >= 0, var s = speakerOfQuote(last, in: quotes), sentence(of: c.start) - lastSentence <= 2,
                    subject(after: lastEnd, before: anchor) == nil {
                     s.resolvedBy = .previous
                     speaker = s

@@ -57,6 +57,16 @@ struct DirectQuoteTests {
         #expect(outside.first?.text == "Program ini berjalan baik" && outside.first?.speaker == "Budi Gunadi Sadikin")
     }
 
+    /// A name and a colon before the opening mark give the speaker (`Dedi Mulyadi: “…”`), not
+    /// the speaker of the quote before.
+    @Test func aNameAndAColonIntroduceTheQuote() {
+        let text = "\"Kami menambah tenaga kesehatan,\" kata Menteri Kesehatan Budi Gunadi Sadikin. "
+            + "Gubernur Jawa Barat Dedi Mulyadi: \"Semua warga harus divaksin.\""
+        let all = found(text)
+        #expect(all.count == 2)
+        #expect(all.last?.kind == "direct" && all.last?.speaker == "Dedi Mulyadi" && all.last?.resolvedBy == "name")
+    }
+
     @Test func quoteMarksAndANamedSpeakerAfterTheCue() {
         #expect(found("“Kami akan membuka pasar itu pekan depan,” kata Joko Susilo.") == [
             Found(kind: "direct", text: "Kami akan membuka pasar itu pekan depan", cue: "kata", speaker: "Joko Susilo", resolvedBy: "name"),
