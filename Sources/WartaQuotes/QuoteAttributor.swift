@@ -115,6 +115,11 @@ final class QuoteWords: Sendable {
     let roleJoiners = ByteStringTable(keys: ["sekaligus", "dan", "serta", "of", "to", "the", "for", "and"])
     /// Sentence openers after which the next person named is a new topic (`Sementara itu, Joko …`).
     let shiftOpeners = ByteStringTable(keys: ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"])
+    /// Words that open a sentence pointing back at what was just said (`Demikian disampaikan …`,
+    /// `Hal itu dikatakan …`); `Hal senada` (a like view) points at someone else's words.
+    let backReferences = ByteStringTable(keys: ["demikian", "begitu", "hal", "pernyataan", "ucapan", "itu"])
+    let demonstratives = ByteStringTable(keys: ["itu", "ini", "tersebut"])
+    let statementNouns = ByteStringTable(keys: ["hal", "pernyataan", "ucapan"])
 
     init(verbs: SpeechVerbLexicon, lexicon: EntityLexicon, commonWords: CommonWords) {
         self.verbs = verbs
@@ -294,6 +299,22 @@ struct QuoteScan {
 
     func key(_ i: Int) -> String { MatchKey.make(text(i)) }
     /// The person or organization mention covering token `i`, -1 for none (a binary search).
+    /// The person a passive reporting verb names in the sentence right after a quote that ends
+    /// at token `end`, when the sentence points back at what was said (`“…” Demikian
+    /// disampaikan Ketua Serikat Buruh Andi Gani.`, `Hal itu dikatakan …`).
+    func agentOfTheNextSentence(after end: Int) -> Int? {
+        let s = sentence(of: min(end, n - 1)) + 1
+        guard s + 1 < sentenceTokenStarts.count, case let a = Int(sentenceTokenStarts[s]), case let z = Int(sentenceTokenStarts[s + 1]),
+              a < z, a >= end, word(a, in: words.backReferences) else { return nil }
+        // `Hal` and `Pernyataan` point back only with a demonstrative (`Hal itu`, not `Hal senada`).
+        if word(a, in: words.statementNouns) {
+            guard a + 1 < z, word(a + 1, in: words.demonstratives) else { return nil }
+        }
+        guard let k = passiveAgent(a, z) else { return nil }
+        let m = mentionAt(k)
+        return m >= 0 ? Int(m) : nil
+    }
+
     /// The person or organization that ends right before a colon and the opening mark of the
     /// quote starting at token `start` (`Gubernur Jawa Barat Dedi Mulyadi: “…”`): the speaker.
     func nameBeforeColon(opening start: Int) -> Int? {
@@ -890,7 +911,7 @@ struct QuoteScan {
                 if roles == nil { roles = roleIndex() }
                 speaker = roleHolder(r, before: c.start, index: roles!)
             case .none:
-                if c.kind == .direct, let m = nameBeforeColon(opening: c.start) {
+                if c.kind == .direct, let m = nameBeforeColon(opening: c.start) ?? agentOfTheNextSentence(after: c.end) {
                     (speaker, made) = make(mention: m, at: range(mentions[m].start, mentions[m].end), by: .name, known: known, quotes: quotes)
                 } else if c.kind == .direct, last >= 0, var s = speakerOfQuote(last, in: quotes), sentence(of: c.start) - lastSentence <= 2,
                    subject(after: lastEnd, before: anchor) == nil {

@@ -67,6 +67,19 @@ struct DirectQuoteTests {
         #expect(all.last?.kind == "direct" && all.last?.speaker == "Dedi Mulyadi" && all.last?.resolvedBy == "name")
     }
 
+    /// The sentence after a quote that points back at it with a passive reporting verb gives
+    /// the speaker (`Demikian disampaikan …`, `Hal itu dikatakan …`); `Hal senada` (a like view,
+    /// someone else's) does not.
+    @Test func theNextSentenceNamesWhoSaidIt() {
+        let first = "\"Kami siap bekerja sama,\" kata Gubernur Jawa Barat Dedi Mulyadi. "
+        let back = found(first + "\"Kami menolak kebijakan itu.\" Demikian disampaikan Ketua Serikat Buruh Andi Gani.")
+        #expect(back.last?.speaker == "Andi Gani" && back.last?.resolvedBy == "name")
+        let hal = found(first + "\"Kami menolak kebijakan itu.\" Hal itu dikatakan Ketua Serikat Buruh Andi Gani di Jakarta.")
+        #expect(hal.last?.speaker == "Andi Gani")
+        let alike = found(first + "\"Kami menolak kebijakan itu.\" Hal senada dikemukakan Ketua Serikat Buruh Andi Gani.")
+        #expect(alike.last?.speaker != "Andi Gani")
+    }
+
     @Test func quoteMarksAndANamedSpeakerAfterTheCue() {
         #expect(found("“Kami akan membuka pasar itu pekan depan,” kata Joko Susilo.") == [
             Found(kind: "direct", text: "Kami akan membuka pasar itu pekan depan", cue: "kata", speaker: "Joko Susilo", resolvedBy: "name"),
