@@ -580,7 +580,7 @@ struct Scan {
 
     /// Whether `window` is one capitalised function word (`Namun`, `Dalam`, `Ia` opening a
     /// sentence, ``EntityTagger/functionWords``): no name, whatever the model would read, and
-    /// four in ten of the windows of news text.
+    /// a quarter of the windows of news text.
     func isLoneFunctionWord(_ window: Range<Int>) -> Bool {
         let i = window.lowerBound
         return window.count == 1 && capitalized(i) && !allCaps(i) && withKey(i) { EntityTagger.functionWords.value($0) != nil }

@@ -139,10 +139,9 @@ public enum DateParser {
         guard (3...9).contains(word.utf8.count), let first = word.utf8.first, (first | 0x20) &- 0x61 < 26 else { return nil }
         var word = word
         return word.withUTF8 { w in
-            var z = w.count
-            while z > 0, w[z - 1] == 0x2E || w[z - 1] == 0x2D || w[z - 1] == 0x3A { z -= 1 }
-            // Month names are ASCII letters: OR 0x20 lower-cases those and maps no other byte to one.
-            for (name, month) in monthNames where name.count == z && (0..<z).allSatisfy({ w[$0] | 0x20 == name[$0] }) {
+            // Month names are ASCII letters: OR 0x20 lower-cases those and maps no other byte to
+            // one. The words come from ``tokens(_:)``, trimmed of dots already.
+            for (name, month) in monthNames where name.count == w.count && w.indices.allSatisfy({ w[$0] | 0x20 == name[$0] }) {
                 return month
             }
             return nil
@@ -260,15 +259,5 @@ public enum DateParser {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp + (mp < 10 ? 3 : -9)
         return (m <= 2 ? y + 1 : y, m, d)
-    }
-}
-
-extension String {
-    /// The string without leading and trailing dots and dashes.
-    var trimmingDots: String {
-        var s = Substring(self)
-        while let l = s.last, l == "." || l == "-" || l == ":" { s = s.dropLast() }
-        while let f = s.first, f == "." || f == "-" { s = s.dropFirst() }
-        return String(s)
     }
 }

@@ -115,11 +115,12 @@ final class QuoteWords: Sendable {
     let roleJoiners = ByteStringTable(keys: ["sekaligus", "dan", "serta", "of", "to", "the", "for", "and"])
     /// Sentence openers after which the next person named is a new topic (`Sementara itu, Joko …`).
     let shiftOpeners = ByteStringTable(keys: ["sementara", "adapun", "terpisah", "sedangkan", "di", "secara", "selain"])
-    /// Words that open a sentence pointing back at what was just said (`Demikian disampaikan …`,
-    /// `Hal itu dikatakan …`); `Hal senada` (a like view) points at someone else's words.
-    let backReferences = ByteStringTable(keys: ["demikian", "begitu", "hal", "pernyataan", "ucapan", "itu"])
-    let demonstratives = ByteStringTable(keys: ["itu", "ini", "tersebut"])
+    /// Words that open a sentence pointing back at what was just said (`Demikian disampaikan …`),
+    /// and nouns that do so with a demonstrative (`Hal itu dikatakan …`; `Hal senada`, a like
+    /// view, points at someone else's words).
+    let backReferences = ByteStringTable(keys: ["demikian", "begitu", "itu"])
     let statementNouns = ByteStringTable(keys: ["hal", "pernyataan", "ucapan"])
+    let demonstratives = ByteStringTable(keys: ["itu", "ini", "tersebut"])
 
     init(verbs: SpeechVerbLexicon, lexicon: EntityLexicon, commonWords: CommonWords) {
         self.verbs = verbs
@@ -305,12 +306,9 @@ struct QuoteScan {
     func agentOfTheNextSentence(after end: Int) -> Int? {
         let s = sentence(of: min(end, n - 1)) + 1
         guard s + 1 < sentenceTokenStarts.count, case let a = Int(sentenceTokenStarts[s]), case let z = Int(sentenceTokenStarts[s + 1]),
-              a < z, a >= end, word(a, in: words.backReferences) else { return nil }
-        // `Hal` and `Pernyataan` point back only with a demonstrative (`Hal itu`, not `Hal senada`).
-        if word(a, in: words.statementNouns) {
-            guard a + 1 < z, word(a + 1, in: words.demonstratives) else { return nil }
-        }
-        guard let k = passiveAgent(a, z) else { return nil }
+              a < z, a >= end,
+              word(a, in: words.backReferences) || word(a, in: words.statementNouns) && a + 1 < z && word(a + 1, in: words.demonstratives),
+              let k = passiveAgent(a, z) else { return nil }
         let m = mentionAt(k)
         return m >= 0 ? Int(m) : nil
     }

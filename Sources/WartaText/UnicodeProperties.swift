@@ -24,8 +24,8 @@ public enum UnicodeProperties {
     }
 
     /// The bits of every BMP scalar, filled by one C call (a general-category lookup and an
-    /// NFC inertness test each): a fifth of the instructions of asking for each property
-    /// apart, which had been 15% of the start-up of `warta tag`.
+    /// NFC inertness test each): a third of the instructions of asking ICU for each property
+    /// apart, at every start.
     private static let bmp = [UInt8](unsafeUninitializedCapacity: 0x10000) { table, count in
         cicu_fill_bmp_properties(table.baseAddress!)
         count = 0x10000
