@@ -3,7 +3,7 @@
 entity-level micro and per-type precision, recall and F1 with exact span and type (conlleval),
 LOC covering LOC and FAC. NERGrit's PERSON, PLACE, ORGANISATION map to PER, LOC, ORG.
 
-Usage: Scripts/evaluate-ner.py [NER_DIR] [--verbose] [--train] [--model FILE|none] [--lexicon FILE] [--compare] [--cv]
+Usage: Scripts/evaluate-ner.py [NER_DIR] [--verbose] [--train] [--model FILE|none] [--lexicon FILE] [--compare] [--cv] [--cv-merged]
 
 --verbose  also counts the errors by kind (wrong type, wrong boundary, missed, spurious) with
            the most frequent examples of each.
@@ -15,6 +15,9 @@ Usage: Scripts/evaluate-ner.py [NER_DIR] [--verbose] [--train] [--model FILE|non
            the built-in model.
 --cv       also prints 5-fold cross-validation on the union of the two train splits, for the
            model with and without gazetteer features (`warta train-ner --cross-validate 5`).
+--cv-merged  5-fold cross-validation of the tagger Warta ships (the model merged with the
+           rules) beside the model alone on the same folds: each fold's model is trained by
+           `warta train-ner` on the other folds, then the fold is tagged by `warta tag --model`.
 """
 import collections
 import os
@@ -113,6 +116,53 @@ def score(name, path, model=None):
                 print(f"    {n:4d}  {example}")
 
 
+def fold_scores(counts_of):
+    """Micro F1 and per-type F1 from summed counts."""
+    f = lambda tp, fp, fn: 2 * tp / max(1, 2 * tp + fp + fn)
+    total = [sum(counts_of[k, x] for k in ("PER", "ORG", "LOC")) for x in ("tp", "fp", "fn")]
+    return f(*total), {k: f(counts_of[k, "tp"], counts_of[k, "fp"], counts_of[k, "fn"]) for k in ("PER", "ORG", "LOC")}
+
+
+def cross_validate_merged(k=5):
+    """Cross-validation of the merged tagger and of the model alone on the same folds."""
+    import random
+    import re
+    import tempfile
+    mapped = {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG"}
+    sentences = [[(w, t if t == "O" else t[:2] + mapped.get(t[2:], t[2:])) for w, t in s]
+                 for path in TRAIN for s in read(os.path.join(NER, path))]
+    order = list(range(len(sentences)))
+    random.Random(13).shuffle(order)
+    tmp = tempfile.mkdtemp()
+    merged, alone = collections.Counter(), []
+    for f in range(k):
+        def write(name, keep):
+            path = os.path.join(tmp, name)
+            with open(path, "w", encoding="utf-8") as out:
+                out.write("\n\n".join("\n".join(f"{w}\t{t}" for w, t in sentences[i]) for j, i in enumerate(order) if keep(j)) + "\n")
+            return path
+        train, held = write(f"train{f}.txt", lambda j: j % k != f), write(f"held{f}.txt", lambda j: j % k == f)
+        model = os.path.join(tmp, f"fold{f}.model")
+        out = subprocess.run([WARTA, "train-ner", "--train", train, "--dev", held, "--output", model],
+                             check=True, capture_output=True, text=True).stdout
+        alone.append([l for l in out.splitlines() if "micro" in l][-1].split(": ", 1)[1])
+        gold = read(held)
+        conll = "\n\n".join("\n".join(t for t, _ in s) for s in gold) + "\n"
+        tagged = subprocess.run([WARTA, "tag", "--format", "conll", "--pretokenized", "--model", model],
+                                input=conll, capture_output=True, text=True, check=True).stdout
+        pred = [[l.split("\t")[1] for l in block.split("\n") if l] for block in tagged.strip("\n").split("\n\n")]
+        for g, p in zip(gold, pred):
+            gs, ps = spans([t for _, t in g]), spans(p)
+            for kind in ("PER", "ORG", "LOC"):
+                gk, pk = {x for x in gs if x[2] == kind}, {x for x in ps if x[2] == kind}
+                merged[kind, "tp"] += len(gk & pk); merged[kind, "fp"] += len(pk - gk); merged[kind, "fn"] += len(gk - pk)
+    micro = [float(re.search(r"F1 ([0-9.]+)", a).group(1)) for a in alone]
+    print(f"== {k}-fold cross-validation, same folds (seed 13)")
+    print(f"model alone: mean micro F1 {sum(micro) / k:.3f} (folds {', '.join(f'{x:.3f}' for x in micro)})")
+    f1, per = fold_scores(merged)
+    print(f"merged with the rules: micro F1 {f1:.3f}; " + "; ".join(f"{t} F1 {v:.3f}" for t, v in per.items()))
+
+
 def train_args(*extra):
     args = [WARTA, "train-ner"]
     for t in TRAIN:
@@ -137,6 +187,8 @@ if __name__ == "__main__":
     else:
         score("IDNer news dev", os.path.join(NER, DEV[0]), model)
         score("NERGrit valid", os.path.join(NER, DEV[1]), model)
+    if "--cv-merged" in sys.argv:
+        cross_validate_merged()
     if "--cv" in sys.argv:
         for label, extra in (("model without gazetteer", ["--no-gazetteer", "--no-rules"]), ("full model", [])):
             out = subprocess.run(train_args("--cross-validate", "5", *extra), check=True, capture_output=True, text=True).stdout
