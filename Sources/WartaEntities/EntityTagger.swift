@@ -228,7 +228,7 @@ public struct EntityTagger: Sendable {
         scan.aliasesInBracketsTakeTheirNamesType()
         scan.dropCommonWordNames()
         if nested { scan.addNested() }
-        return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }
+        return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }.map(scan.entityMention)
     }
 }
 
@@ -253,7 +253,9 @@ struct Scan {
     let doc: Document
     let lexicon: EntityLexicon
     let commonWords: CommonWords
-    var mentions: [EntityMention] = []
+    var mentions: [Mention] = []
+    /// The strings of mentions that no lexicon entry, token or text range holds (``intern(_:)``).
+    var interned: [String] = []
     /// The match keys of all tokens, each followed by a space: token `i`'s key is
     /// `keyBytes[keyEnds[i]..<keyEnds[i + 1] - 1]`, and the key of tokens `i..<j` as a lexicon
     /// lists it (token keys joined by spaces) is one contiguous slice.
@@ -275,7 +277,7 @@ struct Scan {
     /// Tokens inside a mention, built once for the passes after the sentence rules
     /// (``coverMentions()``) and kept up to date by ``add(_:)`` from then on.
     var covered: [Bool] = []
-    var acronyms: [String: EntityMention] = [:]
+    var acronyms: [String: Mention] = [:]
     /// Places found under a name the lexicon lists with several codes, with their entries.
     var ambiguousPlaces: [(mention: Int, entry: LexiconEntry)] = []
     /// The key hashes of ``acronyms``.
@@ -532,9 +534,8 @@ struct Scan {
         while c < limit, c < p + 6, capitalized(c) || allCaps(c) { c += 1 }
         guard c > p + 1, c + 1 < limit, flags[c].contains(.closingBracket), flags[c + 1].contains(.dash) else { return start }
         let place = lexiconMatch(start, p)?.0
-        add(EntityMention(start: start, end: p, type: .loc, subtype: place?.subtype,
-                          lexiconID: place.flatMap { $0.id.isEmpty ? nil : $0.id }), from: place)
-        add(EntityMention(start: p + 1, end: c, type: .org, subtype: "media"))
+        add(Mention(start: start, end: p, type: .loc, subtype: subtype(of: place), lexiconID: listedID(of: place)), from: place)
+        add(Mention(start: p + 1, end: c, type: .org, subtype: .media))
         return c + 2
     }
 
@@ -573,7 +574,7 @@ struct Scan {
                   doc.tokens.count(i) >= 3, doc.tokens.count(i) <= 6,
                   !byInitials.isEmpty, let k = byInitials[pack(bytes(of: i))] else { continue }
             let m = mentions[k]
-            add(EntityMention(start: i, end: i + 1, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
+            add(Mention(start: i, end: i + 1, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
             abbreviations.insert(mentions.count - 1)
         }
     }
@@ -591,9 +592,9 @@ struct Scan {
 
     /// Adds `m`, found as lexicon entry `entry`; a place whose name the lexicon lists with
     /// several codes waits for ``resolveAmbiguousPlaces()``.
-    mutating func add(_ m: EntityMention, from entry: LexiconEntry?) {
+    mutating func add(_ m: Mention, from entry: LexiconEntry?) {
         add(m)
-        if m.lexiconID == nil, m.type == .loc, let entry, entry.isAmbiguous {
+        if m.lexiconID.isNone, m.type == .loc, let entry, entry.isAmbiguous {
             ambiguousPlaces.append((mentions.count - 1, entry))
         }
     }
@@ -606,7 +607,7 @@ struct Scan {
         guard !ambiguousPlaces.isEmpty else { return }
         var named = Set<Substring>()
         for m in mentions where m.type == .loc {
-            if let id = m.lexiconID, id.first?.isNumber == true { named.insert(Substring(id)) }
+            if let id = string(m.lexiconID), id.first?.isNumber == true { named.insert(Substring(id)) }
         }
         guard !named.isEmpty else { return }
         for (k, entry) in ambiguousPlaces {
@@ -625,11 +626,11 @@ struct Scan {
                 }
                 if score > (best?.score ?? 0) { best = (score, id); tied = false } else if score > 0, score == best?.score { tied = true }
             }
-            if let best, !tied { mentions[k].lexiconID = best.id }
+            if let best, !tied { mentions[k].lexiconID = intern(best.id) }
         }
     }
 
-    mutating func add(_ m: EntityMention) {
+    mutating func add(_ m: Mention) {
         mentions.append(m)
         if !covered.isEmpty { for t in m.start..<m.end { covered[t] = true } }
         if m.type == .per {
@@ -675,7 +676,7 @@ struct Scan {
         guard let (entry, end) = match, entry.type == .role || entry.type == .per else { return nil }
         if entry.type == .role { return personAfterRole(i, end, limit) }
         let run = capitalizedRun(i, limit, allowConnectors: false)
-        add(EntityMention(start: i, end: max(run, end), type: .per))
+        add(Mention(start: i, end: max(run, end), type: .per))
         return max(run, end)
     }
 
@@ -689,9 +690,9 @@ struct Scan {
         if nameStart < run, !allCaps(nameStart) || isBalineseNameOpening(nameStart) || isInitial(nameStart) && run - nameStart >= 2,
            !continuesAsOrganization(run, limit), !isFollowedByAppositiveName(run, limit),
            !(run - nameStart == 1 && isCommonWord(nameStart)), !followsJoiningWord(nameStart, after: end) {
-            let role = text(i, nameStart)
+            let role = textRef(i, nameStart)
             if nameStart > i + 1 { tagRoleOrganization(i + 1, nameStart) }
-            add(EntityMention(start: nameStart, end: run, type: .per, role: role))
+            add(Mention(start: nameStart, end: run, type: .per, role: role))
             return run
         }
         if run > i + 1 {
@@ -863,7 +864,7 @@ struct Scan {
     /// An event opened by its cue word ("Piala Dunia 2022").
     mutating func event(_ i: Int, _ limit: Int) -> Int? {
         guard has(i, .event), capitalized(i) || allCaps(i), let end = eventEnd(i, limit) else { return nil }
-        add(EntityMention(start: i, end: end, type: .event, subtype: key(i)))
+        add(Mention(start: i, end: end, type: .event, subtype: .key(of: i)))
         return end
     }
 
@@ -873,7 +874,7 @@ struct Scan {
         let run = capitalizedRun(i + 1, limit)
         guard run > i + 1 || allCaps(i) && match != nil else { return nil }
         let end = max(run, match?.1 ?? 0)
-        add(EntityMention(start: i, end: end, type: .org, subtype: match?.0.subtype, lexiconID: match?.0.id))
+        add(Mention(start: i, end: end, type: .org, subtype: subtype(of: match?.0), lexiconID: match.map { .id(of: $0.0) } ?? .none))
         return acronymAfter(i, end, limit)
     }
 
@@ -892,8 +893,8 @@ struct Scan {
            entry.type == .loc, sub == nil || entry.subtype == sub {
             listed = entry
         }
-        add(EntityMention(start: i, end: end, type: type, subtype: sub ?? (type == .fac ? key(i) : listed?.subtype),
-                          lexiconID: listed.flatMap { $0.id.isEmpty ? nil : $0.id }), from: listed)
+        let subtypeText = if let sub { intern(sub) } else { type == .fac ? MentionText.key(of: i) : subtype(of: listed) }
+        add(Mention(start: i, end: end, type: type, subtype: subtypeText, lexiconID: listedID(of: listed)), from: listed)
         return acronymAfter(i, end, limit)
     }
 
@@ -912,14 +913,14 @@ struct Scan {
         guard let (entry, _) = match, entry.type == .loc, i > range.lowerBound, has(i - 1, .speech),
               capitalized(i), !allCaps(i) else { return nil }
         let run = capitalizedRun(i, range.upperBound, allowConnectors: false)
-        add(EntityMention(start: i, end: run, type: .per))
+        add(Mention(start: i, end: run, type: .per))
         return run
     }
 
     /// A place or organization the lexicon lists (a village only after its cue).
     mutating func listedPlaceOrOrganization(_ i: Int, _ limit: Int, _ match: (LexiconEntry, Int)?) -> Int? {
         guard let (entry, end) = match, entry.type == .loc || entry.type == .org, entry.casePolicy != .cued else { return nil }
-        add(EntityMention(start: i, end: end, type: entry.type, subtype: entry.subtype, lexiconID: entry.id.isEmpty ? nil : entry.id),
+        add(Mention(start: i, end: end, type: entry.type, subtype: .subtype(of: entry), lexiconID: listedID(of: entry)),
             from: entry)
         return acronymAfter(i, end, limit)
     }
@@ -928,7 +929,7 @@ struct Scan {
     mutating func definedAcronym(_ i: Int) -> Int? {
         guard !acronyms.isEmpty, capitalized(i) || allCaps(i), acronymHashes.mayContain(keyHash(i)),
               let a = acronyms[text(i)] else { return nil }
-        add(EntityMention(start: i, end: i + 1, type: a.type, subtype: a.subtype, lexiconID: a.lexiconID))
+        add(Mention(start: i, end: i + 1, type: a.type, subtype: a.subtype, lexiconID: a.lexiconID))
         return i + 1
     }
 
@@ -953,7 +954,7 @@ struct Scan {
         if (i + 1..<run).contains(where: { lexiconMatch($0, run).map { $0.0.type == .role && $0.0.subtype != "honorific" } ?? false }) {
             return nil
         }
-        add(EntityMention(start: i, end: run, type: .per))
+        add(Mention(start: i, end: run, type: .per))
         return run
     }
 
@@ -967,16 +968,16 @@ struct Scan {
         let limit = range.upperBound
         var run = capitalizedRun(i, limit, allowConnectors: false)
         if let (entry, end) = village, end == run {
-            add(EntityMention(start: i, end: run, type: .loc, subtype: entry.subtype, lexiconID: entry.id.isEmpty ? nil : entry.id),
+            add(Mention(start: i, end: run, type: .loc, subtype: .subtype(of: entry), lexiconID: listedID(of: entry)),
                 from: entry)
         } else {
-            add(EntityMention(start: i, end: run, type: .loc))
+            add(Mention(start: i, end: run, type: .loc))
         }
         while run + 1 < limit, has(run, .connector), !capitalized(run), capitalized(run + 1), !allCaps(run + 1) {
             let known = lexiconMatch(run + 1, limit)
             if let (entry, _) = known, entry.type != .loc { break }
             let next = max(capitalizedRun(run + 1, limit, allowConnectors: false), known?.1 ?? 0)
-            add(EntityMention(start: run + 1, end: next, type: .loc))
+            add(Mention(start: run + 1, end: next, type: .loc))
             run = next
         }
         return run
@@ -991,11 +992,11 @@ struct Scan {
                 // `Kombes Pol`), after the listed name it opens (`Kantor Staf Presiden`).
                 let listedEnd = lexiconMatch(i, end).map { $0.1 } ?? i + 1
                 let orgEnd = (listedEnd..<end).first { t in lexiconMatch(t, end).map { $0.0.type == .role } ?? false } ?? end
-                add(EntityMention(start: i, end: orgEnd, type: .org))
+                add(Mention(start: i, end: orgEnd, type: .org))
                 return
             }
             if let (entry, e) = lexiconMatch(i, end), entry.type == .org || entry.type == .loc {
-                add(EntityMention(start: i, end: e, type: entry.type, subtype: entry.subtype))
+                add(Mention(start: i, end: e, type: entry.type, subtype: .subtype(of: entry)))
                 i = e
                 continue
             }
@@ -1014,7 +1015,7 @@ struct Scan {
         let m = mentions.last!
         acronyms[text(end + 1)] = m
         acronymHashes.insert(keyHash(end + 1))
-        add(EntityMention(start: end + 1, end: end + 2, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
+        add(Mention(start: end + 1, end: end + 2, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
         return end + 3
     }
 
@@ -1062,39 +1063,39 @@ struct Scan {
         // Senin (12/5/2022), Senin, 12 Mei 2022, 14 Februari
         if has(i, .day), capitalized(i) {
             if i + 1 < limit, key(i + 1) == "(", i + 3 < limit, isNumber(i + 2), key(i + 3) == ")" {
-                add(EntityMention(start: i, end: i + 4, type: .date)); return i + 4
+                add(Mention(start: i, end: i + 4, type: .date)); return i + 4
             }
         }
         if isNumber(i), bytes(of: i).contains(0x2F) {
-            add(EntityMention(start: i, end: i + 1, type: .date)); return i + 1
+            add(Mention(start: i, end: i + 1, type: .date)); return i + 1
         }
         if isNumber(i), has(i + 1, .month), i + 1 < limit, capitalized(i + 1) {
             var end = i + 2
             if end < limit, isNumber(end), bytes(of: end).count == 4 { end += 1 }
-            add(EntityMention(start: i, end: end, type: .date)); return end
+            add(Mention(start: i, end: end, type: .date)); return end
         }
         // pukul 10.15 WIB
         if k == "pukul", i + 1 < limit, isNumber(i + 1) {
             var end = i + 2
             if end < limit, has(end, .timeZone) { end += 1 }
-            add(EntityMention(start: i, end: end, type: .time)); return end
+            add(Mention(start: i, end: end, type: .time)); return end
         }
         // Rp 1,5 miliar / Rp5 juta
         if k == "rp" || k == "rp." || k == "us$" || k == "usd" || k == "idr" {
             if i + 1 < limit, isNumber(i + 1) {
                 var end = i + 2
                 if end < limit, has(end, .scale) { end += 1 }
-                add(EntityMention(start: i, end: end, type: .money)); return end
+                add(Mention(start: i, end: end, type: .money)); return end
             }
         }
         // (minus) 5,61 persen / 60%
         if isNumber(i) || (k == "minus" && i + 1 < limit && isNumber(i + 1)) {
             let n = k == "minus" ? i + 1 : i
             if n + 1 < limit, has(n + 1, .percent) {
-                add(EntityMention(start: i, end: n + 2, type: .percent)); return n + 2
+                add(Mention(start: i, end: n + 2, type: .percent)); return n + 2
             }
             if k != "minus", n + 1 < limit, has(n + 1, .unit) {
-                add(EntityMention(start: i, end: n + 2, type: .quantity)); return n + 2
+                add(Mention(start: i, end: n + 2, type: .quantity)); return n + 2
             }
         }
         return nil
@@ -1117,7 +1118,7 @@ struct Scan {
             guard let end = commaClosedRun(from: start, limit), !(end + 1 < limit && has(end + 1, .connector)),
                   (start..<end).allSatisfy({ couldBeAppositiveName($0, before: end) }),
                   !(start..<end).allSatisfy(isCommonWord), let r = roleBeforeComma(start, people: people) else { continue }
-            add(EntityMention(start: start, end: end, type: .per, role: text(r, start - 1)))
+            add(Mention(start: start, end: end, type: .per, role: textRef(r, start - 1)))
             people[start] = true
         }
     }
@@ -1138,13 +1139,13 @@ struct Scan {
     mutating func attachAppositiveRoles() {
         let n = doc.tokens.count
         let people = personStarts()
-        for k in mentions.indices where mentions[k].type == .per && mentions[k].role == nil {
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].role.isNone {
             let comma = mentions[k].end
             guard comma + 1 < n, isComma(comma), capitalized(comma + 1),
                   let (entry, roleWordsEnd) = lexiconMatch(comma + 1, n), entry.type == .role else { continue }
             let end = roleRunEnd(from: roleWordsEnd, n)
             guard !(comma + 1..<end).contains(where: { people[$0] }) else { continue }
-            mentions[k].role = text(comma + 1, end)
+            mentions[k].role = textRef(comma + 1, end)
         }
     }
 
@@ -1171,7 +1172,7 @@ struct Scan {
     /// Handayani, …`; `Direktur Eksekutif Center of Reform on Economics (CORE) Mohammad Faisal`).
     mutating func attachRolesBefore() {
         let people = personStarts()
-        for k in mentions.indices where mentions[k].type == .per && mentions[k].role == nil {
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].role.isNone {
             let s = mentions[k].start
             guard !Scan.line(containing: s, in: titleCaseLines),
                   let r = roleBeforeComma(s, people: people) ?? roleRightBefore(s, people: people) else { continue }
@@ -1180,7 +1181,7 @@ struct Scan {
             while end > r + 1, isComma(end - 1) || kinds[end - 1] == .punctuation && flags[end - 1].contains(.openingBracket) {
                 end -= 1
             }
-            mentions[k].role = text(r, end)
+            mentions[k].role = textRef(r, end)
         }
     }
 
@@ -1241,14 +1242,13 @@ struct Scan {
         for outer in mentions where (outer.type == .org || outer.type == .loc) && outer.end - outer.start > 1 {
             var i = outer.start
             while i < outer.end {
-                var found: EntityMention?
+                var found: Mention?
                 if has(i, .location), capitalized(i) {
                     let run = capitalizedRun(i + 1, outer.end, allowConnectors: false)
-                    if run > i + 1 { found = EntityMention(start: i, end: run, type: has(i, .facility) ? .fac : .loc) }
+                    if run > i + 1 { found = Mention(start: i, end: run, type: has(i, .facility) ? .fac : .loc) }
                 }
                 if found == nil, let (entry, end) = lexiconMatch(i, outer.end), entry.type == .loc || entry.type == .org {
-                    found = EntityMention(start: i, end: end, type: entry.type, subtype: entry.subtype,
-                                          lexiconID: entry.id.isEmpty ? nil : entry.id)
+                    found = Mention(start: i, end: end, type: entry.type, subtype: .subtype(of: entry), lexiconID: listedID(of: entry))
                 }
                 guard var m = found, !(m.start == outer.start && m.end == outer.end) else { i += 1; continue }
                 m.isNested = true
@@ -1294,7 +1294,7 @@ struct Scan {
                 end += 1
             }
             done.insert(h)
-            add(EntityMention(start: i, end: end, type: .per))
+            add(Mention(start: i, end: end, type: .per))
         }
     }
 
@@ -1329,14 +1329,14 @@ struct Scan {
             guard !has(t - 1, .speech), let (entry, end) = lexiconMatch(t, t + 1), end == t + 1, entry.type == .loc,
                   entry.subtype == "country" else { continue }
             mentions[k].type = .loc
-            mentions[k].subtype = entry.subtype
-            mentions[k].lexiconID = entry.id.isEmpty ? nil : entry.id
-            mentions[k].role = nil
+            mentions[k].subtype = .subtype(of: entry)
+            mentions[k].lexiconID = listedID(of: entry)
+            mentions[k].role = .none
         }
     }
 
     /// Whether `m` is a one-word person whose word names a product elsewhere (`products`: key hashes).
-    func isProductName(_ m: EntityMention, _ products: Set<Int>) -> Bool {
+    func isProductName(_ m: Mention, _ products: Set<Int>) -> Bool {
         !products.isEmpty && m.type == .per && m.end - m.start == 1 && !keyIsEmpty(m.start) && products.contains(keyHash(m.start))
     }
 
@@ -1348,7 +1348,7 @@ struct Scan {
             || end - start == 1 && isWord(start, in: EntityTagger.exclamations) {
             return true
         }
-        guard end - start == 1, mentions[k].lexiconID == nil, type == .per || type == .org || type == .loc else { return false }
+        guard end - start == 1, mentions[k].lexiconID.isNone, type == .per || type == .org || type == .loc else { return false }
         // A person a speech verb names (`ujar Terawan`) is one whatever the word.
         if type == .per, isWordWithNya(start) || isDerivedWord(start) && !has(start - 1, .speech),
            !isGivenName(start), !isWordOfListedPeople(start) {
@@ -1446,7 +1446,7 @@ struct Scan {
             guard !covered[i], capitalized(i) else { continue }
             let h = keyHash(i)
             if personWordHashes.mayContain(h), let first = personWords[h], first < i {
-                mentions.append(EntityMention(start: i, end: i + 1, type: .per))
+                mentions.append(Mention(start: i, end: i + 1, type: .per))
                 covered[i] = true
             }
         }

@@ -26,18 +26,18 @@ extension Scan {
     /// whose words hold a rank starts after it, the words before being the role (`Wadir
     /// Reskrimum Polda Metro Jaya AKBP` | `Dwiasi Wiyatputera`).
     mutating func ranksOffNames() {
-        var changed = false, added: [EntityMention] = []
+        var changed = false, added: [Mention] = []
         for k in mentions.indices where mentions[k].type != .date && mentions[k].type != .time {
             let m = mentions[k]
             guard m.type == .loc || m.type == .org || m.type == .per, let (t, end) = rankInside(m) else { continue }
             changed = true
             if m.type == .per {
                 mentions[k].start = end
-                if mentions[k].role == nil { mentions[k].role = text(m.start, end) }
+                if mentions[k].role.isNone { mentions[k].role = textRef(m.start, end) }
                 continue
             }
             mentions[k].end = t
-            if end < m.end { added.append(EntityMention(start: end, end: m.end, type: .per)) }
+            if end < m.end { added.append(Mention(start: end, end: m.end, type: .per)) }
         }
         // No mention empties (a cut leaves a word before the rank, a person a word after it), so
         // the indices ``ambiguousPlaces`` holds stay right; the new people go at the end.
@@ -49,7 +49,7 @@ extension Scan {
     /// The first listed rank after the first word of `m` (its start and end) that a
     /// capitalised word follows, right after `m`, or inside it when capitalised words that are
     /// no organization or place words and no listed place or organization end `m`.
-    func rankInside(_ m: EntityMention) -> (Int, Int)? {
+    func rankInside(_ m: Mention) -> (Int, Int)? {
         for t in m.start + 1..<m.end {
             guard let (entry, end) = lexiconMatch(t, doc.tokens.count), entry.type == .role, entry.subtype == "rank",
                   end < doc.tokens.count, capitalized(end) else { continue }
@@ -80,14 +80,14 @@ extension Scan {
         var organizationWords = Set<Int>()
         for k in mentions.indices where mentions[k].type == .org { organizationWords.insert(keyHash(mentions[k].start)) }
         guard !organizationWords.isEmpty else { return }
-        var added: [EntityMention] = []
+        var added: [Mention] = []
         for k in mentions.indices {
             let m = mentions[k]
-            guard m.type == .per, let role = m.role, m.end - m.start >= 3, m.lexiconID == nil,
+            guard m.type == .per, let role = string(m.role), m.end - m.start >= 3, m.lexiconID.isNone,
                   organizationWords.contains(keyHash(m.start)) else { continue }
-            added.append(EntityMention(start: m.start, end: m.start + 1, type: .org))
+            added.append(Mention(start: m.start, end: m.start + 1, type: .org))
             mentions[k].start += 1
-            mentions[k].role = role + " " + text(m.start)
+            mentions[k].role = intern(role + " " + text(m.start))
         }
         guard !added.isEmpty else { return }
         mentions += added

@@ -95,7 +95,7 @@ extension Scan {
         var named: Set<Int>? = nil
         // The new end of each mention that changes; most documents have none, and copy nothing.
         var ends: [(mention: Int, end: Int)] = []
-        for k in mentions.indices where mentions[k].type == .per && mentions[k].lexiconID == nil {
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].lexiconID.isNone {
             let start = mentions[k].start, end = mentions[k].end
             guard Scan.line(containing: start, in: lines) else { continue }
             for t in start..<end {

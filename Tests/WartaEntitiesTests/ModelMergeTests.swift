@@ -11,9 +11,9 @@ struct ModelMergeTests {
         let doc = TextAnalyzer().analyze(text)
         var scan = Scan(doc: doc, lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
         scan.applyRules()
-        scan.adopt(spans.map { EntityMention(start: $0.0.lowerBound, end: $0.0.upperBound, type: $0.1) })
+        scan.adopt(spans.map { Mention(start: $0.0.lowerBound, end: $0.0.upperBound, type: $0.1) })
         passes(&scan)
-        return scan.mentions.sorted { $0.start < $1.start }.map { "\($0.type.rawValue) \(mentionText(doc, $0))" }
+        return scan.mentions.sorted { $0.start < $1.start }.map { "\($0.type.rawValue) \(mentionText(doc, scan.entityMention($0)))" }
     }
 
     /// An organization named by its building after `di` or `ke` is the place where something

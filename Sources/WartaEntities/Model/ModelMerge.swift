@@ -11,11 +11,11 @@ extension Scan {
     /// are dropped, except a later word of a person's name (`Tri` after `Tri Supriyanto`)
     /// where no model span falls, and a name a place word opens (`Kawasan Industri Wijaya
     /// Kusuma`) against model spans inside it.
-    mutating func adopt(_ spans: [EntityMention]) {
+    mutating func adopt(_ spans: [Mention]) {
         let plan = mergePlan(spans)
         let old = mentions
         let oldAmbiguous = ambiguousPlaces.isEmpty ? [:] : Dictionary(ambiguousPlaces.map { ($0.mention, $0.entry) }, uniquingKeysWith: { a, _ in a })
-        var kept: [EntityMention] = []
+        var kept: [Mention] = []
         kept.reserveCapacity(old.count + spans.count)
         var ambiguous: [(mention: Int, entry: LexiconEntry)] = []
         func keep(_ k: Int) {
@@ -31,7 +31,7 @@ extension Scan {
             s = trimmed
             // `Kementerian Dalam Negeri (Kemendagri)` in one span: the name, and its acronym as a
             // mention of its own, as the rules give them.
-            var acronym: EntityMention? = nil
+            var acronym: Mention? = nil
             if let (name, short) = splitBracketedAcronym(s) {
                 s = name
                 if plan.blocked[short.start] == 0 { acronym = short }
@@ -46,8 +46,8 @@ extension Scan {
             // word opens (`Provinsi Kalsel Nurul Fajar Desira`) would stand against the span.
             if let (p, role) = nameAfterRoleAndPlace(s) {
                 for t in s.start..<s.end { taken[t] = true }
-                kept.append(linked(EntityMention(start: s.start, end: p, type: s.type), plan.ruleRole, old, &ambiguous, at: kept.count))
-                kept.append(EntityMention(start: p, end: s.end, type: .per, role: text(role, p)))
+                kept.append(linked(Mention(start: s.start, end: p, type: s.type), plan.ruleRole, old, &ambiguous, at: kept.count))
+                kept.append(Mention(start: p, end: s.end, type: .per, role: textRef(role, p)))
                 continue
             }
             if plan.standsAgainst(s, spans: spans, old: old) { continue }
@@ -66,7 +66,7 @@ extension Scan {
             }
             if let (end, role) = nameFollowingRoleAndPlace(s, plan), plan.blocked[s.end..<end].allSatisfy({ $0 == 0 }) {
                 for t in s.end..<end { taken[t] = true }
-                kept.append(EntityMention(start: s.end, end: end, type: .per, role: text(role, s.end)))
+                kept.append(Mention(start: s.end, end: end, type: .per, role: textRef(role, s.end)))
             }
         }
         for k in plan.partial where !taken[old[k].start] && plan.blocked[old[k].start] == 0 { keep(k) }
@@ -80,7 +80,7 @@ extension Scan {
     /// model's window takes in a closing bracket; `Renewable Energy Development (RED` without
     /// its `)`), and without the brackets around a whole name (`(Jokowi)` after `Joko
     /// Widodo`); nil when nothing is left or the span opens with a closing bracket.
-    func withoutUnmatchedBrackets(_ s: EntityMention) -> EntityMention? {
+    func withoutUnmatchedBrackets(_ s: Mention) -> Mention? {
         var m = s
         if m.end - m.start > 2, flags[m.start].contains(.openingBracket), flags[m.end - 1].contains(.closingBracket) {
             m.start += 1
@@ -108,7 +108,7 @@ extension Scan {
     /// Span `s` without the acronym in brackets that ends it (`Kementerian Dalam Negeri` and
     /// `Kemendagri`), or nil when it has none: one word in capitals or capitalised, alone in
     /// its brackets, after a name of two words or more; no legal form (`(Persero)`).
-    func splitBracketedAcronym(_ s: EntityMention) -> (name: EntityMention, acronym: EntityMention)? {
+    func splitBracketedAcronym(_ s: Mention) -> (name: Mention, acronym: Mention)? {
         let close = s.end - 1, word = s.end - 2, open = s.end - 3
         guard s.end - s.start >= 5, flags[close].contains(.closingBracket), flags[open].contains(.openingBracket),
               kinds[word] == .word, allCaps(word) || capitalized(word), !isLegalForm(word) else { return nil }
@@ -122,7 +122,7 @@ extension Scan {
     /// Span `s` up to the first thing no name runs over: a new line, a quote mark, `;`, `:`,
     /// `!` or `?` (`Gen Z.` | new line | `"Ada`; `Otoritas Jasa Keuangan` | `; PT`), and for a
     /// person a word with a digit (`No TR/442/2025`); nil when nothing is left.
-    func cutAtBreak(_ s: EntityMention) -> EntityMention? {
+    func cutAtBreak(_ s: Mention) -> Mention? {
         var m = s
         for t in m.start..<m.end where isBreak(t, inPerson: m.type == .per) || t > m.start && startsLine(t) {
             m.end = t
@@ -199,7 +199,7 @@ extension Scan {
         /// or nil when it is dropped (over a mention the model leaves be, or a lone calendar
         /// word: `isLoneCalendarWord`, a Bool rather than a method of the scan, which as a
         /// closure would copy the scan).
-        func end(of s: EntityMention, isLoneCalendarWord: Bool) -> Int? {
+        func end(of s: Mention, isLoneCalendarWord: Bool) -> Int? {
             if (s.start..<s.end).contains(where: { blocked[$0] == 2 }) { return nil }
             if isLoneCalendarWord { return nil }
             let end = (s.start..<s.end).first(where: { blocked[$0] != 0 }) ?? s.end
@@ -209,15 +209,15 @@ extension Scan {
         /// Whether `s` lies inside a name of ``opened`` that stands: one the model found no
         /// person in (a person there means the rule ran on too far: `Partai Demokrat Bali I
         /// Made Mudharta`).
-        func standsAgainst(_ s: EntityMention, spans: [EntityMention], old: [EntityMention]) -> Bool {
+        func standsAgainst(_ s: Mention, spans: [Mention], old: [Mention]) -> Bool {
             guard s.type != .per, let k = (s.start..<s.end).lazy.map({ openedAt[$0] }).first(where: { $0 != 0 }).map({ Int($0) - 1 }),
                   old[k].start <= s.start, s.end <= old[k].end else { return false }
             return !self.spans(inside: old[k], spans).contains { $0.type == .per }
         }
 
         /// The model spans that lie within `m`.
-        func spans(inside m: EntityMention, _ spans: [EntityMention]) -> [EntityMention] {
-            var out: [EntityMention] = []
+        func spans(inside m: Mention, _ spans: [Mention]) -> [Mention] {
+            var out: [Mention] = []
             for t in m.start..<m.end where modelSpan[t] != 0 {
                 let sp = spans[Int(modelSpan[t]) - 1]
                 if sp.start == t, sp.end <= m.end { out.append(sp) }
@@ -231,18 +231,18 @@ extension Scan {
         /// person inside, or an organization starting later, means the rule ran on too far
         /// (`Dewan Pimpinan Pusat Partai Demokrat`); nothing inside leaves the model's silence
         /// standing (`Sekolah Menengah`).
-        func holdsHeadAndPlacesOnly(_ m: EntityMention, _ spans: [EntityMention]) -> Bool {
+        func holdsHeadAndPlacesOnly(_ m: Mention, _ spans: [Mention]) -> Bool {
             let covered = (m.start..<m.end).filter { modelSpan[$0] != 0 }
             let inside = self.spans(inside: m, spans)
-            func isPlace(_ s: EntityMention) -> Bool { s.type == .loc && s.start > m.start }
-            func isHead(_ s: EntityMention) -> Bool { s.type == .org && s.start == m.start }
+            func isPlace(_ s: Mention) -> Bool { s.type == .loc && s.start > m.start }
+            func isHead(_ s: Mention) -> Bool { s.type == .org && s.start == m.start }
             return inside.contains(where: isPlace) && inside.allSatisfy { isPlace($0) || isHead($0) }
                 && covered.count == inside.reduce(0) { $0 + $1.end - $1.start }
         }
     }
 
     /// The ``MergePlan`` of the rules' mentions against the model's `spans`.
-    func mergePlan(_ spans: [EntityMention]) -> MergePlan {
+    func mergePlan(_ spans: [Mention]) -> MergePlan {
         let n = doc.tokens.count
         var plan = MergePlan(blocked: [UInt8](repeating: 0, count: n), ruleRole: [Int32](repeating: -1, count: n),
                              byStart: [Int32](repeating: 0, count: n),
@@ -256,7 +256,7 @@ extension Scan {
                     plan.opened.append(k)
                     for t in m.start..<m.end { plan.openedAt[t] = Int32(k + 1) }
                 }
-                if m.type == .per, m.role != nil { for t in m.start..<m.end { plan.ruleRole[t] = Int32(k) } }
+                if m.type == .per, !m.role.isNone { for t in m.start..<m.end { plan.ruleRole[t] = Int32(k) } }
                 if !m.isNested, plan.rule(startingAt: m.start).map({ mentions[$0].end < m.end }) ?? true { plan.byStart[m.start] = Int32(k + 1) }
                 continue
             }
@@ -281,15 +281,15 @@ extension Scan {
 
     /// A model span with the lexicon entry of its exact words and type (subtype, id), and the
     /// role of a rule person over it.
-    func linked(_ s: EntityMention, _ ruleRole: [Int32], _ old: [EntityMention],
-                _ ambiguous: inout [(mention: Int, entry: LexiconEntry)], at index: Int) -> EntityMention {
+    func linked(_ s: Mention, _ ruleRole: [Int32], _ old: [Mention],
+                _ ambiguous: inout [(mention: Int, entry: LexiconEntry)], at index: Int) -> Mention {
         var m = s
         // "kota Semarang" links as "Semarang": a lower-case place word before a name.
         let from = s.end - s.start > 1 && !capitalized(s.start) && !allCaps(s.start) ? s.start + 1 : s.start
         if let (entry, end) = lexiconMatch(from, s.end), end == s.end,
            entry.type == s.type || entry.type == .fac && s.type == .loc {
-            m.subtype = entry.subtype.isEmpty ? nil : entry.subtype
-            m.lexiconID = entry.id.isEmpty ? nil : entry.id
+            m.subtype = entry.subtype.isEmpty ? .none : .subtype(of: entry)
+            m.lexiconID = listedID(of: entry)
             if entry.isAmbiguous, s.type == .loc { ambiguous.append((index, entry)) }
         }
         if s.type == .per, let r = (s.start..<s.end).lazy.map({ ruleRole[$0] }).first(where: { $0 >= 0 }) {
@@ -306,8 +306,8 @@ extension Scan {
     /// `Purbaya Yudhi Sadewa`), the first no given name; and the role's last word is a word of
     /// the language or an organization word whose field they name (`Dalam`, `Bidang`,
     /// `Kejaksaan` | `Negeri`), not a rank or an honorific (`Kombes` | `Bhakti`, `Pak` | `Rosan`).
-    func roleRanIntoName(_ m: EntityMention, _ plan: MergePlan, _ spans: [EntityMention]) -> Bool {
-        guard m.type == .per, m.role != nil, let words = nameWords, m.start > 0, !isGivenName(m.start),
+    func roleRanIntoName(_ m: Mention, _ plan: MergePlan, _ spans: [Mention]) -> Bool {
+        guard m.type == .per, !m.role.isNone, let words = nameWords, m.start > 0, !isGivenName(m.start),
               isCommonWord(m.start - 1) || !cues[m.start - 1].isDisjoint(with: [.organization, .location]),
               lexiconMatch(m.start - 1, m.start).map({ $0.0.subtype != "honorific" }) ?? true else { return false }
         var nameStart = m.end
@@ -356,7 +356,7 @@ extension Scan {
         let evidence = oneWordNameEvidence()
         guard !evidence.writtenInLowerCase.isEmpty else { return }
         var words: [Int] = []
-        for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start == 1 && mentions[k].lexiconID == nil {
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start == 1 && mentions[k].lexiconID.isNone {
             let t = mentions[k].start
             if !evidence.personWords.contains(keyHash(t)), !isWordOfListedPeople(t), !isGivenName(t),
                evidence.writtenInLowerCase.contains(lowercaseHash(t)) {
@@ -444,12 +444,12 @@ extension Scan {
 
     /// The role of rule person `m`, which stands right before it, run on over `m`'s words
     /// before token `start` (`Menteri Dalam` + `Negeri`); `m`'s role when it stands elsewhere.
-    func role(of m: EntityMention, through start: Int) -> String? {
-        guard let role = m.role else { return nil }
+    func role(of m: Mention, through start: Int) -> MentionText {
+        guard let role = string(m.role) else { return .none }
         let nameStart = Int(doc.tokens.starts[m.start])
         let roleStart = nameStart - 1 - role.utf8.count
-        guard roleStart >= 0, doc.bytes[roleStart..<nameStart - 1].elementsEqual(role.utf8) else { return role }
-        return doc.text(TextRange(roleStart, Int(doc.tokens.ends[start - 1])))
+        guard roleStart >= 0, doc.bytes[roleStart..<nameStart - 1].elementsEqual(role.utf8) else { return m.role }
+        return MentionText(source: .document, a: Int32(roleStart), b: doc.tokens.ends[start - 1])
     }
 
     /// Whether rule mention `k` stands whatever the model says, by the cue it rests on: a
@@ -461,8 +461,8 @@ extension Scan {
     func isAnchored(_ k: Int) -> Bool {
         let m = mentions[k]
         switch m.type {
-        case .per: return (m.role != nil || has(m.start - 1, .speech)) && !isLastWordOfRoleOrganization(m)
-        case .org, .loc: return abbreviations.contains(k) || m.subtype == "media" || isDefinedAcronym(m)
+        case .per: return (!m.role.isNone || has(m.start - 1, .speech)) && !isLastWordOfRoleOrganization(m)
+        case .org, .loc: return abbreviations.contains(k) || string(m.subtype) == "media" || isDefinedAcronym(m)
         default: return true
         }
     }
@@ -471,8 +471,8 @@ extension Scan {
     /// number, then a capitalised name (`Direktur Jenderal Otonomi Daerah Kementerian Dalam
     /// Negeri (Kemendagri) Akmal Malik`, `Kepala Humas Daop 1 Eva Chairunisa`): the last word of
     /// the role's organization, and not the person; the model decides there.
-    func isLastWordOfRoleOrganization(_ m: EntityMention) -> Bool {
-        guard m.role != nil, m.end - m.start == 1 else { return false }
+    func isLastWordOfRoleOrganization(_ m: Mention) -> Bool {
+        guard !m.role.isNone, m.end - m.start == 1 else { return false }
         if m.end + 1 < doc.tokens.count, isNumber(m.end), capitalized(m.end + 1) { return true }
         // `(`, one to three words, `)`, then the name.
         guard let close = (m.end + 2...m.end + 4).first(where: { $0 + 1 < doc.tokens.count && flags[$0].contains(.closingBracket) })
@@ -483,7 +483,7 @@ extension Scan {
     /// Whether a capitalised place or facility word opens `m` (`Kawasan Industri Wijaya Kusuma`,
     /// `Jalan Pemuda`). Names an organization word opens (`Komisi III`, `Dewan Pimpinan Pusat
     /// Partai Demokrat`) are the model's to cut: annotators split and drop them in ways it learned.
-    func isOpenedByPlaceWord(_ m: EntityMention) -> Bool {
+    func isOpenedByPlaceWord(_ m: Mention) -> Bool {
         (capitalized(m.start) || allCaps(m.start)) && !cues[m.start].isDisjoint(with: [.location, .facility])
     }
 
@@ -493,7 +493,7 @@ extension Scan {
     /// `Jawa Tengah`, then the person `Bergas Penanggungan`), or nil. News writes a role, its
     /// organization and place, then the name, which ends the run of capitalised words. Also
     /// where the role starts.
-    func nameAfterRoleAndPlace(_ s: EntityMention) -> (name: Int, role: Int)? {
+    func nameAfterRoleAndPlace(_ s: Mention) -> (name: Int, role: Int)? {
         guard s.type == .loc || s.type == .org, s.end - s.start >= 2, let role = roleStart(before: s.start),
               let (entry, p) = listedNameOpening(s), entry.type == .loc || entry.type == .org, (2...4).contains(s.end - p),
               lexiconMatch(p, s.end).map({ $0.1 < s.end || $0.0.type == .per }) ?? true,
@@ -510,7 +510,7 @@ extension Scan {
     /// starts, or nil: one to four capitalised words no model span covers, none a cue word,
     /// that end the run of capitalised words and are not one listed place or organization.
     /// News writes a role, its organization and place, then the name.
-    func nameFollowingRoleAndPlace(_ s: EntityMention, _ plan: MergePlan) -> (end: Int, role: Int)? {
+    func nameFollowingRoleAndPlace(_ s: Mention, _ plan: MergePlan) -> (end: Int, role: Int)? {
         guard s.type == .loc || s.type == .org, let role = roleStart(before: s.start) else { return nil }
         var end = s.end
         while end < doc.tokens.count, end - s.end < 5, capitalized(end), !allCaps(end), cues[end].isEmpty, plan.modelSpan[end] == 0 {
@@ -523,7 +523,7 @@ extension Scan {
 
     /// The listed name that opens span `s`, after a place word if one opens it (`Provinsi
     /// Kalsel`, `Kota Semarang`), and where it ends.
-    func listedNameOpening(_ s: EntityMention) -> (LexiconEntry, Int)? {
+    func listedNameOpening(_ s: Mention) -> (LexiconEntry, Int)? {
         if let match = lexiconMatch(s.start, s.end) { return match }
         guard s.end - s.start >= 3, has(s.start, .placeWord) else { return nil }
         return lexiconMatch(s.start + 1, s.end)
@@ -562,12 +562,12 @@ extension Scan {
     }
 
     /// Whether `m` follows `di` or `ke`: a building named there is where something happens.
-    func isVenue(_ m: EntityMention) -> Bool {
+    func isVenue(_ m: Mention) -> Bool {
         m.start > 0 && withKey(m.start - 1) { $0.elementsEqual("di".utf8) || $0.elementsEqual("ke".utf8) }
     }
 
     /// Whether a capitalised organization, place or facility word opens `m` (`Dinas`, `Kawasan`).
-    func isHeadedByCue(_ m: EntityMention) -> Bool {
+    func isHeadedByCue(_ m: Mention) -> Bool {
         (capitalized(m.start) || allCaps(m.start)) && !cues[m.start].isDisjoint(with: [.organization, .location, .facility])
     }
 
@@ -576,7 +576,7 @@ extension Scan {
     /// model reads as a place, nor for a school (`SMA Negeri 6 Jakarta`), a place or a body as
     /// its sentence reads it, which annotators write both ways (NERGrit train: places 46 times,
     /// organizations 28).
-    func cueTypeStands(_ m: EntityMention, against modelType: EntityType, at s: EntityMention) -> Bool {
+    func cueTypeStands(_ m: Mention, against modelType: EntityType, at s: Mention) -> Bool {
         isHeadedByCue(m) && !(modelType == .loc && isVenue(s)) && !isWord(m.start, in: EntityTagger.schoolWords)
     }
 
@@ -587,7 +587,7 @@ extension Scan {
 
     /// Whether `m` is one word of a person named earlier in the document (`Tri`), at most
     /// ``partialNameReach`` tokens before.
-    func isLaterPartialName(_ m: EntityMention) -> Bool {
+    func isLaterPartialName(_ m: Mention) -> Bool {
         guard m.end - m.start == 1, case let h = keyHash(m.start), personWordHashes.mayContain(h), let first = personWords[h] else {
             return false
         }
@@ -596,7 +596,7 @@ extension Scan {
 
     /// Whether `m` is an acronym the document defines in brackets (`Dinas Perindustrian
     /// (Disperin)`), there or later.
-    func isDefinedAcronym(_ m: EntityMention) -> Bool {
+    func isDefinedAcronym(_ m: Mention) -> Bool {
         m.end - m.start == 1 && !acronyms.isEmpty && acronymHashes.mayContain(keyHash(m.start)) && acronyms[text(m.start)] != nil
     }
 }
@@ -637,14 +637,14 @@ extension Scan {
     /// organization too, and ``repeatNames()`` finds it again later in the document.
     mutating func acronymsOfModelOrganizations() {
         let n = doc.tokens.count
-        for k in mentions.indices where mentions[k].type == .org && mentions[k].lexiconID == nil {
+        for k in mentions.indices where mentions[k].type == .org && mentions[k].lexiconID.isNone {
             let a = mentions[k].end + 1
             guard a + 1 < n, flags[a - 1].contains(.openingBracket), flags[a + 1].contains(.closingBracket),
                   kinds[a] == .word, allCaps(a), !covered[a] else { continue }
             let start = mentions[k].start, end = mentions[k].end
             let initials = (start..<end).compactMap { t in capitalized(t) || allCaps(t) ? bytes(of: t).first : nil }
             guard Initials.forms(initials).contains(Array(bytes(of: a))) else { continue }
-            add(EntityMention(start: a, end: a + 1, type: .org, subtype: mentions[k].subtype))
+            add(Mention(start: a, end: a + 1, type: .org, subtype: mentions[k].subtype))
         }
     }
 }
@@ -706,7 +706,7 @@ extension Scan {
                 if v & longer == 0 { break }
             }
             guard let (e, code) = found else { i += 1; continue }
-            add(EntityMention(start: i, end: e, type: code == 0 ? .per : .org))
+            add(Mention(start: i, end: e, type: code == 0 ? .per : .org))
             i = e
         }
     }

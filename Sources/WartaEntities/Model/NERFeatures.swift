@@ -273,7 +273,7 @@ struct NERFeatureExtractor {
         var codes = [UInt8](repeating: 0, count: scan.doc.tokens.count)
         for k in scan.mentions.indices {
             let start = scan.mentions[k].start, end = scan.mentions[k].end
-            let type = NERFeatureExtractor.typeCode(scan.mentions[k].type), role: UInt8 = scan.mentions[k].role != nil ? 0x80 : 0
+            let type = NERFeatureExtractor.typeCode(scan.mentions[k].type), role: UInt8 = !scan.mentions[k].role.isNone ? 0x80 : 0
             for t in start..<end {
                 let pos: UInt8 = end - start == 1 ? 3 : t == start ? 0 : t == end - 1 ? 2 : 1
                 codes[t] = type | pos << 4 | role

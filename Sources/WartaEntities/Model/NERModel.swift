@@ -171,7 +171,7 @@ public struct NERModel: Sendable {
 
     /// The PER, ORG and LOC spans of `scan`'s document, with the word scores of `words` (kept
     /// by the caller from document to document).
-    func spans(_ scan: Scan, words: inout NERWordScores) -> [EntityMention] {
+    func spans(_ scan: Scan, words: inout NERWordScores) -> [Mention] {
         var pass = FirstPass(expectedTokens: scan.capitals.count * 2 + 16)
         var decoder = ViterbiDecoder()
         var scorer = NERScorer(model: self, scan: scan)
@@ -188,7 +188,7 @@ public struct NERModel: Sendable {
             }
         }
         if usesDocument { secondPass(&pass, &decoder) }
-        var out: [EntityMention] = []
+        var out: [Mention] = []
         for w in pass.windows {
             NERModel.appendSpans(pass.labels[w.labels..<w.labels + w.range.count].map { Int($0) }, from: w.range.lowerBound, to: &out)
         }
@@ -294,16 +294,16 @@ public struct NERModel: Sendable {
     }
 
     /// Appends the spans a label sequence names (tokens from `start`).
-    static func appendSpans(_ labels: [Int], from start: Int, to out: inout [EntityMention]) {
+    static func appendSpans(_ labels: [Int], from start: Int, to out: inout [Mention]) {
         var open: (Int, Int)? = nil
         for (k, label) in labels.enumerated() {
             if let (s, l) = open, !(NERLabel.isInside(label) && label == l + 1) {
-                out.append(EntityMention(start: start + s, end: start + k, type: NERLabel.type(l)))
+                out.append(Mention(start: start + s, end: start + k, type: NERLabel.type(l)))
                 open = nil
             }
             if label != NERLabel.o, !NERLabel.isInside(label) { open = (k, label) }
         }
-        if let (s, l) = open { out.append(EntityMention(start: start + s, end: start + labels.count, type: NERLabel.type(l))) }
+        if let (s, l) = open { out.append(Mention(start: start + s, end: start + labels.count, type: NERLabel.type(l))) }
     }
 }
 
