@@ -204,7 +204,7 @@ public struct EntityTagger: Sendable {
     /// The entity mentions of `doc`, sentence by sentence, in text order; with `nested`, also the
     /// places and organizations inside longer ones (marked `isNested`).
     public func tag(_ doc: Document, nested: Bool = false) -> [EntityMention] {
-        var scan = Scan(doc: doc, lexicon: lexicon, commonWords: commonWords, cueWords: cues)
+        let scan = Scan(doc: doc, lexicon: lexicon, commonWords: commonWords, cueWords: cues)
         scan.applyRules()
         if let model {
             var words = wordScores.take()
@@ -232,10 +232,15 @@ public struct EntityTagger: Sendable {
     }
 }
 
-/// The state of one tagging pass.
-struct Scan {
+/// The state of one tagging pass, owned by one ``EntityTagger/tag(_:nested:)`` call and never
+/// shared. A class: as a struct of some 600 bytes it was copied whole each time a pass that
+/// changes it called one that only reads it (a quarter of a million copies over 30 corpus
+/// files, 6% of tagging). Its changing properties are `@exclusivity(unchecked)`: no pass holds
+/// one while calling code that changes it, and the runtime's check of every access had cost
+/// as much as the copies.
+final class Scan {
     /// The rule passes whose names the model reads as features and then replaces.
-    mutating func applyRules() {
+    func applyRules() {
         sentenceMatches = [UInt64](repeating: 0, count: doc.tokens.count)
         for s in 0..<doc.sentenceRanges.count {
             sentence(Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1]))
@@ -253,9 +258,9 @@ struct Scan {
     let doc: Document
     let lexicon: EntityLexicon
     let commonWords: CommonWords
-    var mentions: [Mention] = []
+    @exclusivity(unchecked) var mentions: [Mention] = []
     /// The strings of mentions that no lexicon entry, token or text range holds (``intern(_:)``).
-    var interned: [String] = []
+    @exclusivity(unchecked) var interned: [String] = []
     /// The match keys of all tokens, each followed by a space: token `i`'s key is
     /// `keyBytes[keyEnds[i]..<keyEnds[i + 1] - 1]`, and the key of tokens `i..<j` as a lexicon
     /// lists it (token keys joined by spaces) is one contiguous slice.
@@ -271,31 +276,31 @@ struct Scan {
     let capitals: [Int32]
     /// Single words of person names found so far, with the first token they were seen at.
     /// (Keyed by the hash of the word's match key: 64 bits, no String per word.)
-    var personWords: [Int: Int] = [:]
+    @exclusivity(unchecked) var personWords: [Int: Int] = [:]
     /// The key hashes of ``personWords``, so most tokens skip the dictionary.
-    var personWordHashes = HashFilter()
+    @exclusivity(unchecked) var personWordHashes = HashFilter()
     /// Tokens inside a mention, built once for the passes after the sentence rules
     /// (``coverMentions()``) and kept up to date by ``add(_:)`` from then on.
-    var covered: [Bool] = []
-    var acronyms: [String: Mention] = [:]
+    @exclusivity(unchecked) var covered: [Bool] = []
+    @exclusivity(unchecked) var acronyms: [String: Mention] = [:]
     /// Places found under a name the lexicon lists with several codes, with their entries.
-    var ambiguousPlaces: [(mention: Int, entry: LexiconEntry)] = []
+    @exclusivity(unchecked) var ambiguousPlaces: [(mention: Int, entry: LexiconEntry)] = []
     /// The key hashes of ``acronyms``.
-    var acronymHashes = HashFilter()
+    @exclusivity(unchecked) var acronymHashes = HashFilter()
     /// The mentions ``tagAbbreviations()`` added (by index), which the model's spans do not replace.
-    var abbreviations = Set<Int>()
+    @exclusivity(unchecked) var abbreviations = Set<Int>()
     /// The lexicon match from each token to the end of its sentence, as the sentence rules
     /// found it (``sentenceMatch(_:_:)``), for the model's gazetteer features: 0 not looked up,
     /// else ``noMatch`` or the entry index + 1 above 32 bits and the end below.
-    var sentenceMatches: [UInt64] = []
+    @exclusivity(unchecked) var sentenceMatches: [UInt64] = []
     /// The headlines in title case (``isTitleCase(_:)``), found by ``applyRules()``.
-    var titleCaseLines: [Range<Int>] = []
+    @exclusivity(unchecked) var titleCaseLines: [Range<Int>] = []
     /// The words of multi-word lexicon names (the model's ``NERFeatureExtractor/multiWord``:
     /// bit 1 PER, 2 ORG, 4 LOC), for the merge with the model's spans.
-    var nameWords: WordIndex<UInt8>?
+    @exclusivity(unchecked) var nameWords: WordIndex<UInt8>?
     /// What the document says of its one-word names, gathered once after the merge
     /// (``oneWordNameEvidence()``).
-    var oneWordNames: OneWordNames?
+    @exclusivity(unchecked) var oneWordNames: OneWordNames?
     static let noMatch: UInt64 = 1 << 63
 
     init(doc: Document, lexicon: EntityLexicon, commonWords: CommonWords, cueWords: EntityTagger.CueWords = .builtIn) {
@@ -419,7 +424,7 @@ struct Scan {
     }
 
     /// ``lexiconMatch(_:_:)`` from `i` to the end of its sentence `limit`, kept for later calls.
-    mutating func sentenceMatch(_ i: Int, _ limit: Int) -> (LexiconEntry, Int)? {
+    func sentenceMatch(_ i: Int, _ limit: Int) -> (LexiconEntry, Int)? {
         let match = lexiconMatchIndex(i, limit)
         sentenceMatches[i] = match.map { UInt64($0.entry + 1) << 32 | UInt64($0.end) } ?? Scan.noMatch
         return match.map { (lexicon.entries[$0.entry], $0.end) }
@@ -526,7 +531,7 @@ struct Scan {
     /// A dateline at a sentence's start, `SEMARANG (Sigi Jateng) –`: the place in capitals is a
     /// place and the bracketed name before the dash is the publisher (an organization), not
     /// places ("Sigi", "Jateng"). Returns where tagging goes on.
-    mutating func dateline(_ start: Int, _ limit: Int) -> Int {
+    func dateline(_ start: Int, _ limit: Int) -> Int {
         var p = start
         while p < limit, p < start + 3, allCaps(p), kinds[p] == .word { p += 1 }
         guard p > start, p + 3 < limit, flags[p].contains(.openingBracket) else { return start }
@@ -541,7 +546,7 @@ struct Scan {
 
     /// An untagged word in capitals that abbreviates an organization or place named before
     /// ("KIW" after "Kawasan Industri Wijaya Kusuma", see ``Initials``) is a mention of it.
-    mutating func tagAbbreviations() {
+    func tagAbbreviations() {
         // Only untagged words in capitals of three to six letters can be such abbreviations.
         guard capitals.contains(where: { c in
             let i = Int(c)
@@ -592,7 +597,7 @@ struct Scan {
 
     /// Adds `m`, found as lexicon entry `entry`; a place whose name the lexicon lists with
     /// several codes waits for ``resolveAmbiguousPlaces()``.
-    mutating func add(_ m: Mention, from entry: LexiconEntry?) {
+    func add(_ m: Mention, from entry: LexiconEntry?) {
         add(m)
         if m.lexiconID.isNone, m.type == .loc, let entry, entry.isAmbiguous {
             ambiguousPlaces.append((mentions.count - 1, entry))
@@ -603,7 +608,7 @@ struct Scan {
     /// places point to: the one under the most specific code named in the document (`Bugangan`
     /// is 33.74.03.1006 in a text that names Kota Semarang, 33.74). A tie, or no candidate under
     /// any code named, leaves it without one.
-    mutating func resolveAmbiguousPlaces() {
+    func resolveAmbiguousPlaces() {
         guard !ambiguousPlaces.isEmpty else { return }
         var named = Set<Substring>()
         for m in mentions where m.type == .loc {
@@ -630,7 +635,7 @@ struct Scan {
         }
     }
 
-    mutating func add(_ m: Mention) {
+    func add(_ m: Mention) {
         mentions.append(m)
         if !covered.isEmpty { for t in m.start..<m.end { covered[t] = true } }
         if m.type == .per {
@@ -645,7 +650,7 @@ struct Scan {
         }
     }
 
-    mutating func sentence(_ range: Range<Int>) {
+    func sentence(_ range: Range<Int>) {
         var i = dateline(range.lowerBound, range.upperBound)
         let limit = range.upperBound
         while i < limit {
@@ -672,7 +677,7 @@ struct Scan {
 
     /// A role or honorific, or a given name, starts a person when capitalised words follow
     /// (``personAfterRole(_:_:_:)``); a given name starts a capitalised run.
-    mutating func personAfterRoleOrGivenName(_ i: Int, _ limit: Int, _ match: (LexiconEntry, Int)?) -> Int? {
+    func personAfterRoleOrGivenName(_ i: Int, _ limit: Int, _ match: (LexiconEntry, Int)?) -> Int? {
         guard let (entry, end) = match, entry.type == .role || entry.type == .per else { return nil }
         if entry.type == .role { return personAfterRole(i, end, limit) }
         let run = capitalizedRun(i, limit, allowConnectors: false)
@@ -684,7 +689,7 @@ struct Scan {
     /// runs on through organization and place words; the name is the last capitalised run.
     /// Without a name, the organization the role names is still one ("kata Kepala Badan
     /// Pengawas Obat dan Makanan di Jakarta").
-    mutating func personAfterRole(_ i: Int, _ end: Int, _ limit: Int) -> Int {
+    func personAfterRole(_ i: Int, _ end: Int, _ limit: Int) -> Int {
         let run = beforeNextRole(end, roleRunEnd(from: end, limit))
         let nameStart = nameAtEnd(of: end..<run)
         if nameStart < run, !allCaps(nameStart) || isBalineseNameOpening(nameStart) || isInitial(nameStart) && run - nameStart >= 2,
@@ -862,14 +867,14 @@ struct Scan {
     }
 
     /// An event opened by its cue word ("Piala Dunia 2022").
-    mutating func event(_ i: Int, _ limit: Int) -> Int? {
+    func event(_ i: Int, _ limit: Int) -> Int? {
         guard has(i, .event), capitalized(i) || allCaps(i), let end = eventEnd(i, limit) else { return nil }
         add(Mention(start: i, end: end, type: .event, subtype: .key(of: i)))
         return end
     }
 
     /// An organization opened by its cue word ("Dinas Perindustrian", "PT Maju Jaya").
-    mutating func organization(_ i: Int, _ limit: Int, _ match: (LexiconEntry, Int)?) -> Int? {
+    func organization(_ i: Int, _ limit: Int, _ match: (LexiconEntry, Int)?) -> Int? {
         guard has(i, .organization), capitalized(i) || allCaps(i) else { return nil }
         let run = capitalizedRun(i + 1, limit)
         guard run > i + 1 || allCaps(i) && match != nil else { return nil }
@@ -881,7 +886,7 @@ struct Scan {
     /// A place or facility opened by its cue word ("Kecamatan Tugu", "Masjid Istiqlal"); the
     /// name after the cue, when listed as a place of the cue's kind, gives the code
     /// ("Kelurahan Bugangan").
-    mutating func cuedPlace(_ i: Int, _ limit: Int, _ match: (LexiconEntry, Int)?) -> Int? {
+    func cuedPlace(_ i: Int, _ limit: Int, _ match: (LexiconEntry, Int)?) -> Int? {
         guard has(i, .location), capitalized(i) else { return nil }
         let run = capitalizedRun(i + 1, limit, allowConnectors: false)
         guard run > i + 1 else { return nil }
@@ -909,7 +914,7 @@ struct Scan {
 
     /// Places do not speak: a place name right after a speech verb is a person ("kata Bima",
     /// "ujar Arief").
-    mutating func placeAfterSpeechVerb(_ i: Int, _ range: Range<Int>, _ match: (LexiconEntry, Int)?) -> Int? {
+    func placeAfterSpeechVerb(_ i: Int, _ range: Range<Int>, _ match: (LexiconEntry, Int)?) -> Int? {
         guard let (entry, _) = match, entry.type == .loc, i > range.lowerBound, has(i - 1, .speech),
               capitalized(i), !allCaps(i) else { return nil }
         let run = capitalizedRun(i, range.upperBound, allowConnectors: false)
@@ -918,7 +923,7 @@ struct Scan {
     }
 
     /// A place or organization the lexicon lists (a village only after its cue).
-    mutating func listedPlaceOrOrganization(_ i: Int, _ limit: Int, _ match: (LexiconEntry, Int)?) -> Int? {
+    func listedPlaceOrOrganization(_ i: Int, _ limit: Int, _ match: (LexiconEntry, Int)?) -> Int? {
         guard let (entry, end) = match, entry.type == .loc || entry.type == .org, entry.casePolicy != .cued else { return nil }
         add(Mention(start: i, end: end, type: entry.type, subtype: .subtype(of: entry), lexiconID: listedID(of: entry)),
             from: entry)
@@ -926,7 +931,7 @@ struct Scan {
     }
 
     /// An acronym defined earlier in the document ("… (Disperin)").
-    mutating func definedAcronym(_ i: Int) -> Int? {
+    func definedAcronym(_ i: Int) -> Int? {
         guard !acronyms.isEmpty, capitalized(i) || allCaps(i), acronymHashes.mayContain(keyHash(i)),
               let a = acronyms[text(i)] else { return nil }
         add(Mention(start: i, end: i + 1, type: a.type, subtype: a.subtype, lexiconID: a.lexiconID))
@@ -937,7 +942,7 @@ struct Scan {
     /// that `of` holds or continues ("kata Head of Research …", "menurut Head Of Investment
     /// Research …"), nor a description a demonstrative closes ("tutur Wasekjen DPP Golkar itu"),
     /// nor a title a comma and a ranked name follow ("kata Kasubdit IV …, AKBP Ferdiyan Fahmi").
-    mutating func nameAfterSpeechVerb(_ i: Int, _ range: Range<Int>) -> Int? {
+    func nameAfterSpeechVerb(_ i: Int, _ range: Range<Int>) -> Int? {
         guard i > range.lowerBound, has(i - 1, .speech), capitalized(i) else { return nil }
         let run = capitalizedRun(i, range.upperBound, allowConnectors: false)
         func isOf(_ t: Int) -> Bool { withKey(t) { $0.elementsEqual("of".utf8) } }
@@ -961,7 +966,7 @@ struct Scan {
     /// An unknown capitalised name after a preposition or noun of place ("di Quetta", "ke Las
     /// Palmas", "daerah Bugangan"); a village ("di Sidomulyo") is such a name with a code when
     /// it is unambiguous. Coordinated places share the cue: "daerah Bugangan dan Barito".
-    mutating func placeAfterPlaceWord(_ i: Int, _ range: Range<Int>, _ match: (LexiconEntry, Int)?) -> Int? {
+    func placeAfterPlaceWord(_ i: Int, _ range: Range<Int>, _ match: (LexiconEntry, Int)?) -> Int? {
         let village = match.flatMap { $0.0.casePolicy == .cued ? $0 : nil }
         guard match == nil || village != nil, i > range.lowerBound, has(i - 1, .placeWord), !capitalized(i - 1),
               capitalized(i), !allCaps(i), !hasAny(i, [.month, .day]) else { return nil }
@@ -984,7 +989,7 @@ struct Scan {
     }
 
     /// Tags the organization or place inside a role ("Kepala [Dinas Perindustrian] …").
-    mutating func tagRoleOrganization(_ start: Int, _ end: Int) {
+    func tagRoleOrganization(_ start: Int, _ end: Int) {
         var i = start
         while i < end {
             if has(i, .organization) && (capitalized(i) || allCaps(i)) {
@@ -1007,7 +1012,7 @@ struct Scan {
     /// "Dinas Perindustrian (Disperin)": the acronym becomes an alias; returns where to go on.
     /// A company's legal form after the name (`PT Bank Rakyat Indonesia (Persero) Tbk (BRI)`) is
     /// passed over: it is no acronym and no name of its own.
-    mutating func acronymAfter(_ start: Int, _ end: Int, _ limit: Int) -> Int {
+    func acronymAfter(_ start: Int, _ end: Int, _ limit: Int) -> Int {
         let end = legalFormEnd(after: end, limit)
         guard end + 2 < limit, text(end) == "(", text(end + 2) == ")", kinds[end + 1] == .word,
               capitalized(end + 1) else { return end }
@@ -1056,7 +1061,7 @@ struct Scan {
     }
 
     /// DATE, TIME, MONEY, PERCENT and QUANTITY from token patterns; returns the end when one matches.
-    mutating func numeric(_ i: Int, _ limit: Int) -> Int? {
+    func numeric(_ i: Int, _ limit: Int) -> Int? {
         guard isNumber(i) || has(i, .numeric) else { return nil }
         // The words this looks for are never numbers: a number's key is not needed.
         let k = isNumber(i) ? "" : key(i)
@@ -1107,7 +1112,7 @@ struct Scan {
     /// no lexicon lists as something else, with no place, organization or calendar word, and a
     /// comma after them that no `dan` follows (`Menteri Desa, Pembangunan Daerah
     /// Tertinggal, dan Transmigrasi` lists fields).
-    mutating func namesAfterRoleClauses() {
+    func namesAfterRoleClauses() {
         var s = 0
         var people = personStarts()
         for c in capitals {
@@ -1136,7 +1141,7 @@ struct Scan {
     /// A role in apposition after a person's name becomes the person's role: "Joko Susilo,
     /// Ketua Komite B DPRD Kota Semarang, …" (the role runs through the capitalised words after
     /// the role word, and never over another person's name).
-    mutating func attachAppositiveRoles() {
+    func attachAppositiveRoles() {
         let n = doc.tokens.count
         let people = personStarts()
         for k in mentions.indices where mentions[k].type == .per && mentions[k].role.isNone {
@@ -1170,7 +1175,7 @@ struct Scan {
     /// A role right before a person, or before a comma and then the person, is the person's
     /// when the rules left it without one (`Menurut Kepala Dinas Perdagangan Kota Salatiga, Sri
     /// Handayani, …`; `Direktur Eksekutif Center of Reform on Economics (CORE) Mohammad Faisal`).
-    mutating func attachRolesBefore() {
+    func attachRolesBefore() {
         let people = personStarts()
         for k in mentions.indices where mentions[k].type == .per && mentions[k].role.isNone {
             let s = mentions[k].start
@@ -1238,7 +1243,7 @@ struct Scan {
 
     /// Places and organizations inside longer places and organizations: "Kota Semarang" in
     /// "DPRD Kota Semarang", "Kementerian Perindustrian" in "Kementerian Perindustrian Kota Semarang".
-    mutating func addNested() {
+    func addNested() {
         for outer in mentions where (outer.type == .org || outer.type == .loc) && outer.end - outer.start > 1 {
             var i = outer.start
             while i < outer.end {
@@ -1262,7 +1267,7 @@ struct Scan {
     /// A person first tagged by one word ("kata Piter") whose word stood earlier in an untagged
     /// capitalised run ("Ekonom CORE Indonesia Piter Abdullah mengatakan") is named there in
     /// full: that run, from the word on, becomes the person's first mention.
-    mutating func completeEarlierNames() {
+    func completeEarlierNames() {
         // One-word people by the hash of their word's key (see ``keyHash(_:)``).
         var lone: [Int: Int] = [:]
         var full = Set<Int>()
@@ -1306,7 +1311,7 @@ struct Scan {
     /// (`Nomor 188`),
     /// and, alone, an abbreviation of a common noun or an organization word of the language that
     /// no lexicon entry names (``EntityTagger/commonAcronyms``: `tarif PPN`, `di TKP`; `Kementerian`).
-    mutating func dropCommonWordNames() {
+    func dropCommonWordNames() {
         // A one-word person that follows a product noun somewhere (`akun Instagram`, `pengemudi
         // Pajero`) is that product everywhere in the document, unless a lexicon knows the word
         // as a person's (`mobil Dora` is Dora's car).
@@ -1323,7 +1328,7 @@ struct Scan {
     /// A one-word person that the lexicons list as a country is that country (the model reads a
     /// country that acts as a person: `dengan Israel`, `keberhasilan Tiongkok adalah`), unless a
     /// speech verb names it (then the rules read a person: places do not speak).
-    mutating func countriesAreNoPeople() {
+    func countriesAreNoPeople() {
         for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start == 1 {
             let t = mentions[k].start
             guard !has(t - 1, .speech), let (entry, end) = lexiconMatch(t, t + 1), end == t + 1, entry.type == .loc,
@@ -1435,12 +1440,12 @@ struct Scan {
     }
 
     /// Marks the tokens of every mention found so far.
-    mutating func coverMentions() {
+    func coverMentions() {
         covered = [Bool](repeating: false, count: doc.tokens.count)
         for k in mentions.indices { for t in mentions[k].start..<mentions[k].end { covered[t] = true } }
     }
 
-    mutating func linkPartialNames() {
+    func linkPartialNames() {
         for c in capitals {
             let i = Int(c)
             guard !covered[i], capitalized(i) else { continue }

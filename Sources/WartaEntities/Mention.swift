@@ -92,7 +92,7 @@ extension Scan {
     }
 
     /// `s` as a mention's string, kept by the scan.
-    mutating func intern(_ s: String) -> MentionText {
+    func intern(_ s: String) -> MentionText {
         interned.append(s)
         return MentionText(source: .interned, a: Int32(interned.count - 1), b: 0)
     }

@@ -3,7 +3,7 @@ extension Scan {
     /// Starts each place or organization after the words of a listed role it starts inside
     /// (`Wali Kota` | `Surabaya`, `Kepala Desa` | `Sukamaju`), unless an organization word
     /// opens it (`Kepala Dinas` | `Dinas Perindustrian …` keeps `Dinas`).
-    mutating func placesAfterRoleWords() {
+    func placesAfterRoleWords() {
         var changed = false
         for k in mentions.indices where mentions[k].type == .loc || mentions[k].type == .org {
             let m = mentions[k]
@@ -25,7 +25,7 @@ extension Scan {
     /// the name (`Polda Metro Jaya AKBP Dwiasi Wiyatputera`), the name is a person; a person
     /// whose words hold a rank starts after it, the words before being the role (`Wadir
     /// Reskrimum Polda Metro Jaya AKBP` | `Dwiasi Wiyatputera`).
-    mutating func ranksOffNames() {
+    func ranksOffNames() {
         var changed = false, added: [Mention] = []
         for k in mentions.indices where mentions[k].type != .date && mentions[k].type != .time {
             let m = mentions[k]
@@ -76,7 +76,7 @@ extension Scan {
     /// Splits off the first word of a person a role found when the document names an
     /// organization with that word (`Pelatih Persib Bojan Hodak` after `Persib Bandung`): the
     /// word is the role's organization, the rest (two words or more) the person.
-    mutating func splitOrganizationWordsOffPeople() {
+    func splitOrganizationWordsOffPeople() {
         var organizationWords = Set<Int>()
         for k in mentions.indices where mentions[k].type == .org { organizationWords.insert(keyHash(mentions[k].start)) }
         guard !organizationWords.isEmpty else { return }

@@ -89,7 +89,7 @@ extension Scan {
     /// shaped as a verb or a reduplication (``looksLikeVerbOrReduplication(_:)``) that no lexicon
     /// person holds and the text never capitalises outside the headlines also ends it (`Prabowo`
     /// of `Prabowo Turunkan …`, `Amarah Prabowo Gara-gara Koruptor Dijerat …`).
-    mutating func trimPeople(inTitleCase lines: [Range<Int>]) {
+    func trimPeople(inTitleCase lines: [Range<Int>]) {
         guard !lines.isEmpty else { return }
         // The words capitalised outside the headlines, gathered the first time a word needs them.
         var named: Set<Int>? = nil

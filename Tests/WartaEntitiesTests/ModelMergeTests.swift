@@ -9,7 +9,7 @@ struct ModelMergeTests {
     /// The mentions after the rules and the merge of `spans` (token ranges and types).
     static func merged(_ text: String, _ spans: [(Range<Int>, EntityType)], then passes: (inout Scan) -> Void = { _ in }) -> [String] {
         let doc = TextAnalyzer().analyze(text)
-        var scan = Scan(doc: doc, lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
+        let scan = Scan(doc: doc, lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
         scan.applyRules()
         scan.adopt(spans.map { Mention(start: $0.0.lowerBound, end: $0.0.upperBound, type: $0.1) })
         passes(&scan)

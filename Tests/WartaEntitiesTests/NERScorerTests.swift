@@ -19,7 +19,7 @@ struct NERScorerTests {
         var byRows: [Float] = [], byScorer: [Float] = []
         var words = NERWordScores()
         for text in texts {
-            var scan = Scan(doc: TextAnalyzer().analyze(text), lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
+            let scan = Scan(doc: TextAnalyzer().analyze(text), lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
             scan.applyRules()
             NERWindowFeatures.forEachWindow(scan, model.extractor) { window, rows in
                 model.score(rows, tokens: window.count, into: &byRows)

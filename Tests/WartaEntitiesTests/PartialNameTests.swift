@@ -9,7 +9,7 @@ struct PartialNameTests {
     /// partial name.
     static func partials(_ text: String) -> [Bool] {
         let doc = TextAnalyzer().analyze(text)
-        var scan = Scan(doc: doc, lexicon: EntityLexicon.builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
+        let scan = Scan(doc: doc, lexicon: EntityLexicon.builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
         scan.applyRules()
         let single = scan.mentions.filter { $0.type == .per && $0.end - $0.start == 1 }
         return single.map { scan.isLaterPartialName($0) }

@@ -11,7 +11,7 @@ extension Scan {
     /// are dropped, except a later word of a person's name (`Tri` after `Tri Supriyanto`)
     /// where no model span falls, and a name a place word opens (`Kawasan Industri Wijaya
     /// Kusuma`) against model spans inside it.
-    mutating func adopt(_ spans: [Mention]) {
+    func adopt(_ spans: [Mention]) {
         let plan = mergePlan(spans)
         let old = mentions
         let oldAmbiguous = ambiguousPlaces.isEmpty ? [:] : Dictionary(ambiguousPlaces.map { ($0.mention, $0.entry) }, uniquingKeysWith: { a, _ in a })
@@ -332,7 +332,7 @@ extension Scan {
 
     /// ``oneWordNames``, gathered the first time a pass asks (``repeatNames()`` and
     /// ``dropPeopleWrittenInLowerCase()`` read the same).
-    mutating func oneWordNameEvidence() -> OneWordNames {
+    func oneWordNameEvidence() -> OneWordNames {
         if let known = oneWordNames { return known }
         var personWords = Set<Int>()
         for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start > 1 {
@@ -351,7 +351,7 @@ extension Scan {
     /// Drops each one-word person, found by the rules or the model, whose word the document
     /// also writes in lower case and that is no word of a longer person's name there nor of a
     /// lexicon person (`Menko Pangan` beside `ketahanan pangan`; `Wahyu` stays).
-    mutating func dropPeopleWrittenInLowerCase() {
+    func dropPeopleWrittenInLowerCase() {
         guard nameWords != nil else { return }
         let evidence = oneWordNameEvidence()
         guard !evidence.writtenInLowerCase.isEmpty else { return }
@@ -368,7 +368,7 @@ extension Scan {
 
     /// Removes the mentions at `indices` (ascending), keeping ``ambiguousPlaces`` pointing at
     /// the same mentions, and marks the tokens again.
-    mutating func removeMentions(_ indices: [Int]) {
+    func removeMentions(_ indices: [Int]) {
         guard !indices.isEmpty else { return }
         var newIndex = [Int?](repeating: nil, count: mentions.count)
         var next = 0, r = 0
@@ -384,7 +384,7 @@ extension Scan {
 
     /// Removes the mentions at `indices` (ascending) in one pass over the others: removing
     /// them one by one moved every later mention each time (quadratic in a long document).
-    mutating func dropMentions(at indices: [Int]) {
+    func dropMentions(at indices: [Int]) {
         guard !indices.isEmpty else { return }
         // Swapped in the buffer, mentions move without copies of their strings.
         let kept = mentions.withUnsafeMutableBufferPointer { p in
@@ -606,7 +606,7 @@ extension Scan {
     /// (its first letter, then its letters in order among the name's: `Gabungan Industri
     /// Kendaraan Bermotor Indonesia (Gaikindo)`, `Pemerintah Kota Bandung (Pemkot)`) is that
     /// organization or place again, whatever type the model gave it.
-    mutating func aliasesInBracketsTakeTheirNamesType() {
+    func aliasesInBracketsTakeTheirNamesType() {
         let n = doc.tokens.count
         var byStart = [Int](repeating: -1, count: n + 1)
         for k in mentions.indices where mentions[k].end - mentions[k].start == 1 { byStart[mentions[k].start] = k }
@@ -635,7 +635,7 @@ extension Scan {
     /// An organization the model found, then an untagged word in brackets that spells its
     /// initials, defines that acronym (`Indonesia Corruption Watch (ICW)`): the word is the
     /// organization too, and ``repeatNames()`` finds it again later in the document.
-    mutating func acronymsOfModelOrganizations() {
+    func acronymsOfModelOrganizations() {
         let n = doc.tokens.count
         for k in mentions.indices where mentions[k].type == .org && mentions[k].lexiconID.isNone {
             let a = mentions[k].end + 1
@@ -655,7 +655,7 @@ extension Scan {
     /// words, is tagged as it was the first time (`KPK`, `Bursa Efek Indonesia`). A name read
     /// with two types in the document is left alone, and places are left to the model: a
     /// country is often a modifier (`pemerintah Indonesia`), not a place to tag again.
-    mutating func repeatNames() {
+    func repeatNames() {
         // The names and their first words by their keys, as in the lexicon's table: the name's
         // type (0 a person, 1 an organization, 2 read both ways) in the low bits, ``named``
         // when a name ends there, ``longer`` when a longer name goes on from there.

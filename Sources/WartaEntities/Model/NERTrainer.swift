@@ -187,7 +187,7 @@ struct EncodedCorpus {
             }
             docToken.append(map)
         }
-        var scan = Scan(doc: doc, lexicon: lexicon, commonWords: TokenizerLexicon.builtIn.commonWords)
+        let scan = Scan(doc: doc, lexicon: lexicon, commonWords: TokenizerLexicon.builtIn.commonWords)
         if extractor.rules { scan.applyRules() }
         var windows: [Window] = [], allRows: [Int32] = [], gold: [UInt8] = []
         let opens = EncodedCorpus.sentenceStarts(scan)
