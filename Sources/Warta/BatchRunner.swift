@@ -177,7 +177,7 @@ public final class BatchRunner: @unchecked Sendable {
         let context = RecordContext(source: resolved.source, meta: resolved.meta)
         if let error = resolved.error {
             writer.writeError(id: resolved.id, error: error, context: context, to: &out)
-            return (out.bytes, false)
+            return (out.finish(), false)
         }
         var doc = AnalyzedDocument(id: resolved.id, bytes: resolved.bytes, format: resolved.format == .html ? .html : .text,
                                    context: context, charset: resolved.charset)
@@ -185,12 +185,12 @@ public final class BatchRunner: @unchecked Sendable {
             try pipeline.run(&doc, profile: &profile)
         } catch {
             writer.writeError(id: resolved.id, error: error, context: context, to: &out)
-            return (out.bytes, false)
+            return (out.finish(), false)
         }
         let writing = monotonicNanoseconds()
         writer.write(doc, to: &out)
         profile?.add(seconds: Double(monotonicNanoseconds() - writing) / 1e9, as: "record")
-        return (out.bytes, true)
+        return (out.finish(), true)
     }
 
     /// Called with the lock held: stores a record and writes what is ready.

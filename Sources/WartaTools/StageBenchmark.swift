@@ -76,7 +76,7 @@ public struct StageBenchmark {
             var out = JSONWriter(capacity: 1 << 16)
             for p in pages {
                 if case .success(let doc) = pipeline.analyze(p, format: .html) { writer.write(doc, to: &out) }
-                out.bytes.removeAll(keepingCapacity: true)
+                out.removeAll()
             }
         }
         var s = "stage (\(pages.count) pages, \(bytes / 1000) kB)     pages/s      MB/s\n"

@@ -284,7 +284,7 @@ func analyzeOne(path: String, configuration: Configuration, format: InputFormat?
 func recordBytes(_ document: AnalyzedDocument, tokens: Bool = false) -> [UInt8] {
     var out = JSONWriter()
     RecordWriter(tokens: tokens).write(document, to: &out)
-    return out.bytes
+    return out.finish()
 }
 
 struct Tag: ParsableCommand {

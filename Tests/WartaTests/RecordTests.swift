@@ -84,6 +84,22 @@ struct RecordTests {
         #expect(String(decoding: w.bytes, as: UTF8.self) == "0 7 -12 1234567890123 ")
     }
 
+    @Test("a copied writer writes on its own bytes, past its first buffer")
+    func writerCopiesAreValues() {
+        var a = JSONWriter(capacity: 8)
+        a.raw("[1,")
+        var b = a
+        for _ in 0..<40 { b.raw("2,") }
+        a.raw("3]")
+        b.raw("4]")
+        #expect(String(decoding: a.finish(), as: UTF8.self) == "[1,3]")
+        #expect(String(decoding: b.finish(), as: UTF8.self) == "[1," + String(repeating: "2,", count: 40) + "4]")
+        b.removeAll()
+        b.string(String(repeating: "x", count: 100))
+        #expect(b.byteCount == 102)
+        #expect(a.bytes.count == 5)
+    }
+
     @Test("the seed's record matches seeds/*.expected.jsonl")
     func seedGolden() throws {
         let path = "seeds/000_43943d992f4a7b6d.txt"

@@ -86,7 +86,8 @@ public struct AnalyzedDocument: Sendable {
     public func record(tokens: Bool = false) -> String {
         var out = JSONWriter(capacity: document.bytes.count * 2 + 512)
         RecordWriter(tokens: tokens).write(self, to: &out)
-        if out.bytes.last == 0x0A { out.bytes.removeLast() }
-        return String(decoding: out.bytes, as: UTF8.self)
+        var bytes = out.finish()
+        if bytes.last == 0x0A { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -1,25 +1,76 @@
 /// A hand-written JSON writer that appends UTF-8 bytes to a buffer (about ten times
 /// faster than `JSONEncoder` here). Callers write structure; the writer escapes strings.
 public struct JSONWriter: Sendable {
-    /// The bytes written so far.
-    public var bytes: [UInt8] = []
+    /// The bytes: a record is written in hundreds of small pieces, each copied through a
+    /// pointer (`Array.append(contentsOf:)` cost ten times as much a piece).
+    private var buffer: JSONBuffer
+    /// How many bytes of ``buffer`` are written.
+    private var count = 0
+
+    /// The bytes written so far (a copy).
+    public var bytes: [UInt8] {
+        get { buffer.bytes(count) }
+        set {
+            buffer = JSONBuffer(capacity: max(newValue.count, 64))
+            count = 0
+            newValue.withUnsafeBytes { append($0) }
+        }
+    }
 
     /// Creates a writer with `capacity` bytes reserved.
-    public init(capacity: Int = 1 << 12) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 1 << 12) { buffer = JSONBuffer(capacity: max(capacity, 64)) }
+
+    /// The bytes written.
+    public func finish() -> [UInt8] { buffer.bytes(count) }
+
+    /// Forgets the bytes written, keeping the buffer.
+    public mutating func removeAll() { count = 0 }
+
+    /// How many bytes are written.
+    public var byteCount: Int { count }
+
+    /// Makes room for `n` bytes in all.
+    public mutating func reserveCapacity(_ n: Int) { _ = room(n - count) }
+
+    /// Where the next `n` bytes go, after making room for them (and copying a buffer another
+    /// writer shares).
+    @inline(__always) private mutating func room(_ n: Int) -> UnsafeMutableRawPointer {
+        if !isKnownUniquelyReferenced(&buffer) { buffer = buffer.copy(count) }
+        if count &+ n > buffer.capacity { buffer.grow(to: max(count + n, buffer.capacity * 2), keeping: count) }
+        return buffer.base + count
+    }
 
     /// Appends raw bytes (already valid JSON).
     @inline(__always) public mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        s.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends raw bytes (already valid JSON).
+    public mutating func raw(_ b: [UInt8]) { b.withUnsafeBytes { append($0) } }
+
+    /// Appends the bytes of `p`.
+    @inline(__always) mutating func append(_ p: UnsafeRawBufferPointer) {
+        let n = p.count
+        let to = room(n)
+        if n <= 16 {
+            for k in 0..<n { to.storeBytes(of: p.load(fromByteOffset: k, as: UInt8.self), toByteOffset: k, as: UInt8.self) }
+        } else {
+            to.copyMemory(from: p.baseAddress!, byteCount: n)
+        }
+        count &+= n
     }
 
     /// Appends one raw byte.
-    @inline(__always) public mutating func byte(_ b: UInt8) { bytes.append(b) }
+    @inline(__always) public mutating func byte(_ b: UInt8) {
+        room(1).storeBytes(of: b, as: UInt8.self)
+        count &+= 1
+    }
 
     /// Appends `"key":`.
     @inline(__always) public mutating func key(_ k: StaticString) {
-        bytes.append(0x22)
-        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(0x22); bytes.append(0x3A)
+        byte(0x22)
+        k.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
+        byte(0x22); byte(0x3A)
     }
 
     /// Appends a JSON string.
@@ -31,19 +82,19 @@ public struct JSONWriter: Sendable {
     /// Appends a JSON string from UTF-8 bytes (assumed valid UTF-8). Runs of bytes that need no
     /// escape are found eight bytes at a time and appended whole.
     public mutating func string(utf8 u: UnsafeBufferPointer<UInt8>) {
-        bytes.append(0x22)
+        byte(0x22)
         escaped(u)
-        bytes.append(0x22)
+        byte(0x22)
     }
 
     /// Appends one JSON string of `parts` (UTF-8) joined by single spaces.
     public mutating func string(joining parts: [UnsafeBufferPointer<UInt8>]) {
-        bytes.append(0x22)
+        byte(0x22)
         for (k, part) in parts.enumerated() {
-            if k > 0 { bytes.append(0x20) }
+            if k > 0 { byte(0x20) }
             escaped(part)
         }
-        bytes.append(0x22)
+        byte(0x22)
     }
 
     /// Appends `u` escaped for a JSON string, without the quotes.
@@ -58,12 +109,12 @@ public struct JSONWriter: Sendable {
             }
             let b = u[i]
             if b < 0x20 || b == 0x22 || b == 0x5C {
-                if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
+                if i > runStart { append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: u[runStart..<i]))) }
                 escape(b)
                 runStart = i + 1
             } else if b == 0xE2, i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0xA8 || u[i + 2] == 0xA9 {
                 // U+2028 and U+2029 are valid JSON but break JavaScript and some line readers.
-                if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
+                if i > runStart { append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: u[runStart..<i]))) }
                 raw(u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                 i += 3
                 runStart = i
@@ -71,7 +122,7 @@ public struct JSONWriter: Sendable {
             }
             i += 1
         }
-        if n > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n])) }
+        if n > runStart { append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: u[runStart..<n]))) }
     }
 
     /// Whether any of the eight bytes of `w` is a control byte, `"`, `\\` or 0xE2 (which starts
@@ -87,16 +138,16 @@ public struct JSONWriter: Sendable {
 
     /// Appends the escape of control byte, quote or backslash `b`.
     private mutating func escape(_ b: UInt8) {
-        bytes.append(0x5C)
+        byte(0x5C)
         switch b {
-        case 0x22: bytes.append(0x22)
-        case 0x5C: bytes.append(0x5C)
-        case 0x0A: bytes.append(0x6E)
-        case 0x0D: bytes.append(0x72)
-        case 0x09: bytes.append(0x74)
+        case 0x22: byte(0x22)
+        case 0x5C: byte(0x5C)
+        case 0x0A: byte(0x6E)
+        case 0x0D: byte(0x72)
+        case 0x09: byte(0x74)
         default:
-            bytes.append(0x75); bytes.append(0x30); bytes.append(0x30)
-            bytes.append(JSONWriter.hex[Int(b >> 4)]); bytes.append(JSONWriter.hex[Int(b & 15)])
+            byte(0x75); byte(0x30); byte(0x30)
+            byte(JSONWriter.hex[Int(b >> 4)]); byte(JSONWriter.hex[Int(b & 15)])
         }
     }
 
@@ -104,17 +155,51 @@ public struct JSONWriter: Sendable {
 
     /// Appends an integer.
     @inline(__always) public mutating func int(_ v: Int) {
-        if v >= 0 && v < 10 { bytes.append(UInt8(0x30 + v)); return }
+        if v >= 0 && v < 10 { byte(UInt8(0x30 + v)); return }
         var v = v
-        if v < 0 { bytes.append(0x2D); v = -v }
+        if v < 0 { byte(0x2D); v = -v }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         var n = 0
         withUnsafeMutableBytes(of: &digits) { t in
             while v > 0 { t[n] = UInt8(0x30 + v % 10); v /= 10; n += 1 }
-            while n > 0 { n -= 1; bytes.append(t[n]) }
+            while n > 0 { n -= 1; byte(t[n]) }
         }
     }
 
     /// Appends `true` or `false`.
     public mutating func bool(_ v: Bool) { if v { raw("true") } else { raw("false") } }
+}
+
+/// The memory of a ``JSONWriter``: one allocation, grown by doubling. A writer copies it before
+/// writing when another writer shares it, so writers keep value semantics (hence the unchecked
+/// `Sendable`: a shared buffer is only read).
+final class JSONBuffer: @unchecked Sendable {
+    private(set) var base: UnsafeMutableRawPointer
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        base = .allocate(byteCount: capacity, alignment: 16)
+        self.capacity = capacity
+    }
+
+    deinit { base.deallocate() }
+
+    /// Grows to `capacity` bytes, keeping the first `count`.
+    func grow(to capacity: Int, keeping count: Int) {
+        let new = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        new.copyMemory(from: base, byteCount: count)
+        base.deallocate()
+        base = new
+        self.capacity = capacity
+    }
+
+    /// A buffer of the same capacity holding the first `count` bytes.
+    func copy(_ count: Int) -> JSONBuffer {
+        let other = JSONBuffer(capacity: capacity)
+        other.base.copyMemory(from: base, byteCount: count)
+        return other
+    }
+
+    /// The first `count` bytes.
+    func bytes(_ count: Int) -> [UInt8] { Array(UnsafeRawBufferPointer(start: base, count: count)) }
 }

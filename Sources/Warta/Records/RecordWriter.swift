@@ -110,7 +110,7 @@ public struct RecordWriter: Sendable {
             out.raw("},")
         }
         if let meta = context.meta {
-            out.key("meta"); out.bytes.append(contentsOf: meta); out.raw(",")
+            out.key("meta"); out.raw(meta); out.raw(",")
         }
     }
 
@@ -168,7 +168,7 @@ public struct RecordWriter: Sendable {
         out.key("tokens")
         out.byte(0x5B)
         let t = doc.tokens
-        out.bytes.reserveCapacity(out.bytes.count + t.count * 24)
+        out.reserveCapacity(out.byteCount + t.count * 24)
         var line = ScratchLine()
         for i in 0..<t.count {
             // Each token is formatted on the stack and appended once.
@@ -337,7 +337,7 @@ private struct ScratchLine {
 
     @inline(__always) mutating func flush(into out: inout JSONWriter) {
         withUnsafeBytes(of: &storage) { raw in
-            out.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<count]))
+            out.append(UnsafeRawBufferPointer(rebasing: raw[0..<count]))
         }
         count = 0
     }
