@@ -241,7 +241,6 @@ public struct EntityTagger: Sendable {
 final class Scan {
     /// The rule passes whose names the model reads as features and then replaces.
     func applyRules() {
-        sentenceMatches = [UInt64](repeating: 0, count: doc.tokens.count)
         for s in 0..<doc.sentenceRanges.count {
             sentence(Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1]))
         }
@@ -289,10 +288,11 @@ final class Scan {
     @exclusivity(unchecked) var acronymHashes = HashFilter()
     /// The mentions ``tagAbbreviations()`` added (by index), which the model's spans do not replace.
     @exclusivity(unchecked) var abbreviations = Set<Int>()
-    /// The lexicon match from each token to the end of its sentence, as the sentence rules
-    /// found it (``sentenceMatch(_:_:)``), for the model's gazetteer features: 0 not looked up,
-    /// else ``noMatch`` or the entry index + 1 above 32 bits and the end below.
-    @exclusivity(unchecked) var sentenceMatches: [UInt64] = []
+    /// The longest lexicon match from each token within ``matchLimits`` (the widest limit a
+    /// pass asked for so far), for every later call of ``lexiconMatchIndex(_:_:)`` within it:
+    /// 0 not looked up, else ``noMatch`` or the entry index + 1 above 32 bits and the end below.
+    @exclusivity(unchecked) var matches: [UInt64]
+    @exclusivity(unchecked) var matchLimits: [Int32]
     /// The headlines in title case (``isTitleCase(_:)``), found by ``applyRules()``.
     @exclusivity(unchecked) var titleCaseLines: [Range<Int>] = []
     /// The words of multi-word lexicon names (the model's ``NERFeatureExtractor/multiWord``:
@@ -310,6 +310,8 @@ final class Scan {
         // Keys only where a rule can look: capitalised words and their neighbours, numbers and
         // their neighbours, abbreviations. Lower-case running text (most tokens) is skipped.
         let n = doc.tokens.count
+        matches = [UInt64](repeating: 0, count: n)
+        matchLimits = [Int32](repeating: 0, count: n)
         let flags = doc.tokens.flags, kinds = doc.tokens.kinds
         self.flags = flags
         self.kinds = kinds
@@ -423,24 +425,27 @@ final class Scan {
         lexiconMatchIndex(i, limit).map { (lexicon.entries[$0.entry], $0.end) }
     }
 
-    /// ``lexiconMatch(_:_:)`` from `i` to the end of its sentence `limit`, kept for later calls.
-    func sentenceMatch(_ i: Int, _ limit: Int) -> (LexiconEntry, Int)? {
-        let match = lexiconMatchIndex(i, limit)
-        sentenceMatches[i] = match.map { UInt64($0.entry + 1) << 32 | UInt64($0.end) } ?? Scan.noMatch
-        return match.map { (lexicon.entries[$0.entry], $0.end) }
-    }
-
-    /// ``lexiconMatch(_:_:)`` from `i` to the end of its sentence `limit` (the entry's index),
-    /// as the sentence rules found it when they looked.
-    func sentenceMatchIndex(_ i: Int, _ limit: Int) -> (entry: Int, end: Int)? {
-        let known = i < sentenceMatches.count ? sentenceMatches[i] : 0
-        if known == 0 { return lexiconMatchIndex(i, limit) }
-        if known == Scan.noMatch { return nil }
-        return (Int(known >> 32) - 1, Int(known & 0xFFFF_FFFF))
-    }
-
-    /// The index of the longest lexicon entry starting at `i` within `limit`, and its end.
+    /// The index of the longest lexicon entry starting at `i` within `limit`, and its end,
+    /// looked up once: the longest match within a wider limit is the answer when it ends
+    /// within `limit`, and no match within a wider limit means none within `limit`.
     func lexiconMatchIndex(_ i: Int, _ limit: Int) -> (entry: Int, end: Int)? {
+        guard i >= 0, i < limit else { return nil }
+        let known = matches[i]
+        if known != 0, limit <= Int(matchLimits[i]) {
+            if known == Scan.noMatch { return nil }
+            let end = Int(known & 0xFFFF_FFFF)
+            if end <= limit { return (Int(known >> 32) - 1, end) }
+        }
+        let match = searchLexicon(i, limit)
+        if known == 0 || limit > Int(matchLimits[i]) {
+            matches[i] = match.map { UInt64($0.entry + 1) << 32 | UInt64($0.end) } ?? Scan.noMatch
+            matchLimits[i] = Int32(limit)
+        }
+        return match
+    }
+
+    /// ``lexiconMatchIndex(_:_:)`` without the memory: the lexicon's table walked from `i`.
+    private func searchLexicon(_ i: Int, _ limit: Int) -> (entry: Int, end: Int)? {
         guard i < limit, !keyIsEmpty(i) else { return nil }
         var best: (entry: Int, end: Int)?
         // One token: the token's own key, without building a new one.
@@ -663,7 +668,7 @@ final class Scan {
             }
             if let end = numeric(i, limit) { i = end; continue }
             // Lexicon, then cue patterns that may extend it; each rule gives where to go on.
-            let match = sentenceMatch(i, limit)
+            let match = lexiconMatch(i, limit)
             if let next = personAfterRoleOrGivenName(i, limit, match) ?? event(i, limit) ?? organization(i, limit, match)
                 ?? cuedPlace(i, limit, match) ?? countryAsModifier(i, range, match) ?? placeAfterSpeechVerb(i, range, match)
                 ?? listedPlaceOrOrganization(i, limit, match) ?? definedAcronym(i) ?? nameAfterSpeechVerb(i, range)

@@ -292,7 +292,7 @@ struct NERFeatureExtractor {
         var i = max(sentence.lowerBound, base)
         let limit = min(sentence.upperBound, window.upperBound + 2)
         while i < limit {
-            if let (index, end) = scan.sentenceMatchIndex(i, sentence.upperBound) {
+            if let (index, end) = scan.lexiconMatchIndex(i, sentence.upperBound) {
                 let entry = scan.lexicon.entries[index]
                 let type = UInt64(NERFeatureExtractor.typeCode(entry.type))
                 let sub = NERFeatureExtractor.fnv16(entry.subtype)
