@@ -81,10 +81,10 @@ public struct EntityResolver: Sendable {
             if let i = index {
                 entities[i].mentions.append(m)
                 if let r = m.role, !entities[i].roles.contains(r) { entities[i].roles.append(r) }
-                if m.type != .per, case let name = keys.text(m.start, m.end),
+                if m.type != .per,
                    length > entities[i].name.utf8.count || length == entities[i].name.utf8.count && EntityResolver.isShouted(entities[i].name) {
                     // The longer name; of two as long, one not in capitals (`Salatiga` over a dateline's `SALATIGA`).
-                    entities[i].name = name
+                    entities[i].name = keys.text(m.start, m.end)
                 }
                 byName[nameKey] = i
                 if !m.isNested { previous = (m, i) }

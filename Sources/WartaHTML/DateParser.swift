@@ -101,6 +101,8 @@ public enum DateParser {
     /// `12/05/2022, 10:15 WIB`, `Kamis (5/11/2015)`, `5 Nov 2015 | 14:56`. `year` fills a
     /// missing year (`Jumat (6/11)`).
     public static func parseText(_ s: String, year defaultYear: Int? = nil) -> Stamp? {
+        // Every form below has a day or a year in digits.
+        guard s.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return nil }
         let words = tokens(s)
         var k = 0
         while k < words.count {
@@ -228,7 +230,7 @@ public enum DateParser {
             let v = u.value
             let wordy = v < 0x80 ? (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 : Character(u).isLetter || Character(u).isNumber
             if wordy || ((v == 0x2F || v == 0x3A || v == 0x2E || v == 0x2D) && !current.isEmpty) {
-                current.append(contentsOf: UTF8.encode(u)!)
+                if v < 0x80 { current.append(UInt8(v)) } else { current.append(contentsOf: UTF8.encode(u)!) }
             } else {
                 if !current.isEmpty { flush() }
                 if v == 0x7C { out.append("|") } else if v == 0x2C { out.append(",") }
