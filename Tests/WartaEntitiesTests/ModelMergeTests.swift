@@ -7,12 +7,12 @@ import WartaText
 @Suite("Model merge")
 struct ModelMergeTests {
     /// The mentions after the rules and the merge of `spans` (token ranges and types).
-    static func merged(_ text: String, _ spans: [(Range<Int>, EntityType)], then passes: (inout Scan) -> Void = { _ in }) -> [String] {
+    static func merged(_ text: String, _ spans: [(Range<Int>, EntityType)], then passes: (Scan) -> Void = { _ in }) -> [String] {
         let doc = TextAnalyzer().analyze(text)
         let scan = Scan(doc: doc, lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
         scan.applyRules()
         scan.adopt(spans.map { Mention(start: $0.0.lowerBound, end: $0.0.upperBound, type: $0.1) })
-        passes(&scan)
+        passes(scan)
         return scan.mentions.sorted { $0.start < $1.start }.map { "\($0.type.rawValue) \(mentionText(doc, scan.entityMention($0)))" }
     }
 
@@ -32,7 +32,7 @@ struct ModelMergeTests {
     /// spells something else is not.
     @Test func aModelOrganizationDefinesItsAcronym() {
         let text = "Indonesia Corruption Watch (ICW) menilai. Peneliti ICW Kurnia Ramadhana hadir."
-        let passes: (inout Scan) -> Void = { $0.acronymsOfModelOrganizations(); $0.repeatNames() }
+        let passes: (Scan) -> Void = { $0.acronymsOfModelOrganizations(); $0.repeatNames() }
         let merged = ModelMergeTests.merged(text, [(0..<3, .org), (10..<12, .per)], then: passes)
         #expect(merged.filter { $0 == "ORG ICW" }.count == 2)
         let other = "Indonesia Corruption Watch (WXY) menilai."
@@ -51,7 +51,7 @@ struct ModelMergeTests {
     /// A word the document also writes in lower case is named again only where it was read as
     /// a name (`Nomor` | `nomor`); a name never written in lower case is (`Sekar`).
     @Test func aWordWrittenInLowerCaseIsNoRepeatedName() {
-        let passes: (inout Scan) -> Void = { $0.repeatNames() }
+        let passes: (Scan) -> Void = { $0.repeatNames() }
         let text = "Nomor itu dicatat. Surat bernomor dan nomor baru terbit. Nomor lama dihapus."
         #expect(ModelMergeTests.merged(text, [(0..<1, .per)], then: passes) == ["PER Nomor"])
         let name = "Sekar datang pagi. Warga menyambut. Sekar lalu pulang."
@@ -101,7 +101,7 @@ struct ModelMergeTests {
     /// A one-word person whose word the document also writes in lower case is a word, not a
     /// name (`Menko Pangan` beside `ketahanan pangan`); a name it never writes so stays.
     @Test func aOneWordPersonWrittenInLowerCaseIsAWord() {
-        let passes: (inout Scan) -> Void = { $0.nameWords = NERModel.builtIn!.multiWord; $0.dropPeopleWrittenInLowerCase() }
+        let passes: (Scan) -> Void = { $0.nameWords = NERModel.builtIn!.multiWord; $0.dropPeopleWrittenInLowerCase() }
         let field = "Menko Pangan meninjau gudang. Ketahanan pangan terjaga."
         #expect(!ModelMergeTests.merged(field, [(1..<2, .per)], then: passes).contains("PER Pangan"))
         let name = "Sekar datang pagi. Warga menyambut Sekar."
@@ -121,7 +121,7 @@ struct ModelMergeTests {
     /// the document (`akun Instagram`); not a word the lexicon knows in people's names (`mobil
     /// Dora` is Dora's car, and Dora stays a person where she acts).
     @Test func aProductNamedOnceIsNoPersonAnywhere() {
-        let passes: (inout Scan) -> Void = { $0.nameWords = NERModel.builtIn?.multiWord; $0.dropCommonWordNames() }
+        let passes: (Scan) -> Void = { $0.nameWords = NERModel.builtIn?.multiWord; $0.dropCommonWordNames() }
         let text = "Ia mengunggah foto di akun Instagram miliknya. Instagram kemudian menghapus foto itu."
         #expect(!ModelMergeTests.merged(text, [(5..<6, .per), (8..<9, .per)], then: passes).contains("PER Instagram"))
         let person = "Ia mengambil kunci mobil Dora. Dora kembali menghardik petugas itu."
@@ -143,7 +143,7 @@ struct ModelMergeTests {
     /// (`Bergaji`) or with `-nya` (`Sistemnya`); a listed name (`Ganjar`, `diganjar`) and a
     /// name a speech verb gives stay people.
     @Test func aDerivedWordIsNoPerson() {
-        let passes: (inout Scan) -> Void = { $0.nameWords = NERModel.builtIn?.multiWord; $0.dropCommonWordNames() }
+        let passes: (Scan) -> Void = { $0.nameWords = NERModel.builtIn?.multiWord; $0.dropCommonWordNames() }
         #expect(ModelMergeTests.merged("Presiden Banggakan Inflasi Rendah", [(1..<2, .per)], then: passes) == [])
         #expect(ModelMergeTests.merged("Pekerja Bergaji Tinggi Tak Bebas Pajak", [(1..<2, .per)], then: passes) == [])
         #expect(ModelMergeTests.merged("Ia menyebut Sistemnya sudah baik.", [(2..<3, .per)], then: passes) == [])
