@@ -192,6 +192,12 @@ public struct CommonWords: Sendable {
     /// Whether the string `key` is a common word.
     public func contains(_ key: String) -> Bool { first.contains(key) || second.contains(key) }
 
+    /// Whether the bytes `key` views (lower-cased first with `lowercase`) are a common word.
+    @inline(__always)
+    public func contains(_ key: Span<UInt8>, lowercase: Bool = false) -> Bool {
+        key.withUnsafeBufferPointer { contains($0, lowercase: lowercase) }
+    }
+
     /// Whether `key` is in the first table alone (for the tokenizer lexicon's words, the forms
     /// and lemmas of `lemmas.tsv`: curated words, not ones learned from text).
     public func containsInFirst(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
