@@ -199,6 +199,18 @@ extension ByteStringTable {
         key.withUnsafeBufferPointer { contains($0, lowercase: lowercase) }
     }
 
+    /// Whether `bytes[range]` is a key (see ``contains(_:lowercase:)``).
+    @inlinable @inline(__always)
+    public func contains(_ bytes: [UInt8], _ range: Range<Int>, lowercase: Bool = false) -> Bool {
+        bytes.withUnsafeBufferPointer { contains(UnsafeBufferPointer(rebasing: $0[range]), lowercase: lowercase) }
+    }
+
+    /// Whether `bytes[range]` is a key (for a column read in place, ``DocumentColumns``).
+    @inlinable @inline(__always)
+    public func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercase: Bool = false) -> Bool {
+        contains(UnsafeBufferPointer(rebasing: bytes[range]), lowercase: lowercase)
+    }
+
     /// The value for the NUL-terminated C string `key`, or nil.
     public func value(cString key: UnsafePointer<CChar>, lowercase: Bool = false) -> Int32? {
         var count = 0

@@ -24,11 +24,12 @@ public struct CliticAnalyzer: Sendable {
 
     /// Analyses every word token of `table`, whose offsets point into `text`.
     public func analyze(_ text: [UInt8], _ table: inout TokenTable) {
+        let bytes = text.span
         var buffer = InlineArray<64, UInt8>(repeating: 0)
         if let candidates = table.cliticCandidates {
             for c in candidates {
                 let i = Int(c)
-                let split = analyze(text, Int(table.starts[i])..<Int(table.ends[i]), lowercasingInto: &buffer,
+                let split = analyze(bytes.extracting(Int(table.starts[i])..<Int(table.ends[i])), lowercasingInto: &buffer,
                                     capitalized: table.flags[i].contains(.capitalized))
                 if split.isSplit { table.setClitic(i, split) }
             }
@@ -40,22 +41,23 @@ public struct CliticAnalyzer: Sendable {
             let s = Int(table.starts[i]), e = Int(table.ends[i])
             guard e - s >= 4, e - s <= 64, CliticAnalyzer.mayHaveClitic(head: text[s], text[s + 1],
                                                                         tail: text[e - 3], text[e - 2], text[e - 1]) else { continue }
-            let split = analyze(text, s..<e, lowercasingInto: &buffer, capitalized: table.flags[i].contains(.capitalized))
+            let split = analyze(bytes.extracting(s..<e), lowercasingInto: &buffer, capitalized: table.flags[i].contains(.capitalized))
             if split.isSplit { found.append((i, split)) }
         }
         for (i, split) in found { table.setClitic(i, split) }
     }
 
-    /// The analysis of the word `text[range]` (at most 64 bytes), lower-cased into `buffer`
-    /// first: clitics are matched case-insensitively.
+    /// The analysis of `word` (its first 64 bytes: no longer word is a candidate), lower-cased
+    /// into `buffer` first: clitics are matched case-insensitively.
     @inline(__always)
-    func analyze(_ text: [UInt8], _ range: Range<Int>, lowercasingInto buffer: inout InlineArray<64, UInt8>,
+    func analyze(_ word: Span<UInt8>, lowercasingInto buffer: inout InlineArray<64, UInt8>,
                  capitalized: Bool) -> CliticSplit {
-        for k in 0..<range.count {
-            let b = text[range.lowerBound + k]
+        let count = min(word.count, 64)
+        for k in 0..<count {
+            let b = word[k]
             buffer[k] = (b &- 0x41) < 26 ? b | 0x20 : b
         }
-        return analyze(buffer.span.extracting(0..<range.count), capitalized: capitalized)
+        return analyze(buffer.span.extracting(0..<count), capitalized: capitalized)
     }
 
     /// A cheap test on the raw bytes: does the word end like `-nya`, `-lah`, `-kah`, `-pun`,

@@ -156,7 +156,8 @@ struct Evidence {
     /// the letters of other scripts by their UTF-8 lead bytes.
     /// Words touching a digit or a URL or markup character (`bb4ee8`, `/a/`, `id=o`) are
     /// slugs and codes, not prose: they are not counted.
-    mutating func read(_ text: [UInt8]) {
+    mutating func read(_ bytes: [UInt8]) {
+        let text = bytes.span
         // The current word in a fixed 64-byte buffer: a longer word counts as a word but is
         // looked up by its first bytes only (no listed word comes near).
         var word = InlineArray<64, UInt8>(repeating: 0)
@@ -167,7 +168,8 @@ struct Evidence {
         var i = 0
         let n = text.count
         var checked = 0
-        while i < n, words < LanguageDetector.maxWords {
+        let maxWords = LanguageDetector.maxWords
+        while i < n, words < maxWords {
             if words >= checked + 100 {
                 checked = words
                 if isSettled { break }
@@ -176,14 +178,14 @@ struct Evidence {
             if (b | 0x20) &- 0x61 < 26 {
                 if length < capacity { word[length] = b | 0x20 }
                 if b & 0x20 == 0 { capitals &+= 1 }
-                length &+= 1; latinLetters &+= 1; i &+= 1
+                length += 1; latinLetters &+= 1; i += 1
                 continue
             }
             if b == 0xC3, i + 1 < n, text[i + 1] >= 0x80, text[i + 1] != 0x97, text[i + 1] != 0xB7 {
                 // Latin-1 letters: é, ü, ç… (lower-cased: C3 80–9E become C3 A0–BE).
                 let c = text[i + 1]
                 if length + 1 < capacity { word[length] = 0xC3; word[length + 1] = c < 0xA0 ? c + 0x20 : c }
-                length &+= 2; latinLetters &+= 1; i &+= 2
+                length += 2; latinLetters &+= 1; i += 2
                 continue
             }
             if b >= 0x80 { countScript(text, i) }
@@ -194,7 +196,7 @@ struct Evidence {
                 capitals = 0
             }
             technicalBefore = technical
-            i &+= b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
         }
         if length > 0 && !technicalBefore { addWord(word.span, length, inCapitals: capitals == length) }
     }
@@ -208,7 +210,7 @@ struct Evidence {
         }
     }
 
-    mutating func countScript(_ t: [UInt8], _ i: Int) {
+    mutating func countScript(_ t: Span<UInt8>, _ i: Int) {
         let b = t[i]
         let next = i + 1 < t.count ? t[i + 1] : 0
         switch b {

@@ -55,7 +55,8 @@ public struct SentenceSplitter: Sendable {
     public func split(_ document: inout Document) {
         var ranges: [TextRange] = []
         var starts: [Int32] = []
-        let t = document.tokens, flags = t.flags, text = document.bytes
+        let t = document.tokens, text = document.bytes
+        let flags = t.flags.span
         var tok = 0
         for para in document.paragraphRanges {
             let first = tok
