@@ -16,7 +16,7 @@ void chtml_init(void) {
 
 void chtml_silence_thread(void) { xmlSetGenericErrorFunc(NULL, chtml_silent); }
 
-chtml_doc *chtml_parse(const char *buf, int32_t len, const char *encoding, int32_t lift_limits, int32_t *status) {
+chtml_doc *chtml_parse(const void *buf, int32_t len, const char *encoding, int32_t lift_limits, int32_t *status) {
     chtml_silence_thread();
     *status = CHTML_PARSED;
     // XML_PARSE_HUGE lifts libxml2's hard-coded limits (256 levels of nesting, 10 MB text
@@ -25,7 +25,7 @@ chtml_doc *chtml_parse(const char *buf, int32_t len, const char *encoding, int32
         | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS | (lift_limits ? XML_PARSE_HUGE : 0);
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     if (ctxt == NULL) { *status = CHTML_TOO_LARGE; return NULL; }
-    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, buf, len, NULL, encoding, options);
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, (const char *)buf, len, NULL, encoding, options);
     // A parser that halted (a limit, memory) stopped reading: the rest of the page is lost.
     if (ctxt->disableSAX || ctxt->errNo == XML_ERR_NO_MEMORY) {
         const char *message = ctxt->lastError.message;

@@ -31,26 +31,7 @@ public enum InputReader {
     /// `sizeHint` bytes (a file's size), then in chunks for whatever follows (a pipe, a file
     /// that grew).
     public static func readAll(fd: Int32, sizeHint: Int = 0) -> [UInt8] {
-        errno = 0
-        var filled = 0
-        var out = [UInt8](unsafeUninitializedCapacity: max(sizeHint, 0)) { buffer, count in
-            while filled < buffer.count {
-                let n = Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
-                if n > 0 { filled += n; continue }
-                if n < 0 && errno == EINTR { continue }
-                break
-            }
-            count = filled
-        }
-        if sizeHint > 0 && filled < sizeHint { return out }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n > 0 { out.append(contentsOf: chunk[0..<n]); continue }
-            if n < 0 && errno == EINTR { continue }
-            break
-        }
-        return out
+        FileDescriptor.readAll(fd, sizeHint: sizeHint)
     }
 }
 
@@ -76,7 +57,7 @@ public final class OutputSink {
     public func write(_ bytes: [UInt8]) throws {
         if bytes.count >= limit {
             try flush()
-            try bytes.withUnsafeBytes { try OutputSink.writeAll(fd, $0) }
+            try FileDescriptor.writeAll(fd, bytes)
             return
         }
         buffer.append(contentsOf: bytes)
@@ -89,20 +70,6 @@ public final class OutputSink {
     /// Writes everything buffered.
     public func flush() throws {
         defer { buffer.removeAll(keepingCapacity: true) }
-        try buffer.withUnsafeBytes { try OutputSink.writeAll(fd, $0) }
-    }
-
-    /// Writes all of `raw` to `fd`, retrying on EINTR; a closed reader is ``BrokenPipe``.
-    static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < raw.count {
-            let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw BrokenPipe()
-            }
-            offset += n
-        }
+        try FileDescriptor.writeAll(fd, buffer)
     }
 }
-

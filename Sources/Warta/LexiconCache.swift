@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import WartaEntities
 import WartaText
 
@@ -41,30 +42,21 @@ public enum LexiconCache {
                       compile: { NERModel.builtIn! }, image: { $0.data() })
     }
 
+    /// The entity lexicon in `image` (``EntityLexicon/image()``), or nil when it is malformed.
+    package static func entityLexicon(image: [UInt8]) -> EntityLexicon? {
+        image.withUnsafeBytes { EntityLexicon(image: $0) }
+    }
+
     /// The value compiled from `sources`, loaded from its image `NAME-HASH.image` in `folder`
     /// when there is one, else compiled and stored.
     static func cached<T>(_ name: String, sources: [String], folder: String?, load: (UnsafeRawBufferPointer) -> T?,
                           compile: () -> T, image: (T) -> [UInt8]) -> T {
         guard let folder else { return compile() }
         let path = folder + "/" + name + "-" + hexHash(sources) + ".image"
-        if let value = withMappedFile(path, load) ?? nil { return value }
+        if let value = FileDescriptor.withMappedFile(path, load) ?? nil { return value }
         let value = compile()
         store(image(value), at: path, in: folder, prefix: name + "-")
         return value
-    }
-
-    /// Calls `body` with the bytes of the file at `path` mapped into memory (no copy), or
-    /// returns nil when it cannot be opened or mapped.
-    static func withMappedFile<R>(_ path: String, _ body: (UnsafeRawBufferPointer) -> R) -> R? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size > 0 else { return nil }
-        let size = Int(st.st_size)
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED else { return nil }
-        defer { munmap(base, size) }
-        return body(UnsafeRawBufferPointer(start: base, count: size))
     }
 
     /// The addresses of the built-in lexicons' text, which is part of the executable.
@@ -83,12 +75,11 @@ public enum LexiconCache {
         for var s in sources {
             mix(UInt64(s.utf8.count))
             if let a = address(s), builtInTexts.contains(a) { continue }
-            s.withUTF8 { p in
-                let raw = UnsafeRawBufferPointer(p)
-                var i = 0
-                while i + 8 <= raw.count { mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)); i += 8 }
-                while i < raw.count { mix(UInt64(raw[i])); i += 1 }
-            }
+            s.makeContiguousUTF8()
+            let raw = s.utf8.span.bytes
+            var i = 0
+            while i + 8 <= raw.byteCount { mix(raw.unsafeLoadUnaligned(fromByteOffset: i, as: UInt64.self)); i += 8 }
+            while i < raw.byteCount { mix(UInt64(raw.unsafeLoadUnaligned(fromByteOffset: i, as: UInt8.self))); i += 1 }
         }
         var st = stat()
         if stat("/proc/self/exe", &st) == 0 {
@@ -108,24 +99,13 @@ public enum LexiconCache {
         let temporary = path + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return }
-        let written = image.withUnsafeBytes { p -> Bool in
-            var offset = 0
-            while offset < p.count {
-                let n = write(fd, p.baseAddress! + offset, p.count - offset)
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
-        }
+        let written = (try? FileDescriptor.writeAll(fd, image)) != nil
         close(fd)
         guard written, rename(temporary, path) == 0 else { unlink(temporary); return }
         let name = String(path.split(separator: "/").last!)
-        if let dir = opendir(folder) {
-            while let entry = readdir(dir) {
-                let file = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if file.hasPrefix(prefix), file.hasSuffix(".image"), file != name { unlink(folder + "/" + file) }
-            }
-            closedir(dir)
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where file.hasPrefix(prefix) && file.hasSuffix(".image") && file != name {
+            unlink(folder + "/" + file)
         }
     }
 }

@@ -1,4 +1,3 @@
-import CZlib
 import Foundation
 
 #if canImport(Glibc)
@@ -12,7 +11,7 @@ import Glibc
 public final class RecordOutput {
     private enum Target {
         case fd(Int32, owned: Bool)
-        case gzip(Int32, UnsafeMutablePointer<z_stream>)
+        case gzip(GzipWriter)
     }
 
     private var target: Target
@@ -21,8 +20,6 @@ public final class RecordOutput {
     private let shardSize: Int
     private var recordsInShard = 0
     private var shardIndex = 0
-    /// Deflate output, reused from record to record.
-    private var compressed = [UInt8](repeating: 0, count: 1 << 16)
 
     /// Standard output.
     public init() {
@@ -63,10 +60,7 @@ public final class RecordOutput {
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         guard path.lowercased().hasSuffix(".gz") else { return .fd(fd, owned: true) }
-        let z = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        z.initialize(to: z_stream())
-        deflateInit2_(z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        return .gzip(fd, z)
+        return .gzip(GzipWriter(fd: fd))
     }
 
     /// Writes one whole record (its bytes end with a newline).
@@ -80,8 +74,8 @@ public final class RecordOutput {
         }
         recordsInShard += 1
         switch target {
-        case .fd(let fd, _): try record.withUnsafeBytes { raw in try RecordOutput.writeAll(fd, raw) }
-        case .gzip(let fd, let z): try deflate(z, fd, record, flush: Z_SYNC_FLUSH)
+        case .fd(let fd, _): if fd >= 0 { try FileDescriptor.writeAll(fd, record) }
+        case .gzip(let gzip): try gzip.write(record)
         }
     }
 
@@ -92,41 +86,8 @@ public final class RecordOutput {
     public func finish() throws {
         switch target {
         case .fd(let fd, let owned): if owned { close(fd) }
-        case .gzip(let fd, let z):
-            try deflate(z, fd, [], flush: Z_FINISH)
-            deflateEnd(z)
-            z.deallocate()
-            close(fd)
+        case .gzip(let gzip): try gzip.finish()
         }
         target = .fd(-1, owned: false)
-    }
-
-    /// Compresses `input` and writes what comes out; `flush` is a zlib flush mode.
-    private func deflate(_ z: UnsafeMutablePointer<z_stream>, _ fd: Int32, _ input: [UInt8], flush: Int32) throws {
-        try input.withUnsafeBufferPointer { inBuf in
-            z.pointee.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
-            z.pointee.avail_in = UInt32(inBuf.count)
-            try compressed.withUnsafeMutableBytes { out in
-                repeat {
-                    z.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
-                    z.pointee.avail_out = UInt32(out.count)
-                    CZlib.deflate(z, flush)
-                    try RecordOutput.writeAll(fd, UnsafeRawBufferPointer(rebasing: out[0..<(out.count - Int(z.pointee.avail_out))]))
-                } while z.pointee.avail_out == 0
-            }
-        }
-    }
-
-    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws {
-        guard fd >= 0 else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw OutputSink.BrokenPipe()
-            }
-            offset += n
-        }
     }
 }

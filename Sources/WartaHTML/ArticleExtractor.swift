@@ -127,37 +127,35 @@ struct Extraction {
         var flags: NameFlags = []
         for attribute in [Attribute.class, .id] {
             guard let value = tree.attributeBytes(attribute, of: i) else { continue }
-            value.withUnsafeBufferPointer { v in
-                var negated = false
-                var start = 0
-                func word(_ w: UnsafeBufferPointer<UInt8>) {
-                    guard !w.isEmpty else { return }
-                    if var k = wordKinds.value(w, lowercase: true).map({ NameFlags(rawValue: UInt8($0)) }) {
-                        if negated { k.remove(.boilerplate) }
-                        flags.formUnion(k)
-                    }
-                    if w.count >= 10, equalsLower(UnsafeBufferPointer(rebasing: w[0..<10]), "breadcrumb") { flags.insert(.breadcrumb) }
-                    if w.count > 7, equalsLower(UnsafeBufferPointer(rebasing: w[(w.count - 7)...]), "caption") { flags.insert(.caption) }
-                    negated = equalsLower(w, "no") || equalsLower(w, "non") || equalsLower(w, "without")
+            let v = value.span
+            var negated = false
+            var start = 0
+            func word(_ w: Span<UInt8>) {
+                guard !w.isEmpty else { return }
+                if var k = wordKinds.value(w, lowercase: true).map({ NameFlags(rawValue: UInt8($0)) }) {
+                    if negated { k.remove(.boilerplate) }
+                    flags.formUnion(k)
                 }
-                for k in 0..<v.count {
-                    let b = v[k]
-                    if (b | 0x20) &- 0x61 < 26 || (b &- 0x30) < 10 || b >= 0x80 { continue }
-                    word(UnsafeBufferPointer(rebasing: v[start..<k]))
-                    start = k + 1
-                }
-                word(UnsafeBufferPointer(rebasing: v[start..<v.count]))
+                if w.count >= 10, equalsLower(w.extracting(0..<10), "breadcrumb") { flags.insert(.breadcrumb) }
+                if w.count > 7, equalsLower(w.extracting((w.count - 7)...), "caption") { flags.insert(.caption) }
+                negated = equalsLower(w, "no") || equalsLower(w, "non") || equalsLower(w, "without")
             }
+            for k in 0..<v.count {
+                let b = v[k]
+                if (b | 0x20) &- 0x61 < 26 || (b &- 0x30) < 10 || b >= 0x80 { continue }
+                word(v.extracting(start..<k))
+                start = k + 1
+            }
+            word(v.extracting(start..<v.count))
         }
-        if let ip = tree.attributeBytes(.itemprop, of: i),
-           ip.withUnsafeBufferPointer({ equalsLower($0, "articlebody") }) {
+        if let ip = tree.attributeBytes(.itemprop, of: i), equalsLower(ip.span, "articlebody") {
             flags.insert(.articleBody)
         }
         return flags
     }
 
     /// Whether `w` spells `s` (lower-case ASCII) ignoring ASCII case.
-    static func equalsLower(_ w: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+    static func equalsLower(_ w: Span<UInt8>, _ s: StaticString) -> Bool {
         guard w.count == s.utf8CodeUnitCount else { return false }
         for k in 0..<w.count where (w[k] &- 0x41 < 26 ? w[k] | 0x20 : w[k]) != s.utf8Start[k] { return false }
         return true

@@ -215,7 +215,8 @@ extension Extraction {
         var e = i
         while e < b.endIndex, e - i <= 12, (b[e] | 0x20) &- 0x61 < 26 { e += 1 }
         guard e > i, e - i <= 12 else { return false }
-        return b[i..<e].withUnsafeBufferPointer { labelFirstWords.value($0, lowercase: true) != nil }
+        let word = b[i..<e]
+        return labelFirstWords.value(word.span, lowercase: true) != nil
     }
 
     /// The line a credit label stands in: the text of its nearest block (text nodes joined by
@@ -312,11 +313,11 @@ extension Extraction {
 
     func isBylineElement(_ i: Int) -> Bool {
         if names[i].contains(.byline) { return true }
-        if let ip = tree.attributeBytes(.itemprop, of: i), ip.withUnsafeBufferPointer({ Extraction.equalsLower($0, "author") }) {
+        if let ip = tree.attributeBytes(.itemprop, of: i), Extraction.equalsLower(ip.span, "author") {
             return true
         }
         if tree.tags[i] == .a, let rel = tree.attributeBytes(.rel, of: i),
-           rel.withUnsafeBufferPointer({ Extraction.equalsLower($0, "author") }) {
+           Extraction.equalsLower(rel.span, "author") {
             return true
         }
         return false

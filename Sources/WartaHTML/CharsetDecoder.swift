@@ -104,28 +104,26 @@ public enum CharsetDecoder {
 
     /// The share of non-ASCII bytes that are not part of a valid UTF-8 sequence.
     static func invalidShare(_ bytes: [UInt8]) -> Double {
-        bytes.withUnsafeBufferPointer { p in
-            var i = 0, high = 0, invalid = 0
-            while i < p.count {
-                if p[i] < 0x80 { i += 1; continue }
-                if let (_, len) = UTF8Decoder.decode(p, i) { high += len; i += len } else { high += 1; invalid += 1; i += 1 }
-            }
-            return high == 0 ? 0 : Double(invalid) / Double(high)
+        let p = bytes.span
+        var i = 0, high = 0, invalid = 0
+        while i < p.count {
+            if p[i] < 0x80 { i += 1; continue }
+            if let (_, len) = UTF8Decoder.decode(p, i) { high += len; i += len } else { high += 1; invalid += 1; i += 1 }
         }
+        return high == 0 ? 0 : Double(invalid) / Double(high)
     }
 
     /// Whether `bytes` are valid UTF-8 (a sequence cut at the very end counts as valid).
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { p in
-            var i = 0
-            let n = p.count
-            while i < n {
-                if p[i] < 0x80 { i += 1; continue }
-                if let (_, len) = UTF8Decoder.decode(p, i) { i += len; continue }
-                return n - i < 4 && p[i] >= 0xC2
-            }
-            return true
+        let p = bytes.span
+        var i = 0
+        let n = p.count
+        while i < n {
+            if p[i] < 0x80 { i += 1; continue }
+            if let (_, len) = UTF8Decoder.decode(p, i) { i += len; continue }
+            return n - i < 4 && p[i] >= 0xC2
         }
+        return true
     }
 
     /// UTF-8 with invalid sequences and NUL bytes replaced by U+FFFD.
@@ -133,21 +131,20 @@ public enum CharsetDecoder {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var replaced = 0
-        bytes.withUnsafeBufferPointer { p in
-            var i = 0
-            var runStart = 0
-            while i < p.count {
-                let b = p[i]
-                if b != 0 && b < 0x80 { i += 1; continue }
-                if b >= 0x80, let (_, len) = UTF8Decoder.decode(p, i) { i += len; continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i]))
-                out.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                replaced += 1
-                i += 1
-                runStart = i
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<p.count]))
+        let p = bytes.span
+        var i = 0
+        var runStart = 0
+        while i < p.count {
+            let b = p[i]
+            if b != 0 && b < 0x80 { i += 1; continue }
+            if b >= 0x80, let (_, len) = UTF8Decoder.decode(p, i) { i += len; continue }
+            out.append(contentsOf: bytes[runStart..<i])
+            out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            replaced += 1
+            i += 1
+            runStart = i
         }
+        out.append(contentsOf: bytes[runStart..<p.count])
         return DecodedPage(bytes: out, charset: charset, source: source, libxmlEncoding: nil, replaced: replaced)
     }
 

@@ -86,11 +86,7 @@ public struct HTMLTree: Sendable {
     init?(html: [UInt8], encoding: String?, liftLimits: Bool) {
         HTMLTree.initializeOnce
         var status: Int32 = CHTML_PARSED
-        let doc: OpaquePointer? = html.withUnsafeBufferPointer { p in
-            p.withMemoryRebound(to: CChar.self) { c in
-                chtml_parse(c.baseAddress, Int32(clamping: c.count), encoding ?? "UTF-8", liftLimits ? 1 : 0, &status)
-            }
-        }
+        let doc = chtml_parse(html, Int32(clamping: html.count), encoding ?? "UTF-8", liftLimits ? 1 : 0, &status)
         if status != CHTML_PARSED || html.count > Int(Int32.max) {
             textLoss = status == CHTML_TOO_DEEP ? .tooDeep : .tooLarge
         }
@@ -122,14 +118,14 @@ public struct HTMLTree: Sendable {
                 continue
             }
             guard type == CHTML_ELEMENT, let name = chtml_name(node) else { continue }
-            let tag = tagOf(name)
+            let tag = Tag.byName.value(cString: name, lowercase: true).flatMap { Tag(rawValue: UInt8($0)) } ?? .other
             isText.append(false); tags.append(tag); parents.append(parent)
             subtreeEnd.append(index + 1)
             textRange.append(0..<0)
             let attrStart = Int32(attributeNames.count)
             var attr = chtml_attr_first(node)
             while let a = attr {
-                if let n = chtml_attr_name(a), let v = chtml_attr_value(a), let code = attributeOf(n) {
+                if let n = chtml_attr_name(a), let v = chtml_attr_value(a), let code = Attribute.byName.value(cString: n, lowercase: true).flatMap({ Attribute(rawValue: UInt8($0)) }) {
                     let start = Int32(arena.count)
                     var q = v
                     while q.pointee != 0 { arena.append(UInt8(bitPattern: q.pointee)); q += 1 }
@@ -162,22 +158,6 @@ public struct HTMLTree: Sendable {
     private func isJSONLD(_ i: Int) -> Bool {
         guard let type = attributeBytes(.type, of: i) else { return false }
         return String(decoding: type, as: UTF8.self).lowercased().contains("ld+json")
-    }
-
-    private func tagOf(_ name: UnsafePointer<CChar>) -> Tag {
-        let len = strlen(name)
-        return name.withMemoryRebound(to: UInt8.self, capacity: len) { p in
-            Tag.byName.value(UnsafeBufferPointer(start: p, count: len), lowercase: true)
-                .flatMap { Tag(rawValue: UInt8($0)) } ?? .other
-        }
-    }
-
-    private func attributeOf(_ name: UnsafePointer<CChar>) -> Attribute? {
-        let len = strlen(name)
-        return name.withMemoryRebound(to: UInt8.self, capacity: len) { p in
-            Attribute.byName.value(UnsafeBufferPointer(start: p, count: len), lowercase: true)
-                .flatMap { Attribute(rawValue: UInt8($0)) }
-        }
     }
 
     // MARK: Reading

@@ -58,23 +58,10 @@ public struct QuoteAttributor: Sendable {
         if marks.cues.isEmpty && marks.quotes.isEmpty { return [] }
         let known = entityOfMention.flatMap { $0.count == mentions.count ? $0 : nil }
             ?? QuoteScan.entities(ofMentions: mentions, entities)
-        // The scan reads every column in place, through buffer pointers: no copies, no reference counting.
+        // The scan reads the text and token columns in place (no bounds checks in its hot loops).
         return doc.withColumns { columns in
-            mentions.withUnsafeBufferPointer { mentions in
-                entities.withUnsafeBufferPointer { entities in
-                    known.withUnsafeBufferPointer { known in
-                        words.verbs.verbs.withUnsafeBufferPointer { verbList in
-                            withUnsafeTemporaryAllocation(of: QuoteScan.Span.self, capacity: mentions.count) { spans in
-                                var scan = QuoteScan(
-                                    words: words, verbList: verbList, spans: spans, columns: columns,
-                                    paragraphRanges: doc.paragraphRanges, mentions: mentions, entities: entities,
-                                    entityOfMention: known, cues: marks.cues, quoteMarks: marks.quotes)
-                                return scan.run()
-                            }
-                        }
-                    }
-                }
-            }
+            QuoteScan(words: words, columns: columns, paragraphRanges: doc.paragraphRanges, mentions: mentions,
+                      entities: entities, entityOfMention: known, marks: marks).run()
         }
     }
 }
@@ -134,14 +121,22 @@ final class QuoteWords: Sendable {
     }
 }
 
-/// A speech verb read in place in the lexicon's list (a copy of ``SpeechVerb`` would copy its lemma).
+/// A speech verb of the lexicon's list: its index and the flags the patterns read (a copy of
+/// ``SpeechVerb`` would copy its lemma).
 struct VerbRef {
-    let entry: UnsafePointer<SpeechVerb>
-    var form: SpeechVerb.Form { entry.pointee.form }
-    var isCore: Bool { entry.pointee.isCore }
-    var isMenurut: Bool { entry.pointee.isMenurut }
-    var isSaying: Bool { entry.pointee.isSaying }
-    var hasSpeakerClitic: Bool { entry.pointee.hasSpeakerClitic }
+    let index: Int32
+    let form: SpeechVerb.Form
+    let isCore: Bool
+    /// ``SpeechVerb``'s bits of `isMenurut` and `isSaying`.
+    let kind: UInt8
+    /// Verb `index` of `verbs`.
+    @inline(__always) init(_ index: Int32, of verbs: [SpeechVerb]) {
+        self.index = index
+        form = verbs[Int(index)].form; isCore = verbs[Int(index)].isCore; kind = verbs[Int(index)].kind
+    }
+    var isMenurut: Bool { kind & 1 != 0 }
+    var isSaying: Bool { kind & 2 != 0 }
+    var hasSpeakerClitic: Bool { form == .nya || form == .dinya }
 }
 
 /// What stands for the speaker next to a cue, before resolution.
@@ -198,65 +193,57 @@ struct Candidate {
     var end: Int { parts[parts.count - 1].upperBound }
 }
 
-/// The state of one attribution pass over one document. The document's columns, the mentions
-/// and the entities are read through buffer pointers that live for the pass (see
-/// ``QuoteAttributor/attribute(_:mentions:entities:entityOfMention:marks:)``).
-struct QuoteScan {
+/// The state of one attribution pass over one document: its text and token columns, read in
+/// place through ``DocumentColumns``, and the mentions and the entities in their arrays. A class, so the closures of its
+/// searches hold one reference to it, not a copy of every array; its changing properties are
+/// only ever used by the pass itself (`@exclusivity(unchecked)`).
+final class QuoteScan {
     /// The word lists.
     let words: QuoteWords
-    let verbList: UnsafeBufferPointer<SpeechVerb>
-    /// The text and the token columns.
-    let bytes: UnsafeBufferPointer<UInt8>
-    let starts: UnsafeBufferPointer<Int32>
-    let ends: UnsafeBufferPointer<Int32>
-    let flags: UnsafeBufferPointer<TokenFlags>
-    let kinds: UnsafeBufferPointer<TokenKind>
+    /// The text, the token columns and the sentence starts (in tokens, plus the token count),
+    /// read in place: the scan lives inside ``Document/withColumns(_:)``.
+    let columns: DocumentColumns
     let n: Int
-    /// The document's sentence starts (in tokens, plus the token count).
-    let sentenceTokenStarts: UnsafeBufferPointer<Int32>
     let paragraphRanges: [TextRange]
-    let mentions: UnsafeBufferPointer<EntityMention>
-    let entities: UnsafeBufferPointer<Entity>
+    let mentions: [EntityMention]
+    let entities: [Entity]
     /// The entity of each mention (read for people and organizations only), -1 for none.
-    let entityOfMention: UnsafeBufferPointer<Int>
+    let entityOfMention: [Int]
     /// Reporting verbs where patterns can use them, and the quote marks (``SpeechVerbLexicon/marks(in:)``).
-    let cues: UnsafeBufferPointer<Marks.Cue>
-    let quoteMarks: UnsafeBufferPointer<Int32>
+    let marks: Marks
     /// A person or an organization: its first token, its end and its index into ``mentions``.
     struct Span {
         var start: Int32, end: Int32, mention: Int32
     }
     /// The people and organizations (not nested), in text order; ``mentionAt(_:)`` searches them.
-    let spans: UnsafeBufferPointer<Span>
+    let spans: [Span]
     /// First token of each paragraph, plus the token count (filled by ``findDirect()``, the
     /// only pass that needs paragraphs).
-    var paragraphStarts: [Int] = []
-    var candidates: [Candidate] = []
+    @exclusivity(unchecked) var paragraphStarts: [Int] = []
+    @exclusivity(unchecked) var candidates: [Candidate] = []
     /// Where the candidates reach, once sorted (``run()``): for each index, the one among it
     /// and those before it that ends last (``CandidateReach/overlaps(_:_:_:)``).
-    var reach = CandidateReach()
+    @exclusivity(unchecked) var reach = CandidateReach()
 
-    /// A scan that fills `spans` (room for every mention) with the people and organizations.
-    init(words: QuoteWords, verbList: UnsafeBufferPointer<SpeechVerb>, spans room: UnsafeMutableBufferPointer<Span>,
-         columns: DocumentColumns, paragraphRanges: [TextRange],
-         mentions: UnsafeBufferPointer<EntityMention>, entities: UnsafeBufferPointer<Entity>,
-         entityOfMention: UnsafeBufferPointer<Int>, cues: UnsafeBufferPointer<Marks.Cue>, quoteMarks: UnsafeBufferPointer<Int32>) {
-        self.words = words; self.verbList = verbList
-        bytes = columns.bytes; starts = columns.starts; ends = columns.ends; flags = columns.flags; kinds = columns.kinds
-        n = starts.count
-        sentenceTokenStarts = columns.sentenceTokenStarts; self.paragraphRanges = paragraphRanges
+    /// A scan of a document's `columns` that lists the people and organizations of `mentions` in ``spans``.
+    init(words: QuoteWords, columns: DocumentColumns, paragraphRanges: [TextRange], mentions: [EntityMention],
+         entities: [Entity], entityOfMention: [Int], marks: Marks) {
+        self.words = words
+        self.columns = columns
+        n = columns.starts.count
+        self.paragraphRanges = paragraphRanges
         self.mentions = mentions; self.entities = entities; self.entityOfMention = entityOfMention
-        self.cues = cues; self.quoteMarks = quoteMarks
+        self.marks = marks
         var lastEnd: Int32 = 0
         // (By index: the mentions' fields are read in place, never copied with their Strings.)
-        var count = 0
+        var spans: [Span] = []
+        spans.reserveCapacity(mentions.count)
         for k in mentions.indices where !mentions[k].isNested && (mentions[k].type == .per || mentions[k].type == .org)
             && Int32(mentions[k].start) >= lastEnd {
-            room[count] = Span(start: Int32(mentions[k].start), end: Int32(mentions[k].end), mention: Int32(k))
-            count += 1
+            spans.append(Span(start: Int32(mentions[k].start), end: Int32(mentions[k].end), mention: Int32(k)))
             lastEnd = Int32(mentions[k].end)
         }
-        spans = UnsafeBufferPointer(rebasing: room[0..<count])
+        self.spans = spans
     }
 
     /// Each person's or organization's entity (-1 for none and for other mentions), found by the
@@ -281,14 +268,14 @@ struct QuoteScan {
     }
 
     /// Fills ``paragraphStarts``: each paragraph's first token, by a binary search from the previous one.
-    mutating func findParagraphs() {
+    func findParagraphs() {
         paragraphStarts.reserveCapacity(paragraphRanges.count + 1)
         var p = 0
         for (k, r) in paragraphRanges.enumerated() {
             var hi = n
             while p < hi {
                 let mid = (p + hi) / 2
-                if starts[mid] < r.start { p = mid + 1 } else { hi = mid }
+                if columns.starts[mid] < r.start { p = mid + 1 } else { hi = mid }
             }
             if k == 0 || paragraphStarts.last != p { paragraphStarts.append(p) }
         }
@@ -305,7 +292,7 @@ struct QuoteScan {
     /// disampaikan Ketua Serikat Buruh Andi Gani.`, `Hal itu dikatakan …`).
     func agentOfTheNextSentence(after end: Int) -> Int? {
         let s = sentence(of: min(end, n - 1)) + 1
-        guard s + 1 < sentenceTokenStarts.count, case let a = Int(sentenceTokenStarts[s]), case let z = Int(sentenceTokenStarts[s + 1]),
+        guard s + 1 < columns.sentenceTokenStarts.count, case let a = Int(columns.sentenceTokenStarts[s]), case let z = Int(columns.sentenceTokenStarts[s + 1]),
               a < z, a >= end,
               word(a, in: words.backReferences) || word(a, in: words.statementNouns) && a + 1 < z && word(a + 1, in: words.demonstratives),
               let k = passiveAgent(a, z) else { return nil }
@@ -330,68 +317,68 @@ struct QuoteScan {
         }
         return lo > 0 && Int(spans[lo - 1].end) > i ? spans[lo - 1].mention : -1
     }
-    func text(_ i: Int) -> String { text(TextRange(Int(starts[i]), Int(ends[i]))) }
+    func text(_ i: Int) -> String { text(TextRange(Int(columns.starts[i]), Int(columns.ends[i]))) }
     /// Whether token `i` is exactly `word` (bytes, no String).
     func tokenIs(_ i: Int, _ word: StaticString) -> Bool {
         let c = word.utf8CodeUnitCount
-        guard i >= 0, i < n, Int(ends[i] - starts[i]) == c else { return false }
-        let s = Int(starts[i]), w = word.utf8Start
-        for k in 0..<c where bytes[s + k] != w[k] { return false }
+        guard i >= 0, i < n, Int(columns.ends[i] - columns.starts[i]) == c else { return false }
+        let s = Int(columns.starts[i]), w = word.utf8Start
+        for k in 0..<c where columns.bytes[s + k] != w[k] { return false }
         return true
     }
     /// The text of byte range `r`.
-    func text(_ r: TextRange) -> String { String(decoding: bytes[r.range], as: UTF8.self) }
+    func text(_ r: TextRange) -> String { String(decoding: columns.bytes[r.range], as: UTF8.self) }
     /// The reporting verb token `i` is, looked up only where a pattern asks.
     func speech(_ i: Int) -> VerbRef? {
-        guard i >= 0, i < n, kinds[i] == .word else { return nil }
-        return words.verbs.index(in: bytes, Int(starts[i]), Int(ends[i])).map(verb)
+        guard i >= 0, i < n, columns.kinds[i] == .word else { return nil }
+        return words.verbs.index(in: columns.bytes, Int(columns.starts[i]), Int(columns.ends[i])).map(verb)
     }
     /// Entry `k` of the verb list, read in place.
-    func verb(_ k: Int32) -> VerbRef { VerbRef(entry: verbList.baseAddress! + Int(k)) }
+    func verb(_ k: Int32) -> VerbRef { VerbRef(k, of: words.verbs.verbs) }
     /// The lemma of the verb at token `k` (from the cue list when the verb is in it).
     func lemma(ofCue k: Int) -> String {
         let c = firstCue(atOrAfter: k)
-        if c < cues.count, Int(cues[c].token) == k { return verb(cues[c].verb).entry.pointee.lemma }
-        return speech(k)?.entry.pointee.lemma ?? key(k)
+        if c < marks.cues.count, Int(marks.cues[c].token) == k { return words.verbs.verbs[Int(marks.cues[c].verb)].lemma }
+        return speech(k).map { words.verbs.verbs[Int($0.index)].lemma } ?? key(k)
     }
-    /// The first entry of ``cues`` at token `i` or later.
+    /// The first entry of ``marks.cues`` at token `i` or later.
     func firstCue(atOrAfter i: Int) -> Int {
-        var lo = 0, hi = cues.count
+        var lo = 0, hi = marks.cues.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if Int(cues[mid].token) < i { lo = mid + 1 } else { hi = mid }
+            if Int(marks.cues[mid].token) < i { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
 
     static var nameOrCommaBits: UInt16 { TokenFlags.comma.rawValue | TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue }
-    func isComma(_ i: Int) -> Bool { i >= 0 && i < n && flags[i].contains(.comma) }
-    func isTerminal(_ i: Int) -> Bool { flags[i].contains(.terminal) && kinds[i] == .punctuation }
+    func isComma(_ i: Int) -> Bool { i >= 0 && i < n && columns.flags[i].contains(.comma) }
+    func isTerminal(_ i: Int) -> Bool { columns.flags[i].contains(.terminal) && columns.kinds[i] == .punctuation }
     func isPronoun(_ i: Int) -> Bool {
-        let c = Int(ends[i] - starts[i])
-        guard c >= 2, c <= 6, kinds[i] == .word else { return false }
-        let f = bytes[Int(starts[i])] | 0x20
+        let c = Int(columns.ends[i] - columns.starts[i])
+        guard c >= 2, c <= 6, columns.kinds[i] == .word else { return false }
+        let f = columns.bytes[Int(columns.starts[i])] | 0x20
         return (f == UInt8(ascii: "d") || f == UInt8(ascii: "i") || f == UInt8(ascii: "b")) && word(i, in: words.pronouns)
     }
-    func isAdverb(_ i: Int) -> Bool { kinds[i] == .word && !flags[i].contains(.capitalized) && word(i, in: words.adverbs) }
+    func isAdverb(_ i: Int) -> Bool { columns.kinds[i] == .word && !columns.flags[i].contains(.capitalized) && word(i, in: words.adverbs) }
     /// Whether token `i`, lower-cased, is a key of `table`.
     func word(_ i: Int, in table: ByteStringTable) -> Bool {
-        table.contains(UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])]), lowercase: true)
+        table.contains(columns.bytes, Int(columns.starts[i])..<Int(columns.ends[i]), lowercase: true)
     }
     /// Whether token `i`, lower-cased, is one of `common`.
     func word(_ i: Int, in common: CommonWords) -> Bool {
-        common.contains(UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])]), lowercase: true)
+        common.contains(columns.bytes, Int(columns.starts[i])..<Int(columns.ends[i]), lowercase: true)
     }
     func isRoleWord(_ i: Int) -> Bool {
-        guard kinds[i] == .word else { return false }
-        return words.roleHeads.contains(UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])]), lowercase: true)
+        guard columns.kinds[i] == .word else { return false }
+        return words.roleHeads.contains(columns.bytes, Int(columns.starts[i])..<Int(columns.ends[i]), lowercase: true)
     }
     func isPerson(_ m: Int32) -> Bool { m >= 0 && mentions[Int(m)].type == .per }
 
     /// 1 for a double quote mark (`"“”„«»`), 2 for a single one (`'‘’`), 0 otherwise.
     @inline(__always) func quoteFamily(_ i: Int) -> Int {
-        guard flags[i].rawValue & QuoteScan.quoteBits != 0, kinds[i] == .punctuation else { return 0 }
-        let b = bytes, s = Int(starts[i])
+        guard columns.flags[i].rawValue & QuoteScan.quoteBits != 0, columns.kinds[i] == .punctuation else { return 0 }
+        let b = columns.bytes, s = Int(columns.starts[i])
         switch b[s] {
         case 0x22: return 1
         case 0x27, 0x60: return 2
@@ -403,13 +390,13 @@ struct QuoteScan {
         }
     }
     static var quoteBits: UInt16 { TokenFlags.openingQuote.rawValue | TokenFlags.closingQuote.rawValue }
-    func opens(_ i: Int) -> Bool { flags[i].contains(.openingQuote) }
-    func closes(_ i: Int) -> Bool { flags[i].contains(.closingQuote) }
+    func opens(_ i: Int) -> Bool { columns.flags[i].contains(.openingQuote) }
+    func closes(_ i: Int) -> Bool { columns.flags[i].contains(.closingQuote) }
 
     // MARK: Pass
 
-    mutating func run() -> [Quote] {
-        candidates.reserveCapacity(min(quoteMarks.count / 2 + cues.count, 64))
+    func run() -> [Quote] {
+        candidates.reserveCapacity(min(marks.quotes.count / 2 + marks.cues.count, 64))
         findDirect()
         findIndirect()
         candidates.sort { $0.start < $1.start }
@@ -418,8 +405,8 @@ struct QuoteScan {
     }
 
     /// Pairs quote marks paragraph by paragraph, visiting only the marks.
-    mutating func findDirect() {
-        if quoteMarks.isEmpty { return }
+    func findDirect() {
+        if marks.quotes.isEmpty { return }
         findParagraphs()
         var parts = Parts()  // the parts of the quote being built
         var pending = false  // whether that quote was still open at the last paragraph's end
@@ -427,19 +414,19 @@ struct QuoteScan {
         var c = 0  // the next quote mark
         for p in 0..<(paragraphStarts.count - 1) {
             let a = paragraphStarts[p], z = paragraphStarts[p + 1]
-            if !pending && (c >= quoteMarks.count || Int(quoteMarks[c]) >= z) { continue }
+            if !pending && (c >= marks.quotes.count || Int(marks.quotes[c]) >= z) { continue }
             var open: Int? = nil
             if pending {
                 pending = false
-                if c < quoteMarks.count, Int(quoteMarks[c]) == a, quoteFamily(a) == 1, opens(a) {
+                if c < marks.quotes.count, Int(marks.quotes[c]) == a, quoteFamily(a) == 1, opens(a) {
                     open = a; c += 1  // the paragraph reopens the quote: the same quote goes on
                 } else {
                     addDirect(parts, firstOpen: firstOpen, close: nil)
                     parts.removeAll()
                 }
             }
-            while c < quoteMarks.count, Int(quoteMarks[c]) < z {
-                let k = Int(quoteMarks[c])
+            while c < marks.quotes.count, Int(marks.quotes[c]) < z {
+                let k = Int(marks.quotes[c])
                 c += 1
                 let family = quoteFamily(k)
                 if family == 0 { continue }
@@ -454,7 +441,7 @@ struct QuoteScan {
                         // `“Misalnya …,” kata dia, “sekarang …”`: one quote in two parts.
                         interrupted = (cue, phrase)
                         open = next
-                        while c < quoteMarks.count, Int(quoteMarks[c]) <= next { c += 1 }
+                        while c < marks.quotes.count, Int(marks.quotes[c]) <= next { c += 1 }
                         continue
                     }
                     addDirect(parts, firstOpen: firstOpen, close: k)
@@ -493,7 +480,7 @@ struct QuoteScan {
     }
 
     /// Records a direct quote with parts `given` (token ranges), closed by mark `close` if any.
-    mutating func addDirect(_ given: Parts, firstOpen: Int, close: Int?) {
+    func addDirect(_ given: Parts, firstOpen: Int, close: Int?) {
         let carried = interrupted
         interrupted = nil
         // The candidate's own parts, built once (empty parts left out).
@@ -503,7 +490,7 @@ struct QuoteScan {
         // An unclosed quote in a long paragraph ends with the sentence it opened in.
         if close == nil, parts.count == 1, sentence(of: parts[0].upperBound - 1) > sentence(of: parts[0].lowerBound) + 3 {
             let s = sentence(of: parts[0].lowerBound)
-            parts[0] = parts[0].lowerBound..<Int(sentenceTokenStarts[s + 1])
+            parts[0] = parts[0].lowerBound..<Int(columns.sentenceTokenStarts[s + 1])
         }
         var cue = carried?.0, phrase = carried?.1 ?? .none
         if cue == nil, let close, let (k, p) = cueAfter(close, limit: paragraphEnd(close)) {
@@ -534,8 +521,8 @@ struct QuoteScan {
     /// so; marks that do not balance have paired a closing mark with the next opening one, and
     /// what lies between is the attribution (`”, kata Budi. “`), not a quote.
     func opensWithClosingPunctuation(_ i: Int) -> Bool {
-        guard ends[i] - starts[i] == 1 else { return false }
-        switch bytes[Int(starts[i])] {
+        guard columns.ends[i] - columns.starts[i] == 1 else { return false }
+        switch columns.bytes[Int(columns.starts[i])] {
         case 0x2C, 0x2E, 0x3B, 0x3A, 0x29: return true
         default: return false
         }
@@ -550,11 +537,11 @@ struct QuoteScan {
 
     /// The sentence holding token `i` (a binary search).
     func sentence(of i: Int) -> Int {
-        let starts = sentenceTokenStarts
-        var lo = 0, hi = starts.count - 2
+        let sentenceStarts = columns.sentenceTokenStarts
+        var lo = 0, hi = sentenceStarts.count - 2
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if Int(starts[mid]) <= i { lo = mid } else { hi = mid - 1 }
+            if Int(sentenceStarts[mid]) <= i { lo = mid } else { hi = mid - 1 }
         }
         return lo
     }
@@ -596,7 +583,7 @@ struct QuoteScan {
     func cueBefore(_ o: Int) -> (Int, SpeakerPhrase)? {
         guard o >= 2, isComma(o - 1) || tokenIs(o - 1, ":") else { return nil }
         let s = sentence(of: o - 1)
-        let a = Int(sentenceTokenStarts[s])
+        let a = Int(columns.sentenceTokenStarts[s])
         var k = o - 2
         if tokenIs(k, "bahwa") { k -= 1 }
         if let v = speech(k), v.form == .men, k > a {
@@ -614,7 +601,7 @@ struct QuoteScan {
     /// Whether an English title goes on at token `k` (`of` and a capitalised word: `Head of
     /// Research`), so a "person" just before it is the title's first word.
     func isTitleGoingOn(at k: Int, limit: Int) -> Bool {
-        k + 1 < limit && (tokenIs(k, "of") || tokenIs(k, "Of")) && flags[k + 1].contains(.capitalized)
+        k + 1 < limit && (tokenIs(k, "of") || tokenIs(k, "Of")) && columns.flags[k + 1].contains(.capitalized)
     }
 
     /// The speaker named after a cue: a person, a role (with the person after it when named:
@@ -644,20 +631,20 @@ struct QuoteScan {
                 if roleStart == nil && org == nil && !unknownTitle || commas > 3 { break }
                 // After the comma the role or the name goes on (a capitalised word, or `dan`
                 // in a list of fields); a lower-case clause is something else.
-                guard k + 1 < limit, !flags[k + 1].isDisjoint(with: [.capitalized, .allCaps]) || tokenIs(k + 1, "dan")
+                guard k + 1 < limit, !columns.flags[k + 1].isDisjoint(with: [.capitalized, .allCaps]) || tokenIs(k + 1, "dan")
                 else { break }
                 k += 1; continue
             }
             if roleStart == nil && org == nil && !unknownTitle {
                 if isRoleWord(k) { roleStart = k; k += 1; continue }
-                guard k == j, flags[k].contains(.capitalized), kinds[k] == .word else { break }
+                guard k == j, columns.flags[k].contains(.capitalized), columns.kinds[k] == .word else { break }
                 unknownTitle = true; k += 1; continue
             }
             // The organization's acronym in brackets goes on with the role (`peneliti Lembaga
             // Ilmu Pengetahuan Indonesia (LIPI), Dewi Fortuna Anwar`); other brackets end it.
             if let close = bracketedAcronymEnd(at: k, limit: limit) { k = close + 1; continue }
-            if flags[k].contains(.openingBracket) || kinds[k] == .word && !flags[k].contains(.capitalized)
-                && !flags[k].contains(.allCaps) && k > j + 1 && word(k, in: words.prepositions) && !tokenIs(k, "dan") { break }
+            if columns.flags[k].contains(.openingBracket) || columns.kinds[k] == .word && !columns.flags[k].contains(.capitalized)
+                && !columns.flags[k].contains(.allCaps) && k > j + 1 && word(k, in: words.prepositions) && !tokenIs(k, "dan") { break }
             k += 1
         }
         if let r = roleStart {
@@ -673,10 +660,10 @@ struct QuoteScan {
     /// capitalised or all-capital words (`(LIPI)`, `(BUMDes LKM)`), a closing bracket, before
     /// `limit`; or nil.
     func bracketedAcronymEnd(at k: Int, limit: Int) -> Int? {
-        guard flags[k].contains(.openingBracket) else { return nil }
+        guard columns.flags[k].contains(.openingBracket) else { return nil }
         var e = k + 1
-        while e < limit, e <= k + 3, kinds[e] == .word, !flags[e].isDisjoint(with: [.capitalized, .allCaps]) { e += 1 }
-        return e > k + 1 && e < limit && flags[e].contains(.closingBracket) ? e : nil
+        while e < limit, e <= k + 3, columns.kinds[e] == .word, !columns.flags[e].isDisjoint(with: [.capitalized, .allCaps]) { e += 1 }
+        return e > k + 1 && e < limit && columns.flags[e].contains(.closingBracket) ? e : nil
     }
 
     /// The subject before cue `cue` in a sentence starting at `a`: the nearest person (or a
@@ -708,7 +695,7 @@ struct QuoteScan {
         }
         // `Kepala Dinas Perindustrian menjelaskan` / `Presiden menegaskan`: role words.
         var r = k
-        while r >= a, kinds[r] == .word, flags[r].contains(.capitalized) || mentionAt(r) >= 0 { r -= 1 }
+        while r >= a, columns.kinds[r] == .word, columns.flags[r].contains(.capitalized) || mentionAt(r) >= 0 { r -= 1 }
         if r < k, isRoleWord(r + 1) { return .role((r + 1)..<(k + 1)) }
         return .none
     }
@@ -716,45 +703,45 @@ struct QuoteScan {
     /// The token before an age in brackets that ends at `k` (`Slamet (45) mengaku`, `(45
     /// tahun)`), or `k`.
     func beforeAge(_ k: Int, from a: Int) -> Int {
-        guard k - 2 > a, flags[k].contains(.closingBracket),
-              let open = (max(a + 1, k - 3)..<k).last(where: { flags[$0].contains(.openingBracket) }), open + 1 < k,
-              kinds[open + 1] == .number, (open + 2..<k).allSatisfy({ tokenIs($0, "tahun") || tokenIs($0, "th") }) else { return k }
+        guard k - 2 > a, columns.flags[k].contains(.closingBracket),
+              let open = (max(a + 1, k - 3)..<k).last(where: { columns.flags[$0].contains(.openingBracket) }), open + 1 < k,
+              columns.kinds[open + 1] == .number, (open + 2..<k).allSatisfy({ tokenIs($0, "tahun") || tokenIs($0, "th") }) else { return k }
         return open - 1
     }
 
     func phraseIfSubject(_ m: Int, _ a: Int) -> SpeakerPhrase {
         let s = mentions[m].start
-        if s > a, kinds[s - 1] == .word, word(s - 1, in: words.prepositions) { return .none }
+        if s > a, columns.kinds[s - 1] == .word, word(s - 1, in: words.prepositions) { return .none }
         return .mention(m)
     }
 
     /// The byte range of token `i`.
-    func range(_ i: Int) -> TextRange { TextRange(Int(starts[i]), Int(ends[i])) }
+    func range(_ i: Int) -> TextRange { TextRange(Int(columns.starts[i]), Int(columns.ends[i])) }
     /// The `nya` of `ujarnya`.
-    func clitic(_ i: Int) -> TextRange { TextRange(Int(ends[i]) - 3, Int(ends[i])) }
+    func clitic(_ i: Int) -> TextRange { TextRange(Int(columns.ends[i]) - 3, Int(columns.ends[i])) }
 
     // MARK: Indirect quotes
 
     /// Reported speech, sentence by sentence: only the sentences holding a cue
     /// (``SpeechVerbLexicon/marks(in:)`` records every verb an indirect quote can start from).
-    mutating func findIndirect() {
-        guard !cues.isEmpty else { return }
+    func findIndirect() {
+        guard !marks.cues.isEmpty else { return }
         var drop: [Int] = []
         let direct = candidates.count
         let directs = CandidateReach(candidates, count: direct)
         var s = 0, next = 0
-        while next < cues.count {
-            // The sentence of the next cue; its other cues are `indirect`'s to read.
-            let cue = Int(cues[next].token)
-            while Int(sentenceTokenStarts[s + 1]) <= cue { s += 1 }
-            let a = Int(sentenceTokenStarts[s])
-            var z = Int(sentenceTokenStarts[s + 1])
-            while next < cues.count && Int(cues[next].token) < z { next += 1 }
+        while next < marks.cues.count {
+            // The sentence of the next cue; its other marks.cues are `indirect`'s to read.
+            let cue = Int(marks.cues[next].token)
+            while Int(columns.sentenceTokenStarts[s + 1]) <= cue { s += 1 }
+            let a = Int(columns.sentenceTokenStarts[s])
+            var z = Int(columns.sentenceTokenStarts[s + 1])
+            while next < marks.cues.count && Int(marks.cues[next].token) < z { next += 1 }
             while z > a, isTerminal(z - 1) || quoteFamily(z - 1) != 0 { z -= 1 }
             guard z - a >= 5, var c = indirect(a, z) else { continue }
-            let d = directQuote(in: a, Int(sentenceTokenStarts[s + 1]), among: directs)
+            let d = directQuote(in: a, Int(columns.sentenceTokenStarts[s + 1]), among: directs)
             if d < 0 {
-                if quoteMarks.count > 0, c.parts.contains(where: { p in p.contains { quoteFamily($0) == 1 } }) {
+                if marks.quotes.count > 0, c.parts.contains(where: { p in p.contains { quoteFamily($0) == 1 } }) {
                     c.kind = .mixed  // a quoted term or phrase inside reported speech
                 }
             } else {
@@ -806,7 +793,7 @@ struct QuoteScan {
     func indirect(_ a: Int, _ z: Int) -> Candidate? {
         // `Menurut Joko, …` / `Menurutnya, …` (after an opener such as `Namun,`).
         var t = a
-        if t + 1 < z, isComma(t + 1), kinds[t] == .word, speech(t) == nil { t += 2 }
+        if t + 1 < z, isComma(t + 1), columns.kinds[t] == .word, speech(t) == nil { t += 2 }
         if let v = speech(t), v.isMenurut {
             if v.hasSpeakerClitic {
                 let s = isComma(t + 1) ? t + 2 : t + 1
@@ -824,12 +811,12 @@ struct QuoteScan {
             return phrase.isNone ? nil : statement(c + 1, z, cue: t, phrase: phrase)
         }
         var c = firstCue(atOrAfter: a + 1)
-        while c < cues.count, Int(cues[c].token) < z {
-            let k = Int(cues[c].token)
-            let v = verb(cues[c].verb)
+        while c < marks.cues.count, Int(marks.cues[c].token) < z {
+            let k = Int(marks.cues[c].token)
+            let v = verb(marks.cues[c].verb)
             c += 1
             if v.form == .men, k + 1 < z,
-               isComma(k + 1) || tokenIs(k + 1, "bahwa") || v.isSaying && kinds[k + 1] == .word {
+               isComma(k + 1) || tokenIs(k + 1, "bahwa") || v.isSaying && columns.kinds[k + 1] == .word {
                 // `Tri menjelaskan, regulasi …` / `Ia mengatakan bahwa …`.
                 let phrase = subjectBefore(k, from: a)
                 if phrase.isNone { continue }
@@ -946,10 +933,11 @@ struct QuoteScan {
             for c in candidates { for t in c.start..<min(c.end, n) { marks[t] = true } }
             quoted = marks
         }
+        let inQuote = quoted!
         var k = min(before, n) - 1
         while k > after, k >= 0, before - k <= QuoteScan.personReach {
             let m = mentionAt(k)
-            if isPerson(m), !quoted![k], accepts(Int(m)) { return Int(m) }
+            if isPerson(m), !inQuote[k], accepts(Int(m)) { return Int(m) }
             k -= 1
         }
         return nil
@@ -970,7 +958,7 @@ struct QuoteScan {
             let mention = mentions[m]
             // A full name: two words or more, none a letter alone (`Peleton B` is a unit).
             guard mention.role != nil, mention.end - mention.start >= 2,
-                  (mention.start..<mention.end).allSatisfy({ ends[$0] - starts[$0] >= 2 }),
+                  (mention.start..<mention.end).allSatisfy({ columns.ends[$0] - columns.starts[$0] >= 2 }),
                   entityOfMention.count > m, case let e = entityOfMention[m], e >= 0 else { return false }
             return entities[e].mentions.first.map { $0.start == mention.start } ?? false
         }
@@ -979,10 +967,11 @@ struct QuoteScan {
     /// How far back, in tokens, ``lastPerson(after:before:quoted:)`` looks: a few sentences.
     static let personReach = 300
 
-    /// The speaker of quote `i` (read in place: `quotes[i].speaker` would copy the whole quote).
-    func speakerOfQuote(_ i: Int, in quotes: [Quote]) -> Speaker? { quotes.withUnsafeBufferPointer { $0[i].speaker } }
+    /// The speaker of quote `i` (read in place through a Span: `quotes[i].speaker` would copy the
+    /// whole quote).
+    func speakerOfQuote(_ i: Int, in quotes: [Quote]) -> Speaker? { quotes.span[i].speaker }
 
-    func range(_ a: Int, _ b: Int) -> TextRange { TextRange(Int(starts[a]), Int(ends[b - 1])) }
+    func range(_ a: Int, _ b: Int) -> TextRange { TextRange(Int(columns.starts[a]), Int(columns.ends[b - 1])) }
 
     /// The person introduced last by a sentence outside quotes (``introducedPerson(ofSentence:)``:
     /// `Joko Susilo, Ketua …, mendukung …`, `Sementara itu, Joko …`) with its first token after
@@ -992,7 +981,7 @@ struct QuoteScan {
         guard before > 0, before > after + 1 else { return nil }
         var s = sentence(of: before - 1)
         while s >= 0 {
-            let a = Int(sentenceTokenStarts[s])
+            let a = Int(columns.sentenceTokenStarts[s])
             if let k = introducedPerson(ofSentence: s) {
                 if k <= after { return nil }
                 if k < before { return Int(mentionAt(k)) }
@@ -1007,7 +996,7 @@ struct QuoteScan {
     /// statement: its subject (``subjectToken(_:_:)``) or the agent of a passive reporting verb
     /// (``passiveAgent(_:_:)``).
     func introducedPerson(ofSentence s: Int) -> Int? {
-        let a = Int(sentenceTokenStarts[s]), z = Int(sentenceTokenStarts[s + 1])
+        let a = Int(columns.sentenceTokenStarts[s]), z = Int(columns.sentenceTokenStarts[s + 1])
         guard a < z else { return nil }
         if reach.overlaps(a, z, candidates) { return nil }  // a quoted sentence
         return subjectToken(a, z) ?? passiveAgent(a, z)
@@ -1018,7 +1007,7 @@ struct QuoteScan {
     /// demikian,`: ``commaAfterOpener(_:before:)``).
     func subjectToken(_ start: Int, _ z: Int) -> Int? {
         var a = start
-        if mentionAt(a) < 0, ends[a] - starts[a] >= 2, ends[a] - starts[a] <= 12 {
+        if mentionAt(a) < 0, columns.ends[a] - columns.starts[a] >= 2, columns.ends[a] - columns.starts[a] <= 12 {
             if word(a, in: words.shiftOpeners) {
                 var c = a + 1
                 while c < z && c < a + 5 && !isComma(c) { c += 1 }
@@ -1080,10 +1069,10 @@ struct QuoteScan {
     /// (B2W)`, `Satgas Covid - 19`), or a word that joins the parts of a role or an
     /// organization's name (`Ketua sekaligus Pendiri`, `Bike to Work`).
     func isInRolePhrase(_ k: Int) -> Bool {
-        switch kinds[k] {
-        case .word: flags[k].contains(.capitalized) || flags[k].contains(.allCaps) || word(k, in: words.roleJoiners)
+        switch columns.kinds[k] {
+        case .word: columns.flags[k].contains(.capitalized) || columns.flags[k].contains(.allCaps) || word(k, in: words.roleJoiners)
         case .number: true
-        case .punctuation: !flags[k].isDisjoint(with: [.openingBracket, .closingBracket, .dash])
+        case .punctuation: !columns.flags[k].isDisjoint(with: [.openingBracket, .closingBracket, .dash])
         default: false
         }
     }
@@ -1118,40 +1107,41 @@ struct QuoteScan {
     func affiliation(_ role: String, near: Int) -> String? {
         var best: TextRange? = nil
         var role = role
-        return role.withUTF8 { roleBytes -> String? in
-            // The people and organizations near the role, from the first one at or after `near - 24`.
-            let from = max(0, near - 24), to = min(n, near + 30)
-            var lo = 0, hi = spans.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if Int(spans[mid].end) <= from { lo = mid + 1 } else { hi = mid }
-            }
-            while lo < spans.count, Int(spans[lo].start) < to {
-                let mention = mentions[Int(spans[lo].mention)]
-                lo += 1
-                guard mention.type == .org else { continue }
-                let r = range(mention.start, mention.end)
-                if r.count > (best?.count ?? 0), contains(roleBytes, UnsafeBufferPointer(rebasing: bytes[r.range])) {
-                    best = r
-                }
-            }
-            return best.map { text($0) }
+        role.makeContiguousUTF8()
+        let roleBytes = role.utf8.span
+        // The people and organizations near the role, from the first one at or after `near - 24`.
+        let from = max(0, near - 24), to = min(n, near + 30)
+        var lo = 0, hi = spans.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(spans[mid].end) <= from { lo = mid + 1 } else { hi = mid }
         }
+        while lo < spans.count, Int(spans[lo].start) < to {
+            let mention = mentions[Int(spans[lo].mention)]
+            lo += 1
+            guard mention.type == .org else { continue }
+            let r = range(mention.start, mention.end)
+            guard r.count > (best?.count ?? 0) else { continue }
+            let name = Array(columns.bytes[r.range])
+            if contains(roleBytes, name.span) { best = r }
+        }
+        return best.map { self.text($0) }
     }
 
     /// Whether `needle` occurs in `haystack` (bytes).
-    func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    func contains(_ haystack: Swift.Span<UInt8>, _ needle: Swift.Span<UInt8>) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
         let first = needle[0]
         var i = 0
         while i + needle.count <= haystack.count {
-            if haystack[i] == first, memcmpEqual(haystack, i, needle) { return true }
+            if haystack[i] == first, matches(haystack, at: i, needle) { return true }
             i += 1
         }
         return false
     }
 
-    @inline(__always) func memcmpEqual(_ h: UnsafeBufferPointer<UInt8>, _ at: Int, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `h` has `needle` at `at`, its first byte already compared.
+    @inline(__always) func matches(_ h: Swift.Span<UInt8>, at: Int, _ needle: Swift.Span<UInt8>) -> Bool {
         var j = 1
         while j < needle.count { if h[at + j] != needle[j] { return false }; j += 1 }
         return true
@@ -1320,9 +1310,7 @@ struct SpeakerSearch {
     }
 
     func common(_ i: Int) -> Bool {
-        doc.bytes.withUnsafeBufferPointer { p in
-            words.commonWords.contains(UnsafeBufferPointer(rebasing: p[Int(t.starts[i])..<Int(t.ends[i])]), lowercase: true)
-        }
+        words.commonWords.contains(doc.bytes, Int(t.starts[i])..<Int(t.ends[i]), lowercase: true)
     }
 
     func isGivenName(_ i: Int) -> Bool {
@@ -1330,9 +1318,8 @@ struct SpeakerSearch {
     }
 
     func isRoleOrCue(_ i: Int) -> Bool {
-        doc.bytes.withUnsafeBufferPointer { p in
-            words.roleHeads.contains(UnsafeBufferPointer(rebasing: p[Int(t.starts[i])..<Int(t.ends[i])]), lowercase: true)
-        } || words.verbs.index(atToken: i, of: doc) != nil
+        words.roleHeads.contains(doc.bytes, Int(t.starts[i])..<Int(t.ends[i]), lowercase: true)
+            || words.verbs.index(atToken: i, of: doc) != nil
     }
 
     /// The tagger's mentions with the names added here, merged in order (one copy, no sort of

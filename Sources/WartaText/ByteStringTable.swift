@@ -185,3 +185,38 @@ public struct ByteStringTable: Sendable {
         return k.withUTF8 { contains($0) }
     }
 }
+
+extension ByteStringTable {
+    /// The value for the bytes `key` views, or nil (see ``value(_:lowercase:)``).
+    @inlinable @inline(__always)
+    public func value(_ key: Span<UInt8>, lowercase: Bool = false) -> Int32? {
+        key.withUnsafeBufferPointer { value($0, lowercase: lowercase) }
+    }
+
+    /// Whether the bytes `key` views are present (see ``contains(_:lowercase:)``).
+    @inlinable @inline(__always)
+    public func contains(_ key: Span<UInt8>, lowercase: Bool = false) -> Bool {
+        key.withUnsafeBufferPointer { contains($0, lowercase: lowercase) }
+    }
+
+    /// Whether `bytes[range]` is a key (see ``contains(_:lowercase:)``).
+    @inlinable @inline(__always)
+    public func contains(_ bytes: [UInt8], _ range: Range<Int>, lowercase: Bool = false) -> Bool {
+        bytes.withUnsafeBufferPointer { contains(UnsafeBufferPointer(rebasing: $0[range]), lowercase: lowercase) }
+    }
+
+    /// Whether `bytes[range]` is a key (for a column read in place, ``DocumentColumns``).
+    @inlinable @inline(__always)
+    public func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercase: Bool = false) -> Bool {
+        contains(UnsafeBufferPointer(rebasing: bytes[range]), lowercase: lowercase)
+    }
+
+    /// The value for the NUL-terminated C string `key`, or nil.
+    public func value(cString key: UnsafePointer<CChar>, lowercase: Bool = false) -> Int32? {
+        var count = 0
+        while key[count] != 0 { count += 1 }
+        return key.withMemoryRebound(to: UInt8.self, capacity: count) {
+            value(UnsafeBufferPointer(start: $0, count: count), lowercase: lowercase)
+        }
+    }
+}

@@ -23,65 +23,51 @@ public struct CliticAnalyzer: Sendable {
     }
 
     /// Analyses every word token of `table`, whose offsets point into `text`.
-    public func analyze(_ text: UnsafeBufferPointer<UInt8>, _ table: inout TokenTable) {
+    public func analyze(_ text: [UInt8], _ table: inout TokenTable) {
+        let bytes = text.span
+        var buffer = InlineArray<64, UInt8>(repeating: 0)
         if let candidates = table.cliticCandidates {
-            analyze(text, &table, candidates: candidates)
+            for c in candidates {
+                let i = Int(c)
+                let split = analyze(bytes.extracting(Int(table.starts[i])..<Int(table.ends[i])), lowercasingInto: &buffer,
+                                    capitalized: table.flags[i].contains(.capitalized))
+                if split.isSplit { table.setClitic(i, split) }
+            }
             return
         }
         var found: [(Int, CliticSplit)] = []
-        var buffer = [UInt8](repeating: 0, count: 64)
-        buffer.withUnsafeMutableBufferPointer { buf in
-            table.kinds.withUnsafeBufferPointer { kinds in
-            table.flags.withUnsafeBufferPointer { flags in
-            table.starts.withUnsafeBufferPointer { starts in
-            table.ends.withUnsafeBufferPointer { ends in
-                let skip: TokenFlags = [.nonASCII, .hasDigit, .allCaps]
-                for i in 0..<kinds.count where kinds[i] == .word {
-                    let f = flags[i]
-                    if !f.isDisjoint(with: skip) { continue }
-                    let s = Int(starts[i]), e = Int(ends[i])
-                    let len = e - s
-                    if len < 4 || len > 64 || !CliticAnalyzer.mayHaveClitic(text, s, e) { continue }
-                    // Lower-cased copy: clitics are matched case-insensitively.
-                    for k in 0..<len {
-                        let b = text[s + k]
-                        buf[k] = (b &- 0x41) < 26 ? b | 0x20 : b
-                    }
-                    let w = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buf)[0..<len])
-                    let split = analyze(w, capitalized: f.contains(.capitalized))
-                    if split.isSplit { found.append((i, split)) }
-                }
-            }}}}
+        let skip: TokenFlags = [.nonASCII, .hasDigit, .allCaps]
+        for i in 0..<table.count where table.kinds[i] == .word && table.flags[i].isDisjoint(with: skip) {
+            let s = Int(table.starts[i]), e = Int(table.ends[i])
+            guard e - s >= 4, e - s <= 64, CliticAnalyzer.mayHaveClitic(head: text[s], text[s + 1],
+                                                                        tail: text[e - 3], text[e - 2], text[e - 1]) else { continue }
+            let split = analyze(bytes.extracting(s..<e), lowercasingInto: &buffer, capitalized: table.flags[i].contains(.capitalized))
+            if split.isSplit { found.append((i, split)) }
         }
         for (i, split) in found { table.setClitic(i, split) }
     }
 
-    private func analyze(_ text: UnsafeBufferPointer<UInt8>, _ table: inout TokenTable, candidates: [Int32]) {
-        var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &buffer) { raw in
-            let buf = raw.bindMemory(to: UInt8.self)
-            for c in candidates {
-                let i = Int(c)
-                let s = Int(table.starts[i]), e = Int(table.ends[i])
-                let len = e - s
-                for k in 0..<len {
-                    let b = text[s + k]
-                    buf[k] = (b &- 0x41) < 26 ? b | 0x20 : b
-                }
-                let split = analyze(UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buf)[0..<len]),
-                                    capitalized: table.flags[i].contains(.capitalized))
-                if split.isSplit { table.setClitic(i, split) }
-            }
+    /// The analysis of `word` (its first 64 bytes: no longer word is a candidate), lower-cased
+    /// into `buffer` first: clitics are matched case-insensitively.
+    @inline(__always)
+    func analyze(_ word: Span<UInt8>, lowercasingInto buffer: inout InlineArray<64, UInt8>,
+                 capitalized: Bool) -> CliticSplit {
+        let count = min(word.count, 64)
+        for k in 0..<count {
+            let b = word[k]
+            buffer[k] = (b &- 0x41) < 26 ? b | 0x20 : b
         }
+        return analyze(buffer.span.extracting(0..<count), capitalized: capitalized)
     }
 
     /// A cheap test on the raw bytes: does the word end like `-nya`, `-lah`, `-kah`, `-pun`,
     /// `-ku`, `-mu` or start like `ku-`, `kau-`? Most words do not, and skip the lookups.
+    /// `h0`, `h1` are the word's first two bytes, `t0`, `t1`, `t2` its last three.
     @inline(__always)
-    static func mayHaveClitic(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+    static func mayHaveClitic(head h0: UInt8, _ h1: UInt8, tail t0: UInt8, _ t1: UInt8, _ t2: UInt8) -> Bool {
         // Compare packed, lower-cased bytes with few branches: this runs for every word.
-        let tail = (UInt32(p[e - 3]) << 16 | UInt32(p[e - 2]) << 8 | UInt32(p[e - 1])) | 0x20_2020
-        let head = (UInt32(p[s]) << 8 | UInt32(p[s + 1])) | 0x2020
+        let tail = (UInt32(t0) << 16 | UInt32(t1) << 8 | UInt32(t2)) | 0x20_2020
+        let head = (UInt32(h0) << 8 | UInt32(h1)) | 0x2020
         let tail2 = tail & 0xFFFF
         // -nya -lah -kah -pun, then -ku -mu ku-
         return tail == 0x6E_7961 || tail == 0x6C_6168 || tail == 0x6B_6168 || tail == 0x70_756E
@@ -91,15 +77,15 @@ public struct CliticAnalyzer: Sendable {
     /// The analysis of a lower-case word.
     public func analyze(_ word: String, capitalized: Bool = false) -> CliticSplit {
         let bytes = Array(word.lowercased().utf8)
-        return bytes.withUnsafeBufferPointer { analyze($0, capitalized: capitalized) }
+        return analyze(bytes.span, capitalized: capitalized)
     }
 
-    func analyze(_ w: UnsafeBufferPointer<UInt8>, capitalized: Bool) -> CliticSplit {
+    func analyze(_ w: Span<UInt8>, capitalized: Bool) -> CliticSplit {
         if lexicon.cliticExceptions.contains(w) { return .none }
         let n = w.count
         // Two enclitics: -nya/-ku/-mu followed by -lah/-kah/-pun.
         if n > 6, hasSuffix(w, "lah") || hasSuffix(w, "kah") || hasSuffix(w, "pun") {
-            let inner = UnsafeBufferPointer(rebasing: w[0..<(n - 3)])
+            let inner = w.extracting(0..<(n - 3))
             if !lexicon.cliticExceptions.contains(inner) {
                 let first = enclitic(inner, capitalized: capitalized, allowParticles: false)
                 if first > 0 {
@@ -108,12 +94,12 @@ public struct CliticAnalyzer: Sendable {
             }
         }
         let suffix = enclitic(w, capitalized: capitalized, allowParticles: true)
-        let prefix = proclitic(UnsafeBufferPointer(rebasing: w[0..<(n - suffix)]), whole: w)
+        let prefix = proclitic(w.extracting(0..<(n - suffix)), whole: w)
         return CliticSplit(prefix: UInt8(prefix), suffix1: UInt8(suffix), suffix2: 0)
     }
 
     @inline(__always)
-    func hasSuffix(_ w: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+    func hasSuffix(_ w: Span<UInt8>, _ s: StaticString) -> Bool {
         let c = s.utf8CodeUnitCount
         guard w.count > c else { return false }
         for k in 0..<c where w[w.count - c + k] != s.utf8Start[k] { return false }
@@ -121,36 +107,37 @@ public struct CliticAnalyzer: Sendable {
     }
 
     @inline(__always)
-    func known(_ w: UnsafeBufferPointer<UInt8>) -> Bool { lexicon.knownWords.contains(w) }
+    func known(_ w: Span<UInt8>) -> Bool { lexicon.knownWords.contains(w) }
 
     @inline(__always)
-    func lexical(_ w: UnsafeBufferPointer<UInt8>) -> Bool { lexicon.lexicalWords.contains(w) }
+    func lexical(_ w: Span<UInt8>) -> Bool { lexicon.lexicalWords.contains(w) }
 
     @inline(__always)
-    func hasVowel(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
-        w.contains { $0 == 0x61 || $0 == 0x65 || $0 == 0x69 || $0 == 0x6F || $0 == 0x75 }
+    func hasVowel(_ w: Span<UInt8>) -> Bool {
+        for k in w.indices where w[k] == 0x61 || w[k] == 0x65 || w[k] == 0x69 || w[k] == 0x6F || w[k] == 0x75 { return true }
+        return false
     }
 
     /// Length of the enclitic at the end of `w`, or 0.
-    func enclitic(_ w: UnsafeBufferPointer<UInt8>, capitalized: Bool, allowParticles: Bool) -> Int {
+    func enclitic(_ w: Span<UInt8>, capitalized: Bool, allowParticles: Bool) -> Int {
         let n = w.count
         if hasSuffix(w, "nya") {
-            let base = UnsafeBufferPointer(rebasing: w[0..<(n - 3)])
-            guard base.count >= 2, hasVowel(base), base.last != UInt8(ascii: "-") else { return 0 }
+            let base = w.extracting(0..<(n - 3))
+            guard base.count >= 2, hasVowel(base), base[base.count - 1] != UInt8(ascii: "-") else { return 0 }
             // se-…-nya adverbs: sebelumnya, seharusnya, sedikitnya.
             if base.count > 4, base[0] == UInt8(ascii: "s"), base[1] == UInt8(ascii: "e"),
-               known(UnsafeBufferPointer(rebasing: base[2...])), !lexical(base) {
+               known(base.extracting(2...)), !lexical(base) {
                 return 0
             }
             return 3
         }
         if allowParticles, hasSuffix(w, "lah") || hasSuffix(w, "kah") || hasSuffix(w, "pun") {
-            let base = UnsafeBufferPointer(rebasing: w[0..<(n - 3)])
+            let base = w.extracting(0..<(n - 3))
             if base.count >= 2, knownOrDerived(base), !lexical(w), !derived(w, from: lexicon.lexicalWords) { return 3 }
             return 0
         }
         if !capitalized, hasSuffix(w, "ku") || hasSuffix(w, "mu") {
-            let base = UnsafeBufferPointer(rebasing: w[0..<(n - 2)])
+            let base = w.extracting(0..<(n - 2))
             if base.count >= 3, knownOrDerived(base), !lexical(w), !derived(w, from: lexicon.lexicalWords) { return 2 }
         }
         return 0
@@ -158,12 +145,12 @@ public struct CliticAnalyzer: Sendable {
 
     /// A known word, or one built from a known root with common affixes
     /// (`ambilkan`, `dibunuh`, `berkata`, `menanyakan`).
-    func knownOrDerived(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+    func knownOrDerived(_ w: Span<UInt8>) -> Bool {
         known(w) || derived(w, from: lexicon.knownWords)
     }
 
     /// Whether `w` is an affixed form of a word in `words` (`bermasalah` of `masalah`).
-    func derived(_ w: UnsafeBufferPointer<UInt8>, from words: ByteStringTable) -> Bool {
+    func derived(_ w: Span<UInt8>, from words: ByteStringTable) -> Bool {
         let n = w.count
         var suffixes = [0]
         if hasSuffix(w, "kan") { suffixes.append(3) }
@@ -175,7 +162,7 @@ public struct CliticAnalyzer: Sendable {
             for (k, b) in prefix.enumerated() where w[k] != b { matches = false; break }
             guard matches else { continue }
             for s in suffixes where n - prefix.count - s >= 3 && prefix.count + s > 0 {
-                if words.contains(UnsafeBufferPointer(rebasing: w[prefix.count..<(n - s)])) { return true }
+                if words.contains(w.extracting(prefix.count..<(n - s))) { return true }
             }
         }
         return false
@@ -185,12 +172,12 @@ public struct CliticAnalyzer: Sendable {
         .map { Array($0.utf8) }
 
     /// Length of a `ku-` or `kau-` proclitic at the start of `w`, or 0.
-    func proclitic(_ w: UnsafeBufferPointer<UInt8>, whole: UnsafeBufferPointer<UInt8>) -> Int {
+    func proclitic(_ w: Span<UInt8>, whole: Span<UInt8>) -> Int {
         guard w.count >= 5, w[0] == UInt8(ascii: "k") else { return 0 }
         if lexical(whole) || lexical(w) { return 0 }
         if w[1] == UInt8(ascii: "a"), w[2] == UInt8(ascii: "u"), w.count >= 6,
-           known(UnsafeBufferPointer(rebasing: w[3...])) { return 3 }
-        if w[1] == UInt8(ascii: "u"), known(UnsafeBufferPointer(rebasing: w[2...])) { return 2 }
+           known(w.extracting(3...)) { return 3 }
+        if w[1] == UInt8(ascii: "u"), known(w.extracting(2...)) { return 2 }
         return 0
     }
 }

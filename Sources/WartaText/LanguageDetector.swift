@@ -25,15 +25,10 @@ public struct LanguageDetector: Sendable {
 
     /// The language of `text`, or nil when there is too little text or no evidence.
     /// `hint` is the page's declared language (`id-ID`, `en_US`), used only to break a close call.
-    public func detect(_ text: UnsafeBufferPointer<UInt8>, hint: String? = nil) -> String? {
+    public func detect(_ text: [UInt8], hint: String? = nil) -> String? {
         var evidence = Evidence()
         evidence.read(text)
         return evidence.decide(hint: hint.flatMap(LanguageDetector.primaryTag))
-    }
-
-    /// The language of UTF-8 `text` (see the buffer form of `detect(_:hint:)`).
-    public func detect(_ text: [UInt8], hint: String? = nil) -> String? {
-        text.withUnsafeBufferPointer { detect($0, hint: hint) }
     }
 
     /// `id` from `id-ID`, `en` from `en_US`; nil for an empty or malformed tag.
@@ -161,52 +156,50 @@ struct Evidence {
     /// the letters of other scripts by their UTF-8 lead bytes.
     /// Words touching a digit or a URL or markup character (`bb4ee8`, `/a/`, `id=o`) are
     /// slugs and codes, not prose: they are not counted.
-    mutating func read(_ text: UnsafeBufferPointer<UInt8>) {
-        // The current word in a fixed buffer: a word longer than it is no function word.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Evidence.longestWord) { word in
-            let capacity = word.count
-            var length = 0
-            var capitals = 0
-            var technicalBefore = false
-            var i = 0
-            let n = text.count
-            var checked = 0
-            while i < n, words < LanguageDetector.maxWords {
-                if words >= checked + 100 {
-                    checked = words
-                    if isSettled { break }
-                }
-                let b = text[i]
-                if (b | 0x20) &- 0x61 < 26 {
-                    if length < capacity { word[length] = b | 0x20 }
-                    if b & 0x20 == 0 { capitals &+= 1 }
-                    length &+= 1; latinLetters &+= 1; i &+= 1
-                    continue
-                }
-                if b == 0xC3, i + 1 < n, text[i + 1] >= 0x80, text[i + 1] != 0x97, text[i + 1] != 0xB7 {
-                    // Latin-1 letters: é, ü, ç… (lower-cased: C3 80–9E become C3 A0–BE).
-                    let c = text[i + 1]
-                    if length + 1 < capacity { word[length] = 0xC3; word[length + 1] = c < 0xA0 ? c + 0x20 : c }
-                    length &+= 2; latinLetters &+= 1; i &+= 2
-                    continue
-                }
-                if b >= 0x80 { countScript(text, i) }
-                let technical = Evidence.isTechnical(b)
-                if length > 0 {
-                    if !technicalBefore && !technical { addWord(word, length, inCapitals: capitals == length) }
-                    length = 0
-                    capitals = 0
-                }
-                technicalBefore = technical
-                i &+= b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+    mutating func read(_ bytes: [UInt8]) {
+        let text = bytes.span
+        // The current word in a fixed 64-byte buffer: a longer word counts as a word but is
+        // looked up by its first bytes only (no listed word comes near).
+        var word = InlineArray<64, UInt8>(repeating: 0)
+        let capacity = word.count
+        var length = 0
+        var capitals = 0
+        var technicalBefore = false
+        var i = 0
+        let n = text.count
+        var checked = 0
+        let maxWords = LanguageDetector.maxWords
+        while i < n, words < maxWords {
+            if words >= checked + 100 {
+                checked = words
+                if isSettled { break }
             }
-            if length > 0 && !technicalBefore { addWord(word, length, inCapitals: capitals == length) }
+            let b = text[i]
+            if (b | 0x20) &- 0x61 < 26 {
+                if length < capacity { word[length] = b | 0x20 }
+                if b & 0x20 == 0 { capitals &+= 1 }
+                length += 1; latinLetters &+= 1; i += 1
+                continue
+            }
+            if b == 0xC3, i + 1 < n, text[i + 1] >= 0x80, text[i + 1] != 0x97, text[i + 1] != 0xB7 {
+                // Latin-1 letters: é, ü, ç… (lower-cased: C3 80–9E become C3 A0–BE).
+                let c = text[i + 1]
+                if length + 1 < capacity { word[length] = 0xC3; word[length + 1] = c < 0xA0 ? c + 0x20 : c }
+                length += 2; latinLetters &+= 1; i += 2
+                continue
+            }
+            if b >= 0x80 { countScript(text, i) }
+            let technical = Evidence.isTechnical(b)
+            if length > 0 {
+                if !technicalBefore && !technical { addWord(word.span, length, inCapitals: capitals == length) }
+                length = 0
+                capitals = 0
+            }
+            technicalBefore = technical
+            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
         }
+        if length > 0 && !technicalBefore { addWord(word.span, length, inCapitals: capitals == length) }
     }
-
-    /// Bytes of a word kept whole; longer words count as words but are looked up by their
-    /// first bytes only (no listed word comes near).
-    static let longestWord = 64
 
     /// Digits and the characters of addresses and markup: `/ _ = @ # % & < > \ [ ]`.
     @inline(__always)
@@ -217,7 +210,7 @@ struct Evidence {
         }
     }
 
-    mutating func countScript(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) {
+    mutating func countScript(_ t: Span<UInt8>, _ i: Int) {
         let b = t[i]
         let next = i + 1 < t.count ? t[i + 1] : 0
         switch b {
@@ -232,12 +225,12 @@ struct Evidence {
         }
     }
 
-    mutating func addWord(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ length: Int, inCapitals: Bool) {
+    mutating func addWord(_ buffer: Span<UInt8>, _ length: Int, inCapitals: Bool) {
         words += 1
         // Single letters (initials, "a", "e", "o") are too ambiguous to count.
         guard length >= 2 else { return }
         if inCapitals { capitalWords += 1 }
-        let w = UnsafeBufferPointer(rebasing: buffer[0..<min(length, buffer.count)])
+        let w = buffer.extracting(0..<min(length, buffer.count))
         if length <= buffer.count, let mask = LanguageDetector.words.value(w) {
             if inCapitals {
                 capitalHits += 1
@@ -250,7 +243,7 @@ struct Evidence {
         }
         guard w.count >= 3, trigramWords < LanguageDetector.maxTrigramWords else { return }
         trigramWords += 1
-        pendingTrigramWords.append(contentsOf: w)
+        for k in w.indices { pendingTrigramWords.append(w[k]) }
         pendingTrigramWords.append(0x20)
     }
 
@@ -303,12 +296,10 @@ struct Evidence {
     @inline(__always)
     static func share(_ mask: UInt32, into score: inout [Double]) {
         let share = reciprocals[mask.nonzeroBitCount & 31]
-        score.withUnsafeMutableBufferPointer { score in
-            var m = mask
-            while m != 0 {
-                score[m.trailingZeroBitCount] += share
-                m &= m &- 1
-            }
+        var m = mask
+        while m != 0 {
+            score[m.trailingZeroBitCount] += share
+            m &= m &- 1
         }
     }
 

@@ -17,7 +17,7 @@ public struct ParagraphSplitter: Sendable {
     }
 
     /// Paragraph byte ranges of `text` (normalized, so a paragraph break is exactly "\n\n").
-    public func split(_ text: UnsafeBufferPointer<UInt8>) -> [TextRange] {
+    public func split(_ text: [UInt8]) -> [TextRange] {
         var out: [TextRange] = []
         var start = 0
         var i = 0
@@ -55,51 +55,48 @@ public struct SentenceSplitter: Sendable {
     public func split(_ document: inout Document) {
         var ranges: [TextRange] = []
         var starts: [Int32] = []
-        let t = document.tokens
-        t.flags.withUnsafeBufferPointer { flags in
-        document.bytes.withUnsafeBufferPointer { text in
-            var tok = 0
-            for para in document.paragraphRanges {
-                let first = tok
-                while tok < t.count, t.starts[tok] < para.end { tok += 1 }
-                if tok == first { continue }
-                var sentenceStart = first
-                var i = first
-                var openBracket = -1  // index of the innermost unclosed bracket in this sentence
-                let interesting: TokenFlags = [.terminal, .mayEndSentence, .openingBracket, .closingBracket,
-                                               .lineBreakAfter]
-                while i < tok {
-                    let f = flags[i]
-                    // Most tokens can end nothing.
-                    if f.isDisjoint(with: interesting) {
-                        i &+= 1
-                        continue
-                    }
-                    if f.contains(.openingBracket) { openBracket = i }
-                    if f.contains(.closingBracket) { openBracket = -1 }
-                    // No break inside brackets opened in this sentence, up to 40 tokens:
-                    // (Foto. Kementerian …), (SSK. II), (E. hemisphaerica (Bl.) RM Smith).
-                    if openBracket >= 0 && i - openBracket < 40 && !lineBreakBetween(i, min(i + 1, tok - 1), t, text) {
-                        i += 1
-                        continue
-                    }
-                    let end = boundary(after: i, limit: tok, t, text)
-                    if end > i {
-                        ranges.append(TextRange(Int(t.starts[sentenceStart]), Int(t.ends[end - 1])))
-                        starts.append(Int32(sentenceStart))
-                        sentenceStart = end
-                        openBracket = -1
-                        i = end
-                    } else {
-                        i += 1
-                    }
+        let t = document.tokens, text = document.bytes
+        let flags = t.flags.span
+        var tok = 0
+        for para in document.paragraphRanges {
+            let first = tok
+            while tok < t.count, t.starts[tok] < para.end { tok += 1 }
+            if tok == first { continue }
+            var sentenceStart = first
+            var i = first
+            var openBracket = -1  // index of the innermost unclosed bracket in this sentence
+            let interesting: TokenFlags = [.terminal, .mayEndSentence, .openingBracket, .closingBracket,
+                                           .lineBreakAfter]
+            while i < tok {
+                let f = flags[i]
+                // Most tokens can end nothing.
+                if f.isDisjoint(with: interesting) {
+                    i &+= 1
+                    continue
                 }
-                if sentenceStart < tok {
-                    ranges.append(TextRange(Int(t.starts[sentenceStart]), Int(t.ends[tok - 1])))
+                if f.contains(.openingBracket) { openBracket = i }
+                if f.contains(.closingBracket) { openBracket = -1 }
+                // No break inside brackets opened in this sentence, up to 40 tokens:
+                // (Foto. Kementerian …), (SSK. II), (E. hemisphaerica (Bl.) RM Smith).
+                if openBracket >= 0 && i - openBracket < 40 && !lineBreakBetween(i, min(i + 1, tok - 1), t, text) {
+                    i += 1
+                    continue
+                }
+                let end = boundary(after: i, limit: tok, t, text)
+                if end > i {
+                    ranges.append(TextRange(Int(t.starts[sentenceStart]), Int(t.ends[end - 1])))
                     starts.append(Int32(sentenceStart))
+                    sentenceStart = end
+                    openBracket = -1
+                    i = end
+                } else {
+                    i += 1
                 }
             }
-        }
+            if sentenceStart < tok {
+                ranges.append(TextRange(Int(t.starts[sentenceStart]), Int(t.ends[tok - 1])))
+                starts.append(Int32(sentenceStart))
+            }
         }
         starts.append(Int32(t.count))
         document.sentenceRanges = ranges
@@ -108,7 +105,7 @@ public struct SentenceSplitter: Sendable {
 
     /// If a sentence ends with token `i`'s group, the index of the first token after it; else `i`.
     @inline(__always)
-    func boundary(after i: Int, limit: Int, _ t: TokenTable, _ text: UnsafeBufferPointer<UInt8>) -> Int {
+    func boundary(after i: Int, limit: Int, _ t: TokenTable, _ text: [UInt8]) -> Int {
         let f = t.flags[i]
         if f.contains(.terminal) {
             var j = i + 1
@@ -143,18 +140,18 @@ public struct SentenceSplitter: Sendable {
         return i
     }
 
-    func isQuestionOrExclamation(_ i: Int, _ t: TokenTable, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isQuestionOrExclamation(_ i: Int, _ t: TokenTable, _ text: [UInt8]) -> Bool {
         let b = text[Int(t.starts[i])]
         return b == UInt8(ascii: "?") || b == UInt8(ascii: "!")
     }
 
     @inline(__always)
-    func lineBreakBetween(_ i: Int, _ j: Int, _ t: TokenTable, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    func lineBreakBetween(_ i: Int, _ j: Int, _ t: TokenTable, _ text: [UInt8]) -> Bool {
         t.flags[i].contains(.lineBreakAfter)
     }
 
     /// Whether token `j` can start a sentence.
-    func startsSentence(_ j: Int, _ t: TokenTable, _ text: UnsafeBufferPointer<UInt8>, afterQuestion: Bool) -> Bool {
+    func startsSentence(_ j: Int, _ t: TokenTable, _ text: [UInt8], afterQuestion: Bool) -> Bool {
         let f = t.flags[j]
         if f.contains(.openingQuote) || f.contains(.openingBracket) { return true }
         switch t.kinds[j] {

@@ -17,13 +17,8 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// Analyses raw input bytes (any encoding problems are repaired and counted).
-    public func analyze(_ input: UnsafeBufferPointer<UInt8>) -> Document {
-        analyze(normalized: normalizer.normalize(input))
-    }
-
-    /// Analyses raw input bytes.
     public func analyze(_ input: [UInt8]) -> Document {
-        input.withUnsafeBufferPointer { analyze($0) }
+        analyze(normalized: normalizer.normalize(input))
     }
 
     /// Analyses a string.
@@ -41,16 +36,14 @@ public struct TextAnalyzer: Sendable {
 
     /// Fills paragraphs, tokens, sentences and clitic analyses of `doc`.
     public func segment(_ doc: inout Document) {
-        let paragraphs = doc.bytes.withUnsafeBufferPointer { ParagraphSplitter().split($0) }
+        let paragraphs = ParagraphSplitter().split(doc.bytes)
         segment(&doc, paragraphs: paragraphs)
     }
 
     private func segment(_ doc: inout Document, paragraphs: [TextRange]) {
         var tokens = TokenTable()
-        doc.bytes.withUnsafeBufferPointer { text in
-            tokenizer.tokenize(text, into: &tokens)
-            clitics.analyze(text, &tokens)
-        }
+        tokenizer.tokenize(doc.bytes, into: &tokens)
+        clitics.analyze(doc.bytes, &tokens)
         doc.tokens = tokens
         doc.paragraphRanges = paragraphs
         SentenceSplitter().split(&doc)

@@ -33,6 +33,11 @@ public struct Tokenizer: Sendable {
         sink.move(into: &table)
     }
 
+    /// Appends the tokens of the UTF-8 `text` to `table`; offsets are relative to `text`.
+    public func tokenize(_ text: [UInt8], into table: inout TokenTable) {
+        text.withUnsafeBufferPointer { tokenize($0, into: &table) }
+    }
+
     /// Tokenizes into fresh arrays of `capacity`; false when they were too small.
     private func fill(_ table: inout TokenTable, _ text: UnsafeBufferPointer<UInt8>, capacity: Int) -> Bool {
         var fits = true
@@ -242,7 +247,7 @@ private struct Scanner {
                     var f: TokenFlags = upper ? (len == 1 ? [.capitalized, .allCaps] : .capitalized) : []
                     if len == 2, isCurrency(i, q) {
                         kind = .symbol
-                    } else if len >= 4, len <= 64, CliticAnalyzer.mayHaveClitic(p, i, q) {
+                    } else if len >= 4, len <= 64, mayHaveClitic(i, q) {
                         t.cliticCandidates.append(Int32(truncatingIfNeeded: t.count))
                     }
                     if len == 1 && !upper { f = [] }
@@ -461,7 +466,7 @@ private struct Scanner {
             if len == 2, isCurrency(start, end) {
                 kind = .symbol
             } else if len >= 4, len <= 64, !w.digits, !w.nonASCII, w.upper != w.letters,
-                      CliticAnalyzer.mayHaveClitic(p, start, end) {
+                      mayHaveClitic(start, end) {
                 // Noted while the bytes are in cache, so clitic analysis visits only these.
                 t.cliticCandidates.append(Int32(truncatingIfNeeded: t.count))
             }
@@ -489,6 +494,12 @@ private struct Scanner {
             e &+= len
         }
         return e
+    }
+
+    /// Whether the word `p[s..<e]` may carry a clitic (``CliticAnalyzer/mayHaveClitic(head:_:tail:_:_:)``).
+    @inline(__always)
+    func mayHaveClitic(_ s: Int, _ e: Int) -> Bool {
+        CliticAnalyzer.mayHaveClitic(head: p[s], p[s + 1], tail: p[e - 3], p[e - 2], p[e - 1])
     }
 
     func containsDigit(_ r: Range<Int>) -> Bool { r.contains { (p[$0] &- 0x30) < 10 } }

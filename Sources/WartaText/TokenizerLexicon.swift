@@ -192,6 +192,24 @@ public struct CommonWords: Sendable {
     /// Whether the string `key` is a common word.
     public func contains(_ key: String) -> Bool { first.contains(key) || second.contains(key) }
 
+    /// Whether the bytes `key` views (lower-cased first with `lowercase`) are a common word.
+    @inline(__always)
+    public func contains(_ key: Span<UInt8>, lowercase: Bool = false) -> Bool {
+        key.withUnsafeBufferPointer { contains($0, lowercase: lowercase) }
+    }
+
+    /// Whether `bytes[range]` (lower-cased first with `lowercase`) is a common word.
+    @inline(__always)
+    public func contains(_ bytes: [UInt8], _ range: Range<Int>, lowercase: Bool = false) -> Bool {
+        bytes.withUnsafeBufferPointer { contains(UnsafeBufferPointer(rebasing: $0[range]), lowercase: lowercase) }
+    }
+
+    /// Whether `bytes[range]` is a common word (for a column read in place, ``DocumentColumns``).
+    @inline(__always)
+    public func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercase: Bool = false) -> Bool {
+        contains(UnsafeBufferPointer(rebasing: bytes[range]), lowercase: lowercase)
+    }
+
     /// Whether `key` is in the first table alone (for the tokenizer lexicon's words, the forms
     /// and lemmas of `lemmas.tsv`: curated words, not ones learned from text).
     public func containsInFirst(_ key: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -59,6 +59,12 @@ public enum UnicodeProperties {
 
 /// Strict UTF-8 decoding and encoding of one scalar.
 public enum UTF8Decoder {
+    /// Decodes the scalar at `i` of the bytes `bytes` views (see the buffer form).
+    @inline(__always)
+    public static func decode(_ bytes: Span<UInt8>, _ i: Int) -> (scalar: UInt32, length: Int)? {
+        bytes.withUnsafeBufferPointer { decode($0, i) }
+    }
+
     /// Decodes the scalar at `i`; returns the scalar and its length, or nil for an invalid
     /// or truncated sequence (overlong forms, surrogates and values above U+10FFFF included).
     @inline(__always)

@@ -60,7 +60,7 @@ public struct StageBenchmark {
         row("compile built-in TSV (once)", configuration.entityLexicon.entries.count, best(1) { _ = EntityLexicon(tsv: sources) })
         let image = configuration.entityLexicon.image()
         row("load binary image (\(image.count / 1_000_000) MB)", configuration.entityLexicon.entries.count,
-            best(3) { _ = image.withUnsafeBytes { EntityLexicon(image: $0) } })
+            best(3) { _ = LexiconCache.entityLexicon(image: image) })
         return s
     }
 

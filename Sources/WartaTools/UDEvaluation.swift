@@ -225,9 +225,7 @@ public enum UDEvaluation {
     static func isSpace(_ text: [UInt8], _ i: Int) -> Bool {
         let b = text[i]
         if b < 0x80 { return b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
-        return text.withUnsafeBufferPointer { p in
-            guard let (c, _) = UTF8Decoder.decode(p, i) else { return false }
-            return Unicode.Scalar(c)?.properties.isWhitespace ?? false
-        }
+        guard let (c, _) = UTF8Decoder.decode(text.span, i) else { return false }
+        return Unicode.Scalar(c)?.properties.isWhitespace ?? false
     }
 }

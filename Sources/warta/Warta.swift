@@ -33,7 +33,7 @@ struct WartaCommand: AsyncParsableCommand {
 /// Writes a line to standard error.
 func printError(_ s: String) {
     let line = Array((s + "\n").utf8)
-    line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+    _ = write(2, line, line.count)
 }
 
 /// Runs `body`, turning a closed output pipe into a quiet exit and errors into exit code 2.

@@ -31,7 +31,7 @@ void chtml_silence_thread(void);
 /// `encoding` NULL lets libxml2 sniff; pass "UTF-8" or "windows-1252" to force one.
 /// `lift_limits` non-zero parses with XML_PARSE_HUGE (no depth or size limit short of memory).
 /// `status` receives CHTML_PARSED, CHTML_TOO_DEEP or CHTML_TOO_LARGE.
-chtml_doc *chtml_parse(const char *buf, int32_t len, const char *encoding, int32_t lift_limits, int32_t *status);
+chtml_doc *chtml_parse(const void *buf, int32_t len, const char *encoding, int32_t lift_limits, int32_t *status);
 /// Frees a parsed document.
 void chtml_free_doc(chtml_doc *doc);
 

@@ -406,3 +406,109 @@ public func decompressingIfGzip(_ stream: ByteStream) throws(WartaError) -> Byte
 public func openStream(path: String) throws(WartaError) -> ByteStream {
     try decompressingIfGzip(try FileByteStream(path: path))
 }
+
+/// Whole arrays read from and written to a file descriptor, retrying on EINTR (the byte
+/// streams' unbuffered counterpart, for whole files and for output).
+enum FileDescriptor {
+    /// Everything readable from `fd` until end of file: read straight into an array of
+    /// `sizeHint` bytes (a file's size), then in chunks for whatever follows (a pipe, a file
+    /// that grew). `errno` is left as the last read set it.
+    static func readAll(_ fd: Int32, sizeHint: Int) -> [UInt8] {
+
+        errno = 0
+        var filled = 0
+        var out = [UInt8](unsafeUninitializedCapacity: max(sizeHint, 0)) { buffer, count in
+            while filled < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                if n > 0 { filled += n; continue }
+                if n < 0 && errno == EINTR { continue }
+                break
+            }
+            count = filled
+        }
+        if sizeHint > 0 && filled < sizeHint { return out }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n > 0 { out.append(contentsOf: chunk[0..<n]); continue }
+            if n < 0 && errno == EINTR { continue }
+            break
+        }
+        return out
+    }
+
+    /// Calls `body` with the bytes of the file at `path` mapped into memory (no copy), or
+    /// returns nil when it cannot be opened or mapped.
+    static func withMappedFile<R>(_ path: String, _ body: (UnsafeRawBufferPointer) -> R) -> R? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0 else { return nil }
+        let size = Int(st.st_size)
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED else { return nil }
+        defer { munmap(base, size) }
+        return body(UnsafeRawBufferPointer(start: base, count: size))
+    }
+
+    /// Writes all of `bytes` to `fd`; a failed write (a closed reader) is ``OutputSink/BrokenPipe``.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try writeAll(fd, $0) }
+    }
+
+    /// Writes all of `raw` to `fd` (see the array form).
+    fileprivate static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < raw.count {
+            let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw OutputSink.BrokenPipe()
+            }
+            offset += n
+        }
+    }
+}
+
+/// Gzips bytes onto a file descriptor: the writing side of ``GzipByteStream``.
+final class GzipWriter {
+    private let z: UnsafeMutablePointer<z_stream>
+    private let fd: Int32
+    /// Deflate output, reused from write to write.
+    private var compressed = [UInt8](repeating: 0, count: 1 << 16)
+
+    /// Starts a gzip stream on `fd`, which ``finish()`` closes.
+    init(fd: Int32) {
+        self.fd = fd
+        z = .allocate(capacity: 1)
+        z.initialize(to: z_stream())
+        deflateInit2_(z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+    }
+
+    /// Compresses `input` and writes what comes out, sync-flushed: the bytes so far decompress whole.
+    func write(_ input: [UInt8]) throws { try deflate(input, flush: Z_SYNC_FLUSH) }
+
+    /// Writes the gzip trailer, frees the stream and closes the file.
+    func finish() throws {
+        try deflate([], flush: Z_FINISH)
+        deflateEnd(z)
+        z.deallocate()
+        close(fd)
+    }
+
+    /// Compresses `input` and writes what comes out; `flush` is a zlib flush mode.
+    private func deflate(_ input: [UInt8], flush: Int32) throws {
+        try input.withUnsafeBufferPointer { inBuf in
+            z.pointee.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
+            z.pointee.avail_in = UInt32(inBuf.count)
+            try compressed.withUnsafeMutableBytes { out in
+                repeat {
+                    z.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                    z.pointee.avail_out = UInt32(out.count)
+                    CZlib.deflate(z, flush)
+                    try FileDescriptor.writeAll(fd, UnsafeRawBufferPointer(rebasing: out[0..<(out.count - Int(z.pointee.avail_out))]))
+                } while z.pointee.avail_out == 0
+            }
+        }
+    }
+}

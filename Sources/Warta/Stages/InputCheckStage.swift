@@ -52,26 +52,25 @@ public struct InputCheckStage: Stage {
     static func census(_ bytes: [UInt8]) -> Census {
         var c = Census(sample: min(bytes.count, 65_536))
         let whole = c.sample == bytes.count
-        bytes.withUnsafeBufferPointer { all in
-            let p = UnsafeBufferPointer(rebasing: all[0..<c.sample])
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            var i = 0
-            while i < p.count {
-                if i + 8 <= p.count {
-                    let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    // No byte at or above 0x80 or below 0x20: eight plain bytes.
-                    if w & highs == 0 && (w &- ones &* 0x20) & ~w & highs == 0 { i += 8; continue }
-                }
-                let b = p[i]
-                if b < 0x80 {
-                    if b == 0 { c.nul += 1 } else if b < 0x09 || (b > 0x0D && b < 0x20) { c.controls += 1 }
-                    i += 1
-                } else if let (_, length) = UTF8Decoder.decode(p, i) {
-                    i += length
-                } else {
-                    if i + 4 < p.count || whole { c.invalid += 1 }
-                    i += 1
-                }
+        let p = bytes.span.extracting(0..<c.sample), words = p.bytes
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i < p.count {
+            if i + 8 <= p.count {
+                // (Any eight bytes are a valid UInt64: the bounds-checked load is safe.)
+                let w = words.unsafeLoadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // No byte at or above 0x80 or below 0x20: eight plain bytes.
+                if w & highs == 0 && (w &- ones &* 0x20) & ~w & highs == 0 { i += 8; continue }
+            }
+            let b = p[i]
+            if b < 0x80 {
+                if b == 0 { c.nul += 1 } else if b < 0x09 || (b > 0x0D && b < 0x20) { c.controls += 1 }
+                i += 1
+            } else if let (_, length) = UTF8Decoder.decode(p, i) {
+                i += length
+            } else {
+                if i + 4 < p.count || whole { c.invalid += 1 }
+                i += 1
             }
         }
         return c
