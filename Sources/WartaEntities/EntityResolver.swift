@@ -102,7 +102,7 @@ public struct EntityResolver: Sendable {
                 if m.end - m.start >= 2 { nicknames.add((m.start..<m.end).map { keys.key($0) }, person: entities.count - 1) }
             } else if m.type == .org || m.type == .loc, m.end - m.start >= 2 {
                 for form in Initials.forms(keys.initials(m.start, m.end)) {
-                    byInitials[MentionKeys.mix(form.withUnsafeBufferPointer { ByteStringTable.hash(of: $0) }, m.type)] = entities.count - 1
+                    byInitials[MentionKeys.mix(ByteStringTable.hash(of: form), m.type)] = entities.count - 1
                 }
             }
             byName[nameKey] = entities.count - 1
@@ -151,7 +151,7 @@ struct MentionKeys {
 
     /// The hash of token `t`'s bytes as written.
     func rawHash(_ t: Int) -> Int {
-        doc.bytes.withUnsafeBufferPointer { ByteStringTable.hash(of: UnsafeBufferPointer(rebasing: $0[Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t])])) }
+        doc.hash(ofToken: t)
     }
 
     /// A key hash combined with an entity type.
@@ -180,7 +180,7 @@ struct MentionKeys {
     }
 
     static let placeCues: Set<Int> = Set(["kota", "kabupaten", "kab.", "provinsi", "prov."].map { w in
-        Array(w.utf8).withUnsafeBufferPointer { ByteStringTable.hash(of: $0) }
+        ByteStringTable.hash(of: Array(w.utf8))
     })
 
     /// A place mention's bare name without its cue word, and the cue, as key hashes (`semarang`,

@@ -124,6 +124,12 @@ public struct ByteStringTable: Sendable {
     @inlinable @inline(__always)
     public static func hash(of key: UnsafeBufferPointer<UInt8>, lowercase: Bool = false) -> Int { hash(key, lowercase: lowercase) }
 
+    /// ``hash(of:lowercase:)`` of `bytes`.
+    @inlinable
+    public static func hash(of bytes: [UInt8], lowercase: Bool = false) -> Int {
+        bytes.withUnsafeBufferPointer { hash($0, lowercase: lowercase) }
+    }
+
     /// The value for `key`, or nil. With `lowercase`, ASCII letters of `key` are compared
     /// as lower case (the table's keys must then be lower case).
     @inlinable @inline(__always)
@@ -217,6 +223,24 @@ extension ByteStringTable {
         while key[count] != 0 { count += 1 }
         return key.withMemoryRebound(to: UInt8.self, capacity: count) {
             value(UnsafeBufferPointer(start: $0, count: count), lowercase: lowercase)
+        }
+    }
+}
+
+extension DocumentColumns {
+    /// ``ByteStringTable/hash(of:lowercase:)`` of token `t`'s bytes.
+    @inlinable @inline(__always)
+    public func hash(ofToken t: Int, lowercase: Bool = false) -> Int {
+        ByteStringTable.hash(UnsafeBufferPointer(rebasing: bytes[Int(starts[t])..<Int(ends[t])]), lowercase: lowercase)
+    }
+}
+
+extension Document {
+    /// ``ByteStringTable/hash(of:lowercase:)`` of token `t`'s bytes.
+    @inlinable
+    public func hash(ofToken t: Int, lowercase: Bool = false) -> Int {
+        bytes.withUnsafeBufferPointer { text in
+            ByteStringTable.hash(UnsafeBufferPointer(rebasing: text[Int(tokens.starts[t])..<Int(tokens.ends[t])]), lowercase: lowercase)
         }
     }
 }

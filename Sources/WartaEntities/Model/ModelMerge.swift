@@ -386,15 +386,11 @@ extension Scan {
     /// them one by one moved every later mention each time (quadratic in a long document).
     func dropMentions(at indices: [Int]) {
         guard !indices.isEmpty else { return }
-        // Swapped in the buffer, mentions move without copies of their strings.
-        let kept = mentions.withUnsafeMutableBufferPointer { p in
-            var kept = 0, r = 0
-            for k in p.indices {
-                if r < indices.count, indices[r] == k { r += 1; continue }
-                if kept != k { p.swapAt(kept, k) }
-                kept += 1
-            }
-            return kept
+        var kept = 0, r = 0
+        for k in mentions.indices {
+            if r < indices.count, indices[r] == k { r += 1; continue }
+            if kept != k { mentions.swapAt(kept, k) }
+            kept += 1
         }
         mentions.removeLast(mentions.count - kept)
     }
@@ -412,18 +408,14 @@ extension Scan {
             lengths[Int(doc.bytes[Int(doc.tokens.starts[t])] & 0x1F)] |= 1 << UInt64(min(63, Int(doc.tokens.ends[t] - doc.tokens.starts[t])))
         }
         var out = Set<Int>()
-        doc.tokens.starts.withUnsafeBufferPointer { starts in
-        doc.tokens.ends.withUnsafeBufferPointer { ends in
-        doc.bytes.withUnsafeBufferPointer { bytes in
-            for t in 0..<starts.count {
-                let s = Int(starts[t]), length = Int(ends[t]) - s
-                guard lengths[Int(bytes[s] & 0x1F)] & 1 << UInt64(min(63, length)) != 0,
+        doc.withColumns { c in
+            for t in 0..<c.starts.count {
+                let s = Int(c.starts[t]), length = Int(c.ends[t]) - s
+                guard lengths[Int(c.bytes[s] & 0x1F)] & 1 << UInt64(min(63, length)) != 0,
                       kinds[t] == .word, !capitalized(t), !allCaps(t) else { continue }
-                let h = ByteStringTable.hash(of: UnsafeBufferPointer(rebasing: bytes[s..<s + length]), lowercase: true)
+                let h = c.hash(ofToken: t, lowercase: true)
                 if wanted.contains(h) { out.insert(h) }
             }
-        }
-        }
         }
         return out
     }
@@ -431,9 +423,7 @@ extension Scan {
     /// The hash of the bytes of token `t` in lower case, whatever its case (from the text: the
     /// scan keys only the tokens near names).
     func lowercaseHash(_ t: Int) -> Int {
-        doc.bytes.withUnsafeBufferPointer { p in
-            ByteStringTable.hash(of: UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t])]), lowercase: true)
-        }
+        doc.hash(ofToken: t, lowercase: true)
     }
 
     /// Whether the word of token `t` is a word of the lexicon's people's names (``nameWords``).
