@@ -197,8 +197,7 @@ extension Scan {
 
         /// Where model span `s` ends once it stops at a date, an amount or a bracketed acronym,
         /// or nil when it is dropped (over a mention the model leaves be, or a lone calendar
-        /// word: `isLoneCalendarWord`, a Bool rather than a method of the scan, which as a
-        /// closure would copy the scan).
+        /// word: `isLoneCalendarWord`, which the scan answers).
         func end(of s: Mention, isLoneCalendarWord: Bool) -> Int? {
             if (s.start..<s.end).contains(where: { blocked[$0] == 2 }) { return nil }
             if isLoneCalendarWord { return nil }

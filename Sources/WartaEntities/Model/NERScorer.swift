@@ -268,7 +268,6 @@ struct NERWordScores {
     /// The word of token `t` of `scan`, added with its sums when new.
     mutating func word(of t: Int, _ scan: Scan, _ model: NERModel) -> Int {
         let s = Int(scan.doc.tokens.starts[t]), e = Int(scan.doc.tokens.ends[t])
-        // The lookup reads the token's bytes alone: a closure that named the scan copied it.
         let (found, slot) = scan.doc.bytes.withUnsafeBufferPointer { text in find(UnsafeBufferPointer(rebasing: text[s..<e])) }
         if found >= 0 { return found }
         scan.doc.bytes.withUnsafeBufferPointer { text in add(UnsafeBufferPointer(rebasing: text[s..<e]), t, scan, model) }
