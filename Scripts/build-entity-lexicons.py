@@ -231,7 +231,12 @@ ROLES = (
     "Wakil Kepala;Wakil Direktur;Wakil Rektor;Wakil Dekan;Sekretaris Jenderal;Deputi;Direktur Eksekutif;Ketua Harian;"
     "Bendahara;Bendahara Umum;Presiden Direktur;Presdir;Komisaris Utama;Kepala Sekolah;Kepsek;Duta Besar;Dubes;"
     "Konsul Jenderal;Jaksa;Jaksa Penuntut Umum;Kuasa Hukum;Pengacara;Advokat;Imam Besar;Co-Founder;"
-    "Chief Executive Officer;Chief Operating Officer;Chief Financial Officer;Managing Director;General Manager"
+    "Chief Executive Officer;Chief Operating Officer;Chief Financial Officer;Managing Director;General Manager;"
+    # Abbreviated titles of news copy: deputies (Wa-), unit heads (Ka-, Kasat-), new ministries.
+    "Walkot;Wawalkot;Wakil Ketua Umum;Waketum;Wasekjen;Wamenko;Wakapolda;Wakapolres;Wakapolresta;Wakapolsek;"
+    "Kasatreskrim;Kasatlantas;Kasatnarkoba;Kasatintelkam;Kasatsamapta;Kasatbinmas;Kasatpolairud;Kasi;Kasie;Kasi Humas;"
+    "Kasi Intel;Kasi Intelijen;Kasi Pidum;Kasi Pidsus;Kasi Datun;Kasi Pemerintahan;Kasi Trantib;Kasipidum;Kasipidsus;Kasubbag;Kasubbag Humas;Kaur;Kadus;Sekcam;Pjs;Komut;Wadir;Wadirut;"
+    "Mendikdasmen;Mendiktisaintek;Menbud;Menpan-RB;Menpan RB"
 )
 HONORIFICS = "Bapak;Ibu;Pak;Bu;Sdr.;Sdri.;Saudara;Saudari;H.;Hj.;KH.;K.H.;Prof.;Dr.;Drs.;Dra.;Ir.;dr.;Ustaz;Ustadz;Kiai;Habib;Mbak;Mas;Bang;Tuan;Nyonya"
 RANKS = (

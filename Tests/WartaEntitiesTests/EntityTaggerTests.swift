@@ -79,6 +79,20 @@ struct EntityTaggerTests {
         expectOnePerson("“Kami siap,” kata Mendagri Tito Karnavian.", "Tito Karnavian", role: "Mendagri", model: nil)
     }
 
+    /// The abbreviated titles of news copy are roles: deputies (`Waketum`, `Walkot`), unit
+    /// heads (`Kasatlantas`, `Kasi Intel`) and new ministries (`Mendikdasmen`), with the
+    /// organization or rank between them and the name; a title alone is no person.
+    @Test func abbreviatedTitlesAreRoles() {
+        expectOnePerson("Waketum Partai NasDem Saan Mustopa mengatakan hal itu.", "Saan Mustopa",
+                        role: "Waketum Partai NasDem")
+        expectOnePerson("Kasatlantas Polres Bogor AKP M Fadli Amri menjelaskan, jalan ditutup.", "M Fadli Amri",
+                        role: "Kasatlantas Polres Bogor AKP")
+        expectOnePerson("“Berkas sudah lengkap,” kata Kasi Intel Kejari Binjai Noprianto Sihombing.", "Noprianto Sihombing",
+                        role: "Kasi Intel Kejari Binjai")
+        expectOnePerson("Mendikdasmen Abdul Mu'ti mengatakan, ujian tetap ada.", "Abdul Mu'ti", role: "Mendikdasmen")
+        #expect(!tagged("Hal itu disampaikan Kasi Intel kepada wartawan.").contains { $0.hasPrefix("PER") })
+    }
+
     /// After a role, the word right after a place word names the place, not the person
     /// (`Kepala Dusun Nglahar, …, Wahyu Wibowo`).
     @Test func theWordAfterAPlaceWordInARoleNamesThePlace() {

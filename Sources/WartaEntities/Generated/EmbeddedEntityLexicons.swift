@@ -10358,6 +10358,7 @@ Kabid	ROLE	role	capitalized
 Kabid Humas	ROLE	role	capitalized		
 Kades	ROLE	role	capitalized		
 Kadis	ROLE	role	capitalized		
+Kadus	ROLE	role	capitalized		
 Kajari	ROLE	role	capitalized		
 Kajati	ROLE	role	capitalized		
 Kakanwil	ROLE	role	capitalized		
@@ -10371,11 +10372,33 @@ Kapolsek	ROLE	role	capitalized
 Kapten	ROLE	rank	capitalized		
 Kasat	ROLE	role	capitalized		
 Kasat Reskrim	ROLE	role	capitalized		
+Kasatbinmas	ROLE	role	capitalized		
+Kasatintelkam	ROLE	role	capitalized		
+Kasatlantas	ROLE	role	capitalized		
+Kasatnarkoba	ROLE	role	capitalized		
 Kasatpol PP	ROLE	role	capitalized		
+Kasatpolairud	ROLE	role	capitalized		
+Kasatreskrim	ROLE	role	capitalized		
+Kasatsamapta	ROLE	role	capitalized		
 Kasdam	ROLE	role	capitalized		
+Kasi	ROLE	role	capitalized		
+Kasi Datun	ROLE	role	capitalized		
+Kasi Humas	ROLE	role	capitalized		
+Kasi Intel	ROLE	role	capitalized		
+Kasi Intelijen	ROLE	role	capitalized		
+Kasi Pemerintahan	ROLE	role	capitalized		
+Kasi Pidsus	ROLE	role	capitalized		
+Kasi Pidum	ROLE	role	capitalized		
+Kasi Trantib	ROLE	role	capitalized		
+Kasie	ROLE	role	capitalized		
+Kasipidsus	ROLE	role	capitalized		
+Kasipidum	ROLE	role	capitalized		
 Kasubag	ROLE	role	capitalized		
+Kasubbag	ROLE	role	capitalized		
+Kasubbag Humas	ROLE	role	capitalized		
 Kasubbid	ROLE	role	capitalized		
 Kasubdit	ROLE	role	capitalized		
+Kaur	ROLE	role	capitalized		
 Kepala	ROLE	role	capitalized		
 Kepala Badan	ROLE	role	capitalized		
 Kepala Desa	ROLE	role	capitalized		
@@ -10404,6 +10427,7 @@ Komisaris Jenderal	ROLE	rank	capitalized
 Komisaris Utama	ROLE	role	capitalized		
 Komjen	ROLE	rank	capitalized		
 Kompol	ROLE	rank	capitalized		
+Komut	ROLE	role	capitalized		
 Konsul Jenderal	ROLE	role	capitalized		
 Koordinator	ROLE	role	capitalized		
 Kopda	ROLE	rank	capitalized		
@@ -10444,11 +10468,14 @@ Mayor Jenderal	ROLE	rank	capitalized
 Mbak	ROLE	honorific	capitalized		
 Menag	ROLE	role	capitalized		
 Menaker	ROLE	role	capitalized		
+Menbud	ROLE	role	capitalized		
 Mendag	ROLE	role	capitalized		
 Mendagri	ROLE	role	capitalized		
 Mendes	ROLE	role	capitalized		
 Mendikbud	ROLE	role	capitalized		
 Mendikbudristek	ROLE	role	capitalized		
+Mendikdasmen	ROLE	role	capitalized		
+Mendiktisaintek	ROLE	role	capitalized		
 Menhan	ROLE	role	capitalized		
 Menhub	ROLE	role	capitalized		
 Menkes	ROLE	role	capitalized		
@@ -10464,6 +10491,8 @@ Menkominfo	ROLE	role	capitalized
 Menkopolhukam	ROLE	role	capitalized		
 Menkumham	ROLE	role	capitalized		
 Menlu	ROLE	role	capitalized		
+Menpan RB	ROLE	role	capitalized		
+Menpan-RB	ROLE	role	capitalized		
 Menpar	ROLE	role	capitalized		
 Menparekraf	ROLE	role	capitalized		
 Menperin	ROLE	role	capitalized		
@@ -10493,6 +10522,7 @@ Penjabat	ROLE	role	capitalized
 Perdana Menteri	ROLE	role	capitalized		
 Pimpinan	ROLE	role	capitalized		
 Pj	ROLE	role	capitalized		
+Pjs	ROLE	role	capitalized		
 Plh	ROLE	role	capitalized		
 Plt	ROLE	role	capitalized		
 Prada	ROLE	rank	capitalized		
@@ -10507,6 +10537,7 @@ Saudara	ROLE	honorific	capitalized
 Saudari	ROLE	honorific	capitalized		
 Sdr.	ROLE	honorific	any		
 Sdri.	ROLE	honorific	any		
+Sekcam	ROLE	role	capitalized		
 Sekda	ROLE	role	capitalized		
 Sekjen	ROLE	role	capitalized		
 Sekretaris	ROLE	role	capitalized		
@@ -10522,14 +10553,22 @@ Tuan	ROLE	honorific	capitalized
 Ustadz	ROLE	honorific	capitalized		
 Ustaz	ROLE	honorific	capitalized		
 Wabup	ROLE	role	capitalized		
+Wadir	ROLE	role	capitalized		
+Wadirut	ROLE	role	capitalized		
 Wagub	ROLE	role	capitalized		
+Wakapolda	ROLE	role	capitalized		
+Wakapolres	ROLE	role	capitalized		
+Wakapolresta	ROLE	role	capitalized		
 Wakapolri	ROLE	role	capitalized		
+Wakapolsek	ROLE	role	capitalized		
+Waketum	ROLE	role	capitalized		
 Wakil Bupati	ROLE	role	capitalized		
 Wakil Dekan	ROLE	role	capitalized		
 Wakil Direktur	ROLE	role	capitalized		
 Wakil Gubernur	ROLE	role	capitalized		
 Wakil Kepala	ROLE	role	capitalized		
 Wakil Ketua	ROLE	role	capitalized		
+Wakil Ketua Umum	ROLE	role	capitalized		
 Wakil Menteri	ROLE	role	capitalized		
 Wakil Perdana Menteri	ROLE	role	capitalized		
 Wakil Presiden	ROLE	role	capitalized		
@@ -10537,9 +10576,13 @@ Wakil Rektor	ROLE	role	capitalized
 Wakil Wali Kota	ROLE	role	capitalized		
 Wali Kota	ROLE	role	capitalized		
 Walikota	ROLE	role	capitalized		
+Walkot	ROLE	role	capitalized		
 Wamen	ROLE	role	capitalized		
+Wamenko	ROLE	role	capitalized		
 Wapres	ROLE	role	capitalized		
+Wasekjen	ROLE	role	capitalized		
 Wawali	ROLE	role	capitalized		
+Wawalkot	ROLE	role	capitalized		
 """##
     /// Lexicons/given-names.tsv
     static let givenNames = ##"""
