@@ -12,7 +12,7 @@ public enum PretokenizedTagging {
     public static func tag(conll: String, pipeline: Pipeline) -> String {
         let tagger = EntityTagger(lexicon: pipeline.configuration.entityLexicon,
                                   commonWords: pipeline.configuration.tokenizerLexicon.commonWords,
-                                  speakerCues: pipeline.configuration.speechVerbs.speakerCueKeys,
+                                  speakerCues: pipeline.configuration.speakerCueKeys,
                                   model: pipeline.configuration.entityModel.model)
         let analyzer = TextAnalyzer(lexicon: pipeline.configuration.tokenizerLexicon)
         // Each input line: its token, or nil for a blank one. Lines split on bytes: as a
