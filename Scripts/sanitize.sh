@@ -24,7 +24,7 @@ for sanitizer in address thread; do
     bin=$(swift build --scratch-path "$scratch" --sanitize="$sanitizer" --show-bin-path)/warta
     echo "== warta process --jobs 4 under $sanitizer"
     set +e
-    "$bin" process --quiet --jobs 4 --entities --quotes "${inputs[@]}" "$jsonl" >/dev/null 2>"$scratch/process.err"
+    "$bin" process --quiet --jobs 4 "${inputs[@]}" "$jsonl" >/dev/null 2>"$scratch/process.err"
     code=$?
     set -e
     if [ $code -gt 1 ] || grep -q "Sanitizer" "$scratch/process.err"; then
