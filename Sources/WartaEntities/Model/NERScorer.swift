@@ -1,5 +1,9 @@
 import CPrefetch
-import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import WartaText
 
 /// The label scores of a document's windows for tagging: the sums
@@ -383,20 +387,36 @@ struct NERWordScores {
 }
 
 /// The word caches of one tagger, each lent to one tagging call at a time: as many as calls
-/// ran at once.
-final class NERWordScorePool: Sendable {
-    private let free = Mutex<[NERWordScores]>([])
+/// ran at once. The list is guarded by a pthread mutex rather than `Synchronization.Mutex`,
+/// whose futex ThreadSanitizer does not see (it reported the guarded accesses as races).
+final class NERWordScorePool: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    /// Read and written only with ``mutex`` held.
+    private var free: [NERWordScores] = []
 
-    init() {}
+    init() {
+        mutex = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
 
     /// A cache no other call holds, empty if it has grown past its limit.
     func take() -> NERWordScores {
-        guard let words = free.withLock({ $0.popLast() }), !words.isFull else { return NERWordScores() }
+        pthread_mutex_lock(mutex)
+        let words = free.popLast()
+        pthread_mutex_unlock(mutex)
+        guard let words, !words.isFull else { return NERWordScores() }
         return words
     }
 
     /// Gives back a cache taken with ``take()``.
     func give(_ words: sending NERWordScores) {
-        free.withLock { $0.append(words) }
+        pthread_mutex_lock(mutex)
+        free.append(words)
+        pthread_mutex_unlock(mutex)
     }
 }
