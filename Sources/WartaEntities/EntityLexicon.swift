@@ -405,6 +405,16 @@ public struct EntityLexicon: Sendable {
         key.withUnsafeBufferPointer { table.value($0) }.map { $0 & Slot.longer != 0 } ?? false
     }
 
+    /// The entries of type `type`, in compiled order, found on the type column alone: testing
+    /// each of the built-in lexicons' 135,000 entries as a ``LexiconEntry`` cost 17 million
+    /// instructions of start-up.
+    public func entries(ofType type: EntityType) -> [LexiconEntry] {
+        let code = Columns.typeCode(type), types = columns.types
+        var out: [LexiconEntry] = []
+        for i in types.indices where types[i] == code { out.append(LexiconEntry(columns, i)) }
+        return out
+    }
+
     /// The entry whose key is `key`, if any.
     public func entry(forKey key: [UInt8]) -> LexiconEntry? {
         key.withUnsafeBufferPointer { table.value($0) }.flatMap(Slot.entry).map { entries[$0] }

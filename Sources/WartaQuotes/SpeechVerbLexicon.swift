@@ -94,11 +94,11 @@ public struct SpeechVerbLexicon: Sendable {
         self.filter = filter
     }
 
-    /// The texts a quote mark token can have (UTF-8): each character up to U+206F of a quote
-    /// class, and the doubled ASCII ones.
+    /// The texts a quote mark token can have (UTF-8): each character of a quote class (ASCII
+    /// and ``CharacterClass/nonASCIIQuotes``), and the doubled ASCII ones.
     static let quoteMarkTokens: [[UInt8]] = {
         var out: [[UInt8]] = []
-        for c in UInt32(0x20)...0x206F {
+        for c in Array(UInt32(0x20)..<0x80) + CharacterClass.nonASCIIQuotes {
             switch CharacterClass.of(c) {
             case .quote, .openingQuote, .closingQuote:
                 let utf8 = Array(String(Unicode.Scalar(c)!).utf8)

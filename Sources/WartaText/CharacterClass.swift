@@ -49,6 +49,11 @@ public enum CharacterClass: UInt8, Sendable {
         }
     }
 
+    /// The scalars beyond ASCII that ``of(_:)`` reads as a quote mark (opening, closing or
+    /// either), so a list of every quote mark need not ask ``of(_:)`` of each scalar.
+    public static let nonASCIIQuotes: [UInt32] = [0x201C, 0x2018, 0x201E, 0x201A, 0x00AB, 0x2039, 0x201F, 0x201B, 0x00BB,
+                                                  0x203A, 0x201D, 0x2019, 0x2033, 0x2032]
+
     static let ascii: [CharacterClass] = (0..<128).map { (b: Int) -> CharacterClass in
         switch UInt8(b) {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return .letter

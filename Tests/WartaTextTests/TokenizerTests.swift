@@ -11,6 +11,17 @@ struct TokenizerTests {
         #expect(tokens("di \(word) itu") == ["di", word, "itu"])
     }
 
+    @Test func everyQuoteMarkBeyondASCIIIsListed() {
+        // The quotes' speech-verb filter lists the quote marks from this list, not from every scalar.
+        let quotes = (UInt32(0x80)...0xFFFF).filter { c in
+            switch CharacterClass.of(c) {
+            case .quote, .openingQuote, .closingQuote: true
+            default: false
+            }
+        }
+        #expect(quotes.sorted() == CharacterClass.nonASCIIQuotes.sorted())
+    }
+
     @Test func hyphensBetweenNamesAndRangesSplitAsInUD() {
         #expect(tokens("Januari-September 2007") == ["Januari", "-", "September", "2007"])
         #expect(tokens("tol Jagorawi-Cinere") == ["tol", "Jagorawi", "-", "Cinere"])
