@@ -364,7 +364,7 @@ public struct EntityLexicon: Sendable {
               ends.count == 2 * types.count, Columns.areEnds(ends, of: text.count),
               types.allSatisfy({ Int($0) < Columns.types.count }), policies.allSatisfy({ CasePolicy(rawValue: $0) != nil }),
               subtypeIndexes.allSatisfy({ Int($0) < subtypes.count }),
-              table.allValues(satisfy: { $0 >= 0 && Int($0 & Slot.entryMask) <= types.count })
+              types.count < Int(Int32.max), table.allValues(masked: Slot.entryMask, atMost: Int32(types.count))
         else { return nil }
         self.columns = Columns(types: types, policies: policies, tokenCounts: tokenCounts, subtypeIndexes: subtypeIndexes,
                                subtypes: subtypes, text: text, ends: ends, ambiguous: ambiguousFlags)
@@ -456,7 +456,7 @@ extension EntityLexicon {
 
         /// Whether `ends` ends fields of a text of `count` bytes: non-negative, in order, the last at `count`.
         static func areEnds(_ ends: [Int32], of count: Int) -> Bool {
-            (ends.first.map { $0 >= 0 } ?? true) && zip(ends, ends.dropFirst()).allSatisfy { $0 <= $1 }
+            (ends.first.map { $0 >= 0 } ?? true) && BinaryImageCheck.neverDecreases(ends)
                 && (ends.last.map { Int($0) == count } ?? (count == 0))
         }
 

@@ -96,8 +96,9 @@ public struct ByteStringTable: Sendable {
         }
     }
 
-    /// Whether every value satisfies `predicate` (to check a loaded table's values).
-    public func allValues(satisfy predicate: (Int32) -> Bool) -> Bool { values.allSatisfy(predicate) }
+    /// Whether every value is at least 0 and, masked with `mask`, at most `limit` (to check a
+    /// loaded table's values).
+    public func allValues(masked mask: Int32, atMost limit: Int32) -> Bool { BinaryImageCheck.allValues(values, masked: mask, atMost: limit) }
 
     /// Calls `body` with every key.
     public func forEachKey(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {

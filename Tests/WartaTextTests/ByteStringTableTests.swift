@@ -19,6 +19,36 @@ struct ByteStringTableTests {
         #expect(Array("NAMA12".utf8).withUnsafeBufferPointer { table.value($0, lowercase: true) } == 12)
     }
 
+    /// The image checks find one bad element wherever it is: in the eight-lane part or the tail.
+    @Test func imageChecksFindOneBadElementAnywhere() {
+        let ends = (0..<37).map { Int32($0 * 3) }
+        #expect(BinaryImageCheck.neverDecreases(ends) && BinaryImageCheck.neverDecreases([]) && BinaryImageCheck.neverDecreases([5]))
+        for k in 1..<ends.count {
+            var bad = ends
+            bad[k] = bad[k - 1] - 1
+            #expect(!BinaryImageCheck.neverDecreases(bad), "decrease at \(k)")
+        }
+        let values = (0..<37).map { Int32($0) | 1 << 30 }
+        #expect(BinaryImageCheck.allValues(values, masked: (1 << 30) - 1, atMost: 36))
+        #expect(!BinaryImageCheck.allValues(values, masked: (1 << 30) - 1, atMost: 35))
+        for k in values.indices {
+            var bad = values
+            bad[k] = -1
+            #expect(!BinaryImageCheck.allValues(bad, masked: (1 << 30) - 1, atMost: 36), "negative at \(k)")
+        }
+        // 16 slots, 3 keys: index + 1 in the low 4 bits, hash bits above.
+        var slots = [UInt32](repeating: 0, count: 16)
+        slots[2] = 1 | 0xA0; slots[9] = 2 | 0x50; slots[15] = 3
+        #expect(BinaryImageCheck.slotsHoldEachKeyOnce(slots, keys: 3))
+        #expect(!BinaryImageCheck.slotsHoldEachKeyOnce(slots, keys: 4))
+        var past = slots
+        past[15] = 4
+        #expect(!BinaryImageCheck.slotsHoldEachKeyOnce(past, keys: 3))
+        var noIndex = slots
+        noIndex[9] = 0x50
+        #expect(!BinaryImageCheck.slotsHoldEachKeyOnce(noIndex, keys: 3))
+    }
+
     /// An image reads back as the same table; one whose slot points past the keys is refused.
     @Test func imagesRoundTripAndRejectABadSlot() throws {
         let table = ByteStringTable((0..<5_000).map { (Self.key($0), Int32($0)) })
