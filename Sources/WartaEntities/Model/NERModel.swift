@@ -334,33 +334,41 @@ struct ViterbiDecoder {
         }
     }
 
+    /// Lanes of the transitions from each label that ``NERLabel/allowed(_:_:)`` forbids (an
+    /// `I-` label from any label but its `B-` and itself), and the padding lane 7.
+    private static let forbidden: [SIMDMask<SIMD8<Int32>>] = (0..<8).map { p in
+        var mask = SIMDMask<SIMD8<Int32>>()
+        for l in 0..<8 { mask[l] = l >= NERLabel.count || !NERLabel.allowed(p, l) }
+        return mask
+    }
+
     /// The lattice over `best` and `back` (eight a token), the labels written to `labels`;
     /// an `I-` label is reached only from its `B-` or itself (``NERLabel/allowed(_:_:)``),
-    /// candidates compared in label order.
+    /// candidates compared in label order. Each token takes the eight labels at once: from
+    /// each previous label in turn, its score plus its row of transitions (forbidden lanes
+    /// minus infinity), kept where strictly greater, as the label-by-label loop did.
     private static func decode(_ emissions: UnsafeBufferPointer<Float>, count: Int, _ transitions: UnsafeBufferPointer<Float>,
                                _ best: UnsafeMutableBufferPointer<Float>, _ back: UnsafeMutableBufferPointer<Int8>,
                                _ labels: UnsafeMutableBufferPointer<Int>) {
         let n = NERLabel.count
-        for l in 0..<n {
-            best[l] = NERLabel.allowed(NERLabel.o, l) ? emissions[l] + transitions[l] : -.infinity
-        }
-        for t in 1..<count {
-            let previous = (t - 1) * 8
-            for l in 0..<n {
-                var m = -Float.infinity, arg = 0
-                if NERLabel.isInside(l) {
-                    for p in l - 1...l {
-                        let v = best[previous + p] + transitions[p * 8 + l]
-                        if v > m { m = v; arg = p }
-                    }
-                } else {
-                    for p in 0..<n {
-                        let v = best[previous + p] + transitions[p * 8 + l]
-                        if v > m { m = v; arg = p }
-                    }
+        let e = UnsafeRawPointer(emissions.baseAddress!), b = UnsafeMutableRawPointer(best.baseAddress!)
+        let tr = UnsafeRawPointer(transitions.baseAddress!)
+        withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: n) { rows in
+            let forbidden = forbidden
+            for p in 0..<n {
+                rows[p] = tr.loadUnaligned(fromByteOffset: p * 32, as: SIMD8<Float>.self).replacing(with: -.infinity, where: forbidden[p])
+            }
+            b.storeBytes(of: rows[NERLabel.o] + e.loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+            for t in 1..<count {
+                var m = SIMD8<Float>(repeating: -.infinity), arg = SIMD8<Int32>()
+                for p in 0..<n {
+                    let candidate = SIMD8<Float>(repeating: best[(t - 1) * 8 + p]) + rows[p]
+                    let better = candidate .> m
+                    m.replace(with: candidate, where: better)
+                    arg.replace(with: Int32(p), where: better)
                 }
-                best[t * 8 + l] = m + emissions[t * 8 + l]
-                back[t * 8 + l] = Int8(arg)
+                b.storeBytes(of: m + e.loadUnaligned(fromByteOffset: t * 32, as: SIMD8<Float>.self), toByteOffset: t * 32, as: SIMD8<Float>.self)
+                UnsafeMutableRawPointer(back.baseAddress! + t * 8).storeBytes(of: SIMD8<Int8>(truncatingIfNeeded: arg), as: SIMD8<Int8>.self)
             }
         }
         var m = -Float.infinity, arg = 0
