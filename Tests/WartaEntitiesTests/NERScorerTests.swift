@@ -74,3 +74,57 @@ struct NERScorerTests {
         #expect(WordClasses.values(0) == (0xFFFF, 0xFFFF, 0xFFFF))
     }
 }
+
+/// The decoder finds the best allowed label sequence (an `I-` label only after its `B-` or
+/// itself, the sentence opened and closed by `O`), checked against every sequence.
+@Suite("Viterbi decoder")
+struct ViterbiDecoderTests {
+    @Test func findsTheBestAllowedSequence() {
+        var generator = SplitMix(seed: 7)
+        var decoder = ViterbiDecoder()
+        for count in 1...4 {
+            for _ in 0..<25 {
+                let emissions = (0..<count * 8).map { _ in generator.nextFloat() }
+                let transitions = (0..<64).map { _ in generator.nextFloat() }
+                var labels: [Int] = []
+                decoder.decode(emissions, count: count, transitions: transitions, into: &labels)
+                let best = Self.bestByEnumeration(emissions, count: count, transitions)
+                #expect(labels == best, "\(count) tokens")
+            }
+        }
+    }
+
+    /// The highest-scoring allowed sequence, by trying all of them.
+    static func bestByEnumeration(_ e: [Float], count: Int, _ tr: [Float]) -> [Int] {
+        var best: [Int] = [], bestScore = -Float.infinity
+        var labels = [Int](repeating: 0, count: count)
+        func visit(_ t: Int, _ previous: Int, _ score: Float) {
+            if t == count {
+                let total = score + tr[previous * 8 + NERLabel.o]
+                if total > bestScore { bestScore = total; best = labels }
+                return
+            }
+            for l in 0..<NERLabel.count where NERLabel.allowed(previous, l) {
+                labels[t] = l
+                visit(t + 1, l, score + tr[previous * 8 + l] + e[t * 8 + l])
+            }
+        }
+        visit(0, NERLabel.o, 0)
+        return best
+    }
+}
+
+/// A small deterministic generator for test data.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// A float in -1..<1.
+    mutating func nextFloat() -> Float { Float(next() >> 40) / Float(1 << 23) - 1 }
+}
