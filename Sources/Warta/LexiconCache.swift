@@ -38,7 +38,7 @@ public enum LexiconCache {
     public static func builtInEntityModel(folder: String?) -> NERModel? {
         guard let source = NERModel.builtInSource else { return nil }
         // A model is embedded, so `builtIn` decodes it (it stops the process if it cannot).
-        return cached("model", sources: [source], folder: folder, load: { try? NERModel(data: Array($0.bindMemory(to: UInt8.self))) },
+        return cached("model", sources: [source], folder: folder, load: { try? NERModel(bytes: $0) },
                       compile: { NERModel.builtIn! }, image: { $0.data() })
     }
 

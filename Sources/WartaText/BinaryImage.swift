@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A flat binary image of compiled tables: arrays of fixed-width integers written end to end,
 /// each with its length, so loading one is a bounds check and a copy per array. Images are
 /// read back only by the same build that wrote them (native byte order, no versioning beyond
@@ -47,9 +51,27 @@ public struct BinaryImageReader {
         let start = offset
         offset += size
         return [T](unsafeUninitializedCapacity: Int(n)) { buffer, count in
+            Prefault.pages(of: UnsafeMutableRawBufferPointer(buffer))
             UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[start..<start + size]))
             count = Int(n)
         }
+    }
+}
+
+/// Fresh memory is mapped by the kernel one 4 KB page at a time, a fault each, as it is first
+/// written: copying the 13 MB of compiled images at start-up took 3,000 faults, about 4 ms.
+public enum Prefault {
+    /// Asks the kernel to map the whole pages of `buffer` (64 KB or more) in one call
+    /// (`MADV_POPULATE_WRITE`, Linux 5.14); elsewhere, or when it refuses, pages fault as before.
+    public static func pages(of buffer: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        guard buffer.count >= 1 << 16, let base = buffer.baseAddress else { return }
+        let page: UInt = 4096
+        let start = (UInt(bitPattern: base) + page - 1) & ~(page - 1)
+        let end = (UInt(bitPattern: base) + UInt(buffer.count)) & ~(page - 1)
+        let populateWrite: Int32 = 23
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), Int(end - start), populateWrite) }
+        #endif
     }
 }
 

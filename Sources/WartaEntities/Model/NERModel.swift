@@ -76,6 +76,12 @@ public struct NERModel: Sendable {
         self = try parsed.get()
     }
 
+    /// The model in `bytes` (a model file's bytes, read in place: a mapped file is not copied).
+    public init(bytes: UnsafeRawBufferPointer) throws(NERModelError) {
+        let parsed = NERModel.parse(bytes.bindMemory(to: UInt8.self))
+        self = try parsed.get()
+    }
+
     /// The model in `p`, or what is wrong with it.
     static func parse(_ p: UnsafeBufferPointer<UInt8>) -> Result<NERModel, NERModelError> {
         var at = 0
@@ -126,6 +132,7 @@ public struct NERModel: Sendable {
         guard let body = take(marked * 7) else { return .failure(.malformed(detail: "truncated weights")) }
         let weights = [Int8](unsafeUninitializedCapacity: rows * 8) { w, count in
             let out = UnsafeMutableRawPointer(w.baseAddress!)
+            Prefault.pages(of: UnsafeMutableRawBufferPointer(start: out, count: rows * 8))
             out.initializeMemory(as: UInt8.self, repeating: 0, count: rows * 8)
             var from = p.baseAddress! + body
             for word in 0..<rows / 64 {
