@@ -62,9 +62,10 @@ public struct BinaryImageReader {
 /// written: copying the 13 MB of compiled images at start-up took 3,000 faults, about 4 ms.
 public enum Prefault {
     /// Asks the kernel to map the whole pages of `buffer` (64 KB or more) in one call
-    /// (`MADV_POPULATE_WRITE`, Linux 5.14); elsewhere, or when it refuses, pages fault as before.
+    /// (`MADV_POPULATE_WRITE`, Linux 5.14, with Glibc); elsewhere, or when the kernel refuses,
+    /// pages fault as before.
     public static func pages(of buffer: UnsafeMutableRawBufferPointer) {
-        #if os(Linux)
+        #if os(Linux) && canImport(Glibc)
         guard buffer.count >= 1 << 16, let base = buffer.baseAddress else { return }
         let page: UInt = 4096
         let start = (UInt(bitPattern: base) + page - 1) & ~(page - 1)
