@@ -126,7 +126,7 @@ struct MentionKeys {
         let starts = doc.tokens.starts, ends = doc.tokens.ends
         // Each token's key may take ``MatchKey/capacity(for:)`` of its bytes, and a space.
         let room = MatchKey.capacity(for: Int(ends[b - 1] - starts[a])) + 17 * (b - a)
-        if scratch.count < room { scratch = [UInt8](repeating: 0, count: room * 2) }
+        if scratch.count < room { scratch = [UInt8](filled: 0, count: room * 2) }
         return doc.bytes.withUnsafeBufferPointer { p in
             scratch.withUnsafeMutableBufferPointer { out in
                 var n = 0

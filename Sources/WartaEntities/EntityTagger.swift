@@ -310,8 +310,8 @@ final class Scan {
         // Keys only where a rule can look: capitalised words and their neighbours, numbers and
         // their neighbours, abbreviations. Lower-case running text (most tokens) is skipped.
         let n = doc.tokens.count
-        matches = [UInt64](repeating: 0, count: n)
-        matchLimits = [Int32](repeating: 0, count: n)
+        matches = [UInt64](filled: 0, count: n)
+        matchLimits = [Int32](filled: 0, count: n)
         let flags = doc.tokens.flags, kinds = doc.tokens.kinds
         self.flags = flags
         self.kinds = kinds
@@ -335,8 +335,8 @@ final class Scan {
         }
         // Keys laid out in one buffer sized for the worst case (every token keyed, every key
         // three times its text), written through pointers.
-        var keyEnds = [Int32](repeating: 0, count: n + 1)
-        var cues = [EntityTagger.Cue](repeating: [], count: n)
+        var keyEnds = [Int32](filled: 0, count: n + 1)
+        var cues = [EntityTagger.Cue](filled: [], count: n)
         let capacity = MatchKey.capacity(for: doc.bytes.count) + 17 * n + 1
         let cueTable = cueWords.table, lowercaseStarts = lexicon.lowercaseStarts
         let checkLowercaseStarts = lowercaseStarts.count > 0

@@ -12,9 +12,9 @@ struct HashedIntMap<Value> {
     init(capacity: Int = 8) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [Int](repeating: 0, count: size)
-        values = [Value?](repeating: nil, count: size)
-        used = [Bool](repeating: false, count: size)
+        keys = [Int](filled: 0, count: size)
+        values = [Value?](filled: nil, count: size)
+        used = [Bool](filled: false, count: size)
         mask = size - 1
     }
 

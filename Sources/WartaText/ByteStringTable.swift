@@ -41,7 +41,7 @@ public struct ByteStringTable: Sendable {
     public init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt32](repeating: 0, count: size)
+        slots = [UInt32](filled: 0, count: size)
         mask = size - 1
         indexBits = size.trailingZeroBitCount
         arena.reserveCapacity(capacity * 12)
@@ -83,7 +83,7 @@ public struct ByteStringTable: Sendable {
     private mutating func grow() {
         let size = max(16, slots.count * 2)
         precondition(size <= 1 << 30, "a byte string table of more than 2^29 keys")
-        slots = [UInt32](repeating: 0, count: size)
+        slots = [UInt32](filled: 0, count: size)
         mask = size - 1
         indexBits = size.trailingZeroBitCount
         arena.withUnsafeBufferPointer { a in
