@@ -216,30 +216,51 @@ public enum DateParser {
     /// words of their own. Read on UTF-8 bytes: only a non-ASCII scalar asks whether it is a
     /// letter or a number.
     static func tokens(_ s: String) -> [String] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        bytes.append(contentsOf: s.utf8)
         var out: [String] = []
-        var current: [UInt8] = []
         // Room for the words of a window at once (a word takes four bytes or more with its space).
-        out.reserveCapacity(s.utf8.count / 4 + 2)
-        current.reserveCapacity(32)
-        func flush() {
-            var a = 0, z = current.count
-            while z > a, current[z - 1] == 0x2E || current[z - 1] == 0x2D || current[z - 1] == 0x3A { z -= 1 }
-            while a < z, current[a] == 0x2E || current[a] == 0x2D { a += 1 }
-            if a < z { out.append(String(decoding: current[a..<z], as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
+        out.reserveCapacity(bytes.count / 4 + 2)
+        // The current word is `bytes[start..<i]` (every byte since its start belongs to it).
+        var start = -1
+        func flush(_ end: Int) {
+            var a = start, z = end
+            while z > a, bytes[z - 1] == 0x2E || bytes[z - 1] == 0x2D || bytes[z - 1] == 0x3A { z -= 1 }
+            while a < z, bytes[a] == 0x2E || bytes[a] == 0x2D { a += 1 }
+            if a < z { out.append(String(decoding: bytes[a..<z], as: UTF8.self)) }
+            start = -1
         }
-        for u in s.unicodeScalars {
-            let v = u.value
-            let wordy = v < 0x80 ? (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 : Character(u).isLetter || Character(u).isNumber
-            if wordy || ((v == 0x2F || v == 0x3A || v == 0x2E || v == 0x2D) && !current.isEmpty) {
-                if v < 0x80 { current.append(UInt8(v)) } else { current.append(contentsOf: UTF8.encode(u)!) }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            var width = 1, wordy: Bool
+            if b < 0x80 {
+                wordy = (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
             } else {
-                if !current.isEmpty { flush() }
-                if v == 0x7C { out.append("|") } else if v == 0x2C { out.append(",") }
+                let u: Unicode.Scalar
+                (u, width) = scalar(bytes, i)
+                wordy = Character(u).isLetter || Character(u).isNumber
             }
+            if wordy || ((b == 0x2F || b == 0x3A || b == 0x2E || b == 0x2D) && start >= 0) {
+                if start < 0 { start = i }
+            } else {
+                if start >= 0 { flush(i) }
+                if b == 0x7C { out.append("|") } else if b == 0x2C { out.append(",") }
+            }
+            i += width
         }
-        if !current.isEmpty { flush() }
+        if start >= 0 { flush(bytes.count) }
         return out
+    }
+
+    /// The scalar whose UTF-8 starts at `bytes[i]` (a lead byte of valid UTF-8) and its length.
+    static func scalar(_ bytes: [UInt8], _ i: Int) -> (Unicode.Scalar, Int) {
+        let b = UInt32(bytes[i])
+        func next(_ k: Int) -> UInt32 { UInt32(bytes[i + k] & 0x3F) }
+        if b < 0xE0 { return (Unicode.Scalar((b & 0x1F) << 6 | next(1))!, 2) }
+        if b < 0xF0 { return (Unicode.Scalar((b & 0x0F) << 12 | next(1) << 6 | next(2))!, 3) }
+        return (Unicode.Scalar((b & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3))!, 4)
     }
 
     /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
