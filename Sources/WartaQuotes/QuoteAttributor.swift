@@ -114,7 +114,7 @@ final class QuoteWords: Sendable {
         self.lexicon = lexicon
         self.commonWords = commonWords
         var heads = Set<String>()
-        for e in lexicon.entries where e.type == .role && e.subtype != "honorific" {
+        for e in lexicon.entries(ofType: .role) where e.subtype != "honorific" {
             if let first = e.name.split(separator: " ").first { heads.insert(MatchKey.make(String(first))) }
         }
         roleHeads = ByteStringTable(keys: heads)
