@@ -317,10 +317,12 @@ final class Scan {
         self.kinds = kinds
         let salientFlags = TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
         var capitals: [Int32] = []
-        // Shifted by one: salient[i + 1] is token i's.
-        let salient = [Bool](unsafeUninitializedCapacity: n + 2) { out, count in
-            out[0] = false
-            out[n + 1] = false
+        // Room for the capitals of most texts at once (a quarter of the tokens), not grown by doubling.
+        capitals.reserveCapacity(n / 4 + 8)
+        // Shifted by one: salient[i + 1] is token i's. Filled, then written (an array made by
+        // `unsafeUninitializedCapacity` asks the runtime for its storage metadata each time).
+        var salient = [Bool](filled: false, count: n + 2)
+        salient.withUnsafeMutableBufferPointer { out in
             flags.withUnsafeBufferPointer { flags in
                 kinds.withUnsafeBufferPointer { kinds in
                     for i in 0..<n {
@@ -331,7 +333,6 @@ final class Scan {
                     }
                 }
             }
-            count = n + 2
         }
         // Keys laid out in one buffer sized for the worst case (every token keyed, every key
         // three times its text), written through pointers.
