@@ -177,16 +177,16 @@ struct Evidence {
                 checked = words
                 if isSettled { break }
             }
-            let (length, capitals, hash) = readWord(text, &i, into: &word)
+            let (length, inCapitals, hash) = readWord(text, &i, into: &word)
             if length > 0 && i == n {
-                if !technicalBefore { addWord(word.span, length, hash, inCapitals: capitals == length, table, reciprocals) }
+                if !technicalBefore { addWord(word.span, length, hash, inCapitals: inCapitals, table, reciprocals) }
                 break
             }
             let b = text[i]
             if b >= 0x80 { countScript(text, i) }
             let technical = Evidence.isTechnical(b)
             if length > 0 && !technicalBefore && !technical {
-                addWord(word.span, length, hash, inCapitals: capitals == length, table, reciprocals)
+                addWord(word.span, length, hash, inCapitals: inCapitals, table, reciprocals)
             }
             technicalBefore = technical
             i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
@@ -194,22 +194,23 @@ struct Evidence {
     }
 
     /// Reads the word's letters from `i` (none when `text[i]` is no letter) into `word`,
-    /// lower-cased, and leaves `i` after them: their length in bytes, how many were capitals,
-    /// and the ``ByteStringTable`` hash state of the bytes kept (all of them when the word
-    /// fits the buffer).
+    /// lower-cased, and leaves `i` after them: their length in bytes, whether all were ASCII
+    /// capitals, and the ``ByteStringTable`` hash state of the bytes kept (all of them when
+    /// the word fits the buffer).
     @inline(__always)
     mutating func readWord(_ text: Span<UInt8>, _ i: inout Int, into word: inout InlineArray<64, UInt8>)
-        -> (length: Int, capitals: Int, hash: UInt64) {
+        -> (length: Int, inCapitals: Bool, hash: UInt64) {
         let capacity = word.count, n = text.count
-        var length = 0, capitals = 0, letters = 0, hash = ByteStringTable.hashStart
+        // `small` gathers the lower-case bit of the ASCII letters; `pairs` counts Latin-1 letters.
+        var length = 0, pairs = 0, small: UInt8 = 0, hash = ByteStringTable.hashStart
         while i < n {
             let b = text[i]
             if (b | 0x20) &- 0x61 < 26 {
                 let lower = b | 0x20
                 if length < capacity { word[length] = lower }
                 hash = ByteStringTable.hashStep(hash, lower)
-                if b & 0x20 == 0 { capitals &+= 1 }
-                length &+= 1; letters &+= 1; i &+= 1
+                small |= b
+                length &+= 1; i &+= 1
                 continue
             }
             guard b == 0xC3, i + 1 < n else { break }
@@ -219,10 +220,10 @@ struct Evidence {
             let lower = c < 0xA0 ? c + 0x20 : c
             if length + 1 < capacity { word[length] = 0xC3; word[length + 1] = lower }
             hash = ByteStringTable.hashStep(ByteStringTable.hashStep(hash, 0xC3), lower)
-            length &+= 2; letters &+= 1; i &+= 2
+            length &+= 2; pairs &+= 1; i &+= 2
         }
-        latinLetters &+= letters
-        return (length, capitals, hash)
+        latinLetters &+= length - pairs
+        return (length, small & 0x20 == 0 && pairs == 0, hash)
     }
 
     /// Digits and the characters of addresses and markup: `/ _ = @ # % & < > \ [ ]`.
