@@ -126,7 +126,7 @@ struct MentionKeys {
         let starts = doc.tokens.starts, ends = doc.tokens.ends
         // Each token's key may take ``MatchKey/capacity(for:)`` of its bytes, and a space.
         let room = MatchKey.capacity(for: Int(ends[b - 1] - starts[a])) + 17 * (b - a)
-        if scratch.count < room { scratch = [UInt8](repeating: 0, count: room * 2) }
+        if scratch.count < room { scratch = [UInt8](filled: 0, count: room * 2) }
         return doc.bytes.withUnsafeBufferPointer { p in
             scratch.withUnsafeMutableBufferPointer { out in
                 var n = 0
@@ -215,7 +215,9 @@ struct Nicknames {
     /// letters or more) of the next; -1 when it shortens two people's names. Looked up once
     /// per one-word name instead of by a search through every person (quadratic in a
     /// document of thousands of people).
-    private var forms: [UInt64: Int] = [:]
+    /// Keyed by the FNV state, finished with an invertible shift (so low bits mix for the
+    /// table's slots and no two states share a key).
+    private var forms = HashedIntMap<Int>(capacity: 64)
 
     /// Notes the words of `person`'s name.
     mutating func add(_ words: [[UInt8]], person: Int) {
@@ -235,18 +237,22 @@ struct Nicknames {
     }
 
     private mutating func note(_ h: UInt64, _ person: Int) {
-        if let known = forms[h] {
-            if known != person { forms[h] = -1 }
+        let key = Nicknames.key(h)
+        if let known = forms[key] {
+            if known != person { forms[key] = -1 }
         } else {
-            forms[h] = person
+            forms[key] = person
         }
     }
+
+    /// The map's key of FNV state `h`.
+    private static func key(_ h: UInt64) -> Int { Int(bitPattern: UInt(h ^ (h >> 29))) }
 
     /// The person whose name `word` (a match key of five letters or more) shortens, when only
     /// one person's does.
     func person(shortenedAs word: [UInt8]) -> Int? {
         guard word.count >= 5 else { return nil }
-        let found = forms[word.reduce(Nicknames.seed, Nicknames.mix)]
+        let found = forms[Nicknames.key(word.reduce(Nicknames.seed, Nicknames.mix))]
         return found == -1 ? nil : found
     }
 

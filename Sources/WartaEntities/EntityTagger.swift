@@ -310,17 +310,19 @@ final class Scan {
         // Keys only where a rule can look: capitalised words and their neighbours, numbers and
         // their neighbours, abbreviations. Lower-case running text (most tokens) is skipped.
         let n = doc.tokens.count
-        matches = [UInt64](repeating: 0, count: n)
-        matchLimits = [Int32](repeating: 0, count: n)
+        matches = [UInt64](filled: 0, count: n)
+        matchLimits = [Int32](filled: 0, count: n)
         let flags = doc.tokens.flags, kinds = doc.tokens.kinds
         self.flags = flags
         self.kinds = kinds
         let salientFlags = TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
         var capitals: [Int32] = []
-        // Shifted by one: salient[i + 1] is token i's.
-        let salient = [Bool](unsafeUninitializedCapacity: n + 2) { out, count in
-            out[0] = false
-            out[n + 1] = false
+        // Room for the capitals of most texts at once (a quarter of the tokens), not grown by doubling.
+        capitals.reserveCapacity(n / 4 + 8)
+        // Shifted by one: salient[i + 1] is token i's. Filled, then written (an array made by
+        // `unsafeUninitializedCapacity` asks the runtime for its storage metadata each time).
+        var salient = [Bool](filled: false, count: n + 2)
+        salient.withUnsafeMutableBufferPointer { out in
             flags.withUnsafeBufferPointer { flags in
                 kinds.withUnsafeBufferPointer { kinds in
                     for i in 0..<n {
@@ -331,12 +333,11 @@ final class Scan {
                     }
                 }
             }
-            count = n + 2
         }
         // Keys laid out in one buffer sized for the worst case (every token keyed, every key
         // three times its text), written through pointers.
-        var keyEnds = [Int32](repeating: 0, count: n + 1)
-        var cues = [EntityTagger.Cue](repeating: [], count: n)
+        var keyEnds = [Int32](filled: 0, count: n + 1)
+        var cues = [EntityTagger.Cue](filled: [], count: n)
         let capacity = MatchKey.capacity(for: doc.bytes.count) + 17 * n + 1
         let cueTable = cueWords.table, lowercaseStarts = lexicon.lowercaseStarts
         let checkLowercaseStarts = lowercaseStarts.count > 0

@@ -2,9 +2,13 @@
 /// power-of-two table, no second hashing (a `Dictionary<Int, …>` runs SipHash on every key).
 /// Grows at half full.
 struct HashedIntMap<Value> {
-    private var keys: [Int]
-    private var values: [Value?]
-    private var used: [Bool]
+    /// A key and its value; empty while the value is nil (nothing here removes). One array of
+    /// slots is one allocation a map, not three.
+    private struct Slot {
+        var key = 0
+        var value: Value?
+    }
+    private var slots: [Slot]
     private var count = 0
     private var mask: Int
 
@@ -12,9 +16,7 @@ struct HashedIntMap<Value> {
     init(capacity: Int = 8) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [Int](repeating: 0, count: size)
-        values = [Value?](repeating: nil, count: size)
-        used = [Bool](repeating: false, count: size)
+        slots = [Slot](filled: Slot(), count: size)
         mask = size - 1
     }
 
@@ -22,29 +24,28 @@ struct HashedIntMap<Value> {
     @inline(__always)
     private func slot(_ key: Int) -> Int {
         var s = key & mask
-        while used[s] && keys[s] != key { s = (s &+ 1) & mask }
+        while slots[s].value != nil && slots[s].key != key { s = (s &+ 1) & mask }
         return s
     }
 
     /// The value of `key`, or nil; setting nil is not supported (nothing here removes).
     subscript(key: Int) -> Value? {
-        get { let s = slot(key); return used[s] ? values[s] : nil }
+        get { slots[slot(key)].value }
         set {
             guard let newValue else { return }
             let s = slot(key)
-            if !used[s] {
-                if (count + 1) * 2 > keys.count { grow(); self[key] = newValue; return }
-                used[s] = true
-                keys[s] = key
+            if slots[s].value == nil {
+                if (count + 1) * 2 > slots.count { grow(); self[key] = newValue; return }
+                slots[s].key = key
                 count += 1
             }
-            values[s] = newValue
+            slots[s].value = newValue
         }
     }
 
     private mutating func grow() {
-        let old = (keys, values, used)
-        self = HashedIntMap(capacity: keys.count)
-        for i in old.0.indices where old.2[i] { self[old.0[i]] = old.1[i] }
+        let old = slots
+        self = HashedIntMap(capacity: old.count)
+        for s in old where s.value != nil { self[s.key] = s.value }
     }
 }

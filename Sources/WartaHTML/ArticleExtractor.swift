@@ -81,12 +81,12 @@ struct Extraction {
 
     init(tree: HTMLTree) {
         self.tree = tree
-        dropped = [Bool](repeating: false, count: tree.count)
-        textLength = [Int32](repeating: 0, count: tree.count)
-        linkLength = [Int32](repeating: 0, count: tree.count)
+        dropped = [Bool](filled: false, count: tree.count)
+        textLength = [Int32](filled: 0, count: tree.count)
+        linkLength = [Int32](filled: 0, count: tree.count)
         let names = (0..<tree.count).map { Extraction.nameFlags(tree, $0) }
         self.names = names
-        var periphery = [Bool](repeating: false, count: tree.count)
+        var periphery = [Bool](filled: false, count: tree.count)
         for i in 0..<tree.count {
             let p = Int(tree.parents[i])
             let tag = tree.tags[i]
@@ -306,7 +306,7 @@ struct Extraction {
         measure()
         // Second pass: boilerplate by name or position, unless the element holds a body's worth
         // of unlinked text (broken markup can nest the article inside a share bar).
-        var dropNow = [Bool](repeating: false, count: tree.count)
+        var dropNow = [Bool](filled: false, count: tree.count)
         let flow = runningText()
         for i in 0..<tree.count where !tree.isText[i] && !dropped[i] {
             let tag = tree.tags[i]
@@ -331,7 +331,7 @@ struct Extraction {
     /// Visible bytes of unlinked text each block holds in its own inline flow, outside inline
     /// elements named like boilerplate: the running text of a paragraph.
     func runningText() -> [Int32] {
-        var flow = [Int32](repeating: 0, count: tree.count)
+        var flow = [Int32](filled: 0, count: tree.count)
         for i in 0..<tree.count where tree.isText[i] && !dropped[i] {
             var p = Int(tree.parents[i])
             var plain = true
@@ -377,7 +377,7 @@ struct Extraction {
     }
 
     mutating func measure() {
-        var inLink = [Bool](repeating: false, count: tree.count)
+        var inLink = [Bool](filled: false, count: tree.count)
         for i in 0..<tree.count {
             let p = Int(tree.parents[i])
             inLink[i] = (p >= 0 && inLink[p]) || (!tree.isText[i] && tree.tags[i] == .a)
@@ -406,7 +406,7 @@ struct Extraction {
 
     /// The element that holds the article body, by readability-style scores.
     func bestCandidate() -> Int? {
-        var score = [Double](repeating: 0, count: tree.count)
+        var score = [Double](filled: 0, count: tree.count)
         for i in 0..<tree.count where !tree.isText[i] && !dropped[i] {
             let tag = tree.tags[i]
             guard tag == .p || tag == .div || tag == .td || tag == .pre || tag == .blockquote || tag == .section

@@ -1,3 +1,5 @@
+import WartaText
+
 /// Reads dates in the forms Indonesian news pages use and writes them as ISO 8601 with the
 /// offset the page means: WIB, WITA and WIT are +07:00, +08:00, +09:00; a time without a zone
 /// is taken as WIB; a UTC time (`Z`) is shown in WIB.
@@ -108,7 +110,8 @@ public enum DateParser {
         while k < words.count {
             defer { k += 1 }
             // d Month yyyy
-            if let d = Int(words[k]), (1...31).contains(d), k + 2 < words.count,
+            let digitFirst = words[k].utf8.first.map { $0 &- 0x30 < 10 } ?? false
+            if digitFirst, let d = Int(words[k]), (1...31).contains(d), k + 2 < words.count,
                let mo = month(words[k + 1]), let y = Int(words[k + 2]), y >= 1990, y <= 2100 {
                 return withTime(Stamp(year: y, month: mo, day: d, hour: 0, minute: 0, second: 0, hasTime: false,
                                       offsetMinutes: 420), words, from: k + 3)
@@ -121,9 +124,10 @@ public enum DateParser {
                                       offsetMinutes: 420), words, from: yearAt + 1)
             }
             // d/m/yyyy, d-m-yyyy, (d/m) with a default year
-            guard let first = words[k].utf8.first, first &- 0x30 < 10 else { continue }
+            guard digitFirst else { continue }
             let parts = words[k].split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
-            if parts.count >= 2, parts.count <= 3, words[k].contains("/") || words[k].contains("-") || parts.count == 3,
+            // A slash or dash byte outside a character of its own lies in a part that is no number.
+            if parts.count >= 2, parts.count <= 3, words[k].utf8.contains(0x2F) || words[k].utf8.contains(0x2D) || parts.count == 3,
                let d = Int(parts[0]), let mo = Int(parts[1]), (1...31).contains(d), (1...12).contains(mo) {
                 var y = parts.count == 3 ? Int(parts[2]) : defaultYear
                 if let yy = y, yy < 100 { y = 2000 + yy }
@@ -139,19 +143,14 @@ public enum DateParser {
     /// bytes that open with an ASCII letter: no month name is otherwise.
     static func month(_ word: String) -> Int? {
         guard (3...9).contains(word.utf8.count), let first = word.utf8.first, (first | 0x20) &- 0x61 < 26 else { return nil }
+        // Month names are lower-case ASCII letters, matched in any case (a table lookup, not a
+        // search through them). The words come from ``tokens(_:)``, trimmed of dots already.
         var word = word
-        return word.withUTF8 { w in
-            // Month names are ASCII letters: OR 0x20 lower-cases those and maps no other byte to
-            // one. The words come from ``tokens(_:)``, trimmed of dots already.
-            for (name, month) in monthNames where name.count == w.count && w.indices.allSatisfy({ w[$0] | 0x20 == name[$0] }) {
-                return month
-            }
-            return nil
-        }
+        return word.withUTF8 { monthNames.value($0, lowercase: true).map(Int.init) }
     }
 
-    /// The keys of ``months`` as bytes.
-    static let monthNames: [([UInt8], Int)] = months.map { (Array($0.key.utf8), $0.value) }
+    /// The keys of ``months``.
+    static let monthNames = ByteStringTable(months.map { (Array($0.key.utf8), Int32($0.value)) })
 
     /// The date in an address's path: `/read/2015/03/02/…`, `/2015-03-02/…`, `/20150302/…`.
     public static func parseURLPath(_ url: String) -> Stamp? {
@@ -217,27 +216,51 @@ public enum DateParser {
     /// words of their own. Read on UTF-8 bytes: only a non-ASCII scalar asks whether it is a
     /// letter or a number.
     static func tokens(_ s: String) -> [String] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        bytes.append(contentsOf: s.utf8)
         var out: [String] = []
-        var current: [UInt8] = []
-        func flush() {
-            var a = 0, z = current.count
-            while z > a, current[z - 1] == 0x2E || current[z - 1] == 0x2D || current[z - 1] == 0x3A { z -= 1 }
-            while a < z, current[a] == 0x2E || current[a] == 0x2D { a += 1 }
-            if a < z { out.append(String(decoding: current[a..<z], as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
+        // Room for the words of a window at once (a word takes four bytes or more with its space).
+        out.reserveCapacity(bytes.count / 4 + 2)
+        // The current word is `bytes[start..<i]` (every byte since its start belongs to it).
+        var start = -1
+        func flush(_ end: Int) {
+            var a = start, z = end
+            while z > a, bytes[z - 1] == 0x2E || bytes[z - 1] == 0x2D || bytes[z - 1] == 0x3A { z -= 1 }
+            while a < z, bytes[a] == 0x2E || bytes[a] == 0x2D { a += 1 }
+            if a < z { out.append(String(decoding: bytes[a..<z], as: UTF8.self)) }
+            start = -1
         }
-        for u in s.unicodeScalars {
-            let v = u.value
-            let wordy = v < 0x80 ? (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 : Character(u).isLetter || Character(u).isNumber
-            if wordy || ((v == 0x2F || v == 0x3A || v == 0x2E || v == 0x2D) && !current.isEmpty) {
-                if v < 0x80 { current.append(UInt8(v)) } else { current.append(contentsOf: UTF8.encode(u)!) }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            var width = 1, wordy: Bool
+            if b < 0x80 {
+                wordy = (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
             } else {
-                if !current.isEmpty { flush() }
-                if v == 0x7C { out.append("|") } else if v == 0x2C { out.append(",") }
+                let u: Unicode.Scalar
+                (u, width) = scalar(bytes, i)
+                wordy = Character(u).isLetter || Character(u).isNumber
             }
+            if wordy || ((b == 0x2F || b == 0x3A || b == 0x2E || b == 0x2D) && start >= 0) {
+                if start < 0 { start = i }
+            } else {
+                if start >= 0 { flush(i) }
+                if b == 0x7C { out.append("|") } else if b == 0x2C { out.append(",") }
+            }
+            i += width
         }
-        if !current.isEmpty { flush() }
+        if start >= 0 { flush(bytes.count) }
         return out
+    }
+
+    /// The scalar whose UTF-8 starts at `bytes[i]` (a lead byte of valid UTF-8) and its length.
+    static func scalar(_ bytes: [UInt8], _ i: Int) -> (Unicode.Scalar, Int) {
+        let b = UInt32(bytes[i])
+        func next(_ k: Int) -> UInt32 { UInt32(bytes[i + k] & 0x3F) }
+        if b < 0xE0 { return (Unicode.Scalar((b & 0x1F) << 6 | next(1))!, 2) }
+        if b < 0xF0 { return (Unicode.Scalar((b & 0x0F) << 12 | next(1) << 6 | next(2))!, 3) }
+        return (Unicode.Scalar((b & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3))!, 4)
     }
 
     /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).

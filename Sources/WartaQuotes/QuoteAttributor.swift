@@ -250,7 +250,7 @@ final class QuoteScan {
     /// mention's first token: for callers that have the entities but not the resolver's index.
     static func entities(ofMentions mentions: [EntityMention], _ entities: [Entity]) -> [Int] {
         // (A binary search over the mentions, which the tagger gives sorted by start.)
-        var entityOfMention = [Int](repeating: -1, count: mentions.count)
+        var entityOfMention = [Int](filled: -1, count: mentions.count)
         for e in entities.indices where entities[e].type == .per || entities[e].type == .org {
             for m in entities[e].mentions where !m.isNested {
                 var lo = 0, hi = mentions.count
@@ -929,7 +929,7 @@ final class QuoteScan {
     /// `quoted` marks the tokens statements cover, built at the first call.
     func lastPerson(after: Int, before: Int, quoted: inout [Bool]?, where accepts: (Int) -> Bool = { _ in true }) -> Int? {
         if quoted == nil {
-            var marks = [Bool](repeating: false, count: n)
+            var marks = [Bool](filled: false, count: n)
             for c in candidates { for t in c.start..<min(c.end, n) { marks[t] = true } }
             quoted = marks
         }

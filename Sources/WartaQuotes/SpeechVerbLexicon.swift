@@ -80,7 +80,7 @@ public struct SpeechVerbLexicon: Sendable {
         self.verbs = verbs
         self.speakerCueKeys = SpeechVerbList.speakerCueKeys(tsv: tsv)
         table = ByteStringTable(keys)
-        var filter = [UInt64](repeating: 0, count: SpeechVerbLexicon.filterWords)
+        var filter = [UInt64](filled: 0, count: SpeechVerbLexicon.filterWords)
         for (key, _) in keys where key.count >= 3 {
             let bit = key.withUnsafeBufferPointer { SpeechVerbLexicon.fingerprint($0, 0, $0.count) }
             filter[bit >> 6] |= 1 << UInt64(bit & 63)

@@ -41,7 +41,7 @@ public struct ByteStringTable: Sendable {
     public init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt32](repeating: 0, count: size)
+        slots = [UInt32](filled: 0, count: size)
         mask = size - 1
         indexBits = size.trailingZeroBitCount
         arena.reserveCapacity(capacity * 12)
@@ -83,7 +83,7 @@ public struct ByteStringTable: Sendable {
     private mutating func grow() {
         let size = max(16, slots.count * 2)
         precondition(size <= 1 << 30, "a byte string table of more than 2^29 keys")
-        slots = [UInt32](repeating: 0, count: size)
+        slots = [UInt32](filled: 0, count: size)
         mask = size - 1
         indexBits = size.trailingZeroBitCount
         arena.withUnsafeBufferPointer { a in
@@ -112,13 +112,22 @@ public struct ByteStringTable: Sendable {
 
     @inlinable @inline(__always)
     static func hash(_ p: UnsafeBufferPointer<UInt8>, lowercase: Bool) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in p {
-            let c = lowercase && b &- 0x41 < 26 ? b | 0x20 : b
-            h = (h ^ UInt64(c)) &* 0x100_0000_01b3
-        }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        var h = hashStart
+        for b in p { h = hashStep(h, lowercase && b &- 0x41 < 26 ? b | 0x20 : b) }
+        return hashEnd(h)
     }
+
+    /// The state ``hash(of:lowercase:)`` starts from, for a scanner that hashes a key's bytes
+    /// as it reads them (``hashStep(_:_:)``, then ``hashEnd(_:)``).
+    @inlinable public static var hashStart: UInt64 { 0xcbf2_9ce4_8422_2325 }
+
+    /// The hash state after one more byte `c`.
+    @inlinable @inline(__always)
+    public static func hashStep(_ h: UInt64, _ c: UInt8) -> UInt64 { (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+
+    /// ``hash(of:lowercase:)`` from the state after the key's last byte.
+    @inlinable @inline(__always)
+    public static func hashEnd(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }
 
     /// The hash of `key` that every table uses, so one key can probe several tables; with
     /// `lowercase`, the hash of its ASCII lower case.
@@ -198,6 +207,12 @@ extension ByteStringTable {
     @inlinable @inline(__always)
     public func value(_ key: Span<UInt8>, lowercase: Bool = false) -> Int32? {
         key.withUnsafeBufferPointer { value($0, lowercase: lowercase) }
+    }
+
+    /// The value for the bytes `key` views whose ``hash(of:lowercase:)`` is `hash`, or nil.
+    @inlinable @inline(__always)
+    public func value(_ key: Span<UInt8>, hash: Int) -> Int32? {
+        key.withUnsafeBufferPointer { value($0, hash: hash) }
     }
 
     /// Whether the bytes `key` views are present (see ``contains(_:lowercase:)``).

@@ -107,7 +107,7 @@ public struct TokenTable: Sendable {
 
     /// Records the clitic analysis of token `i`, allocating the column on first use.
     mutating func setClitic(_ i: Int, _ split: CliticSplit) {
-        if clitics.isEmpty { clitics = [CliticSplit](repeating: .none, count: count) }
+        if clitics.isEmpty { clitics = [CliticSplit](filled: .none, count: count) }
         clitics[i] = split
     }
     /// Tokens the tokenizer found may carry clitics, or nil when unknown (then every word

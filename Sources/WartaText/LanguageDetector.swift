@@ -132,24 +132,30 @@ public struct LanguageDetector: Sendable {
 
 /// What one text says: weighted word and trigram hits per language and letters per script.
 struct Evidence {
-    /// Per language, in `LanguageDetector.languages` order.
-    var wordScore = [Double](repeating: 0, count: LanguageDetector.languages.count)
-    var trigramScore = [Double](repeating: 0, count: LanguageDetector.languages.count)
+    /// One score per language of ``LanguageDetector/languages`` (12), in its order: inline, so
+    /// a document allocates no arrays for them.
+    typealias Scores = InlineArray<12, Double>
+
+    var wordScore = Scores(repeating: 0)
+    var trigramScore = Scores(repeating: 0)
     var wordHits = 0
     var words = 0
     /// Function words written in capitals (`WHO`, `IT`, `DAN`): acronyms as often as words, so
     /// they count only in a text written mostly in capitals (a headline).
-    var capitalScore = [Double](repeating: 0, count: LanguageDetector.languages.count)
+    var capitalScore = Scores(repeating: 0)
     var capitalHits = 0
     var capitalWords = 0
     var trigramWords = 0
     /// The words of no list whose trigrams count (at most ``LanguageDetector/maxTrigramWords``),
     /// each followed by a space: their trigrams are read only when they could change the
     /// decision (``trigramsMayDecide(hint:)``), which function words settle in most texts.
+    /// Only the first ``pendingCount`` bytes are words: the array grows in steps and is
+    /// written through a span, not appended to a byte at a time.
     var pendingTrigramWords: [UInt8] = []
+    var pendingCount = 0
     var latinLetters = 0
     /// Letters of other scripts: Arabic, Cyrillic, Devanagari, Thai, Hangul, kana, CJK.
-    var scripts = [Int](repeating: 0, count: Evidence.scriptCodes.count)
+    var scripts = InlineArray<7, Int>(repeating: 0)
     static let scriptCodes = ["ar", "ru", "hi", "th", "ko", "ja", "zh"]
 
     /// Reads words (ASCII letters and Latin letters with diacritics, lower-cased) and counts
@@ -158,47 +164,66 @@ struct Evidence {
     /// slugs and codes, not prose: they are not counted.
     mutating func read(_ bytes: [UInt8]) {
         let text = bytes.span
+        let table = LanguageDetector.words, reciprocals = Evidence.reciprocals
         // The current word in a fixed 64-byte buffer: a longer word counts as a word but is
         // looked up by its first bytes only (no listed word comes near).
         var word = InlineArray<64, UInt8>(repeating: 0)
-        let capacity = word.count
-        var length = 0
-        var capitals = 0
         var technicalBefore = false
         var i = 0
         let n = text.count
         var checked = 0
-        let maxWords = LanguageDetector.maxWords
-        while i < n, words < maxWords {
+        while i < n, words < LanguageDetector.maxWords {
             if words >= checked + 100 {
                 checked = words
                 if isSettled { break }
             }
+            let (length, inCapitals, hash) = readWord(text, &i, into: &word)
+            if length > 0 && i == n {
+                if !technicalBefore { addWord(word.span, length, hash, inCapitals: inCapitals, table, reciprocals) }
+                break
+            }
             let b = text[i]
-            if (b | 0x20) &- 0x61 < 26 {
-                if length < capacity { word[length] = b | 0x20 }
-                if b & 0x20 == 0 { capitals &+= 1 }
-                length += 1; latinLetters &+= 1; i += 1
-                continue
-            }
-            if b == 0xC3, i + 1 < n, text[i + 1] >= 0x80, text[i + 1] != 0x97, text[i + 1] != 0xB7 {
-                // Latin-1 letters: é, ü, ç… (lower-cased: C3 80–9E become C3 A0–BE).
-                let c = text[i + 1]
-                if length + 1 < capacity { word[length] = 0xC3; word[length + 1] = c < 0xA0 ? c + 0x20 : c }
-                length += 2; latinLetters &+= 1; i += 2
-                continue
-            }
             if b >= 0x80 { countScript(text, i) }
             let technical = Evidence.isTechnical(b)
-            if length > 0 {
-                if !technicalBefore && !technical { addWord(word.span, length, inCapitals: capitals == length) }
-                length = 0
-                capitals = 0
+            if length > 0 && !technicalBefore && !technical {
+                addWord(word.span, length, hash, inCapitals: inCapitals, table, reciprocals)
             }
             technicalBefore = technical
             i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
         }
-        if length > 0 && !technicalBefore { addWord(word.span, length, inCapitals: capitals == length) }
+    }
+
+    /// Reads the word's letters from `i` (none when `text[i]` is no letter) into `word`,
+    /// lower-cased, and leaves `i` after them: their length in bytes, whether all were ASCII
+    /// capitals, and the ``ByteStringTable`` hash state of the bytes kept (all of them when
+    /// the word fits the buffer).
+    @inline(__always)
+    mutating func readWord(_ text: Span<UInt8>, _ i: inout Int, into word: inout InlineArray<64, UInt8>)
+        -> (length: Int, inCapitals: Bool, hash: UInt64) {
+        let capacity = word.count, n = text.count
+        // `small` gathers the lower-case bit of the ASCII letters; `pairs` counts Latin-1 letters.
+        var length = 0, pairs = 0, small: UInt8 = 0, hash = ByteStringTable.hashStart
+        while i < n {
+            let b = text[i]
+            if (b | 0x20) &- 0x61 < 26 {
+                let lower = b | 0x20
+                if length < capacity { word[length] = lower }
+                hash = ByteStringTable.hashStep(hash, lower)
+                small |= b
+                length &+= 1; i &+= 1
+                continue
+            }
+            guard b == 0xC3, i + 1 < n else { break }
+            let c = text[i + 1]
+            guard c >= 0x80, c != 0x97, c != 0xB7 else { break }
+            // Latin-1 letters: é, ü, ç… (lower-cased: C3 80–9E become C3 A0–BE).
+            let lower = c < 0xA0 ? c + 0x20 : c
+            if length + 1 < capacity { word[length] = 0xC3; word[length + 1] = lower }
+            hash = ByteStringTable.hashStep(ByteStringTable.hashStep(hash, 0xC3), lower)
+            length &+= 2; pairs &+= 1; i &+= 2
+        }
+        latinLetters &+= length - pairs
+        return (length, small & 0x20 == 0 && pairs == 0, hash)
     }
 
     /// Digits and the characters of addresses and markup: `/ _ = @ # % & < > \ [ ]`.
@@ -225,37 +250,47 @@ struct Evidence {
         }
     }
 
-    mutating func addWord(_ buffer: Span<UInt8>, _ length: Int, inCapitals: Bool) {
+    /// Counts a word of `length` bytes kept in `buffer` whose hash state is `hash` (see
+    /// ``readWord(_:_:into:)``), looked up in `table` (``LanguageDetector/words``).
+    mutating func addWord(_ buffer: Span<UInt8>, _ length: Int, _ hash: UInt64, inCapitals: Bool,
+                          _ table: ByteStringTable, _ reciprocals: [Double]) {
         words += 1
         // Single letters (initials, "a", "e", "o") are too ambiguous to count.
         guard length >= 2 else { return }
         if inCapitals { capitalWords += 1 }
         let w = buffer.extracting(0..<min(length, buffer.count))
-        if length <= buffer.count, let mask = LanguageDetector.words.value(w) {
+        if length <= buffer.count, let mask = table.value(w, hash: ByteStringTable.hashEnd(hash)) {
             if inCapitals {
                 capitalHits += 1
-                Evidence.share(UInt32(truncatingIfNeeded: mask), into: &capitalScore)
+                Evidence.share(UInt32(truncatingIfNeeded: mask), into: &capitalScore, reciprocals)
                 return
             }
             wordHits += 1
-            Evidence.share(UInt32(truncatingIfNeeded: mask), into: &wordScore)
+            Evidence.share(UInt32(truncatingIfNeeded: mask), into: &wordScore, reciprocals)
             return
         }
         guard w.count >= 3, trigramWords < LanguageDetector.maxTrigramWords else { return }
         trigramWords += 1
-        for k in w.indices { pendingTrigramWords.append(w[k]) }
-        pendingTrigramWords.append(0x20)
+        let start = pendingCount, end = start + w.count + 1
+        if pendingTrigramWords.count < end {
+            let grown = max(end, 2 * pendingTrigramWords.count, 1024)
+            pendingTrigramWords.append(contentsOf: repeatElement(0, count: grown - pendingTrigramWords.count))
+        }
+        var pending = pendingTrigramWords.mutableSpan
+        for k in w.indices { pending[start + k] = w[k] }
+        pending[end - 1] = 0x20
+        pendingCount = end
     }
 
     /// Adds the trigrams of ``pendingTrigramWords`` to ``trigramScore`` (once, on the copy the
     /// decision reads): which languages each word of no list looks like.
     mutating func readTrigrams() {
-        let trigrams = LanguageDetector.trigrams
+        let trigrams = LanguageDetector.trigrams, reciprocals = Evidence.reciprocals
         var previous2: UInt8 = 0x20, previous1: UInt8 = 0x20
-        for c in pendingTrigramWords {
+        for c in pendingTrigramWords[..<pendingCount] {
             if previous1 != 0x20 {
                 let m = trigrams.mask(LanguageDetector.trigramKey(previous2, previous1, c))
-                if m != 0 { Evidence.share(UInt32(m), into: &trigramScore) }
+                if m != 0 { Evidence.share(UInt32(m), into: &trigramScore, reciprocals) }
             }
             previous2 = previous1; previous1 = c
         }
@@ -267,7 +302,7 @@ struct Evidence {
     /// Twenty function words or more with a leader at three times any other language also
     /// settle it: trigrams weigh in where function words are few or split.
     func trigramsMayDecide(hint: Int?) -> Bool {
-        let trigrams = Double(pendingTrigramWords.count - trigramWords)
+        let trigrams = Double(pendingCount - trigramWords)
         guard trigrams > 0 else { return false }
         func score(_ l: Int) -> Double { (wordScore[l] + 0.05 * trigramScore[l]) * (l == hint ? 1.05 : 1) }
         // Indonesian and Malay lead together: the words they spell differently part them.
@@ -292,9 +327,10 @@ struct Evidence {
     /// rest of a trigram's lookup).
     static let reciprocals: [Double] = (0..<32).map { $0 == 0 ? 0 : 1 / Double($0) }
 
-    /// One piece of evidence shared among the languages of `mask`.
+    /// One piece of evidence shared among the languages of `mask` (`reciprocals` is
+    /// ``reciprocals``, read once by the caller).
     @inline(__always)
-    static func share(_ mask: UInt32, into score: inout [Double]) {
+    static func share(_ mask: UInt32, into score: inout Scores, _ reciprocals: [Double]) {
         let share = reciprocals[mask.nonzeroBitCount & 31]
         var m = mask
         while m != 0 {

@@ -367,7 +367,7 @@ extension Normalizer {
     static func nfc(_ bytes: [UInt8]) -> [UInt8]? {
         var status: Int32 = 0
         let cap = bytes.count * 3 + 16
-        var normalized = [UInt8](repeating: 0, count: cap)
+        var normalized = [UInt8](filled: 0, count: cap)
         let written = bytes.withUnsafeBufferPointer { src in
             normalized.withUnsafeMutableBufferPointer { dst in
                 cicu_nfc_utf8(src.baseAddress, Int32(src.count), dst.baseAddress, Int32(cap), &status)

@@ -51,28 +51,39 @@ struct FlatJSONObject {
         }
 
         /// A JSON string: runs of plain bytes copied whole, escapes decoded, control bytes and
-        /// invalid UTF-8 refused.
+        /// invalid UTF-8 refused. A string without escapes is validated straight from the line.
         mutating func string() -> String? {
             guard take(0x22) else { return nil }
             var out: [UInt8] = []
             var run = at
-            while at < bytes.count {
+            while true {
+                at = plainEnd(from: at)
+                guard at < bytes.count else { return nil }
                 let b = bytes[at]
                 if b == 0x22 {
-                    out.append(contentsOf: bytes[run..<at])
                     at += 1
+                    if out.isEmpty { return String(validating: bytes[run..<at - 1], as: UTF8.self) }
+                    out.append(contentsOf: bytes[run..<at - 1])
                     return String(validating: out, as: UTF8.self)
                 }
                 if b < 0x20 { return nil }
-                if b == 0x5C {
-                    out.append(contentsOf: bytes[run..<at])
-                    guard escape(into: &out) else { return nil }
-                    run = at
-                    continue
-                }
-                at += 1
+                out.append(contentsOf: bytes[run..<at])
+                guard escape(into: &out) else { return nil }
+                run = at
             }
-            return nil
+        }
+
+        /// The index of the first byte from `i` on that is a quote, a backslash or a control
+        /// byte (the count of bytes when there is none).
+        func plainEnd(from i: Int) -> Int {
+            let text = bytes.span
+            var i = i
+            while i < text.count {
+                let b = text[i]
+                if b < 0x20 || b == 0x22 || b == 0x5C { break }
+                i += 1
+            }
+            return i
         }
 
         /// Decodes the escape at `at` (a backslash) into `out`; false for a malformed one or a

@@ -21,7 +21,7 @@ public struct CodePointIndex {
         isASCII = high & 0x8080_8080_8080_8080 == 0
         if isASCII { return }
         let count = bytes.count >> CodePointIndex.blockShift + 1
-        var table = [Int32](repeating: 0, count: count)
+        var table = [Int32](filled: 0, count: count)
         var total = 0
         for b in 0..<count {
             table[b] = Int32(truncatingIfNeeded: total)

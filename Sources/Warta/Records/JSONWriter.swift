@@ -103,9 +103,12 @@ public struct JSONWriter: Sendable {
         var i = 0
         let n = u.count
         while i < n {
-            if i + 8 <= n, !JSONWriter.mayNeedEscape(UnsafeRawPointer(u.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
-                i += 8
-                continue
+            if i + 8 <= n {
+                // Skip to the first byte that may need escaping: the lowest flagged byte of the
+                // word is exact (a borrow only flags bytes above a true hit).
+                let flags = JSONWriter.escapeFlags(UnsafeRawPointer(u.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                if flags == 0 { i += 8; continue }
+                i += flags.trailingZeroBitCount >> 3
             }
             let b = u[i]
             if b < 0x20 || b == 0x22 || b == 0x5C {
@@ -125,15 +128,15 @@ public struct JSONWriter: Sendable {
         if n > runStart { append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: u[runStart..<n]))) }
     }
 
-    /// Whether any of the eight bytes of `w` is a control byte, `"`, `\\` or 0xE2 (which starts
-    /// U+2028 and U+2029).
+    /// The high bit of each byte of `w` (little-endian) that may be a control byte, `"`, `\\` or
+    /// 0xE2; the lowest flag is always a true one.
     @inline(__always)
-    static func mayNeedEscape(_ w: UInt64) -> Bool {
+    static func escapeFlags(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
         // Bytes below 0x20 (a byte of 0x80 or more is not below it).
         let below = (w &- ones &* 0x20) & ~w & highs
-        return below | hasZero(w ^ (ones &* 0x22)) | hasZero(w ^ (ones &* 0x5C)) | hasZero(w ^ (ones &* 0xE2)) != 0
+        return below | hasZero(w ^ (ones &* 0x22)) | hasZero(w ^ (ones &* 0x5C)) | hasZero(w ^ (ones &* 0xE2))
     }
 
     /// Appends the escape of control byte, quote or backslash `b`.

@@ -164,7 +164,7 @@ struct NERFeatureExtractor {
             if !scan.keyIsEmpty(i) {
                 scan.withKey(i) { fill($0) }
             } else {
-                if scratch.count < MatchKey.capacity(for: token.count) { scratch = [UInt8](repeating: 0, count: MatchKey.capacity(for: token.count) * 2) }
+                if scratch.count < MatchKey.capacity(for: token.count) { scratch = [UInt8](filled: 0, count: MatchKey.capacity(for: token.count) * 2) }
                 scratch.withUnsafeMutableBufferPointer { out in
                     fill(UnsafeBufferPointer(rebasing: out[0..<MatchKey.write(token, to: out.baseAddress!)]))
                 }
@@ -270,7 +270,7 @@ struct NERFeatureExtractor {
     /// whether a role came with it (empty when the rule features are off).
     func ruleCodes(_ scan: Scan) -> [UInt8] {
         guard rules else { return [] }
-        var codes = [UInt8](repeating: 0, count: scan.doc.tokens.count)
+        var codes = [UInt8](filled: 0, count: scan.doc.tokens.count)
         for k in scan.mentions.indices {
             let start = scan.mentions[k].start, end = scan.mentions[k].end
             let type = NERFeatureExtractor.typeCode(scan.mentions[k].type), role: UInt8 = !scan.mentions[k].role.isNone ? 0x80 : 0
@@ -367,8 +367,8 @@ struct WordIndex<Value: FixedWidthInteger & Sendable>: Sendable {
         var size = 16
         while size < count * 2 { size <<= 1 }
         mask = size - 1
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Value](repeating: 0, count: size)
+        keys = [UInt64](filled: 0, count: size)
+        values = [Value](filled: 0, count: size)
         for (k, v) in pairs where k != 0 {
             var slot = Int(truncatingIfNeeded: k) & mask
             while keys[slot] != 0 && keys[slot] != k { slot = (slot + 1) & mask }
@@ -452,8 +452,8 @@ struct GazetteerCodes {
     /// Empties the buffer for `tokens` tokens.
     mutating func reset(_ tokens: Int) {
         if counts.count < tokens {
-            counts = [UInt8](repeating: 0, count: tokens * 2)
-            codes = [UInt64](repeating: 0, count: tokens * 2 * GazetteerCodes.slots)
+            counts = [UInt8](filled: 0, count: tokens * 2)
+            codes = [UInt64](filled: 0, count: tokens * 2 * GazetteerCodes.slots)
         } else {
             for k in 0..<tokens { counts[k] = 0 }
         }
@@ -485,7 +485,7 @@ struct DocumentEvidence {
     private(set) var isEmpty = true
 
     /// Evidence for words numbered below `words`.
-    init(words: Int) { counts = [SIMD4<UInt16>](repeating: .zero, count: words) }
+    init(words: Int) { counts = [SIMD4<UInt16>](filled: .zero, count: words) }
 
     /// The kind a first-pass label counts as: 0 untagged, 1 PER, 2 ORG, 3 LOC.
     @inline(__always) static func kind(_ label: Int) -> Int { label == NERLabel.o ? 0 : (label + 1) / 2 }

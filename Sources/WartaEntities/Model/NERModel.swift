@@ -325,8 +325,8 @@ struct ViterbiDecoder {
         labels.removeAll(keepingCapacity: true)
         labels.append(contentsOf: repeatElement(0, count: count))
         if count > best.count / 8 {
-            best = [Float](repeating: 0, count: count * 16)
-            back = [Int8](repeating: 0, count: count * 16)
+            best = [Float](filled: 0, count: count * 16)
+            back = [Int8](filled: 0, count: count * 16)
         }
         emissions.withUnsafeBufferPointer { e in
             transitions.withUnsafeBufferPointer { tr in
@@ -419,7 +419,7 @@ enum NERWindowFeatures {
         var codes = GazetteerCodes()
         let ruleCodes = extractor.ruleCodes(scan)
         var rows: [Int32] = []
-        var scratch = [UInt8](repeating: 0, count: 256)
+        var scratch = [UInt8](filled: 0, count: 256)
         forEachWindow(scan) { window, sentence, headline in
             let base = window.lowerBound - 2
             facts.removeAll(keepingCapacity: true)
@@ -462,7 +462,7 @@ public enum Base64 {
 
     /// The bytes of base64 `text`.
     public static func decode(_ text: String) -> [UInt8] {
-        var table = [UInt8](repeating: 255, count: 256)
+        var table = [UInt8](filled: 255, count: 256)
         for (k, c) in alphabet.enumerated() { table[Int(c)] = UInt8(k) }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count * 3 / 4)

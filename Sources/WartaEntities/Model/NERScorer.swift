@@ -32,7 +32,7 @@ struct NERScorer {
         self.model = model
         extractor = model.extractor
         ruleCodes = extractor.ruleCodes(scan)
-        tokenWords = [Int32](repeating: -1, count: scan.doc.tokens.count)
+        tokenWords = [Int32](filled: -1, count: scan.doc.tokens.count)
         let x = extractor
         outside = model.weights.withUnsafeBytes { w in
             let w = w.baseAddress!
@@ -95,8 +95,8 @@ struct NERScorer {
     /// the buffers only grow, so a window costs no allocation.
     private mutating func clearRows(_ tokens: Int) {
         if sums.count < tokens {
-            sums = [SIMD8<Int16>](repeating: SIMD8(), count: tokens * 2)
-            rows = [Int32](repeating: -1, count: tokens * 2 * NERScorer.contextRows)
+            sums = [SIMD8<Int16>](filled: SIMD8(), count: tokens * 2)
+            rows = [Int32](filled: -1, count: tokens * 2 * NERScorer.contextRows)
         } else {
             rows.withUnsafeMutableBufferPointer { $0[0..<tokens * NERScorer.contextRows].update(repeating: -1) }
         }
@@ -256,7 +256,7 @@ struct NERWordScores {
         var word: Int32 = 0
     }
     /// Open addressing by ``Slot/key`` and length.
-    private var table = [Slot](repeating: Slot(), count: 1 << 10)
+    private var table = [Slot](filled: Slot(), count: 1 << 10)
     /// The bytes of the words longer than eight bytes (the others are their keys): word `w`'s
     /// are `bytes[starts[w]..<starts[w + 1]]`.
     private var starts: [Int32] = [0]
@@ -265,7 +265,7 @@ struct NERWordScores {
     private var info: [Info] = []
     /// Five per word.
     private var vectors: [SIMD8<Int16>] = []
-    private var scratch = [UInt8](repeating: 0, count: 256)
+    private var scratch = [UInt8](filled: 0, count: 256)
     /// The table key of the word ``find(_:)`` did not find.
     private var pendingKey: UInt64 = 0
 
@@ -362,7 +362,7 @@ struct NERWordScores {
 
     private mutating func grow() {
         let old = table
-        table = [Slot](repeating: Slot(), count: old.count * 2)
+        table = [Slot](filled: Slot(), count: old.count * 2)
         let mask = table.count - 1
         for entry in old where entry.word != 0 {
             var slot = NERWordScores.slot(entry.key, entry.length) & mask
