@@ -116,14 +116,6 @@ public struct EntityLexicon: Sendable {
     /// All entries, in the order they were compiled.
     public var entries: Entries { Entries(columns: columns) }
 
-    /// The entries of `type`, in the order they were compiled: found in the type column, without
-    /// making an entry of each of the others (a role list need not read 135,000 entries).
-    public func entries(ofType type: EntityType) -> [LexiconEntry] {
-        let code = Columns.typeCode(type), types = columns.types
-        var out: [LexiconEntry] = []
-        for i in types.indices where types[i] == code { out.append(LexiconEntry(columns, i)) }
-        return out
-    }
     /// The entries' fields, one array each.
     let columns: Columns
 
