@@ -76,6 +76,18 @@ public enum Prefault {
     }
 }
 
+extension Prefault {
+    /// `count` copies of `value`, their memory mapped in one call (``pages(of:)``) before it is
+    /// filled: for the tables a process builds once at start-up.
+    public static func filledArray<T>(_ value: T, count: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            pages(of: UnsafeMutableRawBufferPointer(buffer))
+            buffer.initialize(repeating: value)
+            initialized = count
+        }
+    }
+}
+
 /// Checks of a loaded image's arrays, eight lanes at a time: a 10 MB lexicon image is checked
 /// at every start-up.
 public enum BinaryImageCheck {

@@ -367,8 +367,9 @@ struct WordIndex<Value: FixedWidthInteger & Sendable>: Sendable {
         var size = 16
         while size < count * 2 { size <<= 1 }
         mask = size - 1
-        keys = [UInt64](filled: 0, count: size)
-        values = [Value](filled: 0, count: size)
+        // Built once at start-up (the model's word indexes), so its pages are mapped at once.
+        keys = Prefault.filledArray(0, count: size)
+        values = Prefault.filledArray(0, count: size)
         for (k, v) in pairs where k != 0 {
             var slot = Int(truncatingIfNeeded: k) & mask
             while keys[slot] != 0 && keys[slot] != k { slot = (slot + 1) & mask }
