@@ -79,6 +79,7 @@ public enum Prefault {
 extension Prefault {
     /// `count` copies of `value`, their memory mapped in one call (``pages(of:)``) before it is
     /// filled: for the tables a process builds once at start-up.
+    @inlinable
     public static func filledArray<T>(_ value: T, count: Int) -> [T] {
         [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             pages(of: UnsafeMutableRawBufferPointer(buffer))
