@@ -1242,7 +1242,7 @@ final class Scan {
     /// Whether a person starts at each token: looked up per token, not by a search through
     /// every mention (which made a document of thousands of people quadratic).
     func personStarts() -> [Bool] {
-        var people = [Bool](repeating: false, count: doc.tokens.count + 1)
+        var people = [Bool](filled: false, count: doc.tokens.count + 1)
         for k in mentions.indices where mentions[k].type == .per { people[mentions[k].start] = true }
         return people
     }
@@ -1447,7 +1447,7 @@ final class Scan {
 
     /// Marks the tokens of every mention found so far.
     func coverMentions() {
-        covered = [Bool](repeating: false, count: doc.tokens.count)
+        covered = [Bool](filled: false, count: doc.tokens.count)
         for k in mentions.indices { for t in mentions[k].start..<mentions[k].end { covered[t] = true } }
     }
 
@@ -1467,7 +1467,7 @@ final class Scan {
 /// A 4 Kibit Bloom-style filter over key hashes (one bit each): "no" is certain, so most
 /// tokens skip a dictionary lookup and the String it needs.
 struct HashFilter {
-    private var bits = [UInt64](repeating: 0, count: 64)
+    private var bits = [UInt64](filled: 0, count: 64)
     mutating func insert(_ h: Int) { bits[(h >> 6) & 63] |= 1 << UInt64(h & 63) }
     func mayContain(_ h: Int) -> Bool { bits[(h >> 6) & 63] & (1 << UInt64(h & 63)) != 0 }
 }

@@ -23,7 +23,7 @@ extension Scan {
             if !oldAmbiguous.isEmpty, let e = oldAmbiguous[k] { ambiguous.append((kept.count - 1, e)) }
         }
         for k in plan.anchored { keep(k) }
-        var taken = [Bool](repeating: false, count: doc.tokens.count)
+        var taken = [Bool](filled: false, count: doc.tokens.count)
         for var s in spans {
             guard let end = plan.end(of: s, isLoneCalendarWord: s.end - s.start == 1 && isCalendarWord(s.start)) else { continue }
             s.end = end
@@ -243,9 +243,9 @@ extension Scan {
     /// The ``MergePlan`` of the rules' mentions against the model's `spans`.
     func mergePlan(_ spans: [Mention]) -> MergePlan {
         let n = doc.tokens.count
-        var plan = MergePlan(blocked: [UInt8](repeating: 0, count: n), ruleRole: [Int32](repeating: -1, count: n),
-                             byStart: [Int32](repeating: 0, count: n),
-                             openedAt: [Int32](repeating: 0, count: n), modelSpan: [Int32](repeating: 0, count: n))
+        var plan = MergePlan(blocked: [UInt8](filled: 0, count: n), ruleRole: [Int32](filled: -1, count: n),
+                             byStart: [Int32](filled: 0, count: n),
+                             openedAt: [Int32](filled: 0, count: n), modelSpan: [Int32](filled: 0, count: n))
         for (k, s) in spans.enumerated() { for t in s.start..<min(s.end, n) { plan.modelSpan[t] = Int32(k + 1) } }
         for (k, m) in mentions.enumerated() {
             let name = m.type == .per || m.type == .org || m.type == .loc
@@ -369,7 +369,7 @@ extension Scan {
     /// the same mentions, and marks the tokens again.
     func removeMentions(_ indices: [Int]) {
         guard !indices.isEmpty else { return }
-        var newIndex = [Int?](repeating: nil, count: mentions.count)
+        var newIndex = [Int?](filled: nil, count: mentions.count)
         var next = 0, r = 0
         for k in mentions.indices {
             if r < indices.count, indices[r] == k { r += 1; continue }
@@ -402,7 +402,7 @@ extension Scan {
         let wanted = Set(tokens.map(lowercaseHash))
         // By the low five bits of the first byte (its letter in either case), a bit mask of the
         // lengths (up to 63 bytes) the words have.
-        var lengths = [UInt64](repeating: 0, count: 32)
+        var lengths = [UInt64](filled: 0, count: 32)
         for t in tokens {
             lengths[Int(doc.bytes[Int(doc.tokens.starts[t])] & 0x1F)] |= 1 << UInt64(min(63, Int(doc.tokens.ends[t] - doc.tokens.starts[t])))
         }
@@ -597,7 +597,7 @@ extension Scan {
     /// organization or place again, whatever type the model gave it.
     func aliasesInBracketsTakeTheirNamesType() {
         let n = doc.tokens.count
-        var byStart = [Int](repeating: -1, count: n + 1)
+        var byStart = [Int](filled: -1, count: n + 1)
         for k in mentions.indices where mentions[k].end - mentions[k].start == 1 { byStart[mentions[k].start] = k }
         for k in mentions.indices where mentions[k].type == .org || mentions[k].type == .loc {
             let a = mentions[k].end + 1
