@@ -214,30 +214,29 @@ struct Nicknames {
     /// or more) of a word of the person's name, or a word of the name and the start (two
     /// letters or more) of the next; -1 when it shortens two people's names. Looked up once
     /// per one-word name instead of by a search through every person (quadratic in a
-    /// document of thousands of people).
-    /// Keyed by the FNV state, finished with an invertible shift (so low bits mix for the
-    /// table's slots and no two states share a key).
+    /// document of thousands of people). Keyed by ``ByteStringTable/hash(of:lowercase:)`` of
+    /// the form's bytes, computed a byte at a time as the name's words are walked.
     private var forms = HashedIntMap<Int>(capacity: 64)
 
     /// Notes the words of `person`'s name.
     mutating func add(_ words: [[UInt8]], person: Int) {
         for (k, word) in words.enumerated() {
-            var h = Nicknames.seed
+            var h = ByteStringTable.hashStart
             for (j, byte) in word.enumerated() {
                 if j >= 5 { note(h, person) }  // the first j bytes, a strict start of the word
-                h = Nicknames.mix(h, byte)
+                h = ByteStringTable.hashStep(h, byte)
             }
             guard k + 1 < words.count else { continue }
             let next = words[k + 1]
             for (j, byte) in next.enumerated() where j < next.count - 1 {
-                h = Nicknames.mix(h, byte)
+                h = ByteStringTable.hashStep(h, byte)
                 if j >= 1, word.count + j + 1 >= 5 { note(h, person) }  // the word and next's first j + 1 bytes
             }
         }
     }
 
     private mutating func note(_ h: UInt64, _ person: Int) {
-        let key = Nicknames.key(h)
+        let key = ByteStringTable.hashEnd(h)
         if let known = forms[key] {
             if known != person { forms[key] = -1 }
         } else {
@@ -245,17 +244,11 @@ struct Nicknames {
         }
     }
 
-    /// The map's key of FNV state `h`.
-    private static func key(_ h: UInt64) -> Int { Int(bitPattern: UInt(h ^ (h >> 29))) }
-
     /// The person whose name `word` (a match key of five letters or more) shortens, when only
     /// one person's does.
     func person(shortenedAs word: [UInt8]) -> Int? {
         guard word.count >= 5 else { return nil }
-        let found = forms[Nicknames.key(word.reduce(Nicknames.seed, Nicknames.mix))]
+        let found = forms[ByteStringTable.hash(of: word)]
         return found == -1 ? nil : found
     }
-
-    private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static func mix(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
 }

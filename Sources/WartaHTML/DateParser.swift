@@ -238,8 +238,10 @@ public enum DateParser {
             if b < 0x80 {
                 wordy = (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
             } else {
-                let u: Unicode.Scalar
-                (u, width) = scalar(bytes, i)
+                // A String's bytes are valid UTF-8: the decoder always answers.
+                let (v, length) = UTF8Decoder.decode(bytes.span, i) ?? (0xFFFD, 1)
+                let u = Unicode.Scalar(v) ?? "\u{FFFD}"
+                width = length
                 wordy = Character(u).isLetter || Character(u).isNumber
             }
             if wordy || ((b == 0x2F || b == 0x3A || b == 0x2E || b == 0x2D) && start >= 0) {
@@ -252,15 +254,6 @@ public enum DateParser {
         }
         if start >= 0 { flush(bytes.count) }
         return out
-    }
-
-    /// The scalar whose UTF-8 starts at `bytes[i]` (a lead byte of valid UTF-8) and its length.
-    static func scalar(_ bytes: [UInt8], _ i: Int) -> (Unicode.Scalar, Int) {
-        let b = UInt32(bytes[i])
-        func next(_ k: Int) -> UInt32 { UInt32(bytes[i + k] & 0x3F) }
-        if b < 0xE0 { return (Unicode.Scalar((b & 0x1F) << 6 | next(1))!, 2) }
-        if b < 0xF0 { return (Unicode.Scalar((b & 0x0F) << 12 | next(1) << 6 | next(2))!, 3) }
-        return (Unicode.Scalar((b & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3))!, 4)
     }
 
     /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).

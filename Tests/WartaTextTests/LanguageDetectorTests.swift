@@ -3,6 +3,14 @@ import Testing
 
 @Suite("Language detector")
 struct LanguageDetectorTests {
+    /// The inline score arrays hold one score per language: a language added to the list needs
+    /// room there.
+    @Test func everyLanguageHasAScore() {
+        let evidence = Evidence()
+        #expect(evidence.wordScore.count == LanguageDetector.languages.count)
+        #expect(evidence.scripts.count == Evidence.scriptCodes.count)
+    }
+
     let detector = LanguageDetector()
 
     func detect(_ s: String, hint: String? = nil) -> String? { detector.detect(Array(s.utf8), hint: hint) }
