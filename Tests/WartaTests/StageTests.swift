@@ -199,4 +199,18 @@ struct PretokenizedTaggingTests {
         #expect(out == "\n-DOCSTART-\tO\n\nPresiden\tO\nJoko\tB-PER\nWidodo\tI-PER\ntiba\tO\n.\tO\n\n\n\nIa\tO\npergi\tO\n.\tO\n"
                 + "-DOCSTART-\tO\n\nBudi\tB-PER\nSantoso\tI-PER\ndatang\tO\n.\tO\n\n")
     }
+
+    /// An acronym glued to its brackets in one given token joins the organization before it, as
+    /// datasets tokenized so annotate it; brackets given as tokens of their own keep it apart,
+    /// and a person's short name in brackets stays a mention of its own.
+    @Test func gluedAcronymJoinsTheName() {
+        let conll = "Saham\nBursa\nEfek\nIndonesia\n(BEI),\nnaik\n.\n\nSaham\nBursa\nEfek\nIndonesia\n(\nBEI\n)\nnaik\n.\n\n"
+            + "Presiden\nJoko\nWidodo\n(Jokowi)\ntiba\n.\n"
+        var c = Configuration()
+        c.layers = .entities
+        let out = PretokenizedTagging.tag(conll: conll, pipeline: Pipeline(configuration: c))
+        #expect(out == "Saham\tO\nBursa\tB-ORG\nEfek\tI-ORG\nIndonesia\tI-ORG\n(BEI),\tI-ORG\nnaik\tO\n.\tO\n\n"
+                + "Saham\tO\nBursa\tB-ORG\nEfek\tI-ORG\nIndonesia\tI-ORG\n(\tO\nBEI\tB-ORG\n)\tO\nnaik\tO\n.\tO\n\n"
+                + "Presiden\tO\nJoko\tB-PER\nWidodo\tI-PER\n(Jokowi)\tB-PER\ntiba\tO\n.\tO\n")
+    }
 }
