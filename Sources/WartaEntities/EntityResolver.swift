@@ -120,34 +120,11 @@ struct MentionKeys {
 
     init(doc: Document) { self.doc = doc }
 
-    /// The hash of the match key of tokens `a..<b` (token keys joined by single spaces), the
-    /// keys written in place into ``scratch``, sized once for the worst case.
-    mutating func hash(_ a: Int, _ b: Int) -> Int {
-        let starts = doc.tokens.starts, ends = doc.tokens.ends
-        // Each token's key may take ``MatchKey/capacity(for:)`` of its bytes, and a space.
-        let room = MatchKey.capacity(for: Int(ends[b - 1] - starts[a])) + 17 * (b - a)
-        if scratch.count < room { scratch = [UInt8](filled: 0, count: room * 2) }
-        return doc.bytes.withUnsafeBufferPointer { p in
-            scratch.withUnsafeMutableBufferPointer { out in
-                var n = 0
-                for t in a..<b {
-                    if t > a { out[n] = 0x20; n += 1 }
-                    n += MatchKey.write(UnsafeBufferPointer(rebasing: p[Int(starts[t])..<Int(ends[t])]), to: out.baseAddress! + n)
-                }
-                return ByteStringTable.hash(of: UnsafeBufferPointer(rebasing: out[0..<n]))
-            }
-        }
-    }
+    /// The hash of the match key of tokens `a..<b` (token keys joined by single spaces).
+    mutating func hash(_ a: Int, _ b: Int) -> Int { doc.matchKeyHash(ofTokens: a, b, scratch: &scratch) }
 
     /// The match key of token `t`.
-    func key(_ t: Int) -> [UInt8] {
-        doc.bytes.withUnsafeBufferPointer { p in
-            let word = UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t])])
-            return [UInt8](unsafeUninitializedCapacity: MatchKey.capacity(for: word.count)) { out, n in
-                n = MatchKey.write(word, to: out.baseAddress!)
-            }
-        }
-    }
+    func key(_ t: Int) -> [UInt8] { doc.matchKey(ofToken: t) }
 
     /// The hash of token `t`'s bytes as written.
     func rawHash(_ t: Int) -> Int {

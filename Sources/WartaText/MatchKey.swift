@@ -59,4 +59,24 @@ extension Document {
         }
         return out
     }
+
+    /// The hash (``ByteStringTable/hash(of:lowercase:)``) of the match key of tokens `a..<b`:
+    /// their keys joined by single spaces, written into `scratch` (grown as needed, so a caller
+    /// that keeps it allocates once).
+    public func matchKeyHash(ofTokens a: Int, _ b: Int, scratch: inout [UInt8]) -> Int {
+        let starts = tokens.starts, ends = tokens.ends
+        // Each token's key may take ``MatchKey/capacity(for:)`` of its bytes, and a space.
+        let room = MatchKey.capacity(for: Int(ends[b - 1] - starts[a])) + 17 * (b - a)
+        if scratch.count < room { scratch = [UInt8](filled: 0, count: room * 2) }
+        return bytes.withUnsafeBufferPointer { p in
+            scratch.withUnsafeMutableBufferPointer { out in
+                var n = 0
+                for t in a..<b {
+                    if t > a { out[n] = 0x20; n += 1 }
+                    n += MatchKey.write(UnsafeBufferPointer(rebasing: p[Int(starts[t])..<Int(ends[t])]), to: out.baseAddress! + n)
+                }
+                return ByteStringTable.hash(of: UnsafeBufferPointer(rebasing: out[0..<n]))
+            }
+        }
+    }
 }
