@@ -32,7 +32,11 @@ public struct RecordWriter: Sendable {
 
     /// Appends the record of `doc` (and a newline) to `out`: its article metadata when it was
     /// read as an article, then its text layers, entities and quotes when it has them.
-    public func write(_ doc: AnalyzedDocument, to out: inout JSONWriter) {
+    public func write(_ doc: AnalyzedDocument, to writer: inout JSONWriter) {
+        writer.appending { write(doc, &$0) }
+    }
+
+    private func write(_ doc: AnalyzedDocument, _ out: inout JSONAppender) {
         out.raw("{")
         out.key("id"); out.string(doc.id)
         out.raw(",\"status\":\"ok\",")
@@ -44,7 +48,7 @@ public struct RecordWriter: Sendable {
     }
 
     /// The article's metadata fields, each followed by a comma.
-    private func writeArticle(_ a: Article, _ out: inout JSONWriter) {
+    private func writeArticle(_ a: Article, _ out: inout JSONAppender) {
         out.key("page_type"); out.string(a.pageType.rawValue); out.raw(",")
         field("title", a.title, &out)
         field("url", a.url, &out)
@@ -71,7 +75,7 @@ public struct RecordWriter: Sendable {
         out.key("charset"); out.string(a.charset); out.raw(",")
     }
 
-    private func writeDateline(_ dateline: Dateline?, _ out: inout JSONWriter) {
+    private func writeDateline(_ dateline: Dateline?, _ out: inout JSONAppender) {
         guard let d = dateline else { out.raw("null"); return }
         out.raw("{")
         field("place", d.place, &out)
@@ -80,7 +84,7 @@ public struct RecordWriter: Sendable {
         out.int(d.text.trimmingSpaces.unicodeScalars.count); out.raw("]}")
     }
 
-    private func writeImage(_ image: LeadImage?, _ out: inout JSONWriter) {
+    private func writeImage(_ image: LeadImage?, _ out: inout JSONAppender) {
         guard let img = image else { out.raw("null"); return }
         out.raw("{")
         field("url", img.url, &out)
@@ -88,7 +92,7 @@ public struct RecordWriter: Sendable {
         out.raw("}")
     }
 
-    private func writePage(_ page: Pagination?, _ out: inout JSONWriter) {
+    private func writePage(_ page: Pagination?, _ out: inout JSONAppender) {
         guard let p = page else { out.raw("null"); return }
         out.raw("{"); out.key("number"); out.int(p.number); out.raw(",")
         out.key("of"); if let of = p.of { out.int(of) } else { out.raw("null") }
@@ -96,7 +100,7 @@ public struct RecordWriter: Sendable {
     }
 
     /// `"source": {…},` and `"meta": {…},` when known.
-    private func writeContext(_ context: RecordContext?, _ out: inout JSONWriter) {
+    private func writeContext(_ context: RecordContext?, _ out: inout JSONAppender) {
         guard let context else { return }
         if let src = context.source {
             out.key("source"); out.raw("{")
@@ -114,17 +118,17 @@ public struct RecordWriter: Sendable {
         }
     }
 
-    private func field(_ key: StaticString, _ value: String?, _ out: inout JSONWriter) {
+    private func field(_ key: StaticString, _ value: String?, _ out: inout JSONAppender) {
         out.key(key)
         optional(value, &out)
         out.raw(",")
     }
 
-    private func optional(_ value: String?, _ out: inout JSONWriter) {
+    private func optional(_ value: String?, _ out: inout JSONAppender) {
         if let value { out.string(value) } else { out.raw("null") }
     }
 
-    private func strings(_ values: [String], _ out: inout JSONWriter) {
+    private func strings(_ values: [String], _ out: inout JSONAppender) {
         out.raw("[")
         for (k, v) in values.enumerated() {
             if k > 0 { out.raw(",") }
@@ -135,7 +139,7 @@ public struct RecordWriter: Sendable {
 
     /// Appends `"text"`, `"paragraphs"`, `"sentences"`, and the `"tokens"`, `"entities"` and
     /// `"quotes"` the document has, then `"stats"`.
-    private func writeAnalysis(_ analyzed: AnalyzedDocument, to out: inout JSONWriter) {
+    private func writeAnalysis(_ analyzed: AnalyzedDocument, to out: inout JSONAppender) {
         let doc = analyzed.document
         doc.bytes.withUnsafeBufferPointer { text in
             var cp = CodePointIndex(text)
@@ -164,33 +168,28 @@ public struct RecordWriter: Sendable {
     }
 
     /// `"tokens": [[s,e,"kind"],…]`, a token with clitics with its words' spans as a fourth element.
-    private func writeTokens(_ doc: Document, _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
+    private func writeTokens(_ doc: Document, _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
         out.key("tokens")
         out.byte(0x5B)
         let t = doc.tokens
-        out.reserveCapacity(out.byteCount + t.count * 24)
-        var line = ScratchLine()
+        out.reserve(t.count * 24)
         for i in 0..<t.count {
-            // Each token is formatted on the stack and appended once.
-            line.count = 0
-            if i > 0 { line.byte(0x2C) }
-            line.byte(0x5B)
-            line.int(cp.codePoint(Int(t.starts[i]))); line.byte(0x2C)
-            line.int(cp.codePoint(Int(t.ends[i]))); line.byte(0x2C)
-            line.literal(RecordWriter.kindJSON[Int(t.kinds[i].rawValue)])
+            if i > 0 { out.byte(0x2C) }
+            out.byte(0x5B)
+            out.int(cp.codePoint(Int(t.starts[i]))); out.byte(0x2C)
+            out.int(cp.codePoint(Int(t.ends[i]))); out.byte(0x2C)
+            out.raw(RecordWriter.kindJSON[Int(t.kinds[i].rawValue)])
             if t.clitic(i).isSplit {
-                line.byte(0x2C)
-                line.flush(into: &out)
+                out.byte(0x2C)
                 writeRanges(doc.wordRanges(ofToken: i), &cp, &out)
             }
-            line.byte(0x5D)
-            line.flush(into: &out)
+            out.byte(0x5D)
         }
         out.byte(0x5D)
     }
 
     /// `"stats": {…}`: sizes and what normalization repaired.
-    private func writeStats(_ analyzed: AnalyzedDocument, _ textBytes: Int, _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
+    private func writeStats(_ analyzed: AnalyzedDocument, _ textBytes: Int, _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
         let doc = analyzed.document, repairs = analyzed.repairs
         out.key("stats")
         out.raw("{")
@@ -207,7 +206,11 @@ public struct RecordWriter: Sendable {
     }
 
     /// Appends an error record (and a newline) to `out`.
-    public func writeError(id: String, error: WartaError, context: RecordContext? = nil, to out: inout JSONWriter) {
+    public func writeError(id: String, error: WartaError, context: RecordContext? = nil, to writer: inout JSONWriter) {
+        writer.appending { writeError(id: id, error: error, context: context, &$0) }
+    }
+
+    private func writeError(id: String, error: WartaError, context: RecordContext?, _ out: inout JSONAppender) {
         out.raw("{")
         out.key("id"); out.string(id)
         out.raw(",\"status\":\"error\",")
@@ -221,7 +224,7 @@ public struct RecordWriter: Sendable {
 
     /// `"entities": [{"id", "type", "subtype", "name", "lexicon_id", "roles", "mentions": [{"span", "text"}]}]`.
     private func writeEntities(_ entities: [Entity], _ doc: Document, _ text: UnsafeBufferPointer<UInt8>,
-                               _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
+                               _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
         out.key("entities"); out.raw("[")
         for (k, e) in entities.enumerated() {
             if k > 0 { out.raw(",") }
@@ -250,8 +253,8 @@ public struct RecordWriter: Sendable {
     /// `"quotes": [{"type", "text", "span", "parts", "cue": {"text", "lemma", "span"}, "speaker": {"name",
     /// "entity", "role", "affiliation", "mention": {"text", "span"}, "resolved_by"}}]`.
     private func writeQuotes(_ quotes: [Quote], _ entities: [Entity], _ text: UnsafeBufferPointer<UInt8>, _ cp: inout CodePointIndex,
-                             _ out: inout JSONWriter) {
-        func span(_ r: TextRange, _ out: inout JSONWriter) {
+                             _ out: inout JSONAppender) {
+        func span(_ r: TextRange, _ out: inout JSONAppender) {
             out.raw("["); out.int(cp.codePoint(Int(r.start))); out.raw(","); out.int(cp.codePoint(Int(r.end))); out.raw("]")
         }
         func slice(_ r: TextRange) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[r.range]) }
@@ -287,7 +290,7 @@ public struct RecordWriter: Sendable {
         out.raw("]")
     }
 
-    private func writeRanges(_ ranges: [TextRange], _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
+    private func writeRanges(_ ranges: [TextRange], _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
         out.byte(0x5B)
         for (k, r) in ranges.enumerated() {
             if k > 0 { out.byte(0x2C) }
@@ -304,41 +307,4 @@ public struct RecordWriter: Sendable {
         "\"word\"", "\"number\"", "\"punctuation\"", "\"symbol\"", "\"url\"", "\"email\"", "\"mention\"",
         "\"hashtag\"", "\"abbreviation\"",
     ]
-}
-
-/// A small stack buffer for one token's JSON, appended to the writer in one call.
-private struct ScratchLine {
-    var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-
-    @inline(__always) mutating func byte(_ b: UInt8) {
-        withUnsafeMutableBytes(of: &storage) { $0[count] = b }
-        count &+= 1
-    }
-
-    @inline(__always) mutating func literal(_ s: StaticString) {
-        s.withUTF8Buffer { u in for b in u { byte(b) } }
-    }
-
-    /// Appends a non-negative integer.
-    @inline(__always) mutating func int(_ v: Int) {
-        if v < 10 { byte(UInt8(0x30 &+ v)); return }
-        var digits = 0
-        var x = v
-        while x > 0 { digits &+= 1; x /= 10 }
-        x = v
-        let end = count &+ digits
-        withUnsafeMutableBytes(of: &storage) { raw in
-            var k = end
-            while x > 0 { k &-= 1; raw[k] = UInt8(0x30 &+ x % 10); x /= 10 }
-        }
-        count = end
-    }
-
-    @inline(__always) mutating func flush(into out: inout JSONWriter) {
-        withUnsafeBytes(of: &storage) { raw in
-            out.append(UnsafeRawBufferPointer(rebasing: raw[0..<count]))
-        }
-        count = 0
-    }
 }
