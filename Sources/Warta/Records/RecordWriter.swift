@@ -130,9 +130,10 @@ public struct RecordWriter: Sendable {
 
     private func strings(_ values: [String], _ out: inout JSONAppender) {
         out.raw("[")
-        for (k, v) in values.enumerated() {
+        let values = values.span
+        for k in values.indices {
             if k > 0 { out.raw(",") }
-            out.string(v)
+            out.string(values[k])
         }
         out.raw("]")
     }
@@ -223,82 +224,110 @@ public struct RecordWriter: Sendable {
     }
 
     /// `"entities": [{"id", "type", "subtype", "name", "lexicon_id", "roles", "mentions": [{"span", "text"}]}]`.
+    /// Entities and mentions are read in place (a copy of each cost more than writing it).
     private func writeEntities(_ entities: [Entity], _ doc: Document, _ text: UnsafeBufferPointer<UInt8>,
                                _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
         out.key("entities"); out.raw("[")
-        for (k, e) in entities.enumerated() {
+        let entities = entities.span
+        for k in entities.indices {
             if k > 0 { out.raw(",") }
-            out.raw("{"); out.key("id"); out.string(e.id); out.raw(",")
-            out.key("type"); out.string(e.type.rawValue); out.raw(",")
-            out.key("subtype"); if let st = e.subtype { out.string(st) } else { out.raw("null") }; out.raw(",")
-            out.key("name"); out.string(e.name); out.raw(",")
-            out.key("lexicon_id"); if let l = e.lexiconID, !l.isEmpty { out.string(l) } else { out.raw("null") }; out.raw(",")
-            out.key("roles"); out.raw("[")
-            for (r, role) in e.roles.enumerated() { if r > 0 { out.raw(",") }; out.string(role) }
-            out.raw("],"); out.key("mentions"); out.raw("[")
-            for (j, m) in e.mentions.enumerated() {
-                if j > 0 { out.raw(",") }
-                let s = Int(doc.tokens.starts[m.start]), t = Int(doc.tokens.ends[m.end - 1])
-                out.raw("{"); out.key("span"); out.raw("[")
-                out.int(cp.codePoint(s)); out.raw(","); out.int(cp.codePoint(t)); out.raw("],")
-                out.key("text"); out.string(utf8: UnsafeBufferPointer(rebasing: text[s..<t]))
-                if m.isNested { out.raw(",\"nested\":true") }
-                out.raw("}")
-            }
-            out.raw("]}")
-        }
-        out.raw("]")
-    }
-
-    /// `"quotes": [{"type", "text", "span", "parts", "cue": {"text", "lemma", "span"}, "speaker": {"name",
-    /// "entity", "role", "affiliation", "mention": {"text", "span"}, "resolved_by"}}]`.
-    private func writeQuotes(_ quotes: [Quote], _ entities: [Entity], _ text: UnsafeBufferPointer<UInt8>, _ cp: inout CodePointIndex,
-                             _ out: inout JSONAppender) {
-        func span(_ r: TextRange, _ out: inout JSONAppender) {
-            out.raw("["); out.int(cp.codePoint(Int(r.start))); out.raw(","); out.int(cp.codePoint(Int(r.end))); out.raw("]")
-        }
-        func slice(_ r: TextRange) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[r.range]) }
-        out.key("quotes"); out.raw("[")
-        for (k, q) in quotes.enumerated() {
-            if k > 0 { out.raw(",") }
-            out.raw("{"); out.key("type"); out.string(q.kind.rawValue); out.raw(",")
-            out.key("text"); out.string(joining: q.parts.map { slice($0) }); out.raw(",")
-            out.key("span"); span(q.range, &out); out.raw(",")
-            out.key("parts"); out.raw("[")
-            for (j, p) in q.parts.enumerated() { if j > 0 { out.raw(",") }; span(p, &out) }
-            out.raw("],"); out.key("cue")
-            if let c = q.cue {
-                out.raw("{"); out.key("text"); out.string(utf8: slice(c.range)); out.raw(",")
-                out.key("lemma"); out.string(c.lemma); out.raw(","); out.key("span"); span(c.range, &out); out.raw("}")
-            } else {
-                out.raw("null")
-            }
-            out.raw(","); out.key("speaker")
-            if let s = q.speaker {
-                out.raw("{"); out.key("name"); optional(s.name, &out); out.raw(",")
-                out.key("entity"); optional(s.entity.map { entities[$0].id }, &out); out.raw(",")
-                out.key("role"); optional(s.role, &out); out.raw(",")
-                out.key("affiliation"); optional(s.affiliation, &out); out.raw(",")
-                out.key("mention"); out.raw("{"); out.key("text"); out.string(utf8: slice(s.mention)); out.raw(",")
-                out.key("span"); span(s.mention, &out); out.raw("},")
-                out.key("resolved_by"); out.string(s.resolvedBy.rawValue); out.raw("}")
-            } else {
-                out.raw("null")
-            }
+            out.raw("{"); out.key("id"); out.string(entities[k].id); out.raw(",")
+            out.key("type"); out.string(entities[k].type.rawValue); out.raw(",")
+            out.key("subtype"); optional(entities[k].subtype, &out); out.raw(",")
+            out.key("name"); out.string(entities[k].name); out.raw(",")
+            out.key("lexicon_id")
+            if let l = entities[k].lexiconID, !l.isEmpty { out.string(l) } else { out.raw("null") }
+            out.raw(","); out.key("roles"); strings(entities[k].roles, &out)
+            out.raw(","); out.key("mentions")
+            writeMentions(entities[k].mentions, doc, text, &cp, &out)
             out.raw("}")
         }
         out.raw("]")
     }
 
+    /// `[{"span": [s, e], "text": "…"}, …]`, with `"nested": true` on a nested mention.
+    private func writeMentions(_ mentions: [EntityMention], _ doc: Document, _ text: UnsafeBufferPointer<UInt8>,
+                               _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
+        out.raw("[")
+        let mentions = mentions.span
+        for j in mentions.indices {
+            if j > 0 { out.raw(",") }
+            let s = Int(doc.tokens.starts[mentions[j].start]), t = Int(doc.tokens.ends[mentions[j].end - 1])
+            out.raw("{\"span\":[")
+            out.int(cp.codePoint(s)); out.raw(","); out.int(cp.codePoint(t))
+            out.raw("],\"text\":"); out.string(utf8: UnsafeBufferPointer(rebasing: text[s..<t]))
+            if mentions[j].isNested { out.raw(",\"nested\":true") }
+            out.raw("}")
+        }
+        out.raw("]")
+    }
+
+    /// `"quotes": [{"type", "text", "span", "parts", "cue": {"text", "lemma", "span"}, "speaker": {"name",
+    /// "entity", "role", "affiliation", "mention": {"text", "span"}, "resolved_by"}}]`. Quotes are read in place.
+    private func writeQuotes(_ quotes: [Quote], _ entities: [Entity], _ text: UnsafeBufferPointer<UInt8>, _ cp: inout CodePointIndex,
+                             _ out: inout JSONAppender) {
+        out.key("quotes"); out.raw("[")
+        let quotes = quotes.span
+        for k in quotes.indices {
+            if k > 0 { out.raw(",") }
+            out.raw("{"); out.key("type"); out.string(quotes[k].kind.rawValue); out.raw(",")
+            let parts = quotes[k].parts
+            out.key("text"); writeJoined(parts, text, &out); out.raw(",")
+            out.key("span"); writeSpan(quotes[k].range, &cp, &out); out.raw(",")
+            out.key("parts"); writeRanges(parts, &cp, &out)
+            out.raw(","); out.key("cue"); writeCue(quotes[k].cue, text, &cp, &out)
+            out.raw(","); out.key("speaker"); writeSpeaker(quotes[k].speaker, entities, text, &cp, &out)
+            out.raw("}")
+        }
+        out.raw("]")
+    }
+
+    /// One JSON string of the text of `parts` joined by single spaces.
+    private func writeJoined(_ parts: [TextRange], _ text: UnsafeBufferPointer<UInt8>, _ out: inout JSONAppender) {
+        out.byte(0x22)
+        for j in parts.indices {
+            if j > 0 { out.byte(0x20) }
+            out.escaped(UnsafeBufferPointer(rebasing: text[parts[j].range]))
+        }
+        out.byte(0x22)
+    }
+
+    /// `{"text", "lemma", "span"}` of a quote's cue, or `null`.
+    private func writeCue(_ cue: QuoteCue?, _ text: UnsafeBufferPointer<UInt8>, _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
+        guard let c = cue else { out.raw("null"); return }
+        out.raw("{"); out.key("text"); out.string(utf8: UnsafeBufferPointer(rebasing: text[c.range.range])); out.raw(",")
+        out.key("lemma"); out.string(c.lemma); out.raw(","); out.key("span"); writeSpan(c.range, &cp, &out); out.raw("}")
+    }
+
+    /// `{"name", "entity", "role", "affiliation", "mention": {"text", "span"}, "resolved_by"}` of a quote's speaker, or `null`.
+    private func writeSpeaker(_ speaker: Speaker?, _ entities: [Entity], _ text: UnsafeBufferPointer<UInt8>,
+                              _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
+        guard let s = speaker else { out.raw("null"); return }
+        out.raw("{"); out.key("name"); optional(s.name, &out); out.raw(",")
+        out.key("entity")
+        if let e = s.entity { out.string(entities[e].id) } else { out.raw("null") }
+        out.raw(","); out.key("role"); optional(s.role, &out); out.raw(",")
+        out.key("affiliation"); optional(s.affiliation, &out); out.raw(",")
+        out.key("mention"); out.raw("{"); out.key("text"); out.string(utf8: UnsafeBufferPointer(rebasing: text[s.mention.range])); out.raw(",")
+        out.key("span"); writeSpan(s.mention, &cp, &out); out.raw("},")
+        out.key("resolved_by"); out.string(s.resolvedBy.rawValue); out.raw("}")
+    }
+
+    /// `[s, e]` of `r` in code points.
+    @inline(__always) private func writeSpan(_ r: TextRange, _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
+        out.byte(0x5B)
+        out.int(cp.codePoint(Int(r.start)))
+        out.byte(0x2C)
+        out.int(cp.codePoint(Int(r.end)))
+        out.byte(0x5D)
+    }
+
     private func writeRanges(_ ranges: [TextRange], _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
         out.byte(0x5B)
-        for (k, r) in ranges.enumerated() {
+        let ranges = ranges.span
+        for k in ranges.indices {
             if k > 0 { out.byte(0x2C) }
-            out.byte(0x5B)
-            out.int(cp.codePoint(Int(r.start)))
-            out.byte(0x2C)
-            out.int(cp.codePoint(Int(r.end)))
-            out.byte(0x5D)
+            writeSpan(ranges[k], &cp, &out)
         }
         out.byte(0x5D)
     }
