@@ -179,6 +179,8 @@ struct JSONAppender: ~Copyable {
 
     /// Appends a JSON string.
     mutating func string(_ s: String) {
+        // Native strings lend their bytes without a copy of the string.
+        if s.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) != nil { return }
         var s = s
         s.withUTF8 { string(utf8: $0) }
     }
@@ -201,14 +203,21 @@ struct JSONAppender: ~Copyable {
     }
 
     /// Appends `u` escaped for a JSON string, without the quotes: the runs of bytes that need no
-    /// escape, found eight bytes at a time, are copied whole.
-    mutating func escaped(_ u: UnsafeBufferPointer<UInt8>) {
+    /// escape, found eight bytes at a time, are copied whole (most strings are one run).
+    @inline(__always) mutating func escaped(_ u: UnsafeBufferPointer<UInt8>) {
         guard let p = u.baseAddress else { return }
         let n = u.count
-        var i = 0
-        while true {
+        let j = JSONAppender.nextEscape(p, from: 0, n)
+        append(UnsafeRawBufferPointer(start: p, count: j))
+        if j < n { escaped(p, from: j, n) }
+    }
+
+    /// Appends `p[i..<n]` escaped, where `p[i]` may need an escape.
+    @inline(never) private mutating func escaped(_ p: UnsafePointer<UInt8>, from i: Int, _ n: Int) {
+        var i = escape(p, at: i, n)
+        while i < n {
             let j = JSONAppender.nextEscape(p, from: i, n)
-            if j > i { append(UnsafeRawBufferPointer(start: p + i, count: j &- i)) }
+            append(UnsafeRawBufferPointer(start: p + i, count: j &- i))
             if j == n { return }
             i = escape(p, at: j, n)
         }
@@ -232,7 +241,8 @@ struct JSONAppender: ~Copyable {
     }
 
     /// The index of the first byte at or after `i` that may need an escape (a control byte, `"`,
-    /// `\\` or 0xE2), or `n`: eight bytes at a time, the last few as one word padded with spaces.
+    /// `\\` or 0xE2), or `n`: eight bytes at a time, the last few in the last eight bytes (or in one
+    /// word padded with spaces when there are fewer).
     @inline(__always)
     private static func nextEscape(_ p: UnsafePointer<UInt8>, from i: Int, _ n: Int) -> Int {
         let raw = UnsafeRawPointer(p)
@@ -244,6 +254,13 @@ struct JSONAppender: ~Copyable {
             i &+= 8
         }
         if i == n { return n }
+        if n >= 8 {
+            // The last eight bytes, without the flags of those before `i` (the lowest flag left may
+            // then be a false one, above an escaped byte: `escape(_:at:_:)` copies such a byte).
+            let seen = UInt64(truncatingIfNeeded: i &- (n &- 8)) &* 8
+            let flags = JSONWriter.escapeFlags(raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)) & (~0 << seen)
+            return flags == 0 ? n : n &- 8 &+ flags.trailingZeroBitCount >> 3
+        }
         var w: UInt64 = 0x2020_2020_2020_2020
         var k = n
         while k > i { k &-= 1; w = w << 8 | UInt64(p[k]) }
