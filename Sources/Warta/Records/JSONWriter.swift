@@ -293,18 +293,31 @@ struct JSONAppender: ~Copyable {
         digits(v.magnitude)
     }
 
-    /// Writes the decimal digits of `v` in room already made (up to 20 bytes), from the last.
+    /// Writes the decimal digits of `v` in room already made (up to 20 bytes), two at a time
+    /// from the last.
     @inline(__always) private mutating func digits(_ v: UInt) {
         if v < 10 { put(UInt8(truncatingIfNeeded: 0x30 &+ v)); return }
         let end = count &+ JSONAppender.digitCount(v)
         var k = end, x = v
-        repeat {
-            k &-= 1
-            let (q, r) = x.quotientAndRemainder(dividingBy: 10)
-            base.storeBytes(of: UInt8(truncatingIfNeeded: 0x30 &+ r), toByteOffset: k, as: UInt8.self)
+        while x >= 100 {
+            let (q, r) = x.quotientAndRemainder(dividingBy: 100)
+            k &-= 2
+            base.storeBytes(of: JSONAppender.twoDigits(r), toByteOffset: k, as: UInt16.self)
             x = q
-        } while x != 0
+        }
+        if x >= 10 {
+            base.storeBytes(of: JSONAppender.twoDigits(x), toByteOffset: k &- 2, as: UInt16.self)
+        } else {
+            base.storeBytes(of: UInt8(truncatingIfNeeded: 0x30 &+ x), toByteOffset: k &- 1, as: UInt8.self)
+        }
         count = end
+    }
+
+    /// The two ASCII digits of `v` (below 100), the tens first in memory.
+    @inline(__always) static func twoDigits(_ v: UInt) -> UInt16 {
+        let tens = (v &* 103) >> 10  // v / 10 for every v below 179
+        let ones = v &- tens &* 10
+        return UInt16(truncatingIfNeeded: (0x30 &+ tens) | (0x30 &+ ones) << 8)
     }
 
     /// How many decimal digits `v` has.
