@@ -275,7 +275,7 @@ public struct RecordWriter: Sendable {
     private func writeQuotes(_ quotes: [Quote], _ entities: [Entity], _ text: UnsafeBufferPointer<UInt8>, _ cp: inout CodePointIndex,
                              _ out: inout JSONAppender) {
         out.key("quotes"); out.raw("[")
-        let quotes = quotes.span
+        let quotes = quotes.span, entities = entities.span
         for k in quotes.indices {
             if k > 0 { out.raw(",") }
             out.raw("{"); out.key("type"); out.string(quotes[k].kind.rawValue); out.raw(",")
@@ -283,8 +283,8 @@ public struct RecordWriter: Sendable {
             out.key("text"); writeJoined(parts, text, &out); out.raw(",")
             out.key("span"); writeSpan(quotes[k].range, &cp, &out); out.raw(",")
             out.key("parts"); writeRanges(parts, &cp, &out)
-            out.raw(","); out.key("cue"); writeCue(quotes[k].cue, text, &cp, &out)
-            out.raw(","); out.key("speaker"); writeSpeaker(quotes[k].speaker, entities, text, &cp, &out)
+            out.raw(","); out.key("cue"); writeCue(of: quotes, k, text, &cp, &out)
+            out.raw(","); out.key("speaker"); writeSpeaker(of: quotes, k, entities, text, &cp, &out)
             out.raw("}")
         }
         out.raw("]")
@@ -300,25 +300,29 @@ public struct RecordWriter: Sendable {
         out.byte(0x22)
     }
 
-    /// `{"text", "lemma", "span"}` of a quote's cue, or `null`.
-    private func writeCue(_ cue: QuoteCue?, _ text: UnsafeBufferPointer<UInt8>, _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
-        guard let c = cue else { out.raw("null"); return }
-        out.raw("{"); out.key("text"); out.string(utf8: UnsafeBufferPointer(rebasing: text[c.range.range])); out.raw(",")
-        out.key("lemma"); out.string(c.lemma); out.raw(","); out.key("span"); writeSpan(c.range, &cp, &out); out.raw("}")
+    /// `{"text", "lemma", "span"}` of the cue of quote `k`, or `null`. The quote's fields are read in
+    /// place, one by one (a copy of its cue or speaker cost more than writing it).
+    private func writeCue(of quotes: Span<Quote>, _ k: Int, _ text: UnsafeBufferPointer<UInt8>, _ cp: inout CodePointIndex,
+                          _ out: inout JSONAppender) {
+        guard let range = quotes[k].cue?.range else { out.raw("null"); return }
+        out.raw("{"); out.key("text"); out.string(utf8: UnsafeBufferPointer(rebasing: text[range.range])); out.raw(",")
+        out.key("lemma"); optional(quotes[k].cue?.lemma, &out); out.raw(",")
+        out.key("span"); writeSpan(range, &cp, &out); out.raw("}")
     }
 
-    /// `{"name", "entity", "role", "affiliation", "mention": {"text", "span"}, "resolved_by"}` of a quote's speaker, or `null`.
-    private func writeSpeaker(_ speaker: Speaker?, _ entities: [Entity], _ text: UnsafeBufferPointer<UInt8>,
+    /// `{"name", "entity", "role", "affiliation", "mention": {"text", "span"}, "resolved_by"}` of the
+    /// speaker of quote `k`, or `null`.
+    private func writeSpeaker(of quotes: Span<Quote>, _ k: Int, _ entities: Span<Entity>, _ text: UnsafeBufferPointer<UInt8>,
                               _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
-        guard let s = speaker else { out.raw("null"); return }
-        out.raw("{"); out.key("name"); optional(s.name, &out); out.raw(",")
+        guard let mention = quotes[k].speaker?.mention else { out.raw("null"); return }
+        out.raw("{"); out.key("name"); optional(quotes[k].speaker?.name, &out); out.raw(",")
         out.key("entity")
-        if let e = s.entity { out.string(entities[e].id) } else { out.raw("null") }
-        out.raw(","); out.key("role"); optional(s.role, &out); out.raw(",")
-        out.key("affiliation"); optional(s.affiliation, &out); out.raw(",")
-        out.key("mention"); out.raw("{"); out.key("text"); out.string(utf8: UnsafeBufferPointer(rebasing: text[s.mention.range])); out.raw(",")
-        out.key("span"); writeSpan(s.mention, &cp, &out); out.raw("},")
-        out.key("resolved_by"); out.string(s.resolvedBy.rawValue); out.raw("}")
+        if let e = quotes[k].speaker?.entity { out.string(entities[e].id) } else { out.raw("null") }
+        out.raw(","); out.key("role"); optional(quotes[k].speaker?.role, &out); out.raw(",")
+        out.key("affiliation"); optional(quotes[k].speaker?.affiliation, &out); out.raw(",")
+        out.key("mention"); out.raw("{"); out.key("text"); out.string(utf8: UnsafeBufferPointer(rebasing: text[mention.range])); out.raw(",")
+        out.key("span"); writeSpan(mention, &cp, &out); out.raw("},")
+        out.key("resolved_by"); optional(quotes[k].speaker?.resolvedBy.rawValue, &out); out.raw("}")
     }
 
     /// `[s, e]` of `r` in code points.
