@@ -18,14 +18,19 @@ public struct CodePointIndex {
         words = CodePointIndex.wordStarts(bytes)
     }
 
-    /// Whether `bytes` holds no byte of 0x80 or more (stops at the first word that does).
+    /// Whether `bytes` holds no byte of 0x80 or more (32 bytes a step; stops at the first step
+    /// that has one).
     private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base), words = bytes.count >> 3
-        for w in 0..<words where raw.loadUnaligned(fromByteOffset: w << 3, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
-            return false
+        let raw = UnsafeRawPointer(base), n = bytes.count, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i &+ 32 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: i &+ 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 24, as: UInt64.self)
+            if w & highs != 0 { return false }
+            i &+= 32
         }
-        for i in (words << 3)..<bytes.count where bytes[i] >= 0x80 { return false }
+        for k in i..<n where bytes[k] >= 0x80 { return false }
         return true
     }
 
