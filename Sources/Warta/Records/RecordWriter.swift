@@ -32,7 +32,12 @@ public struct RecordWriter: Sendable {
 
     /// Appends the record of `doc` (and a newline) to `out`: its article metadata when it was
     /// read as an article, then its text layers, entities and quotes when it has them.
-    public func write(_ doc: AnalyzedDocument, to out: inout JSONWriter) {
+    public func write(_ doc: AnalyzedDocument, to writer: inout JSONWriter) {
+        writer.appending { write(doc, &$0) }
+    }
+
+    private func write(_ doc: AnalyzedDocument, _ out: inout JSONAppender) {
+        out.reserve(estimatedSize(doc))
         out.raw("{")
         out.key("id"); out.string(doc.id)
         out.raw(",\"status\":\"ok\",")
@@ -43,8 +48,15 @@ public struct RecordWriter: Sendable {
         out.raw("}\n")
     }
 
+    /// About the size of a record of `doc`, a little more for most, so that the buffer seldom
+    /// grows while it is written (records run three to five times their text's bytes).
+    private func estimatedSize(_ doc: AnalyzedDocument) -> Int {
+        let text = doc.document.bytes.count
+        return 4 * text + 2048 + (tokens ? 24 * doc.document.tokens.count : 0)
+    }
+
     /// The article's metadata fields, each followed by a comma.
-    private func writeArticle(_ a: Article, _ out: inout JSONWriter) {
+    private func writeArticle(_ a: Article, _ out: inout JSONAppender) {
         out.key("page_type"); out.string(a.pageType.rawValue); out.raw(",")
         field("title", a.title, &out)
         field("url", a.url, &out)
@@ -71,7 +83,7 @@ public struct RecordWriter: Sendable {
         out.key("charset"); out.string(a.charset); out.raw(",")
     }
 
-    private func writeDateline(_ dateline: Dateline?, _ out: inout JSONWriter) {
+    private func writeDateline(_ dateline: Dateline?, _ out: inout JSONAppender) {
         guard let d = dateline else { out.raw("null"); return }
         out.raw("{")
         field("place", d.place, &out)
@@ -80,7 +92,7 @@ public struct RecordWriter: Sendable {
         out.int(d.text.trimmingSpaces.unicodeScalars.count); out.raw("]}")
     }
 
-    private func writeImage(_ image: LeadImage?, _ out: inout JSONWriter) {
+    private func writeImage(_ image: LeadImage?, _ out: inout JSONAppender) {
         guard let img = image else { out.raw("null"); return }
         out.raw("{")
         field("url", img.url, &out)
@@ -88,7 +100,7 @@ public struct RecordWriter: Sendable {
         out.raw("}")
     }
 
-    private func writePage(_ page: Pagination?, _ out: inout JSONWriter) {
+    private func writePage(_ page: Pagination?, _ out: inout JSONAppender) {
         guard let p = page else { out.raw("null"); return }
         out.raw("{"); out.key("number"); out.int(p.number); out.raw(",")
         out.key("of"); if let of = p.of { out.int(of) } else { out.raw("null") }
@@ -96,7 +108,7 @@ public struct RecordWriter: Sendable {
     }
 
     /// `"source": {…},` and `"meta": {…},` when known.
-    private func writeContext(_ context: RecordContext?, _ out: inout JSONWriter) {
+    private func writeContext(_ context: RecordContext?, _ out: inout JSONAppender) {
         guard let context else { return }
         if let src = context.source {
             out.key("source"); out.raw("{")
@@ -114,28 +126,29 @@ public struct RecordWriter: Sendable {
         }
     }
 
-    private func field(_ key: StaticString, _ value: String?, _ out: inout JSONWriter) {
+    private func field(_ key: StaticString, _ value: String?, _ out: inout JSONAppender) {
         out.key(key)
         optional(value, &out)
         out.raw(",")
     }
 
-    private func optional(_ value: String?, _ out: inout JSONWriter) {
+    private func optional(_ value: String?, _ out: inout JSONAppender) {
         if let value { out.string(value) } else { out.raw("null") }
     }
 
-    private func strings(_ values: [String], _ out: inout JSONWriter) {
+    private func strings(_ values: [String], _ out: inout JSONAppender) {
         out.raw("[")
-        for (k, v) in values.enumerated() {
+        let values = values.span
+        for k in values.indices {
             if k > 0 { out.raw(",") }
-            out.string(v)
+            out.string(values[k])
         }
         out.raw("]")
     }
 
     /// Appends `"text"`, `"paragraphs"`, `"sentences"`, and the `"tokens"`, `"entities"` and
     /// `"quotes"` the document has, then `"stats"`.
-    private func writeAnalysis(_ analyzed: AnalyzedDocument, to out: inout JSONWriter) {
+    private func writeAnalysis(_ analyzed: AnalyzedDocument, to out: inout JSONAppender) {
         let doc = analyzed.document
         doc.bytes.withUnsafeBufferPointer { text in
             var cp = CodePointIndex(text)
@@ -164,33 +177,28 @@ public struct RecordWriter: Sendable {
     }
 
     /// `"tokens": [[s,e,"kind"],…]`, a token with clitics with its words' spans as a fourth element.
-    private func writeTokens(_ doc: Document, _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
+    private func writeTokens(_ doc: Document, _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
         out.key("tokens")
         out.byte(0x5B)
         let t = doc.tokens
-        out.reserveCapacity(out.byteCount + t.count * 24)
-        var line = ScratchLine()
+        out.reserve(t.count * 24)
         for i in 0..<t.count {
-            // Each token is formatted on the stack and appended once.
-            line.count = 0
-            if i > 0 { line.byte(0x2C) }
-            line.byte(0x5B)
-            line.int(cp.codePoint(Int(t.starts[i]))); line.byte(0x2C)
-            line.int(cp.codePoint(Int(t.ends[i]))); line.byte(0x2C)
-            line.literal(RecordWriter.kindJSON[Int(t.kinds[i].rawValue)])
+            if i > 0 { out.byte(0x2C) }
+            out.byte(0x5B)
+            out.int(cp.codePoint(Int(t.starts[i]))); out.byte(0x2C)
+            out.int(cp.codePoint(Int(t.ends[i]))); out.byte(0x2C)
+            out.raw(RecordWriter.kindJSON[Int(t.kinds[i].rawValue)])
             if t.clitic(i).isSplit {
-                line.byte(0x2C)
-                line.flush(into: &out)
+                out.byte(0x2C)
                 writeRanges(doc.wordRanges(ofToken: i), &cp, &out)
             }
-            line.byte(0x5D)
-            line.flush(into: &out)
+            out.byte(0x5D)
         }
         out.byte(0x5D)
     }
 
     /// `"stats": {…}`: sizes and what normalization repaired.
-    private func writeStats(_ analyzed: AnalyzedDocument, _ textBytes: Int, _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
+    private func writeStats(_ analyzed: AnalyzedDocument, _ textBytes: Int, _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
         let doc = analyzed.document, repairs = analyzed.repairs
         out.key("stats")
         out.raw("{")
@@ -207,7 +215,11 @@ public struct RecordWriter: Sendable {
     }
 
     /// Appends an error record (and a newline) to `out`.
-    public func writeError(id: String, error: WartaError, context: RecordContext? = nil, to out: inout JSONWriter) {
+    public func writeError(id: String, error: WartaError, context: RecordContext? = nil, to writer: inout JSONWriter) {
+        writer.appending { writeError(id: id, error: error, context: context, &$0) }
+    }
+
+    private func writeError(id: String, error: WartaError, context: RecordContext?, _ out: inout JSONAppender) {
         out.raw("{")
         out.key("id"); out.string(id)
         out.raw(",\"status\":\"error\",")
@@ -220,82 +232,114 @@ public struct RecordWriter: Sendable {
     }
 
     /// `"entities": [{"id", "type", "subtype", "name", "lexicon_id", "roles", "mentions": [{"span", "text"}]}]`.
+    /// Entities and mentions are read in place (a copy of each cost more than writing it).
     private func writeEntities(_ entities: [Entity], _ doc: Document, _ text: UnsafeBufferPointer<UInt8>,
-                               _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
+                               _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
         out.key("entities"); out.raw("[")
-        for (k, e) in entities.enumerated() {
+        let entities = entities.span
+        for k in entities.indices {
             if k > 0 { out.raw(",") }
-            out.raw("{"); out.key("id"); out.string(e.id); out.raw(",")
-            out.key("type"); out.string(e.type.rawValue); out.raw(",")
-            out.key("subtype"); if let st = e.subtype { out.string(st) } else { out.raw("null") }; out.raw(",")
-            out.key("name"); out.string(e.name); out.raw(",")
-            out.key("lexicon_id"); if let l = e.lexiconID, !l.isEmpty { out.string(l) } else { out.raw("null") }; out.raw(",")
-            out.key("roles"); out.raw("[")
-            for (r, role) in e.roles.enumerated() { if r > 0 { out.raw(",") }; out.string(role) }
-            out.raw("],"); out.key("mentions"); out.raw("[")
-            for (j, m) in e.mentions.enumerated() {
-                if j > 0 { out.raw(",") }
-                let s = Int(doc.tokens.starts[m.start]), t = Int(doc.tokens.ends[m.end - 1])
-                out.raw("{"); out.key("span"); out.raw("[")
-                out.int(cp.codePoint(s)); out.raw(","); out.int(cp.codePoint(t)); out.raw("],")
-                out.key("text"); out.string(utf8: UnsafeBufferPointer(rebasing: text[s..<t]))
-                if m.isNested { out.raw(",\"nested\":true") }
-                out.raw("}")
-            }
-            out.raw("]}")
-        }
-        out.raw("]")
-    }
-
-    /// `"quotes": [{"type", "text", "span", "parts", "cue": {"text", "lemma", "span"}, "speaker": {"name",
-    /// "entity", "role", "affiliation", "mention": {"text", "span"}, "resolved_by"}}]`.
-    private func writeQuotes(_ quotes: [Quote], _ entities: [Entity], _ text: UnsafeBufferPointer<UInt8>, _ cp: inout CodePointIndex,
-                             _ out: inout JSONWriter) {
-        func span(_ r: TextRange, _ out: inout JSONWriter) {
-            out.raw("["); out.int(cp.codePoint(Int(r.start))); out.raw(","); out.int(cp.codePoint(Int(r.end))); out.raw("]")
-        }
-        func slice(_ r: TextRange) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[r.range]) }
-        out.key("quotes"); out.raw("[")
-        for (k, q) in quotes.enumerated() {
-            if k > 0 { out.raw(",") }
-            out.raw("{"); out.key("type"); out.string(q.kind.rawValue); out.raw(",")
-            out.key("text"); out.string(joining: q.parts.map { slice($0) }); out.raw(",")
-            out.key("span"); span(q.range, &out); out.raw(",")
-            out.key("parts"); out.raw("[")
-            for (j, p) in q.parts.enumerated() { if j > 0 { out.raw(",") }; span(p, &out) }
-            out.raw("],"); out.key("cue")
-            if let c = q.cue {
-                out.raw("{"); out.key("text"); out.string(utf8: slice(c.range)); out.raw(",")
-                out.key("lemma"); out.string(c.lemma); out.raw(","); out.key("span"); span(c.range, &out); out.raw("}")
-            } else {
-                out.raw("null")
-            }
-            out.raw(","); out.key("speaker")
-            if let s = q.speaker {
-                out.raw("{"); out.key("name"); optional(s.name, &out); out.raw(",")
-                out.key("entity"); optional(s.entity.map { entities[$0].id }, &out); out.raw(",")
-                out.key("role"); optional(s.role, &out); out.raw(",")
-                out.key("affiliation"); optional(s.affiliation, &out); out.raw(",")
-                out.key("mention"); out.raw("{"); out.key("text"); out.string(utf8: slice(s.mention)); out.raw(",")
-                out.key("span"); span(s.mention, &out); out.raw("},")
-                out.key("resolved_by"); out.string(s.resolvedBy.rawValue); out.raw("}")
-            } else {
-                out.raw("null")
-            }
+            out.raw("{"); out.key("id"); out.string(entities[k].id); out.raw(",")
+            out.key("type"); out.string(entities[k].type.rawValue); out.raw(",")
+            out.key("subtype"); optional(entities[k].subtype, &out); out.raw(",")
+            out.key("name"); out.string(entities[k].name); out.raw(",")
+            out.key("lexicon_id")
+            if let l = entities[k].lexiconID, !l.isEmpty { out.string(l) } else { out.raw("null") }
+            out.raw(","); out.key("roles"); strings(entities[k].roles, &out)
+            out.raw(","); out.key("mentions")
+            writeMentions(entities[k].mentions, doc, text, &cp, &out)
             out.raw("}")
         }
         out.raw("]")
     }
 
-    private func writeRanges(_ ranges: [TextRange], _ cp: inout CodePointIndex, _ out: inout JSONWriter) {
+    /// `[{"span": [s, e], "text": "…"}, …]`, with `"nested": true` on a nested mention.
+    private func writeMentions(_ mentions: [EntityMention], _ doc: Document, _ text: UnsafeBufferPointer<UInt8>,
+                               _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
+        out.raw("[")
+        let mentions = mentions.span
+        for j in mentions.indices {
+            if j > 0 { out.raw(",") }
+            let s = Int(doc.tokens.starts[mentions[j].start]), t = Int(doc.tokens.ends[mentions[j].end - 1])
+            out.raw("{\"span\":[")
+            out.int(cp.codePoint(s)); out.raw(","); out.int(cp.codePoint(t))
+            out.raw("],\"text\":"); out.string(utf8: UnsafeBufferPointer(rebasing: text[s..<t]))
+            if mentions[j].isNested { out.raw(",\"nested\":true") }
+            out.raw("}")
+        }
+        out.raw("]")
+    }
+
+    /// `"quotes": [{"type", "text", "span", "parts", "cue": {"text", "lemma", "span"}, "speaker": {"name",
+    /// "entity", "role", "affiliation", "mention": {"text", "span"}, "resolved_by"}}]`. Quotes are read in place.
+    private func writeQuotes(_ quotes: [Quote], _ entities: [Entity], _ text: UnsafeBufferPointer<UInt8>, _ cp: inout CodePointIndex,
+                             _ out: inout JSONAppender) {
+        out.key("quotes"); out.raw("[")
+        let quotes = quotes.span, entities = entities.span
+        for k in quotes.indices {
+            if k > 0 { out.raw(",") }
+            out.raw("{"); out.key("type"); out.string(quotes[k].kind.rawValue); out.raw(",")
+            let parts = quotes[k].parts
+            out.key("text"); writeJoined(parts, text, &out); out.raw(",")
+            out.key("span"); writeSpan(quotes[k].range, &cp, &out); out.raw(",")
+            out.key("parts"); writeRanges(parts, &cp, &out)
+            out.raw(","); out.key("cue"); writeCue(of: quotes, k, text, &cp, &out)
+            out.raw(","); out.key("speaker"); writeSpeaker(of: quotes, k, entities, text, &cp, &out)
+            out.raw("}")
+        }
+        out.raw("]")
+    }
+
+    /// One JSON string of the text of `parts` joined by single spaces.
+    private func writeJoined(_ parts: [TextRange], _ text: UnsafeBufferPointer<UInt8>, _ out: inout JSONAppender) {
+        out.byte(0x22)
+        for j in parts.indices {
+            if j > 0 { out.byte(0x20) }
+            out.escaped(UnsafeBufferPointer(rebasing: text[parts[j].range]))
+        }
+        out.byte(0x22)
+    }
+
+    /// `{"text", "lemma", "span"}` of the cue of quote `k`, or `null`. The quote's fields are read in
+    /// place, one by one (a copy of its cue or speaker cost more than writing it).
+    private func writeCue(of quotes: Span<Quote>, _ k: Int, _ text: UnsafeBufferPointer<UInt8>, _ cp: inout CodePointIndex,
+                          _ out: inout JSONAppender) {
+        guard let range = quotes[k].cue?.range else { out.raw("null"); return }
+        out.raw("{"); out.key("text"); out.string(utf8: UnsafeBufferPointer(rebasing: text[range.range])); out.raw(",")
+        out.key("lemma"); optional(quotes[k].cue?.lemma, &out); out.raw(",")
+        out.key("span"); writeSpan(range, &cp, &out); out.raw("}")
+    }
+
+    /// `{"name", "entity", "role", "affiliation", "mention": {"text", "span"}, "resolved_by"}` of the
+    /// speaker of quote `k`, or `null`.
+    private func writeSpeaker(of quotes: Span<Quote>, _ k: Int, _ entities: Span<Entity>, _ text: UnsafeBufferPointer<UInt8>,
+                              _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
+        guard let mention = quotes[k].speaker?.mention else { out.raw("null"); return }
+        out.raw("{"); out.key("name"); optional(quotes[k].speaker?.name, &out); out.raw(",")
+        out.key("entity")
+        if let e = quotes[k].speaker?.entity { out.string(entities[e].id) } else { out.raw("null") }
+        out.raw(","); out.key("role"); optional(quotes[k].speaker?.role, &out); out.raw(",")
+        out.key("affiliation"); optional(quotes[k].speaker?.affiliation, &out); out.raw(",")
+        out.key("mention"); out.raw("{"); out.key("text"); out.string(utf8: UnsafeBufferPointer(rebasing: text[mention.range])); out.raw(",")
+        out.key("span"); writeSpan(mention, &cp, &out); out.raw("},")
+        out.key("resolved_by"); optional(quotes[k].speaker?.resolvedBy.rawValue, &out); out.raw("}")
+    }
+
+    /// `[s, e]` of `r` in code points.
+    @inline(__always) private func writeSpan(_ r: TextRange, _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
         out.byte(0x5B)
-        for (k, r) in ranges.enumerated() {
+        out.int(cp.codePoint(Int(r.start)))
+        out.byte(0x2C)
+        out.int(cp.codePoint(Int(r.end)))
+        out.byte(0x5D)
+    }
+
+    private func writeRanges(_ ranges: [TextRange], _ cp: inout CodePointIndex, _ out: inout JSONAppender) {
+        out.byte(0x5B)
+        let ranges = ranges.span
+        for k in ranges.indices {
             if k > 0 { out.byte(0x2C) }
-            out.byte(0x5B)
-            out.int(cp.codePoint(Int(r.start)))
-            out.byte(0x2C)
-            out.int(cp.codePoint(Int(r.end)))
-            out.byte(0x5D)
+            writeSpan(ranges[k], &cp, &out)
         }
         out.byte(0x5D)
     }
@@ -304,41 +348,4 @@ public struct RecordWriter: Sendable {
         "\"word\"", "\"number\"", "\"punctuation\"", "\"symbol\"", "\"url\"", "\"email\"", "\"mention\"",
         "\"hashtag\"", "\"abbreviation\"",
     ]
-}
-
-/// A small stack buffer for one token's JSON, appended to the writer in one call.
-private struct ScratchLine {
-    var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-
-    @inline(__always) mutating func byte(_ b: UInt8) {
-        withUnsafeMutableBytes(of: &storage) { $0[count] = b }
-        count &+= 1
-    }
-
-    @inline(__always) mutating func literal(_ s: StaticString) {
-        s.withUTF8Buffer { u in for b in u { byte(b) } }
-    }
-
-    /// Appends a non-negative integer.
-    @inline(__always) mutating func int(_ v: Int) {
-        if v < 10 { byte(UInt8(0x30 &+ v)); return }
-        var digits = 0
-        var x = v
-        while x > 0 { digits &+= 1; x /= 10 }
-        x = v
-        let end = count &+ digits
-        withUnsafeMutableBytes(of: &storage) { raw in
-            var k = end
-            while x > 0 { k &-= 1; raw[k] = UInt8(0x30 &+ x % 10); x /= 10 }
-        }
-        count = end
-    }
-
-    @inline(__always) mutating func flush(into out: inout JSONWriter) {
-        withUnsafeBytes(of: &storage) { raw in
-            out.append(UnsafeRawBufferPointer(rebasing: raw[0..<count]))
-        }
-        count = 0
-    }
 }
