@@ -32,155 +32,287 @@ public struct EntityResolver: Sendable {
 
     /// Groups `mentions` of `doc` into entities, and gives the index of each mention's entity.
     public func resolveIndexed(_ mentions: [EntityMention], in doc: Document) -> (entities: [Entity], entityOfMention: [Int]) {
-        var keys = MentionKeys(doc: doc)
-        var entities: [Entity] = []
-        var entityOfMention: [Int] = []
-        entityOfMention.reserveCapacity(mentions.count)
-        // Names by the hash of their type and match key (64 bits: no String per mention).
-        var byName = HashedIntMap<Int>(capacity: mentions.count)
-        var previous: (EntityMention, Int)?
-        // The latest person whose name holds each word (by the word's key hash).
-        var personByWord = HashedIntMap<Int>()
-        var nicknames = Nicknames()
-        // Places by their bare name ("semarang" for Kota Semarang and Semarang), with the cue
-        // word that named them, so Kota Semarang and Kabupaten Semarang stay apart.
-        var placeByBareName = HashedIntMap<(entity: Int, cue: Int?)>()
-        // Organizations and places by the abbreviations of their names ("ORG" + "KPK").
-        var byInitials = HashedIntMap<Int>()
-        for m in mentions {
-            let matchKey = keys.hash(m.start, m.end)
-            let nameKey = MentionKeys.mix(matchKey, m.type)
-            let length = Int(doc.tokens.ends[m.end - 1] - doc.tokens.starts[m.start])
-            var index = byName[nameKey]
-            if index == nil, m.type == .per, m.end - m.start == 1 {
-                // A single word of a person named before, or a nickname made of it ("Risma").
-                index = personByWord[matchKey] ?? nicknames.person(shortenedAs: keys.key(m.start))
-            } else if index == nil, m.type == .per, let e = personByWord[keys.hash(m.start, m.start + 1)],
-                      (m.start + 1..<m.end).allSatisfy({ personByWord[keys.hash($0, $0 + 1)] == e }) {
-                index = e  // some words of a person named before ("Ahmad Riza" for Ahmad Riza Patria)
-            }
-            let bare = m.type == .loc ? keys.bareName(m, matchKey) : nil
-            if index == nil, let (key, cue) = bare, let known = placeByBareName[key],
-               cue == nil || known.cue == nil || known.cue == cue {
-                index = known.entity  // "Semarang" and "Kota Semarang"
-            }
-            if index == nil, m.end - m.start == 1, m.type == .org || m.type == .loc, length >= 3,
-               let e = byInitials[MentionKeys.mix(keys.rawHash(m.start), m.type)] {
-                index = e  // an abbreviation of an organization or place named before ("KIW")
-            }
-            if index == nil, let (p, pi) = previous, m.end - m.start == 1, m.start == p.end + 1,
-               m.start > 0, keys.isByte(m.start - 1, 0x28), m.end < doc.tokens.count,
-               keys.isByte(m.end, 0x29), p.type == m.type {
-                index = pi  // "Dinas Perindustrian (Disperin)"
-            }
-            if let (key, cue) = bare {
-                let e = index ?? entities.count
-                placeByBareName[key] = (e, cue ?? placeByBareName[key]?.cue)
-            }
-            entityOfMention.append(index ?? entities.count)
-            if let i = index {
-                entities[i].mentions.append(m)
-                if let r = m.role, !entities[i].roles.contains(r) { entities[i].roles.append(r) }
-                if m.type != .per,
-                   length > entities[i].name.utf8.count || length == entities[i].name.utf8.count && EntityResolver.isShouted(entities[i].name) {
-                    // The longer name; of two as long, one not in capitals (`Salatiga` over a dateline's `SALATIGA`).
-                    entities[i].name = keys.text(m.start, m.end)
-                }
-                byName[nameKey] = i
-                if !m.isNested { previous = (m, i) }
-                continue
-            }
-            let name = keys.text(m.start, m.end)
-            entities.append(Entity(id: "e\(entities.count + 1)", type: m.type, subtype: m.subtype, name: name,
-                                   lexiconID: m.lexiconID, roles: m.role.map { [$0] } ?? [], mentions: [m]))
-            // Two people joined by a hyphen (`Prabowo-Gibran`, a ticket) are no one person that
-            // a later `Prabowo` stands for.
-            if m.type == .per, !(m.start + 1..<m.end).contains(where: { keys.isByte($0, 0x2D) }) {
-                for t in m.start..<m.end where doc.tokens.kinds[t] == .word || doc.tokens.kinds[t] == .abbreviation {
-                    personByWord[keys.hash(t, t + 1)] = entities.count - 1
-                }
-                if m.end - m.start >= 2 { nicknames.add((m.start..<m.end).map { keys.key($0) }, person: entities.count - 1) }
-            } else if m.type == .org || m.type == .loc, m.end - m.start >= 2 {
-                for form in Initials.forms(keys.initials(m.start, m.end)) {
-                    byInitials[MentionKeys.mix(ByteStringTable.hash(of: form), m.type)] = entities.count - 1
-                }
-            }
-            byName[nameKey] = entities.count - 1
-            if !m.isNested { previous = (m, entities.count - 1) }
-        }
-        return (entities, entityOfMention)
+        var grouping = Grouping(mentionCount: mentions.count)
+        for k in mentions.indices { grouping.add(k, of: mentions, in: doc) }
+        return (grouping.entities(of: mentions, in: doc), grouping.entityOfMention)
     }
 }
 
-/// Match keys of token runs for the resolver, hashed from one scratch buffer: no String per
-/// mention.
-struct MentionKeys {
-    let doc: Document
-    var scratch: [UInt8] = []
+/// One pass of ``EntityResolver`` over a document's mentions, in text order. Mentions are read
+/// by index and copied once, into their entity; an entity is a ``Group`` (its mentions as a
+/// chain, its name as a token range) until ``entities(of:in:)`` makes the public ``Entity``,
+/// with its mention list allocated once at its final size and its name made once. The
+/// document is passed to each call, not kept (a copy of it costs a reference count a column).
+struct Grouping {
+    /// An entity being built.
+    struct Group {
+        /// Its first and last mention (``Grouping/next`` chains the others) and how many.
+        var first: Int32, last: Int32, count: Int32
+        /// The tokens of its name and the name's length in bytes.
+        var nameStart: Int32, nameEnd: Int32, nameLength: Int32
+    }
 
-    init(doc: Document) { self.doc = doc }
+    private(set) var groups: [Group] = []
+    /// The entity of each mention so far.
+    private(set) var entityOfMention: [Int] = []
+    /// The next mention of the same entity, -1 for none.
+    private var next: [Int32]
+    /// Names by the hash of their type and match key (64 bits: no String per mention).
+    private var byName: HashedIntMap<Int>
+    /// The latest person whose name holds each word (by the word's key hash); made at the first person.
+    private var personByWord: HashedIntMap<Int>?
+    private var nicknames = Nicknames()
+    /// Places by their bare name ("semarang" for Kota Semarang and Semarang), with the cue
+    /// word that named them, so Kota Semarang and Kabupaten Semarang stay apart; made at the first place.
+    private var placeByBareName: HashedIntMap<(entity: Int, cue: Int?)>?
+    /// Organizations and places by the abbreviations of their names ("ORG" + "KPK"); made at the first.
+    private var byInitials: HashedIntMap<Int>?
+    /// The last mention that is not nested, and its entity.
+    private var previous: (mention: Int, entity: Int)?
+    /// Where match keys are written to be hashed.
+    private var scratch: [UInt8] = []
+    /// The match keys of a person's words, end to end, and where each ends (``Nicknames/add(_:ends:person:)``).
+    private var keyBytes: [UInt8] = [], keyEnds: [Int] = []
+
+    /// A pass over `mentionCount` mentions.
+    init(mentionCount: Int) {
+        entityOfMention.reserveCapacity(mentionCount)
+        groups.reserveCapacity(mentionCount)
+        next = [Int32](filled: -1, count: mentionCount)
+        byName = HashedIntMap(capacity: mentionCount)
+    }
+
+    /// Gives mention `k` its entity: one named before, or a new one.
+    mutating func add(_ k: Int, of mentions: [EntityMention], in doc: Document) {
+        let start = mentions[k].start, end = mentions[k].end, type = mentions[k].type
+        let matchKey = hash(start, end, doc)
+        let nameKey = Grouping.mix(matchKey, type)
+        let length = Int(doc.tokens.ends[end - 1] - doc.tokens.starts[start])
+        var index = byName[nameKey]
+        if index == nil, type == .per { index = person(start, end, matchKey, doc) }
+        let bare = type == .loc ? bareName(start, end, matchKey, doc) : nil
+        if index == nil, let (key, cue) = bare, let known = placeByBareName?[key],
+           cue == nil || known.cue == nil || known.cue == cue {
+            index = known.entity  // "Semarang" and "Kota Semarang"
+        }
+        if index == nil, end - start == 1, type == .org || type == .loc, length >= 3,
+           let e = byInitials?[Grouping.mix(doc.hash(ofToken: start), type)] {
+            index = e  // an abbreviation of an organization or place named before ("KIW")
+        }
+        if index == nil, let (p, pi) = previous, end - start == 1, start == mentions[p].end + 1,
+           start > 0, Grouping.isByte(start - 1, 0x28, doc), end < doc.tokens.count,
+           Grouping.isByte(end, 0x29, doc), mentions[p].type == type {
+            index = pi  // "Dinas Perindustrian (Disperin)"
+        }
+        if let (key, cue) = bare {
+            let e = index ?? groups.count
+            if placeByBareName == nil { placeByBareName = HashedIntMap() }
+            placeByBareName![key] = (e, cue ?? placeByBareName![key]?.cue)
+        }
+        let e = index ?? groups.count
+        entityOfMention.append(e)
+        if let i = index {
+            join(k, to: i, of: mentions, length: length, doc)
+        } else {
+            open(k, of: mentions, length: length, doc)
+        }
+        byName[nameKey] = e
+        if !mentions[k].isNested { previous = (k, e) }
+    }
+
+    /// The person a person's mention of tokens `start..<end` names again: by one word of the
+    /// name or a nickname made of it ("Risma"), or by some words of it ("Ahmad Riza" for Ahmad
+    /// Riza Patria).
+    private mutating func person(_ start: Int, _ end: Int, _ matchKey: Int, _ doc: Document) -> Int? {
+        guard let personByWord else { return nil }
+        if end - start == 1 {
+            return personByWord[matchKey] ?? nicknames.person(shortenedAs: matchKey, length: Grouping.keyLength(start, doc))
+        }
+        guard let e = personByWord[hash(start, start + 1, doc)] else { return nil }
+        for t in start + 1..<end where personByWord[hash(t, t + 1, doc)] != e { return nil }
+        return e
+    }
+
+    /// Adds mention `k` to entity `i`: a longer name replaces the entity's name (of two as
+    /// long, one not in capitals: `Salatiga` over a dateline's `SALATIGA`), but a person keeps
+    /// the name it was first given.
+    private mutating func join(_ k: Int, to i: Int, of mentions: [EntityMention], length: Int, _ doc: Document) {
+        groups[i].count += 1
+        next[Int(groups[i].last)] = Int32(k)
+        groups[i].last = Int32(k)
+        let named = Int(groups[i].nameLength)
+        guard mentions[k].type != .per, length > named
+                || length == named && Grouping.isShouted(Int(groups[i].nameStart), Int(groups[i].nameEnd), doc) else { return }
+        groups[i].nameStart = Int32(mentions[k].start)
+        groups[i].nameEnd = Int32(mentions[k].end)
+        groups[i].nameLength = Int32(length)
+    }
+
+    /// Makes mention `k` a new entity, and notes the words of a person's name and the
+    /// abbreviations of an organization's or a place's.
+    private mutating func open(_ k: Int, of mentions: [EntityMention], length: Int, _ doc: Document) {
+        let e = groups.count
+        let start = mentions[k].start, end = mentions[k].end, type = mentions[k].type
+        groups.append(Group(first: Int32(k), last: Int32(k), count: 1, nameStart: Int32(start), nameEnd: Int32(end),
+                            nameLength: Int32(length)))
+        // Two people joined by a hyphen (`Prabowo-Gibran`, a ticket) are no one person that
+        // a later `Prabowo` stands for.
+        if type == .per, !(start + 1..<end).contains(where: { Grouping.isByte($0, 0x2D, doc) }) {
+            notePersonWords(start, end, e, doc)
+        } else if type == .org || type == .loc, end - start >= 2 {
+            noteInitials(start, end, type, e, doc)
+        }
+    }
+
+    /// Notes the words of person `e`'s name `start..<end` for later partial names and nicknames.
+    private mutating func notePersonWords(_ start: Int, _ end: Int, _ e: Int, _ doc: Document) {
+        if personByWord == nil { personByWord = HashedIntMap(capacity: 16) }
+        for t in start..<end where doc.tokens.kinds[t] == .word || doc.tokens.kinds[t] == .abbreviation {
+            personByWord![hash(t, t + 1, doc)] = e
+        }
+        guard end - start >= 2 else { return }
+        keyBytes.removeAll(keepingCapacity: true)
+        keyEnds.removeAll(keepingCapacity: true)
+        for t in start..<end {
+            Grouping.appendKey(t, doc, to: &keyBytes)
+            keyEnds.append(keyBytes.count)
+        }
+        nicknames.add(keyBytes, ends: keyEnds, person: e)
+    }
+
+    /// Notes the abbreviations (``Initials/forms(_:)``) of the name `start..<end` of
+    /// organization or place `e`, hashed as their letters are read.
+    private mutating func noteInitials(_ start: Int, _ end: Int, _ type: EntityType, _ e: Int, _ doc: Document) {
+        // The hash states after all the capitals and after all but the last.
+        var h = ByteStringTable.hashStart, beforeLast = h
+        var letters = 0
+        for t in start..<end {
+            let c = doc.bytes[Int(doc.tokens.starts[t])]
+            guard c &- 0x41 < 26 else { continue }
+            beforeLast = h
+            h = ByteStringTable.hashStep(h, c)
+            letters += 1
+        }
+        guard letters >= 2 else { return }
+        if byInitials == nil { byInitials = HashedIntMap() }
+        byInitials![Grouping.mix(ByteStringTable.hashEnd(h), type)] = e
+        if letters >= 4 { byInitials![Grouping.mix(ByteStringTable.hashEnd(beforeLast), type)] = e }
+    }
+
+    /// The entities, in order of first mention, each with its mentions in text order.
+    func entities(of mentions: [EntityMention], in doc: Document) -> [Entity] {
+        var entities: [Entity] = []
+        entities.reserveCapacity(groups.count)
+        for e in groups.indices {
+            let g = groups[e]
+            var list: [EntityMention] = []
+            list.reserveCapacity(Int(g.count))
+            var roles: [String] = []
+            var k = Int(g.first)
+            while k >= 0 {
+                list.append(mentions[k])
+                if let r = mentions[k].role, !roles.contains(r) { roles.append(r) }
+                k = Int(next[k])
+            }
+            let f = Int(g.first)
+            let name = doc.text(TextRange(Int(doc.tokens.starts[Int(g.nameStart)]), Int(doc.tokens.ends[Int(g.nameEnd) - 1])))
+            entities.append(Entity(id: Grouping.id(e), type: mentions[f].type, subtype: mentions[f].subtype, name: name,
+                                   lexiconID: mentions[f].lexiconID, roles: roles, mentions: list))
+        }
+        return entities
+    }
+
+    // MARK: Keys
 
     /// The hash of the match key of tokens `a..<b` (token keys joined by single spaces).
-    mutating func hash(_ a: Int, _ b: Int) -> Int { doc.matchKeyHash(ofTokens: a, b, scratch: &scratch) }
-
-    /// The match key of token `t`.
-    func key(_ t: Int) -> [UInt8] { doc.matchKey(ofToken: t) }
-
-    /// The hash of token `t`'s bytes as written.
-    func rawHash(_ t: Int) -> Int {
-        doc.hash(ofToken: t)
+    private mutating func hash(_ a: Int, _ b: Int, _ doc: Document) -> Int {
+        doc.matchKeyHash(ofTokens: a, b, scratch: &scratch)
     }
 
     /// A key hash combined with an entity type.
     static func mix(_ h: Int, _ type: EntityType) -> Int {
-        var x = UInt64(UInt(bitPattern: h)) ^ UInt64(type.rawValue.utf8.reduce(0) { $0 &* 31 &+ Int($1) })
+        var x = UInt64(UInt(bitPattern: h)) ^ salt(type)
         x = (x ^ (x >> 33)) &* 0xff51_afd7_ed55_8ccd
         return Int(truncatingIfNeeded: x ^ (x >> 33))
     }
 
+    /// The bytes of `type`'s name folded by 31 (`PER`: 79101), written out: folding the name
+    /// on every call cost more than the rest of ``mix(_:_:)``.
+    static func salt(_ type: EntityType) -> UInt64 {
+        switch type {
+        case .per: 79101
+        case .org: 78532
+        case .loc: 75552
+        case .fac: 69352
+        case .event: 66_353_786
+        case .date: 2_090_926
+        case .time: 2_575_053
+        case .money: 73_541_792
+        case .percent: 73_053_499_429
+        case .quantity: 2_305_895_060_619
+        case .role: 2_521_206
+        }
+    }
+
     /// Whether token `t` is the single byte `b`.
-    func isByte(_ t: Int, _ b: UInt8) -> Bool {
+    static func isByte(_ t: Int, _ b: UInt8, _ doc: Document) -> Bool {
         doc.tokens.count(t) == 1 && doc.bytes[Int(doc.tokens.starts[t])] == b
     }
 
-    /// The text from token `a` to token `b - 1`.
-    func text(_ a: Int, _ b: Int) -> String {
-        doc.text(TextRange(Int(doc.tokens.starts[a]), Int(doc.tokens.ends[b - 1])))
+    /// Whether token `t` is ASCII only.
+    static func isASCII(_ t: Int, _ doc: Document) -> Bool {
+        var high: UInt8 = 0
+        for i in Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t]) { high |= doc.bytes[i] }
+        return high < 0x80
     }
 
-    /// The first letters of the tokens `a..<b` that start with a capital A–Z.
-    func initials(_ a: Int, _ b: Int) -> [UInt8] {
-        (a..<b).compactMap { t in
-            let c = doc.bytes[Int(doc.tokens.starts[t])]
-            return (0x41...0x5A).contains(c) ? c : nil
+    /// The length of token `t`'s match key.
+    static func keyLength(_ t: Int, _ doc: Document) -> Int {
+        isASCII(t, doc) ? doc.tokens.count(t) : doc.matchKey(ofToken: t).count
+    }
+
+    /// Appends token `t`'s match key to `out`: an ASCII token's is its bytes in lower case
+    /// (``MatchKey``'s fast path, with no array made), another's comes from ``MatchKey``.
+    static func appendKey(_ t: Int, _ doc: Document, to out: inout [UInt8]) {
+        guard isASCII(t, doc) else { out.append(contentsOf: doc.matchKey(ofToken: t)); return }
+        for i in Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t]) {
+            let b = doc.bytes[i]
+            out.append(b &- 0x41 < 26 ? b | 0x20 : b)
         }
     }
 
-    static let placeCues: Set<Int> = Set(["kota", "kabupaten", "kab.", "provinsi", "prov."].map { w in
+    /// The key hashes of the cue words of places (`kota`, `kabupaten`, …): five, compared in turn.
+    static let placeCues: [Int] = ["kota", "kabupaten", "kab.", "provinsi", "prov."].map { w in
         ByteStringTable.hash(of: Array(w.utf8))
-    })
+    }
 
     /// A place mention's bare name without its cue word, and the cue, as key hashes (`semarang`,
     /// `kota` for "Kota Semarang"; `semarang`, nil for "Semarang").
-    mutating func bareName(_ m: EntityMention, _ matchKey: Int) -> (Int, Int?)? {
-        if m.end - m.start >= 2, doc.tokens.count(m.start) <= 9 {
-            let first = hash(m.start, m.start + 1)
-            if MentionKeys.placeCues.contains(first) { return (hash(m.start + 1, m.end), first) }
+    private mutating func bareName(_ start: Int, _ end: Int, _ matchKey: Int, _ doc: Document) -> (Int, Int?)? {
+        if end - start >= 2, doc.tokens.count(start) <= 9 {
+            let first = hash(start, start + 1, doc)
+            if Grouping.placeCues.contains(first) { return (hash(start + 1, end, doc), first) }
         }
-        return m.end - m.start <= 2 ? (matchKey, nil) : nil
+        return end - start <= 2 ? (matchKey, nil) : nil
     }
-}
 
-extension EntityResolver {
-    /// Whether `name` is written in capitals only (a dateline's `SALATIGA`).
-    static func isShouted(_ name: String) -> Bool {
+    /// Whether the text of tokens `a..<b` is written in capitals only (a dateline's `SALATIGA`).
+    static func isShouted(_ a: Int, _ b: Int, _ doc: Document) -> Bool {
         var letters = 0
-        for b in name.utf8 {
-            if b &- 0x61 < 26 { return false }
-            if b &- 0x41 < 26 { letters += 1 }
+        for i in Int(doc.tokens.starts[a])..<Int(doc.tokens.ends[b - 1]) {
+            let c = doc.bytes[i]
+            if c &- 0x61 < 26 { return false }
+            if c &- 0x41 < 26 { letters += 1 }
         }
         return letters > 1
     }
+
+    /// `e1`, `e2`, … for the first entities of a document, made once: an interpolated id
+    /// costs about 400 instructions, and most documents have a few dozen entities.
+    static let ids: [String] = (1...512).map { "e\($0)" }
+
+    /// The id of entity `e` (`e1` for the first).
+    static func id(_ e: Int) -> String { e < ids.count ? ids[e] : "e\(e + 1)" }
 }
 
 /// People named with two words or more, by their words' match keys, for the nicknames news
@@ -192,40 +324,46 @@ struct Nicknames {
     /// letters or more) of the next; -1 when it shortens two people's names. Looked up once
     /// per one-word name instead of by a search through every person (quadratic in a
     /// document of thousands of people). Keyed by ``ByteStringTable/hash(of:lowercase:)`` of
-    /// the form's bytes, computed a byte at a time as the name's words are walked.
-    private var forms = HashedIntMap<Int>(capacity: 64)
+    /// the form's bytes, computed a byte at a time as the name's words are walked. Made at
+    /// the first person of two words or more.
+    private var forms: HashedIntMap<Int>?
 
-    /// Notes the words of `person`'s name.
-    mutating func add(_ words: [[UInt8]], person: Int) {
-        for (k, word) in words.enumerated() {
+    /// Notes the words of `person`'s name: their match keys end to end in `keys`, each ending
+    /// where `ends` says.
+    mutating func add(_ keys: [UInt8], ends: [Int], person: Int) {
+        if forms == nil { forms = HashedIntMap(capacity: 64) }
+        var start = 0
+        for (k, end) in ends.enumerated() {
+            let count = end - start
             var h = ByteStringTable.hashStart
-            for (j, byte) in word.enumerated() {
+            for j in 0..<count {
                 if j >= 5 { note(h, person) }  // the first j bytes, a strict start of the word
-                h = ByteStringTable.hashStep(h, byte)
+                h = ByteStringTable.hashStep(h, keys[start + j])
             }
-            guard k + 1 < words.count else { continue }
-            let next = words[k + 1]
-            for (j, byte) in next.enumerated() where j < next.count - 1 {
-                h = ByteStringTable.hashStep(h, byte)
-                if j >= 1, word.count + j + 1 >= 5 { note(h, person) }  // the word and next's first j + 1 bytes
+            start = end
+            guard k + 1 < ends.count else { continue }
+            let nextCount = ends[k + 1] - end
+            for j in 0..<max(0, nextCount - 1) {
+                h = ByteStringTable.hashStep(h, keys[end + j])
+                if j >= 1, count + j + 1 >= 5 { note(h, person) }  // the word and next's first j + 1 bytes
             }
         }
     }
 
     private mutating func note(_ h: UInt64, _ person: Int) {
         let key = ByteStringTable.hashEnd(h)
-        if let known = forms[key] {
-            if known != person { forms[key] = -1 }
+        if let known = forms![key] {
+            if known != person { forms![key] = -1 }
         } else {
-            forms[key] = person
+            forms![key] = person
         }
     }
 
-    /// The person whose name `word` (a match key of five letters or more) shortens, when only
-    /// one person's does.
-    func person(shortenedAs word: [UInt8]) -> Int? {
-        guard word.count >= 5 else { return nil }
-        let found = forms[ByteStringTable.hash(of: word)]
+    /// The person whose name a word shortens, when only one person's does: the word's match
+    /// key has `length` bytes (five or more) and the hash `key`
+    /// (``ByteStringTable/hash(of:lowercase:)``).
+    func person(shortenedAs key: Int, length: Int) -> Int? {
+        guard length >= 5, let found = forms?[key] else { return nil }
         return found == -1 ? nil : found
     }
 }

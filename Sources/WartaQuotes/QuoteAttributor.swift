@@ -238,10 +238,10 @@ final class QuoteScan {
         // (By index: the mentions' fields are read in place, never copied with their Strings.)
         var spans: [Span] = []
         spans.reserveCapacity(mentions.count)
-        for k in mentions.indices where !mentions[k].isNested && (mentions[k].type == .per || mentions[k].type == .org)
-            && Int32(mentions[k].start) >= lastEnd {
-            spans.append(Span(start: Int32(mentions[k].start), end: Int32(mentions[k].end), mention: Int32(k)))
-            lastEnd = Int32(mentions[k].end)
+        for k in mentions.indices where !mentions.isNested(k) && (mentions.type(k) == .per || mentions.type(k) == .org)
+            && Int32(mentions.start(k)) >= lastEnd {
+            spans.append(Span(start: Int32(mentions.start(k)), end: Int32(mentions.end(k)), mention: Int32(k)))
+            lastEnd = Int32(mentions.end(k))
         }
         self.spans = spans
     }
@@ -256,10 +256,10 @@ final class QuoteScan {
                 var lo = 0, hi = mentions.count
                 while lo < hi {
                     let mid = (lo + hi) / 2
-                    if mentions[mid].start < m.start { lo = mid + 1 } else { hi = mid }
+                    if mentions.start(mid) < m.start { lo = mid + 1 } else { hi = mid }
                 }
-                while lo < mentions.count, mentions[lo].start == m.start {
-                    if mentions[lo].end == m.end, !mentions[lo].isNested { entityOfMention[lo] = e }
+                while lo < mentions.count, mentions.start(lo) == m.start {
+                    if mentions.end(lo) == m.end, !mentions.isNested(lo) { entityOfMention[lo] = e }
                     lo += 1
                 }
             }
@@ -305,7 +305,7 @@ final class QuoteScan {
     func nameBeforeColon(opening start: Int) -> Int? {
         let colon = start - 2
         guard colon >= 1, quoteFamily(start - 1) != 0, tokenIs(colon, ":"), case let m = mentionAt(colon - 1), m >= 0,
-              mentions[Int(m)].end == colon else { return nil }
+              mentions.end(Int(m)) == colon else { return nil }
         return Int(m)
     }
 
@@ -373,7 +373,7 @@ final class QuoteScan {
         guard columns.kinds[i] == .word else { return false }
         return words.roleHeads.contains(columns.bytes, Int(columns.starts[i])..<Int(columns.ends[i]), lowercase: true)
     }
-    func isPerson(_ m: Int32) -> Bool { m >= 0 && mentions[Int(m)].type == .per }
+    func isPerson(_ m: Int32) -> Bool { m >= 0 && mentions.type(Int(m)) == .per }
 
     /// 1 for a double quote mark (`"“”„«»`), 2 for a single one (`'‘’`), 0 otherwise.
     @inline(__always) func quoteFamily(_ i: Int) -> Int {
@@ -571,7 +571,7 @@ final class QuoteScan {
                 return (k, phrase)
             }
             let m = mentionAt(k)
-            if m >= 0 { before = .mention(Int(m)); k = mentions[Int(m)].end; continue }
+            if m >= 0 { before = .mention(Int(m)); k = mentions.end(Int(m)); continue }
             if isPronoun(k) { before = .pronoun(range(k)); k += 1; continue }
             if isAdverb(k) || isComma(k) { k += 1; continue }
             return nil
@@ -620,9 +620,9 @@ final class QuoteScan {
             if isTerminal(k) || quoteFamily(k) != 0 { break }
             let m = mentionAt(k)
             if m >= 0 {
-                if isPerson(m), !isTitleGoingOn(at: mentions[Int(m)].end, limit: limit) { return .mention(Int(m)) }
+                if isPerson(m), !isTitleGoingOn(at: mentions.end(Int(m)), limit: limit) { return .mention(Int(m)) }
                 if isPerson(m) { unknownTitle = true } else if org == nil { org = Int(m) }
-                k = mentions[Int(m)].end; continue
+                k = mentions.end(Int(m)); continue
             }
             if isComma(k) {
                 // `kata Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD`,
@@ -652,7 +652,7 @@ final class QuoteScan {
             while e < k && !isComma(e) { e += 1 }
             return .role(r..<e)
         }
-        if let org, mentions[org].start == j { return .mention(org) }
+        if let org, mentions.start(org) == j { return .mention(org) }
         return .none
     }
 
@@ -678,7 +678,7 @@ final class QuoteScan {
         if mentionAt(k) >= 0 {
             let m = Int(mentionAt(k))
             // `Reynaldi dari PT House of Rattan mengatakan`: the person before the affiliation.
-            if !isPerson(mentionAt(k)), case let s = mentions[m].start, s - 2 >= a, tokenIs(s - 1, "dari"), isPerson(mentionAt(s - 2)) {
+            if !isPerson(mentionAt(k)), case let s = mentions.start(m), s - 2 >= a, tokenIs(s - 1, "dari"), isPerson(mentionAt(s - 2)) {
                 return phraseIfSubject(Int(mentionAt(s - 2)), a)
             }
             return phraseIfSubject(m, a)
@@ -710,7 +710,7 @@ final class QuoteScan {
     }
 
     func phraseIfSubject(_ m: Int, _ a: Int) -> SpeakerPhrase {
-        let s = mentions[m].start
+        let s = mentions.start(m)
         if s > a, columns.kinds[s - 1] == .word, word(s - 1, in: words.prepositions) { return .none }
         return .mention(m)
     }
@@ -847,8 +847,8 @@ final class QuoteScan {
     /// name, before `z`; or nil.
     func personBetweenCommas(after c: Int, before z: Int) -> (mention: Int, comma: Int)? {
         let m = mentionAt(c + 1)
-        guard c + 1 < z, isPerson(m), mentions[Int(m)].start == c + 1 else { return nil }
-        let e = mentions[Int(m)].end
+        guard c + 1 < z, isPerson(m), mentions.start(Int(m)) == c + 1 else { return nil }
+        let e = mentions.end(Int(m))
         return e < z && isComma(e) ? (Int(m), e) : nil
     }
 
@@ -882,7 +882,7 @@ final class QuoteScan {
             made = false
             switch c.phrase {
             case .mention(let m):
-                (speaker, made) = make(mention: m, at: range(mentions[m].start, mentions[m].end), by: .name, known: known, quotes: quotes)
+                (speaker, made) = make(mention: m, at: range(mentions.start(m), mentions.end(m)), by: .name, known: known, quotes: quotes)
             case .pronoun(let r):
                 if let m = latest(subject(after: lastEnd, before: anchor), newPersonWithRole(after: lastEnd, before: anchor, quoted: &quoted)) {
                     (speaker, made) = make(mention: m, at: r, by: .pronoun, known: known, quotes: quotes)
@@ -897,7 +897,7 @@ final class QuoteScan {
                 speaker = roleHolder(r, before: c.start, index: roles!)
             case .none:
                 if c.kind == .direct, let m = nameBeforeColon(opening: c.start) ?? agentOfTheNextSentence(after: c.end) {
-                    (speaker, made) = make(mention: m, at: range(mentions[m].start, mentions[m].end), by: .name, known: known, quotes: quotes)
+                    (speaker, made) = make(mention: m, at: range(mentions.start(m), mentions.end(m)), by: .name, known: known, quotes: quotes)
                 } else if c.kind == .direct, last >= 0, var s = speakerOfQuote(last, in: quotes), sentence(of: c.start) - lastSentence <= 2,
                    subject(after: lastEnd, before: anchor) == nil {
                     s.resolvedBy = .previous
@@ -926,27 +926,54 @@ final class QuoteScan {
     /// The last person named outside statements after token `after` and before token `before`,
     /// at most ``personReach`` tokens back: a pronoun speaks for a person, so when the last
     /// speaker was an organization (or nobody), the person named since is the better reading.
-    /// `quoted` marks the tokens statements cover, built at the first call.
+    /// `quoted` marks the tokens statements cover, built at the first call. The people and
+    /// organizations of ``spans`` are walked back from `before`, not the tokens (each looked up
+    /// by a binary search); `accepts` is asked once per person.
     func lastPerson(after: Int, before: Int, quoted: inout [Bool]?, where accepts: (Int) -> Bool = { _ in true }) -> Int? {
         if quoted == nil {
             var marks = [Bool](filled: false, count: n)
             for c in candidates { for t in c.start..<min(c.end, n) { marks[t] = true } }
             quoted = marks
         }
-        let inQuote = quoted!
-        var k = min(before, n) - 1
-        while k > after, k >= 0, before - k <= QuoteScan.personReach {
-            let m = mentionAt(k)
-            if isPerson(m), !inQuote[k], accepts(Int(m)) { return Int(m) }
-            k -= 1
+        // The tokens looked at: `low...high`.
+        let high = min(before, n) - 1, low = max(after + 1, before - QuoteScan.personReach, 0)
+        guard low <= high else { return nil }
+        var s = lastSpan(startingAtOrBefore: high)
+        while s >= 0, Int(spans[s].end) > low {
+            let m = Int(spans[s].mention)
+            s -= 1
+            guard mentions.type(m) == .per,
+                  hasUnquotedToken(max(low, mentions.start(m)), min(high, mentions.end(m) - 1), quoted!),
+                  accepts(m) else { continue }
+            return m
         }
         return nil
+    }
+
+    /// The index of the last of ``spans`` starting at or before token `i`, -1 for none.
+    func lastSpan(startingAtOrBefore i: Int) -> Int {
+        var lo = 0, hi = spans.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(spans[mid].start) <= i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo - 1
+    }
+
+    /// Whether a token of `a...b` lies outside every statement (`quoted` false).
+    func hasUnquotedToken(_ a: Int, _ b: Int, _ quoted: [Bool]) -> Bool {
+        var k = a
+        while k <= b {
+            if !quoted[k] { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Of two mentions (either may be missing), the one later in the text.
     func latest(_ a: Int?, _ b: Int?) -> Int? {
         guard let a, let b else { return a ?? b }
-        return mentions[b].start > mentions[a].start ? b : a
+        return mentions.start(b) > mentions.start(a) ? b : a
     }
 
     /// The last person after token `after` and before token `before`, outside statements and at
@@ -955,12 +982,13 @@ final class QuoteScan {
     /// Thabrany.`): news introduces a new speaker so, and a pronoun after it speaks for them.
     func newPersonWithRole(after: Int, before: Int, quoted: inout [Bool]?) -> Int? {
         lastPerson(after: after, before: before, quoted: &quoted) { m in
-            let mention = mentions[m]
+            // (Its fields read in place: a copy of the mention would copy its strings.)
+            let start = mentions.start(m), end = mentions.end(m)
             // A full name: two words or more, none a letter alone (`Peleton B` is a unit).
-            guard mention.role != nil, mention.end - mention.start >= 2,
-                  (mention.start..<mention.end).allSatisfy({ columns.ends[$0] - columns.starts[$0] >= 2 }),
+            guard mentions.role(m) != nil, end - start >= 2,
+                  (start..<end).allSatisfy({ columns.ends[$0] - columns.starts[$0] >= 2 }),
                   entityOfMention.count > m, case let e = entityOfMention[m], e >= 0 else { return false }
-            return entities[e].mentions.first.map { $0.start == mention.start } ?? false
+            return !entities[e].mentions.isEmpty && entities[e].mentions.start(0) == start
         }
     }
 
@@ -1044,7 +1072,7 @@ final class QuoteScan {
         while k < z {
             let m = mentionAt(k)
             if isPerson(m) { return k }
-            if m >= 0 { k = mentions[Int(m)].end; continue }
+            if m >= 0 { k = mentions.end(Int(m)); continue }
             guard isInRolePhrase(k) else { return nil }
             k += 1
         }
@@ -1085,17 +1113,17 @@ final class QuoteScan {
               quotes: [Quote]) -> (Speaker, Bool) {
         let e = entityOfMention[m]
         if e >= 0, let k = known.last(where: { $0.entity == e }), var s = speakerOfQuote(k.quote, in: quotes),
-           mentions[m].role == nil || mentions[m].role == s.role {
+           mentions.role(m) == nil || mentions.role(m) == s.role {
             s.mention = r; s.resolvedBy = by
             return (s, false)
         }
-        let name = e >= 0 ? entities[e].name : text(range(mentions[m].start, mentions[m].end))
-        var role = mentions[m].role
-        var near = mentions[m].start
+        let name = e >= 0 ? entities[e].name : text(range(mentions.start(m), mentions.end(m)))
+        var role = mentions.role(m)
+        var near = mentions.start(m)
         if e >= 0 {
-            if role == nil, let withRole = entities[e].mentions.first(where: { $0.role != nil }) {
-                role = withRole.role
-                near = withRole.start
+            if role == nil, let withRole = entities[e].mentions.indices.first(where: { entities[e].mentions.role($0) != nil }) {
+                role = entities[e].mentions.role(withRole)
+                near = entities[e].mentions.start(withRole)
             }
         }
         return (Speaker(name: name, entity: e >= 0 ? e : nil, role: role, affiliation: role.flatMap { affiliation($0, near: near) },
@@ -1117,10 +1145,10 @@ final class QuoteScan {
             if Int(spans[mid].end) <= from { lo = mid + 1 } else { hi = mid }
         }
         while lo < spans.count, Int(spans[lo].start) < to {
-            let mention = mentions[Int(spans[lo].mention)]
+            let m = Int(spans[lo].mention)
             lo += 1
-            guard mention.type == .org else { continue }
-            let r = range(mention.start, mention.end)
+            guard mentions.type(m) == .org else { continue }
+            let r = range(mentions.start(m), mentions.end(m))
             guard r.count > (best?.count ?? 0) else { continue }
             let name = Array(columns.bytes[r.range])
             if contains(roleBytes, name.span) { best = r }
@@ -1148,7 +1176,7 @@ final class QuoteScan {
     }
 
     /// The first word of `key` (all of it when it has one).
-    static func firstWord(_ key: String) -> Substring { key[..<(key.firstIndex(of: " ") ?? key.endIndex)] }
+    static func firstWord(_ key: String) -> Substring { key[..<(key.utf8.firstIndex(of: 0x20) ?? key.endIndex)] }
 
     /// Persons by the first word of each role they hold: (entity, role key).
     func roleIndex() -> [Substring: [(Int, String)]] {
@@ -1171,8 +1199,10 @@ final class QuoteScan {
         for (e, k) in index[QuoteScan.firstWord(want)] ?? [] where k.hasPrefix(want) || want.hasPrefix(k) {
             // The entity's last mention before `before`, else its first.
             var at = -1
-            for m in entities[e].mentions where m.start < before { at = max(at, m.start) }
-            if at < 0 { at = entities[e].mentions[0].start }
+            for m in entities[e].mentions.indices where entities[e].mentions.start(m) < before {
+                at = max(at, entities[e].mentions.start(m))
+            }
+            if at < 0 { at = entities[e].mentions.start(0) }
             if best == nil || (at < before && (best!.1 >= before || at > best!.1)) { best = (e, at) }
         }
         let mention = range(r.lowerBound, r.upperBound)
@@ -1271,22 +1301,23 @@ struct SpeakerSearch {
     /// dari PT House of Rattan mengatakan`): `dari`, then an organization or place the tagger
     /// found.
     func nameBeforeAffiliation(_ k: Int, sentenceStart a: Int) -> Range<Int>? {
-        guard let m = mention(covering: k - 1), m.type != .per, m.end == k, m.start - 1 > a,
-              doc.bytes[Int(t.starts[m.start - 1])..<Int(t.ends[m.start - 1])].elementsEqual("dari".utf8),
-              let r = name(endingAt: m.start - 1, floor: a), r.lowerBound == a || !capitalized(r.lowerBound - 1) else { return nil }
+        guard let m = mention(covering: k - 1), mentions.type(m) != .per, mentions.end(m) == k,
+              case let s = mentions.start(m), s - 1 > a,
+              doc.bytes[Int(t.starts[s - 1])..<Int(t.ends[s - 1])].elementsEqual("dari".utf8),
+              let r = name(endingAt: s - 1, floor: a), r.lowerBound == a || !capitalized(r.lowerBound - 1) else { return nil }
         return r
     }
 
-    /// The tagger's mention over token `i`, if any (not a nested one).
-    func mention(covering i: Int) -> EntityMention? {
+    /// The index of the tagger's mention over token `i`, if any (not a nested one).
+    func mention(covering i: Int) -> Int? {
         var lo = 0, hi = mentions.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if mentions[mid].start <= i { lo = mid + 1 } else { hi = mid }
+            if mentions.start(mid) <= i { lo = mid + 1 } else { hi = mid }
         }
         var k = lo - 1
         while k >= 0 && k >= lo - 4 {
-            if !mentions[k].isNested && mentions[k].end > i { return mentions[k] }
+            if !mentions.isNested(k) && mentions.end(k) > i { return k }
             k -= 1
         }
         return nil
@@ -1385,4 +1416,20 @@ struct CandidateReach {
         let d = last(startingBefore: z)
         return d >= 0 && candidates[farthest[d]].end > a
     }
+}
+
+extension Array where Element == EntityMention {
+    // A mention's fields read in place: `mentions[m].start` may copy the whole mention, and
+    // with it its three strings.
+
+    /// The first token of mention `m`.
+    @inline(__always) func start(_ m: Int) -> Int { span[m].start }
+    /// One past the last token of mention `m`.
+    @inline(__always) func end(_ m: Int) -> Int { span[m].end }
+    /// The type of mention `m`.
+    @inline(__always) func type(_ m: Int) -> EntityType { span[m].type }
+    /// The role of mention `m`.
+    @inline(__always) func role(_ m: Int) -> String? { span[m].role }
+    /// Whether mention `m` is nested.
+    @inline(__always) func isNested(_ m: Int) -> Bool { span[m].isNested }
 }
