@@ -305,6 +305,9 @@ final class Scan {
     /// (``oneWordNameEvidence()``).
     @exclusivity(unchecked) var oneWordNames: OneWordNames?
     static let noMatch: UInt64 = 1 << 63
+    /// By token, what ``isCommonWord(_:)`` found: 0 not asked yet, 1 no word of the
+    /// language, 2 a word of the language.
+    @exclusivity(unchecked) var commonWordAnswers: [UInt8]
 
     init(doc: Document, lexicon: EntityLexicon, commonWords: CommonWords, cueWords: EntityTagger.CueWords = .builtIn) {
         self.doc = doc
@@ -315,6 +318,7 @@ final class Scan {
         let n = doc.tokens.count
         matches = [UInt64](filled: 0, count: n)
         matchLimits = [Int32](filled: 0, count: n)
+        commonWordAnswers = [UInt8](filled: 0, count: n)
         let flags = doc.tokens.flags, kinds = doc.tokens.kinds
         self.flags = flags
         self.kinds = kinds
@@ -408,6 +412,32 @@ final class Scan {
         keyBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(keyEnds[i])..<Int(keyEnds[j]) - 1])) }
     }
 
+    /// The hash of the key of a run of tokens from one token on (``withKey(_:_:_:)``: the
+    /// tokens' keys joined by spaces), as ``ByteStringTable/hash(of:lowercase:)`` gives it,
+    /// extended a token at a time: each byte is hashed once, however long the run grows.
+    struct RunKeyHash {
+        /// The hash state after the bytes before `at`.
+        var state = ByteStringTable.hashStart
+        /// The next byte of ``Scan/keyBytes`` to hash.
+        var at: Int
+    }
+
+    /// A ``RunKeyHash`` of the run that starts at token `i`, before any token is hashed.
+    @inline(__always) func runKeyHash(from i: Int) -> RunKeyHash { RunKeyHash(at: Int(keyEnds[i])) }
+
+    /// The hash of the key of the run of `run` up to token `end` (exclusive; `end` past every
+    /// token hashed so far): ``keyHash(_:)`` of those tokens' joined key.
+    @inline(__always) func extend(_ run: inout RunKeyHash, to end: Int) -> Int {
+        let stop = Int(keyEnds[end]) - 1
+        keyBytes.withUnsafeBufferPointer { bytes in
+            var h = run.state
+            for k in run.at..<stop { h = ByteStringTable.hashStep(h, bytes[k]) }
+            run.state = h
+        }
+        run.at = stop
+        return ByteStringTable.hashEnd(run.state)
+    }
+
     @inline(__always) func has(_ i: Int, _ c: EntityTagger.Cue) -> Bool { i >= 0 && i < cues.count && cues[i].contains(c) }
     /// Whether token `i` has any of the cue bits `c` (``has(_:_:)`` asks for all of them).
     @inline(__always) func hasAny(_ i: Int, _ c: EntityTagger.Cue) -> Bool { i >= 0 && i < cues.count && !cues[i].isDisjoint(with: c) }
@@ -457,7 +487,9 @@ final class Scan {
         if flags[i].isDisjoint(with: [.capitalized, .allCaps]), kinds[i] != .number, !cues[i].contains(.lowercaseStart) {
             return nil
         }
-        let h = keyHash(i)
+        // The keys of i..<j are hashed as j grows, each byte once.
+        var run = runKeyHash(from: i)
+        let h = extend(&run, to: i + 1)
         guard let slot = withKey(i, { lexicon.table.value($0, hash: h) }) else { return nil }
         let longer = slot & EntityLexicon.Slot.longer != 0
         if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index), rule.tokenCount == 1,
@@ -470,7 +502,8 @@ final class Scan {
             // Stop as soon as no entry continues this way; an empty key ends every entry.
             if keyIsEmpty(j) { break }
             j += 1
-            guard let slot = withKey(i, j, { lexicon.table.value($0) }) else { break }
+            let hj = extend(&run, to: j)
+            guard let slot = withKey(i, j, { lexicon.table.value($0, hash: hj) }) else { break }
             if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index),
                rule.tokenCount == j - i, casePolicyHolds(rule.policy, i, j) {
                 best = (index, j)
@@ -624,8 +657,16 @@ final class Scan {
         return window.count == 1 && capitalized(i) && !allCaps(i) && withKey(i) { EntityTagger.functionWords.value($0) != nil }
     }
 
-    /// Whether token `i` is a word of the language (`Besar`, `Daerah`), by the lemma list.
-    func isCommonWord(_ i: Int) -> Bool { withKey(i) { commonWords.contains($0) } }
+    /// Whether token `i` is a word of the language (`Besar`, `Daerah`), by the lemma list;
+    /// looked up once per token (``commonWordAnswers``): the passes and the model ask again
+    /// for the same capitalised words, and each lookup probes two tables.
+    func isCommonWord(_ i: Int) -> Bool {
+        let known = commonWordAnswers[i]
+        if known != 0 { return known == 2 }
+        let common = withKey(i) { commonWords.contains($0) }
+        commonWordAnswers[i] = common ? 2 : 1
+        return common
+    }
 
     /// Adds `m`, found as lexicon entry `entry`; a place whose name the lexicon lists with
     /// several codes waits for ``resolveAmbiguousPlaces()``.

@@ -20,6 +20,9 @@ struct HashedIntMap<Value> {
         mask = size - 1
     }
 
+    /// Whether the map has no key.
+    var isEmpty: Bool { count == 0 }
+
     /// The slot holding `key`, or the empty slot where it would go.
     @inline(__always)
     private func slot(_ key: Int) -> Int {

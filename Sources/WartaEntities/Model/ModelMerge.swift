@@ -650,7 +650,7 @@ extension Scan {
     /// country is often a modifier (`pemerintah Indonesia`), not a place to tag again.
     func repeatNames() {
         let names = nameTable()
-        guard names.count > 0 else { return }
+        guard !names.isEmpty else { return }
         let n = doc.tokens.count
         func startsName(_ t: Int) -> Bool { capitalized(t) || allCaps(t) && kinds[t] == .word }
         // A neighbour that would make the words part of a longer name: capitalised, untagged,
@@ -664,9 +664,10 @@ extension Scan {
             // The longest name from i, following the prefixes the names have.
             var found: (end: Int, code: Int32)?
             var end = i
+            var run = runKeyHash(from: i)
             while end < n, !covered[end] {
                 end += 1
-                guard let v = withKey(i, end, { names.value($0) }) else { break }
+                guard let v = names[extend(&run, to: end)] else { break }
                 if v & RepeatedName.named != 0, v & 3 < 2, !extends(end) { found = (end, v & 3) }
                 if v & RepeatedName.longer == 0 { break }
             }
@@ -684,18 +685,18 @@ extension Scan {
         static let longer: Int32 = 8
     }
 
-    /// The names ``repeatNames()`` looks for and their first words, by their keys as in the
-    /// lexicon's table: the name's type (0 a person, 1 an organization, 2 read both ways) in
+    /// The names ``repeatNames()`` looks for and their first words, by the hashes of their
+    /// keys (``extend(_:to:)``; 64 bits, as ``personWords`` keeps words): the name's type (0 a person, 1 an organization, 2 read both ways) in
     /// the low bits, ``RepeatedName/named`` when a name ends there, ``RepeatedName/longer``
     /// when a longer name goes on from there.
-    func nameTable() -> ByteStringTable {
+    func nameTable() -> HashedIntMap<Int32> {
         let named = RepeatedName.named, longer = RepeatedName.longer
         var words = 0
         for k in mentions.indices where !mentions[k].isNested && (mentions[k].type == .per || mentions[k].type == .org) {
             words += mentions[k].end - mentions[k].start
         }
         // Sized for every prefix of every name: the table never grows.
-        var names = ByteStringTable(capacity: max(8, words))
+        var names = HashedIntMap<Int32>(capacity: max(8, words))
         let lowerHere = oneWordNameEvidence().writtenInLowerCase
         // A person shaped as a verb with `-kan` (`Tetapkan`) is no name to repeat.
         var verbs = HashedIntSet()
@@ -712,14 +713,14 @@ extension Scan {
             if last - start == 1, withKey(start, { $0.count }) < 3 || !lowerHere.isEmpty && lowerHere.contains(lowercaseHash(start))
                 || !verbs.isEmpty && verbs.contains(keyHash(start)) { continue }
             let code: Int32 = mentions[k].type == .per ? 0 : 1
+            var run = runKeyHash(from: start)
             for end in start + 1...last {
-                withKey(start, end) { k in
-                    let mark = end == last ? named | code : longer
-                    guard let old = names.insert(k, value: mark) else { return }
-                    var merged = old | mark & (named | longer)
-                    if end == last { merged = merged & ~3 | (old & named != 0 && old & 3 != code ? 2 : code) }
-                    names.setValue(merged, for: k)
-                }
+                let h = extend(&run, to: end)
+                let mark = end == last ? named | code : longer
+                guard let old = names.insert(h, mark) else { continue }
+                var merged = old | mark & (named | longer)
+                if end == last { merged = merged & ~3 | (old & named != 0 && old & 3 != code ? 2 : code) }
+                names[h] = merged
             }
         }
         return names
