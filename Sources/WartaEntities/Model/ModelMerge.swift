@@ -231,12 +231,19 @@ extension Scan {
         /// (`Dewan Pimpinan Pusat Partai Demokrat`); nothing inside leaves the model's silence
         /// standing (`Sekolah Menengah`).
         func holdsHeadAndPlacesOnly(_ m: Mention, _ spans: [Mention]) -> Bool {
-            let covered = (m.start..<m.end).filter { modelSpan[$0] != 0 }
-            let inside = self.spans(inside: m, spans)
-            func isPlace(_ s: Mention) -> Bool { s.type == .loc && s.start > m.start }
-            func isHead(_ s: Mention) -> Bool { s.type == .org && s.start == m.start }
-            return inside.contains(where: isPlace) && inside.allSatisfy { isPlace($0) || isHead($0) }
-                && covered.count == inside.reduce(0) { $0 + $1.end - $1.start }
+            // In one walk over `m`, no array: the tokens model spans cover, and the spans inside
+            // (as ``spans(inside:_:)`` finds them) with their words.
+            var covered = 0, insideWords = 0, place = false
+            for t in m.start..<m.end where modelSpan[t] != 0 {
+                covered += 1
+                let s = spans[Int(modelSpan[t]) - 1]
+                guard s.start == t, s.end <= m.end else { continue }
+                let isPlace = s.type == .loc && s.start > m.start, isHead = s.type == .org && s.start == m.start
+                guard isPlace || isHead else { return false }
+                place = place || isPlace
+                insideWords += s.end - s.start
+            }
+            return place && covered == insideWords
         }
     }
 
@@ -455,8 +462,18 @@ extension Scan {
         let m = mentions[k]
         switch m.type {
         case .per: return (!m.role.isNone || has(m.start - 1, .speech)) && !isLastWordOfRoleOrganization(m)
-        case .org, .loc: return abbreviations.contains(k) || string(m.subtype) == "media" || isDefinedAcronym(m)
+        case .org, .loc: return abbreviations.contains(k) || isMedia(m.subtype) || isDefinedAcronym(m)
         default: return true
+        }
+    }
+
+    /// Whether subtype `t` is `media` (a dateline's publisher), without making a string of
+    /// the subtypes that cannot be (none) or must be (``MentionText/media``).
+    func isMedia(_ t: MentionText) -> Bool {
+        switch t.source {
+        case .none: return false
+        case .media: return true
+        default: return string(t) == "media"
         }
     }
 
