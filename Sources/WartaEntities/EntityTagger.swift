@@ -88,6 +88,9 @@ public struct EntityTagger: Sendable {
         }
         return ByteStringTable(keys: keys)
     }()
+    /// The shapes of ``commonAcronyms``' keys (first letters and length): most words are
+    /// answered without a probe of the table.
+    static let commonAcronymShapes = KeyShapeFilter(commonAcronyms)
     /// Function words of the language (`Lexicons/function-words.tsv`: `namun`, `dalam`, `ia`):
     /// alone, never a name, so the sequence model leaves one that opens a sentence unscored.
     static let functionWords: ByteStringTable = {
@@ -275,7 +278,7 @@ final class Scan {
     let capitals: [Int32]
     /// Single words of person names found so far, with the first token they were seen at.
     /// (Keyed by the hash of the word's match key: 64 bits, no String per word.)
-    @exclusivity(unchecked) var personWords: [Int: Int] = [:]
+    @exclusivity(unchecked) var personWords = HashedIntMap<Int>(capacity: 64)
     /// The key hashes of ``personWords``, so most tokens skip the dictionary.
     @exclusivity(unchecked) var personWordHashes = HashFilter()
     /// Tokens inside a mention, built once for the passes after the sentence rules
@@ -302,6 +305,9 @@ final class Scan {
     /// (``oneWordNameEvidence()``).
     @exclusivity(unchecked) var oneWordNames: OneWordNames?
     static let noMatch: UInt64 = 1 << 63
+    /// By token, what ``isCommonWord(_:)`` found: 0 not asked yet, 1 no word of the
+    /// language, 2 a word of the language.
+    @exclusivity(unchecked) var commonWordAnswers: [UInt8]
 
     init(doc: Document, lexicon: EntityLexicon, commonWords: CommonWords, cueWords: EntityTagger.CueWords = .builtIn) {
         self.doc = doc
@@ -312,6 +318,7 @@ final class Scan {
         let n = doc.tokens.count
         matches = [UInt64](filled: 0, count: n)
         matchLimits = [Int32](filled: 0, count: n)
+        commonWordAnswers = [UInt8](filled: 0, count: n)
         let flags = doc.tokens.flags, kinds = doc.tokens.kinds
         self.flags = flags
         self.kinds = kinds
@@ -405,6 +412,32 @@ final class Scan {
         keyBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(keyEnds[i])..<Int(keyEnds[j]) - 1])) }
     }
 
+    /// The hash of the key of a run of tokens from one token on (``withKey(_:_:_:)``: the
+    /// tokens' keys joined by spaces), as ``ByteStringTable/hash(of:lowercase:)`` gives it,
+    /// extended a token at a time: each byte is hashed once, however long the run grows.
+    struct RunKeyHash {
+        /// The hash state after the bytes before `at`.
+        var state = ByteStringTable.hashStart
+        /// The next byte of ``Scan/keyBytes`` to hash.
+        var at: Int
+    }
+
+    /// A ``RunKeyHash`` of the run that starts at token `i`, before any token is hashed.
+    @inline(__always) func runKeyHash(from i: Int) -> RunKeyHash { RunKeyHash(at: Int(keyEnds[i])) }
+
+    /// The hash of the key of the run of `run` up to token `end` (exclusive; `end` past every
+    /// token hashed so far): ``keyHash(_:)`` of those tokens' joined key.
+    @inline(__always) func extend(_ run: inout RunKeyHash, to end: Int) -> Int {
+        let stop = Int(keyEnds[end]) - 1
+        keyBytes.withUnsafeBufferPointer { bytes in
+            var h = run.state
+            for k in run.at..<stop { h = ByteStringTable.hashStep(h, bytes[k]) }
+            run.state = h
+        }
+        run.at = stop
+        return ByteStringTable.hashEnd(run.state)
+    }
+
     @inline(__always) func has(_ i: Int, _ c: EntityTagger.Cue) -> Bool { i >= 0 && i < cues.count && cues[i].contains(c) }
     /// Whether token `i` has any of the cue bits `c` (``has(_:_:)`` asks for all of them).
     @inline(__always) func hasAny(_ i: Int, _ c: EntityTagger.Cue) -> Bool { i >= 0 && i < cues.count && !cues[i].isDisjoint(with: c) }
@@ -454,7 +487,9 @@ final class Scan {
         if flags[i].isDisjoint(with: [.capitalized, .allCaps]), kinds[i] != .number, !cues[i].contains(.lowercaseStart) {
             return nil
         }
-        let h = keyHash(i)
+        // The keys of i..<j are hashed as j grows, each byte once.
+        var run = runKeyHash(from: i)
+        let h = extend(&run, to: i + 1)
         guard let slot = withKey(i, { lexicon.table.value($0, hash: h) }) else { return nil }
         let longer = slot & EntityLexicon.Slot.longer != 0
         if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index), rule.tokenCount == 1,
@@ -467,7 +502,8 @@ final class Scan {
             // Stop as soon as no entry continues this way; an empty key ends every entry.
             if keyIsEmpty(j) { break }
             j += 1
-            guard let slot = withKey(i, j, { lexicon.table.value($0) }) else { break }
+            let hj = extend(&run, to: j)
+            guard let slot = withKey(i, j, { lexicon.table.value($0, hash: hj) }) else { break }
             if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index),
                rule.tokenCount == j - i, casePolicyHolds(rule.policy, i, j) {
                 best = (index, j)
@@ -564,30 +600,53 @@ final class Scan {
             return (m.type == .org || m.type == .loc) && m.end - m.start >= 2 && !m.isNested
         }.sorted { mentions[$0].end < mentions[$1].end }
         guard !named.isEmpty else { return }
-        // Letters packed into an integer, one byte each: no array per name or per candidate.
-        func pack<C: Collection>(_ letters: C) -> UInt64 where C.Element == UInt8 {
-            letters.reduce(0) { $0 << 8 | UInt64($1) }
-        }
-        // The initials of each name (mention index), entered once the name has been read.
-        var byInitials: [UInt64: Int] = [:]
+        // The initials of each name (mention index, by ``packedInitials(_:)``), entered once the name has been read.
+        var byInitials = HashedIntMap<Int>(capacity: named.count * 2)
+        var entered = false
         var next = 0
-        var letters: [UInt8] = []
         for c in capitals {
             let i = Int(c)
             while next < named.count, mentions[named[next]].end <= i {
-                let m = mentions[named[next]]
-                letters.removeAll(keepingCapacity: true)
-                for t in m.start..<m.end where capitalized(t) || allCaps(t) { letters.append(doc.bytes[Int(doc.tokens.starts[t])]) }
-                for form in Initials.forms(letters) where form.count <= 6 { byInitials[pack(form)] = named[next] }
+                entered = enterInitials(of: mentions[named[next]], as: named[next], in: &byInitials) || entered
                 next += 1
             }
-            guard flags[i].rawValue & TokenFlags.allCaps.rawValue != 0, !covered[i], kinds[i] == .word,
+            guard entered, flags[i].rawValue & TokenFlags.allCaps.rawValue != 0, !covered[i], kinds[i] == .word,
                   doc.tokens.count(i) >= 3, doc.tokens.count(i) <= 6,
-                  !byInitials.isEmpty, let k = byInitials[pack(bytes(of: i))] else { continue }
+                  let k = byInitials[Scan.packedInitials(bytes(of: i))] else { continue }
             let m = mentions[k]
             add(Mention(start: i, end: i + 1, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
             abbreviations.insert(mentions.count - 1)
         }
+    }
+
+    /// Enters the abbreviations of name `m` (mention `k`) of at most six letters into
+    /// `byInitials` (see ``Initials/forms(_:)``: all its initials, and all but the last of
+    /// four or more, written in that order); returns whether it entered any.
+    func enterInitials(of m: Mention, as k: Int, in byInitials: inout HashedIntMap<Int>) -> Bool {
+        // Letters packed into an integer, one byte each: no array per name or per candidate.
+        var all: UInt64 = 0, last: UInt64 = 0, count = 0
+        for t in m.start..<m.end where capitalized(t) || allCaps(t) {
+            last = all
+            all = all << 8 | UInt64(doc.bytes[Int(doc.tokens.starts[t])])
+            count += 1
+        }
+        guard count >= 2 else { return false }
+        if count <= 6 { byInitials[Scan.mixed(all)] = k }
+        if count >= 4, count - 1 <= 6 { byInitials[Scan.mixed(last)] = k }
+        return count <= 7
+    }
+
+    /// The bytes `letters` packed into an integer, one byte each (at most eight count), mixed
+    /// as ``HashedIntMap`` keys need.
+    static func packedInitials<C: Collection>(_ letters: C) -> Int where C.Element == UInt8 {
+        mixed(letters.reduce(0) { $0 << 8 | UInt64($1) })
+    }
+
+    /// `x` with its bits mixed into the low ones, one to one (an odd multiplier, then a
+    /// shift and xor), so equal keys stay the only equal keys.
+    static func mixed(_ x: UInt64) -> Int {
+        let y = x &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: y ^ y >> 29)
     }
 
     /// Whether `window` is one capitalised function word (`Namun`, `Dalam`, `Ia` opening a
@@ -598,8 +657,16 @@ final class Scan {
         return window.count == 1 && capitalized(i) && !allCaps(i) && withKey(i) { EntityTagger.functionWords.value($0) != nil }
     }
 
-    /// Whether token `i` is a word of the language (`Besar`, `Daerah`), by the lemma list.
-    func isCommonWord(_ i: Int) -> Bool { withKey(i) { commonWords.contains($0) } }
+    /// Whether token `i` is a word of the language (`Besar`, `Daerah`), by the lemma list;
+    /// looked up once per token (``commonWordAnswers``): the passes and the model ask again
+    /// for the same capitalised words, and each lookup probes two tables.
+    func isCommonWord(_ i: Int) -> Bool {
+        let known = commonWordAnswers[i]
+        if known != 0 { return known == 2 }
+        let common = withKey(i) { commonWords.contains($0) }
+        commonWordAnswers[i] = common ? 2 : 1
+        return common
+    }
 
     /// Adds `m`, found as lexicon entry `entry`; a place whose name the lexicon lists with
     /// several codes waits for ``resolveAmbiguousPlaces()``.
@@ -651,7 +718,7 @@ final class Scan {
                 // Words of the language ("Umum", "Pusat") are not names on their own.
                 if isCommonWord(t) { continue }
                 let h = keyHash(t)
-                if personWords[h] == nil { personWords[h] = t; personWordHashes.insert(h) }
+                if personWords.insert(h, t) == nil { personWordHashes.insert(h) }
             }
         }
     }
@@ -670,6 +737,12 @@ final class Scan {
             if let end = numeric(i, limit) { i = end; continue }
             // Lexicon, then cue patterns that may extend it; each rule gives where to go on.
             let match = lexiconMatch(i, limit)
+            // Without a match or a cue word here or before, only an acronym defined earlier
+            // can start a name: the other rules are not asked (most capitalised words).
+            if match == nil, !hasCueForUnlistedName(i, range) {
+                i = definedAcronym(i) ?? i + 1
+                continue
+            }
             if let next = personAfterRoleOrGivenName(i, limit, match) ?? event(i, limit) ?? organization(i, limit, match)
                 ?? cuedPlace(i, limit, match) ?? countryAsModifier(i, range, match) ?? placeAfterSpeechVerb(i, range, match)
                 ?? listedPlaceOrOrganization(i, limit, match) ?? definedAcronym(i) ?? nameAfterSpeechVerb(i, range)
@@ -679,6 +752,16 @@ final class Scan {
                 i += 1
             }
         }
+    }
+
+    /// Whether a rule of ``sentence(_:)`` can start a name at token `i` that no lexicon entry
+    /// starts: `i` is an event, organization or place word (``event(_:_:)``,
+    /// ``organization(_:_:_:)``, ``cuedPlace(_:_:_:)``), or a speech verb or place word stands
+    /// before it in the sentence (``nameAfterSpeechVerb(_:_:)``, ``placeAfterPlaceWord(_:_:_:)``).
+    /// The one rule this leaves out is ``definedAcronym(_:)``.
+    func hasCueForUnlistedName(_ i: Int, _ range: Range<Int>) -> Bool {
+        !cues[i].isDisjoint(with: [.event, .organization, .location])
+            || i > range.lowerBound && !cues[i - 1].isDisjoint(with: [.speech, .placeWord])
     }
 
     /// A role or honorific, or a given name, starts a person when capitalised words follow
@@ -1274,32 +1357,15 @@ final class Scan {
     /// capitalised run ("Ekonom CORE Indonesia Piter Abdullah mengatakan") is named there in
     /// full: that run, from the word on, becomes the person's first mention.
     func completeEarlierNames() {
-        // One-word people by the hash of their word's key (see ``keyHash(_:)``).
-        var lone: [Int: Int] = [:]
-        var full = Set<Int>()
-        for k in mentions.indices where mentions[k].type == .per {
-            let start = mentions[k].start, end = mentions[k].end
-            if end - start == 1 {
-                let h = keyHash(start)
-                if lone[h] == nil || lone[h]! > start { lone[h] = start }
-            } else {
-                for t in start..<end { full.insert(keyHash(t)) }
-            }
-        }
-        for h in full { lone.removeValue(forKey: h) }
-        guard !lone.isEmpty else { return }
-        // A filter over the words' hashes spares most tokens the dictionary lookup.
-        var filter = HashFilter()
-        for h in lone.keys { filter.insert(h) }
-        let last = lone.values.max()!
-        var done = Set<Int>()
+        guard let (lone, filter, last) = loneNameWords() else { return }
+        var done = HashedIntSet()
         for c in capitals {
             let i = Int(c)
             if i >= last { break }
             if covered[i] { continue }
             let h = keyHash(i)
             guard filter.mayContain(h), capitalized(i), !allCaps(i),
-                  let at = lone[h], i < at, !done.contains(h), key(i) == key(at), !isCommonWord(i) else { continue }
+                  let at = lone[h], i < at, !done.contains(h), sameKey(i, at), !isCommonWord(i) else { continue }
             var end = i + 1
             while end < last, end < i + 4, !covered[end], capitalized(end), !allCaps(end), !isCommonWord(end) {
                 end += 1
@@ -1307,6 +1373,42 @@ final class Scan {
             done.insert(h)
             add(Mention(start: i, end: end, type: .per))
         }
+    }
+
+    /// The words of the one-word people that are no word of a longer person (by the hash of
+    /// their key, ``keyHash(_:)``) with the first token each stands at, a filter over their
+    /// hashes (which spares most tokens the lookup), and the last of those first tokens; nil
+    /// when there is none (``completeEarlierNames()``).
+    func loneNameWords() -> (lone: HashedIntMap<Int>, filter: HashFilter, last: Int)? {
+        var full = HashedIntSet()
+        var singles = 0
+        for k in mentions.indices where mentions[k].type == .per {
+            let start = mentions[k].start, end = mentions[k].end
+            if end - start == 1 { singles += 1; continue }
+            for t in start..<end { full.insert(keyHash(t)) }
+        }
+        guard singles > 0 else { return nil }
+        var lone = HashedIntMap<Int>(capacity: singles)
+        var filter = HashFilter()
+        var hashes: [Int] = []
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start == 1 {
+            let start = mentions[k].start, h = keyHash(start)
+            guard !full.contains(h) else { continue }
+            if let first = lone.insert(h, start) {
+                if first > start { lone[h] = start }
+            } else {
+                filter.insert(h)
+                hashes.append(h)
+            }
+        }
+        guard !hashes.isEmpty else { return nil }
+        let last = hashes.reduce(0) { max($0, lone[$1]!) }
+        return (lone, filter, last)
+    }
+
+    /// Whether tokens `i` and `j` have the same match key.
+    func sameKey(_ i: Int, _ j: Int) -> Bool {
+        withKey(i) { a in withKey(j) { b in a.elementsEqual(b) } }
     }
 
     /// Drops the names that are words of the language or things: people whose words are all
@@ -1321,7 +1423,7 @@ final class Scan {
         // A one-word person that follows a product noun somewhere (`akun Instagram`, `pengemudi
         // Pajero`) is that product everywhere in the document, unless a lexicon knows the word
         // as a person's (`mobil Dora` is Dora's car).
-        var products = Set<Int>()
+        var products = HashedIntSet()
         for m in mentions where m.type == .per && m.end - m.start == 1 && isAfterProductNoun(m.start, oneWord: true) && !keyIsEmpty(m.start)
             && !isGivenName(m.start) && !isWordOfListedPeople(m.start) {
             products.insert(keyHash(m.start))
@@ -1347,7 +1449,7 @@ final class Scan {
     }
 
     /// Whether `m` is a one-word person whose word names a product elsewhere (`products`: key hashes).
-    func isProductName(_ m: Mention, _ products: Set<Int>) -> Bool {
+    func isProductName(_ m: Mention, _ products: HashedIntSet) -> Bool {
         !products.isEmpty && m.type == .per && m.end - m.start == 1 && !keyIsEmpty(m.start) && products.contains(keyHash(m.start))
     }
 
@@ -1402,12 +1504,13 @@ final class Scan {
 
     /// Whether token `i` is a word of the language with `-nya` (`Sistemnya`, `Wilayahnya`).
     func isWordWithNya(_ i: Int) -> Bool {
-        let commonWords = commonWords
-        return withKey(i) { key in
+        // Most words do not end in `-nya`: they are answered before the table is copied for the closure.
+        guard withKey(i, { key in
             let n = key.count
             return n >= 7 && key[n - 3] == 0x6E && key[n - 2] == 0x79 && key[n - 1] == 0x61
-                && commonWords.contains(UnsafeBufferPointer(rebasing: key[..<(n - 3)]))
-        }
+        }) else { return false }
+        let commonWords = commonWords
+        return withKey(i) { key in commonWords.contains(UnsafeBufferPointer(rebasing: key[..<(key.count - 3)])) }
     }
 
     /// Prefixes that make words from words (``Scan/isDerivedWord(_:)``).
@@ -1441,7 +1544,8 @@ final class Scan {
     /// Whether token `t` is, as written, an abbreviation of a common noun.
     func isCommonAcronym(_ t: Int) -> Bool {
         doc.bytes.withUnsafeBufferPointer { p in
-            EntityTagger.commonAcronyms.value(UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t])])) != nil
+            let word = UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t])])
+            return EntityTagger.commonAcronymShapes.mayContain(word) && EntityTagger.commonAcronyms.value(word) != nil
         }
     }
 

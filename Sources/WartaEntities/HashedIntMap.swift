@@ -20,6 +20,9 @@ struct HashedIntMap<Value> {
         mask = size - 1
     }
 
+    /// Whether the map has no key.
+    var isEmpty: Bool { count == 0 }
+
     /// The slot holding `key`, or the empty slot where it would go.
     @inline(__always)
     private func slot(_ key: Int) -> Int {
@@ -43,9 +46,48 @@ struct HashedIntMap<Value> {
         }
     }
 
+    /// Sets `key` to `value` unless it has a value already; returns the value it had, or nil
+    /// when the key is new (one probe where a read and a write take two).
+    @discardableResult
+    mutating func insert(_ key: Int, _ value: Value) -> Value? {
+        let s = slot(key)
+        if let old = slots[s].value { return old }
+        if (count + 1) * 2 > slots.count { grow(); self[key] = value; return nil }
+        slots[s].key = key
+        slots[s].value = value
+        count += 1
+        return nil
+    }
+
     private mutating func grow() {
         let old = slots
         self = HashedIntMap(capacity: old.count)
         for s in old where s.value != nil { self[s.key] = s.value }
+    }
+}
+
+/// A set of keys that are already well-mixed hashes (the scan's key hashes): a
+/// ``HashedIntMap`` without values, for the per-document sets of the tagger's passes (a
+/// `Set<Int>` runs SipHash on every key and allocates its storage with the runtime's help).
+struct HashedIntSet {
+    private var map: HashedIntMap<Bool>
+    /// Number of keys.
+    private(set) var count = 0
+
+    /// An empty set for about `capacity` keys.
+    init(capacity: Int = 8) { map = HashedIntMap(capacity: capacity) }
+
+    /// Whether the set has no key.
+    var isEmpty: Bool { count == 0 }
+
+    /// Whether `key` is in the set.
+    func contains(_ key: Int) -> Bool { map[key] != nil }
+
+    /// Adds `key`; returns whether it was new.
+    @discardableResult
+    mutating func insert(_ key: Int) -> Bool {
+        guard map.insert(key, true) == nil else { return false }
+        count += 1
+        return true
     }
 }

@@ -231,12 +231,19 @@ extension Scan {
         /// (`Dewan Pimpinan Pusat Partai Demokrat`); nothing inside leaves the model's silence
         /// standing (`Sekolah Menengah`).
         func holdsHeadAndPlacesOnly(_ m: Mention, _ spans: [Mention]) -> Bool {
-            let covered = (m.start..<m.end).filter { modelSpan[$0] != 0 }
-            let inside = self.spans(inside: m, spans)
-            func isPlace(_ s: Mention) -> Bool { s.type == .loc && s.start > m.start }
-            func isHead(_ s: Mention) -> Bool { s.type == .org && s.start == m.start }
-            return inside.contains(where: isPlace) && inside.allSatisfy { isPlace($0) || isHead($0) }
-                && covered.count == inside.reduce(0) { $0 + $1.end - $1.start }
+            // In one walk over `m`, no array: the tokens model spans cover, and the spans inside
+            // (as ``spans(inside:_:)`` finds them) with their words.
+            var covered = 0, insideWords = 0, place = false
+            for t in m.start..<m.end where modelSpan[t] != 0 {
+                covered += 1
+                let s = spans[Int(modelSpan[t]) - 1]
+                guard s.start == t, s.end <= m.end else { continue }
+                let isPlace = s.type == .loc && s.start > m.start, isHead = s.type == .org && s.start == m.start
+                guard isPlace || isHead else { return false }
+                place = place || isPlace
+                insideWords += s.end - s.start
+            }
+            return place && covered == insideWords
         }
     }
 
@@ -325,15 +332,15 @@ extension Scan {
     /// people of two words or more (`Musk` of `Elon Musk`), and which of the one-word names
     /// that are no such word and no word of a lexicon person it also writes in lower case.
     struct OneWordNames {
-        var personWords: Set<Int>
-        var writtenInLowerCase: Set<Int>
+        var personWords: HashedIntSet
+        var writtenInLowerCase: HashedIntSet
     }
 
     /// ``oneWordNames``, gathered the first time a pass asks (``repeatNames()`` and
     /// ``dropPeopleWrittenInLowerCase()`` read the same).
     func oneWordNameEvidence() -> OneWordNames {
         if let known = oneWordNames { return known }
-        var personWords = Set<Int>()
+        var personWords = HashedIntSet(capacity: 64)
         for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start > 1 {
             for t in mentions[k].start..<mentions[k].end { personWords.insert(keyHash(t)) }
         }
@@ -397,23 +404,27 @@ extension Scan {
     /// The hashes (``lowercaseHash(_:)``) of the words of `tokens` that the document also
     /// writes in lower case; only words as long as one of them and with its first letter are
     /// hashed.
-    func wordsWrittenInLowerCase(among tokens: [Int]) -> Set<Int> {
-        guard !tokens.isEmpty else { return [] }
-        let wanted = Set(tokens.map(lowercaseHash))
+    func wordsWrittenInLowerCase(among tokens: [Int]) -> HashedIntSet {
+        guard !tokens.isEmpty else { return HashedIntSet() }
+        var wanted = HashedIntSet(capacity: tokens.count)
+        for t in tokens { wanted.insert(lowercaseHash(t)) }
         // By the low five bits of the first byte (its letter in either case), a bit mask of the
         // lengths (up to 63 bytes) the words have.
         var lengths = [UInt64](filled: 0, count: 32)
         for t in tokens {
             lengths[Int(doc.bytes[Int(doc.tokens.starts[t])] & 0x1F)] |= 1 << UInt64(min(63, Int(doc.tokens.ends[t] - doc.tokens.starts[t])))
         }
-        var out = Set<Int>()
+        var out = HashedIntSet()
+        let upper = TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
         doc.withColumns { c in
-            for t in 0..<c.starts.count {
-                let s = Int(c.starts[t]), length = Int(c.ends[t]) - s
-                guard lengths[Int(c.bytes[s] & 0x1F)] & 1 << UInt64(min(63, length)) != 0,
-                      kinds[t] == .word, !capitalized(t), !allCaps(t) else { continue }
-                let h = c.hash(ofToken: t, lowercase: true)
-                if wanted.contains(h) { out.insert(h) }
+            lengths.withUnsafeBufferPointer { lengths in
+                for t in 0..<c.starts.count where c.kinds[t] == .word && c.flags[t].rawValue & upper == 0 {
+                    // A word of kind `word` without a capital is written in lower case.
+                    let s = Int(c.starts[t]), length = Int(c.ends[t]) - s
+                    guard lengths[Int(c.bytes[s] & 0x1F)] & 1 << UInt64(min(63, length)) != 0 else { continue }
+                    let h = c.hash(ofToken: t, lowercase: true)
+                    if wanted.contains(h) { out.insert(h) }
+                }
             }
         }
         return out
@@ -451,8 +462,18 @@ extension Scan {
         let m = mentions[k]
         switch m.type {
         case .per: return (!m.role.isNone || has(m.start - 1, .speech)) && !isLastWordOfRoleOrganization(m)
-        case .org, .loc: return abbreviations.contains(k) || string(m.subtype) == "media" || isDefinedAcronym(m)
+        case .org, .loc: return abbreviations.contains(k) || isMedia(m.subtype) || isDefinedAcronym(m)
         default: return true
+        }
+    }
+
+    /// Whether subtype `t` is `media` (a dateline's publisher), without making a string of
+    /// the subtypes that cannot be (none) or must be (``MentionText/media``).
+    func isMedia(_ t: MentionText) -> Bool {
+        switch t.source {
+        case .none: return false
+        case .media: return true
+        default: return string(t) == "media"
         }
     }
 
@@ -645,14 +666,57 @@ extension Scan {
     /// with two types in the document is left alone, and places are left to the model: a
     /// country is often a modifier (`pemerintah Indonesia`), not a place to tag again.
     func repeatNames() {
-        // The names and their first words by their keys, as in the lexicon's table: the name's
-        // type (0 a person, 1 an organization, 2 read both ways) in the low bits, ``named``
-        // when a name ends there, ``longer`` when a longer name goes on from there.
-        let named: Int32 = 4, longer: Int32 = 8
-        var names = ByteStringTable(capacity: 16)
+        let names = nameTable()
+        guard !names.isEmpty else { return }
+        let n = doc.tokens.count
+        func startsName(_ t: Int) -> Bool { capitalized(t) || allCaps(t) && kinds[t] == .word }
+        // A neighbour that would make the words part of a longer name: capitalised, untagged,
+        // and not a word of the language capitalised at a sentence's start (`Tawaran StarLine`).
+        func extends(_ t: Int) -> Bool { t >= 0 && t < n && startsName(t) && !covered[t] && !isCommonWord(t) }
+        // A name starts only at a capital: the other tokens are passed over, not visited.
+        var next = 0
+        for c in capitals {
+            let i = Int(c)
+            guard i >= next, !covered[i], startsName(i), !extends(i - 1) else { continue }
+            // The longest name from i, following the prefixes the names have.
+            var found: (end: Int, code: Int32)?
+            var end = i
+            var run = runKeyHash(from: i)
+            while end < n, !covered[end] {
+                end += 1
+                guard let v = names[extend(&run, to: end)] else { break }
+                if v & RepeatedName.named != 0, v & 3 < 2, !extends(end) { found = (end, v & 3) }
+                if v & RepeatedName.longer == 0 { break }
+            }
+            guard let (e, code) = found else { continue }
+            add(Mention(start: i, end: e, type: code == 0 ? .per : .org))
+            next = e
+        }
+    }
+
+    /// The value bits of ``nameTable()``.
+    enum RepeatedName {
+        /// A name ends with these words.
+        static let named: Int32 = 4
+        /// A longer name goes on from these words.
+        static let longer: Int32 = 8
+    }
+
+    /// The names ``repeatNames()`` looks for and their first words, by the hashes of their
+    /// keys (``extend(_:to:)``; 64 bits, as ``personWords`` keeps words): the name's type (0 a person, 1 an organization, 2 read both ways) in
+    /// the low bits, ``RepeatedName/named`` when a name ends there, ``RepeatedName/longer``
+    /// when a longer name goes on from there.
+    func nameTable() -> HashedIntMap<Int32> {
+        let named = RepeatedName.named, longer = RepeatedName.longer
+        var words = 0
+        for k in mentions.indices where !mentions[k].isNested && (mentions[k].type == .per || mentions[k].type == .org) {
+            words += mentions[k].end - mentions[k].start
+        }
+        // Sized for every prefix of every name: the table never grows.
+        var names = HashedIntMap<Int32>(capacity: max(8, words))
         let lowerHere = oneWordNameEvidence().writtenInLowerCase
         // A person shaped as a verb with `-kan` (`Tetapkan`) is no name to repeat.
-        var verbs = Set<Int>()
+        var verbs = HashedIntSet()
         for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start == 1 {
             let t = mentions[k].start
             if !isWordOfListedPeople(t), endsWithKan(t) { verbs.insert(keyHash(t)) }
@@ -666,37 +730,16 @@ extension Scan {
             if last - start == 1, withKey(start, { $0.count }) < 3 || !lowerHere.isEmpty && lowerHere.contains(lowercaseHash(start))
                 || !verbs.isEmpty && verbs.contains(keyHash(start)) { continue }
             let code: Int32 = mentions[k].type == .per ? 0 : 1
+            var run = runKeyHash(from: start)
             for end in start + 1...last {
-                withKey(start, end) { k in
-                    let mark = end == last ? named | code : longer
-                    guard let old = names.insert(k, value: mark) else { return }
-                    var merged = old | mark & (named | longer)
-                    if end == last { merged = merged & ~3 | (old & named != 0 && old & 3 != code ? 2 : code) }
-                    names.setValue(merged, for: k)
-                }
+                let h = extend(&run, to: end)
+                let mark = end == last ? named | code : longer
+                guard let old = names.insert(h, mark) else { continue }
+                var merged = old | mark & (named | longer)
+                if end == last { merged = merged & ~3 | (old & named != 0 && old & 3 != code ? 2 : code) }
+                names[h] = merged
             }
         }
-        guard names.count > 0 else { return }
-        let n = doc.tokens.count
-        func startsName(_ t: Int) -> Bool { capitalized(t) || allCaps(t) && kinds[t] == .word }
-        // A neighbour that would make the words part of a longer name: capitalised, untagged,
-        // and not a word of the language capitalised at a sentence's start (`Tawaran StarLine`).
-        func extends(_ t: Int) -> Bool { t >= 0 && t < n && startsName(t) && !covered[t] && !isCommonWord(t) }
-        var i = 0
-        while i < n {
-            guard !covered[i], startsName(i), !extends(i - 1) else { i += 1; continue }
-            // The longest name from i, following the prefixes the names have.
-            var found: (end: Int, code: Int32)?
-            var end = i
-            while end < n, !covered[end] {
-                end += 1
-                guard let v = withKey(i, end, { names.value($0) }) else { break }
-                if v & named != 0, v & 3 < 2, !extends(end) { found = (end, v & 3) }
-                if v & longer == 0 { break }
-            }
-            guard let (e, code) = found else { i += 1; continue }
-            add(Mention(start: i, end: e, type: code == 0 ? .per : .org))
-            i = e
-        }
+        return names
     }
 }
