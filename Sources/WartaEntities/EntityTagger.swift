@@ -278,7 +278,7 @@ final class Scan {
     let capitals: [Int32]
     /// Single words of person names found so far, with the first token they were seen at.
     /// (Keyed by the hash of the word's match key: 64 bits, no String per word.)
-    @exclusivity(unchecked) var personWords = HashedIntMap<Int>(capacity: 64)
+    @exclusivity(unchecked) var personWords = HashedIntMap<Int>()
     /// The key hashes of ``personWords``, so most tokens skip the dictionary.
     @exclusivity(unchecked) var personWordHashes = HashFilter()
     /// Tokens inside a mention, built once for the passes after the sentence rules

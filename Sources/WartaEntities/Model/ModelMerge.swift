@@ -340,7 +340,10 @@ extension Scan {
     /// ``dropPeopleWrittenInLowerCase()`` read the same).
     func oneWordNameEvidence() -> OneWordNames {
         if let known = oneWordNames { return known }
-        var personWords = HashedIntSet(capacity: 64)
+        // Sized for the words of the document's people (most short documents name few).
+        var words = 0
+        for m in mentions where m.type == .per && m.end - m.start > 1 { words += m.end - m.start }
+        var personWords = HashedIntSet(capacity: words)
         for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start > 1 {
             for t in mentions[k].start..<mentions[k].end { personWords.insert(keyHash(t)) }
         }
