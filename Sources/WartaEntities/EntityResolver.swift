@@ -73,6 +73,8 @@ struct Grouping {
     private var scratch: [UInt8] = []
     /// The match keys of a person's words, end to end, and where each ends (``Nicknames/add(_:ends:person:)``).
     private var keyBytes: [UInt8] = [], keyEnds: [Int] = []
+    /// Where one word's match key is written to be measured (``keyLength(_:_:)``).
+    private var wordKey: [UInt8] = []
 
     /// A pass over `mentionCount` mentions.
     init(mentionCount: Int) {
@@ -126,7 +128,7 @@ struct Grouping {
     private mutating func person(_ start: Int, _ end: Int, _ matchKey: Int, _ doc: Document) -> Int? {
         guard let personByWord else { return nil }
         if end - start == 1 {
-            return personByWord[matchKey] ?? nicknames.person(shortenedAs: matchKey, length: Grouping.keyLength(start, doc))
+            return personByWord[matchKey] ?? nicknames.person(shortenedAs: matchKey, length: keyLength(start, doc))
         }
         guard let e = personByWord[hash(start, start + 1, doc)] else { return nil }
         for t in start + 1..<end where personByWord[hash(t, t + 1, doc)] != e { return nil }
@@ -174,7 +176,7 @@ struct Grouping {
         keyBytes.removeAll(keepingCapacity: true)
         keyEnds.removeAll(keepingCapacity: true)
         for t in start..<end {
-            Grouping.appendKey(t, doc, to: &keyBytes)
+            doc.appendMatchKey(ofToken: t, to: &keyBytes)
             keyEnds.append(keyBytes.count)
         }
         nicknames.add(keyBytes, ends: keyEnds, person: e)
@@ -229,6 +231,13 @@ struct Grouping {
         doc.matchKeyHash(ofTokens: a, b, scratch: &scratch)
     }
 
+    /// The length of token `t`'s match key.
+    private mutating func keyLength(_ t: Int, _ doc: Document) -> Int {
+        wordKey.removeAll(keepingCapacity: true)
+        doc.appendMatchKey(ofToken: t, to: &wordKey)
+        return wordKey.count
+    }
+
     /// A key hash combined with an entity type.
     static func mix(_ h: Int, _ type: EntityType) -> Int {
         var x = UInt64(UInt(bitPattern: h)) ^ salt(type)
@@ -257,28 +266,6 @@ struct Grouping {
     /// Whether token `t` is the single byte `b`.
     static func isByte(_ t: Int, _ b: UInt8, _ doc: Document) -> Bool {
         doc.tokens.count(t) == 1 && doc.bytes[Int(doc.tokens.starts[t])] == b
-    }
-
-    /// Whether token `t` is ASCII only.
-    static func isASCII(_ t: Int, _ doc: Document) -> Bool {
-        var high: UInt8 = 0
-        for i in Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t]) { high |= doc.bytes[i] }
-        return high < 0x80
-    }
-
-    /// The length of token `t`'s match key.
-    static func keyLength(_ t: Int, _ doc: Document) -> Int {
-        isASCII(t, doc) ? doc.tokens.count(t) : doc.matchKey(ofToken: t).count
-    }
-
-    /// Appends token `t`'s match key to `out`: an ASCII token's is its bytes in lower case
-    /// (``MatchKey``'s fast path, with no array made), another's comes from ``MatchKey``.
-    static func appendKey(_ t: Int, _ doc: Document, to out: inout [UInt8]) {
-        guard isASCII(t, doc) else { out.append(contentsOf: doc.matchKey(ofToken: t)); return }
-        for i in Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t]) {
-            let b = doc.bytes[i]
-            out.append(b &- 0x41 < 26 ? b | 0x20 : b)
-        }
     }
 
     /// The key hashes of the cue words of places (`kota`, `kabupaten`, …): five, compared in turn.

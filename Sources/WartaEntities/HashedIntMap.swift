@@ -9,7 +9,8 @@ struct HashedIntMap<Value> {
         var value: Value?
     }
     private var slots: [Slot]
-    private var count = 0
+    /// Number of keys.
+    private(set) var count = 0
     private var mask: Int
 
     /// An empty map for about `capacity` keys.
@@ -71,23 +72,20 @@ struct HashedIntMap<Value> {
 /// `Set<Int>` runs SipHash on every key and allocates its storage with the runtime's help).
 struct HashedIntSet {
     private var map: HashedIntMap<Bool>
-    /// Number of keys.
-    private(set) var count = 0
 
     /// An empty set for about `capacity` keys.
     init(capacity: Int = 8) { map = HashedIntMap(capacity: capacity) }
 
+    /// Number of keys.
+    var count: Int { map.count }
+
     /// Whether the set has no key.
-    var isEmpty: Bool { count == 0 }
+    var isEmpty: Bool { map.isEmpty }
 
     /// Whether `key` is in the set.
     func contains(_ key: Int) -> Bool { map[key] != nil }
 
     /// Adds `key`; returns whether it was new.
     @discardableResult
-    mutating func insert(_ key: Int) -> Bool {
-        guard map.insert(key, true) == nil else { return false }
-        count += 1
-        return true
-    }
+    mutating func insert(_ key: Int) -> Bool { map.insert(key, true) == nil }
 }

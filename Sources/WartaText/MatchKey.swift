@@ -54,10 +54,16 @@ extension Document {
     /// The match key of token `i` (see ``MatchKey``).
     public func matchKey(ofToken i: Int) -> [UInt8] {
         var out: [UInt8] = []
+        appendMatchKey(ofToken: i, to: &out)
+        return out
+    }
+
+    /// Appends the match key of token `i` to `out` (no array of its own: for callers that lay
+    /// out many keys in one buffer).
+    public func appendMatchKey(ofToken i: Int, to out: inout [UInt8]) {
         bytes.withUnsafeBufferPointer { p in
             MatchKey.append(UnsafeBufferPointer(rebasing: p[Int(tokens.starts[i])..<Int(tokens.ends[i])]), to: &out)
         }
-        return out
     }
 
     /// The hash (``ByteStringTable/hash(of:lowercase:)``) of the match key of tokens `a..<b`:
