@@ -454,7 +454,6 @@ struct Extraction {
         var links: [Link] = []
         var linkBytes = 0
         var textBytes = 0
-        var brRun = 0
         func flush() {
             let text = Extraction.collapse(current)
             current.removeAll(keepingCapacity: true)
@@ -484,13 +483,11 @@ struct Extraction {
                 let n = visibleLength(tree.textBytes(i))
                 textBytes += n
                 if let a = linkAncestor(i, within: body), !isAddressLink(a) { linkBytes += n }
-                brRun = 0
                 i += 1
                 continue
             }
             let tag = tree.tags[i]
             if tag == .br {
-                brRun += 1
                 flush()
                 i += 1
                 continue
@@ -506,19 +503,24 @@ struct Extraction {
             i += 1
         }
         flush()
-        // A closing credit in parentheses on its own line: "(***/Jenly Wenur)".
+        takeClosingCredit(from: &paragraphs)
+        article.paragraphs = paragraphs
+    }
+
+    /// Moves a credit closing the body into ``Article/bylineInitials``: a line of its own in
+    /// parentheses (`(***/Jenly Wenur)`), else editor initials ending the last paragraph
+    /// (`(vyp/kna)`).
+    mutating func takeClosingCredit(from paragraphs: inout [String]) {
         if let last = paragraphs.last, last.hasPrefix("("), last.hasSuffix(")"), last.count <= 40,
            !last.dropFirst().contains("(") {
             article.bylineInitials = String(last.dropFirst().dropLast()).trimmed
             paragraphs.removeLast()
         }
-        // Editor initials closing the body: "(vyp/kna)".
         if article.bylineInitials == nil, var last = paragraphs.last, let (initials, rest) = Extraction.trailingInitials(last) {
             article.bylineInitials = initials
             last = rest
             if last.isEmpty { paragraphs.removeLast() } else { paragraphs[paragraphs.count - 1] = last }
         }
-        article.paragraphs = paragraphs
     }
 
     /// Whether link `a` shows an address (`https://…`, `www.…`, an e-mail) as its text: a
