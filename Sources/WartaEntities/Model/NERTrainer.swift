@@ -587,88 +587,13 @@ public struct NERTrainer: Sendable {
     /// gradient written to `grad`.
     func objective(_ x: [Double], _ grad: inout [Double], _ corpora: [EncodedCorpus]) -> Double {
         let width = (1 << bits) * 8
-        let n = NERLabel.count, stride = NERModel.stride
         for k in grad.indices { grad[k] = 2 * c2 * x[k] }
         var f = 0.0
         for k in x.indices where x[k] != 0 { f += c2 * x[k] * x[k] }
-        var trans = [Double](repeating: 0, count: 64)
-        for p in 0..<n { for l in 0..<n { trans[p * 8 + l] = NERLabel.allowed(p, l) ? FastMath.exp(x[width + p * 8 + l]) : 0 } }
-        var emit = [Double](), phi = [Double](), alpha = [Double](), beta = [Double](), scale = [Double]()
+        var lattice = CRFLattice(x: x, width: width)
         for corpus in corpora {
             for win in corpus.windows {
-                let len = win.range.count
-                emit.removeAll(keepingCapacity: true); phi.removeAll(keepingCapacity: true)
-                var logZ = 0.0
-                for t in 0..<len {
-                    var sum = [Double](repeating: 0, count: 8)
-                    for r in corpus.rows[win.rows + t * stride..<win.rows + (t + 1) * stride] where r >= 0 {
-                        let base = Int(r) * 8
-                        for l in 0..<n { sum[l] += x[base + l] }
-                    }
-                    let m = sum[0..<n].max()!
-                    logZ += m
-                    for l in 0..<8 { emit.append(sum[l]); phi.append(l < n ? FastMath.exp(sum[l] - m) : 0) }
-                }
-                alpha = [Double](repeating: 0, count: len * 8)
-                beta = [Double](repeating: 0, count: len * 8)
-                scale = [Double](repeating: 1, count: len)
-                for t in 0..<len {
-                    var c = 0.0
-                    for l in 0..<n {
-                        var a = 0.0
-                        if t == 0 { a = trans[l] } else { for p in 0..<n { a += alpha[(t - 1) * 8 + p] * trans[p * 8 + l] } }
-                        a *= phi[t * 8 + l]
-                        alpha[t * 8 + l] = a
-                        c += a
-                    }
-                    scale[t] = c
-                    for l in 0..<n { alpha[t * 8 + l] /= c }
-                    logZ += FastMath.log(c)
-                }
-                for l in 0..<n { beta[(len - 1) * 8 + l] = trans[l * 8] }
-                var t = len - 2
-                while t >= 0 {
-                    for p in 0..<n {
-                        var b = 0.0
-                        for l in 0..<n { b += trans[p * 8 + l] * phi[(t + 1) * 8 + l] * beta[(t + 1) * 8 + l] }
-                        beta[t * 8 + p] = b / scale[t + 1]
-                    }
-                    t -= 1
-                }
-                var zPrime = 0.0
-                for l in 0..<n { zPrime += alpha[(len - 1) * 8 + l] * beta[(len - 1) * 8 + l] }
-                logZ += FastMath.log(zPrime)
-                // Gold path score.
-                var gold = 0.0, prev = 0
-                for t in 0..<len {
-                    let l = Int(corpus.gold[win.labels + t])
-                    gold += emit[t * 8 + l] + x[width + prev * 8 + l]
-                    grad[width + prev * 8 + l] -= 1
-                    prev = l
-                }
-                gold += x[width + prev * 8]
-                grad[width + prev * 8] -= 1
-                f += logZ - gold
-                // Expected counts.
-                for t in 0..<len {
-                    let l0 = Int(corpus.gold[win.labels + t])
-                    var delta = [Double](repeating: 0, count: 8)
-                    for l in 0..<n { delta[l] = alpha[t * 8 + l] * beta[t * 8 + l] / zPrime }
-                    delta[l0] -= 1
-                    for r in corpus.rows[win.rows + t * stride..<win.rows + (t + 1) * stride] where r >= 0 {
-                        let base = Int(r) * 8
-                        for l in 0..<n { grad[base + l] += delta[l] }
-                    }
-                }
-                for l in 0..<n { grad[width + l] += alpha[l] * beta[l] / zPrime }
-                for l in 0..<n { grad[width + l * 8] += alpha[(len - 1) * 8 + l] * beta[(len - 1) * 8 + l] / zPrime }
-                for t in 1..<max(len, 1) {
-                    for p in 0..<n where alpha[(t - 1) * 8 + p] > 0 {
-                        for l in 0..<n where trans[p * 8 + l] > 0 {
-                            grad[width + p * 8 + l] += alpha[(t - 1) * 8 + p] * trans[p * 8 + l] * phi[t * 8 + l] * beta[t * 8 + l] / (scale[t] * zPrime)
-                        }
-                    }
-                }
+                f += lattice.negativeLogLikelihood(corpus, win, &grad)
             }
         }
         return f
@@ -694,5 +619,130 @@ struct SplitMix: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
         return z ^ (z >> 31)
+    }
+}
+
+/// One window's forward-backward pass for ``NERTrainer/objective(_:_:_:)``: its emission
+/// scores, the scaled forward and backward sums over the labels, and what it adds to the
+/// gradient. The buffers are kept from window to window.
+private struct CRFLattice {
+    let x: [Double]
+    /// Where the 64 transition weights start in `x`.
+    let width: Int
+    /// exp of each transition weight; 0 where the transition is not allowed.
+    var trans: [Double]
+    var emit: [Double] = [], phi: [Double] = [], alpha: [Double] = [], beta: [Double] = [], scale: [Double] = []
+    var zPrime = 0.0
+    let n = NERLabel.count
+
+    init(x: [Double], width: Int) {
+        self.x = x
+        self.width = width
+        trans = [Double](repeating: 0, count: 64)
+        for p in 0..<n { for l in 0..<n { trans[p * 8 + l] = NERLabel.allowed(p, l) ? FastMath.exp(x[width + p * 8 + l]) : 0 } }
+    }
+
+    /// The window's negative log-likelihood; adds its gradient to `grad`.
+    mutating func negativeLogLikelihood(_ corpus: EncodedCorpus, _ win: EncodedCorpus.Window, _ grad: inout [Double]) -> Double {
+        let len = win.range.count
+        var logZ = emissions(corpus, win)
+        forward(len, &logZ)
+        backward(len)
+        zPrime = 0
+        for l in 0..<n { zPrime += alpha[(len - 1) * 8 + l] * beta[(len - 1) * 8 + l] }
+        logZ += FastMath.log(zPrime)
+        let gold = goldScore(corpus, win, &grad)
+        addExpectedCounts(corpus, win, &grad)
+        return logZ - gold
+    }
+
+    /// Fills `emit` and `phi` (exp of each score less the token's best); returns the sum of the bests.
+    private mutating func emissions(_ corpus: EncodedCorpus, _ win: EncodedCorpus.Window) -> Double {
+        let stride = NERModel.stride
+        emit.removeAll(keepingCapacity: true); phi.removeAll(keepingCapacity: true)
+        var logZ = 0.0
+        for t in 0..<win.range.count {
+            var sum = [Double](repeating: 0, count: 8)
+            for r in corpus.rows[win.rows + t * stride..<win.rows + (t + 1) * stride] where r >= 0 {
+                let base = Int(r) * 8
+                for l in 0..<n { sum[l] += x[base + l] }
+            }
+            let m = sum[0..<n].max()!
+            logZ += m
+            for l in 0..<8 { emit.append(sum[l]); phi.append(l < n ? FastMath.exp(sum[l] - m) : 0) }
+        }
+        return logZ
+    }
+
+    /// The scaled forward sums; adds the log of each scale to `logZ`.
+    private mutating func forward(_ len: Int, _ logZ: inout Double) {
+        alpha = [Double](repeating: 0, count: len * 8)
+        scale = [Double](repeating: 1, count: len)
+        for t in 0..<len {
+            var c = 0.0
+            for l in 0..<n {
+                var a = 0.0
+                if t == 0 { a = trans[l] } else { for p in 0..<n { a += alpha[(t - 1) * 8 + p] * trans[p * 8 + l] } }
+                a *= phi[t * 8 + l]
+                alpha[t * 8 + l] = a
+                c += a
+            }
+            scale[t] = c
+            for l in 0..<n { alpha[t * 8 + l] /= c }
+            logZ += FastMath.log(c)
+        }
+    }
+
+    /// The backward sums, scaled as the forward ones.
+    private mutating func backward(_ len: Int) {
+        beta = [Double](repeating: 0, count: len * 8)
+        for l in 0..<n { beta[(len - 1) * 8 + l] = trans[l * 8] }
+        var t = len - 2
+        while t >= 0 {
+            for p in 0..<n {
+                var b = 0.0
+                for l in 0..<n { b += trans[p * 8 + l] * phi[(t + 1) * 8 + l] * beta[(t + 1) * 8 + l] }
+                beta[t * 8 + p] = b / scale[t + 1]
+            }
+            t -= 1
+        }
+    }
+
+    /// The gold path's score; takes its transitions' counts off the gradient.
+    private func goldScore(_ corpus: EncodedCorpus, _ win: EncodedCorpus.Window, _ grad: inout [Double]) -> Double {
+        var gold = 0.0, prev = 0
+        for t in 0..<win.range.count {
+            let l = Int(corpus.gold[win.labels + t])
+            gold += emit[t * 8 + l] + x[width + prev * 8 + l]
+            grad[width + prev * 8 + l] -= 1
+            prev = l
+        }
+        gold += x[width + prev * 8]
+        grad[width + prev * 8] -= 1
+        return gold
+    }
+
+    /// Adds the expected feature and transition counts less the gold features' to the gradient.
+    private func addExpectedCounts(_ corpus: EncodedCorpus, _ win: EncodedCorpus.Window, _ grad: inout [Double]) {
+        let len = win.range.count, stride = NERModel.stride
+        for t in 0..<len {
+            let l0 = Int(corpus.gold[win.labels + t])
+            var delta = [Double](repeating: 0, count: 8)
+            for l in 0..<n { delta[l] = alpha[t * 8 + l] * beta[t * 8 + l] / zPrime }
+            delta[l0] -= 1
+            for r in corpus.rows[win.rows + t * stride..<win.rows + (t + 1) * stride] where r >= 0 {
+                let base = Int(r) * 8
+                for l in 0..<n { grad[base + l] += delta[l] }
+            }
+        }
+        for l in 0..<n { grad[width + l] += alpha[l] * beta[l] / zPrime }
+        for l in 0..<n { grad[width + l * 8] += alpha[(len - 1) * 8 + l] * beta[(len - 1) * 8 + l] / zPrime }
+        for t in 1..<max(len, 1) {
+            for p in 0..<n where alpha[(t - 1) * 8 + p] > 0 {
+                for l in 0..<n where trans[p * 8 + l] > 0 {
+                    grad[width + p * 8 + l] += alpha[(t - 1) * 8 + p] * trans[p * 8 + l] * phi[t * 8 + l] * beta[t * 8 + l] / (scale[t] * zPrime)
+                }
+            }
+        }
     }
 }
