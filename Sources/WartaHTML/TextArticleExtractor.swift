@@ -109,12 +109,26 @@ public struct TextArticleExtractor: Sendable {
     }
 
     static func isEndMarker(_ line: String) -> Bool {
-        guard line.utf8.count <= 240, line.count <= 60 else { return false }
+        guard line.utf8.count <= 240, mayStartEndMarker(line.utf8.first), line.count <= 60 else { return false }
         let lower = line.lowercased()
         for m in endMarkers where lower == m || lower.hasPrefix(m) && (m.hasSuffix(":") || lower.count <= m.count + 2) {
             return true
         }
         return lower.hasPrefix("alamat email anda") || lower.hasPrefix("copyright ©") || lower.hasPrefix("©")
+    }
+
+    /// Whether a line whose first byte is `b` can be an end marker: a line opening with an
+    /// ASCII byte lower-cases to one opening with its lower case, and every marker opens with
+    /// one of these letters (or `©`, not ASCII).
+    static func mayStartEndMarker(_ b: UInt8?) -> Bool {
+        guard let b, b < 0x80 else { return true }
+        switch b | 0x20 {
+        case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "c"), UInt8(ascii: "k"), UInt8(ascii: "l"),
+             UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "y"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// One to four capitalised words without digits: a reporter's name.
@@ -162,15 +176,17 @@ public struct TextArticleExtractor: Sendable {
     /// two hyphens, without which no dateline can be read there (a byte test before the string
     /// search: a hyphen inside a word, `Covid-19`, opens none).
     static func headHasDash(_ p: String) -> Bool {
-        var seen = 0
-        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
-        for b in p.utf8 {
-            if b == 0x2D && (previous.2 == 0x20 || previous.2 == 0x2D) { return true }
-            if previous.0 == 0x20 && previous.1 == 0xE2 && previous.2 == 0x80 && (b == 0x93 || b == 0x94) { return true }
-            if b & 0xC0 != 0x80 { seen += 1; if seen > 100 { return false } }
-            previous = (previous.1, previous.2, b)
+        var p = p
+        return p.withUTF8 { u in
+            var seen = 0
+            for i in u.indices {
+                let b = u[i]
+                if b == 0x2D, i >= 1, u[i - 1] == 0x20 || u[i - 1] == 0x2D { return true }
+                if b == 0x93 || b == 0x94, i >= 3, u[i - 3] == 0x20, u[i - 2] == 0xE2, u[i - 1] == 0x80 { return true }
+                if b & 0xC0 != 0x80 { seen += 1; if seen > 100 { return false } }
+            }
+            return false
         }
-        return false
     }
 
     /// The first paragraphs, joined, up to about as much text as the language detector reads.

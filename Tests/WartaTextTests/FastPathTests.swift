@@ -47,3 +47,43 @@ struct FastPathTests {
         #expect(!Normalizer.isNFC(Array("\u{64A}\u{651}\u{64F}".utf8), from: 0))
     }
 }
+
+/// The language detector's word reader, eight bytes at a time, against the byte-by-byte rule.
+@Suite("Language detector words")
+struct DetectorWordTests {
+    /// What the reader must answer for the word at the start of `text`: lower-cased ASCII
+    /// letters and Latin-1 pairs, and the hash state of all of them.
+    func expected(_ text: [UInt8]) -> (length: Int, inCapitals: Bool, hash: UInt64, word: [UInt8]) {
+        var i = 0, word: [UInt8] = [], hash = ByteStringTable.hashStart, small: UInt8 = 0, pairs = 0
+        while i < text.count {
+            let b = text[i]
+            if (b | 0x20) &- 0x61 < 26 {
+                word.append(b | 0x20); hash = ByteStringTable.hashStep(hash, b | 0x20); small |= b; i += 1
+                continue
+            }
+            guard b == 0xC3, i + 1 < text.count, text[i + 1] >= 0x80, text[i + 1] != 0x97, text[i + 1] != 0xB7 else { break }
+            let lower = text[i + 1] < 0xA0 ? text[i + 1] + 0x20 : text[i + 1]
+            word += [0xC3, lower]
+            hash = ByteStringTable.hashStep(ByteStringTable.hashStep(hash, 0xC3), lower)
+            pairs += 1; i += 2
+        }
+        return (word.count, small & 0x20 == 0 && pairs == 0, hash, word)
+    }
+
+    @Test(arguments: ["a", "di", "yang", "dengan", "kabupaten", "internasional", "PEMERINTAH", "Jakarta",
+                      "caféteria", "ÉCOLE", "bagaimanapunbagaimanapun", String(repeating: "abcdefgh", count: 9)])
+    func wordsReadAsByteByByte(_ w: String) {
+        for tail in ["", " itu", ",", "9", "é", "[x"] {
+            let text = Array((w + tail).utf8)
+            var evidence = Evidence()
+            var buffer = InlineArray<64, UInt8>(repeating: 0)
+            var i = 0
+            let got = evidence.readWord(text.span, &i, into: &buffer)
+            let want = expected(text)
+            #expect(got.length == want.length && got.inCapitals == want.inCapitals && got.hash == want.hash)
+            #expect(i == want.length)
+            let kept = min(want.length, 64)
+            #expect((0..<kept).map { buffer[$0] } == Array(want.word.prefix(kept)))
+        }
+    }
+}
