@@ -109,7 +109,7 @@ public struct TextArticleExtractor: Sendable {
     }
 
     static func isEndMarker(_ line: String) -> Bool {
-        guard line.utf8.count <= 240, mayStartEndMarker(line.utf8.first), line.count <= 60 else { return false }
+        guard line.utf8.count <= 240, mayStartEndMarker(line), line.count <= 60 else { return false }
         let lower = line.lowercased()
         for m in endMarkers where lower == m || lower.hasPrefix(m) && (m.hasSuffix(":") || lower.count <= m.count + 2) {
             return true
@@ -117,19 +117,26 @@ public struct TextArticleExtractor: Sendable {
         return lower.hasPrefix("alamat email anda") || lower.hasPrefix("copyright ©") || lower.hasPrefix("©")
     }
 
-    /// Whether a line whose first byte is `b` can be an end marker: a line opening with an
-    /// ASCII byte lower-cases to one opening with its lower case, and every marker opens with
-    /// one of these letters (or `©`, not ASCII).
-    static func mayStartEndMarker(_ b: UInt8?) -> Bool {
-        guard let b, b < 0x80 else { return true }
-        switch b | 0x20 {
-        case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "c"), UInt8(ascii: "k"), UInt8(ascii: "l"),
-             UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "y"):
-            return true
-        default:
-            return false
+    /// Whether `line` may open with an end marker: false when its first 48 bytes are ASCII
+    /// (so they lower-case byte by byte and no character there equals another) and, lower-cased,
+    /// open with no marker; true otherwise, for ``isEndMarker(_:)`` to decide.
+    static func mayStartEndMarker(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { u in
+            let head = UnsafeBufferPointer(rebasing: u[..<min(u.count, 48)])
+            guard head.allSatisfy({ $0 < 0x80 }) else { return true }
+            return endMarkerHeads.contains { m in
+                m.count <= head.count && m.indices.allSatisfy { k in
+                    let b = head[k]
+                    return ((b &- 0x41) < 26 ? b | 0x20 : b) == m[k]
+                }
+            }
         }
     }
+
+    /// The ASCII bytes every end marker opens with (``endMarkers`` and the prefixes
+    /// ``isEndMarker(_:)`` tests besides; `©` is no ASCII byte).
+    static let endMarkerHeads: [[UInt8]] = (endMarkers + ["alamat email anda"]).map { Array($0.utf8.prefix { $0 < 0x80 }) }
 
     /// One to four capitalised words without digits: a reporter's name.
     static func looksLikeName(_ s: String) -> Bool {
@@ -193,8 +200,9 @@ public struct TextArticleExtractor: Sendable {
     static func head(of paragraphs: [String]) -> [UInt8] {
         var bytes: [UInt8] = []
         for p in paragraphs where bytes.count < 32_768 {
-            if !bytes.isEmpty { bytes += [0x0A, 0x0A] }
-            bytes += p.utf8
+            if !bytes.isEmpty { bytes.append(0x0A); bytes.append(0x0A) }
+            var p = p
+            p.withUTF8 { bytes.append(contentsOf: $0) }
         }
         return bytes
     }

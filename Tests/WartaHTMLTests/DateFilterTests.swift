@@ -26,3 +26,23 @@ struct DateFilterTests {
         #expect(mayHold(s))
     }
 }
+
+/// The byte test before ``TextArticleExtractor/isEndMarker(_:)`` counts characters.
+@Suite("End markers")
+struct EndMarkerTests {
+    @Test func markersAreFoundInAnyCase() {
+        for line in ["Baca Juga", "BACA JUGA:", "Tags: politik", "Back to top", "Berita Terkait", "copyright 2020",
+                     "© Kompas", "Leave a Reply", "Alamat email Anda tidak akan dipublikasikan."] {
+            #expect(TextArticleExtractor.isEndMarker(line), "\(line)")
+        }
+    }
+
+    @Test func prose() {
+        for line in ["Sementara itu, warga menunggu.", "Kata dia, bantuan datang besok.", "Jakarta", "Baca buku itu",
+                     "Populer di kalangan muda, lagu itu diputar setiap hari di radio swasta di seluruh negeri"] {
+            #expect(!TextArticleExtractor.isEndMarker(line), "\(line)")
+        }
+        #expect(!TextArticleExtractor.mayStartEndMarker("Sementara itu"))
+        #expect(TextArticleExtractor.mayStartEndMarker("Éditorial"))  // not ASCII: decided by the full test
+    }
+}
