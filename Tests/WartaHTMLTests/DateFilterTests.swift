@@ -31,7 +31,7 @@ struct DateFilterTests {
 @Suite("End markers")
 struct EndMarkerTests {
     @Test func markersAreFoundInAnyCase() {
-        for line in ["Baca Juga", "BACA JUGA:", "Tags: politik", "Back to top", "Berita Terkait", "copyright 2020",
+        for line in ["Baca Juga", "BACA JUGA:", "Tags: politik", "Back to top", "Berita Terkait", "Copyright © 2020 Kompas",
                      "© Kompas", "Leave a Reply", "Alamat email Anda tidak akan dipublikasikan."] {
             #expect(TextArticleExtractor.isEndMarker(line), "\(line)")
         }
