@@ -520,10 +520,18 @@ private struct Scanner {
         return e
     }
 
-    /// Whether the word `p[s..<e]` may carry a clitic (``CliticAnalyzer/mayHaveClitic(head:_:tail:_:_:)``).
+    /// Whether the word `p[s..<e]` of four bytes or more may carry a clitic: the test of
+    /// ``CliticAnalyzer/mayHaveClitic(head:_:tail:_:_:)`` on two loads, the word's last four
+    /// bytes and its first two (little-endian: the bytes compared read backwards).
     @inline(__always)
     func mayHaveClitic(_ s: Int, _ e: Int) -> Bool {
-        CliticAnalyzer.mayHaveClitic(head: p[s], p[s + 1], tail: p[e - 3], p[e - 2], p[e - 1])
+        let base = UnsafeRawPointer(p.baseAddress!)
+        let tail = (base + (e - 4)).loadUnaligned(as: UInt32.self) >> 8 | 0x20_2020
+        let tail2 = tail >> 8
+        let head = (base + s).loadUnaligned(as: UInt16.self) | 0x2020
+        // -nya -lah -kah -pun, then -ku -mu ku-
+        return tail == 0x61_796E || tail == 0x68_616C || tail == 0x68_616B || tail == 0x6E_7570
+            || tail2 == 0x756B || tail2 == 0x756D || head == 0x756B
     }
 
     func containsDigit(_ r: Range<Int>) -> Bool { r.contains { (p[$0] &- 0x30) < 10 } }

@@ -11,7 +11,8 @@ struct DateFilterTests {
 
     @Test func textWithoutMonthOrNumericDateIsTurnedAway() {
         #expect(!mayHold("pada tahun 2020 warga desa itu"))
-        #expect(!mayHold("sebanyak 1.500 orang, atau 12 persen"))
+        #expect(!mayHold("sebanyak 1500 orang, atau 12 persen"))
+        #expect(mayHold("sebanyak 1.500 orang"))  // a number with a separator: the parser decides
         #expect(!mayHold("Mei tanpa angka"))
         #expect(DateParser.parseText("pada tahun 2020 warga desa itu") == nil)
     }
