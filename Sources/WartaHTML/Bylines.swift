@@ -59,7 +59,8 @@ extension Extraction {
     static func credits(_ line: String) -> [Credit] {
         // Without a colon only a prose label opening the line can be a credit.
         let head = line.prefix(12).lowercased()
-        guard line.contains(":") || line.contains("：")
+        // (The byte tests first: a line holds a colon only where its bytes hold one.)
+        guard line.utf8.contains(0x3A) && line.contains(":") || line.utf8.contains(0xEF) && line.contains("：")
                 || creditLabels.contains(where: { $0.prose && head.hasPrefix($0.label + " ") }) else { return [] }
         let chars = Array(line)
         var lower = Array(line.lowercased())

@@ -103,8 +103,10 @@ public enum DateParser {
     /// `12/05/2022, 10:15 WIB`, `Kamis (5/11/2015)`, `5 Nov 2015 | 14:56`. `year` fills a
     /// missing year (`Jumat (6/11)`).
     public static func parseText(_ s: String, year defaultYear: Int? = nil) -> Stamp? {
-        // Every form below has a day or a year in digits.
-        guard s.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return nil }
+        // Every form below has a day or a year in digits, and a month name or a number
+        // followed by a separator and another number.
+        var s = s
+        guard s.withUTF8({ mayHoldDate($0) }) else { return nil }
         let words = tokens(s)
         var k = 0
         while k < words.count {
@@ -137,6 +139,41 @@ public enum DateParser {
             }
         }
         return nil
+    }
+
+    /// Whether `text` may hold a date that ``parseText(_:year:)`` reads: it has a digit, and a
+    /// month name (a run of three to nine ASCII letters, as every month word of ``tokens(_:)``
+    /// is) or a digit, separators (`/`, `-`, `.`) and a digit, as every numeric date has.
+    /// False answers are exact; true ones are checked by the parser.
+    static func mayHoldDate(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = text.count
+        var hasDigit = false, hasMonth = false, hasNumericDate = false
+        var i = 0
+        while i < n {
+            let b = text[i]
+            if b &- 0x30 < 10 {
+                hasDigit = true
+                var j = i + 1
+                while j < n, text[j] &- 0x30 < 10 { j += 1 }
+                var k = j
+                while k < n, text[k] == 0x2F || text[k] == 0x2D || text[k] == 0x2E { k += 1 }
+                if k > j, k < n, text[k] &- 0x30 < 10 { hasNumericDate = true }
+                i = j
+                continue
+            }
+            if (b | 0x20) &- 0x61 < 26 {
+                var j = i + 1
+                while j < n, (text[j] | 0x20) &- 0x61 < 26 { j += 1 }
+                if !hasMonth, (3...9).contains(j - i),
+                   monthNames.value(UnsafeBufferPointer(rebasing: text[i..<j]), lowercase: true) != nil {
+                    hasMonth = true
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return hasDigit && (hasMonth || hasNumericDate)
     }
 
     /// The month a word names (`Mei`, `okt.`), looked up only for words of three to nine

@@ -109,13 +109,34 @@ public struct TextArticleExtractor: Sendable {
     }
 
     static func isEndMarker(_ line: String) -> Bool {
-        guard line.utf8.count <= 240, line.count <= 60 else { return false }
+        guard line.utf8.count <= 240, mayStartEndMarker(line), line.count <= 60 else { return false }
         let lower = line.lowercased()
         for m in endMarkers where lower == m || lower.hasPrefix(m) && (m.hasSuffix(":") || lower.count <= m.count + 2) {
             return true
         }
         return lower.hasPrefix("alamat email anda") || lower.hasPrefix("copyright ©") || lower.hasPrefix("©")
     }
+
+    /// Whether `line` may open with an end marker: false when its first 48 bytes are ASCII
+    /// (so they lower-case byte by byte and no character there equals another) and, lower-cased,
+    /// open with no marker; true otherwise, for ``isEndMarker(_:)`` to decide.
+    static func mayStartEndMarker(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { u in
+            let head = UnsafeBufferPointer(rebasing: u[..<min(u.count, 48)])
+            guard head.allSatisfy({ $0 < 0x80 }) else { return true }
+            return endMarkerHeads.contains { m in
+                m.count <= head.count && m.indices.allSatisfy { k in
+                    let b = head[k]
+                    return ((b &- 0x41) < 26 ? b | 0x20 : b) == m[k]
+                }
+            }
+        }
+    }
+
+    /// The ASCII bytes every end marker opens with (``endMarkers`` and the prefixes
+    /// ``isEndMarker(_:)`` tests besides; `©` is no ASCII byte).
+    static let endMarkerHeads: [[UInt8]] = (endMarkers + ["alamat email anda"]).map { Array($0.utf8.prefix { $0 < 0x80 }) }
 
     /// One to four capitalised words without digits: a reporter's name.
     static func looksLikeName(_ s: String) -> Bool {
@@ -162,23 +183,26 @@ public struct TextArticleExtractor: Sendable {
     /// two hyphens, without which no dateline can be read there (a byte test before the string
     /// search: a hyphen inside a word, `Covid-19`, opens none).
     static func headHasDash(_ p: String) -> Bool {
-        var seen = 0
-        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
-        for b in p.utf8 {
-            if b == 0x2D && (previous.2 == 0x20 || previous.2 == 0x2D) { return true }
-            if previous.0 == 0x20 && previous.1 == 0xE2 && previous.2 == 0x80 && (b == 0x93 || b == 0x94) { return true }
-            if b & 0xC0 != 0x80 { seen += 1; if seen > 100 { return false } }
-            previous = (previous.1, previous.2, b)
+        var p = p
+        return p.withUTF8 { u in
+            var seen = 0
+            for i in u.indices {
+                let b = u[i]
+                if b == 0x2D, i >= 1, u[i - 1] == 0x20 || u[i - 1] == 0x2D { return true }
+                if b == 0x93 || b == 0x94, i >= 3, u[i - 3] == 0x20, u[i - 2] == 0xE2, u[i - 1] == 0x80 { return true }
+                if b & 0xC0 != 0x80 { seen += 1; if seen > 100 { return false } }
+            }
+            return false
         }
-        return false
     }
 
     /// The first paragraphs, joined, up to about as much text as the language detector reads.
     static func head(of paragraphs: [String]) -> [UInt8] {
         var bytes: [UInt8] = []
         for p in paragraphs where bytes.count < 32_768 {
-            if !bytes.isEmpty { bytes += [0x0A, 0x0A] }
-            bytes += p.utf8
+            if !bytes.isEmpty { bytes.append(0x0A); bytes.append(0x0A) }
+            var p = p
+            p.withUTF8 { bytes.append(contentsOf: $0) }
         }
         return bytes
     }

@@ -107,7 +107,14 @@ public struct TokenTable: Sendable {
 
     /// Records the clitic analysis of token `i`, allocating the column on first use.
     mutating func setClitic(_ i: Int, _ split: CliticSplit) {
-        if clitics.isEmpty { clitics = [CliticSplit](filled: .none, count: count) }
+        if clitics.isEmpty {
+            // Stored in one pass (a fill of zero bytes), not appended a three-byte value at a time.
+            let n = count
+            clitics = [CliticSplit](unsafeUninitializedCapacity: n) { column, initialized in
+                column.initialize(repeating: .none)
+                initialized = n
+            }
+        }
         clitics[i] = split
     }
     /// Tokens the tokenizer found may carry clitics, or nil when unknown (then every word

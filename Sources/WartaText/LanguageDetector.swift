@@ -206,11 +206,38 @@ struct Evidence {
         while i < n {
             let b = text[i]
             if (b | 0x20) &- 0x61 < 26 {
-                let lower = b | 0x20
-                if length < capacity { word[length] = lower }
-                hash = ByteStringTable.hashStep(hash, lower)
-                small |= b
-                length &+= 1; i &+= 1
+                guard i &+ 8 <= n else {
+                    let lower = b | 0x20
+                    if length < capacity { word[length] = lower }
+                    hash = ByteStringTable.hashStep(hash, lower)
+                    small |= b
+                    length &+= 1; i &+= 1
+                    continue
+                }
+                // Eight bytes at once: the run of ASCII letters they start with (one at least).
+                let x = text.bytes.unsafeLoadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let lower = x | 0x2020_2020_2020_2020
+                let notLetter = Evidence.notLowerCase(lower)
+                let run = notLetter == 0 ? 8 : notLetter.trailingZeroBitCount &>> 3
+                if length &+ 8 <= capacity {
+                    // The bytes after the run are written too, and overwritten or ignored.
+                    var kept = word.mutableSpan
+                    kept.withUnsafeMutableBytes { $0.storeBytes(of: lower, toByteOffset: length, as: UInt64.self) }
+                } else {
+                    var v = lower
+                    for k in 0..<run where length &+ k < capacity {
+                        word[length &+ k] = UInt8(truncatingIfNeeded: v)
+                        v &>>= 8
+                    }
+                }
+                var v = lower
+                for _ in 0..<run {
+                    hash = ByteStringTable.hashStep(hash, UInt8(truncatingIfNeeded: v))
+                    v &>>= 8
+                }
+                let runBytes: UInt64 = run == 8 ? ~0 : (1 &<< UInt64(8 &* run)) &- 1
+                if x & runBytes & 0x2020_2020_2020_2020 != 0 { small |= 0x20 }
+                length &+= run; i &+= run
                 continue
             }
             guard b == 0xC3, i + 1 < n else { break }
@@ -224,6 +251,16 @@ struct Evidence {
         }
         latinLetters &+= length - pairs
         return (length, small & 0x20 == 0 && pairs == 0, hash)
+    }
+
+    /// The high bit of each byte of `x` (eight bytes, the first lowest) that is not `a`–`z`.
+    @inline(__always)
+    static func notLowerCase(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let low7 = x & ~highs
+        let atLeastA = low7 &+ (0x80 - 0x61) &* ones      // high bit: byte >= 0x61
+        let pastZ = low7 &+ (0x80 - 0x7B) &* ones         // high bit: byte >= 0x7B
+        return ~(atLeastA & ~pastZ & ~x) & highs
     }
 
     /// Digits and the characters of addresses and markup: `/ _ = @ # % & < > \ [ ]`.
@@ -276,9 +313,12 @@ struct Evidence {
             let grown = max(end, 2 * pendingTrigramWords.count, 1024)
             pendingTrigramWords.append(contentsOf: repeatElement(0, count: grown - pendingTrigramWords.count))
         }
-        var pending = pendingTrigramWords.mutableSpan
-        for k in w.indices { pending[start + k] = w[k] }
-        pending[end - 1] = 0x20
+        pendingTrigramWords.withUnsafeMutableBufferPointer { pending in
+            w.withUnsafeBufferPointer { word in
+                (pending.baseAddress! + start).update(from: word.baseAddress!, count: word.count)
+            }
+            pending[end - 1] = 0x20
+        }
         pendingCount = end
     }
 

@@ -283,15 +283,19 @@ public struct Normalizer: Sendable {
             let joinPrevious = lastOut >= 0 && lastOut < out.count && pending == 0
             let outStart = joinPrevious ? lastOut : out.count
             let origStart = joinPrevious ? lastOrig : start
-            var segment = Array(out[outStart...])
-            UTF8Decoder.encode(c, into: &segment)
-            let normalized = Normalizer.nfc(segment) ?? segment
-            if normalized != segment { stats.recomposed += 1 }
-            out.removeLast(out.count - outStart)
+            UTF8Decoder.encode(c, into: &out)
+            // Most segments pass NFC's quick check as they are (a repaired letter, or marks in
+            // canonical order): only the others go through ICU's NFC.
+            if !Normalizer.isNFC(out, from: outStart) {
+                let segment = Array(out[outStart...])
+                let normalized = Normalizer.nfc(segment) ?? segment
+                if normalized != segment { stats.recomposed += 1 }
+                out.removeLast(out.count - outStart)
+                out.append(contentsOf: normalized)
+            }
             map.truncate(normalized: outStart)
             map.replace(normalized: outStart, original: origStart, originalEnd: end)
             lastOut = outStart; lastOrig = origStart
-            out.append(contentsOf: normalized)
         }
 
         /// Decodes `â€œ`-style mojibake starting with lead scalar `c` at `i`.
@@ -363,6 +367,15 @@ public struct Normalizer: Sendable {
 }
 
 extension Normalizer {
+    /// Whether `bytes[from...]` (UTF-8) passes NFC's quick check: it is in NFC as it is.
+    static func isNFC(_ bytes: [UInt8], from: Int) -> Bool {
+        var status: Int32 = 0
+        let yes = bytes.withUnsafeBufferPointer { p in
+            cicu_nfc_quick_check_utf8(p.baseAddress! + from, Int32(p.count - from), &status)
+        }
+        return status <= 0 && yes == 1
+    }
+
     /// `bytes` (UTF-8) in NFC, or nil when ICU fails.
     static func nfc(_ bytes: [UInt8]) -> [UInt8]? {
         var status: Int32 = 0

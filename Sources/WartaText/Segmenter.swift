@@ -53,9 +53,12 @@ public struct SentenceSplitter: Sendable {
 
     /// Fills `document.sentenceRanges` and `document.sentenceTokenStarts`.
     public func split(_ document: inout Document) {
-        var ranges: [TextRange] = []
-        var starts: [Int32] = []
         let t = document.tokens, text = document.bytes
+        // Room for a sentence every twelve tokens, about the average: few documents grow it.
+        var ranges: [TextRange] = []
+        ranges.reserveCapacity(t.count / 12 + 4)
+        var starts: [Int32] = []
+        starts.reserveCapacity(t.count / 12 + 5)
         let flags = t.flags.span
         var tok = 0
         for para in document.paragraphRanges {

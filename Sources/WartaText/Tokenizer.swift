@@ -238,8 +238,7 @@ private struct Scanner {
             if ((b | 0x20) &- 0x61) < 26 {
                 // Fast lane for the commonest token: ASCII letters, the first of any case and
                 // the rest lower case, ended by a space, a line break or a comma.
-                var q = i &+ 1
-                while q < n, (p[q] &- 0x61) < 26 { q &+= 1 }
+                let q = lowerCaseRunEnd(i &+ 1)
                 if q < n, p[q] == 0x20 || p[q] == 0x0A || p[q] == 0x2C {
                     let upper = (b &- 0x41) < 26
                     let len = q &- i
@@ -268,6 +267,32 @@ private struct Scanner {
             default: i = punctuation(i, c, &t)
             }
         }
+    }
+
+    /// The end of the run of lower-case ASCII letters (`a`–`z`) starting at `i`: eight bytes
+    /// at a time while eight more are there, then byte by byte.
+    @inline(__always)
+    func lowerCaseRunEnd(_ i: Int) -> Int {
+        var q = i
+        if let base = p.baseAddress {
+            while q &+ 8 <= n {
+                let notLower = Scanner.notLowerCase(UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self))
+                if notLower != 0 { return q &+ notLower.trailingZeroBitCount &>> 3 }
+                q &+= 8
+            }
+        }
+        while q < n, (p[q] &- 0x61) < 26 { q &+= 1 }
+        return q
+    }
+
+    /// The high bit of each byte of `x` (eight bytes, the first lowest) that is not `a`–`z`.
+    @inline(__always)
+    static func notLowerCase(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let low7 = x & ~highs
+        let atLeastA = low7 &+ (0x80 - 0x61) &* ones      // high bit: byte >= 0x61
+        let pastZ = low7 &+ (0x80 - 0x7B) &* ones         // high bit: byte >= 0x7B
+        return ~(atLeastA & ~pastZ & ~x) & highs
     }
 
     // MARK: Words, numbers, abbreviations, URLs
@@ -335,8 +360,7 @@ private struct Scanner {
             if b < 0x80 {
                 if (b &- 0x61) < 26 {
                     // The common case: a run of lower-case ASCII letters.
-                    var q = j + 1
-                    while q < n, (p[q] &- 0x61) < 26 { q &+= 1 }
+                    let q = lowerCaseRunEnd(j &+ 1)
                     w.letters &+= q &- j
                     previous = .letter
                     j = q
@@ -496,10 +520,18 @@ private struct Scanner {
         return e
     }
 
-    /// Whether the word `p[s..<e]` may carry a clitic (``CliticAnalyzer/mayHaveClitic(head:_:tail:_:_:)``).
+    /// Whether the word `p[s..<e]` of four bytes or more may carry a clitic: the test of
+    /// ``CliticAnalyzer/mayHaveClitic(head:_:tail:_:_:)`` on two loads, the word's last four
+    /// bytes and its first two (little-endian: the bytes compared read backwards).
     @inline(__always)
     func mayHaveClitic(_ s: Int, _ e: Int) -> Bool {
-        CliticAnalyzer.mayHaveClitic(head: p[s], p[s + 1], tail: p[e - 3], p[e - 2], p[e - 1])
+        let base = UnsafeRawPointer(p.baseAddress!)
+        let tail = (base + (e - 4)).loadUnaligned(as: UInt32.self) >> 8 | 0x20_2020
+        let tail2 = tail >> 8
+        let head = (base + s).loadUnaligned(as: UInt16.self) | 0x2020
+        // -nya -lah -kah -pun, then -ku -mu ku-
+        return tail == 0x61_796E || tail == 0x68_616C || tail == 0x68_616B || tail == 0x6E_7570
+            || tail2 == 0x756B || tail2 == 0x756D || head == 0x756B
     }
 
     func containsDigit(_ r: Range<Int>) -> Bool { r.contains { (p[$0] &- 0x30) < 10 } }

@@ -226,7 +226,7 @@ public final class BufferedReader {
         while true {
             // A line of `limit` bytes may be followed by CR LF: look that far, no further.
             let window = start + min(end - start, limit > Int.max - 2 ? limit : limit + 2)
-            if let nl = buffer[(start + searched)..<window].firstIndex(of: 0x0A) {
+            if let nl = lineBreak(from: start + searched, to: window) {
                 var length = nl - start
                 if length > 0, buffer[nl - 1] == 0x0D { length -= 1 }
                 let line = Array(buffer[start..<(start + min(length, limit))])
@@ -248,6 +248,15 @@ public final class BufferedReader {
                 consume(end - start)
                 return line
             }
+        }
+    }
+
+    /// The index of the first line break in `buffer[from..<to]`, found by `memchr`.
+    private func lineBreak(from: Int, to: Int) -> Int? {
+        guard from < to else { return nil }
+        return buffer.withUnsafeBytes { raw -> Int? in
+            guard let hit = memchr(raw.baseAddress! + from, 0x0A, to - from) else { return nil }
+            return UnsafeRawPointer(hit) - raw.baseAddress!
         }
     }
 

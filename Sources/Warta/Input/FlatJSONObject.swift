@@ -14,8 +14,13 @@ struct FlatJSONObject {
     init?(_ bytes: [UInt8]) {
         var reader = Reader(bytes: bytes)
         guard let fields = reader.object(), reader.atEnd else { return nil }
-        var seen = Set<String>()
-        for (key, _) in fields where !seen.insert(key).inserted { return nil }
+        if fields.count <= 16 {
+            // A few keys: compared pairwise, without hashing them into a set.
+            for i in fields.indices { for j in 0..<i where fields[j].key == fields[i].key { return nil } }
+        } else {
+            var seen = Set<String>()
+            for (key, _) in fields where !seen.insert(key).inserted { return nil }
+        }
         self.fields = fields
     }
 
@@ -78,6 +83,16 @@ struct FlatJSONObject {
         func plainEnd(from i: Int) -> Int {
             let text = bytes.span
             var i = i
+            // Eight bytes at a time: the first byte that stops the run is the lowest flagged one.
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= text.count {
+                let x = text.bytes.unsafeLoadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let quote = x ^ (0x22 &* ones), backslash = x ^ (0x5C &* ones)
+                let stops = ((x &- 0x20 &* ones) | (quote &- ones) & ~quote | (backslash &- ones) & ~backslash)
+                    & ~x & highs
+                if stops != 0 { return i + stops.trailingZeroBitCount >> 3 }
+                i += 8
+            }
             while i < text.count {
                 let b = text[i]
                 if b < 0x20 || b == 0x22 || b == 0x5C { break }

@@ -1,0 +1,89 @@
+import Testing
+@testable import WartaText
+
+/// The word-at-a-time and quick-check shortcuts give what the byte-by-byte and ICU paths give.
+@Suite("Fast paths")
+struct FastPathTests {
+    /// Lower-case words of every length around the eight-byte steps, ended by each kind of byte
+    /// the run test must stop at (the letters' neighbours `` ` `` and `{`, capitals, non-ASCII,
+    /// the end of the text).
+    @Test(arguments: Array(1...20))
+    func lowerCaseRunsEndWhereTheyShould(_ length: Int) {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let word = String((0..<length).map { letters[($0 * 7) % 26] })
+        #expect(tokens("di \(word) itu") == ["di", word, "itu"])
+        #expect(tokens("di \(word), itu") == ["di", word, ",", "itu"])
+        #expect(tokens("di \(word)") == ["di", word])
+        #expect(tokens("di \(word)z") == ["di", word + "z"])
+        #expect(tokens("di \(word)Z") == ["di", word + "Z"])
+        #expect(tokens("di \(word)é") == ["di", word + "é"])
+        #expect(tokens("di \(word){") == ["di", word, "{"])
+        #expect(tokens("di \(word)`") == ["di", word, "`"])
+        #expect(tokens("di \(word)(x)") == ["di", word, "(", "x", ")"])
+        #expect(tokens("Di\(word) itu") == ["Di" + word, "itu"])
+    }
+
+    /// A repaired letter after a base passes the quick check; a repaired mark that NFC joins to
+    /// its base or reorders does not, and is recomposed.
+    @Test func repairedScalarsRecomposeOnlyWhenNFCChangesThem() {
+        let letter = Normalizer().normalize("kafe cafÃ© itu")
+        #expect(String(decoding: letter.bytes, as: UTF8.self) == "kafe caf\u{E9} itu")
+        #expect(letter.stats.recomposed == 0)
+        // e + U+0301 written as `Ì` and byte 0x81: NFC makes é.
+        let joined = Normalizer().normalize("cafe\u{CC}\u{81} itu")
+        #expect(String(decoding: joined.bytes, as: UTF8.self) == "caf\u{E9} itu")
+        #expect(joined.stats.recomposed == 1)
+        #expect(joined.stats.mojibakeRepaired == 1)
+        // Arabic marks in canonical order (fatha after ba) stay as they are.
+        let ordered = Normalizer().normalize("Ø¨ÙŽ dan")
+        #expect(Array(String(decoding: ordered.bytes, as: UTF8.self).unicodeScalars.prefix(2)) == ["\u{628}", "\u{64E}"])
+        #expect(ordered.stats.recomposed == 0)
+    }
+
+    @Test func quickCheckAnswersForWholeSegments() {
+        #expect(Normalizer.isNFC(Array("x caf\u{E9}".utf8), from: 2))
+        #expect(!Normalizer.isNFC(Array("x cafe\u{301}".utf8), from: 2))
+        #expect(Normalizer.isNFC(Array("\u{64A}\u{64F}\u{651}".utf8), from: 0))
+        #expect(!Normalizer.isNFC(Array("\u{64A}\u{651}\u{64F}".utf8), from: 0))
+    }
+}
+
+/// The language detector's word reader, eight bytes at a time, against the byte-by-byte rule.
+@Suite("Language detector words")
+struct DetectorWordTests {
+    /// What the reader must answer for the word at the start of `text`: lower-cased ASCII
+    /// letters and Latin-1 pairs, and the hash state of all of them.
+    func expected(_ text: [UInt8]) -> (length: Int, inCapitals: Bool, hash: UInt64, word: [UInt8]) {
+        var i = 0, word: [UInt8] = [], hash = ByteStringTable.hashStart, small: UInt8 = 0, pairs = 0
+        while i < text.count {
+            let b = text[i]
+            if (b | 0x20) &- 0x61 < 26 {
+                word.append(b | 0x20); hash = ByteStringTable.hashStep(hash, b | 0x20); small |= b; i += 1
+                continue
+            }
+            guard b == 0xC3, i + 1 < text.count, text[i + 1] >= 0x80, text[i + 1] != 0x97, text[i + 1] != 0xB7 else { break }
+            let lower = text[i + 1] < 0xA0 ? text[i + 1] + 0x20 : text[i + 1]
+            word += [0xC3, lower]
+            hash = ByteStringTable.hashStep(ByteStringTable.hashStep(hash, 0xC3), lower)
+            pairs += 1; i += 2
+        }
+        return (word.count, small & 0x20 == 0 && pairs == 0, hash, word)
+    }
+
+    @Test(arguments: ["a", "di", "yang", "dengan", "kabupaten", "internasional", "PEMERINTAH", "Jakarta",
+                      "caféteria", "ÉCOLE", "bagaimanapunbagaimanapun", String(repeating: "abcdefgh", count: 9)])
+    func wordsReadAsByteByByte(_ w: String) {
+        for tail in ["", " itu", ",", "9", "é", "[x"] {
+            let text = Array((w + tail).utf8)
+            var evidence = Evidence()
+            var buffer = InlineArray<64, UInt8>(repeating: 0)
+            var i = 0
+            let got = evidence.readWord(text.span, &i, into: &buffer)
+            let want = expected(text)
+            #expect(got.length == want.length && got.inCapitals == want.inCapitals && got.hash == want.hash)
+            #expect(i == want.length)
+            let kept = min(want.length, 64)
+            #expect((0..<kept).map { buffer[$0] } == Array(want.word.prefix(kept)))
+        }
+    }
+}
