@@ -127,19 +127,20 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// One job: read, process and write on this thread, one document at a time.
     private func runInline(_ inputs: InputEnumerator) -> Summary {
-        var sequence = 0
         var profile = options.profile ? StageProfile(stages: pipeline.stages) : nil
+        // One writer for every record: its memory is reused, and each record is written from it.
+        var out = JSONWriter(capacity: 1 << 16)
         while !stopped {
             let reading = monotonicNanoseconds()
             guard let doc = inputs.next() else { break }
             profile?.add(seconds: Double(monotonicNanoseconds() - reading) / 1e9, as: "read")
             summary.inputs += 1
-            let (record, ok) = process(doc, profile: &profile)
+            out.removeAll()
+            let ok = process(doc, into: &out, profile: &profile)
             let size = doc.jsonLine?.bytes.count ?? doc.bytes.count
             let writing = monotonicNanoseconds()
-            deliver(sequence, record, ok, bytes: size)
+            out.withBytes { write($0, ok, bytes: size) }
             profile?.add(seconds: Double(monotonicNanoseconds() - writing) / 1e9, as: "write")
-            sequence += 1
         }
         summary.profile = profile
         return finish()
@@ -172,12 +173,20 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// The record of one document: its analysis, or an error record saying why there is none.
     func process(_ input: InputDocument, profile: inout StageProfile?) -> ([UInt8], Bool) {
+        var out = JSONWriter()
+        let ok = process(input, into: &out, profile: &profile)
+        return (out.finish(), ok)
+    }
+
+    /// Writes the record of one document to `out`: its analysis, or an error record saying
+    /// why there is none. Returns whether it is an analysis.
+    func process(_ input: InputDocument, into out: inout JSONWriter, profile: inout StageProfile?) -> Bool {
         let resolved = input.resolved()
-        var out = JSONWriter(capacity: resolved.bytes.count * 2 + 512)
+        out.reserveCapacity(resolved.bytes.count * 2 + 512)
         let context = RecordContext(source: resolved.source, meta: resolved.meta)
         if let error = resolved.error {
             writer.writeError(id: resolved.id, error: error, context: context, to: &out)
-            return (out.finish(), false)
+            return false
         }
         var doc = AnalyzedDocument(id: resolved.id, bytes: resolved.bytes, format: resolved.format == .html ? .html : .text,
                                    context: context, charset: resolved.charset)
@@ -185,12 +194,12 @@ public final class BatchRunner: @unchecked Sendable {
             try pipeline.run(&doc, profile: &profile)
         } catch {
             writer.writeError(id: resolved.id, error: error, context: context, to: &out)
-            return (out.finish(), false)
+            return false
         }
         let writing = monotonicNanoseconds()
         writer.write(doc, to: &out)
         profile?.add(seconds: Double(monotonicNanoseconds() - writing) / 1e9, as: "record")
-        return (out.finish(), true)
+        return true
     }
 
     /// Called with the lock held: stores a record and writes what is ready.
@@ -199,19 +208,24 @@ public final class BatchRunner: @unchecked Sendable {
         while !stopped {
             let key = options.ordered ? nextToWrite : (results.keys.first ?? -1)
             guard let r = results.removeValue(forKey: key) else { break }
-            do {
-                try output.write(record: r.record)
-            } catch {
-                stopped = true
-                summary.outputClosed = true
-            }
-            if r.ok { summary.ok += 1 } else { summary.errors += 1 }
-            summary.bytes += r.bytes
-            nextToWrite += 1
+            r.record.withUnsafeBytes { write($0, r.ok, bytes: r.bytes) }
             inFlight -= 1
         }
-        if let progress = options.progress { showProgress(progress) }
         lock.broadcast()
+    }
+
+    /// Writes the next record and counts it (with the lock held, when there are threads).
+    private func write(_ record: UnsafeRawBufferPointer, _ ok: Bool, bytes: Int) {
+        do {
+            try output.write(record: record)
+        } catch {
+            stopped = true
+            summary.outputClosed = true
+        }
+        if ok { summary.ok += 1 } else { summary.errors += 1 }
+        summary.bytes += bytes
+        nextToWrite += 1
+        if let progress = options.progress { showProgress(progress) }
     }
 
     private func showProgress(_ report: (Summary, Int?) -> Void) {

@@ -64,7 +64,10 @@ public final class RecordOutput {
     }
 
     /// Writes one whole record (its bytes end with a newline).
-    public func write(record: [UInt8]) throws {
+    public func write(record: [UInt8]) throws { try record.withUnsafeBytes { try write(record: $0) } }
+
+    /// Writes one whole record from memory the caller keeps (its bytes end with a newline).
+    public func write(record: UnsafeRawBufferPointer) throws {
         if let dir = shardDirectory, recordsInShard >= shardSize {
             // The shard is full: the next shard opens with its first record.
             try finish()

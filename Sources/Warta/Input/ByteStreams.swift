@@ -466,7 +466,7 @@ enum FileDescriptor {
     }
 
     /// Writes all of `raw` to `fd` (see the array form).
-    fileprivate static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) throws {
+    static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) throws {
         var offset = 0
         while offset < raw.count {
             let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
@@ -495,29 +495,30 @@ final class GzipWriter {
     }
 
     /// Compresses `input` and writes what comes out, sync-flushed: the bytes so far decompress whole.
-    func write(_ input: [UInt8]) throws { try deflate(input, flush: Z_SYNC_FLUSH) }
+    func write(_ input: [UInt8]) throws { try input.withUnsafeBytes { try write($0) } }
+
+    /// Compresses `input` and writes it, flushed (`Z_SYNC_FLUSH`).
+    func write(_ input: UnsafeRawBufferPointer) throws { try deflate(input, flush: Z_SYNC_FLUSH) }
 
     /// Writes the gzip trailer, frees the stream and closes the file.
     func finish() throws {
-        try deflate([], flush: Z_FINISH)
+        try deflate(UnsafeRawBufferPointer(start: nil, count: 0), flush: Z_FINISH)
         deflateEnd(z)
         z.deallocate()
         close(fd)
     }
 
     /// Compresses `input` and writes what comes out; `flush` is a zlib flush mode.
-    private func deflate(_ input: [UInt8], flush: Int32) throws {
-        try input.withUnsafeBufferPointer { inBuf in
-            z.pointee.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
-            z.pointee.avail_in = UInt32(inBuf.count)
-            try compressed.withUnsafeMutableBytes { out in
-                repeat {
-                    z.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
-                    z.pointee.avail_out = UInt32(out.count)
-                    CZlib.deflate(z, flush)
-                    try FileDescriptor.writeAll(fd, UnsafeRawBufferPointer(rebasing: out[0..<(out.count - Int(z.pointee.avail_out))]))
-                } while z.pointee.avail_out == 0
-            }
+    private func deflate(_ input: UnsafeRawBufferPointer, flush: Int32) throws {
+        z.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
+        z.pointee.avail_in = UInt32(input.count)
+        try compressed.withUnsafeMutableBytes { out in
+            repeat {
+                z.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                z.pointee.avail_out = UInt32(out.count)
+                CZlib.deflate(z, flush)
+                try FileDescriptor.writeAll(fd, UnsafeRawBufferPointer(rebasing: out[0..<(out.count - Int(z.pointee.avail_out))]))
+            } while z.pointee.avail_out == 0
         }
     }
 }

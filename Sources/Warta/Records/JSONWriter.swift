@@ -27,6 +27,11 @@ public struct JSONWriter: Sendable {
     /// The bytes written.
     public func finish() -> [UInt8] { buffer.bytes(count) }
 
+    /// Calls `body` with the bytes written, in place (valid during the call only).
+    public func withBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeRawBufferPointer(start: buffer.base, count: count))
+    }
+
     /// Forgets the bytes written, keeping the buffer.
     public mutating func removeAll() { count = 0 }
 
