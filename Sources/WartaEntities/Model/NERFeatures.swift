@@ -140,7 +140,7 @@ struct NERFeatureExtractor {
 
     /// The row of feature `value` of `template` in a table of `2^bits` rows.
     @inline(__always) static func row(_ template: NERTemplate, _ value: UInt64, bits: Int) -> Int32 {
-        Int32(truncatingIfNeeded: NERFeatureExtractor.mix(template.rawValue &* 0x9e37_79b9_7f4a_7c15, value) >> UInt64(64 - bits))
+        Int32(truncatingIfNeeded: NERFeatureExtractor.mix(template.rawValue &* 0x9e37_79b9_7f4a_7c15, value) &>> UInt64(64 - bits))
     }
 
     /// The facts of token `i` of `scan`, its key written through `scratch`.
@@ -359,6 +359,9 @@ struct WordIndex<Value: FixedWidthInteger & Sendable>: Sendable {
     private var keys: [UInt64]
     private var values: [Value]
     private let mask: Int
+    /// 64 minus log2 of the table size: a key's first slot is its top bits after a multiply
+    /// (the low bits of an FNV hash cluster).
+    private let shift: UInt64
 
     init(_ entries: [UInt64: Value]) { self.init(pairs: entries.lazy.map { ($0.key, $0.value) }, count: entries.count) }
 
@@ -367,11 +370,12 @@ struct WordIndex<Value: FixedWidthInteger & Sendable>: Sendable {
         var size = 16
         while size < count * 2 { size <<= 1 }
         mask = size - 1
+        shift = UInt64(64 - size.trailingZeroBitCount)
         // Built once at start-up (the model's word indexes), so its pages are mapped at once.
         keys = Prefault.filledArray(0, count: size)
         values = Prefault.filledArray(0, count: size)
         for (k, v) in pairs where k != 0 {
-            var slot = Int(truncatingIfNeeded: k) & mask
+            var slot = WordIndex.slot(k, shift)
             while keys[slot] != 0 && keys[slot] != k { slot = (slot + 1) & mask }
             keys[slot] = k; values[slot] = v
         }
@@ -384,14 +388,20 @@ struct WordIndex<Value: FixedWidthInteger & Sendable>: Sendable {
         return out
     }
 
+    /// The first slot of `key` in a table of `2^(64 - shift)` slots.
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ shift: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) &>> shift) }
+
     /// The value of `key`, 0 when absent.
     subscript(_ key: UInt64) -> Value {
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let k = keys[slot]
-            if k == key { return values[slot] }
-            if k == 0 { return 0 }
-            slot = (slot + 1) & mask
+        keys.withUnsafeBufferPointer { keys in
+            var slot = WordIndex.slot(key, shift)
+            while true {
+                let k = keys[slot]
+                if k == key { return values[slot] }
+                if k == 0 { return 0 }
+                slot = (slot &+ 1) & mask
+            }
         }
     }
 }
