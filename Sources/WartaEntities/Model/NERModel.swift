@@ -179,7 +179,7 @@ public struct NERModel: Sendable {
     /// The PER, ORG and LOC spans of `scan`'s document, with the word scores of `words` (kept
     /// by the caller from document to document).
     func spans(_ scan: Scan, words: inout NERWordScores) -> [Mention] {
-        var pass = FirstPass(expectedTokens: scan.capitals.count * 2 + 16, tokens: scan.doc.tokens.count)
+        var pass = FirstPass(expectedTokens: scan.capitals.count * 2 + 16, tokens: scan.doc.tokens.count, document: usesDocument)
         var decoder = ViterbiDecoder(transitions: transitions)
         var scorer = NERScorer(model: self, scan: scan)
         NERWindowFeatures.forEachWindow(scan) { window, sentence, headline in
@@ -204,7 +204,8 @@ public struct NERModel: Sendable {
         var windows: [Window] = []
         var emissions: [Float] = []
         /// The labels of the windows' tokens, window after window (the first ``labelCount``;
-        /// as many as the document has tokens, so a window never grows the column).
+        /// as many as the document has tokens, so a window never grows the column), and for
+        /// the second pass, their words and whether each opens its sentence.
         var labels: [UInt8]
         var labelCount = 0
         var words: [Int32] = []
@@ -216,11 +217,13 @@ public struct NERModel: Sendable {
         /// An empty pass for a document of `tokens` tokens, with room for about
         /// `expectedTokens` window tokens (windows hold the capitalised tokens and a few around
         /// them), so its columns grow once.
-        init(expectedTokens: Int, tokens: Int) {
+        init(expectedTokens: Int, tokens: Int, document: Bool) {
             emissions.reserveCapacity(expectedTokens * 8)
             labels = [UInt8](filled: 0, count: tokens)
-            words.reserveCapacity(expectedTokens)
-            firsts.reserveCapacity(expectedTokens)
+            if document {
+                words = [Int32](filled: -1, count: tokens)
+                firsts = [Bool](filled: false, count: tokens)
+            }
         }
 
         /// Adds `range`, its emissions from `at`, and its labels by `decoder`.
@@ -256,16 +259,26 @@ public struct NERModel: Sendable {
         /// their key hashes from `keys`).
         mutating func addCandidates(_ scan: Scan, _ window: Range<Int>, sentence: Range<Int>, words ofWindow: ArraySlice<Int32>,
                                     keys: [UInt64]) {
-            for (t, w) in zip(window, ofWindow) {
-                guard NERWindows.isCandidate(scan.flags[t], scan.kinds[t]) else { words.append(-1); firsts.append(false); continue }
-                let key = Int(truncatingIfNeeded: keys[Int(w)])
-                if let n = numbers.insert(key, Int32(wordCount)) {
-                    words.append(n)
-                } else {
-                    words.append(Int32(wordCount))
-                    wordCount += 1
+            let at = windows[windows.count - 1].labels - window.lowerBound
+            scan.flags.withUnsafeBufferPointer { flags in
+            scan.kinds.withUnsafeBufferPointer { kinds in
+            keys.withUnsafeBufferPointer { keys in
+            words.withUnsafeMutableBufferPointer { words in
+            firsts.withUnsafeMutableBufferPointer { firsts in
+                for (t, w) in zip(window, ofWindow) where NERWindows.isCandidate(flags[t], kinds[t]) {
+                    let key = Int(truncatingIfNeeded: keys[Int(w)])
+                    if let n = numbers.insert(key, Int32(wordCount)) {
+                        words[at + t] = n
+                    } else {
+                        words[at + t] = Int32(wordCount)
+                        wordCount += 1
+                    }
+                    firsts[at + t] = t == sentence.lowerBound || t > sentence.lowerBound && flags[t - 1].contains(.openingQuote)
                 }
-                firsts.append(t == sentence.lowerBound || t > sentence.lowerBound && scan.flags[t - 1].contains(.openingQuote))
+            }
+            }
+            }
+            }
             }
         }
     }
@@ -274,32 +287,38 @@ public struct NERModel: Sendable {
     /// with the rows of what the first pass said of them there (``DocumentEvidence``).
     func secondPass(_ pass: inout FirstPass, _ decoder: inout ViterbiDecoder) {
         var evidence = DocumentEvidence(words: pass.wordCount)
-        for k in pass.words.indices where pass.words[k] >= 0 {
+        for k in 0..<pass.labelCount where pass.words[k] >= 0 {
             evidence.add(word: Int(pass.words[k]), label: Int(pass.labels[k]), first: pass.firsts[k])
         }
         guard !evidence.isEmpty else { return }
-        let x = extractor
-        for w in pass.windows.indices {
-            let window = pass.windows[w]
-            var changed = false
-            for k in window.labels..<window.labels + window.range.count where pass.words[k] >= 0 {
-                evidence.features(word: Int(pass.words[k]), label: Int(pass.labels[k]), first: pass.firsts[k]) { template, value in
-                    addRow(x.row(template, value), to: &pass.emissions, at: window.emissions + (k - window.labels) * 8)
-                    changed = true
+        // The rows first, then the windows they changed decoded again: a window's rows read
+        // the first labels of its own tokens only.
+        var changed = [Bool](filled: false, count: pass.windows.count)
+        let bits = extractor.bits
+        weights.withUnsafeBytes { weights in
+        pass.windows.withUnsafeBufferPointer { windows in
+        pass.words.withUnsafeBufferPointer { words in
+        pass.labels.withUnsafeBufferPointer { labels in
+        pass.firsts.withUnsafeBufferPointer { firsts in
+        pass.emissions.withUnsafeMutableBufferPointer { emissions in
+            for (w, window) in windows.enumerated() {
+                for k in window.labels..<window.labels + window.range.count where words[k] >= 0 {
+                    let at = UnsafeMutableRawPointer(emissions.baseAddress! + window.emissions + (k - window.labels) * 8)
+                    evidence.features(word: Int(words[k]), label: Int(labels[k]), first: firsts[k]) { template, value in
+                        let row = NERFeatureExtractor.row(template, value, bits: bits)
+                        let v = weights.loadUnaligned(fromByteOffset: Int(row) &<< 3, as: SIMD8<Int8>.self)
+                        at.storeBytes(of: at.loadUnaligned(as: SIMD8<Float>.self) + SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: v)), as: SIMD8<Float>.self)
+                        changed[w] = true
+                    }
                 }
             }
-            if changed { pass.decode(w, &decoder) }
         }
-    }
-
-    /// Adds weight row `row` to the eight scores of `emissions` from `at`.
-    @inline(__always)
-    func addRow(_ row: Int32, to emissions: inout [Float], at: Int) {
-        let v = weights.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: Int(row) << 3, as: SIMD8<Int8>.self) }
-        emissions.withUnsafeMutableBufferPointer { e in
-            let p = UnsafeMutableRawPointer(e.baseAddress! + at)
-            p.storeBytes(of: p.loadUnaligned(as: SIMD8<Float>.self) + SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: v)), as: SIMD8<Float>.self)
         }
+        }
+        }
+        }
+        }
+        for w in changed.indices where changed[w] { pass.decode(w, &decoder) }
     }
 
     /// Sums the weight rows of each token (`stride` a token, -1 after the last) into eight label scores.

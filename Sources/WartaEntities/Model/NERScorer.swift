@@ -103,6 +103,7 @@ struct NERScorer {
         let lo = max(base, sentence.lowerBound), hi = min(window.upperBound + 2, sentence.upperBound)
         // Both columns are taken out of `self` while written, so the model can be read beside them.
         var known: [Int32] = [], out: [Int32] = []
+        var missed = false
         swap(&known, &tokenWords)
         swap(&out, &windowWords)
         if out.count < n { out = [Int32](filled: -1, count: n * 2) }
@@ -117,7 +118,9 @@ struct NERScorer {
                 guard t >= lo && t < hi else { out[k] = -1; continue }
                 var w = known[t]
                 if w < 0 {
-                    w = Int32(words.word(text, Int(starts[t]), Int(ends[t])) ?? words.add(t, scan, model))
+                    // A new word waits (-2) for the loop below, which reads the model.
+                    guard let found = words.word(text, Int(starts[t]), Int(ends[t])) else { out[k] = -2; missed = true; continue }
+                    w = Int32(found)
                     known[t] = w
                 }
                 out[k] = w
@@ -129,6 +132,12 @@ struct NERScorer {
         }
         swap(&known, &tokenWords)
         swap(&out, &windowWords)
+        guard missed else { return }
+        for k in 0..<n where windowWords[k] == -2 {
+            let t = base + k
+            if tokenWords[t] < 0 { tokenWords[t] = Int32(words.word(of: t, scan, model)) }
+            windowWords[k] = tokenWords[t]
+        }
     }
 
     /// The word (in ``NERWordScores``) of each token of the window scored last.
@@ -154,7 +163,7 @@ struct NERScorer {
         let base = window.lowerBound - 2
         // Scalars and buffers only: a copy of the extractor per window retained its word indexes.
         let gazetteer = extractor.gazetteer, rules = extractor.rules, bits = extractor.bits, wordRows = extractor.wordRows
-        let outside = outside, codes = codes
+        let outside = outside
         scan.flags.withUnsafeBufferPointer { flags in
         scan.cues.withUnsafeBufferPointer { cues in
         ruleCodes.withUnsafeBufferPointer { ruleCodes in
@@ -162,6 +171,7 @@ struct NERScorer {
         sums.withUnsafeMutableBufferPointer { sums in
         rows.withUnsafeMutableBufferPointer { rows in
         rowCounts.withUnsafeMutableBufferPointer { counts in
+        codes.withColumns { codes in
             words.withColumns { vectors, keys, info in
             model.weights.withUnsafeBytes { weights in
                 var out = RowWriter(rows: rows, bits: bits, wordRows: wordRows, weights: weights.baseAddress!)
@@ -170,11 +180,11 @@ struct NERScorer {
                     let e = Int(windowWords[k])
                     let p2e = Int(windowWords[k - 2]), p1e = Int(windowWords[k - 1])
                     let n1e = Int(windowWords[k + 1]), n2e = Int(windowWords[k + 2])
-                    var sum = vectors[e * 5]
-                    sum &+= p2e >= 0 ? vectors[p2e * 5 + 1] : outside.0
-                    sum &+= p1e >= 0 ? vectors[p1e * 5 + 2] : outside.1
-                    sum &+= n1e >= 0 ? vectors[n1e * 5 + 3] : outside.2
-                    sum &+= n2e >= 0 ? vectors[n2e * 5 + 4] : outside.3
+                    var sum = vectors[e].own
+                    sum &+= p2e >= 0 ? vectors[p2e].twoBefore : outside.0
+                    sum &+= p1e >= 0 ? vectors[p1e].before : outside.1
+                    sum &+= n1e >= 0 ? vectors[n1e].after : outside.2
+                    sum &+= n2e >= 0 ? vectors[n2e].twoAfter : outside.3
                     sums[i - window.lowerBound] = sum
                     out.start((i - window.lowerBound) * NERScorer.contextRows)
                     let key = keys[e], shape = UInt64(info[e].shape)
@@ -217,6 +227,7 @@ struct NERScorer {
                 }
             }
             }
+        }
         }
         }
         }
@@ -298,8 +309,12 @@ struct NERWordScores {
     private var bytes: [UInt8] = []
     private var keys: [UInt64] = []
     private var info: [Info] = []
-    /// Five per word.
-    private var vectors: [SIMD8<Int16>] = []
+    /// A word's five sums: its own rows, and its rows as the word two before a token, one
+    /// before, one after and two after.
+    struct Sums {
+        var own: SIMD8<Int16>, twoBefore: SIMD8<Int16>, before: SIMD8<Int16>, after: SIMD8<Int16>, twoAfter: SIMD8<Int16>
+    }
+    private var vectors: [Sums] = []
     private var scratch = [UInt8](filled: 0, count: 256)
 
     /// The word whose bytes are `text[start..<end]`, or nil when it is new.
@@ -319,10 +334,10 @@ struct NERWordScores {
         }
     }
 
-    /// Adds the word of token `t` of `scan` (not in the cache: ``word(_:_:_:)`` is nil) with
-    /// its sums; returns its number.
-    mutating func add(_ t: Int, _ scan: Scan, _ model: NERModel) -> Int {
+    /// The word of token `t` of `scan`, added with its sums when new.
+    mutating func word(of t: Int, _ scan: Scan, _ model: NERModel) -> Int {
         let s = Int(scan.doc.tokens.starts[t]), e = Int(scan.doc.tokens.ends[t])
+        if let w = scan.doc.bytes.withUnsafeBufferPointer({ word($0, s, e) }) { return w }
         let key = scan.doc.bytes.withUnsafeBufferPointer { NERWordScores.key($0, s, e) }
         let length = Int32(e - s)
         let mask = table.count - 1
@@ -344,11 +359,16 @@ struct NERWordScores {
     var isFull: Bool { keys.count >= NERWordScores.limit }
 
     /// The bytes `text[start..<end]` of a word packed into 64 bits when they fit (one load
-    /// when eight bytes can be read from `start`), else their hash.
+    /// when eight bytes can be read from `start`), else a hash of their first and last eight
+    /// (a longer word's bytes are compared when its key and length match).
     @inline(__always)
     static func key(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         let n = end &- start
-        if n > 8 { return NERFeatureExtractor.fnv(text, start, end) }
+        if n > 8 {
+            let p = UnsafeRawPointer(text.baseAddress!)
+            return NERFeatureExtractor.mix(p.loadUnaligned(fromByteOffset: start, as: UInt64.self),
+                                           p.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self) &* 0x9e37_79b9_7f4a_7c15)
+        }
         if n > 0 && start &+ 8 <= text.count {
             let v = UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + start).loadUnaligned(as: UInt64.self))
             return v & (~0 &>> UInt64(64 &- 8 &* n))
@@ -366,11 +386,18 @@ struct NERWordScores {
 
     /// Whether word `w` is `text[start..<end]` (of more than eight bytes).
     private func isWord(_ w: Int, _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        let s = Int(starts[w])
-        guard Int(starts[w + 1]) - s == end - start else { return false }
-        return bytes.withUnsafeBufferPointer { bytes in
-            for k in 0..<end - start where bytes[s + k] != text[start + k] { return false }
-            return true
+        let s = Int(starts[w]), n = end - start
+        guard Int(starts[w + 1]) - s == n else { return false }
+        // Eight bytes at a time, the last eight overlapping the ones before.
+        return bytes.withUnsafeBytes { bytes in
+            let a = bytes.baseAddress! + s, b = UnsafeRawPointer(text.baseAddress! + start)
+            var k = 0
+            while true {
+                let at = min(k, n &- 8)
+                if a.loadUnaligned(fromByteOffset: at, as: UInt64.self) != b.loadUnaligned(fromByteOffset: at, as: UInt64.self) { return false }
+                k &+= 8
+                if k >= n { return true }
+            }
         }
     }
 
@@ -398,11 +425,7 @@ struct NERWordScores {
                 prev &+= load(.prevClass, WordClasses.middle(f.classes))
                 next &+= load(.nextClass, WordClasses.middle(f.classes))
             }
-            vectors.append(own)
-            vectors.append(load(.prev2, f.keyHash))
-            vectors.append(prev)
-            vectors.append(next)
-            vectors.append(load(.next2, f.keyHash))
+            vectors.append(Sums(own: own, twoBefore: load(.prev2, f.keyHash), before: prev, after: next, twoAfter: load(.next2, f.keyHash)))
         }
     }
 
@@ -422,8 +445,8 @@ struct NERWordScores {
         if info[w].common == Info.unknown { info[w].common = scan.isCommonWord(i) ? Info.common : Info.notCommon }
     }
 
-    /// Calls `body` with the sums (five per word), key hashes and infos of the words.
-    func withColumns<R>(_ body: (UnsafeBufferPointer<SIMD8<Int16>>, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Info>) -> R) -> R {
+    /// Calls `body` with the sums, key hashes and infos of the words.
+    func withColumns<R>(_ body: (UnsafeBufferPointer<Sums>, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Info>) -> R) -> R {
         vectors.withUnsafeBufferPointer { v in
             keys.withUnsafeBufferPointer { k in
                 info.withUnsafeBufferPointer { i in body(v, k, i) }
