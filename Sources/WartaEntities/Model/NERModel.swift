@@ -46,6 +46,7 @@ public struct NERModel: Sendable {
         bits = x.bits; usesGazetteer = x.gazetteer; usesRules = x.rules; usesDocument = x.document
         self.weights = weights
         self.transitions = transitions; multiWord = x.multiWord; classes = x.classes
+        decoderTable = ViterbiDecoder.Table(transitions)
         extractor = NERFeatureExtractor(bits: bits, gazetteer: usesGazetteer, rules: usesRules, multiWord: multiWord, classes: classes,
                                         document: usesDocument)
     }
@@ -55,6 +56,8 @@ public struct NERModel: Sendable {
 
     /// What the model reads of a token, built once with the model.
     let extractor: NERFeatureExtractor
+    /// The transitions as the decoder reads them, built once with the model.
+    let decoderTable: ViterbiDecoder.Table
 
     /// The model built into Warta (trained by `warta train-ner`, see `Models/SOURCES.md`),
     /// or nil when none is embedded.
@@ -179,8 +182,9 @@ public struct NERModel: Sendable {
     /// The PER, ORG and LOC spans of `scan`'s document, with the word scores of `words` (kept
     /// by the caller from document to document).
     func spans(_ scan: Scan, words: inout NERWordScores) -> [Mention] {
-        var pass = FirstPass(expectedTokens: scan.capitals.count * 2 + 16, tokens: scan.doc.tokens.count, document: usesDocument)
-        var decoder = ViterbiDecoder(transitions: transitions)
+        var pass = FirstPass(expectedTokens: scan.capitals.count * 2 + 16, tokens: scan.doc.tokens.count, document: usesDocument,
+                             candidates: scan.capitals.count)
+        var decoder = ViterbiDecoder(table: decoderTable)
         var scorer = NERScorer(model: self, scan: scan)
         NERWindowFeatures.forEachWindow(scan) { window, sentence, headline in
             // Such a word is O, and scoring it cost what a name costs (the windows of training keep it).
@@ -211,13 +215,15 @@ public struct NERModel: Sendable {
         var words: [Int32] = []
         var firsts: [Bool] = []
         /// The number of each match key hash.
-        var numbers = HashedIntMap<Int32>(capacity: 256)
+        var numbers: HashedIntMap<Int32>
         var wordCount = 0
 
         /// An empty pass for a document of `tokens` tokens, with room for about
         /// `expectedTokens` window tokens (windows hold the capitalised tokens and a few around
         /// them), so its columns grow once.
-        init(expectedTokens: Int, tokens: Int, document: Bool) {
+        init(expectedTokens: Int, tokens: Int, document: Bool, candidates: Int) {
+            // The words are at most the candidates (a short text's map is small: it is filled at every document).
+            numbers = HashedIntMap(capacity: document ? min(256, candidates) : 0)
             emissions.reserveCapacity(expectedTokens * 8)
             labels = [UInt8](filled: 0, count: tokens)
             if document {
@@ -362,7 +368,7 @@ struct ViterbiDecoder {
     private typealias Lanes = (open: SIMD4<Float>, inside: SIMD4<Float>)
 
     /// The transitions in the lattice's lanes.
-    private struct Table {
+    struct Table: Sendable {
         /// From each previous label (0...6), the transitions to the open lanes.
         var toOpen: (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>)
         /// The transitions to each `I-` label from its `B-` and from itself.
@@ -370,6 +376,7 @@ struct ViterbiDecoder {
         /// The transitions to `O` after the last token, by label (lane 7 unused).
         var toEnd: SIMD8<Float>
 
+        /// The tables of transitions `tr` (`[previous * 8 + label]`, 64 of them).
         init(_ tr: [Float]) {
             func open(_ p: Int) -> SIMD4<Float> { SIMD4(tr[p * 8], tr[p * 8 + 1], tr[p * 8 + 3], tr[p * 8 + 5]) }
             toOpen = (open(0), open(1), open(2), open(3), open(4), open(5), open(6))
@@ -379,7 +386,7 @@ struct ViterbiDecoder {
         }
     }
 
-    /// The transitions the table was made from.
+    /// The transitions the table was made from (empty when made from a table).
     private var transitions: [Float] = []
     private var table: Table?
     /// The previous label of each lane (two vectors a token, ``Lanes`` order).
@@ -394,6 +401,9 @@ struct ViterbiDecoder {
         self.transitions = Array(transitions[0..<64])
         table = Table(transitions)
     }
+
+    /// A decoder for the transitions of `table` (``decode(_:into:)``).
+    init(table: Table) { self.table = table }
 
     /// The best labels for `count` tokens with `emissions` (eight per token).
     mutating func decode(_ emissions: [Float], from offset: Int = 0, count: Int, transitions: [Float], into labels: inout [Int]) {
