@@ -494,9 +494,12 @@ struct GazetteerCodes {
             counts = [UInt8](filled: 0, count: tokens * 2)
             codes = [UInt64](filled: 0, count: tokens * 2 * GazetteerCodes.slots)
         } else {
-            for k in 0..<tokens { counts[k] = 0 }
+            counts.withUnsafeMutableBufferPointer { $0[0..<tokens].update(repeating: 0) }
         }
     }
+
+    /// Forgets the subtypes' hashes (for another document, maybe of another lexicon).
+    mutating func forgetSubtypes() { subtypeHashes.removeAll(keepingCapacity: true) }
 
     /// Adds `code` to token `k` (dropped when the token has all its slots).
     mutating func append(_ k: Int, _ code: UInt64) {

@@ -185,7 +185,7 @@ public struct NERModel: Sendable {
         var pass = FirstPass(expectedTokens: scan.capitals.count * 2 + 16, tokens: scan.doc.tokens.count, document: usesDocument,
                              candidates: scan.capitals.count)
         var decoder = ViterbiDecoder(table: decoderTable)
-        var scorer = NERScorer(model: self, scan: scan)
+        var scorer = NERScorer(model: self, scan: scan, words: &words)
         NERWindowFeatures.forEachWindow(scan) { window, sentence, headline in
             // Such a word is O, and scoring it cost what a name costs (the windows of training keep it).
             if scan.isLoneFunctionWord(window) { return }
@@ -196,6 +196,7 @@ public struct NERModel: Sendable {
                 pass.addCandidates(scan, window, sentence: sentence, words: scorer.wordsOfLastWindow(window.count), keys: words.keyHashes)
             }
         }
+        scorer.giveBuffers(to: &words)
         if usesDocument { secondPass(&pass, &decoder) }
         return pass.spans()
     }

@@ -31,6 +31,36 @@ struct NERScorer {
     /// The rows of a neighbour outside the sentence: two before, one before, one after, two after.
     private let outside: (SIMD8<Int16>, SIMD8<Int16>, SIMD8<Int16>, SIMD8<Int16>)
 
+    /// A scorer for `scan` with the buffers `words` kept from its last document (give them
+    /// back with ``giveBuffers(to:)``): a short text allocates none.
+    init(model: NERModel, scan: Scan, words: inout NERWordScores) {
+        self.init(model: model, scan: scan)
+        swapBuffers(&words.buffers)
+        codes.forgetSubtypes()
+    }
+
+    /// Gives the buffers back to `words` for its next document.
+    mutating func giveBuffers(to words: inout NERWordScores) { swapBuffers(&words.buffers) }
+
+    private mutating func swapBuffers(_ kept: inout Buffers) {
+        swap(&codes, &kept.codes)
+        swap(&windowWords, &kept.windowWords)
+        swap(&sums, &kept.sums)
+        swap(&rows, &kept.rows)
+        swap(&rowCounts, &kept.rowCounts)
+        swap(&scores, &kept.scores)
+    }
+
+    /// The buffers a scorer fills window after window, kept by ``NERWordScores`` between documents.
+    struct Buffers {
+        var codes = GazetteerCodes()
+        var windowWords: [Int32] = []
+        var sums: [SIMD8<Int16>] = []
+        var rows: [Int32] = []
+        var rowCounts: [UInt8] = []
+        var scores: [SIMD8<Float>] = []
+    }
+
     init(model: NERModel, scan: Scan) {
         self.model = model
         extractor = model.extractor
@@ -316,6 +346,8 @@ struct NERWordScores {
     }
     private var vectors: [Sums] = []
     private var scratch = [UInt8](filled: 0, count: 256)
+    /// The scorer's buffers between documents (``NERScorer/init(model:scan:words:)``).
+    var buffers = NERScorer.Buffers()
 
     /// The word whose bytes are `text[start..<end]`, or nil when it is new.
     @inline(__always)
