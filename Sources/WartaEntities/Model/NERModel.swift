@@ -254,6 +254,7 @@ public struct NERModel: Sendable {
         /// The spans the labels of the windows name.
         func spans() -> [Mention] {
             var out: [Mention] = []
+            out.reserveCapacity(windows.count)
             labels.withUnsafeBufferPointer { labels in
                 for w in windows {
                     NERModel.appendSpans(UnsafeBufferPointer(rebasing: labels[w.labels..<w.labels + w.range.count]), from: w.range.lowerBound, to: &out)
