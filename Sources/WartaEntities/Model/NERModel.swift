@@ -46,7 +46,7 @@ public struct NERModel: Sendable {
         bits = x.bits; usesGazetteer = x.gazetteer; usesRules = x.rules; usesDocument = x.document
         self.weights = weights
         self.transitions = transitions; multiWord = x.multiWord; classes = x.classes
-        decoderTable = ViterbiDecoder.Table(transitions)
+        decoderTable = transitions.count >= 64 ? ViterbiDecoder.Table(transitions) : nil
         extractor = NERFeatureExtractor(bits: bits, gazetteer: usesGazetteer, rules: usesRules, multiWord: multiWord, classes: classes,
                                         document: usesDocument)
     }
@@ -56,8 +56,9 @@ public struct NERModel: Sendable {
 
     /// What the model reads of a token, built once with the model.
     let extractor: NERFeatureExtractor
-    /// The transitions as the decoder reads them, built once with the model.
-    let decoderTable: ViterbiDecoder.Table
+    /// The transitions as the decoder reads them, built once with the model (nil for the
+    /// trainer's placeholder without transitions).
+    let decoderTable: ViterbiDecoder.Table?
 
     /// The model built into Warta (trained by `warta train-ner`, see `Models/SOURCES.md`),
     /// or nil when none is embedded.
@@ -184,6 +185,7 @@ public struct NERModel: Sendable {
     func spans(_ scan: Scan, words: inout NERWordScores) -> [Mention] {
         var pass = FirstPass(expectedTokens: scan.capitals.count * 2 + 16, tokens: scan.doc.tokens.count, document: usesDocument,
                              candidates: scan.capitals.count)
+        guard let decoderTable else { preconditionFailure("a model without transitions") }
         var decoder = ViterbiDecoder(table: decoderTable)
         var scorer = NERScorer(model: self, scan: scan, words: &words)
         NERWindowFeatures.forEachWindow(scan) { window, sentence, headline in
