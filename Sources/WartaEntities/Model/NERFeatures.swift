@@ -140,7 +140,7 @@ struct NERFeatureExtractor {
 
     /// The row of feature `value` of `template` in a table of `2^bits` rows.
     @inline(__always) static func row(_ template: NERTemplate, _ value: UInt64, bits: Int) -> Int32 {
-        Int32(truncatingIfNeeded: NERFeatureExtractor.mix(template.rawValue &* 0x9e37_79b9_7f4a_7c15, value) >> UInt64(64 - bits))
+        Int32(truncatingIfNeeded: NERFeatureExtractor.mix(template.rawValue &* 0x9e37_79b9_7f4a_7c15, value) &>> UInt64(64 - bits))
     }
 
     /// The facts of token `i` of `scan`, its key written through `scratch`.
@@ -152,11 +152,23 @@ struct NERFeatureExtractor {
             let token = UnsafeBufferPointer(rebasing: text[s..<e])
             func fill(_ key: UnsafeBufferPointer<UInt8>) {
                 let n = key.count
-                f.keyHash = NERFeatureExtractor.fnv(key, 0, n)
+                // The prefixes' hashes are the key's hash after one to four bytes.
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+                for k in 0..<n {
+                    h = (h ^ UInt64(key[k])) &* 0x100_0000_01b3
+                    switch k {
+                    case 0: prefixes.0 = h
+                    case 1: prefixes.1 = h
+                    case 2: prefixes.2 = h
+                    case 3: prefixes.3 = h
+                    default: break
+                    }
+                }
+                f.keyHash = h
                 f.length = n
-                func pre(_ k: Int) -> UInt64 { n >= k ? NERFeatureExtractor.fnv(key, 0, k) : 0 }
                 func suf(_ k: Int) -> UInt64 { n >= k ? NERFeatureExtractor.fnv(key, n - k, n) : 0 }
-                f.prefixes = (pre(1), pre(2), pre(3), pre(4))
+                f.prefixes = prefixes
                 f.suffixes = (suf(1), suf(2), suf(3), suf(4))
                 if let index = self.classes { f.classes = index[f.keyHash] }
             }
@@ -289,17 +301,15 @@ struct NERFeatureExtractor {
         let base = window.lowerBound - 2
         codes.reset(window.count + 4)
         guard gazetteer else { return }
+        let columns = scan.lexicon.columns
         var i = max(sentence.lowerBound, base)
         let limit = min(sentence.upperBound, window.upperBound + 2)
         while i < limit {
             if let (index, end) = scan.lexiconMatchIndex(i, sentence.upperBound) {
-                let entry = scan.lexicon.entries[index]
-                let type = UInt64(NERFeatureExtractor.typeCode(entry.type))
-                let sub = NERFeatureExtractor.fnv16(entry.subtype)
+                let entry = codes.entryCode(index, columns)
                 for t in i..<min(end, window.upperBound + 2) {
                     let pos: UInt64 = end - i == 1 ? 3 : t == i ? 0 : t == end - 1 ? 2 : 1
-                    let cased: UInt64 = entry.casePolicy == .any ? 1 : 0
-                    codes.append(t - base, sub << 16 | cased << 8 | pos << 4 | type)
+                    codes.append(t - base, entry | pos << 4)
                 }
             }
             i += 1
@@ -359,6 +369,9 @@ struct WordIndex<Value: FixedWidthInteger & Sendable>: Sendable {
     private var keys: [UInt64]
     private var values: [Value]
     private let mask: Int
+    /// 64 minus log2 of the table size: a key's first slot is its top bits after a multiply
+    /// (the low bits of an FNV hash cluster).
+    private let shift: UInt64
 
     init(_ entries: [UInt64: Value]) { self.init(pairs: entries.lazy.map { ($0.key, $0.value) }, count: entries.count) }
 
@@ -367,11 +380,12 @@ struct WordIndex<Value: FixedWidthInteger & Sendable>: Sendable {
         var size = 16
         while size < count * 2 { size <<= 1 }
         mask = size - 1
+        shift = UInt64(64 - size.trailingZeroBitCount)
         // Built once at start-up (the model's word indexes), so its pages are mapped at once.
         keys = Prefault.filledArray(0, count: size)
         values = Prefault.filledArray(0, count: size)
         for (k, v) in pairs where k != 0 {
-            var slot = Int(truncatingIfNeeded: k) & mask
+            var slot = WordIndex.slot(k, shift)
             while keys[slot] != 0 && keys[slot] != k { slot = (slot + 1) & mask }
             keys[slot] = k; values[slot] = v
         }
@@ -384,14 +398,20 @@ struct WordIndex<Value: FixedWidthInteger & Sendable>: Sendable {
         return out
     }
 
+    /// The first slot of `key` in a table of `2^(64 - shift)` slots.
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ shift: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) &>> shift) }
+
     /// The value of `key`, 0 when absent.
     subscript(_ key: UInt64) -> Value {
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let k = keys[slot]
-            if k == key { return values[slot] }
-            if k == 0 { return 0 }
-            slot = (slot + 1) & mask
+        keys.withUnsafeBufferPointer { keys in
+            var slot = WordIndex.slot(key, shift)
+            while true {
+                let k = keys[slot]
+                if k == key { return values[slot] }
+                if k == 0 { return 0 }
+                slot = (slot &+ 1) & mask
+            }
         }
     }
 }
@@ -449,6 +469,24 @@ struct GazetteerCodes {
     static let slots = 8
     private var codes: [UInt64] = []
     private var counts: [UInt8] = []
+    /// The hash of each subtype of the lexicon (``NERFeatureExtractor/fnv16(_:)``), by subtype
+    /// index; -1 until asked.
+    private var subtypeHashes: [Int32] = []
+
+    /// The code of lexicon entry `index` (of `columns`) without the token's position: its
+    /// subtype's hash, whether it matches in any case, and its type.
+    mutating func entryCode(_ index: Int, _ columns: EntityLexicon.Columns) -> UInt64 {
+        let s = Int(columns.subtypeIndexes[index])
+        if s >= subtypeHashes.count { subtypeHashes.append(contentsOf: repeatElement(-1, count: s + 1 - subtypeHashes.count)) }
+        var sub = subtypeHashes[s]
+        if sub < 0 {
+            sub = Int32(NERFeatureExtractor.fnv16(columns.subtypes[s]))
+            subtypeHashes[s] = sub
+        }
+        let type = UInt64(NERFeatureExtractor.typeCode(EntityLexicon.Columns.types[Int(columns.types[index])]))
+        let cased: UInt64 = CasePolicy(rawValue: columns.policies[index]) == .any ? 1 : 0
+        return UInt64(sub) << 16 | cased << 8 | type
+    }
 
     /// Empties the buffer for `tokens` tokens.
     mutating func reset(_ tokens: Int) {
@@ -456,9 +494,12 @@ struct GazetteerCodes {
             counts = [UInt8](filled: 0, count: tokens * 2)
             codes = [UInt64](filled: 0, count: tokens * 2 * GazetteerCodes.slots)
         } else {
-            for k in 0..<tokens { counts[k] = 0 }
+            counts.withUnsafeMutableBufferPointer { $0[0..<tokens].update(repeating: 0) }
         }
     }
+
+    /// Forgets the subtypes' hashes (for another document, maybe of another lexicon).
+    mutating func forgetSubtypes() { subtypeHashes.removeAll(keepingCapacity: true) }
 
     /// Adds `code` to token `k` (dropped when the token has all its slots).
     mutating func append(_ k: Int, _ code: UInt64) {
@@ -472,6 +513,19 @@ struct GazetteerCodes {
     @inline(__always) func count(_ k: Int) -> Int { Int(counts[k]) }
     /// Code `j` of token `k`.
     @inline(__always) func code(_ k: Int, _ j: Int) -> UInt64 { codes[k * GazetteerCodes.slots + j] }
+
+    /// The codes in place, read as ``count(_:)`` and ``code(_:_:)`` read them.
+    struct Columns {
+        let counts: UnsafeBufferPointer<UInt8>
+        let codes: UnsafeBufferPointer<UInt64>
+        @inline(__always) func count(_ k: Int) -> Int { Int(counts[k]) }
+        @inline(__always) func code(_ k: Int, _ j: Int) -> UInt64 { codes[k &* GazetteerCodes.slots &+ j] }
+    }
+
+    /// Calls `body` with the codes in place.
+    func withColumns<R>(_ body: (Columns) -> R) -> R {
+        counts.withUnsafeBufferPointer { counts in codes.withUnsafeBufferPointer { body(Columns(counts: counts, codes: $0)) } }
+    }
 }
 
 /// Document-level evidence for the sequence model's second pass: what its first pass said of

@@ -46,6 +46,7 @@ public struct NERModel: Sendable {
         bits = x.bits; usesGazetteer = x.gazetteer; usesRules = x.rules; usesDocument = x.document
         self.weights = weights
         self.transitions = transitions; multiWord = x.multiWord; classes = x.classes
+        decoderTable = transitions.count >= 64 ? ViterbiDecoder.Table(transitions) : nil
         extractor = NERFeatureExtractor(bits: bits, gazetteer: usesGazetteer, rules: usesRules, multiWord: multiWord, classes: classes,
                                         document: usesDocument)
     }
@@ -55,6 +56,9 @@ public struct NERModel: Sendable {
 
     /// What the model reads of a token, built once with the model.
     let extractor: NERFeatureExtractor
+    /// The transitions as the decoder reads them, built once with the model (nil for the
+    /// trainer's placeholder without transitions).
+    let decoderTable: ViterbiDecoder.Table?
 
     /// The model built into Warta (trained by `warta train-ner`, see `Models/SOURCES.md`),
     /// or nil when none is embedded.
@@ -179,27 +183,24 @@ public struct NERModel: Sendable {
     /// The PER, ORG and LOC spans of `scan`'s document, with the word scores of `words` (kept
     /// by the caller from document to document).
     func spans(_ scan: Scan, words: inout NERWordScores) -> [Mention] {
-        var pass = FirstPass(expectedTokens: scan.capitals.count * 2 + 16)
-        var decoder = ViterbiDecoder()
-        var scorer = NERScorer(model: self, scan: scan)
-        var labels: [Int] = []
+        var pass = FirstPass(expectedTokens: scan.capitals.count * 2 + 16, tokens: scan.doc.tokens.count, document: usesDocument,
+                             candidates: scan.capitals.count)
+        guard let decoderTable else { preconditionFailure("a model without transitions") }
+        var decoder = ViterbiDecoder(table: decoderTable)
+        var scorer = NERScorer(model: self, scan: scan, words: &words)
         NERWindowFeatures.forEachWindow(scan) { window, sentence, headline in
             // Such a word is O, and scoring it cost what a name costs (the windows of training keep it).
             if scan.isLoneFunctionWord(window) { return }
             let at = pass.emissions.count
             scorer.score(scan, window, sentence: sentence, headline: headline, words: &words, into: &pass.emissions)
-            decoder.decode(pass.emissions, from: at, count: window.count, transitions: transitions, into: &labels)
-            pass.add(window, emissions: at, labels: labels)
+            pass.add(window, emissions: at, decoder: &decoder)
             if usesDocument {
                 pass.addCandidates(scan, window, sentence: sentence, words: scorer.wordsOfLastWindow(window.count), keys: words.keyHashes)
             }
         }
+        scorer.giveBuffers(to: &words)
         if usesDocument { secondPass(&pass, &decoder) }
-        var out: [Mention] = []
-        for w in pass.windows {
-            NERModel.appendSpans(pass.labels[w.labels..<w.labels + w.range.count].map { Int($0) }, from: w.range.lowerBound, to: &out)
-        }
-        return out
+        return pass.spans()
     }
 
     /// The windows of a document with their emissions and their first labels, and for the
@@ -209,42 +210,85 @@ public struct NERModel: Sendable {
         struct Window { var range: Range<Int>; var emissions: Int; var labels: Int }
         var windows: [Window] = []
         var emissions: [Float] = []
-        var labels: [UInt8] = []
+        /// The labels of the windows' tokens, window after window (the first ``labelCount``;
+        /// as many as the document has tokens, so a window never grows the column), and for
+        /// the second pass, their words and whether each opens its sentence.
+        var labels: [UInt8]
+        var labelCount = 0
         var words: [Int32] = []
         var firsts: [Bool] = []
         /// The number of each match key hash.
-        var numbers = HashedIntMap<Int32>(capacity: 256)
+        var numbers: HashedIntMap<Int32>
         var wordCount = 0
 
-        /// An empty pass with room for about `expectedTokens` window tokens (windows hold the
-        /// capitalised tokens and a few around them), so its columns grow once.
-        init(expectedTokens: Int) {
+        /// An empty pass for a document of `tokens` tokens, with room for about
+        /// `expectedTokens` window tokens (windows hold the capitalised tokens and a few around
+        /// them), so its columns grow once.
+        init(expectedTokens: Int, tokens: Int, document: Bool, candidates: Int) {
+            // The words are at most the candidates (a short text's map is small: it is filled at every document).
+            numbers = HashedIntMap(capacity: document ? min(256, candidates) : 0)
             emissions.reserveCapacity(expectedTokens * 8)
-            labels.reserveCapacity(expectedTokens)
-            words.reserveCapacity(expectedTokens)
-            firsts.reserveCapacity(expectedTokens)
+            labels = [UInt8](filled: 0, count: tokens)
+            if document {
+                words = [Int32](filled: -1, count: tokens)
+                firsts = [Bool](filled: false, count: tokens)
+            }
         }
 
-        mutating func add(_ range: Range<Int>, emissions at: Int, labels new: [Int]) {
-            windows.append(Window(range: range, emissions: at, labels: labels.count))
-            for l in new { labels.append(UInt8(l)) }
+        /// Adds `range`, its emissions from `at`, and its labels by `decoder`.
+        mutating func add(_ range: Range<Int>, emissions at: Int, decoder: inout ViterbiDecoder) {
+            windows.append(Window(range: range, emissions: at, labels: labelCount))
+            decode(windows.count - 1, &decoder)
+            labelCount += range.count
+        }
+
+        /// Decodes window `w` (its labels written over the ones it had).
+        mutating func decode(_ w: Int, _ decoder: inout ViterbiDecoder) {
+            let window = windows[w]
+            emissions.withUnsafeBufferPointer { e in
+                labels.withUnsafeMutableBufferPointer { labels in
+                    decoder.decode(UnsafeBufferPointer(rebasing: e[window.emissions..<window.emissions + window.range.count * 8]),
+                                   into: UnsafeMutableBufferPointer(rebasing: labels[window.labels..<window.labels + window.range.count]))
+                }
+            }
+        }
+
+        /// The spans the labels of the windows name.
+        func spans() -> [Mention] {
+            var out: [Mention] = []
+            out.reserveCapacity(windows.count)
+            labels.withUnsafeBufferPointer { labels in
+                for w in windows {
+                    NERModel.appendSpans(UnsafeBufferPointer(rebasing: labels[w.labels..<w.labels + w.range.count]), from: w.range.lowerBound, to: &out)
+                }
+            }
+            return out
         }
 
         /// Notes the words of the capitalised tokens of `window` (`words`, from the scorer, and
         /// their key hashes from `keys`).
         mutating func addCandidates(_ scan: Scan, _ window: Range<Int>, sentence: Range<Int>, words ofWindow: ArraySlice<Int32>,
                                     keys: [UInt64]) {
-            for (t, w) in zip(window, ofWindow) {
-                guard NERWindows.isCandidate(scan.flags[t], scan.kinds[t]) else { words.append(-1); firsts.append(false); continue }
-                let key = Int(truncatingIfNeeded: keys[Int(w)])
-                if let n = numbers[key] {
-                    words.append(n)
-                } else {
-                    numbers[key] = Int32(wordCount)
-                    words.append(Int32(wordCount))
-                    wordCount += 1
+            let at = windows[windows.count - 1].labels - window.lowerBound
+            scan.flags.withUnsafeBufferPointer { flags in
+            scan.kinds.withUnsafeBufferPointer { kinds in
+            keys.withUnsafeBufferPointer { keys in
+            words.withUnsafeMutableBufferPointer { words in
+            firsts.withUnsafeMutableBufferPointer { firsts in
+                for (t, w) in zip(window, ofWindow) where NERWindows.isCandidate(flags[t], kinds[t]) {
+                    let key = Int(truncatingIfNeeded: keys[Int(w)])
+                    if let n = numbers.insert(key, Int32(wordCount)) {
+                        words[at + t] = n
+                    } else {
+                        words[at + t] = Int32(wordCount)
+                        wordCount += 1
+                    }
+                    firsts[at + t] = t == sentence.lowerBound || t > sentence.lowerBound && flags[t - 1].contains(.openingQuote)
                 }
-                firsts.append(t == sentence.lowerBound || t > sentence.lowerBound && scan.flags[t - 1].contains(.openingQuote))
+            }
+            }
+            }
+            }
             }
         }
     }
@@ -253,33 +297,38 @@ public struct NERModel: Sendable {
     /// with the rows of what the first pass said of them there (``DocumentEvidence``).
     func secondPass(_ pass: inout FirstPass, _ decoder: inout ViterbiDecoder) {
         var evidence = DocumentEvidence(words: pass.wordCount)
-        for k in pass.words.indices where pass.words[k] >= 0 {
+        for k in 0..<pass.labelCount where pass.words[k] >= 0 {
             evidence.add(word: Int(pass.words[k]), label: Int(pass.labels[k]), first: pass.firsts[k])
         }
         guard !evidence.isEmpty else { return }
-        let x = extractor
-        var labels: [Int] = []
-        for w in pass.windows {
-            var changed = false
-            for k in w.labels..<w.labels + w.range.count where pass.words[k] >= 0 {
-                evidence.features(word: Int(pass.words[k]), label: Int(pass.labels[k]), first: pass.firsts[k]) { template, value in
-                    addRow(x.row(template, value), to: &pass.emissions, at: w.emissions + (k - w.labels) * 8)
-                    changed = true
+        // The rows first, then the windows they changed decoded again: a window's rows read
+        // the first labels of its own tokens only.
+        var changed = [Bool](filled: false, count: pass.windows.count)
+        let bits = extractor.bits
+        weights.withUnsafeBytes { weights in
+        pass.windows.withUnsafeBufferPointer { windows in
+        pass.words.withUnsafeBufferPointer { words in
+        pass.labels.withUnsafeBufferPointer { labels in
+        pass.firsts.withUnsafeBufferPointer { firsts in
+        pass.emissions.withUnsafeMutableBufferPointer { emissions in
+            for (w, window) in windows.enumerated() {
+                for k in window.labels..<window.labels + window.range.count where words[k] >= 0 {
+                    let at = UnsafeMutableRawPointer(emissions.baseAddress! + window.emissions + (k - window.labels) * 8)
+                    evidence.features(word: Int(words[k]), label: Int(labels[k]), first: firsts[k]) { template, value in
+                        let row = NERFeatureExtractor.row(template, value, bits: bits)
+                        let v = weights.loadUnaligned(fromByteOffset: Int(row) &<< 3, as: SIMD8<Int8>.self)
+                        at.storeBytes(of: at.loadUnaligned(as: SIMD8<Float>.self) + SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: v)), as: SIMD8<Float>.self)
+                        changed[w] = true
+                    }
                 }
             }
-            guard changed else { continue }
-            decoder.decode(pass.emissions, from: w.emissions, count: w.range.count, transitions: transitions, into: &labels)
-            for (k, l) in labels.enumerated() { pass.labels[w.labels + k] = UInt8(l) }
         }
-    }
-
-    /// Adds weight row `row` to the eight scores of `emissions` from `at`.
-    @inline(__always)
-    func addRow(_ row: Int32, to emissions: inout [Float], at: Int) {
-        let v = weights.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: Int(row) << 3, as: SIMD8<Int8>.self) }
-        emissions.withUnsafeMutableBufferPointer { e in
-            for l in 0..<8 { e[at + l] += Float(v[l]) }
         }
+        }
+        }
+        }
+        }
+        for w in changed.indices where changed[w] { pass.decode(w, &decoder) }
     }
 
     /// Sums the weight rows of each token (`stride` a token, -1 after the last) into eight label scores.
@@ -301,9 +350,9 @@ public struct NERModel: Sendable {
     }
 
     /// Appends the spans a label sequence names (tokens from `start`).
-    static func appendSpans(_ labels: [Int], from start: Int, to out: inout [Mention]) {
+    static func appendSpans(_ labels: UnsafeBufferPointer<UInt8>, from start: Int, to out: inout [Mention]) {
         var open: (Int, Int)? = nil
-        for (k, label) in labels.enumerated() {
+        for (k, label) in labels.lazy.map({ Int($0) }).enumerated() {
             if let (s, l) = open, !(NERLabel.isInside(label) && label == l + 1) {
                 out.append(Mention(start: start + s, end: start + k, type: NERLabel.type(l)))
                 open = nil
@@ -314,78 +363,143 @@ public struct NERModel: Sendable {
     }
 }
 
-/// First-order Viterbi over the seven labels, the window entered and left from `O`.
+/// First-order Viterbi over the seven labels, the window entered and left from `O`. An `I-`
+/// label is reached only from its `B-` or itself (``NERLabel/allowed(_:_:)``), so the lattice
+/// keeps two groups of lanes: `O` and the three `B-` labels, reached from all seven labels,
+/// and the three `I-` labels, reached from two each.
 struct ViterbiDecoder {
-    private var best: [Float] = []
-    private var back: [Int8] = []
+    /// A token's scores: `O`, `B-PER`, `B-ORG`, `B-LOC`; then `I-PER`, `I-ORG`, `I-LOC` (and padding).
+    private typealias Lanes = (open: SIMD4<Float>, inside: SIMD4<Float>)
+
+    /// The transitions in the lattice's lanes.
+    struct Table: Sendable {
+        /// From each previous label (0...6), the transitions to the open lanes.
+        var toOpen: (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>)
+        /// The transitions to each `I-` label from its `B-` and from itself.
+        var fromBegin: SIMD4<Float>, fromInside: SIMD4<Float>
+        /// The transitions to `O` after the last token, by label (lane 7 unused).
+        var toEnd: SIMD8<Float>
+
+        /// The tables of transitions `tr` (`[previous * 8 + label]`, 64 of them).
+        init(_ tr: [Float]) {
+            func open(_ p: Int) -> SIMD4<Float> { SIMD4(tr[p * 8], tr[p * 8 + 1], tr[p * 8 + 3], tr[p * 8 + 5]) }
+            toOpen = (open(0), open(1), open(2), open(3), open(4), open(5), open(6))
+            fromBegin = SIMD4(tr[1 * 8 + 2], tr[3 * 8 + 4], tr[5 * 8 + 6], 0)
+            fromInside = SIMD4(tr[2 * 8 + 2], tr[4 * 8 + 4], tr[6 * 8 + 6], 0)
+            toEnd = SIMD8(tr[0], tr[8], tr[16], tr[24], tr[32], tr[40], tr[48], 0)
+        }
+    }
+
+    /// The transitions the table was made from (empty when made from a table).
+    private var transitions: [Float] = []
+    private var table: Table?
+    /// The previous label of each lane (two vectors a token, ``Lanes`` order).
+    private var back: [SIMD4<Int32>] = []
+
+    /// A decoder for any transitions (``decode(_:from:count:transitions:into:)``).
+    init() {}
+
+    /// A decoder for `transitions` (`[previous * 8 + label]`, ``decode(_:into:)``).
+    init(transitions: [Float]) {
+        precondition(transitions.count >= 64)
+        self.transitions = Array(transitions[0..<64])
+        table = Table(transitions)
+    }
+
+    /// A decoder for the transitions of `table` (``decode(_:into:)``).
+    init(table: Table) { self.table = table }
 
     /// The best labels for `count` tokens with `emissions` (eight per token).
     mutating func decode(_ emissions: [Float], from offset: Int = 0, count: Int, transitions: [Float], into labels: inout [Int]) {
         precondition(count > 0 && offset >= 0 && emissions.count >= offset + count * 8 && transitions.count >= 64)
-        labels.removeAll(keepingCapacity: true)
-        labels.append(contentsOf: repeatElement(0, count: count))
-        if count > best.count / 8 {
-            best = [Float](filled: 0, count: count * 16)
-            back = [Int8](filled: 0, count: count * 16)
+        if table == nil || !self.transitions.elementsEqual(transitions[0..<64], by: { $0.bitPattern == $1.bitPattern }) {
+            self = ViterbiDecoder(transitions: transitions)
         }
+        var out = [UInt8](repeating: 0, count: count)
         emissions.withUnsafeBufferPointer { e in
-            transitions.withUnsafeBufferPointer { tr in
-                best.withUnsafeMutableBufferPointer { best in
-                    back.withUnsafeMutableBufferPointer { back in
-                        labels.withUnsafeMutableBufferPointer { labels in
-                            ViterbiDecoder.decode(UnsafeBufferPointer(rebasing: e[offset...]), count: count, tr, best, back, labels)
-                        }
-                    }
-                }
-            }
+            out.withUnsafeMutableBufferPointer { decode(UnsafeBufferPointer(rebasing: e[offset..<offset + count * 8]), into: $0) }
         }
+        labels = out.map { Int($0) }
     }
 
-    /// Lanes of the transitions from each label that ``NERLabel/allowed(_:_:)`` forbids (an
-    /// `I-` label from any label but its `B-` and itself), and the padding lane 7.
-    private static let forbidden: [SIMDMask<SIMD8<Int32>>] = (0..<8).map { p in
-        var mask = SIMDMask<SIMD8<Int32>>()
-        for l in 0..<8 { mask[l] = l >= NERLabel.count || !NERLabel.allowed(p, l) }
-        return mask
-    }
-
-    /// The lattice over `best` and `back` (eight a token), the labels written to `labels`;
-    /// an `I-` label is reached only from its `B-` or itself (``NERLabel/allowed(_:_:)``),
-    /// candidates compared in label order. Each token takes the eight labels at once: from
-    /// each previous label in turn, its score plus its row of transitions (forbidden lanes
-    /// minus infinity), kept where strictly greater, as the label-by-label loop did.
-    private static func decode(_ emissions: UnsafeBufferPointer<Float>, count: Int, _ transitions: UnsafeBufferPointer<Float>,
-                               _ best: UnsafeMutableBufferPointer<Float>, _ back: UnsafeMutableBufferPointer<Int8>,
-                               _ labels: UnsafeMutableBufferPointer<Int>) {
-        let n = NERLabel.count
-        let e = UnsafeRawPointer(emissions.baseAddress!), b = UnsafeMutableRawPointer(best.baseAddress!)
-        let tr = UnsafeRawPointer(transitions.baseAddress!)
-        withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: n) { rows in
-            let forbidden = forbidden
-            for p in 0..<n {
-                rows[p] = tr.loadUnaligned(fromByteOffset: p * 32, as: SIMD8<Float>.self).replacing(with: -.infinity, where: forbidden[p])
-            }
-            b.storeBytes(of: rows[NERLabel.o] + e.loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+    /// Writes to `labels` the best labels for its tokens with `emissions` (eight per token),
+    /// under the transitions the decoder was made for.
+    mutating func decode(_ emissions: UnsafeBufferPointer<Float>, into labels: UnsafeMutableBufferPointer<UInt8>) {
+        let count = labels.count
+        guard let table else { preconditionFailure("a decoder made without transitions") }
+        precondition(count > 0 && emissions.count >= count * 8)
+        if count * 2 > back.count { back = [SIMD4<Int32>](filled: SIMD4(), count: count * 4) }
+        let e = UnsafeRawPointer(emissions.baseAddress!)
+        // The first token, entered from O (an I- label cannot open a window).
+        var scores = ViterbiDecoder.lanes(e)
+        scores.open += table.toOpen.0
+        scores.inside = SIMD4(repeating: -.infinity) + scores.inside
+        back.withUnsafeMutableBufferPointer { back in
             for t in 1..<count {
-                var m = SIMD8<Float>(repeating: -.infinity), arg = SIMD8<Int32>()
-                for p in 0..<n {
-                    let candidate = SIMD8<Float>(repeating: best[(t - 1) * 8 + p]) + rows[p]
-                    let better = candidate .> m
-                    m.replace(with: candidate, where: better)
-                    arg.replace(with: Int32(p), where: better)
-                }
-                b.storeBytes(of: m + e.loadUnaligned(fromByteOffset: t * 32, as: SIMD8<Float>.self), toByteOffset: t * 32, as: SIMD8<Float>.self)
-                UnsafeMutableRawPointer(back.baseAddress! + t * 8).storeBytes(of: SIMD8<Int8>(truncatingIfNeeded: arg), as: SIMD8<Int8>.self)
+                let step = ViterbiDecoder.step(scores, table)
+                let e = ViterbiDecoder.lanes(e + t &* 32)
+                scores = (step.best.open + e.open, step.best.inside + e.inside)
+                back[t &* 2] = step.back.open
+                back[t &* 2 &+ 1] = step.back.inside
             }
         }
+        // The best last label, its transition back to O counted; then back along the lattice.
+        let last = SIMD8(lowHalf: scores.open, highHalf: scores.inside)
         var m = -Float.infinity, arg = 0
-        for l in 0..<n {
-            let v = best[(count - 1) * 8 + l] + transitions[l * 8 + NERLabel.o]
+        for l in 0..<NERLabel.count {
+            let lane = ViterbiDecoder.lane(l)
+            let v = last[lane] + table.toEnd[l]
             if v > m { m = v; arg = l }
         }
-        labels[count - 1] = arg
-        var t = count - 1
-        while t > 0 { arg = Int(back[t * 8 + arg]); t -= 1; labels[t] = arg }
+        labels[count &- 1] = UInt8(arg)
+        back.withUnsafeBufferPointer { back in
+            var t = count &- 1
+            while t > 0 {
+                let lane = ViterbiDecoder.lane(arg)
+                arg = Int(back[t &* 2 &+ lane &>> 2][lane & 3])
+                t &-= 1
+                labels[t] = UInt8(arg)
+            }
+        }
+    }
+
+    /// The lane of `label` (``Lanes``): O 0, B- labels 1...3, I- labels 4...6.
+    @inline(__always)
+    private static func lane(_ label: Int) -> Int { label & 1 != 0 || label == 0 ? (label &+ 1) &>> 1 : 3 &+ label &>> 1 }
+
+    /// The eight emissions at `e` in lane order (``Lanes``).
+    @inline(__always)
+    private static func lanes(_ e: UnsafeRawPointer) -> Lanes {
+        let v = e.loadUnaligned(as: SIMD8<Float>.self)
+        return (SIMD4(v[0], v[1], v[3], v[5]), SIMD4(v[2], v[4], v[6], v[7]))
+    }
+
+    /// One token of the lattice from the previous token's scores `prev`: each lane's best
+    /// previous label and its score (before the token's emissions). Candidates are compared
+    /// in label order, one kept only when strictly greater, from minus infinity and label 0.
+    @inline(__always)
+    private static func step(_ prev: Lanes, _ table: Table) -> (best: Lanes, back: (open: SIMD4<Int32>, inside: SIMD4<Int32>)) {
+        var m = SIMD4<Float>(repeating: -.infinity), arg = SIMD4<Int32>()
+        keep(SIMD4(repeating: prev.open[0]) + table.toOpen.0, SIMD4(repeating: 0), &m, &arg)
+        keep(SIMD4(repeating: prev.open[1]) + table.toOpen.1, SIMD4(repeating: 1), &m, &arg)
+        keep(SIMD4(repeating: prev.inside[0]) + table.toOpen.2, SIMD4(repeating: 2), &m, &arg)
+        keep(SIMD4(repeating: prev.open[2]) + table.toOpen.3, SIMD4(repeating: 3), &m, &arg)
+        keep(SIMD4(repeating: prev.inside[1]) + table.toOpen.4, SIMD4(repeating: 4), &m, &arg)
+        keep(SIMD4(repeating: prev.open[3]) + table.toOpen.5, SIMD4(repeating: 5), &m, &arg)
+        keep(SIMD4(repeating: prev.inside[2]) + table.toOpen.6, SIMD4(repeating: 6), &m, &arg)
+        // I-PER, I-ORG, I-LOC: from B-PER, B-ORG, B-LOC, then from themselves.
+        var mi = SIMD4<Float>(repeating: -.infinity), argi = SIMD4<Int32>()
+        keep(SIMD4(prev.open[1], prev.open[2], prev.open[3], -.infinity) + table.fromBegin, SIMD4(1, 3, 5, 0), &mi, &argi)
+        keep(prev.inside + table.fromInside, SIMD4(2, 4, 6, 0), &mi, &argi)
+        return ((m, mi), (arg, argi))
+    }
+
+    /// Keeps `candidate` (from `label`) in the lanes where it is strictly greater than `m`.
+    @inline(__always)
+    private static func keep(_ candidate: SIMD4<Float>, _ label: SIMD4<Int32>, _ m: inout SIMD4<Float>, _ arg: inout SIMD4<Int32>) {
+        let better = candidate .> m
+        m.replace(with: candidate, where: better)
+        arg.replace(with: label, where: better)
     }
 }
 

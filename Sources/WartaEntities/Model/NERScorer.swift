@@ -22,11 +22,44 @@ struct NERScorer {
     /// The word of each token of the document once looked up (-1 before): the tokens two
     /// before and after a window are often those of the next one, looked up once.
     private var tokenWords: [Int32]
-    /// The words' sums of each token of the window, and its other rows (``contextRows`` each).
+    /// The words' sums of each token of the window, its other rows (``contextRows`` each, the
+    /// first `rowCounts[t]` used), and its eight label scores.
     private var sums: [SIMD8<Int16>] = []
     private var rows: [Int32] = []
+    private var rowCounts: [UInt8] = []
+    private var scores: [SIMD8<Float>] = []
     /// The rows of a neighbour outside the sentence: two before, one before, one after, two after.
     private let outside: (SIMD8<Int16>, SIMD8<Int16>, SIMD8<Int16>, SIMD8<Int16>)
+
+    /// A scorer for `scan` with the buffers `words` kept from its last document (give them
+    /// back with ``giveBuffers(to:)``): a short text allocates none.
+    init(model: NERModel, scan: Scan, words: inout NERWordScores) {
+        self.init(model: model, scan: scan)
+        swapBuffers(&words.buffers)
+        codes.forgetSubtypes()
+    }
+
+    /// Gives the buffers back to `words` for its next document.
+    mutating func giveBuffers(to words: inout NERWordScores) { swapBuffers(&words.buffers) }
+
+    private mutating func swapBuffers(_ kept: inout Buffers) {
+        swap(&codes, &kept.codes)
+        swap(&windowWords, &kept.windowWords)
+        swap(&sums, &kept.sums)
+        swap(&rows, &kept.rows)
+        swap(&rowCounts, &kept.rowCounts)
+        swap(&scores, &kept.scores)
+    }
+
+    /// The buffers a scorer fills window after window, kept by ``NERWordScores`` between documents.
+    struct Buffers {
+        var codes = GazetteerCodes()
+        var windowWords: [Int32] = []
+        var sums: [SIMD8<Int16>] = []
+        var rows: [Int32] = []
+        var rowCounts: [UInt8] = []
+        var scores: [SIMD8<Float>] = []
+    }
 
     init(model: NERModel, scan: Scan) {
         self.model = model
@@ -57,59 +90,97 @@ struct NERScorer {
     mutating func score(_ scan: Scan, _ window: Range<Int>, sentence: Range<Int>, headline: NERWindowFeatures.HeadlineCase, words: inout NERWordScores,
                         into emissions: inout [Float]) {
         let base = window.lowerBound - 2
-        windowWords.removeAll(keepingCapacity: true)
-        for t in base..<window.upperBound + 2 {
-            windowWords.append(t >= sentence.lowerBound && t < sentence.upperBound ? word(of: t, scan, &words) : -1)
-        }
+        lookUpWords(scan, window, sentence: sentence, words: &words)
         for i in window where scan.flags[i].contains(.capitalized) { words.checkCommon(Int(windowWords[i - base]), i, scan) }
         extractor.gazetteerCodes(scan, window: window, sentence: sentence, into: &codes)
-        clearRows(window.count)
+        makeRoom(window.count)
         contextRows(scan, window, sentence: sentence, headline: headline, words: words)
-        let first = emissions.count
-        emissions.append(contentsOf: repeatElement(0, count: window.count * 8))
-        // The rows' loads in one run, independent of each other: their cache misses overlap.
+        sumRows(window.count)
+        scores.withUnsafeBufferPointer { scores in
+            UnsafeRawBufferPointer(start: scores.baseAddress, count: window.count * MemoryLayout<SIMD8<Float>>.stride)
+                .withMemoryRebound(to: Float.self) { emissions.append(contentsOf: $0) }
+        }
+    }
+
+    /// Sets ``scores`` to the sums of each token's words' sums and its other rows. The rows'
+    /// loads in one run, independent of each other: their cache misses overlap.
+    private mutating func sumRows(_ tokens: Int) {
         model.weights.withUnsafeBytes { w in
             let w = w.baseAddress!
             rows.withUnsafeBufferPointer { rows in
+            rowCounts.withUnsafeBufferPointer { counts in
             sums.withUnsafeBufferPointer { sums in
-            emissions.withUnsafeMutableBufferPointer { emissions in
-                for t in 0..<window.count {
+            scores.withUnsafeMutableBufferPointer { scores in
+                for t in 0..<tokens {
                     var sum = sums[t]
-                    for r in rows[t * NERScorer.contextRows..<(t + 1) * NERScorer.contextRows] {
-                        if r < 0 { break }
-                        sum &+= SIMD8<Int16>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: Int(r) << 3, as: SIMD8<Int8>.self))
+                    let first = t &* NERScorer.contextRows
+                    for k in first..<first &+ Int(counts[t]) {
+                        sum &+= SIMD8<Int16>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: Int(rows[k]) &<< 3, as: SIMD8<Int8>.self))
                     }
-                    let scores = SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: sum))
-                    for l in 0..<8 { emissions[first + t * 8 + l] = scores[l] }
+                    scores[t] = SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: sum))
                 }
             }
             }
             }
+            }
+        }
+    }
+
+    /// Sets ``windowWords`` to the word of each token of `window` and two on each side (-1
+    /// outside `sentence`), each token looked up in `words` the first time only (``tokenWords``).
+    private mutating func lookUpWords(_ scan: Scan, _ window: Range<Int>, sentence: Range<Int>, words: inout NERWordScores) {
+        let base = window.lowerBound - 2, n = window.count + 4
+        let lo = max(base, sentence.lowerBound), hi = min(window.upperBound + 2, sentence.upperBound)
+        // Both columns are taken out of `self` while written, so the model can be read beside them.
+        var known: [Int32] = [], out: [Int32] = []
+        var missed = false
+        swap(&known, &tokenWords)
+        swap(&out, &windowWords)
+        if out.count < n { out = [Int32](filled: -1, count: n * 2) }
+        let doc = scan.doc
+        doc.bytes.withUnsafeBufferPointer { text in
+        doc.tokens.starts.withUnsafeBufferPointer { starts in
+        doc.tokens.ends.withUnsafeBufferPointer { ends in
+        known.withUnsafeMutableBufferPointer { known in
+        out.withUnsafeMutableBufferPointer { out in
+            for k in 0..<n {
+                let t = base &+ k
+                guard t >= lo && t < hi else { out[k] = -1; continue }
+                var w = known[t]
+                if w < 0 {
+                    // A new word waits (-2) for the loop below, which reads the model.
+                    guard let found = words.word(text, Int(starts[t]), Int(ends[t])) else { out[k] = -2; missed = true; continue }
+                    w = Int32(found)
+                    known[t] = w
+                }
+                out[k] = w
+            }
+        }
+        }
+        }
+        }
+        }
+        swap(&known, &tokenWords)
+        swap(&out, &windowWords)
+        guard missed else { return }
+        for k in 0..<n where windowWords[k] == -2 {
+            let t = base + k
+            if tokenWords[t] < 0 { tokenWords[t] = Int32(words.word(of: t, scan, model)) }
+            windowWords[k] = tokenWords[t]
         }
     }
 
     /// The word (in ``NERWordScores``) of each token of the window scored last.
     func wordsOfLastWindow(_ count: Int) -> ArraySlice<Int32> { windowWords[2..<2 + count] }
 
-    /// Makes room in ``sums`` and ``rows`` for `tokens` tokens, their rows all unused (-1);
-    /// the buffers only grow, so a window costs no allocation.
-    private mutating func clearRows(_ tokens: Int) {
-        if sums.count < tokens {
-            sums = [SIMD8<Int16>](filled: SIMD8(), count: tokens * 2)
-            rows = [Int32](filled: -1, count: tokens * 2 * NERScorer.contextRows)
-        } else {
-            rows.withUnsafeMutableBufferPointer { $0[0..<tokens * NERScorer.contextRows].update(repeating: -1) }
-        }
-    }
-
-    /// The word of token `t`, looked up in `words` the first time only.
-    @inline(__always)
-    private mutating func word(of t: Int, _ scan: Scan, _ words: inout NERWordScores) -> Int32 {
-        let known = tokenWords[t]
-        if known >= 0 { return known }
-        let w = Int32(words.word(of: t, scan, model))
-        tokenWords[t] = w
-        return w
+    /// Makes room in ``sums``, ``rows``, ``rowCounts`` and ``scores`` for `tokens` tokens; the
+    /// buffers only grow, so a window costs no allocation.
+    private mutating func makeRoom(_ tokens: Int) {
+        guard sums.count < tokens else { return }
+        sums = [SIMD8<Int16>](filled: SIMD8(), count: tokens * 2)
+        rows = [Int32](filled: -1, count: tokens * 2 * NERScorer.contextRows)
+        rowCounts = [UInt8](filled: 0, count: tokens * 2)
+        scores = [SIMD8<Float>](filled: SIMD8(), count: tokens * 2)
     }
 
     /// The most rows a token has besides its words' sums (``NERFeatureExtractor/wordRows``,
@@ -122,13 +193,15 @@ struct NERScorer {
         let base = window.lowerBound - 2
         // Scalars and buffers only: a copy of the extractor per window retained its word indexes.
         let gazetteer = extractor.gazetteer, rules = extractor.rules, bits = extractor.bits, wordRows = extractor.wordRows
-        let outside = outside, codes = codes
+        let outside = outside
         scan.flags.withUnsafeBufferPointer { flags in
         scan.cues.withUnsafeBufferPointer { cues in
         ruleCodes.withUnsafeBufferPointer { ruleCodes in
         windowWords.withUnsafeBufferPointer { windowWords in
         sums.withUnsafeMutableBufferPointer { sums in
         rows.withUnsafeMutableBufferPointer { rows in
+        rowCounts.withUnsafeMutableBufferPointer { counts in
+        codes.withColumns { codes in
             words.withColumns { vectors, keys, info in
             model.weights.withUnsafeBytes { weights in
                 var out = RowWriter(rows: rows, bits: bits, wordRows: wordRows, weights: weights.baseAddress!)
@@ -137,11 +210,11 @@ struct NERScorer {
                     let e = Int(windowWords[k])
                     let p2e = Int(windowWords[k - 2]), p1e = Int(windowWords[k - 1])
                     let n1e = Int(windowWords[k + 1]), n2e = Int(windowWords[k + 2])
-                    var sum = vectors[e * 5]
-                    sum &+= p2e >= 0 ? vectors[p2e * 5 + 1] : outside.0
-                    sum &+= p1e >= 0 ? vectors[p1e * 5 + 2] : outside.1
-                    sum &+= n1e >= 0 ? vectors[n1e * 5 + 3] : outside.2
-                    sum &+= n2e >= 0 ? vectors[n2e * 5 + 4] : outside.3
+                    var sum = vectors[e].own
+                    sum &+= p2e >= 0 ? vectors[p2e].twoBefore : outside.0
+                    sum &+= p1e >= 0 ? vectors[p1e].before : outside.1
+                    sum &+= n1e >= 0 ? vectors[n1e].after : outside.2
+                    sum &+= n2e >= 0 ? vectors[n2e].twoAfter : outside.3
                     sums[i - window.lowerBound] = sum
                     out.start((i - window.lowerBound) * NERScorer.contextRows)
                     let key = keys[e], shape = UInt64(info[e].shape)
@@ -180,9 +253,12 @@ struct NERScorer {
                         if capital || caps, case let mw = info[e].multiWord, mw != 0 { out.add(.multiWord, UInt64(mw)) }
                     }
                     if rules { NERFeatureExtractor.ruleFeatures(ruleCodes, i, sentence: sentence, key: key) { out.add($0, $1) } }
+                    counts[i - window.lowerBound] = UInt8(truncatingIfNeeded: out.count)
                 }
             }
             }
+        }
+        }
         }
         }
         }
@@ -220,9 +296,9 @@ private struct RowWriter {
     /// Writes the row of feature `value` of `template`.
     @inline(__always) mutating func row(_ template: NERTemplate, _ value: UInt64) {
         let r = NERFeatureExtractor.row(template, value, bits: bits)
-        rows[at + count] = r
-        warta_prefetch(weights + Int(r) << 3)
-        count += 1
+        rows[at &+ count] = r
+        warta_prefetch(weights + Int(r) &<< 3)
+        count &+= 1
     }
 
     /// ``row(_:_:)`` while the token has fewer than ``NERModel/stride`` rows with those of
@@ -263,37 +339,46 @@ struct NERWordScores {
     private var bytes: [UInt8] = []
     private var keys: [UInt64] = []
     private var info: [Info] = []
-    /// Five per word.
-    private var vectors: [SIMD8<Int16>] = []
+    /// A word's five sums: its own rows, and its rows as the word two before a token, one
+    /// before, one after and two after.
+    struct Sums {
+        var own: SIMD8<Int16>, twoBefore: SIMD8<Int16>, before: SIMD8<Int16>, after: SIMD8<Int16>, twoAfter: SIMD8<Int16>
+    }
+    private var vectors: [Sums] = []
     private var scratch = [UInt8](filled: 0, count: 256)
-    /// The table key of the word ``find(_:)`` did not find.
-    private var pendingKey: UInt64 = 0
+    /// The scorer's buffers between documents (``NERScorer/init(model:scan:words:)``).
+    var buffers = NERScorer.Buffers()
+
+    /// The word whose bytes are `text[start..<end]`, or nil when it is new.
+    @inline(__always)
+    func word(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        let key = NERWordScores.key(text, start, end), length = Int32(end &- start)
+        return table.withUnsafeBufferPointer { table in
+            let mask = table.count &- 1
+            var slot = NERWordScores.slot(key, length) & mask
+            while case let entry = table[slot], entry.word != 0 {
+                if entry.key == key, entry.length == length, length <= 8 || isWord(Int(entry.word) &- 1, text, start, end) {
+                    return Int(entry.word) &- 1
+                }
+                slot = (slot &+ 1) & mask
+            }
+            return nil
+        }
+    }
 
     /// The word of token `t` of `scan`, added with its sums when new.
     mutating func word(of t: Int, _ scan: Scan, _ model: NERModel) -> Int {
         let s = Int(scan.doc.tokens.starts[t]), e = Int(scan.doc.tokens.ends[t])
-        let (found, slot) = scan.doc.bytes.withUnsafeBufferPointer { text in find(UnsafeBufferPointer(rebasing: text[s..<e])) }
-        if found >= 0 { return found }
-        scan.doc.bytes.withUnsafeBufferPointer { text in add(UnsafeBufferPointer(rebasing: text[s..<e]), t, scan, model) }
-        table[slot] = Slot(key: pendingKey, length: Int32(e - s), word: Int32(keys.count))
-        if keys.count * 2 > table.count { grow() }
-        return keys.count - 1
-    }
-
-    /// The word `token` is (-1 when new) and the slot where it is or would go; the key of a
-    /// new word is left in ``pendingKey``.
-    private mutating func find(_ token: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        let key = NERWordScores.key(token), length = Int32(token.count)
+        if let w = scan.doc.bytes.withUnsafeBufferPointer({ word($0, s, e) }) { return w }
+        let key = scan.doc.bytes.withUnsafeBufferPointer { NERWordScores.key($0, s, e) }
+        let length = Int32(e - s)
         let mask = table.count - 1
         var slot = NERWordScores.slot(key, length) & mask
-        while case let entry = table[slot], entry.word != 0 {
-            if entry.key == key, entry.length == length, length <= 8 || isWord(Int(entry.word) - 1, token) {
-                return (Int(entry.word) - 1, slot)
-            }
-            slot = (slot + 1) & mask
-        }
-        pendingKey = key
-        return (-1, slot)
+        while table[slot].word != 0 { slot = (slot + 1) & mask }
+        scan.doc.bytes.withUnsafeBufferPointer { text in add(UnsafeBufferPointer(rebasing: text[s..<e]), t, scan, model) }
+        table[slot] = Slot(key: key, length: length, word: Int32(keys.count))
+        if keys.count * 2 > table.count { grow() }
+        return keys.count - 1
     }
 
     /// The hash of the match key of `word`.
@@ -305,12 +390,23 @@ struct NERWordScores {
     /// Whether the cache holds ``limit`` words or more.
     var isFull: Bool { keys.count >= NERWordScores.limit }
 
-    /// A word's bytes packed into 64 bits when they fit, else their hash.
+    /// The bytes `text[start..<end]` of a word packed into 64 bits when they fit (one load
+    /// when eight bytes can be read from `start`), else a hash of their first and last eight
+    /// (a longer word's bytes are compared when its key and length match).
     @inline(__always)
-    static func key(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        if token.count > 8 { return NERFeatureExtractor.fnv(token, 0, token.count) }
+    static func key(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        let n = end &- start
+        if n > 8 {
+            let p = UnsafeRawPointer(text.baseAddress!)
+            return NERFeatureExtractor.mix(p.loadUnaligned(fromByteOffset: start, as: UInt64.self),
+                                           p.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self) &* 0x9e37_79b9_7f4a_7c15)
+        }
+        if n > 0 && start &+ 8 <= text.count {
+            let v = UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + start).loadUnaligned(as: UInt64.self))
+            return v & (~0 &>> UInt64(64 &- 8 &* n))
+        }
         var v: UInt64 = 0
-        for k in 0..<token.count { v |= UInt64(token[k]) << UInt64(8 * k) }
+        for k in 0..<n { v |= UInt64(text[start &+ k]) &<< UInt64(8 &* k) }
         return v
     }
 
@@ -320,12 +416,21 @@ struct NERWordScores {
         Int(truncatingIfNeeded: NERFeatureExtractor.mix(key, UInt64(length)) >> 20)
     }
 
-    /// Whether word `w` is `token` (of more than eight bytes).
-    private func isWord(_ w: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
-        let s = Int(starts[w])
-        guard Int(starts[w + 1]) - s == token.count else { return false }
-        for k in 0..<token.count where bytes[s + k] != token[k] { return false }
-        return true
+    /// Whether word `w` is `text[start..<end]` (of more than eight bytes).
+    private func isWord(_ w: Int, _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let s = Int(starts[w]), n = end - start
+        guard Int(starts[w + 1]) - s == n else { return false }
+        // Eight bytes at a time, the last eight overlapping the ones before.
+        return bytes.withUnsafeBytes { bytes in
+            let a = bytes.baseAddress! + s, b = UnsafeRawPointer(text.baseAddress! + start)
+            var k = 0
+            while true {
+                let at = min(k, n &- 8)
+                if a.loadUnaligned(fromByteOffset: at, as: UInt64.self) != b.loadUnaligned(fromByteOffset: at, as: UInt64.self) { return false }
+                k &+= 8
+                if k >= n { return true }
+            }
+        }
     }
 
     /// Adds `token` (token `t` of `scan`) with its sums.
@@ -352,11 +457,7 @@ struct NERWordScores {
                 prev &+= load(.prevClass, WordClasses.middle(f.classes))
                 next &+= load(.nextClass, WordClasses.middle(f.classes))
             }
-            vectors.append(own)
-            vectors.append(load(.prev2, f.keyHash))
-            vectors.append(prev)
-            vectors.append(next)
-            vectors.append(load(.next2, f.keyHash))
+            vectors.append(Sums(own: own, twoBefore: load(.prev2, f.keyHash), before: prev, after: next, twoAfter: load(.next2, f.keyHash)))
         }
     }
 
@@ -376,8 +477,8 @@ struct NERWordScores {
         if info[w].common == Info.unknown { info[w].common = scan.isCommonWord(i) ? Info.common : Info.notCommon }
     }
 
-    /// Calls `body` with the sums (five per word), key hashes and infos of the words.
-    func withColumns<R>(_ body: (UnsafeBufferPointer<SIMD8<Int16>>, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Info>) -> R) -> R {
+    /// Calls `body` with the sums, key hashes and infos of the words.
+    func withColumns<R>(_ body: (UnsafeBufferPointer<Sums>, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Info>) -> R) -> R {
         vectors.withUnsafeBufferPointer { v in
             keys.withUnsafeBufferPointer { k in
                 info.withUnsafeBufferPointer { i in body(v, k, i) }
