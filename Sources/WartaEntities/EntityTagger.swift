@@ -294,8 +294,18 @@ final class Scan {
     /// The longest lexicon match from each token within ``matchLimits`` (the widest limit a
     /// pass asked for so far), for every later call of ``lexiconMatchIndex(_:_:)`` within it:
     /// 0 not looked up, else ``noMatch`` or the entry index + 1 above 32 bits and the end below.
-    @exclusivity(unchecked) var matches: [UInt64]
-    @exclusivity(unchecked) var matchLimits: [Int32]
+    /// This and the other memos by token are written in place: the scan owns them (freed by
+    /// `deinit`), and a class-held array would check that it is unique at every write.
+    let matches: UnsafeMutablePointer<UInt64>
+    let matchLimits: UnsafeMutablePointer<Int32>
+    /// By token, the hash state after its key's bytes (``keyState(_:)``), 0 until asked: the
+    /// passes hash the same capitalised words again and again.
+    let keyStates: UnsafeMutablePointer<UInt64>
+    /// One bit a token, set where a rule of ``sentence(_:)`` can start: a token with a key that
+    /// is capitalised, a number or a cue word (``nextCandidate(_:_:)``).
+    let candidates: [UInt64]
+    /// The number of tokens (the memos' length).
+    let tokenCount: Int
     /// The headlines in title case (``isTitleCase(_:)``), found by ``applyRules()``.
     @exclusivity(unchecked) var titleCaseLines: [Range<Int>] = []
     /// The words of multi-word lexicon names (the model's ``NERFeatureExtractor/multiWord``:
@@ -307,7 +317,7 @@ final class Scan {
     static let noMatch: UInt64 = 1 << 63
     /// By token, what ``isCommonWord(_:)`` found: 0 not asked yet, 1 no word of the
     /// language, 2 a word of the language.
-    @exclusivity(unchecked) var commonWordAnswers: [UInt8]
+    let commonWordAnswers: UnsafeMutablePointer<UInt8>
 
     init(doc: Document, lexicon: EntityLexicon, commonWords: CommonWords, cueWords: EntityTagger.CueWords = .builtIn) {
         self.doc = doc
@@ -316,9 +326,15 @@ final class Scan {
         // Keys only where a rule can look: capitalised words and their neighbours, numbers and
         // their neighbours, abbreviations. Lower-case running text (most tokens) is skipped.
         let n = doc.tokens.count
-        matches = [UInt64](filled: 0, count: n)
-        matchLimits = [Int32](filled: 0, count: n)
-        commonWordAnswers = [UInt8](filled: 0, count: n)
+        tokenCount = n
+        matches = .allocate(capacity: n)
+        matches.initialize(repeating: 0, count: n)
+        matchLimits = .allocate(capacity: n)
+        matchLimits.initialize(repeating: 0, count: n)
+        keyStates = .allocate(capacity: n)
+        keyStates.initialize(repeating: 0, count: n)
+        commonWordAnswers = .allocate(capacity: n)
+        commonWordAnswers.initialize(repeating: 0, count: n)
         let flags = doc.tokens.flags, kinds = doc.tokens.kinds
         self.flags = flags
         self.kinds = kinds
@@ -349,6 +365,8 @@ final class Scan {
         let cueTable = cueWords.table, lowercaseStarts = lexicon.lowercaseStarts
         let checkLowercaseStarts = lowercaseStarts.count > 0
         let cueShapes = cueWords.shapes, lowercaseShapes = lexicon.lowercaseStartShapes
+        var candidates = [UInt64](filled: 0, count: n >> 6 + 2)
+        let keyStates = keyStates
         let keyBytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
             var at = 0
             doc.bytes.withUnsafeBufferPointer { text in
@@ -358,21 +376,30 @@ final class Scan {
             salient.withUnsafeBufferPointer { salient in
             keyEnds.withUnsafeMutableBufferPointer { keyEnds in
             cues.withUnsafeMutableBufferPointer { cues in
+            kinds.withUnsafeBufferPointer { kinds in
+            candidates.withUnsafeMutableBufferPointer { candidates in
                 for i in 0..<n {
                     if salient[i] || salient[i + 1] || salient[i + 2] {
                         let token = UnsafeBufferPointer(rebasing: text[Int(starts[i])..<Int(ends[i])])
                         let length = MatchKey.write(token, to: out.baseAddress! + at)
                         let key = UnsafeBufferPointer(rebasing: out[at..<at + length])
                         // Cue words are short; only lower-case tokens need the case-`any` bit.
+                        let capital = flags[i].rawValue & salientFlags != 0
                         let cue = cueShapes.mayContain(key)
-                        let lower = checkLowercaseStarts && flags[i].rawValue & salientFlags == 0 && lowercaseShapes.mayContain(key)
+                        let lower = checkLowercaseStarts && !capital && lowercaseShapes.mayContain(key)
+                        var bits: UInt16 = 0
                         if cue || lower {
-                            let h = ByteStringTable.hash(of: key)
-                            var bits = cue ? UInt16(truncatingIfNeeded: cueTable.value(key, hash: h) ?? 0) : 0
+                            let state = Scan.hashState(of: key)
+                            keyStates[i] = state
+                            let h = ByteStringTable.hashEnd(state)
+                            bits = cue ? UInt16(truncatingIfNeeded: cueTable.value(key, hash: h) ?? 0) : 0
                             if lower, lowercaseStarts.value(key, hash: h) != nil {
                                 bits |= EntityTagger.Cue.lowercaseStart.rawValue
                             }
                             cues[i] = EntityTagger.Cue(rawValue: bits)
+                        }
+                        if length > 0, bits != 0 || capital || kinds[i] == .number {
+                            candidates[i >> 6] |= 1 << UInt64(i & 63)
                         }
                         at += length
                     }
@@ -387,20 +414,63 @@ final class Scan {
             }
             }
             }
+            }
+            }
             written = at
         }
         self.keyBytes = keyBytes
         self.keyEnds = keyEnds
         self.cues = cues
         self.capitals = capitals
+        self.candidates = candidates
+        // Room for a mention per two capitals before the array grows.
+        mentions.reserveCapacity(capitals.count / 2 + 16)
+    }
+
+    deinit {
+        matches.deallocate()
+        matchLimits.deallocate()
+        keyStates.deallocate()
+        commonWordAnswers.deallocate()
+    }
+
+    /// The first token from `i` on where a rule of ``sentence(_:)`` can start (``candidates``),
+    /// or `limit` when there is none before it.
+    @inline(__always) func nextCandidate(_ i: Int, _ limit: Int) -> Int {
+        guard i < limit else { return limit }
+        var w = i >> 6
+        var word = candidates[w] & (~0 << UInt64(i & 63))
+        while word == 0 {
+            w += 1
+            if w << 6 >= limit { return limit }
+            word = candidates[w]
+        }
+        return min(w << 6 + word.trailingZeroBitCount, limit)
     }
 
     /// Whether token `i` has no key (running lower-case text away from names and numbers).
     @inline(__always) func keyIsEmpty(_ i: Int) -> Bool { keyEnds[i] + 1 == keyEnds[i + 1] }
 
-    /// The hash of token `i`'s key, as the lexicon tables hash it (recomputed: cheaper than
-    /// keeping a column of them for every token).
-    @inline(__always) func keyHash(_ i: Int) -> Int { withKey(i) { ByteStringTable.hash(of: $0) } }
+    /// The hash of token `i`'s key, as the lexicon tables hash it.
+    @inline(__always) func keyHash(_ i: Int) -> Int { ByteStringTable.hashEnd(keyState(i)) }
+
+    /// The hash state after the bytes of token `i`'s key (``ByteStringTable/hashStep(_:_:)``
+    /// from ``ByteStringTable/hashStart``), hashed the first time it is asked for.
+    @inline(__always) func keyState(_ i: Int) -> UInt64 {
+        precondition(i >= 0 && i < tokenCount, "token out of range")
+        let known = keyStates[i]
+        if known != 0 { return known }
+        let state = withKey(i) { Scan.hashState(of: $0) }
+        keyStates[i] = state
+        return state
+    }
+
+    /// The hash state after the bytes of `key`.
+    @inline(__always) static func hashState(of key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = ByteStringTable.hashStart
+        for b in key { h = ByteStringTable.hashStep(h, b) }
+        return h
+    }
 
     /// Calls `body` with the match key of token `i`.
     @inline(__always) func withKey<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
@@ -429,6 +499,12 @@ final class Scan {
     /// token hashed so far): ``keyHash(_:)`` of those tokens' joined key.
     @inline(__always) func extend(_ run: inout RunKeyHash, to end: Int) -> Int {
         let stop = Int(keyEnds[end]) - 1
+        // A run of one token so far: its key's state, hashed once for every pass.
+        if run.at == Int(keyEnds[end - 1]), run.state == ByteStringTable.hashStart {
+            run.state = keyState(end - 1)
+            run.at = stop
+            return ByteStringTable.hashEnd(run.state)
+        }
         keyBytes.withUnsafeBufferPointer { bytes in
             var h = run.state
             for k in run.at..<stop { h = ByteStringTable.hashStep(h, bytes[k]) }
@@ -464,6 +540,7 @@ final class Scan {
     /// within `limit`, and no match within a wider limit means none within `limit`.
     func lexiconMatchIndex(_ i: Int, _ limit: Int) -> (entry: Int, end: Int)? {
         guard i >= 0, i < limit else { return nil }
+        precondition(i < tokenCount, "token out of range")
         let known = matches[i]
         if known != 0, limit <= Int(matchLimits[i]) {
             if known == Scan.noMatch { return nil }
@@ -661,6 +738,7 @@ final class Scan {
     /// looked up once per token (``commonWordAnswers``): the passes and the model ask again
     /// for the same capitalised words, and each lookup probes two tables.
     func isCommonWord(_ i: Int) -> Bool {
+        precondition(i >= 0 && i < tokenCount, "token out of range")
         let known = commonWordAnswers[i]
         if known != 0 { return known == 2 }
         let common = withKey(i) { commonWords.contains($0) }
@@ -726,15 +804,13 @@ final class Scan {
     func sentence(_ range: Range<Int>) {
         var i = dateline(range.lowerBound, range.upperBound)
         let limit = range.upperBound
-        while i < limit {
+        while true {
             // Running lower-case text away from names and numbers has no key: nothing starts here.
             // Nor does a lower-case word or sign that is no cue, unless a case-`any` entry
             // starts with it: every rule below needs a cue, a capital, a number or a match.
-            if keyIsEmpty(i) || cues[i].isEmpty && flags[i].isDisjoint(with: [.capitalized, .allCaps]) && kinds[i] != .number {
-                i += 1
-                continue
-            }
-            if let end = numeric(i, limit) { i = end; continue }
+            i = nextCandidate(i, limit)
+            if i >= limit { break }
+            if isNumber(i) || cues[i].contains(.numeric), let end = numeric(i, limit) { i = end; continue }
             // Lexicon, then cue patterns that may extend it; each rule gives where to go on.
             let match = lexiconMatch(i, limit)
             // Without a match or a cue word here or before, only an acronym defined earlier
