@@ -22,6 +22,12 @@ public struct EntityMention: Sendable, Equatable {
         self.start = start; self.end = end; self.type = type
         self.subtype = subtype; self.lexiconID = lexiconID; self.role = role
     }
+
+    /// A mention with every field given.
+    init(start: Int, end: Int, type: EntityType, subtype: String?, lexiconID: String?, role: String?, isNested: Bool) {
+        self.start = start; self.end = end; self.type = type
+        self.subtype = subtype; self.lexiconID = lexiconID; self.role = role; self.isNested = isNested
+    }
 }
 
 /// Tags people, organizations, places, dates, times, money, percentages and quantities with
@@ -231,7 +237,7 @@ public struct EntityTagger: Sendable {
         scan.aliasesInBracketsTakeTheirNamesType()
         scan.dropCommonWordNames()
         if nested { scan.addNested() }
-        return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }.map(scan.entityMention)
+        return scan.entityMentions()
     }
 }
 
@@ -293,13 +299,13 @@ final class Scan {
     @exclusivity(unchecked) var abbreviations = Set<Int>()
     /// The longest lexicon match from each token within ``matchLimits`` (the widest limit a
     /// pass asked for so far), for every later call of ``lexiconMatchIndex(_:_:)`` within it:
-    /// 0 not looked up, else ``noMatch`` or the entry index + 1 above 32 bits and the end below.
+    /// ``notLookedUp``, ``noMatch``, or the entry index + 1 above 32 bits and the end below.
     /// This and the other memos by token are written in place: the scan owns them (freed by
     /// `deinit`), and a class-held array would check that it is unique at every write.
     let matches: UnsafeMutablePointer<UInt64>
     let matchLimits: UnsafeMutablePointer<Int32>
-    /// By token, the hash state after its key's bytes (``keyState(_:)``), 0 until asked: the
-    /// passes hash the same capitalised words again and again.
+    /// By token, the hash state after its key's bytes (``keyState(_:)``), ``notHashed`` until
+    /// asked: the passes hash the same capitalised words again and again.
     let keyStates: UnsafeMutablePointer<UInt64>
     /// One bit a token, set where a rule of ``sentence(_:)`` can start: a token with a key that
     /// is capitalised, a number or a cue word (``nextCandidate(_:_:)``).
@@ -315,6 +321,10 @@ final class Scan {
     /// (``oneWordNameEvidence()``).
     @exclusivity(unchecked) var oneWordNames: OneWordNames?
     static let noMatch: UInt64 = 1 << 63
+    /// A token of ``matches`` not looked up yet (no lookup's value: its end would pass 2^32).
+    static let notLookedUp: UInt64 = UInt64.max >> 1
+    /// A token of ``keyStates`` not hashed yet (a state that is 1 is merely hashed again).
+    static let notHashed: UInt64 = 1
     /// By token, what ``isCommonWord(_:)`` found: 0 not asked yet, 1 no word of the
     /// language, 2 a word of the language.
     let commonWordAnswers: UnsafeMutablePointer<UInt8>
@@ -327,12 +337,14 @@ final class Scan {
         // their neighbours, abbreviations. Lower-case running text (most tokens) is skipped.
         let n = doc.tokens.count
         tokenCount = n
+        // The memos start as values that repeat no byte, stored in vector steps: a fill of
+        // zeros becomes a `memset` that valgrind counts byte by byte.
         matches = .allocate(capacity: n)
-        matches.initialize(repeating: 0, count: n)
+        matches.initialize(repeating: Scan.notLookedUp, count: n)
+        // Read only where `matches` holds a lookup, and written with it.
         matchLimits = .allocate(capacity: n)
-        matchLimits.initialize(repeating: 0, count: n)
         keyStates = .allocate(capacity: n)
-        keyStates.initialize(repeating: 0, count: n)
+        keyStates.initialize(repeating: Scan.notHashed, count: n)
         commonWordAnswers = .allocate(capacity: n)
         commonWordAnswers.initialize(repeating: 0, count: n)
         let flags = doc.tokens.flags, kinds = doc.tokens.kinds
@@ -459,7 +471,7 @@ final class Scan {
     @inline(__always) func keyState(_ i: Int) -> UInt64 {
         precondition(i >= 0 && i < tokenCount, "token out of range")
         let known = keyStates[i]
-        if known != 0 { return known }
+        if known != Scan.notHashed { return known }
         let state = withKey(i) { Scan.hashState(of: $0) }
         keyStates[i] = state
         return state
@@ -541,53 +553,73 @@ final class Scan {
     func lexiconMatchIndex(_ i: Int, _ limit: Int) -> (entry: Int, end: Int)? {
         guard i >= 0, i < limit else { return nil }
         precondition(i < tokenCount, "token out of range")
+        guard mayStartEntry(i) else { return nil }
         let known = matches[i]
-        if known != 0, limit <= Int(matchLimits[i]) {
+        if known != Scan.notLookedUp, limit <= Int(matchLimits[i]) {
             if known == Scan.noMatch { return nil }
             let end = Int(known & 0xFFFF_FFFF)
             if end <= limit { return (Int(known >> 32) - 1, end) }
         }
         let match = searchLexicon(i, limit)
-        if known == 0 || limit > Int(matchLimits[i]) {
+        if known == Scan.notLookedUp || limit > Int(matchLimits[i]) {
             matches[i] = match.map { UInt64($0.entry + 1) << 32 | UInt64($0.end) } ?? Scan.noMatch
             matchLimits[i] = Int32(limit)
         }
         return match
     }
 
-    /// ``lexiconMatchIndex(_:_:)`` without the memory: the lexicon's table walked from `i`.
+    /// Whether a lexicon entry can start at token `i`: it has a key, and a lower-case word that
+    /// is no number starts only entries of case `any` (``EntityTagger/Cue/lowercaseStart``).
+    @inline(__always) func mayStartEntry(_ i: Int) -> Bool {
+        !keyIsEmpty(i) && (!flags[i].isDisjoint(with: [.capitalized, .allCaps]) || kinds[i] == .number
+            || cues[i].contains(.lowercaseStart))
+    }
+
+    /// ``lexiconMatchIndex(_:_:)`` without the memory: the lexicon's table walked from `i`
+    /// (where ``mayStartEntry(_:)`` holds, below `limit`).
     private func searchLexicon(_ i: Int, _ limit: Int) -> (entry: Int, end: Int)? {
-        guard i < limit, !keyIsEmpty(i) else { return nil }
-        var best: (entry: Int, end: Int)?
-        // One token: the token's own key, without building a new one.
-        // A lower-case word starts only entries of case `any`.
-        if flags[i].isDisjoint(with: [.capitalized, .allCaps]), kinds[i] != .number, !cues[i].contains(.lowercaseStart) {
-            return nil
-        }
-        // The keys of i..<j are hashed as j grows, each byte once.
-        var run = runKeyHash(from: i)
-        let h = extend(&run, to: i + 1)
-        guard let slot = withKey(i, { lexicon.table.value($0, hash: h) }) else { return nil }
-        let longer = slot & EntityLexicon.Slot.longer != 0
-        if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index), rule.tokenCount == 1,
-           casePolicyHolds(rule.policy, i, i + 1) {
-            best = (index, i + 1)
-        }
-        guard longer, i + 1 < limit else { return best }
-        var j = i + 1
-        while j < limit && j - i < lexicon.maxTokens {
-            // Stop as soon as no entry continues this way; an empty key ends every entry.
-            if keyIsEmpty(j) { break }
-            j += 1
-            let hj = extend(&run, to: j)
-            guard let slot = withKey(i, j, { lexicon.table.value($0, hash: hj) }) else { break }
-            if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index),
-               rule.tokenCount == j - i, casePolicyHolds(rule.policy, i, j) {
-                best = (index, j)
+        let firstState = keyState(i)
+        return keyBytes.withUnsafeBufferPointer { bytes in
+            // The key of i..<j is one slice of the keys, hashed as j grows, each byte once.
+            let start = Int(keyEnds[i])
+            var at = Int(keyEnds[i + 1]) - 1, state = firstState
+            guard let slot = lexicon.table.value(UnsafeBufferPointer(rebasing: bytes[start..<at]), hash: ByteStringTable.hashEnd(state))
+            else { return nil }
+            var best: (entry: Int, end: Int)?
+            if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index), rule.tokenCount == 1,
+               casePolicyHolds(rule.policy, oneToken: i) {
+                best = (index, i + 1)
             }
-            if slot & EntityLexicon.Slot.longer == 0 { break }
+            guard slot & EntityLexicon.Slot.longer != 0, i + 1 < limit else { return best }
+            var j = i + 1
+            while j < limit && j - i < lexicon.maxTokens {
+                // Stop as soon as no entry continues this way; an empty key ends every entry.
+                if keyIsEmpty(j) { break }
+                j += 1
+                let stop = Int(keyEnds[j]) - 1
+                for k in at..<stop { state = ByteStringTable.hashStep(state, bytes[k]) }
+                at = stop
+                guard let slot = lexicon.table.value(UnsafeBufferPointer(rebasing: bytes[start..<stop]), hash: ByteStringTable.hashEnd(state))
+                else { break }
+                if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index),
+                   rule.tokenCount == j - i, casePolicyHolds(rule.policy, i, j) {
+                    best = (index, j)
+                }
+                if slot & EntityLexicon.Slot.longer == 0 { break }
+            }
+            return best
         }
-        return best
+    }
+
+    /// ``casePolicyHolds(_:_:_:)`` of the one token `i`.
+    @inline(__always) func casePolicyHolds(_ policy: CasePolicy, oneToken i: Int) -> Bool {
+        switch policy {
+        case .any: return true
+        // A capitalised token has the capital flag, so the inner-word test holds.
+        case .capitalized: return capitalized(i)
+        case .upper: return allCaps(i) || isNumber(i)
+        case .cued: return i > 0 && (has(i - 1, .placeWord) || has(i - 1, .location)) && capitalized(i)
+        }
     }
 
     /// Whether tokens `i..<j` are written as `policy` asks.
@@ -628,13 +660,13 @@ final class Scan {
     func continuesAsOrganization(_ run: Int, _ limit: Int) -> Bool {
         guard run < limit else { return false }
         // "Covid - 19", "Tugas Penanganan Covid-19": a name is not followed by a dash and a number.
-        if flags[run].contains(.dash) || kinds[run] == .punctuation && text(run) == "-", run + 1 < limit, isNumber(run + 1) {
+        if flags[run].contains(.dash) || kinds[run] == .punctuation && isByte(run, 0x2D), run + 1 < limit, isNumber(run + 1) {
             return true
         }
         if flags[run].contains(.openingBracket), run + 2 < limit, allCaps(run + 1), flags[run + 2].contains(.closingBracket) {
             return true
         }
-        return kinds[run] == .word && !capitalized(run) && ["for", "of", "and", "the", "on", "in"].contains(text(run))
+        return kinds[run] == .word && !capitalized(run) && Scan.isWritten(bytes(of: run), in: Scan.englishConnectors)
     }
 
     /// The end of an event named from cue `i`: the capitalised words after it and a year
@@ -1117,7 +1149,7 @@ final class Scan {
         if run < range.upperBound, withKey(run, { $0.elementsEqual("itu".utf8) || $0.elementsEqual("tersebut".utf8) }) { return nil }
         // A comma, then a rank or role and a name: the run is the person's title (`kata Kasubdit
         // IV Renakta Ditreskrimum Polda Lampung, AKBP Ferdiyan Fahmi`).
-        if run + 2 < range.upperBound, bytes(of: run) == [0x2C], let (entry, end) = lexiconMatch(run + 1, range.upperBound),
+        if run + 2 < range.upperBound, isByte(run, 0x2C), let (entry, end) = lexiconMatch(run + 1, range.upperBound),
            entry.type == .role, end < range.upperBound, capitalized(end) { return nil }
         // A listed role inside the run makes what comes before it part of a title (`kata
         // Pelaksana Tugas Direktur Jenderal … Maxi Rein Rondonuwu`): the role's rule reads it.
@@ -1179,7 +1211,7 @@ final class Scan {
     /// passed over: it is no acronym and no name of its own.
     func acronymAfter(_ start: Int, _ end: Int, _ limit: Int) -> Int {
         let end = legalFormEnd(after: end, limit)
-        guard end + 2 < limit, text(end) == "(", text(end + 2) == ")", kinds[end + 1] == .word,
+        guard end + 2 < limit, isByte(end, 0x28), isByte(end + 2, 0x29), kinds[end + 1] == .word,
               capitalized(end + 1) else { return end }
         if abbreviatesLongerRun(start, end, acronym: end + 1) { return end + 3 }
         let m = mentions.last!
@@ -1294,7 +1326,22 @@ final class Scan {
     }
 
     /// Whether token `i` is a comma.
-    func isComma(_ i: Int) -> Bool { kinds[i] == .punctuation && bytes(of: i) == [0x2C] }
+    func isComma(_ i: Int) -> Bool { kinds[i] == .punctuation && isByte(i, 0x2C) }
+
+    /// Whether token `i` is written as the one byte `b`.
+    @inline(__always) func isByte(_ i: Int, _ b: UInt8) -> Bool {
+        let start = Int(doc.tokens.starts[i])
+        return Int(doc.tokens.ends[i]) == start + 1 && doc.bytes[start] == b
+    }
+
+    /// Whether `word` is one of `words`, byte for byte.
+    static func isWritten<C: Collection>(_ word: C, in words: [[UInt8]]) -> Bool where C.Element == UInt8 {
+        let n = word.count
+        return words.contains { $0.count == n && $0.elementsEqual(word) }
+    }
+
+    /// The English words that go on with an organization's name (``continuesAsOrganization(_:_:)``), as written.
+    static let englishConnectors: [[UInt8]] = ["for", "of", "and", "the", "on", "in"].map { Array($0.utf8) }
 
     /// Whether token `i` may be a word of a name set off by commas (see ``namesAfterRoleClauses()``).
     func couldBeAppositiveName(_ i: Int, before end: Int) -> Bool {
@@ -1599,8 +1646,8 @@ final class Scan {
     func isAfterProductNoun(_ t: Int, oneWord: Bool = false) -> Bool {
         t > 0 && kinds[t - 1] == .word && !capitalized(t - 1) && !allCaps(t - 1) && doc.bytes.withUnsafeBufferPointer { p in
             let word = UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[t - 1])..<Int(doc.tokens.ends[t - 1])])
-            return EntityTagger.productNouns.contains { $0.elementsEqual(word) }
-                || oneWord && EntityTagger.productUserNouns.contains { $0.elementsEqual(word) }
+            return Scan.isWritten(word, in: EntityTagger.productNouns)
+                || oneWord && Scan.isWritten(word, in: EntityTagger.productUserNouns)
         }
     }
 
@@ -1615,7 +1662,7 @@ final class Scan {
     func isPronoun(_ t: Int) -> Bool { isWord(t, in: EntityTagger.pronouns) }
 
     /// Whether the match key of token `t` is one of `words`.
-    func isWord(_ t: Int, in words: [[UInt8]]) -> Bool { withKey(t) { key in words.contains { $0.elementsEqual(key) } } }
+    func isWord(_ t: Int, in words: [[UInt8]]) -> Bool { !keyIsEmpty(t) && withKey(t) { Scan.isWritten($0, in: words) } }
 
     /// Whether token `t` is, as written, an abbreviation of a common noun.
     func isCommonAcronym(_ t: Int) -> Bool {
