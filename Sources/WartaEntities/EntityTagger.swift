@@ -282,6 +282,8 @@ final class Scan {
     /// The capitalised and all-capital tokens, in order: the passes after the sentence rules
     /// visit only these.
     let capitals: [Int32]
+    /// The words in capitals of three to six letters, in order (``tagAbbreviations()``).
+    let acronymCandidates: [Int32]
     /// Single words of person names found so far, with the first token they were seen at.
     /// (Keyed by the hash of the word's match key: 64 bits, no String per word.)
     @exclusivity(unchecked) var personWords = HashedIntMap<Int>()
@@ -351,7 +353,7 @@ final class Scan {
         self.flags = flags
         self.kinds = kinds
         let salientFlags = TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
-        var capitals: [Int32] = []
+        var capitals: [Int32] = [], acronymCandidates: [Int32] = []
         // Room for the capitals of most texts at once (a quarter of the tokens), not grown by doubling.
         capitals.reserveCapacity(n / 4 + 8)
         // Shifted by one: salient[i + 1] is token i's. Filled, then written (an array made by
@@ -362,8 +364,13 @@ final class Scan {
                 kinds.withUnsafeBufferPointer { kinds in
                     for i in 0..<n {
                         let capital = flags[i].rawValue & salientFlags != 0
-                        if capital { capitals.append(Int32(i)) }
                         let k = kinds[i]
+                        if capital {
+                            capitals.append(Int32(i))
+                            if flags[i].contains(.allCaps), k == .word, case let count = doc.tokens.count(i), count >= 3, count <= 6 {
+                                acronymCandidates.append(Int32(i))
+                            }
+                        }
                         out[i + 1] = capital || k == .number || k == .abbreviation || k == .symbol
                     }
                 }
@@ -434,6 +441,7 @@ final class Scan {
         self.keyEnds = keyEnds
         self.cues = cues
         self.capitals = capitals
+        self.acronymCandidates = acronymCandidates
         self.candidates = candidates
         // Room for a mention per two capitals before the array grows.
         mentions.reserveCapacity(capitals.count / 2 + 16)
@@ -536,11 +544,11 @@ final class Scan {
     /// The UTF-8 bytes of token `i` (a view of the document's text).
     func bytes(of i: Int) -> ArraySlice<UInt8> { doc.bytes[Int(doc.tokens.starts[i])..<Int(doc.tokens.ends[i])] }
     func key(_ i: Int) -> String { withKey(i) { String(decoding: $0, as: UTF8.self) } }
-    func capitalized(_ i: Int) -> Bool {
+    @inline(__always) func capitalized(_ i: Int) -> Bool {
         flags[i].contains(.capitalized) && (kinds[i] == .word || kinds[i] == .abbreviation)
     }
-    func allCaps(_ i: Int) -> Bool { flags[i].contains(.allCaps) }
-    func isNumber(_ i: Int) -> Bool { kinds[i] == .number }
+    @inline(__always) func allCaps(_ i: Int) -> Bool { flags[i].contains(.allCaps) }
+    @inline(__always) func isNumber(_ i: Int) -> Bool { kinds[i] == .number }
 
     /// The longest lexicon entry starting at `i` within `limit`, honouring case policies.
     func lexiconMatch(_ i: Int, _ limit: Int) -> (LexiconEntry, Int)? {
@@ -699,10 +707,7 @@ final class Scan {
     /// ("KIW" after "Kawasan Industri Wijaya Kusuma", see ``Initials``) is a mention of it.
     func tagAbbreviations() {
         // Only untagged words in capitals of three to six letters can be such abbreviations.
-        guard capitals.contains(where: { c in
-            let i = Int(c)
-            return flags[i].contains(.allCaps) && !covered[i] && kinds[i] == .word && (3...6).contains(doc.tokens.count(i))
-        }) else { return }
+        guard acronymCandidates.contains(where: { !covered[Int($0)] }) else { return }
         // Names of two words or more, by where they end.
         let named = mentions.indices.filter { k in
             let m = mentions[k]
@@ -713,15 +718,13 @@ final class Scan {
         var byInitials = HashedIntMap<Int>(capacity: named.count * 2)
         var entered = false
         var next = 0
-        for c in capitals {
+        for c in acronymCandidates {
             let i = Int(c)
             while next < named.count, mentions[named[next]].end <= i {
                 entered = enterInitials(of: mentions[named[next]], as: named[next], in: &byInitials) || entered
                 next += 1
             }
-            guard entered, flags[i].rawValue & TokenFlags.allCaps.rawValue != 0, !covered[i], kinds[i] == .word,
-                  doc.tokens.count(i) >= 3, doc.tokens.count(i) <= 6,
-                  let k = byInitials[Scan.packedInitials(bytes(of: i))] else { continue }
+            guard entered, !covered[i], let k = byInitials[Scan.packedInitials(bytes(of: i))] else { continue }
             let m = mentions[k]
             add(Mention(start: i, end: i + 1, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
             abbreviations.insert(mentions.count - 1)
@@ -1314,9 +1317,9 @@ final class Scan {
         var people = personStarts()
         for c in capitals {
             let start = Int(c)
+            guard start > 0, !covered[start], isComma(start - 1) else { continue }
             while Int(doc.sentenceTokenStarts[s + 1]) <= start { s += 1 }
             let limit = Int(doc.sentenceTokenStarts[s + 1])
-            guard start > 0, !covered[start], isComma(start - 1) else { continue }
             guard let end = commaClosedRun(from: start, limit), !(end + 1 < limit && has(end + 1, .connector)),
                   (start..<end).allSatisfy({ couldBeAppositiveName($0, before: end) }),
                   !(start..<end).allSatisfy(isCommonWord), let r = roleBeforeComma(start, people: people) else { continue }
@@ -1326,7 +1329,7 @@ final class Scan {
     }
 
     /// Whether token `i` is a comma.
-    func isComma(_ i: Int) -> Bool { kinds[i] == .punctuation && isByte(i, 0x2C) }
+    @inline(__always) func isComma(_ i: Int) -> Bool { kinds[i] == .punctuation && isByte(i, 0x2C) }
 
     /// Whether token `i` is written as the one byte `b`.
     @inline(__always) func isByte(_ i: Int, _ b: UInt8) -> Bool {

@@ -105,7 +105,7 @@ extension Scan {
 
     /// The id of `entry`, none when it has none (or without an entry).
     func listedID(of entry: LexiconEntry?) -> MentionText {
-        guard let entry, !entry.id.isEmpty else { return .none }
+        guard let entry, lexicon.hasID(entry: Int(entry.index)) else { return .none }
         return .id(of: entry)
     }
 
