@@ -796,29 +796,70 @@ final class Scan {
     /// any code named, leaves it without one.
     func resolveAmbiguousPlaces() {
         guard !ambiguousPlaces.isEmpty else { return }
-        var named = Set<Substring>()
+        var ids: [String] = []
         for m in mentions where m.type == .loc {
-            if let id = string(m.lexiconID), id.first?.isNumber == true { named.insert(Substring(id)) }
+            if let id = string(m.lexiconID) { ids.append(id) }
         }
-        guard !named.isEmpty else { return }
-        for (k, entry) in ambiguousPlaces {
+        let candidates = ambiguousPlaces.map { lexicon.candidateIDs(of: $0.entry) }
+        // Codes in ASCII (all of Kemendagri's) are compared as bytes, by their hashes.
+        let ascii = ids.allSatisfy(Scan.isASCII) && candidates.allSatisfy { $0.allSatisfy(Scan.isASCII) }
+        var named = Set<Substring>(), namedHashes = HashedIntSet()
+        for id in ids {
+            if ascii {
+                if let b = id.utf8.first, b &- 0x30 < 10 { namedHashes.insert(Scan.hash(id.utf8[...])) }
+            } else if id.first?.isNumber == true {
+                named.insert(Substring(id))
+            }
+        }
+        guard !(ascii ? namedHashes.isEmpty : named.isEmpty) else { return }
+        for (p, (k, _)) in ambiguousPlaces.enumerated() {
             var best: (score: Int, id: String)? = nil
             var tied = false
-            for id in lexicon.candidateIDs(of: entry) {
-                // The longest dotted prefix of the candidate that the document names.
-                var score = 0
-                var end = id.endIndex
-                var level = id.split(separator: ".").count
-                while level > 0 {
-                    if named.contains(id[..<end]) { score = level; break }
-                    guard let dot = id[..<end].lastIndex(of: ".") else { break }
-                    end = dot
-                    level -= 1
-                }
+            for id in candidates[p] {
+                let score = ascii ? Scan.namedPrefixLevel(of: id, in: namedHashes) : Scan.namedPrefixLevel(of: id, in: named)
                 if score > (best?.score ?? 0) { best = (score, id); tied = false } else if score > 0, score == best?.score { tied = true }
             }
             if let best, !tied { mentions[k].lexiconID = intern(best.id) }
         }
+    }
+
+    /// The number of dotted parts of the longest prefix of `id` (cut at a dot) that `named` holds, or 0.
+    static func namedPrefixLevel(of id: String, in named: Set<Substring>) -> Int {
+        var end = id.endIndex
+        var level = id.split(separator: ".").count
+        while level > 0 {
+            if named.contains(id[..<end]) { return level }
+            guard let dot = id[..<end].lastIndex(of: ".") else { break }
+            end = dot
+            level -= 1
+        }
+        return 0
+    }
+
+    /// ``namedPrefixLevel(of:in:)`` of an ASCII `id` among the hashes of ASCII codes (``hash(_:)``).
+    static func namedPrefixLevel(of id: String, in named: HashedIntSet) -> Int {
+        let bytes = Array(id.utf8)
+        // The parts that `split` counts: runs of bytes other than dots.
+        var level = 0
+        for k in bytes.indices where bytes[k] != 0x2E && (k == 0 || bytes[k - 1] == 0x2E) { level += 1 }
+        var end = bytes.count
+        while level > 0 {
+            if named.contains(hash(bytes[..<end])) { return level }
+            guard let dot = bytes[..<end].lastIndex(of: 0x2E) else { break }
+            end = dot
+            level -= 1
+        }
+        return 0
+    }
+
+    /// Whether `s` is all ASCII.
+    static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
+
+    /// ``ByteStringTable/hash(of:lowercase:)`` of `bytes`.
+    static func hash<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+        var h = ByteStringTable.hashStart
+        for b in bytes { h = ByteStringTable.hashStep(h, b) }
+        return ByteStringTable.hashEnd(h)
     }
 
     func add(_ m: Mention) {
