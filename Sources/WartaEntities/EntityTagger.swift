@@ -568,10 +568,11 @@ final class Scan {
             let end = Int(known & 0xFFFF_FFFF)
             if end <= limit { return (Int(known >> 32) - 1, end) }
         }
-        let match = searchLexicon(i, limit)
+        let (match, limited) = searchLexicon(i, limit)
         if known == Scan.notLookedUp || limit > Int(matchLimits[i]) {
             matches[i] = match.map { UInt64($0.entry + 1) << 32 | UInt64($0.end) } ?? Scan.noMatch
-            matchLimits[i] = Int32(limit)
+            // A search the limit did not stop ends alike within any wider limit.
+            matchLimits[i] = limited ? Int32(limit) : Int32.max
         }
         return match
     }
@@ -584,23 +585,27 @@ final class Scan {
     }
 
     /// ``lexiconMatchIndex(_:_:)`` without the memory: the lexicon's table walked from `i`
-    /// (where ``mayStartEntry(_:)`` holds, below `limit`).
-    private func searchLexicon(_ i: Int, _ limit: Int) -> (entry: Int, end: Int)? {
+    /// (where ``mayStartEntry(_:)`` holds, below `limit`), and whether `limit` stopped the walk
+    /// (an entry might go on past it).
+    private func searchLexicon(_ i: Int, _ limit: Int) -> (match: (entry: Int, end: Int)?, limited: Bool) {
         let firstState = keyState(i)
         return keyBytes.withUnsafeBufferPointer { bytes in
             // The key of i..<j is one slice of the keys, hashed as j grows, each byte once.
             let start = Int(keyEnds[i])
             var at = Int(keyEnds[i + 1]) - 1, state = firstState
             guard let slot = lexicon.table.value(UnsafeBufferPointer(rebasing: bytes[start..<at]), hash: ByteStringTable.hashEnd(state))
-            else { return nil }
+            else { return (nil, false) }
             var best: (entry: Int, end: Int)?
             if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index), rule.tokenCount == 1,
                casePolicyHolds(rule.policy, oneToken: i) {
                 best = (index, i + 1)
             }
-            guard slot & EntityLexicon.Slot.longer != 0, i + 1 < limit else { return best }
+            guard slot & EntityLexicon.Slot.longer != 0 else { return (best, false) }
+            guard i + 1 < limit else { return (best, true) }
             var j = i + 1
-            while j < limit && j - i < lexicon.maxTokens {
+            while true {
+                if j >= limit { return (best, true) }
+                if j - i >= lexicon.maxTokens { break }
                 // Stop as soon as no entry continues this way; an empty key ends every entry.
                 if keyIsEmpty(j) { break }
                 j += 1
@@ -615,7 +620,7 @@ final class Scan {
                 }
                 if slot & EntityLexicon.Slot.longer == 0 { break }
             }
-            return best
+            return (best, false)
         }
     }
 
