@@ -136,6 +136,15 @@ public struct EntityLexicon: Sendable {
         let tokenCount: Int
     }
 
+    /// Entry `i`'s subtype (its ``LexiconEntry/subtype``), read without making the entry.
+    func subtype(ofEntry i: Int) -> String { columns.subtypes[Int(columns.subtypeIndexes[i])] }
+
+    /// Entry `i`'s id (its ``LexiconEntry/id``), read without making the entry.
+    func id(ofEntry i: Int) -> String { columns.ambiguous[i] != 0 ? "" : columns.string(2 * i + 1) }
+
+    /// Whether entry `i` has an id (its ``LexiconEntry/id`` is not empty), read without making it.
+    func hasID(entry i: Int) -> Bool { columns.ambiguous[i] == 0 && columns.ends[2 * i + 1] > columns.ends[2 * i] }
+
     /// Entry `i`'s case policy and length, so a scan checks a candidate without reading more.
     @inline(__always) func matchRule(_ i: Int) -> MatchRule {
         MatchRule(policy: CasePolicy(rawValue: columns.policies[i]) ?? .capitalized, tokenCount: Int(columns.tokenCounts[i]))

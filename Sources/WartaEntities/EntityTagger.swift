@@ -22,6 +22,12 @@ public struct EntityMention: Sendable, Equatable {
         self.start = start; self.end = end; self.type = type
         self.subtype = subtype; self.lexiconID = lexiconID; self.role = role
     }
+
+    /// A mention with every field given.
+    init(start: Int, end: Int, type: EntityType, subtype: String?, lexiconID: String?, role: String?, isNested: Bool) {
+        self.start = start; self.end = end; self.type = type
+        self.subtype = subtype; self.lexiconID = lexiconID; self.role = role; self.isNested = isNested
+    }
 }
 
 /// Tags people, organizations, places, dates, times, money, percentages and quantities with
@@ -231,7 +237,7 @@ public struct EntityTagger: Sendable {
         scan.aliasesInBracketsTakeTheirNamesType()
         scan.dropCommonWordNames()
         if nested { scan.addNested() }
-        return scan.mentions.sorted { ($0.start, $1.end) < ($1.start, $0.end) }.map(scan.entityMention)
+        return scan.entityMentions()
     }
 }
 
@@ -276,6 +282,8 @@ final class Scan {
     /// The capitalised and all-capital tokens, in order: the passes after the sentence rules
     /// visit only these.
     let capitals: [Int32]
+    /// The words in capitals of three to six letters, in order (``tagAbbreviations()``).
+    let acronymCandidates: [Int32]
     /// Single words of person names found so far, with the first token they were seen at.
     /// (Keyed by the hash of the word's match key: 64 bits, no String per word.)
     @exclusivity(unchecked) var personWords = HashedIntMap<Int>()
@@ -293,9 +301,19 @@ final class Scan {
     @exclusivity(unchecked) var abbreviations = Set<Int>()
     /// The longest lexicon match from each token within ``matchLimits`` (the widest limit a
     /// pass asked for so far), for every later call of ``lexiconMatchIndex(_:_:)`` within it:
-    /// 0 not looked up, else ``noMatch`` or the entry index + 1 above 32 bits and the end below.
-    @exclusivity(unchecked) var matches: [UInt64]
-    @exclusivity(unchecked) var matchLimits: [Int32]
+    /// ``notLookedUp``, ``noMatch``, or the entry index + 1 above 32 bits and the end below.
+    /// This and the other memos by token are written in place: the scan owns them (freed by
+    /// `deinit`), and a class-held array would check that it is unique at every write.
+    let matches: UnsafeMutablePointer<UInt64>
+    let matchLimits: UnsafeMutablePointer<Int32>
+    /// By token, the hash state after its key's bytes (``keyState(_:)``), ``notHashed`` until
+    /// asked: the passes hash the same capitalised words again and again.
+    let keyStates: UnsafeMutablePointer<UInt64>
+    /// One bit a token, set where a rule of ``sentence(_:)`` can start: a token with a key that
+    /// is capitalised, a number or a cue word (``nextCandidate(_:_:)``).
+    let candidates: [UInt64]
+    /// The number of tokens (the memos' length).
+    let tokenCount: Int
     /// The headlines in title case (``isTitleCase(_:)``), found by ``applyRules()``.
     @exclusivity(unchecked) var titleCaseLines: [Range<Int>] = []
     /// The words of multi-word lexicon names (the model's ``NERFeatureExtractor/multiWord``:
@@ -305,9 +323,13 @@ final class Scan {
     /// (``oneWordNameEvidence()``).
     @exclusivity(unchecked) var oneWordNames: OneWordNames?
     static let noMatch: UInt64 = 1 << 63
+    /// A token of ``matches`` not looked up yet (no lookup's value: its end would pass 2^32).
+    static let notLookedUp: UInt64 = UInt64.max >> 1
+    /// A token of ``keyStates`` not hashed yet (a state that is 1 is merely hashed again).
+    static let notHashed: UInt64 = 1
     /// By token, what ``isCommonWord(_:)`` found: 0 not asked yet, 1 no word of the
     /// language, 2 a word of the language.
-    @exclusivity(unchecked) var commonWordAnswers: [UInt8]
+    let commonWordAnswers: UnsafeMutablePointer<UInt8>
 
     init(doc: Document, lexicon: EntityLexicon, commonWords: CommonWords, cueWords: EntityTagger.CueWords = .builtIn) {
         self.doc = doc
@@ -316,14 +338,22 @@ final class Scan {
         // Keys only where a rule can look: capitalised words and their neighbours, numbers and
         // their neighbours, abbreviations. Lower-case running text (most tokens) is skipped.
         let n = doc.tokens.count
-        matches = [UInt64](filled: 0, count: n)
-        matchLimits = [Int32](filled: 0, count: n)
-        commonWordAnswers = [UInt8](filled: 0, count: n)
+        tokenCount = n
+        // The memos start as values that repeat no byte, stored in vector steps: a fill of
+        // zeros becomes a `memset` that valgrind counts byte by byte.
+        matches = .allocate(capacity: n)
+        matches.initialize(repeating: Scan.notLookedUp, count: n)
+        // Read only where `matches` holds a lookup, and written with it.
+        matchLimits = .allocate(capacity: n)
+        keyStates = .allocate(capacity: n)
+        keyStates.initialize(repeating: Scan.notHashed, count: n)
+        commonWordAnswers = .allocate(capacity: n)
+        commonWordAnswers.initialize(repeating: 0, count: n)
         let flags = doc.tokens.flags, kinds = doc.tokens.kinds
         self.flags = flags
         self.kinds = kinds
         let salientFlags = TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
-        var capitals: [Int32] = []
+        var capitals: [Int32] = [], acronymCandidates: [Int32] = []
         // Room for the capitals of most texts at once (a quarter of the tokens), not grown by doubling.
         capitals.reserveCapacity(n / 4 + 8)
         // Shifted by one: salient[i + 1] is token i's. Filled, then written (an array made by
@@ -334,8 +364,13 @@ final class Scan {
                 kinds.withUnsafeBufferPointer { kinds in
                     for i in 0..<n {
                         let capital = flags[i].rawValue & salientFlags != 0
-                        if capital { capitals.append(Int32(i)) }
                         let k = kinds[i]
+                        if capital {
+                            capitals.append(Int32(i))
+                            if flags[i].contains(.allCaps), k == .word, case let count = doc.tokens.count(i), count >= 3, count <= 6 {
+                                acronymCandidates.append(Int32(i))
+                            }
+                        }
                         out[i + 1] = capital || k == .number || k == .abbreviation || k == .symbol
                     }
                 }
@@ -349,6 +384,8 @@ final class Scan {
         let cueTable = cueWords.table, lowercaseStarts = lexicon.lowercaseStarts
         let checkLowercaseStarts = lowercaseStarts.count > 0
         let cueShapes = cueWords.shapes, lowercaseShapes = lexicon.lowercaseStartShapes
+        var candidates = [UInt64](filled: 0, count: n >> 6 + 2)
+        let keyStates = keyStates
         let keyBytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
             var at = 0
             doc.bytes.withUnsafeBufferPointer { text in
@@ -358,21 +395,30 @@ final class Scan {
             salient.withUnsafeBufferPointer { salient in
             keyEnds.withUnsafeMutableBufferPointer { keyEnds in
             cues.withUnsafeMutableBufferPointer { cues in
+            kinds.withUnsafeBufferPointer { kinds in
+            candidates.withUnsafeMutableBufferPointer { candidates in
                 for i in 0..<n {
                     if salient[i] || salient[i + 1] || salient[i + 2] {
                         let token = UnsafeBufferPointer(rebasing: text[Int(starts[i])..<Int(ends[i])])
                         let length = MatchKey.write(token, to: out.baseAddress! + at)
                         let key = UnsafeBufferPointer(rebasing: out[at..<at + length])
                         // Cue words are short; only lower-case tokens need the case-`any` bit.
+                        let capital = flags[i].rawValue & salientFlags != 0
                         let cue = cueShapes.mayContain(key)
-                        let lower = checkLowercaseStarts && flags[i].rawValue & salientFlags == 0 && lowercaseShapes.mayContain(key)
+                        let lower = checkLowercaseStarts && !capital && lowercaseShapes.mayContain(key)
+                        var bits: UInt16 = 0
                         if cue || lower {
-                            let h = ByteStringTable.hash(of: key)
-                            var bits = cue ? UInt16(truncatingIfNeeded: cueTable.value(key, hash: h) ?? 0) : 0
+                            let state = Scan.hashState(of: key)
+                            keyStates[i] = state
+                            let h = ByteStringTable.hashEnd(state)
+                            bits = cue ? UInt16(truncatingIfNeeded: cueTable.value(key, hash: h) ?? 0) : 0
                             if lower, lowercaseStarts.value(key, hash: h) != nil {
                                 bits |= EntityTagger.Cue.lowercaseStart.rawValue
                             }
                             cues[i] = EntityTagger.Cue(rawValue: bits)
+                        }
+                        if length > 0, bits != 0 || capital || kinds[i] == .number {
+                            candidates[i >> 6] |= 1 << UInt64(i & 63)
                         }
                         at += length
                     }
@@ -387,20 +433,64 @@ final class Scan {
             }
             }
             }
+            }
+            }
             written = at
         }
         self.keyBytes = keyBytes
         self.keyEnds = keyEnds
         self.cues = cues
         self.capitals = capitals
+        self.acronymCandidates = acronymCandidates
+        self.candidates = candidates
+        // Room for a mention per two capitals before the array grows.
+        mentions.reserveCapacity(capitals.count / 2 + 16)
+    }
+
+    deinit {
+        matches.deallocate()
+        matchLimits.deallocate()
+        keyStates.deallocate()
+        commonWordAnswers.deallocate()
+    }
+
+    /// The first token from `i` on where a rule of ``sentence(_:)`` can start (``candidates``),
+    /// or `limit` when there is none before it.
+    @inline(__always) func nextCandidate(_ i: Int, _ limit: Int) -> Int {
+        guard i < limit else { return limit }
+        var w = i >> 6
+        var word = candidates[w] & (~0 << UInt64(i & 63))
+        while word == 0 {
+            w += 1
+            if w << 6 >= limit { return limit }
+            word = candidates[w]
+        }
+        return min(w << 6 + word.trailingZeroBitCount, limit)
     }
 
     /// Whether token `i` has no key (running lower-case text away from names and numbers).
     @inline(__always) func keyIsEmpty(_ i: Int) -> Bool { keyEnds[i] + 1 == keyEnds[i + 1] }
 
-    /// The hash of token `i`'s key, as the lexicon tables hash it (recomputed: cheaper than
-    /// keeping a column of them for every token).
-    @inline(__always) func keyHash(_ i: Int) -> Int { withKey(i) { ByteStringTable.hash(of: $0) } }
+    /// The hash of token `i`'s key, as the lexicon tables hash it.
+    @inline(__always) func keyHash(_ i: Int) -> Int { ByteStringTable.hashEnd(keyState(i)) }
+
+    /// The hash state after the bytes of token `i`'s key (``ByteStringTable/hashStep(_:_:)``
+    /// from ``ByteStringTable/hashStart``), hashed the first time it is asked for.
+    @inline(__always) func keyState(_ i: Int) -> UInt64 {
+        precondition(i >= 0 && i < tokenCount, "token out of range")
+        let known = keyStates[i]
+        if known != Scan.notHashed { return known }
+        let state = withKey(i) { Scan.hashState(of: $0) }
+        keyStates[i] = state
+        return state
+    }
+
+    /// The hash state after the bytes of `key`.
+    @inline(__always) static func hashState(of key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = ByteStringTable.hashStart
+        for b in key { h = ByteStringTable.hashStep(h, b) }
+        return h
+    }
 
     /// Calls `body` with the match key of token `i`.
     @inline(__always) func withKey<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
@@ -429,6 +519,12 @@ final class Scan {
     /// token hashed so far): ``keyHash(_:)`` of those tokens' joined key.
     @inline(__always) func extend(_ run: inout RunKeyHash, to end: Int) -> Int {
         let stop = Int(keyEnds[end]) - 1
+        // A run of one token so far: its key's state, hashed once for every pass.
+        if run.at == Int(keyEnds[end - 1]), run.state == ByteStringTable.hashStart {
+            run.state = keyState(end - 1)
+            run.at = stop
+            return ByteStringTable.hashEnd(run.state)
+        }
         keyBytes.withUnsafeBufferPointer { bytes in
             var h = run.state
             for k in run.at..<stop { h = ByteStringTable.hashStep(h, bytes[k]) }
@@ -448,11 +544,11 @@ final class Scan {
     /// The UTF-8 bytes of token `i` (a view of the document's text).
     func bytes(of i: Int) -> ArraySlice<UInt8> { doc.bytes[Int(doc.tokens.starts[i])..<Int(doc.tokens.ends[i])] }
     func key(_ i: Int) -> String { withKey(i) { String(decoding: $0, as: UTF8.self) } }
-    func capitalized(_ i: Int) -> Bool {
+    @inline(__always) func capitalized(_ i: Int) -> Bool {
         flags[i].contains(.capitalized) && (kinds[i] == .word || kinds[i] == .abbreviation)
     }
-    func allCaps(_ i: Int) -> Bool { flags[i].contains(.allCaps) }
-    func isNumber(_ i: Int) -> Bool { kinds[i] == .number }
+    @inline(__always) func allCaps(_ i: Int) -> Bool { flags[i].contains(.allCaps) }
+    @inline(__always) func isNumber(_ i: Int) -> Bool { kinds[i] == .number }
 
     /// The longest lexicon entry starting at `i` within `limit`, honouring case policies.
     func lexiconMatch(_ i: Int, _ limit: Int) -> (LexiconEntry, Int)? {
@@ -464,53 +560,79 @@ final class Scan {
     /// within `limit`, and no match within a wider limit means none within `limit`.
     func lexiconMatchIndex(_ i: Int, _ limit: Int) -> (entry: Int, end: Int)? {
         guard i >= 0, i < limit else { return nil }
+        precondition(i < tokenCount, "token out of range")
+        guard mayStartEntry(i) else { return nil }
         let known = matches[i]
-        if known != 0, limit <= Int(matchLimits[i]) {
+        if known != Scan.notLookedUp, limit <= Int(matchLimits[i]) {
             if known == Scan.noMatch { return nil }
             let end = Int(known & 0xFFFF_FFFF)
             if end <= limit { return (Int(known >> 32) - 1, end) }
         }
-        let match = searchLexicon(i, limit)
-        if known == 0 || limit > Int(matchLimits[i]) {
+        let (match, limited) = searchLexicon(i, limit)
+        if known == Scan.notLookedUp || limit > Int(matchLimits[i]) {
             matches[i] = match.map { UInt64($0.entry + 1) << 32 | UInt64($0.end) } ?? Scan.noMatch
-            matchLimits[i] = Int32(limit)
+            // A search the limit did not stop ends alike within any wider limit.
+            matchLimits[i] = limited ? Int32(limit) : Int32.max
         }
         return match
     }
 
-    /// ``lexiconMatchIndex(_:_:)`` without the memory: the lexicon's table walked from `i`.
-    private func searchLexicon(_ i: Int, _ limit: Int) -> (entry: Int, end: Int)? {
-        guard i < limit, !keyIsEmpty(i) else { return nil }
-        var best: (entry: Int, end: Int)?
-        // One token: the token's own key, without building a new one.
-        // A lower-case word starts only entries of case `any`.
-        if flags[i].isDisjoint(with: [.capitalized, .allCaps]), kinds[i] != .number, !cues[i].contains(.lowercaseStart) {
-            return nil
-        }
-        // The keys of i..<j are hashed as j grows, each byte once.
-        var run = runKeyHash(from: i)
-        let h = extend(&run, to: i + 1)
-        guard let slot = withKey(i, { lexicon.table.value($0, hash: h) }) else { return nil }
-        let longer = slot & EntityLexicon.Slot.longer != 0
-        if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index), rule.tokenCount == 1,
-           casePolicyHolds(rule.policy, i, i + 1) {
-            best = (index, i + 1)
-        }
-        guard longer, i + 1 < limit else { return best }
-        var j = i + 1
-        while j < limit && j - i < lexicon.maxTokens {
-            // Stop as soon as no entry continues this way; an empty key ends every entry.
-            if keyIsEmpty(j) { break }
-            j += 1
-            let hj = extend(&run, to: j)
-            guard let slot = withKey(i, j, { lexicon.table.value($0, hash: hj) }) else { break }
-            if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index),
-               rule.tokenCount == j - i, casePolicyHolds(rule.policy, i, j) {
-                best = (index, j)
+    /// Whether a lexicon entry can start at token `i`: it has a key, and a lower-case word that
+    /// is no number starts only entries of case `any` (``EntityTagger/Cue/lowercaseStart``).
+    @inline(__always) func mayStartEntry(_ i: Int) -> Bool {
+        !keyIsEmpty(i) && (!flags[i].isDisjoint(with: [.capitalized, .allCaps]) || kinds[i] == .number
+            || cues[i].contains(.lowercaseStart))
+    }
+
+    /// ``lexiconMatchIndex(_:_:)`` without the memory: the lexicon's table walked from `i`
+    /// (where ``mayStartEntry(_:)`` holds, below `limit`), and whether `limit` stopped the walk
+    /// (an entry might go on past it).
+    private func searchLexicon(_ i: Int, _ limit: Int) -> (match: (entry: Int, end: Int)?, limited: Bool) {
+        let firstState = keyState(i)
+        return keyBytes.withUnsafeBufferPointer { bytes in
+            // The key of i..<j is one slice of the keys, hashed as j grows, each byte once.
+            let start = Int(keyEnds[i])
+            var at = Int(keyEnds[i + 1]) - 1, state = firstState
+            guard let slot = lexicon.table.value(UnsafeBufferPointer(rebasing: bytes[start..<at]), hash: ByteStringTable.hashEnd(state))
+            else { return (nil, false) }
+            var best: (entry: Int, end: Int)?
+            if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index), rule.tokenCount == 1,
+               casePolicyHolds(rule.policy, oneToken: i) {
+                best = (index, i + 1)
             }
-            if slot & EntityLexicon.Slot.longer == 0 { break }
+            guard slot & EntityLexicon.Slot.longer != 0 else { return (best, false) }
+            guard i + 1 < limit else { return (best, true) }
+            var j = i + 1
+            while true {
+                if j >= limit { return (best, true) }
+                if j - i >= lexicon.maxTokens { break }
+                // Stop as soon as no entry continues this way; an empty key ends every entry.
+                if keyIsEmpty(j) { break }
+                j += 1
+                let stop = Int(keyEnds[j]) - 1
+                for k in at..<stop { state = ByteStringTable.hashStep(state, bytes[k]) }
+                at = stop
+                guard let slot = lexicon.table.value(UnsafeBufferPointer(rebasing: bytes[start..<stop]), hash: ByteStringTable.hashEnd(state))
+                else { break }
+                if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index),
+                   rule.tokenCount == j - i, casePolicyHolds(rule.policy, i, j) {
+                    best = (index, j)
+                }
+                if slot & EntityLexicon.Slot.longer == 0 { break }
+            }
+            return (best, false)
         }
-        return best
+    }
+
+    /// ``casePolicyHolds(_:_:_:)`` of the one token `i`.
+    @inline(__always) func casePolicyHolds(_ policy: CasePolicy, oneToken i: Int) -> Bool {
+        switch policy {
+        case .any: return true
+        // A capitalised token has the capital flag, so the inner-word test holds.
+        case .capitalized: return capitalized(i)
+        case .upper: return allCaps(i) || isNumber(i)
+        case .cued: return i > 0 && (has(i - 1, .placeWord) || has(i - 1, .location)) && capitalized(i)
+        }
     }
 
     /// Whether tokens `i..<j` are written as `policy` asks.
@@ -551,13 +673,13 @@ final class Scan {
     func continuesAsOrganization(_ run: Int, _ limit: Int) -> Bool {
         guard run < limit else { return false }
         // "Covid - 19", "Tugas Penanganan Covid-19": a name is not followed by a dash and a number.
-        if flags[run].contains(.dash) || kinds[run] == .punctuation && text(run) == "-", run + 1 < limit, isNumber(run + 1) {
+        if flags[run].contains(.dash) || kinds[run] == .punctuation && isByte(run, 0x2D), run + 1 < limit, isNumber(run + 1) {
             return true
         }
         if flags[run].contains(.openingBracket), run + 2 < limit, allCaps(run + 1), flags[run + 2].contains(.closingBracket) {
             return true
         }
-        return kinds[run] == .word && !capitalized(run) && ["for", "of", "and", "the", "on", "in"].contains(text(run))
+        return kinds[run] == .word && !capitalized(run) && Scan.isWritten(bytes(of: run), in: Scan.englishConnectors)
     }
 
     /// The end of an event named from cue `i`: the capitalised words after it and a year
@@ -590,10 +712,7 @@ final class Scan {
     /// ("KIW" after "Kawasan Industri Wijaya Kusuma", see ``Initials``) is a mention of it.
     func tagAbbreviations() {
         // Only untagged words in capitals of three to six letters can be such abbreviations.
-        guard capitals.contains(where: { c in
-            let i = Int(c)
-            return flags[i].contains(.allCaps) && !covered[i] && kinds[i] == .word && (3...6).contains(doc.tokens.count(i))
-        }) else { return }
+        guard acronymCandidates.contains(where: { !covered[Int($0)] }) else { return }
         // Names of two words or more, by where they end.
         let named = mentions.indices.filter { k in
             let m = mentions[k]
@@ -604,15 +723,13 @@ final class Scan {
         var byInitials = HashedIntMap<Int>(capacity: named.count * 2)
         var entered = false
         var next = 0
-        for c in capitals {
+        for c in acronymCandidates {
             let i = Int(c)
             while next < named.count, mentions[named[next]].end <= i {
                 entered = enterInitials(of: mentions[named[next]], as: named[next], in: &byInitials) || entered
                 next += 1
             }
-            guard entered, flags[i].rawValue & TokenFlags.allCaps.rawValue != 0, !covered[i], kinds[i] == .word,
-                  doc.tokens.count(i) >= 3, doc.tokens.count(i) <= 6,
-                  let k = byInitials[Scan.packedInitials(bytes(of: i))] else { continue }
+            guard entered, !covered[i], let k = byInitials[Scan.packedInitials(bytes(of: i))] else { continue }
             let m = mentions[k]
             add(Mention(start: i, end: i + 1, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
             abbreviations.insert(mentions.count - 1)
@@ -661,6 +778,7 @@ final class Scan {
     /// looked up once per token (``commonWordAnswers``): the passes and the model ask again
     /// for the same capitalised words, and each lookup probes two tables.
     func isCommonWord(_ i: Int) -> Bool {
+        precondition(i >= 0 && i < tokenCount, "token out of range")
         let known = commonWordAnswers[i]
         if known != 0 { return known == 2 }
         let common = withKey(i) { commonWords.contains($0) }
@@ -683,29 +801,70 @@ final class Scan {
     /// any code named, leaves it without one.
     func resolveAmbiguousPlaces() {
         guard !ambiguousPlaces.isEmpty else { return }
-        var named = Set<Substring>()
+        var ids: [String] = []
         for m in mentions where m.type == .loc {
-            if let id = string(m.lexiconID), id.first?.isNumber == true { named.insert(Substring(id)) }
+            if let id = string(m.lexiconID) { ids.append(id) }
         }
-        guard !named.isEmpty else { return }
-        for (k, entry) in ambiguousPlaces {
+        let candidates = ambiguousPlaces.map { lexicon.candidateIDs(of: $0.entry) }
+        // Codes in ASCII (all of Kemendagri's) are compared as bytes, by their hashes.
+        let ascii = ids.allSatisfy(Scan.isASCII) && candidates.allSatisfy { $0.allSatisfy(Scan.isASCII) }
+        var named = Set<Substring>(), namedHashes = HashedIntSet()
+        for id in ids {
+            if ascii {
+                if let b = id.utf8.first, b &- 0x30 < 10 { namedHashes.insert(Scan.hash(id.utf8[...])) }
+            } else if id.first?.isNumber == true {
+                named.insert(Substring(id))
+            }
+        }
+        guard !(ascii ? namedHashes.isEmpty : named.isEmpty) else { return }
+        for (p, (k, _)) in ambiguousPlaces.enumerated() {
             var best: (score: Int, id: String)? = nil
             var tied = false
-            for id in lexicon.candidateIDs(of: entry) {
-                // The longest dotted prefix of the candidate that the document names.
-                var score = 0
-                var end = id.endIndex
-                var level = id.split(separator: ".").count
-                while level > 0 {
-                    if named.contains(id[..<end]) { score = level; break }
-                    guard let dot = id[..<end].lastIndex(of: ".") else { break }
-                    end = dot
-                    level -= 1
-                }
+            for id in candidates[p] {
+                let score = ascii ? Scan.namedPrefixLevel(of: id, in: namedHashes) : Scan.namedPrefixLevel(of: id, in: named)
                 if score > (best?.score ?? 0) { best = (score, id); tied = false } else if score > 0, score == best?.score { tied = true }
             }
             if let best, !tied { mentions[k].lexiconID = intern(best.id) }
         }
+    }
+
+    /// The number of dotted parts of the longest prefix of `id` (cut at a dot) that `named` holds, or 0.
+    static func namedPrefixLevel(of id: String, in named: Set<Substring>) -> Int {
+        var end = id.endIndex
+        var level = id.split(separator: ".").count
+        while level > 0 {
+            if named.contains(id[..<end]) { return level }
+            guard let dot = id[..<end].lastIndex(of: ".") else { break }
+            end = dot
+            level -= 1
+        }
+        return 0
+    }
+
+    /// ``namedPrefixLevel(of:in:)`` of an ASCII `id` among the hashes of ASCII codes (``hash(_:)``).
+    static func namedPrefixLevel(of id: String, in named: HashedIntSet) -> Int {
+        let bytes = Array(id.utf8)
+        // The parts that `split` counts: runs of bytes other than dots.
+        var level = 0
+        for k in bytes.indices where bytes[k] != 0x2E && (k == 0 || bytes[k - 1] == 0x2E) { level += 1 }
+        var end = bytes.count
+        while level > 0 {
+            if named.contains(hash(bytes[..<end])) { return level }
+            guard let dot = bytes[..<end].lastIndex(of: 0x2E) else { break }
+            end = dot
+            level -= 1
+        }
+        return 0
+    }
+
+    /// Whether `s` is all ASCII.
+    static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
+
+    /// ``ByteStringTable/hash(of:lowercase:)`` of `bytes`.
+    static func hash<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+        var h = ByteStringTable.hashStart
+        for b in bytes { h = ByteStringTable.hashStep(h, b) }
+        return ByteStringTable.hashEnd(h)
     }
 
     func add(_ m: Mention) {
@@ -726,15 +885,13 @@ final class Scan {
     func sentence(_ range: Range<Int>) {
         var i = dateline(range.lowerBound, range.upperBound)
         let limit = range.upperBound
-        while i < limit {
+        while true {
             // Running lower-case text away from names and numbers has no key: nothing starts here.
             // Nor does a lower-case word or sign that is no cue, unless a case-`any` entry
             // starts with it: every rule below needs a cue, a capital, a number or a match.
-            if keyIsEmpty(i) || cues[i].isEmpty && flags[i].isDisjoint(with: [.capitalized, .allCaps]) && kinds[i] != .number {
-                i += 1
-                continue
-            }
-            if let end = numeric(i, limit) { i = end; continue }
+            i = nextCandidate(i, limit)
+            if i >= limit { break }
+            if isNumber(i) || cues[i].contains(.numeric), let end = numeric(i, limit) { i = end; continue }
             // Lexicon, then cue patterns that may extend it; each rule gives where to go on.
             let match = lexiconMatch(i, limit)
             // Without a match or a cue word here or before, only an acronym defined earlier
@@ -1041,7 +1198,7 @@ final class Scan {
         if run < range.upperBound, withKey(run, { $0.elementsEqual("itu".utf8) || $0.elementsEqual("tersebut".utf8) }) { return nil }
         // A comma, then a rank or role and a name: the run is the person's title (`kata Kasubdit
         // IV Renakta Ditreskrimum Polda Lampung, AKBP Ferdiyan Fahmi`).
-        if run + 2 < range.upperBound, bytes(of: run) == [0x2C], let (entry, end) = lexiconMatch(run + 1, range.upperBound),
+        if run + 2 < range.upperBound, isByte(run, 0x2C), let (entry, end) = lexiconMatch(run + 1, range.upperBound),
            entry.type == .role, end < range.upperBound, capitalized(end) { return nil }
         // A listed role inside the run makes what comes before it part of a title (`kata
         // Pelaksana Tugas Direktur Jenderal … Maxi Rein Rondonuwu`): the role's rule reads it.
@@ -1103,7 +1260,7 @@ final class Scan {
     /// passed over: it is no acronym and no name of its own.
     func acronymAfter(_ start: Int, _ end: Int, _ limit: Int) -> Int {
         let end = legalFormEnd(after: end, limit)
-        guard end + 2 < limit, text(end) == "(", text(end + 2) == ")", kinds[end + 1] == .word,
+        guard end + 2 < limit, isByte(end, 0x28), isByte(end + 2, 0x29), kinds[end + 1] == .word,
               capitalized(end + 1) else { return end }
         if abbreviatesLongerRun(start, end, acronym: end + 1) { return end + 3 }
         let m = mentions.last!
@@ -1206,9 +1363,9 @@ final class Scan {
         var people = personStarts()
         for c in capitals {
             let start = Int(c)
+            guard start > 0, !covered[start], isComma(start - 1) else { continue }
             while Int(doc.sentenceTokenStarts[s + 1]) <= start { s += 1 }
             let limit = Int(doc.sentenceTokenStarts[s + 1])
-            guard start > 0, !covered[start], isComma(start - 1) else { continue }
             guard let end = commaClosedRun(from: start, limit), !(end + 1 < limit && has(end + 1, .connector)),
                   (start..<end).allSatisfy({ couldBeAppositiveName($0, before: end) }),
                   !(start..<end).allSatisfy(isCommonWord), let r = roleBeforeComma(start, people: people) else { continue }
@@ -1218,7 +1375,22 @@ final class Scan {
     }
 
     /// Whether token `i` is a comma.
-    func isComma(_ i: Int) -> Bool { kinds[i] == .punctuation && bytes(of: i) == [0x2C] }
+    @inline(__always) func isComma(_ i: Int) -> Bool { kinds[i] == .punctuation && isByte(i, 0x2C) }
+
+    /// Whether token `i` is written as the one byte `b`.
+    @inline(__always) func isByte(_ i: Int, _ b: UInt8) -> Bool {
+        let start = Int(doc.tokens.starts[i])
+        return Int(doc.tokens.ends[i]) == start + 1 && doc.bytes[start] == b
+    }
+
+    /// Whether `word` is one of `words`, byte for byte.
+    static func isWritten<C: Collection>(_ word: C, in words: [[UInt8]]) -> Bool where C.Element == UInt8 {
+        let n = word.count
+        return words.contains { $0.count == n && $0.elementsEqual(word) }
+    }
+
+    /// The English words that go on with an organization's name (``continuesAsOrganization(_:_:)``), as written.
+    static let englishConnectors: [[UInt8]] = ["for", "of", "and", "the", "on", "in"].map { Array($0.utf8) }
 
     /// Whether token `i` may be a word of a name set off by commas (see ``namesAfterRoleClauses()``).
     func couldBeAppositiveName(_ i: Int, before end: Int) -> Bool {
@@ -1523,8 +1695,8 @@ final class Scan {
     func isAfterProductNoun(_ t: Int, oneWord: Bool = false) -> Bool {
         t > 0 && kinds[t - 1] == .word && !capitalized(t - 1) && !allCaps(t - 1) && doc.bytes.withUnsafeBufferPointer { p in
             let word = UnsafeBufferPointer(rebasing: p[Int(doc.tokens.starts[t - 1])..<Int(doc.tokens.ends[t - 1])])
-            return EntityTagger.productNouns.contains { $0.elementsEqual(word) }
-                || oneWord && EntityTagger.productUserNouns.contains { $0.elementsEqual(word) }
+            return Scan.isWritten(word, in: EntityTagger.productNouns)
+                || oneWord && Scan.isWritten(word, in: EntityTagger.productUserNouns)
         }
     }
 
@@ -1539,7 +1711,7 @@ final class Scan {
     func isPronoun(_ t: Int) -> Bool { isWord(t, in: EntityTagger.pronouns) }
 
     /// Whether the match key of token `t` is one of `words`.
-    func isWord(_ t: Int, in words: [[UInt8]]) -> Bool { withKey(t) { key in words.contains { $0.elementsEqual(key) } } }
+    func isWord(_ t: Int, in words: [[UInt8]]) -> Bool { !keyIsEmpty(t) && withKey(t) { Scan.isWritten($0, in: words) } }
 
     /// Whether token `t` is, as written, an abbreviation of a common noun.
     func isCommonAcronym(_ t: Int) -> Bool {

@@ -57,11 +57,14 @@ struct MentionText: Equatable {
 
 extension Scan {
     /// The string `t` refers to, or nil.
-    func string(_ t: MentionText) -> String? {
+    @inline(__always) func string(_ t: MentionText) -> String? { t.isNone ? nil : storedString(t) }
+
+    /// ``string(_:)`` of a reference that is not ``MentionText/none``.
+    private func storedString(_ t: MentionText) -> String? {
         switch t.source {
         case .none: return nil
-        case .entrySubtype: return lexicon.entries[Int(t.a)].subtype
-        case .entryID: return lexicon.entries[Int(t.a)].id
+        case .entrySubtype: return lexicon.subtype(ofEntry: Int(t.a))
+        case .entryID: return lexicon.id(ofEntry: Int(t.a))
         case .document: return doc.text(TextRange(Int(t.a), Int(t.b)))
         case .key: return key(Int(t.a))
         case .media: return "media"
@@ -69,12 +72,32 @@ extension Scan {
         }
     }
 
+    /// The public mentions, by start and then longest first; mentions of the same tokens keep
+    /// the order they have (as a stable sort leaves them).
+    func entityMentions() -> [EntityMention] {
+        let n = mentions.count, bits = 21
+        guard n < 1 << bits, doc.tokens.count < 1 << bits else {
+            return mentions.sorted(by: { ($0.start, $1.end) < ($1.start, $0.end) }).map(entityMention)
+        }
+        // One integer a mention, sorted as integers: its start, the complement of its end, its index.
+        let low = UInt64(1 << bits - 1)
+        var keys: [UInt64] = []
+        keys.reserveCapacity(n)
+        for k in 0..<n {
+            keys.append(UInt64(mentions[k].start) << (2 * bits) | (low - UInt64(mentions[k].end)) << bits | UInt64(k))
+        }
+        keys.sort()
+        // Each made in place (an append copies the mention and its strings, then drops the original).
+        return [EntityMention](unsafeUninitializedCapacity: n) { buffer, count in
+            for (j, key) in keys.enumerated() { (buffer.baseAddress! + j).initialize(to: entityMention(mentions[Int(key & low)])) }
+            count = n
+        }
+    }
+
     /// The public mention of `m`, its references read as strings.
-    func entityMention(_ m: Mention) -> EntityMention {
-        var out = EntityMention(start: m.start, end: m.end, type: m.type, subtype: string(m.subtype),
-                                lexiconID: string(m.lexiconID), role: string(m.role))
-        out.isNested = m.isNested
-        return out
+    @inline(__always) func entityMention(_ m: Mention) -> EntityMention {
+        EntityMention(start: m.start, end: m.end, type: m.type, subtype: string(m.subtype), lexiconID: string(m.lexiconID),
+                      role: string(m.role), isNested: m.isNested)
     }
 
     /// The subtype of `entry`, or none without an entry.
@@ -82,7 +105,7 @@ extension Scan {
 
     /// The id of `entry`, none when it has none (or without an entry).
     func listedID(of entry: LexiconEntry?) -> MentionText {
-        guard let entry, !entry.id.isEmpty else { return .none }
+        guard let entry, lexicon.hasID(entry: Int(entry.index)) else { return .none }
         return .id(of: entry)
     }
 
