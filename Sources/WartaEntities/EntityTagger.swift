@@ -771,7 +771,10 @@ final class Scan {
     /// a quarter of the windows of news text.
     func isLoneFunctionWord(_ window: Range<Int>) -> Bool {
         let i = window.lowerBound
-        return window.count == 1 && capitalized(i) && !allCaps(i) && withKey(i) { EntityTagger.functionWords.value($0) != nil }
+        guard window.count == 1, capitalized(i), !allCaps(i) else { return false }
+        // The key's hash as the scan keeps it: the lookup hashes nothing.
+        let h = keyHash(i)
+        return withKey(i) { EntityTagger.functionWords.value($0, hash: h) != nil }
     }
 
     /// Whether token `i` is a word of the language (`Besar`, `Daerah`), by the lemma list;
@@ -781,7 +784,8 @@ final class Scan {
         precondition(i >= 0 && i < tokenCount, "token out of range")
         let known = commonWordAnswers[i]
         if known != 0 { return known == 2 }
-        let common = withKey(i) { commonWords.contains($0) }
+        let h = keyHash(i)
+        let common = withKey(i) { commonWords.contains($0, hash: h) }
         commonWordAnswers[i] = common ? 2 : 1
         return common
     }

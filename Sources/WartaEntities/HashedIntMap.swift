@@ -24,26 +24,34 @@ struct HashedIntMap<Value> {
     /// Whether the map has no key.
     var isEmpty: Bool { count == 0 }
 
-    /// The slot holding `key`, or the empty slot where it would go.
-    @inline(__always)
-    private func slot(_ key: Int) -> Int {
-        var s = key & mask
-        while slots[s].value != nil && slots[s].key != key { s = (s &+ 1) & mask }
-        return s
-    }
-
     /// The value of `key`, or nil; setting nil is not supported (nothing here removes).
+    /// The probes read and write the slots through a pointer: `key & mask` is always in range.
     subscript(key: Int) -> Value? {
-        get { slots[slot(key)].value }
+        get {
+            let mask = mask
+            return slots.withUnsafeBufferPointer { p in
+                var s = key & mask
+                while let v = p[s].value {
+                    if p[s].key == key { return v }
+                    s = (s &+ 1) & mask
+                }
+                return nil
+            }
+        }
         set {
             guard let newValue else { return }
-            let s = slot(key)
-            if slots[s].value == nil {
-                if (count + 1) * 2 > slots.count { grow(); self[key] = newValue; return }
-                slots[s].key = key
-                count += 1
+            if (count + 1) * 2 > slots.count { grow() }
+            let mask = mask
+            let added = slots.withUnsafeMutableBufferPointer { p -> Bool in
+                var s = key & mask
+                while p[s].value != nil {
+                    if p[s].key == key { p[s].value = newValue; return false }
+                    s = (s &+ 1) & mask
+                }
+                p[s] = Slot(key: key, value: newValue)
+                return true
             }
-            slots[s].value = newValue
+            if added { count += 1 }
         }
     }
 
@@ -51,19 +59,37 @@ struct HashedIntMap<Value> {
     /// when the key is new (one probe where a read and a write take two).
     @discardableResult
     mutating func insert(_ key: Int, _ value: Value) -> Value? {
-        let s = slot(key)
-        if let old = slots[s].value { return old }
-        if (count + 1) * 2 > slots.count { grow(); self[key] = value; return nil }
-        slots[s].key = key
-        slots[s].value = value
-        count += 1
-        return nil
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = mask
+        let old = slots.withUnsafeMutableBufferPointer { p -> Value? in
+            var s = key & mask
+            while let v = p[s].value {
+                if p[s].key == key { return v }
+                s = (s &+ 1) & mask
+            }
+            p[s] = Slot(key: key, value: value)
+            return nil
+        }
+        if old == nil { count += 1 }
+        return old
     }
 
+    /// Doubles the slots, moving each key to its place among them (no key is looked up: all
+    /// are distinct).
     private mutating func grow() {
-        let old = slots
-        self = HashedIntMap(capacity: old.count)
-        for s in old where s.value != nil { self[s.key] = s.value }
+        let size = slots.count * 2, mask = size - 1
+        var fresh = [Slot](filled: Slot(), count: size)
+        fresh.withUnsafeMutableBufferPointer { p in
+            slots.withUnsafeBufferPointer { old in
+                for o in old where o.value != nil {
+                    var s = o.key & mask
+                    while p[s].value != nil { s = (s &+ 1) & mask }
+                    p[s] = o
+                }
+            }
+        }
+        slots = fresh
+        self.mask = mask
     }
 }
 

@@ -173,8 +173,8 @@ extension TokenizerLexicon {
 /// The lower-case words a name is not made of (``TokenizerLexicon/commonWords``): two tables
 /// read as one, so the lemma list is not stored twice.
 public struct CommonWords: Sendable {
-    private let first: ByteStringTable
-    private let second: ByteStringTable
+    @usableFromInline let first: ByteStringTable
+    @usableFromInline let second: ByteStringTable
 
     /// The words of `first` and `second`.
     public init(_ first: ByteStringTable, _ second: ByteStringTable = ByteStringTable(capacity: 1)) {
@@ -187,6 +187,14 @@ public struct CommonWords: Sendable {
     public func contains(_ key: UnsafeBufferPointer<UInt8>, lowercase: Bool = false) -> Bool {
         let h = ByteStringTable.hash(key, lowercase: lowercase)
         return first.index(key, hash: h, lowercase: lowercase) != nil || second.index(key, hash: h, lowercase: lowercase) != nil
+    }
+
+    /// Whether `key`, whose ``ByteStringTable/hash(of:lowercase:)`` is `hash` (as a caller that
+    /// keeps its keys' hashes has it), is a common word: ``contains(_:lowercase:)`` without
+    /// hashing the key again.
+    @inlinable @inline(__always)
+    public func contains(_ key: UnsafeBufferPointer<UInt8>, hash: Int) -> Bool {
+        first.index(key, hash: hash, lowercase: false) != nil || second.index(key, hash: hash, lowercase: false) != nil
     }
 
     /// Whether the string `key` is a common word.

@@ -405,17 +405,21 @@ extension Scan {
     }
 
     /// The hashes (``lowercaseHash(_:)``) of the words of `tokens` that the document also
-    /// writes in lower case; only words as long as one of them and with its first letter are
-    /// hashed.
+    /// writes in lower case; only words as long as one of them and with its first two letters
+    /// are hashed.
     func wordsWrittenInLowerCase(among tokens: [Int]) -> HashedIntSet {
         guard !tokens.isEmpty else { return HashedIntSet() }
         var wanted = HashedIntSet(capacity: tokens.count)
         for t in tokens { wanted.insert(lowercaseHash(t)) }
-        // By the low five bits of the first byte (its letter in either case), a bit mask of the
-        // lengths (up to 63 bytes) the words have.
-        var lengths = [UInt64](filled: 0, count: 32)
-        for t in tokens {
-            lengths[Int(doc.bytes[Int(doc.tokens.starts[t])] & 0x1F)] |= 1 << UInt64(min(63, Int(doc.tokens.ends[t] - doc.tokens.starts[t])))
+        // By the low five bits of the first two bytes (their letters in either case), a bit mask
+        // of the lengths (up to 63 bytes) the words have: a word of the text passes only where
+        // one of `tokens` has its shape, which few do.
+        var lengths = [UInt64](filled: 0, count: 1024)
+        doc.withColumns { c in
+            for t in tokens {
+                let s = Int(c.starts[t]), length = Int(c.ends[t]) - s
+                lengths[Scan.shapeRow(c.bytes, s, length)] |= 1 << UInt64(min(63, length))
+            }
         }
         var out = HashedIntSet()
         let upper = TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
@@ -424,13 +428,22 @@ extension Scan {
                 for t in 0..<c.starts.count where c.kinds[t] == .word && c.flags[t].rawValue & upper == 0 {
                     // A word of kind `word` without a capital is written in lower case.
                     let s = Int(c.starts[t]), length = Int(c.ends[t]) - s
-                    guard lengths[Int(c.bytes[s] & 0x1F)] & 1 << UInt64(min(63, length)) != 0 else { continue }
+                    guard lengths[Scan.shapeRow(c.bytes, s, length)] & 1 << UInt64(min(63, length)) != 0 else { continue }
                     let h = c.hash(ofToken: t, lowercase: true)
                     if wanted.contains(h) { out.insert(h) }
                 }
             }
         }
         return out
+    }
+
+    /// The row of ``wordsWrittenInLowerCase(among:)``'s length masks for the word of `length`
+    /// bytes at `s` in `bytes`: the low five bits of its first byte, then of its second (0 for
+    /// a word of one byte). A word and its lower case have the same row.
+    @inline(__always)
+    static func shapeRow(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ length: Int) -> Int {
+        let second = length > 1 ? bytes[s + 1] & 0x1F : 0
+        return Int(bytes[s] & 0x1F) << 5 | Int(second)
     }
 
     /// The hash of the bytes of token `t` in lower case, whatever its case (from the text: the

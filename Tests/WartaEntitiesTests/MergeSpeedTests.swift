@@ -1,0 +1,99 @@
+import Testing
+import WartaText
+@testable import WartaEntities
+
+/// The faster forms of the merge and repeat passes' helpers give exactly what the plain forms gave.
+@Suite("Merge and repeat pass shortcuts")
+struct MergeSpeedTests {
+    static let text = """
+        Kepala Dinas Perindustrian Kota Semarang, Tri Supriyanto, mengatakan Nomor itu tidak \
+        berlaku. Namun nomor lain masih dipakai warga. Dalam rapat, Tri menyebut Pangan dan \
+        ketahanan pangan. Ia juga bertemu Wahyu di Kantor Pajak. Menurut Wahyu, pajak naik. \
+        "Besar sekali," kata Supriyanto. Menko Pangan Zulkifli Hasan hadir. A a Ab ab É é.
+        """
+
+    static func scan(_ text: String = text) -> Scan {
+        Scan(doc: TextAnalyzer().analyze(text), lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
+    }
+
+    /// A `HashedIntMap` read, written and inserted into through many growths holds what a
+    /// `Dictionary` given the same steps holds, keys that share their low bits included.
+    @Test func aHashedIntMapMatchesADictionary() {
+        var map = HashedIntMap<Int32>()
+        var plain: [Int: Int32] = [:]
+        // Word hashes, and keys that collide in every table size (multiples of 2^20), and 0.
+        let keys = (0..<700).map { ByteStringTable.hash(of: Array("kata\($0)".utf8)) } + (0..<60).map { $0 << 20 } + [0, -1, Int.min]
+        for (n, k) in keys.enumerated() {
+            if n % 3 == 0 {
+                map[k] = Int32(n)
+                plain[k] = Int32(n)
+            } else {
+                let old = map.insert(k, Int32(n))
+                #expect(old == plain[k])
+                if plain[k] == nil { plain[k] = Int32(n) }
+            }
+            // Overwrites of keys already in the map.
+            if n % 7 == 0, case let j = keys[n / 2] {
+                map[j] = -Int32(n)
+                plain[j] = -Int32(n)
+            }
+        }
+        #expect(map.count == plain.count)
+        for k in keys { #expect(map[k] == plain[k]) }
+        for k in (0..<200).map({ ByteStringTable.hash(of: Array("lain\($0)".utf8)) }) { #expect(map[k] == plain[k]) }
+    }
+
+    /// `CommonWords.contains(_:hash:)` with the scan's key hash answers as `contains(_:)`.
+    @Test func commonWordsWithAKnownHash() {
+        let scan = Self.scan()
+        let words = TokenizerLexicon.builtIn.commonWords
+        for i in 0..<scan.doc.tokens.count {
+            let plain = scan.withKey(i) { words.contains($0) }
+            let hashed = scan.withKey(i) { words.contains($0, hash: scan.keyHash(i)) }
+            #expect(plain == hashed, "token \(i) \(scan.key(i))")
+            #expect(scan.isCommonWord(i) == plain)
+        }
+        let besar = Array("besar".utf8)
+        #expect(besar.withUnsafeBufferPointer { words.contains($0, hash: ByteStringTable.hash(of: besar)) })
+    }
+
+    /// A lone function word is found with the scan's key hash as the plain lookup finds it.
+    @Test func loneFunctionWordsByTheKeyHash() {
+        let scan = Self.scan()
+        var found = 0
+        for i in 0..<scan.doc.tokens.count {
+            let plain = scan.capitalized(i) && !scan.allCaps(i) && scan.withKey(i) { EntityTagger.functionWords.value($0) != nil }
+            #expect(scan.isLoneFunctionWord(i..<i + 1) == plain, "token \(i) \(scan.key(i))")
+            if plain { found += 1 }
+            if i + 2 <= scan.doc.tokens.count { #expect(!scan.isLoneFunctionWord(i..<i + 2)) }
+        }
+        #expect(found >= 3)  // Namun, Dalam, Ia, Menurut
+    }
+
+    /// The words written in lower case, found through the two-letter and length filter, are
+    /// the ones a plain walk over every token finds, for one-word names of every shape.
+    @Test func wordsWrittenInLowerCaseMatchAPlainWalk() {
+        let scan = Self.scan()
+        let doc = scan.doc
+        let n = doc.tokens.count
+        // Every capitalised word, and some lower-case ones and one-byte ones, as the names asked about.
+        let tokens = (0..<n).filter { doc.tokens.kinds[$0] == .word }
+        let fast = scan.wordsWrittenInLowerCase(among: tokens)
+        let wanted = Set(tokens.map { doc.hash(ofToken: $0, lowercase: true) })
+        var plain = Set<Int>()
+        for t in 0..<n where doc.tokens.kinds[t] == .word && doc.tokens.flags[t].isDisjoint(with: [.capitalized, .allCaps]) {
+            let h = doc.hash(ofToken: t, lowercase: true)
+            if wanted.contains(h) { plain.insert(h) }
+        }
+        #expect(fast.count == plain.count)
+        for h in wanted { #expect(fast.contains(h) == plain.contains(h)) }
+        // `Nomor`/`nomor`, `Pangan`/`pangan`, `Pajak`/`pajak` are among them; `Wahyu` is not.
+        for w in ["nomor", "pangan", "pajak"] { #expect(fast.contains(ByteStringTable.hash(of: Array(w.utf8)))) }
+        #expect(!fast.contains(ByteStringTable.hash(of: Array("wahyu".utf8))))
+        // Asked about the capitalised words alone, the same.
+        let capitals = tokens.filter { !doc.tokens.flags[$0].isDisjoint(with: [.capitalized, .allCaps]) }
+        let some = scan.wordsWrittenInLowerCase(among: capitals)
+        let capitalHashes = Set(capitals.map { doc.hash(ofToken: $0, lowercase: true) })
+        for h in capitalHashes { #expect(some.contains(h) == plain.contains(h)) }
+    }
+}
