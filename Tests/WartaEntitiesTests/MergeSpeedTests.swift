@@ -96,4 +96,37 @@ struct MergeSpeedTests {
         let capitalHashes = Set(capitals.map { doc.hash(ofToken: $0, lowercase: true) })
         for h in capitalHashes { #expect(some.contains(h) == plain.contains(h)) }
     }
+
+    /// The merge keeps each ambiguous place the rules found with its entry, pointing at the
+    /// same mention where it now stands: what a dictionary from old mention to entry (the
+    /// plain form, built here) gives for the mentions kept.
+    @Test func theMergeKeepsAmbiguousPlacesWithTheirMentions() throws {
+        // Places the lexicon lists with several codes, written as names.
+        let lexicon = EntityLexicon.builtIn
+        var names: [String] = []
+        for i in 0..<lexicon.entries.count where names.count < 3 {
+            let e = lexicon.entries[i]
+            if e.isAmbiguous, e.type == .loc, e.tokenCount == 1, e.casePolicy == .capitalized, e.name.first?.isUppercase == true {
+                names.append(e.name)
+            }
+        }
+        try #require(names.count == 3)
+        let text = "Warga \(names[0]) dan \(names[1]) mengadu di Kota Semarang. Camat \(names[2]) hadir di Jakarta. Warga \(names[0]) lega."
+        let scan = Self.scan(text)
+        scan.applyRules()
+        let old = scan.mentions
+        let before = scan.ambiguousPlaces
+        #expect(!before.isEmpty)
+        var plain: [Int: Int32] = [:]
+        for p in before where plain[p.mention] == nil { plain[p.mention] = p.entry.index }
+        // The model finds what the rules found, as places and people: the rules' mentions stand.
+        scan.adopt(old.filter { [.per, .org, .loc].contains($0.type) })
+        var expected: [(start: Int, end: Int, entry: Int32)] = []
+        for (k, m) in old.enumerated() {
+            if let e = plain[k], scan.mentions.contains(where: { $0.start == m.start && $0.end == m.end }) { expected.append((m.start, m.end, e)) }
+        }
+        let after = scan.ambiguousPlaces.map { (start: scan.mentions[$0.mention].start, end: scan.mentions[$0.mention].end, entry: $0.entry.index) }
+        #expect(after.count == expected.count)
+        for e in expected { #expect(after.contains { $0.start == e.start && $0.end == e.end && $0.entry == e.entry }) }
+    }
 }

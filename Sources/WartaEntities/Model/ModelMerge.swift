@@ -14,13 +14,20 @@ extension Scan {
     func adopt(_ spans: [Mention]) {
         let plan = mergePlan(spans)
         let old = mentions
-        let oldAmbiguous = ambiguousPlaces.isEmpty ? [:] : Dictionary(ambiguousPlaces.map { ($0.mention, $0.entry) }, uniquingKeysWith: { a, _ in a })
+        // By old mention, its first place in ``ambiguousPlaces`` + 1 (0: none): a column, not a
+        // dictionary, read for each mention kept.
+        let oldPlaces = ambiguousPlaces
+        var placeOf: [Int32] = []
+        if !oldPlaces.isEmpty {
+            placeOf = [Int32](filled: 0, count: old.count)
+            for (p, place) in oldPlaces.enumerated() where place.mention < old.count && placeOf[place.mention] == 0 { placeOf[place.mention] = Int32(p + 1) }
+        }
         var kept: [Mention] = []
         kept.reserveCapacity(old.count + spans.count)
         var ambiguous: [(mention: Int, entry: LexiconEntry)] = []
         func keep(_ k: Int) {
             kept.append(old[k])
-            if !oldAmbiguous.isEmpty, let e = oldAmbiguous[k] { ambiguous.append((kept.count - 1, e)) }
+            if !placeOf.isEmpty, case let p = placeOf[k], p != 0 { ambiguous.append((kept.count - 1, oldPlaces[Int(p) - 1].entry)) }
         }
         for k in plan.anchored { keep(k) }
         var taken = [Bool](filled: false, count: doc.tokens.count)
@@ -685,7 +692,7 @@ extension Scan {
         let names = nameTable()
         guard !names.isEmpty else { return }
         let n = doc.tokens.count
-        func startsName(_ t: Int) -> Bool { capitalized(t) || allCaps(t) && kinds[t] == .word }
+        @inline(__always) func startsName(_ t: Int) -> Bool { capitalized(t) || allCaps(t) && kinds[t] == .word }
         // A neighbour that would make the words part of a longer name: capitalised, untagged,
         // and not a word of the language capitalised at a sentence's start (`Tawaran StarLine`).
         func extends(_ t: Int) -> Bool { t >= 0 && t < n && startsName(t) && !covered[t] && !isCommonWord(t) }
