@@ -297,6 +297,10 @@ final class Scan {
     @exclusivity(unchecked) var ambiguousPlaces: [(mention: Int, entry: LexiconEntry)] = []
     /// The key hashes of ``acronyms``.
     @exclusivity(unchecked) var acronymHashes = HashFilter()
+    /// The hashes of ``acronyms``' texts (``Document/hash(ofToken:lowercase:)`` of their tokens):
+    /// whether a word is one is answered without a `String` (``isDefinedAcronym(_:)``). Nil
+    /// until the first acronym: most short documents define none, and pay for no table.
+    @exclusivity(unchecked) var acronymTexts: HashedIntSet?
     /// The mentions ``tagAbbreviations()`` added (by index), which the model's spans do not replace.
     @exclusivity(unchecked) var abbreviations = Set<Int>()
     /// The longest lexicon match from each token within ``matchLimits`` (the widest limit a
@@ -1183,7 +1187,7 @@ final class Scan {
     /// An acronym defined earlier in the document ("… (Disperin)").
     func definedAcronym(_ i: Int) -> Int? {
         guard !acronyms.isEmpty, capitalized(i) || allCaps(i), acronymHashes.mayContain(keyHash(i)),
-              let a = acronyms[text(i)] else { return nil }
+              acronymTexts?.contains(doc.hash(ofToken: i)) == true, let a = acronyms[text(i)] else { return nil }
         add(Mention(start: i, end: i + 1, type: a.type, subtype: a.subtype, lexiconID: a.lexiconID))
         return i + 1
     }
@@ -1270,6 +1274,8 @@ final class Scan {
         let m = mentions.last!
         acronyms[text(end + 1)] = m
         acronymHashes.insert(keyHash(end + 1))
+        if acronymTexts == nil { acronymTexts = HashedIntSet() }
+        acronymTexts!.insert(doc.hash(ofToken: end + 1))
         add(Mention(start: end + 1, end: end + 2, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
         return end + 3
     }

@@ -129,4 +129,24 @@ struct MergeSpeedTests {
         #expect(after.count == expected.count)
         for e in expected { #expect(after.contains { $0.start == e.start && $0.end == e.end && $0.entry == e.entry }) }
     }
+
+    /// Whether a word is an acronym the document defines, asked by the hash of its text,
+    /// answers as the dictionary of acronym texts does, for every token.
+    @Test func aDefinedAcronymByItsTextsHash() {
+        let text = """
+            Dinas Perindustrian (Disperin) Kota Semarang dan Badan Pusat Statistik (BPS) mendata             usaha. Kata Disperin, data BPS dan DISPERIN berbeda; Bps tidak. Komisi Pemberantasan             Korupsi (KPK) memanggil Disperindag.
+            """
+        let scan = Self.scan(text)
+        scan.applyRules()
+        #expect(scan.acronyms.count >= 2)
+        var found = 0
+        for i in 0..<scan.doc.tokens.count {
+            let m = Mention(start: i, end: i + 1, type: .org)
+            let plain = scan.acronymHashes.mayContain(scan.keyHash(i)) && scan.acronyms[scan.text(i)] != nil
+            #expect(scan.isDefinedAcronym(m) == plain, "token \(i) \(scan.text(i))")
+            #expect(!scan.isDefinedAcronym(Mention(start: i, end: min(i + 2, scan.doc.tokens.count), type: .org)) || i + 1 == scan.doc.tokens.count)
+            if plain { found += 1 }
+        }
+        #expect(found >= 4)
+    }
 }

@@ -630,7 +630,8 @@ extension Scan {
     /// Whether `m` is an acronym the document defines in brackets (`Dinas Perindustrian
     /// (Disperin)`), there or later.
     func isDefinedAcronym(_ m: Mention) -> Bool {
-        m.end - m.start == 1 && !acronyms.isEmpty && acronymHashes.mayContain(keyHash(m.start)) && acronyms[text(m.start)] != nil
+        m.end - m.start == 1 && !acronyms.isEmpty && acronymHashes.mayContain(keyHash(m.start))
+            && acronymTexts?.contains(doc.hash(ofToken: m.start)) == true
     }
 }
 
@@ -695,7 +696,7 @@ extension Scan {
         @inline(__always) func startsName(_ t: Int) -> Bool { capitalized(t) || allCaps(t) && kinds[t] == .word }
         // A neighbour that would make the words part of a longer name: capitalised, untagged,
         // and not a word of the language capitalised at a sentence's start (`Tawaran StarLine`).
-        func extends(_ t: Int) -> Bool { t >= 0 && t < n && startsName(t) && !covered[t] && !isCommonWord(t) }
+        @inline(__always) func extends(_ t: Int) -> Bool { t >= 0 && t < n && startsName(t) && !covered[t] && !isCommonWord(t) }
         // A name starts only at a capital: the other tokens are passed over, not visited.
         var next = 0
         for c in capitals {
