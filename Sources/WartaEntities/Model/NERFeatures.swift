@@ -333,7 +333,8 @@ struct NERFeatureExtractor {
         var i = max(sentence.lowerBound, base)
         let limit = min(sentence.upperBound, window.upperBound + 2)
         while i < limit {
-            if let (index, end) = scan.lexiconMatchIndex(i, sentence.upperBound) {
+            // No entry starts at most tokens (lower-case words): the lookup's own first test, inline.
+            if scan.mayStartEntry(i), let (index, end) = scan.lexiconMatchIndex(i, sentence.upperBound) {
                 let entry = codes.entryCode(index, columns)
                 for t in i..<min(end, window.upperBound + 2) {
                     let pos: UInt64 = end - i == 1 ? 3 : t == i ? 0 : t == end - 1 ? 2 : 1
