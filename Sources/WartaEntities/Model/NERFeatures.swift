@@ -145,58 +145,86 @@ struct NERFeatureExtractor {
 
     /// The facts of token `i` of `scan`, its key written through `scratch`.
     func facts(_ scan: Scan, _ i: Int, _ scratch: inout [UInt8]) -> TokenFacts {
-        var f = TokenFacts()
         let doc = scan.doc
         let s = Int(doc.tokens.starts[i]), e = Int(doc.tokens.ends[i])
-        doc.bytes.withUnsafeBufferPointer { text in
-            let token = UnsafeBufferPointer(rebasing: text[s..<e])
-            func fill(_ key: UnsafeBufferPointer<UInt8>) {
-                let n = key.count
-                // The prefixes' hashes are the key's hash after one to four bytes.
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-                for k in 0..<n {
-                    h = (h ^ UInt64(key[k])) &* 0x100_0000_01b3
-                    switch k {
-                    case 0: prefixes.0 = h
-                    case 1: prefixes.1 = h
-                    case 2: prefixes.2 = h
-                    case 3: prefixes.3 = h
-                    default: break
-                    }
-                }
-                f.keyHash = h
-                f.length = n
-                func suf(_ k: Int) -> UInt64 { n >= k ? NERFeatureExtractor.fnv(key, n - k, n) : 0 }
-                f.prefixes = prefixes
-                f.suffixes = (suf(1), suf(2), suf(3), suf(4))
-                if let index = self.classes { f.classes = index[f.keyHash] }
-            }
-            // The rule scan keyed the tokens around capitals already; others are keyed here.
-            if !scan.keyIsEmpty(i) {
-                scan.withKey(i) { fill($0) }
-            } else {
-                if scratch.count < MatchKey.capacity(for: token.count) { scratch = [UInt8](filled: 0, count: MatchKey.capacity(for: token.count) * 2) }
+        // The rule scan keyed the tokens around capitals already; others are keyed here.
+        var f: TokenFacts
+        if !scan.keyIsEmpty(i) {
+            f = scan.withKey(i) { NERFeatureExtractor.keyFacts($0) }
+        } else {
+            let capacity = MatchKey.capacity(for: e - s)
+            if scratch.count < capacity { scratch = [UInt8](filled: 0, count: capacity * 2) }
+            f = doc.bytes.withUnsafeBufferPointer { text in
                 scratch.withUnsafeMutableBufferPointer { out in
-                    fill(UnsafeBufferPointer(rebasing: out[0..<MatchKey.write(token, to: out.baseAddress!)]))
+                    let n = MatchKey.write(UnsafeBufferPointer(rebasing: text[s..<e]), to: out.baseAddress!)
+                    return NERFeatureExtractor.keyFacts(UnsafeBufferPointer(rebasing: out[0..<n]))
                 }
             }
-            // Shape: X upper, x lower (and any non-ASCII byte), d digit, other bytes as
-            // themselves; runs collapse to one mark.
-            var shape: UInt64 = 0xcbf2_9ce4_8422_2325
-            var last: UInt8 = 0
-            var classes: UInt8 = 0
-            for k in s..<e {
-                let b = text[k]
-                let c: UInt8
-                if b &- 0x41 < 26 { c = 0x58; classes |= 1 } else if b &- 0x61 < 26 || b >= 0x80 { c = 0x78; classes |= 2 }
-                else if b &- 0x30 < 10 { c = 0x64; classes |= 4 } else { c = b; classes |= 8 }
-                if c != last { shape = (shape ^ UInt64(c)) &* 0x100_0000_01b3; last = c }
-            }
-            f.shape = shape
-            f.shortShape = classes
         }
+        if let index = classes { f.classes = index[f.keyHash] }
+        (f.shape, f.shortShape) = doc.bytes.withUnsafeBufferPointer { NERFeatureExtractor.shape($0, s, e) }
         return f
+    }
+
+    /// The facts of a word that its match key `key` gives: the key's hash, length, and the
+    /// hashes of its first and last one to four bytes (0 past the key's length).
+    @inline(__always)
+    static func keyFacts(_ key: UnsafeBufferPointer<UInt8>) -> TokenFacts {
+        var f = TokenFacts()
+        let n = key.count
+        // The prefixes' hashes are the key's hash after one to four bytes.
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for k in 0..<n {
+            h = (h ^ UInt64(key[k])) &* 0x100_0000_01b3
+            switch k {
+            case 0: prefixes.0 = h
+            case 1: prefixes.1 = h
+            case 2: prefixes.2 = h
+            case 3: prefixes.3 = h
+            default: break
+            }
+        }
+        f.keyHash = h
+        f.length = n
+        f.prefixes = prefixes
+        f.suffixes = suffixes(key)
+        return f
+    }
+
+    /// The hashes of the last one to four bytes of `key` (0 for those past its length).
+    @inline(__always)
+    static func suffixes(_ key: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64, UInt64) {
+        let n = key.count
+        func step(_ h: UInt64, _ k: Int) -> UInt64 { (h ^ UInt64(key[k])) &* 0x100_0000_01b3 }
+        let h0: UInt64 = 0xcbf2_9ce4_8422_2325
+        switch n {
+        case 0: return (0, 0, 0, 0)
+        case 1: return (step(h0, 0), 0, 0, 0)
+        case 2: return (step(h0, 1), step(step(h0, 0), 1), 0, 0)
+        case 3: return (step(h0, 2), step(step(h0, 1), 2), step(step(step(h0, 0), 1), 2), 0)
+        default:
+            return (step(h0, n &- 1), step(step(h0, n &- 2), n &- 1), step(step(step(h0, n &- 3), n &- 2), n &- 1),
+                    step(step(step(step(h0, n &- 4), n &- 3), n &- 2), n &- 1))
+        }
+    }
+
+    /// The shape of `text[s..<e]`: X upper, x lower (and any non-ASCII byte), d digit, other
+    /// bytes as themselves, runs collapsed to one mark, hashed; and its short shape (bit 1
+    /// upper, 2 lower, 4 digit, 8 other).
+    @inline(__always)
+    static func shape(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> (UInt64, UInt8) {
+        var shape: UInt64 = 0xcbf2_9ce4_8422_2325
+        var last: UInt8 = 0
+        var classes: UInt8 = 0
+        for k in s..<e {
+            let b = text[k]
+            let c: UInt8
+            if b &- 0x41 < 26 { c = 0x58; classes |= 1 } else if b &- 0x61 < 26 || b >= 0x80 { c = 0x78; classes |= 2 }
+            else if b &- 0x30 < 10 { c = 0x64; classes |= 4 } else { c = b; classes |= 8 }
+            if c != last { shape = (shape ^ UInt64(c)) &* 0x100_0000_01b3; last = c }
+        }
+        return (shape, classes)
     }
 
     /// Appends the feature rows of each token of `window` to `rows` (`stride` per token,
@@ -305,7 +333,8 @@ struct NERFeatureExtractor {
         var i = max(sentence.lowerBound, base)
         let limit = min(sentence.upperBound, window.upperBound + 2)
         while i < limit {
-            if let (index, end) = scan.lexiconMatchIndex(i, sentence.upperBound) {
+            // No entry starts at most tokens (lower-case words): the lookup's own first test, inline.
+            if scan.mayStartEntry(i), let (index, end) = scan.lexiconMatchIndex(i, sentence.upperBound) {
                 let entry = codes.entryCode(index, columns)
                 for t in i..<min(end, window.upperBound + 2) {
                     let pos: UInt64 = end - i == 1 ? 3 : t == i ? 0 : t == end - 1 ? 2 : 1

@@ -331,8 +331,9 @@ struct NERWordScores {
         var length: Int32 = 0
         var word: Int32 = 0
     }
-    /// Open addressing by ``Slot/key`` and length.
-    private var table = [Slot](filled: Slot(), count: 1 << 10)
+    /// Open addressing by ``Slot/key`` and length, large enough for ``limit`` words at half
+    /// load: it grows only in the document that takes the cache past its limit.
+    private var table = [Slot](filled: Slot(), count: 2 * NERWordScores.limit)
     /// The bytes of the words longer than eight bytes (the others are their keys): word `w`'s
     /// are `bytes[starts[w]..<starts[w + 1]]`.
     private var starts: [Int32] = [0]
@@ -348,6 +349,13 @@ struct NERWordScores {
     private var scratch = [UInt8](filled: 0, count: 256)
     /// The scorer's buffers between documents (``NERScorer/init(model:scan:words:)``).
     var buffers = NERScorer.Buffers()
+
+    /// An empty cache with room for ``limit`` words' key hashes and sums (reserved, not
+    /// written: their pages are mapped as the words come).
+    init() {
+        keys.reserveCapacity(NERWordScores.limit)
+        vectors.reserveCapacity(NERWordScores.limit)
+    }
 
     /// The word whose bytes are `text[start..<end]`, or nil when it is new.
     @inline(__always)
@@ -440,24 +448,55 @@ struct NERWordScores {
         if token.count > 8 { bytes.append(contentsOf: token) }
         starts.append(Int32(bytes.count)); keys.append(f.keyHash)
         info.append(Info(shape: f.shortShape, multiWord: x.gazetteer ? model.multiWord[f.keyHash] : 0, common: Info.unknown))
-        model.weights.withUnsafeBytes { w in
-            let w = w.baseAddress!
-            func load(_ template: NERTemplate, _ value: UInt64) -> SIMD8<Int16> { NERScorer.load(w, x, template, value) }
-            var own = load(.bias, 0) &+ load(.word, f.keyHash)
-            own &+= load(.prefix, f.prefixes.0 ^ 1) &+ load(.prefix, f.prefixes.1 ^ 2)
-            own &+= load(.prefix, f.prefixes.2 ^ 3) &+ load(.prefix, f.prefixes.3 ^ 4)
-            own &+= load(.suffix, f.suffixes.0 ^ 1) &+ load(.suffix, f.suffixes.1 ^ 2)
-            own &+= load(.suffix, f.suffixes.2 ^ 3) &+ load(.suffix, f.suffixes.3 ^ 4)
-            own &+= load(.shape, f.shape) &+ load(.length, UInt64(min(f.length, 12)) << 4 | UInt64(f.shortShape))
-            var prev = load(.prev1, f.keyHash) &+ load(.prevShape, UInt64(f.shortShape))
-            var next = load(.next1, f.keyHash) &+ load(.nextShape, UInt64(f.shortShape))
-            if x.classes != nil {
+        let bits = x.bits, classes = x.classes != nil
+        func row(_ template: NERTemplate, _ value: UInt64) -> Int32 { NERFeatureExtractor.row(template, value, bits: bits) }
+        // The rows of the five sums one after another: own, two before, before, after, two after.
+        let sums = withUnsafeTemporaryAllocation(of: Int32.self, capacity: NERWordScores.rowSlots) { r in
+            r[0] = row(.bias, 0); r[1] = row(.word, f.keyHash)
+            r[2] = row(.prefix, f.prefixes.0 ^ 1); r[3] = row(.prefix, f.prefixes.1 ^ 2)
+            r[4] = row(.prefix, f.prefixes.2 ^ 3); r[5] = row(.prefix, f.prefixes.3 ^ 4)
+            r[6] = row(.suffix, f.suffixes.0 ^ 1); r[7] = row(.suffix, f.suffixes.1 ^ 2)
+            r[8] = row(.suffix, f.suffixes.2 ^ 3); r[9] = row(.suffix, f.suffixes.3 ^ 4)
+            r[10] = row(.shape, f.shape); r[11] = row(.length, UInt64(min(f.length, 12)) << 4 | UInt64(f.shortShape))
+            var n = 12
+            if classes {
                 let (c64, c256, c1024) = WordClasses.values(f.classes)
-                own &+= load(.class64, c64) &+ load(.class256, c256) &+ load(.class1024, c1024)
-                prev &+= load(.prevClass, WordClasses.middle(f.classes))
-                next &+= load(.nextClass, WordClasses.middle(f.classes))
+                r[12] = row(.class64, c64); r[13] = row(.class256, c256); r[14] = row(.class1024, c1024)
+                n = 15
             }
-            vectors.append(Sums(own: own, twoBefore: load(.prev2, f.keyHash), before: prev, after: next, twoAfter: load(.next2, f.keyHash)))
+            let own = n
+            r[n] = row(.prev2, f.keyHash)
+            r[n + 1] = row(.prev1, f.keyHash); r[n + 2] = row(.prevShape, UInt64(f.shortShape))
+            r[n + 3] = row(.next1, f.keyHash); r[n + 4] = row(.nextShape, UInt64(f.shortShape))
+            n += 5
+            if classes {
+                r[n] = row(.prevClass, WordClasses.middle(f.classes)); r[n + 1] = row(.nextClass, WordClasses.middle(f.classes))
+                n += 2
+            }
+            r[n] = row(.next2, f.keyHash)
+            return model.weights.withUnsafeBytes { w in NERWordScores.sums(w.baseAddress!, UnsafeBufferPointer(r), own: own, classes: classes) }
+        }
+        vectors.append(sums)
+    }
+
+    /// The most rows of a word's five sums.
+    static let rowSlots = 24
+
+    /// The five sums of a word from its rows `r` (``add(_:_:_:_:)``'s order): `own` rows of its
+    /// own, then its row two before, one before and one after (each with its shape, and with
+    /// its class when `classes`), and two after. Each row is widened at one place, in a loop.
+    @inline(__always)
+    private static func sums(_ w: UnsafeRawPointer, _ r: UnsafeBufferPointer<Int32>, own: Int, classes: Bool) -> Sums {
+        let count = own + (classes ? 8 : 6)
+        return withUnsafeTemporaryAllocation(of: SIMD8<Int16>.self, capacity: rowSlots) { v in
+            for k in 0..<count {
+                v[k] = SIMD8<Int16>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: Int(r[k]) &<< 3, as: SIMD8<Int8>.self))
+            }
+            var ownSum = v[0]
+            for k in 1..<own { ownSum &+= v[k] }
+            var prev = v[own + 1] &+ v[own + 2], next = v[own + 3] &+ v[own + 4]
+            if classes { prev &+= v[own + 5]; next &+= v[own + 6] }
+            return Sums(own: ownSum, twoBefore: v[own], before: prev, after: next, twoAfter: v[count - 1])
         }
     }
 
