@@ -217,7 +217,7 @@ struct Evidence {
                 // Eight bytes at once: the run of ASCII letters they start with (one at least).
                 let x = text.bytes.unsafeLoadUnaligned(fromByteOffset: i, as: UInt64.self)
                 let lower = x | 0x2020_2020_2020_2020
-                let notLetter = Evidence.notLowerCase(lower)
+                let notLetter = CharacterClass.notLowerCase(lower)
                 let run = notLetter == 0 ? 8 : notLetter.trailingZeroBitCount &>> 3
                 if length &+ 8 <= capacity {
                     // The bytes after the run are written too, and overwritten or ignored.
@@ -251,16 +251,6 @@ struct Evidence {
         }
         latinLetters &+= length - pairs
         return (length, small & 0x20 == 0 && pairs == 0, hash)
-    }
-
-    /// The high bit of each byte of `x` (eight bytes, the first lowest) that is not `a`–`z`.
-    @inline(__always)
-    static func notLowerCase(_ x: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let low7 = x & ~highs
-        let atLeastA = low7 &+ (0x80 - 0x61) &* ones      // high bit: byte >= 0x61
-        let pastZ = low7 &+ (0x80 - 0x7B) &* ones         // high bit: byte >= 0x7B
-        return ~(atLeastA & ~pastZ & ~x) & highs
     }
 
     /// Digits and the characters of addresses and markup: `/ _ = @ # % & < > \ [ ]`.

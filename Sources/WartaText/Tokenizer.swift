@@ -276,23 +276,13 @@ private struct Scanner {
         var q = i
         if let base = p.baseAddress {
             while q &+ 8 <= n {
-                let notLower = Scanner.notLowerCase(UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self))
+                let notLower = CharacterClass.notLowerCase(UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self))
                 if notLower != 0 { return q &+ notLower.trailingZeroBitCount &>> 3 }
                 q &+= 8
             }
         }
         while q < n, (p[q] &- 0x61) < 26 { q &+= 1 }
         return q
-    }
-
-    /// The high bit of each byte of `x` (eight bytes, the first lowest) that is not `a`–`z`.
-    @inline(__always)
-    static func notLowerCase(_ x: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let low7 = x & ~highs
-        let atLeastA = low7 &+ (0x80 - 0x61) &* ones      // high bit: byte >= 0x61
-        let pastZ = low7 &+ (0x80 - 0x7B) &* ones         // high bit: byte >= 0x7B
-        return ~(atLeastA & ~pastZ & ~x) & highs
     }
 
     // MARK: Words, numbers, abbreviations, URLs
