@@ -24,6 +24,9 @@ struct HashedIntMap<Value> {
     /// Whether the map has no key.
     var isEmpty: Bool { count == 0 }
 
+    /// The number of slots (twice the keys it holds before it grows, at least).
+    var slotCount: Int { slots.count }
+
     /// The value of `key`, or nil; setting nil is not supported (nothing here removes).
     /// The probes read and write the slots through a pointer: `key & mask` is always in range.
     subscript(key: Int) -> Value? {
@@ -40,18 +43,12 @@ struct HashedIntMap<Value> {
         }
         set {
             guard let newValue else { return }
-            if (count + 1) * 2 > slots.count { grow() }
-            let mask = mask
-            let added = slots.withUnsafeMutableBufferPointer { p -> Bool in
-                var s = key & mask
-                while p[s].value != nil {
-                    if p[s].key == key { p[s].value = newValue; return false }
-                    s = (s &+ 1) & mask
-                }
-                p[s] = Slot(key: key, value: newValue)
-                return true
+            let (s, found) = probe(key)
+            if found {
+                slots.withUnsafeMutableBufferPointer { $0[s].value = newValue }
+            } else {
+                add(key, newValue, at: s)
             }
-            if added { count += 1 }
         }
     }
 
@@ -59,19 +56,37 @@ struct HashedIntMap<Value> {
     /// when the key is new (one probe where a read and a write take two).
     @discardableResult
     mutating func insert(_ key: Int, _ value: Value) -> Value? {
-        if (count + 1) * 2 > slots.count { grow() }
+        let (s, found) = probe(key)
+        if found { return slots.withUnsafeBufferPointer { $0[s].value } }
+        add(key, value, at: s)
+        return nil
+    }
+
+    /// The slot holding `key` and true, or the empty slot where it would go and false.
+    @inline(__always)
+    private func probe(_ key: Int) -> (Int, Bool) {
         let mask = mask
-        let old = slots.withUnsafeMutableBufferPointer { p -> Value? in
+        return slots.withUnsafeBufferPointer { p in
             var s = key & mask
-            while let v = p[s].value {
-                if p[s].key == key { return v }
+            while p[s].value != nil {
+                if p[s].key == key { return (s, true) }
                 s = (s &+ 1) & mask
             }
-            p[s] = Slot(key: key, value: value)
-            return nil
+            return (s, false)
         }
-        if old == nil { count += 1 }
-        return old
+    }
+
+    /// Puts a new key in empty slot `s`, or in its place among doubled slots when the map is
+    /// half full (it grows only when a key is added).
+    @inline(__always)
+    private mutating func add(_ key: Int, _ value: Value, at s: Int) {
+        var s = s
+        if (count + 1) * 2 > slots.count {
+            grow()
+            s = probe(key).0
+        }
+        slots.withUnsafeMutableBufferPointer { $0[s] = Slot(key: key, value: value) }
+        count += 1
     }
 
     /// Doubles the slots, moving each key to its place among them (no key is looked up: all

@@ -43,6 +43,22 @@ struct MergeSpeedTests {
         for k in (0..<200).map({ ByteStringTable.hash(of: Array("lain\($0)".utf8)) }) { #expect(map[k] == plain[k]) }
     }
 
+    /// A map half full grows when a key is added, never when a key it holds is set again
+    /// (the per-document maps stay as small as they were).
+    @Test func aHashedIntMapGrowsOnlyForANewKey() {
+        func key(_ k: Int) -> Int { k &* 0x2545_F491_4F6C_DD1D }
+        var map = HashedIntMap<Int>(capacity: 8)
+        #expect(map.slotCount == 16)
+        for k in 0..<8 { map[key(k)] = k }
+        #expect(map.slotCount == 16 && map.count == 8)
+        map[key(3)] = 30
+        #expect(map.insert(key(5), 0) == 5)
+        #expect(map.slotCount == 16 && map.count == 8)
+        map[key(8)] = 8
+        #expect(map.slotCount == 32 && map.count == 9)
+        #expect(map[key(3)] == 30 && map[key(8)] == 8)
+    }
+
     /// `CommonWords.contains(_:hash:)` with the scan's key hash answers as `contains(_:)`.
     @Test func commonWordsWithAKnownHash() {
         let scan = Self.scan()
