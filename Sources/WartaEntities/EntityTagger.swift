@@ -412,7 +412,7 @@ final class Scan {
                         let lower = checkLowercaseStarts && !capital && lowercaseShapes.mayContain(key)
                         var bits: UInt16 = 0
                         if cue || lower {
-                            let state = Scan.hashState(of: key)
+                            let state = ByteStringTable.hashState(of: key)
                             keyStates[i] = state
                             let h = ByteStringTable.hashEnd(state)
                             bits = cue ? UInt16(truncatingIfNeeded: cueTable.value(key, hash: h) ?? 0) : 0
@@ -484,16 +484,9 @@ final class Scan {
         precondition(i >= 0 && i < tokenCount, "token out of range")
         let known = keyStates[i]
         if known != Scan.notHashed { return known }
-        let state = withKey(i) { Scan.hashState(of: $0) }
+        let state = withKey(i) { ByteStringTable.hashState(of: $0) }
         keyStates[i] = state
         return state
-    }
-
-    /// The hash state after the bytes of `key`.
-    @inline(__always) static func hashState(of key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h = ByteStringTable.hashStart
-        for b in key { h = ByteStringTable.hashStep(h, b) }
-        return h
     }
 
     /// Calls `body` with the match key of token `i`.

@@ -121,6 +121,15 @@ public struct ByteStringTable: Sendable {
     /// as it reads them (``hashStep(_:_:)``, then ``hashEnd(_:)``).
     @inlinable public static var hashStart: UInt64 { 0xcbf2_9ce4_8422_2325 }
 
+    /// The hash state after the bytes of `key` (``hashEnd(_:)`` of it is ``hash(of:lowercase:)``
+    /// without `lowercase`): kept by a scanner that goes on hashing longer keys from it.
+    @inlinable @inline(__always)
+    public static func hashState(of key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = hashStart
+        for b in key { h = hashStep(h, b) }
+        return h
+    }
+
     /// The hash state after one more byte `c`.
     @inlinable @inline(__always)
     public static func hashStep(_ h: UInt64, _ c: UInt8) -> UInt64 { (h ^ UInt64(c)) &* 0x100_0000_01b3 }
