@@ -118,10 +118,25 @@ public enum UDEvaluation {
     /// A span in non-whitespace characters.
     struct Span: Hashable { let start: Int; let end: Int }
 
+    /// Token, word and sentence spans of one side (gold or Warta's).
+    struct Spans { var tokens: [Span] = [], words: [Span] = [], sentences: [Span] = [] }
+
     /// Scores Warta on `gold`, joining `sentencesPerParagraph` sentences per paragraph.
     public static func evaluate(_ gold: [GoldSentence], sentencesPerParagraph: Int = 10,
                                 analyzer: TextAnalyzer = TextAnalyzer()) -> Result {
-        // Running text.
+        let (text, sentenceStarts) = runningText(gold, sentencesPerParagraph: sentencesPerParagraph)
+        let nw = nonSpaceIndexes(text)
+        let expected = goldSpans(gold, sentenceStarts: sentenceStarts, nw)
+        let doc = analyzer.analyze(text)
+        let system = systemSpans(doc, nw)
+        return Result(tokens: score(expected.tokens, system.tokens), words: score(expected.words, system.words),
+                      sentences: score(expected.sentences, system.sentences),
+                      mismatches: mismatches(gold, expected, doc, system))
+    }
+
+    /// The gold sentences as running text (`sentencesPerParagraph` to a paragraph) and the
+    /// byte where each starts.
+    static func runningText(_ gold: [GoldSentence], sentencesPerParagraph: Int) -> (text: [UInt8], starts: [Int]) {
         var text: [UInt8] = []
         var sentenceStarts: [Int] = []
         for (k, s) in gold.enumerated() {
@@ -129,7 +144,11 @@ public enum UDEvaluation {
             sentenceStarts.append(text.count)
             text.append(contentsOf: s.text.utf8)
         }
-        // Non-whitespace character index of every byte offset.
+        return (text, sentenceStarts)
+    }
+
+    /// The non-whitespace character index of every byte offset of `text` (and its end).
+    static func nonSpaceIndexes(_ text: [UInt8]) -> [Int] {
         var nw = [Int](repeating: 0, count: text.count + 1)
         var count = 0
         for i in 0..<text.count {
@@ -138,59 +157,69 @@ public enum UDEvaluation {
             if b & 0xC0 != 0x80 && !isSpace(text, i) { count += 1 }
         }
         nw[text.count] = count
+        return nw
+    }
 
-        var goldTokens: [Span] = [], goldWords: [Span] = [], goldSentences: [Span] = []
+    /// The gold tokens, words and sentences as spans of non-whitespace characters.
+    static func goldSpans(_ gold: [GoldSentence], sentenceStarts: [Int], _ nw: [Int]) -> Spans {
+        var out = Spans()
         for (k, s) in gold.enumerated() {
             var pos = nw[sentenceStarts[k]]
             let first = pos
             for (t, form) in s.tokens.enumerated() {
                 let len = nonSpaceCount(form)
-                goldTokens.append(Span(start: pos, end: pos + len))
-                appendWords(s.words[t], form, pos, &goldWords)
+                out.tokens.append(Span(start: pos, end: pos + len))
+                appendWords(s.words[t], form, pos, &out.words)
                 pos += len
             }
-            goldSentences.append(Span(start: first, end: pos))
+            out.sentences.append(Span(start: first, end: pos))
         }
+        return out
+    }
 
-        let doc = analyzer.analyze(text)
+    /// Warta's tokens, words and sentences of `doc` as spans of non-whitespace characters.
+    static func systemSpans(_ doc: Document, _ nw: [Int]) -> Spans {
         let map = doc.offsetMap
         func span(_ r: TextRange) -> Span {
             let o = map.originalRange(r.range)
             return Span(start: nw[o.lowerBound], end: nw[o.upperBound])
         }
-        var sysTokens: [Span] = [], sysWords: [Span] = [], sysSentences: [Span] = []
+        var out = Spans()
         for i in 0..<doc.tokens.count {
-            sysTokens.append(span(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[i]))))
-            for w in doc.wordRanges(ofToken: i) { sysWords.append(span(w)) }
+            out.tokens.append(span(TextRange(Int(doc.tokens.starts[i]), Int(doc.tokens.ends[i]))))
+            for w in doc.wordRanges(ofToken: i) { out.words.append(span(w)) }
         }
-        for r in doc.sentenceRanges { sysSentences.append(span(r)) }
+        for r in doc.sentenceRanges { out.sentences.append(span(r)) }
+        return out
+    }
 
-        // Mismatched sentences, for --errors.
-        let sysTokenSet = Set(sysTokens), sysWordSet = Set(sysWords), sysSentenceSet = Set(sysSentences)
+    /// The gold sentences Warta does not reproduce (tokens, words or boundary), as gold and
+    /// system text, for --errors.
+    static func mismatches(_ gold: [GoldSentence], _ expected: Spans, _ doc: Document, _ system: Spans) -> [(String, String)] {
+        let sysTokenSet = Set(system.tokens), sysWordSet = Set(system.words), sysSentenceSet = Set(system.sentences)
         var mismatches: [(String, String)] = []
         var tokenIndex = 0
         var wordIndex = 0
         for (k, s) in gold.enumerated() {
-            let g = goldSentences[k]
-            let own = goldTokens[tokenIndex..<(tokenIndex + s.tokens.count)]
+            let g = expected.sentences[k]
+            let own = expected.tokens[tokenIndex..<(tokenIndex + s.tokens.count)]
             tokenIndex += s.tokens.count
             let wordCount = s.words.reduce(0) { $0 + $1.count }
-            let ownWords = goldWords[wordIndex..<(wordIndex + wordCount)]
+            let ownWords = expected.words[wordIndex..<(wordIndex + wordCount)]
             wordIndex += wordCount
             let tokensOK = own.allSatisfy { sysTokenSet.contains($0) }
             let wordsOK = ownWords.allSatisfy { sysWordSet.contains($0) }
             if tokensOK && wordsOK && sysSentenceSet.contains(g) { continue }
-            let system = (0..<doc.tokens.count).filter {
-                let sp = sysTokens[$0]
+            let shown = (0..<doc.tokens.count).filter {
+                let sp = system.tokens[$0]
                 return sp.start >= g.start && sp.end <= g.end
             }.map { doc.wordRanges(ofToken: $0).map { doc.text($0) }.joined(separator: "+") }
             var marks = sysSentenceSet.contains(g) ? "" : "  [sentence boundary differs]"
             if !wordsOK && tokensOK { marks += "  [words differ]" }
             let goldText = zip(s.tokens, s.words).map { $1.count > 1 ? $1.joined(separator: "+") : $0 }
-            mismatches.append((goldText.joined(separator: " · "), system.joined(separator: " · ") + marks))
+            mismatches.append((goldText.joined(separator: " · "), shown.joined(separator: " · ") + marks))
         }
-        return Result(tokens: score(goldTokens, sysTokens), words: score(goldWords, sysWords),
-                      sentences: score(goldSentences, sysSentences), mismatches: mismatches)
+        return mismatches
     }
 
     static func appendWords(_ words: [String], _ form: String, _ start: Int, _ out: inout [Span]) {

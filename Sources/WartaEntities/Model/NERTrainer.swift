@@ -146,6 +146,19 @@ struct EncodedCorpus {
 
     init(_ sentences: [NERSentence], lexicon: EntityLexicon, extractor: NERFeatureExtractor, analyzer: TextAnalyzer) {
         self.sentences = sentences
+        let (text, starts) = EncodedCorpus.joined(sentences)
+        let doc = analyzer.analyze(text)
+        documentTokens = doc.tokens.count
+        let labels = labelTokens(doc, text: text, starts: starts)
+        let scan = Scan(doc: doc, lexicon: lexicon, commonWords: TokenizerLexicon.builtIn.commonWords)
+        if extractor.rules { scan.applyRules() }
+        encodeWindows(scan, extractor: extractor, labels: labels)
+        docRows = [Int32](repeating: -1, count: gold.count * EncodedCorpus.documentRows)
+    }
+
+    /// The sentences as one text (tokens joined by spaces, sentences by blank lines), and the
+    /// byte where each token of each sentence starts.
+    static func joined(_ sentences: [NERSentence]) -> (text: [UInt8], starts: [[Int]]) {
         var text: [UInt8] = []
         var starts: [[Int]] = []
         for s in sentences {
@@ -158,8 +171,12 @@ struct EncodedCorpus {
             }
             starts.append(row)
         }
-        let doc = analyzer.analyze(text)
-        documentTokens = doc.tokens.count
+        return (text, starts)
+    }
+
+    /// The gold label of each token of `doc` (the analysis of ``joined(_:)``'s text), from the
+    /// sentences' IOB2 tags; fills ``docToken``.
+    private mutating func labelTokens(_ doc: Document, text: [UInt8], starts: [[Int]]) -> [UInt8] {
         // The document token at each original byte.
         var tokenAt = [Int32](repeating: -1, count: text.count + 1)
         var tokenStart = [Bool](repeating: false, count: text.count + 1)
@@ -187,9 +204,14 @@ struct EncodedCorpus {
             }
             docToken.append(map)
         }
-        let scan = Scan(doc: doc, lexicon: lexicon, commonWords: TokenizerLexicon.builtIn.commonWords)
-        if extractor.rules { scan.applyRules() }
-        var windows: [Window] = [], allRows: [Int32] = [], gold: [UInt8] = []
+        return labels
+    }
+
+    /// Sets ``windows``, ``rows`` and ``gold`` to the decoding windows of `scan` with their
+    /// feature rows and gold labels, and ``words``, ``firsts`` and ``wordCount`` to what the
+    /// document evidence counts of their tokens.
+    private mutating func encodeWindows(_ scan: Scan, extractor: NERFeatureExtractor, labels: [UInt8]) {
+        var windows: [Window] = [], allRows: [Int32] = [], gold: [UInt8] = [], words: [Int32] = [], firsts: [Bool] = []
         let opens = EncodedCorpus.sentenceStarts(scan)
         var scratch = [UInt8](repeating: 0, count: 256)
         var numbers: [UInt64: Int32] = [:]
@@ -213,8 +235,8 @@ struct EncodedCorpus {
             }
         }
         self.windows = windows; self.rows = allRows; self.gold = gold
+        self.words = words; self.firsts = firsts
         wordCount = numbers.count
-        docRows = [Int32](repeating: -1, count: gold.count * EncodedCorpus.documentRows)
     }
 
     /// Whether each token starts its sentence or follows an opening quote (as the features
@@ -519,39 +541,11 @@ public struct NERTrainer: Sendable {
         var model = NERModel(extractor: extractor, weights: [], transitions: [])
         var newG = [Double](repeating: 0, count: dims)
         for iteration in 1...iterations {
-            // Two-loop recursion: d = -H g.
-            var d = g.map { -$0 }
-            var alphas: [Double] = []
-            for h in history.reversed() {
-                let a = h.rho * dot(h.s, d)
-                alphas.append(a)
-                for k in 0..<dims { d[k] += a * h.y[k] }  // d = d - a * y with d holding -q
-            }
-            if let last = history.last {
-                let gamma = dot(last.s, last.y) / dot(last.y, last.y)
-                for k in 0..<dims { d[k] *= gamma }
-            } else {
-                let norm = dot(g, g).squareRoot()
-                for k in 0..<dims { d[k] /= max(norm, 1e-12) }
-            }
-            for (h, a) in zip(history, alphas.reversed()) {
-                let b = h.rho * dot(h.y, d)
-                for k in 0..<dims { d[k] += h.s[k] * (a - b) }
-            }
-            // Backtracking line search (Armijo).
+            let d = searchDirection(g, history)
             let slope = dot(g, d)
             if slope >= 0 { history.removeAll(); continue }
-            var step = 1.0
             var newX = x
-            var newF = 0.0
-            var tries = 0
-            while true {
-                for k in 0..<dims { newX[k] = x[k] + step * d[k] }
-                newF = objective(newX, &newG, corpora)
-                if newF <= f + 1e-4 * step * slope || tries >= 20 { break }
-                step *= 0.5
-                tries += 1
-            }
+            let newF = lineSearch(x, f, d, slope: slope, into: &newX, gradient: &newG, corpora)
             var sv = [Double](repeating: 0, count: dims), yv = [Double](repeating: 0, count: dims)
             for k in 0..<dims { sv[k] = newX[k] - x[k]; yv[k] = newG[k] - g[k] }
             let sy = dot(sv, yv)
@@ -568,6 +562,47 @@ public struct NERTrainer: Sendable {
             }
         }
         return model
+    }
+
+    /// L-BFGS's two-loop recursion: the direction -H g from the gradient `g` and the last
+    /// steps and gradient changes in `history` (the scaled steepest descent without one).
+    func searchDirection(_ g: [Double], _ history: [(s: [Double], y: [Double], rho: Double)]) -> [Double] {
+        let dims = g.count
+        var d = g.map { -$0 }
+        var alphas: [Double] = []
+        for h in history.reversed() {
+            let a = h.rho * dot(h.s, d)
+            alphas.append(a)
+            for k in 0..<dims { d[k] += a * h.y[k] }  // d = d - a * y with d holding -q
+        }
+        if let last = history.last {
+            let gamma = dot(last.s, last.y) / dot(last.y, last.y)
+            for k in 0..<dims { d[k] *= gamma }
+        } else {
+            let norm = dot(g, g).squareRoot()
+            for k in 0..<dims { d[k] /= max(norm, 1e-12) }
+        }
+        for (h, a) in zip(history, alphas.reversed()) {
+            let b = h.rho * dot(h.y, d)
+            for k in 0..<dims { d[k] += h.s[k] * (a - b) }
+        }
+        return d
+    }
+
+    /// Backtracking (Armijo) line search from `x` (objective `f`) along `d`: sets `newX` to
+    /// the point taken and `gradient` to its gradient, and returns its objective; halves the
+    /// step at most 20 times.
+    func lineSearch(_ x: [Double], _ f: Double, _ d: [Double], slope: Double, into newX: inout [Double],
+                    gradient: inout [Double], _ corpora: [EncodedCorpus]) -> Double {
+        var step = 1.0
+        var tries = 0
+        while true {
+            for k in 0..<x.count { newX[k] = x[k] + step * d[k] }
+            let newF = objective(newX, &gradient, corpora)
+            if newF <= f + 1e-4 * step * slope || tries >= 20 { return newF }
+            step *= 0.5
+            tries += 1
+        }
     }
 
     func dot(_ a: [Double], _ b: [Double]) -> Double {
