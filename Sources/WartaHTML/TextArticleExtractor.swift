@@ -19,8 +19,10 @@ public struct TextArticleExtractor: Sendable {
         "alamat email anda tidak akan dipublikasikan", "your email address will not be published", "copyright",
     ]
 
-    /// Extracts from paragraphs of normalized text.
-    public func extract(paragraphs input: [String]) -> Article {
+    /// Extracts from paragraphs of normalized text; `detectingLanguage: false` leaves the
+    /// language nil, for a caller that joins the paragraphs anyway and reads their first
+    /// ``headLength(of:)`` bytes itself.
+    public func extract(paragraphs input: [String], detectingLanguage: Bool = true) -> Article {
         var article = Article()
         var paragraphs = input.map { $0.trimmed }.filter { !$0.isEmpty }
         // The body ends at the first furniture line after it has started.
@@ -78,7 +80,7 @@ public struct TextArticleExtractor: Sendable {
         }
         article.paragraphs = paragraphs
         article.pageType = paragraphs.isEmpty ? .other : .article
-        article.language = LanguageDetector().detect(TextArticleExtractor.head(of: paragraphs))
+        if detectingLanguage { article.language = LanguageDetector().detect(TextArticleExtractor.head(of: paragraphs)) }
         return article
     }
 
@@ -194,6 +196,14 @@ public struct TextArticleExtractor: Sendable {
             }
             return false
         }
+    }
+
+    /// How many bytes ``head(of:)`` takes: the first of `paragraphs` (none empty) joined by
+    /// blank lines, up to about as much text as the language detector reads.
+    public static func headLength(of paragraphs: [String]) -> Int {
+        var length = 0
+        for p in paragraphs where length < 32_768 { length += (length > 0 ? 2 : 0) + p.utf8.count }
+        return length
     }
 
     /// The first paragraphs, joined, up to about as much text as the language detector reads.

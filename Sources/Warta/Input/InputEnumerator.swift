@@ -130,9 +130,13 @@ public final class InputEnumerator {
                 jsonl = (BufferedReader(try openStream(path: path)), path, 0)
                 return nil
             case .text:
-                return try wholeDocument(try openStream(path: path), path: path, format: forcedFormat ?? .text)
+                let format = forcedFormat ?? .text
+                if let doc = wholeRegularFile(path, format: format) { return doc }
+                return try wholeDocument(try openStream(path: path), path: path, format: format)
             case .html:
-                return try wholeDocument(try openStream(path: path), path: path, format: forcedFormat ?? .html)
+                let format = forcedFormat ?? .html
+                if let doc = wholeRegularFile(path, format: format) { return doc }
+                return try wholeDocument(try openStream(path: path), path: path, format: format)
             }
         } catch {
             return .failed(id: path, source: SourceInfo(path: path), error)
@@ -166,6 +170,16 @@ public final class InputEnumerator {
         let (bytes, total) = try reader.readAll(limit: maxBytes + 1)
         if total > maxBytes { return .failed(id: path, source: source, .tooLarge(bytes: total, limit: maxBytes)) }
         return InputDocument(id: path, bytes: bytes, format: format, source: source)
+    }
+
+    /// A regular file of at most `maxBytes` that is not gzip, read whole into an array of its
+    /// size (no stream buffer filled with zeros, no copy out of it); nil for anything else
+    /// (standard input, gzip, a file too large, that grew or failed to read), which
+    /// ``wholeDocument(_:path:format:)`` then reads as a stream.
+    private func wholeRegularFile(_ path: String, format: InputDocument.Format) -> InputDocument? {
+        guard path != "-", let bytes = FileDescriptor.readRegularFile(path, limit: maxBytes),
+              !hasGzipMagic(bytes) else { return nil }
+        return InputDocument(id: path, bytes: bytes, format: format, source: SourceInfo(path: path))
     }
 
     private func nextJSONLine() -> InputDocument? {
