@@ -26,11 +26,6 @@ public struct LanguageDetector: Sendable {
     /// The language of `text`, or nil when there is too little text or no evidence.
     /// `hint` is the page's declared language (`id-ID`, `en_US`), used only to break a close call.
     public func detect(_ text: [UInt8], hint: String? = nil) -> String? {
-        detect(text.span, hint: hint)
-    }
-
-    /// The language of the UTF-8 `text` (as ``detect(_:hint:)`` reads an array).
-    public func detect(_ text: Span<UInt8>, hint: String? = nil) -> String? {
         var evidence = Evidence()
         evidence.read(text)
         return evidence.decide(hint: hint.flatMap(LanguageDetector.primaryTag))
@@ -167,7 +162,8 @@ struct Evidence {
     /// the letters of other scripts by their UTF-8 lead bytes.
     /// Words touching a digit or a URL or markup character (`bb4ee8`, `/a/`, `id=o`) are
     /// slugs and codes, not prose: they are not counted.
-    mutating func read(_ text: Span<UInt8>) {
+    mutating func read(_ bytes: [UInt8]) {
+        let text = bytes.span
         let table = LanguageDetector.words, reciprocals = Evidence.reciprocals
         // The current word in a fixed 64-byte buffer: a longer word counts as a word but is
         // looked up by its first bytes only (no listed word comes near).
