@@ -219,14 +219,14 @@ public final class InputEnumerator {
         var source = source
         // The usual line, an object of known string fields, without Foundation.
         if let flat = FlatJSONObject(bytes), flat.fields.allSatisfy({ InputEnumerator.jsonLineKeys.contains($0.key) }),
-           flat["html"] != nil || flat["text"] != nil {
+           flat.bytes("html") != nil || flat.bytes("text") != nil {
             source.url = flat["url"]
             source.fetchedAt = flat["fetched_at"]
             let id = flat["id"] ?? fallbackID
-            if let html = flat["html"] {
-                return InputDocument(id: id, bytes: Array(html.utf8), format: forcedFormat ?? .html, charset: flat["charset"], source: source, meta: nil)
+            if let html = flat.bytes("html") {
+                return InputDocument(id: id, bytes: html, format: forcedFormat ?? .html, charset: flat["charset"], source: source, meta: nil)
             }
-            return InputDocument(id: id, bytes: Array(flat["text"]!.utf8), format: forcedFormat ?? .text, source: source, meta: nil)
+            return InputDocument(id: id, bytes: flat.bytes("text")!, format: forcedFormat ?? .text, source: source, meta: nil)
         }
         return documentByFoundation(jsonLine: bytes, fallbackID: fallbackID, source: source, forcedFormat: forcedFormat)
     }
