@@ -149,22 +149,47 @@ public struct TextArticleExtractor: Sendable {
 
     /// The first date written in paragraph `p`: ``DateParser/parseText(_:year:)`` over a window
     /// around each number that can be a year (1990–2100, or the last part of `12/5/22`), so a long
-    /// paragraph is not split into words whole.
+    /// paragraph is not split into words whole. Read in place; eight bytes without a digit are
+    /// passed in one step.
     static func firstDate(in p: String, year: Int?) -> DateParser.Stamp? {
-        let bytes = Array(p.utf8)
-        var i = 0
-        while i < bytes.count {
-            guard isDigit(bytes[i]) else { i += 1; continue }
-            var e = i
-            while e < bytes.count && isDigit(bytes[e]) { e += 1 }
-            if mayBeYear(bytes, i, e), let stamp = DateParser.parseText(window(bytes, i, e), year: year) { return stamp }
-            i = e
+        var p = p
+        return p.withUTF8 { bytes -> DateParser.Stamp? in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                i = nextDigit(bytes, from: i)
+                guard i < n else { break }
+                var e = i
+                while e < n && isDigit(bytes[e]) { e += 1 }
+                if mayBeYear(bytes, i, e), let stamp = DateParser.parseText(window(bytes, i, e), year: year) { return stamp }
+                i = e
+            }
+            return nil
         }
-        return nil
+    }
+
+    /// The index of the first ASCII digit of `bytes` at or after `i`, or the count: eight bytes
+    /// at a time (a byte is a digit when it differs from `0` by less than 10; a borrow flags only
+    /// bytes above a true one, so the lowest flag is exact and a word without flags has none).
+    static func nextDigit(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        let n = bytes.count
+        var i = i
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while i &+ 8 <= n {
+                let y = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ (0x30 &* ones)
+                let flags = (y &- 10 &* ones) & ~y & (0x80 &* ones)
+                if flags != 0 { return i &+ flags.trailingZeroBitCount &>> 3 }
+                i &+= 8
+            }
+        }
+        while i < n, !isDigit(bytes[i]) { i &+= 1 }
+        return i
     }
 
     /// Digits `bytes[s..<e]` read as a year: four digits 1990–2100, or two after `/` or `-`.
-    static func mayBeYear(_ bytes: [UInt8], _ s: Int, _ e: Int) -> Bool {
+    static func mayBeYear(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         if e - s == 2 { return s > 0 && (bytes[s - 1] == 0x2F || bytes[s - 1] == 0x2D) }
         guard e - s == 4 else { return false }
         let v = bytes[s..<e].reduce(0) { $0 * 10 + Int($1 - 0x30) }
@@ -172,11 +197,11 @@ public struct TextArticleExtractor: Sendable {
     }
 
     /// The text from a word boundary up to 48 bytes before `s` to one up to 64 bytes after `e`.
-    static func window(_ bytes: [UInt8], _ s: Int, _ e: Int) -> String {
+    static func window(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> String {
         var a = max(0, s - 48), z = min(bytes.count, e + 64)
         while a > 0 && a < s && bytes[a - 1] != 0x20 { a += 1 }
         while z < bytes.count && z > e && bytes[z] != 0x20 { z -= 1 }
-        return String(decoding: bytes[a..<z], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<z]), as: UTF8.self)
     }
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
