@@ -161,7 +161,13 @@ public struct TextArticleExtractor: Sendable {
                 guard i < n else { break }
                 var e = i
                 while e < n && isDigit(bytes[e]) { e += 1 }
-                if mayBeYear(bytes, i, e), let stamp = DateParser.parseText(window(bytes, i, e), year: year) { return stamp }
+                if mayBeYear(bytes, i, e) {
+                    // The window's bytes are tested before a String is made of them.
+                    let w = UnsafeBufferPointer(rebasing: bytes[window(bytes, i, e)])
+                    if DateParser.mayHoldDate(w), let stamp = DateParser.parseHeld(String(decoding: w, as: UTF8.self), year: year) {
+                        return stamp
+                    }
+                }
                 i = e
             }
             return nil
@@ -196,12 +202,12 @@ public struct TextArticleExtractor: Sendable {
         return v >= 1990 && v <= 2100
     }
 
-    /// The text from a word boundary up to 48 bytes before `s` to one up to 64 bytes after `e`.
-    static func window(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> String {
+    /// The bytes from a word boundary up to 48 bytes before `s` to one up to 64 bytes after `e`.
+    static func window(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Range<Int> {
         var a = max(0, s - 48), z = min(bytes.count, e + 64)
         while a > 0 && a < s && bytes[a - 1] != 0x20 { a += 1 }
         while z < bytes.count && z > e && bytes[z] != 0x20 { z -= 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<z]), as: UTF8.self)
+        return a..<z
     }
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
