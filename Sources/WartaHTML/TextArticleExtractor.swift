@@ -30,7 +30,7 @@ public struct TextArticleExtractor: Sendable {
             paragraphs = Array(paragraphs[..<cut])
         }
         // A source credit closing the text.
-        if let last = paragraphs.last {
+        if let last = paragraphs.last, TextArticleExtractor.mayOpenWithS(last) {
             let lower = String(last.prefix(8)).lowercased()
             for label in ["source:", "sumber:", "sumber :", "source :"] where lower.hasPrefix(label) && last.count < 80 {
                 article.sourceCredit = String(last.dropFirst(label.count)).trimmed
@@ -139,6 +139,14 @@ public struct TextArticleExtractor: Sendable {
     /// The ASCII bytes every end marker opens with (``endMarkers`` and the prefixes
     /// ``isEndMarker(_:)`` tests besides; `©` is no ASCII byte).
     static let endMarkerHeads: [[UInt8]] = (endMarkers + ["alamat email anda"]).map { Array($0.utf8.prefix { $0 < 0x80 }) }
+
+    /// Whether `line` may open with `s` lower-cased, as every source label does: false only when
+    /// its first byte is ASCII and neither `s` nor `S` (its first character, lower-cased, then
+    /// starts with another ASCII letter or sign, however it goes on).
+    static func mayOpenWithS(_ line: String) -> Bool {
+        guard let b = line.utf8.first else { return false }
+        return b >= 0x80 || b | 0x20 == 0x73
+    }
 
     /// One to four capitalised words without digits: a reporter's name.
     static func looksLikeName(_ s: String) -> Bool {
