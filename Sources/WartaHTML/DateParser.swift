@@ -107,6 +107,11 @@ public enum DateParser {
         // followed by a separator and another number.
         var s = s
         guard s.withUTF8({ mayHoldDate($0) }) else { return nil }
+        return parseHeld(s, year: defaultYear)
+    }
+
+    /// ``parseText(_:year:)`` of text that ``mayHoldDate(_:)`` accepted.
+    static func parseHeld(_ s: String, year defaultYear: Int?) -> Stamp? {
         let words = tokens(s)
         var k = 0
         while k < words.count {
@@ -158,6 +163,7 @@ public enum DateParser {
                 var k = j
                 while k < n, text[k] == 0x2F || text[k] == 0x2D || text[k] == 0x2E { k += 1 }
                 if k > j, k < n, text[k] &- 0x30 < 10 { hasNumericDate = true }
+                if hasNumericDate || hasMonth { return true }
                 i = j
                 continue
             }
@@ -167,6 +173,7 @@ public enum DateParser {
                 if !hasMonth, (3...9).contains(j - i),
                    monthNames.value(UnsafeBufferPointer(rebasing: text[i..<j]), lowercase: true) != nil {
                     hasMonth = true
+                    if hasDigit { return true }
                 }
                 i = j
                 continue
@@ -253,44 +260,44 @@ public enum DateParser {
     /// words of their own. Read on UTF-8 bytes: only a non-ASCII scalar asks whether it is a
     /// letter or a number.
     static func tokens(_ s: String) -> [String] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(s.utf8.count)
-        bytes.append(contentsOf: s.utf8)
-        var out: [String] = []
-        // Room for the words of a window at once (a word takes four bytes or more with its space).
-        out.reserveCapacity(bytes.count / 4 + 2)
-        // The current word is `bytes[start..<i]` (every byte since its start belongs to it).
-        var start = -1
-        func flush(_ end: Int) {
-            var a = start, z = end
-            while z > a, bytes[z - 1] == 0x2E || bytes[z - 1] == 0x2D || bytes[z - 1] == 0x3A { z -= 1 }
-            while a < z, bytes[a] == 0x2E || bytes[a] == 0x2D { a += 1 }
-            if a < z { out.append(String(decoding: bytes[a..<z], as: UTF8.self)) }
-            start = -1
-        }
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            var width = 1, wordy: Bool
-            if b < 0x80 {
-                wordy = (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
-            } else {
-                // A String's bytes are valid UTF-8: the decoder always answers.
-                let (v, length) = UTF8Decoder.decode(bytes.span, i) ?? (0xFFFD, 1)
-                let u = Unicode.Scalar(v) ?? "\u{FFFD}"
-                width = length
-                wordy = Character(u).isLetter || Character(u).isNumber
+        var s = s
+        return s.withUTF8 { bytes in
+            var out: [String] = []
+            // Room for the words of a window at once (a word takes four bytes or more with its space).
+            out.reserveCapacity(bytes.count / 4 + 2)
+            // The current word is `bytes[start..<i]` (every byte since its start belongs to it).
+            var start = -1
+            func flush(_ end: Int) {
+                var a = start, z = end
+                while z > a, bytes[z - 1] == 0x2E || bytes[z - 1] == 0x2D || bytes[z - 1] == 0x3A { z -= 1 }
+                while a < z, bytes[a] == 0x2E || bytes[a] == 0x2D { a += 1 }
+                if a < z { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<z]), as: UTF8.self)) }
+                start = -1
             }
-            if wordy || ((b == 0x2F || b == 0x3A || b == 0x2E || b == 0x2D) && start >= 0) {
-                if start < 0 { start = i }
-            } else {
-                if start >= 0 { flush(i) }
-                if b == 0x7C { out.append("|") } else if b == 0x2C { out.append(",") }
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                var width = 1, wordy: Bool
+                if b < 0x80 {
+                    wordy = (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
+                } else {
+                    // A String's bytes are valid UTF-8: the decoder always answers.
+                    let (v, length) = UTF8Decoder.decode(bytes, i) ?? (0xFFFD, 1)
+                    let u = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    width = length
+                    wordy = Character(u).isLetter || Character(u).isNumber
+                }
+                if wordy || ((b == 0x2F || b == 0x3A || b == 0x2E || b == 0x2D) && start >= 0) {
+                    if start < 0 { start = i }
+                } else {
+                    if start >= 0 { flush(i) }
+                    if b == 0x7C { out.append("|") } else if b == 0x2C { out.append(",") }
+                }
+                i += width
             }
-            i += width
+            if start >= 0 { flush(bytes.count) }
+            return out
         }
-        if start >= 0 { flush(bytes.count) }
-        return out
     }
 
     /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).

@@ -19,8 +19,10 @@ public struct TextArticleExtractor: Sendable {
         "alamat email anda tidak akan dipublikasikan", "your email address will not be published", "copyright",
     ]
 
-    /// Extracts from paragraphs of normalized text.
-    public func extract(paragraphs input: [String]) -> Article {
+    /// Extracts from paragraphs of normalized text; `detectingLanguage: false` leaves the
+    /// language nil, for a caller that joins the paragraphs anyway and reads their first
+    /// ``headLength(of:)`` bytes itself.
+    public func extract(paragraphs input: [String], detectingLanguage: Bool = true) -> Article {
         var article = Article()
         var paragraphs = input.map { $0.trimmed }.filter { !$0.isEmpty }
         // The body ends at the first furniture line after it has started.
@@ -28,7 +30,7 @@ public struct TextArticleExtractor: Sendable {
             paragraphs = Array(paragraphs[..<cut])
         }
         // A source credit closing the text.
-        if let last = paragraphs.last {
+        if let last = paragraphs.last, TextArticleExtractor.mayOpenWithS(last) {
             let lower = String(last.prefix(8)).lowercased()
             for label in ["source:", "sumber:", "sumber :", "source :"] where lower.hasPrefix(label) && last.count < 80 {
                 article.sourceCredit = String(last.dropFirst(label.count)).trimmed
@@ -78,7 +80,7 @@ public struct TextArticleExtractor: Sendable {
         }
         article.paragraphs = paragraphs
         article.pageType = paragraphs.isEmpty ? .other : .article
-        article.language = LanguageDetector().detect(TextArticleExtractor.head(of: paragraphs))
+        if detectingLanguage { article.language = LanguageDetector().detect(TextArticleExtractor.head(of: paragraphs)) }
         return article
     }
 
@@ -138,6 +140,14 @@ public struct TextArticleExtractor: Sendable {
     /// ``isEndMarker(_:)`` tests besides; `©` is no ASCII byte).
     static let endMarkerHeads: [[UInt8]] = (endMarkers + ["alamat email anda"]).map { Array($0.utf8.prefix { $0 < 0x80 }) }
 
+    /// Whether `line` may open with `s` lower-cased, as every source label does: false only when
+    /// its first byte is ASCII and neither `s` nor `S` (its first character, lower-cased, then
+    /// starts with another ASCII letter or sign, however it goes on).
+    static func mayOpenWithS(_ line: String) -> Bool {
+        guard let b = line.utf8.first else { return false }
+        return b >= 0x80 || b | 0x20 == 0x73
+    }
+
     /// One to four capitalised words without digits: a reporter's name.
     static func looksLikeName(_ s: String) -> Bool {
         let words = s.split(separator: " ")
@@ -147,34 +157,65 @@ public struct TextArticleExtractor: Sendable {
 
     /// The first date written in paragraph `p`: ``DateParser/parseText(_:year:)`` over a window
     /// around each number that can be a year (1990–2100, or the last part of `12/5/22`), so a long
-    /// paragraph is not split into words whole.
+    /// paragraph is not split into words whole. Read in place; eight bytes without a digit are
+    /// passed in one step.
     static func firstDate(in p: String, year: Int?) -> DateParser.Stamp? {
-        let bytes = Array(p.utf8)
-        var i = 0
-        while i < bytes.count {
-            guard isDigit(bytes[i]) else { i += 1; continue }
-            var e = i
-            while e < bytes.count && isDigit(bytes[e]) { e += 1 }
-            if mayBeYear(bytes, i, e), let stamp = DateParser.parseText(window(bytes, i, e), year: year) { return stamp }
-            i = e
+        var p = p
+        return p.withUTF8 { bytes -> DateParser.Stamp? in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                i = nextDigit(bytes, from: i)
+                guard i < n else { break }
+                var e = i
+                while e < n && isDigit(bytes[e]) { e += 1 }
+                if mayBeYear(bytes, i, e) {
+                    // The window's bytes are tested before a String is made of them.
+                    let w = UnsafeBufferPointer(rebasing: bytes[window(bytes, i, e)])
+                    if DateParser.mayHoldDate(w), let stamp = DateParser.parseHeld(String(decoding: w, as: UTF8.self), year: year) {
+                        return stamp
+                    }
+                }
+                i = e
+            }
+            return nil
         }
-        return nil
+    }
+
+    /// The index of the first ASCII digit of `bytes` at or after `i`, or the count: eight bytes
+    /// at a time (a byte is a digit when it differs from `0` by less than 10; a borrow flags only
+    /// bytes above a true one, so the lowest flag is exact and a word without flags has none).
+    static func nextDigit(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        let n = bytes.count
+        var i = i
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while i &+ 8 <= n {
+                let y = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ (0x30 &* ones)
+                let flags = (y &- 10 &* ones) & ~y & (0x80 &* ones)
+                if flags != 0 { return i &+ flags.trailingZeroBitCount &>> 3 }
+                i &+= 8
+            }
+        }
+        while i < n, !isDigit(bytes[i]) { i &+= 1 }
+        return i
     }
 
     /// Digits `bytes[s..<e]` read as a year: four digits 1990–2100, or two after `/` or `-`.
-    static func mayBeYear(_ bytes: [UInt8], _ s: Int, _ e: Int) -> Bool {
+    static func mayBeYear(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         if e - s == 2 { return s > 0 && (bytes[s - 1] == 0x2F || bytes[s - 1] == 0x2D) }
         guard e - s == 4 else { return false }
         let v = bytes[s..<e].reduce(0) { $0 * 10 + Int($1 - 0x30) }
         return v >= 1990 && v <= 2100
     }
 
-    /// The text from a word boundary up to 48 bytes before `s` to one up to 64 bytes after `e`.
-    static func window(_ bytes: [UInt8], _ s: Int, _ e: Int) -> String {
+    /// The bytes from a word boundary up to 48 bytes before `s` to one up to 64 bytes after `e`.
+    static func window(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Range<Int> {
         var a = max(0, s - 48), z = min(bytes.count, e + 64)
         while a > 0 && a < s && bytes[a - 1] != 0x20 { a += 1 }
         while z < bytes.count && z > e && bytes[z] != 0x20 { z -= 1 }
-        return String(decoding: bytes[a..<z], as: UTF8.self)
+        return a..<z
     }
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
@@ -194,6 +235,14 @@ public struct TextArticleExtractor: Sendable {
             }
             return false
         }
+    }
+
+    /// How many bytes ``head(of:)`` takes: the first of `paragraphs` (none empty) joined by
+    /// blank lines, up to about as much text as the language detector reads.
+    public static func headLength(of paragraphs: [String]) -> Int {
+        var length = 0
+        for p in paragraphs where length < 32_768 { length += (length > 0 ? 2 : 0) + p.utf8.count }
+        return length
     }
 
     /// The first paragraphs, joined, up to about as much text as the language detector reads.

@@ -299,13 +299,19 @@ struct Evidence {
         guard w.count >= 3, trigramWords < LanguageDetector.maxTrigramWords else { return }
         trigramWords += 1
         let start = pendingCount, end = start + w.count + 1
-        if pendingTrigramWords.count < end {
-            let grown = max(end, 2 * pendingTrigramWords.count, 1024)
+        // Room for the word copied in whole eight-byte steps from `buffer` (64 bytes); the
+        // bytes past its end are overwritten by the next word, or never read.
+        if pendingTrigramWords.count < end + 8 {
+            let grown = max(end + 8, 2 * pendingTrigramWords.count, 1024)
             pendingTrigramWords.append(contentsOf: repeatElement(0, count: grown - pendingTrigramWords.count))
         }
-        pendingTrigramWords.withUnsafeMutableBufferPointer { pending in
-            w.withUnsafeBufferPointer { word in
-                (pending.baseAddress! + start).update(from: word.baseAddress!, count: word.count)
+        let word = buffer.bytes, count = w.count
+        pendingTrigramWords.withUnsafeMutableBytes { pending in
+            var k = 0
+            while k < count {
+                pending.storeBytes(of: word.unsafeLoadUnaligned(fromByteOffset: k, as: UInt64.self), toByteOffset: start &+ k,
+                                   as: UInt64.self)
+                k &+= 8
             }
             pending[end - 1] = 0x20
         }

@@ -70,6 +70,7 @@ extension Document {
     /// their keys joined by single spaces, written into `scratch` (grown as needed, so a caller
     /// that keeps it allocates once).
     public func matchKeyHash(ofTokens a: Int, _ b: Int, scratch: inout [UInt8]) -> Int {
+        if let h = asciiMatchKeyHashState(ofTokens: a, b) { return ByteStringTable.hashEnd(h) }
         let starts = tokens.starts, ends = tokens.ends
         // Each token's key may take ``MatchKey/capacity(for:)`` of its bytes, and a space.
         let room = MatchKey.capacity(for: Int(ends[b - 1] - starts[a])) + 17 * (b - a)
@@ -82,6 +83,30 @@ extension Document {
                     n += MatchKey.write(UnsafeBufferPointer(rebasing: p[Int(starts[t])..<Int(ends[t])]), to: out.baseAddress! + n)
                 }
                 return ByteStringTable.hash(of: UnsafeBufferPointer(rebasing: out[0..<n]))
+            }
+        }
+    }
+
+    /// The hash state of the match key of tokens `a..<b` when their bytes are ASCII (the key
+    /// is then their bytes lower-cased, joined by single spaces), hashed as the bytes are read
+    /// in one pass; nil when a byte is not ASCII.
+    @inline(__always)
+    func asciiMatchKeyHashState(ofTokens a: Int, _ b: Int) -> UInt64? {
+        bytes.withUnsafeBufferPointer { p -> UInt64? in
+            tokens.starts.withUnsafeBufferPointer { starts -> UInt64? in
+                tokens.ends.withUnsafeBufferPointer { ends -> UInt64? in
+                    var h = ByteStringTable.hashStart
+                    var high: UInt8 = 0
+                    for t in a..<b {
+                        if t > a { h = ByteStringTable.hashStep(h, 0x20) }
+                        for i in Int(starts[t])..<Int(ends[t]) {
+                            let c = p[i]
+                            high |= c
+                            h = ByteStringTable.hashStep(h, c &- 0x41 < 26 ? c | 0x20 : c)
+                        }
+                    }
+                    return high < 0x80 ? h : nil
+                }
             }
         }
     }

@@ -47,3 +47,33 @@ struct EndMarkerTests {
         #expect(TextArticleExtractor.mayStartEndMarker("Éditorial"))  // not ASCII: decided by the full test
     }
 }
+
+/// The plain-text article's date search: digits found eight bytes at a time, the first date of
+/// a paragraph read from the window around a year.
+@Suite("Text article dates")
+struct TextArticleDateTests {
+    @Test func nextDigitIsTheFirstDigitAtOrAfter() {
+        let text = "abcdefgh ijklmnop 7 qrstuvwx/yz0 \u{201C}kutip\u{201D} 9"
+        var s = text
+        s.withUTF8 { bytes in
+            for from in 0...bytes.count {
+                let expected = (from..<bytes.count).first { bytes[$0] &- 0x30 < 10 } ?? bytes.count
+                #expect(TextArticleExtractor.nextDigit(bytes, from: from) == expected, "from \(from)")
+            }
+        }
+    }
+
+    @Test func firstDateOfAParagraph() {
+        let stamp = TextArticleExtractor.firstDate(in: "Kasus 1500 warga itu terjadi pada Senin, 12 Mei 2022 pukul 10.15 WIB.", year: nil)
+        #expect(stamp?.iso == "2022-05-12T10:15:00+07:00")
+        #expect(TextArticleExtractor.firstDate(in: "Pada tahun 2020 sebanyak 1500 orang datang.", year: nil) == nil)
+        #expect(TextArticleExtractor.firstDate(in: "Rapat (5/11/2015) di kantor.", year: nil)?.iso.hasPrefix("2015-11-05") == true)
+    }
+
+    @Test func headLengthIsWhatHeadJoins() {
+        let paragraphs = ["Satu dua tiga.", String(repeating: "kata ", count: 4000), "Akhir."]
+        #expect(TextArticleExtractor.headLength(of: paragraphs) == TextArticleExtractor.head(of: paragraphs).count)
+        #expect(TextArticleExtractor.headLength(of: ["a"]) == 1)
+        #expect(TextArticleExtractor.headLength(of: []) == 0)
+    }
+}

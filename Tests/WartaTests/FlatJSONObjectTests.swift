@@ -25,4 +25,32 @@ struct FlatJSONObjectTests {
         #expect(object("{" + many.joined(separator: ", ") + "}")?["k19"] == "v")
         #expect(object("{" + (many + [#""k3": "w""#]).joined(separator: ", ") + "}") == nil)
     }
+
+    /// The validator agrees with `String(validating:)` on every byte string it is shown: ASCII
+    /// runs of every length around one scalar of each width, and the malformed sequences
+    /// (overlong forms, surrogates, values above U+10FFFF, lone and cut continuation bytes).
+    @Test func validUTF8AsStringDecides() {
+        let scalars: [[UInt8]] = [
+            [0xC3, 0xA9], [0xE2, 0x80, 0x9C], [0xF0, 0x9F, 0x98, 0x80], [0xEF, 0xBF, 0xBF], [0xF4, 0x8F, 0xBF, 0xBF],
+            [0xC0, 0xAF], [0xC1, 0xBF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF0, 0x80, 0x80, 0xAF],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x80], [0xBF], [0xC3], [0xE2, 0x80], [0xFF],
+        ]
+        for scalar in scalars {
+            for before in 0..<10 {
+                for after in [0, 1, 7, 8, 9] {
+                    let bytes = Array(repeating: UInt8(0x61), count: before) + scalar + Array(repeating: 0x62, count: after)
+                    let valid = bytes.withUnsafeBufferPointer { FlatJSONObject.isValidUTF8($0) }
+                    #expect(valid == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+                }
+            }
+        }
+    }
+
+    @Test func valuesAreTheirUTF8Bytes() {
+        let o = object(#"{"text": "a\nb \u00e9 “c”", "id": "x"}"#)
+        #expect(o?.bytes("text") == Array("a\nb é “c”".utf8))
+        #expect(o?["id"] == "x")
+        #expect(o?.bytes("html") == nil)
+        #expect(FlatJSONObject([0x7B, 0x22, 0x74, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D]) == nil)  // {"t":"\xC3("}
+    }
 }

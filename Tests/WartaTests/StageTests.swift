@@ -1,5 +1,6 @@
 import Testing
 @testable import Warta
+import WartaText
 
 /// Each stage through the `Stage` protocol: what it adds to the document, on real text.
 @Suite("stages")
@@ -61,6 +62,37 @@ struct StageTests {
         // "é" (C3 A9) cut after its first byte at the end of the 64 KiB sample.
         let long = [UInt8](repeating: 0x61, count: 65_535) + [0xC3, 0xA9]
         #expect(InputCheckStage.census(long).invalid == 0)
+    }
+
+    /// The census passes plain bytes eight at a time and stops at the first byte of a word that
+    /// is not plain: it counts what a byte-by-byte count counts, wherever the bytes fall.
+    @Test func censusCountsAsByteByByte() {
+        let pieces: [[UInt8]] = [[0x61], [0x0A], [0x00], [0x01], [0x1F], [0x09], [0x0D], [0x7F], [0xC3, 0xA9], [0xE2, 0x80, 0x9C],
+                                 [0xF0, 0x9F, 0x98, 0x80], [0xE9], [0x80], [0xC3], [0xED, 0xA0, 0x80], [0x20, 0x62, 0x63]]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<300 {
+            var bytes: [UInt8] = []
+            let count = Int(state % 40)
+            for _ in 0..<count {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes += pieces[Int(state >> 33) % pieces.count]
+            }
+            var nul = 0, controls = 0, invalid = 0, i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b == 0 { nul += 1 } else if b < 0x09 || (b > 0x0D && b < 0x20) { controls += 1 }
+                    i += 1
+                } else if let (_, length) = UTF8Decoder.decode(bytes.span, i) {
+                    i += length
+                } else {
+                    invalid += 1
+                    i += 1
+                }
+            }
+            let c = InputCheckStage.census(bytes)
+            #expect(c.nul == nul && c.controls == controls && c.invalid == invalid && c.sample == bytes.count, "\(bytes)")
+        }
     }
 
     @Test func htmlExtractionLeavesTheBodyForNormalization() throws {

@@ -87,3 +87,23 @@ struct DetectorWordTests {
         }
     }
 }
+
+/// ``Document/matchKeyHash(ofTokens:_:scratch:)`` hashes ASCII tokens as it lower-cases them:
+/// the hash of the match keys written out and joined by spaces, as for other text.
+@Suite("Match key hashes")
+struct MatchKeyHashTests {
+    @Test func hashOfTheJoinedKeys() {
+        let doc = TextAnalyzer().analyze("Kota SEMARANG dan Café Ñandú, Jl. Pahlawan No. 5 di ÉCOLE.")
+        var scratch: [UInt8] = []
+        for a in 0..<doc.tokens.count {
+            for b in (a + 1)...min(doc.tokens.count, a + 4) {
+                var joined: [UInt8] = []
+                for t in a..<b {
+                    if t > a { joined.append(0x20) }
+                    joined += doc.matchKey(ofToken: t)
+                }
+                #expect(doc.matchKeyHash(ofTokens: a, b, scratch: &scratch) == ByteStringTable.hash(of: joined), "\(a)..<\(b)")
+            }
+        }
+    }
+}

@@ -446,6 +446,32 @@ enum FileDescriptor {
         return out
     }
 
+    /// The bytes of the regular file at `path` when it has at most `limit` bytes, read straight
+    /// into an array of its size; nil when it cannot be opened, is no regular file, is larger,
+    /// grew while it was read or a read failed.
+    static func readRegularFile(_ path: String, limit: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size <= limit else { return nil }
+        let size = Int(st.st_size)
+        var failed = false
+        // One byte more than the size: a file that grew shows it.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            var filled = 0
+            while filled < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                if n > 0 { filled += n; continue }
+                if n < 0 && errno == EINTR { continue }
+                failed = n < 0
+                break
+            }
+            count = filled
+        }
+        return failed || bytes.count != size ? nil : bytes
+    }
+
     /// Calls `body` with the bytes of the file at `path` mapped into memory (no copy), or
     /// returns nil when it cannot be opened or mapped.
     static func withMappedFile<R>(_ path: String, _ body: (UnsafeRawBufferPointer) -> R) -> R? {

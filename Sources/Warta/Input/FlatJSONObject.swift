@@ -1,14 +1,20 @@
+import WartaText
+
 /// A JSON object whose values are all strings, read without Foundation: the common shape of a
 /// crawl's JSON Lines (`{"id": "…", "url": "…", "text": "…"}`), read many times faster than
 /// `JSONSerialization` builds its dictionary. Anything else (numbers, nested values, invalid
 /// UTF-8, a lone surrogate escape, a repeated key, malformed JSON) gives nil, and the caller
-/// reads the line with `JSONSerialization`, which decides what it is.
+/// reads the line with `JSONSerialization`, which decides what it is. Values are kept as their
+/// validated UTF-8 bytes: a document's text goes on as bytes, never made a `String`.
 struct FlatJSONObject {
-    /// The keys and values, in the order written.
-    private(set) var fields: [(key: String, value: String)] = []
+    /// The keys and values (valid UTF-8), in the order written.
+    private(set) var fields: [(key: String, value: [UInt8])] = []
 
     /// The value of `key`, if present.
-    subscript(_ key: String) -> String? { fields.first { $0.key == key }?.value }
+    subscript(_ key: String) -> String? { bytes(key).map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The UTF-8 bytes of the value of `key`, if present.
+    func bytes(_ key: String) -> [UInt8]? { fields.first { $0.key == key }?.value }
 
     /// The object in `bytes`, or nil when it is not a flat object of strings.
     init?(_ bytes: [UInt8]) {
@@ -22,6 +28,22 @@ struct FlatJSONObject {
             for (key, _) in fields where !seen.insert(key).inserted { return nil }
         }
         self.fields = fields
+    }
+
+    /// Whether `p` is well-formed UTF-8 (as `String(validating:)` decides: no overlong forms,
+    /// surrogates or values above U+10FFFF): ASCII eight bytes at a time, other scalars decoded.
+    static func isValidUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base), n = p.count
+        var i = 0
+        while i < n {
+            while i &+ 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i &+= 8 }
+            guard i < n else { return true }
+            if p[i] < 0x80 { i &+= 1; continue }
+            guard let (_, length) = UTF8Decoder.decode(p, i) else { return false }
+            i &+= length
+        }
+        return true
     }
 
     private struct Reader {
@@ -44,20 +66,21 @@ struct FlatJSONObject {
         }
 
         /// `{ "key": "value", … }`.
-        mutating func object() -> [(key: String, value: String)]? {
+        mutating func object() -> [(key: String, value: [UInt8])]? {
             guard take(0x7B) else { return nil }
-            var fields: [(key: String, value: String)] = []
+            var fields: [(key: String, value: [UInt8])] = []
             if take(0x7D) { return fields }
             repeat {
                 guard let key = string(), take(0x3A), let value = string() else { return nil }
-                fields.append((key, value))
+                fields.append((String(decoding: key, as: UTF8.self), value))
             } while take(0x2C)
             return take(0x7D) ? fields : nil
         }
 
-        /// A JSON string: runs of plain bytes copied whole, escapes decoded, control bytes and
-        /// invalid UTF-8 refused. A string without escapes is validated straight from the line.
-        mutating func string() -> String? {
+        /// A JSON string's UTF-8 bytes: runs of plain bytes copied whole, escapes decoded,
+        /// control bytes and invalid UTF-8 refused. A string without escapes is validated
+        /// straight from the line.
+        mutating func string() -> [UInt8]? {
             guard take(0x22) else { return nil }
             var out: [UInt8] = []
             var run = at
@@ -67,15 +90,27 @@ struct FlatJSONObject {
                 let b = bytes[at]
                 if b == 0x22 {
                     at += 1
-                    if out.isEmpty { return String(validating: bytes[run..<at - 1], as: UTF8.self) }
-                    out.append(contentsOf: bytes[run..<at - 1])
-                    return String(validating: out, as: UTF8.self)
+                    if out.isEmpty {
+                        return bytes.withUnsafeBufferPointer { line in
+                            let value = UnsafeBufferPointer(rebasing: line[run..<at - 1])
+                            return FlatJSONObject.isValidUTF8(value) ? Array(value) : nil
+                        }
+                    }
+                    append(run..<at - 1, to: &out)
+                    return out.withUnsafeBufferPointer { FlatJSONObject.isValidUTF8($0) } ? out : nil
                 }
                 if b < 0x20 { return nil }
-                out.append(contentsOf: bytes[run..<at])
+                // Room for the rest of the line at the first escape: the string seldom grows.
+                if out.isEmpty { out.reserveCapacity(bytes.count - run) }
+                append(run..<at, to: &out)
                 guard escape(into: &out) else { return nil }
                 run = at
             }
+        }
+
+        /// Appends `bytes[range]` to `out` (one copy, not an element at a time).
+        func append(_ range: Range<Int>, to out: inout [UInt8]) {
+            bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
         }
 
         /// The index of the first byte from `i` on that is a quote, a backslash or a control

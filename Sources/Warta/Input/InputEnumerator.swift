@@ -130,9 +130,13 @@ public final class InputEnumerator {
                 jsonl = (BufferedReader(try openStream(path: path)), path, 0)
                 return nil
             case .text:
-                return try wholeDocument(try openStream(path: path), path: path, format: forcedFormat ?? .text)
+                let format = forcedFormat ?? .text
+                if let doc = wholeRegularFile(path, format: format) { return doc }
+                return try wholeDocument(try openStream(path: path), path: path, format: format)
             case .html:
-                return try wholeDocument(try openStream(path: path), path: path, format: forcedFormat ?? .html)
+                let format = forcedFormat ?? .html
+                if let doc = wholeRegularFile(path, format: format) { return doc }
+                return try wholeDocument(try openStream(path: path), path: path, format: format)
             }
         } catch {
             return .failed(id: path, source: SourceInfo(path: path), error)
@@ -166,6 +170,16 @@ public final class InputEnumerator {
         let (bytes, total) = try reader.readAll(limit: maxBytes + 1)
         if total > maxBytes { return .failed(id: path, source: source, .tooLarge(bytes: total, limit: maxBytes)) }
         return InputDocument(id: path, bytes: bytes, format: format, source: source)
+    }
+
+    /// A regular file of at most `maxBytes` that is not gzip, read whole into an array of its
+    /// size (no stream buffer filled with zeros, no copy out of it); nil for anything else
+    /// (standard input, gzip, a file too large, that grew or failed to read), which
+    /// ``wholeDocument(_:path:format:)`` then reads as a stream.
+    private func wholeRegularFile(_ path: String, format: InputDocument.Format) -> InputDocument? {
+        guard path != "-", let bytes = FileDescriptor.readRegularFile(path, limit: maxBytes),
+              !hasGzipMagic(bytes) else { return nil }
+        return InputDocument(id: path, bytes: bytes, format: format, source: SourceInfo(path: path))
     }
 
     private func nextJSONLine() -> InputDocument? {
@@ -205,14 +219,14 @@ public final class InputEnumerator {
         var source = source
         // The usual line, an object of known string fields, without Foundation.
         if let flat = FlatJSONObject(bytes), flat.fields.allSatisfy({ InputEnumerator.jsonLineKeys.contains($0.key) }),
-           flat["html"] != nil || flat["text"] != nil {
+           flat.bytes("html") != nil || flat.bytes("text") != nil {
             source.url = flat["url"]
             source.fetchedAt = flat["fetched_at"]
             let id = flat["id"] ?? fallbackID
-            if let html = flat["html"] {
-                return InputDocument(id: id, bytes: Array(html.utf8), format: forcedFormat ?? .html, charset: flat["charset"], source: source, meta: nil)
+            if let html = flat.bytes("html") {
+                return InputDocument(id: id, bytes: html, format: forcedFormat ?? .html, charset: flat["charset"], source: source, meta: nil)
             }
-            return InputDocument(id: id, bytes: Array(flat["text"]!.utf8), format: forcedFormat ?? .text, source: source, meta: nil)
+            return InputDocument(id: id, bytes: flat.bytes("text")!, format: forcedFormat ?? .text, source: source, meta: nil)
         }
         return documentByFoundation(jsonLine: bytes, fallbackID: fallbackID, source: source, forcedFormat: forcedFormat)
     }

@@ -41,9 +41,14 @@ public struct TextArticleStage: Stage {
         let normalized = document.normalized
         let paragraphs = ParagraphSplitter().ranges(breaks: normalized.paragraphBreaks, length: normalized.bytes.count)
             .map { r in String(decoding: normalized.bytes[r.range], as: UTF8.self) }
-        let article = TextArticleExtractor().extract(paragraphs: paragraphs)
+        let article = TextArticleExtractor().extract(paragraphs: paragraphs, detectingLanguage: false)
         if article.paragraphs.isEmpty { throw .emptyInput }
-        document.normalized = NormalizedText(paragraphs: article.paragraphs, stats: normalized.stats)
+        let body = NormalizedText(paragraphs: article.paragraphs, stats: normalized.stats)
+        // The body starts with the head the extractor would join for the language detector
+        // (most often the body itself).
+        let head = TextArticleExtractor.headLength(of: article.paragraphs)
+        document.normalized = body
         document.article = article
+        document.article!.language = LanguageDetector().detect(head == body.bytes.count ? body.bytes : Array(body.bytes[..<head]))
     }
 }

@@ -47,7 +47,7 @@ public struct InputCheckStage: Stage {
 
     /// Counts the NUL bytes, control bytes (other than tab and line breaks) and bytes that start
     /// no valid UTF-8 sequence in the first 64 KiB of `bytes`, in one pass: eight plain ASCII
-    /// bytes at a time, byte by byte only around the others. A sequence cut at the end of a
+    /// bytes at a time, byte by byte only at the others. A sequence cut at the end of a
     /// partial sample is valid.
     static func census(_ bytes: [UInt8]) -> Census {
         var c = Census(sample: min(bytes.count, 65_536))
@@ -59,8 +59,12 @@ public struct InputCheckStage: Stage {
             if i + 8 <= p.count {
                 // (Any eight bytes are a valid UInt64: the bounds-checked load is safe.)
                 let w = words.unsafeLoadUnaligned(fromByteOffset: i, as: UInt64.self)
-                // No byte at or above 0x80 or below 0x20: eight plain bytes.
-                if w & highs == 0 && (w &- ones &* 0x20) & ~w & highs == 0 { i += 8; continue }
+                // Bytes at or above 0x80 (exact) or below 0x20 (the lowest such flag is exact: a
+                // borrow only flags bytes above a true one): none, eight plain bytes; else the
+                // plain bytes before the first flagged one are passed.
+                let flags = w & highs | (w &- ones &* 0x20) & ~w & highs
+                if flags == 0 { i += 8; continue }
+                i += flags.trailingZeroBitCount &>> 3
             }
             let b = p[i]
             if b < 0x80 {
