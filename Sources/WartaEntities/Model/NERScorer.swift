@@ -162,12 +162,15 @@ struct NERScorer {
         }
         swap(&known, &tokenWords)
         swap(&out, &windowWords)
-        guard missed else { return }
-        for k in 0..<n where windowWords[k] == -2 {
-            let t = base + k
-            if tokenWords[t] < 0 { tokenWords[t] = Int32(words.word(of: t, scan, model)) }
-            windowWords[k] = tokenWords[t]
+        if missed {
+            for k in 0..<n where windowWords[k] == -2 {
+                let t = base + k
+                if tokenWords[t] < 0 { tokenWords[t] = Int32(words.word(of: t, scan, model)) }
+                windowWords[k] = tokenWords[t]
+            }
         }
+        // The gazetteer codes come next: the words' sums arrive meanwhile.
+        windowWords.withUnsafeBufferPointer { out in words.prefetch(UnsafeBufferPointer(rebasing: out[0..<n])) }
     }
 
     /// The word (in ``NERWordScores``) of each token of the window scored last.
@@ -514,6 +517,26 @@ struct NERWordScores {
     /// Looks up once whether word `w` (that of token `i`) is a common word.
     mutating func checkCommon(_ w: Int, _ i: Int, _ scan: Scan) {
         if info[w].common == Info.unknown { info[w].common = scan.isCommonWord(i) ? Info.common : Info.notCommon }
+    }
+
+    /// Asks for the cache lines of the sums, key hashes and infos of `words` (-1 for none)
+    /// before they are read: a word's 80 bytes of sums start at a multiple of 16, so their
+    /// first and last bytes name every line they span.
+    @inline(__always)
+    func prefetch(_ words: UnsafeBufferPointer<Int32>) {
+        vectors.withUnsafeBytes { v in
+        keys.withUnsafeBytes { k in
+        info.withUnsafeBytes { i in
+            for w in words where w >= 0 {
+                let at = v.baseAddress! + Int(w) &* MemoryLayout<Sums>.stride
+                warta_prefetch(at)
+                warta_prefetch(at + (MemoryLayout<Sums>.stride &- 1))
+                warta_prefetch(k.baseAddress! + Int(w) &* 8)
+                warta_prefetch(i.baseAddress! + Int(w) &* MemoryLayout<Info>.stride)
+            }
+        }
+        }
+        }
     }
 
     /// Calls `body` with the sums, key hashes and infos of the words.
