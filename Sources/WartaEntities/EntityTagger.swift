@@ -356,16 +356,36 @@ final class Scan {
         let flags = doc.tokens.flags, kinds = doc.tokens.kinds
         self.flags = flags
         self.kinds = kinds
-        let salientFlags = TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
+        let (salient, capitals, acronymCandidates) = Scan.salientTokens(doc)
+        let keys = Scan.keys(doc, salient: salient, cues: CueLookup(cueWords: cueWords, lexicon: lexicon), keyStates: keyStates)
+        self.keyBytes = keys.bytes
+        self.keyEnds = keys.ends
+        self.cues = keys.cues
+        self.capitals = capitals
+        self.acronymCandidates = acronymCandidates
+        self.candidates = keys.candidates
+        // Room for a mention per two capitals before the array grows.
+        mentions.reserveCapacity(capitals.count / 2 + 16)
+    }
+
+    /// Capitalised or all-capital tokens.
+    static let salientFlags = TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
+
+    /// Whether each token is one a rule looks at (capitalised, a number, an abbreviation or a
+    /// symbol), shifted by one (`salient[i + 1]` is token `i`'s, with a `false` on each side);
+    /// the capitalised tokens; and the all-capital words of three to six letters (acronyms).
+    static func salientTokens(_ doc: Document) -> (salient: [Bool], capitals: [Int32], acronymCandidates: [Int32]) {
+        let n = doc.tokens.count
         var capitals: [Int32] = [], acronymCandidates: [Int32] = []
         // Room for the capitals of most texts at once (a quarter of the tokens), not grown by doubling.
         capitals.reserveCapacity(n / 4 + 8)
-        // Shifted by one: salient[i + 1] is token i's. Filled, then written (an array made by
-        // `unsafeUninitializedCapacity` asks the runtime for its storage metadata each time).
+        // Filled, then written (an array made by `unsafeUninitializedCapacity` asks the runtime
+        // for its storage metadata each time).
         var salient = [Bool](filled: false, count: n + 2)
+        let salientFlags = Scan.salientFlags
         salient.withUnsafeMutableBufferPointer { out in
-            flags.withUnsafeBufferPointer { flags in
-                kinds.withUnsafeBufferPointer { kinds in
+            doc.tokens.flags.withUnsafeBufferPointer { flags in
+                doc.tokens.kinds.withUnsafeBufferPointer { kinds in
                     for i in 0..<n {
                         let capital = flags[i].rawValue & salientFlags != 0
                         let k = kinds[i]
@@ -380,45 +400,73 @@ final class Scan {
                 }
             }
         }
-        // Keys laid out in one buffer sized for the worst case (every token keyed, every key
-        // three times its text), written through pointers.
+        return (salient, capitals, acronymCandidates)
+    }
+
+    /// The tables that give a token's key its cue bits: the cue words, and the lower-case
+    /// starts of lexicon entries of case `any`, each behind a filter of key shapes.
+    struct CueLookup {
+        let table: ByteStringTable, shapes: KeyShapeFilter
+        let lowercaseStarts: ByteStringTable, lowercaseShapes: KeyShapeFilter, checkLowercaseStarts: Bool
+
+        init(cueWords: EntityTagger.CueWords, lexicon: EntityLexicon) {
+            table = cueWords.table
+            shapes = cueWords.shapes
+            lowercaseStarts = lexicon.lowercaseStarts
+            lowercaseShapes = lexicon.lowercaseStartShapes
+            checkLowercaseStarts = lowercaseStarts.count > 0
+        }
+
+        /// The cue bits of a token's `key` (only lower-case tokens need the case-`any` bit),
+        /// and its hash state when it had to be hashed for them.
+        @inline(__always)
+        func bits(_ key: UnsafeBufferPointer<UInt8>, capital: Bool) -> (bits: UInt16, state: UInt64?) {
+            // Cue words are short: the shape filter leaves most keys unhashed.
+            let cue = shapes.mayContain(key)
+            let lower = checkLowercaseStarts && !capital && lowercaseShapes.mayContain(key)
+            guard cue || lower else { return (0, nil) }
+            let state = ByteStringTable.hashState(of: key)
+            let h = ByteStringTable.hashEnd(state)
+            var bits = cue ? UInt16(truncatingIfNeeded: table.value(key, hash: h) ?? 0) : 0
+            if lower, lowercaseStarts.value(key, hash: h) != nil { bits |= EntityTagger.Cue.lowercaseStart.rawValue }
+            return (bits, state)
+        }
+    }
+
+    /// The match keys of the tokens a rule can look at (``salientTokens(_:)`` and their
+    /// neighbours; lower-case running text, most tokens, keeps an empty key), each followed by
+    /// a space, with their ends; each keyed token's cue bits; and a bit per token that can
+    /// start a lexicon entry or a rule (a key with a cue, a capital or a number). The hash
+    /// state of a key hashed for its cues goes to `keyStates`.
+    static func keys(_ doc: Document, salient: [Bool], cues lookup: CueLookup, keyStates: UnsafeMutablePointer<UInt64>)
+        -> (bytes: [UInt8], ends: [Int32], cues: [EntityTagger.Cue], candidates: [UInt64]) {
+        let n = doc.tokens.count
+        // One buffer sized for the worst case (every token keyed, every key three times its
+        // text), written through pointers.
         var keyEnds = [Int32](filled: 0, count: n + 1)
         var cues = [EntityTagger.Cue](filled: [], count: n)
-        let capacity = MatchKey.capacity(for: doc.bytes.count) + 17 * n + 1
-        let cueTable = cueWords.table, lowercaseStarts = lexicon.lowercaseStarts
-        let checkLowercaseStarts = lowercaseStarts.count > 0
-        let cueShapes = cueWords.shapes, lowercaseShapes = lexicon.lowercaseStartShapes
         var candidates = [UInt64](filled: 0, count: n >> 6 + 2)
-        let keyStates = keyStates
+        let capacity = MatchKey.capacity(for: doc.bytes.count) + 17 * n + 1
+        let salientFlags = Scan.salientFlags
         let keyBytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
             var at = 0
             doc.bytes.withUnsafeBufferPointer { text in
             doc.tokens.starts.withUnsafeBufferPointer { starts in
             doc.tokens.ends.withUnsafeBufferPointer { ends in
-            flags.withUnsafeBufferPointer { flags in
+            doc.tokens.flags.withUnsafeBufferPointer { flags in
+            doc.tokens.kinds.withUnsafeBufferPointer { kinds in
             salient.withUnsafeBufferPointer { salient in
             keyEnds.withUnsafeMutableBufferPointer { keyEnds in
             cues.withUnsafeMutableBufferPointer { cues in
-            kinds.withUnsafeBufferPointer { kinds in
             candidates.withUnsafeMutableBufferPointer { candidates in
                 for i in 0..<n {
                     if salient[i] || salient[i + 1] || salient[i + 2] {
                         let token = UnsafeBufferPointer(rebasing: text[Int(starts[i])..<Int(ends[i])])
                         let length = MatchKey.write(token, to: out.baseAddress! + at)
-                        let key = UnsafeBufferPointer(rebasing: out[at..<at + length])
-                        // Cue words are short; only lower-case tokens need the case-`any` bit.
                         let capital = flags[i].rawValue & salientFlags != 0
-                        let cue = cueShapes.mayContain(key)
-                        let lower = checkLowercaseStarts && !capital && lowercaseShapes.mayContain(key)
-                        var bits: UInt16 = 0
-                        if cue || lower {
-                            let state = ByteStringTable.hashState(of: key)
+                        let (bits, state) = lookup.bits(UnsafeBufferPointer(rebasing: out[at..<at + length]), capital: capital)
+                        if let state {
                             keyStates[i] = state
-                            let h = ByteStringTable.hashEnd(state)
-                            bits = cue ? UInt16(truncatingIfNeeded: cueTable.value(key, hash: h) ?? 0) : 0
-                            if lower, lowercaseStarts.value(key, hash: h) != nil {
-                                bits |= EntityTagger.Cue.lowercaseStart.rawValue
-                            }
                             cues[i] = EntityTagger.Cue(rawValue: bits)
                         }
                         if length > 0, bits != 0 || capital || kinds[i] == .number {
@@ -441,14 +489,7 @@ final class Scan {
             }
             written = at
         }
-        self.keyBytes = keyBytes
-        self.keyEnds = keyEnds
-        self.cues = cues
-        self.capitals = capitals
-        self.acronymCandidates = acronymCandidates
-        self.candidates = candidates
-        // Room for a mention per two capitals before the array grows.
-        mentions.reserveCapacity(capitals.count / 2 + 16)
+        return (keyBytes, keyEnds, cues, candidates)
     }
 
     deinit {
