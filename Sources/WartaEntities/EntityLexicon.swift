@@ -191,20 +191,73 @@ public struct EntityLexicon: Sendable {
     /// first entry for a key wins, and when the same name is listed again with the same type
     /// and another id (98 villages called Sidomulyo) the entry keeps no id: the name is ambiguous.
     public init(tsv files: [String], analyzer: TextAnalyzer = TextAnalyzer()) {
+        var compiler = Compiler(rows: files.reduce(0) { n, f in n + f.utf8.count / 32 }, analyzer: analyzer)
+        for file in files { compiler.add(file: file) }
+        self.columns = compiler.entries.columns()
+        self.maxTokens = compiler.maxTokens
+        self.table = compiler.table
+        self.lowercaseStarts = compiler.lowercaseStarts
+        self.lowercaseStartShapes = KeyShapeFilter(compiler.lowercaseStarts)
+        self.alternatives = CandidateIDs(compiler.alternatives)
+    }
+
+    /// What ``init(tsv:analyzer:)`` builds, file by file.
+    private struct Compiler {
+        let analyzer: TextAnalyzer
         var entries = ColumnBuilder()
-        let rows = files.reduce(0) { n, f in n + f.utf8.count / 32 }
-        var table = ByteStringTable(capacity: rows * 3 / 2)
+        var table: ByteStringTable
         var lowercaseStarts = ByteStringTable(capacity: 16)
         var maxTokens = 1
+        /// The key of the name being entered.
         var key: [UInt8] = []
+        /// The ids of each ambiguous entry.
         var alternatives: [Int32: [String]] = [:]
+        /// The first entry of the file being read.
         var fileStart = 0
+
+        init(rows: Int, analyzer: TextAnalyzer) {
+            self.analyzer = analyzer
+            table = ByteStringTable(capacity: rows * 3 / 2)
+        }
+
+        /// Enters every row of one file (villages, names or the full format).
+        mutating func add(file: String) {
+            fileStart = entries.count
+            if file.hasPrefix(EntityLexicon.villagesHeader) {
+                EntityLexicon.forEachVillage(file) { name, id in add(name, .loc, "village", .cued, id) }
+                return
+            }
+            if file.hasPrefix(EntityLexicon.namesHeader) {
+                TokenizerLexicon.forEachRow(file) { row in
+                    guard row.count == 2, let type = EntityType(rawValue: String(decoding: row[1], as: UTF8.self)) else { return }
+                    add(row[0], type, "", .capitalized, "")
+                }
+                return
+            }
+            TokenizerLexicon.forEachRow(file) { row in
+                guard row.count >= 4, let type = EntityType(rawValue: String(decoding: row[1], as: UTF8.self)) else { return }
+                add(row[0], type, String(decoding: row[2], as: UTF8.self), CasePolicy(field: String(decoding: row[3], as: UTF8.self)) ?? .capitalized,
+                    row.count > 4 ? String(decoding: row[4], as: UTF8.self) : "")
+            }
+        }
+
         /// Enters one name (a view of the file's text).
-        func add(_ name: UnsafeBufferPointer<UInt8>, _ type: EntityType, _ subtype: String, _ policy: CasePolicy, _ id: String) {
+        mutating func add(_ name: UnsafeBufferPointer<UInt8>, _ type: EntityType, _ subtype: String, _ policy: CasePolicy, _ id: String) {
             let count = EntityLexicon.key(of: name, into: &key, analyzer: analyzer)
             guard count > 0 else { return }
+            if let k = insertKey() {
+                noteRepeat(of: k, type, subtype, id)
+                return
+            }
+            entries.append(name: name, type: type, subtype: subtype, policy: policy, id: id, tokenCount: count)
+            maxTokens = max(maxTokens, count)
+            addPrefixes(policy)
+        }
+
+        /// Enters ``key`` for the next entry, or returns the entry this file already has for it.
+        private mutating func insertKey() -> Int? {
             let new = Int32(entries.count + 1)
-            let known = key.withUnsafeBufferPointer { k -> Int? in
+            return key.withUnsafeBufferPointer { k -> Int? in
                 guard let old = table.insert(k, value: new) else { return nil }
                 // A key seen as a prefix only, or an earlier file's entry: this one is its entry.
                 guard let k0 = Slot.entry(old), k0 >= fileStart else {
@@ -213,20 +266,22 @@ public struct EntityLexicon: Sendable {
                 }
                 return k0
             }
-            if let k = known {
-                // A repeat within this file: the first stays; another id of the same type and
-                // subtype makes the name ambiguous, and every id listed for it a candidate.
-                let first = entries.id(k)
-                if entries.types[k] == Columns.typeCode(type), !id.isEmpty, entries.subtype(k) == subtype,
-                   first != id || alternatives[Int32(k)] != nil {
-                    if alternatives[Int32(k)] == nil { alternatives[Int32(k)] = [first].filter { !$0.isEmpty } }
-                    if !alternatives[Int32(k)]!.contains(id) { alternatives[Int32(k)]!.append(id) }
-                    entries.ambiguous[k] = 1
-                }
-                return
-            }
-            entries.append(name: name, type: type, subtype: subtype, policy: policy, id: id, tokenCount: count)
-            maxTokens = max(maxTokens, count)
+        }
+
+        /// A repeat of entry `k` within its file: the first stays; another id of the same type
+        /// and subtype makes the name ambiguous, and every id listed for it a candidate.
+        private mutating func noteRepeat(of k: Int, _ type: EntityType, _ subtype: String, _ id: String) {
+            let first = entries.id(k)
+            guard entries.types[k] == Columns.typeCode(type), !id.isEmpty, entries.subtype(k) == subtype,
+                  first != id || alternatives[Int32(k)] != nil else { return }
+            if alternatives[Int32(k)] == nil { alternatives[Int32(k)] = [first].filter { !$0.isEmpty } }
+            if !alternatives[Int32(k)]!.contains(id) { alternatives[Int32(k)]!.append(id) }
+            entries.ambiguous[k] = 1
+        }
+
+        /// Marks every shorter key of ``key`` (its first words) as one a longer entry continues,
+        /// and a first word of an entry of case `any` as a lower-case start.
+        private mutating func addPrefixes(_ policy: CasePolicy) {
             key.withUnsafeBufferPointer { k in
                 for (n, b) in k.enumerated() where b == 0x20 {
                     let prefix = UnsafeBufferPointer(rebasing: k[0..<n])
@@ -237,31 +292,6 @@ public struct EntityLexicon: Sendable {
                 if policy == .any { lowercaseStarts.insert(UnsafeBufferPointer(rebasing: k.prefix { $0 != 0x20 }), value: 0) }
             }
         }
-        for file in files {
-            fileStart = entries.count
-            if file.hasPrefix(EntityLexicon.villagesHeader) {
-                EntityLexicon.forEachVillage(file) { name, id in add(name, .loc, "village", .cued, id) }
-                continue
-            }
-            if file.hasPrefix(EntityLexicon.namesHeader) {
-                TokenizerLexicon.forEachRow(file) { row in
-                    guard row.count == 2, let type = EntityType(rawValue: String(decoding: row[1], as: UTF8.self)) else { return }
-                    add(row[0], type, "", .capitalized, "")
-                }
-                continue
-            }
-            TokenizerLexicon.forEachRow(file) { row in
-                guard row.count >= 4, let type = EntityType(rawValue: String(decoding: row[1], as: UTF8.self)) else { return }
-                add(row[0], type, String(decoding: row[2], as: UTF8.self), CasePolicy(field: String(decoding: row[3], as: UTF8.self)) ?? .capitalized,
-                    row.count > 4 ? String(decoding: row[4], as: UTF8.self) : "")
-            }
-        }
-        self.columns = entries.columns()
-        self.maxTokens = maxTokens
-        self.table = table
-        self.lowercaseStarts = lowercaseStarts
-        self.lowercaseStartShapes = KeyShapeFilter(lowercaseStarts)
-        self.alternatives = CandidateIDs(alternatives)
     }
 
     /// The first line of `Lexicons/villages.tsv`, whose format is compact: one line per
