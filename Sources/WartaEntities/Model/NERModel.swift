@@ -88,59 +88,42 @@ public struct NERModel: Sendable {
 
     /// The model in `p`, or what is wrong with it.
     static func parse(_ p: UnsafeBufferPointer<UInt8>) -> Result<NERModel, NERModelError> {
-        var at = 0
-        func take(_ n: Int) -> Int? {
-            guard n >= 0, at + n <= p.count else { return nil }
-            defer { at += n }
-            return at
-        }
-        func uint(_ n: Int) -> UInt64? {
-            guard let start = take(n) else { return nil }
-            if n == 8 { return UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + start).loadUnaligned(as: UInt64.self)) }
-            return (0..<n).reduce(UInt64(0)) { $0 | UInt64(p[start + $1]) << (8 * UInt64($1)) }
-        }
-        guard let m = take(5), case let header = Array(p[m..<m + 5]), header == NERModel.magic || header == NERModel.magicWithClasses
+        var r = ModelReader(p)
+        guard let m = r.take(5), case let header = Array(p[m..<m + 5]), header == NERModel.magic || header == NERModel.magicWithClasses
         else { return .failure(.malformed(detail: "no WNER1 or WNER2 header")) }
-        guard let bits = uint(1), (8...24).contains(bits), let flags = uint(1), flags & ~15 == 0,
-              (flags & 8 != 0) == (header == NERModel.magicWithClasses), let words = uint(4), words <= (p.count - at) / 9 else {
+        guard let bits = r.uint(1), (8...24).contains(bits), let flags = r.uint(1), flags & ~15 == 0,
+              (flags & 8 != 0) == (header == NERModel.magicWithClasses), let words = r.uint(4), words <= r.remaining / 9 else {
             return .failure(.malformed(detail: "bad header"))
         }
-        var transitions: [Float] = []
-        transitions.reserveCapacity(64)
-        for _ in 0..<64 {
-            guard let v = uint(4) else { return .failure(.malformed(detail: "truncated transitions")) }
-            transitions.append(Float(bitPattern: UInt32(v)))
-        }
-        var multiWord: [(UInt64, UInt8)] = []
-        multiWord.reserveCapacity(Int(words))
-        for _ in 0..<words {
-            guard let h = uint(8), let b = uint(1) else { return .failure(.malformed(detail: "truncated word list")) }
-            multiWord.append((h, UInt8(b)))
-        }
+        guard let transitions = r.floats(64) else { return .failure(.malformed(detail: "truncated transitions")) }
+        guard let multiWord = r.wordList(Int(words)) else { return .failure(.malformed(detail: "truncated word list")) }
         var classes: WordIndex<WordClasses.Packed>?
         if flags & 8 != 0 {
-            guard let count = uint(4), count <= (p.count - at) / 12 else { return .failure(.malformed(detail: "truncated class list")) }
-            var pairs: [(UInt64, WordClasses.Packed)] = []
-            pairs.reserveCapacity(Int(count))
-            for _ in 0..<count {
-                guard let h = uint(8), let c = uint(4) else { return .failure(.malformed(detail: "truncated class list")) }
-                pairs.append((h, WordClasses.Packed(c)))
-            }
+            guard let pairs = r.classList() else { return .failure(.malformed(detail: "truncated class list")) }
             classes = WordIndex(pairs: pairs, count: pairs.count)
         }
         let rows = 1 << Int(bits)
-        guard let bitmap = take(rows / 8) else { return .failure(.malformed(detail: "truncated row map")) }
+        guard let bitmap = r.take(rows / 8) else { return .failure(.malformed(detail: "truncated row map")) }
         // Every row the map marks has seven bytes after it: counted first, then copied whole.
         let stored = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(p)[bitmap..<bitmap + rows / 8])
         let marked = Swift.stride(from: 0, to: stored.count, by: 8).reduce(0) { $0 + stored.loadUnaligned(fromByteOffset: $1, as: UInt64.self).nonzeroBitCount }
-        guard let body = take(marked * 7) else { return .failure(.malformed(detail: "truncated weights")) }
-        let weights = [Int8](unsafeUninitializedCapacity: rows * 8) { w, count in
+        guard let body = r.take(marked * 7) else { return .failure(.malformed(detail: "truncated weights")) }
+        let weights = NERModel.weights(rows: rows, map: stored, from: p.baseAddress! + body)
+        let x = NERFeatureExtractor(bits: Int(bits), gazetteer: flags & 1 != 0, rules: flags & 2 != 0,
+                                    multiWord: WordIndex(pairs: multiWord, count: multiWord.count), classes: classes, document: flags & 4 != 0)
+        return .success(NERModel(extractor: x, weights: weights, transitions: transitions))
+    }
+
+    /// The weight table of `rows` rows of eight bytes: zero but for the rows `map` marks (a
+    /// bit per row), whose first seven bytes come one after another from `body`.
+    static func weights(rows: Int, map: UnsafeRawBufferPointer, from body: UnsafePointer<UInt8>) -> [Int8] {
+        [Int8](unsafeUninitializedCapacity: rows * 8) { w, count in
             let out = UnsafeMutableRawPointer(w.baseAddress!)
             Prefault.pages(of: UnsafeMutableRawBufferPointer(start: out, count: rows * 8))
             out.initializeMemory(as: UInt8.self, repeating: 0, count: rows * 8)
-            var from = p.baseAddress! + body
+            var from = body
             for word in 0..<rows / 64 {
-                var bits = UInt64(littleEndian: stored.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self))
+                var bits = UInt64(littleEndian: map.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self))
                 while bits != 0 {
                     let row = word * 64 + bits.trailingZeroBitCount
                     (out + row * 8).copyMemory(from: from, byteCount: 7)
@@ -150,9 +133,6 @@ public struct NERModel: Sendable {
             }
             count = rows * 8
         }
-        let x = NERFeatureExtractor(bits: Int(bits), gazetteer: flags & 1 != 0, rules: flags & 2 != 0,
-                                    multiWord: WordIndex(pairs: multiWord, count: multiWord.count), classes: classes, document: flags & 4 != 0)
-        return .success(NERModel(extractor: x, weights: weights, transitions: transitions))
     }
 
     /// The model's bytes: header, transitions, multi-word index, word classes (flag 8), a
@@ -609,5 +589,64 @@ public enum Base64 {
             if k % 57 == 0 { out.append(0x0A) }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Reads a model file's fields in order, each bounds-checked: nil past the end.
+private struct ModelReader {
+    let p: UnsafeBufferPointer<UInt8>
+    private(set) var at = 0
+
+    init(_ p: UnsafeBufferPointer<UInt8>) { self.p = p }
+
+    /// The bytes not read yet.
+    var remaining: Int { p.count - at }
+
+    /// The offset of the next `n` bytes, which are then read.
+    mutating func take(_ n: Int) -> Int? {
+        guard n >= 0, at + n <= p.count else { return nil }
+        defer { at += n }
+        return at
+    }
+
+    /// The next `n`-byte little-endian unsigned integer.
+    mutating func uint(_ n: Int) -> UInt64? {
+        guard let start = take(n) else { return nil }
+        if n == 8 { return UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + start).loadUnaligned(as: UInt64.self)) }
+        return (0..<n).reduce(UInt64(0)) { $0 | UInt64(p[start + $1]) << (8 * UInt64($1)) }
+    }
+
+    /// The next `count` 32-bit floats.
+    mutating func floats(_ count: Int) -> [Float]? {
+        var out: [Float] = []
+        out.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let v = uint(4) else { return nil }
+            out.append(Float(bitPattern: UInt32(v)))
+        }
+        return out
+    }
+
+    /// The next `count` multi-word entries: a key hash and a byte of bits each.
+    mutating func wordList(_ count: Int) -> [(UInt64, UInt8)]? {
+        var out: [(UInt64, UInt8)] = []
+        out.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let h = uint(8), let b = uint(1) else { return nil }
+            out.append((h, UInt8(b)))
+        }
+        return out
+    }
+
+    /// The word classes: their count, then a key hash and packed classes each.
+    mutating func classList() -> [(UInt64, WordClasses.Packed)]? {
+        guard let count = uint(4), count <= remaining / 12 else { return nil }
+        var out: [(UInt64, WordClasses.Packed)] = []
+        out.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let h = uint(8), let c = uint(4) else { return nil }
+            out.append((h, WordClasses.Packed(c)))
+        }
+        return out
     }
 }
