@@ -13,74 +13,110 @@ extension Scan {
     /// Kusuma`) against model spans inside it.
     func adopt(_ spans: [Mention]) {
         let plan = mergePlan(spans)
-        let old = mentions
-        // By old mention, its first place in ``ambiguousPlaces`` + 1 (0: none): a column, not a
-        // dictionary, read for each mention kept.
-        let oldPlaces = ambiguousPlaces
-        var placeOf: [Int32] = []
-        if !oldPlaces.isEmpty {
-            placeOf = [Int32](filled: 0, count: old.count)
-            for (p, place) in oldPlaces.enumerated() where place.mention < old.count && placeOf[place.mention] == 0 { placeOf[place.mention] = Int32(p + 1) }
-        }
+        var a = Adoption(old: mentions, places: ambiguousPlaces, tokens: doc.tokens.count, spans: spans.count)
+        for k in plan.anchored { a.keep(k) }
+        for s in spans { adopt(s, spans, plan, &a) }
+        let old = a.old, taken = a.taken
+        for k in plan.partial where !taken[old[k].start] && plan.blocked[old[k].start] == 0 { a.keep(k) }
+        for k in plan.opened where !(old[k].start..<old[k].end).contains(where: { taken[$0] || plan.blocked[$0] >= 2 }) { a.keep(k) }
+        mentions = a.kept
+        ambiguousPlaces = a.ambiguous
+        coverMentions()
+    }
+
+    /// What ``adopt(_:)`` builds: the mentions kept (with the ambiguous places among them) and
+    /// the tokens the model's spans took, from the rules' mentions before the merge.
+    struct Adoption {
+        let old: [Mention]
+        let oldPlaces: [(mention: Int, entry: LexiconEntry)]
+        /// By old mention, its first place in ``oldPlaces`` + 1 (0: none): a column, not a
+        /// dictionary, read for each mention kept; empty when there are no places.
+        private var placeOf: [Int32] = []
         var kept: [Mention] = []
-        kept.reserveCapacity(old.count + spans.count)
         var ambiguous: [(mention: Int, entry: LexiconEntry)] = []
-        func keep(_ k: Int) {
+        var taken: [Bool]
+
+        init(old: [Mention], places: [(mention: Int, entry: LexiconEntry)], tokens: Int, spans: Int) {
+            self.old = old
+            oldPlaces = places
+            if !places.isEmpty {
+                placeOf = [Int32](filled: 0, count: old.count)
+                for (p, place) in places.enumerated() where place.mention < old.count && placeOf[place.mention] == 0 { placeOf[place.mention] = Int32(p + 1) }
+            }
+            kept.reserveCapacity(old.count + spans)
+            taken = [Bool](filled: false, count: tokens)
+        }
+
+        /// Keeps old mention `k` (and its ambiguous place).
+        mutating func keep(_ k: Int) {
             kept.append(old[k])
             if !placeOf.isEmpty, case let p = placeOf[k], p != 0 { ambiguous.append((kept.count - 1, oldPlaces[Int(p) - 1].entry)) }
         }
-        for k in plan.anchored { keep(k) }
-        var taken = [Bool](filled: false, count: doc.tokens.count)
-        for var s in spans {
-            guard let end = plan.end(of: s, isLoneCalendarWord: s.end - s.start == 1 && isCalendarWord(s.start)) else { continue }
-            s.end = end
-            guard let bracketed = withoutUnmatchedBrackets(s), let trimmed = cutAtBreak(bracketed) else { continue }
-            s = trimmed
-            // `Kementerian Dalam Negeri (Kemendagri)` in one span: the name, and its acronym as a
-            // mention of its own, as the rules give them.
-            var acronym: Mention? = nil
-            if let (name, short) = splitBracketedAcronym(s) {
-                s = name
-                if plan.blocked[short.start] == 0 { acronym = short }
-            }
-            defer {
-                if let acronym, !taken[acronym.start] {
-                    taken[acronym.start] = true
-                    kept.append(linked(acronym, plan.ruleRole, old, &ambiguous, at: kept.count))
-                }
-            }
-            // A role, its place, then a name: split before anything else, since a name a place
-            // word opens (`Provinsi Kalsel Nurul Fajar Desira`) would stand against the span.
-            if let (p, role) = nameAfterRoleAndPlace(s) {
-                for t in s.start..<s.end { taken[t] = true }
-                kept.append(linked(Mention(start: s.start, end: p, type: s.type), plan.ruleRole, old, &ambiguous, at: kept.count))
-                kept.append(Mention(start: p, end: s.end, type: .per, role: textRef(role, p)))
-                continue
-            }
-            if plan.standsAgainst(s, spans: spans, old: old) { continue }
-            for t in s.start..<s.end { taken[t] = true }
-            // The rule's mention of the same words: its subtype, id and role; and its type when
-            // a cue word heads it (`Dinas Perdagangan Kota Salatiga` is an organization
-            // whatever place it names).
-            if let k = plan.rule(startingAt: s.start), old[k].end == s.end, old[k].type == s.type || cueTypeStands(old[k], against: s.type, at: s) {
-                keep(k)
-            } else {
-                kept.append(linked(s, plan.ruleRole, old, &ambiguous, at: kept.count))
-                // The words a rule person lost to its role are no later name of their own.
-                if s.type == .per, plan.ruleRole[s.start] >= 0, case let r = old[Int(plan.ruleRole[s.start])], r.start < s.start {
-                    for t in r.start..<s.start { taken[t] = true }
-                }
-            }
-            if let (end, role) = nameFollowingRoleAndPlace(s, plan), plan.blocked[s.end..<end].allSatisfy({ $0 == 0 }) {
-                for t in s.end..<end { taken[t] = true }
-                kept.append(Mention(start: s.end, end: end, type: .per, role: textRef(role, s.end)))
+
+        /// Marks tokens `range` as taken by a model span.
+        mutating func take(_ range: Range<Int>) {
+            for t in range { taken[t] = true }
+        }
+    }
+
+    /// Adds model span `s` (one of `spans`) to `a` as `plan` allows: cut at a date or amount,
+    /// an unmatched bracket or a break, split from its bracketed acronym or from a role and
+    /// place before it, dropped where a rule's mention stands against it, the rule's own
+    /// mention kept where it has the same words, and a name after a role and place added.
+    @inline(__always)
+    private func adopt(_ span: Mention, _ spans: [Mention], _ plan: MergePlan, _ a: inout Adoption) {
+        var s = span
+        guard let end = plan.end(of: s, isLoneCalendarWord: s.end - s.start == 1 && isCalendarWord(s.start)) else { return }
+        s.end = end
+        guard let bracketed = withoutUnmatchedBrackets(s), let trimmed = cutAtBreak(bracketed) else { return }
+        s = trimmed
+        // `Kementerian Dalam Negeri (Kemendagri)` in one span: the name, and its acronym as a
+        // mention of its own, as the rules give them.
+        var acronym: Mention? = nil
+        if let (name, short) = splitBracketedAcronym(s) {
+            s = name
+            if plan.blocked[short.start] == 0 { acronym = short }
+        }
+        defer {
+            if let acronym, !a.taken[acronym.start] {
+                a.taken[acronym.start] = true
+                let m = linked(acronym, plan.ruleRole, a.old, &a.ambiguous, at: a.kept.count)
+                a.kept.append(m)
             }
         }
-        for k in plan.partial where !taken[old[k].start] && plan.blocked[old[k].start] == 0 { keep(k) }
-        for k in plan.opened where !(old[k].start..<old[k].end).contains(where: { taken[$0] || plan.blocked[$0] >= 2 }) { keep(k) }
-        mentions = kept
-        ambiguousPlaces = ambiguous
-        coverMentions()
+        // A role, its place, then a name: split before anything else, since a name a place
+        // word opens (`Provinsi Kalsel Nurul Fajar Desira`) would stand against the span.
+        if let (p, role) = nameAfterRoleAndPlace(s) {
+            a.take(s.start..<s.end)
+            let m = linked(Mention(start: s.start, end: p, type: s.type), plan.ruleRole, a.old, &a.ambiguous, at: a.kept.count)
+            a.kept.append(m)
+            a.kept.append(Mention(start: p, end: s.end, type: .per, role: textRef(role, p)))
+            return
+        }
+        if plan.standsAgainst(s, spans: spans, old: a.old) { return }
+        a.take(s.start..<s.end)
+        keepRuleMention(orAdd: s, plan, &a)
+        if let (end, role) = nameFollowingRoleAndPlace(s, plan), plan.blocked[s.end..<end].allSatisfy({ $0 == 0 }) {
+            a.take(s.end..<end)
+            a.kept.append(Mention(start: s.end, end: end, type: .per, role: textRef(role, s.end)))
+        }
+    }
+
+    /// Keeps the rule's mention of the same words as model span `s` (its subtype, id and role;
+    /// and its type when a cue word heads it: `Dinas Perdagangan Kota Salatiga` is an
+    /// organization whatever place it names), else adds `s`.
+    private func keepRuleMention(orAdd s: Mention, _ plan: MergePlan, _ a: inout Adoption) {
+        let old = a.old
+        if let k = plan.rule(startingAt: s.start), old[k].end == s.end, old[k].type == s.type || cueTypeStands(old[k], against: s.type, at: s) {
+            a.keep(k)
+            return
+        }
+        let m = linked(s, plan.ruleRole, old, &a.ambiguous, at: a.kept.count)
+        a.kept.append(m)
+        // The words a rule person lost to its role are no later name of their own.
+        if s.type == .per, plan.ruleRole[s.start] >= 0, case let r = old[Int(plan.ruleRole[s.start])], r.start < s.start {
+            a.take(r.start..<s.start)
+        }
     }
 
     /// Span `s` cut at a bracket whose partner is not inside it (`Kemendagri)` after `(`: the
