@@ -30,9 +30,9 @@ public struct TextArticleExtractor: Sendable {
             paragraphs = Array(paragraphs[..<cut])
         }
         // A source credit closing the text.
-        if let last = paragraphs.last, TextArticleExtractor.mayOpenWithS(last) {
+        if let last = paragraphs.last, TextArticleExtractor.mayOpenWithSourceLabel(last) {
             let lower = String(last.prefix(8)).lowercased()
-            for label in ["source:", "sumber:", "sumber :", "source :"] where lower.hasPrefix(label) && last.count < 80 {
+            for label in TextArticleExtractor.sourceLabels where lower.hasPrefix(label) && last.count < 80 {
                 article.sourceCredit = String(last.dropFirst(label.count)).trimmed
                 paragraphs.removeLast()
                 break
@@ -140,12 +140,17 @@ public struct TextArticleExtractor: Sendable {
     /// ``isEndMarker(_:)`` tests besides; `©` is no ASCII byte).
     static let endMarkerHeads: [[UInt8]] = (endMarkers + ["alamat email anda"]).map { Array($0.utf8.prefix { $0 < 0x80 }) }
 
-    /// Whether `line` may open with `s` lower-cased, as every source label does: false only when
-    /// its first byte is ASCII and neither `s` nor `S` (its first character, lower-cased, then
-    /// starts with another ASCII letter or sign, however it goes on).
-    static func mayOpenWithS(_ line: String) -> Bool {
+    /// The labels of a source credit closing a text (`Sumber: Antara`), lower-cased.
+    static let sourceLabels = ["source:", "sumber:", "sumber :", "source :"]
+    /// The first bytes of ``sourceLabels``.
+    static let sourceLabelHeads: [UInt8] = Array(Set(sourceLabels.compactMap { $0.utf8.first }))
+
+    /// Whether `line` may open with a source label: false only when its first byte is ASCII
+    /// and, lower-cased, starts no label (its first character, lower-cased, then starts with
+    /// that byte however it goes on), so most last paragraphs are not lower-cased at all.
+    static func mayOpenWithSourceLabel(_ line: String) -> Bool {
         guard let b = line.utf8.first else { return false }
-        return b >= 0x80 || b | 0x20 == 0x73
+        return b >= 0x80 || sourceLabelHeads.contains(b &- 0x41 < 26 ? b | 0x20 : b)
     }
 
     /// One to four capitalised words without digits: a reporter's name.
@@ -241,14 +246,18 @@ public struct TextArticleExtractor: Sendable {
     /// blank lines, up to about as much text as the language detector reads.
     public static func headLength(of paragraphs: [String]) -> Int {
         var length = 0
-        for p in paragraphs where length < 32_768 { length += (length > 0 ? 2 : 0) + p.utf8.count }
+        for p in paragraphs where length < headLimit { length += (length > 0 ? 2 : 0) + p.utf8.count }
         return length
     }
+
+    /// About as much text as the language detector reads: ``head(of:)`` stops joining
+    /// paragraphs past it.
+    static let headLimit = 32_768
 
     /// The first paragraphs, joined, up to about as much text as the language detector reads.
     static func head(of paragraphs: [String]) -> [UInt8] {
         var bytes: [UInt8] = []
-        for p in paragraphs where bytes.count < 32_768 {
+        for p in paragraphs where bytes.count < headLimit {
             if !bytes.isEmpty { bytes.append(0x0A); bytes.append(0x0A) }
             var p = p
             p.withUTF8 { bytes.append(contentsOf: $0) }

@@ -76,4 +76,15 @@ struct TextArticleDateTests {
         #expect(TextArticleExtractor.headLength(of: ["a"]) == 1)
         #expect(TextArticleExtractor.headLength(of: []) == 0)
     }
+
+    @Test func sourceLabelFilterPassesEveryLabel() {
+        for line in ["Sumber: Antara", "SOURCE: Reuters", "sumber : kompas.com", "Source : AP", "Ṡumber: x", "Pada Senin", "(Sumber: x)", "1. Sumber", ""] {
+            let lower = String(line.prefix(8)).lowercased()
+            let labelled = TextArticleExtractor.sourceLabels.contains { lower.hasPrefix($0) }
+            #expect(!labelled || TextArticleExtractor.mayOpenWithSourceLabel(line), "\(line)")
+        }
+        #expect(!TextArticleExtractor.mayOpenWithSourceLabel("Pada Senin"))
+        let a = TextArticleExtractor().extract(paragraphs: ["Warga Desa Kramas menanam padi di sawah mereka.", "SUMBER: Antara"])
+        #expect(a.sourceCredit == "Antara")
+    }
 }
