@@ -130,13 +130,9 @@ public final class InputEnumerator {
                 jsonl = (BufferedReader(try openStream(path: path)), path, 0)
                 return nil
             case .text:
-                let format = forcedFormat ?? .text
-                if let doc = wholeRegularFile(path, format: format) { return doc }
-                return try wholeDocument(try openStream(path: path), path: path, format: format)
+                return try wholeFile(path, format: forcedFormat ?? .text)
             case .html:
-                let format = forcedFormat ?? .html
-                if let doc = wholeRegularFile(path, format: format) { return doc }
-                return try wholeDocument(try openStream(path: path), path: path, format: format)
+                return try wholeFile(path, format: forcedFormat ?? .html)
             }
         } catch {
             return .failed(id: path, source: SourceInfo(path: path), error)
@@ -170,6 +166,13 @@ public final class InputEnumerator {
         let (bytes, total) = try reader.readAll(limit: maxBytes + 1)
         if total > maxBytes { return .failed(id: path, source: source, .tooLarge(bytes: total, limit: maxBytes)) }
         return InputDocument(id: path, bytes: bytes, format: format, source: source)
+    }
+
+    /// The file at `path` as one document: read whole when it is a plain regular file, else
+    /// as a stream (standard input, gzip, a file that changes while read).
+    private func wholeFile(_ path: String, format: InputDocument.Format) throws(WartaError) -> InputDocument {
+        if let doc = wholeRegularFile(path, format: format) { return doc }
+        return try wholeDocument(try openStream(path: path), path: path, format: format)
     }
 
     /// A regular file of at most `maxBytes` that is not gzip, read whole into an array of its
