@@ -338,89 +338,116 @@ private struct Scanner {
     @inline(__always)
     func plainWord(_ start: Int, _ t: inout TokenSink) -> Int {
         let p = self.p, n = self.n, ascii = self.ascii  // locals: no reloads after stores
-        var j = start
+        var word = WordCursor(start: start)
+        while word.j < n {
+            let b = p[word.j]
+            let k: CharacterClass, c: UInt32, len: Int
+            if b < 0x80 {
+                if letterRun(b, &word) { continue }
+                // The common ends of a word, tested before the general step.
+                if b == 0x20 || b == 0x0A || (b == UInt8(ascii: ",") && word.previous == .letter) {
+                    return finish(start, word.j, word.w, &t)
+                }
+                (k, c, len) = (ascii[Int(b)], UInt32(b), 1)
+            } else {
+                (c, len) = scalar(word.j)
+                k = CharacterClass.of(c)
+                word.w.nonASCII = true
+            }
+            if let end = step(k, c, len, &word, &t) { return end }
+        }
+        return finish(start, word.j, word.w, &t)
+    }
+
+    /// Where ``plainWord(_:_:)`` is in its word: the next byte, what the word holds so far, the
+    /// class of the character before, and where the part after the last hyphen or slash starts.
+    struct WordCursor {
+        let start: Int
+        var j: Int
         var w = WordState()
         var previous: CharacterClass = .space
-        var segmentStart = start
-        while j < n {
-            let b = p[j]
-            let k: CharacterClass
-            var c = UInt32(b)
-            var len = 1
-            if b < 0x80 {
-                if (b &- 0x61) < 26 {
-                    // The common case: a run of lower-case ASCII letters.
-                    let q = lowerCaseRunEnd(j &+ 1)
-                    w.letters &+= q &- j
-                    previous = .letter
-                    j = q
-                    continue
-                }
-                if (b &- 0x41) < 26 {
-                    if w.letters == 0 { w.firstLetterUpper = true }
-                    w.letters &+= 1
-                    w.upper &+= 1
-                    previous = .letter
-                    j &+= 1
-                    continue
-                }
-                // The common ends of a word, tested before the general switch.
-                if b == 0x20 || b == 0x0A || (b == UInt8(ascii: ",") && previous == .letter) {
-                    return finish(start, j, w, &t)
-                }
-                k = ascii[Int(b)]
-            } else {
-                (c, len) = scalar(j)
-                k = CharacterClass.of(c)
-                w.nonASCII = true
-            }
-            switch k {
-            case .letter:
-                let bits = UnicodeProperties.bits(c)
-                if bits.contains(.letter) {
-                    let isUpper = bits.contains(.upper)
-                    if w.letters == 0 { w.firstLetterUpper = isUpper }
-                    w.letters &+= 1
-                    if isUpper { w.upper &+= 1 }
-                }
-            case .digit:
-                if w.letters > 0 && !w.digits && previous == .letter && j - start <= 3 && isCurrency(start, j) {
-                    t.append(start, j, .symbol, w.firstLetterUpper ? [.capitalized] : [])
-                    return j
-                }
-                w.digits = true
-            case .hyphen:
-                guard let next = hyphenJoins(start, segmentStart, j, len, previous) else { return finish(start, j, w, &t) }
-                w.hyphenated = true
-                previous = .hyphen
-                j = next
-                segmentStart = j
-                continue
-            case .terminal, .comma, .other:
-                if numberSeparatorJoins(c, j, w, previous) {
-                    previous = .comma
-                    j &+= 1
-                    continue
-                }
-                if slashJoins(c, segmentStart, j, previous) {
-                    previous = .comma
-                    j &+= 1
-                    segmentStart = j
-                    continue
-                }
-                return finish(start, j, w, &t)
-            case .quote:
-                guard apostropheJoins(c, j, len, previous) else { return finish(start, j, w, &t) }
-                previous = .quote
-                j &+= len
-                continue
-            default:
-                return finish(start, j, w, &t)
-            }
-            previous = k
-            j &+= len
+        var segmentStart: Int
+        init(start: Int) { self.start = start; j = start; segmentStart = start }
+    }
+
+    /// The common cases of a word's ASCII byte `b`: a run of lower-case letters, one capital or
+    /// a digit not right after the word's first letters (a currency, ``step(_:_:_:_:_:)``),
+    /// counted and passed over (false for any other byte).
+    @inline(__always)
+    func letterRun(_ b: UInt8, _ word: inout WordCursor) -> Bool {
+        if (b &- 0x30) < 10, word.w.letters == 0 || word.w.digits || word.previous != .letter {
+            word.w.digits = true
+            word.previous = .digit
+            word.j &+= 1
+            return true
         }
-        return finish(start, j, w, &t)
+        if (b &- 0x61) < 26 {
+            let q = lowerCaseRunEnd(word.j &+ 1)
+            word.w.letters &+= q &- word.j
+            word.previous = .letter
+            word.j = q
+            return true
+        }
+        guard (b &- 0x41) < 26 else { return false }
+        if word.w.letters == 0 { word.w.firstLetterUpper = true }
+        word.w.letters &+= 1
+        word.w.upper &+= 1
+        word.previous = .letter
+        word.j &+= 1
+        return true
+    }
+
+    /// The character `c` of class `k` and `len` bytes at the cursor: counted and passed over
+    /// (nil), or the end of the token, written to `t`.
+    @inline(__always)
+    func step(_ k: CharacterClass, _ c: UInt32, _ len: Int, _ word: inout WordCursor, _ t: inout TokenSink) -> Int? {
+        let start = word.start, j = word.j
+        switch k {
+        case .letter:
+            let bits = UnicodeProperties.bits(c)
+            if bits.contains(.letter) {
+                let isUpper = bits.contains(.upper)
+                if word.w.letters == 0 { word.w.firstLetterUpper = isUpper }
+                word.w.letters &+= 1
+                if isUpper { word.w.upper &+= 1 }
+            }
+        case .digit:
+            if word.w.letters > 0 && !word.w.digits && word.previous == .letter && j - start <= 3 && isCurrency(start, j) {
+                t.append(start, j, .symbol, word.w.firstLetterUpper ? [.capitalized] : [])
+                return j
+            }
+            word.w.digits = true
+        case .hyphen:
+            guard let next = hyphenJoins(start, word.segmentStart, j, len, word.previous) else { return finish(start, j, word.w, &t) }
+            word.w.hyphenated = true
+            word.previous = .hyphen
+            word.j = next
+            word.segmentStart = next
+            return nil
+        case .terminal, .comma, .other:
+            if numberSeparatorJoins(c, j, word.w, word.previous) {
+                word.previous = .comma
+                word.j = j &+ 1
+                return nil
+            }
+            if slashJoins(c, word.segmentStart, j, word.previous) {
+                word.previous = .comma
+                word.j = j &+ 1
+                word.segmentStart = j &+ 1
+                return nil
+            }
+            return finish(start, j, word.w, &t)
+        case .quote:
+            guard apostropheJoins(c, j, len, word.previous) else { return finish(start, j, word.w, &t) }
+            word.previous = .quote
+            word.j = j &+ len
+            return nil
+        default:
+            return finish(start, j, word.w, &t)
+        }
+        word.previous = k
+        word.j = j &+ len
+        return nil
     }
 
     /// Where the word goes on after the hyphen at `j` (`kios-kios`, `e-KTP`, `Covid-19`), or nil
