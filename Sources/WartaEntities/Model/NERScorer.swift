@@ -210,51 +210,22 @@ struct NERScorer {
                 var out = RowWriter(rows: rows, bits: bits, wordRows: wordRows, weights: weights.baseAddress!)
                 for i in window {
                     let k = i - base
-                    let e = Int(windowWords[k])
-                    let p2e = Int(windowWords[k - 2]), p1e = Int(windowWords[k - 1])
-                    let n1e = Int(windowWords[k + 1]), n2e = Int(windowWords[k + 2])
-                    var sum = vectors[e].own
-                    sum &+= p2e >= 0 ? vectors[p2e].twoBefore : outside.0
-                    sum &+= p1e >= 0 ? vectors[p1e].before : outside.1
-                    sum &+= n1e >= 0 ? vectors[n1e].after : outside.2
-                    sum &+= n2e >= 0 ? vectors[n2e].twoAfter : outside.3
-                    sums[i - window.lowerBound] = sum
+                    let words = Neighbours(windowWords, k)
+                    sums[i - window.lowerBound] = words.sums(vectors, outside: outside)
                     out.start((i - window.lowerBound) * NERScorer.contextRows)
-                    let key = keys[e], shape = UInt64(info[e].shape)
-                    let p1 = p1e >= 0 ? keys[p1e] : 1, p2 = p2e >= 0 ? keys[p2e] : 2
-                    let n1 = n1e >= 0 ? keys[n1e] : 3, n2 = n2e >= 0 ? keys[n2e] : 4
-                    out.row(.prevWord, NERFeatureExtractor.mix(p1, key))
-                    out.row(.wordNext, NERFeatureExtractor.mix(key, n1))
-                    out.row(.prevWordShape, NERFeatureExtractor.mix(p1, shape))
-                    out.row(.nextWordShape, NERFeatureExtractor.mix(n1, shape))
-                    out.row(.prevBigram, NERFeatureExtractor.mix(p2, p1))
-                    out.row(.nextBigram, NERFeatureExtractor.mix(n1, n2))
-                    let ps = p1e >= 0 ? UInt64(info[p1e].shape) : 99, ns = n1e >= 0 ? UInt64(info[n1e].shape) : 99
-                    out.row(.shapes, ps << 16 | shape << 8 | ns)
+                    let e = words.word
+                    let key = keys[e]
+                    out.pairRows(words, keys: keys, info: info)
                     let first = i == sentence.lowerBound || (i - 1 >= sentence.lowerBound && flags[i - 1].contains(.openingQuote))
                     let capital = flags[i].contains(.capitalized), caps = flags[i].contains(.allCaps)
                     out.row(.capitals, (first ? 1 : 0) | (capital ? 2 : 0) | (caps ? 4 : 0) | headline.rawValue)
                     if first { out.row(.firstWord, key) }
                     if capital, info[e].common == NERWordScores.Info.common { out.row(.commonWord, first ? 1 : 0) }
-                    let pc = i - 1 >= sentence.lowerBound ? UInt64(flags[i - 1].rawValue & 3) : 9
-                    let nc = i + 1 < sentence.upperBound ? UInt64(flags[i + 1].rawValue & 3) : 9
-                    out.row(.prev1Capital, pc << 4 | UInt64(flags[i].rawValue & 3))
-                    out.row(.next1Capital, nc << 4 | UInt64(flags[i].rawValue & 3))
-                    if i - 1 >= sentence.lowerBound, !cues[i - 1].isEmpty { out.row(.prevCue, UInt64(cues[i - 1].rawValue)) }
-                    if i + 1 < sentence.upperBound, !cues[i + 1].isEmpty { out.row(.nextCue, UInt64(cues[i + 1].rawValue)) }
+                    out.neighbourRows(i, sentence: sentence, flags: flags, cues: cues)
                     // The words' sums hold at most 23 rows and at most 14 came above: the stride
                     // (48) drops none of them. From here on rows past it are dropped, as the
                     // feature rows drop them.
-                    if gazetteer {
-                        for j in 0..<codes.count(k) {
-                            let code = codes.code(k, j)
-                            out.add(.gazetteer, code)
-                            out.add(.gazetteerType, code & 0xFFFF)
-                        }
-                        for j in 0..<codes.count(k - 1) { out.add(.prevGazetteer, codes.code(k - 1, j) & 0xFFFF) }
-                        for j in 0..<codes.count(k + 1) { out.add(.nextGazetteer, codes.code(k + 1, j) & 0xFFFF) }
-                        if capital || caps, case let mw = info[e].multiWord, mw != 0 { out.add(.multiWord, UInt64(mw)) }
-                    }
+                    if gazetteer { out.gazetteerRows(k, codes, multiWord: capital || caps ? info[e].multiWord : 0) }
                     if rules { NERFeatureExtractor.ruleFeatures(ruleCodes, i, sentence: sentence, key: key) { out.add($0, $1) } }
                     counts[i - window.lowerBound] = UInt8(truncatingIfNeeded: out.count)
                 }
@@ -268,6 +239,31 @@ struct NERScorer {
         }
         }
         }
+    }
+}
+
+/// The words (in ``NERWordScores``) of a window's token and the two on each side of it, -1
+/// outside the sentence.
+private struct Neighbours {
+    let twoBefore: Int, before: Int, word: Int, after: Int, twoAfter: Int
+
+    /// The words around slot `k` of a window's words (two slots of margin each side).
+    @inline(__always) init(_ words: UnsafeBufferPointer<Int32>, _ k: Int) {
+        twoBefore = Int(words[k - 2]); before = Int(words[k - 1]); word = Int(words[k])
+        after = Int(words[k + 1]); twoAfter = Int(words[k + 2])
+    }
+
+    /// The token's rows that the five words' sums hold: its own, and each neighbour's as the
+    /// word two before, one before, one after and two after it (`outside` past the sentence).
+    @inline(__always)
+    func sums(_ vectors: UnsafeBufferPointer<NERWordScores.Sums>,
+              outside: (SIMD8<Int16>, SIMD8<Int16>, SIMD8<Int16>, SIMD8<Int16>)) -> SIMD8<Int16> {
+        var sum = vectors[word].own
+        sum &+= twoBefore >= 0 ? vectors[twoBefore].twoBefore : outside.0
+        sum &+= before >= 0 ? vectors[before].before : outside.1
+        sum &+= after >= 0 ? vectors[after].after : outside.2
+        sum &+= twoAfter >= 0 ? vectors[twoAfter].twoAfter : outside.3
+        return sum
     }
 }
 
@@ -308,6 +304,50 @@ private struct RowWriter {
     /// its words' sums (past it, rows are dropped as the feature rows drop them).
     @inline(__always) mutating func add(_ template: NERTemplate, _ value: UInt64) {
         if wordRows + count < NERModel.stride { row(template, value) }
+    }
+
+    /// The rows of the word with the word or shape next to it, of the two words on each side,
+    /// and of the three shapes.
+    @inline(__always)
+    mutating func pairRows(_ words: Neighbours, keys: UnsafeBufferPointer<UInt64>, info: UnsafeBufferPointer<NERWordScores.Info>) {
+        let key = keys[words.word], shape = UInt64(info[words.word].shape)
+        let p1 = words.before >= 0 ? keys[words.before] : 1, p2 = words.twoBefore >= 0 ? keys[words.twoBefore] : 2
+        let n1 = words.after >= 0 ? keys[words.after] : 3, n2 = words.twoAfter >= 0 ? keys[words.twoAfter] : 4
+        row(.prevWord, NERFeatureExtractor.mix(p1, key))
+        row(.wordNext, NERFeatureExtractor.mix(key, n1))
+        row(.prevWordShape, NERFeatureExtractor.mix(p1, shape))
+        row(.nextWordShape, NERFeatureExtractor.mix(n1, shape))
+        row(.prevBigram, NERFeatureExtractor.mix(p2, p1))
+        row(.nextBigram, NERFeatureExtractor.mix(n1, n2))
+        let ps = words.before >= 0 ? UInt64(info[words.before].shape) : 99, ns = words.after >= 0 ? UInt64(info[words.after].shape) : 99
+        row(.shapes, ps << 16 | shape << 8 | ns)
+    }
+
+    /// The rows of token `i`'s capitals beside those of the tokens next to it, and of the
+    /// cue classes of those tokens.
+    @inline(__always)
+    mutating func neighbourRows(_ i: Int, sentence: Range<Int>, flags: UnsafeBufferPointer<TokenFlags>,
+                                cues: UnsafeBufferPointer<EntityTagger.Cue>) {
+        let pc = i - 1 >= sentence.lowerBound ? UInt64(flags[i - 1].rawValue & 3) : 9
+        let nc = i + 1 < sentence.upperBound ? UInt64(flags[i + 1].rawValue & 3) : 9
+        row(.prev1Capital, pc << 4 | UInt64(flags[i].rawValue & 3))
+        row(.next1Capital, nc << 4 | UInt64(flags[i].rawValue & 3))
+        if i - 1 >= sentence.lowerBound, !cues[i - 1].isEmpty { row(.prevCue, UInt64(cues[i - 1].rawValue)) }
+        if i + 1 < sentence.upperBound, !cues[i + 1].isEmpty { row(.nextCue, UInt64(cues[i + 1].rawValue)) }
+    }
+
+    /// The rows of the lexicon matches over the token at slot `k` of the window's codes and
+    /// the tokens next to it, and of the multi-word names its word is part of (0: none).
+    @inline(__always)
+    mutating func gazetteerRows(_ k: Int, _ codes: GazetteerCodes.Columns, multiWord: UInt8) {
+        for j in 0..<codes.count(k) {
+            let code = codes.code(k, j)
+            add(.gazetteer, code)
+            add(.gazetteerType, code & 0xFFFF)
+        }
+        for j in 0..<codes.count(k - 1) { add(.prevGazetteer, codes.code(k - 1, j) & 0xFFFF) }
+        for j in 0..<codes.count(k + 1) { add(.nextGazetteer, codes.code(k + 1, j) & 0xFFFF) }
+        if multiWord != 0 { add(.multiWord, UInt64(multiWord)) }
     }
 }
 
