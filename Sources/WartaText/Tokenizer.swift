@@ -343,7 +343,7 @@ private struct Scanner {
             let b = p[word.j]
             let k: CharacterClass, c: UInt32, len: Int
             if b < 0x80 {
-                if letterRun(b, &word) { continue }
+                if plainRun(b, &word) { continue }
                 // The common ends of a word, tested before the general step.
                 if b == 0x20 || b == 0x0A || (b == UInt8(ascii: ",") && word.previous == .letter) {
                     return finish(start, word.j, word.w, &t)
@@ -374,7 +374,7 @@ private struct Scanner {
     /// a digit not right after the word's first letters (a currency, ``step(_:_:_:_:_:)``),
     /// counted and passed over (false for any other byte).
     @inline(__always)
-    func letterRun(_ b: UInt8, _ word: inout WordCursor) -> Bool {
+    func plainRun(_ b: UInt8, _ word: inout WordCursor) -> Bool {
         if (b &- 0x30) < 10, word.w.letters == 0 || word.w.digits || word.previous != .letter {
             word.w.digits = true
             word.previous = .digit
