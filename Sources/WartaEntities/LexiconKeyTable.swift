@@ -181,15 +181,24 @@ struct LexiconKeyTable: Sendable {
         self.init(slots: slots, words: words, count: Int(count), entryLimit: entryLimit)
     }
 
-    /// Whether `keys` slots are used and each holds a word index + 1 within `words`.
+    /// Whether `keys` slots are used and each holds a word index + 1 within `words`, checked
+    /// eight slots at a time (every start-up checks the 262,144 slots of the built-in lexicon).
     private static func slotsPointIntoRecords(_ slots: [UInt32], words: Int, keys: Int) -> Bool {
-        let indexMask = UInt32((1 << indexBits(words: words)) - 1), top = UInt32(words)
-        var used = 0, bad = false
-        for s in slots where s != 0 {
-            used += 1
-            let index = s & indexMask
-            bad = bad || index == 0 || index > top
+        slots.withUnsafeBufferPointer { p in
+            // A power of two of at least 16 slots: whole vectors.
+            let raw = UnsafeRawPointer(p.baseAddress!)
+            let indexMask = SIMD8<UInt32>(repeating: UInt32((1 << indexBits(words: words)) - 1))
+            let top = SIMD8<UInt32>(repeating: UInt32(words)), zero = SIMD8<UInt32>()
+            var used = SIMD8<UInt32>(), bad = SIMDMask<SIMD8<Int32>>()
+            var i = 0
+            while i + 8 <= p.count {
+                let s = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<UInt32>.self)
+                let isUsed = s .!= zero, index = s & indexMask
+                used &+= zero.replacing(with: 1, where: isUsed)
+                bad = bad .| (isUsed .& ((index .== zero) .| (index .> top)))
+                i += 8
+            }
+            return i == p.count && !any(bad) && Int(used.wrappedSum()) == keys
         }
-        return !bad && used == keys
     }
 }
