@@ -599,9 +599,11 @@ final class Scan {
     func lexiconMatchIndex(_ i: Int, _ limit: Int) -> (entry: Int, end: Int)? {
         guard i >= 0, i < limit else { return nil }
         precondition(i < tokenCount, "token out of range")
-        guard mayStartEntry(i) else { return nil }
+        // A token looked up before could start an entry: only a new one is checked.
         let known = matches[i]
-        if known != Scan.notLookedUp, limit <= Int(matchLimits[i]) {
+        if known == Scan.notLookedUp {
+            guard mayStartEntry(i) else { return nil }
+        } else if limit <= Int(matchLimits[i]) {
             if known == Scan.noMatch { return nil }
             let end = Int(known & 0xFFFF_FFFF)
             if end <= limit { return (Int(known >> 32) - 1, end) }
