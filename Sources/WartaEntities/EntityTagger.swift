@@ -599,10 +599,15 @@ final class Scan {
     func lexiconMatchIndex(_ i: Int, _ limit: Int) -> (entry: Int, end: Int)? {
         guard i >= 0, i < limit else { return nil }
         precondition(i < tokenCount, "token out of range")
-        // A token looked up before could start an entry: only a new one is checked.
+        // A token asked about before has its answer, or a search to widen: only a new one is
+        // checked, and one that cannot start an entry is remembered as no match within any limit.
         let known = matches[i]
         if known == Scan.notLookedUp {
-            guard mayStartEntry(i) else { return nil }
+            guard mayStartEntry(i) else {
+                matches[i] = Scan.noMatch
+                matchLimits[i] = Int32.max
+                return nil
+            }
         } else if limit <= Int(matchLimits[i]) {
             if known == Scan.noMatch { return nil }
             let end = Int(known & 0xFFFF_FFFF)
