@@ -149,9 +149,17 @@ public struct EntityLexicon: Sendable {
     @inline(__always) func matchRule(_ i: Int) -> MatchRule {
         MatchRule(policy: CasePolicy(rawValue: columns.policies[i]) ?? .capitalized, tokenCount: Int(columns.tokenCounts[i]))
     }
+
+    /// Entry `i`'s case policy and length from the rule its key's record holds (``table``),
+    /// read from the columns only for an entry of more tokens than a rule holds.
+    @inline(__always) func matchRule(_ i: Int, _ rule: LexiconKeyTable.Rule) -> MatchRule {
+        guard let count = rule.tokenCount else { return matchRule(i) }
+        return MatchRule(policy: rule.policy, tokenCount: count)
+    }
     /// Match key → ``Slot``: the entry with that key, and whether longer entries start with
-    /// it ("kota" for "kota semarang"), so one probe answers both and a scan stops early.
-    let table: ByteStringTable
+    /// it ("kota" for "kota semarang"), so one probe answers both and a scan stops early; with
+    /// the entry's case policy and length, so a scan checks a candidate without reading more.
+    let table: LexiconKeyTable
 
     /// How a value of ``table`` packs an entry index and the prefix bit.
     enum Slot {
@@ -195,7 +203,12 @@ public struct EntityLexicon: Sendable {
         for file in files { compiler.add(file: file) }
         self.columns = compiler.entries.columns()
         self.maxTokens = compiler.maxTokens
-        self.table = compiler.table
+        let columns = self.columns
+        self.table = LexiconKeyTable(compiler.table, entryLimit: Int32(columns.types.count)) { value in
+            guard let i = Slot.entry(value) else { return LexiconKeyTable.Rule(bits: 0) }
+            return LexiconKeyTable.Rule(policy: CasePolicy(rawValue: columns.policies[i]) ?? .capitalized,
+                                        tokenCount: Int(columns.tokenCounts[i]))
+        }
         self.lowercaseStarts = compiler.lowercaseStarts
         self.lowercaseStartShapes = KeyShapeFilter(compiler.lowercaseStarts)
         self.alternatives = CandidateIDs(compiler.alternatives)
@@ -361,7 +374,7 @@ public struct EntityLexicon: Sendable {
     // MARK: Binary image
 
     /// The first bytes of an image (and its format version).
-    static let imageMagic: UInt64 = 0x5741_5254_4C45_5836  // "WARTLEX6"
+    static let imageMagic: UInt64 = 0x5741_5254_4C45_5837  // "WARTLEX7"
 
     /// The compiled lexicon as a binary image that ``init(image:)`` loads many times faster
     /// than the TSV compiles (the CLI keeps one in its cache, see the README).
@@ -393,7 +406,7 @@ public struct EntityLexicon: Sendable {
               let ambiguousFlags = r.readArray(UInt8.self),
               let subtypeText = r.readArray(UInt8.self), let subtypeEnds = r.readArray(Int32.self),
               let text = r.readArray(UInt8.self), let ends = r.readArray(Int32.self),
-              let table = ByteStringTable(reading: &r),
+              types.count < Int(Int32.max), let table = LexiconKeyTable(reading: &r, entryLimit: Int32(types.count)),
               let lowercaseStarts = ByteStringTable(reading: &r),
               let ambiguous = r.readArray(Int32.self), let altCounts = r.readArray(Int32.self),
               let altText = r.readArray(UInt8.self), let altEnds = r.readArray(Int32.self),
@@ -403,8 +416,7 @@ public struct EntityLexicon: Sendable {
               [policies.count, tokenCounts.count, subtypeIndexes.count, ambiguousFlags.count].allSatisfy({ $0 == types.count }),
               ends.count == 2 * types.count, Columns.areEnds(ends, of: text.count),
               types.allSatisfy({ Int($0) < Columns.types.count }), policies.allSatisfy({ CasePolicy(rawValue: $0) != nil }),
-              subtypeIndexes.allSatisfy({ Int($0) < subtypes.count }),
-              types.count < Int(Int32.max), table.allValues(masked: Slot.entryMask, atMost: Int32(types.count))
+              subtypeIndexes.allSatisfy({ Int($0) < subtypes.count })
         else { return nil }
         self.columns = Columns(types: types, policies: policies, tokenCounts: tokenCounts, subtypeIndexes: subtypeIndexes,
                                subtypes: subtypes, text: text, ends: ends, ambiguous: ambiguousFlags)
@@ -442,7 +454,7 @@ public struct EntityLexicon: Sendable {
 
     /// Whether some longer entry starts with the tokens of `key`.
     public func hasLongerEntry(startingWith key: [UInt8]) -> Bool {
-        key.withUnsafeBufferPointer { table.value($0) }.map { $0 & Slot.longer != 0 } ?? false
+        key.withUnsafeBufferPointer { table.value($0) }.map { $0.value & Slot.longer != 0 } ?? false
     }
 
     /// The entries of type `type`, in compiled order, found on the type column alone: testing
@@ -457,7 +469,7 @@ public struct EntityLexicon: Sendable {
 
     /// The entry whose key is `key`, if any.
     public func entry(forKey key: [UInt8]) -> LexiconEntry? {
-        key.withUnsafeBufferPointer { table.value($0) }.flatMap(Slot.entry).map { entries[$0] }
+        key.withUnsafeBufferPointer { table.value($0) }.flatMap { Slot.entry($0.value) }.map { entries[$0] }
     }
 }
 

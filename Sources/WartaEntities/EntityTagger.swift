@@ -599,9 +599,16 @@ final class Scan {
     func lexiconMatchIndex(_ i: Int, _ limit: Int) -> (entry: Int, end: Int)? {
         guard i >= 0, i < limit else { return nil }
         precondition(i < tokenCount, "token out of range")
-        guard mayStartEntry(i) else { return nil }
+        // A token asked about before has its answer, or a search to widen: only a new one is
+        // checked, and one that cannot start an entry is remembered as no match within any limit.
         let known = matches[i]
-        if known != Scan.notLookedUp, limit <= Int(matchLimits[i]) {
+        if known == Scan.notLookedUp {
+            guard mayStartEntry(i) else {
+                matches[i] = Scan.noMatch
+                matchLimits[i] = Int32.max
+                return nil
+            }
+        } else if limit <= Int(matchLimits[i]) {
             if known == Scan.noMatch { return nil }
             let end = Int(known & 0xFFFF_FFFF)
             if end <= limit { return (Int(known >> 32) - 1, end) }
@@ -631,14 +638,14 @@ final class Scan {
             // The key of i..<j is one slice of the keys, hashed as j grows, each byte once.
             let start = Int(keyEnds[i])
             var at = Int(keyEnds[i + 1]) - 1, state = firstState
-            guard let slot = lexicon.table.value(UnsafeBufferPointer(rebasing: bytes[start..<at]), hash: ByteStringTable.hashEnd(state))
+            guard let hit = lexicon.table.value(UnsafeBufferPointer(rebasing: bytes[start..<at]), hash: ByteStringTable.hashEnd(state))
             else { return (nil, false) }
             var best: (entry: Int, end: Int)?
-            if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index), rule.tokenCount == 1,
+            if let index = EntityLexicon.Slot.entry(hit.value), case let rule = lexicon.matchRule(index, hit.rule), rule.tokenCount == 1,
                casePolicyHolds(rule.policy, oneToken: i) {
                 best = (index, i + 1)
             }
-            guard slot & EntityLexicon.Slot.longer != 0 else { return (best, false) }
+            guard hit.value & EntityLexicon.Slot.longer != 0 else { return (best, false) }
             guard i + 1 < limit else { return (best, true) }
             var j = i + 1
             while true {
@@ -650,13 +657,13 @@ final class Scan {
                 let stop = Int(keyEnds[j]) - 1
                 for k in at..<stop { state = ByteStringTable.hashStep(state, bytes[k]) }
                 at = stop
-                guard let slot = lexicon.table.value(UnsafeBufferPointer(rebasing: bytes[start..<stop]), hash: ByteStringTable.hashEnd(state))
+                guard let hit = lexicon.table.value(UnsafeBufferPointer(rebasing: bytes[start..<stop]), hash: ByteStringTable.hashEnd(state))
                 else { break }
-                if let index = EntityLexicon.Slot.entry(slot), case let rule = lexicon.matchRule(index),
+                if let index = EntityLexicon.Slot.entry(hit.value), case let rule = lexicon.matchRule(index, hit.rule),
                    rule.tokenCount == j - i, casePolicyHolds(rule.policy, i, j) {
                     best = (index, j)
                 }
-                if slot & EntityLexicon.Slot.longer == 0 { break }
+                if hit.value & EntityLexicon.Slot.longer == 0 { break }
             }
             return (best, false)
         }
