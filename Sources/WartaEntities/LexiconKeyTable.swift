@@ -128,11 +128,11 @@ struct LexiconKeyTable: Sendable {
     /// The value of `key` (hashed here), or nil.
     func value(_ key: UnsafeBufferPointer<UInt8>) -> Hit? { value(key, hash: ByteStringTable.hash(of: key)) }
 
-    /// The record at word `at` when its key is `key` and it lies within the words (a slot of a
-    /// damaged image may point anywhere).
+    /// The record at word `at` when its key is `key` (and it lies within the words: a damaged
+    /// image reads no further than its end).
     @inline(__always)
     private func record(_ at: Int, matching key: UnsafeBufferPointer<UInt8>, in words: UnsafeBufferPointer<UInt32>) -> Hit? {
-        guard at >= 0, at + 2 <= words.count else { return nil }
+        guard at + 2 <= words.count else { return nil }
         let head = words[at + 1]
         var length = Int(head & 0xFFFF), start = at + 2
         if length == 0xFFFF {
@@ -169,14 +169,36 @@ struct LexiconKeyTable: Sendable {
         image.write(Int64(count)); image.write(slots); image.write(words)
     }
 
-    /// Reads a table that ``write(to:)`` wrote, or nil when the image is malformed (a number of
-    /// slots that is no power of two). The slots are not checked one by one (262,144 at every
-    /// start-up): a probe reads no record outside the words, and takes no value above `entryLimit`.
+    /// Reads a table that ``write(to:)`` wrote, or nil when the image is malformed (slots not a
+    /// power of two, an index past the records, more or fewer used slots than keys); values
+    /// above `entryLimit` are read as no key.
     init?(reading image: inout BinaryImageReader, entryLimit: Int32) {
         guard let count = image.read(Int64.self), let slots = image.readArray(UInt32.self), let words = image.readArray(UInt32.self),
               slots.count.nonzeroBitCount == 1, slots.count >= 16, slots.count <= 1 << 30, count >= 0, Int(count) < slots.count,
-              words.count < 1 << 30
+              words.count < 1 << 30,
+              LexiconKeyTable.slotsPointIntoRecords(slots, words: words.count, keys: Int(count))
         else { return nil }
         self.init(slots: slots, words: words, count: Int(count), entryLimit: entryLimit)
+    }
+
+    /// Whether `keys` slots are used and each holds a word index + 1 within `words`, checked
+    /// eight slots at a time (every start-up checks the 262,144 slots of the built-in lexicon).
+    private static func slotsPointIntoRecords(_ slots: [UInt32], words: Int, keys: Int) -> Bool {
+        slots.withUnsafeBufferPointer { p in
+            // A power of two of at least 16 slots: whole vectors.
+            let raw = UnsafeRawPointer(p.baseAddress!)
+            let indexMask = SIMD8<UInt32>(repeating: UInt32((1 << indexBits(words: words)) - 1))
+            let top = SIMD8<UInt32>(repeating: UInt32(words)), zero = SIMD8<UInt32>()
+            var used = SIMD8<UInt32>(), bad = SIMDMask<SIMD8<Int32>>()
+            var i = 0
+            while i + 8 <= p.count {
+                let s = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<UInt32>.self)
+                let isUsed = s .!= zero, index = s & indexMask
+                used &+= zero.replacing(with: 1, where: isUsed)
+                bad = bad .| (isUsed .& ((index .== zero) .| (index .> top)))
+                i += 8
+            }
+            return i == p.count && !any(bad) && Int(used.wrappedSum()) == keys
+        }
     }
 }
