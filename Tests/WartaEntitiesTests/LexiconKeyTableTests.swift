@@ -94,6 +94,46 @@ struct LexiconKeyTableTests {
             }
         }
     }
+
+    /// The table's image with its slots changed by `edit` (the count and records as written).
+    static func image(_ table: LexiconKeyTable, slots edit: (inout [UInt32]) -> Void) throws -> [UInt8] {
+        var writer = BinaryImageWriter()
+        table.write(to: &writer)
+        let (count, slots, words) = try #require(writer.bytes.withUnsafeBytes { bytes -> (Int64, [UInt32], [UInt32])? in
+            var reader = BinaryImageReader(bytes)
+            guard let count = reader.read(Int64.self), let slots = reader.readArray(UInt32.self),
+                  let words = reader.readArray(UInt32.self) else { return nil }
+            return (count, slots, words)
+        })
+        var edited = slots
+        edit(&edited)
+        var out = BinaryImageWriter()
+        out.write(count); out.write(edited); out.write(words)
+        return out.bytes
+    }
+
+    /// Whether `image` loads as a table (a failed expectation then prints no whole table).
+    static func loads(_ image: [UInt8]) -> Bool {
+        image.withUnsafeBytes { bytes in
+            var reader = BinaryImageReader(bytes)
+            return LexiconKeyTable(reading: &reader, entryLimit: 1_000) != nil
+        }
+    }
+
+    /// A damaged cache image is rejected at load (and compiled again by the cache), not read
+    /// as wrong matches: a slot pointing past the records, a used slot cleared, a slot added.
+    @Test func damagedSlotsAreRejectedAtLoad() throws {
+        let table = LexiconKeyTable(LexiconKeyTableTests.source(), entryLimit: 1_000, rule: LexiconKeyTableTests.rule)
+        #expect(LexiconKeyTableTests.loads(try LexiconKeyTableTests.image(table) { _ in }))
+        let used = { (slots: [UInt32]) in slots.firstIndex { $0 != 0 }! }
+        let free = { (slots: [UInt32]) in slots.firstIndex { $0 == 0 }! }
+        let past = try LexiconKeyTableTests.image(table) { $0[used($0)] |= (1 << 20) - 1 }
+        let cleared = try LexiconKeyTableTests.image(table) { $0[used($0)] = 0 }
+        let added = try LexiconKeyTableTests.image(table) { $0[free($0)] = 1 }
+        #expect(!LexiconKeyTableTests.loads(past))
+        #expect(!LexiconKeyTableTests.loads(cleared))
+        #expect(!LexiconKeyTableTests.loads(added))
+    }
 }
 
 extension LexiconKeyTable {
