@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 html="${1:-../shared/data/html}"
-swift build -c release --static-swift-stdlib --product warta >/dev/null
+swift build -c release --static-swift-stdlib --experimental-lto-mode=full --product warta >/dev/null
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 - "$html" "$work" <<'PY'

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ud="${1:-../shared/data/ud}"
-swift build -c release --static-swift-stdlib --product warta >/dev/null
+swift build -c release --static-swift-stdlib --experimental-lto-mode=full --product warta >/dev/null
 for f in "$ud"/id_gsd-ud-dev.conllu "$ud"/id_csui-ud-train.conllu; do
   [ -f "$f" ] || { echo "missing $f" >&2; exit 2; }
   .build/release/warta eval ud "$f"

@@ -20,7 +20,7 @@ if ! "$python" -c "import pyspark" >/dev/null 2>&1; then
   echo "spark-check: skipped: $python has no pyspark (python3 -m venv .venv-spark && .venv-spark/bin/pip install pyspark)"; exit 0
 fi
 
-swift build -c release --static-swift-stdlib --product warta >/dev/null
+swift build -c release --static-swift-stdlib --experimental-lto-mode=full --product warta >/dev/null
 binary="$(pwd)/.build/release/warta"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -3,7 +3,7 @@
 # Review the diff (git diff seeds/) before committing: each change must be a fix.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --static-swift-stdlib --product warta >/dev/null
+swift build -c release --static-swift-stdlib --experimental-lto-mode=full --product warta >/dev/null
 for seed in seeds/*.txt; do
   base="${seed%.txt}"
   .build/release/warta process --quiet --tokens "$seed" > "$base.expected.jsonl"

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 rounds="${1:-3}"
 shared=../shared
 limits="$shared/tools/peers/limits"
-swift build -c release --static-swift-stdlib --product warta >/dev/null   # as the README builds it
+swift build -c release --static-swift-stdlib --experimental-lto-mode=full --product warta >/dev/null   # as the README builds it
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 gcc -O2 -march=native -o "$work/tok-c" "$limits/tok.c"
