@@ -104,10 +104,10 @@ public struct LanguageDetector: Sendable {
     ]
 
     /// Each word's languages as a bit mask.
-    static let words: ByteStringTable = {
-        var masks: [String: Int32] = [:]
-        for (l, list) in wordLists.enumerated() { for w in list { masks[w, default: 0] |= 1 << Int32(l) } }
-        return ByteStringTable(masks.map { (Array($0.key.utf8), $0.value) })
+    static let words: PackedWordTable = {
+        var masks: [String: UInt32] = [:]
+        for (l, list) in wordLists.enumerated() { for w in list { masks[w, default: 0] |= 1 << UInt32(l) } }
+        return PackedWordTable(masks.map { (Array($0.key.utf8), $0.value) })
     }()
 
     /// Each character trigram of the word lists (words padded with a space each side) as a bit
@@ -177,16 +177,16 @@ struct Evidence {
                 checked = words
                 if isSettled { break }
             }
-            let (length, inCapitals, hash) = readWord(text, &i, into: &word)
+            let (length, inCapitals) = readWord(text, &i, into: &word)
             if length > 0 && i == n {
-                if !technicalBefore { addWord(word.span, length, hash, inCapitals: inCapitals, table, reciprocals) }
+                if !technicalBefore { addWord(word.span, length, inCapitals: inCapitals, table, reciprocals) }
                 break
             }
             let b = text[i]
             if b >= 0x80 { countScript(text, i) }
             let technical = Evidence.isTechnical(b)
             if length > 0 && !technicalBefore && !technical {
-                addWord(word.span, length, hash, inCapitals: inCapitals, table, reciprocals)
+                addWord(word.span, length, inCapitals: inCapitals, table, reciprocals)
             }
             technicalBefore = technical
             i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
@@ -194,22 +194,20 @@ struct Evidence {
     }
 
     /// Reads the word's letters from `i` (none when `text[i]` is no letter) into `word`,
-    /// lower-cased, and leaves `i` after them: their length in bytes, whether all were ASCII
-    /// capitals, and the ``ByteStringTable`` hash state of the bytes kept (all of them when
-    /// the word fits the buffer).
+    /// lower-cased, and leaves `i` after them: their length in bytes and whether all were
+    /// ASCII capitals. The buffer's bytes after the word are left as they were.
     @inline(__always)
     mutating func readWord(_ text: Span<UInt8>, _ i: inout Int, into word: inout InlineArray<64, UInt8>)
-        -> (length: Int, inCapitals: Bool, hash: UInt64) {
+        -> (length: Int, inCapitals: Bool) {
         let capacity = word.count, n = text.count
         // `small` gathers the lower-case bit of the ASCII letters; `pairs` counts Latin-1 letters.
-        var length = 0, pairs = 0, small: UInt8 = 0, hash = ByteStringTable.hashStart
+        var length = 0, pairs = 0, small: UInt8 = 0
         while i < n {
             let b = text[i]
             if (b | 0x20) &- 0x61 < 26 {
                 guard i &+ 8 <= n else {
                     let lower = b | 0x20
                     if length < capacity { word[length] = lower }
-                    hash = ByteStringTable.hashStep(hash, lower)
                     small |= b
                     length &+= 1; i &+= 1
                     continue
@@ -230,11 +228,6 @@ struct Evidence {
                         v &>>= 8
                     }
                 }
-                var v = lower
-                for _ in 0..<run {
-                    hash = ByteStringTable.hashStep(hash, UInt8(truncatingIfNeeded: v))
-                    v &>>= 8
-                }
                 let runBytes: UInt64 = run == 8 ? ~0 : (1 &<< UInt64(8 &* run)) &- 1
                 if x & runBytes & 0x2020_2020_2020_2020 != 0 { small |= 0x20 }
                 length &+= run; i &+= run
@@ -246,11 +239,10 @@ struct Evidence {
             // Latin-1 letters: é, ü, ç… (lower-cased: C3 80–9E become C3 A0–BE).
             let lower = c < 0xA0 ? c + 0x20 : c
             if length + 1 < capacity { word[length] = 0xC3; word[length + 1] = lower }
-            hash = ByteStringTable.hashStep(ByteStringTable.hashStep(hash, 0xC3), lower)
             length &+= 2; pairs &+= 1; i &+= 2
         }
         latinLetters &+= length - pairs
-        return (length, small & 0x20 == 0 && pairs == 0, hash)
+        return (length, small & 0x20 == 0 && pairs == 0)
     }
 
     /// Digits and the characters of addresses and markup: `/ _ = @ # % & < > \ [ ]`.
@@ -277,23 +269,23 @@ struct Evidence {
         }
     }
 
-    /// Counts a word of `length` bytes kept in `buffer` whose hash state is `hash` (see
-    /// ``readWord(_:_:into:)``), looked up in `table` (``LanguageDetector/words``).
-    mutating func addWord(_ buffer: Span<UInt8>, _ length: Int, _ hash: UInt64, inCapitals: Bool,
-                          _ table: ByteStringTable, _ reciprocals: [Double]) {
+    /// Counts a word of `length` bytes kept in `buffer` (see ``readWord(_:_:into:)``), looked
+    /// up in `table` (``LanguageDetector/words``).
+    mutating func addWord(_ buffer: Span<UInt8>, _ length: Int, inCapitals: Bool,
+                          _ table: PackedWordTable, _ reciprocals: [Double]) {
         words += 1
         // Single letters (initials, "a", "e", "o") are too ambiguous to count.
         guard length >= 2 else { return }
         if inCapitals { capitalWords += 1 }
         let w = buffer.extracting(0..<min(length, buffer.count))
-        if length <= buffer.count, let mask = table.value(w, hash: ByteStringTable.hashEnd(hash)) {
+        if length <= PackedWordTable.maxLength, case let mask = table.mask(PackedWordTable.key(buffer.bytes, length)), mask != 0 {
             if inCapitals {
                 capitalHits += 1
-                Evidence.share(UInt32(truncatingIfNeeded: mask), into: &capitalScore, reciprocals)
+                Evidence.share(mask, into: &capitalScore, reciprocals)
                 return
             }
             wordHits += 1
-            Evidence.share(UInt32(truncatingIfNeeded: mask), into: &wordScore, reciprocals)
+            Evidence.share(mask, into: &wordScore, reciprocals)
             return
         }
         guard w.count >= 3, trigramWords < LanguageDetector.maxTrigramWords else { return }
@@ -472,5 +464,64 @@ struct TrigramTable: Sendable {
             slot = (slot + 1) & mask
         }
         return 0
+    }
+}
+
+/// Words of at most ``maxLength`` bytes, each with a bit mask, found by their bytes packed into
+/// two 64-bit words (zeros after the word): a lookup is two multiplies and one compare of a
+/// slot, with no loop over the bytes. Words hold no zero byte, so the packed form is unique.
+struct PackedWordTable: Sendable {
+    static let maxLength = 16
+    private struct Slot { var low: UInt64 = 0, high: UInt64 = 0, mask: UInt32 = 0 }
+    /// Open addressing, at most half full; an empty slot has mask 0.
+    private let slots: [Slot]
+    private let shift: UInt64
+
+    /// A table of `words` (each 1 to ``maxLength`` bytes, no zero byte) with a non-zero mask each.
+    init(_ words: [(bytes: [UInt8], mask: UInt32)]) {
+        var bits = 4
+        while 1 << bits < 2 * words.count { bits += 1 }
+        var slots = [Slot](repeating: Slot(), count: 1 << bits)
+        shift = UInt64(64 - bits)
+        for (bytes, mask) in words {
+            precondition(!bytes.isEmpty && bytes.count <= PackedWordTable.maxLength && !bytes.contains(0) && mask != 0)
+            let padded = bytes + [UInt8](repeating: 0, count: PackedWordTable.maxLength)
+            let key = PackedWordTable.key(padded.span.bytes, bytes.count)
+            var slot = PackedWordTable.slot(key, shift)
+            while slots[slot].mask != 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Slot(low: key.low, high: key.high, mask: mask)
+        }
+        self.slots = slots
+    }
+
+    /// The mask of the word packed as `key`; 0 when it is not listed.
+    @inline(__always)
+    func mask(_ key: (low: UInt64, high: UInt64)) -> UInt32 {
+        slots.withUnsafeBufferPointer { slots in
+            var slot = PackedWordTable.slot(key, shift)
+            while true {
+                let s = slots[slot]
+                if s.mask == 0 || (s.low == key.low && s.high == key.high) { return s.mask }
+                slot = (slot &+ 1) & (slots.count &- 1)
+            }
+        }
+    }
+
+    /// The first `length` (at most ``maxLength``) bytes of `bytes` (``maxLength`` bytes or
+    /// more) packed little-endian, zeros after them.
+    @inline(__always)
+    static func key(_ bytes: RawSpan, _ length: Int) -> (low: UInt64, high: UInt64) {
+        let low = bytes.unsafeLoadUnaligned(fromByteOffset: 0, as: UInt64.self)
+        let high = bytes.unsafeLoadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        return (low & keep(length), length > 8 ? high & keep(length &- 8) : 0)
+    }
+
+    /// The low `count` bytes of a word set (all eight from 8 on).
+    @inline(__always)
+    private static func keep(_ count: Int) -> UInt64 { count >= 8 ? ~0 : (1 &<< UInt64(8 &* count)) &- 1 }
+
+    @inline(__always)
+    private static func slot(_ key: (low: UInt64, high: UInt64), _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((key.low &* 0x9E37_79B9_7F4A_7C15) ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)) &>> shift)
     }
 }

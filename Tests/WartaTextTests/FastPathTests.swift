@@ -52,22 +52,21 @@ struct FastPathTests {
 @Suite("Language detector words")
 struct DetectorWordTests {
     /// What the reader must answer for the word at the start of `text`: lower-cased ASCII
-    /// letters and Latin-1 pairs, and the hash state of all of them.
-    func expected(_ text: [UInt8]) -> (length: Int, inCapitals: Bool, hash: UInt64, word: [UInt8]) {
-        var i = 0, word: [UInt8] = [], hash = ByteStringTable.hashStart, small: UInt8 = 0, pairs = 0
+    /// letters and Latin-1 pairs.
+    func expected(_ text: [UInt8]) -> (length: Int, inCapitals: Bool, word: [UInt8]) {
+        var i = 0, word: [UInt8] = [], small: UInt8 = 0, pairs = 0
         while i < text.count {
             let b = text[i]
             if (b | 0x20) &- 0x61 < 26 {
-                word.append(b | 0x20); hash = ByteStringTable.hashStep(hash, b | 0x20); small |= b; i += 1
+                word.append(b | 0x20); small |= b; i += 1
                 continue
             }
             guard b == 0xC3, i + 1 < text.count, text[i + 1] >= 0x80, text[i + 1] != 0x97, text[i + 1] != 0xB7 else { break }
             let lower = text[i + 1] < 0xA0 ? text[i + 1] + 0x20 : text[i + 1]
             word += [0xC3, lower]
-            hash = ByteStringTable.hashStep(ByteStringTable.hashStep(hash, 0xC3), lower)
             pairs += 1; i += 2
         }
-        return (word.count, small & 0x20 == 0 && pairs == 0, hash, word)
+        return (word.count, small & 0x20 == 0 && pairs == 0, word)
     }
 
     @Test(arguments: ["a", "di", "yang", "dengan", "kabupaten", "internasional", "PEMERINTAH", "Jakarta",
@@ -80,7 +79,7 @@ struct DetectorWordTests {
             var i = 0
             let got = evidence.readWord(text.span, &i, into: &buffer)
             let want = expected(text)
-            #expect(got.length == want.length && got.inCapitals == want.inCapitals && got.hash == want.hash)
+            #expect(got.length == want.length && got.inCapitals == want.inCapitals)
             #expect(i == want.length)
             let kept = min(want.length, 64)
             #expect((0..<kept).map { buffer[$0] } == Array(want.word.prefix(kept)))
@@ -103,6 +102,46 @@ struct MatchKeyHashTests {
                     joined += doc.matchKey(ofToken: t)
                 }
                 #expect(doc.matchKeyHash(ofTokens: a, b, scratch: &scratch) == ByteStringTable.hash(of: joined), "\(a)..<\(b)")
+            }
+        }
+    }
+}
+
+/// The detector's function words by their packed bytes: every listed word and its mask, and no
+/// word that only shares bytes with one (a prefix, a longer word, other bytes after the 16th).
+@Suite("Packed word table")
+struct PackedWordTableTests {
+    let words: [(bytes: [UInt8], mask: UInt32)] = [
+        ("di", 1), ("yang", 3), ("bahawa", 2), ("bagaimanapun", 3), ("internasional", 1), ("été", 128),
+        ("abcdefgh", 4), ("abcdefghijklmnop", 8),
+    ].map { (Array($0.0.utf8), $0.1) }
+
+    /// `word` in a 64-byte buffer with `garbage` after it, as the detector's reader leaves it.
+    func mask(_ table: PackedWordTable, _ word: String, garbage: UInt8 = 0x7A) -> UInt32 {
+        let bytes = Array(word.utf8)
+        let buffer = bytes + [UInt8](repeating: garbage, count: 64 - bytes.count)
+        return table.mask(PackedWordTable.key(buffer.span.bytes, bytes.count))
+    }
+
+    @Test func listedWordsAreFoundWithTheirMasks() {
+        let table = PackedWordTable(words)
+        for (bytes, m) in words {
+            #expect(mask(table, String(decoding: bytes, as: UTF8.self)) == m)
+            #expect(mask(table, String(decoding: bytes, as: UTF8.self), garbage: 0) == m)
+        }
+    }
+
+    @Test func wordsSharingBytesAreNotFound() {
+        let table = PackedWordTable(words)
+        for w in ["d", "dia", "yan", "yangz", "abcdefg", "abcdefghi", "abcdefghijklmno", "bagaimana", "internasiona", "ete"] {
+            #expect(mask(table, w) == 0, "\(w)")
+        }
+    }
+
+    @Test func theBuiltInListsAreAllFound() {
+        for (l, list) in LanguageDetector.wordLists.enumerated() {
+            for w in list where w.utf8.count <= PackedWordTable.maxLength {
+                #expect(mask(LanguageDetector.words, w) & (1 << UInt32(l)) != 0, "\(w)")
             }
         }
     }
