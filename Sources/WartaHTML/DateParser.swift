@@ -112,38 +112,56 @@ public enum DateParser {
 
     /// ``parseText(_:year:)`` of text that ``mayHoldDate(_:)`` accepted.
     static func parseHeld(_ s: String, year defaultYear: Int?) -> Stamp? {
-        let words = tokens(s)
-        var k = 0
-        while k < words.count {
-            defer { k += 1 }
-            // d Month yyyy
-            let digitFirst = words[k].utf8.first.map { $0 &- 0x30 < 10 } ?? false
-            if digitFirst, let d = Int(words[k]), (1...31).contains(d), k + 2 < words.count,
-               let mo = month(words[k + 1]), let y = Int(words[k + 2]), y >= 1990, y <= 2100 {
-                return withTime(Stamp(year: y, month: mo, day: d, hour: 0, minute: 0, second: 0, hasTime: false,
-                                      offsetMinutes: 420), words, from: k + 3)
-            }
-            // Month d, yyyy (the comma is a word of its own)
-            let yearAt = k + 2 < words.count && words[k + 2] == "," ? k + 3 : k + 2
-            if let mo = month(words[k]), words[k].count >= 3, yearAt < words.count,
-               let d = Int(words[k + 1]), (1...31).contains(d), let y = Int(words[yearAt]), y >= 1990, y <= 2100 {
-                return withTime(Stamp(year: y, month: mo, day: d, hour: 0, minute: 0, second: 0, hasTime: false,
-                                      offsetMinutes: 420), words, from: yearAt + 1)
-            }
-            // d/m/yyyy, d-m-yyyy, (d/m) with a default year
-            guard digitFirst else { continue }
-            let parts = words[k].split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
-            // A slash or dash byte outside a character of its own lies in a part that is no number.
-            if parts.count >= 2, parts.count <= 3, words[k].utf8.contains(0x2F) || words[k].utf8.contains(0x2D) || parts.count == 3,
-               let d = Int(parts[0]), let mo = Int(parts[1]), (1...31).contains(d), (1...12).contains(mo) {
-                var y = parts.count == 3 ? Int(parts[2]) : defaultYear
-                if let yy = y, yy < 100 { y = 2000 + yy }
-                guard let year = y, year >= 1990, year <= 2100, parts[0].count <= 2, parts[1].count <= 2 else { continue }
-                return withTime(Stamp(year: year, month: mo, day: d, hour: 0, minute: 0, second: 0, hasTime: false,
-                                      offsetMinutes: 420), words, from: k + 1)
+        var s = s
+        return s.withUTF8 { parseHeld($0, year: defaultYear) }
+    }
+
+    /// ``parseText(_:year:)`` of the UTF-8 bytes of a text that ``mayHoldDate(_:)`` accepted
+    /// (valid UTF-8), read in place: its words are byte ranges, not `String`s.
+    static func parseHeld(_ bytes: UnsafeBufferPointer<UInt8>, year defaultYear: Int?) -> Stamp? {
+        let words = DateWords(bytes)
+        for k in 0..<words.count {
+            if let stamp = dayMonthYear(words, k) ?? monthDayYear(words, k) ?? numericDate(words, k, defaultYear) {
+                return stamp
             }
         }
         return nil
+    }
+
+    /// A date of no time of day.
+    private static func day(_ y: Int, _ mo: Int, _ d: Int) -> Stamp {
+        Stamp(year: y, month: mo, day: d, hour: 0, minute: 0, second: 0, hasTime: false, offsetMinutes: 420)
+    }
+
+    /// `d Month yyyy` from word `k`, with the time after it.
+    private static func dayMonthYear(_ words: DateWords, _ k: Int) -> Stamp? {
+        guard words.isDigitFirst(k), let d = words.int(k), (1...31).contains(d), k + 2 < words.count,
+              let mo = words.month(k + 1), let y = words.int(k + 2), y >= 1990, y <= 2100 else { return nil }
+        return withTime(day(y, mo, d), words, from: k + 3)
+    }
+
+    /// `Month d, yyyy` from word `k` (the comma is a word of its own), with the time after it.
+    private static func monthDayYear(_ words: DateWords, _ k: Int) -> Stamp? {
+        let yearAt = k + 2 < words.count && words.isByte(k + 2, 0x2C) ? k + 3 : k + 2
+        // A month name is three to nine ASCII letters: its bytes are its characters.
+        guard let mo = words.month(k), yearAt < words.count, let d = words.int(k + 1), (1...31).contains(d),
+              let y = words.int(yearAt), y >= 1990, y <= 2100 else { return nil }
+        return withTime(day(y, mo, d), words, from: yearAt + 1)
+    }
+
+    /// `d/m/yyyy`, `d-m-yyyy`, `d.m.yyyy`, or `(d/m)` with a default year, in word `k`, with the
+    /// time after it.
+    private static func numericDate(_ words: DateWords, _ k: Int, _ defaultYear: Int?) -> Stamp? {
+        guard words.isDigitFirst(k) else { return nil }
+        let parts = words.parts(k) { $0 == 0x2F || $0 == 0x2D || $0 == 0x2E }
+        // A slash or dash byte outside a character of its own lies in a part that is no number.
+        guard parts.count >= 2, parts.count <= 3, words.contains(k, 0x2F) || words.contains(k, 0x2D) || parts.count == 3,
+              let d = words.int(parts[0]), let mo = words.int(parts[1]), (1...31).contains(d), (1...12).contains(mo) else { return nil }
+        var y = parts.count == 3 ? words.int(parts[2]) : defaultYear
+        if let yy = y, yy < 100 { y = 2000 + yy }
+        // Parts read as numbers are ASCII digits: their bytes are their characters.
+        guard let year = y, year >= 1990, year <= 2100, parts[0].count <= 2, parts[1].count <= 2 else { return nil }
+        return withTime(day(year, mo, d), words, from: k + 1)
     }
 
     /// Whether `text` may hold a date that ``parseText(_:year:)`` reads: it has a digit, and a
@@ -183,16 +201,6 @@ public enum DateParser {
         return hasDigit && (hasMonth || hasNumericDate)
     }
 
-    /// The month a word names (`Mei`, `okt.`), looked up only for words of three to nine
-    /// bytes that open with an ASCII letter: no month name is otherwise.
-    static func month(_ word: String) -> Int? {
-        guard (3...9).contains(word.utf8.count), let first = word.utf8.first, (first | 0x20) &- 0x61 < 26 else { return nil }
-        // Month names are lower-case ASCII letters, matched in any case (a table lookup, not a
-        // search through them). The words come from ``tokens(_:)``, trimmed of dots already.
-        var word = word
-        return word.withUTF8 { monthNames.value($0, lowercase: true).map(Int.init) }
-    }
-
     /// The keys of ``months``.
     static let monthNames = ByteStringTable(months.map { (Array($0.key.utf8), Int32($0.value)) })
 
@@ -223,31 +231,27 @@ public enum DateParser {
     }
 
     /// Adds a following `10:15`, `pukul 10.15`, `| 14:56 WIB` to `stamp`.
-    static func withTime(_ stamp: Stamp, _ words: [String], from: Int) -> Stamp {
+    static func withTime(_ stamp: Stamp, _ words: DateWords, from: Int) -> Stamp {
         var s = stamp
         var k = from
         var skipped = 0
         while k < words.count, skipped < 3 {
-            let w = words[k]
-            let lower = w.lowercased()
-            if lower == "pukul" || lower == "jam" || lower == "|" || lower == "-" || lower == "," {
+            if words.lowercased(k, is: "pukul") || words.lowercased(k, is: "jam") || words.isByte(k, 0x7C) || words.isByte(k, 0x2C) {
                 k += 1; skipped += 1; continue
             }
-            let hm = w.split(whereSeparator: { $0 == ":" || $0 == "." }).map(String.init)
-            if hm.count >= 2, hm.count <= 3, hm[0].count <= 2, hm[1].count == 2, let h = Int(hm[0]), let m = Int(hm[1]),
+            let hm = words.parts(k) { $0 == 0x3A || $0 == 0x2E }
+            // Parts read as numbers are ASCII digits: their bytes are their characters.
+            if hm.count >= 2, hm.count <= 3, let h = words.int(hm[0]), let m = words.int(hm[1]), hm[0].count <= 2, hm[1].count == 2,
                h < 24, m < 60 {
                 s.hour = h; s.minute = m; s.hasTime = true
-                if hm.count == 3, let sec = Int(hm[2]), sec < 60 { s.second = sec }
+                if hm.count == 3, let sec = words.int(hm[2]), sec < 60 { s.second = sec }
                 var next = k + 1
                 // "09:30 pm", "12:10 AM"
                 if next < words.count, h <= 12 {
-                    switch words[next].lowercased() {
-                    case "pm": s.hour = h == 12 ? 12 : h + 12; next += 1
-                    case "am": s.hour = h == 12 ? 0 : h; next += 1
-                    default: break
-                    }
+                    if words.lowercased(next, is: "pm") { s.hour = h == 12 ? 12 : h + 12; next += 1 }
+                    else if words.lowercased(next, is: "am") { s.hour = h == 12 ? 0 : h; next += 1 }
                 }
-                if next < words.count, let z = zones[words[next].lowercased()] { s.offsetMinutes = z }
+                if next < words.count, let z = zones.first(where: { words.lowercased(next, is: $0.key) })?.value { s.offsetMinutes = z }
                 return s
             }
             break
@@ -261,43 +265,46 @@ public enum DateParser {
     /// letter or a number.
     static func tokens(_ s: String) -> [String] {
         var s = s
-        return s.withUTF8 { bytes in
-            var out: [String] = []
-            // Room for the words of a window at once (a word takes four bytes or more with its space).
-            out.reserveCapacity(bytes.count / 4 + 2)
-            // The current word is `bytes[start..<i]` (every byte since its start belongs to it).
-            var start = -1
-            func flush(_ end: Int) {
-                var a = start, z = end
-                while z > a, bytes[z - 1] == 0x2E || bytes[z - 1] == 0x2D || bytes[z - 1] == 0x3A { z -= 1 }
-                while a < z, bytes[a] == 0x2E || bytes[a] == 0x2D { a += 1 }
-                if a < z { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<z]), as: UTF8.self)) }
-                start = -1
-            }
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                var width = 1, wordy: Bool
-                if b < 0x80 {
-                    wordy = (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
-                } else {
-                    // A String's bytes are valid UTF-8: the decoder always answers.
-                    let (v, length) = UTF8Decoder.decode(bytes, i) ?? (0xFFFD, 1)
-                    let u = Unicode.Scalar(v) ?? "\u{FFFD}"
-                    width = length
-                    wordy = Character(u).isLetter || Character(u).isNumber
-                }
-                if wordy || ((b == 0x2F || b == 0x3A || b == 0x2E || b == 0x2D) && start >= 0) {
-                    if start < 0 { start = i }
-                } else {
-                    if start >= 0 { flush(i) }
-                    if b == 0x7C { out.append("|") } else if b == 0x2C { out.append(",") }
-                }
-                i += width
-            }
-            if start >= 0 { flush(bytes.count) }
-            return out
+        return s.withUTF8 { bytes in wordRanges(bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) } }
+    }
+
+    /// The byte ranges of the words ``tokens(_:)`` gives of the valid UTF-8 `bytes`.
+    static func wordRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        // Room for the words of a window at once (a word takes four bytes or more with its space).
+        out.reserveCapacity(bytes.count / 4 + 2)
+        // The current word is `bytes[start..<i]` (every byte since its start belongs to it).
+        var start = -1
+        func flush(_ end: Int) {
+            var a = start, z = end
+            while z > a, bytes[z - 1] == 0x2E || bytes[z - 1] == 0x2D || bytes[z - 1] == 0x3A { z -= 1 }
+            while a < z, bytes[a] == 0x2E || bytes[a] == 0x2D { a += 1 }
+            if a < z { out.append(a..<z) }
+            start = -1
         }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            var width = 1, wordy: Bool
+            if b < 0x80 {
+                wordy = (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
+            } else {
+                // Valid UTF-8: the decoder always answers.
+                let (v, length) = UTF8Decoder.decode(bytes, i) ?? (0xFFFD, 1)
+                let u = Unicode.Scalar(v) ?? "\u{FFFD}"
+                width = length
+                wordy = Character(u).isLetter || Character(u).isNumber
+            }
+            if wordy || ((b == 0x2F || b == 0x3A || b == 0x2E || b == 0x2D) && start >= 0) {
+                if start < 0 { start = i }
+            } else {
+                if start >= 0 { flush(i) }
+                if b == 0x7C || b == 0x2C { out.append(i..<i + 1) }
+            }
+            i += width
+        }
+        if start >= 0 { flush(bytes.count) }
+        return out
     }
 
     /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
@@ -321,5 +328,76 @@ public enum DateParser {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp + (mp < 10 ? 3 : -9)
         return (m <= 2 ? y + 1 : y, m, d)
+    }
+}
+
+/// The words of a date's text (``DateParser/wordRanges(_:)``) read in place, as the parser asks
+/// about them: a number, a month name, a byte, a word in lower case.
+struct DateWords {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let ranges: [Range<Int>]
+    var count: Int { ranges.count }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        ranges = DateParser.wordRanges(bytes)
+    }
+
+    /// Whether word `k` opens with an ASCII digit.
+    func isDigitFirst(_ k: Int) -> Bool { bytes[ranges[k].lowerBound] &- 0x30 < 10 }
+
+    /// Whether word `k` is the one byte `b`.
+    func isByte(_ k: Int, _ b: UInt8) -> Bool { ranges[k].count == 1 && bytes[ranges[k].lowerBound] == b }
+
+    /// Whether word `k` holds byte `b`.
+    func contains(_ k: Int, _ b: UInt8) -> Bool { ranges[k].contains { bytes[$0] == b } }
+
+    /// Word `k` as `Int(String)` reads it: ASCII digits only (a word holds no sign), nil past `Int.max`.
+    func int(_ k: Int) -> Int? { int(ranges[k]) }
+
+    /// The bytes `range` as `Int(String)` reads them.
+    func int(_ range: Range<Int>) -> Int? {
+        guard !range.isEmpty else { return nil }
+        var v = 0
+        for i in range {
+            let d = bytes[i] &- 0x30
+            guard d < 10 else { return nil }
+            let (times, o1) = v.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times.addingReportingOverflow(Int(d))
+            guard !o1, !o2 else { return nil }
+            v = sum
+        }
+        return v
+    }
+
+    /// The month word `k` names (`Mei`, `okt.`): only words of three to nine bytes that open
+    /// with an ASCII letter are looked up, as no month name is otherwise (and the table's keys are
+    /// lower-case ASCII, matched in any case).
+    func month(_ k: Int) -> Int? {
+        let r = ranges[k]
+        guard (3...9).contains(r.count), (bytes[r.lowerBound] | 0x20) &- 0x61 < 26 else { return nil }
+        return DateParser.monthNames.value(UnsafeBufferPointer(rebasing: bytes[r]), lowercase: true).map(Int.init)
+    }
+
+    /// The parts of word `k` between the bytes `isSeparator` accepts, empty ones left out (as
+    /// `split` leaves them out; a word holds no combining mark, so its characters split where its bytes do).
+    func parts(_ k: Int, _ isSeparator: (UInt8) -> Bool) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = ranges[k].lowerBound
+        for i in ranges[k] where isSeparator(bytes[i]) {
+            if i > start { out.append(start..<i) }
+            start = i + 1
+        }
+        if ranges[k].upperBound > start { out.append(start..<ranges[k].upperBound) }
+        return out
+    }
+
+    /// Whether `String.lowercased()` of word `k` is `lower` (lower-case ASCII): compared byte by
+    /// byte for an ASCII word; a word with other characters goes through `lowercased()` (the
+    /// Kelvin sign lower-cases to `k`).
+    func lowercased(_ k: Int, is lower: String) -> Bool {
+        let word = UnsafeBufferPointer(rebasing: bytes[ranges[k]])
+        guard word.allSatisfy({ $0 < 0x80 }) else { return String(decoding: word, as: UTF8.self).lowercased() == lower }
+        return word.count == lower.utf8.count && zip(word, lower.utf8).allSatisfy { a, b in a &- 0x41 < 26 ? a | 0x20 == b : a == b }
     }
 }

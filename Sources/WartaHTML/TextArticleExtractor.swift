@@ -175,9 +175,9 @@ public struct TextArticleExtractor: Sendable {
                 var e = i
                 while e < n && isDigit(bytes[e]) { e += 1 }
                 if mayBeYear(bytes, i, e) {
-                    // The window's bytes are tested before a String is made of them.
+                    // The window's bytes are tested, then parsed in place.
                     let w = UnsafeBufferPointer(rebasing: bytes[window(bytes, i, e)])
-                    if DateParser.mayHoldDate(w), let stamp = DateParser.parseHeld(String(decoding: w, as: UTF8.self), year: year) {
+                    if DateParser.mayHoldDate(w), let stamp = DateParser.parseHeld(w, year: year) {
                         return stamp
                     }
                 }
