@@ -109,12 +109,10 @@ public struct HTMLTree: Sendable {
             let index = Int32(tags.count)
             if type == CHTML_TEXT || type == CHTML_CDATA {
                 guard let content = chtml_content(node) else { continue }
-                let start = Int32(arena.count)
-                var q = content
-                while q.pointee != 0 { arena.append(UInt8(bitPattern: q.pointee)); q += 1 }
+                let text = appendToArena(content)
                 isText.append(true); tags.append(.other); parents.append(parent)
                 subtreeEnd.append(index + 1)
-                textRange.append(start..<Int32(arena.count)); attributeRange.append(0..<0)
+                textRange.append(text); attributeRange.append(0..<0)
                 continue
             }
             guard type == CHTML_ELEMENT, let name = chtml_name(node) else { continue }
@@ -126,11 +124,8 @@ public struct HTMLTree: Sendable {
             var attr = chtml_attr_first(node)
             while let a = attr {
                 if let n = chtml_attr_name(a), let v = chtml_attr_value(a), let code = Attribute.byName.value(cString: n, lowercase: true).flatMap({ Attribute(rawValue: UInt8($0)) }) {
-                    let start = Int32(arena.count)
-                    var q = v
-                    while q.pointee != 0 { arena.append(UInt8(bitPattern: q.pointee)); q += 1 }
                     attributeNames.append(code)
-                    attributeValues.append(start..<Int32(arena.count))
+                    attributeValues.append(appendToArena(v))
                 }
                 attr = chtml_attr_next(a)
             }
@@ -144,6 +139,13 @@ public struct HTMLTree: Sendable {
             stack[first...].reverse()
         }
         closeSubtrees()
+    }
+
+    /// Appends the bytes of the C string `p` (without its NUL) to ``arena`` in one copy: their range.
+    private mutating func appendToArena(_ p: UnsafePointer<CChar>) -> Range<Int32> {
+        let start = Int32(arena.count), count = strlen(p)
+        p.withMemoryRebound(to: UInt8.self, capacity: count) { arena.append(contentsOf: UnsafeBufferPointer(start: $0, count: count)) }
+        return start..<Int32(arena.count)
     }
 
     /// Extends each subtree's end over its descendants: children come after their parent in
