@@ -34,8 +34,8 @@ public struct ArticleExtractor: Sendable {
     /// Whether the bytes are an RSS, RDF or Atom feed rather than a page.
     static func isFeed(_ bytes: [UInt8]) -> Bool {
         let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
-        guard head.contains("<?xml") || head.hasPrefix("<rss") || head.hasPrefix("<feed") else { return false }
-        return head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf") || head.contains("<channel")
+        guard head.containsBytes("<?xml") || head.hasPrefix("<rss") || head.hasPrefix("<feed") else { return false }
+        return head.containsBytes("<rss") || head.containsBytes("<feed") || head.containsBytes("<rdf:rdf") || head.containsBytes("<channel")
     }
 
     /// Extracts the article from a parsed page.
@@ -206,7 +206,7 @@ struct Extraction {
             case .html:
                 if let lang = tree.attribute(.lang, of: i) { declaredLanguage = lang.lowercased() }
             case .script:
-                guard tree.attribute(.type, of: i)?.lowercased().contains("ld+json") == true else { continue }
+                guard tree.attribute(.type, of: i)?.lowercased().containsBytes("ld+json") == true else { continue }
                 var text = ""
                 for k in (i + 1)..<Int(tree.subtreeEnd[i]) where tree.isText[k] { text += tree.text(k) }
                 addJSONLD(text)
@@ -660,16 +660,16 @@ struct Extraction {
     /// "Judul - Kompas.com" → "Judul"; keeps separators inside the headline.
     func stripSiteSuffix(_ title: String) -> String {
         // "KapanLagi.com: Judul"
-        if let colon = title.range(of: ": "), title[..<colon.lowerBound].lowercased().contains(".com")
+        if let colon = title.byteRange(of: ": "), title[..<colon.lowerBound].lowercased().containsBytes(".com")
             || title[..<colon.lowerBound].lowercased() == (article.siteName ?? "\u{0}").lowercased() {
             return stripSiteSuffix(String(title[colon.upperBound...]).trimmed)
         }
         for sep in [" | ", " - ", " – ", " — ", " :: ", " » "] {
-            guard let r = title.range(of: sep, options: .backwards) else { continue }
+            guard let r = title.byteRange(of: sep, backwards: true) else { continue }
             let tail = title[r.upperBound...].trimmed
             let site = (article.siteName ?? "").lowercased()
-            let looksLikeSite = tail.count <= 30 && (tail.contains(".") || tail.lowercased().contains("news")
-                || (!site.isEmpty && (site.contains(tail.lowercased()) || tail.lowercased().contains(site)))
+            let looksLikeSite = tail.count <= 30 && (tail.contains(".") || tail.lowercased().containsBytes("news")
+                || (!site.isEmpty && (site.containsBytes(tail.lowercased()) || tail.lowercased().containsBytes(site)))
                 || tail.split(separator: " ").count <= 2 && tail.first?.isUppercase == true && tail.count < 20)
             if looksLikeSite { return stripSiteSuffix(String(title[..<r.lowerBound]).trimmed) }
         }
@@ -756,13 +756,13 @@ struct Extraction {
                 || text.hasPrefix("halaman selanjutnya") {
                 next = href
             }
-            if let n = Int(text), n >= 1, n <= 50, href.contains("page=") || href.contains("/\(n)") || href.contains("-\(n)") {
+            if let n = Int(text), n >= 1, n <= 50, href.containsBytes("page=") || href.containsBytes("/\(n)") || href.containsBytes("-\(n)") {
                 pages.append(n)
             }
         }
         guard next != nil || pages.count >= 2 else { return }
         var number = 1
-        if let url = article.url, let r = url.range(of: "page="), let n = Int(url[r.upperBound...].prefix { $0.isNumber }) {
+        if let url = article.url, let r = url.byteRange(of: "page="), let n = Int(url[r.upperBound...].prefix { $0.isNumber }) {
             number = n
         }
         article.page = Pagination(number: number, of: pages.max().map { max($0, number) }, nextURL: next)
@@ -810,12 +810,12 @@ struct Extraction {
         guard article.pageType == .article
                 || article.pageType == .other && declaresVideo && article.paragraphs.reduce(0, { $0 + $1.count }) >= 50
         else { return }
-        let declaresArticleType = ldTypes.contains { $0.contains("article") }
+        let declaresArticleType = ldTypes.contains { $0.containsBytes("article") }
         let path = (article.url ?? "").lowercased().split(separator: "/").dropFirst(2).map(String.init)
         let text = article.paragraphs.reduce(0) { $0 + $1.count }
         let players = tree.elements(.video).count + tree.elements(.iframe).filter { i in
             let src = tree.attribute(.src, of: i)?.lowercased() ?? tree.attribute(.dataSrc, of: i)?.lowercased() ?? ""
-            return src.contains("youtube") || src.contains("vidio") || src.contains("player") || src.contains("video")
+            return src.containsBytes("youtube") || src.containsBytes("vidio") || src.containsBytes("player") || src.containsBytes("video")
         }.count
         if ogType.hasPrefix("video") || ldTypes.contains("videoobject") && !declaresArticleType
             || path.contains(where: { ["video", "videos", "tv"].contains($0) }) && players > 0 && text < 1500 {
@@ -833,7 +833,7 @@ struct Extraction {
     /// Whether og:type or JSON-LD says the page is an article.
     var declaresArticle: Bool {
         first("og:type")?.lowercased() == "article" || !ldArticles.filter { d in
-            ((d["@type"] as? String)?.lowercased() ?? "").contains("article") || d["@type"] as? String == "BlogPosting"
+            ((d["@type"] as? String)?.lowercased() ?? "").containsBytes("article") || d["@type"] as? String == "BlogPosting"
         }.isEmpty
     }
 
@@ -879,7 +879,7 @@ struct Extraction {
         let head = String(text.prefix(100))
         var dash: Range<String.Index>?
         for d in [" -- ", " — ", " – ", " - ", " --", "--", " —", " –"] {
-            if let r = head.range(of: d), dash == nil || r.lowerBound < dash!.lowerBound { dash = r }
+            if let r = head.byteRange(of: d), dash == nil || r.lowerBound < dash!.lowerBound { dash = r }
         }
         guard let dash else { return nil }
         let before = head[..<dash.lowerBound].trimmed

@@ -166,11 +166,11 @@ extension Extraction {
         let lower = name.lowercased()
         for site in organisations where !site.isEmpty {
             let site = site.lowercased()
-            if lower == site || site.contains(lower) || lower.contains(site) { return true }
+            if lower == site || site.containsBytes(lower) || lower.containsBytes(site) { return true }
         }
         let words = lower.split(whereSeparator: { !$0.isLetter })
         return words.contains { organisationWords.contains(String($0)) }
-            || lower.contains(".com") || lower.contains(".co.id") || lower.contains(".id")
+            || lower.containsBytes(".com") || lower.containsBytes(".co.id") || lower.containsBytes(".id")
     }
 
     /// The site's and the publisher's names.
@@ -187,7 +187,7 @@ extension Extraction {
         var s = raw.trimmed
         let cuts = [" | ", " - ", " – ", ",", " pada ", " Senin", " Selasa", " Rabu", " Kamis", " Jumat", " Sabtu", " Minggu"]
         for cut in cuts {
-            if let r = s.range(of: cut) { s = String(s[..<r.lowerBound]).trimmed }
+            if let r = s.byteRange(of: cut) { s = String(s[..<r.lowerBound]).trimmed }
         }
         s = s.trimmingCharacters(in: CharacterSet(charactersIn: "()[]:-–|•·"))
         s = s.trimmed
@@ -195,7 +195,7 @@ extension Extraction {
         let rejected = ["redaksi", "admin", "tim", "team", "editor", "reporter", "penulis", "email the author",
                         "kontributor", "wartawan", "staff", "humas", "unknown", "anonymous"]
         guard !s.isEmpty, s.count <= 50, !rejected.contains(lower), !lower.hasPrefix("tim "),
-              !s.contains(where: { $0.isNumber }), !lower.contains("http"), !lower.contains("@"),
+              !s.contains(where: { $0.isNumber }), !lower.containsBytes("http"), !lower.containsBytes("@"),
               s.first?.isLetter == true else { return nil }
         let words = s.split(separator: " ")
         guard words.count <= 6 else { return nil }

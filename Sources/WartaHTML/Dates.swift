@@ -151,7 +151,7 @@ extension Extraction {
         let lower = text.lowercased()
         var cut = lower.endIndex
         for word in ["diperbarui", "diperbaharui", "updated", "update", "diupdate", "pembaruan", "terakhir diubah"] {
-            if let r = lower.range(of: word), r.lowerBound < cut { cut = r.lowerBound }
+            if let r = lower.byteRange(of: word), r.lowerBound < cut { cut = r.lowerBound }
         }
         guard cut != lower.endIndex else { return text }
         return String(lower[..<cut])

@@ -159,7 +159,7 @@ public struct HTMLTree: Sendable {
 
     private func isJSONLD(_ i: Int) -> Bool {
         guard let type = attributeBytes(.type, of: i) else { return false }
-        return String(decoding: type, as: UTF8.self).lowercased().contains("ld+json")
+        return String(decoding: type, as: UTF8.self).lowercased().containsBytes("ld+json")
     }
 
     // MARK: Reading

@@ -99,8 +99,8 @@ public struct TextArticleExtractor: Sendable {
         for line in header {
             let words = line.split(separator: " ").count
             let lower = line.lowercased()
-            if lower.contains("(foto") || lower.hasPrefix("foto:") || lower.hasPrefix("foto :")
-                || lower.contains("foto/") || lower.hasSuffix(")") && words > 8 {
+            if lower.containsBytes("(foto") || lower.hasPrefix("foto:") || lower.hasPrefix("foto :")
+                || lower.containsBytes("foto/") || lower.hasSuffix(")") && words > 8 {
                 article.image = LeadImage(url: nil, caption: line)
             } else if words <= 4, article.section == nil, article.title == nil, !line.hasSuffix(".") {
                 article.section = line
