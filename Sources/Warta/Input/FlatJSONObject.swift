@@ -1,20 +1,67 @@
 import WartaText
 
-/// A JSON object whose values are all strings, read without Foundation: the common shape of a
-/// crawl's JSON Lines (`{"id": "…", "url": "…", "text": "…"}`), read many times faster than
-/// `JSONSerialization` builds its dictionary. Anything else (numbers, nested values, invalid
-/// UTF-8, a lone surrogate escape, a repeated key, malformed JSON) gives nil, and the caller
-/// reads the line with `JSONSerialization`, which decides what it is. Values are kept as their
-/// validated UTF-8 bytes: a document's text goes on as bytes, never made a `String`.
+/// A JSON object whose values are all strings, whole numbers, `true`, `false` or `null`, read
+/// without Foundation: the common shape of a crawl's JSON Lines (`{"id": "…", "url": "…",
+/// "status": 200, "text": "…"}`), read many times faster than `JSONSerialization` builds its
+/// dictionary. Anything else (fractions, nested values, invalid UTF-8, a lone surrogate
+/// escape, a repeated key, malformed JSON) gives nil, and the caller reads the line with
+/// `JSONSerialization`, which decides what it is. String values are kept as their validated
+/// UTF-8 bytes: a document's text goes on as bytes, never made a `String`.
 struct FlatJSONObject {
-    /// The keys and values (valid UTF-8), in the order written.
-    private(set) var fields: [(key: String, value: [UInt8])] = []
+    /// The keys and values (a string's valid UTF-8, or a literal's bytes as written), in the
+    /// order written.
+    private(set) var fields: [(key: String, value: [UInt8], isString: Bool)] = []
 
-    /// The value of `key`, if present.
+    /// The string value of `key`, if present.
     subscript(_ key: String) -> String? { bytes(key).map { String(decoding: $0, as: UTF8.self) } }
 
-    /// The UTF-8 bytes of the value of `key`, if present.
-    func bytes(_ key: String) -> [UInt8]? { fields.first { $0.key == key }?.value }
+    /// The UTF-8 bytes of the string value of `key`, if present (nil for a literal).
+    func bytes(_ key: String) -> [UInt8]? { fields.first { $0.key == key && $0.isString }?.value }
+
+    /// Whether every field of a key in `keys` holds a string.
+    func holdsStrings(at keys: Set<String>) -> Bool { fields.allSatisfy { $0.isString || !keys.contains($0.key) } }
+
+    /// The fields whose keys are not in `keys` as `JSONSerialization.data(withJSONObject:options:
+    /// [.sortedKeys])` writes them (empty when there are none), or nil when it may write them
+    /// otherwise: a key of other characters than lower-case ASCII letters and `_` (Foundation
+    /// sorts keys by a collation: digits by value, case ignored), or a string with a control
+    /// character (escaped in forms not written here).
+    func passedThrough(besides keys: Set<String>) -> [UInt8]? {
+        let rest = fields.filter { !keys.contains($0.key) }
+        guard !rest.isEmpty else { return [] }
+        var sortKeys: [[UInt8]] = []
+        for field in rest {
+            // `_` sorts before the letters, as the collation puts punctuation first.
+            guard let key = FlatJSONObject.sortKey(field.key) else { return nil }
+            if field.isString, field.value.contains(where: { $0 < 0x20 }) { return nil }
+            sortKeys.append(key)
+        }
+        var out: [UInt8] = [0x7B]
+        for k in rest.indices.sorted(by: { sortKeys[$0].lexicographicallyPrecedes(sortKeys[$1]) }) {
+            if out.count > 1 { out.append(0x2C) }
+            out.append(0x22); out.append(contentsOf: rest[k].key.utf8); out += [0x22, 0x3A]
+            guard rest[k].isString else { out += rest[k].value; continue }
+            out.append(0x22)
+            for b in rest[k].value {
+                // Foundation escapes the quote, the backslash and the slash.
+                if b == 0x22 || b == 0x5C || b == 0x2F { out.append(0x5C) }
+                out.append(b)
+            }
+            out.append(0x22)
+        }
+        out.append(0x7D)
+        return out
+    }
+
+    /// The bytes of `key` with `_` as 0x01, or nil when it holds other bytes than lower-case
+    /// ASCII letters and `_` (or is empty).
+    private static func sortKey(_ key: String) -> [UInt8]? {
+        var out: [UInt8] = []
+        for b in key.utf8 {
+            if b == 0x5F { out.append(0x01) } else if b &- 0x61 < 26 { out.append(b) } else { return nil }
+        }
+        return out.isEmpty ? nil : out
+    }
 
     /// The object in `bytes`, or nil when it is not a flat object of strings.
     init?(_ bytes: [UInt8]) {
@@ -25,7 +72,7 @@ struct FlatJSONObject {
             for i in fields.indices { for j in 0..<i where fields[j].key == fields[i].key { return nil } }
         } else {
             var seen = Set<String>()
-            for (key, _) in fields where !seen.insert(key).inserted { return nil }
+            for field in fields where !seen.insert(field.key).inserted { return nil }
         }
         self.fields = fields
     }
@@ -65,16 +112,33 @@ struct FlatJSONObject {
             return true
         }
 
-        /// `{ "key": "value", … }`.
-        mutating func object() -> [(key: String, value: [UInt8])]? {
+        /// `{ "key": "value" or literal, … }`.
+        mutating func object() -> [(key: String, value: [UInt8], isString: Bool)]? {
             guard take(0x7B) else { return nil }
-            var fields: [(key: String, value: [UInt8])] = []
+            var fields: [(key: String, value: [UInt8], isString: Bool)] = []
             if take(0x7D) { return fields }
             repeat {
-                guard let key = string(), take(0x3A), let value = string() else { return nil }
-                fields.append((String(decoding: key, as: UTF8.self), value))
+                guard let key = string(), take(0x3A) else { return nil }
+                skipSpace()
+                let isString = at < bytes.count && bytes[at] == 0x22
+                guard let value = isString ? string() : literal() else { return nil }
+                fields.append((String(decoding: key, as: UTF8.self), value, isString))
             } while take(0x2C)
             return take(0x7D) ? fields : nil
+        }
+
+        /// `true`, `false`, `null` or a whole number of at most 15 digits (one `JSONSerialization`
+        /// keeps as an integer and writes back as it was written: no `-0`, no leading zero), as
+        /// written; nil for anything else.
+        mutating func literal() -> [UInt8]? {
+            let start = at
+            while at < bytes.count, bytes[at] &- 0x61 < 26 || bytes[at] &- 0x30 < 10 || bytes[at] == 0x2D { at += 1 }
+            let word = Array(bytes[start..<at])
+            if word == Array("true".utf8) || word == Array("false".utf8) || word == Array("null".utf8) { return word }
+            let digits = word.first == 0x2D ? word.dropFirst() : word[...]
+            guard !digits.isEmpty, digits.count <= 15, digits.allSatisfy({ $0 &- 0x30 < 10 }),
+                  digits.first != 0x30 || (digits.count == 1 && word.first != 0x2D) else { return nil }
+            return word
         }
 
         /// A JSON string's UTF-8 bytes: runs of plain bytes copied whole, escapes decoded,

@@ -220,16 +220,18 @@ public final class InputEnumerator {
     static func document(jsonLine bytes: [UInt8], fallbackID: String, source: SourceInfo,
                          forcedFormat: InputDocument.Format?) -> InputDocument {
         var source = source
-        // The usual line, an object of known string fields, without Foundation.
-        if let flat = FlatJSONObject(bytes), flat.fields.allSatisfy({ InputEnumerator.jsonLineKeys.contains($0.key) }),
+        // The usual line, known fields of strings and plain other fields, without Foundation.
+        if let flat = FlatJSONObject(bytes), flat.holdsStrings(at: InputEnumerator.jsonLineKeys),
+           let rest = flat.passedThrough(besides: InputEnumerator.jsonLineKeys),
            flat.bytes("html") != nil || flat.bytes("text") != nil {
             source.url = flat["url"]
             source.fetchedAt = flat["fetched_at"]
             let id = flat["id"] ?? fallbackID
+            let meta = rest.isEmpty ? nil : rest
             if let html = flat.bytes("html") {
-                return InputDocument(id: id, bytes: html, format: forcedFormat ?? .html, charset: flat["charset"], source: source, meta: nil)
+                return InputDocument(id: id, bytes: html, format: forcedFormat ?? .html, charset: flat["charset"], source: source, meta: meta)
             }
-            return InputDocument(id: id, bytes: flat.bytes("text")!, format: forcedFormat ?? .text, source: source, meta: nil)
+            return InputDocument(id: id, bytes: flat.bytes("text")!, format: forcedFormat ?? .text, source: source, meta: meta)
         }
         return documentByFoundation(jsonLine: bytes, fallbackID: fallbackID, source: source, forcedFormat: forcedFormat)
     }
