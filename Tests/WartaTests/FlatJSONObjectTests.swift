@@ -53,4 +53,24 @@ struct FlatJSONObjectTests {
         #expect(o?.bytes("html") == nil)
         #expect(FlatJSONObject([0x7B, 0x22, 0x74, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D]) == nil)  // {"t":"\xC3("}
     }
+
+    /// Plain other fields are read here and written as `meta` (what `JSONSerialization` writes
+    /// is checked line by line in the input enumerator's tests); other shapes are left to it.
+    @Test func plainOtherFieldsPassThrough() {
+        let keys = InputEnumerator.jsonLineKeys
+        let o = object(#"{"id": 7, "text": "x", "status": 200, "ok": true, "n": null, "a_b": "p/q", "ab": "\"r\""}"#)
+        #expect(o?.number("id") == Array("7".utf8) && o?.holdsStringNumberOrNull("id") == true)
+        #expect(o?.passedThrough(besides: keys).map { String(decoding: $0, as: UTF8.self) }
+                == #"{"a_b":"p\/q","ab":"\"r\"","n":null,"ok":true,"status":200}"#)
+        #expect(object(#"{"text": "x"}"#)?.passedThrough(besides: keys) == [])
+        #expect(object(#"{"text": "x", "Lang": "id"}"#)?.passedThrough(besides: keys) == nil)
+        #expect(object(#"{"text": "x", "k2": "id"}"#)?.passedThrough(besides: keys) == nil)
+        #expect(object(#"{"text": "x", "t": "a\tb"}"#)?.passedThrough(besides: keys) == nil)
+        #expect(object(#"{"id": true, "text": "x"}"#)?.holdsStringNumberOrNull("id") == false)
+        for refused in [#"{"text": "x", "f": 1.5}"#, #"{"text": "x", "f": 01}"#, #"{"text": "x", "f": -0}"#,
+                        #"{"text": "x", "f": 1234567890123456}"#, #"{"text": "x", "f": [1]}"#, #"{"text": "x", "f": nul}"#] {
+            #expect(object(refused) == nil, "\(refused)")
+        }
+    }
 }
+

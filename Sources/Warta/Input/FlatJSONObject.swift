@@ -18,8 +18,20 @@ struct FlatJSONObject {
     /// The UTF-8 bytes of the string value of `key`, if present (nil for a literal).
     func bytes(_ key: String) -> [UInt8]? { fields.first { $0.key == key && $0.isString }?.value }
 
-    /// Whether every field of a key in `keys` holds a string.
-    func holdsStrings(at keys: Set<String>) -> Bool { fields.allSatisfy { $0.isString || !keys.contains($0.key) } }
+    /// The bytes of the value of `key` when it is a whole number (as `NSNumber.stringValue`
+    /// writes it: as written, since a literal here has no leading zero and no `-0`).
+    func number(_ key: String) -> [UInt8]? {
+        guard let field = fields.first(where: { $0.key == key && !$0.isString }), let first = field.value.first,
+              first == 0x2D || first &- 0x30 < 10 else { return nil }
+        return field.value
+    }
+
+    /// Whether the value of `key`, if present, is a string, a whole number or `null` (not
+    /// `true` or `false`, which `JSONSerialization` reads as numbers).
+    func holdsStringNumberOrNull(_ key: String) -> Bool {
+        guard let field = fields.first(where: { $0.key == key }), !field.isString else { return true }
+        return field.value != Array("true".utf8) && field.value != Array("false".utf8)
+    }
 
     /// The fields whose keys are not in `keys` as `JSONSerialization.data(withJSONObject:options:
     /// [.sortedKeys])` writes them (empty when there are none), or nil when it may write them

@@ -220,13 +220,14 @@ public final class InputEnumerator {
     static func document(jsonLine bytes: [UInt8], fallbackID: String, source: SourceInfo,
                          forcedFormat: InputDocument.Format?) -> InputDocument {
         var source = source
-        // The usual line, known fields of strings and plain other fields, without Foundation.
-        if let flat = FlatJSONObject(bytes), flat.holdsStrings(at: InputEnumerator.jsonLineKeys),
+        // The usual line, known fields and plain other fields, without Foundation. A known field
+        // that holds no string is absent (as `as? String` finds it), but for a numbered id.
+        if let flat = FlatJSONObject(bytes), flat.holdsStringNumberOrNull("id"),
            let rest = flat.passedThrough(besides: InputEnumerator.jsonLineKeys),
            flat.bytes("html") != nil || flat.bytes("text") != nil {
             source.url = flat["url"]
             source.fetchedAt = flat["fetched_at"]
-            let id = flat["id"] ?? fallbackID
+            let id = flat["id"] ?? flat.number("id").map { String(decoding: $0, as: UTF8.self) } ?? fallbackID
             let meta = rest.isEmpty ? nil : rest
             if let html = flat.bytes("html") {
                 return InputDocument(id: id, bytes: html, format: forcedFormat ?? .html, charset: flat["charset"], source: source, meta: meta)
