@@ -6,7 +6,8 @@
 # Usage: Scripts/whole-process-benchmark.sh [ROUNDS]   (best of ROUNDS runs each, default 3)
 # Inputs: the corpus (../shared/data/corpus/corpus-all.txt) repeated five times as 735
 # plain-text files, the same as one file for `tokenize`, the same as one JSON line per article
-# (36,600 articles of ~1 KB), and the HTML pages of ../shared/data/html repeated to about 20 MB.
+# (36,600 articles of ~1 KB), once alone and once with url, title, status and crawl date beside
+# the text, and the HTML pages of ../shared/data/html repeated to about 20 MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-3}"
@@ -36,6 +37,15 @@ with open(f"{work}/articles.jsonl", "w", encoding="utf-8") as out:
         for k, d in enumerate(docs):
             if d.strip():
                 out.write(json.dumps({"id": f"{r}-{k}", "text": d.decode("utf-8")}, ensure_ascii=False) + "\n")
+# The same with the metadata a crawler writes beside the text (passed through as `meta`).
+with open(f"{work}/articles-meta.jsonl", "w", encoding="utf-8") as out:
+    for r in range(5):
+        for k, d in enumerate(docs):
+            if d.strip():
+                text = d.decode("utf-8")
+                out.write(json.dumps({"id": f"{r}-{k}", "url": f"https://contoh.id/berita/{r}-{k}", "status": 200,
+                                      "crawl_date": "2025-10-01", "title": text.split("\n")[0][:80], "text": text},
+                                     ensure_ascii=False) + "\n")
 pages = sorted(glob.glob(f"{shared}/data/html/*/*.html")) + sorted(glob.glob(f"{shared}/data/html/*/*/*.html"))
 data = [open(p, "rb").read() for p in pages]
 os.makedirs(f"{work}/html")
@@ -89,6 +99,8 @@ read -r s kb < <(best "$warta" process --quiet --jobs 1 --model none --output "$
 row "process --model none (entities by the rules alone)" "$text_bytes" "$s" "$kb" "$ctok"
 read -r s kb < <(best "$warta" process --quiet --jobs 1 --output "$out" "$work/articles.jsonl")
 row "process (defaults), one ~1 KB article a JSON line" "$text_bytes" "$s" "$kb" "$ctok"
+read -r s kb < <(best "$warta" process --quiet --jobs 1 --output "$out" "$work/articles-meta.jsonl")
+row "process (defaults), the same with url, title, status, crawl date" "$text_bytes" "$s" "$kb" "$ctok"
 ctok2=$(c_tok)
 chtml=$(c_html)
 read -r s kb < <(best "$warta" process --quiet --jobs 1 --output "$out" "$work/html")
