@@ -74,7 +74,7 @@ def parse_iso(s):
 
 
 def main():
-    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "warta"], cwd=ROOT, check=True,
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--experimental-lto-mode=full", "--product", "warta"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     # 2015 set
     base = os.path.join(HTML, "pages-2015")

@@ -171,7 +171,7 @@ def train_args(*extra):
 
 
 if __name__ == "__main__":
-    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "warta"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--experimental-lto-mode=full", "--product", "warta"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     model = option("--model")
     if "--compare" in sys.argv:
         import tempfile
