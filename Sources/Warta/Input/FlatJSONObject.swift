@@ -35,19 +35,21 @@ struct FlatJSONObject {
 
     /// The fields whose keys are not in `keys` as `JSONSerialization.data(withJSONObject:options:
     /// [.sortedKeys])` writes them (empty when there are none), or nil when it may write them
-    /// otherwise: a key of other characters than lower-case ASCII letters and `_` (Foundation
-    /// sorts keys by a collation: digits by value, case ignored), or a string with a control
-    /// character (escaped in forms not written here).
+    /// otherwise: a key of other characters than ASCII letters and `_`, two keys that differ
+    /// only in case (Foundation sorts keys by a collation: case ignored, digits by value, ties
+    /// broken by rules not written here), or a string with a control character (escaped in
+    /// forms not written here).
     func passedThrough(besides keys: Set<String>) -> [UInt8]? {
         let rest = fields.filter { !keys.contains($0.key) }
         guard !rest.isEmpty else { return [] }
         var sortKeys: [[UInt8]] = []
         for field in rest {
-            // `_` sorts before the letters, as the collation puts punctuation first.
+            // Case ignored, and `_` before the letters, as the collation puts punctuation first.
             guard let key = FlatJSONObject.sortKey(field.key) else { return nil }
             if field.isString, field.value.contains(where: { $0 < 0x20 }) { return nil }
             sortKeys.append(key)
         }
+        guard Set(sortKeys).count == sortKeys.count else { return nil }
         var out: [UInt8] = [0x7B]
         for k in rest.indices.sorted(by: { sortKeys[$0].lexicographicallyPrecedes(sortKeys[$1]) }) {
             if out.count > 1 { out.append(0x2C) }
@@ -65,12 +67,12 @@ struct FlatJSONObject {
         return out
     }
 
-    /// The bytes of `key` with `_` as 0x01, or nil when it holds other bytes than lower-case
+    /// The bytes of `key` lower-cased, with `_` as 0x01, or nil when it holds other bytes than
     /// ASCII letters and `_` (or is empty).
     private static func sortKey(_ key: String) -> [UInt8]? {
         var out: [UInt8] = []
         for b in key.utf8 {
-            if b == 0x5F { out.append(0x01) } else if b &- 0x61 < 26 { out.append(b) } else { return nil }
+            if b == 0x5F { out.append(0x01) } else if (b | 0x20) &- 0x61 < 26 { out.append(b | 0x20) } else { return nil }
         }
         return out.isEmpty ? nil : out
     }
