@@ -80,7 +80,8 @@ public final class BatchRunner: @unchecked Sendable {
     /// Reads every document from `inputs`, processes them on `options.jobs` threads and
     /// writes the records. Returns the summary.
     public func run(_ inputs: InputEnumerator) -> Summary {
-        expected = inputs.expectedDocuments
+        // The count walks the inputs once more: only a progress line needs it.
+        expected = options.progress == nil ? nil : inputs.expectedDocuments
         let jobs = max(1, options.jobs)
         if jobs == 1 { return runInline(inputs) }
         let window = jobs * 8

@@ -24,9 +24,15 @@ public final class InputEnumerator {
     private var single: InputDocument?
     /// Files found so far (for progress).
     public private(set) var filesOpened = 0
-    /// How many documents the inputs hold, when that is known before reading (files and
-    /// folders of pages and texts; not standard input, JSON Lines or WARC).
-    public let expectedDocuments: Int?
+    /// How many documents the inputs hold, when that can be known before reading (files and
+    /// folders of pages and texts; not standard input, JSON Lines or WARC). Counted by a walk
+    /// of its own the first time it is asked (for a progress line), not otherwise: a folder of
+    /// small files would be listed and examined twice.
+    public private(set) lazy var expectedDocuments: Int? = countablePaths.flatMap {
+        InputEnumerator.countDocuments($0, followSymlinks: walk.followSymlinks)
+    }
+    /// The paths ``expectedDocuments`` counts (nil when the count is unknown).
+    private let countablePaths: [String]?
 
     /// Counts the documents in `paths`, or nil when a stream's count is unknown.
     static func countDocuments(_ paths: [String], followSymlinks: Bool, limit: Int = 1_000_000) -> Int? {
@@ -65,8 +71,7 @@ public final class InputEnumerator {
         if all.isEmpty { all = ["-"] }
         pending = all.reversed()
         // Every file read as JSON Lines or WARC: the count is not known ahead.
-        expectedDocuments = stdinFormat == .jsonl || stdinFormat == .warc
-            ? nil : InputEnumerator.countDocuments(all, followSymlinks: followSymlinks)
+        countablePaths = stdinFormat == .jsonl || stdinFormat == .warc ? nil : all
         walk = FolderWalk(followSymlinks: followSymlinks)
         self.stdinFormat = stdinFormat
         self.forcedFormat = forcedFormat
@@ -78,7 +83,7 @@ public final class InputEnumerator {
     public init(stream: ByteStream, format: StreamFormat, path: String, forcedFormat: InputDocument.Format? = nil,
                 maxBytes: Int) throws(WartaError) {
         pending = []
-        expectedDocuments = nil
+        countablePaths = nil
         stdinFormat = format
         self.forcedFormat = forcedFormat
         self.maxBytes = maxBytes
@@ -304,9 +309,12 @@ struct FolderWalk {
         return names.compactMap { name in
             guard !name.hasPrefix(".") else { return nil }
             let child = path.hasSuffix("/") ? path + name : path + "/" + name
-            var link = stat(), target = stat()
-            guard lstat(child, &link) == 0, stat(child, &target) == 0 else { return nil }
+            var link = stat()
+            guard lstat(child, &link) == 0 else { return nil }
             let isLink = (link.st_mode & S_IFMT) == S_IFLNK
+            // Only a link needs its target examined (a broken one is skipped).
+            var target = link
+            if isLink { guard stat(child, &target) == 0 else { return nil } }
             if (target.st_mode & S_IFMT) == S_IFDIR { return !isLink || followSymlinks ? child : nil }
             let base = FolderWalk.baseName(name)
             return [".html", ".htm", ".txt", ".jsonl", ".warc"].contains { base.hasSuffix($0) } ? child : nil
