@@ -77,7 +77,7 @@ struct FlatJSONObject {
         return out.isEmpty ? nil : out
     }
 
-    /// The object in `bytes`, or nil when it is not a flat object of strings.
+    /// The object in `bytes`, or nil when it is not a flat object of strings and literals.
     init?(_ bytes: [UInt8]) {
         var reader = Reader(bytes: bytes)
         guard let fields = reader.object(), reader.atEnd else { return nil }
