@@ -1151,28 +1151,9 @@ final class QuoteScan {
             let r = range(mentions.start(m), mentions.end(m))
             guard r.count > (best?.count ?? 0) else { continue }
             let name = Array(columns.bytes[r.range])
-            if contains(roleBytes, name.span) { best = r }
+            if ByteSearch.offset(of: name.span, in: roleBytes) != nil { best = r }
         }
         return best.map { self.text($0) }
-    }
-
-    /// Whether `needle` occurs in `haystack` (bytes).
-    func contains(_ haystack: Swift.Span<UInt8>, _ needle: Swift.Span<UInt8>) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        let first = needle[0]
-        var i = 0
-        while i + needle.count <= haystack.count {
-            if haystack[i] == first, matches(haystack, at: i, needle) { return true }
-            i += 1
-        }
-        return false
-    }
-
-    /// Whether `h` has `needle` at `at`, its first byte already compared.
-    @inline(__always) func matches(_ h: Swift.Span<UInt8>, at: Int, _ needle: Swift.Span<UInt8>) -> Bool {
-        var j = 1
-        while j < needle.count { if h[at + j] != needle[j] { return false }; j += 1 }
-        return true
     }
 
     /// The first word of `key` (all of it when it has one).
