@@ -115,17 +115,10 @@ public enum CharsetDecoder {
 
     /// Whether `bytes` are valid UTF-8 (a sequence cut at the very end counts as valid).
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        let p = bytes.span
-        var i = 0
-        let n = p.count
-        while i < n {
-            i = plainASCIIEnd(p, from: i, allowingNUL: true)
-            guard i < n else { break }
-            if p[i] < 0x80 { i += 1; continue }
-            if let (_, len) = UTF8Decoder.decode(p, i) { i += len; continue }
-            return n - i < 4 && p[i] >= 0xC2
+        bytes.withUnsafeBufferPointer { p in
+            let valid = UTF8Decoder.validPrefixLength(p)
+            return valid == p.count || p.count - valid < 4 && p[valid] >= 0xC2
         }
-        return true
     }
 
     /// UTF-8 with invalid sequences and NUL bytes replaced by U+FFFD. A page with none is
@@ -134,42 +127,26 @@ public enum CharsetDecoder {
         // Written only from the first replacement on.
         var out: [UInt8] = []
         var replaced = 0
-        let p = bytes.span
-        var i = 0
         var runStart = 0
-        while i < p.count {
-            i = plainASCIIEnd(p, from: i, allowingNUL: false)
-            guard i < p.count else { break }
-            let b = p[i]
-            if b != 0 && b < 0x80 { i += 1; continue }
-            if b >= 0x80, let (_, len) = UTF8Decoder.decode(p, i) { i += len; continue }
-            if replaced == 0 { out.reserveCapacity(bytes.count + 64) }
-            out.append(contentsOf: bytes[runStart..<i])
-            out.append(contentsOf: [0xEF, 0xBF, 0xBD])
-            replaced += 1
-            i += 1
-            runStart = i
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            while i < p.count {
+                i = UTF8Decoder.plainASCIIEnd(p, from: i, allowingNUL: false)
+                guard i < p.count else { break }
+                let b = p[i]
+                if b != 0 && b < 0x80 { i += 1; continue }
+                if b >= 0x80, let (_, len) = UTF8Decoder.decode(p, i) { i += len; continue }
+                if replaced == 0 { out.reserveCapacity(bytes.count + 64) }
+                out.append(contentsOf: p[runStart..<i])
+                out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                replaced += 1
+                i += 1
+                runStart = i
+            }
         }
         guard replaced > 0 else { return DecodedPage(bytes: bytes, charset: charset, source: source, libxmlEncoding: nil, replaced: 0) }
-        out.append(contentsOf: bytes[runStart..<p.count])
+        out.append(contentsOf: bytes[runStart...])
         return DecodedPage(bytes: out, charset: charset, source: source, libxmlEncoding: nil, replaced: replaced)
-    }
-
-    /// The first index from `i` of a byte of 0x80 or more (or a NUL, unless `allowingNUL`),
-    /// or a later one up to seven bytes before the end: eight plain ASCII bytes are passed at a
-    /// time. (A borrow flags only bytes above a true NUL, so a word without flags has none.)
-    @inline(__always)
-    static func plainASCIIEnd(_ p: Span<UInt8>, from i: Int, allowingNUL: Bool) -> Int {
-        let words = p.bytes, highs: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
-        var i = i
-        while i &+ 8 <= p.count {
-            // (Any eight bytes are a valid UInt64: the bounds-checked load is safe.)
-            let w = words.unsafeLoadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let nul = allowingNUL ? 0 : (w &- ones) & ~w & highs
-            if (w & highs) | nul != 0 { break }
-            i &+= 8
-        }
-        return i
     }
 
     /// windows-1252 to UTF-8 (its five undefined bytes, and NUL, become U+FFFD).

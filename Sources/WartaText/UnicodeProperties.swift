@@ -114,3 +114,40 @@ public enum UTF8Decoder {
         }
     }
 }
+
+extension UTF8Decoder {
+    /// The first index from `i` of a byte of 0x80 or more (or of a NUL, unless `allowingNUL`),
+    /// passing eight plain ASCII bytes a step: with none, an index in the last seven bytes or
+    /// the count. Every byte before the index is plain ASCII.
+    @inline(__always)
+    public static func plainASCIIEnd(_ p: UnsafeBufferPointer<UInt8>, from i: Int, allowingNUL: Bool = true) -> Int {
+        guard let base = p.baseAddress else { return i }
+        let raw = UnsafeRawPointer(base), highs: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        var i = i
+        while i &+ 8 <= p.count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // A borrow flags only bytes above a true NUL, so a word without flags has none.
+            let nul = allowingNUL ? 0 : (w &- ones) & ~w & highs
+            if (w & highs) | nul != 0 { break }
+            i &+= 8
+        }
+        return i
+    }
+
+    /// How many bytes from the start of `p` are well-formed UTF-8 (as `String(validating:)`
+    /// decides: no overlong forms, surrogates or values above U+10FFFF): the index of the first
+    /// byte that opens no valid sequence, or the count. ASCII eight bytes at a time.
+    public static func validPrefixLength(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = p.count
+        var i = 0
+        while i < n {
+            i = plainASCIIEnd(p, from: i)
+            guard i < n else { break }
+            if p[i] < 0x80 { i &+= 1; continue }
+            guard let (_, length) = decode(p, i) else { return i }
+            i &+= length
+        }
+        return n
+    }
+}
+

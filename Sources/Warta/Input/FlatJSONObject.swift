@@ -93,19 +93,7 @@ struct FlatJSONObject {
 
     /// Whether `p` is well-formed UTF-8 (as `String(validating:)` decides: no overlong forms,
     /// surrogates or values above U+10FFFF): ASCII eight bytes at a time, other scalars decoded.
-    static func isValidUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = p.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base), n = p.count
-        var i = 0
-        while i < n {
-            while i &+ 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i &+= 8 }
-            guard i < n else { return true }
-            if p[i] < 0x80 { i &+= 1; continue }
-            guard let (_, length) = UTF8Decoder.decode(p, i) else { return false }
-            i &+= length
-        }
-        return true
-    }
+    static func isValidUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Bool { UTF8Decoder.validPrefixLength(p) == p.count }
 
     private struct Reader {
         let bytes: [UInt8]
