@@ -49,9 +49,11 @@ struct FlatJSONObject {
             if field.isString, field.value.contains(where: { $0 < 0x20 }) { return nil }
             sortKeys.append(key)
         }
-        guard Set(sortKeys).count == sortKeys.count else { return nil }
+        let order = rest.indices.sorted { sortKeys[$0].lexicographicallyPrecedes(sortKeys[$1]) }
+        // Keys that differ only in case sort next to each other.
+        for j in order.indices.dropFirst() where sortKeys[order[j]] == sortKeys[order[j - 1]] { return nil }
         var out: [UInt8] = [0x7B]
-        for k in rest.indices.sorted(by: { sortKeys[$0].lexicographicallyPrecedes(sortKeys[$1]) }) {
+        for k in order {
             if out.count > 1 { out.append(0x2C) }
             out.append(0x22); out.append(contentsOf: rest[k].key.utf8); out += [0x22, 0x3A]
             guard rest[k].isString else { out += rest[k].value; continue }
