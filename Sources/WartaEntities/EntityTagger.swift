@@ -1671,6 +1671,14 @@ final class Scan {
         }
     }
 
+    /// Whether `start..<end` is one degree after a person's name and a comma, or after other
+    /// degrees there (`Prof Budi Santoso, MSc`, `Andi Hamzah, SH, MH`): a title, not a person.
+    func isDegreeAfterName(_ start: Int, _ end: Int) -> Bool {
+        guard end - start == 1, start >= 2, isComma(start - 1) else { return false }
+        let before = doc.withColumns { $0.isDegreeShaped(start) ? $0.beforeDegrees(start, from: 0) : start }
+        return before != start && mentions.contains { $0.type == .per && $0.end == before + 1 }
+    }
+
     /// Whether `m` is a one-word person whose word names a product elsewhere (`products`: key hashes).
     func isProductName(_ m: Mention, _ products: HashedIntSet) -> Bool {
         !products.isEmpty && m.type == .per && m.end - m.start == 1 && !keyIsEmpty(m.start) && products.contains(keyHash(m.start))
@@ -1681,7 +1689,7 @@ final class Scan {
         let start = mentions[k].start, end = mentions[k].end, type = mentions[k].type
         if type == .per, (start..<end).allSatisfy({ isPronoun($0) }) || isAfterProductNoun(start, oneWord: end - start == 1)
             || isNumberingNoun(start, end)
-            || end - start == 1 && isWord(start, in: EntityTagger.exclamations) {
+            || end - start == 1 && isWord(start, in: EntityTagger.exclamations) || isDegreeAfterName(start, end) {
             return true
         }
         guard end - start == 1, mentions[k].lexiconID.isNone, type == .per || type == .org || type == .loc else { return false }

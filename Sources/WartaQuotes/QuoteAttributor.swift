@@ -673,6 +673,8 @@ final class QuoteScan {
         var k = cue - 1
         while k >= a, isAdverb(k) { k -= 1 }
         k = beforeAge(k, from: a)
+        // `Erlina Burhan, Sp.P(K) mengatakan`: the person before the degrees after the name.
+        if k >= a, mentionAt(k) < 0, case let j = columns.beforeDegrees(k, from: a), j != k, isPerson(mentionAt(j)) { k = j }
         guard k >= a else { return .none }
         if isPronoun(k) { return .pronoun(range(k)) }
         if mentionAt(k) >= 0 {
@@ -1307,8 +1309,14 @@ struct SpeakerSearch {
     func name(endingAt end: Int, floor: Int) -> Range<Int>? {
         var s = end
         while s > floor, end - s < 4, capitalized(s - 1) { s -= 1 }
-        guard s < end, !(s..<end).allSatisfy(common), !(end - s == 1 && isRoleOrCue(s)) else { return nil }
+        guard s < end, !(s..<end).allSatisfy(common), !(end - s == 1 && isRoleOrCue(s)), !isDegreeAfterComma(s) else { return nil }
         return s..<end
+    }
+
+    /// Whether token `i` is a degree after a comma (`Budi Santoso, MSc mengatakan`): the name
+    /// is before the comma, not this word.
+    func isDegreeAfterComma(_ i: Int) -> Bool {
+        i > 0 && t.flags[i - 1].contains(.comma) && doc.withColumns { $0.isDegreeShaped(i) }
     }
 
     /// Whether token `i` lies inside a mention, by a binary search over the mentions' first

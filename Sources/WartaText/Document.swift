@@ -86,6 +86,9 @@ public struct TokenFlags: OptionSet, Sendable, Hashable {
     @inlinable public static var hasDigit: TokenFlags { TokenFlags(rawValue: 1 << 12) }
     /// A line break (or paragraph break) follows the token.
     @inlinable public static var lineBreakAfter: TokenFlags { TokenFlags(rawValue: 1 << 13) }
+    /// A degree the abbreviation list knows, written in capitals without its dots (`SH` for
+    /// `S.H.`, `MM`, `MBA`): the tokenizer sets it; ``Degrees`` reads it after a name.
+    @inlinable public static var degree: TokenFlags { TokenFlags(rawValue: 1 << 14) }
 }
 
 /// Token arrays, struct-of-arrays: one entry per token, in text order.

@@ -497,7 +497,10 @@ private struct Scanner {
     func finish(_ start: Int, _ end: Int, _ w: WordState, _ t: inout TokenSink) -> Int {
         var f: TokenFlags = []
         if w.firstLetterUpper { f.insert(.capitalized) }
-        if w.letters > 0 && w.upper == w.letters { f.insert(.allCaps) }
+        if w.letters > 0 && w.upper == w.letters {
+            f.insert(.allCaps)
+            if w.letters >= 2 && w.letters <= 4 && end &- start == w.letters && isCapitalDegree(start, end) { f.insert(.degree) }
+        }
         if w.digits { f.insert(.hasDigit) }
         if w.nonASCII { f.insert(.nonASCII) }
         if w.hyphenated { f.insert(.hyphenated) }
@@ -612,8 +615,18 @@ private struct Scanner {
                 i &+= len
             }
         }
-        if letters > 0 && upper == letters { f.insert(.allCaps) }
+        if letters > 0 && upper == letters {
+            f.insert(.allCaps)
+            if letters <= 4 && end - start == letters && letters >= 2 && isCapitalDegree(start, end) { f.insert(.degree) }
+        }
         return f
+    }
+
+    /// Whether `p[start..<end]` is a degree in capitals without its dots (``TokenFlags/degree``).
+    func isCapitalDegree(_ start: Int, _ end: Int) -> Bool {
+        let first = p[start] &- 0x41, second = p[start + 1] &- 0x41
+        guard first < 26, second < 26, lexicon.capitalDegreePairs[Int(first)] & (1 << UInt32(second)) != 0 else { return false }
+        return lexicon.capitalDegrees.contains(UnsafeBufferPointer(rebasing: p[start..<end]))
     }
 
     @inline(__always)
@@ -638,13 +651,22 @@ private struct Scanner {
         }
         // Dotted letter groups such as S.Kom. or M.Pd.I.: at least two groups of one to
         // three letters, each closed by a dot, the first capitalised.
+        // The last group may go without its dot (`M.Si`, `S.Kom`, `Sp.PD`, `Sp.OG(K)`) when it
+        // starts with a capital and the first group is a capital and lower-case letters (not
+        // `JD.ID` or `TP.TT`): a degree, not a sentence ending inside a word.
         var i = start
         var groups = 0
+        var degreeHead = false
         while i < runEnd {
             var j = i
             while j < runEnd, ((p[j] | 0x20) &- 0x61) < 26 { j &+= 1 }
             let len = j - i
-            guard len >= 1, len <= 3, j < runEnd, p[j] == UInt8(ascii: ".") else { break }
+            guard len >= 1, len <= 3 else { break }
+            if groups == 0 { degreeHead = (p[i] &- 0x41) < 26 && p[(i + 1)..<j].allSatisfy { ($0 &- 0x61) < 26 } }
+            guard j < runEnd, p[j] == UInt8(ascii: ".") else {
+                if groups >= 1 && degreeHead && !isAlnum(j) && (p[i] &- 0x41) < 26 { return (j, .degree) }
+                break
+            }
             groups += 1
             i = j + 1
             if !isAlnum(i) && groups >= 2 && (p[start] &- 0x41) < 26 { return (i, .degree) }

@@ -45,6 +45,12 @@ public struct TokenizerLexicon: Sendable {
     public var commonWords: CommonWords { CommonWords(knownWords, lowercaseWords) }
     /// The longest abbreviation in bytes.
     public let longestAbbreviation: Int
+    /// The degrees of ``abbreviations`` without their dots when they are two to four capitals
+    /// (`SH`, `MM`, `MBA`, `SKM`): how news often writes them after a name.
+    public let capitalDegrees: ByteStringTable
+    /// For each capital letter, a bit per capital that follows it in some ``capitalDegrees``
+    /// key: most acronyms (`KPK`, `DPR`) fail this and skip the probe.
+    public let capitalDegreePairs: [UInt32]
 
     /// The lexicons built into Warta (from `Lexicons/`).
     public static let builtIn = TokenizerLexicon(
@@ -83,6 +89,8 @@ public struct TokenizerLexicon: Sendable {
             if !words.contains(row[0]) { lower.insert(row[0], value: 0) }
         }
         lowercaseWords = lower
+        capitalDegrees = TokenizerLexicon.capitalDegrees(of: abbreviations)
+        capitalDegreePairs = TokenizerLexicon.pairs(of: capitalDegrees)
     }
 
     /// The fields of each data row (the header row, blank lines and `#` comments skipped).
@@ -162,6 +170,27 @@ extension TokenizerLexicon {
         self.lexicalWords = lexicalWords
         self.lowercaseWords = lowercaseWords
         longestAbbreviation = Int(longest)
+        capitalDegrees = TokenizerLexicon.capitalDegrees(of: abbreviations)
+        capitalDegreePairs = TokenizerLexicon.pairs(of: capitalDegrees)
+    }
+
+    /// ``capitalDegreePairs`` of `table`.
+    static func pairs(of table: ByteStringTable) -> [UInt32] {
+        var pairs = [UInt32](repeating: 0, count: 26)
+        table.forEachKey { key in pairs[Int(key[0] &- 0x41)] |= 1 << UInt32(key[1] &- 0x41) }
+        return pairs
+    }
+
+    /// ``capitalDegrees`` from the abbreviations: each degree whose letters, without its dots,
+    /// are two to four capitals.
+    static func capitalDegrees(of abbreviations: ByteStringTable) -> ByteStringTable {
+        var out = ByteStringTable(capacity: 64)
+        abbreviations.forEachKey { key in
+            guard abbreviations.value(key) == AbbreviationClass.degree.rawValue else { return }
+            let letters = key.filter { $0 != 0x2E }
+            if (2...4).contains(letters.count), letters.allSatisfy({ $0 &- 0x41 < 26 }) { letters.withUnsafeBufferPointer { _ = out.insert($0, value: 0) } }
+        }
+        return out
     }
 
     /// The TSV texts the built-in lists are compiled from (what a cached image is keyed by).

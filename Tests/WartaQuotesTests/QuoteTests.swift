@@ -462,6 +462,24 @@ struct HostileQuoteTests {
         #expect(all.filter { $0.kind == "direct" }.count == 2_000)
     }
 
+    /// Degrees after the speaker's name and a comma (`, SH, MH`, `, Sp.P(K)`, `, SpPD-KKV`,
+    /// `, MSc`) are neither the speaker nor a person, and the verb after them keeps its
+    /// speaker; two or three capitals after a name that the abbreviations do not list as a
+    /// degree stay a person (`Menurut Achsanul, SBY`).
+    @Test func degreesAfterTheSpeakersName() {
+        let sentences = [
+            ("Pakar hukum, Dr Andi Hamzah, SH, MH mengatakan, kasus itu belum selesai.", "Andi Hamzah"),
+            ("Dokter spesialis paru, dr Erlina Burhan, Sp.P(K) mengatakan, kasus itu belum selesai.", "Erlina Burhan"),
+            ("Ketua Tim Mitigasi PB IDI, Dr dr Eka Ginanjar, SpPD-KKV mengatakan, kasus itu belum selesai.", "Eka Ginanjar"),
+            ("Guru besar UI, Prof Dr Budi Santoso, MSc menilai kasus itu belum selesai.", "Budi Santoso"),
+        ]
+        for (text, speaker) in sentences {
+            #expect(found(text).map(\.speaker) == [speaker], "\(text)")
+            #expect(tagged(text).filter { $0.hasPrefix("PER") } == ["PER " + speaker], "\(text)")
+        }
+        #expect(tagged("Menurut Achsanul, SBY akan langsung berhadapan dengan lawan politik.").contains("PER SBY"))
+    }
+
     @Test func manyMarksAndNoText() {
         #expect(found(String(repeating: "“", count: 5_000)).isEmpty)
         #expect(found(String(repeating: "” kata dia, “", count: 2_000)).count <= 2_000)

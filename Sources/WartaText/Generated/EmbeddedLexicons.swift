@@ -91,6 +91,7 @@ M.Arl	degree	spacy
 M.B.A	degree	spacy
 M.Eng.	degree	spacy
 M.Eng.Sc.	degree	spacy
+M.H.	degree	project
 M.Hum.	degree	spacy
 M.I.Kom.	degree	spacy
 M.Kes.	degree	spacy
