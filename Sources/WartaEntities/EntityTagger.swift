@@ -1489,12 +1489,14 @@ final class Scan {
     /// Handayani, …`; `Direktur Eksekutif Center of Reform on Economics (CORE) Mohammad Faisal`).
     func attachRolesBefore() {
         let people = personStarts()
-        for k in mentions.indices where mentions[k].type == .per && mentions[k].role.isNone {
+        for k in mentions.indices where mentions[k].type == .per && (mentions[k].role.isNone || hasOnlyTitlesAsRole(k)) {
             let s = mentions[k].start
             guard !Scan.line(containing: s, in: titleCaseLines),
                   let r = roleBeforeComma(s, people: people) ?? roleRightBefore(s, people: people) else { continue }
-            // The role ends before the comma, or before the bracket that holds the name (`Menteri (Dody Hanggodo)`).
+            // The role ends before the titles of the name, the comma, or the bracket that holds
+            // the name (`Menteri (Dody Hanggodo)`).
             var end = s
+            while end > r + 1, isHonorific(end - 1) { end -= 1 }
             while end > r + 1, isComma(end - 1) || kinds[end - 1] == .punctuation && flags[end - 1].contains(.openingBracket) {
                 end -= 1
             }
@@ -1507,12 +1509,30 @@ final class Scan {
     /// a comma or a quote mark within twelve words (`Pengamat politik dari Universitas
     /// Indonesia, Aditya Perdana, …`), and names no other person.
     func roleBeforeComma(_ s: Int, people: [Bool]) -> Int? {
+        // Titles between the comma and the name (`Ketua Tim Mitigasi PB IDI, Dr dr Eka Ginanjar`).
+        var s = s
+        while s > 2, isHonorific(s - 1) { s -= 1 }
         let comma = s - 1
         guard comma > 1, isComma(comma) else { return nil }
         var r = comma
         while r > 0, r > comma - 12, kinds[r - 1] != .punctuation { r -= 1 }
         guard r == 0 || kinds[r - 1] == .punctuation && r > comma - 12 else { return nil }
         return role(in: r..<min(r + 2, comma), before: comma, people: people)
+    }
+
+    /// Whether person `k`'s role is only the titles right before its name (`dr`, `Prof. Dr.`):
+    /// a role before a comma ahead of them says more (`Direktur RSUD, dr Budi Santoso`).
+    func hasOnlyTitlesAsRole(_ k: Int) -> Bool {
+        let role = mentions[k].role, s = mentions[k].start
+        guard role.source == .document, s > 0, isHonorific(s - 1) else { return false }
+        var h = s - 1
+        while h > 0, isHonorific(h - 1) { h -= 1 }
+        return role.b == doc.tokens.ends[s - 1] && (h..<s).contains { role.a == doc.tokens.starts[$0] }
+    }
+
+    /// Whether token `i` alone is a listed honorific (`Dr.`, `dr`, `Prof`, `H.`).
+    func isHonorific(_ i: Int) -> Bool {
+        lexiconMatch(i, i + 1).map { $0.0.type == .role && $0.0.subtype == "honorific" } ?? false
     }
 
     /// Where the role starts in the capitalised run right before token `s` (capitalised

@@ -205,6 +205,10 @@ struct EntityTaggerTests {
     @Test func aRoleBeforeACommaIsThePersonsAfterIt() {
         expectOnePerson("Menurut Kepala Dinas Perdagangan Kota Salatiga, Sri Handayani, stok beras masih cukup hingga Juni.",
                         "Sri Handayani", role: "Kepala Dinas Perdagangan Kota Salatiga")
+        // Across the titles before the name, which alone are no role when one comes before the comma.
+        expectOnePerson("Menurut Kepala Dinas Kesehatan Kota Semarang, Prof. Dr. Sri Handayani, pasien sudah pulang.",
+                        "Sri Handayani", role: "Kepala Dinas Kesehatan Kota Semarang")
+        expectOnePerson("Direktur RSUD, Dr. Budi Santoso mengatakan pasien sudah pulang.", "Budi Santoso", role: "Direktur RSUD")
     }
 
     /// A role right before a person the model found is the person's, across an acronym in
