@@ -848,8 +848,10 @@ final class QuoteScan {
     /// The person named alone after comma `c` (`…, Abdul Hakam, …`) and the comma closing the
     /// name, before `z`; or nil.
     func personBetweenCommas(after c: Int, before z: Int) -> (mention: Int, comma: Int)? {
-        let m = mentionAt(c + 1)
-        guard c + 1 < z, isPerson(m), mentions.start(Int(m)) == c + 1 else { return nil }
+        // Titles may come before the name (`Menurut Kepala Dinas Kesehatan, Dr. Sri Handayani, …`).
+        var p = c + 1
+        while p < z, p < c + 4, columns.kinds[p] == .abbreviation { p += 1 }
+        guard p < z, case let m = mentionAt(p), isPerson(m), mentions.start(Int(m)) == p else { return nil }
         let e = mentions.end(Int(m))
         return e < z && isComma(e) ? (Int(m), e) : nil
     }

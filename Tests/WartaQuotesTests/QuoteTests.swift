@@ -189,9 +189,13 @@ struct IndirectQuoteTests {
     }
 
     /// `Menurut` + a role, then the person's name between commas: the person speaks, and the
-    /// statement starts after the name.
+    /// statement starts after the name; titles may come before the name.
     @Test func menurutARoleThenTheNameBetweenCommas() {
         #expect(found("Menurut Kepala Dinas Kesehatan Kota Semarang, Abdul Hakam, vaksinasi akan dimulai pekan depan.") == [
+            Found(kind: "indirect", text: "vaksinasi akan dimulai pekan depan", cue: "Menurut", speaker: "Abdul Hakam",
+                  resolvedBy: "name"),
+        ])
+        #expect(found("Menurut Kepala Dinas Kesehatan Kota Semarang, Prof. Dr. Abdul Hakam, vaksinasi akan dimulai pekan depan.") == [
             Found(kind: "indirect", text: "vaksinasi akan dimulai pekan depan", cue: "Menurut", speaker: "Abdul Hakam",
                   resolvedBy: "name"),
         ])
