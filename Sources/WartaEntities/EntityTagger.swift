@@ -236,6 +236,7 @@ public struct EntityTagger: Sendable {
         scan.countriesAreNoPeople()
         scan.aliasesInBracketsTakeTheirNamesType()
         scan.dropCommonWordNames()
+        scan.trimDegreesOffPeople()
         if nested { scan.addNested() }
         return scan.entityMentions()
     }
@@ -1697,6 +1698,21 @@ final class Scan {
         guard end - start == 1, start >= 2, isComma(start - 1) else { return false }
         let before = doc.withColumns { $0.isDegreeShaped(start) ? $0.beforeDegrees(start, from: 0) : start }
         return before != start && mentions.contains { $0.type == .per && $0.end == before + 1 }
+    }
+
+    /// A person's name that ends with a degree written without a comma (`Raldi Hendro Koestoer
+    /// PhD`, `Budi Santoso SH`) ends before it: a degree with capitals inside or a listed one in
+    /// capitals (not a dotted one: `Maria S.W.` ends with initials), and two words stay at least.
+    func trimDegreesOffPeople() {
+        var trimmed = false
+        doc.withColumns { c in
+            for k in mentions.indices where mentions[k].type == .per {
+                var end = mentions[k].end
+                while end - mentions[k].start > 2, c.kinds[end - 1] == .word, c.isDegreeShaped(end - 1) { end -= 1 }
+                if end < mentions[k].end { mentions[k].end = end; trimmed = true }
+            }
+        }
+        if trimmed { coverMentions() }
     }
 
     /// Whether `m` is a one-word person whose word names a product elsewhere (`products`: key hashes).

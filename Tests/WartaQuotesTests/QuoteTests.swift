@@ -469,7 +469,8 @@ struct HostileQuoteTests {
     /// Degrees after the speaker's name and a comma (`, SH, MH`, `, Sp.P(K)`, `, SpPD-KKV`,
     /// `, MSc`) are neither the speaker nor a person, and the verb after them keeps its
     /// speaker; two or three capitals after a name that the abbreviations do not list as a
-    /// degree stay a person (`Menurut Achsanul, SBY`).
+    /// degree stay a person (`Menurut Achsanul, SBY`); a degree right after a name is not
+    /// part of it (`Budi Santoso SH`).
     @Test func degreesAfterTheSpeakersName() {
         let sentences = [
             ("Pakar hukum, Dr Andi Hamzah, SH, MH mengatakan, kasus itu belum selesai.", "Andi Hamzah"),
@@ -482,6 +483,10 @@ struct HostileQuoteTests {
             #expect(tagged(text).filter { $0.hasPrefix("PER") } == ["PER " + speaker], "\(text)")
         }
         #expect(tagged("Menurut Achsanul, SBY akan langsung berhadapan dengan lawan politik.").contains("PER SBY"))
+        // Without the comma the degree is cut off the name's end (two words stay at least).
+        #expect(tagged("Kuasa hukum Budi Santoso SH mengatakan kliennya tidak bersalah.").contains("PER Budi Santoso"))
+        #expect(found("Senada, Prof Raldi Hendro Koestoer PhD, dosen hukum, menilai proses itu berisiko.").map(\.speaker)
+            == ["Raldi Hendro Koestoer"])
     }
 
     @Test func manyMarksAndNoText() {
