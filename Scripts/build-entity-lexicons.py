@@ -274,6 +274,10 @@ def given_names():
         if len(t) >= 3 and t[-1] == "B-PER" and t[0][:1].isupper() and t[0].isalpha() and len(t[0]) >= 3:
             counts[t[0]] += 1
     cues = {r.lower() for r in (ROLES + ";" + HONORIFICS + ";" + RANKS).split(";")} | CALENDAR
+    # An organization's name is no given name, even where an annotator tagged it as a person
+    # ("partai NasDem" in IDNer train): it would override the organization's entry.
+    with open(os.path.join(ROOT, "Lexicons", "organizations.tsv"), encoding="utf-8") as f:
+        cues |= {line.split("\t")[0].lower() for line in f}
     # A name that is also a word ("Bambang", "Budi", "Firman") counts only when news named
     # people with it more than once; its entry matches only when capitalised.
     out = [(n, "PER", "given_name", "capitalized", "", "") for n, c in counts.items()

@@ -10767,7 +10767,6 @@ Mustaghfirin	PER	given_name	capitalized
 Mustofa	PER	given_name	capitalized		
 Mutiara	PER	given_name	capitalized		
 Myuran	PER	given_name	capitalized		
-NasDem	PER	given_name	capitalized		
 Nasir	PER	given_name	capitalized		
 Nazaruddin	PER	given_name	capitalized		
 Nelson	PER	given_name	capitalized		
