@@ -1510,7 +1510,7 @@ final class Scan {
     /// a comma or a quote mark within twelve words (`Pengamat politik dari Universitas
     /// Indonesia, Aditya Perdana, …`), and names no other person.
     func roleBeforeComma(_ s: Int, people: [Bool]) -> Int? {
-        // Titles between the comma and the name (`Ketua Tim Mitigasi PB IDI, Dr dr Eka Ginanjar`).
+        // Titles between the comma and the name (`Menurut Kepala Dinas Kesehatan, Prof. Dr. Sri Handayani`).
         var s = s
         while s > 2, isHonorific(s - 1) { s -= 1 }
         let comma = s - 1
@@ -1521,8 +1521,8 @@ final class Scan {
         return role(in: r..<min(r + 2, comma), before: comma, people: people)
     }
 
-    /// Whether person `k`'s role is only the titles right before its name (`dr`, `Prof. Dr.`):
-    /// a role before a comma ahead of them says more (`Direktur RSUD, dr Budi Santoso`).
+    /// Whether person `k`'s role is only the titles right before its name (`Dr.`, `Prof. Dr.`):
+    /// a role before a comma ahead of them says more (`Direktur RSUD, Dr. Budi Santoso`).
     func hasOnlyTitlesAsRole(_ k: Int) -> Bool {
         let role = mentions[k].role, s = mentions[k].start
         guard role.source == .document, s > 0, isHonorific(s - 1) else { return false }
@@ -1531,7 +1531,7 @@ final class Scan {
         return role.b == doc.tokens.ends[s - 1] && (h..<s).contains { role.a == doc.tokens.starts[$0] }
     }
 
-    /// Whether token `i` alone is a listed honorific (`Dr.`, `dr`, `Prof`, `H.`).
+    /// Whether token `i` alone is a listed honorific (`Dr.`, `Prof.`, `H.`, `Bapak`).
     func isHonorific(_ i: Int) -> Bool {
         lexiconMatch(i, i + 1).map { $0.0.type == .role && $0.0.subtype == "honorific" } ?? false
     }
@@ -1673,7 +1673,10 @@ final class Scan {
             products.insert(keyHash(m.start))
         }
         var words: [Int] = []
-        for k in mentions.indices where isCommonWordName(k) || isProductName(mentions[k], products) { words.append(k) }
+        var personEnds: [Bool]? = nil
+        for k in mentions.indices where isCommonWordName(k) || isProductName(mentions[k], products) || isDegreeAfterName(k, &personEnds) {
+            words.append(k)
+        }
         dropMentions(at: words)
     }
 
@@ -1692,12 +1695,21 @@ final class Scan {
         }
     }
 
-    /// Whether `start..<end` is one degree after a person's name and a comma, or after other
-    /// degrees there (`Prof Budi Santoso, MSc`, `Andi Hamzah, SH, MH`): a title, not a person.
-    func isDegreeAfterName(_ start: Int, _ end: Int) -> Bool {
-        guard end - start == 1, start >= 2, isComma(start - 1) else { return false }
+    /// Whether mention `k` is a one-word person that is a degree after a person's name and a
+    /// comma, or after other degrees there (`Prof Budi Santoso, MSc`, `Andi Hamzah, SH, MH`): a
+    /// title, not a person. `personEnds` (whether a person ends before each token) is filled the
+    /// first time a degree needs it, so a document of many stays linear.
+    func isDegreeAfterName(_ k: Int, _ personEnds: inout [Bool]?) -> Bool {
+        let start = mentions[k].start
+        guard mentions[k].type == .per, mentions[k].end - start == 1, start >= 2, isComma(start - 1) else { return false }
         let before = doc.withColumns { $0.isDegreeShaped(start) ? $0.beforeDegrees(start, from: 0) : start }
-        return before != start && mentions.contains { $0.type == .per && $0.end == before + 1 }
+        guard before != start else { return false }
+        if personEnds == nil {
+            var ends = [Bool](filled: false, count: doc.tokens.count + 1)
+            for m in mentions where m.type == .per { ends[m.end] = true }
+            personEnds = ends
+        }
+        return personEnds![before + 1]
     }
 
     /// A person's name that ends with a degree written without a comma (`Raldi Hendro Koestoer
@@ -1725,7 +1737,7 @@ final class Scan {
         let start = mentions[k].start, end = mentions[k].end, type = mentions[k].type
         if type == .per, (start..<end).allSatisfy({ isPronoun($0) }) || isAfterProductNoun(start, oneWord: end - start == 1)
             || isNumberingNoun(start, end)
-            || end - start == 1 && isWord(start, in: EntityTagger.exclamations) || isDegreeAfterName(start, end) {
+            || end - start == 1 && isWord(start, in: EntityTagger.exclamations) {
             return true
         }
         guard end - start == 1, mentions[k].lexiconID.isNone, type == .per || type == .org || type == .loc else { return false }

@@ -23,7 +23,7 @@ public enum Degrees {
 }
 
 extension DocumentColumns {
-    /// Whether token `i` is shaped as a degree (``Degrees/isShaped(_:kind:)``).
+    /// Whether token `i` is shaped as a degree (``Degrees/isShaped(_:kind:flags:)``).
     public func isDegreeShaped(_ i: Int) -> Bool {
         Degrees.isShaped(UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])]), kind: kinds[i], flags: flags[i])
     }

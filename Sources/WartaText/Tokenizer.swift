@@ -497,10 +497,7 @@ private struct Scanner {
     func finish(_ start: Int, _ end: Int, _ w: WordState, _ t: inout TokenSink) -> Int {
         var f: TokenFlags = []
         if w.firstLetterUpper { f.insert(.capitalized) }
-        if w.letters > 0 && w.upper == w.letters {
-            f.insert(.allCaps)
-            if w.letters >= 2 && w.letters <= 4 && end &- start == w.letters && isCapitalDegree(start, end) { f.insert(.degree) }
-        }
+        if w.letters > 0 && w.upper == w.letters { f.formUnion(capitalsFlags(start, end, letters: w.letters)) }
         if w.digits { f.insert(.hasDigit) }
         if w.nonASCII { f.insert(.nonASCII) }
         if w.hyphenated { f.insert(.hyphenated) }
@@ -615,11 +612,15 @@ private struct Scanner {
                 i &+= len
             }
         }
-        if letters > 0 && upper == letters {
-            f.insert(.allCaps)
-            if letters <= 4 && end - start == letters && letters >= 2 && isCapitalDegree(start, end) { f.insert(.degree) }
-        }
+        if letters > 0 && upper == letters { f.formUnion(capitalsFlags(start, end, letters: letters)) }
         return f
+    }
+
+    /// The flags of a token written all in capitals with `letters` letters: `allCaps`, and
+    /// `degree` for a listed degree without its dots (`SH`, `MM`).
+    @inline(__always)
+    func capitalsFlags(_ start: Int, _ end: Int, letters: Int) -> TokenFlags {
+        letters >= 2 && letters <= 4 && end &- start == letters && isCapitalDegree(start, end) ? [.allCaps, .degree] : .allCaps
     }
 
     /// Whether `p[start..<end]` is a degree in capitals without its dots (``TokenFlags/degree``).

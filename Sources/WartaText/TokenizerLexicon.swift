@@ -47,10 +47,10 @@ public struct TokenizerLexicon: Sendable {
     public let longestAbbreviation: Int
     /// The degrees of ``abbreviations`` without their dots when they are two to four capitals
     /// (`SH`, `MM`, `MBA`, `SKM`): how news often writes them after a name.
-    public let capitalDegrees: ByteStringTable
+    let capitalDegrees: ByteStringTable
     /// For each capital letter, a bit per capital that follows it in some ``capitalDegrees``
     /// key: most acronyms (`KPK`, `DPR`) fail this and skip the probe.
-    public let capitalDegreePairs: [UInt32]
+    let capitalDegreePairs: [UInt32]
 
     /// The lexicons built into Warta (from `Lexicons/`).
     public static let builtIn = TokenizerLexicon(
