@@ -252,7 +252,8 @@ RANKS = (
 def person_cues():
     out = []
     for r in ROLES.split(";"):
-        out.append((r, "ROLE", "role", "capitalized", "", ""))
+        # A title of several words in sentence case (`Juru bicara`, `Kuasa hukum`) is still one.
+        out.append((r, "ROLE", "role", "sentence" if " " in r else "capitalized", "", ""))
     for h in HONORIFICS.split(";"):
         out.append((h, "ROLE", "honorific", "any" if h.endswith(".") else "capitalized", "", ""))
     for k in RANKS.split(";"):

@@ -37,6 +37,9 @@ public enum CasePolicy: UInt8, Sendable {
     /// Capitalised, and right after a place word (`Desa`, `Kelurahan`, `di`, `ke`, `daerah`):
     /// names as ambiguous as villages' (`Sidomulyo` is 98 villages, `Tugu` a word).
     case cued
+    /// The first word starts with a capital, the others may not (`Juru bicara`, `Kuasa
+    /// hukum`): titles of several words as news copy writes them before a name.
+    case sentence
 
     /// The policy a lexicon file's `case` column names (empty means `capitalized`), or nil.
     public init?<S: StringProtocol>(field: S) {
@@ -45,6 +48,7 @@ public enum CasePolicy: UInt8, Sendable {
         case "upper": self = .upper
         case "any": self = .any
         case "cued": self = .cued
+        case "sentence": self = .sentence
         default: return nil
         }
     }

@@ -675,7 +675,7 @@ final class Scan {
         switch policy {
         case .any: return true
         // A capitalised token has the capital flag, so the inner-word test holds.
-        case .capitalized: return capitalized(i)
+        case .capitalized, .sentence: return capitalized(i)
         case .upper: return allCaps(i) || isNumber(i)
         case .cued: return i > 0 && (has(i - 1, .placeWord) || has(i - 1, .location)) && capitalized(i)
         }
@@ -693,6 +693,7 @@ final class Scan {
                     || $0 > i && $0 < j - 1 && has($0, [.connector, .preposition])
             }
         case .upper: return (i..<j).allSatisfy { allCaps($0) || isNumber($0) }
+        case .sentence: return capitalized(i)
         case .cued:
             return i > 0 && (has(i - 1, .placeWord) || has(i - 1, .location)) && casePolicyHolds(.capitalized, i, j)
         }

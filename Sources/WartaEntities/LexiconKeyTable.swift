@@ -36,19 +36,19 @@ struct LexiconKeyTable: Sendable {
     struct Rule: Equatable {
         let bits: UInt16
         /// The largest count a rule holds.
-        static let countLimit = 0x3FFF
+        static let countLimit = 0x1FFF
 
         init(policy: CasePolicy, tokenCount: Int) {
-            bits = UInt16(policy.rawValue & 3) << 14 | UInt16(min(tokenCount, Rule.countLimit))
+            bits = UInt16(policy.rawValue & 7) << 13 | UInt16(min(tokenCount, Rule.countLimit))
         }
 
         init(bits: UInt16) { self.bits = bits }
 
         /// The entry's case policy.
-        @inline(__always) var policy: CasePolicy { CasePolicy(rawValue: UInt8(bits >> 14)) ?? .capitalized }
+        @inline(__always) var policy: CasePolicy { CasePolicy(rawValue: UInt8(bits >> 13)) ?? .capitalized }
         /// The entry's number of tokens, or nil when it has more than ``countLimit``.
         @inline(__always) var tokenCount: Int? {
-            let n = Int(bits & 0x3FFF)
+            let n = Int(bits & 0x1FFF)
             return n == Rule.countLimit ? nil : n
         }
     }

@@ -211,6 +211,22 @@ struct EntityTaggerTests {
         expectOnePerson("Direktur RSUD, Dr. Budi Santoso mengatakan pasien sudah pulang.", "Budi Santoso", role: "Direktur RSUD")
     }
 
+    /// A title of several words written in sentence case is still a title: the organization it
+    /// names ends where the person's name starts (issue: the organization took the name).
+    @Test(arguments: [
+        ("Juru bicara Kementerian Luar Negeri Roy Soemirat mengatakan pemerintah terus memantau.", "Roy Soemirat",
+         "Juru bicara Kementerian Luar Negeri", "Kementerian Luar Negeri"),
+        ("Direktur utama PT Pertamina Simon Aloysius Mantiri hadir dalam rapat itu.", "Simon Aloysius Mantiri",
+         "Direktur utama PT Pertamina", "PT Pertamina"),
+    ])
+    func aTitleInSentenceCaseIsATitle(_ text: String, _ name: String, _ role: String, _ organization: String) {
+        let doc = TextAnalyzer().analyze(text)
+        let mentions = EntityTagger().tag(doc)
+        #expect(mentions.filter { $0.type == .per }.map { mentionText(doc, $0) } == [name])
+        #expect(mentions.first { $0.type == .per }?.role == role)
+        #expect(mentions.filter { $0.type == .org }.map { mentionText(doc, $0) } == [organization])
+    }
+
     /// A role right before a person the model found is the person's, across an acronym in
     /// brackets and English joining words; the bracket around a name and an honorific alone
     /// are not part of a role.

@@ -20,7 +20,7 @@ struct LexiconKeyTableTests {
     }
 
     static func rule(_ value: Int32) -> LexiconKeyTable.Rule {
-        LexiconKeyTable.Rule(policy: CasePolicy(rawValue: UInt8(value & 3)) ?? .any, tokenCount: Int(value & EntityLexicon.Slot.entryMask) * 401)
+        LexiconKeyTable.Rule(policy: CasePolicy(rawValue: UInt8(value % 5)) ?? .any, tokenCount: Int(value & EntityLexicon.Slot.entryMask) * 401)
     }
 
     @Test func everyKeyGivesItsValueAndRule() {
@@ -50,6 +50,8 @@ struct LexiconKeyTableTests {
     @Test func rulesHoldPolicyAndCountUpToTheLimit() {
         let rule = LexiconKeyTable.Rule(policy: .cued, tokenCount: 3)
         #expect(rule.policy == .cued && rule.tokenCount == 3)
+        #expect(LexiconKeyTable.Rule(policy: .sentence, tokenCount: 2) == LexiconKeyTable.Rule(bits: 4 << 13 | 2))
+        #expect(LexiconKeyTable.Rule(policy: .sentence, tokenCount: LexiconKeyTable.Rule.countLimit - 1).policy == .sentence)
         #expect(LexiconKeyTable.Rule(policy: .upper, tokenCount: LexiconKeyTable.Rule.countLimit - 1).tokenCount == LexiconKeyTable.Rule.countLimit - 1)
         // More tokens than a rule holds: the lexicon reads the count from its columns.
         #expect(LexiconKeyTable.Rule(policy: .any, tokenCount: 70_000).tokenCount == nil)

@@ -10283,7 +10283,7 @@ Anggota	ROLE	role	capitalized
 Bang	ROLE	honorific	capitalized		
 Bapak	ROLE	honorific	capitalized		
 Bendahara	ROLE	role	capitalized		
-Bendahara Umum	ROLE	role	capitalized		
+Bendahara Umum	ROLE	role	sentence		
 Bharada	ROLE	rank	capitalized		
 Bharaka	ROLE	rank	capitalized		
 Bharatu	ROLE	rank	capitalized		
@@ -10299,9 +10299,9 @@ Bu	ROLE	honorific	capitalized
 Bupati	ROLE	role	capitalized		
 Camat	ROLE	role	capitalized		
 CEO	ROLE	role	capitalized		
-Chief Executive Officer	ROLE	role	capitalized		
-Chief Financial Officer	ROLE	role	capitalized		
-Chief Operating Officer	ROLE	role	capitalized		
+Chief Executive Officer	ROLE	role	sentence		
+Chief Financial Officer	ROLE	role	sentence		
+Chief Operating Officer	ROLE	role	sentence		
 Co-Founder	ROLE	role	capitalized		
 Dandim	ROLE	role	capitalized		
 Danlantamal	ROLE	role	capitalized		
@@ -10312,9 +10312,9 @@ Danyon	ROLE	role	capitalized
 Dekan	ROLE	role	capitalized		
 Deputi	ROLE	role	capitalized		
 Direktur	ROLE	role	capitalized		
-Direktur Eksekutif	ROLE	role	capitalized		
-Direktur Jenderal	ROLE	role	capitalized		
-Direktur Utama	ROLE	role	capitalized		
+Direktur Eksekutif	ROLE	role	sentence		
+Direktur Jenderal	ROLE	role	sentence		
+Direktur Utama	ROLE	role	sentence		
 Dirjen	ROLE	role	capitalized		
 Dirlantas	ROLE	role	capitalized		
 Dirreskrimsus	ROLE	role	capitalized		
@@ -10325,18 +10325,18 @@ Dr.	ROLE	honorific	any
 Dra.	ROLE	honorific	any		
 Drs.	ROLE	honorific	any		
 Dubes	ROLE	role	capitalized		
-Duta Besar	ROLE	role	capitalized		
+Duta Besar	ROLE	role	sentence		
 Ekonom	ROLE	role	capitalized		
 Founder	ROLE	role	capitalized		
-General Manager	ROLE	role	capitalized		
+General Manager	ROLE	role	sentence		
 Gubernur	ROLE	role	capitalized		
-Guru Besar	ROLE	role	capitalized		
+Guru Besar	ROLE	role	sentence		
 H.	ROLE	honorific	any		
 Habib	ROLE	honorific	capitalized		
 Hakim	ROLE	role	capitalized		
 Hj.	ROLE	honorific	any		
 Ibu	ROLE	honorific	capitalized		
-Imam Besar	ROLE	role	capitalized		
+Imam Besar	ROLE	role	sentence		
 Inspektur Dua	ROLE	rank	capitalized		
 Inspektur Jenderal	ROLE	rank	capitalized		
 Inspektur Satu	ROLE	rank	capitalized		
@@ -10346,16 +10346,16 @@ Ir.	ROLE	honorific	any
 Irjen	ROLE	rank	capitalized		
 Irjen Pol	ROLE	rank	capitalized		
 Jaksa	ROLE	role	capitalized		
-Jaksa Agung	ROLE	role	capitalized		
-Jaksa Penuntut Umum	ROLE	role	capitalized		
+Jaksa Agung	ROLE	role	sentence		
+Jaksa Penuntut Umum	ROLE	role	sentence		
 Jenderal	ROLE	rank	capitalized		
 Jubir	ROLE	role	capitalized		
-Juru Bicara	ROLE	role	capitalized		
+Juru Bicara	ROLE	role	sentence		
 K.H.	ROLE	honorific	any		
 Kabag	ROLE	role	capitalized		
 Kabareskrim	ROLE	role	capitalized		
 Kabid	ROLE	role	capitalized		
-Kabid Humas	ROLE	role	capitalized		
+Kabid Humas	ROLE	role	sentence		
 Kades	ROLE	role	capitalized		
 Kadis	ROLE	role	capitalized		
 Kadus	ROLE	role	capitalized		
@@ -10371,49 +10371,49 @@ Kapolri	ROLE	role	capitalized
 Kapolsek	ROLE	role	capitalized		
 Kapten	ROLE	rank	capitalized		
 Kasat	ROLE	role	capitalized		
-Kasat Reskrim	ROLE	role	capitalized		
+Kasat Reskrim	ROLE	role	sentence		
 Kasatbinmas	ROLE	role	capitalized		
 Kasatintelkam	ROLE	role	capitalized		
 Kasatlantas	ROLE	role	capitalized		
 Kasatnarkoba	ROLE	role	capitalized		
-Kasatpol PP	ROLE	role	capitalized		
+Kasatpol PP	ROLE	role	sentence		
 Kasatpolairud	ROLE	role	capitalized		
 Kasatreskrim	ROLE	role	capitalized		
 Kasatsamapta	ROLE	role	capitalized		
 Kasdam	ROLE	role	capitalized		
 Kasi	ROLE	role	capitalized		
-Kasi Datun	ROLE	role	capitalized		
-Kasi Humas	ROLE	role	capitalized		
-Kasi Intel	ROLE	role	capitalized		
-Kasi Intelijen	ROLE	role	capitalized		
-Kasi Pemerintahan	ROLE	role	capitalized		
-Kasi Pidsus	ROLE	role	capitalized		
-Kasi Pidum	ROLE	role	capitalized		
-Kasi Trantib	ROLE	role	capitalized		
+Kasi Datun	ROLE	role	sentence		
+Kasi Humas	ROLE	role	sentence		
+Kasi Intel	ROLE	role	sentence		
+Kasi Intelijen	ROLE	role	sentence		
+Kasi Pemerintahan	ROLE	role	sentence		
+Kasi Pidsus	ROLE	role	sentence		
+Kasi Pidum	ROLE	role	sentence		
+Kasi Trantib	ROLE	role	sentence		
 Kasie	ROLE	role	capitalized		
 Kasipidsus	ROLE	role	capitalized		
 Kasipidum	ROLE	role	capitalized		
 Kasubag	ROLE	role	capitalized		
 Kasubbag	ROLE	role	capitalized		
-Kasubbag Humas	ROLE	role	capitalized		
+Kasubbag Humas	ROLE	role	sentence		
 Kasubbid	ROLE	role	capitalized		
 Kasubdit	ROLE	role	capitalized		
 Kaur	ROLE	role	capitalized		
 Kepala	ROLE	role	capitalized		
-Kepala Badan	ROLE	role	capitalized		
-Kepala Desa	ROLE	role	capitalized		
-Kepala Dinas	ROLE	role	capitalized		
-Kepala Sekolah	ROLE	role	capitalized		
-Kepala Staf	ROLE	role	capitalized		
+Kepala Badan	ROLE	role	sentence		
+Kepala Desa	ROLE	role	sentence		
+Kepala Dinas	ROLE	role	sentence		
+Kepala Sekolah	ROLE	role	sentence		
+Kepala Staf	ROLE	role	sentence		
 Kepsek	ROLE	role	capitalized		
 Ketua	ROLE	role	capitalized		
-Ketua DPR	ROLE	role	capitalized		
-Ketua DPRD	ROLE	role	capitalized		
-Ketua Harian	ROLE	role	capitalized		
-Ketua Komisi	ROLE	role	capitalized		
-Ketua Komite	ROLE	role	capitalized		
-Ketua MPR	ROLE	role	capitalized		
-Ketua Umum	ROLE	role	capitalized		
+Ketua DPR	ROLE	role	sentence		
+Ketua DPRD	ROLE	role	sentence		
+Ketua Harian	ROLE	role	sentence		
+Ketua Komisi	ROLE	role	sentence		
+Ketua Komite	ROLE	role	sentence		
+Ketua MPR	ROLE	role	sentence		
+Ketua Umum	ROLE	role	sentence		
 Ketum	ROLE	role	capitalized		
 KH.	ROLE	honorific	any		
 Kiai	ROLE	honorific	capitalized		
@@ -10424,11 +10424,11 @@ Kombes Pol	ROLE	rank	capitalized
 Komisaris	ROLE	role	capitalized		
 Komisaris Besar	ROLE	rank	capitalized		
 Komisaris Jenderal	ROLE	rank	capitalized		
-Komisaris Utama	ROLE	role	capitalized		
+Komisaris Utama	ROLE	role	sentence		
 Komjen	ROLE	rank	capitalized		
 Kompol	ROLE	rank	capitalized		
 Komut	ROLE	role	capitalized		
-Konsul Jenderal	ROLE	role	capitalized		
+Konsul Jenderal	ROLE	role	sentence		
 Koordinator	ROLE	role	capitalized		
 Kopda	ROLE	rank	capitalized		
 Kopral	ROLE	rank	capitalized		
@@ -10436,7 +10436,7 @@ Koptu	ROLE	rank	capitalized
 KSAD	ROLE	role	capitalized		
 KSAL	ROLE	role	capitalized		
 KSAU	ROLE	role	capitalized		
-Kuasa Hukum	ROLE	role	capitalized		
+Kuasa Hukum	ROLE	role	sentence		
 Laksamana	ROLE	rank	capitalized		
 Laksamana Madya	ROLE	rank	capitalized		
 Laksamana Muda	ROLE	rank	capitalized		
@@ -10452,7 +10452,7 @@ Letnan Jenderal	ROLE	rank	capitalized
 Letnan Kolonel	ROLE	rank	capitalized		
 Lettu	ROLE	rank	capitalized		
 Lurah	ROLE	role	capitalized		
-Managing Director	ROLE	role	capitalized		
+Managing Director	ROLE	role	sentence		
 Manajer	ROLE	role	capitalized		
 Marsda	ROLE	rank	capitalized		
 Marsdya	ROLE	rank	capitalized		
@@ -10481,17 +10481,17 @@ Menhub	ROLE	role	capitalized
 Menkes	ROLE	role	capitalized		
 Menkeu	ROLE	role	capitalized		
 Menko	ROLE	role	capitalized		
-Menko Maritim	ROLE	role	capitalized		
-Menko Marves	ROLE	role	capitalized		
-Menko Perekonomian	ROLE	role	capitalized		
-Menko PMK	ROLE	role	capitalized		
-Menko Polhukam	ROLE	role	capitalized		
+Menko Maritim	ROLE	role	sentence		
+Menko Marves	ROLE	role	sentence		
+Menko Perekonomian	ROLE	role	sentence		
+Menko PMK	ROLE	role	sentence		
+Menko Polhukam	ROLE	role	sentence		
 Menkomarves	ROLE	role	capitalized		
 Menkominfo	ROLE	role	capitalized		
 Menkopolhukam	ROLE	role	capitalized		
 Menkumham	ROLE	role	capitalized		
 Menlu	ROLE	role	capitalized		
-Menpan RB	ROLE	role	capitalized		
+Menpan RB	ROLE	role	sentence		
 Menpan-RB	ROLE	role	capitalized		
 Menpar	ROLE	role	capitalized		
 Menparekraf	ROLE	role	capitalized		
@@ -10508,9 +10508,9 @@ Pangdam	ROLE	role	capitalized
 Pangkoarmada	ROLE	role	capitalized		
 Pangkostrad	ROLE	role	capitalized		
 Panglima	ROLE	role	capitalized		
-Panglima TNI	ROLE	role	capitalized		
-Pelaksana Harian	ROLE	role	capitalized		
-Pelaksana Tugas	ROLE	role	capitalized		
+Panglima TNI	ROLE	role	sentence		
+Pelaksana Harian	ROLE	role	sentence		
+Pelaksana Tugas	ROLE	role	sentence		
 Pelatih	ROLE	role	capitalized		
 Pelda	ROLE	rank	capitalized		
 Peltu	ROLE	rank	capitalized		
@@ -10519,7 +10519,7 @@ Peneliti	ROLE	role	capitalized
 Pengacara	ROLE	role	capitalized		
 Pengamat	ROLE	role	capitalized		
 Penjabat	ROLE	role	capitalized		
-Perdana Menteri	ROLE	role	capitalized		
+Perdana Menteri	ROLE	role	sentence		
 Pimpinan	ROLE	role	capitalized		
 Pj	ROLE	role	capitalized		
 Pjs	ROLE	role	capitalized		
@@ -10530,7 +10530,7 @@ Praka	ROLE	rank	capitalized
 Pratu	ROLE	rank	capitalized		
 Presdir	ROLE	role	capitalized		
 Presiden	ROLE	role	capitalized		
-Presiden Direktur	ROLE	role	capitalized		
+Presiden Direktur	ROLE	role	sentence		
 Prof.	ROLE	honorific	any		
 Rektor	ROLE	role	capitalized		
 Saudara	ROLE	honorific	capitalized		
@@ -10541,14 +10541,14 @@ Sekcam	ROLE	role	capitalized
 Sekda	ROLE	role	capitalized		
 Sekjen	ROLE	role	capitalized		
 Sekretaris	ROLE	role	capitalized		
-Sekretaris Jenderal	ROLE	role	capitalized		
+Sekretaris Jenderal	ROLE	role	sentence		
 Serda	ROLE	rank	capitalized		
 Serka	ROLE	rank	capitalized		
 Serma	ROLE	rank	capitalized		
 Sersan	ROLE	rank	capitalized		
 Sertu	ROLE	rank	capitalized		
 Seskab	ROLE	role	capitalized		
-Staf Khusus	ROLE	role	capitalized		
+Staf Khusus	ROLE	role	sentence		
 Tuan	ROLE	honorific	capitalized		
 Ustadz	ROLE	honorific	capitalized		
 Ustaz	ROLE	honorific	capitalized		
@@ -10562,19 +10562,19 @@ Wakapolresta	ROLE	role	capitalized
 Wakapolri	ROLE	role	capitalized		
 Wakapolsek	ROLE	role	capitalized		
 Waketum	ROLE	role	capitalized		
-Wakil Bupati	ROLE	role	capitalized		
-Wakil Dekan	ROLE	role	capitalized		
-Wakil Direktur	ROLE	role	capitalized		
-Wakil Gubernur	ROLE	role	capitalized		
-Wakil Kepala	ROLE	role	capitalized		
-Wakil Ketua	ROLE	role	capitalized		
-Wakil Ketua Umum	ROLE	role	capitalized		
-Wakil Menteri	ROLE	role	capitalized		
-Wakil Perdana Menteri	ROLE	role	capitalized		
-Wakil Presiden	ROLE	role	capitalized		
-Wakil Rektor	ROLE	role	capitalized		
-Wakil Wali Kota	ROLE	role	capitalized		
-Wali Kota	ROLE	role	capitalized		
+Wakil Bupati	ROLE	role	sentence		
+Wakil Dekan	ROLE	role	sentence		
+Wakil Direktur	ROLE	role	sentence		
+Wakil Gubernur	ROLE	role	sentence		
+Wakil Kepala	ROLE	role	sentence		
+Wakil Ketua	ROLE	role	sentence		
+Wakil Ketua Umum	ROLE	role	sentence		
+Wakil Menteri	ROLE	role	sentence		
+Wakil Perdana Menteri	ROLE	role	sentence		
+Wakil Presiden	ROLE	role	sentence		
+Wakil Rektor	ROLE	role	sentence		
+Wakil Wali Kota	ROLE	role	sentence		
+Wali Kota	ROLE	role	sentence		
 Walikota	ROLE	role	capitalized		
 Walkot	ROLE	role	capitalized		
 Wamen	ROLE	role	capitalized		
