@@ -992,7 +992,7 @@ final class Scan {
         if nameStart < run, !allCaps(nameStart) || isBalineseNameOpening(nameStart) || isInitial(nameStart) && run - nameStart >= 2,
            !continuesAsOrganization(run, limit), !isFollowedByAppositiveName(run, limit),
            !(run - nameStart == 1 && isCommonWord(nameStart)), !followsJoiningWord(nameStart, after: end) {
-            let role = textRef(i, nameStart)
+            let role = roleOfName(nameStart, run, afterRole: i, end, limit)
             if nameStart > i + 1 { tagRoleOrganization(i + 1, nameStart) }
             add(Mention(start: nameStart, end: run, type: .per, role: role))
             return run
@@ -1003,6 +1003,22 @@ final class Scan {
             if mentions.count > before { return run }
         }
         return end
+    }
+
+    /// The role of the name `nameStart..<run` after the role words `i..<end`: the words from `i`
+    /// to the name, except after a relational title (``RelationalRoles``): the name right after
+    /// it holds none (`Kuasa Hukum Hendrogiarto`, the lawyer's client), and a name with a role
+    /// between, followed by a comma and another name, holds that role only (`Juru bicara
+    /// Presiden Joko Widodo, Fadjroel Rachman`: the second is the spokesman).
+    func roleOfName(_ nameStart: Int, _ run: Int, afterRole i: Int, _ end: Int, _ limit: Int) -> MentionText {
+        guard isRelationalTitle(i, end) else { return textRef(i, nameStart) }
+        if nameStart == end { return .none }
+        guard run + 1 < limit, isComma(run), capitalized(run + 1), !allCaps(run + 1),
+              !hasAny(run + 1, [.organization, .location, .placeWord, .day, .month, .speech]),
+              lexiconMatch(run + 1, limit).map({ $0.0.type == .per }) ?? true,
+              lexiconMatch(end, nameStart).map({ $0.0.type == .role && $0.0.subtype != "honorific" }) ?? false
+        else { return textRef(i, nameStart) }
+        return textRef(end, nameStart)
     }
 
     /// Whether a name set off by commas follows the run ending at `run` (`Manajer Tim PB Djarum`,
@@ -1463,7 +1479,8 @@ final class Scan {
             guard comma + 1 < n, isComma(comma), capitalized(comma + 1),
                   let (entry, roleWordsEnd) = lexiconMatch(comma + 1, n), entry.type == .role else { continue }
             let end = roleRunEnd(from: roleWordsEnd, n)
-            guard !(comma + 1..<end).contains(where: { people[$0] }) else { continue }
+            // A relational title runs over the person it names (`Budi Santoso, Kuasa Hukum Hendrogiarto,`).
+            guard !(comma + 1..<end).contains(where: { people[$0] }) || isRelationalTitle(comma + 1, roleWordsEnd) else { continue }
             mentions[k].role = textRef(comma + 1, end)
         }
     }
@@ -1494,7 +1511,7 @@ final class Scan {
         for k in mentions.indices where mentions[k].type == .per && (mentions[k].role.isNone || hasOnlyTitlesAsRole(k)) {
             let s = mentions[k].start
             guard !Scan.line(containing: s, in: titleCaseLines),
-                  let r = roleBeforeComma(s, people: people) ?? roleRightBefore(s, people: people) else { continue }
+                  let r = roleBeforeComma(s, people: people) ?? roleRightBefore(s, end: mentions[k].end, people: people) else { continue }
             // The role ends before the titles of the name, the comma, or the bracket that holds
             // the name (`Menteri (Dody Hanggodo)`).
             var end = s
@@ -1519,7 +1536,7 @@ final class Scan {
         var r = comma
         while r > 0, r > comma - 12, kinds[r - 1] != .punctuation { r -= 1 }
         guard r == 0 || kinds[r - 1] == .punctuation && r > comma - 12 else { return nil }
-        return role(in: r..<min(r + 2, comma), before: comma, people: people)
+        return role(in: r..<min(r + 2, comma), before: comma, people: people, overPeople: true)
     }
 
     /// Whether person `k`'s role is only the titles right before its name (`Dr.`, `Prof. Dr.`):
@@ -1540,13 +1557,31 @@ final class Scan {
     /// Where the role starts in the capitalised run right before token `s` (capitalised
     /// words, `of`/`dan` and English joining words, acronyms in brackets, within fourteen
     /// tokens), when a listed role opens the run and it names no other person.
-    func roleRightBefore(_ s: Int, people: [Bool]) -> Int? {
+    func roleRightBefore(_ s: Int, end: Int, people: [Bool]) -> Int? {
         var r = s
         while r > 0, r > s - 14,
               capitalized(r - 1) || allCaps(r - 1) || has(r - 1, .connector) || flags[r - 1].contains(.openingBracket)
                 || flags[r - 1].contains(.closingBracket) || isEnglishJoiner(r - 1) { r -= 1 }
-        guard r < s - 1 else { return nil }
-        return role(in: r..<min(r + 2, s), before: s, people: people)
+        guard r < s - 1, let role = role(in: r..<min(r + 2, s), before: s, people: people) else { return nil }
+        return roleOwnedBy(s, end: end, from: role, people: people)
+    }
+
+    /// The start of the role person `s..<end` holds when the role from `role` runs up to it: a
+    /// relational title names whose representative the person is (`Kuasa Hukum` |
+    /// `Hendrogiarto`: none), and before a representative after a comma the person holds only
+    /// the title after it (`Juru Bicara` `Presiden` | `Joko Widodo, Fadjroel Rachman`).
+    func roleOwnedBy(_ s: Int, end: Int, from role: Int, people: [Bool]) -> Int? {
+        let title = doc.withColumns { RelationalRoles.length(at: role, in: $0) }
+        guard title > 0 else { return role }
+        if role + title == s { return nil }
+        let n = doc.tokens.count
+        guard isFollowedByAppositiveName(end, n) || end + 1 < n && isComma(end) && people[end + 1] else { return role }
+        return self.role(in: role + title..<role + title + 1, before: s, people: people)
+    }
+
+    /// Whether tokens `i..<end` are a relational title (``RelationalRoles``).
+    func isRelationalTitle(_ i: Int, _ end: Int) -> Bool {
+        doc.withColumns { RelationalRoles.length(at: i, in: $0) } == end - i
     }
 
     /// Whether token `i` is a lower-case English word that joins the words of a name (`Center
@@ -1560,10 +1595,15 @@ final class Scan {
 
     /// The first token of `candidates` where a listed role starts, if no person starts
     /// between it and `end` (`people`: ``personStarts()``).
-    func role(in candidates: Range<Int>, before end: Int, people: [Bool]) -> Int? {
+    /// With `overPeople`, a relational title (``RelationalRoles``) may run over the person it
+    /// names (`Kuasa hukum Hendrogiarto, Budi Santoso`).
+    func role(in candidates: Range<Int>, before end: Int, people: [Bool], overPeople: Bool = false) -> Int? {
         // A role or rank; an honorific alone (`Saudara FJ`, `Pak`) is no role.
-        guard let role = candidates.first(where: { lexiconMatch($0, end).map { $0.0.type == .role && $0.0.subtype != "honorific" } ?? false }),
-              !(role..<end).contains(where: { people[$0] }) else { return nil }
+        guard let role = candidates.first(where: { lexiconMatch($0, end).map { $0.0.type == .role && $0.0.subtype != "honorific" } ?? false })
+        else { return nil }
+        if (role..<end).contains(where: { people[$0] }), !overPeople || doc.withColumns({ RelationalRoles.length(at: role, in: $0) }) == 0 {
+            return nil
+        }
         return role
     }
 

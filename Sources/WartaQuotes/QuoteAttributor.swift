@@ -620,6 +620,8 @@ final class QuoteScan {
             if isTerminal(k) || quoteFamily(k) != 0 { break }
             let m = mentionAt(k)
             if m >= 0 {
+                // `kata kuasa hukum Hendrogiarto`: the lawyer speaks, not the client.
+                if isPerson(m), let r = roleStart, isNamedByTitle(Int(m), r) { k = mentions.end(Int(m)); continue }
                 if isPerson(m), !isTitleGoingOn(at: mentions.end(Int(m)), limit: limit) { return .mention(Int(m)) }
                 if isPerson(m) { unknownTitle = true } else if org == nil { org = Int(m) }
                 k = mentions.end(Int(m)); continue
@@ -714,7 +716,15 @@ final class QuoteScan {
     func phraseIfSubject(_ m: Int, _ a: Int) -> SpeakerPhrase {
         let s = mentions.start(m)
         if s > a, columns.kinds[s - 1] == .word, word(s - 1, in: words.prepositions) { return .none }
+        // `Kuasa hukum Hendrogiarto mengatakan`: the lawyer, whom the title and client name.
+        if let r = RelationalRoles.start(endingBefore: s, in: columns), r >= a { return .role(r..<mentions.end(m)) }
         return .mention(m)
+    }
+
+    /// Whether person `m` comes right after the relational title (``RelationalRoles``) at
+    /// token `r`: whose representative the title's holder is.
+    func isNamedByTitle(_ m: Int, _ r: Int) -> Bool {
+        RelationalRoles.start(endingBefore: mentions.start(m), in: columns) == r
     }
 
     /// The byte range of token `i`.

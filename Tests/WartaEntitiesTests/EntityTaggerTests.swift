@@ -227,6 +227,32 @@ struct EntityTaggerTests {
         #expect(mentions.filter { $0.type == .org }.map { mentionText(doc, $0) } == [organization])
     }
 
+    /// A relational title (``RelationalRoles``) is not the role of the name right after it,
+    /// whose representative the title's holder is; a name set off by commas after that holds
+    /// the whole title, and the first keeps the title after the relational one.
+    @Test func aRelationalTitleNamesWhoseRepresentative() {
+        // Each person's role, `-` for none.
+        let people = { (text: String) -> [String: String] in
+            let doc = TextAnalyzer().analyze(text)
+            return Dictionary(EntityTagger().tag(doc).filter { $0.type == .per }.map { (mentionText(doc, $0), $0.role ?? "-") },
+                              uniquingKeysWith: { a, _ in a })
+        }
+        #expect(people("Kuasa Hukum Hendrogiarto mengatakan kliennya tidak bersalah.") == ["Hendrogiarto": "-"])
+        #expect(people("Juru Bicara Presiden Joko Widodo, Fadjroel Rachman, mengatakan Presiden akan datang.")
+                == ["Joko Widodo": "Presiden", "Fadjroel Rachman": "Juru Bicara Presiden Joko Widodo"])
+        #expect(people("Juru bicara Presiden Joko Widodo, Fadjroel Rachman turut meninjau lokasi ledakan.")
+                == ["Joko Widodo": "Presiden", "Fadjroel Rachman": "Juru bicara Presiden Joko Widodo"])
+        #expect(people("Juru bicara KPK Budi Prasetyo, Senin (5/10), mengatakan penyidik sudah memeriksa saksi.")
+                == ["Budi Prasetyo": "Juru bicara KPK"])
+        #expect(people("Budi Santoso, Kuasa Hukum Hendrogiarto, mengatakan kliennya tidak bersalah.")["Budi Santoso"]
+                == "Kuasa Hukum Hendrogiarto")
+        // A title after the relational one, then the name: the name is the holder.
+        #expect(people("Staf Khusus Menteri Keuangan Yustinus Prastowo mengatakan pajak akan naik.")
+                == ["Yustinus Prastowo": "Staf Khusus Menteri Keuangan"])
+        #expect(people("Juru bicara KPK Budi Prasetyo mengatakan penyidik sudah memeriksa saksi.")
+                == ["Budi Prasetyo": "Juru bicara KPK"])
+    }
+
     /// A role right before a person the model found is the person's, across an acronym in
     /// brackets and English joining words; the bracket around a name and an honorific alone
     /// are not part of a role.

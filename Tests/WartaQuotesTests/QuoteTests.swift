@@ -489,6 +489,19 @@ struct HostileQuoteTests {
             == ["Raldi Hendro Koestoer"])
     }
 
+    /// A relational title (`kuasa hukum`, `juru bicara`) names whose representative speaks: the
+    /// name right after it is the client, not the speaker, and a name set off by commas after
+    /// that is the speaker, who holds the whole title.
+    @Test func theLawyerSpeaksNotTheClient() {
+        let subject = found("Kuasa hukum Hendrogiarto mengatakan kliennya tidak pernah menerima uang dari siapa pun.")
+        #expect(subject.map(\.speaker) == ["Kuasa hukum Hendrogiarto"] && subject.first?.resolvedBy == "role")
+        let afterCue = found("\"Kami menghormati putusan majelis hakim itu,\" kata kuasa hukum Hendrogiarto.")
+        #expect(afterCue.map(\.speaker) == ["kuasa hukum Hendrogiarto"])
+        let (_, named, entities) = quotes("Kuasa hukum Hendrogiarto, Budi Santoso, mengatakan kliennya tidak pernah menerima uang.")
+        #expect(named.first?.speaker?.name == "Budi Santoso" && named.first?.speaker?.role == "Kuasa hukum Hendrogiarto")
+        #expect(entities.first { $0.name == "Budi Santoso" }?.roles == ["Kuasa hukum Hendrogiarto"])
+    }
+
     @Test func manyMarksAndNoText() {
         #expect(found(String(repeating: "“", count: 5_000)).isEmpty)
         #expect(found(String(repeating: "” kata dia, “", count: 2_000)).count <= 2_000)
