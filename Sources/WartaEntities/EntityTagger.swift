@@ -987,8 +987,11 @@ final class Scan {
     /// Without a name, the organization the role names is still one ("kata Kepala Badan
     /// Pengawas Obat dan Makanan di Jakarta").
     func personAfterRole(_ i: Int, _ end: Int, _ limit: Int) -> Int {
-        let run = beforeNextRole(end, roleRunEnd(from: end, limit))
-        let nameStart = nameAtEnd(of: end..<run)
+        // A listed name may start inside the role's words (`Kepala Badan` | `Meteorologi, …`).
+        let run = beforeNextRole(end, roleRunEnd(from: end, limit, listedFrom: i + 1))
+        // Not inside a listed name that starts in the role's words (`Kepala Badan` | `Meteorologi,
+        // Klimatologi, dan Geofisika` | `Dwikorita Karnawati`).
+        let nameStart = afterListedName(nameAtEnd(of: end..<run), in: i + 1..<run)
         if nameStart < run, !allCaps(nameStart) || isBalineseNameOpening(nameStart) || isInitial(nameStart) && run - nameStart >= 2,
            !continuesAsOrganization(run, limit), !isFollowedByAppositiveName(run, limit),
            !(run - nameStart == 1 && isCommonWord(nameStart)), !followsJoiningWord(nameStart, after: end) {
@@ -1308,9 +1311,12 @@ final class Scan {
             if has(i, .organization) && (capitalized(i) || allCaps(i)) {
                 // The organization ends before a rank or role inside the run (`Polda Metro Jaya` |
                 // `Kombes Pol`), after the listed name it opens (`Kantor Staf Presiden`).
-                let listedEnd = lexiconMatch(i, end).map { $0.1 } ?? i + 1
+                let listed = lexiconMatch(i, end)
+                let listedEnd = listed.map { $0.1 } ?? i + 1
                 let orgEnd = (listedEnd..<end).first { t in lexiconMatch(t, end).map { $0.0.type == .role } ?? false } ?? end
-                add(Mention(start: i, end: orgEnd, type: .org))
+                // Exactly a listed organization: its subtype and id come with it.
+                let entry = listed.flatMap { $0.1 == orgEnd && $0.0.type == .org ? $0.0 : nil }
+                add(Mention(start: i, end: orgEnd, type: .org, subtype: subtype(of: entry), lexiconID: entry.map { .id(of: $0) } ?? .none))
                 return
             }
             if let (entry, e) = lexiconMatch(i, end), entry.type == .org || entry.type == .loc {
@@ -1486,12 +1492,17 @@ final class Scan {
     }
 
     /// The end of a role's words from `i`: its capitalised run, going on over a number before
-    /// a capitalised word (first too: `CEO` | `99 Group Indonesia`) and an acronym in brackets
-    /// (`Wakil Presiden Direktur PT Hutchison 3 Indonesia (Tri)`).
-    func roleRunEnd(from i: Int, _ limit: Int) -> Int {
+    /// a capitalised word (first too: `CEO` | `99 Group Indonesia`), an acronym in brackets
+    /// (`Wakil Presiden Direktur PT Hutchison 3 Indonesia (Tri)`) and a listed organization or
+    /// place starting from `listedFrom` (else `i`) with commas in it (`Badan Meteorologi,
+    /// Klimatologi, dan Geofisika`).
+    func roleRunEnd(from i: Int, _ limit: Int, listedFrom: Int? = nil) -> Int {
         var end = capitalizedRun(i, limit)
         while true {
-            if end + 1 < limit, isNumber(end), capitalized(end + 1) {
+            if let listed = listedNameEnd(crossing: min(listedFrom ?? i, i)..<end, limit), listed > end {
+                // `Kepala Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) Dwikorita Karnawati`.
+                end = listed < limit && capitalized(listed) ? capitalizedRun(listed, limit) : listed
+            } else if end + 1 < limit, isNumber(end), capitalized(end + 1) {
                 end = capitalizedRun(end + 1, limit)
             } else if end > i, end + 2 < limit, flags[end].contains(.openingBracket), capitalized(end + 1) || allCaps(end + 1),
                       flags[end + 2].contains(.closingBracket) {
@@ -1501,6 +1512,25 @@ final class Scan {
             }
         }
         return end
+    }
+
+    /// Whether token `c` is a comma inside a listed organization or place (`Badan Meteorologi,
+    /// Klimatologi, dan Geofisika`), one starting at most twelve tokens before it.
+    func isCommaInListedName(_ c: Int) -> Bool {
+        isComma(c) && listedNameEnd(crossing: max(0, c - 12)..<c, tokenCount) != nil
+    }
+
+    /// The end of the longest listed organization or place that starts in `run` and ends after
+    /// it (a name with commas in it: `Badan Meteorologi, Klimatologi, dan Geofisika`), or nil.
+    func listedNameEnd(crossing run: Range<Int>, _ limit: Int) -> Int? {
+        var best: Int? = nil
+        for t in run {
+            guard let (entry, end) = lexiconMatch(t, limit), end > run.upperBound, entry.type == .org || entry.type == .loc,
+                  entry.casePolicy != .any
+            else { continue }
+            best = max(best ?? end, end)
+        }
+        return best
     }
 
     /// A role right before a person, or before a comma and then the person, is the person's
@@ -1534,8 +1564,8 @@ final class Scan {
         let comma = s - 1
         guard comma > 1, isComma(comma) else { return nil }
         var r = comma
-        while r > 0, r > comma - 12, kinds[r - 1] != .punctuation { r -= 1 }
-        guard r == 0 || kinds[r - 1] == .punctuation && r > comma - 12 else { return nil }
+        while r > 0, r > comma - 16, kinds[r - 1] != .punctuation || isCommaInListedName(r - 1) { r -= 1 }
+        guard r == 0 || kinds[r - 1] == .punctuation && r > comma - 16 else { return nil }
         return role(in: r..<min(r + 2, comma), before: comma, people: people, overPeople: true)
     }
 
@@ -1561,7 +1591,7 @@ final class Scan {
         var r = s
         while r > 0, r > s - 14,
               capitalized(r - 1) || allCaps(r - 1) || has(r - 1, .connector) || flags[r - 1].contains(.openingBracket)
-                || flags[r - 1].contains(.closingBracket) || isEnglishJoiner(r - 1) { r -= 1 }
+                || flags[r - 1].contains(.closingBracket) || isEnglishJoiner(r - 1) || isCommaInListedName(r - 1) { r -= 1 }
         guard r < s - 1, let role = role(in: r..<min(r + 2, s), before: s, people: people) else { return nil }
         return roleOwnedBy(s, end: end, from: role, people: people)
     }

@@ -227,6 +227,24 @@ struct EntityTaggerTests {
         #expect(mentions.filter { $0.type == .org }.map { mentionText(doc, $0) } == [organization])
     }
 
+    /// A listed name with commas in it (`Badan Meteorologi, Klimatologi, dan Geofisika`) stays
+    /// one organization against the model, which learned that a comma ends a name, and a role's
+    /// words run over it to the person's name, which does not start inside it.
+    @Test(arguments: [
+        "Kepala Badan Meteorologi, Klimatologi, dan Geofisika Dwikorita Karnawati menambahkan bahwa cuaca ekstrem masih berpotensi.",
+        "Kepala Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) Dwikorita Karnawati menambahkan bahwa cuaca ekstrem masih berpotensi.",
+        "Menurut Kepala Badan Meteorologi, Klimatologi, dan Geofisika, Dwikorita Karnawati, cuaca ekstrem masih berpotensi.",
+    ])
+    func aListedNameWithCommasIsOne(_ text: String) {
+        let doc = TextAnalyzer().analyze(text)
+        let mentions = EntityTagger().tag(doc)
+        #expect(mentions.filter { $0.type == .org }.map { mentionText(doc, $0) }.first == "Badan Meteorologi, Klimatologi, dan Geofisika")
+        #expect(mentions.first { $0.type == .org }?.lexiconID == "BMKG")
+        #expect(mentions.filter { $0.type == .per }.map { mentionText(doc, $0) } == ["Dwikorita Karnawati"])
+        #expect(mentions.first { $0.type == .per }?.role == "Kepala Badan Meteorologi, Klimatologi, dan Geofisika"
+                + (text.contains("(BMKG)") ? " (BMKG)" : ""))
+    }
+
     /// A relational title (``RelationalRoles``) is not the role of the name right after it,
     /// whose representative the title's holder is; a name set off by commas after that holds
     /// the whole title, and the first keeps the title after the relational one.

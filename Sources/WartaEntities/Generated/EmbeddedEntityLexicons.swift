@@ -8319,6 +8319,7 @@ Atlas Resources	ORG	company	capitalized	ARII
 Austindo Nusantara Jaya	ORG	company	capitalized	ANJT	
 Autopedia Sukses Lestari	ORG	company	capitalized	ASLC	
 Avia Avian	ORG	company	capitalized	AVIA	
+Badan Gizi Nasional	ORG	agency	capitalized	BGN	
 Badan Intelijen Negara	ORG	agency	capitalized	BIN	
 Badan Koordinasi Penanaman Modal	ORG	agency	capitalized	BKPM	
 Badan Meteorologi, Klimatologi, dan Geofisika	ORG	agency	capitalized	BMKG	
@@ -8327,6 +8328,7 @@ Badan Nasional Penanggulangan Bencana	ORG	agency	capitalized	BNPB
 Badan Pemeriksa Keuangan	ORG	agency	capitalized	BPK	
 Badan Pengawas Obat dan Makanan	ORG	agency	capitalized	BPOM	
 Badan Pengawas Pemilihan Umum	ORG	agency	capitalized	Bawaslu	
+Badan Pengelola Investasi Daya Anagata Nusantara	ORG	agency	capitalized	BP Danantara	
 Badan Perencanaan Pembangunan Nasional	ORG	agency	capitalized	Bappenas	
 Badan Pusat Statistik	ORG	agency	capitalized	BPS	
 Badan Reserse Kriminal	ORG	police	capitalized	Bareskrim	
@@ -8403,6 +8405,7 @@ Bersama Mencapai Puncak	ORG	company	capitalized	BAIK
 Bersama Zatta Jaya	ORG	company	capitalized	ZATA	
 Betonjaya Manunggal	ORG	company	capitalized	BTON	
 BFI Finance  Indonesia	ORG	company	capitalized	BFIN	
+BGN	ORG	agency	upper	BGN	
 Bhakti Agung Propertindo	ORG	company	capitalized	BAPI	
 Bhakti Multi Artha	ORG	company	capitalized	BHAT	
 Bhuwanatala Indah Permai	ORG	company	capitalized	BIPP	
@@ -8423,6 +8426,7 @@ BNN	ORG	agency	upper	BNN
 BNPB	ORG	agency	upper	BNPB	
 Bogor Agricultural University	ORG	university	capitalized		
 Borneo Olah Sarana Sukses	ORG	company	capitalized	BOSS	
+BP Danantara	ORG	agency	capitalized	BP Danantara	
 BPH Migas	ORG	agency	capitalized	BPH Migas	
 BPJS Kesehatan	ORG	agency	capitalized	BPJS Kesehatan	
 BPJS Ketenagakerjaan	ORG	agency	capitalized	BPJS Ketenagakerjaan	
@@ -8494,6 +8498,7 @@ Dafam Property Indonesia	ORG	company	capitalized	DFAM
 Damai Sejahtera Abadi	ORG	company	capitalized	UFOE	
 Dana Brata Luhur	ORG	company	capitalized	TEBE	
 Dana Moneter Internasional	ORG	international	capitalized	IMF	
+Danantara	ORG	agency	capitalized	Danantara	
 Danasupra Erapacific	ORG	company	capitalized	DEFI	
 Darma Henwa	ORG	company	capitalized	DEWA	
 Darmi Bersaudara	ORG	company	capitalized	KAYU	
@@ -8725,50 +8730,121 @@ Kedawung Setia Industrial	ORG	company	capitalized	KDSI
 Kedoya Adyaraya	ORG	company	capitalized	RSGK	
 Kejagung	ORG	judiciary	capitalized	Kejagung	
 Kejaksaan Agung	ORG	judiciary	capitalized	Kejagung	
+Kemen PPN	ORG	ministry	capitalized	Kemen PPN	
 Kemenag	ORG	ministry	capitalized	Kemenag	
 Kemenaker	ORG	ministry	capitalized	Kemenaker	
+Kemenbud	ORG	ministry	capitalized	Kemenbud	
 KemenBUMN	ORG	ministry	capitalized	KemenBUMN	
 Kemendag	ORG	ministry	capitalized	Kemendag	
 Kemendagri	ORG	ministry	capitalized	Kemendagri	
+Kemendes PDT	ORG	ministry	capitalized	Kemendes PDT	
+Kemendes PDTT	ORG	ministry	capitalized	Kemendes PDTT	
 Kemendikbud	ORG	ministry	capitalized	Kemendikbud	
+Kemendikbudristek	ORG	ministry	capitalized	Kemendikbudristek	
+Kemendikdasmen	ORG	ministry	capitalized	Kemendikdasmen	
+Kemendiktisaintek	ORG	ministry	capitalized	Kemendiktisaintek	
+Kemenekraf	ORG	ministry	capitalized	Kemenekraf	
+KemenHAM	ORG	ministry	capitalized	KemenHAM	
 Kemenhan	ORG	ministry	capitalized	Kemenhan	
 Kemenhub	ORG	ministry	capitalized	Kemenhub	
+Kemenhut	ORG	ministry	capitalized	Kemenhut	
+Kemenimipas	ORG	ministry	capitalized	Kemenimipas	
 Kemenkes	ORG	ministry	capitalized	Kemenkes	
 Kemenkeu	ORG	ministry	capitalized	Kemenkeu	
+Kemenko IPK	ORG	ministry	capitalized	Kemenko IPK	
+Kemenko Kumham Imipas	ORG	ministry	capitalized	Kemenko Kumham Imipas	
+Kemenko Marves	ORG	ministry	capitalized	Kemenko Marves	
+Kemenko Pangan	ORG	ministry	capitalized	Kemenko Pangan	
+Kemenko Perekonomian	ORG	ministry	capitalized	Kemenko Perekonomian	
+Kemenko PM	ORG	ministry	capitalized	Kemenko PM	
+Kemenko PMK	ORG	ministry	capitalized	Kemenko PMK	
+Kemenko Polhukam	ORG	ministry	capitalized	Kemenko Polhukam	
+Kemenko Polkam	ORG	ministry	capitalized	Kemenko Polkam	
 Kemenkominfo	ORG	ministry	capitalized	Kemenkominfo	
+Kemenkop	ORG	ministry	capitalized	Kemenkop	
+KemenKopUKM	ORG	ministry	capitalized	KemenKopUKM	
+Kemenkum	ORG	ministry	capitalized	Kemenkum	
 Kemenkumham	ORG	ministry	capitalized	Kemenkumham	
 Kemenlu	ORG	ministry	capitalized	Kemenlu	
+KemenPAN-RB	ORG	ministry	capitalized	KemenPAN-RB	
+Kemenpar	ORG	ministry	capitalized	Kemenpar	
 Kemenparekraf	ORG	ministry	capitalized	Kemenparekraf	
 Kemenperin	ORG	ministry	capitalized	Kemenperin	
 Kemenpora	ORG	ministry	capitalized	Kemenpora	
+KemenPPPA	ORG	ministry	capitalized	KemenPPPA	
 KemenPUPR	ORG	ministry	capitalized	KemenPUPR	
+Kemenristek	ORG	ministry	capitalized	Kemenristek	
+Kemensetneg	ORG	ministry	capitalized	Kemensetneg	
 Kemensos	ORG	ministry	capitalized	Kemensos	
 Kementan	ORG	ministry	capitalized	Kementan	
 Kementerian Agama	ORG	ministry	capitalized	Kemenag	
+Kementerian Agraria dan Tata Ruang	ORG	ministry	capitalized	Kementerian ATR	
+Kementerian ATR	ORG	ministry	capitalized	Kementerian ATR	
 Kementerian Badan Usaha Milik Negara	ORG	ministry	capitalized	KemenBUMN	
 Kementerian BUMN	ORG	ministry	capitalized	Kementerian BUMN	
 Kementerian Dalam Negeri	ORG	ministry	capitalized	Kemendagri	
+Kementerian Desa dan Pembangunan Daerah Tertinggal	ORG	ministry	capitalized	Kemendes PDT	
+Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi	ORG	ministry	capitalized	Kemendes PDTT	
+Kementerian Ekonomi Kreatif	ORG	ministry	capitalized	Kemenekraf	
 Kementerian Energi dan Sumber Daya Mineral	ORG	ministry	capitalized	ESDM	
 Kementerian ESDM	ORG	ministry	capitalized	Kementerian ESDM	
+Kementerian Hak Asasi Manusia	ORG	ministry	capitalized	KemenHAM	
+Kementerian Hukum	ORG	ministry	capitalized	Kemenkum	
 Kementerian Hukum dan Hak Asasi Manusia	ORG	ministry	capitalized	Kemenkumham	
+Kementerian Imigrasi dan Pemasyarakatan	ORG	ministry	capitalized	Kemenimipas	
+Kementerian Investasi	ORG	ministry	capitalized	Kementerian Investasi	
+Kementerian Investasi dan Hilirisasi	ORG	ministry	capitalized	Kementerian Investasi	
+Kementerian Kebudayaan	ORG	ministry	capitalized	Kemenbud	
+Kementerian Kehutanan	ORG	ministry	capitalized	Kemenhut	
 Kementerian Kelautan dan Perikanan	ORG	ministry	capitalized	KKP	
 Kementerian Kesehatan	ORG	ministry	capitalized	Kemenkes	
 Kementerian Ketenagakerjaan	ORG	ministry	capitalized	Kemenaker	
 Kementerian Keuangan	ORG	ministry	capitalized	Kemenkeu	
+Kementerian Komunikasi dan Digital	ORG	ministry	capitalized	Komdigi	
 Kementerian Komunikasi dan Informatika	ORG	ministry	capitalized	Kemenkominfo	
+Kementerian Koordinator Bidang Hukum, Hak Asasi Manusia, Imigrasi, dan Pemasyarakatan	ORG	ministry	capitalized	Kemenko Kumham Imipas	
+Kementerian Koordinator Bidang Infrastruktur dan Pembangunan Kewilayahan	ORG	ministry	capitalized	Kemenko IPK	
+Kementerian Koordinator Bidang Kemaritiman dan Investasi	ORG	ministry	capitalized	Kemenko Marves	
+Kementerian Koordinator Bidang Pangan	ORG	ministry	capitalized	Kemenko Pangan	
+Kementerian Koordinator Bidang Pembangunan Manusia dan Kebudayaan	ORG	ministry	capitalized	Kemenko PMK	
+Kementerian Koordinator Bidang Pemberdayaan Masyarakat	ORG	ministry	capitalized	Kemenko PM	
+Kementerian Koordinator Bidang Perekonomian	ORG	ministry	capitalized	Kemenko Perekonomian	
+Kementerian Koordinator Bidang Politik dan Keamanan	ORG	ministry	capitalized	Kemenko Polkam	
+Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan	ORG	ministry	capitalized	Kemenko Polhukam	
+Kementerian Koperasi	ORG	ministry	capitalized	Kemenkop	
+Kementerian Koperasi dan Usaha Kecil dan Menengah	ORG	ministry	capitalized	KemenKopUKM	
+Kementerian Lingkungan Hidup	ORG	ministry	capitalized	KLH	
 Kementerian Lingkungan Hidup dan Kehutanan	ORG	ministry	capitalized	KLHK	
 Kementerian Luar Negeri	ORG	ministry	capitalized	Kemenlu	
+Kementerian Pariwisata	ORG	ministry	capitalized	Kemenpar	
 Kementerian Pariwisata dan Ekonomi Kreatif	ORG	ministry	capitalized	Kemenparekraf	
+Kementerian Pekerjaan Umum	ORG	ministry	capitalized	Kementerian PU	
 Kementerian Pekerjaan Umum dan Perumahan Rakyat	ORG	ministry	capitalized	KemenPUPR	
+Kementerian Pelindungan Pekerja Migran Indonesia	ORG	ministry	capitalized	KP2MI	
+Kementerian Pemberdayaan Perempuan dan Perlindungan Anak	ORG	ministry	capitalized	KemenPPPA	
 Kementerian Pemuda dan Olahraga	ORG	ministry	capitalized	Kemenpora	
+Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi	ORG	ministry	capitalized	KemenPAN-RB	
 Kementerian Pendidikan dan Kebudayaan	ORG	ministry	capitalized	Kemendikbud	
+Kementerian Pendidikan Dasar dan Menengah	ORG	ministry	capitalized	Kemendikdasmen	
+Kementerian Pendidikan Tinggi, Sains, dan Teknologi	ORG	ministry	capitalized	Kemendiktisaintek	
+Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi	ORG	ministry	capitalized	Kemendikbudristek	
 Kementerian Perdagangan	ORG	ministry	capitalized	Kemendag	
+Kementerian Perencanaan Pembangunan Nasional	ORG	ministry	capitalized	Kemen PPN	
 Kementerian Perhubungan	ORG	ministry	capitalized	Kemenhub	
 Kementerian Perindustrian	ORG	ministry	capitalized	Kemenperin	
 Kementerian Pertahanan	ORG	ministry	capitalized	Kemenhan	
 Kementerian Pertanian	ORG	ministry	capitalized	Kementan	
+Kementerian Perumahan dan Kawasan Permukiman	ORG	ministry	capitalized	Kementerian PKP	
+Kementerian PKP	ORG	ministry	capitalized	Kementerian PKP	
+Kementerian PU	ORG	ministry	capitalized	Kementerian PU	
 Kementerian PUPR	ORG	ministry	capitalized	Kementerian PUPR	
+Kementerian Riset dan Teknologi	ORG	ministry	capitalized	Kemenristek	
+Kementerian Sekretariat Negara	ORG	ministry	capitalized	Kemensetneg	
 Kementerian Sosial	ORG	ministry	capitalized	Kemensos	
+Kementerian Transmigrasi	ORG	ministry	capitalized	Kementrans	
+Kementerian UMKM	ORG	ministry	capitalized	Kementerian UMKM	
+Kementerian Usaha Mikro, Kecil, dan Menengah	ORG	ministry	capitalized	Kementerian UMKM	
+Kementrans	ORG	ministry	capitalized	Kementrans	
 Kencana Energi Lestari	ORG	company	capitalized	KEEN	
 Kepolisian Negara Republik Indonesia	ORG	police	capitalized	Polri	
 Ketrosden Triasmitra	ORG	company	capitalized	KETR	
@@ -8779,6 +8855,7 @@ Kino Indonesia	ORG	company	capitalized	KINO
 Kioson Komersial Indonesia	ORG	company	capitalized	KIOS	
 Kirana Megatara	ORG	company	capitalized	KMTR	
 KKP	ORG	ministry	upper	KKP	
+KLH	ORG	ministry	upper	KLH	
 KLHK	ORG	ministry	upper	KLHK	
 Klinko Karya Imaji	ORG	company	capitalized	KLIN	
 KMI Wire & Cable	ORG	company	capitalized	KBLI	
@@ -8786,6 +8863,7 @@ Kobexindo Tractors	ORG	company	capitalized	KOBX
 Koka Indonesia	ORG	company	capitalized	KOKA	
 Kokoh Exa Nusantara	ORG	company	capitalized	KOCI	
 Kokoh Inti Arebama	ORG	company	capitalized	KOIN	
+Komdigi	ORG	ministry	capitalized	Komdigi	
 Kominfo	ORG	ministry	capitalized	Kominfo	
 Komisi Nasional Hak Asasi Manusia	ORG	agency	capitalized	Komnas HAM	
 Komisi Pemberantasan Korupsi	ORG	agency	capitalized	KPK	
@@ -8796,6 +8874,7 @@ Komisi Yudisial	ORG	judiciary	capitalized	KY
 Komnas HAM	ORG	agency	capitalized	Komnas HAM	
 Kompas	ORG	media	capitalized	Kompas	
 Kota Satu Properti	ORG	company	capitalized	SATU	
+KP2MI	ORG	ministry	upper	KP2MI	
 KPI	ORG	agency	upper	KPI	
 KPK	ORG	agency	upper	KPK	
 KPPU	ORG	agency	upper	KPPU	

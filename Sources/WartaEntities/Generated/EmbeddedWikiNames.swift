@@ -27306,29 +27306,16 @@ Kemen KUKM	ORG
 Kemen LH	ORG
 Kemen PANRB	ORG
 Kemen PDT	ORG
-Kemen PPN	ORG
 Kemen PPPA	ORG
 Kemen PU	ORG
 Kemenakertrans	ORG
-Kemenhut	ORG
 Kemenko Ekon	ORG
 Kemenko Kesra	ORG
-Kemenko Polhukam	ORG
 Kemenpera	ORG
-Kemenristek	ORG
-Kemensetneg	ORG
-Kementerian Kehutanan	ORG
 Kementerian Koordinator Bidang Kesejahteraan Rakyat	ORG
-Kementerian Koordinator Bidang Perekonomian	ORG
-Kementerian Lingkungan Hidup	ORG
-Kementerian Pekerjaan Umum	ORG
 Kementerian Pembangunan Daerah Tertinggal	ORG
-Kementerian Pemberdayaan Perempuan dan Perlindungan Anak	ORG
 Kementerian Pemuda dan Olah Raga	ORG
-Kementerian Perencanaan Pembangunan Nasional	ORG
 Kementerian Perumahan Rakyat	ORG
-Kementerian Riset dan Teknologi	ORG
-Kementerian Sekretariat Negara	ORG
 Kementerian Tenaga Kerja dan Transmigrasi	ORG
 Kemerdekaan Puerto Riko	ORG
 Kemetul Susukan	LOC

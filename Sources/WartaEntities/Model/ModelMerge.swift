@@ -521,9 +521,15 @@ extension Scan {
         let m = mentions[k]
         switch m.type {
         case .per: return (!m.role.isNone || has(m.start - 1, .speech)) && !isLastWordOfRoleOrganization(m)
-        case .org, .loc: return abbreviations.contains(k) || isMedia(m.subtype) || isDefinedAcronym(m)
+        case .org, .loc: return abbreviations.contains(k) || isMedia(m.subtype) || isDefinedAcronym(m) || isListedNameWithCommas(m)
         default: return true
         }
+    }
+
+    /// Whether `m` is a listed name with commas inside (`Badan Meteorologi, Klimatologi, dan
+    /// Geofisika`): the model, which learned that a comma ends a name, would cut it in pieces.
+    func isListedNameWithCommas(_ m: Mention) -> Bool {
+        (m.start + 1..<max(m.start + 1, m.end - 1)).contains(where: isComma) && lexiconMatch(m.start, m.end)?.1 == m.end
     }
 
     /// Whether subtype `t` is `media` (a dateline's publisher), without making a string of
