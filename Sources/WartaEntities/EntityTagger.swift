@@ -222,6 +222,7 @@ public struct EntityTagger: Sendable {
             scan.adopt(spans)
             wordScores.give(words)
             scan.trimPeople(inTitleCase: scan.titleCaseLines)
+            scan.trimOrganizationsAndPlaces(inTitleCase: scan.titleCaseLines)
             scan.splitOrganizationWordsOffPeople()
             scan.acronymsOfModelOrganizations()
             scan.repeatNames()

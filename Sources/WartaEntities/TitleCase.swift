@@ -111,6 +111,44 @@ extension Scan {
                 break
             }
         }
+        cut(ends)
+    }
+
+    /// Cuts the organizations and places that no lexicon lists, in the headlines in title case
+    /// `lines`, before a verb in `-kan` that the document does not capitalise elsewhere
+    /// (`Kemenkeu` | `Ingatkan Wajib Pajak …`, `Polres Sleman` | `Pastikan …`); nouns in `-an`
+    /// (`Pendidikan`, `Kesehatan`) are no such verb. What is left links to its lexicon entry.
+    func trimOrganizationsAndPlaces(inTitleCase lines: [Range<Int>]) {
+        guard !lines.isEmpty else { return }
+        var named: Set<Int>? = nil
+        var ends: [(mention: Int, end: Int)] = []
+        for k in mentions.indices where (mentions[k].type == .org || mentions[k].type == .loc) && mentions[k].lexiconID.isNone {
+            let start = mentions[k].start, end = mentions[k].end
+            guard end - start >= 2, Scan.line(containing: start, in: lines) else { continue }
+            for t in start + 1..<end where endsWithKan(t) && !isNounInAn(t) {
+                if named == nil { named = capitalizedOutside(lines) }
+                if named!.contains(keyHash(t)) { continue }
+                ends.append((k, t))
+                break
+            }
+        }
+        cut(ends)
+        // What is left may be a listed name (`Kemenkeu`): its subtype and id come with it.
+        for (k, end) in ends where mentions[k].end == end {
+            guard let (entry, e) = lexiconMatch(mentions[k].start, end), e == end, entry.type == mentions[k].type else { continue }
+            mentions[k].subtype = .subtype(of: entry)
+            mentions[k].lexiconID = .id(of: entry)
+        }
+    }
+
+    /// Whether token `t` has the shape of a noun in `pe-…-an` or `ke-…-an` (`Pendidikan`,
+    /// `Kesehatan`, `Perikanan`), not of a verb in `-kan`.
+    func isNounInAn(_ t: Int) -> Bool {
+        withKey(t) { k in k.count >= 6 && (k.starts(with: "pe".utf8) || k.starts(with: "ke".utf8)) }
+    }
+
+    /// Sets the end of each mention of `ends` and removes the mentions left empty.
+    private func cut(_ ends: [(mention: Int, end: Int)]) {
         guard !ends.isEmpty else { return }
         for (k, end) in ends { mentions[k].end = end }
         var index: [Int?] = [], kept = 0

@@ -187,6 +187,20 @@ struct EntityTaggerTests {
         #expect(tagged(text).filter { $0.hasPrefix("PER") } == people)
     }
 
+    /// In a headline in title case an organization or place stops before a verb in `-kan` that
+    /// the text does not capitalise elsewhere, and what is left links to its lexicon entry; a
+    /// noun in `-an` (`Pendidikan`) stays inside.
+    @Test func aTitleCaseHeadlineEndsAnOrganizationAtAVerb() {
+        let text = "Kemenkeu Ingatkan Wajib Pajak Segera Aktivasi Akun buat Lapor SPT\n\n"
+            + "Kementerian Keuangan mengingatkan wajib pajak untuk segera mengaktifkan akun mereka."
+        let doc = TextAnalyzer().analyze(text)
+        let organizations = EntityTagger().tag(doc).filter { $0.type == .org }
+        #expect(organizations.map { mentionText(doc, $0) } == ["Kemenkeu", "Kementerian Keuangan"])
+        #expect(organizations.first?.lexiconID == "Kemenkeu")
+        #expect(tagged("Dinas Pendidikan Kota Semarang Tetapkan Jadwal Ujian Sekolah").filter { $0.hasPrefix("ORG") }
+                == ["ORG Dinas Pendidikan Kota Semarang"])
+    }
+
     /// A common word capitalised in a headline and at a sentence's start is never a person.
     @Test func aCapitalisedCommonWordIsNoPerson() {
         let names = tagged("Presiden Banggakan Inflasi 2%, Ini Cara Kemendagri Jaga Stabilitas Harga\n\n"
