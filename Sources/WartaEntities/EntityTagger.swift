@@ -1067,7 +1067,8 @@ final class Scan {
     /// Komisaris Besar, "Penanganan", "Barat") unless they are given names.
     func nameAtEnd(of run: Range<Int>) -> Int {
         var nameStart = run.upperBound
-        while nameStart > run.lowerBound, capitalized(nameStart - 1) || isInitial(nameStart - 1), !isAcronym(nameStart - 1),
+        while nameStart > run.lowerBound, capitalized(nameStart - 1) || isInitial(nameStart - 1),
+              !isAcronym(nameStart - 1) || isInnerInitials(nameStart - 1, in: run),
               lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per }) ?? true,
               !has(nameStart - 1, .organization), !has(nameStart - 1, .location),
               run.upperBound - nameStart < 3 {
@@ -1113,6 +1114,18 @@ final class Scan {
         guard allCaps(i), kinds[i] == .word, doc.tokens.ends[i] - doc.tokens.starts[i] == 1 else { return false }
         let c = doc.bytes[Int(doc.tokens.starts[i])]
         return c != 0x49 && c != 0x56 && c != 0x58  // I, V, X
+    }
+
+    /// Whether token `i` is two initials inside a name (`PS` of `Bambang PS Brodjonegoro`): two
+    /// capitals no lexicon lists and no Roman numeral, between capitalised words of `run` that
+    /// are no acronyms, the first a name's word (no word of the language but a given name, no
+    /// organization or place word: `Kementerian Kesehatan RI` | `Azhar Jaya`).
+    func isInnerInitials(_ i: Int, in run: Range<Int>) -> Bool {
+        guard i > run.lowerBound, i + 1 < run.upperBound, allCaps(i), kinds[i] == .word,
+              doc.tokens.ends[i] - doc.tokens.starts[i] == 2, lexiconMatch(i, i + 1) == nil,
+              capitalized(i - 1), !allCaps(i - 1), capitalized(i + 1), !allCaps(i + 1),
+              !isCommonWord(i - 1) || isGivenName(i - 1), !hasAny(i - 1, [.organization, .location, .placeWord]) else { return false }
+        return withKey(i) { k in !k.allSatisfy { $0 == 0x69 || $0 == 0x76 || $0 == 0x78 } }  // II, IV, VI, XI …
     }
 
     /// `nameStart`, or an earlier `I` or `Ni` and a Balinese name word (``EntityTagger/balineseNameWords``)

@@ -259,6 +259,15 @@ struct EntityTaggerTests {
                 + (text.contains("(BMKG)") ? " (BMKG)" : ""))
     }
 
+    /// Two initials inside a name after a role are the name's (`Bambang PS Brodjonegoro`), not
+    /// an acronym that ends the role's organization.
+    @Test func twoInitialsInsideANameAreTheNames() {
+        expectOnePerson("Kepala Badan Riset dan Inovasi Nasional Bambang PS Brodjonegoro menghadiri uji terbang itu.",
+                        "Bambang PS Brodjonegoro", role: "Kepala Badan Riset dan Inovasi Nasional")
+        expectOnePerson("Direktur Jenderal Kesehatan Lanjutan Kementerian Kesehatan RI Azhar Jaya menyesalkan tindakan itu.",
+                        "Azhar Jaya", role: "Direktur Jenderal Kesehatan Lanjutan Kementerian Kesehatan RI")
+    }
+
     /// A relational title (``RelationalRoles``) is not the role of the name right after it,
     /// whose representative the title's holder is; a name set off by commas after that holds
     /// the whole title, and the first keeps the title after the relational one.
