@@ -228,6 +228,7 @@ public struct EntityTagger: Sendable {
             scan.repeatNames()
             scan.dropPeopleWrittenInLowerCase()
         }
+        scan.namesAfterAlias()
         scan.placesAfterRoleWords()
         scan.ranksOffNames()
         // The people the model found take roles as the rules' people do: after them, then before.
@@ -1462,6 +1463,24 @@ final class Scan {
             people[start] = true
         }
     }
+
+    /// The name after a person and `alias` is a person too, the same one by another name
+    /// (`Zulkifli Hasan alias Zulhas`, `Dedi Mulyadi alias KDM`): one to three capitalised or
+    /// all-capital words that no other mention holds.
+    func namesAfterAlias() {
+        let n = doc.tokens.count
+        var found: [Mention] = []
+        for m in mentions where m.type == .per && m.end + 1 < n && !covered[m.end + 1] && isWord(m.end, in: Scan.aliasWords) {
+            let start = m.end + 1
+            let end = capitalizedRun(start, min(n, start + 3), allowConnectors: false)
+            guard end > start, (start..<end).allSatisfy({ !covered[$0] }) else { continue }
+            found.append(Mention(start: start, end: end, type: .per))
+        }
+        for m in found { add(m) }
+    }
+
+    /// The word that gives a person's other name.
+    static let aliasWords: [[UInt8]] = [Array("alias".utf8)]
 
     /// Whether token `i` is a comma.
     @inline(__always) func isComma(_ i: Int) -> Bool { kinds[i] == .punctuation && isByte(i, 0x2C) }

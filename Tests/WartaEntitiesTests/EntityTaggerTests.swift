@@ -259,6 +259,14 @@ struct EntityTaggerTests {
                 + (text.contains("(BMKG)") ? " (BMKG)" : ""))
     }
 
+    /// The name after a person and `alias` is a person too (`Dedi Mulyadi alias KDM`).
+    @Test func aNameAfterAliasIsAPerson() {
+        #expect(tagged("Gubernur Jawa Barat Dedi Mulyadi alias KDM meminta warga tetap tenang.").filter { $0.hasPrefix("PER") }
+                == ["PER Dedi Mulyadi", "PER KDM"])
+        #expect(tagged("Polisi menangkap Pajar Permana alias Ojan di rumahnya.").filter { $0.hasPrefix("PER") }
+                == ["PER Pajar Permana", "PER Ojan"])
+    }
+
     /// Two initials inside a name after a role are the name's (`Bambang PS Brodjonegoro`), not
     /// an acronym that ends the role's organization.
     @Test func twoInitialsInsideANameAreTheNames() {
