@@ -214,7 +214,21 @@ NU|Nahdlatul Ulama|religious;PBNU|Pengurus Besar Nahdlatul Ulama|religious;Muham
 UI|Universitas Indonesia|university;UGM|Universitas Gadjah Mada|university;ITB|Institut Teknologi Bandung|university;IPB|Institut Pertanian Bogor|university;
 Undip|Universitas Diponegoro|university;Unair|Universitas Airlangga|university;ITS|Institut Teknologi Sepuluh Nopember|university;
 Unpad|Universitas Padjadjaran|university;UNS|Universitas Sebelas Maret|university;Unhas|Universitas Hasanuddin|university;
-Kompas||media;Tempo||media;Antara||media;Detik||media;Reuters||media;AFP||media;AP||media;BBC||media;CNN||media
+Kompas||media;Tempo||media;Antara||media;Detik||media;Reuters||media;AFP||media;AP||media;BBC||media;CNN||media;
+Tokopedia||company;Bukalapak||company;Shopee||company;Lazada||company;Blibli||company;Traveloka||company;Gojek||company;
+GoTo||company;Grab||company;OVO||company;LinkAja||company;Telkomsel||company;Indosat||company;Indosat Ooredoo Hutchison||company;
+XL Axiata||company;Smartfren||company;Nvidia||company;Netflix||company;Alibaba||company;Huawei||company;Xiaomi||company;
+Toyota||company;Honda||company;Hyundai||company;Unilever||company;Indofood||company;Danone||company;Nestle||company;
+Freeport||company;PT Freeport Indonesia||company;Antam||company;Inalum||company;MIND ID||company;Pelni||company;
+Angkasa Pura||company;Jasa Marga||company;Waskita Karya||company;Wijaya Karya||company;Adhi Karya||company;Hutama Karya||company;
+Bio Farma||company;Kimia Farma||company;Sritex||company;Lion Air||company;Citilink||company;Batik Air||company;AirAsia||company;
+Sriwijaya Air||company;Astra||company;Djarum||company;Gudang Garam||company;Sampoerna||company;Sinar Mas||company;
+Persib||sport;Persija||sport;Persebaya||sport;Arema||sport;Arema FC||sport;PSM Makassar||sport;PSS Sleman||sport;
+Bali United||sport;Borneo FC||sport;Dewa United||sport;Madura United||sport;Persis Solo||sport;Persita||sport;
+PSIS Semarang||sport;Persik Kediri||sport;Barito Putera||sport;Malut United||sport;Semen Padang||sport;PSBS Biak||sport;
+Manchester United||sport;Manchester City||sport;Arsenal||sport;Chelsea||sport;Real Madrid||sport;Atletico Madrid||sport;
+Juventus||sport;Inter Milan||sport;AC Milan||sport;Bayern Munich||sport;Bayern Muenchen||sport;Paris Saint-Germain||sport;
+PSG||sport;Tottenham Hotspur||sport;Borussia Dortmund||sport
 """
 
 

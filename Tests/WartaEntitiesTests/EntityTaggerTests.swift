@@ -259,6 +259,16 @@ struct EntityTaggerTests {
                 + (text.contains("(BMKG)") ? " (BMKG)" : ""))
     }
 
+    /// A company or club the lexicon lists in one word ends the role's run before the person's
+    /// name (`CEO Tokopedia` | `William Tanuwijaya`).
+    @Test(arguments: [
+        ("CEO Tokopedia William Tanuwijaya mengatakan, pihaknya akan menambah investasi.", "Tokopedia", "William Tanuwijaya"),
+        ("Pelatih Persib Bojan Hodak menyebut timnya siap bertanding.", "Persib", "Bojan Hodak"),
+    ])
+    func aListedCompanyAfterARoleIsNotThePersons(_ text: String, _ organization: String, _ person: String) {
+        #expect(tagged(text) == ["ORG " + organization, "PER " + person])
+    }
+
     /// The name after a person and `alias` is a person too (`Dedi Mulyadi alias KDM`).
     @Test func aNameAfterAliasIsAPerson() {
         #expect(tagged("Gubernur Jawa Barat Dedi Mulyadi alias KDM meminta warga tetap tenang.").filter { $0.hasPrefix("PER") }

@@ -8241,11 +8241,13 @@ Yuneri	LOC	district	capitalized	95.04.32	95.04
 name	type	subtype	case	id	parent
 Abadi Lestari Indonesia	ORG	company	capitalized	RLCO	
 ABM Investama	ORG	company	capitalized	ABMM	
+AC Milan	ORG	sport	capitalized	AC Milan	
 Ace Oldfields	ORG	company	capitalized	KUAS	
 Acset Indonusa	ORG	company	capitalized	ACST	
 Adaro Andalan Indonesia	ORG	company	capitalized	AADI	
 Adhi Commuter Properti	ORG	company	capitalized	ADCP	
 Adhi Kartiko Pratama	ORG	company	capitalized	NICE	
+Adhi Karya	ORG	company	capitalized	Adhi Karya	
 Adhi Karya (Persero)	ORG	company	capitalized	ADHI	
 Adi Sarana Armada	ORG	company	capitalized	ASSA	
 Adiwarna Anugerah Abadi	ORG	company	capitalized	NAIK	
@@ -8255,6 +8257,7 @@ Agro Yasa Lestari	ORG	company	capitalized	AYLS
 Agung Menjangan Mas	ORG	company	capitalized	AMMS	
 Agung Podomoro Land	ORG	company	capitalized	APLN	
 Agung Semesta Sejahtera	ORG	company	capitalized	TARA	
+AirAsia	ORG	company	capitalized	AirAsia	
 AirAsia Indonesia	ORG	company	capitalized	CMPP	
 Akademi Farmasi Mitra Sehat Mandiri Sidoarjo	ORG	university	capitalized		
 Akademi Farmasi Yarsis Pekanbaru	ORG	university	capitalized		
@@ -8266,6 +8269,7 @@ Alakasa Industrindo	ORG	company	capitalized	ALKA
 Alam Sutera Realty	ORG	company	capitalized	ASRI	
 Alamtri Minerals Indonesia	ORG	company	capitalized	ADMR	
 Alfa Energi Investama	ORG	company	capitalized	FIRE	
+Alibaba	ORG	company	capitalized	Alibaba	
 Alkindo Naratama	ORG	company	capitalized	ALDO	
 Allo Bank Indonesia	ORG	company	capitalized	BBHI	
 Aman Agrindo	ORG	company	capitalized	GULA	
@@ -8276,6 +8280,8 @@ Andalan Perkasa Abadi	ORG	company	capitalized	NASA
 Andalan Sakti Primaindo	ORG	company	capitalized	ASPI	
 Andira Agro	ORG	company	capitalized	ANDI	
 Aneka Tambang	ORG	company	capitalized	ANTM	
+Angkasa Pura	ORG	company	capitalized	Angkasa Pura	
+Antam	ORG	company	capitalized	Antam	
 Antara	ORG	media	capitalized	Antara	
 Anugerah Kagum Karya Utama	ORG	company	capitalized	AKKU	
 AP	ORG	media	upper	AP	
@@ -8283,6 +8289,8 @@ Apexindo Pratama Duta	ORG	company	capitalized	APEX
 Apollo Global Interactive	ORG	company	capitalized	BOGA	
 Aracord Nusantara Group	ORG	company	capitalized	RONY	
 Archi Indonesia	ORG	company	capitalized	ARCI	
+Arema	ORG	sport	capitalized	Arema	
+Arema FC	ORG	sport	capitalized	Arema FC	
 Argha Karya Prima Industry	ORG	company	capitalized	AKPI	
 Argo Pantes	ORG	company	capitalized	ARGO	
 Arita Prima Indonesia	ORG	company	capitalized	APII	
@@ -8291,6 +8299,7 @@ Arkha Jayanti Persada	ORG	company	capitalized	ARKA
 Arkora Hydro	ORG	company	capitalized	ARKO	
 Armada Berjaya Trans	ORG	company	capitalized	JAYA	
 Armidian Karyatama	ORG	company	capitalized	ARMY	
+Arsenal	ORG	sport	capitalized	Arsenal	
 Arsy Buana Travelindo	ORG	company	capitalized	HAJJ	
 Artha Mahiya Investama	ORG	company	capitalized	AIMS	
 Arwana Citramulia	ORG	company	capitalized	ARNA	
@@ -8303,6 +8312,7 @@ Asia Sejahtera Mina	ORG	company	capitalized	AGAR
 Asiaplast Industries	ORG	company	capitalized	APLI	
 Aspirasi Hidup Indonesia	ORG	company	capitalized	ACES	
 Asri Karya Lestari	ORG	company	capitalized	ASLI	
+Astra	ORG	company	capitalized	Astra	
 Astra Agro Lestari	ORG	company	capitalized	AALI	
 Astra Graphia	ORG	company	capitalized	ASGR	
 Astra International	ORG	company	capitalized	ASII	
@@ -8316,6 +8326,7 @@ Asuransi Multi Artha Guna	ORG	company	capitalized	AMAG
 Asuransi Ramayana	ORG	company	capitalized	ASRM	
 Atlantis Subsea Indonesia	ORG	company	capitalized	ATLA	
 Atlas Resources	ORG	company	capitalized	ARII	
+Atletico Madrid	ORG	sport	capitalized	Atletico Madrid	
 Austindo Nusantara Jaya	ORG	company	capitalized	ANJT	
 Autopedia Sukses Lestari	ORG	company	capitalized	ASLC	
 Avia Avian	ORG	company	capitalized	AVIA	
@@ -8340,6 +8351,7 @@ Bakrie Telecom	ORG	company	capitalized	BTEL
 Bakrieland Development	ORG	company	capitalized	ELTY	
 Bali Bintang Sejahtera	ORG	company	capitalized	BOLA	
 Bali Towerindo Sentra	ORG	company	capitalized	BALI	
+Bali United	ORG	sport	capitalized	Bali United	
 Bangun Karya Perkasa Jaya	ORG	company	capitalized	KRYA	
 Bangun Kosambi Sukses	ORG	company	capitalized	CBDK	
 Bank Aladin Syariah	ORG	company	capitalized	BANK	
@@ -8386,11 +8398,15 @@ Bappenas	ORG	agency	capitalized	Bappenas
 Baramulti Suksessarana	ORG	company	capitalized	BSSR	
 Bareskrim	ORG	police	capitalized	Bareskrim	
 Barito Pacific	ORG	company	capitalized	BRPT	
+Barito Putera	ORG	sport	capitalized	Barito Putera	
 Barito Renewables Energy	ORG	company	capitalized	BREN	
 Basarnas	ORG	agency	capitalized	Basarnas	
 Batavia Prosperindo Trans	ORG	company	capitalized	BPTR	
+Batik Air	ORG	company	capitalized	Batik Air	
 Bawaslu	ORG	agency	capitalized	Bawaslu	
 Bayan Resources	ORG	company	capitalized	BYAN	
+Bayern Muenchen	ORG	sport	capitalized	Bayern Muenchen	
+Bayern Munich	ORG	sport	capitalized	Bayern Munich	
 Bayu Buana	ORG	company	capitalized	BAYU	
 BBC	ORG	media	upper	BBC	
 BCA	ORG	company	upper	BCA	
@@ -8415,9 +8431,11 @@ BIN	ORG	agency	upper	BIN
 Binakarya Jaya Abadi	ORG	company	capitalized	BIKA	
 Bintang Mitra Semestaraya	ORG	company	capitalized	BMSR	
 Binus University	ORG	university	capitalized		
+Bio Farma	ORG	company	capitalized	Bio Farma	
 BISI International	ORG	company	capitalized	BISI	
 BKPM	ORG	agency	upper	BKPM	
 Black Diamond Resources	ORG	company	capitalized	COAL	
+Blibli	ORG	company	capitalized	Blibli	
 Bliss Properti Indonesia	ORG	company	capitalized	POSA	
 Blue Bird	ORG	company	capitalized	BIRD	
 BMKG	ORG	agency	upper	BMKG	
@@ -8425,7 +8443,9 @@ BNI	ORG	company	upper	BNI
 BNN	ORG	agency	upper	BNN	
 BNPB	ORG	agency	upper	BNPB	
 Bogor Agricultural University	ORG	university	capitalized		
+Borneo FC	ORG	sport	capitalized	Borneo FC	
 Borneo Olah Sarana Sukses	ORG	company	capitalized	BOSS	
+Borussia Dortmund	ORG	sport	capitalized	Borussia Dortmund	
 BP Danantara	ORG	agency	capitalized	BP Danantara	
 BPH Migas	ORG	agency	capitalized	BPH Migas	
 BPJS Kesehatan	ORG	agency	capitalized	BPJS Kesehatan	
@@ -8441,6 +8461,7 @@ Buana Finance	ORG	company	capitalized	BBLD
 Buana Lintas Lautan	ORG	company	capitalized	BULL	
 Budi Starch & Sweetener	ORG	company	capitalized	BUDI	
 Bukaka Teknik Utama	ORG	company	capitalized	BUKK	
+Bukalapak	ORG	company	capitalized	Bukalapak	
 Bukit Asam	ORG	company	capitalized	PTBA	
 Bukit Darmo Property	ORG	company	capitalized	BKDP	
 Bukit Uluwatu Villa	ORG	company	capitalized	BUVA	
@@ -8473,6 +8494,7 @@ Chandra Daya Investasi	ORG	company	capitalized	CDIA
 Charlie Hospital Semarang	ORG	company	capitalized	RSCH	
 Charnic Capital	ORG	company	capitalized	NICK	
 Charoen Pokphand Indonesia	ORG	company	capitalized	CPIN	
+Chelsea	ORG	sport	capitalized	Chelsea	
 Chemstar Indonesia	ORG	company	capitalized	CHEM	
 Chitose Internasional	ORG	company	capitalized	CINT	
 Cikarang Listrindo	ORG	company	capitalized	POWR	
@@ -8483,6 +8505,7 @@ Ciputra Development	ORG	company	capitalized	CTRA
 Cisadane Sawit Raya	ORG	company	capitalized	CSRA	
 Cisarua Mountain Dairy	ORG	company	capitalized	CMRY	
 Cita Mineral Investindo	ORG	company	capitalized	CITA	
+Citilink	ORG	company	capitalized	Citilink	
 Citra Borneo Utama	ORG	company	capitalized	CBUT	
 Citra Buana Prasida	ORG	company	capitalized	CBPE	
 Citra Nusantara Gemilang	ORG	company	capitalized	CGAS	
@@ -8500,6 +8523,7 @@ Dana Brata Luhur	ORG	company	capitalized	TEBE
 Dana Moneter Internasional	ORG	international	capitalized	IMF	
 Danantara	ORG	agency	capitalized	Danantara	
 Danasupra Erapacific	ORG	company	capitalized	DEFI	
+Danone	ORG	company	capitalized	Danone	
 Darma Henwa	ORG	company	capitalized	DEWA	
 Darmi Bersaudara	ORG	company	capitalized	KAYU	
 Darya-Varia Laboratoria	ORG	company	capitalized	DVLA	
@@ -8513,6 +8537,7 @@ Demokrat	ORG	party	capitalized	Demokrat
 Densus 88	ORG	police	capitalized	Densus 88	
 Destinasi Tirta Nusantara	ORG	company	capitalized	PDES	
 Detik	ORG	media	capitalized	Detik	
+Dewa United	ORG	sport	capitalized	Dewa United	
 Dewan Perwakilan Daerah	ORG	legislature	capitalized	DPD	
 Dewan Perwakilan Rakyat	ORG	legislature	capitalized	DPR	
 Dewi Shri Farmindo	ORG	company	capitalized	DEWI	
@@ -8525,6 +8550,7 @@ Diamond Food Indonesia	ORG	company	capitalized	DMND
 Dian Swastatika Sentosa	ORG	company	capitalized	DSSA	
 Diastika Biotekindo	ORG	company	capitalized	CHEK	
 Digital Mediatama Maxima	ORG	company	capitalized	DMMX	
+Djarum	ORG	company	capitalized	Djarum	
 Djasa Ubersakti	ORG	company	capitalized	PTDU	
 DMS Propertindo	ORG	company	capitalized	KOTA	
 Dosni Roha Indonesia	ORG	company	capitalized	ZBRA	
@@ -8580,6 +8606,7 @@ Fore Kopi Indonesia	ORG	company	capitalized	FORE
 Formosa Ingredient Factory	ORG	company	capitalized	BOBA	
 Fortune Indonesia	ORG	company	capitalized	FORU	
 Fortune Mate Indonesia	ORG	company	capitalized	FMII	
+Freeport	ORG	company	capitalized	Freeport	
 Fuji Finance Indonesia	ORG	company	capitalized	FUJI	
 Futura Energi Global	ORG	company	capitalized	FUTR	
 Gajah Tunggal	ORG	company	capitalized	GJTL	
@@ -8598,14 +8625,17 @@ Global Mediacom	ORG	company	capitalized	BMTR
 Global Sukses Digital	ORG	company	capitalized	DOSS	
 Global Sukses Solusi	ORG	company	capitalized	RUNS	
 Globe Kita Terang	ORG	company	capitalized	GLOB	
+Gojek	ORG	company	capitalized	Gojek	
 Golden Eagle Energy	ORG	company	capitalized	SMMT	
 Golden Energy Mines	ORG	company	capitalized	GEMS	
 Golden Flower	ORG	company	capitalized	POLU	
 Golden Plantation	ORG	company	capitalized	GOLL	
 Golkar	ORG	party	capitalized	Golkar	
 Goodyear Indonesia	ORG	company	capitalized	GDYR	
+GoTo	ORG	company	capitalized	GoTo	
 GoTo Gojek Tokopedia	ORG	company	capitalized	GOTO	
 Gozco Plantations	ORG	company	capitalized	GZCO	
+Grab	ORG	company	capitalized	Grab	
 Graha Layar Prima	ORG	company	capitalized	BLTZ	
 Graha Mitra Asia	ORG	company	capitalized	RELF	
 Graha Prima Mentari	ORG	company	capitalized	GRPM	
@@ -8615,7 +8645,7 @@ Green Power Group	ORG	company	capitalized	LABA
 Greenwood Sejahtera	ORG	company	capitalized	GWSA	
 Griptha Putra Persada	ORG	company	capitalized	GRPH	
 GTS Internasional	ORG	company	capitalized	GTSI	
-Gudang Garam	ORG	company	capitalized	GGRM	
+Gudang Garam	ORG	company	capitalized	Gudang Garam	
 Guna Timur Raya	ORG	company	capitalized	TRUK	
 Gunanusa Eramandiri	ORG	company	capitalized	GUNA	
 Gunawan Dianjaya Steel	ORG	company	capitalized	GDST	
@@ -8640,14 +8670,19 @@ Hizbullah	ORG	international	capitalized	Hizbullah
 HK Metals Utama	ORG	company	capitalized	HKMU	
 Hoffmen Cleanindo	ORG	company	capitalized	KING	
 Homeco Victoria Makmur	ORG	company	capitalized	LIVE	
+Honda	ORG	company	capitalized	Honda	
 Hotel Fitra International	ORG	company	capitalized	FITT	
 Hotel Mandarine Regency	ORG	company	capitalized	HOME	
+Huawei	ORG	company	capitalized	Huawei	
+Hutama Karya	ORG	company	capitalized	Hutama Karya	
+Hyundai	ORG	company	capitalized	Hyundai	
 Idea Indonesia Akademi	ORG	company	capitalized	IDEA	
 Ikapharmindo Putramas	ORG	company	capitalized	IKPM	
 Imago Mulia Persada	ORG	company	capitalized	LFLO	
 IMC Pelita Logistik	ORG	company	capitalized	PSSI	
 IMF	ORG	international	upper	IMF	
 Impack Pratama Industri	ORG	company	capitalized	IMPC	
+Inalum	ORG	company	capitalized	Inalum	
 Indah Kiat Pulp & Paper	ORG	company	capitalized	INKP	
 Indah Prakasa Sentosa	ORG	company	capitalized	INPS	
 Indal Aluminium Industry	ORG	company	capitalized	INAI	
@@ -8662,6 +8697,7 @@ Indo Pureco Pratama	ORG	company	capitalized	IPPE
 Indo Straits	ORG	company	capitalized	PTIS	
 Indo Tambangraya Megah	ORG	company	capitalized	ITMG	
 Indo-Rama Synthetics	ORG	company	capitalized	INDR	
+Indofood	ORG	company	capitalized	Indofood	
 Indofood CBP Sukses Makmur	ORG	company	capitalized	ICBP	
 Indofood Sukses Makmur	ORG	company	capitalized	INDF	
 Indokripto Koin Semesta	ORG	company	capitalized	COIN	
@@ -8670,6 +8706,8 @@ Indonesia Pondasi Raya	ORG	company	capitalized	IDPR
 Indonesia Prima Property	ORG	company	capitalized	OMRE	
 Indonesian Tobacco	ORG	company	capitalized	ITIC	
 Indopoly Swakarsa Industry	ORG	company	capitalized	IPOL	
+Indosat	ORG	company	capitalized	Indosat	
+Indosat Ooredoo Hutchison	ORG	company	capitalized	Indosat Ooredoo Hutchison	
 Indosterling Technomedia	ORG	company	capitalized	TECH	
 Ingria Pratama Capitalindo	ORG	company	capitalized	GRIA	
 Inocycle Technology Group	ORG	company	capitalized	INOV	
@@ -8683,6 +8721,7 @@ Intan Baru Prana	ORG	company	capitalized	IBFN
 Intanwijaya Internasional	ORG	company	capitalized	INCI	
 Integra Indocabinet	ORG	company	capitalized	WOOD	
 Inter Delta	ORG	company	capitalized	INTD	
+Inter Milan	ORG	sport	capitalized	Inter Milan	
 Intermedia Capital	ORG	company	capitalized	MDIA	
 Interpol	ORG	international	capitalized	Interpol	
 Inti Agri Resources	ORG	company	capitalized	IIKP	
@@ -8704,6 +8743,7 @@ Janu Putra Sejahtera	ORG	company	capitalized	AYAM
 Japfa Comfeed Indonesia	ORG	company	capitalized	JPFA	
 Jasa Armada Indonesia	ORG	company	capitalized	IPCM	
 Jasa Berdikari Logistics	ORG	company	capitalized	LAJU	
+Jasa Marga	ORG	company	capitalized	Jasa Marga	
 Jasa Marga (Persero)	ORG	company	capitalized	JSMR	
 Jasnita Telekomindo	ORG	company	capitalized	JAST	
 Jasuindo Tiga Perkasa	ORG	company	capitalized	JTPE	
@@ -8717,6 +8757,7 @@ Jayamas Medica Industri	ORG	company	capitalized	OMED
 Jembo Cable Company	ORG	company	capitalized	JECC	
 Jhonlin Agro Raya	ORG	company	capitalized	JARR	
 Jobubu Jarum Minahasa	ORG	company	capitalized	BEER	
+Juventus	ORG	sport	capitalized	Juventus	
 Kabelindo Murni	ORG	company	capitalized	KBLM	
 KAI	ORG	company	upper	KAI	
 Kalbe Farma	ORG	company	capitalized	KLBF	
@@ -8849,7 +8890,7 @@ Kencana Energi Lestari	ORG	company	capitalized	KEEN
 Kepolisian Negara Republik Indonesia	ORG	police	capitalized	Polri	
 Ketrosden Triasmitra	ORG	company	capitalized	KETR	
 Kian Santang Muliatama	ORG	company	capitalized	RGAS	
-Kimia Farma	ORG	company	capitalized	KAEF	
+Kimia Farma	ORG	company	capitalized	Kimia Farma	
 King Tire Indonesia	ORG	company	capitalized	TYRE	
 Kino Indonesia	ORG	company	capitalized	KINO	
 Kioson Komersial Indonesia	ORG	company	capitalized	KIOS	
@@ -8890,6 +8931,7 @@ Lancartama Sejati	ORG	company	capitalized	TAMA
 Langgeng Makmur Industri	ORG	company	capitalized	LMPI	
 Lautan Luas	ORG	company	capitalized	LTLS	
 Lavender Bina Cendikia	ORG	company	capitalized	BMBL	
+Lazada	ORG	company	capitalized	Lazada	
 LCK Global Kedaton	ORG	company	capitalized	LCKM	
 Lembaga Ilmu Pengetahuan Indonesia	ORG	agency	capitalized	LIPI	
 Lembaga Perlindungan Saksi dan Korban	ORG	agency	capitalized	LPSK	
@@ -8898,6 +8940,8 @@ Leyand International	ORG	company	capitalized	LAPD
 Lima Dua Lima Tiga	ORG	company	capitalized	LUCY	
 Limas Indonesia Makmur	ORG	company	capitalized	LMAS	
 Link Net	ORG	company	capitalized	LINK	
+LinkAja	ORG	company	capitalized	LinkAja	
+Lion Air	ORG	company	capitalized	Lion Air	
 Lion Metal Works	ORG	company	capitalized	LION	
 Lionmesh Prima	ORG	company	capitalized	LMSH	
 LIPI	ORG	agency	upper	LIPI	
@@ -8911,6 +8955,7 @@ LPSK	ORG	agency	upper	LPSK
 Lupromax Pelumas Indonesia	ORG	company	capitalized	LMAX	
 M Cash Integrasi	ORG	company	capitalized	MCAS	
 MA	ORG	judiciary	upper	MA	
+Madura United	ORG	sport	capitalized	Madura United	
 Madusari Murni Indah	ORG	company	capitalized	MOLI	
 Magna Investama Mandiri	ORG	company	capitalized	MGNA	
 Maha Properti Indonesia	ORG	company	capitalized	MPRO	
@@ -8925,6 +8970,9 @@ Majelis Permusyawaratan Rakyat	ORG	legislature	capitalized	MPR
 Majelis Ulama Indonesia	ORG	religious	capitalized	MUI	
 Makmur Berkah Amanda	ORG	company	capitalized	AMAN	
 Malindo Feedmill	ORG	company	capitalized	MAIN	
+Malut United	ORG	sport	capitalized	Malut United	
+Manchester City	ORG	sport	capitalized	Manchester City	
+Manchester United	ORG	sport	capitalized	Manchester United	
 Mandiri Herindo Adiperkasa	ORG	company	capitalized	MAHA	
 Mandom Indonesia	ORG	company	capitalized	TCID	
 Manggung Polahraya	ORG	company	capitalized	MANG	
@@ -8965,6 +9013,7 @@ Metropolitan Kentjana	ORG	company	capitalized	MKPI
 Metropolitan Land	ORG	company	capitalized	MTLA	
 Midi Utama Indonesia	ORG	company	capitalized	MIDI	
 Minahasa Membangun Hebat	ORG	company	capitalized	HBAT	
+MIND ID	ORG	company	capitalized	MIND ID	
 Mineral Sumberdaya Mandiri	ORG	company	capitalized	AKSI	
 Mitra Adiperkasa	ORG	company	capitalized	MAPI	
 Mitra Angkasa Sejahtera	ORG	company	capitalized	BAUT	
@@ -9016,6 +9065,8 @@ NASA	ORG	international	upper	NASA
 NasDem	ORG	party	capitalized	NasDem	
 NATO	ORG	international	upper	NATO	
 Natura City Developments	ORG	company	capitalized	CITY	
+Nestle	ORG	company	capitalized	Nestle	
+Netflix	ORG	company	capitalized	Netflix	
 Newport Marine Services	ORG	company	capitalized	BOAT	
 NFC Indonesia	ORG	company	capitalized	NFCX	
 Nippon Indosari Corpindo	ORG	company	capitalized	ROTI	
@@ -9030,6 +9081,7 @@ Nusantara Pelabuhan Handal	ORG	company	capitalized	PORT
 Nusantara Sawit Sejahtera	ORG	company	capitalized	NSSS	
 Nusantara Sejahtera Raya	ORG	company	capitalized	CNMA	
 Nusatama Berkah	ORG	company	capitalized	NTBK	
+Nvidia	ORG	company	capitalized	Nvidia	
 OBM Drilchem	ORG	company	capitalized	OBMD	
 OJK	ORG	agency	upper	OJK	
 Ombudsman	ORG	agency	capitalized	Ombudsman	
@@ -9040,6 +9092,7 @@ Optima Prima Metal Sinergi	ORG	company	capitalized	OPMS
 Organisasi Kesehatan Dunia	ORG	international	capitalized	WHO	
 Organon Pharma Indonesia	ORG	company	capitalized	SCPI	
 Otoritas Jasa Keuangan	ORG	agency	capitalized	OJK	
+OVO	ORG	company	upper	OVO	
 Pabrik Kertas Tjiwi Kimia	ORG	company	capitalized	TKIM	
 Pakuwon Jati	ORG	company	capitalized	PWON	
 Palma Serasih	ORG	company	capitalized	PSGO	
@@ -9057,6 +9110,7 @@ Pantai Indah Kapuk Dua	ORG	company	capitalized	PANI
 Paperocks Indonesia	ORG	company	capitalized	PPRI	
 Paragon Karya Perkasa	ORG	company	capitalized	PKPK	
 Paramita Bangun Sarana	ORG	company	capitalized	PBSA	
+Paris Saint-Germain	ORG	sport	capitalized	Paris Saint-Germain	
 Partai Amanat Nasional	ORG	party	capitalized	PAN	
 Partai Bulan Bintang	ORG	party	capitalized	PBB	
 Partai Demokrasi Indonesia Perjuangan	ORG	party	capitalized	PDIP	
@@ -9084,6 +9138,7 @@ Pelayaran Nelly Dwi Putri	ORG	company	capitalized	NELY
 Pelayaran Tamarin Samudra	ORG	company	capitalized	TAMU	
 Pelindo	ORG	company	capitalized	Pelindo	
 Pelita Teknologi Global	ORG	company	capitalized	CHIP	
+Pelni	ORG	company	capitalized	Pelni	
 Pembangunan Jaya Ancol	ORG	company	capitalized	PJAA	
 Pengurus Besar Nahdlatul Ulama	ORG	religious	capitalized	PBNU	
 Penta Valent	ORG	company	capitalized	PEVE	
@@ -9094,7 +9149,13 @@ Perindo	ORG	party	capitalized	Perindo
 Perintis Triniti Properti	ORG	company	capitalized	TRIN	
 Perma Plasindo	ORG	company	capitalized	BINO	
 Persatuan Sepak Bola Seluruh Indonesia	ORG	sport	capitalized	PSSI	
+Persebaya	ORG	sport	capitalized	Persebaya	
 Perserikatan Bangsa-Bangsa	ORG	international	capitalized	PBB	
+Persib	ORG	sport	capitalized	Persib	
+Persija	ORG	sport	capitalized	Persija	
+Persik Kediri	ORG	sport	capitalized	Persik Kediri	
+Persis Solo	ORG	sport	capitalized	Persis Solo	
+Persita	ORG	sport	capitalized	Persita	
 Personel Alih Daya	ORG	company	capitalized	PADA	
 Pertamina	ORG	company	capitalized	Pertamina	
 Perum Bulog	ORG	company	capitalized	Bulog	
@@ -9137,7 +9198,12 @@ Prima Globalindo Logistik	ORG	company	capitalized	PPGL
 Primadaya Plastisindo	ORG	company	capitalized	PDPP	
 Prime Agri Resources	ORG	company	capitalized	SGRO	
 Prodia Widyahusada	ORG	company	capitalized	PRDA	
+PSBS Biak	ORG	sport	capitalized	PSBS Biak	
+PSG	ORG	sport	upper	PSG	
 PSI	ORG	party	upper	PSI	
+PSIS Semarang	ORG	sport	capitalized	PSIS Semarang	
+PSM Makassar	ORG	sport	capitalized	PSM Makassar	
+PSS Sleman	ORG	sport	capitalized	PSS Sleman	
 PSSI	ORG	sport	upper	PSSI	
 PT Abadi Lestari Indonesia	ORG	company	capitalized	RLCO	
 PT ABM Investama	ORG	company	capitalized	ABMM	
@@ -9409,6 +9475,7 @@ PT Fore Kopi Indonesia	ORG	company	capitalized	FORE
 PT Formosa Ingredient Factory	ORG	company	capitalized	BOBA	
 PT Fortune Indonesia	ORG	company	capitalized	FORU	
 PT Fortune Mate Indonesia	ORG	company	capitalized	FMII	
+PT Freeport Indonesia	ORG	company	capitalized	PT Freeport Indonesia	
 PT Fuji Finance Indonesia	ORG	company	capitalized	FUJI	
 PT Futura Energi Global	ORG	company	capitalized	FUTR	
 PT Gajah Tunggal	ORG	company	capitalized	GJTL	
@@ -9966,6 +10033,7 @@ Raharja Energi Cepu	ORG	company	capitalized	RATU
 Raja Roti Cemerlang	ORG	company	capitalized	BRRC	
 Ramayana Lestari Sentosa	ORG	company	capitalized	RALS	
 Ratu Prabu Energi	ORG	company	capitalized	ARTI	
+Real Madrid	ORG	sport	capitalized	Real Madrid	
 Red Planet Indonesia	ORG	company	capitalized	PSKT	
 Remala Abadi	ORG	company	capitalized	DATA	
 Repower Asia Indonesia	ORG	company	capitalized	REAL	
@@ -9984,6 +10052,7 @@ Salim Ivomas Pratama	ORG	company	capitalized	SIMP
 Samator Indo Gas	ORG	company	capitalized	AGII	
 Samcro Hyosung Adilestari	ORG	company	capitalized	ACRO	
 Samindo Resources	ORG	company	capitalized	MYOH	
+Sampoerna	ORG	company	capitalized	Sampoerna	
 Samudera Indonesia	ORG	company	capitalized	SMDR	
 Sanurhasta Mitra	ORG	company	capitalized	MINA	
 Saptausaha Gemilangindah	ORG	company	capitalized	SAGE	
@@ -10012,6 +10081,7 @@ Selamat Sempurna	ORG	company	capitalized	SMSM
 Semacom Integrated	ORG	company	capitalized	SEMA	
 Semen Baturaja (Persero)	ORG	company	capitalized	SMBR	
 Semen Indonesia (Persero)	ORG	company	capitalized	SMGR	
+Semen Padang	ORG	sport	capitalized	Semen Padang	
 Sentra Food Indonesia	ORG	company	capitalized	FOOD	
 Sentral Mitra Informatika	ORG	company	capitalized	LUCK	
 Sentul City	ORG	company	capitalized	BKSL	
@@ -10019,11 +10089,13 @@ Sepatu Bata	ORG	company	capitalized	BATA
 Sepeda Bersama Indonesia	ORG	company	capitalized	BIKE	
 Setneg	ORG	ministry	capitalized	Setneg	
 Shield On Service	ORG	company	capitalized	SOSS	
+Shopee	ORG	company	capitalized	Shopee	
 Siantar Top	ORG	company	capitalized	STTP	
 Sidomulyo Selaras	ORG	company	capitalized	SDMU	
 Sigma Energy Compressindo	ORG	company	capitalized	SICO	
 Sillo Maritime Perdana	ORG	company	capitalized	SHIP	
 Sinar Eka Selaras	ORG	company	capitalized	ERAL	
+Sinar Mas	ORG	company	capitalized	Sinar Mas	
 Sinar Terang Mandiri	ORG	company	capitalized	MINE	
 Sinarmas Multiartha	ORG	company	capitalized	SMMA	
 Sinergi Inti Andalan Prima	ORG	company	capitalized	INET	
@@ -10035,6 +10107,7 @@ Siwani Makmur	ORG	company	capitalized	SIMA
 SKK Migas	ORG	agency	capitalized	SKK Migas	
 Sky Energy Indonesia	ORG	company	capitalized	JSKY	
 SLJ Global	ORG	company	capitalized	SULI	
+Smartfren	ORG	company	capitalized	Smartfren	
 SMR Utama	ORG	company	capitalized	SMRU	
 Soechi Lines	ORG	company	capitalized	SOCI	
 Soho Global Health	ORG	company	capitalized	SOHO	
@@ -10045,7 +10118,9 @@ Solusi Tunas Pratama	ORG	company	capitalized	SUPR
 Soraya Berjaya Indonesia	ORG	company	capitalized	SPRE	
 Sreeya Sewu Indonesia	ORG	company	capitalized	SIPD	
 Sri Rejeki Isman	ORG	company	capitalized	SRIL	
+Sritex	ORG	company	capitalized	Sritex	
 Sriwahana Adityakarta	ORG	company	capitalized	SWAT	
+Sriwijaya Air	ORG	company	capitalized	Sriwijaya Air	
 Star Pacific	ORG	company	capitalized	LPLI	
 Steady Safe	ORG	company	capitalized	SAFE	
 STIE Perbanas	ORG	university	capitalized		
@@ -10087,6 +10162,7 @@ Teladan Prima Agro	ORG	company	capitalized	TLDN
 Telefast Indonesia	ORG	company	capitalized	TFAS	
 Telkom	ORG	company	capitalized	Telkom	
 Telkom Indonesia (Persero)	ORG	company	capitalized	TLKM	
+Telkomsel	ORG	company	capitalized	Telkomsel	
 Tembaga Mulia Semanan	ORG	company	capitalized	TBMS	
 Tempo	ORG	media	capitalized	Tempo	
 Tempo Intimedia	ORG	company	capitalized	TMPO	
@@ -10102,13 +10178,17 @@ Tirta Mahakam Resources	ORG	company	capitalized	TIRT
 TNI	ORG	military	upper	TNI	
 Toba Pulp Lestari	ORG	company	capitalized	INRU	
 Toba Surimi Industries	ORG	company	capitalized	CRAB	
+Tokopedia	ORG	company	capitalized	Tokopedia	
 Topindo Solusi Komunika	ORG	company	capitalized	TOSK	
 Total Bangun Persada	ORG	company	capitalized	TOTL	
 Totalindo Eka Persada	ORG	company	capitalized	TOPS	
+Tottenham Hotspur	ORG	sport	capitalized	Tottenham Hotspur	
+Toyota	ORG	company	capitalized	Toyota	
 Trada Alam Minera	ORG	company	capitalized	TRAM	
 Trans Power Marine	ORG	company	capitalized	TPMA	
 Transcoal Pacific	ORG	company	capitalized	TCPI	
 Transkon Jaya	ORG	company	capitalized	TRJA	
+Traveloka	ORG	company	capitalized	Traveloka	
 Tri Banyan Tirta	ORG	company	capitalized	ALTO	
 Trias Sentosa	ORG	company	capitalized	TRST	
 Trikomsel Oke	ORG	company	capitalized	TRIO	
@@ -10141,6 +10221,7 @@ Uni Afrika	ORG	international	capitalized	Uni Afrika
 Uni Eropa	ORG	international	capitalized	Uni Eropa	
 Uni-Charm Indonesia	ORG	company	capitalized	UCID	
 UNICEF	ORG	international	upper	UNICEF	
+Unilever	ORG	company	capitalized	Unilever	
 Unilever Indonesia	ORG	company	capitalized	UNVR	
 United Tractors	ORG	company	capitalized	UNTR	
 Unitomo Surabaya	ORG	university	capitalized		
@@ -10322,12 +10403,14 @@ Wahana Interfood Nusantara	ORG	company	capitalized	COCO
 Wahana Inti Makmur	ORG	company	capitalized	NASI	
 Wahana Pronatural	ORG	company	capitalized	WAPO	
 Waskita Beton Precast	ORG	company	capitalized	WSBP	
+Waskita Karya	ORG	company	capitalized	Waskita Karya	
 Waskita Karya (Persero)	ORG	company	capitalized	WSKT	
 WHO	ORG	international	upper	WHO	
 Widiant Jaya Krenindo	ORG	company	capitalized	WIDI	
 Widodo Makmur Perkasa	ORG	company	capitalized	WMPP	
 Widodo Makmur Unggas	ORG	company	capitalized	WMUU	
 Wijaya Cahaya Timber	ORG	company	capitalized	FWCT	
+Wijaya Karya	ORG	company	capitalized	Wijaya Karya	
 Wijaya Karya (Persero)	ORG	company	capitalized	WIKA	
 Wijaya Karya Beton	ORG	company	capitalized	WTON	
 Wilmar Cahaya Indonesia	ORG	company	capitalized	CEKA	
@@ -10339,6 +10422,8 @@ Wira Global Solusi	ORG	company	capitalized	WGSH
 Wismilak Inti Makmur	ORG	company	capitalized	WIIM	
 Woori Finance Indonesia	ORG	company	capitalized	BPFI	
 Wulandari Bangun Laksana	ORG	company	capitalized	BSBK	
+Xiaomi	ORG	company	capitalized	Xiaomi	
+XL Axiata	ORG	company	capitalized	XL Axiata	
 XLSMART Telecom Sejahtera	ORG	company	capitalized	EXCL	
 Xolare RCR Energy	ORG	company	capitalized	SOLA	
 Yanaprima Hastapersada	ORG	company	capitalized	YPAS	

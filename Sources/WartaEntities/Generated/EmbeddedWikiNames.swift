@@ -3962,7 +3962,6 @@ Ardius	PER
 Ardius Zainuddin	PER
 Ardre	LOC
 Arellano	PER
-Arema FC	ORG
 Aren Jaya	LOC
 Arena Lviv	LOC
 Arena Na?ional?	LOC
@@ -8248,7 +8247,6 @@ Borriello	PER
 Borsec	LOC
 Borsele	LOC
 Boruc	PER
-Borussia Dortmund	ORG
 Borussia Mönchengladbach	ORG
 Borussia-Park	LOC
 Borut	PER
@@ -10154,8 +10152,6 @@ Cheikh M'Bengue	PER
 Chekhov	PER
 Chelle	PER
 Chelle Rae	PER
-Chelsea	LOC
-Chelsea	PER
 Chelsea Clinton	PER
 Chelsea F.C.	ORG
 Chelsea Massachusetts	LOC
@@ -21758,7 +21754,6 @@ Hyun-joong	PER
 Hyun-Jun	PER
 Hyun-jung	PER
 Hyun-seung	PER
-Hyundai	ORG
 Hyundai Motor Company	ORG
 Hyundai Rotem	ORG
 Hyung	PER
@@ -37209,7 +37204,6 @@ Nestor de Villa	PER
 Nestor Katanya	PER
 NetApp	ORG
 Netcars	ORG
-Netflix	ORG
 Neto Martins	PER
 Netscape	ORG
 Netta	PER
@@ -40919,7 +40913,6 @@ Persih Indragiri Hilir	ORG
 Persija Jakarta	ORG
 Persija Jakarta U-21	ORG
 Persijap Jepara	ORG
-Persik Kediri	ORG
 Persik Kendal	ORG
 Persika Karawang	ORG
 Persikab Bandung	ORG
@@ -40951,7 +40944,6 @@ Persipura Jayapura U-21	ORG
 Persiraja Banda Aceh	ORG
 Persiram Raja Ampat	ORG
 Persires Rengat	ORG
-Persis Solo	ORG
 Persisam Putra Samarinda	ORG
 Persisum Sumbawa	ORG
 Persita Tangerang	ORG
@@ -42234,14 +42226,11 @@ PSDS Deli Serdang	ORG
 PSF	ORG
 PSGL Gayo Lues	ORG
 PSIR Rembang	ORG
-PSIS Semarang	ORG
 PSKS Krakatau Steel	ORG
 PSLS Lhokseumawe	ORG
-PSM Makassar	ORG
 PSMS Medan	ORG
 PSP Padang	ORG
 PSPS Pekanbaru	ORG
-PSS Sleman	ORG
 PSSA Asahan	ORG
 PSSB Bireuen	ORG
 PSV Eindhoven	ORG
@@ -46353,7 +46342,6 @@ Sampetua	LOC
 Sampih Susukanlebak	LOC
 Sampiran Talun	LOC
 Sampirisi	PER
-Sampoerna	PER
 Sampoiniet	LOC
 Sampson	PER
 Sampung Sarang	LOC
@@ -48709,7 +48697,6 @@ Semedusari Lekok	LOC
 Semen Baturaja	ORG
 Semen Indonesia	ORG
 Semen Kidul	LOC
-Semen Padang	ORG
 Semen Padang FC	ORG
 Semen Semen	LOC
 Semeni	LOC
@@ -57404,7 +57391,6 @@ Uni Sepak Bola Karibia	ORG
 Uni Sepeda Internasional	ORG
 Uni Timor Aswa'in	ORG
 UniCredit	ORG
-Unilever	ORG
 Union Alabama	LOC
 Union Bank N.A.	ORG
 Union de Touarga	ORG
