@@ -323,6 +323,8 @@ final class Scan {
     let tokenCount: Int
     /// The headlines in title case (``isTitleCase(_:)``), found by ``applyRules()``.
     @exclusivity(unchecked) var titleCaseLines: [Range<Int>] = []
+    /// ``capitalizedOutsideHeadlines()``, once asked.
+    @exclusivity(unchecked) var wordsCapitalizedOutsideHeadlines: HashedIntSet?
     /// The words of multi-word lexicon names (the model's ``NERFeatureExtractor/multiWord``:
     /// bit 1 PER, 2 ORG, 4 LOC), for the merge with the model's spans.
     @exclusivity(unchecked) var nameWords: WordIndex<UInt8>?

@@ -59,17 +59,24 @@ extension Scan {
         withKey(t) { k in k.count >= 6 && k[k.count - 3] == 0x6B && k[k.count - 2] == 0x61 && k[k.count - 1] == 0x6E }
     }
 
-    /// The key hashes of the words capitalised inside sentences outside `lines` (not opening
-    /// a sentence or a quote).
-    func capitalizedOutside(_ lines: [Range<Int>]) -> Set<Int> {
-        var out = Set<Int>()
-        for s in 0..<doc.sentenceRanges.count {
-            let sentence = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
-            guard sentence.count > 1, !Scan.line(containing: sentence.lowerBound, in: lines) else { continue }
-            for t in sentence.lowerBound + 1..<sentence.upperBound where capitalized(t) && !flags[t - 1].contains(.openingQuote) {
-                out.insert(keyHash(t))
+    /// The key hashes of the words capitalised inside sentences outside the headlines
+    /// ``titleCaseLines`` (not opening a sentence or a quote), gathered once a document from
+    /// the capitalised tokens alone.
+    func capitalizedOutsideHeadlines() -> HashedIntSet {
+        if let known = wordsCapitalizedOutsideHeadlines { return known }
+        var out = HashedIntSet(capacity: capitals.count)
+        var s = 0, sentence = 0..<0, inHeadline = false
+        for c in capitals {
+            let t = Int(c)
+            if t >= sentence.upperBound {
+                while Int(doc.sentenceTokenStarts[s + 1]) <= t { s += 1 }
+                sentence = Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1])
+                inHeadline = Scan.line(containing: sentence.lowerBound, in: titleCaseLines)
             }
+            guard !inHeadline, t > sentence.lowerBound, capitalized(t), !flags[t - 1].contains(.openingQuote) else { continue }
+            _ = out.insert(keyHash(t))
         }
+        wordsCapitalizedOutsideHeadlines = out
         return out
     }
 
@@ -92,7 +99,7 @@ extension Scan {
     func trimPeople(inTitleCase lines: [Range<Int>]) {
         guard !lines.isEmpty else { return }
         // The words capitalised outside the headlines, gathered the first time a word needs them.
-        var named: Set<Int>? = nil
+        var named: HashedIntSet? = nil
         // The new end of each mention that changes; most documents have none, and copy nothing.
         var ends: [(mention: Int, end: Int)] = []
         for k in mentions.indices where mentions[k].type == .per && mentions[k].lexiconID.isNone {
@@ -104,7 +111,7 @@ extension Scan {
                 } else if t == start || nameWords == nil || !looksLikeVerbOrReduplication(t) || isGivenName(t) || isWordOfListedPeople(t) {
                     continue
                 } else {
-                    if named == nil { named = capitalizedOutside(lines) }
+                    if named == nil { named = capitalizedOutsideHeadlines() }
                     if named!.contains(keyHash(t)) { continue }
                 }
                 ends.append((k, t))
@@ -120,13 +127,13 @@ extension Scan {
     /// (`Pendidikan`, `Kesehatan`) are no such verb. What is left links to its lexicon entry.
     func trimOrganizationsAndPlaces(inTitleCase lines: [Range<Int>]) {
         guard !lines.isEmpty else { return }
-        var named: Set<Int>? = nil
+        var named: HashedIntSet? = nil
         var ends: [(mention: Int, end: Int)] = []
         for k in mentions.indices where (mentions[k].type == .org || mentions[k].type == .loc) && mentions[k].lexiconID.isNone {
             let start = mentions[k].start, end = mentions[k].end
             guard end - start >= 2, Scan.line(containing: start, in: lines) else { continue }
             for t in start + 1..<end where endsWithKan(t) && !isNounInAn(t) {
-                if named == nil { named = capitalizedOutside(lines) }
+                if named == nil { named = capitalizedOutsideHeadlines() }
                 if named!.contains(keyHash(t)) { continue }
                 ends.append((k, t))
                 break
