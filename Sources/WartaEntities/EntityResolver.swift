@@ -19,8 +19,9 @@ public struct Entity: Sendable {
 }
 
 /// Gives each entity one identity in a document: mentions with the same name, later partial
-/// names of a person ("Tri" for "Tri Supriyanto") and defined acronyms ("Disperin" for
-/// "Dinas Perindustrian") join the entity they stand for.
+/// names of a person ("Tri" for "Tri Supriyanto"), defined acronyms ("Disperin" for "Dinas
+/// Perindustrian") and other names after `alias` ("Zulhas" for "Zulkifli Hasan") join the
+/// entity they stand for.
 public struct EntityResolver: Sendable {
     /// Creates a resolver.
     public init() {}
@@ -105,6 +106,10 @@ struct Grouping {
            start > 0, Grouping.isByte(start - 1, 0x28, doc), end < doc.tokens.count,
            Grouping.isByte(end, 0x29, doc), mentions[p].type == type {
             index = pi  // "Dinas Perindustrian (Disperin)"
+        }
+        if index == nil, type == .per, let (p, pi) = previous, mentions[p].type == .per, start == mentions[p].end + 1,
+           Grouping.isAlias(start - 1, doc) {
+            index = pi  // "Zulkifli Hasan alias Zulhas"
         }
         if let (key, cue) = bare {
             let e = index ?? groups.count
@@ -264,6 +269,12 @@ struct Grouping {
     }
 
     /// Whether token `t` is the single byte `b`.
+    /// Whether token `t` is the word `alias` in any case.
+    static func isAlias(_ t: Int, _ doc: Document) -> Bool {
+        let s = Int(doc.tokens.starts[t])
+        return Int(doc.tokens.ends[t]) - s == 5 && zip(doc.bytes[s..<s + 5], "alias".utf8).allSatisfy { $0 | 0x20 == $1 }
+    }
+
     static func isByte(_ t: Int, _ b: UInt8, _ doc: Document) -> Bool {
         doc.tokens.count(t) == 1 && doc.bytes[Int(doc.tokens.starts[t])] == b
     }

@@ -1636,7 +1636,7 @@ final class Scan {
     /// `Hendrogiarto`: none), and before a representative after a comma the person holds only
     /// the title after it (`Juru Bicara` `Presiden` | `Joko Widodo, Fadjroel Rachman`).
     func roleOwnedBy(_ s: Int, end: Int, from role: Int, people: [Bool]) -> Int? {
-        let title = doc.withColumns { RelationalRoles.length(at: role, in: $0) }
+        let title = relationalTitleLength(at: role)
         guard title > 0 else { return role }
         if role + title == s { return nil }
         let n = doc.tokens.count
@@ -1645,9 +1645,10 @@ final class Scan {
     }
 
     /// Whether tokens `i..<end` are a relational title (``RelationalRoles``).
-    func isRelationalTitle(_ i: Int, _ end: Int) -> Bool {
-        doc.withColumns { RelationalRoles.length(at: i, in: $0) } == end - i
-    }
+    func isRelationalTitle(_ i: Int, _ end: Int) -> Bool { relationalTitleLength(at: i) == end - i }
+
+    /// The number of tokens of the relational title (``RelationalRoles``) at token `i`, or 0.
+    func relationalTitleLength(at i: Int) -> Int { doc.withColumns { RelationalRoles.length(at: i, in: $0) } }
 
     /// Whether token `i` is a lower-case English word that joins the words of a name (`Center
     /// of Reform on Economics`, `Institute for …`).
@@ -1666,7 +1667,7 @@ final class Scan {
         // A role or rank; an honorific alone (`Saudara FJ`, `Pak`) is no role.
         guard let role = candidates.first(where: { lexiconMatch($0, end).map { $0.0.type == .role && $0.0.subtype != "honorific" } ?? false })
         else { return nil }
-        if (role..<end).contains(where: { people[$0] }), !overPeople || doc.withColumns({ RelationalRoles.length(at: role, in: $0) }) == 0 {
+        if (role..<end).contains(where: { people[$0] }), !overPeople || relationalTitleLength(at: role) == 0 {
             return nil
         }
         return role

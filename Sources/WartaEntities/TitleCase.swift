@@ -151,7 +151,7 @@ extension Scan {
     /// Whether token `t` has the shape of a noun in `pe-…-an` or `ke-…-an` (`Pendidikan`,
     /// `Kesehatan`, `Perikanan`), not of a verb in `-kan`.
     func isNounInAn(_ t: Int) -> Bool {
-        withKey(t) { k in k.count >= 6 && (k.starts(with: "pe".utf8) || k.starts(with: "ke".utf8)) }
+        withKey(t) { k in k.count >= 6 && (k.starts(with: "pe".utf8) || k.starts(with: "ke".utf8)) && k.reversed().starts(with: "na".utf8) }
     }
 
     /// Sets the end of each mention of `ends` and removes the mentions left empty.

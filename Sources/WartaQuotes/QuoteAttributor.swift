@@ -716,7 +716,7 @@ final class QuoteScan {
     func phraseIfSubject(_ m: Int, _ a: Int) -> SpeakerPhrase {
         let s = mentions.start(m)
         if s > a, columns.kinds[s - 1] == .word, word(s - 1, in: words.prepositions) { return .none }
-        // `Kuasa hukum Hendrogiarto mengatakan`: the lawyer, whom the title and client name.
+        // `Kuasa hukum Hendrogiarto mengatakan`: the title and the client's name stand for the lawyer.
         if let r = RelationalRoles.start(endingBefore: s, in: columns), r >= a { return .role(r..<mentions.end(m)) }
         return .mention(m)
     }

@@ -275,6 +275,10 @@ struct EntityTaggerTests {
                 == ["PER Dedi Mulyadi", "PER KDM"])
         #expect(tagged("Polisi menangkap Pajar Permana alias Ojan di rumahnya.").filter { $0.hasPrefix("PER") }
                 == ["PER Pajar Permana", "PER Ojan"])
+        // One person by both names, later mentions of the other name included.
+        let doc = TextAnalyzer().analyze("Ketua Umum PAN Zulkifli Hasan alias Zulhas hadir. Menurut Zulhas, partainya siap.")
+        let people = EntityResolver().resolve(EntityTagger().tag(doc), in: doc).filter { $0.type == .per }
+        #expect(people.map(\.name) == ["Zulkifli Hasan"] && people.first?.mentions.count == 3)
     }
 
     /// Two initials inside a name after a role are the name's (`Bambang PS Brodjonegoro`), not
