@@ -36,8 +36,13 @@ TEXT = {
     "title case": lambda i, r: f"{name(r)} {name(r)}{i} Hadiri Rapat Kota {name(r)}\n\nIa datang pagi hari.",
     "unpaired marks": lambda i, r: f'"Kata {name(r)} hari ini {i} kata {name(r)}.',
     "mixed quotes": lambda i, r: f'Menurut {name(r)} {name(r)}{i}, "ini {i} penting," katanya. Ia mengatakan hal itu benar.',
+    "relational titles": lambda i, r: f"Kuasa hukum {name(r)} {name(r)}{i}, {name(r)} {name(r)}, mengatakan kliennya {name(r)} alias {name(r)}{i} siap.",
 }
-SENTENCE = lambda i, r: f"Kepala Dinas {name(r)} {name(r)}{i} {name(r)}"
+# Shapes of one endless sentence (no period until the end).
+SENTENCES = {
+    "one sentence": lambda i, r: f"Kepala Dinas {name(r)} {name(r)}{i} {name(r)}",
+    "one sentence of listed names": lambda i, r: f"Kepala Badan Meteorologi, Klimatologi, dan Geofisika {name(r)} {name(r)}{i}",
+}
 HTML = {
     "html paragraphs": lambda i, r: f"<p>Menurut {name(r)} Santoso, harga naik {i} persen di Jakarta.</p>",
     "html links": lambda i, r: f'<a href="/b/{i}">Berita {i}</a> ',
@@ -50,8 +55,8 @@ def document(shape, n):
     r = random.Random(7)
     if shape in TEXT:
         return "\n".join(TEXT[shape](i, r) for i in range(n)), ".txt"
-    if shape == "one sentence":
-        return " ".join(SENTENCE(i, r) for i in range(n)) + ".", ".txt"
+    if shape in SENTENCES:
+        return " ".join(SENTENCES[shape](i, r) for i in range(n)) + ".", ".txt"
     body = "".join(HTML[shape](i, r) for i in range(n))
     if shape == "html table":
         body = "<table>" + body + "</table>"
@@ -75,7 +80,7 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         out = os.path.join(work, "out.jsonl")
         print(f"{'shape':16} {'MB':>6} {'s':>6} {'4x MB':>7} {'4x s':>6} {'ratio':>6}")
-        for shape in list(TEXT) + ["one sentence"] + list(HTML):
+        for shape in list(TEXT) + list(SENTENCES) + list(HTML):
             rows = []
             for size in (n, 4 * n):
                 text, ext = document(shape, size)

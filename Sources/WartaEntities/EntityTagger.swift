@@ -1533,8 +1533,13 @@ final class Scan {
     /// Klimatologi, dan Geofisika`).
     func roleRunEnd(from i: Int, _ limit: Int, listedFrom: Int? = nil) -> Int {
         var end = capitalizedRun(i, limit)
+        // Listed names are looked for from each token once (a name from an earlier one ends
+        // no later than the longest found then): linear however long the run grows.
+        var scanned = min(listedFrom ?? i, i)
         while true {
-            if let listed = listedNameEnd(crossing: min(listedFrom ?? i, i)..<end, limit), listed > end {
+            let listed = listedNameEnd(crossing: scanned..<end, limit)
+            scanned = max(scanned, end)
+            if let listed, listed > end {
                 // `Kepala Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) Dwikorita Karnawati`.
                 end = listed < limit && capitalized(listed) ? capitalizedRun(listed, limit) : listed
             } else if end + 1 < limit, isNumber(end), capitalized(end + 1) {
