@@ -20,8 +20,8 @@ public struct Entity: Sendable {
 
 /// Gives each entity one identity in a document: mentions with the same name, later partial
 /// names of a person ("Tri" for "Tri Supriyanto"), defined acronyms ("Disperin" for "Dinas
-/// Perindustrian") and other names after `alias` ("Zulhas" for "Zulkifli Hasan") join the
-/// entity they stand for.
+/// Perindustrian") and other names after `alias` or `akrab disapa` ("Zulhas" for "Zulkifli
+/// Hasan") join the entity they stand for.
 public struct EntityResolver: Sendable {
     /// Creates a resolver.
     public init() {}
@@ -107,9 +107,8 @@ struct Grouping {
            Grouping.isByte(end, 0x29, doc), mentions[p].type == type {
             index = pi  // "Dinas Perindustrian (Disperin)"
         }
-        if index == nil, type == .per, let (p, pi) = previous, mentions[p].type == .per, start == mentions[p].end + 1,
-           Grouping.isAlias(start - 1, doc) {
-            index = pi  // "Zulkifli Hasan alias Zulhas"
+        if index == nil, type == .per, let (p, pi) = previous, mentions[p].type == .per, Grouping.isOtherName(start, after: mentions[p].end, doc) {
+            index = pi  // "Zulkifli Hasan alias Zulhas", "Saifullah Yusuf atau yang akrab disapa Gus Ipul"
         }
         if let (key, cue) = bare {
             let e = index ?? groups.count
@@ -269,10 +268,13 @@ struct Grouping {
     }
 
     /// Whether token `t` is the single byte `b`.
-    /// Whether token `t` is the word `alias` in any case.
-    static func isAlias(_ t: Int, _ doc: Document) -> Bool {
-        let s = Int(doc.tokens.starts[t])
-        return Int(doc.tokens.ends[t]) - s == 5 && zip(doc.bytes[s..<s + 5], "alias".utf8).allSatisfy { $0 | 0x20 == $1 }
+    /// Whether the name at token `start` is another name of the person ending at `end`:
+    /// `alias` between them, or `akrab disapa` (`biasa dipanggil`) after `atau`, `yang` or a
+    /// comma (`Saifullah Yusuf atau yang akrab disapa Gus Ipul`).
+    static func isOtherName(_ start: Int, after end: Int, _ doc: Document) -> Bool {
+        if start == end + 1 { return Scan.isWord(end, "alias", doc) }
+        guard start - end >= 2, start - end <= 5, Scan.isNicknameCue(start, doc) else { return false }
+        return (end..<start - 2).allSatisfy { Scan.isWord($0, "atau", doc) || Scan.isWord($0, "yang", doc) || isByte($0, 0x2C, doc) }
     }
 
     static func isByte(_ t: Int, _ b: UInt8, _ doc: Document) -> Bool {

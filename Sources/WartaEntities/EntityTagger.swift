@@ -1467,8 +1467,9 @@ final class Scan {
     }
 
     /// The name after a person and `alias` is a person too, the same one by another name
-    /// (`Zulkifli Hasan alias Zulhas`, `Dedi Mulyadi alias KDM`): one to three capitalised or
-    /// all-capital words that no other mention holds.
+    /// (`Zulkifli Hasan alias Zulhas`, `Dedi Mulyadi alias KDM`), and so is a name after `akrab
+    /// disapa` or `biasa dipanggil` (a nickname): one to three capitalised or all-capital words
+    /// that no other mention holds.
     func namesAfterAlias() {
         let n = doc.tokens.count
         var found: [Mention] = []
@@ -1478,11 +1479,35 @@ final class Scan {
             guard end > start, (start..<end).allSatisfy({ !covered[$0] }) else { continue }
             found.append(Mention(start: start, end: end, type: .per))
         }
-        for m in found { add(m) }
+        // `yang akrab disapa Noel`: a nickname, whoever it is of.
+        for c in capitals {
+            let start = Int(c)
+            guard start >= 2, !covered[start], Scan.isNicknameCue(start, doc) else { continue }
+            let end = capitalizedRun(start, min(n, start + 3), allowConnectors: false)
+            guard end > start, (start..<end).allSatisfy({ !covered[$0] }) else { continue }
+            found.append(Mention(start: start, end: end, type: .per))
+        }
+        for m in found where !covered[m.start] { add(m) }
     }
 
     /// The word that gives a person's other name.
     static let aliasWords: [[UInt8]] = [Array("alias".utf8)]
+
+    /// Whether the two tokens before `t` say a nickname follows: `akrab disapa`, `biasa
+    /// dipanggil` (`… yang akrab disapa Noel`).
+    static func isNicknameCue(_ t: Int, _ doc: Document) -> Bool {
+        t >= 2 && (isWord(t - 2, "akrab", doc) || isWord(t - 2, "biasa", doc))
+            && (isWord(t - 1, "disapa", doc) || isWord(t - 1, "dipanggil", doc))
+    }
+
+    /// Whether token `t` of `doc` is the lower-case ASCII `word` in any case.
+    static func isWord(_ t: Int, _ word: StaticString, _ doc: Document) -> Bool {
+        let s = Int(doc.tokens.starts[t]), n = word.utf8CodeUnitCount
+        guard Int(doc.tokens.ends[t]) - s == n else { return false }
+        let w = word.utf8Start
+        for k in 0..<n where doc.bytes[s + k] | 0x20 != w[k] { return false }
+        return true
+    }
 
     /// Whether token `i` is a comma.
     @inline(__always) func isComma(_ i: Int) -> Bool { kinds[i] == .punctuation && isByte(i, 0x2C) }

@@ -269,7 +269,8 @@ struct EntityTaggerTests {
         #expect(tagged(text) == ["ORG " + organization, "PER " + person])
     }
 
-    /// The name after a person and `alias` is a person too (`Dedi Mulyadi alias KDM`).
+    /// The name after a person and `alias`, or after `akrab disapa`, is a person too (`Dedi
+    /// Mulyadi alias KDM`).
     @Test func aNameAfterAliasIsAPerson() {
         #expect(tagged("Gubernur Jawa Barat Dedi Mulyadi alias KDM meminta warga tetap tenang.").filter { $0.hasPrefix("PER") }
                 == ["PER Dedi Mulyadi", "PER KDM"])
@@ -279,6 +280,12 @@ struct EntityTaggerTests {
         let doc = TextAnalyzer().analyze("Ketua Umum PAN Zulkifli Hasan alias Zulhas hadir. Menurut Zulhas, partainya siap.")
         let people = EntityResolver().resolve(EntityTagger().tag(doc), in: doc).filter { $0.type == .per }
         #expect(people.map(\.name) == ["Zulkifli Hasan"] && people.first?.mentions.count == 3)
+        // A nickname after `akrab disapa`: a person, the one just named when `atau` or `yang` joins them.
+        #expect(tagged("Pria yang akrab disapa Aco itu mengaku senang.").filter { $0.hasPrefix("PER") } == ["PER Aco"])
+        let nicknamed = TextAnalyzer().analyze(
+            "Menteri Sosial Saifullah Yusuf atau yang akrab disapa Gus Ipul hadir. Gus Ipul meminta data diperbaiki.")
+        let minister = EntityResolver().resolve(EntityTagger().tag(nicknamed), in: nicknamed).filter { $0.type == .per }
+        #expect(minister.map(\.name) == ["Saifullah Yusuf"] && minister.first?.mentions.count == 3)
     }
 
     /// Two initials inside a name after a role are the name's (`Bambang PS Brodjonegoro`), not
