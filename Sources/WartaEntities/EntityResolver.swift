@@ -107,7 +107,7 @@ struct Grouping {
            Grouping.isByte(end, 0x29, doc), mentions[p].type == type {
             index = pi  // "Dinas Perindustrian (Disperin)"
         }
-        if index == nil, type == .per, let (p, pi) = previous, mentions[p].type == .per, Grouping.isOtherName(start, after: mentions[p].end, doc) {
+        if index == nil, type == .per, let (p, pi) = previous, mentions[p].type == .per, OtherNames.isOtherName(start, after: mentions[p].end, doc) {
             index = pi  // "Zulkifli Hasan alias Zulhas", "Saifullah Yusuf atau yang akrab disapa Gus Ipul"
         }
         if let (key, cue) = bare {
@@ -268,15 +268,6 @@ struct Grouping {
     }
 
     /// Whether token `t` is the single byte `b`.
-    /// Whether the name at token `start` is another name of the person ending at `end`:
-    /// `alias` between them, or `akrab disapa` (`biasa dipanggil`) after `atau`, `yang` or a
-    /// comma (`Saifullah Yusuf atau yang akrab disapa Gus Ipul`).
-    static func isOtherName(_ start: Int, after end: Int, _ doc: Document) -> Bool {
-        if start == end + 1 { return Scan.isWord(end, "alias", doc) }
-        guard start - end >= 2, start - end <= 5, Scan.isNicknameCue(start, doc) else { return false }
-        return (end..<start - 2).allSatisfy { Scan.isWord($0, "atau", doc) || Scan.isWord($0, "yang", doc) || isByte($0, 0x2C, doc) }
-    }
-
     static func isByte(_ t: Int, _ b: UInt8, _ doc: Document) -> Bool {
         doc.tokens.count(t) == 1 && doc.bytes[Int(doc.tokens.starts[t])] == b
     }

@@ -221,14 +221,14 @@ public struct EntityTagger: Sendable {
             scan.nameWords = model.multiWord
             scan.adopt(spans)
             wordScores.give(words)
-            scan.trimPeople(inTitleCase: scan.titleCaseLines)
-            scan.trimOrganizationsAndPlaces(inTitleCase: scan.titleCaseLines)
+            scan.trimPeopleInHeadlines()
+            scan.trimOrganizationsAndPlacesInHeadlines()
             scan.splitOrganizationWordsOffPeople()
             scan.acronymsOfModelOrganizations()
             scan.repeatNames()
             scan.dropPeopleWrittenInLowerCase()
         }
-        scan.namesAfterAlias()
+        scan.otherNames()
         scan.placesAfterRoleWords()
         scan.ranksOffNames()
         // The people the model found take roles as the rules' people do: after them, then before.
@@ -263,7 +263,7 @@ final class Scan {
         linkPartialNames()
         tagAbbreviations()
         titleCaseLines = findTitleCaseLines()
-        trimPeople(inTitleCase: titleCaseLines)
+        trimPeopleInHeadlines()
     }
 
     let doc: Document
@@ -1020,9 +1020,7 @@ final class Scan {
     func roleOfName(_ nameStart: Int, _ run: Int, afterRole i: Int, _ end: Int, _ limit: Int) -> MentionText {
         guard isRelationalTitle(i, end) else { return textRef(i, nameStart) }
         if nameStart == end { return .none }
-        guard run + 1 < limit, isComma(run), capitalized(run + 1), !allCaps(run + 1),
-              !hasAny(run + 1, [.organization, .location, .placeWord, .day, .month, .speech]),
-              lexiconMatch(run + 1, limit).map({ $0.0.type == .per }) ?? true,
+        guard run + 1 < limit, isComma(run), couldOpenAppositiveName(run + 1, before: limit),
               lexiconMatch(end, nameStart).map({ $0.0.type == .role && $0.0.subtype != "honorific" }) ?? false
         else { return textRef(i, nameStart) }
         return textRef(end, nameStart)
@@ -1466,48 +1464,22 @@ final class Scan {
         }
     }
 
-    /// The name after a person and `alias` is a person too, the same one by another name
-    /// (`Zulkifli Hasan alias Zulhas`, `Dedi Mulyadi alias KDM`), and so is a name after `akrab
-    /// disapa` or `biasa dipanggil` (a nickname): one to three capitalised or all-capital words
-    /// that no other mention holds.
-    func namesAfterAlias() {
+    /// Another name of a person (``OtherNames``) is a person too: the name after a person and
+    /// `alias` (`Zulkifli Hasan alias Zulhas`, `Dedi Mulyadi alias KDM`), and a nickname after
+    /// `akrab disapa` or `biasa dipanggil`, whoever it is of (`yang akrab disapa Noel`): one to
+    /// three capitalised or all-capital words that no other mention holds.
+    func otherNames() {
         let n = doc.tokens.count
         var found: [Mention] = []
-        for m in mentions where m.type == .per && m.end + 1 < n && !covered[m.end + 1] && isWord(m.end, in: Scan.aliasWords) {
-            let start = m.end + 1
+        func name(at start: Int) {
             let end = capitalizedRun(start, min(n, start + 3), allowConnectors: false)
-            guard end > start, (start..<end).allSatisfy({ !covered[$0] }) else { continue }
-            found.append(Mention(start: start, end: end, type: .per))
+            if end > start, (start..<end).allSatisfy({ !covered[$0] }) { found.append(Mention(start: start, end: end, type: .per)) }
         }
-        // `yang akrab disapa Noel`: a nickname, whoever it is of.
-        for c in capitals {
-            let start = Int(c)
-            guard start >= 2, !covered[start], Scan.isNicknameCue(start, doc) else { continue }
-            let end = capitalizedRun(start, min(n, start + 3), allowConnectors: false)
-            guard end > start, (start..<end).allSatisfy({ !covered[$0] }) else { continue }
-            found.append(Mention(start: start, end: end, type: .per))
-        }
+        for m in mentions where m.type == .per && m.end + 1 < n && OtherNames.isAlias(m.end, doc) { name(at: m.end + 1) }
+        for c in capitals where OtherNames.isNicknameCue(before: Int(c), doc) { name(at: Int(c)) }
         for m in found where !covered[m.start] { add(m) }
     }
 
-    /// The word that gives a person's other name.
-    static let aliasWords: [[UInt8]] = [Array("alias".utf8)]
-
-    /// Whether the two tokens before `t` say a nickname follows: `akrab disapa`, `biasa
-    /// dipanggil` (`… yang akrab disapa Noel`).
-    static func isNicknameCue(_ t: Int, _ doc: Document) -> Bool {
-        t >= 2 && (isWord(t - 2, "akrab", doc) || isWord(t - 2, "biasa", doc))
-            && (isWord(t - 1, "disapa", doc) || isWord(t - 1, "dipanggil", doc))
-    }
-
-    /// Whether token `t` of `doc` is the lower-case ASCII `word` in any case.
-    static func isWord(_ t: Int, _ word: StaticString, _ doc: Document) -> Bool {
-        let s = Int(doc.tokens.starts[t]), n = word.utf8CodeUnitCount
-        guard Int(doc.tokens.ends[t]) - s == n else { return false }
-        let w = word.utf8Start
-        for k in 0..<n where doc.bytes[s + k] | 0x20 != w[k] { return false }
-        return true
-    }
 
     /// Whether token `i` is a comma.
     @inline(__always) func isComma(_ i: Int) -> Bool { kinds[i] == .punctuation && isByte(i, 0x2C) }
@@ -1529,7 +1501,13 @@ final class Scan {
 
     /// Whether token `i` may be a word of a name set off by commas (see ``namesAfterRoleClauses()``).
     func couldBeAppositiveName(_ i: Int, before end: Int) -> Bool {
-        capitalized(i) && !allCaps(i) && !covered[i] && !isLegalForm(i)
+        !covered[i] && couldOpenAppositiveName(i, before: end)
+    }
+
+    /// ``couldBeAppositiveName(_:before:)`` without asking whether a mention holds token `i`
+    /// (for the sentence rules, before ``covered`` is built).
+    func couldOpenAppositiveName(_ i: Int, before end: Int) -> Bool {
+        capitalized(i) && !allCaps(i) && !isLegalForm(i)
             && !hasAny(i, [.organization, .location, .placeWord, .day, .month, .speech])
             && (lexiconMatch(i, end).map { $0.0.type == .per } ?? true)
     }

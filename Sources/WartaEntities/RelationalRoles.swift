@@ -5,13 +5,13 @@ import WartaText
 /// representative it is (`kuasa hukum Hendrogiarto` is Hendrogiarto's lawyer), and a name set
 /// off by commas after that is the representative (`Juru Bicara Presiden Joko Widodo, Fadjroel
 /// Rachman,`): neither takes the title as the name after `Kepala Dinas` does.
-public enum RelationalRoles {
+package enum RelationalRoles {
     /// The titles, word by word, in lower case.
     static let titles: [[[UInt8]]] = [["juru", "bicara"], ["jubir"], ["kuasa", "hukum"], ["staf", "khusus"]]
         .map { $0.map { Array($0.utf8) } }
 
     /// The number of tokens of the title at token `start` (in any case), or 0 when none is there.
-    public static func length(at start: Int, in c: DocumentColumns) -> Int {
+    package static func length(at start: Int, in c: DocumentColumns) -> Int {
         for title in titles where start >= 0 && start + title.count <= c.starts.count {
             if title.indices.allSatisfy({ isWord(start + $0, title[$0], c) }) { return title.count }
         }
@@ -19,7 +19,7 @@ public enum RelationalRoles {
     }
 
     /// The first token of the title that ends right before token `end`, or nil.
-    public static func start(endingBefore end: Int, in c: DocumentColumns) -> Int? {
+    package static func start(endingBefore end: Int, in c: DocumentColumns) -> Int? {
         for title in titles where end - title.count >= 0 && end <= c.starts.count {
             let s = end - title.count
             if title.indices.allSatisfy({ isWord(s + $0, title[$0], c) }) { return s }
@@ -29,9 +29,6 @@ public enum RelationalRoles {
 
     /// Whether token `t` is the lower-case ASCII `word` in any case.
     static func isWord(_ t: Int, _ word: [UInt8], _ c: DocumentColumns) -> Bool {
-        let s = Int(c.starts[t]), e = Int(c.ends[t])
-        guard e - s == word.count else { return false }
-        for k in 0..<word.count where c.bytes[s + k] | 0x20 != word[k] { return false }
-        return true
+        isWordInAnyCase(c.bytes, Int(c.starts[t]), Int(c.ends[t]), word)
     }
 }

@@ -90,13 +90,14 @@ extension Scan {
         return lines
     }
 
-    /// Cuts each person in a title-case headline before its first common word that is no given
+    /// Cuts each person in a title-case headline (``titleCaseLines``) before its first common word that is no given
     /// name (`Bambang Tri` of `Bambang Tri Ajukan Gugatan`; `Bambang` is a given name) and
     /// drops one that starts with such a word; a person the lexicon lists stands. A later word
     /// shaped as a verb or a reduplication (``looksLikeVerbOrReduplication(_:)``) that no lexicon
     /// person holds and the text never capitalises outside the headlines also ends it (`Prabowo`
     /// of `Prabowo Turunkan …`, `Amarah Prabowo Gara-gara Koruptor Dijerat …`).
-    func trimPeople(inTitleCase lines: [Range<Int>]) {
+    func trimPeopleInHeadlines() {
+        let lines = titleCaseLines
         guard !lines.isEmpty else { return }
         // The words capitalised outside the headlines, gathered the first time a word needs them.
         var named: HashedIntSet? = nil
@@ -122,10 +123,11 @@ extension Scan {
     }
 
     /// Cuts the organizations and places that no lexicon lists, in the headlines in title case
-    /// `lines`, before a verb in `-kan` that the document does not capitalise elsewhere
+    /// (``titleCaseLines``), before a verb in `-kan` that the document does not capitalise elsewhere
     /// (`Kemenkeu` | `Ingatkan Wajib Pajak …`, `Polres Sleman` | `Pastikan …`); nouns in `-an`
     /// (`Pendidikan`, `Kesehatan`) are no such verb. What is left links to its lexicon entry.
-    func trimOrganizationsAndPlaces(inTitleCase lines: [Range<Int>]) {
+    func trimOrganizationsAndPlacesInHeadlines() {
+        let lines = titleCaseLines
         guard !lines.isEmpty else { return }
         var named: HashedIntSet? = nil
         var ends: [(mention: Int, end: Int)] = []

@@ -1,0 +1,43 @@
+import WartaText
+
+/// The words that give a person another name: `alias` right after the name (`Zulkifli Hasan
+/// alias Zulhas`), and `akrab disapa` or `biasa dipanggil` before a nickname (`… atau yang
+/// akrab disapa Gus Ipul`). The tagger makes the other name a person; the resolver makes it the
+/// same person as the name before it.
+enum OtherNames {
+    static let alias = Array("alias".utf8)
+    /// The nickname cues' first and second words.
+    static let nicknameFirst = ["akrab", "biasa"].map { Array($0.utf8) }
+    static let nicknameSecond = ["disapa", "dipanggil"].map { Array($0.utf8) }
+    /// What may come between a name and the nickname cue after it (`atau`, `yang`, a comma).
+    static let joiners = ["atau", "yang", ","].map { Array($0.utf8) }
+
+    /// Whether token `t` of `doc` is `alias` in any case.
+    static func isAlias(_ t: Int, _ doc: Document) -> Bool { isWord(t, alias, doc) }
+
+    /// Whether the two tokens before `t` say a nickname follows (`akrab disapa`, `biasa dipanggil`).
+    static func isNicknameCue(before t: Int, _ doc: Document) -> Bool {
+        t >= 2 && nicknameFirst.contains { isWord(t - 2, $0, doc) } && nicknameSecond.contains { isWord(t - 1, $0, doc) }
+    }
+
+    /// Whether the name at token `start` is another name of the person whose name ends at
+    /// token `end`: `alias` between them, or a nickname cue after `atau`, `yang` or a comma.
+    static func isOtherName(_ start: Int, after end: Int, _ doc: Document) -> Bool {
+        if start == end + 1 { return isAlias(end, doc) }
+        guard start - end >= 2, start - end <= 5, isNicknameCue(before: start, doc) else { return false }
+        return (end..<start - 2).allSatisfy { t in joiners.contains { isWord(t, $0, doc) } }
+    }
+
+    /// Whether token `t` of `doc` is `word` (lower-case ASCII) in any case.
+    static func isWord(_ t: Int, _ word: [UInt8], _ doc: Document) -> Bool {
+        isWordInAnyCase(doc.bytes, Int(doc.tokens.starts[t]), Int(doc.tokens.ends[t]), word)
+    }
+}
+
+/// Whether bytes `s..<e` of `bytes` are `word` (lower-case ASCII letters or punctuation) in any case.
+@inline(__always)
+func isWordInAnyCase<C: RandomAccessCollection<UInt8>>(_ bytes: C, _ s: Int, _ e: Int, _ word: [UInt8]) -> Bool where C.Index == Int {
+    guard e - s == word.count else { return false }
+    for k in 0..<word.count where bytes[s + k] | 0x20 != word[k] { return false }
+    return true
+}
