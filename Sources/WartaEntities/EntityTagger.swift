@@ -227,6 +227,7 @@ public struct EntityTagger: Sendable {
             scan.acronymsOfModelOrganizations()
             scan.repeatNames()
             scan.dropPeopleWrittenInLowerCase()
+            scan.speakingNamesArePeople()
         }
         scan.otherNames()
         scan.placesAfterRoleWords()

@@ -128,6 +128,20 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged(person, [(4..<5, .per), (6..<7, .per)], then: passes) == ["PER Dora"])
     }
 
+    /// A one-word name the document shows speaking (`," jelas Powell`) is a person wherever
+    /// the model read it as a place or an organization; not a word a speech verb only stands
+    /// before inside a phrase (`destinasi seru Dubai`), nor a word in capitals (`jelas CDC`:
+    /// organizations speak too).
+    @Test func aNameShownSpeakingIsAPersonThroughout() {
+        let passes: (Scan) -> Void = { $0.speakingNamesArePeople() }
+        let text = "Powell menjelaskan bahwa inflasi turun. \"Kita tidak butuh pelemahan,\" jelas Powell."
+        #expect(ModelMergeTests.merged(text, [(0..<1, .loc), (14..<15, .per)], then: passes) == ["PER Powell", "PER Powell"])
+        let phrase = "Yuk, intip destinasi seru Dubai. Pesona Dubai memang memikat."
+        #expect(ModelMergeTests.merged(phrase, [(5..<6, .per), (8..<9, .loc)], then: passes) == ["PER Dubai", "LOC Dubai"])
+        let agency = "\"Jangan beli produk itu,\" jelas CDC. CDC memiliki dua rekomendasi."
+        #expect(ModelMergeTests.merged(agency, [(8..<9, .per), (10..<11, .org)], then: passes) == ["PER CDC", "ORG CDC"])
+    }
+
     /// A school's type is the model's reading (a place or a body, as annotators write it both
     /// ways); an agency's cue word keeps it an organization whatever the model reads.
     @Test func aSchoolIsWhatTheModelReads() {

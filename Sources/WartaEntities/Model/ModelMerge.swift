@@ -760,6 +760,33 @@ extension Scan {
         }
     }
 
+    /// A one-word name the document shows speaking (`," kata Powell`) is a person wherever the
+    /// model read the same word as an organization or a place (`Powell menjelaskan`): one name,
+    /// one type in a document. Words in capitals (`jelas CDC`) and lexicon names keep their
+    /// types: organizations speak by them.
+    func speakingNamesArePeople() {
+        var speakers = HashedIntSet()
+        for m in mentions where m.type == .per && m.end - m.start == 1 && isUnlistedWord(m) && isNamedAsSpeaker(m.start) {
+            speakers.insert(keyHash(m.start))
+        }
+        guard !speakers.isEmpty else { return }
+        var places = Set<Int>()
+        for p in ambiguousPlaces { places.insert(p.mention) }
+        for k in mentions.indices where mentions[k].type == .org || mentions[k].type == .loc {
+            let m = mentions[k]
+            guard m.end - m.start == 1, !m.isNested, isUnlistedWord(m), !places.contains(k), speakers.contains(keyHash(m.start)) else { continue }
+            mentions[k].type = .per
+            mentions[k].subtype = .none
+        }
+    }
+
+    /// Whether a speech verb after a quote or a comma introduces token `t` as who spoke
+    /// (`," ujar Argo`), not a verb inside a phrase (`destinasi seru Dubai`).
+    func isNamedAsSpeaker(_ t: Int) -> Bool { t >= 2 && has(t - 1, .speech) && kinds[t - 2] == .punctuation }
+
+    /// Whether `m` is no lexicon name and not written in capitals.
+    @inline(__always) func isUnlistedWord(_ m: Mention) -> Bool { m.lexiconID.isNone && !allCaps(m.start) }
+
     /// The value bits of ``nameTable()``.
     enum RepeatedName {
         /// A name ends with these words.
