@@ -999,7 +999,8 @@ final class Scan {
         let nameStart = afterListedName(nameAtEnd(of: end..<run), in: i + 1..<run)
         if nameStart < run, !allCaps(nameStart) || isBalineseNameOpening(nameStart) || isInitial(nameStart) && run - nameStart >= 2,
            !continuesAsOrganization(run, limit), !isFollowedByAppositiveName(run, limit),
-           !(run - nameStart == 1 && isCommonWord(nameStart)), !followsJoiningWord(nameStart, after: end) {
+           !(run - nameStart == 1 && (isCommonWord(nameStart) || isDescription(nameStart, limit, role: i..<end))),
+           !followsJoiningWord(nameStart, after: end) {
             let role = roleOfName(nameStart, run, afterRole: i, end, limit)
             if nameStart > i + 1 { tagRoleOrganization(i + 1, nameStart) }
             add(Mention(start: nameStart, end: run, type: .per, role: role))
@@ -1105,6 +1106,18 @@ final class Scan {
         else { return false }
         return !(max(0, j - 2)..<j).contains { listedRole($0).map { $0.1 >= t } ?? false }
     }
+
+    /// Whether the one word at `t` after the role words `role` closes, with a demonstrative, a
+    /// description of someone by the role and the body it names (`CEO Tesla itu`, `Bupati Koltim
+    /// tersebut`); an honorific names the person (`Pak Harto itu`).
+    func isDescription(_ t: Int, _ limit: Int, role: Range<Int>) -> Bool {
+        guard t + 1 < limit, isDemonstrative(t + 1) else { return false }
+        return lexiconMatch(role.lowerBound, role.upperBound).map { $0.0.subtype != "honorific" } ?? true
+    }
+
+    /// Whether token `t` is `itu` or `tersebut`, which close a description (`CEO Tesla itu`, `tutur
+    /// Wasekjen DPP Golkar itu`), not a name.
+    func isDemonstrative(_ t: Int) -> Bool { withKey(t) { $0.elementsEqual("itu".utf8) || $0.elementsEqual("tersebut".utf8) } }
 
     /// Whether token `i` is a word of two letters or more in capitals (`DKPKP`): an acronym, no
     /// word of a person's name in running text.
@@ -1281,7 +1294,7 @@ final class Scan {
         if (i + 1..<run).contains(where: isOf) { return nil }
         if run + 1 < range.upperBound, isOf(run), capitalized(run + 1) || allCaps(run + 1) { return nil }
         // A demonstrative after the run makes it a description (`tutur Wasekjen DPP Golkar itu`).
-        if run < range.upperBound, withKey(run, { $0.elementsEqual("itu".utf8) || $0.elementsEqual("tersebut".utf8) }) { return nil }
+        if run < range.upperBound, isDemonstrative(run) { return nil }
         // A comma, then a rank or role and a name: the run is the person's title (`kata Kasubdit
         // IV Renakta Ditreskrimum Polda Lampung, AKBP Ferdiyan Fahmi`).
         if run + 2 < range.upperBound, isByte(run, 0x2C), let (entry, end) = lexiconMatch(run + 1, range.upperBound),

@@ -288,6 +288,15 @@ struct EntityTaggerTests {
         #expect(minister.map(\.name) == ["Saifullah Yusuf"] && minister.first?.mentions.count == 3)
     }
 
+    /// One word after a role that a demonstrative closes is the body the role names, no person
+    /// (`CEO Tesla itu`: the Tesla CEO); after an honorific it is the person (`Pak Harto itu`).
+    @Test func aWordADemonstrativeClosesAfterARoleIsNoPerson() {
+        let company = tagged("Sejak CEO Tesla itu mengumumkan partai baru, saham Tesla anjlok.", model: nil)
+        #expect(!company.contains("PER Tesla"))
+        let addressed = tagged("Itulah rahasia kenapa Pak Harto itu bisa bertahan lama.", model: nil)
+        #expect(addressed.contains("PER Harto"))
+    }
+
     /// Two initials inside a name after a role are the name's (`Bambang PS Brodjonegoro`), not
     /// an acronym that ends the role's organization.
     @Test func twoInitialsInsideANameAreTheNames() {
