@@ -1349,7 +1349,9 @@ final class Scan {
                 return
             }
             if let (entry, e) = lexiconMatch(i, end), entry.type == .org || entry.type == .loc {
-                add(Mention(start: i, end: e, type: entry.type, subtype: .subtype(of: entry)))
+                // A listed organization keeps its id (places are linked by their own pass).
+                let id: MentionText = entry.type == .org ? .id(of: entry) : .none
+                add(Mention(start: i, end: e, type: entry.type, subtype: .subtype(of: entry), lexiconID: id))
                 i = e
                 continue
             }

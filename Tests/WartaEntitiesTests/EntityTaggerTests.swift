@@ -288,6 +288,17 @@ struct EntityTaggerTests {
         #expect(minister.map(\.name) == ["Saifullah Yusuf"] && minister.first?.mentions.count == 3)
     }
 
+    /// A lexicon organization a title names before its person stands with its id, though the
+    /// model does not know the name (`CEO Nvidia Jensen Huang`); after a rank, a listed name is
+    /// the person's (`Brigjen Toto Suharyanto`: `Toto` is also a company).
+    @Test func aListedOrganizationATitleNamesStands() {
+        let doc = TextAnalyzer().analyze("CEO Nvidia Jensen Huang mengatakan permintaan chip naik.")
+        let found = EntityTagger().tag(doc)
+        #expect(found.map { "\($0.type.rawValue) \(mentionText(doc, $0))" } == ["ORG Nvidia", "PER Jensen Huang"])
+        #expect(found.first?.lexiconID == "Nvidia")
+        #expect(!tagged("Direktur Penindakan Bareskrim Polri, Brigjen Toto Suharyanto, memberi keterangan.").contains("ORG Toto"))
+    }
+
     /// One word after a role that a demonstrative closes is the body the role names, no person
     /// (`CEO Tesla itu`: the Tesla CEO); after an honorific it is the person (`Pak Harto itu`).
     @Test func aWordADemonstrativeClosesAfterARoleIsNoPerson() {

@@ -515,14 +515,31 @@ extension Scan {
     /// person after a role or a speech verb (`kata Bima`, a place's name too) unless it is the
     /// last word of the role's organization (``isLastWordOfRoleOrganization(_:)``), a
     /// dateline's publisher, an abbreviation of a name before it (`KIW`), an acronym defined in
-    /// brackets and its later uses (`Disperin`). Any other rule name gives way to the model,
+    /// brackets and its later uses (`Disperin`), a listed organization a role names before its
+    /// person (``isListedOrganizationOfRole(_:)``). Any other rule name gives way to the model,
     /// which has read it as a feature.
     func isAnchored(_ k: Int) -> Bool {
         let m = mentions[k]
         switch m.type {
         case .per: return (!m.role.isNone || has(m.start - 1, .speech)) && !isLastWordOfRoleOrganization(m)
-        case .org, .loc: return abbreviations.contains(k) || isMedia(m.subtype) || isDefinedAcronym(m) || isListedNameWithCommas(m)
+        case .org, .loc:
+            return abbreviations.contains(k) || isMedia(m.subtype) || isDefinedAcronym(m) || isListedNameWithCommas(m)
+                || isListedOrganizationOfRole(k)
         default: return true
+        }
+    }
+
+    /// Whether rule mention `k` is a lexicon organization that a role names right before a
+    /// person with that role (`CEO` | `Nvidia` | `Jensen Huang`): the role vouches for it,
+    /// though the model may not know the name.
+    func isListedOrganizationOfRole(_ k: Int) -> Bool {
+        let m = mentions[k]
+        guard m.type == .org, !m.lexiconID.isNone, k + 1 < mentions.count else { return false }
+        let person = mentions[k + 1]
+        guard person.type == .per && person.start == m.end && !person.role.isNone else { return false }
+        // A title names the body, a rank or honorific does not (`Brigjen` | `Toto Suharyanto`).
+        return (max(0, m.start - 4)..<m.start).contains { j in
+            lexiconMatch(j, m.start).map { $0.0.type == .role && $0.1 == m.start && $0.0.subtype == "role" } ?? false
         }
     }
 
