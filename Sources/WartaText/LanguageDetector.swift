@@ -173,7 +173,7 @@ struct Evidence {
         let n = text.count
         var checked = 0
         while i < n, words < LanguageDetector.maxWords {
-            if words >= checked + 100 {
+            if words >= checked + 20 {
                 checked = words
                 if isSettled { break }
             }
@@ -367,21 +367,24 @@ struct Evidence {
         }
     }
 
-    /// Whether more text would hardly change the decision: 500 words read, and either the
-    /// leader (Indonesian and Malay counted as one) has twice the evidence of any other
-    /// language, with Indonesian and Malay three or more of their own words apart.
+    /// Whether more text would hardly change the decision: the leader (Indonesian and Malay
+    /// counted as one) has twice the evidence of any other language after 500 words, or three
+    /// times after 60 words and 20 function words, with Indonesian and Malay three or more of
+    /// their own words apart. A news article of a few hundred words is settled in its first
+    /// paragraphs.
     var isSettled: Bool {
-        guard words >= 500, wordHits >= 50 else { return false }
+        guard words >= 60, wordHits >= 20 else { return false }
+        let factor = words >= 500 && wordHits >= 50 ? 2.0 : 3.0
         let malay = max(wordScore[0], wordScore[1])
         var other = 0.0, best = 2
         for l in 2..<wordScore.count {
             other = max(other, wordScore[l])
             if wordScore[l] > wordScore[best] { best = l }
         }
-        if malay >= other { return malay >= 2 * other && abs(wordScore[1] - wordScore[0]) >= 3 }
+        if malay >= other { return malay >= factor * other && abs(wordScore[1] - wordScore[0]) >= 3 }
         var rival = malay
         for l in 2..<wordScore.count where l != best { rival = max(rival, wordScore[l]) }
-        return wordScore[best] >= 2 * max(rival, 1)
+        return wordScore[best] >= factor * max(rival, 1)
     }
 
     /// The language with the most evidence; nil with too little text or evidence. Function

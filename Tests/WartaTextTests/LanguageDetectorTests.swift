@@ -29,6 +29,16 @@ struct LanguageDetectorTests {
         #expect(detect("PEMKOT SEMARANG RESMIKAN JALAN BARU DI KAWASAN INDUSTRI YANG BARU DAN DENGAN DANA DARI PUSAT") == "id")
     }
 
+    /// A text is settled by its head once its function words are many and one-sided (60 words,
+    /// 20 function words, three times any other language): English quoted at length after
+    /// Indonesian paragraphs leaves the article Indonesian; the same English alone is English.
+    @Test func aLongTextIsSettledByItsHead() {
+        let indonesian = String(repeating: "Polisi mengatakan bahwa tersangka sudah ditahan di kantor polisi setelah diperiksa selama enam jam oleh penyidik. ", count: 6)
+        let english = String(repeating: "The minister said that the government would not raise the price of rice this year because the stock was enough. ", count: 20)
+        #expect(detect(indonesian + english) == "id")
+        #expect(detect(english) == "en")
+    }
+
     @Test func malay() {
         #expect(detect("Kerajaan berkata bahawa harga beras tidak akan dinaikkan kerana bekalan di gudang masih mencukupi.") == "ms")
         #expect(detect("Beliau berkata wang itu boleh digunakan selepas kenyataan rasmi dikeluarkan oleh pejabat menteri.") == "ms")
