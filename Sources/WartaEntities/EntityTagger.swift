@@ -1089,11 +1089,25 @@ final class Scan {
         // Right after a rank the name starts, a word of the language or not (`Kombes` | `Wira
         // Satya Triputra`).
         if isRightAfterRank(nameStart, in: run) { return nameStart }
+        // Right after a listed place or organization the name starts too (`Bupati Luwu Utara` |
+        // `Indah Putri Andriani`): a word of the language there is a given name, not a unit's,
+        // when the name has a word that is no word of the language (`PT Permata` | `Dunia Sukses
+        // Utama` is the company's).
+        if isRightAfterListedName(nameStart, in: run), (nameStart..<run.upperBound).contains(where: { !isCommonWord($0) }) {
+            return nameStart
+        }
         while nameStart < run.upperBound - 1, isCommonWord(nameStart),
               lexiconMatch(nameStart, nameStart + 1).map({ $0.0.type != .per }) ?? true {
             nameStart += 1
         }
         return nameStart
+    }
+
+    /// Whether a listed place or organization of `run` ends right before token `t`.
+    func isRightAfterListedName(_ t: Int, in run: Range<Int>) -> Bool {
+        (max(run.lowerBound, t - 4)..<t).contains { j in
+            lexiconMatch(j, t).map { ($0.0.type == .loc || $0.0.type == .org) && $0.1 == t } ?? false
+        }
     }
 
     /// Whether a listed rank ends right before token `t` of `run` (the rank inside the run or

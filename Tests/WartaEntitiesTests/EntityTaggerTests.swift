@@ -299,6 +299,14 @@ struct EntityTaggerTests {
         #expect(!tagged("Direktur Penindakan Bareskrim Polri, Brigjen Toto Suharyanto, memberi keterangan.").contains("ORG Toto"))
     }
 
+    /// Right after a listed place the name starts, even at a word of the language that is a
+    /// given name (`Indah`), when some word of the name is none; a run of such words there is
+    /// the company's (`PT Permata` | `Dunia Sukses Utama`).
+    @Test func aNameStartsRightAfterAListedPlace() {
+        expectOnePerson("Bupati Luwu Utara Indah Putri Andriani meninjau lokasi kebakaran.", "Indah Putri Andriani", role: "Bupati Luwu Utara")
+        #expect(!tagged("Eka menjabat Direktur Utama PT Permata Dunia Sukses Utama sejak 2015.").contains { $0.hasPrefix("PER Dunia") })
+    }
+
     /// One word after a role that a demonstrative closes is the body the role names, no person
     /// (`CEO Tesla itu`: the Tesla CEO); after an honorific it is the person (`Pak Harto itu`).
     @Test func aWordADemonstrativeClosesAfterARoleIsNoPerson() {
