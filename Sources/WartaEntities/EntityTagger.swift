@@ -293,6 +293,10 @@ final class Scan {
     @exclusivity(unchecked) var personWords = HashedIntMap<Int>()
     /// The key hashes of ``personWords``, so most tokens skip the dictionary.
     @exclusivity(unchecked) var personWordHashes = HashFilter()
+    /// Given names that are also words of the language (`Indah` of `Indah Putri Andriani`), by
+    /// key hash, with the first token they were seen at: the person again only inside a
+    /// sentence (``linkPartialNames()``). Nil until the first.
+    @exclusivity(unchecked) var givenNamesOfTheLanguage: HashedIntMap<Int>?
     /// Tokens inside a mention, built once for the passes after the sentence rules
     /// (``coverMentions()``) and kept up to date by ``add(_:)`` from then on.
     @exclusivity(unchecked) var covered: [Bool] = []
@@ -930,8 +934,15 @@ final class Scan {
             // Words of a person's name that can stand for the person later: not roles or places.
             for t in m.start..<m.end where capitalized(t) && !allCaps(t) {
                 if let (e, _) = lexiconMatch(t, t + 1), e.type != .per { continue }
-                // Words of the language ("Umum", "Pusat") are not names on their own.
-                if isCommonWord(t) { continue }
+                // Words of the language ("Umum", "Pusat") are not names on their own; the first
+                // word of a name whose other words are none is a given name (`Indah`).
+                if isCommonWord(t) {
+                    if t == m.start, m.end - m.start >= 2, (t + 1..<m.end).contains(where: { capitalized($0) && !isCommonWord($0) }) {
+                        if givenNamesOfTheLanguage == nil { givenNamesOfTheLanguage = HashedIntMap<Int>() }
+                        _ = givenNamesOfTheLanguage?.insert(keyHash(t), t)
+                    }
+                    continue
+                }
                 let h = keyHash(t)
                 if personWords.insert(h, t) == nil { personWordHashes.insert(h) }
             }
@@ -1987,8 +1998,34 @@ final class Scan {
             if personWordHashes.mayContain(h), let first = personWords[h], first < i {
                 mentions.append(Mention(start: i, end: i + 1, type: .per))
                 covered[i] = true
+            } else if let given = givenNamesOfTheLanguage?[h], given < i, isGivenNameAlone(i) {
+                mentions.append(Mention(start: i, end: i + 1, type: .per))
+                covered[i] = true
             }
         }
+    }
+
+    /// Whether token `i`, a given name that is also a word of the language, stands alone inside
+    /// a sentence (`Sebelumnya, Indah menyampaikan`), where only a name is capitalised: not
+    /// opening a sentence or a quote, nor before another capitalised word.
+    func isGivenNameAlone(_ i: Int) -> Bool {
+        guard i > 0, !flags[i - 1].contains(.openingQuote), !isPunctuationEndingSentence(i - 1) else { return false }
+        if i + 1 < tokenCount, capitalized(i + 1) || allCaps(i + 1) { return false }
+        return !isSentenceStart(i)
+    }
+
+    /// Whether token `t` is a full stop, `!` or `?`.
+    func isPunctuationEndingSentence(_ t: Int) -> Bool { kinds[t] == .punctuation && (isByte(t, 0x2E) || isByte(t, 0x21) || isByte(t, 0x3F)) }
+
+    /// Whether token `i` opens one of the document's sentences.
+    func isSentenceStart(_ i: Int) -> Bool {
+        let starts = doc.sentenceTokenStarts
+        var lo = 0, hi = starts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(starts[mid]) < i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < starts.count && Int(starts[lo]) == i
     }
 }
 

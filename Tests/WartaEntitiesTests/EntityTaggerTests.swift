@@ -301,10 +301,16 @@ struct EntityTaggerTests {
 
     /// Right after a listed place the name starts, even at a word of the language that is a
     /// given name (`Indah`), when some word of the name is none; a run of such words there is
-    /// the company's (`PT Permata` | `Dunia Sukses Utama`).
+    /// the company's (`PT Permata` | `Dunia Sukses Utama`). The given name alone inside a later
+    /// sentence is the person again.
     @Test func aNameStartsRightAfterAListedPlace() {
         expectOnePerson("Bupati Luwu Utara Indah Putri Andriani meninjau lokasi kebakaran.", "Indah Putri Andriani", role: "Bupati Luwu Utara")
         #expect(!tagged("Eka menjabat Direktur Utama PT Permata Dunia Sukses Utama sejak 2015.").contains { $0.hasPrefix("PER Dunia") })
+        // Such a given name alone inside a sentence later is the same person.
+        let doc = TextAnalyzer().analyze("Bupati Luwu Utara Indah Putri Andriani meninjau lokasi. Sebelumnya, Indah menyampaikan "
+            + "bahwa kejadian itu sebuah intimidasi. Meski demikian, Indah mengarahkan pendukungnya agar tenang.")
+        let people = EntityResolver().resolve(EntityTagger().tag(doc), in: doc).filter { $0.type == .per }
+        #expect(people.map(\.name) == ["Indah Putri Andriani"] && people.first?.mentions.count == 3)
     }
 
     /// One word after a role that a demonstrative closes is the body the role names, no person

@@ -677,12 +677,12 @@ extension Scan {
     /// sentences), a bare `Tri` far from `Tri Supriyanto` is as likely someone else.
     static let partialNameReach = 2000
 
-    /// Whether `m` is one word of a person named earlier in the document (`Tri`), at most
-    /// ``partialNameReach`` tokens before.
+    /// Whether `m` is one word of a person named earlier in the document (`Tri`, or a given name
+    /// of ``givenNamesOfTheLanguage``: `Indah`), at most ``partialNameReach`` tokens before.
     func isLaterPartialName(_ m: Mention) -> Bool {
-        guard m.end - m.start == 1, case let h = keyHash(m.start), personWordHashes.mayContain(h), let first = personWords[h] else {
-            return false
-        }
+        guard m.end - m.start == 1 else { return false }
+        let h = keyHash(m.start)
+        guard let first = personWordHashes.mayContain(h) ? personWords[h] : givenNamesOfTheLanguage?[h] else { return false }
         return first < m.start && m.start - first <= Scan.partialNameReach
     }
 
