@@ -1838,11 +1838,12 @@ final class Scan {
 
     /// A one-word person that the lexicons list as a country is that country (the model reads a
     /// country that acts as a person: `dengan Israel`, `keberhasilan Tiongkok adalah`), unless a
-    /// speech verb names it (then the rules read a person: places do not speak).
+    /// speech verb names it (then the rules read a person: places do not speak); a capitalised
+    /// noun that is also a speech verb names no one (`Kisah Tiongkok menunjukkan`).
     func countriesAreNoPeople() {
         for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start == 1 {
             let t = mentions[k].start
-            guard !has(t - 1, .speech), let (entry, end) = lexiconMatch(t, t + 1), end == t + 1, entry.type == .loc,
+            guard !isAfterSpeechVerb(t), let (entry, end) = lexiconMatch(t, t + 1), end == t + 1, entry.type == .loc,
                   entry.subtype == "country" else { continue }
             mentions[k].type = .loc
             mentions[k].subtype = .subtype(of: entry)
@@ -2013,6 +2014,10 @@ final class Scan {
         if i + 1 < tokenCount, capitalized(i + 1) || allCaps(i + 1) { return false }
         return !isSentenceStart(i)
     }
+
+    /// Whether a speech verb in lower case stands right before token `t` (`kata Bima`; not the
+    /// noun `Kisah` opening a sentence).
+    func isAfterSpeechVerb(_ t: Int) -> Bool { has(t - 1, .speech) && !capitalized(t - 1) }
 
     /// Whether token `t` is a full stop, `!` or `?`.
     func isPunctuationEndingSentence(_ t: Int) -> Bool { kinds[t] == .punctuation && (isByte(t, 0x2E) || isByte(t, 0x21) || isByte(t, 0x3F)) }

@@ -185,12 +185,15 @@ struct ModelMergeTests {
         #expect(people == ["Rudy Salim", "Salim", "Budi"])
     }
 
-    /// A country the model read as a person, alone, is the country (`dengan Israel`); a person
-    /// of another word stays one.
+    /// A country the model read as a person, alone, is the country (`dengan Israel`, `Kisah
+    /// Tiongkok`); a person of another word stays one.
     @Test func aCountryIsNoPerson() {
         let text = "Perdagangan senjata dengan Israel terus berlanjut, kata Budi."
         let merged = ModelMergeTests.merged(text, [(3..<4, .per), (8..<9, .per)], then: { $0.countriesAreNoPeople() })
         #expect(merged == ["LOC Israel", "PER Budi"])
+        // `Kisah` opening a sentence is the noun (a story), not the speech verb of `kisah Budi`.
+        let story = "Kesimpulan: Kisah Tiongkok menunjukkan kemajuan ekonomi."
+        #expect(ModelMergeTests.merged(story, [(3..<4, .per)], then: { $0.countriesAreNoPeople() }) == ["LOC Tiongkok"])
     }
 
     /// A word in brackets after an organization that it shortens takes the organization's type

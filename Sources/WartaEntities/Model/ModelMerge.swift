@@ -799,7 +799,7 @@ extension Scan {
 
     /// Whether a speech verb after a quote or a comma introduces token `t` as who spoke
     /// (`," ujar Argo`), not a verb inside a phrase (`destinasi seru Dubai`).
-    func isNamedAsSpeaker(_ t: Int) -> Bool { t >= 2 && has(t - 1, .speech) && kinds[t - 2] == .punctuation }
+    func isNamedAsSpeaker(_ t: Int) -> Bool { t >= 2 && isAfterSpeechVerb(t) && kinds[t - 2] == .punctuation }
 
     /// Whether `m` is no lexicon name and not written in capitals.
     @inline(__always) func isUnlistedWord(_ m: Mention) -> Bool { m.lexiconID.isNone && !allCaps(m.start) }
