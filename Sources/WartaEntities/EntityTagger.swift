@@ -1083,7 +1083,7 @@ final class Scan {
         var nameStart = run.upperBound
         while nameStart > run.lowerBound, capitalized(nameStart - 1) || isInitial(nameStart - 1),
               !isAcronym(nameStart - 1) || isInnerInitials(nameStart - 1, in: run),
-              lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per }) ?? true,
+              lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per || isBareOneWordOrganization($0.0, nameStart - 1, $0.1) }) ?? true,
               !has(nameStart - 1, .organization), !has(nameStart - 1, .location),
               run.upperBound - nameStart < 3 {
             nameStart -= 1
@@ -1119,6 +1119,13 @@ final class Scan {
         (max(run.lowerBound, t - 4)..<t).contains { j in
             lexiconMatch(j, t).map { ($0.0.type == .loc || $0.0.type == .org) && $0.1 == t } ?? false
         }
+    }
+
+    /// Whether `entry`, matched over tokens `start..<end`, is an organization of one word with no
+    /// id (the Wikipedia names' `Toto`, `Alexa`): as often a given name, so it does not stop a
+    /// name after a role (`Direktur Toto Sugito`).
+    func isBareOneWordOrganization(_ entry: LexiconEntry, _ start: Int, _ end: Int) -> Bool {
+        entry.type == .org && end == start + 1 && !lexicon.hasID(entry: Int(entry.index))
     }
 
     /// Whether a listed rank ends right before token `t` of `run` (the rank inside the run or
@@ -1375,7 +1382,7 @@ final class Scan {
             }
             if let (entry, e) = lexiconMatch(i, end), entry.type == .org || entry.type == .loc {
                 // A listed organization keeps its id (places are linked by their own pass).
-                let id: MentionText = entry.type == .org ? .id(of: entry) : .none
+                let id: MentionText = entry.type == .org ? listedID(of: entry) : .none
                 add(Mention(start: i, end: e, type: entry.type, subtype: .subtype(of: entry), lexiconID: id))
                 i = e
                 continue

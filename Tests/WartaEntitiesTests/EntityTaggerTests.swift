@@ -290,13 +290,17 @@ struct EntityTaggerTests {
 
     /// A lexicon organization a title names before its person stands with its id, though the
     /// model does not know the name (`CEO Nvidia Jensen Huang`); after a rank, a listed name is
-    /// the person's (`Brigjen Toto Suharyanto`: `Toto` is also a company).
+    /// the person's (`Brigjen Toto Suharyanto`: `Toto` is also a company), and so is a one-word
+    /// organization with no id after a title.
     @Test func aListedOrganizationATitleNamesStands() {
         let doc = TextAnalyzer().analyze("CEO Nvidia Jensen Huang mengatakan permintaan chip naik.")
         let found = EntityTagger().tag(doc)
         #expect(found.map { "\($0.type.rawValue) \(mentionText(doc, $0))" } == ["ORG Nvidia", "PER Jensen Huang"])
         #expect(found.first?.lexiconID == "Nvidia")
         #expect(!tagged("Direktur Penindakan Bareskrim Polri, Brigjen Toto Suharyanto, memberi keterangan.").contains("ORG Toto"))
+        // A one-word organization of the Wikipedia names, with no id, is as often a given name:
+        // it neither stands as the role's body nor cuts the name (`Toto` | `Sugito`).
+        expectOnePerson("Direktur Toto Sugito mengatakan jalur sepeda akan ditambah.", "Toto Sugito", role: "Direktur")
     }
 
     /// Right after a listed place the name starts, even at a word of the language that is a
