@@ -98,9 +98,8 @@ struct Grouping {
            cue == nil || known.cue == nil || known.cue == cue {
             index = known.entity  // "Semarang" and "Kota Semarang"
         }
-        if index == nil, end - start == 1, type == .org || type == .loc, length >= 3,
-           let e = byInitials?[Grouping.mix(doc.hash(ofToken: start), type)] {
-            index = e  // an abbreviation of an organization or place named before ("KIW")
+        if index == nil, end - start == 1, length >= 3, let e = byInitials?[Grouping.mix(doc.hash(ofToken: start), type)] {
+            index = e  // an abbreviation of an organization or place named before ("KIW"), a person's initials ("AHY")
         }
         if index == nil, let (p, pi) = previous, end - start == 1, start == mentions[p].end + 1,
            start > 0, Grouping.isByte(start - 1, 0x28, doc), end < doc.tokens.count,
@@ -165,6 +164,7 @@ struct Grouping {
         // a later `Prabowo` stands for.
         if type == .per, !(start + 1..<end).contains(where: { Grouping.isByte($0, 0x2D, doc) }) {
             notePersonWords(start, end, e, doc)
+            if end - start == 3 { noteInitials(start, end, type, e, doc) }
         } else if type == .org || type == .loc, end - start >= 2 {
             noteInitials(start, end, type, e, doc)
         }
@@ -187,14 +187,15 @@ struct Grouping {
     }
 
     /// Notes the abbreviations (``Initials/forms(_:)``) of the name `start..<end` of
-    /// organization or place `e`, hashed as their letters are read.
+    /// organization or place `e`, or the initials of person `e`, hashed as their letters are read.
     private mutating func noteInitials(_ start: Int, _ end: Int, _ type: EntityType, _ e: Int, _ doc: Document) {
         // The hash states after all the capitals and after all but the last.
         var h = ByteStringTable.hashStart, beforeLast = h
         var letters = 0
         for t in start..<end {
             let c = doc.bytes[Int(doc.tokens.starts[t])]
-            guard c &- 0x41 < 26 else { continue }
+            // A person's initials are the first letters of all the name's words (`AHY`).
+            guard c &- 0x41 < 26 else { if type == .per { return } else { continue } }
             beforeLast = h
             h = ByteStringTable.hashStep(h, c)
             letters += 1
@@ -202,7 +203,7 @@ struct Grouping {
         guard letters >= 2 else { return }
         if byInitials == nil { byInitials = HashedIntMap() }
         byInitials![Grouping.mix(ByteStringTable.hashEnd(h), type)] = e
-        if letters >= 4 { byInitials![Grouping.mix(ByteStringTable.hashEnd(beforeLast), type)] = e }
+        if letters >= 4, type != .per { byInitials![Grouping.mix(ByteStringTable.hashEnd(beforeLast), type)] = e }
     }
 
     /// The entities, in order of first mention, each with its mentions in text order.

@@ -230,6 +230,7 @@ public struct EntityTagger: Sendable {
             scan.speakingNamesArePeople()
         }
         scan.otherNames()
+        scan.initialsOfPeople()
         scan.placesAfterRoleWords()
         scan.ranksOffNames()
         // The people the model found take roles as the rules' people do: after them, then before.

@@ -41,3 +41,46 @@ func isWordInAnyCase<C: RandomAccessCollection<UInt8>>(_ bytes: C, _ s: Int, _ e
     for k in 0..<word.count where bytes[s + k] | 0x20 != word[k] { return false }
     return true
 }
+
+extension Scan {
+    /// An all-capital word of three letters that spells the initials of a person of three words
+    /// named in the document (`AHY` beside `Agus Harimurti Yudhoyono`, `BTP`) is that person,
+    /// whatever the model read; a word of the language (`APA`), a listed organization or place
+    /// and an acronym the document defines keep their readings. Longer acronyms are more often
+    /// a term the model misread as a person (`Low Cost Green Car (LCGC)`).
+    func initialsOfPeople() {
+        guard !acronymCandidates.isEmpty else { return }
+        var initials = HashedIntSet()
+        for m in mentions where m.type == .per && m.end - m.start == 3 {
+            if let h = initialsHash(m.start, m.end) { initials.insert(h) }
+        }
+        guard !initials.isEmpty else { return }
+        var oneWord: [Int: Int] = [:]
+        for k in mentions.indices where mentions[k].end - mentions[k].start == 1 { oneWord[mentions[k].start] = k }
+        for c in acronymCandidates {
+            let t = Int(c)
+            guard doc.tokens.count(t) == 3, initials.contains(doc.hash(ofToken: t)), !isCommonWord(t),
+                  lexiconMatch(t, t + 1).map({ $0.0.type == .per }) ?? true,
+                  !isDefinedAcronym(Mention(start: t, end: t + 1, type: .org)) else { continue }
+            if let k = oneWord[t] {
+                guard mentions[k].type == .org || mentions[k].type == .loc, mentions[k].lexiconID.isNone else { continue }
+                mentions[k].type = .per
+                mentions[k].subtype = .none
+            } else if !covered[t] {
+                add(Mention(start: t, end: t + 1, type: .per))
+            }
+        }
+    }
+
+    /// The hash (as ``Document/hash(ofToken:lowercase:)`` hashes a word) of the first letters of
+    /// tokens `start..<end`, or nil when one of them opens with no capital letter.
+    func initialsHash(_ start: Int, _ end: Int) -> Int? {
+        var h = ByteStringTable.hashStart
+        for t in start..<end {
+            let c = doc.bytes[Int(doc.tokens.starts[t])]
+            guard c &- 0x41 < 26 else { return nil }
+            h = ByteStringTable.hashStep(h, c)
+        }
+        return ByteStringTable.hashEnd(h)
+    }
+}

@@ -317,6 +317,16 @@ struct EntityTaggerTests {
         #expect(people.map(\.name) == ["Indah Putri Andriani"] && people.first?.mentions.count == 3)
     }
 
+    /// Three capitals that spell the initials of a person of three words named in the document
+    /// are that person, one entity with the name (`AHY`); other capitals are not (`KAI`).
+    @Test func aPersonsInitialsAreThePerson() {
+        let doc = TextAnalyzer().analyze("Menteri Koordinator Agus Harimurti Yudhoyono meninjau proyek KAI itu. "
+            + "AHY mengatakan utang proyek akan diselesaikan tahun ini.")
+        let people = EntityResolver().resolve(EntityTagger().tag(doc), in: doc).filter { $0.type == .per }
+        #expect(people.map(\.name) == ["Agus Harimurti Yudhoyono"])
+        #expect(people.first?.mentions.map { mentionText(doc, $0) } == ["Agus Harimurti Yudhoyono", "AHY"])
+    }
+
     /// One word after a role that a demonstrative closes is the body the role names, no person
     /// (`CEO Tesla itu`: the Tesla CEO); after an honorific it is the person (`Pak Harto itu`).
     @Test func aWordADemonstrativeClosesAfterARoleIsNoPerson() {

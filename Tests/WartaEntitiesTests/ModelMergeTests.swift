@@ -142,6 +142,14 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged(agency, [(8..<9, .per), (10..<11, .org)], then: passes) == ["PER CDC", "ORG CDC"])
     }
 
+    /// Three capitals that spell the initials of a person of three words are that person
+    /// whatever the model read (`AHY`); a word of the language in capitals is not (`APA`).
+    @Test func aPersonsInitialsAreAPerson() {
+        let text = "Menko Agus Harimurti Yudhoyono hadir. AHY menyebut APA sebagai mitra."
+        let merged = ModelMergeTests.merged(text, [(1..<4, .per), (5..<6, .org), (7..<8, .org)], then: { $0.initialsOfPeople() })
+        #expect(merged.contains("PER AHY") && !merged.contains("PER APA"))
+    }
+
     /// A school's type is the model's reading (a place or a body, as annotators write it both
     /// ways); an agency's cue word keeps it an organization whatever the model reads.
     @Test func aSchoolIsWhatTheModelReads() {
