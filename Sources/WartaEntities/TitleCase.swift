@@ -124,7 +124,8 @@ extension Scan {
 
     /// Cuts the organizations and places that no lexicon lists, in the headlines in title case
     /// (``titleCaseLines``), before a verb in `-kan` that the document does not capitalise elsewhere
-    /// (`Kemenkeu` | `Ingatkan Wajib Pajak …`, `Polres Sleman` | `Pastikan …`); nouns in `-an`
+    /// (`Kemenkeu` | `Ingatkan Wajib Pajak …`, `Polres Sleman` | `Pastikan …`), or after a listed
+    /// organization before a verb's base (``isWordAfterListedName(_:_:_:)``); nouns in `-an`
     /// (`Pendidikan`, `Kesehatan`) are no such verb. What is left links to its lexicon entry.
     func trimOrganizationsAndPlacesInHeadlines() {
         let lines = titleCaseLines
@@ -134,7 +135,7 @@ extension Scan {
         for k in mentions.indices where (mentions[k].type == .org || mentions[k].type == .loc) && mentions[k].lexiconID.isNone {
             let start = mentions[k].start, end = mentions[k].end
             guard end - start >= 2, Scan.line(containing: start, in: lines) else { continue }
-            for t in start + 1..<end where endsWithKan(t) && !isNounInAn(t) {
+            for t in start + 1..<end where endsWithKan(t) && !isNounInAn(t) || isWordAfterListedName(start, t, mentions[k].type) {
                 if named == nil { named = capitalizedOutsideHeadlines() }
                 if named!.contains(keyHash(t)) { continue }
                 ends.append((k, t))
@@ -147,6 +148,45 @@ extension Scan {
             guard let (entry, e) = lexiconMatch(mentions[k].start, end), e == end, entry.type == mentions[k].type else { continue }
             mentions[k].subtype = .subtype(of: entry)
             mentions[k].lexiconID = .id(of: entry)
+        }
+    }
+
+    /// Whether a listed organization (`type`) runs from `start` to just before token `t`, the base
+    /// of a verb: a headline's verb, its `meN-` dropped (`Bank Mandiri` | `Sambut Era Suku Bunga
+    /// Rendah`, `DPR` | `Minta KPU …`).
+    func isWordAfterListedName(_ start: Int, _ t: Int, _ type: EntityType) -> Bool {
+        // Places only go on with words of their names (`Kolaka Timur`, `Pulau Kecil`), whatever
+        // verbs share their spelling.
+        guard type == .org, isVerbBase(t), !has(t, .organization), !has(t, .location) else { return false }
+        return lexiconMatch(start, t).map { $0.1 == t && $0.0.type == type } ?? false
+    }
+
+    /// Whether the lemma list knows token `t`'s word with the active prefix `meN-` and nothing
+    /// after it (`sambut` → `menyambut`, `minta` → `meminta`, `pangkas` → `memangkas`).
+    func isVerbBase(_ t: Int) -> Bool {
+        withKey(t) { key in
+            guard key.count >= 3, let form = Scan.activeForm(of: Array(key)) else { return false }
+            return form.withUnsafeBufferPointer { commonWords.containsInFirst($0) }
+        }
+    }
+
+    /// `word` (lower case) with the prefix `meN-` as Indonesian spells it: `meng-` before a
+    /// vowel, `g`, `h` and `k` (which drops), `mem-` before `b`, `f`, `v` and `p` (which drops),
+    /// `men-` before `c`, `d`, `j`, `z` and `t` (which drops), `meny-` for `s`, `me-` before the
+    /// others; nil when it does not open with a letter.
+    static func activeForm(of word: [UInt8]) -> [UInt8]? {
+        guard let first = word.first, first &- 0x61 < 26 else { return nil }
+        let rest = Array(word.dropFirst())
+        func prefixed(_ p: String, _ tail: [UInt8]) -> [UInt8] { Array(p.utf8) + tail }
+        switch first {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x67, 0x68: return prefixed("meng", word)  // a e i o u g h
+        case 0x6B: return prefixed("meng", rest)  // k
+        case 0x62, 0x66, 0x76: return prefixed("mem", word)  // b f v
+        case 0x70: return prefixed("mem", rest)  // p
+        case 0x63, 0x64, 0x6A, 0x7A: return prefixed("men", word)  // c d j z
+        case 0x74: return prefixed("men", rest)  // t
+        case 0x73: return prefixed("meny", rest)  // s
+        default: return prefixed("me", word)
         }
     }
 

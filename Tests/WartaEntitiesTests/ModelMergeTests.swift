@@ -150,6 +150,21 @@ struct ModelMergeTests {
         #expect(merged.contains("PER AHY") && !merged.contains("PER APA"))
     }
 
+    /// In a headline in title case, an organization the model ran on past a listed name stops
+    /// before the base of a verb (`DPR` | `Minta KPU …`: `meminta`); a place keeps the words of
+    /// its name (`Kolaka Timur`).
+    @Test func aHeadlineVerbEndsAListedOrganization() {
+        let passes: (Scan) -> Void = { $0.trimOrganizationsAndPlacesInHeadlines() }
+        let text = "DPR Minta KPU Tunda Penetapan Hasil Pemilu\n\nDPR meminta KPU menunda penetapan hasil pemilu."
+        let merged = ModelMergeTests.merged(text, [(0..<3, .org)], then: passes)
+        #expect(merged.first == "ORG DPR")
+        let place = "Kolaka Timur Siaga Banjir Pekan Ini\n\nWarga diminta waspada."
+        #expect(ModelMergeTests.merged(place, [(0..<2, .loc)], then: passes).first == "LOC Kolaka Timur")
+        #expect(Scan.activeForm(of: Array("sambut".utf8)) == Array("menyambut".utf8))
+        #expect(Scan.activeForm(of: Array("pangkas".utf8)) == Array("memangkas".utf8))
+        #expect(Scan.activeForm(of: Array("kawal".utf8)) == Array("mengawal".utf8))
+    }
+
     /// A school's type is the model's reading (a place or a body, as annotators write it both
     /// ways); an agency's cue word keeps it an organization whatever the model reads.
     @Test func aSchoolIsWhatTheModelReads() {
