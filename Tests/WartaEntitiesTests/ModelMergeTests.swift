@@ -128,14 +128,16 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged(person, [(4..<5, .per), (6..<7, .per)], then: passes) == ["PER Dora"])
     }
 
-    /// A one-word name the document shows speaking (`," jelas Powell`) is a person wherever
-    /// the model read it as a place or an organization; not a word a speech verb only stands
-    /// before inside a phrase (`destinasi seru Dubai`), nor a word in capitals (`jelas CDC`:
-    /// organizations speak too).
+    /// A one-word name the document shows speaking (`," jelas Powell`) or names with an
+    /// honorific (`Pak Rosan`) is a person wherever the model read it as a place or an
+    /// organization; not a word a speech verb only stands before inside a phrase (`destinasi
+    /// seru Dubai`), nor a word in capitals (`jelas CDC`: organizations speak too).
     @Test func aNameShownSpeakingIsAPersonThroughout() {
         let passes: (Scan) -> Void = { $0.speakingNamesArePeople() }
         let text = "Powell menjelaskan bahwa inflasi turun. \"Kita tidak butuh pelemahan,\" jelas Powell."
         #expect(ModelMergeTests.merged(text, [(0..<1, .loc), (14..<15, .per)], then: passes) == ["PER Powell", "PER Powell"])
+        let honorific = "Saya sudah bilang sama Pak Rosan. Rosan, segera bikin tim itu."
+        #expect(ModelMergeTests.merged(honorific, [(5..<6, .per), (7..<8, .loc)], then: passes) == ["PER Rosan", "PER Rosan"])
         let phrase = "Yuk, intip destinasi seru Dubai. Pesona Dubai memang memikat."
         #expect(ModelMergeTests.merged(phrase, [(5..<6, .per), (8..<9, .loc)], then: passes) == ["PER Dubai", "LOC Dubai"])
         let agency = "\"Jangan beli produk itu,\" jelas CDC. CDC memiliki dua rekomendasi."

@@ -777,13 +777,13 @@ extension Scan {
         }
     }
 
-    /// A one-word name the document shows speaking (`," kata Powell`) is a person wherever the
-    /// model read the same word as an organization or a place (`Powell menjelaskan`): one name,
-    /// one type in a document. Words in capitals (`jelas CDC`) and lexicon names keep their
+    /// A one-word name the document shows speaking (`," kata Powell`) or names with an honorific
+    /// (`Pak Rosan`) is a person wherever the model read the same word as an organization or a
+    /// place (`Powell menjelaskan`): one name, one type in a document. Words in capitals (`jelas CDC`) and lexicon names keep their
     /// types: organizations speak by them.
     func speakingNamesArePeople() {
         var speakers = HashedIntSet()
-        for m in mentions where m.type == .per && m.end - m.start == 1 && isUnlistedWord(m) && isNamedAsSpeaker(m.start) {
+        for m in mentions where m.type == .per && m.end - m.start == 1 && isUnlistedWord(m) && (isNamedAsSpeaker(m.start) || isAfterHonorific(m.start)) {
             speakers.insert(keyHash(m.start))
         }
         guard !speakers.isEmpty else { return }
@@ -800,6 +800,11 @@ extension Scan {
     /// Whether a speech verb after a quote or a comma introduces token `t` as who spoke
     /// (`," ujar Argo`), not a verb inside a phrase (`destinasi seru Dubai`).
     func isNamedAsSpeaker(_ t: Int) -> Bool { t >= 2 && isAfterSpeechVerb(t) && kinds[t - 2] == .punctuation }
+
+    /// Whether an honorific stands right before token `t` (`Pak Rosan`, `Bu Risma`).
+    func isAfterHonorific(_ t: Int) -> Bool {
+        t >= 1 && (lexiconMatch(t - 1, t).map { $0.0.type == .role && $0.0.subtype == "honorific" } ?? false)
+    }
 
     /// Whether `m` is no lexicon name and not written in capitals.
     @inline(__always) func isUnlistedWord(_ m: Mention) -> Bool { m.lexiconID.isNone && !allCaps(m.start) }
