@@ -2018,7 +2018,7 @@ final class Scan {
     /// a sentence (`Sebelumnya, Indah menyampaikan`), where only a name is capitalised: not
     /// opening a sentence or a quote, nor before another capitalised word.
     func isGivenNameAlone(_ i: Int) -> Bool {
-        guard i > 0, !flags[i - 1].contains(.openingQuote), !isPunctuationEndingSentence(i - 1) else { return false }
+        guard i > 0, !flags[i - 1].contains(.openingQuote) else { return false }
         if i + 1 < tokenCount, capitalized(i + 1) || allCaps(i + 1) { return false }
         return !isSentenceStart(i)
     }
@@ -2026,9 +2026,6 @@ final class Scan {
     /// Whether a speech verb in lower case stands right before token `t` (`kata Bima`; not the
     /// noun `Kisah` opening a sentence).
     func isAfterSpeechVerb(_ t: Int) -> Bool { has(t - 1, .speech) && !capitalized(t - 1) }
-
-    /// Whether token `t` is a full stop, `!` or `?`.
-    func isPunctuationEndingSentence(_ t: Int) -> Bool { kinds[t] == .punctuation && (isByte(t, 0x2E) || isByte(t, 0x21) || isByte(t, 0x3F)) }
 
     /// Whether token `i` opens one of the document's sentences.
     func isSentenceStart(_ i: Int) -> Bool {

@@ -55,21 +55,16 @@ extension Scan {
             if let h = initialsHash(m.start, m.end) { initials.insert(h) }
         }
         guard !initials.isEmpty else { return }
-        var oneWord: [Int: Int] = [:]
-        for k in mentions.indices where mentions[k].end - mentions[k].start == 1 { oneWord[mentions[k].start] = k }
-        for c in acronymCandidates {
-            let t = Int(c)
-            guard doc.tokens.count(t) == 3, initials.contains(doc.hash(ofToken: t)), !isCommonWord(t),
-                  lexiconMatch(t, t + 1).map({ $0.0.type == .per }) ?? true,
-                  !isDefinedAcronym(Mention(start: t, end: t + 1, type: .org)) else { continue }
-            if let k = oneWord[t] {
-                guard mentions[k].type == .org || mentions[k].type == .loc, mentions[k].lexiconID.isNone else { continue }
-                mentions[k].type = .per
-                mentions[k].subtype = .none
-            } else if !covered[t] {
-                add(Mention(start: t, end: t + 1, type: .per))
-            }
+        func spellsInitials(_ t: Int) -> Bool {
+            allCaps(t) && kinds[t] == .word && doc.tokens.count(t) == 3 && initials.contains(doc.hash(ofToken: t)) && !isCommonWord(t)
+                && (lexiconMatch(t, t + 1).map { $0.0.type == .per } ?? true) && !isDefinedAcronym(Mention(start: t, end: t + 1, type: .org))
         }
+        for k in mentions.indices where mentions[k].end - mentions[k].start == 1 && (mentions[k].type == .org || mentions[k].type == .loc)
+            && mentions[k].lexiconID.isNone && spellsInitials(mentions[k].start) {
+            mentions[k].type = .per
+            mentions[k].subtype = .none
+        }
+        for c in acronymCandidates where !covered[Int(c)] && spellsInitials(Int(c)) { add(Mention(start: Int(c), end: Int(c) + 1, type: .per)) }
     }
 
     /// The hash (as ``Document/hash(ofToken:lowercase:)`` hashes a word) of the first letters of

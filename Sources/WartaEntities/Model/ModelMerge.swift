@@ -783,7 +783,7 @@ extension Scan {
     /// types: organizations speak by them.
     func speakingNamesArePeople() {
         var speakers = HashedIntSet()
-        for m in mentions where m.type == .per && m.end - m.start == 1 && isUnlistedWord(m) && (isNamedAsSpeaker(m.start) || isAfterHonorific(m.start)) {
+        for m in mentions where m.type == .per && m.end - m.start == 1 && isUnlistedWord(m) && (isNamedAsSpeaker(m.start) || m.start > 0 && isHonorific(m.start - 1)) {
             speakers.insert(keyHash(m.start))
         }
         guard !speakers.isEmpty else { return }
@@ -800,11 +800,6 @@ extension Scan {
     /// Whether a speech verb after a quote or a comma introduces token `t` as who spoke
     /// (`," ujar Argo`), not a verb inside a phrase (`destinasi seru Dubai`).
     func isNamedAsSpeaker(_ t: Int) -> Bool { t >= 2 && isAfterSpeechVerb(t) && kinds[t - 2] == .punctuation }
-
-    /// Whether an honorific stands right before token `t` (`Pak Rosan`, `Bu Risma`).
-    func isAfterHonorific(_ t: Int) -> Bool {
-        t >= 1 && (lexiconMatch(t - 1, t).map { $0.0.type == .role && $0.0.subtype == "honorific" } ?? false)
-    }
 
     /// Whether `m` is no lexicon name and not written in capitals.
     @inline(__always) func isUnlistedWord(_ m: Mention) -> Bool { m.lexiconID.isNone && !allCaps(m.start) }
