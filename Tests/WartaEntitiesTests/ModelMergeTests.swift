@@ -232,4 +232,28 @@ struct ModelMergeTests {
         #expect(scan.shortens(7, 1..<6))
         #expect(!scan.shortens(15, 12..<14))
     }
+    /// A model span is split where a lower-case word no name holds stands between two
+    /// capitalised words (`vs`, `via`, a verb); particles of names stay inside (`dan`, `and`,
+    /// `da`), a head word left alone is dropped, and each part keeps the span's type.
+    @Test func aSpanSplitsAtAWordNoNameHolds() {
+        func split(_ text: String, _ range: Range<Int>, _ type: EntityType) -> [String] {
+            let doc = TextAnalyzer().analyze(text)
+            let scan = Scan(doc: doc, lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
+            return scan.splitAtClauseWords([Mention(start: range.lowerBound, end: range.upperBound, type: type)]).map {
+                "\($0.type.rawValue) " + ($0.start..<$0.end).map { doc.token($0).text }.joined(separator: " ")
+            }
+        }
+        #expect(split("Prediksi Liverpool vs Everton di Liga Inggris.", 1..<4, .org) == ["ORG Liverpool", "ORG Everton"])
+        #expect(split("Pertandingan Arsenal ditantang Brighton and Hove Albion berlangsung seru.", 1..<7, .org)
+            == ["ORG Arsenal", "ORG Brighton and Hove Albion"])
+        #expect(split("Pendaki melewati Gunung Welirang via Gunung Ringgit.", 2..<7, .loc) == ["LOC Gunung Welirang", "LOC Gunung Ringgit"])
+        #expect(split("Majelis hakim Pengadilan Tinggi Jakarta menolak banding.", 0..<5, .org) == ["ORG Pengadilan Tinggi Jakarta"])
+        #expect(split("Harvard University menobatkan Indonesia sebagai juara.", 0..<4, .org) == ["ORG Harvard University", "ORG Indonesia"])
+        let ministry = "Kementerian Pekerjaan Umum dan Perumahan Rakyat memulai proyek."
+        #expect(split(ministry, 0..<6, .org) == ["ORG Kementerian Pekerjaan Umum dan Perumahan Rakyat"])
+        #expect(split("Lukisan Leonardo da Vinci dipamerkan.", 1..<4, .per) == ["PER Leonardo da Vinci"])
+        #expect(split("Kopi dari Lloyd's Coffee House terkenal.", 2..<6, .org).count == 1)
+        // Through the merge: the court stands, the panel's head word alone does not.
+        #expect(ModelMergeTests.merged("Majelis hakim Pengadilan Tinggi Jakarta menolak banding.", [(0..<5, .org)]) == ["ORG Pengadilan Tinggi Jakarta"])
+    }
 }

@@ -12,6 +12,7 @@ extension Scan {
     /// where no model span falls, and a name a place word opens (`Kawasan Industri Wijaya
     /// Kusuma`) against model spans inside it.
     func adopt(_ spans: [Mention]) {
+        let spans = splitAtClauseWords(spans)
         let plan = mergePlan(spans)
         var a = Adoption(old: mentions, places: ambiguousPlaces, tokens: doc.tokens.count, spans: spans.count)
         for k in plan.anchored { a.keep(k) }
@@ -161,6 +162,63 @@ extension Scan {
         acronym.end = close
         return (name, acronym)
     }
+
+    /// The model's `spans`, each split where a lower-case word that no name holds stands
+    /// between two capitalised words (``isClauseWord(_:)``): `Liverpool | vs | Everton`,
+    /// `Arsenal | ditantang | Brighton and Hove Albion`, `Gunung Welirang | via | Gunung
+    /// Ringgit`. A part left as a head word alone is dropped (`Majelis | hakim | Pengadilan
+    /// Tinggi`: the court).
+    func splitAtClauseWords(_ spans: [Mention]) -> [Mention] {
+        // The tokens inside a span, not its first or last.
+        func inner(_ span: Mention) -> Range<Int> { span.start + 1..<max(span.start + 1, span.end - 1) }
+        guard spans.contains(where: { inner($0).contains { isClauseWord($0) } }) else { return spans }
+        var out: [Mention] = []
+        out.reserveCapacity(spans.count + 8)
+        for span in spans {
+            var start = span.start
+            for t in inner(span) where isClauseWord(t) {
+                keepPart(of: span, start..<t, in: &out)
+                start = t + 1
+            }
+            if start == span.start { out.append(span) } else { keepPart(of: span, start..<span.end, in: &out) }
+        }
+        return out
+    }
+
+    /// Appends the part `range` of a split model span `span` to `out`, with the span's type
+    /// (`Liverpool | vs | Everton`: two clubs, though the lexicon lists a city and a person),
+    /// unless it is a head word alone (`Majelis`, `Balai`): a head names nothing without its name.
+    private func keepPart(of span: Mention, _ range: Range<Int>, in out: inout [Mention]) {
+        guard !range.isEmpty, range.count > 1 || cues[range.lowerBound].isDisjoint(with: Scan.headWordCues) else { return }
+        var part = span
+        part.start = range.lowerBound; part.end = range.upperBound
+        out.append(part)
+    }
+
+    /// Whether token `t`, between two capitalised words, is a lower-case word that no name
+    /// holds: not a particle names are written with (``nameParticles``, `dan`, `of`, `van`,
+    /// `bin`).
+    func isClauseWord(_ t: Int) -> Bool {
+        guard kinds[t] == .word, !capitalized(t), !allCaps(t), !keyIsEmpty(t),
+              capitalized(t - 1) || allCaps(t - 1), capitalized(t + 1) || allCaps(t + 1) else { return false }
+        let s = Int(doc.tokens.starts[t]), e = Int(doc.tokens.ends[t])
+        // A letter first (not `'s` of `Lloyd's Coffee House`); `iPhone`, `eKTP`: a capital
+        // inside is a name's own spelling.
+        guard doc.bytes[s] &- 0x61 < 26 || doc.bytes[s] >= 0x80, !doc.bytes[s..<e].contains(where: { $0 &- 0x41 < 26 }) else { return false }
+        return !has(t, .connector) && !isWord(t, in: Scan.nameParticles)
+    }
+
+    /// Lower-case words that names are written with, besides the connectors (`dan`, `of`,
+    /// `van`, `bin`): `Kementerian Pekerjaan Umum dan Perumahan Rakyat`, `Bank of America`,
+    /// `Leonardo da Vinci`, `Pengadilan Tipikor pada PN Jakarta Pusat`, `TikTok Shop by Tokopedia`.
+    static let nameParticles: [[UInt8]] = [
+        "and", "the", "for", "on", "in", "at", "to", "a", "an", "by", "der", "von", "den", "da", "di", "du", "la", "le", "les",
+        "del", "della", "des", "do", "dos", "das", "e", "y", "al", "el", "ibn", "ke", "dari", "untuk", "atas", "bagi",
+        "serta", "pada", "tbk", "persero", "as", "voor", "op", "het", "te",
+    ].map { Array($0.utf8) }
+
+    /// The cues of words that head a name (`Majelis`, `Balai`, `Kota`, `Gunung`, `Festival`).
+    static let headWordCues: EntityTagger.Cue = [.organization, .location, .placeWord, .facility, .event]
 
     /// Span `s` up to the first thing no name runs over: a new line, a quote mark, `;`, `:`,
     /// `!` or `?` (`Gen Z.` | new line | `"Ada`; `Otoritas Jasa Keuangan` | `; PT`), and for a
