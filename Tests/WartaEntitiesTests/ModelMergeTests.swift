@@ -244,6 +244,8 @@ struct ModelMergeTests {
             }
         }
         #expect(split("Prediksi Liverpool vs Everton di Liga Inggris.", 1..<4, .org) == ["ORG Liverpool", "ORG Everton"])
+        #expect(split("Prediksi Liverpool vs. Everton di Liga Inggris.", 1..<4, .org) == ["ORG Liverpool", "ORG Everton"])
+        #expect(split("Ia dirawat di RSUD dr. Soetomo Surabaya.", 3..<7, .org).count == 1)
         #expect(split("Pertandingan Arsenal ditantang Brighton and Hove Albion berlangsung seru.", 1..<7, .org)
             == ["ORG Arsenal", "ORG Brighton and Hove Albion"])
         #expect(split("Pendaki melewati Gunung Welirang via Gunung Ringgit.", 2..<7, .loc) == ["LOC Gunung Welirang", "LOC Gunung Ringgit"])

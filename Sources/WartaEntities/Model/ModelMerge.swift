@@ -199,7 +199,7 @@ extension Scan {
     /// holds: not a particle names are written with (``nameParticles``, `dan`, `of`, `van`,
     /// `bin`).
     func isClauseWord(_ t: Int) -> Bool {
-        guard kinds[t] == .word, !capitalized(t), !allCaps(t), !keyIsEmpty(t),
+        guard kinds[t] == .word || kinds[t] == .abbreviation && isWord(t, in: Scan.versus), !capitalized(t), !allCaps(t), !keyIsEmpty(t),
               capitalized(t - 1) || allCaps(t - 1), capitalized(t + 1) || allCaps(t + 1) else { return false }
         let s = Int(doc.tokens.starts[t]), e = Int(doc.tokens.ends[t])
         // A letter first (not `'s` of `Lloyd's Coffee House`); `iPhone`, `eKTP`: a capital
@@ -216,6 +216,10 @@ extension Scan {
         "del", "della", "des", "do", "dos", "das", "e", "y", "al", "el", "ibn", "ke", "dari", "untuk", "atas", "bagi",
         "serta", "pada", "tbk", "persero", "as", "voor", "op", "het", "te",
     ].map { Array($0.utf8) }
+
+    /// `vs.` and `v.` between two sides (`Liverpool vs. Everton`): the only abbreviations that
+    /// split a span (`RSUD dr. Soetomo` is one name).
+    static let versus: [[UInt8]] = ["vs.", "v."].map { Array($0.utf8) }
 
     /// The cues of words that head a name (`Majelis`, `Balai`, `Kota`, `Gunung`, `Festival`).
     static let headWordCues: EntityTagger.Cue = [.organization, .location, .placeWord, .facility, .event]
