@@ -232,6 +232,7 @@ struct ModelMergeTests {
         #expect(scan.shortens(7, 1..<6))
         #expect(!scan.shortens(15, 12..<14))
     }
+
     /// A model span is split where a lower-case word no name holds stands between two
     /// capitalised words (`vs`, `via`, a verb); particles of names stay inside (`dan`, `and`,
     /// `da`), a head word left alone is dropped, and each part keeps the span's type.

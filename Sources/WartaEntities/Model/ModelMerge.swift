@@ -209,12 +209,13 @@ extension Scan {
     }
 
     /// Lower-case words that names are written with, besides the connectors (`dan`, `of`,
-    /// `van`, `bin`): `Kementerian Pekerjaan Umum dan Perumahan Rakyat`, `Bank of America`,
-    /// `Leonardo da Vinci`, `Pengadilan Tipikor pada PN Jakarta Pusat`, `TikTok Shop by Tokopedia`.
-    static let nameParticles: [[UInt8]] = [
-        "and", "the", "for", "on", "in", "at", "to", "a", "an", "by", "der", "von", "den", "da", "di", "du", "la", "le", "les",
-        "del", "della", "des", "do", "dos", "das", "e", "y", "al", "el", "ibn", "ke", "dari", "untuk", "atas", "bagi",
-        "serta", "pada", "tbk", "persero", "as", "voor", "op", "het", "te",
+    /// `van`, `bin`): the English connectors, the legal forms (`tbk`), and more:
+    /// `Bank of America`, `Leonardo da Vinci`, `Pengadilan Tipikor pada PN Jakarta Pusat`,
+    /// `TikTok Shop by Tokopedia`.
+    static let nameParticles: [[UInt8]] = Scan.englishConnectors + EntityTagger.legalForms + [
+        "at", "to", "a", "an", "as", "by", "der", "von", "den", "da", "di", "du", "la", "le", "les", "del", "della",
+        "des", "do", "dos", "das", "e", "y", "al", "el", "ibn", "voor", "op", "het", "te", "ke", "dari", "untuk",
+        "atas", "bagi", "serta", "pada",
     ].map { Array($0.utf8) }
 
     /// `vs.` and `v.` between two sides (`Liverpool vs. Everton`): the only abbreviations that
