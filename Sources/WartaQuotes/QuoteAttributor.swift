@@ -820,7 +820,8 @@ final class QuoteScan {
                 return statement(e + 1, z, cue: t, phrase: .mention(m))
             }
             let phrase = phraseAfter(t + 1, limit: c)
-            return phrase.isNone ? nil : statement(c + 1, z, cue: t, phrase: phrase)
+            // `Menurut Budi Santoso, Kepala Dinas Pendidikan, …`: the role is not said.
+            return phrase.isNone ? nil : statement(appositionEnd(after: c, before: z) + 1, z, cue: t, phrase: phrase)
         }
         var c = firstCue(atOrAfter: a + 1)
         while c < marks.cues.count, Int(marks.cues[c].token) < z {
@@ -842,6 +843,9 @@ final class QuoteScan {
                 if phrase.isNone { continue }
                 var e = k + 1
                 while e < z && !isComma(e) { e += 1 }
+                // `…, kata Budi Santoso, Kepala Dinas Pendidikan.` / `…, kata Kepala Dinas
+                // Pendidikan, Budi Santoso, …`: the speaker's apposition is not said.
+                e = appositionEnd(after: e, before: z)
                 if e + 2 < z {
                     // Interposed: the statement goes on after the speaker.
                     let parts: Parts = [a..<(k - 1), (e + 1)..<z]
@@ -853,6 +857,36 @@ final class QuoteScan {
             }
         }
         return nil
+    }
+
+    /// Where the speaker's phrase ends that comma `c` follows: the comma (or `z`) after an
+    /// apposition of the speaker between `c` and it (``isApposition(_:)``), else `c`.
+    func appositionEnd(after c: Int, before z: Int) -> Int {
+        guard c < z, isComma(c) else { return c }
+        var e = c + 1
+        while e < z && !isComma(e) && !isTerminal(e) && quoteFamily(e) == 0 { e += 1 }
+        guard e == z || isComma(e), isApposition(c + 1..<e) else { return c }
+        return e
+    }
+
+    /// Whether tokens `r` name the speaker again rather than say something: a person the
+    /// tagger found and nothing else (`kata Kepala Dinas, Budi Santoso`), or a title: a role
+    /// word, then only capitalised words, mentions, role words, acronyms in brackets and the
+    /// lower-case words of titles (``QuoteWords/roleJoiners``: `Kepala Dinas Pendidikan Kota
+    /// Semarang`, `Kepala Bidang Humas Polda Metro Jaya`; not `Presiden akan datang besok`).
+    func isApposition(_ r: Range<Int>) -> Bool {
+        guard r.count >= 1, r.count <= 15 else { return false }
+        let m = mentionAt(r.lowerBound)
+        if isPerson(m), mentions.start(Int(m)) == r.lowerBound, mentions.end(Int(m)) == r.upperBound { return true }
+        guard isRoleWord(r.lowerBound), columns.flags[r.lowerBound].contains(.capitalized) else { return false }
+        var k = r.lowerBound + 1
+        while k < r.upperBound {
+            if let close = bracketedAcronymEnd(at: k, limit: r.upperBound) { k = close + 1; continue }
+            let capital = !columns.flags[k].isDisjoint(with: [.capitalized, .allCaps])
+            guard capital || mentionAt(k) >= 0 || isRoleWord(k) || word(k, in: words.roleJoiners) else { return false }
+            k += 1
+        }
+        return true
     }
 
     /// The person named alone after comma `c` (`…, Abdul Hakam, …`) and the comma closing the

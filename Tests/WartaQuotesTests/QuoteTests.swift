@@ -201,6 +201,29 @@ struct IndirectQuoteTests {
         ])
     }
 
+    /// The speaker's apposition after a comma, a role or the name after a role, is not part of
+    /// what was said: not after `Menurut` and a name, not after `kata` and a name (at the end
+    /// of the sentence or inside it), not after `kata` and a role.
+    @Test func theSpeakersAppositionIsNotSaid() {
+        #expect(found("Menurut Budi Santoso, Kepala Dinas Pendidikan Kota Semarang, sekolah akan dibuka pekan depan.") == [
+            Found(kind: "indirect", text: "sekolah akan dibuka pekan depan", cue: "Menurut", speaker: "Budi Santoso", resolvedBy: "name"),
+        ])
+        #expect(found("Sekolah akan dibuka pekan depan, kata Budi Santoso, Kepala Dinas Pendidikan Kota Semarang.") == [
+            Found(kind: "indirect", text: "Sekolah akan dibuka pekan depan", cue: "kata", speaker: "Budi Santoso", resolvedBy: "name"),
+        ])
+        #expect(found("Sekolah akan dibuka pekan depan, kata Kepala Dinas Pendidikan Kota Semarang, Budi Santoso.") == [
+            Found(kind: "indirect", text: "Sekolah akan dibuka pekan depan", cue: "kata", speaker: "Budi Santoso", resolvedBy: "name"),
+        ])
+        #expect(found("Sekolah, kata Budi Santoso, Kepala Dinas Pendidikan Kota Semarang, akan dibuka pekan depan.") == [
+            Found(kind: "indirect", text: "Sekolah | akan dibuka pekan depan", cue: "kata", speaker: "Budi Santoso", resolvedBy: "name"),
+        ])
+        // What follows the speaker is said when it is no title: a clause, or a role word that opens one.
+        #expect(found("Sekolah itu, kata Budi Santoso, Presiden akan meresmikan pekan depan.") == [
+            Found(kind: "indirect", text: "Sekolah itu | Presiden akan meresmikan pekan depan", cue: "kata", speaker: "Budi Santoso",
+                  resolvedBy: "name"),
+        ])
+    }
+
     /// After the cue, a title no list knows, a comma and a ranked name: the name speaks.
     @Test func aTitleThenARankedNameAfterTheCue() {
         let quoted = found("“Sebagian pelaku masih berumur di bawah 18 tahun,” kata Kasubdit IV Renakta Ditreskrimum Polda Lampung, AKBP Ferdiyan Fahmi, di Bandarlampung.")
