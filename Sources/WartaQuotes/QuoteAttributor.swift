@@ -96,6 +96,18 @@ final class QuoteWords: Sendable {
         "oleh", "dengan", "kepada", "dari", "untuk", "bersama", "terhadap", "tentang", "soal", "bagi", "pada", "atas",
         "dan", "atau", "antara",
     ])
+    /// Words that open a phrase of where, when or how something was said, between a speaker
+    /// and the verb (`dalam pidatonya`, `kepada wartawan`, `saat dihubungi`).
+    let circumstances = ByteStringTable(keys: [
+        "dalam", "di", "kepada", "saat", "ketika", "usai", "seusai", "selepas", "setelah", "sesudah", "melalui", "lewat",
+        "sewaktu", "pada",
+    ])
+    /// Nouns of someone close to a person, who speaks for themself (`rekan Zuckerberg`, `istri
+    /// Budi`): not honorifics that stand before a name (`Ibu`, `Bapak`).
+    let relatives = ByteStringTable(keys: [
+        "rekan", "istri", "suami", "anak", "adik", "kakak", "teman", "keluarga", "tetangga", "pengacara", "kerabat",
+        "sahabat", "kekasih", "pacar", "menantu", "mertua", "cucu", "sepupu", "keponakan", "ajudan", "asisten",
+    ])
     /// Common words (the tokenizer's list): a name made only of them is not a name.
     let commonWords: CommonWords
     /// Lower-case words inside a role or an organization's name.
@@ -674,6 +686,8 @@ final class QuoteScan {
     func subjectBefore(_ cue: Int, from a: Int) -> SpeakerPhrase {
         var k = cue - 1
         while k >= a, isAdverb(k) { k -= 1 }
+        k = beforeCircumstance(k, from: a)
+        while k >= a, isAdverb(k) { k -= 1 }
         k = beforeAge(k, from: a)
         // `Erlina Burhan, Sp.P(K) mengatakan`: the person before the degrees after the name.
         if k >= a, mentionAt(k) < 0, case let j = columns.beforeDegrees(k, from: a), j != k, isPerson(mentionAt(j)) { k = j }
@@ -691,7 +705,7 @@ final class QuoteScan {
             // Back over the apposition (`, Ketua Komite B DPRD Kota Semarang,`, `, di Jakarta, Rabu (…),`).
             var j = k - 1
             while j >= a && j > k - 30 {
-                if isPerson(mentionAt(j)) { return phraseIfSubject(Int(mentionAt(j)), a) }
+                if isPerson(mentionAt(j)) { return phraseIfSubject(appositionHolder(Int(mentionAt(j)), a), a) }
                 if quoteFamily(j) != 0 || isTerminal(j) { break }
                 j -= 1
             }
@@ -702,6 +716,25 @@ final class QuoteScan {
         while r >= a, columns.kinds[r] == .word, columns.flags[r].contains(.capitalized) || mentionAt(r) >= 0 { r -= 1 }
         if r < k, isRoleWord(r + 1) { return .role((r + 1)..<(k + 1)) }
         return .none
+    }
+
+    /// The token before a phrase of where, when or how something was said that ends at `k`
+    /// (`Prabowo dalam pidatonya mengatakan`, `Budi kepada wartawan di Jakarta menjelaskan`,
+    /// `Dia saat dihubungi mengaku`): a word of ``QuoteWords/circumstances`` and at most six
+    /// tokens after it, no comma, quote mark or person among them, and before it a person or a
+    /// pronoun (not an organization: `tenaga penjual Toyota di kawasan Depok mengatakan` is
+    /// Toyota's salesman). Else `k`.
+    func beforeCircumstance(_ k: Int, from a: Int) -> Int {
+        var j = k
+        while j > a, j > k - 7 {
+            if isComma(j) || isTerminal(j) || quoteFamily(j) != 0 || isPerson(mentionAt(j)) || isPronoun(j) { return k }
+            if columns.kinds[j] == .word, !columns.flags[j].contains(.capitalized), word(j, in: words.circumstances),
+               isPerson(mentionAt(j - 1)) || isPronoun(j - 1) {
+                return j - 1
+            }
+            j -= 1
+        }
+        return k
     }
 
     /// The token before an age in brackets that ends at `k` (`Slamet (45) mengaku`, `(45
@@ -718,7 +751,24 @@ final class QuoteScan {
         if s > a, columns.kinds[s - 1] == .word, word(s - 1, in: words.prepositions) { return .none }
         // `Kuasa hukum Hendrogiarto mengatakan`: the title and the client's name stand for the lawyer.
         if let r = RelationalRoles.start(endingBefore: s, in: columns), r >= a { return .role(r..<mentions.end(m)) }
+        // `rekan Zuckerberg mengklaim`, `istri Budi mengatakan`: someone close to the person speaks.
+        if s > a, isRelative(s - 1) { return .role((s - 1)..<mentions.end(m)) }
         return .mention(m)
+    }
+
+    /// The person before the apposition that person `m` closes with a relative noun before it
+    /// (`Alex Pastoor, asisten Kluivert,`: Pastoor is the assistant), else `m`.
+    func appositionHolder(_ m: Int, _ a: Int) -> Int {
+        let r = mentions.start(m) - 1
+        guard r - 2 >= a, isRelative(r), isComma(r - 1), case let h = mentionAt(r - 2), isPerson(h), mentions.end(Int(h)) == r - 1
+        else { return m }
+        return Int(h)
+    }
+
+    /// Whether token `t` is a noun of someone close to a person (``QuoteWords/relatives``) in
+    /// lower case (capitalised, `Anak Agung` is a Balinese title).
+    func isRelative(_ t: Int) -> Bool {
+        columns.kinds[t] == .word && !columns.flags[t].contains(.capitalized) && word(t, in: words.relatives)
     }
 
     /// Whether person `m` comes right after the relational title (``RelationalRoles``) at
@@ -806,7 +856,7 @@ final class QuoteScan {
         // `Menurut Joko, …` / `Menurutnya, …` (after an opener such as `Namun,`).
         var t = a
         if t + 1 < z, isComma(t + 1), columns.kinds[t] == .word, speech(t) == nil { t += 2 }
-        if let v = speech(t), v.isMenurut {
+        if let v = speech(t), v.isMenurut || opensAsCue(t, v) {
             if v.hasSpeakerClitic {
                 let s = isComma(t + 1) ? t + 2 : t + 1
                 return statement(s, z, cue: t, phrase: .pronoun(clitic(t)))
@@ -857,6 +907,13 @@ final class QuoteScan {
             }
         }
         return nil
+    }
+
+    /// Whether token `t`, verb `v`, opens its sentence as `Menurut` does: a verb of saying in
+    /// its bare form, capitalised, that is no other word (`Kata Budi, …`, `Ujar dia, …`; not
+    /// `Jelas, …`).
+    func opensAsCue(_ t: Int, _ v: VerbRef) -> Bool {
+        v.form == .bare && v.isSaying && columns.flags[t].contains(.capitalized) && !words.verbs.verbs[Int(v.index)].isAmbiguous
     }
 
     /// Where the speaker's phrase ends that comma `c` follows: the comma (or `z`) after an

@@ -224,6 +224,40 @@ struct IndirectQuoteTests {
         ])
     }
 
+    /// A phrase of where, when or how it was said between the speaker and the verb
+    /// (`dalam pidatonya`, `kepada wartawan di Jakarta`) does not hide the speaker.
+    @Test func aCircumstanceBetweenTheSpeakerAndTheVerb() {
+        #expect(found("Presiden Prabowo Subianto dalam pidatonya mengatakan, Indonesia akan swasembada pangan.") == [
+            Found(kind: "indirect", text: "Indonesia akan swasembada pangan", cue: "mengatakan", speaker: "Prabowo Subianto",
+                  resolvedBy: "name"),
+        ])
+        #expect(found("Budi Santoso kepada wartawan di Jakarta menjelaskan, banjir datang sejak pagi.") == [
+            Found(kind: "indirect", text: "banjir datang sejak pagi", cue: "menjelaskan", speaker: "Budi Santoso", resolvedBy: "name"),
+        ])
+        // A clause about someone else before the verb is no such phrase.
+        #expect(found("Warga yang tinggal di desa itu mengatakan, banjir datang sejak pagi.").allSatisfy { $0.speaker == nil })
+    }
+
+    /// Someone close to a person speaks, not the person (`rekan Zuckerberg mengklaim`): the
+    /// speaker is that role, with no name.
+    @Test func aRelativeOfThePersonSpeaks() {
+        let (_, qs, _) = quotes("Dua orang rekan Mark Zuckerberg di Harvard mengklaim ide pembuatan Facebook datang dari mereka.")
+        #expect(qs.count == 1 && qs.first?.speaker?.name == nil && qs.first?.speaker?.role == "rekan Mark Zuckerberg")
+        // Set off by commas after a name, the relative is that person.
+        #expect(found("Alex Pastoor, asisten Patrick Kluivert, menegaskan bahwa tim akan terus berbenah.") == [
+            Found(kind: "indirect", text: "tim akan terus berbenah", cue: "menegaskan", speaker: "Alex Pastoor", resolvedBy: "name"),
+        ])
+    }
+
+    /// A bare verb of saying opens the sentence as `Menurut` does (`Kata Budi, …`); an
+    /// adjective that is also a verb's form does not (`Jelas, …`).
+    @Test func aBareVerbOfSayingOpensTheSentence() {
+        #expect(found("Kata Budi Santoso, banjir datang sejak pagi.") == [
+            Found(kind: "indirect", text: "banjir datang sejak pagi", cue: "Kata", speaker: "Budi Santoso", resolvedBy: "name"),
+        ])
+        #expect(found("Jelas, banjir datang sejak pagi dan warga mengungsi.").isEmpty)
+    }
+
     /// After the cue, a title no list knows, a comma and a ranked name: the name speaks.
     @Test func aTitleThenARankedNameAfterTheCue() {
         let quoted = found("“Sebagian pelaku masih berumur di bawah 18 tahun,” kata Kasubdit IV Renakta Ditreskrimum Polda Lampung, AKBP Ferdiyan Fahmi, di Bandarlampung.")
