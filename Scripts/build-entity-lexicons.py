@@ -277,7 +277,9 @@ ROLES = (
     "Walkot;Wawalkot;Wakil Ketua Umum;Waketum;Wasekjen;Wamenko;Wakapolda;Wakapolres;Wakapolresta;Wakapolsek;"
     "Kasatreskrim;Kasatlantas;Kasatnarkoba;Kasatintelkam;Kasatsamapta;Kasatbinmas;Kasatpolairud;Kasi;Kasie;Kasi Humas;"
     "Kasi Intel;Kasi Intelijen;Kasi Pidum;Kasi Pidsus;Kasi Datun;Kasi Pemerintahan;Kasi Trantib;Kasipidum;Kasipidsus;Kasubbag;Kasubbag Humas;Kaur;Kadus;Sekcam;Pjs;Komut;Wadir;Wadirut;"
-    "Mendikdasmen;Mendiktisaintek;Menbud;Menpan-RB;Menpan RB"
+    "Mendikdasmen;Mendiktisaintek;Menbud;Menpan-RB;Menpan RB;"
+    # Who speaks for a party (`Politikus PAN itu berharap`, `Kader PDIP Budi Santoso`).
+    "Politikus;Politisi;Kader"
 )
 HONORIFICS = "Bapak;Ibu;Pak;Bu;Sdr.;Sdri.;Saudara;Saudari;H.;Hj.;KH.;K.H.;Prof.;Dr.;Drs.;Dra.;Ir.;dr.;Ustaz;Ustadz;Kiai;Habib;Mbak;Mas;Bang;Tuan;Nyonya"
 RANKS = (

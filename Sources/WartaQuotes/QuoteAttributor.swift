@@ -108,6 +108,9 @@ final class QuoteWords: Sendable {
         "rekan", "istri", "suami", "anak", "adik", "kakak", "teman", "keluarga", "tetangga", "pengacara", "kerabat",
         "sahabat", "kekasih", "pacar", "menantu", "mertua", "cucu", "sepupu", "keponakan", "ajudan", "asisten",
     ])
+    /// Words between `yang` and the title it gives a speaker (`yang juga Ketua RT 05`, `yang
+    /// merupakan pengamat`).
+    let copulas = ByteStringTable(keys: ["juga", "merupakan", "adalah", "sekaligus", "selaku", "kini", "saat", "ini", "menjabat", "sebagai"])
     /// Common words (the tokenizer's list): a name made only of them is not a name.
     let commonWords: CommonWords
     /// Lower-case words inside a role or an organization's name.
@@ -657,6 +660,10 @@ final class QuoteScan {
             // The organization's acronym in brackets goes on with the role (`peneliti Lembaga
             // Ilmu Pengetahuan Indonesia (LIPI), Dewi Fortuna Anwar`); other brackets end it.
             if let close = bracketedAcronymEnd(at: k, limit: limit) { k = close + 1; continue }
+            // `pengamat politik dari Universitas Indonesia, Budi Santoso`: `dari` and a name go on with the role.
+            if roleStart != nil, tokenIs(k, "dari"), k + 1 < limit, !columns.flags[k + 1].isDisjoint(with: [.capitalized, .allCaps]) {
+                k += 1; continue
+            }
             if columns.flags[k].contains(.openingBracket) || columns.kinds[k] == .word && !columns.flags[k].contains(.capitalized)
                 && !columns.flags[k].contains(.allCaps) && k > j + 1 && word(k, in: words.prepositions) && !tokenIs(k, "dan") { break }
             k += 1
@@ -688,6 +695,7 @@ final class QuoteScan {
         while k >= a, isAdverb(k) { k -= 1 }
         k = beforeCircumstance(k, from: a)
         while k >= a, isAdverb(k) { k -= 1 }
+        k = beforeRelativeClause(k, from: a)
         k = beforeAge(k, from: a)
         // `Erlina Burhan, Sp.P(K) mengatakan`: the person before the degrees after the name.
         if k >= a, mentionAt(k) < 0, case let j = columns.beforeDegrees(k, from: a), j != k, isPerson(mentionAt(j)) { k = j }
@@ -699,6 +707,9 @@ final class QuoteScan {
             if !isPerson(mentionAt(k)), case let s = mentions.start(m), s - 2 >= a, tokenIs(s - 1, "dari"), isPerson(mentionAt(s - 2)) {
                 return phraseIfSubject(Int(mentionAt(s - 2)), a)
             }
+            // `Politikus PAN itu berharap`, `Guru Besar Ilmu Fikih UIN Jakarta itu menegaskan`:
+            // the holder of the role speaks, not the organization (as after the cue).
+            if !isPerson(mentionAt(k)), let r = titleStart(before: mentions.start(m), from: a) { return .role(r..<mentions.end(m)) }
             return phraseIfSubject(m, a)
         }
         if isComma(k) {
@@ -735,6 +746,32 @@ final class QuoteScan {
             j -= 1
         }
         return k
+    }
+
+    /// The token before a clause of `yang` that gives the speaker a title and ends at `k`
+    /// (`Budi yang juga Ketua RT 05 mengatakan`, `Budi yang merupakan pengamat politik
+    /// menilai`): `yang`, words of ``QuoteWords/copulas``, a role word and the rest of the
+    /// title (no comma, quote mark, person or speech verb), at most ten tokens, with a person or
+    /// pronoun before `yang`. Else `k`.
+    func beforeRelativeClause(_ k: Int, from a: Int) -> Int {
+        var j = k
+        while j > a, j > k - 10, !tokenIs(j, "yang") {
+            if isComma(j) || isTerminal(j) || quoteFamily(j) != 0 || isPerson(mentionAt(j)) || speech(j) != nil { return k }
+            j -= 1
+        }
+        guard j > a, tokenIs(j, "yang"), isPerson(mentionAt(j - 1)) || isPronoun(j - 1) else { return k }
+        var r = j + 1
+        while r <= k, word(r, in: words.copulas) { r += 1 }
+        return r <= k && isRoleWord(r) ? j - 1 : k
+    }
+
+    /// The first token of a title that ends right before token `s`: a run of capitalised
+    /// words and role words, at most eight, from `a` on, that opens with a role word; or nil.
+    func titleStart(before s: Int, from a: Int) -> Int? {
+        var r = s - 1
+        while r >= a, r > s - 9, columns.kinds[r] == .word, mentionAt(r) < 0,
+              columns.flags[r].contains(.capitalized) || isRoleWord(r) { r -= 1 }
+        return r + 1 < s && isRoleWord(r + 1) ? r + 1 : nil
     }
 
     /// The token before an age in brackets that ends at `k` (`Slamet (45) mengaku`, `(45
@@ -993,7 +1030,7 @@ final class QuoteScan {
                     (speaker, made) = make(mention: m, at: r, by: .pronoun, known: known, quotes: quotes)
                 } else if !lastSpeakerIsPerson(last, quotes), let m = lastPerson(after: lastEnd, before: anchor, quoted: &quoted) {
                     (speaker, made) = make(mention: m, at: r, by: .pronoun, known: known, quotes: quotes)
-                } else if last >= 0, var s = speakerOfQuote(last, in: quotes) {
+                } else if last >= 0, var s = speakerOfQuote(lastSaidByPerson(last, quotes), in: quotes) {
                     s.mention = r; s.resolvedBy = .pronoun
                     speaker = s
                 }
@@ -1021,6 +1058,22 @@ final class QuoteScan {
         }
         return quotes
     }
+
+    /// The last quote up to `i` (the last with a speaker) that a person said, or a role with
+    /// no name, within ``pronounQuoteReach`` quotes: `dia` speaks for a person, not for the
+    /// organization quoted since (`KPK juga berharap …` between Budi Prasetyo's quote and
+    /// `ucap dia`). `i` when there is none.
+    func lastSaidByPerson(_ i: Int, _ quotes: [Quote]) -> Int {
+        var j = i
+        while j >= 0, j > i - QuoteScan.pronounQuoteReach {
+            if let s = quotes[j].speaker, s.entity.map({ entities[$0].type == .per }) ?? true { return j }
+            j -= 1
+        }
+        return i
+    }
+
+    /// How many quotes back a pronoun looks for a person's (``lastSaidByPerson(_:_:)``).
+    static let pronounQuoteReach = 4
 
     /// Whether quote `i` (the last with a speaker; -1 for none) was said by a person.
     func lastSpeakerIsPerson(_ i: Int, _ quotes: [Quote]) -> Bool {

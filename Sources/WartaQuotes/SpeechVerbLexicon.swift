@@ -286,6 +286,12 @@ public struct SpeechVerbLexicon: Sendable {
                 near = flags[i + 1].contains(.comma)
                     || ends[i + 1] - starts[i + 1] == 5 && p[b] == 0x62 && p[b + 1] == 0x61 && p[b + 4] == 0x61
             }
+            if !near {
+                // A name a few words back in the clause, with adverbs, a title or where it was
+                // said in between (`Budi juga mengatakan`, `Budi yang juga Ketua RT 05
+                // mengatakan`, `Budi kepada wartawan menjelaskan`).
+                near = SpeechVerbLexicon.nameShortlyBefore(i, flags, sentenceStart: sentence > 0 ? Int(sentenceStarts[sentence - 1]) : 0)
+            }
             guard near, let v = table.value(UnsafeBufferPointer(rebasing: p[s..<e]), lowercase: true) else { continue }
             cues[c] = Marks.Cue(token: k, verb: v)
             c += 1
@@ -293,6 +299,23 @@ public struct SpeechVerbLexicon: Sendable {
         return (c, q)
     }
 
+}
+
+extension SpeechVerbLexicon {
+    /// Whether a capitalised word stands among the eight tokens before token `i`, after
+    /// `sentenceStart` and after the last comma or closing mark before `i`.
+    static func nameShortlyBefore(_ i: Int, _ flags: UnsafeBufferPointer<TokenFlags>, sentenceStart: Int) -> Bool {
+        let capital = TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
+        let stop = TokenFlags.comma.rawValue | TokenFlags.terminal.rawValue | TokenFlags.closingQuote.rawValue
+        var j = i - 1
+        while j >= max(sentenceStart, i - 8) {
+            let f = flags[j].rawValue
+            if f & stop != 0 { return false }
+            if f & capital != 0 { return true }
+            j -= 1
+        }
+        return false
+    }
 }
 
 /// What one pass over a document's tokens finds for quote attribution, in one allocation that

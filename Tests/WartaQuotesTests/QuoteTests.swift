@@ -234,6 +234,14 @@ struct IndirectQuoteTests {
         #expect(found("Budi Santoso kepada wartawan di Jakarta menjelaskan, banjir datang sejak pagi.") == [
             Found(kind: "indirect", text: "banjir datang sejak pagi", cue: "menjelaskan", speaker: "Budi Santoso", resolvedBy: "name"),
         ])
+        // Nor do adverbs without a comma after the verb.
+        #expect(found("Budi juga mengatakan banjir datang sejak pagi.") == [
+            Found(kind: "indirect", text: "banjir datang sejak pagi", cue: "mengatakan", speaker: "Budi", resolvedBy: "name"),
+        ])
+        // Nor does a clause of `yang` that gives the speaker a title.
+        #expect(found("Budi yang juga Ketua RT 05 mengatakan banjir datang sejak pagi.") == [
+            Found(kind: "indirect", text: "banjir datang sejak pagi", cue: "mengatakan", speaker: "Budi", resolvedBy: "name"),
+        ])
         // A clause about someone else before the verb is no such phrase.
         #expect(found("Warga yang tinggal di desa itu mengatakan, banjir datang sejak pagi.").allSatisfy { $0.speaker == nil })
     }
@@ -249,6 +257,19 @@ struct IndirectQuoteTests {
         ])
     }
 
+    /// A role with its organization before the verb stands for the role's holder, as after the
+    /// cue: the organization does not speak (`Politikus PAN itu berharap`).
+    @Test func aRoleOfAnOrganizationBeforeTheVerb() {
+        let (_, qs, _) = quotes("Politikus PAN itu berharap ada pemeriksaan yang komprehensif terkait ekspor.")
+        #expect(qs.count == 1 && qs.first?.speaker?.name == nil && qs.first?.speaker?.role == "Politikus PAN")
+    }
+
+    /// `dia` after an organization's statement speaks for the person quoted before it.
+    @Test func aPronounSpeaksForThePersonNotTheOrganization() {
+        let quoted = found("\"Kami akan memeriksa saksi,\" kata Juru Bicara KPK Budi Prasetyo. KPK juga berharap terdapat pembatasan dalam kegiatan pribadi. \"Sekali lagi kami tekankan hal itu,\" ucap dia.")
+        #expect(quoted.count == 3 && quoted.last?.speaker == "Budi Prasetyo" && quoted.last?.resolvedBy == "pronoun")
+    }
+
     /// A bare verb of saying opens the sentence as `Menurut` does (`Kata Budi, …`); an
     /// adjective that is also a verb's form does not (`Jelas, …`).
     @Test func aBareVerbOfSayingOpensTheSentence() {
@@ -256,6 +277,14 @@ struct IndirectQuoteTests {
             Found(kind: "indirect", text: "banjir datang sejak pagi", cue: "Kata", speaker: "Budi Santoso", resolvedBy: "name"),
         ])
         #expect(found("Jelas, banjir datang sejak pagi dan warga mengungsi.").isEmpty)
+    }
+
+    /// A role with its organization after `dari`, a comma and the name after the cue: the name
+    /// speaks.
+    @Test func aRoleFromAnOrganizationThenTheName() {
+        #expect(found("\"Langkah itu terlambat,\" kata pengamat politik dari Universitas Indonesia, Budi Santoso.") == [
+            Found(kind: "direct", text: "Langkah itu terlambat", cue: "kata", speaker: "Budi Santoso", resolvedBy: "name"),
+        ])
     }
 
     /// After the cue, a title no list knows, a comma and a ranked name: the name speaks.

@@ -10520,6 +10520,7 @@ Kabag	ROLE	role	capitalized
 Kabareskrim	ROLE	role	capitalized		
 Kabid	ROLE	role	capitalized		
 Kabid Humas	ROLE	role	sentence		
+Kader	ROLE	role	capitalized		
 Kades	ROLE	role	capitalized		
 Kadis	ROLE	role	capitalized		
 Kadus	ROLE	role	capitalized		
@@ -10689,6 +10690,8 @@ Pj	ROLE	role	capitalized
 Pjs	ROLE	role	capitalized		
 Plh	ROLE	role	capitalized		
 Plt	ROLE	role	capitalized		
+Politikus	ROLE	role	capitalized		
+Politisi	ROLE	role	capitalized		
 Prada	ROLE	rank	capitalized		
 Praka	ROLE	rank	capitalized		
 Pratu	ROLE	rank	capitalized		
