@@ -624,6 +624,7 @@ final class QuoteScan {
     func phraseAfter(_ j: Int, limit: Int) -> SpeakerPhrase {
         guard j < limit else { return .none }
         if isPronoun(j) { return .pronoun(range(j)) }
+        if let m = personAfterDescription(j, limit: limit) { return .mention(m) }
         var roleStart: Int? = nil
         var org: Int? = nil
         // A capitalised title no list knows (`Head of Startupindonesia.co Erwin Arifin`): read
@@ -675,6 +676,22 @@ final class QuoteScan {
         }
         if let org, mentions.start(org) == j { return .mention(org) }
         return .none
+    }
+
+    /// The person named after a description in lower case and a comma (`kata salah satu
+    /// warga, Budi`, `ujar seorang pedagang di Pasar Gede, Siti.`): the description opens in
+    /// lower case, holds no person, comma or quote mark and at most seven tokens, and the
+    /// person's name ends the phrase (at `limit`, a comma or a closing mark). Nil otherwise.
+    func personAfterDescription(_ j: Int, limit: Int) -> Int? {
+        guard columns.kinds[j] == .word, columns.flags[j].isDisjoint(with: [.capitalized, .allCaps]), mentionAt(j) < 0 else { return nil }
+        var c = j + 1
+        while c < limit, c < j + 8, !isComma(c) {
+            if isTerminal(c) || quoteFamily(c) != 0 || isPerson(mentionAt(c)) || speech(c) != nil { return nil }
+            c += 1
+        }
+        guard c + 1 < limit, isComma(c), case let m = mentionAt(c + 1), isPerson(m), mentions.start(Int(m)) == c + 1 else { return nil }
+        let e = mentions.end(Int(m))
+        return e == limit || e < limit && (isComma(e) || isTerminal(e) || quoteFamily(e) != 0) ? Int(m) : nil
     }
 
     /// Where `(ACRONYM)` opening at token `k` closes: an opening bracket, one to three

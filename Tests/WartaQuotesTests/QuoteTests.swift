@@ -287,6 +287,16 @@ struct IndirectQuoteTests {
         ])
     }
 
+    /// After the cue, a description in lower case, a comma and a name: the name speaks.
+    @Test func aDescriptionThenTheNameAfterTheCue() {
+        #expect(found("\"Kami belum menerima bantuan,\" kata salah satu warga, Budi Santoso.") == [
+            Found(kind: "direct", text: "Kami belum menerima bantuan", cue: "kata", speaker: "Budi Santoso", resolvedBy: "name"),
+        ])
+        #expect(found("\"Harga cabai naik,\" ujar seorang pedagang di Pasar Gede, Siti Aminah, kepada wartawan.") == [
+            Found(kind: "direct", text: "Harga cabai naik", cue: "ujar", speaker: "Siti Aminah", resolvedBy: "name"),
+        ])
+    }
+
     /// After the cue, a title no list knows, a comma and a ranked name: the name speaks.
     @Test func aTitleThenARankedNameAfterTheCue() {
         let quoted = found("“Sebagian pelaku masih berumur di bawah 18 tahun,” kata Kasubdit IV Renakta Ditreskrimum Polda Lampung, AKBP Ferdiyan Fahmi, di Bandarlampung.")
