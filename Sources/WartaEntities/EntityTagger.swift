@@ -710,7 +710,7 @@ final class Scan {
     }
 
     /// The end of the run of capitalised words (and connecting `dan`, `&`, numbers) from `i`.
-    func capitalizedRun(_ i: Int, _ limit: Int, allowConnectors: Bool = true) -> Int {
+    func capitalizedRun(_ i: Int, _ limit: Int, allowConnectors: Bool = true, joinHyphens: Bool = true) -> Int {
         var j = i
         while j < limit {
             // A day name after a name is the date of what is told ("Amanda Vanstone Selasa").
@@ -719,9 +719,18 @@ final class Scan {
             if allowConnectors, j > i, j + 1 < limit, capitalized(j + 1), has(j, .connector) {
                 j += 1; continue
             }
+            // `Masjid Al-Ikhlas`, `Bandara Soekarno-Hatta`: a hyphen inside a word (not in a
+            // person's name, `joinHyphens` false: `Prabowo-Gibran` is two people).
+            if joinHyphens, j > i, j + 1 < limit, capitalized(j + 1), isGluedHyphen(j) { j += 1; continue }
             break
         }
         return j
+    }
+
+    /// Whether token `j` is a hyphen written with no space on either side, between two tokens.
+    func isGluedHyphen(_ j: Int) -> Bool {
+        j > 0 && j + 1 < tokenCount && kinds[j] == .punctuation && isByte(j, 0x2D)
+            && doc.tokens.starts[j] == doc.tokens.ends[j - 1] && doc.tokens.ends[j] == doc.tokens.starts[j + 1]
     }
 
     /// Whether the capitalised run ending at `run` is an organization's name rather than a
@@ -994,7 +1003,7 @@ final class Scan {
     func personAfterRoleOrGivenName(_ i: Int, _ limit: Int, _ match: (LexiconEntry, Int)?) -> Int? {
         guard let (entry, end) = match, entry.type == .role || entry.type == .per else { return nil }
         if entry.type == .role { return personAfterRole(i, end, limit) }
-        let run = capitalizedRun(i, limit, allowConnectors: false)
+        let run = capitalizedRun(i, limit, allowConnectors: false, joinHyphens: false)
         add(Mention(start: i, end: max(run, end), type: .per))
         return max(run, end)
     }
@@ -1053,7 +1062,7 @@ final class Scan {
     /// The end of the capitalised run of one to four words from `start` when a comma follows
     /// it before `limit` (a name set off by commas), else nil.
     func commaClosedRun(from start: Int, _ limit: Int) -> Int? {
-        let end = capitalizedRun(start, limit, allowConnectors: false)
+        let end = capitalizedRun(start, limit, allowConnectors: false, joinHyphens: false)
         return end > start && end - start <= 4 && end < limit && isComma(end) ? end : nil
     }
 
@@ -1322,7 +1331,7 @@ final class Scan {
     /// nor a title a comma and a ranked name follow ("kata Kasubdit IV …, AKBP Ferdiyan Fahmi").
     func nameAfterSpeechVerb(_ i: Int, _ range: Range<Int>) -> Int? {
         guard i > range.lowerBound, has(i - 1, .speech), capitalized(i) else { return nil }
-        let run = capitalizedRun(i, range.upperBound, allowConnectors: false)
+        let run = capitalizedRun(i, range.upperBound, allowConnectors: false, joinHyphens: false)
         func isOf(_ t: Int) -> Bool { withKey(t) { $0.elementsEqual("of".utf8) } }
         if (i + 1..<run).contains(where: isOf) { return nil }
         if run + 1 < range.upperBound, isOf(run), capitalized(run + 1) || allCaps(run + 1) { return nil }
@@ -1521,7 +1530,7 @@ final class Scan {
         let n = doc.tokens.count
         var found: [Mention] = []
         func name(at start: Int) {
-            let end = capitalizedRun(start, min(n, start + 3), allowConnectors: false)
+            let end = capitalizedRun(start, min(n, start + 3), allowConnectors: false, joinHyphens: false)
             if end > start, (start..<end).allSatisfy({ !covered[$0] }) { found.append(Mention(start: start, end: end, type: .per)) }
         }
         for m in mentions where m.type == .per && m.end + 1 < n && OtherNames.isAlias(m.end, doc) { name(at: m.end + 1) }
@@ -1584,7 +1593,9 @@ final class Scan {
     /// place starting from `listedFrom` (else `i`) with commas in it (`Badan Meteorologi,
     /// Klimatologi, dan Geofisika`).
     func roleRunEnd(from i: Int, _ limit: Int, listedFrom: Int? = nil) -> Int {
-        var end = capitalizedRun(i, limit)
+        // The run ends in a person's name, where a hyphen joins two names (`Faruq El-Shara`
+        // is read by the name's own rules), so it does not join words here.
+        var end = capitalizedRun(i, limit, joinHyphens: false)
         // Listed names are looked for from each token once (a name from an earlier one ends
         // no later than the longest found then): linear however long the run grows.
         var scanned = min(listedFrom ?? i, i)
@@ -1593,9 +1604,9 @@ final class Scan {
             scanned = max(scanned, end)
             if let listed, listed > end {
                 // `Kepala Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) Dwikorita Karnawati`.
-                end = listed < limit && capitalized(listed) ? capitalizedRun(listed, limit) : listed
+                end = listed < limit && capitalized(listed) ? capitalizedRun(listed, limit, joinHyphens: false) : listed
             } else if end + 1 < limit, isNumber(end), capitalized(end + 1) {
-                end = capitalizedRun(end + 1, limit)
+                end = capitalizedRun(end + 1, limit, joinHyphens: false)
             } else if end > i, end + 2 < limit, flags[end].contains(.openingBracket), capitalized(end + 1) || allCaps(end + 1),
                       flags[end + 2].contains(.closingBracket) {
                 end += 3

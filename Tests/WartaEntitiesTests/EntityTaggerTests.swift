@@ -583,6 +583,15 @@ struct EntityTaggerTests {
         #expect(tagged("Festival itu ramai; pameran produk IKM dibuka.").isEmpty)
     }
 
+    /// A hyphen with no space on either side joins the words of a name after its cue word
+    /// (`Al-Ikhlas`, `Soekarno-Hatta`, `Jakarta-Cikampek`), not two people's (`Anies-Sandi`).
+    @Test func aHyphenInsideANameAfterItsCueWord() {
+        #expect(tagged("Warga mengungsi ke Masjid Al-Ikhlas lalu ke Bandara Soekarno-Hatta.") ==
+                ["FAC Masjid Al - Ikhlas", "FAC Bandara Soekarno - Hatta"])
+        #expect(tagged("Kemacetan terjadi di Jalan Tol Jakarta-Cikampek.") == ["LOC Jalan Tol Jakarta - Cikampek"])
+        #expect(tagged("Pasangan Anies-Sandi dan Ahok-Djarot bertemu.").allSatisfy { !$0.contains(" - ") })
+    }
+
     @Test func unknownNamesAfterAWordOfPlaceArePlaces() {
         #expect(tagged("Ledakan terjadi di Quetta pada pagi hari.") == ["LOC Quetta"])
         #expect(tagged("Masih buka di rumah di daerah Bugangan dan pindah ke Las Palmas.") == ["LOC Bugangan", "LOC Las Palmas"])
