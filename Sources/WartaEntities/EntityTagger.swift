@@ -968,7 +968,7 @@ final class Scan {
             // starts with it: every rule below needs a cue, a capital, a number or a match.
             i = nextCandidate(i, limit)
             if i >= limit { break }
-            if isNumber(i) || cues[i].contains(.numeric), let end = numeric(i, limit) { i = end; continue }
+            if isNumber(i) || !cues[i].isDisjoint(with: [.numeric, .month]), let end = numeric(i, limit) { i = end; continue }
             // Lexicon, then cue patterns that may extend it; each rule gives where to go on.
             let match = lexiconMatch(i, limit)
             // Without a match or a cue word here or before, only an acronym defined earlier
@@ -1456,7 +1456,7 @@ final class Scan {
 
     /// DATE, TIME, MONEY, PERCENT and QUANTITY from token patterns; returns the end when one matches.
     func numeric(_ i: Int, _ limit: Int) -> Int? {
-        guard isNumber(i) || has(i, .numeric) else { return nil }
+        guard isNumber(i) || has(i, .numeric) || has(i, .month) else { return nil }
         // The words this looks for are never numbers: a number's key is not needed.
         let k = isNumber(i) ? "" : key(i)
         // Senin (12/5/2022), Senin, 12 Mei 2022, 14 Februari
@@ -1471,7 +1471,11 @@ final class Scan {
         if isNumber(i), has(i + 1, .month), i + 1 < limit, capitalized(i + 1) {
             var end = i + 2
             if end < limit, isNumber(end), bytes(of: end).count == 4 { end += 1 }
-            add(Mention(start: i, end: end, type: .date)); return end
+            add(Mention(start: dayRangeStart(before: i), end: end, type: .date)); return end
+        }
+        // November 2025, Maret 2020: a month and a year.
+        if has(i, .month), capitalized(i), i + 1 < limit, isYear(i + 1) {
+            add(Mention(start: i, end: i + 2, type: .date)); return i + 2
         }
         // pukul 10.15 WIB
         if k == "pukul", i + 1 < limit, isNumber(i + 1) {
@@ -1499,6 +1503,26 @@ final class Scan {
         }
         return nil
     }
+
+    /// The first day of a range that ends with the day at `i` (`12-14 Desember`, `12 hingga
+    /// 14 Desember`, `12 s.d. 14 Desember`), or `i`.
+    func dayRangeStart(before i: Int) -> Int {
+        guard i >= 2, isNumber(i - 2), doc.tokens.count(i - 2) <= 2, !isInLastMention(i - 2) else { return i }
+        let hyphen = isByte(i - 1, 0x2D) || withKey(i - 1) { $0.elementsEqual("–".utf8) }
+        return hyphen || withKey(i - 1) { $0.elementsEqual("hingga".utf8) || $0.elementsEqual("sampai".utf8) || $0.elementsEqual("s.d.".utf8) }
+            ? i - 2 : i
+    }
+
+    /// Whether token `i` is a year of four digits from 1900 to 2099.
+    func isYear(_ i: Int) -> Bool {
+        guard isNumber(i), doc.tokens.count(i) == 4 else { return false }
+        let b = bytes(of: i)
+        return b.allSatisfy { $0 &- 0x30 < 10 } && (b.starts(with: "19".utf8) || b.starts(with: "20".utf8))
+    }
+
+    /// Whether token `t` lies inside the last mention found (the rules go left to right: a
+    /// day before a range was passed just before).
+    func isInLastMention(_ t: Int) -> Bool { mentions.last.map { $0.start <= t && t < $0.end } ?? false }
 
     /// A name set off by commas after a clause that opens with a role is the person the role
     /// describes, known or not (`Dosen Universitas Kristen Satya Wacana, Umbu Rauta,

@@ -583,6 +583,15 @@ struct EntityTaggerTests {
         #expect(tagged("Festival itu ramai; pameran produk IKM dibuka.").isEmpty)
     }
 
+    /// A month and a year is a date, and so is a range of days before a month.
+    @Test func monthsAndYearsAndRangesOfDays() {
+        #expect(tagged("Inflasi tercatat 2,86 persen pada November 2025.") == ["PERCENT 2,86 persen", "DATE November 2025"])
+        #expect(tagged("Acara digelar 12-14 Desember 2025 dan 20 hingga 22 Januari 2026.") ==
+                ["DATE 12 - 14 Desember 2025", "DATE 20 hingga 22 Januari 2026"])
+        // A month with no year stays as it was (`Mei` is also a name).
+        #expect(tagged("Pada bulan Januari, harga naik.").isEmpty)
+    }
+
     /// A hyphen with no space on either side joins the words of a name after its cue word
     /// (`Al-Ikhlas`, `Soekarno-Hatta`, `Jakarta-Cikampek`), not two people's (`Anies-Sandi`).
     @Test func aHyphenInsideANameAfterItsCueWord() {
