@@ -141,8 +141,15 @@ public struct EntityTagger: Sendable {
     static let units: Set<String> = [
         "kios", "orang", "unit", "km", "kilometer", "meter", "m", "cm", "kg", "ton", "liter", "hektare", "ha",
         "rumah", "kendaraan", "ekor", "buah", "kali", "jiwa", "warga", "siswa", "pasien", "kasus", "desa", "sekolah",
-        "lembar", "paket", "batang", "gram", "mm", "inci",
+        "lembar", "paket", "batang", "gram", "mm", "inci", "derajat",
     ]
+    /// ``units`` as bytes.
+    static let unitWords: [[UInt8]] = units.map { Array($0.utf8) }
+    /// Currencies written after an amount (`75 dolar AS`, `5 miliar euro`).
+    static let currencies: [[UInt8]] = [
+        "dolar", "rupiah", "euro", "yen", "yuan", "ringgit", "won", "pound", "poundsterling", "riyal", "baht", "peso",
+        "franc", "rubel", "rupee", "dirham",
+    ].map { Array($0.utf8) }
 
     /// The subtype a place cue gives the place it starts (`Kota` → city).
     static let cueSubtypes: [String: String] = [
@@ -200,7 +207,7 @@ public struct EntityTagger: Sendable {
             add(facilityCues, [.location, .facility]); add(eventCues, .event)
             add(months, .month); add(days, .day); add(scales, .scale); add(units, .unit)
             add(["di", "ke", "dari", "dan", "atau", "dengan", "antara", "oleh", "untuk", "dalam"], .preposition)
-            add(days.union(["pukul", "rp", "rp.", "us$", "usd", "idr", "minus"]), .numeric)
+            add(days.union(["pukul", "rp", "rp.", "us$", "us", "$", "usd", "idr", "minus"]), .numeric)
             add(["persen", "%"], .percent); add(["wib", "wita", "wit"], .timeZone)
             add(["dan", "&", "of", "de", "van", "bin", "binti"], .connector)
             add(["di", "ke", "daerah", "wilayah", "kawasan", "kota", "ibukota", "negara", "provinsi", "kabupaten",
@@ -1483,6 +1490,9 @@ final class Scan {
             if end < limit, has(end, .timeZone) { end += 1 }
             add(Mention(start: i, end: end, type: .time)); return end
         }
+        // US$ 24,5 miliar (the tokenizer writes `US $`), $ 5 juta
+        if k == "us", i + 2 < limit, isByte(i + 1, 0x24), isNumber(i + 2) { return amount(from: i, number: i + 2, limit) }
+        if k == "$", i + 1 < limit, isNumber(i + 1) { return amount(from: i, number: i + 1, limit) }
         // Rp 1,5 miliar / Rp5 juta
         if k == "rp" || k == "rp." || k == "us$" || k == "usd" || k == "idr" {
             if i + 1 < limit, isNumber(i + 1) {
@@ -1500,8 +1510,29 @@ final class Scan {
             if k != "minus", n + 1 < limit, has(n + 1, .unit) {
                 add(Mention(start: i, end: n + 2, type: .quantity)); return n + 2
             }
+            // 15 ribu orang / 75 dolar AS / 5 miliar euro (two tokens after the number have no
+            // key: their bytes are compared, as the text writes them in lower case).
+            let m = n + 1 < limit && has(n + 1, .scale) ? n + 2 : n + 1
+            if k != "minus", m < limit, m > n + 1, Scan.isWritten(bytes(of: m), in: EntityTagger.unitWords) {
+                add(Mention(start: i, end: m + 1, type: .quantity)); return m + 1
+            }
+            if m < limit, Scan.isWritten(bytes(of: m), in: EntityTagger.currencies) {
+                // `dolar AS`, `dolar Amerika Serikat`: the country's name (two words at most) goes with it.
+                let dollar = bytes(of: m).elementsEqual("dolar".utf8)
+                let end = dollar ? capitalizedRun(m + 1, min(limit, m + 3), allowConnectors: false, joinHyphens: false) : m + 1
+                add(Mention(start: i, end: end, type: .money)); return end
+            }
         }
         return nil
+    }
+
+    /// A sum of money from token `i` whose number is at `number`, with its scale word after
+    /// it (`juta`, `miliar`): the mention's end.
+    func amount(from i: Int, number: Int, _ limit: Int) -> Int {
+        var end = number + 1
+        if end < limit, has(end, .scale) { end += 1 }
+        add(Mention(start: i, end: end, type: .money))
+        return end
     }
 
     /// The first day of a range that ends with the day at `i` (`12-14 Desember`, `12 hingga

@@ -592,6 +592,16 @@ struct EntityTaggerTests {
         #expect(tagged("Pada bulan Januari, harga naik.").isEmpty)
     }
 
+    /// Amounts in dollars written `US$` (split by the tokenizer) or after the number with the
+    /// currency's name, and counts with a scale word before their unit.
+    @Test func amountsAndCountsWithTheirWords() {
+        #expect(tagged("Nilai ekspor mencapai US$ 24,5 miliar atau sekitar 400 triliun rupiah.") ==
+                ["MONEY US $ 24,5 miliar", "MONEY 400 triliun rupiah"])
+        #expect(tagged("Harga minyak naik menjadi 75 dolar AS per barel.") == ["MONEY 75 dolar AS"])
+        #expect(tagged("Investasi itu senilai 5 miliar dolar Amerika Serikat.") == ["MONEY 5 miliar dolar Amerika Serikat"])
+        #expect(tagged("Sebanyak 15 ribu orang hadir; suhu mencapai 38 derajat.") == ["QUANTITY 15 ribu orang", "QUANTITY 38 derajat"])
+    }
+
     /// A hyphen with no space on either side joins the words of a name after its cue word
     /// (`Al-Ikhlas`, `Soekarno-Hatta`, `Jakarta-Cikampek`), not two people's (`Anies-Sandi`).
     @Test func aHyphenInsideANameAfterItsCueWord() {
