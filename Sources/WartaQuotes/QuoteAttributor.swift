@@ -508,6 +508,12 @@ final class QuoteScan {
             parts[0] = parts[0].lowerBound..<Int(columns.sentenceTokenStarts[s + 1])
         }
         var cue = carried?.0, phrase = carried?.1 ?? .none
+        // `"Kami sudah bekerja keras, kata Budi dalam sambutannya. "Hasilnya …`: the closing
+        // mark is missing, and the attribution is not quoted.
+        if cue == nil, close == nil, parts.count == 1, let (c, k, p) = attributionInside(parts[0]) {
+            parts[0] = parts[0].lowerBound..<c
+            cue = k; phrase = p
+        }
         if cue == nil, let close, let (k, p) = cueAfter(close, limit: paragraphEnd(close)) {
             cue = k; phrase = p
         }
@@ -530,6 +536,21 @@ final class QuoteScan {
             if e != p.upperBound { parts[k] = p.lowerBound..<e }
         }
         candidates.append(Candidate(kind: .direct, parts: parts, cue: cue, phrase: phrase))
+    }
+
+    /// In the words of an unclosed quote `r`, a comma, a bare verb of saying and its speaker
+    /// that end `r`'s last sentence (`…, kata Budi dalam sambutannya.`): the comma, the cue and
+    /// the speaker. The quote ends at the comma.
+    func attributionInside(_ r: Range<Int>) -> (comma: Int, cue: Int, phrase: SpeakerPhrase)? {
+        var end = r.upperBound
+        while end > r.lowerBound, isTerminal(end - 1) { end -= 1 }
+        // The attribution ends the last sentence: the last comma of it opens the attribution
+        // (`…, kata Bareyn, adalah …` goes on after the speaker: an interposed one, left alone).
+        var c = end - 1
+        while c > r.lowerBound + 2, !isTerminal(c), !isComma(c) { c -= 1 }
+        guard c > r.lowerBound + 2, isComma(c), c + 2 < end, let v = speech(c + 1), v.form == .bare, v.isSaying,
+              case let phrase = phraseAfter(c + 2, limit: end), !phrase.isNone else { return nil }
+        return (c, c + 1, phrase)
     }
 
     /// Whether token `i` is a lone `,`, `.`, `;`, `:` or `)`: words in quote marks never start

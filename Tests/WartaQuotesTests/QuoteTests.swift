@@ -257,6 +257,16 @@ struct IndirectQuoteTests {
         ])
     }
 
+    /// An unclosed quote whose last sentence ends with `, kata X …` ends at that comma: the
+    /// attribution is not quoted, and names the speaker.
+    @Test func aMissingClosingMarkBeforeTheAttribution() {
+        let quoted = found("\"Kami sudah bekerja keras, kata Budi Santoso dalam sambutannya. \"Hasilnya akan terlihat tahun depan,\" lanjutnya.")
+        #expect(quoted == [
+            Found(kind: "direct", text: "Kami sudah bekerja keras", cue: "kata", speaker: "Budi Santoso", resolvedBy: "name"),
+            Found(kind: "direct", text: "Hasilnya akan terlihat tahun depan", cue: "lanjutnya", speaker: "Budi Santoso", resolvedBy: "pronoun"),
+        ])
+    }
+
     /// A role with its organization before the verb stands for the role's holder, as after the
     /// cue: the organization does not speak (`Politikus PAN itu berharap`).
     @Test func aRoleOfAnOrganizationBeforeTheVerb() {
