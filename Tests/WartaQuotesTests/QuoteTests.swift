@@ -257,6 +257,17 @@ struct IndirectQuoteTests {
         ])
     }
 
+    /// A sentence that points back at the one before and names who said it makes that
+    /// sentence reported speech; a quote before it stays direct.
+    @Test func aSentenceReferredBackToIsReportedSpeech() {
+        #expect(found("Pemerintah akan menaikkan harga BBM pekan depan. Hal itu disampaikan Menteri ESDM Bahlil Lahadalia di Jakarta.") == [
+            Found(kind: "indirect", text: "Pemerintah akan menaikkan harga BBM pekan depan", cue: "disampaikan", speaker: "Bahlil Lahadalia",
+                  resolvedBy: "name"),
+        ])
+        let quoted = found("\"Harga BBM akan naik pekan depan.\" Hal itu disampaikan Menteri ESDM Bahlil Lahadalia di Jakarta.")
+        #expect(quoted.count == 1 && quoted.first?.kind == "direct" && quoted.first?.speaker == "Bahlil Lahadalia")
+    }
+
     /// An unclosed quote whose last sentence ends with `, kata X …` ends at that comma: the
     /// attribution is not quoted, and names the speaker.
     @Test func aMissingClosingMarkBeforeTheAttribution() {
