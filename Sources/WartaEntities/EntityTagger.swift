@@ -716,7 +716,8 @@ final class Scan {
         }
     }
 
-    /// The end of the run of capitalised words (and connecting `dan`, `&`, numbers) from `i`.
+    /// The end of the run of capitalised words (and connecting `dan`, `&`, numbers, and with
+    /// `joinHyphens` hyphens inside words) from `i`.
     func capitalizedRun(_ i: Int, _ limit: Int, allowConnectors: Bool = true, joinHyphens: Bool = true) -> Int {
         var j = i
         while j < limit {

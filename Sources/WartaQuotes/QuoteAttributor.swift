@@ -875,7 +875,10 @@ final class QuoteScan {
             var z = Int(columns.sentenceTokenStarts[s + 1])
             while next < marks.cues.count && Int(marks.cues[next].token) < z { next += 1 }
             while z > a, isTerminal(z - 1) || quoteFamily(z - 1) != 0 { z -= 1 }
-            if let c = statementReferredBack(sentence: s, a, z) { candidates.append(c); continue }
+            if let c = statementReferredBack(sentence: s, a, z), directQuote(in: c.start, c.end, among: directs) < 0,
+               candidates.count == direct || candidates[candidates.count - 1].end <= c.start {
+                candidates.append(c); continue
+            }
             guard z - a >= 5, var c = indirect(a, z) else { continue }
             let d = directQuote(in: a, Int(columns.sentenceTokenStarts[s + 1]), among: directs)
             if d < 0 {
@@ -905,8 +908,8 @@ final class QuoteScan {
     /// The sentence before sentence `s` (`a..<z`) as reported speech when `s` points back at
     /// it and names who said it (`Pemerintah akan menaikkan harga BBM. Hal itu disampaikan
     /// Menteri ESDM Bahlil Lahadalia di Jakarta.`): the sentence before holds no quote mark
-    /// and no statement found already, and `s` opens with a back reference and a passive
-    /// reporting verb whose agent is a person.
+    /// (the caller checks that no statement was found in it), and `s` opens with a back
+    /// reference and a passive reporting verb whose agent is a person.
     func statementReferredBack(sentence s: Int, _ a: Int, _ z: Int) -> Candidate? {
         guard s > 0, z - a >= 3,
               word(a, in: words.backReferences) || word(a, in: words.statementNouns) && a + 1 < z && word(a + 1, in: words.demonstratives),
@@ -915,8 +918,7 @@ final class QuoteScan {
         let pa = Int(columns.sentenceTokenStarts[s - 1])
         var pz = a
         while pz > pa, isTerminal(pz - 1) { pz -= 1 }
-        guard pz - pa >= 4, !(pa..<pz).contains(where: { quoteFamily($0) != 0 }),
-              candidates.last.map({ $0.end <= pa }) ?? true else { return nil }
+        guard pz - pa >= 4, !(pa..<pz).contains(where: { quoteFamily($0) != 0 }) else { return nil }
         return Candidate(kind: .indirect, parts: [pa..<pz], cue: cue, phrase: .mention(Int(m)))
     }
 
