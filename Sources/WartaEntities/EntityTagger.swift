@@ -1610,6 +1610,9 @@ final class Scan {
         return words.contains { $0.count == n && $0.elementsEqual(word) }
     }
 
+    /// `selaku` (in the capacity of), which puts a person's role after the name.
+    static let inCapacityOf: [[UInt8]] = [Array("selaku".utf8)]
+
     /// The English words that go on with an organization's name (``continuesAsOrganization(_:_:)``), as written.
     static let englishConnectors: [[UInt8]] = ["for", "of", "and", "the", "on", "in"].map { Array($0.utf8) }
 
@@ -1626,15 +1629,16 @@ final class Scan {
             && (lexiconMatch(i, end).map { $0.0.type == .per } ?? true)
     }
 
-    /// A role in apposition after a person's name becomes the person's role: "Joko Susilo,
-    /// Ketua Komite B DPRD Kota Semarang, …" (the role runs through the capitalised words after
-    /// the role word, and never over another person's name).
+    /// A role in apposition after a person's name, or after `selaku`, becomes the person's role:
+    /// "Joko Susilo, Ketua Komite B DPRD Kota Semarang, …" (the role runs through the
+    /// capitalised words after the role word, and never over another person's name).
     func attachAppositiveRoles() {
         let n = doc.tokens.count
         let people = personStarts()
         for k in mentions.indices where mentions[k].type == .per && mentions[k].role.isNone {
+            // `Budi Santoso, Kepala Dinas …,` / `Nicke Widyawati selaku Direktur Utama …`.
             let comma = mentions[k].end
-            guard comma + 1 < n, isComma(comma), capitalized(comma + 1),
+            guard comma + 1 < n, isComma(comma) || isWord(comma, in: Scan.inCapacityOf), capitalized(comma + 1),
                   let (entry, roleWordsEnd) = lexiconMatch(comma + 1, n), entry.type == .role else { continue }
             let end = roleRunEnd(from: roleWordsEnd, n)
             // A relational title runs over the person it names (`Budi Santoso, Kuasa Hukum Hendrogiarto,`).

@@ -385,6 +385,12 @@ struct EntityTaggerTests {
         #expect(EntityTagger().tag(doc).first { $0.type == .per }?.role == role)
     }
 
+    /// `selaku` and a role after a person's name: the person's role.
+    @Test func aRoleAfterSelakuIsThePersons() {
+        let doc = TextAnalyzer().analyze("Rapat dipimpin Nicke Widyawati selaku Direktur Utama PT Pertamina di Jakarta.")
+        #expect(EntityTagger().tag(doc).first { $0.type == .per }?.role == "Direktur Utama PT Pertamina")
+    }
+
     /// A word the document names an organization with is not a person's first name after a
     /// role (`Pelatih Persib Bojan Hodak` after `Persib Bandung`).
     @Test func anOrganizationsWordAfterARoleIsNotThePersons() {
