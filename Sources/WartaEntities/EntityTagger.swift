@@ -707,7 +707,7 @@ final class Scan {
             // "Kementerian Hukum dan Hak Asasi Manusia").
             return capitalized(i) && (i..<j).allSatisfy {
                 isNumber($0) || !flags[$0].isDisjoint(with: [.capitalized, .allCaps]) || kinds[$0] == .punctuation
-                    || $0 > i && $0 < j - 1 && has($0, [.connector, .preposition])
+                    || $0 > i && $0 < j - 1 && hasAny($0, [.connector, .preposition])
             }
         case .upper: return (i..<j).allSatisfy { allCaps($0) || isNumber($0) }
         case .sentence: return capitalized(i)

@@ -385,6 +385,16 @@ struct EntityTaggerTests {
         #expect(EntityTagger().tag(doc).first { $0.type == .per }?.role == role)
     }
 
+    /// A lexicon name with a lower-case joining word that is only a connector (`of`, `de`)
+    /// matches as one: the case policy once asked for a connector *and* a preposition, which
+    /// only `dan` is.
+    @Test func aListedNameWithAConnectorInsideMatches() throws {
+        let tsv = "name\ttype\tsubtype\tcase\tid\tparent\nBank of America\tORG\tcompany\tcapitalized\t\t\nRio de Janeiro\tLOC\tcity\tcapitalized\t\t\n"
+        let tagger = EntityTagger(lexicon: try EntityLexicon(tsv: [tsv]), model: nil)
+        let doc = TextAnalyzer().analyze("Ia bekerja di Bank of America lalu pindah ke Rio de Janeiro.")
+        #expect(tagger.tag(doc).map { mentionText(doc, $0) } == ["Bank of America", "Rio de Janeiro"])
+    }
+
     /// `selaku` and a role after a person's name: the person's role.
     @Test func aRoleAfterSelakuIsThePersons() {
         let doc = TextAnalyzer().analyze("Rapat dipimpin Nicke Widyawati selaku Direktur Utama PT Pertamina di Jakarta.")
