@@ -1495,12 +1495,8 @@ final class Scan {
         if k == "us", i + 2 < limit, isByte(i + 1, 0x24), isNumber(i + 2) { return amount(from: i, number: i + 2, limit) }
         if k == "$", i + 1 < limit, isNumber(i + 1) { return amount(from: i, number: i + 1, limit) }
         // Rp 1,5 miliar / Rp5 juta
-        if k == "rp" || k == "rp." || k == "us$" || k == "usd" || k == "idr" {
-            if i + 1 < limit, isNumber(i + 1) {
-                var end = i + 2
-                if end < limit, has(end, .scale) { end += 1 }
-                add(Mention(start: i, end: end, type: .money)); return end
-            }
+        if k == "rp" || k == "rp." || k == "us$" || k == "usd" || k == "idr", i + 1 < limit, isNumber(i + 1) {
+            return amount(from: i, number: i + 1, limit)
         }
         // (minus) 5,61 persen / 60%
         if isNumber(i) || (k == "minus" && i + 1 < limit && isNumber(i + 1)) {

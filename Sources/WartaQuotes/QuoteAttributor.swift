@@ -913,8 +913,8 @@ final class QuoteScan {
     func statementReferredBack(sentence s: Int, _ a: Int, _ z: Int) -> Candidate? {
         guard s > 0, z - a >= 3,
               word(a, in: words.backReferences) || word(a, in: words.statementNouns) && a + 1 < z && word(a + 1, in: words.demonstratives),
-              let cue = (a..<min(z, a + 6)).first(where: { speech($0)?.form == .di }),
-              let k = passiveAgent(a, z), case let m = mentionAt(k), isPerson(m) else { return nil }
+              let cue = passiveVerb(a, z), let k = passiveAgent(ofVerb: cue, a, z), case let m = mentionAt(k), isPerson(m)
+        else { return nil }
         let pa = Int(columns.sentenceTokenStarts[s - 1])
         var pz = a
         while pz > pa, isTerminal(pz - 1) { pz -= 1 }
@@ -1270,14 +1270,24 @@ final class QuoteScan {
     /// Muhammad Abdi Suhufan.`): the verb before any comma, `oleh` perhaps, then a role or other
     /// capitalised words and the person.
     func passiveAgent(_ a: Int, _ z: Int) -> Int? {
+        passiveVerb(a, z).flatMap { passiveAgent(ofVerb: $0, a, z) }
+    }
+
+    /// The passive reporting verb near the start of the sentence `a..<z`, before any comma
+    /// or quote mark (``passiveAgent(_:_:)``'s verb), or nil.
+    func passiveVerb(_ a: Int, _ z: Int) -> Int? {
         guard z - a >= 3 else { return nil }
         var k = a
         while k < z, k < a + 6, !(speech(k).map { $0.form == .di } ?? false) {
             if isComma(k) || quoteFamily(k) != 0 { return nil }
             k += 1
         }
-        guard k < z, k < a + 6 else { return nil }
-        k += 1
+        return k < z && k < a + 6 ? k : nil
+    }
+
+    /// The first token of the person passive verb `v` of the sentence `a..<z` names as its agent.
+    func passiveAgent(ofVerb v: Int, _ a: Int, _ z: Int) -> Int? {
+        var k = v + 1
         if k < z, tokenIs(k, "oleh") { k += 1 }
         return personAfterRolePhrase(from: k, before: min(z, a + 24))
     }
