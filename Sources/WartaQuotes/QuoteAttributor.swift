@@ -102,6 +102,18 @@ final class QuoteWords: Sendable {
         "dalam", "di", "kepada", "saat", "ketika", "usai", "seusai", "selepas", "setelah", "sesudah", "melalui", "lewat",
         "sewaktu", "pada",
     ])
+    /// Words that open a source after the speaker (`dikutip dari Antara`, `seperti dilansir
+    /// Reuters`): where the words were taken from, not more of them.
+    let sourceWords = ByteStringTable(keys: ["dikutip", "dilansir", "mengutip", "melansir", "dinukil", "disiarkan"])
+    /// Words of the occasion of saying (`saat dihubungi wartawan`, `dalam keterangan
+    /// tertulisnya`, `usai rapat`): a phrase of ``circumstances`` holding one tells how the words
+    /// were said.
+    let occasionWords = ByteStringTable(keys: [
+        "wartawan", "jurnalis", "keterangan", "keterangannya", "pidato", "pidatonya", "sambutan", "sambutannya",
+        "konferensi", "jumpa", "wawancara", "dihubungi", "dikonfirmasi", "ditemui", "dijumpai", "rapat", "siaran", "pers",
+    ])
+    /// The days of the week, which date a statement alone (`…, kata Budi, Senin.`).
+    let days = ByteStringTable(keys: ["senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"])
     /// Nouns of someone close to a person, who speaks for themself (`rekan Zuckerberg`, `istri
     /// Budi`): not honorifics that stand before a name (`Ibu`, `Bapak`).
     let relatives = ByteStringTable(keys: [
@@ -981,6 +993,9 @@ final class QuoteScan {
                 if phrase.isNone { continue }
                 var s = k + 1
                 while s < z, isComma(s) || tokenIs(s, "bahwa") { s += 1 }
+                // `mengatakan di Jakarta, Senin (12/5), harga …`: when and where, then what.
+                s = afterAttributionHead(s, z)
+                while s < z, isComma(s) || tokenIs(s, "bahwa") { s += 1 }
                 return statement(s, z, cue: k, phrase: phrase)
             }
             if isComma(k - 1), k - 1 > a, v.form == .bare || v.form == .nya || v.isMenurut {
@@ -992,6 +1007,8 @@ final class QuoteScan {
                 // `…, kata Budi Santoso, Kepala Dinas Pendidikan.` / `…, kata Kepala Dinas
                 // Pendidikan, Budi Santoso, …`: the speaker's apposition is not said.
                 e = appositionEnd(after: e, before: z)
+                // `…, kata Budi di Jakarta, Senin (12/5).`: when and where it was said, not more of it.
+                if e < z, isAttributionTail(e + 1, z) { return statement(a, k - 1, cue: k, phrase: phrase) }
                 if e + 2 < z {
                     // Interposed: the statement goes on after the speaker.
                     let parts: Parts = [a..<(k - 1), (e + 1)..<z]
@@ -1020,6 +1037,68 @@ final class QuoteScan {
         while e < z && !isComma(e) && !isTerminal(e) && quoteFamily(e) == 0 { e += 1 }
         guard e == z || isComma(e), isApposition(c + 1..<e) else { return c }
         return e
+    }
+
+    /// Whether tokens `s..<z`, after a speaker and a comma, tell when, where or from what source
+    /// the words were said rather than say more (`Senin (12/5/2025)`; `saat dihubungi
+    /// wartawan, Senin (12/5)`; `seperti dikutip dari Antara`): pieces between commas, each a
+    /// date, a source or a phrase of circumstance, and among them a date, a source or a word of
+    /// the occasion (a circumstance alone, `dalam beberapa pekan terakhir`, may be said).
+    func isAttributionTail(_ s: Int, _ z: Int) -> Bool {
+        var k = s, dated = false
+        while k < z {
+            var e = k
+            while e < z, !isComma(e) { e += 1 }
+            guard e > k, let piece = tailPiece(k..<e) else { return false }
+            dated = dated || piece
+            k = e + 1
+        }
+        return dated && k > s
+    }
+
+    /// The first token after the pieces from `s` that tell when, where or how the words were
+    /// said (``isAttributionTail(_:_:)``'s pieces, a date or an occasion among them) and the
+    /// comma closing them, when something follows before `z`; else `s`. A piece opening with
+    /// `pada` dates what is reported (`mengatakan, pada kuartal ketiga, ekonomi …`), not the saying.
+    func afterAttributionHead(_ s: Int, _ z: Int) -> Int {
+        var k = s, dated = false
+        while k < z {
+            var e = k
+            while e < z, !isComma(e) { e += 1 }
+            guard e > k, e < z, !tokenIs(k, "pada"), !tokenIs(k, "Pada"), let piece = tailPiece(k..<e) else { break }
+            dated = dated || piece
+            k = e + 1
+        }
+        return dated && k < z ? k : s
+    }
+
+    /// What the piece `r` of an attribution's tail is (``isAttributionTail(_:_:)``): true for a
+    /// date, a source or a circumstance of the occasion, false for another circumstance, nil
+    /// for anything else.
+    func tailPiece(_ r: Range<Int>) -> Bool? {
+        if r.allSatisfy({ isInDate($0) || word($0, in: words.days) || columns.kinds[$0] == .punctuation }) { return true }
+        guard r.count <= 8, columns.kinds[r.lowerBound] == .word, !columns.flags[r.lowerBound].contains(.capitalized) else { return nil }
+        for t in r where quoteFamily(t) != 0 || isPerson(mentionAt(t)) || t > r.lowerBound && speech(t) != nil { return nil }
+        let first = r.lowerBound
+        let source = word(first, in: words.sourceWords)
+            || r.count > 1 && (tokenIs(first, "seperti") || tokenIs(first, "sebagaimana")) && word(first + 1, in: words.sourceWords)
+        if source { return true }
+        guard word(first, in: words.circumstances) else { return nil }
+        return r.contains { word($0, in: words.occasionWords) || isInDate($0) }
+    }
+
+    /// Whether token `t` is inside a date or a time the tagger found (the mentions in text
+    /// order: the few starting at or before `t` are looked at).
+    func isInDate(_ t: Int) -> Bool {
+        var lo = 0, hi = mentions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if mentions.start(mid) <= t { lo = mid + 1 } else { hi = mid }
+        }
+        for k in stride(from: lo - 1, through: max(0, lo - 3), by: -1) where mentions.end(k) > t {
+            if mentions.type(k) == .date || mentions.type(k) == .time { return true }
+        }
+        return false
     }
 
     /// Whether tokens `r` name the speaker again rather than say something: a person the

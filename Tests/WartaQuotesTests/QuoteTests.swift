@@ -224,6 +224,39 @@ struct IndirectQuoteTests {
         ])
     }
 
+    /// When, where and from what source the words were said is not part of them: a date, a
+    /// place and a phrase of the occasion after the speaker, or between the verb and the
+    /// statement. A phrase that may be said stays (`dalam beberapa pekan terakhir`, a clause
+    /// of `karena`, a time opened by `pada`).
+    @Test func theTimeAndPlaceOfSayingAreNotSaid() {
+        let said = "Harga cabai naik tajam sejak pekan lalu"
+        for tail in ["kata Budi Santoso di Jakarta, Senin (12/5/2025).", "kata Budi Santoso, Senin (12/5/2025).",
+                     "kata Budi Santoso, saat dihubungi wartawan, Senin (12/5/2025).",
+                     "kata Budi Santoso dalam keterangan tertulisnya, Senin (12/5/2025).",
+                     "ujar Budi Santoso, seperti dikutip dari Antara.", "kata Budi Santoso, saat dihubungi wartawan."] {
+            let cue = tail.hasPrefix("ujar") ? "ujar" : "kata"
+            #expect(found("\(said), \(tail)") == [
+                Found(kind: "indirect", text: said, cue: cue, speaker: "Budi Santoso", resolvedBy: "name"),
+            ], "\(tail)")
+        }
+        #expect(found("Budi Santoso mengatakan di Jakarta, Senin (12/5/2025), harga cabai naik tajam sejak pekan lalu.") == [
+            Found(kind: "indirect", text: "harga cabai naik tajam sejak pekan lalu", cue: "mengatakan", speaker: "Budi Santoso",
+                  resolvedBy: "name"),
+        ])
+        #expect(found("Harga cabai naik tajam, kata Budi Santoso, dalam beberapa pekan terakhir.") == [
+            Found(kind: "indirect", text: "Harga cabai naik tajam | dalam beberapa pekan terakhir", cue: "kata",
+                  speaker: "Budi Santoso", resolvedBy: "name"),
+        ])
+        #expect(found("Harga cabai naik tajam, kata Budi Santoso, karena pasokan dari petani berkurang.") == [
+            Found(kind: "indirect", text: "Harga cabai naik tajam | karena pasokan dari petani berkurang", cue: "kata",
+                  speaker: "Budi Santoso", resolvedBy: "name"),
+        ])
+        #expect(found("Budi Santoso mengatakan, pada kuartal ketiga 2025, ekonomi tumbuh 5 persen.") == [
+            Found(kind: "indirect", text: "pada kuartal ketiga 2025, ekonomi tumbuh 5 persen", cue: "mengatakan",
+                  speaker: "Budi Santoso", resolvedBy: "name"),
+        ])
+    }
+
     /// A phrase of where, when or how it was said between the speaker and the verb
     /// (`dalam pidatonya`, `kepada wartawan di Jakarta`) does not hide the speaker.
     @Test func aCircumstanceBetweenTheSpeakerAndTheVerb() {
