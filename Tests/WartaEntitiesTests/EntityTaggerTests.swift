@@ -627,6 +627,17 @@ struct EntityTaggerTests {
         #expect(tagged("Pasangan Anies-Sandi dan Ahok-Djarot bertemu.").allSatisfy { !$0.contains(" - ") })
     }
 
+    /// A person the model finds does not start or end inside a hyphenated word (`Pierre-Emile
+    /// Hojbjerg`, `Aaron Wan-Bissaka`), but a pair of names stays two (`Prabowo Subianto-Gibran
+    /// Rakabuming Raka`), and a route between places is no name (`Jakarta-Bandung`).
+    @Test func aPersonSpansItsHyphenatedWords() {
+        #expect(tagged("Gelandang Pierre-Emile Hojbjerg mencetak gol.") == ["PER Pierre - Emile Hojbjerg"])
+        #expect(tagged("Pelatih memainkan Aaron Wan-Bissaka sejak awal.") == ["PER Aaron Wan - Bissaka"])
+        #expect(tagged("Pemerintahan Prabowo Subianto-Gibran Rakabuming Raka berjalan.") ==
+                ["PER Prabowo Subianto", "PER Gibran Rakabuming Raka"])
+        #expect(tagged("Tol Jakarta-Bandung macet.") == ["LOC Jakarta", "LOC Bandung"])
+    }
+
     @Test func unknownNamesAfterAWordOfPlaceArePlaces() {
         #expect(tagged("Ledakan terjadi di Quetta pada pagi hari.") == ["LOC Quetta"])
         #expect(tagged("Masih buka di rumah di daerah Bugangan dan pindah ke Las Palmas.") == ["LOC Bugangan", "LOC Las Palmas"])

@@ -70,7 +70,7 @@ extension Scan {
         guard let end = plan.end(of: s, isLoneCalendarWord: s.end - s.start == 1 && isCalendarWord(s.start)) else { return }
         s.end = end
         guard let bracketed = withoutUnmatchedBrackets(s), let trimmed = cutAtBreak(bracketed) else { return }
-        s = trimmed
+        s = overGluedHyphens(trimmed, plan)
         // `Kementerian Dalam Negeri (Kemendagri)` in one span: the name, and its acronym as a
         // mention of its own, as the rules give them.
         var acronym: Mention? = nil
@@ -118,6 +118,24 @@ extension Scan {
         if s.type == .per, plan.ruleRole[s.start] >= 0, case let r = old[Int(plan.ruleRole[s.start])], r.start < s.start {
             a.take(r.start..<s.start)
         }
+    }
+
+    /// Person `s` of two words or more widened over the capitalised parts glued to it by a
+    /// hyphen (`Jean-` before `Pierre Lacroix`, `-Bissaka` after `Aaron Wan`): a name does not
+    /// start or end inside a hyphenated word. A name of one word stays (`Ahok-Djarot`,
+    /// `Prabowo-Sandi`: pairs of candidates), and so does a part that is a name of its own
+    /// (`Prabowo Subianto-Gibran Rakabuming Raka`), a cue word (`Rosiade-Bupati`) or a rule's
+    /// fixed mention; places and organizations stay as they are (`Jakarta-Bandung` is a route).
+    func overGluedHyphens(_ s: Mention, _ plan: MergePlan) -> Mention {
+        guard s.type == .per, (s.start..<s.end).count(where: { kinds[$0] == .word }) >= 2 else { return s }
+        func isLoosePart(_ t: Int) -> Bool {
+            capitalized(t) && kinds[t] == .word && cues[t].isEmpty && plan.blocked[t] == 0 && plan.modelSpan[t] == 0
+                && plan.byStart[t] == 0 && lexiconMatch(t, t + 1).map({ $0.0.type != .role }) ?? true
+        }
+        var m = s
+        while m.start >= 2, isGluedHyphen(m.start - 1), isLoosePart(m.start - 2) { m.start -= 2 }
+        while m.end + 1 < tokenCount, isGluedHyphen(m.end), isLoosePart(m.end + 1) { m.end += 2 }
+        return m
     }
 
     /// Span `s` cut at a bracket whose partner is not inside it (`Kemendagri)` after `(`: the
