@@ -128,7 +128,7 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged(person, [(4..<5, .per), (6..<7, .per)], then: passes) == ["PER Dora"])
     }
 
-    /// A one-word name the document shows speaking (`," jelas Powell`) or names with an
+    /// A name the document shows speaking (`," jelas Powell`) or names with an
     /// honorific (`Pak Rosan`) is a person wherever the model read it as a place or an
     /// organization; not a word a speech verb only stands before inside a phrase (`destinasi
     /// seru Dubai`), nor a word in capitals (`jelas CDC`: organizations speak too).
@@ -142,6 +142,11 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged(phrase, [(5..<6, .per), (8..<9, .loc)], then: passes) == ["PER Dubai", "LOC Dubai"])
         let agency = "\"Jangan beli produk itu,\" jelas CDC. CDC memiliki dua rekomendasi."
         #expect(ModelMergeTests.merged(agency, [(8..<9, .per), (10..<11, .org)], then: passes) == ["PER CDC", "ORG CDC"])
+        // A name of more words too, when all of them are the same.
+        let founder = "Contohnya George Santos, pendiri Solid Holding. \"Bisnis itu dampak,\" ujar George Santos."
+        #expect(ModelMergeTests.merged(founder, [(1..<3, .org), (14..<16, .per)], then: passes) == ["PER George Santos", "PER George Santos"])
+        let other = "Contohnya George Santos, pendiri Solid Holding. \"Bisnis itu dampak,\" ujar Budi Santoso."
+        #expect(ModelMergeTests.merged(other, [(1..<3, .org), (14..<16, .per)], then: passes) == ["ORG George Santos", "PER Budi Santoso"])
     }
 
     /// Three capitals that spell the initials of a person of three words are that person

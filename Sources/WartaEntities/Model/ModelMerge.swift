@@ -858,24 +858,35 @@ extension Scan {
         }
     }
 
-    /// A one-word name the document shows speaking (`," kata Powell`) or names with an honorific
-    /// (`Pak Rosan`) is a person wherever the model read the same word as an organization or a
-    /// place (`Powell menjelaskan`): one name, one type in a document. Words in capitals (`jelas CDC`) and lexicon names keep their
-    /// types: organizations speak by them.
+    /// A name the document shows speaking (`," kata Powell`, `," ujar George Santos`) or names
+    /// with an honorific (`Pak Rosan`) is a person wherever the model read the same words as an
+    /// organization or a place (`Powell menjelaskan`, `adalah George Santos, pendiri …`): one
+    /// name, one type in a document. Words in capitals (`jelas CDC`) and lexicon names keep
+    /// their types: organizations speak by them.
     func speakingNamesArePeople() {
         var speakers = HashedIntSet()
-        for m in mentions where m.type == .per && m.end - m.start == 1 && isUnlistedWord(m) && (isNamedAsSpeaker(m.start) || m.start > 0 && isHonorific(m.start - 1)) {
-            speakers.insert(keyHash(m.start))
+        for m in mentions where m.type == .per && m.end - m.start <= 4 && isUnlistedWord(m)
+            && (isNamedAsSpeaker(m.start) || m.start > 0 && isHonorific(m.start - 1)) {
+            speakers.insert(nameHash(m))
         }
         guard !speakers.isEmpty else { return }
         var places = Set<Int>()
         for p in ambiguousPlaces { places.insert(p.mention) }
         for k in mentions.indices where mentions[k].type == .org || mentions[k].type == .loc {
             let m = mentions[k]
-            guard m.end - m.start == 1, !m.isNested, isUnlistedWord(m), !places.contains(k), speakers.contains(keyHash(m.start)) else { continue }
+            guard m.end - m.start <= 4, !m.isNested, isUnlistedWord(m), !places.contains(k), speakers.contains(nameHash(m)) else { continue }
             mentions[k].type = .per
             mentions[k].subtype = .none
         }
+    }
+
+    /// The hash of the keys of `m`'s words: a word's own key hash for a name of one word.
+    func nameHash(_ m: Mention) -> Int {
+        var h = keyHash(m.start)
+        for t in m.start + 1..<max(m.start + 1, m.end) where kinds[t] != .punctuation || isGluedHyphen(t) {
+            h = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(h)) ^ UInt64(bitPattern: Int64(keyHash(t)))) &* 0x9e37_79b9_7f4a_7c15)
+        }
+        return h
     }
 
     /// Whether a speech verb after a quote or a comma introduces token `t` as who spoke
