@@ -1039,6 +1039,15 @@ final class QuoteScan {
         return e
     }
 
+    /// Whether tokens `r` are a clause of `yang` giving the speaker a title or a description
+    /// (`yang juga warga setempat`, `yang merupakan pengamat politik`): `yang`, a word of
+    /// ``QuoteWords/copulas``, at most ten tokens, no quote mark, person or verb of saying
+    /// (`yang penting …` opens what is said).
+    func isTitleClause(_ r: Range<Int>) -> Bool {
+        guard r.count >= 3, r.count <= 10, tokenIs(r.lowerBound, "yang"), word(r.lowerBound + 1, in: words.copulas) else { return false }
+        return !r.contains { quoteFamily($0) != 0 || isPerson(mentionAt($0)) || speech($0) != nil }
+    }
+
     /// Whether tokens `s..<z`, after a speaker and a comma, tell when, where or from what source
     /// the words were said rather than say more (`Senin (12/5/2025)`; `saat dihubungi
     /// wartawan, Senin (12/5)`; `seperti dikutip dari Antara`): pieces between commas, each a
@@ -1105,11 +1114,13 @@ final class QuoteScan {
     /// tagger found and nothing else (`kata Kepala Dinas, Budi Santoso`), or a title: a role
     /// word, then only capitalised words, mentions, role words, acronyms in brackets and the
     /// lower-case words of titles (``QuoteWords/roleJoiners``: `Kepala Dinas Pendidikan Kota
-    /// Semarang`, `Kepala Bidang Humas Polda Metro Jaya`; not `Presiden akan datang besok`).
+    /// Semarang`, `Kepala Bidang Humas Polda Metro Jaya`; not `Presiden akan datang besok`),
+    /// or a clause of `yang` that gives one (``isTitleClause(_:)``).
     func isApposition(_ r: Range<Int>) -> Bool {
         guard r.count >= 1, r.count <= 15 else { return false }
         let m = mentionAt(r.lowerBound)
         if isPerson(m), mentions.start(Int(m)) == r.lowerBound, mentions.end(Int(m)) == r.upperBound { return true }
+        if isTitleClause(r) { return true }
         guard isRoleWord(r.lowerBound), columns.flags[r.lowerBound].contains(.capitalized) else { return false }
         var k = r.lowerBound + 1
         while k < r.upperBound {

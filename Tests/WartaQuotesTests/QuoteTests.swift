@@ -217,6 +217,16 @@ struct IndirectQuoteTests {
         #expect(found("Sekolah, kata Budi Santoso, Kepala Dinas Pendidikan Kota Semarang, akan dibuka pekan depan.") == [
             Found(kind: "indirect", text: "Sekolah | akan dibuka pekan depan", cue: "kata", speaker: "Budi Santoso", resolvedBy: "name"),
         ])
+        // A clause of `yang` that describes the speaker is no more said than a title is.
+        #expect(found("Menurut Budi, yang juga warga setempat, banjir sudah surut sejak pagi.") == [
+            Found(kind: "indirect", text: "banjir sudah surut sejak pagi", cue: "Menurut", speaker: "Budi", resolvedBy: "name"),
+        ])
+        #expect(found("Banjir sudah surut sejak pagi, kata Budi, yang juga warga setempat.") == [
+            Found(kind: "indirect", text: "Banjir sudah surut sejak pagi", cue: "kata", speaker: "Budi", resolvedBy: "name"),
+        ])
+        #expect(found("Sekolah itu, kata Budi, yang penting anak-anak tetap sehat.") == [
+            Found(kind: "indirect", text: "Sekolah itu | yang penting anak-anak tetap sehat", cue: "kata", speaker: "Budi", resolvedBy: "name"),
+        ])
         // What follows the speaker is said when it is no title: a clause, or a role word that opens one.
         #expect(found("Sekolah itu, kata Budi Santoso, Presiden akan meresmikan pekan depan.") == [
             Found(kind: "indirect", text: "Sekolah itu | Presiden akan meresmikan pekan depan", cue: "kata", speaker: "Budi Santoso",
