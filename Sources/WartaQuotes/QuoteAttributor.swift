@@ -1085,7 +1085,10 @@ final class QuoteScan {
     /// date, a source or a circumstance of the occasion, false for another circumstance, nil
     /// for anything else.
     func tailPiece(_ r: Range<Int>) -> Bool? {
-        if r.allSatisfy({ isInDate($0) || word($0, in: words.days) || columns.kinds[$0] == .punctuation }) { return true }
+        if r.contains(where: { columns.kinds[$0] != .punctuation }),
+           r.allSatisfy({ isInDate($0) || word($0, in: words.days) || columns.kinds[$0] == .punctuation }) {
+            return true
+        }
         guard r.count <= 8, columns.kinds[r.lowerBound] == .word, !columns.flags[r.lowerBound].contains(.capitalized) else { return nil }
         for t in r where quoteFamily(t) != 0 || isPerson(mentionAt(t)) || t > r.lowerBound && speech(t) != nil { return nil }
         let first = r.lowerBound
