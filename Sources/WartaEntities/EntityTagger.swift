@@ -82,6 +82,7 @@ public struct EntityTagger: Sendable {
         "yayasan", "lembaga", "direktorat", "kantor", "sekolah", "sma", "smp", "sd", "smk", "rumah", "rs", "rsud",
         "pengadilan", "kejaksaan", "kejari", "kejati", "kodam", "korem", "kodim", "satuan", "persatuan", "asosiasi",
         "perusahaan", "koperasi", "majelis", "dewan", "sekretariat", "biro", "balai", "dinkes", "disdik", "perum",
+        "rsup", "rsu", "rsia", "rsj", "rspad",
     ]
     /// Company legal forms written after the name (as match keys).
     static let legalForms: [[UInt8]] = ["persero", "perseroda", "tbk", "ltd", "inc", "llc"].map { Array($0.utf8) }
@@ -716,11 +717,13 @@ final class Scan {
         }
     }
 
-    /// The end of the run of capitalised words (and connecting `dan`, `&`, numbers, and with
-    /// `joinHyphens` hyphens inside words) from `i`.
-    func capitalizedRun(_ i: Int, _ limit: Int, allowConnectors: Bool = true, joinHyphens: Bool = true) -> Int {
+    /// The end of the run of capitalised words (and connecting `dan`, `&`, numbers, with
+    /// `joinHyphens` hyphens inside words, and with `throughTitles` a title before a capitalised
+    /// word, `RSUP dr. Kariadi`, an institution named after a person) from `i`.
+    func capitalizedRun(_ i: Int, _ limit: Int, allowConnectors: Bool = true, joinHyphens: Bool = true, throughTitles: Bool = false) -> Int {
         var j = i
         while j < limit {
+            if throughTitles, j + 1 < limit, capitalized(j + 1), isHonorific(j), kinds[j] == .abbreviation { j += 1; continue }
             // A day name after a name is the date of what is told ("Amanda Vanstone Selasa").
             if j > i, has(j, .day) { break }
             if capitalized(j) || allCaps(j) && kinds[j] == .word { j += 1; continue }
@@ -1271,7 +1274,7 @@ final class Scan {
     /// An organization opened by its cue word ("Dinas Perindustrian", "PT Maju Jaya").
     func organization(_ i: Int, _ limit: Int, _ match: (LexiconEntry, Int)?) -> Int? {
         guard has(i, .organization), capitalized(i) || allCaps(i) else { return nil }
-        let run = capitalizedRun(i + 1, limit)
+        let run = capitalizedRun(i + 1, limit, throughTitles: true)
         guard run > i + 1 || allCaps(i) && match != nil else { return nil }
         let end = max(run, match?.1 ?? 0)
         add(Mention(start: i, end: end, type: .org, subtype: subtype(of: match?.0), lexiconID: match.map { .id(of: $0.0) } ?? .none))

@@ -627,6 +627,14 @@ struct EntityTaggerTests {
         #expect(tagged("Pasangan Anies-Sandi dan Ahok-Djarot bertemu.").allSatisfy { !$0.contains(" - ") })
     }
 
+    /// An institution named after a titled person keeps the title and the name inside its own
+    /// name (`RSUP Dr. Kariadi`, `RSUD dr. Soetomo`): the title does not start a person there.
+    @Test func aHospitalNamedAfterADoctorIsOneName() {
+        #expect(tagged("Korban dirawat di RSUP Dr. Kariadi, Semarang.", model: nil) == ["ORG RSUP Dr. Kariadi", "LOC Semarang"])
+        #expect(tagged("Korban dirawat di RSUD dr. Soetomo, Surabaya.", model: nil) == ["ORG RSUD dr. Soetomo", "LOC Surabaya"])
+        #expect(tagged("Korban dirawat di RSUP Dr. Kariadi, Semarang.").first == "LOC RSUP Dr. Kariadi")
+    }
+
     /// A person the model finds does not start or end inside a hyphenated word (`Pierre-Emile
     /// Hojbjerg`, `Aaron Wan-Bissaka`), but a pair of names stays two (`Prabowo Subianto-Gibran
     /// Rakabuming Raka`), and a route between places is no name (`Jakarta-Bandung`).
