@@ -723,10 +723,10 @@ final class Scan {
     func capitalizedRun(_ i: Int, _ limit: Int, allowConnectors: Bool = true, joinHyphens: Bool = true, throughTitles: Bool = false) -> Int {
         var j = i
         while j < limit {
-            if throughTitles, j + 1 < limit, capitalized(j + 1), isHonorific(j), kinds[j] == .abbreviation { j += 1; continue }
             // A day name after a name is the date of what is told ("Amanda Vanstone Selasa").
             if j > i, has(j, .day) { break }
             if capitalized(j) || allCaps(j) && kinds[j] == .word { j += 1; continue }
+            if throughTitles, kinds[j] == .abbreviation, j + 1 < limit, capitalized(j + 1), isHonorific(j) { j += 1; continue }
             if allowConnectors, j > i, j + 1 < limit, capitalized(j + 1), has(j, .connector) {
                 j += 1; continue
             }

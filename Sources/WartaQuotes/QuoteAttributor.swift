@@ -1085,18 +1085,19 @@ final class QuoteScan {
     /// date, a source or a circumstance of the occasion, false for another circumstance, nil
     /// for anything else.
     func tailPiece(_ r: Range<Int>) -> Bool? {
+        // What is said runs longer: most pieces stop here.
+        guard r.count <= 8 else { return nil }
         if r.contains(where: { columns.kinds[$0] != .punctuation }),
            r.allSatisfy({ isInDate($0) || word($0, in: words.days) || columns.kinds[$0] == .punctuation }) {
             return true
         }
-        guard r.count <= 8, columns.kinds[r.lowerBound] == .word, !columns.flags[r.lowerBound].contains(.capitalized) else { return nil }
-        for t in r where quoteFamily(t) != 0 || isPerson(mentionAt(t)) || t > r.lowerBound && speech(t) != nil { return nil }
         let first = r.lowerBound
+        guard columns.kinds[first] == .word, !columns.flags[first].contains(.capitalized) else { return nil }
         let source = word(first, in: words.sourceWords)
             || r.count > 1 && (tokenIs(first, "seperti") || tokenIs(first, "sebagaimana")) && word(first + 1, in: words.sourceWords)
-        if source { return true }
-        guard word(first, in: words.circumstances) else { return nil }
-        return r.contains { word($0, in: words.occasionWords) || isInDate($0) }
+        guard source || word(first, in: words.circumstances) else { return nil }
+        for t in r where quoteFamily(t) != 0 || isPerson(mentionAt(t)) || t > first && speech(t) != nil { return nil }
+        return source || r.contains { word($0, in: words.occasionWords) || isInDate($0) }
     }
 
     /// Whether token `t` is inside a date or a time the tagger found (the mentions in text

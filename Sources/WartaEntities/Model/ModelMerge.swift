@@ -126,16 +126,29 @@ extension Scan {
     /// `Prabowo-Sandi`: pairs of candidates), and so does a part that is a name of its own
     /// (`Prabowo Subianto-Gibran Rakabuming Raka`), a cue word (`Rosiade-Bupati`) or a rule's
     /// fixed mention; places and organizations stay as they are (`Jakarta-Bandung` is a route).
+    @inline(__always)
     func overGluedHyphens(_ s: Mention, _ plan: MergePlan) -> Mention {
-        guard s.type == .per, (s.start..<s.end).count(where: { kinds[$0] == .word }) >= 2 else { return s }
-        func isLoosePart(_ t: Int) -> Bool {
-            capitalized(t) && kinds[t] == .word && cues[t].isEmpty && plan.blocked[t] == 0 && plan.modelSpan[t] == 0
-                && plan.byStart[t] == 0 && lexiconMatch(t, t + 1).map({ $0.0.type != .role }) ?? true
-        }
+        // Most spans have no hyphen at either end: asked first, before anything else.
+        guard s.type == .per, s.start >= 2 && isGluedHyphen(s.start - 1) || s.end + 1 < tokenCount && isGluedHyphen(s.end) else { return s }
+        return widenedOverGluedHyphens(s, plan)
+    }
+
+    /// ``overGluedHyphens(_:_:)`` for a person with a hyphen at an end, out of line: the merge's
+    /// loop stays small.
+    @inline(never)
+    private func widenedOverGluedHyphens(_ s: Mention, _ plan: MergePlan) -> Mention {
+        guard (s.start..<s.end).count(where: { kinds[$0] == .word }) >= 2 else { return s }
         var m = s
-        while m.start >= 2, isGluedHyphen(m.start - 1), isLoosePart(m.start - 2) { m.start -= 2 }
-        while m.end + 1 < tokenCount, isGluedHyphen(m.end), isLoosePart(m.end + 1) { m.end += 2 }
+        while m.start >= 2, isGluedHyphen(m.start - 1), isLoosePart(m.start - 2, plan) { m.start -= 2 }
+        while m.end + 1 < tokenCount, isGluedHyphen(m.end), isLoosePart(m.end + 1, plan) { m.end += 2 }
         return m
+    }
+
+    /// Whether token `t`, glued by a hyphen to a person, is a part of the person's name
+    /// (``overGluedHyphens(_:_:)``): a capitalised word that no mention, cue or role holds.
+    private func isLoosePart(_ t: Int, _ plan: MergePlan) -> Bool {
+        capitalized(t) && kinds[t] == .word && cues[t].isEmpty && plan.blocked[t] == 0 && plan.modelSpan[t] == 0
+            && plan.byStart[t] == 0 && lexiconMatch(t, t + 1).map({ $0.0.type != .role }) ?? true
     }
 
     /// Span `s` cut at a bracket whose partner is not inside it (`Kemendagri)` after `(`: the
