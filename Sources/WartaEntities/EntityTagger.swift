@@ -232,6 +232,7 @@ public struct EntityTagger: Sendable {
             scan.trimPeopleInHeadlines()
             scan.trimOrganizationsAndPlacesInHeadlines()
             scan.splitOrganizationWordsOffPeople()
+            scan.splitCoordinatedOrganizations()
             scan.acronymsOfModelOrganizations()
             scan.repeatNames()
             scan.dropPeopleWrittenInLowerCase()

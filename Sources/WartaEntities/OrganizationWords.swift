@@ -73,6 +73,36 @@ extension Scan {
         return nil
     }
 
+    /// Splits an organization read over `dan` into the two it names when the side after `dan`
+    /// opens with an organization's cue word (`Kejaksaan Tinggi dan Kejaksaan Negeri`, `Bank
+    /// Himbara dan Kantor Pos`) or both sides are listed names (`Shopee dan Tokopedia`). A
+    /// listed name stays whole, and so does a field after `dan` (`Kementerian Pekerjaan Umum
+    /// dan Perumahan Rakyat`, `Dinas Komunikasi dan Informatika`).
+    func splitCoordinatedOrganizations() {
+        var added: [Mention] = []
+        for k in mentions.indices where mentions[k].type == .org && !mentions[k].isNested && mentions[k].end - mentions[k].start >= 3 {
+            let m = mentions[k]
+            guard let c = (m.start + 1..<m.end - 1).first(where: isDan), lexiconMatch(m.start, m.end)?.1 != m.end else { continue }
+            let left = listedOrganization(m.start, c), right = listedOrganization(c + 1, m.end)
+            guard has(c + 1, .organization) && capitalized(c + 1) || left != nil && right != nil else { continue }
+            mentions[k] = Mention(start: m.start, end: c, type: .org, subtype: subtype(of: left), lexiconID: listedID(of: left))
+            added.append(Mention(start: c + 1, end: m.end, type: .org, subtype: subtype(of: right), lexiconID: listedID(of: right)))
+        }
+        guard !added.isEmpty else { return }
+        mentions += added
+        coverMentions()
+    }
+
+    /// The listed organization that is exactly tokens `a..<b`, if any.
+    func listedOrganization(_ a: Int, _ b: Int) -> LexiconEntry? {
+        lexiconMatch(a, b).flatMap { $0.1 == b && $0.0.type == .org ? $0.0 : nil }
+    }
+
+    /// Whether token `t` is the word `dan` in lower case.
+    func isDan(_ t: Int) -> Bool {
+        has(t, .connector) && !capitalized(t) && withKey(t) { $0.elementsEqual("dan".utf8) }
+    }
+
     /// Splits off the first word of a person a role found when the document names an
     /// organization with that word (`Pelatih Persib Bojan Hodak` after `Persib Bandung`): the
     /// word is the role's organization, the rest (two words or more) the person.

@@ -627,6 +627,16 @@ struct EntityTaggerTests {
         #expect(tagged("Pasangan Anies-Sandi dan Ahok-Djarot bertemu.").allSatisfy { !$0.contains(" - ") })
     }
 
+    /// Two organizations joined by `dan` are two (`Shopee dan Tokopedia`, `Kejaksaan Tinggi dan
+    /// Kejaksaan Negeri`), and a name with `dan` inside is one (`Kementerian Pekerjaan Umum dan
+    /// Perumahan Rakyat`).
+    @Test func twoOrganizationsJoinedByDanAreTwo() {
+        #expect(tagged("Pengguna Shopee dan Tokopedia meningkat.") == ["ORG Shopee", "ORG Tokopedia"])
+        #expect(tagged("Berkas dilimpahkan ke Kejaksaan Tinggi dan Kejaksaan Negeri.") == ["ORG Kejaksaan Tinggi", "ORG Kejaksaan Negeri"])
+        #expect(tagged("Kementerian Pekerjaan Umum dan Perumahan Rakyat menganggarkan dana.") ==
+                ["ORG Kementerian Pekerjaan Umum dan Perumahan Rakyat"])
+    }
+
     /// An institution named after a titled person keeps the title and the name inside its own
     /// name (`RSUP Dr. Kariadi`, `RSUD dr. Soetomo`): the title does not start a person there.
     @Test func aHospitalNamedAfterADoctorIsOneName() {
