@@ -232,11 +232,14 @@ public struct EntityTagger: Sendable {
             scan.trimPeopleInHeadlines()
             scan.trimOrganizationsAndPlacesInHeadlines()
             scan.splitOrganizationWordsOffPeople()
+            // Before the names are repeated: each of the two is a name to find again.
             scan.splitCoordinatedOrganizations()
             scan.acronymsOfModelOrganizations()
             scan.repeatNames()
             scan.dropPeopleWrittenInLowerCase()
             scan.speakingNamesArePeople()
+        } else {
+            scan.splitCoordinatedOrganizations()
         }
         scan.otherNames()
         scan.initialsOfPeople()

@@ -635,6 +635,9 @@ struct EntityTaggerTests {
         #expect(tagged("Berkas dilimpahkan ke Kejaksaan Tinggi dan Kejaksaan Negeri.") == ["ORG Kejaksaan Tinggi", "ORG Kejaksaan Negeri"])
         #expect(tagged("Kementerian Pekerjaan Umum dan Perumahan Rakyat menganggarkan dana.") ==
                 ["ORG Kementerian Pekerjaan Umum dan Perumahan Rakyat"])
+        // The rules alone too.
+        #expect(tagged("Berkas dilimpahkan ke Kejaksaan Tinggi dan Kejaksaan Negeri.", model: nil) ==
+                ["ORG Kejaksaan Tinggi", "ORG Kejaksaan Negeri"])
     }
 
     /// An institution named after a titled person keeps the title and the name inside its own
