@@ -238,6 +238,7 @@ public struct EntityTagger: Sendable {
             scan.repeatNames()
             scan.dropPeopleWrittenInLowerCase()
             scan.speakingNamesArePeople()
+            scan.commonWordsOffPeople()
         } else {
             scan.splitCoordinatedOrganizations()
         }

@@ -149,6 +149,19 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged(other, [(1..<3, .org), (14..<16, .per)], then: passes) == ["ORG George Santos", "PER Budi Santoso"])
     }
 
+    /// A word of the language that opens the sentence is no part of the person after it when
+    /// the document names that person elsewhere (`Janji Burhanuddin` after `Jaksa Agung
+    /// Burhanuddin`); a given name is (`Budi Santoso`, though `budi` is a word too).
+    @Test func aSentenceOpeningNounIsNoPartOfTheName() {
+        let passes: (Scan) -> Void = { $0.commonWordsOffPeople() }
+        let text = "Jaksa Agung Burhanuddin hadir. Janji Burhanuddin diucapkan saat itu."
+        #expect(ModelMergeTests.merged(text, [(2..<3, .per), (5..<7, .per)], then: passes) == ["PER Burhanuddin", "PER Burhanuddin"])
+        let alone = "Janji Burhanuddin diucapkan saat itu."
+        #expect(ModelMergeTests.merged(alone, [(0..<2, .per)], then: passes) == ["PER Janji Burhanuddin"])
+        let given = "Kepala Desa Santoso hadir. Budi Santoso juga tampil."
+        #expect(ModelMergeTests.merged(given, [(2..<3, .per), (5..<7, .per)], then: passes).last == "PER Budi Santoso")
+    }
+
     /// Three capitals that spell the initials of a person of three words are that person
     /// whatever the model read (`AHY`); a word of the language in capitals is not (`APA`).
     @Test func aPersonsInitialsAreAPerson() {

@@ -893,6 +893,28 @@ extension Scan {
         }
     }
 
+    /// Takes a person's first word off when it is a word of the language that opens the
+    /// sentence, is no given name and the rest is a person the document names elsewhere
+    /// (`Tampilan Ryan`, `Janji Burhanuddin`, `Jasad Endang`: the noun is capitalised only
+    /// because the sentence starts with it). `Budi Santoso` keeps `Budi`, a given name.
+    func commonWordsOffPeople() {
+        // How many people have each name, and each last word.
+        var names = HashedIntMap<Int>(), lastWords = HashedIntMap<Int>()
+        for m in mentions where m.type == .per {
+            names[nameHash(m)] = (names[nameHash(m)] ?? 0) + 1
+            lastWords[keyHash(m.end - 1)] = (lastWords[keyHash(m.end - 1)] ?? 0) + 1
+        }
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start >= 2 {
+            let m = mentions[k], s = m.start
+            guard m.lexiconID.isNone, isSentenceStart(s) || s > 0 && flags[s - 1].contains(.openingQuote), isCommonWord(s),
+                  !isGivenName(s), !isWordOfListedPeople(s), capitalized(s + 1) else { continue }
+            var rest = m
+            rest.start += 1
+            let named = names[nameHash(rest)] != nil || rest.end - rest.start == 1 && (lastWords[keyHash(rest.start)] ?? 0) >= 2
+            if named { mentions[k].start = s + 1 }
+        }
+    }
+
     /// The hash of the keys of `m`'s words: a word's own key hash for a name of one word.
     func nameHash(_ m: Mention) -> Int {
         var h = keyHash(m.start)
