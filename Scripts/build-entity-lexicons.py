@@ -273,6 +273,8 @@ ROLES = (
     "Bendahara;Bendahara Umum;Presiden Direktur;Presdir;Komisaris Utama;Kepala Sekolah;Kepsek;Duta Besar;Dubes;"
     "Konsul Jenderal;Jaksa;Jaksa Penuntut Umum;Kuasa Hukum;Pengacara;Advokat;Imam Besar;Co-Founder;"
     "Chief Executive Officer;Chief Operating Officer;Chief Financial Officer;Managing Director;General Manager;"
+    # English titles of business news (`Chief Corporate Affairs Gojek Nila Marita`, `Head of …`).
+    "Chief;Head of;Vice President;Country Manager;Country Director;Executive Director;President Director;"
     # Abbreviated titles of news copy: deputies (Wa-), unit heads (Ka-, Kasat-), new ministries.
     "Walkot;Wawalkot;Wakil Ketua Umum;Waketum;Wasekjen;Wamenko;Wakapolda;Wakapolres;Wakapolresta;Wakapolsek;"
     "Kasatreskrim;Kasatlantas;Kasatnarkoba;Kasatintelkam;Kasatsamapta;Kasatbinmas;Kasatpolairud;Kasi;Kasie;Kasi Humas;"

@@ -328,6 +328,14 @@ struct IndirectQuoteTests {
         #expect(qs.count == 1 && qs.first?.speaker?.name == nil && qs.first?.speaker?.role == "Politikus PAN")
     }
 
+    /// An English title of business news opens a role as an Indonesian one does: the person
+    /// after the company speaks, with the title as role (`Chief Corporate Affairs Gojek Nila
+    /// Marita`, not an organization of five words).
+    @Test func anEnglishTitleBeforeTheName() {
+        let (_, qs, _) = quotes("Chief Corporate Affairs Gojek Nila Marita mengaku telah bekerja sama dengan Pemkot Bandung.")
+        #expect(qs.count == 1 && qs.first?.speaker?.name == "Nila Marita" && qs.first?.speaker?.role == "Chief Corporate Affairs Gojek")
+    }
+
     /// `dia` after an organization's statement speaks for the person quoted before it.
     @Test func aPronounSpeaksForThePersonNotTheOrganization() {
         let quoted = found("\"Kami akan memeriksa saksi,\" kata Juru Bicara KPK Budi Prasetyo. KPK juga berharap terdapat pembatasan dalam kegiatan pribadi. \"Sekali lagi kami tekankan hal itu,\" ucap dia.")

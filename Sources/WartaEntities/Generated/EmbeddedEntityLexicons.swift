@@ -10463,10 +10463,13 @@ Bu	ROLE	honorific	capitalized
 Bupati	ROLE	role	capitalized		
 Camat	ROLE	role	capitalized		
 CEO	ROLE	role	capitalized		
+Chief	ROLE	role	capitalized		
 Chief Executive Officer	ROLE	role	sentence		
 Chief Financial Officer	ROLE	role	sentence		
 Chief Operating Officer	ROLE	role	sentence		
 Co-Founder	ROLE	role	capitalized		
+Country Director	ROLE	role	sentence		
+Country Manager	ROLE	role	sentence		
 Dandim	ROLE	role	capitalized		
 Danlantamal	ROLE	role	capitalized		
 Danlanud	ROLE	role	capitalized		
@@ -10491,6 +10494,7 @@ Drs.	ROLE	honorific	any
 Dubes	ROLE	role	capitalized		
 Duta Besar	ROLE	role	sentence		
 Ekonom	ROLE	role	capitalized		
+Executive Director	ROLE	role	sentence		
 Founder	ROLE	role	capitalized		
 General Manager	ROLE	role	sentence		
 Gubernur	ROLE	role	capitalized		
@@ -10498,6 +10502,7 @@ Guru Besar	ROLE	role	sentence
 H.	ROLE	honorific	any		
 Habib	ROLE	honorific	capitalized		
 Hakim	ROLE	role	capitalized		
+Head of	ROLE	role	sentence		
 Hj.	ROLE	honorific	any		
 Ibu	ROLE	honorific	capitalized		
 Imam Besar	ROLE	role	sentence		
@@ -10698,6 +10703,7 @@ Pratu	ROLE	rank	capitalized
 Presdir	ROLE	role	capitalized		
 Presiden	ROLE	role	capitalized		
 Presiden Direktur	ROLE	role	sentence		
+President Director	ROLE	role	sentence		
 Prof.	ROLE	honorific	any		
 Rektor	ROLE	role	capitalized		
 Saudara	ROLE	honorific	capitalized		
@@ -10719,6 +10725,7 @@ Staf Khusus	ROLE	role	sentence
 Tuan	ROLE	honorific	capitalized		
 Ustadz	ROLE	honorific	capitalized		
 Ustaz	ROLE	honorific	capitalized		
+Vice President	ROLE	role	sentence		
 Wabup	ROLE	role	capitalized		
 Wadir	ROLE	role	capitalized		
 Wadirut	ROLE	role	capitalized		
