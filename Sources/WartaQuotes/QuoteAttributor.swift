@@ -1054,15 +1054,8 @@ final class QuoteScan {
     /// date, a source or a phrase of circumstance, and among them a date, a source or a word of
     /// the occasion (a circumstance alone, `dalam beberapa pekan terakhir`, may be said).
     func isAttributionTail(_ s: Int, _ z: Int) -> Bool {
-        var k = s, dated = false
-        while k < z {
-            var e = k
-            while e < z, !isComma(e) { e += 1 }
-            guard e > k, let piece = tailPiece(k..<e) else { return false }
-            dated = dated || piece
-            k = e + 1
-        }
-        return dated && k > s
+        let (end, dated) = attributionPieces(s, z, openingPada: true)
+        return dated && end >= z
     }
 
     /// The first token after the pieces from `s` that tell when, where or how the words were
@@ -1070,15 +1063,23 @@ final class QuoteScan {
     /// comma closing them, when something follows before `z`; else `s`. A piece opening with
     /// `pada` dates what is reported (`mengatakan, pada kuartal ketiga, ekonomi …`), not the saying.
     func afterAttributionHead(_ s: Int, _ z: Int) -> Int {
+        let (end, dated) = attributionPieces(s, z, openingPada: false)
+        return dated && end < z ? end : s
+    }
+
+    /// Where the pieces between commas from `s` (before `z`) that are ``tailPiece(_:)``s end:
+    /// the first token of the first other piece, or past `z`; and whether a date, a source or
+    /// an occasion is among them. Without `openingPada`, a piece that opens with `pada` ends them.
+    func attributionPieces(_ s: Int, _ z: Int, openingPada: Bool) -> (end: Int, dated: Bool) {
         var k = s, dated = false
         while k < z {
             var e = k
             while e < z, !isComma(e) { e += 1 }
-            guard e > k, e < z, !tokenIs(k, "pada"), !tokenIs(k, "Pada"), let piece = tailPiece(k..<e) else { break }
+            guard e > k, openingPada || !tokenIs(k, "pada") && !tokenIs(k, "Pada"), let piece = tailPiece(k..<e) else { break }
             dated = dated || piece
             k = e + 1
         }
-        return dated && k < z ? k : s
+        return (k, dated)
     }
 
     /// What the piece `r` of an attribution's tail is (``isAttributionTail(_:_:)``): true for a

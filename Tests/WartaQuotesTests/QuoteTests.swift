@@ -40,6 +40,12 @@ func found(_ text: String) -> [Found] {
     }
 }
 
+/// One indirect quote with `text` as what was said, by a speaker named at the cue: what
+/// ``found(_:)`` gives for a sentence of reported speech.
+func indirectByName(_ text: String, cue: String, speaker: String) -> [Found] {
+    [Found(kind: "indirect", text: text, cue: cue, speaker: speaker, resolvedBy: "name")]
+}
+
 @Suite("Direct quotes")
 struct DirectQuoteTests {
     /// A quoted sentence after `X mengatakan,` is a direct quote even when a tail of place and
@@ -218,15 +224,12 @@ struct IndirectQuoteTests {
             Found(kind: "indirect", text: "Sekolah | akan dibuka pekan depan", cue: "kata", speaker: "Budi Santoso", resolvedBy: "name"),
         ])
         // A clause of `yang` that describes the speaker is no more said than a title is.
-        #expect(found("Menurut Budi, yang juga warga setempat, banjir sudah surut sejak pagi.") == [
-            Found(kind: "indirect", text: "banjir sudah surut sejak pagi", cue: "Menurut", speaker: "Budi", resolvedBy: "name"),
-        ])
-        #expect(found("Banjir sudah surut sejak pagi, kata Budi, yang juga warga setempat.") == [
-            Found(kind: "indirect", text: "Banjir sudah surut sejak pagi", cue: "kata", speaker: "Budi", resolvedBy: "name"),
-        ])
-        #expect(found("Sekolah itu, kata Budi, yang penting anak-anak tetap sehat.") == [
-            Found(kind: "indirect", text: "Sekolah itu | yang penting anak-anak tetap sehat", cue: "kata", speaker: "Budi", resolvedBy: "name"),
-        ])
+        #expect(found("Menurut Budi, yang juga warga setempat, banjir sudah surut sejak pagi.") ==
+                indirectByName("banjir sudah surut sejak pagi", cue: "Menurut", speaker: "Budi"))
+        #expect(found("Banjir sudah surut sejak pagi, kata Budi, yang juga warga setempat.") ==
+                indirectByName("Banjir sudah surut sejak pagi", cue: "kata", speaker: "Budi"))
+        #expect(found("Sekolah itu, kata Budi, yang penting anak-anak tetap sehat.") ==
+                indirectByName("Sekolah itu | yang penting anak-anak tetap sehat", cue: "kata", speaker: "Budi"))
         // What follows the speaker is said when it is no title: a clause, or a role word that opens one.
         #expect(found("Sekolah itu, kata Budi Santoso, Presiden akan meresmikan pekan depan.") == [
             Found(kind: "indirect", text: "Sekolah itu | Presiden akan meresmikan pekan depan", cue: "kata", speaker: "Budi Santoso",
@@ -245,26 +248,16 @@ struct IndirectQuoteTests {
                      "kata Budi Santoso dalam keterangan tertulisnya, Senin (12/5/2025).",
                      "ujar Budi Santoso, seperti dikutip dari Antara.", "kata Budi Santoso, saat dihubungi wartawan."] {
             let cue = tail.hasPrefix("ujar") ? "ujar" : "kata"
-            #expect(found("\(said), \(tail)") == [
-                Found(kind: "indirect", text: said, cue: cue, speaker: "Budi Santoso", resolvedBy: "name"),
-            ], "\(tail)")
+            #expect(found("\(said), \(tail)") == indirectByName(said, cue: cue, speaker: "Budi Santoso"), "\(tail)")
         }
-        #expect(found("Budi Santoso mengatakan di Jakarta, Senin (12/5/2025), harga cabai naik tajam sejak pekan lalu.") == [
-            Found(kind: "indirect", text: "harga cabai naik tajam sejak pekan lalu", cue: "mengatakan", speaker: "Budi Santoso",
-                  resolvedBy: "name"),
-        ])
-        #expect(found("Harga cabai naik tajam, kata Budi Santoso, dalam beberapa pekan terakhir.") == [
-            Found(kind: "indirect", text: "Harga cabai naik tajam | dalam beberapa pekan terakhir", cue: "kata",
-                  speaker: "Budi Santoso", resolvedBy: "name"),
-        ])
-        #expect(found("Harga cabai naik tajam, kata Budi Santoso, karena pasokan dari petani berkurang.") == [
-            Found(kind: "indirect", text: "Harga cabai naik tajam | karena pasokan dari petani berkurang", cue: "kata",
-                  speaker: "Budi Santoso", resolvedBy: "name"),
-        ])
-        #expect(found("Budi Santoso mengatakan, pada kuartal ketiga 2025, ekonomi tumbuh 5 persen.") == [
-            Found(kind: "indirect", text: "pada kuartal ketiga 2025, ekonomi tumbuh 5 persen", cue: "mengatakan",
-                  speaker: "Budi Santoso", resolvedBy: "name"),
-        ])
+        #expect(found("Budi Santoso mengatakan di Jakarta, Senin (12/5/2025), harga cabai naik tajam sejak pekan lalu.") ==
+                indirectByName("harga cabai naik tajam sejak pekan lalu", cue: "mengatakan", speaker: "Budi Santoso"))
+        #expect(found("Harga cabai naik tajam, kata Budi Santoso, dalam beberapa pekan terakhir.") ==
+                indirectByName("Harga cabai naik tajam | dalam beberapa pekan terakhir", cue: "kata", speaker: "Budi Santoso"))
+        #expect(found("Harga cabai naik tajam, kata Budi Santoso, karena pasokan dari petani berkurang.") ==
+                indirectByName("Harga cabai naik tajam | karena pasokan dari petani berkurang", cue: "kata", speaker: "Budi Santoso"))
+        #expect(found("Budi Santoso mengatakan, pada kuartal ketiga 2025, ekonomi tumbuh 5 persen.") ==
+                indirectByName("pada kuartal ketiga 2025, ekonomi tumbuh 5 persen", cue: "mengatakan", speaker: "Budi Santoso"))
     }
 
     /// A phrase of where, when or how it was said between the speaker and the verb

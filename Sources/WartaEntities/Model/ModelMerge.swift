@@ -898,11 +898,12 @@ extension Scan {
     /// (`Tampilan Ryan`, `Janji Burhanuddin`, `Jasad Endang`: the noun is capitalised only
     /// because the sentence starts with it). `Budi Santoso` keeps `Budi`, a given name.
     func commonWordsOffPeople() {
-        // How many people have each name, and each last word.
-        var names = HashedIntMap<Int>(), lastWords = HashedIntMap<Int>()
+        // The people's names, and how many people end with each word.
+        var names = HashedIntSet(), lastWords = HashedIntMap<Int>()
         for m in mentions where m.type == .per {
-            names[nameHash(m)] = (names[nameHash(m)] ?? 0) + 1
-            lastWords[keyHash(m.end - 1)] = (lastWords[keyHash(m.end - 1)] ?? 0) + 1
+            _ = names.insert(nameHash(m))
+            let last = keyHash(m.end - 1)
+            lastWords[last] = (lastWords[last] ?? 0) + 1
         }
         for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start >= 2 {
             let m = mentions[k], s = m.start
@@ -910,18 +911,16 @@ extension Scan {
                   !isGivenName(s), !isWordOfListedPeople(s), capitalized(s + 1) else { continue }
             var rest = m
             rest.start += 1
-            let named = names[nameHash(rest)] != nil || rest.end - rest.start == 1 && (lastWords[keyHash(rest.start)] ?? 0) >= 2
+            let named = names.contains(nameHash(rest)) || rest.end - rest.start == 1 && (lastWords[keyHash(rest.start)] ?? 0) >= 2
             if named { mentions[k].start = s + 1 }
         }
     }
 
-    /// The hash of the keys of `m`'s words: a word's own key hash for a name of one word.
+    /// The hash of `m`'s key (its words' keys joined, ``extend(_:to:)``): a word's own key hash
+    /// for a name of one word.
     func nameHash(_ m: Mention) -> Int {
-        var h = keyHash(m.start)
-        for t in m.start + 1..<max(m.start + 1, m.end) where kinds[t] != .punctuation || isGluedHyphen(t) {
-            h = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(h)) ^ UInt64(bitPattern: Int64(keyHash(t)))) &* 0x9e37_79b9_7f4a_7c15)
-        }
-        return h
+        var run = runKeyHash(from: m.start)
+        return extend(&run, to: m.end)
     }
 
     /// Whether a speech verb after a quote or a comma introduces token `t` as who spoke
