@@ -61,7 +61,7 @@ public struct EntityTagger: Sendable {
         "kota", "kabupaten", "kecamatan", "kelurahan", "desa", "provinsi", "jalan", "jl.", "kawasan", "pasar",
         "pulau", "gunung", "sungai", "danau", "teluk", "selat", "dusun", "kampung", "bandara", "pelabuhan", "stasiun",
         "terminal", "taman", "alun-alun", "kab.", "kec.", "kel.", "prov.", "gg.", "gedung", "istana", "masjid",
-        "gereja", "lapangan", "stadion", "hotel", "bundaran", "lapas", "rutan",
+        "gereja", "lapangan", "stadion", "hotel", "bundaran", "lapas", "rutan", "kompleks", "komplek",
     ]
     /// Buildings and structures: `Masjid Istiqlal`, `Bandara Soekarno-Hatta` are facilities (FAC).
     static let facilityCues: Set<String> = [

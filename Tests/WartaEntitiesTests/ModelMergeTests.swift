@@ -277,4 +277,26 @@ struct ModelMergeTests {
         // Through the merge: the court stands, the panel's head word alone does not.
         #expect(ModelMergeTests.merged("Majelis hakim Pengadilan Tinggi Jakarta menolak banding.", [(0..<5, .org)]) == ["ORG Pengadilan Tinggi Jakarta"])
     }
+
+    /// A model span loses the lower-case words it opens with unless they head a name (a place,
+    /// organization or facility word) or are a name's particle or honorific: corpus spans
+    /// `kelahiran Bandung`, `mengungkapkan Kamal`, `cuaca Makassar`.
+    @Test func aSpanLosesTheLowerCaseWordsItOpensWith() {
+        func split(_ text: String, _ range: Range<Int>, _ type: EntityType) -> [String] {
+            let doc = TextAnalyzer().analyze(text)
+            let scan = Scan(doc: doc, lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
+            return scan.splitAtClauseWords([Mention(start: range.lowerBound, end: range.upperBound, type: type)]).map {
+                "\($0.type.rawValue) " + ($0.start..<$0.end).map { doc.token($0).text }.joined(separator: " ")
+            }
+        }
+        #expect(split("Pria asal kelahiran Bandung ini menyanyi.", 2..<4, .loc) == ["LOC Bandung"])
+        #expect(split("Kompol Agus mengungkapkan Kamal menggorok korban.", 2..<4, .loc) == ["LOC Kamal"])
+        #expect(split("Bagaimana prakiraan cuaca Makassar hari ini?", 2..<4, .loc) == ["LOC Makassar"])
+        #expect(split("Gol semata wayang Madrid tercipta.", 2..<4, .org) == ["ORG Madrid"])
+        // Head words, particles and honorifics stay.
+        #expect(split("Ia tinggal di kota Bandung sejak kecil.", 3..<5, .loc) == ["LOC kota Bandung"])
+        #expect(split("Rapat digelar di komplek DPR Senayan.", 3..<6, .loc) == ["LOC komplek DPR Senayan"])
+        #expect(split("Ia dirawat di RSUD dr. Soetomo.", 4..<6, .org) == ["ORG dr. Soetomo"])
+        #expect(split("Bek tengah van Dijk mencetak gol.", 2..<4, .per) == ["PER van Dijk"])
+    }
 }

@@ -202,6 +202,7 @@ extension Scan {
     func splitAtClauseWords(_ spans: [Mention]) -> [Mention] {
         // The tokens inside a span, not its first or last.
         func inner(_ span: Mention) -> Range<Int> { span.start + 1..<max(span.start + 1, span.end - 1) }
+        let spans = withoutOpeningClauseWords(spans)
         guard spans.contains(where: { inner($0).contains { isClauseWord($0) } }) else { return spans }
         var out: [Mention] = []
         out.reserveCapacity(spans.count + 8)
@@ -214,6 +215,30 @@ extension Scan {
             if start == span.start { out.append(span) } else { keepPart(of: span, start..<span.end, in: &out) }
         }
         return out
+    }
+
+    /// The model's `spans`, each without the lower-case words it opens with that head no name
+    /// (no place, organization or facility word, no particle): `mengungkapkan | Kamal`,
+    /// `kelahiran | Bandung`, `cuaca | Makassar`, `semata wayang | Madrid`. `kota Bandung`,
+    /// `desa Kramas` and `dr. Soetomo` keep their first word.
+    func withoutOpeningClauseWords(_ spans: [Mention]) -> [Mention] {
+        guard spans.contains(where: { $0.end - $0.start > 1 && isOpeningClauseWord($0.start) }) else { return spans }
+        return spans.map { span in
+            var s = span
+            while s.end - s.start > 1, isOpeningClauseWord(s.start) { s.start += 1 }
+            return s
+        }
+    }
+
+    /// Whether token `t`, before a capitalised word, is a lower-case word that opens no name
+    /// (``isClauseWord(_:)`` without a capital before it, and no head word of a name).
+    func isOpeningClauseWord(_ t: Int) -> Bool {
+        guard kinds[t] == .word, !capitalized(t), !allCaps(t), !keyIsEmpty(t), t + 1 < kinds.count,
+              capitalized(t + 1) || allCaps(t + 1), cues[t].isDisjoint(with: Scan.headWordCues.union([.lowercaseStart, .connector])),
+              !isWord(t, in: Scan.nameParticles) else { return false }
+        // A letter first, and no capital inside (`iPhone`, `eKTP` are a name's own spelling).
+        let s = Int(doc.tokens.starts[t]), e = Int(doc.tokens.ends[t])
+        return (doc.bytes[s] &- 0x61 < 26 || doc.bytes[s] >= 0x80) && !doc.bytes[s..<e].contains(where: { $0 &- 0x41 < 26 })
     }
 
     /// Appends the part `range` of a split model span `span` to `out`, with the span's type
