@@ -255,25 +255,18 @@ struct ModelMergeTests {
     /// capitalised words (`vs`, `via`, a verb); particles of names stay inside (`dan`, `and`,
     /// `da`), a head word left alone is dropped, and each part keeps the span's type.
     @Test func aSpanSplitsAtAWordNoNameHolds() {
-        func split(_ text: String, _ range: Range<Int>, _ type: EntityType) -> [String] {
-            let doc = TextAnalyzer().analyze(text)
-            let scan = Scan(doc: doc, lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
-            return scan.splitAtClauseWords([Mention(start: range.lowerBound, end: range.upperBound, type: type)]).map {
-                "\($0.type.rawValue) " + ($0.start..<$0.end).map { doc.token($0).text }.joined(separator: " ")
-            }
-        }
-        #expect(split("Prediksi Liverpool vs Everton di Liga Inggris.", 1..<4, .org) == ["ORG Liverpool", "ORG Everton"])
-        #expect(split("Prediksi Liverpool vs. Everton di Liga Inggris.", 1..<4, .org) == ["ORG Liverpool", "ORG Everton"])
-        #expect(split("Ia dirawat di RSUD dr. Soetomo Surabaya.", 3..<7, .org).count == 1)
-        #expect(split("Pertandingan Arsenal ditantang Brighton and Hove Albion berlangsung seru.", 1..<7, .org)
+        #expect(ModelMergeTests.split("Prediksi Liverpool vs Everton di Liga Inggris.", 1..<4, .org) == ["ORG Liverpool", "ORG Everton"])
+        #expect(ModelMergeTests.split("Prediksi Liverpool vs. Everton di Liga Inggris.", 1..<4, .org) == ["ORG Liverpool", "ORG Everton"])
+        #expect(ModelMergeTests.split("Ia dirawat di RSUD dr. Soetomo Surabaya.", 3..<7, .org).count == 1)
+        #expect(ModelMergeTests.split("Pertandingan Arsenal ditantang Brighton and Hove Albion berlangsung seru.", 1..<7, .org)
             == ["ORG Arsenal", "ORG Brighton and Hove Albion"])
-        #expect(split("Pendaki melewati Gunung Welirang via Gunung Ringgit.", 2..<7, .loc) == ["LOC Gunung Welirang", "LOC Gunung Ringgit"])
-        #expect(split("Majelis hakim Pengadilan Tinggi Jakarta menolak banding.", 0..<5, .org) == ["ORG Pengadilan Tinggi Jakarta"])
-        #expect(split("Harvard University menobatkan Indonesia sebagai juara.", 0..<4, .org) == ["ORG Harvard University", "ORG Indonesia"])
+        #expect(ModelMergeTests.split("Pendaki melewati Gunung Welirang via Gunung Ringgit.", 2..<7, .loc) == ["LOC Gunung Welirang", "LOC Gunung Ringgit"])
+        #expect(ModelMergeTests.split("Majelis hakim Pengadilan Tinggi Jakarta menolak banding.", 0..<5, .org) == ["ORG Pengadilan Tinggi Jakarta"])
+        #expect(ModelMergeTests.split("Harvard University menobatkan Indonesia sebagai juara.", 0..<4, .org) == ["ORG Harvard University", "ORG Indonesia"])
         let ministry = "Kementerian Pekerjaan Umum dan Perumahan Rakyat memulai proyek."
-        #expect(split(ministry, 0..<6, .org) == ["ORG Kementerian Pekerjaan Umum dan Perumahan Rakyat"])
-        #expect(split("Lukisan Leonardo da Vinci dipamerkan.", 1..<4, .per) == ["PER Leonardo da Vinci"])
-        #expect(split("Kopi dari Lloyd's Coffee House terkenal.", 2..<6, .org).count == 1)
+        #expect(ModelMergeTests.split(ministry, 0..<6, .org) == ["ORG Kementerian Pekerjaan Umum dan Perumahan Rakyat"])
+        #expect(ModelMergeTests.split("Lukisan Leonardo da Vinci dipamerkan.", 1..<4, .per) == ["PER Leonardo da Vinci"])
+        #expect(ModelMergeTests.split("Kopi dari Lloyd's Coffee House terkenal.", 2..<6, .org).count == 1)
         // Through the merge: the court stands, the panel's head word alone does not.
         #expect(ModelMergeTests.merged("Majelis hakim Pengadilan Tinggi Jakarta menolak banding.", [(0..<5, .org)]) == ["ORG Pengadilan Tinggi Jakarta"])
     }
@@ -282,21 +275,23 @@ struct ModelMergeTests {
     /// organization or facility word) or are a name's particle or honorific: corpus spans
     /// `kelahiran Bandung`, `mengungkapkan Kamal`, `cuaca Makassar`.
     @Test func aSpanLosesTheLowerCaseWordsItOpensWith() {
-        func split(_ text: String, _ range: Range<Int>, _ type: EntityType) -> [String] {
-            let doc = TextAnalyzer().analyze(text)
-            let scan = Scan(doc: doc, lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
-            return scan.splitAtClauseWords([Mention(start: range.lowerBound, end: range.upperBound, type: type)]).map {
-                "\($0.type.rawValue) " + ($0.start..<$0.end).map { doc.token($0).text }.joined(separator: " ")
-            }
-        }
-        #expect(split("Pria asal kelahiran Bandung ini menyanyi.", 2..<4, .loc) == ["LOC Bandung"])
-        #expect(split("Kompol Agus mengungkapkan Kamal menggorok korban.", 2..<4, .loc) == ["LOC Kamal"])
-        #expect(split("Bagaimana prakiraan cuaca Makassar hari ini?", 2..<4, .loc) == ["LOC Makassar"])
-        #expect(split("Gol semata wayang Madrid tercipta.", 2..<4, .org) == ["ORG Madrid"])
+        #expect(ModelMergeTests.split("Pria asal kelahiran Bandung ini menyanyi.", 2..<4, .loc) == ["LOC Bandung"])
+        #expect(ModelMergeTests.split("Kompol Agus mengungkapkan Kamal menggorok korban.", 2..<4, .loc) == ["LOC Kamal"])
+        #expect(ModelMergeTests.split("Bagaimana prakiraan cuaca Makassar hari ini?", 2..<4, .loc) == ["LOC Makassar"])
+        #expect(ModelMergeTests.split("Gol semata wayang Madrid tercipta.", 2..<4, .org) == ["ORG Madrid"])
         // Head words, particles and honorifics stay.
-        #expect(split("Ia tinggal di kota Bandung sejak kecil.", 3..<5, .loc) == ["LOC kota Bandung"])
-        #expect(split("Rapat digelar di komplek DPR Senayan.", 3..<6, .loc) == ["LOC komplek DPR Senayan"])
-        #expect(split("Ia dirawat di RSUD dr. Soetomo.", 4..<6, .org) == ["ORG dr. Soetomo"])
-        #expect(split("Bek tengah van Dijk mencetak gol.", 2..<4, .per) == ["PER van Dijk"])
+        #expect(ModelMergeTests.split("Ia tinggal di kota Bandung sejak kecil.", 3..<5, .loc) == ["LOC kota Bandung"])
+        #expect(ModelMergeTests.split("Rapat digelar di komplek DPR Senayan.", 3..<6, .loc) == ["LOC komplek DPR Senayan"])
+        #expect(ModelMergeTests.split("Ia dirawat di RSUD dr. Soetomo.", 4..<6, .org) == ["ORG dr. Soetomo"])
+        #expect(ModelMergeTests.split("Bek tengah van Dijk mencetak gol.", 2..<4, .per) == ["PER van Dijk"])
+    }
+
+    /// The parts of a model span over `range` of `text` after ``Scan/splitAtClauseWords(_:)``.
+    static func split(_ text: String, _ range: Range<Int>, _ type: EntityType) -> [String] {
+        let doc = TextAnalyzer().analyze(text)
+        let scan = Scan(doc: doc, lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
+        return scan.splitAtClauseWords([Mention(start: range.lowerBound, end: range.upperBound, type: type)]).map {
+            "\($0.type.rawValue) " + ($0.start..<$0.end).map { doc.token($0).text }.joined(separator: " ")
+        }
     }
 }
