@@ -271,7 +271,7 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged("Majelis hakim Pengadilan Tinggi Jakarta menolak banding.", [(0..<5, .org)]) == ["ORG Pengadilan Tinggi Jakarta"])
     }
 
-    /// A model span loses the lower-case words it opens with unless they head a name (a place,
+    /// A model span loses the lower-case word it opens with before a capital unless they head a name (a place,
     /// organization or facility word) or are a name's particle or honorific: corpus spans
     /// `kelahiran Bandung`, `mengungkapkan Kamal`, `cuaca Makassar`.
     @Test func aSpanLosesTheLowerCaseWordsItOpensWith() {

@@ -217,26 +217,34 @@ extension Scan {
         return out
     }
 
-    /// The model's `spans`, each without the lower-case words it opens with that head no name
-    /// (no place, organization or facility word, no particle): `mengungkapkan | Kamal`,
-    /// `kelahiran | Bandung`, `cuaca | Makassar`, `semata wayang | Madrid`. `kota Bandung`,
-    /// `desa Kramas` and `dr. Soetomo` keep their first word.
+    /// The model's `spans`, each without the lower-case word it opens with before a capital
+    /// when that word heads no name (no place, organization or facility word, no particle or
+    /// honorific): `mengungkapkan | Kamal`, `kelahiran | Bandung`, `cuaca | Makassar`.
+    /// `kota Bandung`, `komplek DPR` and `dr. Soetomo` keep their first word.
     func withoutOpeningClauseWords(_ spans: [Mention]) -> [Mention] {
-        guard spans.contains(where: { $0.end - $0.start > 1 && isOpeningClauseWord($0.start) }) else { return spans }
+        func opensWithClauseWord(_ s: Mention) -> Bool { s.end - s.start > 1 && isOpeningClauseWord(s.start) }
+        guard spans.contains(where: opensWithClauseWord) else { return spans }
         return spans.map { span in
             var s = span
-            while s.end - s.start > 1, isOpeningClauseWord(s.start) { s.start += 1 }
+            if opensWithClauseWord(s) { s.start += 1 }
             return s
         }
     }
 
-    /// Whether token `t`, before a capitalised word, is a lower-case word that opens no name
-    /// (``isClauseWord(_:)`` without a capital before it, and no head word of a name).
+    /// Cues of a word a name may open with in lower case: a head word, an honorific, a connector.
+    static let lowercaseOpeningCues: EntityTagger.Cue = Scan.headWordCues.union([.lowercaseStart, .connector])
+
+    /// Whether token `t`, before a capitalised word, is a lower-case word that opens no name.
     func isOpeningClauseWord(_ t: Int) -> Bool {
         guard kinds[t] == .word, !capitalized(t), !allCaps(t), !keyIsEmpty(t), t + 1 < kinds.count,
-              capitalized(t + 1) || allCaps(t + 1), cues[t].isDisjoint(with: Scan.headWordCues.union([.lowercaseStart, .connector])),
+              capitalized(t + 1) || allCaps(t + 1), cues[t].isDisjoint(with: Scan.lowercaseOpeningCues),
               !isWord(t, in: Scan.nameParticles) else { return false }
-        // A letter first, and no capital inside (`iPhone`, `eKTP` are a name's own spelling).
+        return isSpelledInLowerCase(t)
+    }
+
+    /// Whether token `t` starts with a lower-case letter and has no capital inside (`'s` of
+    /// `Lloyd's Coffee House`, `iPhone`, `eKTP` are a name's own spelling).
+    private func isSpelledInLowerCase(_ t: Int) -> Bool {
         let s = Int(doc.tokens.starts[t]), e = Int(doc.tokens.ends[t])
         return (doc.bytes[s] &- 0x61 < 26 || doc.bytes[s] >= 0x80) && !doc.bytes[s..<e].contains(where: { $0 &- 0x41 < 26 })
     }
@@ -257,11 +265,7 @@ extension Scan {
     func isClauseWord(_ t: Int) -> Bool {
         guard kinds[t] == .word || kinds[t] == .abbreviation && isWord(t, in: Scan.versus), !capitalized(t), !allCaps(t), !keyIsEmpty(t),
               capitalized(t - 1) || allCaps(t - 1), capitalized(t + 1) || allCaps(t + 1) else { return false }
-        let s = Int(doc.tokens.starts[t]), e = Int(doc.tokens.ends[t])
-        // A letter first (not `'s` of `Lloyd's Coffee House`); `iPhone`, `eKTP`: a capital
-        // inside is a name's own spelling.
-        guard doc.bytes[s] &- 0x61 < 26 || doc.bytes[s] >= 0x80, !doc.bytes[s..<e].contains(where: { $0 &- 0x41 < 26 }) else { return false }
-        return !has(t, .connector) && !isWord(t, in: Scan.nameParticles)
+        return isSpelledInLowerCase(t) && !has(t, .connector) && !isWord(t, in: Scan.nameParticles)
     }
 
     /// Lower-case words that names are written with, besides the connectors (`dan`, `of`,
