@@ -1109,7 +1109,8 @@ final class Scan {
         var nameStart = run.upperBound
         while nameStart > run.lowerBound, capitalized(nameStart - 1) || isInitial(nameStart - 1),
               !isAcronym(nameStart - 1) || isInnerInitials(nameStart - 1, in: run),
-              lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per || isBareOneWordOrganization($0.0, nameStart - 1, $0.1) }) ?? true,
+              lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per || isBareOneWordOrganization($0.0, nameStart - 1, $0.1)
+                  && run.upperBound - nameStart < 2 }) ?? true,
               !has(nameStart - 1, .organization), !has(nameStart - 1, .location),
               run.upperBound - nameStart < 3 {
             nameStart -= 1
@@ -1149,7 +1150,8 @@ final class Scan {
 
     /// Whether `entry`, matched over tokens `start..<end`, is an organization of one word with no
     /// id (the Wikipedia names' `Toto`, `Alexa`): as often a given name, so it does not stop a
-    /// name after a role (`Direktur Toto Sugito`).
+    /// name of one more word after a role (`Direktur Toto Sugito`); before two more, it is the
+    /// body the role names (`Pendiri Microsoft Bill Gates`).
     func isBareOneWordOrganization(_ entry: LexiconEntry, _ start: Int, _ end: Int) -> Bool {
         entry.type == .org && end == start + 1 && !lexicon.hasID(entry: Int(entry.index))
     }

@@ -291,7 +291,7 @@ struct EntityTaggerTests {
     /// A lexicon organization a title names before its person stands with its id, though the
     /// model does not know the name (`CEO Nvidia Jensen Huang`); after a rank, a listed name is
     /// the person's (`Brigjen Toto Suharyanto`: `Toto` is also a company), and so is a one-word
-    /// organization with no id after a title.
+    /// organization with no id after a title, unless a name of two words follows it.
     @Test func aListedOrganizationATitleNamesStands() {
         let doc = TextAnalyzer().analyze("CEO Nvidia Jensen Huang mengatakan permintaan chip naik.")
         let found = EntityTagger().tag(doc)
@@ -301,6 +301,9 @@ struct EntityTaggerTests {
         // A one-word organization of the Wikipedia names, with no id, is as often a given name:
         // it neither stands as the role's body nor cuts the name (`Toto` | `Sugito`).
         expectOnePerson("Direktur Toto Sugito mengatakan jalur sepeda akan ditambah.", "Toto Sugito", role: "Direktur")
+        // Before a name of two words it is the body the title names (`Pendiri` | `Microsoft` | `Bill Gates`).
+        #expect(tagged("Pendiri Microsoft Bill Gates menyumbangkan dana untuk vaksin.").filter { !$0.hasPrefix("ROLE") }
+            == ["ORG Microsoft", "PER Bill Gates"])
     }
 
     /// Right after a listed place the name starts, even at a word of the language that is a
