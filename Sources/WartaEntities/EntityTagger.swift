@@ -82,7 +82,7 @@ public struct EntityTagger: Sendable {
         "yayasan", "lembaga", "direktorat", "kantor", "sekolah", "sma", "smp", "sd", "smk", "rumah", "rs", "rsud",
         "pengadilan", "kejaksaan", "kejari", "kejati", "kodam", "korem", "kodim", "satuan", "persatuan", "asosiasi",
         "perusahaan", "koperasi", "majelis", "dewan", "sekretariat", "biro", "balai", "dinkes", "disdik", "perum",
-        "rsup", "rsu", "rsia", "rsj", "rspad",
+        "rsup", "rsu", "rsia", "rsj", "rspad", "kepolisian", "otoritas", "politeknik", "perhimpunan", "himpunan", "federasi",
     ]
     /// Company legal forms written after the name (as match keys).
     static let legalForms: [[UInt8]] = ["persero", "perseroda", "tbk", "ltd", "inc", "llc"].map { Array($0.utf8) }
