@@ -61,13 +61,15 @@ public struct EntityTagger: Sendable {
         "kota", "kabupaten", "kecamatan", "kelurahan", "desa", "provinsi", "jalan", "jl.", "kawasan", "pasar",
         "pulau", "gunung", "sungai", "danau", "teluk", "selat", "dusun", "kampung", "bandara", "pelabuhan", "stasiun",
         "terminal", "taman", "alun-alun", "kab.", "kec.", "kel.", "prov.", "gg.", "gedung", "istana", "masjid",
-        "gereja", "lapangan", "stadion", "hotel", "bundaran", "lapas", "rutan", "kompleks", "komplek",
+        "gereja", "lapangan", "stadion", "hotel", "bundaran", "lapas", "rutan", "kompleks", "komplek", "pantai", "bukit",
+        "kepulauan", "lembah", "tanjung", "semenanjung", "samudra", "samudera", "goa", "gua", "kawah",
+        "waduk", "telaga", "curug", "gampong", "nagari", "menara", "tugu", "sirkuit", "terowongan",
     ]
     /// Buildings and structures: `Masjid Istiqlal`, `Bandara Soekarno-Hatta` are facilities (FAC).
     static let facilityCues: Set<String> = [
         "bandara", "pelabuhan", "stasiun", "terminal", "gedung", "istana", "masjid", "gereja", "stadion", "hotel",
         "lapas", "rutan", "pura", "vihara", "klenteng", "museum", "jembatan", "bendungan", "candi", "benteng", "monumen",
-        "mal", "bandar",
+        "mal", "bandar", "menara", "tugu", "sirkuit", "terowongan",
     ]
     /// Words that name an event with the capitalised words or the year after them
     /// (`Piala Dunia 2022`, `Pilkada 2024`, `Festival Kota Lama`).

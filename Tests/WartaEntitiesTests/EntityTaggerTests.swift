@@ -679,6 +679,11 @@ struct EntityTaggerTests {
         #expect(tagged("Sikap pemerintah Jerman jelas.", model: nil).isEmpty)
         // Months and lower-case words are not names.
         #expect(tagged("Ia datang di bulan itu.").isEmpty)
+        // Beaches, caves, craters and villages' own words head places, after any verb (`Pantai
+        // Kuta` was no name, `Goa Pindul` a person).
+        #expect(tagged("Wisatawan memadati Pantai Kuta saat libur panjang.") == ["LOC Pantai Kuta"])
+        #expect(tagged("Pengunjung Goa Pindul meningkat selama liburan.") == ["LOC Goa Pindul"])
+        #expect(tagged("Warga Gampong Lamteh mengungsi akibat banjir.") == ["LOC Gampong Lamteh"])
     }
 
     @Test func givenNamesThatAreAlsoWordsStartPeopleOnlyWhenCapitalised() {
