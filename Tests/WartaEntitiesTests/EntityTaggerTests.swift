@@ -39,11 +39,14 @@ struct EntityTaggerTests {
     /// rule's type stands: the place inside does not make it a place.
     @Test func aNameAnOrganizationWordHeadsStaysAnOrganization() {
         #expect(tagged("Dinas Perdagangan Kota Salatiga membuka pasar murah.") == ["ORG Dinas Perdagangan Kota Salatiga"])
-        // The police, authorities, polytechnics, associations and federations are organizations
-        // too (they were places: `Metro Jaya`, `Kepolisian Resor Kota Bogor`).
+        // The police, authorities, polytechnics and federations are organizations too (they
+        // were places: `Metro Jaya`, `Kepolisian Resor Kota Bogor`).
         #expect(tagged("Kepolisian Daerah Metro Jaya menangkap tiga tersangka di Bekasi.")
             == ["ORG Kepolisian Daerah Metro Jaya", "LOC Bekasi"])
         #expect(tagged("Kepolisian Resor Kota Bogor menangkap tiga tersangka.") == ["ORG Kepolisian Resor Kota Bogor"])
+        // So are unions, forums, commands and associations (they were no names).
+        #expect(tagged("Pengurus Ikatan Dokter Indonesia menolak rancangan itu.") == ["ORG Ikatan Dokter Indonesia"])
+        #expect(tagged("Komando Pasukan Khusus mengerahkan personel ke Papua.") == ["ORG Komando Pasukan Khusus", "LOC Papua"])
     }
 
     /// An organization named after its place is not cut down to the place the model finds in
