@@ -281,7 +281,10 @@ ROLES = (
     "Kasi Intel;Kasi Intelijen;Kasi Pidum;Kasi Pidsus;Kasi Datun;Kasi Pemerintahan;Kasi Trantib;Kasipidum;Kasipidsus;Kasubbag;Kasubbag Humas;Kaur;Kadus;Sekcam;Pjs;Komut;Wadir;Wadirut;"
     "Mendikdasmen;Mendiktisaintek;Menbud;Menpan-RB;Menpan RB;"
     # Who speaks for a party (`Politikus PAN itu berharap`, `Kader PDIP Budi Santoso`).
-    "Politikus;Politisi;Kader"
+    "Politikus;Politisi;Kader;"
+    # Scholars news quotes by their field, senators, investigators (not `Komisioner`: `Ketua Dewan
+    # Komisioner LPS` is an organization's board).
+    "Epidemiolog;Psikolog;Kriminolog;Sosiolog;Senator;Penyidik"
 )
 HONORIFICS = "Bapak;Ibu;Pak;Bu;Sdr.;Sdri.;Saudara;Saudari;H.;Hj.;KH.;K.H.;Prof.;Dr.;Drs.;Dra.;Ir.;dr.;Ustaz;Ustadz;Kiai;Habib;Mbak;Mas;Bang;Tuan;Nyonya"
 RANKS = (

@@ -99,6 +99,9 @@ struct EntityTaggerTests {
                         role: "Kasi Intel Kejari Binjai")
         expectOnePerson("Mendikdasmen Abdul Mu'ti mengatakan, ujian tetap ada.", "Abdul Mu'ti", role: "Mendikdasmen")
         #expect(!tagged("Hal itu disampaikan Kasi Intel kepada wartawan.").contains { $0.hasPrefix("PER") })
+        // A scholar by their field is a title too: the university is not the person's name.
+        expectOnePerson("Psikolog Universitas Indonesia Rose Mini mengatakan, anak perlu didampingi.", "Rose Mini",
+                        role: "Psikolog Universitas Indonesia")
     }
 
     /// After a role, the word right after a place word names the place, not the person

@@ -10494,6 +10494,7 @@ Drs.	ROLE	honorific	any
 Dubes	ROLE	role	capitalized		
 Duta Besar	ROLE	role	sentence		
 Ekonom	ROLE	role	capitalized		
+Epidemiolog	ROLE	role	capitalized		
 Executive Director	ROLE	role	sentence		
 Founder	ROLE	role	capitalized		
 General Manager	ROLE	role	sentence		
@@ -10603,6 +10604,7 @@ Koordinator	ROLE	role	capitalized
 Kopda	ROLE	rank	capitalized		
 Kopral	ROLE	rank	capitalized		
 Koptu	ROLE	rank	capitalized		
+Kriminolog	ROLE	role	capitalized		
 KSAD	ROLE	role	capitalized		
 KSAL	ROLE	role	capitalized		
 KSAU	ROLE	role	capitalized		
@@ -10689,6 +10691,7 @@ Peneliti	ROLE	role	capitalized
 Pengacara	ROLE	role	capitalized		
 Pengamat	ROLE	role	capitalized		
 Penjabat	ROLE	role	capitalized		
+Penyidik	ROLE	role	capitalized		
 Perdana Menteri	ROLE	role	sentence		
 Pimpinan	ROLE	role	capitalized		
 Pj	ROLE	role	capitalized		
@@ -10705,6 +10708,7 @@ Presiden	ROLE	role	capitalized
 Presiden Direktur	ROLE	role	sentence		
 President Director	ROLE	role	sentence		
 Prof.	ROLE	honorific	any		
+Psikolog	ROLE	role	capitalized		
 Rektor	ROLE	role	capitalized		
 Saudara	ROLE	honorific	capitalized		
 Saudari	ROLE	honorific	capitalized		
@@ -10715,12 +10719,14 @@ Sekda	ROLE	role	capitalized
 Sekjen	ROLE	role	capitalized		
 Sekretaris	ROLE	role	capitalized		
 Sekretaris Jenderal	ROLE	role	sentence		
+Senator	ROLE	role	capitalized		
 Serda	ROLE	rank	capitalized		
 Serka	ROLE	rank	capitalized		
 Serma	ROLE	rank	capitalized		
 Sersan	ROLE	rank	capitalized		
 Sertu	ROLE	rank	capitalized		
 Seskab	ROLE	role	capitalized		
+Sosiolog	ROLE	role	capitalized		
 Staf Khusus	ROLE	role	sentence		
 Tuan	ROLE	honorific	capitalized		
 Ustadz	ROLE	honorific	capitalized		
