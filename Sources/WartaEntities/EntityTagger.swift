@@ -85,7 +85,7 @@ public struct EntityTagger: Sendable {
         "pengadilan", "kejaksaan", "kejari", "kejati", "kodam", "korem", "kodim", "satuan", "persatuan", "asosiasi",
         "perusahaan", "koperasi", "majelis", "dewan", "sekretariat", "biro", "balai", "dinkes", "disdik", "perum",
         "rsup", "rsu", "rsia", "rsj", "rspad", "kepolisian", "otoritas", "politeknik", "perhimpunan", "himpunan", "federasi",
-        "ikatan", "forum", "paguyuban", "komando", "perkumpulan", "pesantren",
+        "ikatan", "forum", "paguyuban", "komando", "perkumpulan", "pesantren", "koalisi",
     ]
     /// Company legal forms written after the name (as match keys).
     static let legalForms: [[UInt8]] = ["persero", "perseroda", "tbk", "ltd", "inc", "llc"].map { Array($0.utf8) }

@@ -47,6 +47,7 @@ struct EntityTaggerTests {
         // So are unions, forums, commands and associations (they were no names).
         #expect(tagged("Pengurus Ikatan Dokter Indonesia menolak rancangan itu.") == ["ORG Ikatan Dokter Indonesia"])
         #expect(tagged("Komando Pasukan Khusus mengerahkan personel ke Papua.") == ["ORG Komando Pasukan Khusus", "LOC Papua"])
+        #expect(tagged("Koalisi Indonesia Maju mengusung calon baru.") == ["ORG Koalisi Indonesia Maju"])
     }
 
     /// An organization named after its place is not cut down to the place the model finds in
