@@ -11,6 +11,25 @@ public struct TextArticleExtractor: Sendable {
     /// Creates an extractor.
     public init() {}
 
+    /// Lines that mark an advertisement inside the body (`ADVERTISEMENT`, `SCROLL TO CONTINUE
+    /// WITH CONTENT` in scraped news text): dropped where they stand alone as a paragraph or a
+    /// line of one, the body going on.
+    static let adLabels: Set<String> = ["advertisement", "scroll to continue with content", "iklan", "sponsored content"]
+
+    /// Whether `line` is one of ``adLabels`` alone, in any case.
+    static func isAdLabel(_ line: Substring) -> Bool {
+        line.utf8.count <= 32 && adLabels.contains(line.lowercased())
+    }
+
+    /// `paragraph` without its lines that are advertisement labels (``adLabels``); empty when
+    /// it is nothing else.
+    static func withoutAdLines(_ paragraph: String) -> String {
+        guard paragraph.utf8.contains(0x0A) else { return isAdLabel(paragraph[...]) ? "" : paragraph }
+        let lines = paragraph.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.contains(where: isAdLabel) else { return paragraph }
+        return lines.filter { !isAdLabel($0) }.joined(separator: "\n")
+    }
+
     /// Lines that end an article body when they stand alone.
     static let endMarkers: [String] = [
         "related articles", "related posts", "artikel terkait", "berita terkait", "baca juga", "tinggalkan balasan",
@@ -25,6 +44,9 @@ public struct TextArticleExtractor: Sendable {
     public func extract(paragraphs input: [String], detectingLanguage: Bool = true) -> Article {
         var article = Article()
         var paragraphs = input.map { $0.trimmed }.filter { !$0.isEmpty }
+        // A text of nothing but an advertisement label keeps it: it is not empty.
+        let withoutAds = paragraphs.map(TextArticleExtractor.withoutAdLines).filter { !$0.isEmpty }
+        if !withoutAds.isEmpty { paragraphs = withoutAds }
         // The body ends at the first furniture line after it has started.
         if let cut = paragraphs.indices.dropFirst().first(where: { TextArticleExtractor.isEndMarker(paragraphs[$0]) }) {
             paragraphs = Array(paragraphs[..<cut])

@@ -185,4 +185,17 @@ struct TextArticleTests {
         #expect(a.paragraphs == input)
         #expect(a.title == nil && a.dateline == nil)
     }
+
+    /// Advertisement labels standing alone inside scraped news text (Detik's) leave the body,
+    /// which goes on after them; the same words inside a sentence stay.
+    @Test func advertisementLabelsLeaveTheBody() {
+        let input = ["“Tidak ada kenaikan,” ujar Luky di Jakarta.", "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT",
+                     "Iklan rokok dilarang di televisi.", "Penutup."]
+        let a = TextArticleExtractor().extract(paragraphs: input)
+        #expect(a.paragraphs == ["“Tidak ada kenaikan,” ujar Luky di Jakarta.", "Iklan rokok dilarang di televisi.", "Penutup."])
+        // As lines inside a paragraph too; a text that is nothing but one keeps it.
+        let lines = TextArticleExtractor().extract(paragraphs: ["Satu.\nADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\nDua."])
+        #expect(lines.paragraphs == ["Satu.\nDua."])
+        #expect(TextArticleExtractor().extract(paragraphs: ["SCROLL TO CONTINUE WITH CONTENT"]).paragraphs == ["SCROLL TO CONTINUE WITH CONTENT"])
+    }
 }
