@@ -16,18 +16,39 @@ public struct TextArticleExtractor: Sendable {
     /// line of one, the body going on.
     static let adLabels: Set<String> = ["advertisement", "scroll to continue with content", "iklan", "sponsored content"]
 
-    /// Whether `line` is one of ``adLabels`` alone, in any case.
-    static func isAdLabel(_ line: Substring) -> Bool {
-        line.utf8.count <= 32 && adLabels.contains(line.lowercased())
+    /// The labels of ``adLabels`` as bytes, for the line scan.
+    static let adLabelBytes: [[UInt8]] = adLabels.map { Array($0.utf8) }
+
+    /// Whether `line` is one of ``adLabels`` alone, ASCII letters in any case.
+    static func isAdLabel(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count <= 32 else { return false }
+        return adLabelBytes.contains { label in
+            label.count == line.count && zip(label, line).allSatisfy { l, b in l == (b &- 0x41 < 26 ? b | 0x20 : b) }
+        }
     }
 
     /// `paragraph` without its lines that are advertisement labels (``adLabels``); empty when
-    /// it is nothing else.
+    /// it is nothing else. Lines are found on the bytes; the paragraph is copied only when one goes.
     static func withoutAdLines(_ paragraph: String) -> String {
-        guard paragraph.utf8.contains(0x0A) else { return isAdLabel(paragraph[...]) ? "" : paragraph }
-        let lines = paragraph.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.contains(where: isAdLabel) else { return paragraph }
-        return lines.filter { !isAdLabel($0) }.joined(separator: "\n")
+        var paragraph = paragraph
+        let rebuilt: [UInt8]? = paragraph.withUTF8 { bytes in
+            var out: [UInt8]? = nil
+            var start = 0
+            while start <= bytes.count {
+                let end = UnsafeBufferPointer(rebasing: bytes[start...]).firstIndex(of: 0x0A).map { start + $0 } ?? bytes.count
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if isAdLabel(line) {
+                    // The lines before the first label, without the line break after them.
+                    if out == nil { out = Array(bytes[..<max(0, start - 1)]) }
+                } else if out != nil {
+                    if !out!.isEmpty { out!.append(0x0A) }
+                    out!.append(contentsOf: line)
+                }
+                start = end + 1
+            }
+            return out
+        }
+        return rebuilt.map { String(decoding: $0, as: UTF8.self) } ?? paragraph
     }
 
     /// Lines that end an article body when they stand alone.
