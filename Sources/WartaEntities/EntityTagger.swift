@@ -1112,8 +1112,8 @@ final class Scan {
         var nameStart = run.upperBound
         while nameStart > run.lowerBound, capitalized(nameStart - 1) || isInitial(nameStart - 1),
               !isAcronym(nameStart - 1) || isInnerInitials(nameStart - 1, in: run),
-              lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per || isBareOneWordOrganization($0.0, nameStart - 1, $0.1)
-                  && run.upperBound - nameStart < 2 }) ?? true,
+              lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per
+                  || (isBareOneWordOrganization($0.0, nameStart - 1, $0.1) && run.upperBound - nameStart < 2) }) ?? true,
               !has(nameStart - 1, .organization), !has(nameStart - 1, .location),
               run.upperBound - nameStart < 3 {
             nameStart -= 1
