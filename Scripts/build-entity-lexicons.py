@@ -284,7 +284,9 @@ ROLES = (
     "Politikus;Politisi;Kader;"
     # Scholars news quotes by their field, senators, investigators (not `Komisioner`: `Ketua Dewan
     # Komisioner LPS` is an organization's board).
-    "Epidemiolog;Psikolog;Kriminolog;Sosiolog;Senator;Penyidik"
+    "Epidemiolog;Psikolog;Kriminolog;Sosiolog;Senator;Penyidik;"
+    # A regional secretary's assistants (`Asisten II Setdaprov Riau, Helmi D`).
+    "Asisten"
 )
 HONORIFICS = "Bapak;Ibu;Pak;Bu;Sdr.;Sdri.;Saudara;Saudari;H.;Hj.;KH.;K.H.;Prof.;Dr.;Drs.;Dra.;Ir.;dr.;Ustaz;Ustadz;Kiai;Habib;Mbak;Mas;Bang;Tuan;Nyonya"
 RANKS = (

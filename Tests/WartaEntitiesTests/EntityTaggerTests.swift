@@ -103,6 +103,9 @@ struct EntityTaggerTests {
         // A scholar by their field is a title too: the university is not the person's name.
         expectOnePerson("Psikolog Universitas Indonesia Rose Mini mengatakan, anak perlu didampingi.", "Rose Mini",
                         role: "Psikolog Universitas Indonesia")
+        // A regional secretary's assistant is a title, not a person's name (it was the person).
+        expectOnePerson("“Inflasi terkendali,” kata Asisten II Setdaprov Riau, Helmi Darmawan, Selasa (7/10/2025).",
+                        "Helmi Darmawan", role: "Asisten II Setdaprov Riau")
     }
 
     /// After a role, the word right after a place word names the place, not the person

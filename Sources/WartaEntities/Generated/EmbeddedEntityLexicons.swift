@@ -10444,6 +10444,7 @@ AKBP	ROLE	rank	capitalized
 AKP	ROLE	rank	capitalized		
 Analis	ROLE	role	capitalized		
 Anggota	ROLE	role	capitalized		
+Asisten	ROLE	role	capitalized		
 Bang	ROLE	honorific	capitalized		
 Bapak	ROLE	honorific	capitalized		
 Bendahara	ROLE	role	capitalized		
