@@ -48,6 +48,11 @@ struct EntityTaggerTests {
         #expect(tagged("Pengurus Ikatan Dokter Indonesia menolak rancangan itu.") == ["ORG Ikatan Dokter Indonesia"])
         #expect(tagged("Komando Pasukan Khusus mengerahkan personel ke Papua.") == ["ORG Komando Pasukan Khusus", "LOC Papua"])
         #expect(tagged("Koalisi Indonesia Maju mengusung calon baru.") == ["ORG Koalisi Indonesia Maju"])
+        // A listed company or ministry stays an organization where the model reads a place
+        // (after `di`, or opening a clause).
+        #expect(tagged("Terdapat kelemahan sistem di Tokopedia.") == ["ORG Tokopedia"])
+        #expect(tagged("Di bawah kepemimpinan baru, Bukalapak mengatakan perusahaan bakal berubah.") == ["ORG Bukalapak"])
+        #expect(tagged("Kejaksaan mengusut dugaan korupsi di Kementan tahun anggaran 2021.").contains("ORG Kementan"))
     }
 
     /// An organization named after its place is not cut down to the place the model finds in

@@ -108,7 +108,8 @@ extension Scan {
     /// organization whatever place it names), else adds `s`.
     private func keepRuleMention(orAdd s: Mention, _ plan: MergePlan, _ a: inout Adoption) {
         let old = a.old
-        if let k = plan.rule(startingAt: s.start), old[k].end == s.end, old[k].type == s.type || cueTypeStands(old[k], against: s.type, at: s) {
+        if let k = plan.rule(startingAt: s.start), old[k].end == s.end,
+           old[k].type == s.type || cueTypeStands(old[k], against: s.type, at: s) || listedOrganizationStands(old[k], against: s.type) {
             a.keep(k)
             return
         }
@@ -793,6 +794,17 @@ extension Scan {
     /// organizations 28).
     func cueTypeStands(_ m: Mention, against modelType: EntityType, at s: Mention) -> Bool {
         isHeadedByCue(m) && !(modelType == .loc && isVenue(s)) && !isWord(m.start, in: EntityTagger.schoolWords)
+    }
+
+    /// Whether rule mention `m`, a listed organization with an id and nothing more (a company,
+    /// ministry, agency, court or club of `organizations.tsv`; not `Kantor Perum Bulog`, an
+    /// office a cue word heads), keeps its type against the model's place for the
+    /// same words (`di Tokopedia`, `ke Bulog`, `Bukalapak mengumumkan`): the model reads the
+    /// words around it, the lexicon knows the body. International bodies stay as the sentence
+    /// reads them (`kawasan ASEAN`).
+    func listedOrganizationStands(_ m: Mention, against modelType: EntityType) -> Bool {
+        guard m.type == .org, modelType == .loc, let (entry, end) = lexiconMatch(m.start, m.end), end == m.end else { return false }
+        return entry.type == .org && entry.subtype != "international" && lexicon.hasID(entry: Int(entry.index))
     }
 
     /// How far back, in tokens, a later word of a person's name reaches for the full name: a
