@@ -317,6 +317,9 @@ struct EntityTaggerTests {
         let found = EntityTagger().tag(doc)
         #expect(found.map { "\($0.type.rawValue) \(mentionText(doc, $0))" } == ["ORG Nvidia", "PER Jensen Huang"])
         #expect(found.first?.lexiconID == "Nvidia")
+        // The global companies news names most are listed (`Apple` was part of the person).
+        #expect(tagged("CEO Apple Tim Cook mengatakan, perusahaan akan membuka pabrik di Batam.").filter { !$0.hasPrefix("ROLE") }
+            == ["ORG Apple", "PER Tim Cook", "LOC Batam"])
         #expect(!tagged("Direktur Penindakan Bareskrim Polri, Brigjen Toto Suharyanto, memberi keterangan.").contains("ORG Toto"))
         // A one-word organization of the Wikipedia names, with no id, is as often a given name:
         // it neither stands as the role's body nor cuts the name (`Toto` | `Sugito`).

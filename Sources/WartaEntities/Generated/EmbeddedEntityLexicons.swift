@@ -8287,6 +8287,7 @@ Anugerah Kagum Karya Utama	ORG	company	capitalized	AKKU
 AP	ORG	media	upper	AP	
 Apexindo Pratama Duta	ORG	company	capitalized	APEX	
 Apollo Global Interactive	ORG	company	capitalized	BOGA	
+Apple	ORG	company	capitalized	Apple	
 Aracord Nusantara Group	ORG	company	capitalized	RONY	
 Archi Indonesia	ORG	company	capitalized	ARCI	
 Arema	ORG	sport	capitalized	Arema	
@@ -8474,6 +8475,7 @@ Bumi Serpong Damai	ORG	company	capitalized	BSDE
 Bumi Teknokultura Unggul	ORG	company	capitalized	BTEK	
 Bursa Efek Indonesia	ORG	company	capitalized	BEI	
 Buyung Poetra Sembada	ORG	company	capitalized	HOKI	
+ByteDance	ORG	company	capitalized	ByteDance	
 Cahaya Aero Services	ORG	company	capitalized	CASS	
 Cahaya Bintang Medan	ORG	company	capitalized	CBMF	
 Cahayaputra Asa Keramik	ORG	company	capitalized	CAKK	
@@ -8591,6 +8593,7 @@ Eterindo Wahanatama	ORG	company	capitalized	ETWA
 Eureka Prima Jakarta	ORG	company	capitalized	LCGP	
 Ever Shine Tex	ORG	company	capitalized	ESTI	
 Express Transindo Utama	ORG	company	capitalized	TAXI	
+Facebook	ORG	company	capitalized	Facebook	
 Fajar Surya Wisesa	ORG	company	capitalized	FASW	
 Falmaco Nonwoven Industri	ORG	company	capitalized	FLMC	
 Famon Awal Bros Sedaya	ORG	company	capitalized	PRAY	
@@ -8632,6 +8635,7 @@ Golden Flower	ORG	company	capitalized	POLU
 Golden Plantation	ORG	company	capitalized	GOLL	
 Golkar	ORG	party	capitalized	Golkar	
 Goodyear Indonesia	ORG	company	capitalized	GDYR	
+Google	ORG	company	capitalized	Google	
 GoTo	ORG	company	capitalized	GoTo	
 GoTo Gojek Tokopedia	ORG	company	capitalized	GOTO	
 Gozco Plantations	ORG	company	capitalized	GZCO	
@@ -9005,12 +9009,14 @@ Merdeka Battery Materials	ORG	company	capitalized	MBMA
 Merdeka Copper Gold	ORG	company	capitalized	MDKA	
 Merdeka Gold Resources	ORG	company	capitalized	EMAS	
 Merry Riana Edukasi	ORG	company	capitalized	MERI	
+Meta	ORG	company	capitalized	Meta	
 Meta Epsi	ORG	company	capitalized	MTPS	
 Metro Healthcare Indonesia	ORG	company	capitalized	CARE	
 Metro Realty	ORG	company	capitalized	MTSM	
 Metrodata Electronics	ORG	company	capitalized	MTDL	
 Metropolitan Kentjana	ORG	company	capitalized	MKPI	
 Metropolitan Land	ORG	company	capitalized	MTLA	
+Microsoft	ORG	company	capitalized	Microsoft	
 Midi Utama Indonesia	ORG	company	capitalized	MIDI	
 Minahasa Membangun Hebat	ORG	company	capitalized	HBAT	
 MIND ID	ORG	company	capitalized	MIND ID	
@@ -9088,6 +9094,8 @@ Ombudsman	ORG	agency	capitalized	Ombudsman
 Omni Inovasi Indonesia	ORG	company	capitalized	TELE	
 Onix Capital	ORG	company	capitalized	OCAP	
 OPEC	ORG	international	upper	OPEC	
+OpenAI	ORG	company	capitalized	OpenAI	
+Oppo	ORG	company	capitalized	Oppo	
 Optima Prima Metal Sinergi	ORG	company	capitalized	OPMS	
 Organisasi Kesehatan Dunia	ORG	international	capitalized	WHO	
 Organon Pharma Indonesia	ORG	company	capitalized	SCPI	
@@ -10053,6 +10061,7 @@ Samator Indo Gas	ORG	company	capitalized	AGII
 Samcro Hyosung Adilestari	ORG	company	capitalized	ACRO	
 Samindo Resources	ORG	company	capitalized	MYOH	
 Sampoerna	ORG	company	capitalized	Sampoerna	
+Samsung	ORG	company	capitalized	Samsung	
 Samudera Indonesia	ORG	company	capitalized	SMDR	
 Sanurhasta Mitra	ORG	company	capitalized	MINA	
 Saptausaha Gemilangindah	ORG	company	capitalized	SAGE	
@@ -10116,6 +10125,7 @@ Solusi Environment Asia	ORG	company	capitalized	SOFA
 Solusi Sinergi Digital	ORG	company	capitalized	WIFI	
 Solusi Tunas Pratama	ORG	company	capitalized	SUPR	
 Soraya Berjaya Indonesia	ORG	company	capitalized	SPRE	
+SpaceX	ORG	company	capitalized	SpaceX	
 Sreeya Sewu Indonesia	ORG	company	capitalized	SIPD	
 Sri Rejeki Isman	ORG	company	capitalized	SRIL	
 Sritex	ORG	company	capitalized	Sritex	
@@ -10167,12 +10177,15 @@ Tembaga Mulia Semanan	ORG	company	capitalized	TBMS
 Tempo	ORG	media	capitalized	Tempo	
 Tempo Intimedia	ORG	company	capitalized	TMPO	
 Tempo Scan Pacific	ORG	company	capitalized	TSPC	
+Tencent	ORG	company	capitalized	Tencent	
 Tentara Nasional Indonesia	ORG	military	capitalized	TNI	
 Tera Data Indonusa	ORG	company	capitalized	AXIO	
 Terang Dunia Internusa	ORG	company	capitalized	UNTD	
 Terregra Asia Energy	ORG	company	capitalized	TGRA	
+Tesla	ORG	company	capitalized	Tesla	
 Tifico Fiber Indonesia	ORG	company	capitalized	TFCO	
 Tigaraksa Satria	ORG	company	capitalized	TGKA	
+TikTok	ORG	company	capitalized	TikTok	
 Tira Austenite	ORG	company	capitalized	TIRA	
 Tirta Mahakam Resources	ORG	company	capitalized	TIRT	
 TNI	ORG	military	upper	TNI	
@@ -10208,6 +10221,7 @@ Triwira Insanlestari	ORG	company	capitalized	TRIL
 Trust Finance Indonesia	ORG	company	capitalized	TRUS	
 Tunas Alfin	ORG	company	capitalized	TALF	
 Tunas Baru Lampung	ORG	company	capitalized	TBLA	
+Twitter	ORG	company	capitalized	Twitter	
 UBC Medical Indonesia	ORG	company	capitalized	LABS	
 UGM	ORG	university	upper	UGM	
 UI	ORG	university	upper	UI	
@@ -10397,6 +10411,7 @@ Victoria Care Indonesia	ORG	company	capitalized	VICI
 Victoria Insurance	ORG	company	capitalized	VINS	
 Victoria Investama	ORG	company	capitalized	VICO	
 Visi Media Asia	ORG	company	capitalized	VIVA	
+Vivo	ORG	company	capitalized	Vivo	
 VKTR Teknologi Mobilitas	ORG	company	capitalized	VKTR	
 Voksel Electric	ORG	company	capitalized	VOKS	
 Wahana Interfood Nusantara	ORG	company	capitalized	COCO	

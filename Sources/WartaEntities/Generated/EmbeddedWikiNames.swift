@@ -15825,7 +15825,6 @@ Fabrizio Ravanelli	PER
 Faby	PER
 Faby Marcelia	PER
 Facchetti	PER
-Facebook	ORG
 Facebook Inc.	ORG
 Facebook, Inc.	ORG
 Fachmi	PER
@@ -18824,7 +18823,6 @@ Goodwater Alabama	LOC
 Goodwill Zubir	PER
 Goodwillie	PER
 Goodwins Farm	LOC
-Google	ORG
 Goossens	PER
 Gopallawa	PER
 Gope	PER
@@ -34517,7 +34515,6 @@ Mickaël Landreau	PER
 Mickaël Tacalfred	PER
 Mickaël Tavares	PER
 Micro-Star International	ORG
-Microsoft	ORG
 Midang Gunung Sari	LOC
 Middelburg	LOC
 Middelharnis	LOC
@@ -46352,7 +46349,6 @@ Samsudin	PER
 Samsudin Hardjakusumah	PER
 Samsul	PER
 Samsul Arif	PER
-Samsung	ORG
 Samsunspor	ORG
 Samsuridjal	PER
 Samsuridjal Djauzi	PER
@@ -52266,7 +52262,6 @@ Sp III Perode	LOC
 SP Tre Fiori	ORG
 Space Cowboy	PER
 Spacek	PER
-SpaceX	ORG
 Spacey	PER
 Spadolini	PER
 Spahi?	PER
