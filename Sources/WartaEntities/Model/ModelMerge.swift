@@ -105,7 +105,8 @@ extension Scan {
 
     /// Keeps the rule's mention of the same words as model span `s` (its subtype, id and role;
     /// and its type when a cue word heads it: `Dinas Perdagangan Kota Salatiga` is an
-    /// organization whatever place it names), else adds `s`.
+    /// organization whatever place it names, or when it is a listed organization:
+    /// ``listedOrganizationStands(_:against:)``), else adds `s`.
     private func keepRuleMention(orAdd s: Mention, _ plan: MergePlan, _ a: inout Adoption) {
         let old = a.old
         if let k = plan.rule(startingAt: s.start), old[k].end == s.end,
