@@ -1,4 +1,5 @@
 import Glibc
+import Foundation
 import Testing
 @testable import Warta
 import WartaEntities
@@ -21,6 +22,7 @@ struct LexiconCacheTests {
     @Test func writesAnImageOnceThenLoadsItAndRecompilesADamagedOne() throws {
         var template = Array("/tmp/warta-cache-test-XXXXXX".utf8CString)
         let base = String(cString: try #require(mkdtemp(&template)))
+        defer { try? FileManager.default.removeItem(atPath: base) }
         let folder = base + "/nested/cache"
         let first = LexiconCache.lexicon(sources: Self.sources, folder: folder)
         let files = imageFiles(folder)
@@ -48,6 +50,7 @@ struct LexiconCacheTests {
     @Test func keepsTheBuiltInModelDecoded() throws {
         var template = Array("/tmp/warta-cache-test-XXXXXX".utf8CString)
         let folder = String(cString: try #require(mkdtemp(&template)))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let expected = try #require(NERModel.builtIn).data()
         #expect(LexiconCache.builtInEntityModel(folder: folder)?.data() == expected)
         let files = imageFiles(folder)

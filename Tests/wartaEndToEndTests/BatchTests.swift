@@ -144,7 +144,9 @@ struct BatchErrorTests {
         p.executableURL = wartaBinary
         p.arguments = ["process", "--jobs", "2", "--input-format", "jsonl"]
         // Standard error to a file: reading a pipe to its end can meet EINTR in Foundation.
-        let errPath = try temporaryDirectory().appendingPathComponent("err").path
+        let errDir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: errDir) }
+        let errPath = errDir.appendingPathComponent("err").path
         _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let out = Pipe(), inp = Pipe()
         p.standardOutput = out; p.standardError = FileHandle(forWritingAtPath: errPath); p.standardInput = inp

@@ -18,6 +18,7 @@ struct LexiconOptionTests {
         let before = try warta(["tag", "--model", "none", Self.seed])
         #expect(before.stdout.contains("dengan pasar Tiban atau"))
         let path = try lexicon("name\ttype\tsubtype\tcase\tid\tparent\nPasar Tiban\tLOC\tmarket\tany\ttiban\t\n")
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         let after = try warta(["tag", "--model", "none", "--lexicon", path, Self.seed])
         #expect(after.status == 0)
         #expect(after.stdout.contains("dengan [LOC pasar Tiban] atau"))
@@ -33,6 +34,7 @@ struct LexiconOptionTests {
 
     @Test func processWithALexiconAddsEntitiesWithTheUsersIdentifier() throws {
         let path = try lexicon("name\ttype\tsubtype\tcase\tid\tparent\r\nBugangan\tLOC\tvillage\tcapitalized\tbgn\t\r\n")
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         let r = try warta(["process", "--raw-text", "--lexicon", path, "-"],
                           input: Data("Pedagang pindah dari kawasan Bugangan ke Tugu.".utf8))
         let entities = try #require(try records(r.stdout).first?["entities"] as? [[String: Any]])
@@ -71,6 +73,7 @@ struct LexiconOptionTests {
 
     @Test func aMalformedRowStopsTheRunWithItsLine() throws {
         let path = try lexicon("name\ttype\tsubtype\tcase\nJoko Susilo\tPERSON\t\tany\n")
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         let r = try warta(["tag", "--lexicon", path, Self.seed])
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)

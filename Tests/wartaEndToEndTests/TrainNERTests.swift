@@ -21,6 +21,7 @@ struct TrainNERTests {
 
     @Test func trainsTheSameModelTwiceAndTagsWithIt() throws {
         let (dir, train) = try Self.trainingFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let first = dir.appendingPathComponent("a.model"), second = dir.appendingPathComponent("b.model")
         let run = try warta(["train-ner", "--runs", "2", "--train", train.path, "--dev", train.path, "--epochs", "3", "--output", first.path])
         #expect(run.status == 0)
@@ -37,6 +38,7 @@ struct TrainNERTests {
     /// `--no-document` and `--no-classes` leave them out.
     @Test func documentEvidenceAndWordClassesAndWithoutThem() throws {
         let (dir, train) = try Self.trainingFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let with = dir.appendingPathComponent("a.model"), without = dir.appendingPathComponent("b.model")
         let run = try warta(["train-ner", "--runs", "2", "--train", train.path, "--dev", train.path, "--epochs", "2", "--output", with.path])
         #expect(run.status == 0)
@@ -59,6 +61,7 @@ struct TrainNERTests {
 
     @Test func aDamagedModelIsAnErrorWithItsPath() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let bad = dir.appendingPathComponent("bad.model")
         try Data("nonsense".utf8).write(to: bad)
         let run = try warta(["tag", "--model", bad.path, "-"], input: Data("Budi.".utf8))
