@@ -420,6 +420,17 @@ final class QuoteScan {
     func opens(_ i: Int) -> Bool { columns.flags[i].contains(.openingQuote) }
     func closes(_ i: Int) -> Bool { columns.flags[i].contains(.closingQuote) }
 
+    /// Whether mark `i`, read as opening (a straight mark with spaces on both sides:
+    /// `selesai. " ujar Amir.`), closes a quote: right after a comma or the end of a sentence
+    /// and right before a verb of saying in lower case, it ends the words quoted, and what
+    /// follows is their attribution, never a quote of its own.
+    func closesBeforeCue(_ i: Int) -> Bool {
+        guard opens(i), i > 0, isComma(i - 1) || isTerminal(i - 1), i + 1 < n,
+              !columns.flags[i + 1].contains(.capitalized), !columns.flags[i + 1].contains(.allCaps),
+              let v = speech(i + 1) else { return false }
+        return v.isSaying
+    }
+
     // MARK: Pass
 
     func run() -> [Quote] {
@@ -457,13 +468,14 @@ final class QuoteScan {
                 c += 1
                 let family = quoteFamily(k)
                 if family == 0 { continue }
+                let closing = closes(k) || closesBeforeCue(k)
                 guard let o = open else {
-                    if opens(k) { open = k; firstOpen = k; parts.removeAll() }
+                    if opens(k) && !closing { open = k; firstOpen = k; parts.removeAll() }
                     continue
                 }
                 if family != quoteFamily(o) { continue }
                 parts.append((o + 1)..<k)
-                if closes(k) {
+                if closing {
                     if let (cue, phrase, next) = interruption(after: k, limit: z) {
                         // `“Misalnya …,” kata dia, “sekarang …”`: one quote in two parts.
                         interrupted = (cue, phrase)

@@ -314,6 +314,18 @@ struct IndirectQuoteTests {
         ])
     }
 
+    /// A straight mark with spaces on both sides after a comma or full stop, before a verb of
+    /// saying (`Palembang, " tuturnya.`), closes the quote: the quote takes its cue, and the
+    /// attribution and the sentences after it are no quote (they were one, opened by that mark).
+    @Test func aSpacedClosingMarkBeforeTheCue() {
+        let quoted = found("Kepala Seksi Penerangan Hukum Kejati Sumsel Rahmat Irwan hadir. \"Para terdakwa juga dipindahkan ke Rutan Pakjo, Palembang, \" tuturnya. Proses pemindahan dikawal ketat oleh petugas.")
+        #expect(quoted == [
+            Found(kind: "direct", text: "Para terdakwa juga dipindahkan ke Rutan Pakjo, Palembang", cue: "tuturnya", speaker: "Rahmat Irwan", resolvedBy: "pronoun"),
+        ])
+        let tail = found("Ia tiba di lokasi. \"Warga diminta tidak mendekat. \" ujar Amir. Untuk keamanan, warga diimbau meminta bantuan petugas yang berwenang.")
+        #expect(tail.count == 1 && tail.first?.text == "Warga diminta tidak mendekat." && tail.first?.cue == "ujar")
+    }
+
     /// A role with its organization before the verb stands for the role's holder, as after the
     /// cue: the organization does not speak (`Politikus PAN itu berharap`).
     @Test func aRoleOfAnOrganizationBeforeTheVerb() {
