@@ -241,6 +241,7 @@ public struct EntityTagger: Sendable {
             scan.repeatNames()
             scan.dropPeopleWrittenInLowerCase()
             scan.speakingNamesArePeople()
+            scan.wordsOfPeopleArePeople()
             scan.commonWordsOffPeople()
         } else {
             scan.splitCoordinatedOrganizations()

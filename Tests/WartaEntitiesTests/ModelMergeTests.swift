@@ -286,6 +286,19 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.split("Bek tengah van Dijk mencetak gol.", 2..<4, .per) == ["PER van Dijk"])
     }
 
+    /// A person named in full and then by one word that a Wikipedia title lists as a company
+    /// is that person again (`Toto Sugito`, then `Toto`); a word the document names as an
+    /// organization before the person stays one (`Nintendo`, then the model's person
+    /// `Nintendo Switch Lite`, then `Nintendo`).
+    @Test func aWordOfAnEarlierPersonIsThatPerson() {
+        let text = "Pembina komunitas itu, Toto Sugito, hadir. Toto juga mengajak pesepeda tertib."
+        let people = ModelMergeTests.merged(text, [(4..<6, .per), (9..<10, .org)]) { $0.wordsOfPeopleArePeople() }
+        #expect(people == ["PER Toto Sugito", "PER Toto"])
+        let company = "Nintendo mengumumkan konsol baru. Nintendo Switch Lite dijual murah. Nintendo memangkas bobotnya."
+        let kept = ModelMergeTests.merged(company, [(0..<1, .org), (5..<8, .per), (11..<12, .org)]) { $0.wordsOfPeopleArePeople() }
+        #expect(kept == ["ORG Nintendo", "PER Nintendo Switch Lite", "ORG Nintendo"])
+    }
+
     /// The parts of a model span over `range` of `text` after ``Scan/splitAtClauseWords(_:)``.
     static func split(_ text: String, _ range: Range<Int>, _ type: EntityType) -> [String] {
         let doc = TextAnalyzer().analyze(text)

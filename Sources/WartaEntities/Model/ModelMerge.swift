@@ -935,6 +935,29 @@ extension Scan {
         }
     }
 
+    /// A one-word organization after a person of two words or more that holds its word (`Toto`
+    /// after `Toto Sugito`, where a Wikipedia title made `Toto` a company) is that person, as
+    /// news names a person in full first and by one name later: one name, one reading. Lexicon
+    /// names with an id, words in capitals and words of the language keep their types, and so
+    /// does a word the document names as an organization before the person (`Nintendo`
+    /// before `Nintendo Switch Lite`).
+    func wordsOfPeopleArePeople() {
+        var firstPerson = HashedIntMap<Int>()
+        for m in mentions where m.type == .per && m.end - m.start > 1 {
+            for t in m.start..<m.end { firstPerson.insert(keyHash(t), m.start) }
+        }
+        guard !firstPerson.isEmpty else { return }
+        var firstOrganization = HashedIntMap<Int>()
+        for m in mentions where m.type == .org && m.end - m.start == 1 { firstOrganization.insert(keyHash(m.start), m.start) }
+        for k in mentions.indices where mentions[k].type == .org && mentions[k].end - mentions[k].start == 1 {
+            let m = mentions[k], t = m.start, h = keyHash(t)
+            guard !m.isNested, isUnlistedWord(m), capitalized(t), let first = firstPerson[h], first < t,
+                  first < firstOrganization[h] ?? t, !isCommonWord(t) else { continue }
+            mentions[k].type = .per
+            mentions[k].subtype = .none
+        }
+    }
+
     /// Takes a person's first word off when it is a word of the language that opens the
     /// sentence, is no given name and the rest is a person the document names elsewhere
     /// (`Tampilan Ryan`, `Janji Burhanuddin`, `Jasad Endang`: the noun is capitalised only
