@@ -291,7 +291,7 @@ ROLES = (
     # A regional secretary's assistants (`Asisten II Setdaprov Riau, Helmi D`).
     "Asisten"
 )
-HONORIFICS = "Bapak;Ibu;Pak;Bu;Sdr.;Sdri.;Saudara;Saudari;H.;Hj.;KH.;K.H.;Prof.;Dr.;Drs.;Dra.;Ir.;dr.;Ustaz;Ustadz;Kiai;Habib;Mbak;Mas;Bang;Tuan;Nyonya"
+HONORIFICS = "Bapak;Ibu;Pak;Bu;Sdr.;Sdri.;Saudara;Saudari;H.;Hj.;KH.;K.H.;Prof.;Prof;Prof Dr;Prof Dr Ir;Prof Ir;Dr.;Drs.;Drs;Dra.;Ir.;Ir;dr.;Ustaz;Ustadz;Kiai;Habib;Mbak;Mas;Bang;Tuan;Nyonya"
 RANKS = (
     "AKBP;AKP;Kombes;Kombes Pol;Irjen;Irjen Pol;Brigjen;Brigjen Pol;Komjen;Jenderal;Letjen;Mayjen;Kolonel;Letkol;Mayor;Kapten;Iptu;Ipda;Aiptu;Bripka;Brigadir;Kompol;Laksamana;Marsekal;"
     "Laksda;Laksdya;Laksma;Marsda;Marsdya;Marsma;Letnan;Letda;Lettu;Sersan;Serda;Sertu;Serka;Serma;Pelda;Peltu;Kopral;"

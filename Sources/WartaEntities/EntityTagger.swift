@@ -1033,8 +1033,11 @@ final class Scan {
     /// Without a name, the organization the role names is still one ("kata Kepala Badan
     /// Pengawas Obat dan Makanan di Jakarta").
     func personAfterRole(_ i: Int, _ end: Int, _ limit: Int) -> Int {
-        // A listed name may start inside the role's words (`Kepala Badan` | `Meteorologi, …`).
-        let run = beforeNextRole(end, roleRunEnd(from: end, limit, listedFrom: i + 1))
+        if isTitleOfInstitution(i) { return end }
+        // A listed name may start inside the role's words (`Kepala Badan` | `Meteorologi, …`);
+        // a pronoun ends the name (`Prof Muhammad Ikhsan Ia merupakan …`, a lost full stop).
+        var run = beforeNextRole(end, roleRunEnd(from: end, limit, listedFrom: i + 1))
+        if let p = (end..<run).first(where: { isPronoun($0) }) { run = p }
         // Not inside a listed name that starts in the role's words (`Kepala Badan` | `Meteorologi,
         // Klimatologi, dan Geofisika` | `Dwikorita Karnawati`).
         let nameStart = afterListedName(nameAtEnd(of: end..<run), in: i + 1..<run)
@@ -1110,13 +1113,19 @@ final class Scan {
     /// Nglahar`), without the words of the language that open the role's tail ("Besar" of
     /// Komisaris Besar, "Penanganan", "Barat") unless they are given names.
     func nameAtEnd(of run: Range<Int>) -> Int {
+        // Degrees after the name (`Raldi Hendro Koestoer PhD`) are none of its three words.
+        let nameEnd = doc.withColumns { c in
+            var e = run.upperBound
+            while e - run.lowerBound > 1, c.kinds[e - 1] == .word, c.isDegreeShaped(e - 1) { e -= 1 }
+            return e
+        }
         var nameStart = run.upperBound
         while nameStart > run.lowerBound, capitalized(nameStart - 1) || isInitial(nameStart - 1),
               !isAcronym(nameStart - 1) || isInnerInitials(nameStart - 1, in: run),
               lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per
                   || (isBareOneWordOrganization($0.0, nameStart - 1, $0.1) && run.upperBound - nameStart < 2) }) ?? true,
               !has(nameStart - 1, .organization), !has(nameStart - 1, .location),
-              run.upperBound - nameStart < 3 {
+              nameEnd - nameStart < 3 {
             nameStart -= 1
         }
         // The word right after a place or organization word names the place or organization
@@ -1262,7 +1271,7 @@ final class Scan {
         for e in stride(from: nameStart - 1, through: max(run.lowerBound + 1, nameStart - 2), by: -1) {
             guard (e..<nameStart).allSatisfy({ couldOpenName($0, before: run.upperBound) }) else { return nameStart }
             for j in max(run.lowerBound, e - 3)..<e {
-                if let (entry, end) = lexiconMatch(j, run.upperBound), entry.type == .role, end == e { return e }
+                if let (entry, end) = lexiconMatch(j, run.upperBound), entry.type == .role, end == e, !isTitleOfInstitution(j) { return e }
             }
         }
         return nameStart
@@ -1406,7 +1415,7 @@ final class Scan {
                 // `Kombes Pol`), after the listed name it opens (`Kantor Staf Presiden`).
                 let listed = lexiconMatch(i, end)
                 let listedEnd = listed.map { $0.1 } ?? i + 1
-                let orgEnd = (listedEnd..<end).first { t in lexiconMatch(t, end).map { $0.0.type == .role } ?? false } ?? end
+                let orgEnd = (listedEnd..<end).first { t in lexiconMatch(t, end).map { $0.0.type == .role } ?? false && !isTitleOfInstitution(t) } ?? end
                 // Exactly a listed organization: its subtype and id come with it.
                 let entry = listed.flatMap { $0.1 == orgEnd && $0.0.type == .org ? $0.0 : nil }
                 add(Mention(start: i, end: orgEnd, type: .org, subtype: subtype(of: entry), lexiconID: entry.map { .id(of: $0) } ?? .none))
@@ -1755,6 +1764,15 @@ final class Scan {
     /// Whether token `i` alone is a listed honorific (`Dr.`, `Prof.`, `H.`, `Bapak`).
     func isHonorific(_ i: Int) -> Bool {
         lexiconMatch(i, i + 1).map { $0.0.type == .role && $0.0.subtype == "honorific" } ?? false
+    }
+
+    /// Whether token `i` is an honorific that opens the name of an institution named after a
+    /// person: right after an organization word or its acronym in brackets (`RSUP Prof
+    /// Ngoerah`, `Rumah Sakit Umum Pusat (RSUP) Prof Ngoerah`), not before a person's name.
+    func isTitleOfInstitution(_ i: Int) -> Bool {
+        guard i > 0, lexiconMatch(i, tokenCount).map({ $0.0.type == .role && $0.0.subtype == "honorific" }) ?? false else { return false }
+        if has(i - 1, .organization) { return true }
+        return i > 2 && flags[i - 1].contains(.closingBracket) && flags[i - 3].contains(.openingBracket) && has(i - 2, .organization)
     }
 
     /// Where the role starts in the capitalised run right before token `s` (capitalised

@@ -930,3 +930,39 @@ struct LexiconFileCheckTests {
         }
     }
 }
+
+/// Academic titles written without their full stop (`Prof`, `Drs`, `Ir`) are honorifics as the
+/// dotted ones are: the person after a role and its body starts after the title, a degree after
+/// the name is none of its words, and a title right after an institution's word is in the
+/// institution's name. (`Dr` without a stop is left out: `PB IDI, Dr dr Eka Ginanjar` lost its
+/// organization to a person.)
+@Suite("Titles without a full stop")
+struct UndottedTitleTests {
+    @Test func theNameAfterARoleStartsAfterTheTitle() {
+        expectOnePerson("Kampus tetap buka, ungkap Rektor Unesa Prof Nurhasan.", "Nurhasan", role: "Rektor Unesa Prof")
+        expectOnePerson("Sekolah tetap buka, kata Kepala Dinas Pendidikan Kota Bandung Drs Hikmat Ginanjar.", "Hikmat Ginanjar",
+                        role: "Kepala Dinas Pendidikan Kota Bandung Drs")
+    }
+
+    @Test func aDegreeAfterTheNameIsNoneOfItsWords() {
+        let people = tagged("Senada, Prof Raldi Hendro Koestoer PhD, dosen Hukum Etika Lingkungan, menilai hal itu wajar.")
+            .filter { $0.hasPrefix("PER") }
+        #expect(people == ["PER Raldi Hendro Koestoer"])
+    }
+
+    @Test func aTitleAfterAnInstitutionsWordIsInItsName() {
+        let people = tagged("Hal itu disampaikan Direktur Utama RSUP Prof Ngoerah I Wayan Sudana kepada wartawan.")
+            .filter { $0.hasPrefix("PER") }
+        #expect(people == ["PER I Wayan Sudana"])
+        #expect(tagged("Pasien dirujuk ke RSUP Prof Ngoerah di Denpasar.").contains("LOC RSUP Prof Ngoerah"))
+        // After the organization's acronym in brackets too: `Ngoerah` is no person.
+        #expect(!tagged("Korban dibawa ke Rumah Sakit Umum Pusat (RSUP) Prof Ngoerah, Denpasar.").contains { $0.hasPrefix("PER") })
+    }
+
+    /// A pronoun after the name ends it, where a full stop was lost (`… Ikhsan Ia merupakan`).
+    @Test func aPronounEndsTheNameAfterATitle() {
+        let people = tagged("Staf Khusus Menteri BUMN: Prof Muhammad Ikhsan Ia merupakan Guru Besar di Fakultas Ekonomi.")
+            .filter { $0.hasPrefix("PER") }
+        #expect(people == ["PER Muhammad Ikhsan"])
+    }
+}

@@ -10506,6 +10506,7 @@ Dirut	ROLE	role	capitalized
 Dosen	ROLE	role	capitalized		
 Dr.	ROLE	honorific	any		
 Dra.	ROLE	honorific	any		
+Drs	ROLE	honorific	capitalized		
 Drs.	ROLE	honorific	any		
 Dubes	ROLE	role	capitalized		
 Duta Besar	ROLE	role	sentence		
@@ -10528,6 +10529,7 @@ Inspektur Jenderal	ROLE	rank	capitalized
 Inspektur Satu	ROLE	rank	capitalized		
 Ipda	ROLE	rank	capitalized		
 Iptu	ROLE	rank	capitalized		
+Ir	ROLE	honorific	capitalized		
 Ir.	ROLE	honorific	any		
 Irjen	ROLE	rank	capitalized		
 Irjen Pol	ROLE	rank	capitalized		
@@ -10723,6 +10725,10 @@ Presdir	ROLE	role	capitalized
 Presiden	ROLE	role	capitalized		
 Presiden Direktur	ROLE	role	sentence		
 President Director	ROLE	role	sentence		
+Prof	ROLE	honorific	capitalized		
+Prof Dr	ROLE	honorific	capitalized		
+Prof Dr Ir	ROLE	honorific	capitalized		
+Prof Ir	ROLE	honorific	capitalized		
 Prof.	ROLE	honorific	any		
 Psikolog	ROLE	role	capitalized		
 Rektor	ROLE	role	capitalized		
