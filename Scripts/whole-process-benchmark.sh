@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Times Warta as a user runs it: whole process, one core (taskset), --jobs 1, records written to
 # a file, beside the C byte tokenizer and libxml2's parse alone (../shared/tools/peers/limits)
-# in the same minutes. Prints MB/s, the ratio to C, and peak memory.
+# in the same minutes. Prints MB/s, the ratio to C, and peak memory. C and libxml2 are timed as
+# Warta is, best of ROUNDS runs; each ratio is to the faster of C's best before and after Warta's
+# rows (a slow minute of the shared machine lowers C's figure and would raise every ratio).
 #
 # Usage: Scripts/whole-process-benchmark.sh [ROUNDS]   (best of ROUNDS runs each, default 3)
 # Inputs: the corpus (../shared/data/corpus/corpus-all.txt) repeated five times as 735
@@ -60,8 +62,11 @@ warta="$PWD/.build/release/warta"
 export WARTA_CACHE_DIR="$work/cache"
 echo "x" | "$warta" tag - >/dev/null   # fill the lexicon cache, as any second run finds it
 
-c_tok() { taskset -c 0 "$work/tok-c" "$work/corpus5.txt" | sed -n 's/.*tokenize_MBps=\([0-9.]*\).*/\1/p'; }
-c_html() { taskset -c 0 "$work/html-c" "$work/html" | sed -n 's/.*htmlReadMemory_MBps=\([0-9.]*\).*/\1/p' | head -1; }
+c_tok_once() { taskset -c 0 "$work/tok-c" "$work/corpus5.txt" | sed -n 's/.*tokenize_MBps=\([0-9.]*\).*/\1/p'; }
+# The C tokenizer's best of ROUNDS runs, as Warta's rows are best of ROUNDS.
+c_tok() { for _ in $(seq "$rounds"); do c_tok_once; done | sort -g | tail -1; }
+c_html_once() { taskset -c 0 "$work/html-c" "$work/html" | sed -n 's/.*htmlReadMemory_MBps=\([0-9.]*\).*/\1/p' | head -1; }
+c_html() { for _ in $(seq "$rounds"); do c_html_once; done | sort -g | tail -1; }
 
 # best wall seconds and peak RSS (KB) of ROUNDS runs of "$@"
 best() {
@@ -74,42 +79,52 @@ best() {
   echo "$best_s $best_kb"
 }
 
-row() {  # name bytes seconds kb c_mbps
-  python3 -c "
-name, b, s, kb, c = '$1', $2, max($3, 1e-3), $4, $5
-mb = b / s / 1e6
-print(f'| {name} | {mb:.1f} | {mb / c:.3f} | {kb / 1024:.0f} |')"
+rows="$work/rows"
+: > "$rows"
+row() {  # name bytes seconds kb: kept until the C tokenizer has run again after the rows
+  echo "$1|$2|$3|$4" >> "$rows"
 }
 
 ctok=$(c_tok)
-echo "C byte tokenizer: $ctok MB/s on $(($(wc -c < "$work/corpus5.txt") / 1000000)) MB; libxml2 parse alone: $(c_html) MB/s"
-echo
-echo "| command (one core, --jobs 1, output to a file) | MB/s | × C tokenizer | peak MB |"
-echo "|---|---:|---:|---:|"
 out="$work/out"
 read -r s kb < <(best sh -c "'$warta' tokenize --format text '$work/corpus5.txt' > '$out'")
-row "tokenize --format text (one file)" "$(wc -c < "$work/corpus5.txt")" "$s" "$kb" "$ctok"
+row "tokenize --format text (one file)" "$(wc -c < "$work/corpus5.txt")" "$s" "$kb"
 for stages in text text,entities; do
   read -r s kb < <(best "$warta" process --quiet --jobs 1 --raw-text --stages "$stages" --output "$out" "$work/text")
-  row "process --raw-text --stages $stages" "$text_bytes" "$s" "$kb" "$ctok"
+  row "process --raw-text --stages $stages" "$text_bytes" "$s" "$kb"
 done
 read -r s kb < <(best "$warta" process --quiet --jobs 1 --output "$out" "$work/text")
-row "process (defaults: the whole record)" "$text_bytes" "$s" "$kb" "$ctok"
+row "process (defaults: the whole record)" "$text_bytes" "$s" "$kb"
 read -r s kb < <(best "$warta" process --quiet --jobs 1 --model none --output "$out" "$work/text")
-row "process --model none (entities by the rules alone)" "$text_bytes" "$s" "$kb" "$ctok"
+row "process --model none (entities by the rules alone)" "$text_bytes" "$s" "$kb"
 read -r s kb < <(best "$warta" process --quiet --jobs 1 --output "$out" "$work/articles.jsonl")
-row "process (defaults), one ~1 KB article a JSON line" "$text_bytes" "$s" "$kb" "$ctok"
+row "process (defaults), one ~1 KB article a JSON line" "$text_bytes" "$s" "$kb"
 read -r s kb < <(best "$warta" process --quiet --jobs 1 --output "$out" "$work/articles-meta.jsonl")
-row "process (defaults), the same with url, title, status, crawl date" "$text_bytes" "$s" "$kb" "$ctok"
-ctok2=$(c_tok)
+row "process (defaults), the same with url, title, status, crawl date" "$text_bytes" "$s" "$kb"
 chtml=$(c_html)
 read -r s kb < <(best "$warta" process --quiet --jobs 1 --output "$out" "$work/html")
-python3 -c "
-b, s, kb, c = $html_bytes, max($s, 1e-3), $kb, $chtml
-mb = b / s / 1e6
-print(f'| process, HTML pages to whole records | {mb:.1f} | {mb / $ctok2:.3f} | {kb / 1024:.0f} |')
+row "process, HTML pages to whole records" "$html_bytes" "$s" "$kb"
+ctok2=$(c_tok)
+# Each ratio is to the faster of the C tokenizer's best runs before and after the rows: a slow
+# minute of the machine lowers C's figure and would raise every ratio.
+python3 - "$rows" "$ctok" "$ctok2" "$chtml" "$(($(wc -c < "$work/corpus5.txt") / 1000000))" <<'PY'
+import sys
+rows, before, after, chtml, mbytes = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+c = max(before, after)
+print(f"C byte tokenizer (best of runs on {mbytes} MB): {before} MB/s before the rows, {after} after; ratios to {c}. libxml2 parse alone: {chtml} MB/s")
 print()
-print(f'HTML pages: {mb / c:.2f} × libxml2 parse alone ({c} MB/s); C tokenizer before/after: $ctok / $ctok2 MB/s')"
+print("| command (one core, --jobs 1, output to a file) | MB/s | × C tokenizer | peak MB |")
+print("|---|---:|---:|---:|")
+html = None
+for line in open(rows):
+    name, b, s, kb = line.rstrip("\n").split("|")
+    mb = int(b) / max(float(s), 1e-3) / 1e6
+    print(f"| {name} | {mb:.1f} | {mb / c:.3f} | {int(kb) / 1024:.0f} |")
+    if name.startswith("process, HTML"):
+        html = mb
+print()
+print(f"HTML pages: {html / chtml:.2f} × libxml2 parse alone ({chtml} MB/s)")
+PY
 python3 - "$warta" <<'PY'
 import subprocess, sys, time
 warta = sys.argv[1]
