@@ -24,6 +24,7 @@ Usage: Scripts/evaluate-ner.py [NER_DIR] [--verbose] [--unlisted] [--train] [--m
            `warta train-ner` on the other folds, then the fold is tagged by `warta tag --model`.
 """
 import collections
+import functools
 import os
 import subprocess
 import sys
@@ -67,8 +68,9 @@ def option(name):
     return sys.argv[sys.argv.index(name) + 1] if name in sys.argv[:-1] else None
 
 
+@functools.cache
 def listed_names():
-    """The lower-cased names of PER, ORG and LOC entries of the built-in lexicons."""
+    """The lower-cased names of PER, ORG and LOC entries of the built-in lexicons (read once)."""
     names = set()
     for f in ("given-names.tsv", "organizations.tsv", "places.tsv", "wiki-names.tsv"):
         for line in open(os.path.join(ROOT, "Lexicons", f), encoding="utf-8"):

@@ -1770,7 +1770,7 @@ final class Scan {
     /// person: right after an organization word or its acronym in brackets (`RSUP Prof
     /// Ngoerah`, `Rumah Sakit Umum Pusat (RSUP) Prof Ngoerah`), not before a person's name.
     func isTitleOfInstitution(_ i: Int) -> Bool {
-        guard i > 0, lexiconMatch(i, tokenCount).map({ $0.0.type == .role && $0.0.subtype == "honorific" }) ?? false else { return false }
+        guard i > 0, isHonorific(i) else { return false }
         if has(i - 1, .organization) { return true }
         return i > 2 && flags[i - 1].contains(.closingBracket) && flags[i - 3].contains(.openingBracket) && has(i - 2, .organization)
     }

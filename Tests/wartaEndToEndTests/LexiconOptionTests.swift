@@ -6,10 +6,16 @@ import Testing
 struct LexiconOptionTests {
     static let seed = "seeds/000_43943d992f4a7b6d.txt"
 
+    /// A user lexicon of `text` in a fresh folder (remove it with ``removeLexicon(_:)``).
     func lexicon(_ text: String) throws -> String {
         let url = try temporaryDirectory().appendingPathComponent("user.tsv")
         try Data(text.utf8).write(to: url)
         return url.path
+    }
+
+    /// Removes the folder ``lexicon(_:)`` made for `path`.
+    func removeLexicon(_ path: String) {
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
     }
 
     /// (The rules alone: the sequence model reads the capitalised "Tiban" of "pasar Tiban", a
@@ -18,7 +24,7 @@ struct LexiconOptionTests {
         let before = try warta(["tag", "--model", "none", Self.seed])
         #expect(before.stdout.contains("dengan pasar Tiban atau"))
         let path = try lexicon("name\ttype\tsubtype\tcase\tid\tparent\nPasar Tiban\tLOC\tmarket\tany\ttiban\t\n")
-        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        defer { removeLexicon(path) }
         let after = try warta(["tag", "--model", "none", "--lexicon", path, Self.seed])
         #expect(after.status == 0)
         #expect(after.stdout.contains("dengan [LOC pasar Tiban] atau"))
@@ -34,7 +40,7 @@ struct LexiconOptionTests {
 
     @Test func processWithALexiconAddsEntitiesWithTheUsersIdentifier() throws {
         let path = try lexicon("name\ttype\tsubtype\tcase\tid\tparent\r\nBugangan\tLOC\tvillage\tcapitalized\tbgn\t\r\n")
-        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        defer { removeLexicon(path) }
         let r = try warta(["process", "--raw-text", "--lexicon", path, "-"],
                           input: Data("Pedagang pindah dari kawasan Bugangan ke Tugu.".utf8))
         let entities = try #require(try records(r.stdout).first?["entities"] as? [[String: Any]])
@@ -73,7 +79,7 @@ struct LexiconOptionTests {
 
     @Test func aMalformedRowStopsTheRunWithItsLine() throws {
         let path = try lexicon("name\ttype\tsubtype\tcase\nJoko Susilo\tPERSON\t\tany\n")
-        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        defer { removeLexicon(path) }
         let r = try warta(["tag", "--lexicon", path, Self.seed])
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)

@@ -942,6 +942,8 @@ extension Scan {
     /// does a word the document names as an organization before the person (`Nintendo`
     /// before `Nintendo Switch Lite`).
     func wordsOfPeopleArePeople() {
+        // Most documents have no one-word organization to read again: no tables for them.
+        guard mentions.contains(where: { $0.type == .org && $0.end - $0.start == 1 && isUnlistedWord($0) }) else { return }
         var firstPerson = HashedIntMap<Int>()
         for m in mentions where m.type == .per && m.end - m.start > 1 {
             for t in m.start..<m.end { firstPerson.insert(keyHash(t), m.start) }
