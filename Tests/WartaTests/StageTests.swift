@@ -232,6 +232,22 @@ struct PretokenizedTaggingTests {
                 + "-DOCSTART-\tO\n\nBudi\tB-PER\nSantoso\tI-PER\ndatang\tO\n.\tO\n\n")
     }
 
+    /// Given tokens are joined as news writes them, so an initial keeps its full stop and the
+    /// name holds together: `Stephen R . Covey` is read as `Stephen R. Covey` (NERGrit splits
+    /// initials so), and a quoted word as `"aidoru"`.
+    @Test func tokensJoinAsNewsWritesThem() {
+        let conll = "Buku\nkarya\nStephen\nR\n.\nCovey\nitu\nlaris\n,\nkata\nBudi\n.\n"
+        var c = Configuration()
+        c.layers = .entities
+        let out = PretokenizedTagging.tag(conll: conll, pipeline: Pipeline(configuration: c))
+        #expect(out == "Buku\tO\nkarya\tO\nStephen\tB-PER\nR\tI-PER\n.\tI-PER\nCovey\tI-PER\nitu\tO\nlaris\tO\n,\tO\nkata\tO\nBudi\tB-PER\n.\tO\n")
+        var spacing = Detokenizer()
+        let joined = ["Ia", "bersama", "\"", "aidoru", "\"", "(", "25", ")", ",", "kata", "Prof", ".", "Budi", "."].map { token in
+            (spacing.spaceBefore(token.utf8) ? " " : "") + token
+        }.joined()
+        #expect(joined == "Ia bersama \"aidoru\" (25), kata Prof. Budi.")
+    }
+
     /// An acronym glued to its brackets in one given token joins the organization before it, as
     /// datasets tokenized so annotate it; brackets given as tokens of their own keep it apart,
     /// and a person's short name in brackets stays a mention of its own.

@@ -39,16 +39,19 @@ public enum PretokenizedTagging {
     /// Tags the token lines of `range` of `lines` as one document, writing their tags into `tags`.
     static func tagDocument(_ lines: [String?], _ range: Range<Int>, into tags: inout [String], tagger: EntityTagger,
                             analyzer: TextAnalyzer) {
-        // One paragraph per sentence, tokens joined by spaces; each token's line and byte span.
+        // One paragraph per sentence, its tokens joined as news writes them (``Detokenizer``);
+        // each token's line and byte span.
         var text: [UInt8] = []
         var tokens: [(line: Int, span: Range<Int>, sentence: Int)] = []
         var sentence = 0, open = false
+        var spacing = Detokenizer()
         for k in range {
             guard let t = lines[k] else {
-                if open { sentence += 1; open = false }
+                if open { sentence += 1; open = false; spacing = Detokenizer() }
                 continue
             }
-            if !text.isEmpty { text += open ? [0x20] : [0x0A, 0x0A] }
+            if !open && !text.isEmpty { text += [0x0A, 0x0A] }
+            if spacing.spaceBefore(t.utf8) { text.append(0x20) }
             let s = text.count
             text += t.utf8
             tokens.append((k, s..<text.count, sentence))
