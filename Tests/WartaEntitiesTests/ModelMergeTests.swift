@@ -27,6 +27,18 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged(office, [(0..<4, .loc)]).contains("ORG Dinas Perdagangan Kota Salatiga"))
     }
 
+    /// A listed medium stands though the model leaves it out (`Bloomberg`, which a Wikipedia
+    /// title had made a person), and gives way to a longer organization the model finds
+    /// opened by it and run on by capitalised words (`CBS News`), not across a sign
+    /// (`CNN Indonesia --` | `Xiaomi`).
+    @Test func aListedMediumStandsOrOpensALongerName() {
+        #expect(ModelMergeTests.merged("Menurut Bloomberg, harga naik.", []) == ["ORG Bloomberg"])
+        let news = "Seperti dikutip dari CBS News, Trump menang."
+        #expect(ModelMergeTests.merged(news, [(3..<5, .org), (6..<7, .per)]) == ["ORG CBS News", "PER Trump"])
+        let dateline = "Jakarta, CNN Indonesia -- Xiaomi hari ini meluncurkan ponsel."
+        #expect(ModelMergeTests.merged(dateline, [(0..<1, .loc), (2..<6, .org)]).contains("ORG CNN Indonesia"))
+    }
+
     /// An organization the model found defines the acronym in brackets after it that spells
     /// its initials, and the acronym is the organization again later; a bracketed word that
     /// spells something else is not.

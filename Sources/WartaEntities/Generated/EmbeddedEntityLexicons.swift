@@ -8240,6 +8240,8 @@ Yuneri	LOC	district	capitalized	95.04.32	95.04
     static let organizations = ##"""
 name	type	subtype	case	id	parent
 Abadi Lestari Indonesia	ORG	company	capitalized	RLCO	
+ABC Australia	ORG	media	capitalized	ABC Australia	
+ABC News	ORG	media	capitalized	ABC News	
 ABM Investama	ORG	company	capitalized	ABMM	
 AC Milan	ORG	sport	capitalized	AC Milan	
 Ace Oldfields	ORG	company	capitalized	KUAS	
@@ -8264,6 +8266,7 @@ Akademi Farmasi Yarsis Pekanbaru	ORG	university	capitalized
 Akasha Wira International	ORG	company	capitalized	ADES	
 AKR Corporindo	ORG	company	capitalized	AKRA	
 Aksara Global Development	ORG	company	capitalized	GAMA	
+Al Jazeera	ORG	media	capitalized	Al Jazeera	
 Al-Qaeda	ORG	international	capitalized	Al-Qaeda	
 Alakasa Industrindo	ORG	company	capitalized	ALKA	
 Alam Sutera Realty	ORG	company	capitalized	ASRI	
@@ -8274,6 +8277,7 @@ Alkindo Naratama	ORG	company	capitalized	ALDO
 Allo Bank Indonesia	ORG	company	capitalized	BBHI	
 Aman Agrindo	ORG	company	capitalized	GULA	
 Anabatic Technologies	ORG	company	capitalized	ATIC	
+Anadolu	ORG	media	capitalized	Anadolu	
 Ancara Logistics Indonesia	ORG	company	capitalized	ALII	
 Ancora Indonesia Resources	ORG	company	capitalized	OKAS	
 Andalan Perkasa Abadi	ORG	company	capitalized	NASA	
@@ -8283,6 +8287,8 @@ Aneka Tambang	ORG	company	capitalized	ANTM
 Angkasa Pura	ORG	company	capitalized	Angkasa Pura	
 Antam	ORG	company	capitalized	Antam	
 Antara	ORG	media	capitalized	Antara	
+Antaranews	ORG	media	capitalized	Antaranews	
+ANTV	ORG	media	upper	ANTV	
 Anugerah Kagum Karya Utama	ORG	company	capitalized	AKKU	
 AP	ORG	media	upper	AP	
 Apexindo Pratama Duta	ORG	company	capitalized	APEX	
@@ -8313,6 +8319,7 @@ Asia Sejahtera Mina	ORG	company	capitalized	AGAR
 Asiaplast Industries	ORG	company	capitalized	APLI	
 Aspirasi Hidup Indonesia	ORG	company	capitalized	ACES	
 Asri Karya Lestari	ORG	company	capitalized	ASLI	
+Associated Press	ORG	media	capitalized	Associated Press	
 Astra	ORG	company	capitalized	Astra	
 Astra Agro Lestari	ORG	company	capitalized	AALI	
 Astra Graphia	ORG	company	capitalized	ASGR	
@@ -8351,6 +8358,7 @@ Bakrie & Brothers	ORG	company	capitalized	BNBR
 Bakrie Telecom	ORG	company	capitalized	BTEL	
 Bakrieland Development	ORG	company	capitalized	ELTY	
 Bali Bintang Sejahtera	ORG	company	capitalized	BOLA	
+Bali Post	ORG	media	capitalized	Bali Post	
 Bali Towerindo Sentra	ORG	company	capitalized	BALI	
 Bali United	ORG	sport	capitalized	Bali United	
 Bangun Karya Perkasa Jaya	ORG	company	capitalized	KRYA	
@@ -8410,11 +8418,14 @@ Bayern Muenchen	ORG	sport	capitalized	Bayern Muenchen
 Bayern Munich	ORG	sport	capitalized	Bayern Munich	
 Bayu Buana	ORG	company	capitalized	BAYU	
 BBC	ORG	media	upper	BBC	
+BBC Indonesia	ORG	media	capitalized	BBC Indonesia	
 BCA	ORG	company	upper	BCA	
 BEI	ORG	company	upper	BEI	
 Bekasi Asri Pemula	ORG	company	capitalized	BAPA	
 Benteng Api Technic	ORG	company	capitalized	BATR	
 Berdikari Pondasi Perkasa	ORG	company	capitalized	BDKR	
+Berita Satu	ORG	media	capitalized	Berita Satu	
+BeritaSatu	ORG	media	capitalized	BeritaSatu	
 Berkah Beton Sadaya	ORG	company	capitalized	BEBS	
 Berkah Prima Perkasa	ORG	company	capitalized	BLUE	
 Berlian Laju Tanker	ORG	company	capitalized	BLTA	
@@ -8427,6 +8438,7 @@ Bhakti Agung Propertindo	ORG	company	capitalized	BAPI
 Bhakti Multi Artha	ORG	company	capitalized	BHAT	
 Bhuwanatala Indah Permai	ORG	company	capitalized	BIPP	
 BI	ORG	agency	upper	BI	
+Billboard	ORG	media	capitalized	Billboard	
 Bima Sakti Pertiwi	ORG	company	capitalized	PAMG	
 BIN	ORG	agency	upper	BIN	
 Binakarya Jaya Abadi	ORG	company	capitalized	BIKA	
@@ -8434,10 +8446,12 @@ Bintang Mitra Semestaraya	ORG	company	capitalized	BMSR
 Binus University	ORG	university	capitalized		
 Bio Farma	ORG	company	capitalized	Bio Farma	
 BISI International	ORG	company	capitalized	BISI	
+Bisnis Indonesia	ORG	media	capitalized	Bisnis Indonesia	
 BKPM	ORG	agency	upper	BKPM	
 Black Diamond Resources	ORG	company	capitalized	COAL	
 Blibli	ORG	company	capitalized	Blibli	
 Bliss Properti Indonesia	ORG	company	capitalized	POSA	
+Bloomberg	ORG	media	capitalized	Bloomberg	
 Blue Bird	ORG	company	capitalized	BIRD	
 BMKG	ORG	agency	upper	BMKG	
 BNI	ORG	company	upper	BNI	
@@ -8484,6 +8498,7 @@ Capitalinc Investment	ORG	company	capitalized	MTFN
 Capri Nusa Satu Properti	ORG	company	capitalized	CPRI	
 Catur Sentosa Adiprana	ORG	company	capitalized	CSAP	
 Caturkarda Depo Bangunan	ORG	company	capitalized	DEPO	
+CBS	ORG	media	upper	CBS	
 Cemindo Gemilang	ORG	company	capitalized	CMNT	
 Central Omega Resources	ORG	company	capitalized	DKFT	
 Central Proteina Prima	ORG	company	capitalized	CPRO	
@@ -8515,11 +8530,15 @@ Citra Putra Realty	ORG	company	capitalized	CLAY
 Citra Tubindo	ORG	company	capitalized	CTBN	
 City Retail Developments	ORG	company	capitalized	NIRO	
 Clipan Finance Indonesia	ORG	company	capitalized	CFIN	
+CNBC	ORG	media	upper	CNBC	
+CNBC Indonesia	ORG	media	capitalized	CNBC Indonesia	
 CNN	ORG	media	upper	CNN	
+CNN Indonesia	ORG	media	capitalized	CNN Indonesia	
 Colorpak Indonesia	ORG	company	capitalized	CLPI	
 Cowell Development	ORG	company	capitalized	COWL	
 Daaz Bara Lestari	ORG	company	capitalized	DAAZ	
 Dafam Property Indonesia	ORG	company	capitalized	DFAM	
+Daily Mail	ORG	media	capitalized	Daily Mail	
 Damai Sejahtera Abadi	ORG	company	capitalized	UFOE	
 Dana Brata Luhur	ORG	company	capitalized	TEBE	
 Dana Moneter Internasional	ORG	international	capitalized	IMF	
@@ -8537,8 +8556,10 @@ Delta Djakarta	ORG	company	capitalized	DLTA
 Delta Giri Wacana	ORG	company	capitalized	DGWG	
 Demokrat	ORG	party	capitalized	Demokrat	
 Densus 88	ORG	police	capitalized	Densus 88	
+Der Spiegel	ORG	media	capitalized	Der Spiegel	
 Destinasi Tirta Nusantara	ORG	company	capitalized	PDES	
 Detik	ORG	media	capitalized	Detik	
+Deutsche Welle	ORG	media	capitalized	Deutsche Welle	
 Dewa United	ORG	sport	capitalized	Dewa United	
 Dewan Perwakilan Daerah	ORG	legislature	capitalized	DPD	
 Dewan Perwakilan Rakyat	ORG	legislature	capitalized	DPR	
@@ -8566,6 +8587,7 @@ Duta Bangsa University	ORG	university	capitalized
 Duta Intidaya	ORG	company	capitalized	DAYA	
 Duta Pertiwi	ORG	company	capitalized	DUTI	
 Duta Pertiwi Nusantara	ORG	company	capitalized	DPNS	
+DW Indonesia	ORG	media	capitalized	DW Indonesia	
 Dwi Guna Laksana	ORG	company	capitalized	DWGL	
 Eagle High Plantations	ORG	company	capitalized	BWPT	
 Eastparc Hotel	ORG	company	capitalized	EAST	
@@ -8574,6 +8596,7 @@ Eka Sari Lorena Transport	ORG	company	capitalized	LRNA
 Ekadharma International	ORG	company	capitalized	EKAD	
 Elang Mahkota Teknologi	ORG	company	capitalized	EMTK	
 Electronic City Indonesia	ORG	company	capitalized	ECII	
+Elshinta	ORG	media	capitalized	Elshinta	
 Emdeki Utama	ORG	company	capitalized	MDKI	
 Energi Mega Persada	ORG	company	capitalized	ENRG	
 Enseval Putera Megatrading	ORG	company	capitalized	EPMT	
@@ -8584,6 +8607,7 @@ Era Media Sejahtera	ORG	company	capitalized	DOOH
 Erajaya Swasembada	ORG	company	capitalized	ERAA	
 Eratex Djaja	ORG	company	capitalized	ERTX	
 ESDM	ORG	ministry	upper	ESDM	
+ESPN	ORG	media	upper	ESPN	
 ESSA Industries Indonesia	ORG	company	capitalized	ESSA	
 Esta Indonesia	ORG	company	capitalized	NEST	
 Esta Multi Usaha	ORG	company	capitalized	ESTA	
@@ -8601,14 +8625,18 @@ FAP Agri	ORG	company	capitalized	FAPA
 Fast Food Indonesia	ORG	company	capitalized	FAST	
 FIFA	ORG	international	upper	FIFA	
 Fimperkasa Utama	ORG	company	capitalized	FIMP	
+Financial Times	ORG	media	capitalized	Financial Times	
 First Media	ORG	company	capitalized	KBLV	
 FKS Food Sejahtera	ORG	company	capitalized	AISA	
 FKS Multi Agro	ORG	company	capitalized	FISH	
 Folago Global Nusantara	ORG	company	capitalized	IRSX	
+Forbes	ORG	media	capitalized	Forbes	
 Fore Kopi Indonesia	ORG	company	capitalized	FORE	
 Formosa Ingredient Factory	ORG	company	capitalized	BOBA	
 Fortune Indonesia	ORG	company	capitalized	FORU	
 Fortune Mate Indonesia	ORG	company	capitalized	FMII	
+Fox News	ORG	media	capitalized	Fox News	
+France 24	ORG	media	capitalized	France 24	
 Freeport	ORG	company	capitalized	Freeport	
 Fuji Finance Indonesia	ORG	company	capitalized	FUJI	
 Futura Energi Global	ORG	company	capitalized	FUTR	
@@ -8649,6 +8677,7 @@ Green Power Group	ORG	company	capitalized	LABA
 Greenwood Sejahtera	ORG	company	capitalized	GWSA	
 Griptha Putra Persada	ORG	company	capitalized	GRPH	
 GTS Internasional	ORG	company	capitalized	GTSI	
+GTV	ORG	media	upper	GTV	
 Gudang Garam	ORG	company	capitalized	Gudang Garam	
 Guna Timur Raya	ORG	company	capitalized	TRUK	
 Gunanusa Eramandiri	ORG	company	capitalized	GUNA	
@@ -8660,6 +8689,7 @@ Haloni Jane	ORG	company	capitalized	HALO
 Hamas	ORG	international	capitalized	Hamas	
 Hanura	ORG	party	capitalized	Hanura	
 Harapan Duta Pertiwi	ORG	company	capitalized	HOPE	
+Harian Kompas	ORG	media	capitalized	Harian Kompas	
 Harta Djaya Karya	ORG	company	capitalized	MEJA	
 Hartadinata Abadi	ORG	company	capitalized	HRTA	
 Harum Energy	ORG	company	capitalized	HRUM	
@@ -8681,6 +8711,7 @@ Huawei	ORG	company	capitalized	Huawei
 Hutama Karya	ORG	company	capitalized	Hutama Karya	
 Hyundai	ORG	company	capitalized	Hyundai	
 Idea Indonesia Akademi	ORG	company	capitalized	IDEA	
+IDN Times	ORG	media	capitalized	IDN Times	
 Ikapharmindo Putramas	ORG	company	capitalized	IKPM	
 Imago Mulia Persada	ORG	company	capitalized	LFLO	
 IMC Pelita Logistik	ORG	company	capitalized	PSSI	
@@ -8712,6 +8743,7 @@ Indonesian Tobacco	ORG	company	capitalized	ITIC
 Indopoly Swakarsa Industry	ORG	company	capitalized	IPOL	
 Indosat	ORG	company	capitalized	Indosat	
 Indosat Ooredoo Hutchison	ORG	company	capitalized	Indosat Ooredoo Hutchison	
+Indosiar	ORG	media	capitalized	Indosiar	
 Indosterling Technomedia	ORG	company	capitalized	TECH	
 Ingria Pratama Capitalindo	ORG	company	capitalized	GRIA	
 Inocycle Technology Group	ORG	company	capitalized	INOV	
@@ -8742,6 +8774,8 @@ ITB	ORG	university	upper	ITB
 ITS	ORG	university	upper	ITS	
 ITSEC Asia	ORG	company	capitalized	CYBR	
 J Resources Asia Pasifik	ORG	company	capitalized	PSAB	
+Jakarta Globe	ORG	media	capitalized	Jakarta Globe	
+Jakarta Post	ORG	media	capitalized	Jakarta Post	
 Jantra Grupo Indonesia	ORG	company	capitalized	KAQI	
 Janu Putra Sejahtera	ORG	company	capitalized	AYAM	
 Japfa Comfeed Indonesia	ORG	company	capitalized	JPFA	
@@ -8751,6 +8785,7 @@ Jasa Marga	ORG	company	capitalized	Jasa Marga
 Jasa Marga (Persero)	ORG	company	capitalized	JSMR	
 Jasnita Telekomindo	ORG	company	capitalized	JAST	
 Jasuindo Tiga Perkasa	ORG	company	capitalized	JTPE	
+Jawa Pos	ORG	media	capitalized	Jawa Pos	
 Jaya Agra Wattie	ORG	company	capitalized	JAWA	
 Jaya Bersama Indo	ORG	company	capitalized	DUCK	
 Jaya Real Property	ORG	company	capitalized	JRPT	
@@ -8765,11 +8800,14 @@ Juventus	ORG	sport	capitalized	Juventus
 Kabelindo Murni	ORG	company	capitalized	KBLM	
 KAI	ORG	company	upper	KAI	
 Kalbe Farma	ORG	company	capitalized	KLBF	
+Kantor Berita Antara	ORG	media	capitalized	Kantor Berita Antara	
 Kantor Staf Presiden	ORG	agency	capitalized	KSP	
 Kapuas Prima Coal	ORG	company	capitalized	ZINC	
 Karya Bersama Anugerah	ORG	company	capitalized	KBAG	
+Katadata	ORG	media	capitalized	Katadata	
 Kawasan Industri Jababeka	ORG	company	capitalized	KIJA	
 KDB Tifa Finance	ORG	company	capitalized	TIFA	
+Kedaulatan Rakyat	ORG	media	capitalized	Kedaulatan Rakyat	
 Kedaung Indah Can	ORG	company	capitalized	KICI	
 Kedawung Setia Industrial	ORG	company	capitalized	KDSI	
 Kedoya Adyaraya	ORG	company	capitalized	RSGK	
@@ -8918,6 +8956,10 @@ Komisi Penyiaran Indonesia	ORG	agency	capitalized	KPI
 Komisi Yudisial	ORG	judiciary	capitalized	KY	
 Komnas HAM	ORG	agency	capitalized	Komnas HAM	
 Kompas	ORG	media	capitalized	Kompas	
+Kompas TV	ORG	media	capitalized	Kompas TV	
+KompasTV	ORG	media	capitalized	KompasTV	
+Koran Sindo	ORG	media	capitalized	Koran Sindo	
+Koran Tempo	ORG	media	capitalized	Koran Tempo	
 Kota Satu Properti	ORG	company	capitalized	SATU	
 KP2MI	ORG	ministry	upper	KP2MI	
 KPI	ORG	agency	upper	KPI	
@@ -8928,15 +8970,18 @@ Krakatau Steel (Persero)	ORG	company	capitalized	KRAS
 Krida Jaringan Nusantara	ORG	company	capitalized	KJEN	
 Krom Bank Indonesia	ORG	company	capitalized	BBSI	
 KSP	ORG	agency	upper	KSP	
+Kumparan	ORG	media	capitalized	Kumparan	
 Kurniamitra Duta Sentosa	ORG	company	capitalized	KMDS	
 Kusuma Kemindo Sentosa	ORG	company	capitalized	KKES	
 KY	ORG	judiciary	upper	KY	
+Kyodo	ORG	media	capitalized	Kyodo	
 Lancartama Sejati	ORG	company	capitalized	TAMA	
 Langgeng Makmur Industri	ORG	company	capitalized	LMPI	
 Lautan Luas	ORG	company	capitalized	LTLS	
 Lavender Bina Cendikia	ORG	company	capitalized	BMBL	
 Lazada	ORG	company	capitalized	Lazada	
 LCK Global Kedaton	ORG	company	capitalized	LCKM	
+Le Monde	ORG	media	capitalized	Le Monde	
 Lembaga Ilmu Pengetahuan Indonesia	ORG	agency	capitalized	LIPI	
 Lembaga Perlindungan Saksi dan Korban	ORG	agency	capitalized	LPSK	
 Lenox Pasifik Investama	ORG	company	capitalized	LPPS	
@@ -8952,6 +8997,8 @@ LIPI	ORG	agency	upper	LIPI
 Lippo Cikarang	ORG	company	capitalized	LPCK	
 Lippo General Insurance	ORG	company	capitalized	LPGI	
 Lippo Karawaci	ORG	company	capitalized	LPKR	
+Liputan6	ORG	media	capitalized	Liputan6	
+LKBN Antara	ORG	media	capitalized	LKBN Antara	
 Logindo Samudramakmur	ORG	company	capitalized	LEAD	
 Lotte Chemical Titan	ORG	company	capitalized	FPNI	
 Lovina Beach Brewery	ORG	company	capitalized	STRK	
@@ -8970,6 +9017,7 @@ Mahkamah Agung	ORG	judiciary	capitalized	MA
 Mahkamah Konstitusi	ORG	judiciary	capitalized	MK	
 Mahkota Group	ORG	company	capitalized	MGRO	
 Maja Agung Latexindo	ORG	company	capitalized	SURI	
+Majalah Tempo	ORG	media	capitalized	Majalah Tempo	
 Majelis Permusyawaratan Rakyat	ORG	legislature	capitalized	MPR	
 Majelis Ulama Indonesia	ORG	religious	capitalized	MUI	
 Makmur Berkah Amanda	ORG	company	capitalized	AMAN	
@@ -8995,6 +9043,7 @@ MD Entertainment	ORG	company	capitalized	FILM
 MDTV Media Technologies	ORG	company	capitalized	NETV	
 Medco Energi Internasional	ORG	company	capitalized	MEDC	
 Medela Potentia	ORG	company	capitalized	MDLA	
+Media Indonesia	ORG	media	capitalized	Media Indonesia	
 Media Nusantara Citra	ORG	company	capitalized	MNCN	
 Medikaloka Hermina	ORG	company	capitalized	HEAL	
 Mega Manunggal Property	ORG	company	capitalized	MMLP	
@@ -9013,6 +9062,7 @@ Meta	ORG	company	capitalized	Meta
 Meta Epsi	ORG	company	capitalized	MTPS	
 Metro Healthcare Indonesia	ORG	company	capitalized	CARE	
 Metro Realty	ORG	company	capitalized	MTSM	
+Metro TV	ORG	media	capitalized	Metro TV	
 Metrodata Electronics	ORG	company	capitalized	MTDL	
 Metropolitan Kentjana	ORG	company	capitalized	MKPI	
 Metropolitan Land	ORG	company	capitalized	MTLA	
@@ -9042,7 +9092,9 @@ MNC Energy Investments	ORG	company	capitalized	IATA
 MNC Kapital Indonesia	ORG	company	capitalized	BCAP	
 MNC Sky Vision	ORG	company	capitalized	MSKY	
 MNC Tourism Indonesia	ORG	company	capitalized	KPIG	
+MNC TV	ORG	media	upper	MNC TV	
 MNC Vision Networks	ORG	company	capitalized	IPTV	
+MNCTV	ORG	media	upper	MNCTV	
 Modern Internasional	ORG	company	capitalized	MDRN	
 Modernland Realty	ORG	company	capitalized	MDLN	
 Mora Telematika Indonesia	ORG	company	capitalized	MORA	
@@ -9071,10 +9123,15 @@ NASA	ORG	international	upper	NASA
 NasDem	ORG	party	capitalized	NasDem	
 NATO	ORG	international	upper	NATO	
 Natura City Developments	ORG	company	capitalized	CITY	
+NBC	ORG	media	upper	NBC	
 Nestle	ORG	company	capitalized	Nestle	
 Netflix	ORG	company	capitalized	Netflix	
+New York Times	ORG	media	capitalized	New York Times	
 Newport Marine Services	ORG	company	capitalized	BOAT	
 NFC Indonesia	ORG	company	capitalized	NFCX	
+NHK	ORG	media	upper	NHK	
+Nikkei	ORG	media	capitalized	Nikkei	
+Nikkei Asia	ORG	media	capitalized	Nikkei Asia	
 Nippon Indosari Corpindo	ORG	company	capitalized	ROTI	
 NU	ORG	religious	upper	NU	
 Nusa Konstruksi Enjiniring	ORG	company	capitalized	DGIK	
@@ -9090,6 +9147,7 @@ Nusatama Berkah	ORG	company	capitalized	NTBK
 Nvidia	ORG	company	capitalized	Nvidia	
 OBM Drilchem	ORG	company	capitalized	OBMD	
 OJK	ORG	agency	upper	OJK	
+Okezone	ORG	media	capitalized	Okezone	
 Ombudsman	ORG	agency	capitalized	Ombudsman	
 Omni Inovasi Indonesia	ORG	company	capitalized	TELE	
 Onix Capital	ORG	company	capitalized	OCAP	
@@ -9168,6 +9226,7 @@ Personel Alih Daya	ORG	company	capitalized	PADA
 Pertamina	ORG	company	capitalized	Pertamina	
 Perum Bulog	ORG	company	capitalized	Bulog	
 Petrindo Jaya Kreasi	ORG	company	capitalized	CUAN	
+Pikiran Rakyat	ORG	media	capitalized	Pikiran Rakyat	
 Pikko Land Development	ORG	company	capitalized	RODA	
 Pinago Utama	ORG	company	capitalized	PNGO	
 PKB	ORG	party	upper	PKB	
@@ -9186,6 +9245,7 @@ Politeknik Negeri Pontianak	ORG	university	capitalized
 Politeknik Negeri Sambas	ORG	university	capitalized		
 Politeknik Negeri Semarang	ORG	university	capitalized		
 Politeknik Pos Indonesia	ORG	university	capitalized		
+Politico	ORG	media	capitalized	Politico	
 Pollux Hotels Group	ORG	company	capitalized	POLI	
 Polri	ORG	police	capitalized	Polri	
 Polychem Indonesia	ORG	company	capitalized	ADMG	
@@ -10037,14 +10097,17 @@ Pyridam Farma	ORG	company	capitalized	PYFA
 Quantum Clovera Investama	ORG	company	capitalized	KREN	
 Radana Bhaskara Finance	ORG	company	capitalized	HDFA	
 Radiant Utama Interinsco	ORG	company	capitalized	RUIS	
+Radio Republik Indonesia	ORG	media	capitalized	RRI	
 Raharja Energi Cepu	ORG	company	capitalized	RATU	
 Raja Roti Cemerlang	ORG	company	capitalized	BRRC	
 Ramayana Lestari Sentosa	ORG	company	capitalized	RALS	
 Ratu Prabu Energi	ORG	company	capitalized	ARTI	
+RCTI	ORG	media	upper	RCTI	
 Real Madrid	ORG	sport	capitalized	Real Madrid	
 Red Planet Indonesia	ORG	company	capitalized	PSKT	
 Remala Abadi	ORG	company	capitalized	DATA	
 Repower Asia Indonesia	ORG	company	capitalized	REAL	
+Republika	ORG	media	capitalized	Republika	
 Resource Alam Indonesia	ORG	company	capitalized	KKGI	
 Reuters	ORG	media	capitalized	Reuters	
 Ricky Putra Globalindo	ORG	company	capitalized	RICY	
@@ -10053,8 +10116,10 @@ Rimo International Lestari	ORG	company	capitalized	RIMO
 RMK Energy	ORG	company	capitalized	RMKE	
 Roda Vivatex	ORG	company	capitalized	RDTX	
 Rohartindo Nusantara Luas	ORG	company	capitalized	TOOL	
+Rolling Stone	ORG	media	capitalized	Rolling Stone	
 Royal Prima	ORG	company	capitalized	PRIM	
 Royalindo Investa Wijaya	ORG	company	capitalized	INDO	
+RRI	ORG	media	upper	RRI	
 Rukun Raharja	ORG	company	capitalized	RAJA	
 Salim Ivomas Pratama	ORG	company	capitalized	SIMP	
 Samator Indo Gas	ORG	company	capitalized	AGII	
@@ -10080,6 +10145,7 @@ Satria Mega Kencana	ORG	company	capitalized	SOTS
 Satu Visi Putra	ORG	company	capitalized	VISI	
 Satyamitra Kemas Lestari	ORG	company	capitalized	SMKL	
 Sawit Sumbermas Sarana	ORG	company	capitalized	SSMS	
+SCTV	ORG	media	upper	SCTV	
 Segar Kumala Indonesia	ORG	company	capitalized	BUAH	
 Sejahteraraya Anugrahjaya	ORG	company	capitalized	SRAJ	
 Sekar Bumi	ORG	company	capitalized	SKBM	
@@ -10096,6 +10162,7 @@ Sentral Mitra Informatika	ORG	company	capitalized	LUCK
 Sentul City	ORG	company	capitalized	BKSL	
 Sepatu Bata	ORG	company	capitalized	BATA	
 Sepeda Bersama Indonesia	ORG	company	capitalized	BIKE	
+Serambi Indonesia	ORG	media	capitalized	Serambi Indonesia	
 Setneg	ORG	ministry	capitalized	Setneg	
 Shield On Service	ORG	company	capitalized	SOSS	
 Shopee	ORG	company	capitalized	Shopee	
@@ -10107,6 +10174,7 @@ Sinar Eka Selaras	ORG	company	capitalized	ERAL
 Sinar Mas	ORG	company	capitalized	Sinar Mas	
 Sinar Terang Mandiri	ORG	company	capitalized	MINE	
 Sinarmas Multiartha	ORG	company	capitalized	SMMA	
+Sindonews	ORG	media	capitalized	Sindonews	
 Sinergi Inti Andalan Prima	ORG	company	capitalized	INET	
 Sinergi Inti Plastindo	ORG	company	capitalized	ESIP	
 Sinergi Megah Internusa	ORG	company	capitalized	NUSA	
@@ -10115,17 +10183,22 @@ Singaraja Putra	ORG	company	capitalized	SINI
 Siwani Makmur	ORG	company	capitalized	SIMA	
 SKK Migas	ORG	agency	capitalized	SKK Migas	
 Sky Energy Indonesia	ORG	company	capitalized	JSKY	
+Sky News	ORG	media	capitalized	Sky News	
+Sky Sports	ORG	media	capitalized	Sky Sports	
 SLJ Global	ORG	company	capitalized	SULI	
 Smartfren	ORG	company	capitalized	Smartfren	
 SMR Utama	ORG	company	capitalized	SMRU	
 Soechi Lines	ORG	company	capitalized	SOCI	
 Soho Global Health	ORG	company	capitalized	SOHO	
+Solopos	ORG	media	capitalized	Solopos	
 Solusi Bangun Indonesia	ORG	company	capitalized	SMCB	
 Solusi Environment Asia	ORG	company	capitalized	SOFA	
 Solusi Sinergi Digital	ORG	company	capitalized	WIFI	
 Solusi Tunas Pratama	ORG	company	capitalized	SUPR	
 Soraya Berjaya Indonesia	ORG	company	capitalized	SPRE	
+South China Morning Post	ORG	media	capitalized	South China Morning Post	
 SpaceX	ORG	company	capitalized	SpaceX	
+Sputnik	ORG	media	capitalized	Sputnik	
 Sreeya Sewu Indonesia	ORG	company	capitalized	SIPD	
 Sri Rejeki Isman	ORG	company	capitalized	SRIL	
 Sritex	ORG	company	capitalized	Sritex	
@@ -10139,6 +10212,8 @@ STIKES RS Anwar Medika	ORG	university	capitalized
 STMIK AMIKOM Yogyakarta	ORG	university	capitalized		
 STMIK Sinar Nusantara	ORG	university	capitalized		
 STMIK Widya Cipta Dharma	ORG	university	capitalized		
+Straits Times	ORG	media	capitalized	Straits Times	
+Suara Merdeka	ORG	media	capitalized	Suara Merdeka	
 Sugih Energy	ORG	company	capitalized	SUGI	
 Sumber Alfaria Trijaya	ORG	company	capitalized	AMRT	
 Sumber Energi Andalan	ORG	company	capitalized	ITMA	
@@ -10166,6 +10241,7 @@ Suryamas Dutamakmur	ORG	company	capitalized	SMDM
 Swiss German University	ORG	university	capitalized		
 Taliban	ORG	international	capitalized	Taliban	
 Tanah Laut	ORG	company	capitalized	INDX	
+TASS	ORG	media	upper	TASS	
 TBS Energi Utama	ORG	company	capitalized	TOBA	
 Techno9 Indonesia	ORG	company	capitalized	NINE	
 Teladan Prima Agro	ORG	company	capitalized	TLDN	
@@ -10183,6 +10259,13 @@ Tera Data Indonusa	ORG	company	capitalized	AXIO
 Terang Dunia Internusa	ORG	company	capitalized	UNTD	
 Terregra Asia Energy	ORG	company	capitalized	TGRA	
 Tesla	ORG	company	capitalized	Tesla	
+The Economist	ORG	media	capitalized	The Economist	
+The Guardian	ORG	media	capitalized	The Guardian	
+The Jakarta Post	ORG	media	capitalized	The Jakarta Post	
+The New York Times	ORG	media	capitalized	The New York Times	
+The Straits Times	ORG	media	capitalized	The Straits Times	
+The Wall Street Journal	ORG	media	capitalized	The Wall Street Journal	
+The Washington Post	ORG	media	capitalized	The Washington Post	
 Tifico Fiber Indonesia	ORG	company	capitalized	TFCO	
 Tigaraksa Satria	ORG	company	capitalized	TGKA	
 TikTok	ORG	company	capitalized	TikTok	
@@ -10199,11 +10282,14 @@ Tottenham Hotspur	ORG	sport	capitalized	Tottenham Hotspur
 Toyota	ORG	company	capitalized	Toyota	
 Trada Alam Minera	ORG	company	capitalized	TRAM	
 Trans Power Marine	ORG	company	capitalized	TPMA	
+Trans TV	ORG	media	capitalized	Trans TV	
+Trans7	ORG	media	capitalized	Trans7	
 Transcoal Pacific	ORG	company	capitalized	TCPI	
 Transkon Jaya	ORG	company	capitalized	TRJA	
 Traveloka	ORG	company	capitalized	Traveloka	
 Tri Banyan Tirta	ORG	company	capitalized	ALTO	
 Trias Sentosa	ORG	company	capitalized	TRST	
+Tribunnews	ORG	media	capitalized	Tribunnews	
 Trikomsel Oke	ORG	company	capitalized	TRIO	
 Trimegah Bangun Persada	ORG	company	capitalized	NCKL	
 Trimegah Karya Pratama	ORG	company	capitalized	UVCR	
@@ -10221,6 +10307,8 @@ Triwira Insanlestari	ORG	company	capitalized	TRIL
 Trust Finance Indonesia	ORG	company	capitalized	TRUS	
 Tunas Alfin	ORG	company	capitalized	TALF	
 Tunas Baru Lampung	ORG	company	capitalized	TBLA	
+TV One	ORG	media	capitalized	TV One	
+TVRI	ORG	media	upper	TVRI	
 Twitter	ORG	company	capitalized	Twitter	
 UBC Medical Indonesia	ORG	company	capitalized	LABS	
 UGM	ORG	university	upper	UGM	
@@ -10413,10 +10501,16 @@ Victoria Investama	ORG	company	capitalized	VICO
 Visi Media Asia	ORG	company	capitalized	VIVA	
 Vivo	ORG	company	capitalized	Vivo	
 VKTR Teknologi Mobilitas	ORG	company	capitalized	VKTR	
+VOA	ORG	media	upper	VOA	
+VOA Indonesia	ORG	media	capitalized	VOA Indonesia	
+Voice of America	ORG	media	capitalized	Voice of America	
 Voksel Electric	ORG	company	capitalized	VOKS	
 Wahana Interfood Nusantara	ORG	company	capitalized	COCO	
 Wahana Inti Makmur	ORG	company	capitalized	NASI	
 Wahana Pronatural	ORG	company	capitalized	WAPO	
+Wall Street Journal	ORG	media	capitalized	Wall Street Journal	
+Warta Kota	ORG	media	capitalized	Warta Kota	
+Washington Post	ORG	media	capitalized	Washington Post	
 Waskita Beton Precast	ORG	company	capitalized	WSBP	
 Waskita Karya	ORG	company	capitalized	Waskita Karya	
 Waskita Karya (Persero)	ORG	company	capitalized	WSKT	
@@ -10438,11 +10532,13 @@ Wismilak Inti Makmur	ORG	company	capitalized	WIIM
 Woori Finance Indonesia	ORG	company	capitalized	BPFI	
 Wulandari Bangun Laksana	ORG	company	capitalized	BSBK	
 Xiaomi	ORG	company	capitalized	Xiaomi	
+Xinhua	ORG	media	capitalized	Xinhua	
 XL Axiata	ORG	company	capitalized	XL Axiata	
 XLSMART Telecom Sejahtera	ORG	company	capitalized	EXCL	
 Xolare RCR Energy	ORG	company	capitalized	SOLA	
 Yanaprima Hastapersada	ORG	company	capitalized	YPAS	
 Yelooo Integra Datanet	ORG	company	capitalized	YELO	
+Yonhap	ORG	media	capitalized	Yonhap	
 Yulie Sekuritas Indonesia	ORG	company	capitalized	YULE	
 Yupi Indo Jelly Gum	ORG	company	capitalized	YUPI	
 Zyrexindo Mandiri Buana	ORG	company	capitalized	ZYRX	

@@ -7842,7 +7842,6 @@ Blondel	PER
 Blondie	ORG
 Blongko Sinon Sayang	LOC
 Bloodworth	PER
-Bloomberg	PER
 Bloomberg L.P.	ORG
 Bloomfield Road	LOC
 Bloomington	LOC
@@ -16835,7 +16834,6 @@ Foor	PER
 Football Alliance	ORG
 For My	PER
 For My Valentine	PER
-Forbes	PER
 Forbes Nash	PER
 Forcus	PER
 Ford Coppola	PER

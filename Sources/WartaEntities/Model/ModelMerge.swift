@@ -424,7 +424,7 @@ extension Scan {
         for (k, s) in spans.enumerated() { for t in s.start..<min(s.end, n) { plan.modelSpan[t] = Int32(k + 1) } }
         for (k, m) in mentions.enumerated() {
             let name = m.type == .per || m.type == .org || m.type == .loc
-            if name, !isAnchored(k) || roleRanIntoName(m, plan, spans) {
+            if name, !isAnchored(k) || roleRanIntoName(m, plan, spans) || opensLongerOrganization(m, plan, spans) {
                 if m.type == .per, isLaterPartialName(m) { plan.partial.append(k) }
                 if m.type != .per, isOpenedByPlaceWord(m) || m.type == .org && isHeadedByCue(m) && plan.holdsHeadAndPlacesOnly(m, spans) {
                     plan.opened.append(k)
@@ -440,6 +440,16 @@ extension Scan {
             for t in m.start..<m.end { plan.blocked[t] = max(plan.blocked[t], numeric ? 1 : bracketed ? 3 : 2) }
         }
         return plan
+    }
+
+    /// Whether listed medium `m` opens a longer organization the model found, run on by
+    /// capitalised words (`CBS News`, `ESPN FC`, `Katadata Insight Center`): the medium's anchor
+    /// gives way to the whole name. Not across a sign (`CNN Indonesia --` | `Xiaomi`).
+    func opensLongerOrganization(_ m: Mention, _ plan: MergePlan, _ spans: [Mention]) -> Bool {
+        guard m.type == .org, isMedia(m.subtype), case let k = plan.modelSpan[m.start], k != 0 else { return false }
+        let s = spans[Int(k) - 1]
+        return s.type == .org && s.start == m.start && s.end > m.end
+            && (m.end..<s.end).allSatisfy { kinds[$0] == .word && (capitalized($0) || allCaps($0)) || kinds[$0] == .number }
     }
 
     /// Whether token `i` alone is a month or a day name (`Juni`, `Senin`): calendar words, which
