@@ -966,3 +966,19 @@ struct UndottedTitleTests {
         #expect(people == ["PER Muhammad Ikhsan"])
     }
 }
+
+/// National agencies, forces and state companies news names by their short names, and the
+/// media it cites: listed, they stand as organizations and end the role before a person.
+@Suite("Listed agencies and media")
+struct ListedAgencyTests {
+    @Test func anAgencyAfterARoleIsNoPartOfThePerson() {
+        #expect(tagged("Kepala BP2MI Abdul Kadir Karding hadir.") == ["ORG BP2MI", "PER Abdul Kadir Karding"])
+        #expect(tagged("Dirjen Dukcapil Teguh Setyabudi menjelaskan.") == ["ORG Dukcapil", "PER Teguh Setyabudi"])
+        #expect(tagged("Kapal itu ditangkap Bakamla di perairan Batam.") == ["ORG Bakamla", "LOC Batam"])
+    }
+
+    @Test func aCitedMediumIsAnOrganization() {
+        #expect(tagged("Menurut Bloomberg, harga minyak naik.") == ["ORG Bloomberg"])
+        #expect(tagged("Ia tampil di RCTI dan SCTV.") == ["ORG RCTI", "ORG SCTV"])
+    }
+}

@@ -8340,10 +8340,14 @@ Autopedia Sukses Lestari	ORG	company	capitalized	ASLC
 Avia Avian	ORG	company	capitalized	AVIA	
 Badan Gizi Nasional	ORG	agency	capitalized	BGN	
 Badan Intelijen Negara	ORG	agency	capitalized	BIN	
+Badan Intelijen Strategis	ORG	military	capitalized	BAIS	
+Badan Keamanan Laut	ORG	agency	capitalized	Bakamla	
 Badan Koordinasi Penanaman Modal	ORG	agency	capitalized	BKPM	
 Badan Meteorologi, Klimatologi, dan Geofisika	ORG	agency	capitalized	BMKG	
 Badan Narkotika Nasional	ORG	agency	capitalized	BNN	
 Badan Nasional Penanggulangan Bencana	ORG	agency	capitalized	BNPB	
+Badan Pelindungan Pekerja Migran Indonesia	ORG	agency	capitalized	BP2MI	
+Badan Pembinaan Ideologi Pancasila	ORG	agency	capitalized	BPIP	
 Badan Pemeriksa Keuangan	ORG	agency	capitalized	BPK	
 Badan Pengawas Obat dan Makanan	ORG	agency	capitalized	BPOM	
 Badan Pengawas Pemilihan Umum	ORG	agency	capitalized	Bawaslu	
@@ -8353,7 +8357,10 @@ Badan Pusat Statistik	ORG	agency	capitalized	BPS
 Badan Reserse Kriminal	ORG	police	capitalized	Bareskrim	
 Badan Riset dan Inovasi Nasional	ORG	agency	capitalized	BRIN	
 Badan SAR Nasional	ORG	agency	capitalized	Basarnas	
+Badan Siber dan Sandi Negara	ORG	agency	capitalized	BSSN	
 Bahtera Bumi Raya	ORG	company	capitalized	PGJO	
+BAIS	ORG	military	upper	BAIS	
+Bakamla	ORG	agency	capitalized	Bakamla	
 Bakrie & Brothers	ORG	company	capitalized	BNBR	
 Bakrie Telecom	ORG	company	capitalized	BTEL	
 Bakrieland Development	ORG	company	capitalized	ELTY	
@@ -8401,7 +8408,7 @@ Bank Rakyat Indonesia	ORG	company	capitalized	BRI
 Bank Raya Indonesia	ORG	company	capitalized	AGRO	
 Bank Sinarmas	ORG	company	capitalized	BSIM	
 Bank SMBC Indonesia	ORG	company	capitalized	BTPN	
-Bank Syariah Indonesia	ORG	company	capitalized	BRIS	
+Bank Syariah Indonesia	ORG	company	capitalized	BSI	
 Bank Tabungan Negara	ORG	company	capitalized	BTN	
 Bappenas	ORG	agency	capitalized	Bappenas	
 Baramulti Suksessarana	ORG	company	capitalized	BSSR	
@@ -8420,6 +8427,7 @@ Bayu Buana	ORG	company	capitalized	BAYU
 BBC	ORG	media	upper	BBC	
 BBC Indonesia	ORG	media	capitalized	BBC Indonesia	
 BCA	ORG	company	upper	BCA	
+Bea Cukai	ORG	agency	capitalized	Bea Cukai	
 BEI	ORG	company	upper	BEI	
 Bekasi Asri Pemula	ORG	company	capitalized	BAPA	
 Benteng Api Technic	ORG	company	capitalized	BATR	
@@ -8462,14 +8470,20 @@ Borneo FC	ORG	sport	capitalized	Borneo FC
 Borneo Olah Sarana Sukses	ORG	company	capitalized	BOSS	
 Borussia Dortmund	ORG	sport	capitalized	Borussia Dortmund	
 BP Danantara	ORG	agency	capitalized	BP Danantara	
+BP2MI	ORG	agency	upper	BP2MI	
 BPH Migas	ORG	agency	capitalized	BPH Migas	
+BPIP	ORG	agency	upper	BPIP	
+BPJS	ORG	agency	upper	BPJS	
 BPJS Kesehatan	ORG	agency	capitalized	BPJS Kesehatan	
 BPJS Ketenagakerjaan	ORG	agency	capitalized	BPJS Ketenagakerjaan	
 BPK	ORG	agency	upper	BPK	
 BPOM	ORG	agency	upper	BPOM	
 BPS	ORG	agency	upper	BPS	
 BRI	ORG	company	upper	BRI	
+Brimob	ORG	police	capitalized	Brimob	
 BRIN	ORG	agency	upper	BRIN	
+BSI	ORG	company	upper	BSI	
+BSSN	ORG	agency	upper	BSSN	
 BTN	ORG	company	upper	BTN	
 Buana Artha Anugerah	ORG	company	capitalized	STAR	
 Buana Finance	ORG	company	capitalized	BBLD	
@@ -8556,11 +8570,14 @@ Delta Djakarta	ORG	company	capitalized	DLTA
 Delta Giri Wacana	ORG	company	capitalized	DGWG	
 Demokrat	ORG	party	capitalized	Demokrat	
 Densus 88	ORG	police	capitalized	Densus 88	
+Densus 88 Antiteror	ORG	police	capitalized	Densus 88 Antiteror	
 Der Spiegel	ORG	media	capitalized	Der Spiegel	
 Destinasi Tirta Nusantara	ORG	company	capitalized	PDES	
+Detasemen Khusus 88 Antiteror	ORG	police	capitalized	Densus 88	
 Detik	ORG	media	capitalized	Detik	
 Deutsche Welle	ORG	media	capitalized	Deutsche Welle	
 Dewa United	ORG	sport	capitalized	Dewa United	
+Dewan Kehormatan Penyelenggara Pemilu	ORG	agency	capitalized	DKPP	
 Dewan Perwakilan Daerah	ORG	legislature	capitalized	DPD	
 Dewan Perwakilan Rakyat	ORG	legislature	capitalized	DPR	
 Dewi Shri Farmindo	ORG	company	capitalized	DEWI	
@@ -8573,14 +8590,27 @@ Diamond Food Indonesia	ORG	company	capitalized	DMND
 Dian Swastatika Sentosa	ORG	company	capitalized	DSSA	
 Diastika Biotekindo	ORG	company	capitalized	CHEK	
 Digital Mediatama Maxima	ORG	company	capitalized	DMMX	
+Direktorat Jenderal Bea dan Cukai	ORG	agency	capitalized	DJBC	
+Direktorat Jenderal Imigrasi	ORG	agency	capitalized	Ditjen Imigrasi	
+Direktorat Jenderal Kependudukan dan Pencatatan Sipil	ORG	agency	capitalized	Dukcapil	
+Direktorat Jenderal Pajak	ORG	agency	capitalized	DJP	
+Ditjen Bea Cukai	ORG	agency	capitalized	Ditjen Bea Cukai	
+Ditjen Dukcapil	ORG	agency	capitalized	Ditjen Dukcapil	
+Ditjen Imigrasi	ORG	agency	capitalized	Ditjen Imigrasi	
+Ditjen Pajak	ORG	agency	capitalized	Ditjen Pajak	
+Divisi Propam	ORG	police	capitalized	Divisi Propam	
 Djarum	ORG	company	capitalized	Djarum	
 Djasa Ubersakti	ORG	company	capitalized	PTDU	
+DJBC	ORG	agency	upper	DJBC	
+DJP	ORG	agency	upper	DJP	
+DKPP	ORG	agency	upper	DKPP	
 DMS Propertindo	ORG	company	capitalized	KOTA	
 Dosni Roha Indonesia	ORG	company	capitalized	ZBRA	
 DPD	ORG	legislature	upper	DPD	
 DPR	ORG	legislature	upper	DPR	
 DPRD	ORG	legislature	upper	DPRD	
 Dua Putra Utama Makmur	ORG	company	capitalized	DPUM	
+Dukcapil	ORG	agency	capitalized	Dukcapil	
 Dunia Virtual Online	ORG	company	capitalized	AREA	
 Duta Anggada Realty	ORG	company	capitalized	DART	
 Duta Bangsa University	ORG	university	capitalized		
@@ -8710,6 +8740,7 @@ Hotel Mandarine Regency	ORG	company	capitalized	HOME
 Huawei	ORG	company	capitalized	Huawei	
 Hutama Karya	ORG	company	capitalized	Hutama Karya	
 Hyundai	ORG	company	capitalized	Hyundai	
+ID Food	ORG	company	capitalized	ID Food	
 Idea Indonesia Akademi	ORG	company	capitalized	IDEA	
 IDN Times	ORG	media	capitalized	IDN Times	
 Ikapharmindo Putramas	ORG	company	capitalized	IKPM	
@@ -8776,6 +8807,7 @@ ITSEC Asia	ORG	company	capitalized	CYBR
 J Resources Asia Pasifik	ORG	company	capitalized	PSAB	
 Jakarta Globe	ORG	media	capitalized	Jakarta Globe	
 Jakarta Post	ORG	media	capitalized	Jakarta Post	
+Jakpro	ORG	company	capitalized	Jakpro	
 Jantra Grupo Indonesia	ORG	company	capitalized	KAQI	
 Janu Putra Sejahtera	ORG	company	capitalized	AYAM	
 Japfa Comfeed Indonesia	ORG	company	capitalized	JPFA	
@@ -8799,6 +8831,7 @@ Jobubu Jarum Minahasa	ORG	company	capitalized	BEER
 Juventus	ORG	sport	capitalized	Juventus	
 Kabelindo Murni	ORG	company	capitalized	KBLM	
 KAI	ORG	company	upper	KAI	
+KAI Commuter	ORG	company	capitalized	KAI Commuter	
 Kalbe Farma	ORG	company	capitalized	KLBF	
 Kantor Berita Antara	ORG	media	capitalized	Kantor Berita Antara	
 Kantor Staf Presiden	ORG	agency	capitalized	KSP	
@@ -8806,6 +8839,7 @@ Kapuas Prima Coal	ORG	company	capitalized	ZINC
 Karya Bersama Anugerah	ORG	company	capitalized	KBAG	
 Katadata	ORG	media	capitalized	Katadata	
 Kawasan Industri Jababeka	ORG	company	capitalized	KIJA	
+KCIC	ORG	company	upper	KCIC	
 KDB Tifa Finance	ORG	company	capitalized	TIFA	
 Kedaulatan Rakyat	ORG	media	capitalized	Kedaulatan Rakyat	
 Kedaung Indah Can	ORG	company	capitalized	KICI	
@@ -8928,8 +8962,12 @@ Kementerian Transmigrasi	ORG	ministry	capitalized	Kementrans
 Kementerian UMKM	ORG	ministry	capitalized	Kementerian UMKM	
 Kementerian Usaha Mikro, Kecil, dan Menengah	ORG	ministry	capitalized	Kementerian UMKM	
 Kementrans	ORG	ministry	capitalized	Kementrans	
+Kemhan	ORG	ministry	capitalized	Kemhan	
+Kemlu	ORG	ministry	capitalized	Kemlu	
+Kemnaker	ORG	ministry	capitalized	Kemnaker	
 Kencana Energi Lestari	ORG	company	capitalized	KEEN	
 Kepolisian Negara Republik Indonesia	ORG	police	capitalized	Polri	
+Kereta Cepat Indonesia China	ORG	company	capitalized	KCIC	
 Ketrosden Triasmitra	ORG	company	capitalized	KETR	
 Kian Santang Muliatama	ORG	company	capitalized	RGAS	
 Kimia Farma	ORG	company	capitalized	Kimia Farma	
@@ -8946,6 +8984,8 @@ Kobexindo Tractors	ORG	company	capitalized	KOBX
 Koka Indonesia	ORG	company	capitalized	KOKA	
 Kokoh Exa Nusantara	ORG	company	capitalized	KOCI	
 Kokoh Inti Arebama	ORG	company	capitalized	KOIN	
+Komando Cadangan Strategis Angkatan Darat	ORG	military	capitalized	Kostrad	
+Komando Pasukan Khusus	ORG	military	capitalized	Kopassus	
 Komdigi	ORG	ministry	capitalized	Komdigi	
 Kominfo	ORG	ministry	capitalized	Kominfo	
 Komisi Nasional Hak Asasi Manusia	ORG	agency	capitalized	Komnas HAM	
@@ -8958,8 +8998,14 @@ Komnas HAM	ORG	agency	capitalized	Komnas HAM
 Kompas	ORG	media	capitalized	Kompas	
 Kompas TV	ORG	media	capitalized	Kompas TV	
 KompasTV	ORG	media	capitalized	KompasTV	
+Kopassus	ORG	military	capitalized	Kopassus	
 Koran Sindo	ORG	media	capitalized	Koran Sindo	
 Koran Tempo	ORG	media	capitalized	Koran Tempo	
+Korlantas	ORG	police	capitalized	Korlantas	
+Korps Brigade Mobil	ORG	police	capitalized	Brimob	
+Korps Lalu Lintas	ORG	police	capitalized	Korlantas	
+Korps Marinir	ORG	military	capitalized	Korps Marinir	
+Kostrad	ORG	military	capitalized	Kostrad	
 Kota Satu Properti	ORG	company	capitalized	SATU	
 KP2MI	ORG	ministry	upper	KP2MI	
 KPI	ORG	agency	upper	KPI	
@@ -9100,6 +9146,7 @@ Modernland Realty	ORG	company	capitalized	MDLN
 Mora Telematika Indonesia	ORG	company	capitalized	MORA	
 Morenzo Abadi Perkasa	ORG	company	capitalized	ENZO	
 MPR	ORG	legislature	upper	MPR	
+MRT Jakarta	ORG	company	capitalized	MRT Jakarta	
 Muhammadiyah	ORG	religious	capitalized	Muhammadiyah	
 MUI	ORG	religious	upper	MUI	
 Mulia Boga Raya	ORG	company	capitalized	KEJU	
@@ -9157,6 +9204,8 @@ Oppo	ORG	company	capitalized	Oppo
 Optima Prima Metal Sinergi	ORG	company	capitalized	OPMS	
 Organisasi Kesehatan Dunia	ORG	international	capitalized	WHO	
 Organon Pharma Indonesia	ORG	company	capitalized	SCPI	
+Otorita Ibu Kota Nusantara	ORG	agency	capitalized	Otorita IKN	
+Otorita IKN	ORG	agency	capitalized	Otorita IKN	
 Otoritas Jasa Keuangan	ORG	agency	capitalized	OJK	
 OVO	ORG	company	upper	OVO	
 Pabrik Kertas Tjiwi Kimia	ORG	company	capitalized	TKIM	
@@ -9192,11 +9241,14 @@ Partai NasDem	ORG	party	capitalized	NasDem
 Partai Persatuan Indonesia	ORG	party	capitalized	Perindo	
 Partai Persatuan Pembangunan	ORG	party	capitalized	PPP	
 Partai Solidaritas Indonesia	ORG	party	capitalized	PSI	
+Paspampres	ORG	military	capitalized	Paspampres	
+Pasukan Pengamanan Presiden	ORG	military	capitalized	Paspampres	
 PBB	ORG	international	upper	PBB	
 PBNU	ORG	religious	upper	PBNU	
 PDI Perjuangan	ORG	party	capitalized	PDI Perjuangan	
 PDI-P	ORG	party	upper	PDI-P	
 PDIP	ORG	party	upper	PDIP	
+Pegadaian	ORG	company	capitalized	Pegadaian	
 Pelangi Indah Canindo	ORG	company	capitalized	PICO	
 Pelat Timah Nusantara	ORG	company	capitalized	NIKL	
 Pelayaran Jaya Hidup Baru	ORG	company	capitalized	PJHB	
@@ -9214,6 +9266,7 @@ Perdana Gapuraprima	ORG	company	capitalized	GPRA
 Perindo	ORG	party	capitalized	Perindo	
 Perintis Triniti Properti	ORG	company	capitalized	TRIN	
 Perma Plasindo	ORG	company	capitalized	BINO	
+Permodalan Nasional Madani	ORG	company	capitalized	PNM	
 Persatuan Sepak Bola Seluruh Indonesia	ORG	sport	capitalized	PSSI	
 Persebaya	ORG	sport	capitalized	Persebaya	
 Perserikatan Bangsa-Bangsa	ORG	international	capitalized	PBB	
@@ -9224,7 +9277,9 @@ Persis Solo	ORG	sport	capitalized	Persis Solo
 Persita	ORG	sport	capitalized	Persita	
 Personel Alih Daya	ORG	company	capitalized	PADA	
 Pertamina	ORG	company	capitalized	Pertamina	
+Pertamina Patra Niaga	ORG	company	capitalized	Pertamina Patra Niaga	
 Perum Bulog	ORG	company	capitalized	Bulog	
+Perumnas	ORG	company	capitalized	Perumnas	
 Petrindo Jaya Kreasi	ORG	company	capitalized	CUAN	
 Pikiran Rakyat	ORG	media	capitalized	Pikiran Rakyat	
 Pikko Land Development	ORG	company	capitalized	RODA	
@@ -9235,6 +9290,7 @@ Planet Properindo Jaya	ORG	company	capitalized	PLAN
 Platinum Wahab Nusantara	ORG	company	capitalized	TGUK	
 Plaza Indonesia Realty	ORG	company	capitalized	PLIN	
 PLN	ORG	company	upper	PLN	
+PNM	ORG	company	upper	PNM	
 Polaris Investama	ORG	company	capitalized	PLAS	
 Politeknik Negeri Bandung	ORG	university	capitalized		
 Politeknik Negeri Jakarta	ORG	university	capitalized		
@@ -9266,6 +9322,7 @@ Prima Globalindo Logistik	ORG	company	capitalized	PPGL
 Primadaya Plastisindo	ORG	company	capitalized	PDPP	
 Prime Agri Resources	ORG	company	capitalized	SGRO	
 Prodia Widyahusada	ORG	company	capitalized	PRDA	
+Propam	ORG	police	capitalized	Propam	
 PSBS Biak	ORG	sport	capitalized	PSBS Biak	
 PSG	ORG	sport	upper	PSG	
 PSI	ORG	party	upper	PSI	
@@ -9646,6 +9703,7 @@ PT Isra Presisi Indonesia	ORG	company	capitalized	ISAP
 PT Itama Ranoraya	ORG	company	capitalized	IRRA	
 PT ITSEC Asia	ORG	company	capitalized	CYBR	
 PT J Resources Asia Pasifik	ORG	company	capitalized	PSAB	
+PT Jakarta Propertindo	ORG	company	capitalized	Jakpro	
 PT Jantra Grupo Indonesia	ORG	company	capitalized	KAQI	
 PT Janu Putra Sejahtera	ORG	company	capitalized	AYAM	
 PT Japfa Comfeed Indonesia	ORG	company	capitalized	JPFA	
@@ -9790,6 +9848,7 @@ PT Modern Internasional	ORG	company	capitalized	MDRN
 PT Modernland Realty	ORG	company	capitalized	MDLN	
 PT Mora Telematika Indonesia	ORG	company	capitalized	MORA	
 PT Morenzo Abadi Perkasa	ORG	company	capitalized	ENZO	
+PT MRT Jakarta	ORG	company	capitalized	MRT Jakarta	
 PT Mulia Boga Raya	ORG	company	capitalized	KEJU	
 PT Mulia Industrindo	ORG	company	capitalized	MLIA	
 PT Multi Bintang Indonesia	ORG	company	capitalized	MLBI	
@@ -9841,6 +9900,7 @@ PT Pantai Indah Kapuk Dua	ORG	company	capitalized	PANI
 PT Paperocks Indonesia	ORG	company	capitalized	PPRI	
 PT Paragon Karya Perkasa	ORG	company	capitalized	PKPK	
 PT Paramita Bangun Sarana	ORG	company	capitalized	PBSA	
+PT Pegadaian	ORG	company	capitalized	Pegadaian	
 PT Pelangi Indah Canindo	ORG	company	capitalized	PICO	
 PT Pelat Timah Nusantara	ORG	company	capitalized	NIKL	
 PT Pelayaran Jaya Hidup Baru	ORG	company	capitalized	PJHB	
@@ -9882,6 +9942,7 @@ PT Prodia Widyahusada	ORG	company	capitalized	PRDA
 PT Pudjiadi & Sons	ORG	company	capitalized	PNSE	
 PT Pudjiadi Prestige	ORG	company	capitalized	PUDP	
 PT Pulau Subur	ORG	company	capitalized	PTPS	
+PT Pupuk Indonesia	ORG	company	capitalized	Pupuk Indonesia	
 PT Puradelta Lestari	ORG	company	capitalized	DMAS	
 PT Puri Global Sukses	ORG	company	capitalized	PURI	
 PT Puri Sentul Permai	ORG	company	capitalized	KDTN	
@@ -10022,6 +10083,7 @@ PT Trada Alam Minera	ORG	company	capitalized	TRAM
 PT Trans Power Marine	ORG	company	capitalized	TPMA	
 PT Transcoal Pacific	ORG	company	capitalized	TCPI	
 PT Transkon Jaya	ORG	company	capitalized	TRJA	
+PT Transportasi Jakarta	ORG	company	capitalized	Transjakarta	
 PT Tri Banyan Tirta	ORG	company	capitalized	ALTO	
 PT Trias Sentosa	ORG	company	capitalized	TRST	
 PT Trikomsel Oke	ORG	company	capitalized	TRIO	
@@ -10087,6 +10149,7 @@ PT Zyrexindo Mandiri Buana	ORG	company	capitalized	ZYRX
 Pudjiadi & Sons	ORG	company	capitalized	PNSE	
 Pudjiadi Prestige	ORG	company	capitalized	PUDP	
 Pulau Subur	ORG	company	capitalized	PTPS	
+Pupuk Indonesia	ORG	company	capitalized	Pupuk Indonesia	
 Puradelta Lestari	ORG	company	capitalized	DMAS	
 Puri Global Sukses	ORG	company	capitalized	PURI	
 Puri Sentul Permai	ORG	company	capitalized	KDTN	
@@ -10152,6 +10215,7 @@ Sekar Bumi	ORG	company	capitalized	SKBM
 Sekar Laut	ORG	company	capitalized	SKLT	
 Sekolah Tinggi Akuntansi Negara (STAN)	ORG	university	capitalized		
 Sekretariat Negara	ORG	ministry	capitalized	Setneg	
+Sekretariat Presiden	ORG	agency	capitalized	Setpres	
 Selamat Sempurna	ORG	company	capitalized	SMSM	
 Semacom Integrated	ORG	company	capitalized	SEMA	
 Semen Baturaja (Persero)	ORG	company	capitalized	SMBR	
@@ -10163,7 +10227,9 @@ Sentul City	ORG	company	capitalized	BKSL
 Sepatu Bata	ORG	company	capitalized	BATA	
 Sepeda Bersama Indonesia	ORG	company	capitalized	BIKE	
 Serambi Indonesia	ORG	media	capitalized	Serambi Indonesia	
+Seskab	ORG	agency	capitalized	Seskab	
 Setneg	ORG	ministry	capitalized	Setneg	
+Setpres	ORG	agency	capitalized	Setpres	
 Shield On Service	ORG	company	capitalized	SOSS	
 Shopee	ORG	company	capitalized	Shopee	
 Siantar Top	ORG	company	capitalized	STTP	
@@ -10255,6 +10321,9 @@ Tempo Intimedia	ORG	company	capitalized	TMPO
 Tempo Scan Pacific	ORG	company	capitalized	TSPC	
 Tencent	ORG	company	capitalized	Tencent	
 Tentara Nasional Indonesia	ORG	military	capitalized	TNI	
+Tentara Nasional Indonesia Angkatan Darat	ORG	military	capitalized	TNI AD	
+Tentara Nasional Indonesia Angkatan Laut	ORG	military	capitalized	TNI AL	
+Tentara Nasional Indonesia Angkatan Udara	ORG	military	capitalized	TNI AU	
 Tera Data Indonusa	ORG	company	capitalized	AXIO	
 Terang Dunia Internusa	ORG	company	capitalized	UNTD	
 Terregra Asia Energy	ORG	company	capitalized	TGRA	
@@ -10272,6 +10341,9 @@ TikTok	ORG	company	capitalized	TikTok
 Tira Austenite	ORG	company	capitalized	TIRA	
 Tirta Mahakam Resources	ORG	company	capitalized	TIRT	
 TNI	ORG	military	upper	TNI	
+TNI AD	ORG	military	upper	TNI AD	
+TNI AL	ORG	military	upper	TNI AL	
+TNI AU	ORG	military	upper	TNI AU	
 Toba Pulp Lestari	ORG	company	capitalized	INRU	
 Toba Surimi Industries	ORG	company	capitalized	CRAB	
 Tokopedia	ORG	company	capitalized	Tokopedia	
@@ -10285,6 +10357,7 @@ Trans Power Marine	ORG	company	capitalized	TPMA
 Trans TV	ORG	media	capitalized	Trans TV	
 Trans7	ORG	media	capitalized	Trans7	
 Transcoal Pacific	ORG	company	capitalized	TCPI	
+Transjakarta	ORG	company	capitalized	Transjakarta	
 Transkon Jaya	ORG	company	capitalized	TRJA	
 Traveloka	ORG	company	capitalized	Traveloka	
 Tri Banyan Tirta	ORG	company	capitalized	ALTO	
