@@ -39,6 +39,15 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged(dateline, [(0..<1, .loc), (2..<6, .org)]).contains("ORG CNN Indonesia"))
     }
 
+    /// A model span that runs from a listed organization on into a name a given name opens is
+    /// the organization and the person; a listed company's own longer name is not cut.
+    @Test func aListedOrganizationEndsBeforeAGivenName() {
+        let text = "Hal itu disampaikan pejabat Kementerian Pertanian Agung Suganda kemarin."
+        #expect(ModelMergeTests.merged(text, [(4..<8, .org)]) == ["ORG Kementerian Pertanian", "PER Agung Suganda"])
+        let company = "Ia berkunjung ke Pertamina Patra Niaga Regional Sumbagsel kemarin."
+        #expect(ModelMergeTests.merged(company, [(3..<8, .org)]) == ["ORG Pertamina Patra Niaga Regional Sumbagsel"])
+    }
+
     /// An organization the model found defines the acronym in brackets after it that spells
     /// its initials, and the acronym is the organization again later; a bracketed word that
     /// spells something else is not.

@@ -12,7 +12,7 @@ extension Scan {
     /// where no model span falls, and a name a place word opens (`Kawasan Industri Wijaya
     /// Kusuma`) against model spans inside it.
     func adopt(_ spans: [Mention]) {
-        let spans = splitAtClauseWords(spans)
+        let spans = splittingListedOrganizations(splitAtClauseWords(spans))
         let plan = mergePlan(spans)
         var a = Adoption(old: mentions, places: ambiguousPlaces, tokens: doc.tokens.count, spans: spans.count)
         for k in plan.anchored { a.keep(k) }
@@ -217,6 +217,35 @@ extension Scan {
             if start == span.start { out.append(span) } else { keepPart(of: span, start..<span.end, in: &out) }
         }
         return out
+    }
+
+    /// The model's `spans`, each organization or person that opens with a listed organization
+    /// and goes on with a person's name cut in two (`Direktur Jenderal Peternakan dan Kesehatan
+    /// Hewan Kementerian Pertanian Agung Suganda`): the model runs a name on through the
+    /// organization before it.
+    func splittingListedOrganizations(_ spans: [Mention]) -> [Mention] {
+        guard spans.contains(where: { personAfterListedOrganization($0) != nil }) else { return spans }
+        var out: [Mention] = []
+        out.reserveCapacity(spans.count + 4)
+        for s in spans {
+            guard let p = personAfterListedOrganization(s) else { out.append(s); continue }
+            out.append(Mention(start: s.start, end: p, type: .org))
+            out.append(Mention(start: p, end: s.end, type: .per))
+        }
+        return out
+    }
+
+    /// Where the person starts in span `s` when a listed organization opens it and the rest is
+    /// a person's name: a listed person, or two or more capitalised words that a given name
+    /// opens and no organization or place word holds (not `Pertamina` | `Patra Niaga`).
+    func personAfterListedOrganization(_ s: Mention) -> Int? {
+        guard s.type == .org || s.type == .per, s.end - s.start >= 3, capitalized(s.start) || allCaps(s.start),
+              let (entry, p) = lexiconMatch(s.start, s.end), entry.type == .org, s.end - p >= 2 else { return nil }
+        let rest = p..<s.end
+        guard rest.allSatisfy({ kinds[$0] == .word && capitalized($0) && cues[$0].isDisjoint(with: [.organization, .location, .event]) })
+        else { return nil }
+        if let (person, end) = lexiconMatch(p, s.end), person.type == .per, end == s.end { return p }
+        return isGivenName(p) ? p : nil
     }
 
     /// The model's `spans`, each without the lower-case word it opens with before a capital
