@@ -211,11 +211,16 @@ struct StageTests {
 /// `warta tag --format conll --pretokenized`: given tokens kept exactly, IOB2 tags.
 @Suite("pretokenized tagging")
 struct PretokenizedTaggingTests {
-    @Test func tagsEveryGivenToken() {
-        let conll = "Presiden\tO\nJoko\tB-PER\nWidodo\tI-PER\ntiba\tO\ndi\tO\nKota\tB-LOC\nSemarang\tI-LOC\n.\tO\n\r\nRp\nlima\n"
+    /// The tags of `conll` by a pipeline that tags entities.
+    static func tag(_ conll: String) -> String {
         var c = Configuration()
         c.layers = .entities
-        let out = PretokenizedTagging.tag(conll: conll, pipeline: Pipeline(configuration: c))
+        return PretokenizedTagging.tag(conll: conll, pipeline: Pipeline(configuration: c))
+    }
+
+    @Test func tagsEveryGivenToken() {
+        let conll = "Presiden\tO\nJoko\tB-PER\nWidodo\tI-PER\ntiba\tO\ndi\tO\nKota\tB-LOC\nSemarang\tI-LOC\n.\tO\n\r\nRp\nlima\n"
+        let out = PretokenizedTaggingTests.tag(conll)
         #expect(out == "Presiden\tO\nJoko\tB-PER\nWidodo\tI-PER\ntiba\tO\ndi\tO\nKota\tB-LOC\nSemarang\tI-LOC\n.\tO\n\nRp\tO\nlima\tO\n")
     }
 
@@ -223,9 +228,7 @@ struct PretokenizedTaggingTests {
     /// repeated blank lines stay, `-DOCSTART-` lines (CoNLL 2003) are `O` and split documents.
     @Test func linesUpWithTheInput() {
         let conll = "\n-DOCSTART- -X- O O\n\nPresiden\nJoko\nWidodo\ntiba\n.\n\n\n\nIa\npergi\n.\n-DOCSTART- -X- O O\n\nBudi\nSantoso\ndatang\n.\n\n"
-        var c = Configuration()
-        c.layers = .entities
-        let out = PretokenizedTagging.tag(conll: conll, pipeline: Pipeline(configuration: c))
+        let out = PretokenizedTaggingTests.tag(conll)
         let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == conll.split(separator: "\n", omittingEmptySubsequences: false).count)
         #expect(out == "\n-DOCSTART-\tO\n\nPresiden\tO\nJoko\tB-PER\nWidodo\tI-PER\ntiba\tO\n.\tO\n\n\n\nIa\tO\npergi\tO\n.\tO\n"
@@ -237,9 +240,7 @@ struct PretokenizedTaggingTests {
     /// initials so), and a quoted word as `"aidoru"`.
     @Test func tokensJoinAsNewsWritesThem() {
         let conll = "Buku\nkarya\nStephen\nR\n.\nCovey\nitu\nlaris\n,\nkata\nBudi\n.\n"
-        var c = Configuration()
-        c.layers = .entities
-        let out = PretokenizedTagging.tag(conll: conll, pipeline: Pipeline(configuration: c))
+        let out = PretokenizedTaggingTests.tag(conll)
         #expect(out == "Buku\tO\nkarya\tO\nStephen\tB-PER\nR\tI-PER\n.\tI-PER\nCovey\tI-PER\nitu\tO\nlaris\tO\n,\tO\nkata\tO\nBudi\tB-PER\n.\tO\n")
         var spacing = Detokenizer()
         let joined = ["Ia", "bersama", "\"", "aidoru", "\"", "(", "25", ")", ",", "kata", "Prof", ".", "Budi", "."].map { token in
@@ -254,9 +255,7 @@ struct PretokenizedTaggingTests {
     @Test func gluedAcronymJoinsTheName() {
         let conll = "Saham\nBursa\nEfek\nIndonesia\n(BEI),\nnaik\n.\n\nSaham\nBursa\nEfek\nIndonesia\n(\nBEI\n)\nnaik\n.\n\n"
             + "Presiden\nJoko\nWidodo\n(Jokowi)\ntiba\n.\n"
-        var c = Configuration()
-        c.layers = .entities
-        let out = PretokenizedTagging.tag(conll: conll, pipeline: Pipeline(configuration: c))
+        let out = PretokenizedTaggingTests.tag(conll)
         #expect(out == "Saham\tO\nBursa\tB-ORG\nEfek\tI-ORG\nIndonesia\tI-ORG\n(BEI),\tI-ORG\nnaik\tO\n.\tO\n\n"
                 + "Saham\tO\nBursa\tB-ORG\nEfek\tI-ORG\nIndonesia\tI-ORG\n(\tO\nBEI\tB-ORG\n)\tO\nnaik\tO\n.\tO\n\n"
                 + "Presiden\tO\nJoko\tB-PER\nWidodo\tI-PER\n(Jokowi)\tB-PER\ntiba\tO\n.\tO\n")
