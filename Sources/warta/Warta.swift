@@ -301,7 +301,9 @@ struct Tag: ParsableCommand {
             --format conll --pretokenized reads one token per line (the first column; a blank line \
             between sentences; CRLF allowed) and prints token<TAB>tag in IOB2 with PER, ORG and LOC, \
             keeping the given tokens exactly, one output line for each input line: how taggers are \
-            compared on NER datasets. A -DOCSTART- line starts a new document.
+            compared on NER datasets. The tokens are read as news writes them (no space before a \
+            comma, a full stop or a closing bracket, none after an opening one), so `R .` is read \
+            as an initial. A -DOCSTART- line starts a new document.
 
             The text is read whole (no article extraction) unless it is HTML. The compiled lexicons \
             are cached between runs in $WARTA_CACHE_DIR (else $XDG_CACHE_HOME/warta or \
