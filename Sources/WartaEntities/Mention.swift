@@ -76,6 +76,9 @@ extension Scan {
     /// the order they have (as a stable sort leaves them).
     func entityMentions() -> [EntityMention] {
         let n = mentions.count, bits = 21
+        // No mention, no array made in place: one of no elements is the runtime's shared empty
+        // storage, whose count the initializer would write (a data race between threads).
+        guard n > 0 else { return [] }
         guard n < 1 << bits, doc.tokens.count < 1 << bits else {
             return mentions.sorted(by: { ($0.start, $1.end) < ($1.start, $0.end) }).map(entityMention)
         }

@@ -247,6 +247,9 @@ struct PretokenizedTaggingTests {
             (spacing.spaceBefore(token.utf8) ? " " : "") + token
         }.joined()
         #expect(joined == "Ia bersama \"aidoru\" (25), kata Prof. Budi.")
+        var curly = Detokenizer()
+        let quoted = ["“", "Kami", "siap", ",", "”", "kata", "dia", "."].map { (curly.spaceBefore($0.utf8) ? " " : "") + $0 }.joined()
+        #expect(quoted == "“Kami siap,” kata dia.")
     }
 
     /// An acronym glued to its brackets in one given token joins the organization before it, as

@@ -426,14 +426,19 @@ enum FileDescriptor {
 
         errno = 0
         var filled = 0
-        var out = [UInt8](unsafeUninitializedCapacity: max(sizeHint, 0)) { buffer, count in
-            while filled < buffer.count {
-                let n = Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
-                if n > 0 { filled += n; continue }
-                if n < 0 && errno == EINTR { continue }
-                break
+        // Without a size, no array made in place: one of no elements is the runtime's shared
+        // empty storage, whose count the initializer would write (a data race between threads).
+        var out: [UInt8] = []
+        if sizeHint > 0 {
+            out = [UInt8](unsafeUninitializedCapacity: sizeHint) { buffer, count in
+                while filled < buffer.count {
+                    let n = Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                    if n > 0 { filled += n; continue }
+                    if n < 0 && errno == EINTR { continue }
+                    break
+                }
+                count = filled
             }
-            count = filled
         }
         if sizeHint > 0 && filled < sizeHint { return out }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)

@@ -24,13 +24,13 @@ struct Detokenizer {
             return quoteOpen
         }
         if previous == [0x22] && quoteOpen { return false }
-        if token.count == 1, Detokenizer.closing.contains(token[0]) { return false }
-        if previous.count == 1, Detokenizer.opening.contains(previous[0]) { return false }
+        if Detokenizer.closing.contains(token) { return false }
+        if Detokenizer.opening.contains(previous) { return false }
         return true
     }
 
     /// Marks that close onto the word before them.
-    static let closing: Set<UInt8> = Set(",.;:!?)]}%".utf8)
+    static let closing: Set<[UInt8]> = Set([",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "”", "’"].map { Array($0.utf8) })
     /// Marks the word after opens onto.
-    static let opening: Set<UInt8> = Set("([{".utf8)
+    static let opening: Set<[UInt8]> = Set(["(", "[", "{", "“", "‘"].map { Array($0.utf8) })
 }
