@@ -224,15 +224,15 @@ extension Scan {
     /// Hewan Kementerian Pertanian Agung Suganda`): the model runs a name on through the
     /// organization before it.
     func splittingListedOrganizations(_ spans: [Mention]) -> [Mention] {
-        guard spans.contains(where: { personAfterListedOrganization($0) != nil }) else { return spans }
-        var out: [Mention] = []
-        out.reserveCapacity(spans.count + 4)
-        for s in spans {
-            guard let p = personAfterListedOrganization(s) else { out.append(s); continue }
-            out.append(Mention(start: s.start, end: p, type: .org))
-            out.append(Mention(start: p, end: s.end, type: .per))
+        // Copied only from the first span cut: most documents have none.
+        var out: [Mention]? = nil
+        for (k, s) in spans.enumerated() {
+            guard let p = personAfterListedOrganization(s) else { out?.append(s); continue }
+            if out == nil { out = Array(spans[..<k]) }
+            out!.append(Mention(start: s.start, end: p, type: .org))
+            out!.append(Mention(start: p, end: s.end, type: .per))
         }
-        return out
+        return out ?? spans
     }
 
     /// Where the person starts in span `s` when a listed organization opens it and the rest is
