@@ -159,7 +159,7 @@ BNN|Badan Narkotika Nasional|agency;BNPB|Badan Nasional Penanggulangan Bencana|a
 BMKG|Badan Meteorologi, Klimatologi, dan Geofisika|agency;BPS|Badan Pusat Statistik|agency;BPOM|Badan Pengawas Obat dan Makanan|agency;
 BKPM|Badan Koordinasi Penanaman Modal|agency;Bappenas|Badan Perencanaan Pembangunan Nasional|agency;BIN|Badan Intelijen Negara|agency;
 LPSK|Lembaga Perlindungan Saksi dan Korban|agency;Komnas HAM|Komisi Nasional Hak Asasi Manusia|agency;KY|Komisi Yudisial|judiciary;
-Kejagung|Kejaksaan Agung|judiciary;Bareskrim|Badan Reserse Kriminal|police;Densus 88||police;Kemenkeu|Kementerian Keuangan|ministry;
+Kejagung|Kejaksaan Agung|judiciary;Bareskrim|Badan Reserse Kriminal|police;Kemenkeu|Kementerian Keuangan|ministry;
 Kemendagri|Kementerian Dalam Negeri|ministry;Kemenlu|Kementerian Luar Negeri|ministry;Kemenhan|Kementerian Pertahanan|ministry;
 Kemenkes|Kementerian Kesehatan|ministry;Kemendikbud|Kementerian Pendidikan dan Kebudayaan|ministry;Kemenag|Kementerian Agama|ministry;
 Kemenhub|Kementerian Perhubungan|ministry;Kemendag|Kementerian Perdagangan|ministry;Kemenperin|Kementerian Perindustrian|ministry;
@@ -236,7 +236,7 @@ BP2MI|Badan Pelindungan Pekerja Migran Indonesia|agency;DKPP|Dewan Kehormatan Pe
 Otorita IKN|Otorita Ibu Kota Nusantara|agency;DJP|Direktorat Jenderal Pajak|agency;Ditjen Pajak||agency;
 DJBC|Direktorat Jenderal Bea dan Cukai|agency;Bea Cukai||agency;Ditjen Bea Cukai||agency;Ditjen Imigrasi|Direktorat Jenderal Imigrasi|agency;
 Dukcapil|Direktorat Jenderal Kependudukan dan Pencatatan Sipil|agency;Ditjen Dukcapil||agency;Setpres|Sekretariat Presiden|agency;
-Seskab||agency;Kemnaker|Kementerian Ketenagakerjaan|ministry;Kemlu|Kementerian Luar Negeri|ministry;Kemhan|Kementerian Pertahanan|ministry;
+Seskab||agency;Kemnaker||ministry|Kemenaker;Kemlu||ministry|Kemenlu;Kemhan||ministry|Kemenhan;
 TNI AD|Tentara Nasional Indonesia Angkatan Darat|military;TNI AL|Tentara Nasional Indonesia Angkatan Laut|military;
 TNI AU|Tentara Nasional Indonesia Angkatan Udara|military;Kostrad|Komando Cadangan Strategis Angkatan Darat|military;
 Kopassus|Komando Pasukan Khusus|military;Paspampres|Pasukan Pengamanan Presiden|military;Korps Marinir||military;
@@ -268,22 +268,30 @@ PSG||sport;Tottenham Hotspur||sport;Borussia Dortmund||sport
 
 def organizations():
     out = []
+    # Name -> id of the curated entries: a listed company they name keeps their id, with or
+    # without `PT` (one identity for `Bank Central Asia` and `PT Bank Central Asia`).
+    curated = {}
     for item in ORGANIZATIONS.replace("\n", "").split(";"):
         if not item.strip():
             continue
-        short, full, kind = (item.split("|") + ["", ""])[:3]
+        # short|full|kind, and the id of another short name when this one is its alias.
+        short, full, kind, ident = (item.split("|") + ["", "", ""])[:4]
+        ident = ident or short
         case = "upper" if short.isupper() and len(short) <= 6 else "capitalized"
-        out.append((short, "ORG", kind, case, short, ""))
+        out.append((short, "ORG", kind, case, ident, ""))
+        curated[short.lower()] = ident
         if full:
-            out.append((full, "ORG", kind, "capitalized", short, ""))
+            out.append((full, "ORG", kind, "capitalized", ident, ""))
+            curated[full.lower()] = ident
     for r in rows(os.path.join(SRC, "organizations", "idx_listed_companies.tsv")):
         ticker, name = r[0], r[1]
         name = re.sub(r"\s*(Tbk\.?\s*)+$", "", name).strip()
         name = re.sub(r"^PT\.?\s+", "", name)
         if len(name) >= 29 or len(name.split()) < 2:  # truncated at 30 characters upstream, or one ambiguous word
             continue
-        out.append((name, "ORG", "company", "capitalized", ticker, ""))
-        out.append(("PT " + name, "ORG", "company", "capitalized", ticker, ""))
+        ident = curated.get(name.lower(), ticker)
+        out.append((name, "ORG", "company", "capitalized", ident, ""))
+        out.append(("PT " + name, "ORG", "company", "capitalized", ident, ""))
     for r in rows(os.path.join(SRC, "organizations", "universities_ID_hipo.tsv")):
         out.append((r[0].strip(), "ORG", "university", "capitalized", "", ""))
     return write("organizations.tsv", out)

@@ -8962,9 +8962,9 @@ Kementerian Transmigrasi	ORG	ministry	capitalized	Kementrans
 Kementerian UMKM	ORG	ministry	capitalized	Kementerian UMKM	
 Kementerian Usaha Mikro, Kecil, dan Menengah	ORG	ministry	capitalized	Kementerian UMKM	
 Kementrans	ORG	ministry	capitalized	Kementrans	
-Kemhan	ORG	ministry	capitalized	Kemhan	
-Kemlu	ORG	ministry	capitalized	Kemlu	
-Kemnaker	ORG	ministry	capitalized	Kemnaker	
+Kemhan	ORG	ministry	capitalized	Kemenhan	
+Kemlu	ORG	ministry	capitalized	Kemenlu	
+Kemnaker	ORG	ministry	capitalized	Kemenaker	
 Kencana Energi Lestari	ORG	company	capitalized	KEEN	
 Kepolisian Negara Republik Indonesia	ORG	police	capitalized	Polri	
 Kereta Cepat Indonesia China	ORG	company	capitalized	KCIC	
@@ -9416,7 +9416,7 @@ PT Bank Amar Indonesia	ORG	company	capitalized	AMAR
 PT Bank BTPN Syariah	ORG	company	capitalized	BTPS	
 PT Bank Bumi Arta	ORG	company	capitalized	BNBA	
 PT Bank Capital Indonesia	ORG	company	capitalized	BACA	
-PT Bank Central Asia	ORG	company	capitalized	BBCA	
+PT Bank Central Asia	ORG	company	capitalized	BCA	
 PT Bank CIMB Niaga	ORG	company	capitalized	BNGA	
 PT Bank Danamon Indonesia	ORG	company	capitalized	BDMN	
 PT Bank Ganesha	ORG	company	capitalized	BGTG	
@@ -9444,7 +9444,7 @@ PT Bank QNB Indonesia	ORG	company	capitalized	BKSW
 PT Bank Raya Indonesia	ORG	company	capitalized	AGRO	
 PT Bank Sinarmas	ORG	company	capitalized	BSIM	
 PT Bank SMBC Indonesia	ORG	company	capitalized	BTPN	
-PT Bank Syariah Indonesia	ORG	company	capitalized	BRIS	
+PT Bank Syariah Indonesia	ORG	company	capitalized	BSI	
 PT Baramulti Suksessarana	ORG	company	capitalized	BSSR	
 PT Barito Pacific	ORG	company	capitalized	BRPT	
 PT Barito Renewables Energy	ORG	company	capitalized	BREN	
@@ -9634,7 +9634,7 @@ PT Green Power Group	ORG	company	capitalized	LABA
 PT Greenwood Sejahtera	ORG	company	capitalized	GWSA	
 PT Griptha Putra Persada	ORG	company	capitalized	GRPH	
 PT GTS Internasional	ORG	company	capitalized	GTSI	
-PT Gudang Garam	ORG	company	capitalized	GGRM	
+PT Gudang Garam	ORG	company	capitalized	Gudang Garam	
 PT Guna Timur Raya	ORG	company	capitalized	TRUK	
 PT Gunanusa Eramandiri	ORG	company	capitalized	GUNA	
 PT Gunawan Dianjaya Steel	ORG	company	capitalized	GDST	
@@ -9735,7 +9735,7 @@ PT Kencana Energi Lestari	ORG	company	capitalized	KEEN
 PT Kereta Api Indonesia (Persero)	ORG	company	capitalized	KAI	
 PT Ketrosden Triasmitra	ORG	company	capitalized	KETR	
 PT Kian Santang Muliatama	ORG	company	capitalized	RGAS	
-PT Kimia Farma	ORG	company	capitalized	KAEF	
+PT Kimia Farma	ORG	company	capitalized	Kimia Farma	
 PT King Tire Indonesia	ORG	company	capitalized	TYRE	
 PT Kino Indonesia	ORG	company	capitalized	KINO	
 PT Kioson Komersial Indonesia	ORG	company	capitalized	KIOS	
