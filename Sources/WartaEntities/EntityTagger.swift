@@ -46,15 +46,22 @@ public struct EntityTagger: Sendable {
     /// The cue words, with the speech verbs of the tagger's list.
     let cues: CueWords
 
-    /// Creates a tagger over `lexicon`, `commonWords` and `speakerCues` (the built-in lists by
-    /// default; `speakerCues` are match keys as ``SpeechVerbList/speakerCueKeys(tsv:)`` gives
-    /// them) with `model` (the built-in one by default; nil tags with the rules alone).
+    /// Creates a tagger over `lexicon`, `commonWords`, `speakerCues` and `subjectVerbs` (the
+    /// built-in lists by default; match keys as ``SpeechVerbList/speakerCueKeys(tsv:)`` and
+    /// ``SpeechVerbList/subjectVerbKeys(tsv:)`` give them) with `model` (the built-in one by
+    /// default; nil tags with the rules alone).
     public init(lexicon: EntityLexicon = .builtIn, commonWords: CommonWords = TokenizerLexicon.builtIn.commonWords,
-                speakerCues: [[UInt8]]? = nil, model: NERModel? = NERModel.builtIn) {
+                speakerCues: [[UInt8]]? = nil, subjectVerbs: [[UInt8]]? = nil, model: NERModel? = NERModel.builtIn) {
         self.lexicon = lexicon
         self.commonWords = commonWords
         self.model = model
-        self.cues = speakerCues.map(CueWords.init) ?? .builtIn
+        if speakerCues == nil && subjectVerbs == nil {
+            self.cues = .builtIn
+        } else {
+            let tsv = SpeechVerbList.builtInTSV
+            self.cues = CueWords(speakerCues ?? SpeechVerbList.speakerCueKeys(tsv: tsv),
+                                 subjectVerbs: subjectVerbs ?? SpeechVerbList.subjectVerbKeys(tsv: tsv))
+        }
     }
 
     static let locationCues: Set<String> = [
@@ -199,11 +206,15 @@ public struct EntityTagger: Sendable {
     struct CueWords: Sendable {
         let table: ByteStringTable
         let shapes: KeyShapeFilter
+        /// The speech verbs whose subject is the speaker (``SpeechVerbList/subjectVerbKeys(tsv:)``).
+        let subjectVerbs: ByteStringTable
 
         /// The cue words with the built-in speech verbs.
-        static let builtIn = CueWords(SpeechVerbList.speakerCueKeys(tsv: SpeechVerbList.builtInTSV))
+        static let builtIn = CueWords(SpeechVerbList.speakerCueKeys(tsv: SpeechVerbList.builtInTSV),
+                                      subjectVerbs: SpeechVerbList.subjectVerbKeys(tsv: SpeechVerbList.builtInTSV))
 
-        init(_ speakerCues: [[UInt8]]) {
+        init(_ speakerCues: [[UInt8]], subjectVerbs: [[UInt8]]) {
+            self.subjectVerbs = ByteStringTable(subjectVerbs.map { ($0, Int32(0)) })
             var bits: [[UInt8]: UInt16] = [:]
             func add(_ words: Set<String>, _ c: Cue) { for w in words { bits[Array(w.utf8), default: 0] |= c.rawValue } }
             for key in speakerCues { bits[key, default: 0] |= Cue.speech.rawValue }
@@ -240,11 +251,13 @@ public struct EntityTagger: Sendable {
             scan.acronymsOfModelOrganizations()
             scan.repeatNames()
             scan.dropPeopleWrittenInLowerCase()
+            scan.speakersBeforeSpeechVerbs()
             scan.speakingNamesArePeople()
             scan.wordsOfPeopleArePeople()
             scan.commonWordsOffPeople()
         } else {
             scan.splitCoordinatedOrganizations()
+            scan.speakersBeforeSpeechVerbs()
         }
         scan.otherNames()
         scan.initialsOfPeople()
@@ -344,6 +357,8 @@ final class Scan {
     let candidates: [UInt64]
     /// The number of tokens (the memos' length).
     let tokenCount: Int
+    /// The speech verbs whose subject speaks (``EntityTagger/CueWords/subjectVerbs``).
+    let subjectVerbs: ByteStringTable
     /// The headlines in title case (``isTitleCase(_:)``), found by ``applyRules()``.
     @exclusivity(unchecked) var titleCaseLines: [Range<Int>] = []
     /// ``capitalizedOutsideHeadlines()``, once asked.
@@ -367,6 +382,7 @@ final class Scan {
         self.doc = doc
         self.lexicon = lexicon
         self.commonWords = commonWords
+        subjectVerbs = cueWords.subjectVerbs
         // Keys only where a rule can look: capitalised words and their neighbours, numbers and
         // their neighbours, abbreviations. Lower-case running text (most tokens) is skipped.
         let n = doc.tokens.count
@@ -858,6 +874,11 @@ final class Scan {
     func isLoneFunctionWord(_ window: Range<Int>) -> Bool {
         let i = window.lowerBound
         guard window.count == 1, capitalized(i), !allCaps(i) else { return false }
+        return isFunctionWord(i)
+    }
+
+    /// Whether keyed token `i` is a function word of the language (``EntityTagger/functionWords``).
+    func isFunctionWord(_ i: Int) -> Bool {
         // The key's hash as the scan keeps it: the lookup hashes nothing.
         let h = keyHash(i)
         return withKey(i) { EntityTagger.functionWords.value($0, hash: h) != nil }
@@ -1379,6 +1400,54 @@ final class Scan {
         }
         add(Mention(start: i, end: run, type: .per))
         return run
+    }
+
+    /// Tags each unknown capitalised name right before a speech verb whose subject speaks
+    /// (`Tumiran mengungkapkan`, `Selanjutnya Miller berharap`) that no mention covers: a
+    /// person, though no lexicon lists it and the model left it. Not when a word of the run is
+    /// a word of the language, a pronoun, a derived word or a listed name (`Polisi mengatakan`,
+    /// `Pihaknya menegaskan`, `Israel mengklaim`), nor a run longer than ``subjectNameLimit``
+    /// words. Run after the model's merge: as a rule feature, a pattern the model never saw in
+    /// training turned its reading of the same name elsewhere.
+    func speakersBeforeSpeechVerbs() {
+        var added = false
+        for c in capitals {
+            let i = Int(c)
+            guard capitalized(i), !allCaps(i), !covered[i], opensName(i) else { continue }
+            let run = capitalizedRun(i, tokenCount, allowConnectors: false, joinHyphens: false)
+            guard run - i <= Scan.subjectNameLimit, isSubjectVerb(run),
+                  (i..<run).allSatisfy({ !covered[$0] && isUnlistedNameWord($0) }) else { continue }
+            add(Mention(start: i, end: run, type: .per))
+            added = true
+        }
+        if added { coverMentions() }
+    }
+
+    /// Whether capitalised token `i` can open a name: no capitalised word stands before it but
+    /// a function word (`Selanjutnya Tumiran`; not `Operasi Fajar`, the name of a thing).
+    func opensName(_ i: Int) -> Bool {
+        i == 0 || !capitalized(i - 1) && !allCaps(i - 1) || capitalized(i - 1) && isFunctionWord(i - 1)
+    }
+
+    /// The most words of a name ``speakersBeforeSpeechVerbs()`` reads.
+    static let subjectNameLimit = 4
+
+    /// Whether token `t` is a speech verb in lower case whose subject speaks (``subjectVerbs``:
+    /// `mengatakan`, `menegaskan`, `berharap`).
+    func isSubjectVerb(_ t: Int) -> Bool {
+        guard t < tokenCount, kinds[t] == .word, !capitalized(t), !allCaps(t) else { return false }
+        // A lower-case verb is its own match key; most tokens after a name are not keyed.
+        return doc.bytes.withUnsafeBufferPointer { text in
+            subjectVerbs.value(UnsafeBufferPointer(rebasing: text[Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t])])) != nil
+        }
+    }
+
+    /// Whether capitalised token `t` can be a word of an unlisted name: a word, no entry of the
+    /// lexicon starts there, and it is no word of the language, pronoun, day or month.
+    func isUnlistedNameWord(_ t: Int) -> Bool {
+        capitalized(t) && !allCaps(t) && kinds[t] == .word && lexiconMatch(t, t + 1) == nil && !isCommonWord(t)
+            && !isPronoun(t) && !hasAny(t, [.day, .month]) && !isWordWithNya(t) && !isDerivedWord(t)
+            && !isFunctionWord(t)
     }
 
     /// An unknown capitalised name after a preposition or noun of place ("di Quetta", "ke Las

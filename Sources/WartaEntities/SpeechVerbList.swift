@@ -18,4 +18,21 @@ public enum SpeechVerbList {
             return Array(MatchKey.make(String(decoding: row[0], as: UTF8.self)).utf8)
         }
     }
+
+    /// The match keys of the forms in `tsv` whose subject is the speaker, so that a capitalised
+    /// name right before one is a person (`Tumiran mengungkapkan`, `Bahlil menegaskan`): the
+    /// core tier's active forms (`men-`, `ber-`) that no other sense shares, less
+    /// ``nonSpeakerSubjects``.
+    public static func subjectVerbKeys(tsv: String) -> [[UInt8]] {
+        TokenizerLexicon.rows(tsv).compactMap { row in
+            guard row.count >= 5, row[2].elementsEqual("men".utf8), row[3].elementsEqual("core".utf8),
+                  row[4].elementsEqual("no".utf8) else { return nil }
+            let key = MatchKey.make(String(decoding: row[0], as: UTF8.self))
+            return nonSpeakerSubjects.contains(key) ? nil : Array(key.utf8)
+        }
+    }
+
+    /// Active forms whose subject is as often a thing or a body that acts as a speaker
+    /// (`Jalan … menutup`, `Tim … melanjutkan`, `Perusahaan meminta`).
+    static let nonSpeakerSubjects: Set<String> = ["menutup", "melanjutkan", "meminta", "menulis", "menuliskan", "mengucapkan"]
 }

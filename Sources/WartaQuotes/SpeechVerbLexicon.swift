@@ -62,6 +62,9 @@ public struct SpeechVerbLexicon: Sendable {
     /// `ujar Kepala Dinas`, `menurut Budi`), which the entity tagger reads as cues (see
     /// ``SpeechVerbList/speakerCueKeys(tsv:)``).
     public let speakerCueKeys: [[UInt8]]
+    /// The match keys of the forms whose subject is the speaker (`Tumiran mengungkapkan`), which
+    /// the entity tagger reads too (see ``SpeechVerbList/subjectVerbKeys(tsv:)``).
+    public let subjectVerbKeys: [[UInt8]]
 
     /// The built-in list (`Lexicons/speech-verbs.tsv`, compiled into the library).
     public static let builtIn = SpeechVerbLexicon(tsv: SpeechVerbList.builtInTSV)
@@ -79,6 +82,7 @@ public struct SpeechVerbLexicon: Sendable {
         }
         self.verbs = verbs
         self.speakerCueKeys = SpeechVerbList.speakerCueKeys(tsv: tsv)
+        self.subjectVerbKeys = SpeechVerbList.subjectVerbKeys(tsv: tsv)
         table = ByteStringTable(keys)
         var filter = [UInt64](filled: 0, count: SpeechVerbLexicon.filterWords)
         for (key, _) in keys where key.count >= 3 {

@@ -982,3 +982,33 @@ struct ListedAgencyTests {
         #expect(tagged("Ia tampil di RCTI dan SCTV.") == ["ORG RCTI", "ORG SCTV"])
     }
 }
+
+/// A capitalised name no lexicon lists, right before a speech verb whose subject speaks, is a
+/// person (IDNer dev's `Tumiran mengungkapkan`, `Miller berharap`, which the model left).
+struct SpeakerBeforeSpeechVerbTests {
+    @Test func anUnlistedSubjectOfASpeechVerbIsAPerson() {
+        for model in [NERModel.builtIn, nil] {
+            #expect(tagged("Harga beras naik lagi. Miller berharap minyak pelumas itu laku.", model: model) == ["PER Miller"])
+            #expect(tagged("Harga naik. Selanjutnya Tumiran mengungkapkan itu menanggapi pertanyaan.", model: model) == ["PER Tumiran"])
+        }
+    }
+
+    @Test func wordsOfTheLanguagePronounsAndNamesOfThingsDoNotSpeak() {
+        for model in [NERModel.builtIn, nil] {
+            #expect(tagged("Harga naik. Polisi mengatakan jalan ditutup.", model: model).isEmpty)
+            #expect(tagged("Harga naik. Pihaknya menegaskan tidak ada masalah.", model: model).isEmpty)
+            #expect(tagged("Harga naik. Ia mengatakan tidak ada masalah.", model: model).isEmpty)
+            // A capitalised word before the name makes it a thing's name (`Operasi Fajar`).
+            #expect(tagged("Juru bicara untuk Operasi Fajar menyerukan gencatan senjata.", model: model).isEmpty)
+            // The verb must be in lower case: a title-case headline names no one by it.
+            #expect(tagged("Miller Mengatakan Harga Naik", model: nil).isEmpty)
+        }
+    }
+
+    @Test func theSubjectVerbsAreTheActiveCoreForms() {
+        let keys = Set(SpeechVerbList.subjectVerbKeys(tsv: SpeechVerbList.builtInTSV).map { String(decoding: $0, as: UTF8.self) })
+        #expect(keys.isSuperset(of: ["mengatakan", "menegaskan", "mengungkapkan", "berharap", "menambahkan"]))
+        // Bare forms come before the speaker; `menutup` and `meminta` have subjects that are no speakers.
+        #expect(keys.isDisjoint(with: ["kata", "ujar", "menurut", "menutup", "meminta", "dikatakan"]))
+    }
+}

@@ -67,6 +67,8 @@ public struct Configuration: Sendable {
     private var customSpeechVerbs: SpeechVerbLexicon?
     /// The speaker-cue keys of the entity tagger: nil for the built-in verbs (the tagger's own).
     var speakerCueKeys: [[UInt8]]? { customSpeechVerbs?.speakerCueKeys }
+    /// The entity tagger's speech verbs whose subject speaks: nil for the built-in verbs.
+    var subjectVerbKeys: [[UInt8]]? { customSpeechVerbs?.subjectVerbKeys }
     /// The sequence model that decides people, organizations and places.
     public var entityModel: EntityModel = .builtIn
     /// Also tag the places and organizations inside longer names.

@@ -42,7 +42,8 @@ public struct Pipeline: Sendable {
         stages.append(LanguageStage())
         guard layers.contains(.entities) else { return stages }
         stages.append(EntityTaggingStage(tagger: EntityTagger(lexicon: c.entityLexicon, commonWords: c.tokenizerLexicon.commonWords,
-                                                                 speakerCues: c.speakerCueKeys, model: c.entityModel.model),
+                                                                 speakerCues: c.speakerCueKeys, subjectVerbs: c.subjectVerbKeys,
+                                                                 model: c.entityModel.model),
                                              nested: c.nestedEntities))
         let attributor = layers.contains(.quotes) ? QuoteAttributor(verbs: c.speechVerbs, lexicon: c.entityLexicon, commonWords: c.tokenizerLexicon.commonWords) : nil
         if let attributor { stages.append(SpeakerStage(attributor: attributor)) }

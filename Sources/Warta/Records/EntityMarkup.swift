@@ -13,6 +13,7 @@ public enum PretokenizedTagging {
         let tagger = EntityTagger(lexicon: pipeline.configuration.entityLexicon,
                                   commonWords: pipeline.configuration.tokenizerLexicon.commonWords,
                                   speakerCues: pipeline.configuration.speakerCueKeys,
+                                  subjectVerbs: pipeline.configuration.subjectVerbKeys,
                                   model: pipeline.configuration.entityModel.model)
         let analyzer = TextAnalyzer(lexicon: pipeline.configuration.tokenizerLexicon)
         // Each input line: its token, or nil for a blank one. Lines split on bytes: as a
