@@ -144,6 +144,11 @@ struct Evidence {
     /// they count only in a text written mostly in capitals (a headline).
     var capitalScore = Scores(repeating: 0)
     var capitalHits = 0
+    /// Function words in lower case between two words that begin with capitals: in a name
+    /// (`Bank of America`) or a headline in title case (`Purbaya ke Kepala Daerah`). They count
+    /// only when the other words leave the language open.
+    var nameScore = Scores(repeating: 0)
+    var nameHits = 0
     var capitalWords = 0
     var trigramWords = 0
     /// The words of no list whose trigrams count (at most ``LanguageDetector/maxTrigramWords``),
@@ -169,6 +174,7 @@ struct Evidence {
         // looked up by its first bytes only (no listed word comes near).
         var word = InlineArray<64, UInt8>(repeating: 0)
         var technicalBefore = false
+        var names = NameRun()
         var i = 0
         let n = text.count
         var checked = 0
@@ -177,20 +183,49 @@ struct Evidence {
                 checked = words
                 if isSettled { break }
             }
+            let start = i
             let (length, inCapitals) = readWord(text, &i, into: &word)
+            let capital = length > 0 && text[start] &- 0x41 < 26
             if length > 0 && i == n {
-                if !technicalBefore { addWord(word.span, length, inCapitals: inCapitals, table, reciprocals) }
+                if !technicalBefore { add(word.span, length, inCapitals: inCapitals, capital: capital, &names, table, reciprocals) }
                 break
             }
             let b = text[i]
             if b >= 0x80 { countScript(text, i) }
             let technical = Evidence.isTechnical(b)
             if length > 0 && !technicalBefore && !technical {
-                addWord(word.span, length, inCapitals: inCapitals, table, reciprocals)
+                add(word.span, length, inCapitals: inCapitals, capital: capital, &names, table, reciprocals)
+            } else if length > 0 {
+                names = NameRun()
             }
             technicalBefore = technical
             i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
         }
+    }
+
+    /// Where a name in capitals may hold a function word: whether the last word counted began
+    /// with a capital, and the languages of the lower-case function word after such a word,
+    /// until the next word tells whether a capital follows it too.
+    struct NameRun {
+        var afterCapital = false
+        var pending: UInt32 = 0
+    }
+
+    /// ``addWord(_:_:inCapitals:_:_:)``, except that a lower-case function word between two
+    /// words that begin with capitals may be part of a name (`Center of Reform`, `Institute
+    /// for Development`) and counts apart (``nameScore``): names come from any language, and a
+    /// short Indonesian text that cites an English one is still Indonesian.
+    mutating func add(_ buffer: Span<UInt8>, _ length: Int, inCapitals: Bool, capital: Bool, _ names: inout NameRun,
+                      _ table: PackedWordTable, _ reciprocals: [Double]) {
+        if names.pending != 0, capital {
+            Evidence.share(names.pending, into: &wordScore, reciprocals, sign: -1)
+            wordHits -= 1
+            Evidence.share(names.pending, into: &nameScore, reciprocals)
+            nameHits += 1
+        }
+        let hit = addWord(buffer, length, inCapitals: inCapitals, table, reciprocals)
+        names.pending = names.afterCapital && !capital ? hit : 0
+        names.afterCapital = capital
     }
 
     /// Reads the word's letters from `i` (none when `text[i]` is no letter) into `word`,
@@ -271,24 +306,26 @@ struct Evidence {
 
     /// Counts a word of `length` bytes kept in `buffer` (see ``readWord(_:_:into:)``), looked
     /// up in `table` (``LanguageDetector/words``).
+    /// Returns the languages the word counted for as a function word in lower case (0: none).
+    @discardableResult
     mutating func addWord(_ buffer: Span<UInt8>, _ length: Int, inCapitals: Bool,
-                          _ table: PackedWordTable, _ reciprocals: [Double]) {
+                          _ table: PackedWordTable, _ reciprocals: [Double]) -> UInt32 {
         words += 1
         // Single letters (initials, "a", "e", "o") are too ambiguous to count.
-        guard length >= 2 else { return }
+        guard length >= 2 else { return 0 }
         if inCapitals { capitalWords += 1 }
         let w = buffer.extracting(0..<min(length, buffer.count))
         if length <= PackedWordTable.maxLength, case let mask = table.mask(PackedWordTable.key(buffer.bytes, length)), mask != 0 {
             if inCapitals {
                 capitalHits += 1
                 Evidence.share(mask, into: &capitalScore, reciprocals)
-                return
+                return 0
             }
             wordHits += 1
             Evidence.share(mask, into: &wordScore, reciprocals)
-            return
+            return mask
         }
-        guard w.count >= 3, trigramWords < LanguageDetector.maxTrigramWords else { return }
+        guard w.count >= 3, trigramWords < LanguageDetector.maxTrigramWords else { return 0 }
         trigramWords += 1
         let start = pendingCount, end = start + w.count + 1
         // Room for the word copied in whole eight-byte steps from `buffer` (64 bytes); the
@@ -308,6 +345,7 @@ struct Evidence {
             pending[end - 1] = 0x20
         }
         pendingCount = end
+        return 0
     }
 
     /// Adds the trigrams of ``pendingTrigramWords`` to ``trigramScore`` (once, on the copy the
@@ -356,10 +394,10 @@ struct Evidence {
     static let reciprocals: [Double] = (0..<32).map { $0 == 0 ? 0 : 1 / Double($0) }
 
     /// One piece of evidence shared among the languages of `mask` (`reciprocals` is
-    /// ``reciprocals``, read once by the caller).
+    /// ``reciprocals``, read once by the caller); a `sign` of -1 takes it back.
     @inline(__always)
-    static func share(_ mask: UInt32, into score: inout Scores, _ reciprocals: [Double]) {
-        let share = reciprocals[mask.nonzeroBitCount & 31]
+    static func share(_ mask: UInt32, into score: inout Scores, _ reciprocals: [Double], sign: Double = 1) {
+        let share = sign * reciprocals[mask.nonzeroBitCount & 31]
         var m = mask
         while m != 0 {
             score[m.trailingZeroBitCount] += share
@@ -388,8 +426,19 @@ struct Evidence {
     }
 
     /// The language with the most evidence; nil with too little text or evidence. Function
-    /// words in capitals count only when most words are in capitals.
+    /// words in capitals count only when most words are in capitals, and those inside names
+    /// (``nameScore``) only when the rest leaves the language open.
     func decide(hint: String?) -> String? {
+        let withoutNames = decideByCase(hint: hint)
+        guard withoutNames == nil, nameHits > 0 else { return withoutNames }
+        var all = self
+        for l in all.wordScore.indices { all.wordScore[l] += nameScore[l] }
+        all.wordHits += nameHits
+        return all.decideByCase(hint: hint)
+    }
+
+    /// ``decide(hint:)`` without the function words inside names.
+    private func decideByCase(hint: String?) -> String? {
         guard capitalHits > 0, capitalWords * 2 > words else { return decideByWords(hint: hint) }
         var all = self
         for l in all.wordScore.indices { all.wordScore[l] += capitalScore[l] }

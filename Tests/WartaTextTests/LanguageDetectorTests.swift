@@ -29,6 +29,16 @@ struct LanguageDetectorTests {
         #expect(detect("PEMKOT SEMARANG RESMIKAN JALAN BARU DI KAWASAN INDUSTRI YANG BARU DAN DENGAN DANA DARI PUSAT") == "id")
     }
 
+    /// Function words between capitalised words are read as parts of names (`Center of Reform
+    /// on Economics`): they decide only when the other words leave the language open, as in a
+    /// headline in title case, where Indonesian writes its function words between capitals.
+    @Test func functionWordsInsideNames() {
+        #expect(detect("Hal itu disampaikan Mohammad Faisal dari Center of Reform on Economics (Core) kemarin.") == "id")
+        #expect(detect("The President of the United States said on Monday that the Bank of America was fine.") == "en")
+        #expect(detect("Purbaya ke Kepala Daerah: Kalau Inflasi Terkendali, Hampir Pasti Kepilih Lagi") == "id")
+        #expect(detect("Simak juga Video: Menko Pangan-Mendagri Rakor dengan Pemda, Bahas Demo-Inflasi") == "id")
+    }
+
     /// A text is settled by its head once its function words are many and one-sided (60 words,
     /// 20 function words, three times any other language): English quoted at length after
     /// Indonesian paragraphs leaves the article Indonesian; the same English alone is English.
