@@ -431,6 +431,9 @@ struct Evidence {
     func decide(hint: String?) -> String? {
         let withoutNames = decideByCase(hint: hint)
         guard withoutNames == nil, nameHits > 0 else { return withoutNames }
+        // One function word of the text's own outside the names outweighs those inside them
+        // (`survei itu` against `Institute for Development of Economics and Finance`).
+        if let own = decideByCase(hint: hint, minimumHits: 1) { return own }
         var all = self
         for l in all.wordScore.indices { all.wordScore[l] += nameScore[l] }
         all.wordHits += nameHits
@@ -438,23 +441,23 @@ struct Evidence {
     }
 
     /// ``decide(hint:)`` without the function words inside names.
-    private func decideByCase(hint: String?) -> String? {
-        guard capitalHits > 0, capitalWords * 2 > words else { return decideByWords(hint: hint) }
+    private func decideByCase(hint: String?, minimumHits: Int = 2) -> String? {
+        guard capitalHits > 0, capitalWords * 2 > words else { return decideByWords(hint: hint, minimumHits: minimumHits) }
         var all = self
         for l in all.wordScore.indices { all.wordScore[l] += capitalScore[l] }
         all.wordHits += capitalHits
-        return all.decideByWords(hint: hint)
+        return all.decideByWords(hint: hint, minimumHits: minimumHits)
     }
 
-    /// ``decide(hint:)`` over ``wordScore`` alone.
-    private func decideByWords(hint: String?) -> String? {
+    /// ``decide(hint:)`` over ``wordScore`` alone, with at least `minimumHits` function words.
+    private func decideByWords(hint: String?, minimumHits: Int = 2) -> String? {
         let otherScript = scripts.indices.max { scripts[$0] < scripts[$1] }!
         if scripts[otherScript] > latinLetters {
             // Kana beside Han characters is Japanese.
             if otherScript == 6, scripts[5] * 10 > scripts[6] { return "ja" }
             return scripts[otherScript] >= 10 ? Evidence.scriptCodes[otherScript] : nil
         }
-        guard words >= LanguageDetector.minimumWords, wordHits >= 2, wordHits * 20 >= words else { return nil }
+        guard words >= LanguageDetector.minimumWords, wordHits >= minimumHits, wordHits * 20 >= words else { return nil }
         let hintIndex = hint.flatMap { LanguageDetector.languages.firstIndex(of: $0) }
         var trigramScore = self.trigramScore
         if trigramsMayDecide(hint: hintIndex) {

@@ -37,6 +37,9 @@ struct LanguageDetectorTests {
         #expect(detect("The President of the United States said on Monday that the Bank of America was fine.") == "en")
         #expect(detect("Purbaya ke Kepala Daerah: Kalau Inflasi Terkendali, Hampir Pasti Kepilih Lagi") == "id")
         #expect(detect("Simak juga Video: Menko Pangan-Mendagri Rakor dengan Pemda, Bahas Demo-Inflasi") == "id")
+        // One function word of the text's own outweighs a name's.
+        #expect(detect("Direktur Eksekutif Institute for Development of Economics and Finance (Indef) Tauhid Ahmad berpendapat, survei itu salah.") == "id")
+        #expect(detect("Bank of America and the Federal Reserve of New York said it.") == "en")
     }
 
     /// A text is settled by its head once its function words are many and one-sided (60 words,
