@@ -268,6 +268,8 @@ public struct EntityTagger: Sendable {
         scan.attachRolesBefore()
         scan.resolveAmbiguousPlaces()
         scan.countriesAreNoPeople()
+        // After it: initials are no country (`berinisial AS`).
+        scan.peopleByInitials()
         scan.aliasesInBracketsTakeTheirNamesType()
         scan.dropCommonWordNames()
         scan.trimDegreesOffPeople()

@@ -67,6 +67,54 @@ extension Scan {
         for c in acronymCandidates where !covered[Int(c)] && spellsInitials(Int(c)) { add(Mention(start: Int(c), end: Int(c) + 1, type: .per)) }
     }
 
+    /// Initials after `berinisial` or `inisial` name a person (`tersangka berinisial DDS`, `pria
+    /// berinisial SF`): news names suspects, victims and minors by them. A word in capitals of
+    /// at most ``initialsLimit`` letters, or two or three such words (`berinisial AS dan`
+    /// stops at `dan`), becomes one person whatever the model read (it takes capitals for an
+    /// organization's acronym); so does an unlisted organization or place of the same one word
+    /// elsewhere in the document (`Saat kejadian, NKGA berada …`).
+    func peopleByInitials() {
+        var people: [Range<Int>] = []
+        for c in capitals {
+            let t = Int(c)
+            guard t > 0, isInitials(t), !(people.last.map { $0.contains(t) } ?? false), isInitialsCue(t - 1) else { continue }
+            var end = t + 1
+            while end < tokenCount, end - t < 3, isInitials(end) { end += 1 }
+            people.append(t..<end)
+        }
+        guard !people.isEmpty else { return }
+        var overlapping: [Int] = []
+        for k in mentions.indices where people.contains(where: { $0.overlaps(mentions[k].start..<mentions[k].end) }) { overlapping.append(k) }
+        removeMentions(overlapping)
+        var words = HashedIntSet()
+        for p in people {
+            add(Mention(start: p.lowerBound, end: p.upperBound, type: .per))
+            if p.count == 1 { words.insert(doc.hash(ofToken: p.lowerBound)) }
+        }
+        for k in mentions.indices where mentions[k].end - mentions[k].start == 1 && (mentions[k].type == .org || mentions[k].type == .loc)
+            && mentions[k].lexiconID.isNone && isInitials(mentions[k].start) && words.contains(doc.hash(ofToken: mentions[k].start)) {
+            mentions[k].type = .per
+            mentions[k].subtype = .none
+        }
+        coverMentions()
+    }
+
+    /// The most letters of a word of initials (``peopleByInitials()``).
+    static let initialsLimit = 5
+
+    /// Whether token `t` is a word of capital letters short enough to be initials (`SF`, `A`).
+    func isInitials(_ t: Int) -> Bool {
+        kinds[t] == .word && (allCaps(t) || capitalized(t) && doc.tokens.count(t) == 1) && doc.tokens.count(t) <= Scan.initialsLimit
+    }
+
+    /// Whether token `t` is `berinisial` or `inisial` in lower case.
+    func isInitialsCue(_ t: Int) -> Bool {
+        !capitalized(t) && !allCaps(t) && isWord(t, in: Scan.initialsCues)
+    }
+
+    /// The words after which initials name a person.
+    static let initialsCues: [[UInt8]] = ["berinisial", "inisial", "inisialnya"].map { Array($0.utf8) }
+
     /// The hash (as ``Document/hash(ofToken:lowercase:)`` hashes a word) of the first letters of
     /// tokens `start..<end`, or nil when one of them opens with no capital letter.
     func initialsHash(_ start: Int, _ end: Int) -> Int? {

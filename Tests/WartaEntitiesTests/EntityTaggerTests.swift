@@ -1012,3 +1012,24 @@ struct SpeakerBeforeSpeechVerbTests {
         #expect(keys.isDisjoint(with: ["kata", "ujar", "menurut", "menutup", "meminta", "dikatakan"]))
     }
 }
+
+/// Initials after `berinisial` name a person, not an organization or a country (corpus
+/// articles had `pelajar berinisial AP` as an organization, `pria berinisial AS` as a place).
+struct PeopleByInitialsTests {
+    @Test func initialsAfterTheirCueArePeople() {
+        for model in [NERModel.builtIn, nil] {
+            #expect(tagged("Polisi menangkap pelajar berinisial AP di Sleman.", model: model) == ["PER AP", "LOC Sleman"])
+            #expect(tagged("Seorang pria berinisial AS ditangkap polisi.", model: model) == ["PER AS"])
+            #expect(tagged("Korban berinisial A ditemukan tewas.", model: model) == ["PER A"])
+        }
+    }
+
+    @Test func theSameInitialsLaterAreThePerson() {
+        let mentions = tagged("Korbannya mahasiswa berinisial NKGA. Saat kejadian, NKGA berada di kamar.")
+        #expect(mentions == ["PER NKGA", "PER NKGA"])
+    }
+
+    @Test func initialsWithoutTheirCueKeepTheirReading() {
+        #expect(tagged("Harga minyak di AS naik.") == ["LOC AS"])
+    }
+}
