@@ -1192,7 +1192,8 @@ final class QuoteScan {
             case .mention(let m):
                 (speaker, made) = make(mention: m, at: range(mentions.start(m), mentions.end(m)), by: .name, known: known, quotes: quotes)
             case .pronoun(let r):
-                if let m = latest(subject(after: lastEnd, before: anchor), newPersonWithRole(after: lastEnd, before: anchor, quoted: &quoted)) {
+                if let m = latest(subject(after: lastEnd, before: anchor), newPersonWithRole(after: lastEnd, before: anchor, quoted: &quoted)),
+                   !isTopic(m, ofQuote: last, quotes) {
                     (speaker, made) = make(mention: m, at: r, by: .pronoun, known: known, quotes: quotes)
                 } else if !lastSpeakerIsPerson(last, quotes), let m = lastPerson(after: lastEnd, before: anchor, quoted: &quoted) {
                     (speaker, made) = make(mention: m, at: r, by: .pronoun, known: known, quotes: quotes)
@@ -1223,6 +1224,30 @@ final class QuoteScan {
                                 speaker: speaker))
         }
         return quotes
+    }
+
+    /// Whether person mention `m`, which no reporting verb makes speak, is someone quote `i`
+    /// (the last with a speaker, by a person; -1 for none) talks about: the quote names the
+    /// same entity (`Paulus menambahkan, NT tidak hanya …`, `NT juga aktif …`, then `”…,”
+    /// ujarnya`: Paulus still speaks).
+    func isTopic(_ m: Int, ofQuote i: Int, _ quotes: [Quote]) -> Bool {
+        guard i >= 0, lastSpeakerIsPerson(i, quotes), speech(mentions.end(m)).map({ $0.form != .men }) ?? true,
+              entityOfMention.count > m, case let e = entityOfMention[m], e >= 0, speakerOfQuote(i, in: quotes)?.entity != e else { return false }
+        let first = mentions.start(m)
+        for t in candidates[i].start..<candidates[i].end {
+            let k = Int(mentionAt(t))
+            if k >= 0, k != m, entityOfMention.count > k, entityOfMention[k] == e { return true }
+            // The same word untagged there (`NT`, named by initials).
+            if k < 0, isSameWord(t, first) { return true }
+        }
+        return false
+    }
+
+    /// Whether tokens `a` and `b` are the same bytes.
+    func isSameWord(_ a: Int, _ b: Int) -> Bool {
+        let sa = Int(columns.starts[a]), ea = Int(columns.ends[a]), sb = Int(columns.starts[b]), eb = Int(columns.ends[b])
+        guard ea - sa == eb - sb else { return false }
+        return (0..<(ea - sa)).allSatisfy { columns.bytes[sa + $0] == columns.bytes[sb + $0] }
     }
 
     /// The last quote up to `i` (the last with a speaker) that a person said, or a role with

@@ -675,6 +675,19 @@ struct HostileQuoteTests {
         #expect(entities.first { $0.name == "Budi Santoso" }?.roles == ["Kuasa hukum Hendrogiarto"])
     }
 
+    /// A person the last quote talks about, whom no reporting verb makes speak, is not the
+    /// speaker of the next `-nya` quote (corpus articles gave the victim `Endang` the police
+    /// chief's words; PFSA-ID dev gave `NT` those of Paulus Waterpauw).
+    @Test func whomTheLastQuoteTalksAboutDoesNotSpeakNext() {
+        let text = "\"Endang dan Kamal cekcok sebelumnya,\" kata Kapolresta Agus Riwayanto Diputra. Saat akan dibunuh, Endang belum tidur. "
+            + "\"Permintaan korban dimanfaatkan oleh tersangka,\" ujarnya."
+        #expect(found(text).map(\.speaker) == ["Agus Riwayanto Diputra", "Agus Riwayanto Diputra"])
+        // Made to speak, the person the quote named speaks.
+        let speaks = "\"Endang dan Kamal cekcok sebelumnya,\" kata Kapolresta Agus Riwayanto Diputra. Endang mengatakan tidak ingat. "
+            + "\"Saya tertidur saat itu,\" ujarnya."
+        #expect(found(speaks).last?.speaker == "Endang")
+    }
+
     @Test func manyMarksAndNoText() {
         #expect(found(String(repeating: "“", count: 5_000)).isEmpty)
         #expect(found(String(repeating: "” kata dia, “", count: 2_000)).count <= 2_000)
