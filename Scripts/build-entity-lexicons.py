@@ -250,8 +250,13 @@ Tokopedia||company;Bukalapak||company;Shopee||company;Lazada||company;Blibli||co
 GoTo||company;Grab||company;OVO||company;LinkAja||company;Telkomsel||company;Indosat||company;Indosat Ooredoo Hutchison||company;
 XL Axiata||company;Smartfren||company;Nvidia||company;Netflix||company;Alibaba||company;Huawei||company;Xiaomi||company;
 Apple||company;Google||company;Microsoft||company;Samsung||company;Meta||company;Tesla||company;OpenAI||company;
-TikTok||company;ByteDance||company;Tencent||company;Oppo||company;Vivo||company;SpaceX||company;
-Facebook||company;Twitter||company;
+TikTok||platform;ByteDance||company;Tencent||company;Oppo||company;Vivo||company;SpaceX||company;
+Facebook||platform;Twitter||platform;Instagram||platform;YouTube||platform;Youtube||platform;WhatsApp||platform;LinkedIn||platform;
+Spotify||platform;Snapchat||platform;Pinterest||platform;Sony||company;Gucci||company;Louis Vuitton||company;Chanel||company;
+Prada||company;Dior||company;Adidas||company;Nike||company;Uniqlo||company;IKEA||company;Starbucks||company;
+McDonald's||company;Coca-Cola||company;Harley-Davidson||company;Harley Davidson||company;BMW||company;Mercedes-Benz||company;
+Mitsubishi||company;Nissan||company;Daihatsu||company;Wuling||company;Chery||company;BYD||company;
+Lenovo||company;Asus||company;Acer||company;Qualcomm||company;Nintendo||company;Boeing||company;Airbus||company;
 Toyota||company;Honda||company;Hyundai||company;Unilever||company;Indofood||company;Danone||company;Nestle||company;
 Freeport||company;PT Freeport Indonesia||company;Antam||company;Inalum||company;MIND ID||company;Pelni||company;
 Angkasa Pura||company;Jasa Marga||company;Waskita Karya||company;Wijaya Karya||company;Adhi Karya||company;Hutama Karya||company;

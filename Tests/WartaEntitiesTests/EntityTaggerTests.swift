@@ -1033,3 +1033,17 @@ struct PeopleByInitialsTests {
         #expect(tagged("Harga minyak di AS naik.") == ["LOC AS"])
     }
 }
+
+/// Platforms and brands news names in one word are organizations (corpus articles had
+/// `Instagram` as a place 29 times and a person 16, `Sony` and `Gucci` as people), and a
+/// platform's channel of a body is two names.
+struct ListedPlatformTests {
+    @Test func platformsAndBrandsAreOrganizations() {
+        #expect(tagged("Ia mengunggah foto itu di Instagram pada Senin malam.").filter { !$0.hasPrefix("DATE") } == ["ORG Instagram"])
+        #expect(tagged("Penjualan Sony dan Gucci naik tahun ini.") == ["ORG Sony", "ORG Gucci"])
+    }
+
+    @Test func aPlatformBeforeABodyIsTwoNames() {
+        #expect(tagged("Sidang itu disiarkan di kanal YouTube DKPP kemarin.") == ["ORG YouTube", "ORG DKPP"])
+    }
+}

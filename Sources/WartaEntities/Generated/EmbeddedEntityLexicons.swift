@@ -8245,6 +8245,7 @@ ABC News	ORG	media	capitalized	ABC News
 ABM Investama	ORG	company	capitalized	ABMM	
 AC Milan	ORG	sport	capitalized	AC Milan	
 Ace Oldfields	ORG	company	capitalized	KUAS	
+Acer	ORG	company	capitalized	Acer	
 Acset Indonusa	ORG	company	capitalized	ACST	
 Adaro Andalan Indonesia	ORG	company	capitalized	AADI	
 Adhi Commuter Properti	ORG	company	capitalized	ADCP	
@@ -8252,6 +8253,7 @@ Adhi Kartiko Pratama	ORG	company	capitalized	NICE
 Adhi Karya	ORG	company	capitalized	Adhi Karya	
 Adhi Karya (Persero)	ORG	company	capitalized	ADHI	
 Adi Sarana Armada	ORG	company	capitalized	ASSA	
+Adidas	ORG	company	capitalized	Adidas	
 Adiwarna Anugerah Abadi	ORG	company	capitalized	NAIK	
 AFP	ORG	media	upper	AFP	
 Agro Bahari Nusantara	ORG	company	capitalized	UDNG	
@@ -8261,6 +8263,7 @@ Agung Podomoro Land	ORG	company	capitalized	APLN
 Agung Semesta Sejahtera	ORG	company	capitalized	TARA	
 AirAsia	ORG	company	capitalized	AirAsia	
 AirAsia Indonesia	ORG	company	capitalized	CMPP	
+Airbus	ORG	company	capitalized	Airbus	
 Akademi Farmasi Mitra Sehat Mandiri Sidoarjo	ORG	university	capitalized		
 Akademi Farmasi Yarsis Pekanbaru	ORG	university	capitalized		
 Akasha Wira International	ORG	company	capitalized	ADES	
@@ -8332,6 +8335,7 @@ Asuransi Digital Bersama	ORG	company	capitalized	YOII
 Asuransi Jasa Tania	ORG	company	capitalized	ASJT	
 Asuransi Multi Artha Guna	ORG	company	capitalized	AMAG	
 Asuransi Ramayana	ORG	company	capitalized	ASRM	
+Asus	ORG	company	capitalized	Asus	
 Atlantis Subsea Indonesia	ORG	company	capitalized	ATLA	
 Atlas Resources	ORG	company	capitalized	ARII	
 Atletico Madrid	ORG	sport	capitalized	Atletico Madrid	
@@ -8462,9 +8466,11 @@ Bliss Properti Indonesia	ORG	company	capitalized	POSA
 Bloomberg	ORG	media	capitalized	Bloomberg	
 Blue Bird	ORG	company	capitalized	BIRD	
 BMKG	ORG	agency	upper	BMKG	
+BMW	ORG	company	upper	BMW	
 BNI	ORG	company	upper	BNI	
 BNN	ORG	agency	upper	BNN	
 BNPB	ORG	agency	upper	BNPB	
+Boeing	ORG	company	capitalized	Boeing	
 Bogor Agricultural University	ORG	university	capitalized		
 Borneo FC	ORG	sport	capitalized	Borneo FC	
 Borneo Olah Sarana Sukses	ORG	company	capitalized	BOSS	
@@ -8503,6 +8509,7 @@ Bumi Serpong Damai	ORG	company	capitalized	BSDE
 Bumi Teknokultura Unggul	ORG	company	capitalized	BTEK	
 Bursa Efek Indonesia	ORG	company	capitalized	BEI	
 Buyung Poetra Sembada	ORG	company	capitalized	HOKI	
+BYD	ORG	company	upper	BYD	
 ByteDance	ORG	company	capitalized	ByteDance	
 Cahaya Aero Services	ORG	company	capitalized	CASS	
 Cahaya Bintang Medan	ORG	company	capitalized	CBMF	
@@ -8522,11 +8529,13 @@ Champ Resto Indonesia	ORG	company	capitalized	ENAK
 Champion Pacific Indonesia	ORG	company	capitalized	IGAR	
 Chandra Asri Pacific	ORG	company	capitalized	TPIA	
 Chandra Daya Investasi	ORG	company	capitalized	CDIA	
+Chanel	ORG	company	capitalized	Chanel	
 Charlie Hospital Semarang	ORG	company	capitalized	RSCH	
 Charnic Capital	ORG	company	capitalized	NICK	
 Charoen Pokphand Indonesia	ORG	company	capitalized	CPIN	
 Chelsea	ORG	sport	capitalized	Chelsea	
 Chemstar Indonesia	ORG	company	capitalized	CHEM	
+Chery	ORG	company	capitalized	Chery	
 Chitose Internasional	ORG	company	capitalized	CINT	
 Cikarang Listrindo	ORG	company	capitalized	POWR	
 Cipta Perdana Lancar	ORG	company	capitalized	PART	
@@ -8548,10 +8557,12 @@ CNBC	ORG	media	upper	CNBC
 CNBC Indonesia	ORG	media	capitalized	CNBC Indonesia	
 CNN	ORG	media	upper	CNN	
 CNN Indonesia	ORG	media	capitalized	CNN Indonesia	
+Coca-Cola	ORG	company	capitalized	Coca-Cola	
 Colorpak Indonesia	ORG	company	capitalized	CLPI	
 Cowell Development	ORG	company	capitalized	COWL	
 Daaz Bara Lestari	ORG	company	capitalized	DAAZ	
 Dafam Property Indonesia	ORG	company	capitalized	DFAM	
+Daihatsu	ORG	company	capitalized	Daihatsu	
 Daily Mail	ORG	media	capitalized	Daily Mail	
 Damai Sejahtera Abadi	ORG	company	capitalized	UFOE	
 Dana Brata Luhur	ORG	company	capitalized	TEBE	
@@ -8590,6 +8601,7 @@ Diamond Food Indonesia	ORG	company	capitalized	DMND
 Dian Swastatika Sentosa	ORG	company	capitalized	DSSA	
 Diastika Biotekindo	ORG	company	capitalized	CHEK	
 Digital Mediatama Maxima	ORG	company	capitalized	DMMX	
+Dior	ORG	company	capitalized	Dior	
 Direktorat Jenderal Bea dan Cukai	ORG	agency	capitalized	DJBC	
 Direktorat Jenderal Imigrasi	ORG	agency	capitalized	Ditjen Imigrasi	
 Direktorat Jenderal Kependudukan dan Pencatatan Sipil	ORG	agency	capitalized	Dukcapil	
@@ -8647,7 +8659,7 @@ Eterindo Wahanatama	ORG	company	capitalized	ETWA
 Eureka Prima Jakarta	ORG	company	capitalized	LCGP	
 Ever Shine Tex	ORG	company	capitalized	ESTI	
 Express Transindo Utama	ORG	company	capitalized	TAXI	
-Facebook	ORG	company	capitalized	Facebook	
+Facebook	ORG	platform	capitalized	Facebook	
 Fajar Surya Wisesa	ORG	company	capitalized	FASW	
 Falmaco Nonwoven Industri	ORG	company	capitalized	FLMC	
 Famon Awal Bros Sedaya	ORG	company	capitalized	PRAY	
@@ -8708,6 +8720,7 @@ Greenwood Sejahtera	ORG	company	capitalized	GWSA
 Griptha Putra Persada	ORG	company	capitalized	GRPH	
 GTS Internasional	ORG	company	capitalized	GTSI	
 GTV	ORG	media	upper	GTV	
+Gucci	ORG	company	capitalized	Gucci	
 Gudang Garam	ORG	company	capitalized	Gudang Garam	
 Guna Timur Raya	ORG	company	capitalized	TRUK	
 Gunanusa Eramandiri	ORG	company	capitalized	GUNA	
@@ -8720,6 +8733,8 @@ Hamas	ORG	international	capitalized	Hamas
 Hanura	ORG	party	capitalized	Hanura	
 Harapan Duta Pertiwi	ORG	company	capitalized	HOPE	
 Harian Kompas	ORG	media	capitalized	Harian Kompas	
+Harley Davidson	ORG	company	capitalized	Harley Davidson	
+Harley-Davidson	ORG	company	capitalized	Harley-Davidson	
 Harta Djaya Karya	ORG	company	capitalized	MEJA	
 Hartadinata Abadi	ORG	company	capitalized	HRTA	
 Harum Energy	ORG	company	capitalized	HRUM	
@@ -8744,6 +8759,7 @@ ID Food	ORG	company	capitalized	ID Food
 Idea Indonesia Akademi	ORG	company	capitalized	IDEA	
 IDN Times	ORG	media	capitalized	IDN Times	
 Ikapharmindo Putramas	ORG	company	capitalized	IKPM	
+IKEA	ORG	company	upper	IKEA	
 Imago Mulia Persada	ORG	company	capitalized	LFLO	
 IMC Pelita Logistik	ORG	company	capitalized	PSSI	
 IMF	ORG	international	upper	IMF	
@@ -8778,6 +8794,7 @@ Indosiar	ORG	media	capitalized	Indosiar
 Indosterling Technomedia	ORG	company	capitalized	TECH	
 Ingria Pratama Capitalindo	ORG	company	capitalized	GRIA	
 Inocycle Technology Group	ORG	company	capitalized	INOV	
+Instagram	ORG	platform	capitalized	Instagram	
 Institut Pertanian Bogor	ORG	university	capitalized	IPB	
 Institut Sains & Teknologi Akprind	ORG	university	capitalized		
 Institut Sains dan Teknologi Al Kamal	ORG	university	capitalized		
@@ -9030,12 +9047,14 @@ LCK Global Kedaton	ORG	company	capitalized	LCKM
 Le Monde	ORG	media	capitalized	Le Monde	
 Lembaga Ilmu Pengetahuan Indonesia	ORG	agency	capitalized	LIPI	
 Lembaga Perlindungan Saksi dan Korban	ORG	agency	capitalized	LPSK	
+Lenovo	ORG	company	capitalized	Lenovo	
 Lenox Pasifik Investama	ORG	company	capitalized	LPPS	
 Leyand International	ORG	company	capitalized	LAPD	
 Lima Dua Lima Tiga	ORG	company	capitalized	LUCY	
 Limas Indonesia Makmur	ORG	company	capitalized	LMAS	
 Link Net	ORG	company	capitalized	LINK	
 LinkAja	ORG	company	capitalized	LinkAja	
+LinkedIn	ORG	platform	capitalized	LinkedIn	
 Lion Air	ORG	company	capitalized	Lion Air	
 Lion Metal Works	ORG	company	capitalized	LION	
 Lionmesh Prima	ORG	company	capitalized	LMSH	
@@ -9047,6 +9066,7 @@ Liputan6	ORG	media	capitalized	Liputan6
 LKBN Antara	ORG	media	capitalized	LKBN Antara	
 Logindo Samudramakmur	ORG	company	capitalized	LEAD	
 Lotte Chemical Titan	ORG	company	capitalized	FPNI	
+Louis Vuitton	ORG	company	capitalized	Louis Vuitton	
 Lovina Beach Brewery	ORG	company	capitalized	STRK	
 LPSK	ORG	agency	upper	LPSK	
 Lupromax Pelumas Indonesia	ORG	company	capitalized	LMAX	
@@ -9085,6 +9105,7 @@ Matahari Department Store	ORG	company	capitalized	LPPF
 Matahari Putra Prima	ORG	company	capitalized	MPPA	
 Maxindo Karya Anugerah	ORG	company	capitalized	MAXI	
 Mayora Indah	ORG	company	capitalized	MYOR	
+McDonald's	ORG	company	capitalized	McDonald's	
 MD Entertainment	ORG	company	capitalized	FILM	
 MDTV Media Technologies	ORG	company	capitalized	NETV	
 Medco Energi Internasional	ORG	company	capitalized	MEDC	
@@ -9100,6 +9121,7 @@ Menn Teknologi Indonesia	ORG	company	capitalized	MENN
 Menteng Heritage Realty	ORG	company	capitalized	HRME	
 Menthobi Karyatama Raya	ORG	company	capitalized	MKTR	
 Meratus Jasa Prima	ORG	company	capitalized	KARW	
+Mercedes-Benz	ORG	company	capitalized	Mercedes-Benz	
 Merdeka Battery Materials	ORG	company	capitalized	MBMA	
 Merdeka Copper Gold	ORG	company	capitalized	MDKA	
 Merdeka Gold Resources	ORG	company	capitalized	EMAS	
@@ -9130,6 +9152,7 @@ Mitra Pinasthika Mustika	ORG	company	capitalized	MPMX
 Mitra Tirta Buwana	ORG	company	capitalized	SOUL	
 Mitrabahtera Segara Sejati	ORG	company	capitalized	MBSS	
 Mitrabara Adiperdana	ORG	company	capitalized	MBAP	
+Mitsubishi	ORG	company	capitalized	Mitsubishi	
 Mizuho Leasing Indonesia	ORG	company	capitalized	VRNA	
 MK	ORG	judiciary	upper	MK	
 MNC Asia Holding	ORG	company	capitalized	BHIT	
@@ -9177,9 +9200,12 @@ New York Times	ORG	media	capitalized	New York Times
 Newport Marine Services	ORG	company	capitalized	BOAT	
 NFC Indonesia	ORG	company	capitalized	NFCX	
 NHK	ORG	media	upper	NHK	
+Nike	ORG	company	capitalized	Nike	
 Nikkei	ORG	media	capitalized	Nikkei	
 Nikkei Asia	ORG	media	capitalized	Nikkei Asia	
+Nintendo	ORG	company	capitalized	Nintendo	
 Nippon Indosari Corpindo	ORG	company	capitalized	ROTI	
+Nissan	ORG	company	capitalized	Nissan	
 NU	ORG	religious	upper	NU	
 Nusa Konstruksi Enjiniring	ORG	company	capitalized	DGIK	
 Nusa Palapa Gemilang	ORG	company	capitalized	NPGF	
@@ -9284,6 +9310,7 @@ Petrindo Jaya Kreasi	ORG	company	capitalized	CUAN
 Pikiran Rakyat	ORG	media	capitalized	Pikiran Rakyat	
 Pikko Land Development	ORG	company	capitalized	RODA	
 Pinago Utama	ORG	company	capitalized	PNGO	
+Pinterest	ORG	platform	capitalized	Pinterest	
 PKB	ORG	party	upper	PKB	
 PKS	ORG	party	upper	PKS	
 Planet Properindo Jaya	ORG	company	capitalized	PLAN	
@@ -9312,6 +9339,7 @@ PP Presisi	ORG	company	capitalized	PPRE
 PP Properti	ORG	company	capitalized	PPRO	
 PPATK	ORG	agency	upper	PPATK	
 PPP	ORG	party	upper	PPP	
+Prada	ORG	company	capitalized	Prada	
 Pradiksi Gunatama	ORG	company	capitalized	PGUN	
 Prasetiya Mulya Business School	ORG	university	capitalized		
 Prasidha Aneka Niaga	ORG	company	capitalized	PSDN	
@@ -10157,6 +10185,7 @@ Pusat Pelaporan dan Analisis Transaksi Keuangan	ORG	agency	capitalized	PPATK
 Putra Mandiri Jembar	ORG	company	capitalized	PMJS	
 Putra Rajawali Kencana	ORG	company	capitalized	PURA	
 Pyridam Farma	ORG	company	capitalized	PYFA	
+Qualcomm	ORG	company	capitalized	Qualcomm	
 Quantum Clovera Investama	ORG	company	capitalized	KREN	
 Radana Bhaskara Finance	ORG	company	capitalized	HDFA	
 Radiant Utama Interinsco	ORG	company	capitalized	RUIS	
@@ -10254,6 +10283,7 @@ Sky Sports	ORG	media	capitalized	Sky Sports
 SLJ Global	ORG	company	capitalized	SULI	
 Smartfren	ORG	company	capitalized	Smartfren	
 SMR Utama	ORG	company	capitalized	SMRU	
+Snapchat	ORG	platform	capitalized	Snapchat	
 Soechi Lines	ORG	company	capitalized	SOCI	
 Soho Global Health	ORG	company	capitalized	SOHO	
 Solopos	ORG	media	capitalized	Solopos	
@@ -10261,9 +10291,11 @@ Solusi Bangun Indonesia	ORG	company	capitalized	SMCB
 Solusi Environment Asia	ORG	company	capitalized	SOFA	
 Solusi Sinergi Digital	ORG	company	capitalized	WIFI	
 Solusi Tunas Pratama	ORG	company	capitalized	SUPR	
+Sony	ORG	company	capitalized	Sony	
 Soraya Berjaya Indonesia	ORG	company	capitalized	SPRE	
 South China Morning Post	ORG	media	capitalized	South China Morning Post	
 SpaceX	ORG	company	capitalized	SpaceX	
+Spotify	ORG	platform	capitalized	Spotify	
 Sputnik	ORG	media	capitalized	Sputnik	
 Sreeya Sewu Indonesia	ORG	company	capitalized	SIPD	
 Sri Rejeki Isman	ORG	company	capitalized	SRIL	
@@ -10271,6 +10303,7 @@ Sritex	ORG	company	capitalized	Sritex
 Sriwahana Adityakarta	ORG	company	capitalized	SWAT	
 Sriwijaya Air	ORG	company	capitalized	Sriwijaya Air	
 Star Pacific	ORG	company	capitalized	LPLI	
+Starbucks	ORG	company	capitalized	Starbucks	
 Steady Safe	ORG	company	capitalized	SAFE	
 STIE Perbanas	ORG	university	capitalized		
 STIKES Bina Sehat PPNI Mojokerto	ORG	university	capitalized		
@@ -10337,7 +10370,7 @@ The Wall Street Journal	ORG	media	capitalized	The Wall Street Journal
 The Washington Post	ORG	media	capitalized	The Washington Post	
 Tifico Fiber Indonesia	ORG	company	capitalized	TFCO	
 Tigaraksa Satria	ORG	company	capitalized	TGKA	
-TikTok	ORG	company	capitalized	TikTok	
+TikTok	ORG	platform	capitalized	TikTok	
 Tira Austenite	ORG	company	capitalized	TIRA	
 Tirta Mahakam Resources	ORG	company	capitalized	TIRT	
 TNI	ORG	military	upper	TNI	
@@ -10382,7 +10415,7 @@ Tunas Alfin	ORG	company	capitalized	TALF
 Tunas Baru Lampung	ORG	company	capitalized	TBLA	
 TV One	ORG	media	capitalized	TV One	
 TVRI	ORG	media	upper	TVRI	
-Twitter	ORG	company	capitalized	Twitter	
+Twitter	ORG	platform	capitalized	Twitter	
 UBC Medical Indonesia	ORG	company	capitalized	LABS	
 UGM	ORG	university	upper	UGM	
 UI	ORG	university	upper	UI	
@@ -10398,6 +10431,7 @@ Uni-Charm Indonesia	ORG	company	capitalized	UCID
 UNICEF	ORG	international	upper	UNICEF	
 Unilever	ORG	company	capitalized	Unilever	
 Unilever Indonesia	ORG	company	capitalized	UNVR	
+Uniqlo	ORG	company	capitalized	Uniqlo	
 United Tractors	ORG	company	capitalized	UNTR	
 Unitomo Surabaya	ORG	university	capitalized		
 Universitas 17 Agustus 1945 Banyuwangi	ORG	university	capitalized		
@@ -10587,6 +10621,7 @@ Washington Post	ORG	media	capitalized	Washington Post
 Waskita Beton Precast	ORG	company	capitalized	WSBP	
 Waskita Karya	ORG	company	capitalized	Waskita Karya	
 Waskita Karya (Persero)	ORG	company	capitalized	WSKT	
+WhatsApp	ORG	platform	capitalized	WhatsApp	
 WHO	ORG	international	upper	WHO	
 Widiant Jaya Krenindo	ORG	company	capitalized	WIDI	
 Widodo Makmur Perkasa	ORG	company	capitalized	WMPP	
@@ -10604,6 +10639,7 @@ Wira Global Solusi	ORG	company	capitalized	WGSH
 Wismilak Inti Makmur	ORG	company	capitalized	WIIM	
 Woori Finance Indonesia	ORG	company	capitalized	BPFI	
 Wulandari Bangun Laksana	ORG	company	capitalized	BSBK	
+Wuling	ORG	company	capitalized	Wuling	
 Xiaomi	ORG	company	capitalized	Xiaomi	
 Xinhua	ORG	media	capitalized	Xinhua	
 XL Axiata	ORG	company	capitalized	XL Axiata	
@@ -10612,6 +10648,7 @@ Xolare RCR Energy	ORG	company	capitalized	SOLA
 Yanaprima Hastapersada	ORG	company	capitalized	YPAS	
 Yelooo Integra Datanet	ORG	company	capitalized	YELO	
 Yonhap	ORG	media	capitalized	Yonhap	
+YouTube	ORG	platform	capitalized	YouTube	
 Yulie Sekuritas Indonesia	ORG	company	capitalized	YULE	
 Yupi Indo Jelly Gum	ORG	company	capitalized	YUPI	
 Zyrexindo Mandiri Buana	ORG	company	capitalized	ZYRX	

@@ -1398,7 +1398,6 @@ Air Pura	LOC
 Air Raja Galang	LOC
 Air Sempiang Kabawetan	LOC
 Air Terbit Tapung	LOC
-Airbus	ORG
 Airdrie	LOC
 Aire	LOC
 Airi	PER
@@ -4631,7 +4630,6 @@ Asuka	PER
 Asuka Kuramochi	PER
 Asuncion	LOC
 Asunción	LOC
-Asus	ORG
 Asvi	PER
 Asvi Warman	PER
 Asvi Warman Adam	PER
@@ -7869,7 +7867,6 @@ Blythe	PER
 Blythe Auffarth	PER
 Blyton	PER
 BM. Syamsudin	PER
-BMW	ORG
 BNPT	ORG
 BNSP	ORG
 Bo Hong	PER
@@ -9955,7 +9952,6 @@ Chandra Yusuf Ahmad	PER
 Chandrawinata	PER
 Chandrika	PER
 Chandrika Kumaratunga	PER
-Chanel	PER
 Chanel Iman	PER
 Chang Myon	PER
 Chang'an Motors	ORG
@@ -10189,8 +10185,6 @@ Cherokee	LOC
 Cherokee Alabama	LOC
 Cherrybelle	PER
 Cherundolo	PER
-Chery	ORG
-Chery	PER
 Cheryl	PER
 Cheryl Cole	PER
 Cheryl Hines	PER
@@ -11662,7 +11656,6 @@ Dahuri	PER
 Dai Xianglong	PER
 Daigoro	PER
 Daigoro Kondo	PER
-Daihatsu	ORG
 Daiki	PER
 Daiki Arioka	PER
 Daiki Iwamasa	PER
@@ -13365,7 +13358,6 @@ Dionysius Agung	PER
 Dionysius Hayom	PER
 Dionysius Hayom Rumbaka	PER
 Diop	PER
-Dior	PER
 Diori	PER
 Diosdado	PER
 Diosdado Macapagal	PER
@@ -30117,7 +30109,6 @@ Lennon	PER
 Lennox	PER
 Lenny Marlina	PER
 Lenoir	PER
-Lenovo	ORG
 Leo Esaki	PER
 Leo Falcam	PER
 Leo Fender	PER
@@ -37566,7 +37557,6 @@ Nika	PER
 Nika Potskhverashvili	PER
 Nikakam	LOC
 Nikaragua	LOC
-Nike	PER
 Nike Ardilla	PER
 Nike Kusmarini	PER
 Niken	PER
@@ -37715,7 +37705,6 @@ Ninomiya	PER
 Ninomiya Sontoku	PER
 Ninos	PER
 Ninos Gouriye	PER
-Nintendo	ORG
 Nipkow	PER
 Nippon Budokan	LOC
 Nira Diana	PER
@@ -52121,7 +52110,6 @@ Sonoban	LOC
 Sonora	LOC
 Sontani	PER
 Sontoku	PER
-Sony	PER
 Sony Alpha	ORG
 Sony Dwi	PER
 Sony Dwi Kuncoro	PER
@@ -52704,7 +52692,6 @@ Stans	PER
 Stanzah	PER
 Staples Center	LOC
 Star Empire Entertainment	ORG
-Starbucks	ORG
 Stargate	PER
 Starke	PER
 Starkov	PER

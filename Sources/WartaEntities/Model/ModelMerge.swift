@@ -222,17 +222,30 @@ extension Scan {
     /// The model's `spans`, each organization or person that opens with a listed organization
     /// and goes on with a person's name cut in two (`Direktur Jenderal Peternakan dan Kesehatan
     /// Hewan Kementerian Pertanian Agung Suganda`): the model runs a name on through the
-    /// organization before it.
+    /// organization before it; so is an organization a listed platform opens before a listed
+    /// organization (`YouTube DKPP`).
     func splittingListedOrganizations(_ spans: [Mention]) -> [Mention] {
         // Copied only from the first span cut: most documents have none.
         var out: [Mention]? = nil
         for (k, s) in spans.enumerated() {
-            guard let p = personAfterListedOrganization(s) else { out?.append(s); continue }
+            let person = personAfterListedOrganization(s), second = person == nil ? listedOrganizationAfterListed(s) : nil
+            guard let p = person ?? second else { out?.append(s); continue }
             if out == nil { out = Array(spans[..<k]) }
             out!.append(Mention(start: s.start, end: p, type: .org))
-            out!.append(Mention(start: p, end: s.end, type: .per))
+            out!.append(Mention(start: p, end: s.end, type: person != nil ? .per : .org))
         }
         return out ?? spans
+    }
+
+    /// Where the second organization starts in organization span `s` when a listed platform
+    /// and a listed organization fill it (`YouTube` | `DKPP`, `Instagram` | `Kemendagri`): a
+    /// channel or account and its owner, two names. (A unit and its body, `Bareskrim Polri`,
+    /// and a dealer, `BMW Astra`, are one.)
+    func listedOrganizationAfterListed(_ s: Mention) -> Int? {
+        guard s.type == .org, s.end - s.start >= 2, let (first, p) = lexiconMatch(s.start, s.end), first.type == .org,
+              first.subtype == "platform", p < s.end,
+              capitalized(p) || allCaps(p), let (second, end) = lexiconMatch(p, s.end), second.type == .org, end == s.end else { return nil }
+        return p
     }
 
     /// Where the person starts in span `s` when a listed organization opens it and the rest is
