@@ -58,9 +58,8 @@ public struct EntityTagger: Sendable {
         if speakerCues == nil && subjectVerbs == nil {
             self.cues = .builtIn
         } else {
-            let tsv = SpeechVerbList.builtInTSV
-            self.cues = CueWords(speakerCues ?? SpeechVerbList.speakerCueKeys(tsv: tsv),
-                                 subjectVerbs: subjectVerbs ?? SpeechVerbList.subjectVerbKeys(tsv: tsv))
+            let keys = SpeechVerbList.cueKeys(tsv: SpeechVerbList.builtInTSV)
+            self.cues = CueWords(speakerCues ?? keys.speaker, subjectVerbs: subjectVerbs ?? keys.subject)
         }
     }
 
@@ -210,8 +209,10 @@ public struct EntityTagger: Sendable {
         let subjectVerbs: ByteStringTable
 
         /// The cue words with the built-in speech verbs.
-        static let builtIn = CueWords(SpeechVerbList.speakerCueKeys(tsv: SpeechVerbList.builtInTSV),
-                                      subjectVerbs: SpeechVerbList.subjectVerbKeys(tsv: SpeechVerbList.builtInTSV))
+        static let builtIn: CueWords = {
+            let keys = SpeechVerbList.cueKeys(tsv: SpeechVerbList.builtInTSV)
+            return CueWords(keys.speaker, subjectVerbs: keys.subject)
+        }()
 
         init(_ speakerCues: [[UInt8]], subjectVerbs: [[UInt8]]) {
             self.subjectVerbs = ByteStringTable(subjectVerbs.map { ($0, Int32(0)) })
@@ -1412,15 +1413,23 @@ final class Scan {
     /// words. Run after the model's merge: as a rule feature, a pattern the model never saw in
     /// training turned its reading of the same name elsewhere.
     func speakersBeforeSpeechVerbs() {
-        var added = false
-        for c in capitals {
-            let i = Int(c)
-            guard capitalized(i), !allCaps(i), !covered[i], opensName(i) else { continue }
+        var added = false, k = 0
+        while k < capitals.count {
+            // A block of adjacent capitals, and the verb after it first: most blocks have none.
+            let i = Int(capitals[k])
+            var last = k
+            while last + 1 < capitals.count, capitals[last + 1] == capitals[last] + 1 { last += 1 }
+            k = last + 1
+            guard isSubjectVerb(Int(capitals[last]) + 1), capitalized(i), !allCaps(i) else { continue }
             let run = capitalizedRun(i, tokenCount, allowConnectors: false, joinHyphens: false)
-            guard run - i <= Scan.subjectNameLimit, isSubjectVerb(run),
-                  (i..<run).allSatisfy({ !covered[$0] && isUnlistedNameWord($0) }) else { continue }
-            add(Mention(start: i, end: run, type: .per))
-            added = true
+            guard run == Int(capitals[last]) + 1 else { continue }
+            // The name opens the run, or the word after a function word opening it (`Selanjutnya Tumiran`).
+            for start in i..<min(i + 2, run) where run - start <= Scan.subjectNameLimit && opensName(start)
+                && (start..<run).allSatisfy({ !covered[$0] && isUnlistedNameWord($0) }) {
+                add(Mention(start: start, end: run, type: .per))
+                added = true
+                break
+            }
         }
         if added { coverMentions() }
     }
@@ -1438,10 +1447,12 @@ final class Scan {
     /// `mengatakan`, `menegaskan`, `berharap`).
     func isSubjectVerb(_ t: Int) -> Bool {
         guard t < tokenCount, kinds[t] == .word, !capitalized(t), !allCaps(t) else { return false }
+        let s = Int(doc.tokens.starts[t]), e = Int(doc.tokens.ends[t])
+        // Active forms open with `me` or `be` and have six letters or more: most words after a
+        // name (`dan`, `yang`, `di`) are answered without hashing.
+        guard e - s >= 6, case let b = doc.bytes[s], b == 0x6D || b == 0x62, doc.bytes[s + 1] == 0x65 else { return false }
         // A lower-case verb is its own match key; most tokens after a name are not keyed.
-        return doc.bytes.withUnsafeBufferPointer { text in
-            subjectVerbs.value(UnsafeBufferPointer(rebasing: text[Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t])])) != nil
-        }
+        return doc.bytes.withUnsafeBufferPointer { text in subjectVerbs.value(UnsafeBufferPointer(rebasing: text[s..<e])) != nil }
     }
 
     /// Whether capitalised token `t` can be a word of an unlisted name: a word, no entry of the

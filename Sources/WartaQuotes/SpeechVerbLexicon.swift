@@ -81,8 +81,7 @@ public struct SpeechVerbLexicon: Sendable {
             verbs.append(verb)
         }
         self.verbs = verbs
-        self.speakerCueKeys = SpeechVerbList.speakerCueKeys(tsv: tsv)
-        self.subjectVerbKeys = SpeechVerbList.subjectVerbKeys(tsv: tsv)
+        (self.speakerCueKeys, self.subjectVerbKeys) = SpeechVerbList.cueKeys(tsv: tsv)
         table = ByteStringTable(keys)
         var filter = [UInt64](filled: 0, count: SpeechVerbLexicon.filterWords)
         for (key, _) in keys where key.count >= 3 {
