@@ -1047,3 +1047,11 @@ struct ListedPlatformTests {
         #expect(tagged("Sidang itu disiarkan di kanal YouTube DKPP kemarin.") == ["ORG YouTube", "ORG DKPP"])
     }
 }
+
+/// A platform's feature or an account's owner after it is no part of the platform's name.
+struct PlatformRunOnTests {
+    @Test func aPlatformEndsBeforeWordsNoLexiconStarts() {
+        #expect(tagged("Ia pernah mencantumkannya di Instagram Story pekan lalu.") == ["ORG Instagram"])
+        #expect(tagged("Hal itu diketahui dari unggahan di Instagram Dinas SDABMBK Medan.") == ["ORG Instagram", "ORG Dinas SDABMBK Medan"])
+    }
+}

@@ -223,18 +223,32 @@ extension Scan {
     /// and goes on with a person's name cut in two (`Direktur Jenderal Peternakan dan Kesehatan
     /// Hewan Kementerian Pertanian Agung Suganda`): the model runs a name on through the
     /// organization before it; so is an organization a listed platform opens before a listed
-    /// organization (`YouTube DKPP`).
+    /// organization (`YouTube DKPP`), and one a platform opens before unlisted words ends with
+    /// the platform (`Instagram Story`).
     func splittingListedOrganizations(_ spans: [Mention]) -> [Mention] {
         // Copied only from the first span cut: most documents have none.
         var out: [Mention]? = nil
         for (k, s) in spans.enumerated() {
             let person = personAfterListedOrganization(s), second = person == nil ? listedOrganizationAfterListed(s) : nil
-            guard let p = person ?? second else { out?.append(s); continue }
+            let platform = person == nil && second == nil ? platformRunOn(s) : nil
+            guard let p = person ?? second ?? platform else { out?.append(s); continue }
             if out == nil { out = Array(spans[..<k]) }
             out!.append(Mention(start: s.start, end: p, type: .org))
-            out!.append(Mention(start: p, end: s.end, type: person != nil ? .per : .org))
+            // The rest is a name of its own after its head word (`Instagram` | `Dinas SDABMBK Medan`).
+            if platform == nil || has(p, .organization) { out!.append(Mention(start: p, end: s.end, type: person != nil ? .per : .org)) }
         }
         return out ?? spans
+    }
+
+    /// Where a listed platform ends in organization span `s` that runs on past it into words
+    /// no lexicon entry starts (`Instagram` | `Story`, `akun Instagram` | `Alfons`): a feature
+    /// or an account's owner is no part of the platform's name. Not before a listed place
+    /// (`Facebook Indonesia`, the company's arm there) or organization (split in two instead);
+    /// words an organization's head word opens are an organization of their own.
+    func platformRunOn(_ s: Mention) -> Int? {
+        guard s.type == .org, s.end - s.start >= 2, let (first, p) = lexiconMatch(s.start, s.end), first.type == .org,
+              first.subtype == "platform", p < s.end, !(p..<s.end).contains(where: { lexiconMatch($0, s.end) != nil }) else { return nil }
+        return p
     }
 
     /// Where the second organization starts in organization span `s` when a listed platform
