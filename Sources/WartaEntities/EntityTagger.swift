@@ -1413,7 +1413,8 @@ final class Scan {
     /// words. Run after the model's merge: as a rule feature, a pattern the model never saw in
     /// training turned its reading of the same name elsewhere.
     func speakersBeforeSpeechVerbs() {
-        var added = false, k = 0
+        // ``add(_:)`` keeps ``covered`` up to date.
+        var k = 0
         while k < capitals.count {
             // A block of adjacent capitals, and the verb after it first: most blocks have none.
             let i = Int(capitals[k])
@@ -1427,11 +1428,9 @@ final class Scan {
             for start in i..<min(i + 2, run) where run - start <= Scan.subjectNameLimit && opensName(start)
                 && (start..<run).allSatisfy({ !covered[$0] && isUnlistedNameWord($0) }) {
                 add(Mention(start: start, end: run, type: .per))
-                added = true
                 break
             }
         }
-        if added { coverMentions() }
     }
 
     /// Whether capitalised token `i` can open a name: no capitalised word stands before it but

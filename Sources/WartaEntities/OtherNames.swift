@@ -85,6 +85,7 @@ extension Scan {
         guard !people.isEmpty else { return }
         var overlapping: [Int] = []
         for k in mentions.indices where people.contains(where: { $0.overlaps(mentions[k].start..<mentions[k].end) }) { overlapping.append(k) }
+        // Both keep ``covered`` up to date; retyping leaves it as it is.
         removeMentions(overlapping)
         var words = HashedIntSet()
         for p in people {
@@ -96,7 +97,6 @@ extension Scan {
             mentions[k].type = .per
             mentions[k].subtype = .none
         }
-        coverMentions()
     }
 
     /// The most letters of a word of initials (``peopleByInitials()``).

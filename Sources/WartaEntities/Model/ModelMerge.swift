@@ -222,44 +222,38 @@ extension Scan {
     /// The model's `spans`, each organization or person that opens with a listed organization
     /// and goes on with a person's name cut in two (`Direktur Jenderal Peternakan dan Kesehatan
     /// Hewan Kementerian Pertanian Agung Suganda`): the model runs a name on through the
-    /// organization before it; so is an organization a listed platform opens before a listed
-    /// organization (`YouTube DKPP`), and one a platform opens before unlisted words ends with
-    /// the platform (`Instagram Story`).
+    /// organization before it; an organization a listed platform opens ends with the platform
+    /// (``platformEnd(_:)``: `YouTube` | `DKPP`, `Instagram` | `Story`).
     func splittingListedOrganizations(_ spans: [Mention]) -> [Mention] {
         // Copied only from the first span cut: most documents have none.
         var out: [Mention]? = nil
         for (k, s) in spans.enumerated() {
-            let person = personAfterListedOrganization(s), second = person == nil ? listedOrganizationAfterListed(s) : nil
-            let platform = person == nil && second == nil ? platformRunOn(s) : nil
-            guard let p = person ?? second ?? platform else { out?.append(s); continue }
+            let person = personAfterListedOrganization(s), platform = person == nil ? platformEnd(s) : nil
+            guard let p = person ?? platform?.end else { out?.append(s); continue }
             if out == nil { out = Array(spans[..<k]) }
             out!.append(Mention(start: s.start, end: p, type: .org))
-            // The rest is a name of its own after its head word (`Instagram` | `Dinas SDABMBK Medan`).
-            if platform == nil || has(p, .organization) { out!.append(Mention(start: p, end: s.end, type: person != nil ? .per : .org)) }
+            if person != nil {
+                out!.append(Mention(start: p, end: s.end, type: .per))
+            } else if platform!.restIsOrganization {
+                out!.append(Mention(start: p, end: s.end, type: .org))
+            }
         }
         return out ?? spans
     }
 
-    /// Where a listed platform ends in organization span `s` that runs on past it into words
-    /// no lexicon entry starts (`Instagram` | `Story`, `akun Instagram` | `Alfons`): a feature
-    /// or an account's owner is no part of the platform's name. Not before a listed place
-    /// (`Facebook Indonesia`, the company's arm there) or organization (split in two instead);
-    /// words an organization's head word opens are an organization of their own.
-    func platformRunOn(_ s: Mention) -> Int? {
+    /// Where a listed platform ends in organization span `s` that runs on past it, and whether
+    /// the rest is an organization of its own: a listed one (`YouTube` | `DKPP`: a channel and
+    /// its owner) or one an organization's head word opens (`Instagram` | `Dinas SDABMBK
+    /// Medan`). Words no lexicon entry starts are no part of a name (`Instagram` | `Story`,
+    /// `akun Instagram` | `Alfons`). Nil before any other listed name (`Facebook Indonesia`,
+    /// the company's arm there); other organizations run on as the model reads them (a unit
+    /// and its body, `Bareskrim Polri`; a dealer, `BMW Astra`).
+    func platformEnd(_ s: Mention) -> (end: Int, restIsOrganization: Bool)? {
         guard s.type == .org, s.end - s.start >= 2, let (first, p) = lexiconMatch(s.start, s.end), first.type == .org,
-              first.subtype == "platform", p < s.end, !(p..<s.end).contains(where: { lexiconMatch($0, s.end) != nil }) else { return nil }
-        return p
-    }
-
-    /// Where the second organization starts in organization span `s` when a listed platform
-    /// and a listed organization fill it (`YouTube` | `DKPP`, `Instagram` | `Kemendagri`): a
-    /// channel or account and its owner, two names. (A unit and its body, `Bareskrim Polri`,
-    /// and a dealer, `BMW Astra`, are one.)
-    func listedOrganizationAfterListed(_ s: Mention) -> Int? {
-        guard s.type == .org, s.end - s.start >= 2, let (first, p) = lexiconMatch(s.start, s.end), first.type == .org,
-              first.subtype == "platform", p < s.end,
-              capitalized(p) || allCaps(p), let (second, end) = lexiconMatch(p, s.end), second.type == .org, end == s.end else { return nil }
-        return p
+              first.subtype == "platform", p < s.end else { return nil }
+        if capitalized(p) || allCaps(p), let (second, end) = lexiconMatch(p, s.end), second.type == .org, end == s.end { return (p, true) }
+        guard !(p..<s.end).contains(where: { lexiconMatch($0, s.end) != nil }) else { return nil }
+        return (p, has(p, .organization))
     }
 
     /// Where the person starts in span `s` when a listed organization opens it and the rest is
