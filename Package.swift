@@ -47,9 +47,9 @@ let package = Package(
         .target(name: "CLibXML2Shim", dependencies: ["CLibXML2"]),
         // zlib, for .gz and WARC.gz input and .gz output.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "WartaText", dependencies: ["CICUShim"]),
-        .target(name: "WartaHTML", dependencies: ["WartaText", "CLibXML2Shim"]),
         .target(name: "CPrefetch"),
+        .target(name: "WartaText", dependencies: ["CICUShim", "CPrefetch"]),
+        .target(name: "WartaHTML", dependencies: ["WartaText", "CLibXML2Shim"]),
         .target(name: "WartaEntities", dependencies: ["WartaText", "CPrefetch"]),
         .target(name: "WartaQuotes", dependencies: ["WartaText", "WartaEntities"]),
         .target(name: "Warta", dependencies: ["WartaText", "WartaHTML", "WartaEntities", "WartaQuotes", "CZlib"]),

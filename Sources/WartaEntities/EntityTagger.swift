@@ -288,6 +288,7 @@ public struct EntityTagger: Sendable {
 final class Scan {
     /// The rule passes whose names the model reads as features and then replaces.
     func applyRules() {
+        prefetchLookups()
         for s in 0..<doc.sentenceRanges.count {
             sentence(Int(doc.sentenceTokenStarts[s])..<Int(doc.sentenceTokenStarts[s + 1]))
         }
@@ -667,6 +668,31 @@ final class Scan {
             matchLimits[i] = limited ? Int32(limit) : Int32.max
         }
         return match
+    }
+
+    /// Brings in, batch by batch, what the lexicon and common-word lookups of the capitalised
+    /// tokens will read (each lookup is a few random reads in tables of megabytes): asked for
+    /// together, the reads overlap instead of waiting one after another. Hashes the keys, as
+    /// the lookups would.
+    func prefetchLookups() {
+        // Staggered: the slots of one batch are asked for while the entries of the batch
+        // before are read, so a step reads lines asked for a batch earlier.
+        let batch = 32, count = capitals.count
+        var hashes = [Int](filled: 0, count: count)
+        for c in 0..<count where !keyIsEmpty(Int(capitals[c])) { hashes[c] = keyHash(Int(capitals[c])) }
+        // The capitals of batch b (from b × batch), clamped to the list.
+        func capitalsOf(_ b: Int) -> Range<Int> { min(max(b * batch, 0), count)..<min(max(b * batch + batch, 0), count) }
+        for b in 0..<(count + batch - 1) / batch + 2 {
+            for c in capitalsOf(b) {
+                lexicon.table.prefetch(hash: hashes[c], .slot)
+                commonWords.prefetch(hash: hashes[c], .slot)
+            }
+            for c in capitalsOf(b - 1) {
+                lexicon.table.prefetch(hash: hashes[c], .entry)
+                commonWords.prefetch(hash: hashes[c], .entry)
+            }
+            for c in capitalsOf(b - 2) { commonWords.prefetch(hash: hashes[c], .keyBytes) }
+        }
     }
 
     /// Whether a lexicon entry can start at token `i`: it has a key, and a lower-case word that

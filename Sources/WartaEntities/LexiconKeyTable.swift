@@ -1,3 +1,4 @@
+import CPrefetch
 import WartaText
 
 /// The entity lexicon's match keys with their values (``EntityLexicon/Slot``), laid out for a
@@ -122,6 +123,24 @@ struct LexiconKeyTable: Sendable {
                     slot = (slot + 1) & mask
                 }
             }
+        }
+    }
+
+    /// ``ByteStringTable/prefetch(hash:_:)`` for this layout: the slot, then the record its
+    /// hash bits point to (the key's bytes are in the record).
+    @inline(__always)
+    func prefetch(hash: Int, _ step: ByteStringTable.PrefetchStep) {
+        switch step {
+        case .slot:
+            slots.withUnsafeBufferPointer { warta_prefetch($0.baseAddress! + (hash & mask)) }
+        case .entry:
+            let s = slots[hash & mask], bits = UInt32(indexBits)
+            guard s != 0, s >> bits == LexiconKeyTable.tag(hash, indexBits: indexBits) else { return }
+            let at = Int(s & ((1 << bits) &- 1)) &- 1
+            guard at < words.count else { return }
+            words.withUnsafeBufferPointer { warta_prefetch($0.baseAddress! + at) }
+        case .keyBytes:
+            return
         }
     }
 

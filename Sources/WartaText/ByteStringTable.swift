@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// A hash table from byte strings to small integer values, built once and looked up without
 /// allocating: keys are compared as raw UTF-8 bytes in one arena. Each 32-bit slot holds the
 /// key's index + 1 in its low bits (as many as the table has slots: log2 of their count) and
@@ -160,6 +162,45 @@ public struct ByteStringTable: Sendable {
     @inlinable @inline(__always)
     public func value(_ key: UnsafeBufferPointer<UInt8>, hash: Int, lowercase: Bool = false) -> Int32? {
         index(key, hash: hash, lowercase: lowercase).map { values[$0] }
+    }
+
+    /// What ``prefetch(hash:_:)`` asks for: each step reads what the one before brought in.
+    public enum PrefetchStep: Sendable {
+        /// The first slot a lookup of the key reads.
+        case slot
+        /// The end and value of the key that slot holds, if its hash bits are the key's.
+        case entry
+        /// The first bytes of that key.
+        case keyBytes
+    }
+
+    /// Asks for the cache lines a lookup of a key hashed `hash` reads at `step`. A caller that
+    /// knows a batch of keys before it looks them up runs the three steps over the batch, one
+    /// after another, and the reads of all its keys arrive together instead of one by one.
+    @inline(__always)
+    public func prefetch(hash: Int, _ step: PrefetchStep) {
+        switch step {
+        case .slot:
+            slots.withUnsafeBufferPointer { warta_prefetch($0.baseAddress! + (hash & mask)) }
+        case .entry:
+            guard let k = firstSlotKey(hash) else { return }
+            keyEnds.withUnsafeBufferPointer { warta_prefetch($0.baseAddress! + k) }
+            values.withUnsafeBufferPointer { warta_prefetch($0.baseAddress! + k) }
+        case .keyBytes:
+            guard let k = firstSlotKey(hash) else { return }
+            let start = Int(keyEnds[k])
+            arena.withUnsafeBufferPointer { warta_prefetch($0.baseAddress! + start) }
+        }
+    }
+
+    /// The key in the first slot of `hash` when the slot's hash bits are those of `hash`.
+    @inline(__always)
+    private func firstSlotKey(_ hash: Int) -> Int? {
+        guard !values.isEmpty else { return nil }
+        let s = slots[hash & mask], bits = UInt32(indexBits)
+        guard s != 0, s >> bits == ByteStringTable.tag(hash, indexBits: indexBits) else { return nil }
+        let k = Int(s & ((1 << bits) &- 1)) &- 1
+        return k < values.count ? k : nil
     }
 
     /// The index of `key` whose hash is `hash`, or nil.

@@ -226,6 +226,13 @@ public struct CommonWords: Sendable {
         first.index(key, hash: hash, lowercase: false) != nil || second.index(key, hash: hash, lowercase: false) != nil
     }
 
+    /// ``ByteStringTable/prefetch(hash:_:)`` in both tables.
+    @inline(__always)
+    public func prefetch(hash: Int, _ step: ByteStringTable.PrefetchStep) {
+        first.prefetch(hash: hash, step)
+        second.prefetch(hash: hash, step)
+    }
+
     /// Whether the string `key` is a common word.
     public func contains(_ key: String) -> Bool { first.contains(key) || second.contains(key) }
 

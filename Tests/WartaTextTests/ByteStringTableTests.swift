@@ -19,6 +19,24 @@ struct ByteStringTableTests {
         #expect(Array("NAMA12".utf8).withUnsafeBufferPointer { table.value($0, lowercase: true) } == 12)
     }
 
+    /// Prefetching reads only inside the table, whatever the hash: in an empty table, a full
+    /// one, and one whose slot points past its keys (a damaged image), at every step.
+    @Test func prefetchStaysInsideTheTable() {
+        var table = ByteStringTable(capacity: 1)
+        for n in 0..<100 { Self.key(n).withUnsafeBufferPointer { _ = table.insert($0, value: Int32(n)) } }
+        let hashes = (0..<100).map { ByteStringTable.hash(of: Self.key($0)) } + [0, -1, Int.max, Int.min]
+        // One key, and a slot whose index + 1 (5) is past it, with the hash bits of hash 1.
+        let slot = ByteStringTable.tag(1, indexBits: 4) << 4 | 5
+        let damaged = ByteStringTable(arena: Array("a".utf8), keyEnds: [0, 1], values: [0],
+                                      slots: [0, slot] + [UInt32](repeating: 0, count: 14))
+        for t in [ByteStringTable(capacity: 1), table, damaged] {
+            for h in hashes + [1] {
+                for step in [ByteStringTable.PrefetchStep.slot, .entry, .keyBytes] { t.prefetch(hash: h, step) }
+            }
+        }
+        #expect(Self.key(42).withUnsafeBufferPointer { table.value($0) } == 42)
+    }
+
     /// The image checks find one bad element wherever it is: in the eight-lane part or the tail.
     @Test func imageChecksFindOneBadElementAnywhere() {
         let ends = (0..<37).map { Int32($0 * 3) }
