@@ -781,7 +781,7 @@ final class Scan {
             if j > i, has(j, .day) { break }
             if capitalized(j) || allCaps(j) && kinds[j] == .word { j += 1; continue }
             if throughTitles, kinds[j] == .abbreviation, j + 1 < limit, capitalized(j + 1), isHonorific(j) { j += 1; continue }
-            if allowConnectors, j > i, j + 1 < limit, capitalized(j + 1), has(j, .connector) {
+            if allowConnectors, j > i, j + 1 < limit, capitalized(j + 1), has(j, .connector), !opensNameAfterAnd(j) {
                 j += 1; continue
             }
             // `Masjid Al-Ikhlas`, `Bandara Soekarno-Hatta`: a hyphen inside a word (not in a
@@ -790,6 +790,14 @@ final class Scan {
             break
         }
         return j
+    }
+
+    /// Whether `j` is `dan` or `&` and the word after it opens a name of its own: an
+    /// organization's, facility's or event's head word (`RS Omni dan Museum Nasional`, `Polsek
+    /// Kuta dan Polda Bali`, `Sidang Tahunan MPR dan Sidang Bersama`). Inside one name the words
+    /// after `dan` are its subject (`Badan Pengawas Obat dan Makanan`).
+    func opensNameAfterAnd(_ j: Int) -> Bool {
+        hasAny(j + 1, [.organization, .facility, .event]) && withKey(j) { $0.elementsEqual("dan".utf8) || $0.elementsEqual("&".utf8) }
     }
 
     /// Whether token `j` is a hyphen written with no space on either side, between two tokens.

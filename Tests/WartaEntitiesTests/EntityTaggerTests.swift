@@ -1055,3 +1055,26 @@ struct PlatformRunOnTests {
         #expect(tagged("Hal itu diketahui dari unggahan di Instagram Dinas SDABMBK Medan.") == ["ORG Instagram", "ORG Dinas SDABMBK Medan"])
     }
 }
+
+/// `dan` joins the words of one name (`Badan Pengawas Obat dan Makanan`) but not two names
+/// when the word after it is a head word of its own.
+@Suite("Names joined by dan")
+struct NamesJoinedByAndTests {
+    @Test func aHeadWordAfterDanOpensASecondName() {
+        for model in [NERModel.builtIn, nil] {
+            #expect(tagged("Ia dirawat di RS Internasional Omni dan Museum Nasional Indonesia.", model: model)
+                == ["ORG RS Internasional Omni", "FAC Museum Nasional Indonesia"])
+            #expect(tagged("Petugas Polsek Kuta dan Polda Bali menangkapnya.", model: model) == ["ORG Polsek Kuta", "ORG Polda Bali"])
+            #expect(tagged("Bahkan, Festival Loksado dan Festival Dayak Meratus masuk kalender wisata.", model: model)
+                == ["EVENT Festival Loksado", "EVENT Festival Dayak Meratus"])
+        }
+    }
+
+    @Test func theWordsAfterDanInsideOneNameStay() {
+        for model in [NERModel.builtIn, nil] {
+            #expect(tagged("Badan Pengawas Obat dan Makanan melarangnya.", model: model) == ["ORG Badan Pengawas Obat dan Makanan"])
+            #expect(tagged("Dinas Pendidikan dan Kebudayaan Kabupaten Demak menggelar lomba.", model: model)
+                == ["ORG Dinas Pendidikan dan Kebudayaan Kabupaten Demak"])
+        }
+    }
+}
