@@ -177,7 +177,7 @@ public struct ByteStringTable: Sendable {
     /// Asks for the cache lines a lookup of a key hashed `hash` reads at `step`. A caller that
     /// knows a batch of keys before it looks them up runs the three steps over the batch, one
     /// after another, and the reads of all its keys arrive together instead of one by one.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func prefetch(hash: Int, _ step: PrefetchStep) {
         switch step {
         case .slot:
@@ -194,8 +194,8 @@ public struct ByteStringTable: Sendable {
     }
 
     /// The key in the first slot of `hash` when the slot's hash bits are those of `hash`.
-    @inline(__always)
-    private func firstSlotKey(_ hash: Int) -> Int? {
+    @usableFromInline @inline(__always)
+    func firstSlotKey(_ hash: Int) -> Int? {
         guard !values.isEmpty else { return nil }
         let s = slots[hash & mask], bits = UInt32(indexBits)
         guard s != 0, s >> bits == ByteStringTable.tag(hash, indexBits: indexBits) else { return nil }

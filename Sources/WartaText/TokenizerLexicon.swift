@@ -227,7 +227,7 @@ public struct CommonWords: Sendable {
     }
 
     /// ``ByteStringTable/prefetch(hash:_:)`` in both tables.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func prefetch(hash: Int, _ step: ByteStringTable.PrefetchStep) {
         first.prefetch(hash: hash, step)
         second.prefetch(hash: hash, step)
