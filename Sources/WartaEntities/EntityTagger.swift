@@ -779,6 +779,8 @@ final class Scan {
         while j < limit {
             // A day name after a name is the date of what is told ("Amanda Vanstone Selasa").
             if j > i, has(j, .day) { break }
+            // `Jalan Belitung` | `No 8`, `Dusun Kedungsari` | `RT 05`: a house or block number ends a place.
+            if j > i, j + 1 < limit, isNumber(j + 1), isAddressNumberWord(j) { break }
             if capitalized(j) || allCaps(j) && kinds[j] == .word { j += 1; continue }
             if throughTitles, kinds[j] == .abbreviation, j + 1 < limit, capitalized(j + 1), isHonorific(j) { j += 1; continue }
             if allowConnectors, j > i, j + 1 < limit, capitalized(j + 1), has(j, .connector), !opensNameAfterAnd(j) {
@@ -798,6 +800,15 @@ final class Scan {
     /// after `dan` are its subject (`Badan Pengawas Obat dan Makanan`).
     func opensNameAfterAnd(_ j: Int) -> Bool {
         hasAny(j + 1, [.organization, .facility, .event]) && withKey(j) { $0.elementsEqual("dan".utf8) || $0.elementsEqual("&".utf8) }
+    }
+
+    /// Words that put a number to an address (`No`, `Nomor`, `RT`, `RW`, `Kav`, `Km`), as match keys.
+    static let addressNumberWords: [[UInt8]] = ["no", "no.", "nomor", "nomer", "rt", "rt.", "rw", "rw.", "kav", "kav.", "km", "km."]
+        .map { Array($0.utf8) }
+
+    /// Whether token `j` is one of ``addressNumberWords``.
+    func isAddressNumberWord(_ j: Int) -> Bool {
+        withKey(j) { key in key.count <= 5 && Scan.addressNumberWords.contains { $0.elementsEqual(key) } }
     }
 
     /// Whether token `j` is a hyphen written with no space on either side, between two tokens.

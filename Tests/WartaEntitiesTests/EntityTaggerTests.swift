@@ -1078,3 +1078,22 @@ struct NamesJoinedByAndTests {
         }
     }
 }
+
+/// A house, block or kilometre number ends a place: `Jalan Belitung` | `No 8` | `Jakarta`.
+@Suite("Address numbers")
+struct AddressNumberTests {
+    @Test func aNumberAfterNoRtOrKmIsNoPartOfThePlace() {
+        for model in [NERModel.builtIn, nil] {
+            #expect(tagged("Kantornya di Jalan Belitung No 8 Jakarta.", model: model) == ["LOC Jalan Belitung", "LOC Jakarta"])
+            #expect(tagged("Ia tinggal di Dusun Kedungsari RT 05 RW 02.", model: model) == ["LOC Dusun Kedungsari"])
+            #expect(tagged("Kantornya di Jl. Sudirman No. 5, Jakarta Pusat.", model: model) == ["LOC Jl. Sudirman", "LOC Jakarta Pusat"])
+            #expect(tagged("Kecelakaan terjadi di Tol Jagorawi Km 45 arah Bogor.", model: model) == ["LOC Tol Jagorawi", "LOC Bogor"])
+        }
+    }
+
+    @Test func aCapitalLetterAfterBlokStaysInTheName() {
+        for model in [NERModel.builtIn, nil] {
+            #expect(tagged("Blok M Plaza ramai pengunjung.", model: model) == ["LOC Blok M Plaza"])
+        }
+    }
+}

@@ -12,7 +12,7 @@ extension Scan {
     /// where no model span falls, and a name a place word opens (`Kawasan Industri Wijaya
     /// Kusuma`) against model spans inside it.
     func adopt(_ spans: [Mention]) {
-        let spans = splittingListedOrganizations(splitAtClauseWords(spans))
+        let spans = splittingListedOrganizations(splitAtAddressNumbers(splitAtClauseWords(spans)))
         let plan = mergePlan(spans)
         var a = Adoption(old: mentions, places: ambiguousPlaces, tokens: doc.tokens.count, spans: spans.count)
         for k in plan.anchored { a.keep(k) }
@@ -299,6 +299,28 @@ extension Scan {
     private func isSpelledInLowerCase(_ t: Int) -> Bool {
         let s = Int(doc.tokens.starts[t]), e = Int(doc.tokens.ends[t])
         return (doc.bytes[s] &- 0x61 < 26 || doc.bytes[s] >= 0x80) && !doc.bytes[s..<e].contains(where: { $0 &- 0x41 < 26 })
+    }
+
+    /// The model's `spans`, each cut before a house, block or kilometre number inside it
+    /// (``isAddressNumberWord(_:)`` and a number: `Jalan Belitung` | `No 8` | `Jakarta`,
+    /// `Dusun Kedungsari` | `RT 05 RW`): the number is no part of the place, and a name after
+    /// it is one of its own.
+    func splitAtAddressNumbers(_ spans: [Mention]) -> [Mention] {
+        func opensNumber(_ t: Int) -> Bool { t + 1 < tokenCount && isNumber(t + 1) && isAddressNumberWord(t) }
+        guard spans.contains(where: { s in (s.start + 1..<s.end).contains(where: opensNumber) }) else { return spans }
+        var out: [Mention] = []
+        out.reserveCapacity(spans.count + 4)
+        for span in spans {
+            var start = span.start, t = span.start + 1
+            while t < span.end {
+                guard opensNumber(t) else { t += 1; continue }
+                keepPart(of: span, start..<t, in: &out)
+                t += 2
+                start = t
+            }
+            if start == span.start { out.append(span) } else if start < span.end { keepPart(of: span, start..<span.end, in: &out) }
+        }
+        return out
     }
 
     /// Appends the part `range` of a split model span `span` to `out`, with the span's type
