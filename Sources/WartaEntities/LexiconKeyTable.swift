@@ -130,6 +130,7 @@ struct LexiconKeyTable: Sendable {
     /// hash bits point to (the key's bytes are in the record).
     @inline(__always)
     func prefetch(hash: Int, _ step: ByteStringTable.PrefetchStep) {
+        guard !slots.isEmpty else { return }
         switch step {
         case .slot:
             slots.withUnsafeBufferPointer { warta_prefetch($0.baseAddress! + (hash & mask)) }

@@ -181,6 +181,7 @@ public struct ByteStringTable: Sendable {
     public func prefetch(hash: Int, _ step: PrefetchStep) {
         switch step {
         case .slot:
+            guard !slots.isEmpty else { return }
             slots.withUnsafeBufferPointer { warta_prefetch($0.baseAddress! + (hash & mask)) }
         case .entry:
             guard let k = firstSlotKey(hash) else { return }
@@ -196,7 +197,7 @@ public struct ByteStringTable: Sendable {
     /// The key in the first slot of `hash` when the slot's hash bits are those of `hash`.
     @usableFromInline @inline(__always)
     func firstSlotKey(_ hash: Int) -> Int? {
-        guard !values.isEmpty else { return nil }
+        guard !values.isEmpty, !slots.isEmpty else { return nil }
         let s = slots[hash & mask], bits = UInt32(indexBits)
         guard s != 0, s >> bits == ByteStringTable.tag(hash, indexBits: indexBits) else { return nil }
         let k = Int(s & ((1 << bits) &- 1)) &- 1

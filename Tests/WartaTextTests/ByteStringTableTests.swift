@@ -20,7 +20,8 @@ struct ByteStringTableTests {
     }
 
     /// Prefetching reads only inside the table, whatever the hash: in an empty table, a full
-    /// one, and one whose slot points past its keys (a damaged image), at every step.
+    /// one, one whose slot points past its keys (a damaged image) and one without slots, at
+    /// every step.
     @Test func prefetchStaysInsideTheTable() {
         var table = ByteStringTable(capacity: 1)
         for n in 0..<100 { Self.key(n).withUnsafeBufferPointer { _ = table.insert($0, value: Int32(n)) } }
@@ -29,7 +30,8 @@ struct ByteStringTableTests {
         let slot = ByteStringTable.tag(1, indexBits: 4) << 4 | 5
         let damaged = ByteStringTable(arena: Array("a".utf8), keyEnds: [0, 1], values: [0],
                                       slots: [0, slot] + [UInt32](repeating: 0, count: 14))
-        for t in [ByteStringTable(capacity: 1), table, damaged] {
+        let noSlots = ByteStringTable(arena: [], keyEnds: [0], values: [], slots: [])
+        for t in [ByteStringTable(capacity: 1), table, damaged, noSlots] {
             for h in hashes + [1] {
                 for step in [ByteStringTable.PrefetchStep.slot, .entry, .keyBytes] { t.prefetch(hash: h, step) }
             }
