@@ -203,29 +203,42 @@ struct Evidence {
         }
     }
 
-    /// Where a name in capitals may hold a function word: whether the last word counted began
-    /// with a capital, and the languages of the lower-case function word after such a word,
-    /// until the next word tells whether a capital follows it too.
+    /// Where a name in capitals may hold function words: whether the run began after a word
+    /// that began with a capital, and the languages of the (at most two) lower-case function
+    /// words after it, until the next word tells whether a capital follows them too.
     struct NameRun {
         var afterCapital = false
-        var pending: UInt32 = 0
+        var pending: (UInt32, UInt32) = (0, 0)
+        var count = 0
     }
 
-    /// ``addWord(_:_:inCapitals:_:_:)``, except that a lower-case function word between two
-    /// words that begin with capitals may be part of a name (`Center of Reform`, `Institute
-    /// for Development`) and counts apart (``nameScore``): names come from any language, and a
-    /// short Indonesian text that cites an English one is still Indonesian.
+    /// ``addWord(_:_:inCapitals:_:_:)``, except that one or two lower-case function words
+    /// between two words that begin with capitals may be part of a name (`Center of Reform`,
+    /// `Ursula von der Leyen`) and count apart (``nameScore``): names come from any language,
+    /// and a short Indonesian text that cites an English one is still Indonesian.
     mutating func add(_ buffer: Span<UInt8>, _ length: Int, inCapitals: Bool, capital: Bool, _ names: inout NameRun,
                       _ table: PackedWordTable, _ reciprocals: [Double]) {
-        if names.pending != 0, capital {
-            Evidence.share(names.pending, into: &wordScore, reciprocals, sign: -1)
-            wordHits -= 1
-            Evidence.share(names.pending, into: &nameScore, reciprocals)
-            nameHits += 1
+        if names.count > 0, capital {
+            moveToNames(names.pending.0, reciprocals)
+            if names.count > 1 { moveToNames(names.pending.1, reciprocals) }
         }
         let hit = addWord(buffer, length, inCapitals: inCapitals, table, reciprocals)
-        names.pending = names.afterCapital && !capital ? hit : 0
-        names.afterCapital = capital
+        if capital {
+            names = NameRun(afterCapital: true)
+        } else if names.afterCapital, hit != 0, names.count < 2 {
+            if names.count == 0 { names.pending.0 = hit } else { names.pending.1 = hit }
+            names.count += 1
+        } else {
+            names = NameRun()
+        }
+    }
+
+    /// Moves a function word of languages `mask` from the text's words to the names' words.
+    private mutating func moveToNames(_ mask: UInt32, _ reciprocals: [Double]) {
+        Evidence.share(mask, into: &wordScore, reciprocals, sign: -1)
+        wordHits -= 1
+        Evidence.share(mask, into: &nameScore, reciprocals)
+        nameHits += 1
     }
 
     /// Reads the word's letters from `i` (none when `text[i]` is no letter) into `word`,

@@ -40,6 +40,9 @@ struct LanguageDetectorTests {
         // One function word of the text's own outweighs a name's.
         #expect(detect("Direktur Eksekutif Institute for Development of Economics and Finance (Indef) Tauhid Ahmad berpendapat, survei itu salah.") == "id")
         #expect(detect("Bank of America and the Federal Reserve of New York said it.") == "en")
+        // So does one that opens the sentence, where the rest of the text holds none.
+        #expect(detect("Kemarin Ursula von der Leyen hadir.") == "id")
+        #expect(detect("Die Kommission unter Ursula von der Leyen hat es gesagt.") == "de")
     }
 
     /// A text is settled by its head once its function words are many and one-sided (60 words,
