@@ -794,6 +794,33 @@ final class Scan {
         return j
     }
 
+    /// Lower-case particles inside a person's name (`van`, `von der`, `da`, `de`, `bin`), as
+    /// match keys: not `di`, the preposition.
+    static let personNameParticles: [[UInt8]] = ["van", "von", "der", "den", "de", "da", "dos", "das", "del", "della",
+                                                 "du", "bin", "binti", "ibn", "al", "el"].map { Array($0.utf8) }
+
+    /// Whether token `t` is one of ``personNameParticles`` in lower case.
+    func isNameParticle(_ t: Int) -> Bool {
+        t >= 0 && t < tokenCount && kinds[t] == .word && !capitalized(t) && !allCaps(t)
+            && withKey(t) { key in key.count <= 5 && Scan.personNameParticles.contains { $0.elementsEqual(key) } }
+    }
+
+    /// Where one or two particles right before token `t` start when a capitalised word (after
+    /// `lower`) comes before them, else nil.
+    func particlesBefore(_ t: Int, after lower: Int) -> Int? {
+        var p = t
+        while p > lower, t - p < 2, isNameParticle(p - 1) { p -= 1 }
+        return p < t && p - 1 >= lower && capitalized(p - 1) ? p : nil
+    }
+
+    /// Where the capitalised word after one or two particles at `t` starts, when one does
+    /// (before `limit`), else nil.
+    func afterParticles(_ t: Int, _ limit: Int) -> Int? {
+        var q = t
+        while q < limit, q - t < 2, isNameParticle(q) { q += 1 }
+        return q > t && q < limit && capitalized(q) && !hasAny(q, [.organization, .location, .placeWord]) ? q : nil
+    }
+
     /// Whether `j` is `dan` or `&` and the word after it opens a name of its own: an
     /// organization's, facility's or event's head word (`RS Omni dan Museum Nasional`, `Polsek
     /// Kuta dan Polda Bali`, `Sidang Tahunan MPR dan Sidang Bersama`). Inside one name the words
@@ -1188,15 +1215,23 @@ final class Scan {
             while e - run.lowerBound > 1, c.kinds[e - 1] == .word, c.isDegreeShaped(e - 1) { e -= 1 }
             return e
         }
-        var nameStart = run.upperBound
-        while nameStart > run.lowerBound, capitalized(nameStart - 1) || isInitial(nameStart - 1),
-              !isAcronym(nameStart - 1) || isInnerInitials(nameStart - 1, in: run),
-              lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per
-                  || (isBareOneWordOrganization($0.0, nameStart - 1, $0.1) && run.upperBound - nameStart < 2) }) ?? true,
-              !has(nameStart - 1, .organization), !has(nameStart - 1, .location),
-              nameEnd - nameStart < 3 {
+        var nameStart = run.upperBound, particles = 0
+        while true {
+            // `Louis van Gaal`, `Ursula von der Leyen`: particles between the name's words.
+            if nameStart < run.upperBound, let p = particlesBefore(nameStart, after: run.lowerBound) {
+                particles += nameStart - p
+                nameStart = p
+            }
+            guard nameStart > run.lowerBound, capitalized(nameStart - 1) || isInitial(nameStart - 1),
+                  !isAcronym(nameStart - 1) || isInnerInitials(nameStart - 1, in: run),
+                  lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per
+                      || (isBareOneWordOrganization($0.0, nameStart - 1, $0.1) && run.upperBound - nameStart < 2) }) ?? true,
+                  !has(nameStart - 1, .organization), !has(nameStart - 1, .location),
+                  nameEnd - nameStart - particles < 3 else { break }
             nameStart -= 1
         }
+        // Particles open no name (`van Gaal` alone is cut back to `Gaal`).
+        while nameStart < run.upperBound, isNameParticle(nameStart) { nameStart += 1 }
         // The word right after a place or organization word names the place or organization
         // (`Kepala Dusun Nglahar, …`, `Dosen FISIP Universitas Brawijaya, …`).
         if nameStart > run.lowerBound, nameStart < run.upperBound, has(nameStart - 1, .location) || has(nameStart - 1, .organization) {
@@ -1812,6 +1847,8 @@ final class Scan {
                 end = listed < limit && capitalized(listed) ? capitalizedRun(listed, limit, joinHyphens: false) : listed
             } else if end + 1 < limit, isNumber(end), capitalized(end + 1) {
                 end = capitalizedRun(end + 1, limit, joinHyphens: false)
+            } else if end > i, let next = afterParticles(end, limit) {
+                end = capitalizedRun(next, limit, joinHyphens: false)
             } else if end > i, end + 2 < limit, flags[end].contains(.openingBracket), capitalized(end + 1) || allCaps(end + 1),
                       flags[end + 2].contains(.closingBracket) {
                 end += 3

@@ -1097,3 +1097,25 @@ struct AddressNumberTests {
         }
     }
 }
+
+/// Lower-case particles inside a person's name after a role (`van`, `von der`, `de`) keep the
+/// name whole; the preposition `di` is none.
+@Suite("Name particles")
+struct NameParticleTests {
+    @Test func aNameAfterARoleRunsThroughItsParticles() {
+        for model in [NERModel.builtIn, nil] {
+            #expect(tagged("Pelatih Belanda Louis van Gaal hadir.", model: model) == ["LOC Belanda", "PER Louis van Gaal"])
+            #expect(tagged("Presiden Argentina Cristina Fernandez de Kirchner hadir.", model: model)
+                == ["LOC Argentina", "PER Cristina Fernandez de Kirchner"])
+            #expect(tagged("Ketua Komisi Eropa Ursula von der Leyen hadir dalam pertemuan itu.", model: model)
+                .contains("PER Ursula von der Leyen"))
+        }
+    }
+
+    @Test func thePrepositionDiEndsTheName() {
+        for model in [NERModel.builtIn, nil] {
+            #expect(tagged("Kapolda Jateng Ahmad Luthfi di Semarang mengatakan itu.", model: model)
+                == ["LOC Jateng", "PER Ahmad Luthfi", "LOC Semarang"])
+        }
+    }
+}
