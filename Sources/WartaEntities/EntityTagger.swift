@@ -1217,7 +1217,8 @@ final class Scan {
         }
         var nameStart = run.upperBound, particles = 0
         while true {
-            // `Louis van Gaal`, `Ursula von der Leyen`: particles between the name's words.
+            // `Louis van Gaal`, `Ursula von der Leyen`: particles between the name's words, and
+            // then a fourth capitalised word (`Luiz Inacio Lula da Silva`).
             if nameStart < run.upperBound, let p = particlesBefore(nameStart, after: run.lowerBound) {
                 particles += nameStart - p
                 nameStart = p
@@ -1227,7 +1228,7 @@ final class Scan {
                   lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per
                       || (isBareOneWordOrganization($0.0, nameStart - 1, $0.1) && run.upperBound - nameStart < 2) }) ?? true,
                   !has(nameStart - 1, .organization), !has(nameStart - 1, .location),
-                  nameEnd - nameStart - particles < 3 else { break }
+                  nameEnd - nameStart - particles < (particles > 0 ? 4 : 3) else { break }
             nameStart -= 1
         }
         // Particles open no name (`van Gaal` alone is cut back to `Gaal`).

@@ -1109,6 +1109,8 @@ struct NameParticleTests {
                 == ["LOC Argentina", "PER Cristina Fernandez de Kirchner"])
             #expect(tagged("Ketua Komisi Eropa Ursula von der Leyen hadir dalam pertemuan itu.", model: model)
                 .contains("PER Ursula von der Leyen"))
+            // With particles, a fourth capitalised word.
+            #expect(tagged("Presiden Brasil Luiz Inacio Lula da Silva hadir.", model: model).contains("PER Luiz Inacio Lula da Silva"))
         }
     }
 
