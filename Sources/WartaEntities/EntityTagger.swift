@@ -801,8 +801,7 @@ final class Scan {
 
     /// Whether token `t` is one of ``personNameParticles`` in lower case.
     func isNameParticle(_ t: Int) -> Bool {
-        t >= 0 && t < tokenCount && kinds[t] == .word && !capitalized(t) && !allCaps(t)
-            && withKey(t) { key in key.count <= 5 && Scan.personNameParticles.contains { $0.elementsEqual(key) } }
+        t >= 0 && t < tokenCount && kinds[t] == .word && !capitalized(t) && !allCaps(t) && isWord(t, in: Scan.personNameParticles)
     }
 
     /// Where one or two particles right before token `t` start when a capitalised word (after
@@ -826,17 +825,18 @@ final class Scan {
     /// Kuta dan Polda Bali`, `Sidang Tahunan MPR dan Sidang Bersama`). Inside one name the words
     /// after `dan` are its subject (`Badan Pengawas Obat dan Makanan`).
     func opensNameAfterAnd(_ j: Int) -> Bool {
-        hasAny(j + 1, [.organization, .facility, .event]) && withKey(j) { $0.elementsEqual("dan".utf8) || $0.elementsEqual("&".utf8) }
+        hasAny(j + 1, [.organization, .facility, .event]) && isWord(j, in: Scan.ands)
     }
+
+    /// `dan` and `&`, as match keys.
+    static let ands: [[UInt8]] = ["dan", "&"].map { Array($0.utf8) }
 
     /// Words that put a number to an address (`No`, `Nomor`, `RT`, `RW`, `Kav`, `Km`), as match keys.
     static let addressNumberWords: [[UInt8]] = ["no", "no.", "nomor", "nomer", "rt", "rt.", "rw", "rw.", "kav", "kav.", "km", "km."]
         .map { Array($0.utf8) }
 
     /// Whether token `j` is one of ``addressNumberWords``.
-    func isAddressNumberWord(_ j: Int) -> Bool {
-        withKey(j) { key in key.count <= 5 && Scan.addressNumberWords.contains { $0.elementsEqual(key) } }
-    }
+    func isAddressNumberWord(_ j: Int) -> Bool { isWord(j, in: Scan.addressNumberWords) }
 
     /// Whether token `j` is a hyphen written with no space on either side, between two tokens.
     func isGluedHyphen(_ j: Int) -> Bool {
