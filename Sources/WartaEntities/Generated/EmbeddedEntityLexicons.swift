@@ -10688,8 +10688,13 @@ CEO	ROLE	role	capitalized
 Chief	ROLE	role	capitalized		
 Chief Executive Officer	ROLE	role	sentence		
 Chief Financial Officer	ROLE	role	sentence		
+Chief Marketing Officer	ROLE	role	sentence		
 Chief Operating Officer	ROLE	role	sentence		
+Chief Technology Officer	ROLE	role	sentence		
 Co-Founder	ROLE	role	capitalized		
+Corporate Communication	ROLE	role	sentence		
+Corporate Communications	ROLE	role	sentence		
+Corporate Secretary	ROLE	role	sentence		
 Country Director	ROLE	role	sentence		
 Country Manager	ROLE	role	sentence		
 Dandim	ROLE	role	capitalized		
@@ -10718,7 +10723,9 @@ Dubes	ROLE	role	capitalized
 Duta Besar	ROLE	role	sentence		
 Ekonom	ROLE	role	capitalized		
 Epidemiolog	ROLE	role	capitalized		
+EVP	ROLE	role	capitalized		
 Executive Director	ROLE	role	sentence		
+Executive Vice President	ROLE	role	sentence		
 Founder	ROLE	role	capitalized		
 General Manager	ROLE	role	sentence		
 Gubernur	ROLE	role	capitalized		
@@ -10948,6 +10955,8 @@ Sekjen	ROLE	role	capitalized
 Sekretaris	ROLE	role	capitalized		
 Sekretaris Jenderal	ROLE	role	sentence		
 Senator	ROLE	role	capitalized		
+Senior Manager	ROLE	role	sentence		
+Senior Vice President	ROLE	role	sentence		
 Serda	ROLE	rank	capitalized		
 Serka	ROLE	rank	capitalized		
 Serma	ROLE	rank	capitalized		
@@ -10956,10 +10965,12 @@ Sertu	ROLE	rank	capitalized
 Seskab	ROLE	role	capitalized		
 Sosiolog	ROLE	role	capitalized		
 Staf Khusus	ROLE	role	sentence		
+SVP	ROLE	role	capitalized		
 Tuan	ROLE	honorific	capitalized		
 Ustadz	ROLE	honorific	capitalized		
 Ustaz	ROLE	honorific	capitalized		
 Vice President	ROLE	role	sentence		
+VP	ROLE	role	capitalized		
 Wabup	ROLE	role	capitalized		
 Wadir	ROLE	role	capitalized		
 Wadirut	ROLE	role	capitalized		
