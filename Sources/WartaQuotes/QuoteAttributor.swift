@@ -134,6 +134,16 @@ final class QuoteWords: Sendable {
     /// view, points at someone else's words).
     let backReferences = ByteStringTable(keys: ["demikian", "begitu", "itu"])
     let statementNouns = ByteStringTable(keys: ["hal", "pernyataan", "ucapan"])
+    /// What `,” demikian …` names as the words' source (``QuoteScan/sourceAfter(_:limit:)``).
+    let sourceNouns = ByteStringTable(keys: ["pernyataan", "keterangan", "pengumuman", "laporan", "putusan", "bunyi", "pesan",
+                                             "tulis", "tertulis", "siaran", "rilis", "unggahan", "cuitan", "surat"])
+    /// Words that open a description of someone not named (``QuoteScan/describesSomeoneElse(_:limit:)``).
+    let indefinites = ByteStringTable(keys: ["seorang", "seseorang", "salah", "para", "sejumlah", "beberapa", "sebagian", "banyak",
+                                             "sekelompok", "segelintir"])
+    /// Words that make a description another of a kind (`warga lainnya`).
+    let others = ByteStringTable(keys: ["lainnya", "lain"])
+    /// Prepositions that end the source's name: what follows is where it was read (`di laman`, `dalam dokumen`).
+    let sourcePrepositions = ByteStringTable(keys: ["di", "dalam", "dari", "pada", "melalui", "kepada", "seperti", "yang"])
     let demonstratives = ByteStringTable(keys: ["itu", "ini", "tersebut"])
 
     init(verbs: SpeechVerbLexicon, lexicon: EntityLexicon, commonWords: CommonWords) {
@@ -175,6 +185,10 @@ enum SpeakerPhrase {
     case pronoun(TextRange)
     /// Role words without a name, as a token range.
     case role(Range<Int>)
+    /// Someone the words after the cue describe without naming (`kata seorang warga`, `ujar
+    /// warga lainnya`), or a source that is no speaker (`demikian bunyi spanduk`): not the
+    /// speaker before.
+    case unnamed
 
     var isNone: Bool { if case .none = self { return true } else { return false } }
 }
@@ -619,6 +633,7 @@ final class QuoteScan {
     func cueAfter(_ c: Int, limit: Int) -> (Int, SpeakerPhrase)? {
         var j = c + 1
         if j < limit, isComma(j) { j += 1 }
+        if let source = sourceAfter(j, limit: limit) { return source }
         var before: SpeakerPhrase = .none
         var k = j
         while k < limit && k < j + 8 {
@@ -628,6 +643,7 @@ final class QuoteScan {
                 if v.hasSpeakerClitic { return (k, .pronoun(clitic(k))) }
                 let phrase = phraseAfter(k + 1, limit: limit)
                 if phrase.isNone && !v.isCore { return nil }
+                if phrase.isNone, describesSomeoneElse(k + 1, limit: limit) { return (k, .unnamed) }
                 return (k, phrase)
             }
             let m = mentionAt(k)
@@ -662,6 +678,44 @@ final class QuoteScan {
     /// Research`), so a "person" just before it is the title's first word.
     func isTitleGoingOn(at k: Int, limit: Int) -> Bool {
         k + 1 < limit && (tokenIs(k, "of") || tokenIs(k, "Of")) && columns.flags[k + 1].contains(.capitalized)
+    }
+
+    /// `,” demikian pernyataan resmi PT Pertamina.`: `demikian` after the closing mark names
+    /// where the words come from. The cue is the statement's noun or verb (`pernyataan`,
+    /// `keterangan`, `disampaikan`; `demikian` when none), and the speaker the person or
+    /// organization named before a comma, a preposition or the sentence's end; none when it
+    /// names no one (`demikian bunyi spanduk di Houston`, `demikian tertulis di laman KPK`).
+    func sourceAfter(_ j: Int, limit: Int) -> (Int, SpeakerPhrase)? {
+        guard j < limit, tokenIs(j, "demikian") else { return nil }
+        var cue = j
+        var k = j + 1
+        while k < limit && k < j + 12 {
+            if isTerminal(k) || isComma(k) || quoteFamily(k) != 0 || word(k, in: words.sourcePrepositions) { break }
+            let m = mentionAt(k)
+            if m >= 0 {
+                let type = mentions.type(Int(m))
+                return (cue, type == .per || type == .org ? .mention(Int(m)) : .unnamed)
+            }
+            if cue == j, speech(k) != nil || word(k, in: words.sourceNouns) { cue = k }
+            k += 1
+        }
+        return (cue, .unnamed)
+    }
+
+    /// Whether the words from token `j` (to a comma or the sentence's end) describe someone
+    /// not named and not met before: an indefinite or plural head (`seorang warga`, `salah satu
+    /// pedagang`, `para peserta rapat`) or another of a kind (`warga lainnya`). A description
+    /// with a demonstrative (`pria kelahiran Jawa Tengah ini`) points back and is not one.
+    func describesSomeoneElse(_ j: Int, limit: Int) -> Bool {
+        guard j < limit, columns.kinds[j] == .word else { return false }
+        if word(j, in: words.indefinites) { return true }
+        var k = j
+        while k < limit && k < j + 8 {
+            if isTerminal(k) || isComma(k) || quoteFamily(k) != 0 || mentionAt(k) >= 0 { return false }
+            if word(k, in: words.others) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// The speaker named after a cue: a person, a role (with the person after it when named:
@@ -726,7 +780,9 @@ final class QuoteScan {
     /// The person named after a description in lower case and a comma (`kata salah satu
     /// warga, Budi`, `ujar seorang pedagang di Pasar Gede, Siti.`): the description opens in
     /// lower case, holds no person, comma or quote mark and at most seven tokens, and the
-    /// person's name ends the phrase (at `limit`, a comma or a closing mark). Nil otherwise.
+    /// person's name, perhaps with an age in brackets (`ayah korban, Dedi (34)`), ends the
+    /// phrase (at `limit`, a comma, a closing mark or a word in lower case: `saat ditemui`). Nil
+    /// otherwise.
     func personAfterDescription(_ j: Int, limit: Int) -> Int? {
         guard columns.kinds[j] == .word, columns.flags[j].isDisjoint(with: [.capitalized, .allCaps]), mentionAt(j) < 0 else { return nil }
         var c = j + 1
@@ -735,8 +791,22 @@ final class QuoteScan {
             c += 1
         }
         guard c + 1 < limit, isComma(c), case let m = mentionAt(c + 1), isPerson(m), mentions.start(Int(m)) == c + 1 else { return nil }
-        let e = mentions.end(Int(m))
-        return e == limit || e < limit && (isComma(e) || isTerminal(e) || quoteFamily(e) != 0) ? Int(m) : nil
+        let e = afterAge(mentions.end(Int(m)), limit: limit)
+        // After the name: the phrase's end, or when and where it was said (`saat ditemui`).
+        return e == limit || e < limit && (isComma(e) || isTerminal(e) || quoteFamily(e) != 0 || isLowercaseWord(e)) ? Int(m) : nil
+    }
+
+    /// Whether token `i` is a word in lower case.
+    func isLowercaseWord(_ i: Int) -> Bool {
+        columns.kinds[i] == .word && columns.flags[i].isDisjoint(with: [.capitalized, .allCaps])
+    }
+
+    /// Token `e`, or the token after an age in brackets that opens at `e` (`Dedi Hendi Kusuma
+    /// (34), …`).
+    func afterAge(_ e: Int, limit: Int) -> Int {
+        guard e + 2 < limit, columns.flags[e].contains(.openingBracket), columns.kinds[e + 1] == .number,
+              columns.flags[e + 2].contains(.closingBracket) else { return e }
+        return e + 3
     }
 
     /// Where `(ACRONYM)` opening at token `k` closes: an opening bracket, one to three
@@ -1204,6 +1274,8 @@ final class QuoteScan {
             case .role(let r):
                 if roles == nil { roles = roleIndex() }
                 speaker = roleHolder(r, before: c.start, index: roles!)
+            case .unnamed:
+                speaker = nil
             case .none:
                 if c.kind == .direct, let m = nameBeforeColon(opening: c.start) ?? agentOfTheNextSentence(after: c.end) {
                     (speaker, made) = make(mention: m, at: range(mentions.start(m), mentions.end(m)), by: .name, known: known, quotes: quotes)

@@ -374,6 +374,65 @@ struct IndirectQuoteTests {
         ])
     }
 
+    /// After the cue, a description, a comma, the name and its age, then when it was said.
+    @Test func aDescriptionThenANameWithItsAge() {
+        #expect(found("\"Anak saya bilang ada yang memukul,\" ujar ayah korban, Dedi Hendi Kusuma (34) saat ditemui di rumah duka.") == [
+            Found(kind: "direct", text: "Anak saya bilang ada yang memukul", cue: "ujar", speaker: "Dedi Hendi Kusuma", resolvedBy: "name"),
+        ])
+    }
+
+    /// A cue before someone the text does not name: no speaker, not the one quoted before.
+    @Test func anUnnamedSpeakerIsNotThePreviousOne() {
+        let text = """
+            Budi Santoso meninjau lokasi banjir di Semarang.
+
+            "Air mulai surut," kata Budi.
+
+            "Kami butuh bantuan," kata seorang warga.
+
+            "Rumah kami rusak," ujar warga lainnya.
+
+            "Setuju," jawab para peserta rapat.
+            """
+        #expect(found(text) == [
+            Found(kind: "direct", text: "Air mulai surut", cue: "kata", speaker: "Budi Santoso", resolvedBy: "name"),
+            Found(kind: "direct", text: "Kami butuh bantuan", cue: "kata", speaker: nil, resolvedBy: nil),
+            Found(kind: "direct", text: "Rumah kami rusak", cue: "ujar", speaker: nil, resolvedBy: nil),
+            Found(kind: "direct", text: "Setuju", cue: "jawab", speaker: nil, resolvedBy: nil),
+        ])
+    }
+
+    /// `,” demikian …` names the words' source: an organization or person named there, else
+    /// no one (a banner, a web page), never the speaker before.
+    @Test func demikianNamesTheSource() {
+        let text = """
+            Menteri ESDM Bahlil Lahadalia meninjau depo BBM di Plumpang.
+
+            "Stok aman," kata Bahlil.
+
+            "Pasokan BBM aman selama libur panjang," demikian pernyataan resmi PT Pertamina.
+
+            "Lawan ketidaktahuan, bukan migran," demikian bunyi salah satu spanduk di Houston.
+
+            "Total harta kekayaan Rp 1,5 miliar," demikian tertulis di laman LHKPN KPK.
+            """
+        #expect(found(text) == [
+            Found(kind: "direct", text: "Stok aman", cue: "kata", speaker: "Bahlil Lahadalia", resolvedBy: "name"),
+            Found(kind: "direct", text: "Pasokan BBM aman selama libur panjang", cue: "pernyataan", speaker: "PT Pertamina", resolvedBy: "name"),
+            Found(kind: "direct", text: "Lawan ketidaktahuan, bukan migran", cue: "bunyi", speaker: nil, resolvedBy: nil),
+            Found(kind: "direct", text: "Total harta kekayaan Rp 1,5 miliar", cue: "tertulis", speaker: nil, resolvedBy: nil),
+        ])
+    }
+
+    /// An English corporate title before a comma and a name: the name speaks, with the title
+    /// as its role (`Corporate Secretary`, `VP`).
+    @Test func anEnglishCorporateTitleThenTheName() {
+        let (_, qs, entities) = quotes("\"Tidak ada kenaikan harga,\" tegas Corporate Secretary PT Pertamina Patra Niaga, Heppy Wulansari.")
+        #expect(qs.count == 1 && qs.first?.speaker?.name == "Heppy Wulansari")
+        #expect(qs.first?.speaker?.role == "Corporate Secretary PT Pertamina Patra Niaga")
+        #expect(entities.map(\.name).contains("Heppy Wulansari") && !entities.map(\.name).contains { $0.hasPrefix("Corporate") })
+    }
+
     /// After the cue, a title no list knows, a comma and a ranked name: the name speaks.
     @Test func aTitleThenARankedNameAfterTheCue() {
         let quoted = found("“Sebagian pelaku masih berumur di bawah 18 tahun,” kata Kasubdit IV Renakta Ditreskrimum Polda Lampung, AKBP Ferdiyan Fahmi, di Bandarlampung.")
