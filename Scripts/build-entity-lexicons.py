@@ -323,9 +323,10 @@ ROLES = (
     # English titles of business news (`Chief Corporate Affairs Gojek Nila Marita`, `Head of …`).
     "Chief;Head of;Vice President;Country Manager;Country Director;Executive Director;President Director;"
     # Corporate offices that speak for a company (`Corporate Secretary PT Pertamina Patra Niaga,
-    # Heppy Wulansari`, `VP Corporate Communication …`).
+    # Heppy Wulansari`). Not `VP`: in apposition (`Andre Utama, VP Sales & Marketing …`) the
+    # department after it would be read as a person.
     "Corporate Secretary;Corporate Communication;Corporate Communications;Senior Vice President;"
-    "Executive Vice President;VP;SVP;EVP;Senior Manager;Chief Technology Officer;Chief Marketing Officer;"
+    "Executive Vice President;Senior Manager;Chief Technology Officer;Chief Marketing Officer;"
     # Abbreviated titles of news copy: deputies (Wa-), unit heads (Ka-, Kasat-), new ministries.
     "Walkot;Wawalkot;Wakil Ketua Umum;Waketum;Wasekjen;Wamenko;Wakapolda;Wakapolres;Wakapolresta;Wakapolsek;"
     "Kasatreskrim;Kasatlantas;Kasatnarkoba;Kasatintelkam;Kasatsamapta;Kasatbinmas;Kasatpolairud;Kasi;Kasie;Kasi Humas;"

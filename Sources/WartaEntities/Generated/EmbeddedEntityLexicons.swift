@@ -10723,7 +10723,6 @@ Dubes	ROLE	role	capitalized
 Duta Besar	ROLE	role	sentence		
 Ekonom	ROLE	role	capitalized		
 Epidemiolog	ROLE	role	capitalized		
-EVP	ROLE	role	capitalized		
 Executive Director	ROLE	role	sentence		
 Executive Vice President	ROLE	role	sentence		
 Founder	ROLE	role	capitalized		
@@ -10965,12 +10964,10 @@ Sertu	ROLE	rank	capitalized
 Seskab	ROLE	role	capitalized		
 Sosiolog	ROLE	role	capitalized		
 Staf Khusus	ROLE	role	sentence		
-SVP	ROLE	role	capitalized		
 Tuan	ROLE	honorific	capitalized		
 Ustadz	ROLE	honorific	capitalized		
 Ustaz	ROLE	honorific	capitalized		
 Vice President	ROLE	role	sentence		
-VP	ROLE	role	capitalized		
 Wabup	ROLE	role	capitalized		
 Wadir	ROLE	role	capitalized		
 Wadirut	ROLE	role	capitalized		
