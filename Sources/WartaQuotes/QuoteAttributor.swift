@@ -140,6 +140,12 @@ final class QuoteWords: Sendable {
     /// Words that open a description of someone not named (``QuoteScan/describesSomeoneElse(_:limit:)``).
     let indefinites = ByteStringTable(keys: ["seorang", "seseorang", "salah", "para", "sejumlah", "beberapa", "sebagian", "banyak",
                                              "sekelompok", "segelintir"])
+    /// Connectives that open a sentence before a comma and add nothing to what is reported
+    /// (`Sementara itu,`, `Meski begitu,`, `Untuk itu,`, `Oleh karena itu,`). Not prepositions
+    /// of topic or time: `Di bidang pertanian,`, `Dengan program tersebut,` are part of it.
+    let connectives = ByteStringTable(keys: ["sementara", "selain", "adapun", "sedangkan", "meski", "meskipun", "walau", "walaupun",
+                                             "namun", "untuk", "oleh", "karena", "bahkan", "lebih", "akan", "tetapi", "tapi",
+                                             "selanjutnya"])
     /// Words that make a description another of a kind (`warga lainnya`).
     let others = ByteStringTable(keys: ["lainnya", "lain"])
     /// Prepositions that end the source's name: what follows is where it was read (`di laman`, `dalam dokumen`).
@@ -1045,7 +1051,11 @@ final class QuoteScan {
     func indirect(_ a: Int, _ z: Int) -> Candidate? {
         // `Menurut Joko, …` / `Menurutnya, …` (after an opener such as `Namun,`).
         var t = a
-        if t + 1 < z, isComma(t + 1), columns.kinds[t] == .word, speech(t) == nil { t += 2 }
+        if t + 1 < z, isComma(t + 1), columns.kinds[t] == .word, speech(t) == nil {
+            t += 2
+        } else if let c = commaAfterConnective(t, before: z) {
+            t = c + 1
+        }
         if let v = speech(t), v.isMenurut || opensAsCue(t, v) {
             if v.hasSpeakerClitic {
                 let s = isComma(t + 1) ? t + 2 : t + 1
@@ -1102,6 +1112,20 @@ final class QuoteScan {
             }
         }
         return nil
+    }
+
+    /// The comma closing an opener of two to four words that starts with a connective
+    /// (`Sementara itu,`, `Meski begitu,`, `Lebih lanjut,`), with no name or reporting verb in
+    /// it; nil otherwise. A noun phrase before the comma (`Langkah ini, menurut Budi, …`) is
+    /// the subject of what is reported, not an opener.
+    func commaAfterConnective(_ a: Int, before z: Int) -> Int? {
+        guard a < z, word(a, in: words.connectives) else { return nil }
+        var c = a + 1
+        while c < z && c < a + 4 && !isComma(c) {
+            if mentionAt(c) >= 0 || speech(c) != nil || quoteFamily(c) != 0 { return nil }
+            c += 1
+        }
+        return c < z && isComma(c) ? c : nil
     }
 
     /// Whether token `t`, verb `v`, opens its sentence as `Menurut` does: a verb of saying in

@@ -167,6 +167,22 @@ struct DirectQuoteTests {
 
 @Suite("Indirect and mixed quotes")
 struct IndirectQuoteTests {
+    /// A connective opener before `menurut X,` is not said (`Sementara itu,`, `Meski begitu,`);
+    /// a noun phrase there is the subject of what is said, around the attribution.
+    @Test func aConnectiveBeforeMenurutIsNotSaid() {
+        let text = """
+            Budi Santoso hadir di Semarang.
+
+            Sementara itu, menurut Budi, warga tetap harus waspada.
+
+            Langkah ini, menurut Budi, sangat penting bagi warga.
+            """
+        #expect(found(text) == [
+            Found(kind: "indirect", text: "warga tetap harus waspada", cue: "menurut", speaker: "Budi Santoso", resolvedBy: "name"),
+            Found(kind: "indirect", text: "Langkah ini | sangat penting bagi warga", cue: "menurut", speaker: "Budi Santoso", resolvedBy: "name"),
+        ])
+    }
+
     /// Verbs of stance take a clause as verbs of saying do: reported speech without a comma
     /// when a person is their subject; an object that is no clause, or a subject that is no
     /// person, gives none.
