@@ -661,7 +661,7 @@ final class QuoteScan {
         return nil
     }
 
-    /// The cue before opening mark `o` (`Ia mengatakan, “…”`, `Menurut Joko, “…”`).
+    /// The cue before opening mark `o` (`Ia mengatakan, “…”`, `Menurut Joko, “…”`, `Kata Joko, “…”`).
     func cueBefore(_ o: Int) -> (Int, SpeakerPhrase)? {
         guard o >= 2, isComma(o - 1) || tokenIs(o - 1, ":") else { return nil }
         let s = sentence(of: o - 1)
@@ -672,8 +672,8 @@ final class QuoteScan {
             let phrase = subjectBefore(k, from: a)
             return phrase.isNone ? nil : (k, phrase)
         }
-        // `Menurut Joko, “…”` / `Menurutnya, “…”`.
-        if let v = speech(a), v.isMenurut {
+        // `Menurut Joko, “…”` / `Menurutnya, “…”` / `Kata Joko, “…”`.
+        if let v = speech(a), v.isMenurut || opensAsCue(a, v) {
             let phrase = v.hasSpeakerClitic ? SpeakerPhrase.pronoun(clitic(a)) : phraseAfter(a + 1, limit: o - 1)
             return phrase.isNone ? nil : (a, phrase)
         }

@@ -397,6 +397,13 @@ struct IndirectQuoteTests {
         ])
     }
 
+    /// A bare verb of saying that opens the sentence, a name and a comma before the quote.
+    @Test func kataAndANameBeforeTheQuote() {
+        #expect(found("Budi Santoso meninjau sekolah.\n\nKata Rina Wulandari, \"Orang tua mendukung kegiatan ini.\"") == [
+            Found(kind: "direct", text: "Orang tua mendukung kegiatan ini.", cue: "Kata", speaker: "Rina Wulandari", resolvedBy: "name"),
+        ])
+    }
+
     /// A cue before someone the text does not name: no speaker, not the one quoted before.
     @Test func anUnnamedSpeakerIsNotThePreviousOne() {
         let text = """
