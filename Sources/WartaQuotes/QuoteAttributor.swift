@@ -790,7 +790,7 @@ final class QuoteScan {
     /// phrase (at `limit`, a comma, a closing mark or a word in lower case: `saat ditemui`). Nil
     /// otherwise.
     func personAfterDescription(_ j: Int, limit: Int) -> Int? {
-        guard columns.kinds[j] == .word, columns.flags[j].isDisjoint(with: [.capitalized, .allCaps]), mentionAt(j) < 0 else { return nil }
+        guard isLowercaseWord(j), mentionAt(j) < 0 else { return nil }
         var c = j + 1
         while c < limit, c < j + 8, !isComma(c) {
             if isTerminal(c) || quoteFamily(c) != 0 || isPerson(mentionAt(c)) || speech(c) != nil { return nil }
@@ -808,12 +808,16 @@ final class QuoteScan {
     }
 
     /// Token `e`, or the token after an age in brackets that opens at `e` (`Dedi Hendi Kusuma
-    /// (34), …`).
+    /// (34), …`, `(34 tahun)`): ``beforeAge(_:from:)`` read forwards.
     func afterAge(_ e: Int, limit: Int) -> Int {
-        guard e + 2 < limit, columns.flags[e].contains(.openingBracket), columns.kinds[e + 1] == .number,
-              columns.flags[e + 2].contains(.closingBracket) else { return e }
-        return e + 3
+        guard e + 2 < limit, columns.flags[e].contains(.openingBracket), columns.kinds[e + 1] == .number else { return e }
+        var close = e + 2
+        if close + 1 < limit, isAgeUnit(close) { close += 1 }
+        return columns.flags[close].contains(.closingBracket) ? close + 1 : e
     }
+
+    /// Whether token `i` is the unit of an age in brackets (`tahun`, `th`).
+    func isAgeUnit(_ i: Int) -> Bool { tokenIs(i, "tahun") || tokenIs(i, "th") }
 
     /// Where `(ACRONYM)` opening at token `k` closes: an opening bracket, one to three
     /// capitalised or all-capital words (`(LIPI)`, `(BUMDes LKM)`), a closing bracket, before
@@ -917,7 +921,7 @@ final class QuoteScan {
     func beforeAge(_ k: Int, from a: Int) -> Int {
         guard k - 2 > a, columns.flags[k].contains(.closingBracket),
               let open = (max(a + 1, k - 3)..<k).last(where: { columns.flags[$0].contains(.openingBracket) }), open + 1 < k,
-              columns.kinds[open + 1] == .number, (open + 2..<k).allSatisfy({ tokenIs($0, "tahun") || tokenIs($0, "th") }) else { return k }
+              columns.kinds[open + 1] == .number, (open + 2..<k).allSatisfy(isAgeUnit) else { return k }
         return open - 1
     }
 
@@ -1120,12 +1124,7 @@ final class QuoteScan {
     /// the subject of what is reported, not an opener.
     func commaAfterConnective(_ a: Int, before z: Int) -> Int? {
         guard a < z, word(a, in: words.connectives) else { return nil }
-        var c = a + 1
-        while c < z && c < a + 4 && !isComma(c) {
-            if mentionAt(c) >= 0 || speech(c) != nil || quoteFamily(c) != 0 { return nil }
-            c += 1
-        }
-        return c < z && isComma(c) ? c : nil
+        return commaClosingOpener(a, before: z, words: 4)
     }
 
     /// Whether token `t`, verb `v`, opens its sentence as `Menurut` does: a verb of saying in
@@ -1539,9 +1538,16 @@ final class QuoteScan {
     /// clause with its own subject) and no reporting verb in it; or nil.
     func commaAfterOpener(_ a: Int, before z: Int) -> Int? {
         guard word(a, in: words.commonWords), !isPronoun(a) else { return nil }
+        return commaClosingOpener(a, before: z, words: 5)
+    }
+
+    /// The comma after at most `count` tokens from `a`, none of them a mention, a reporting
+    /// verb or a quote mark; nil otherwise (the opener of ``commaAfterOpener(_:before:)`` and
+    /// ``commaAfterConnective(_:before:)``).
+    func commaClosingOpener(_ a: Int, before z: Int, words count: Int) -> Int? {
         var c = a
-        while c < z && c < a + 5 && !isComma(c) {
-            if mentionAt(c) >= 0 || speech(c) != nil { return nil }
+        while c < z && c < a + count && !isComma(c) {
+            if mentionAt(c) >= 0 || speech(c) != nil || quoteFamily(c) != 0 { return nil }
             c += 1
         }
         return c < z && isComma(c) ? c : nil

@@ -395,6 +395,9 @@ struct IndirectQuoteTests {
         #expect(found("\"Anak saya bilang ada yang memukul,\" ujar ayah korban, Dedi Hendi Kusuma (34) saat ditemui di rumah duka.") == [
             Found(kind: "direct", text: "Anak saya bilang ada yang memukul", cue: "ujar", speaker: "Dedi Hendi Kusuma", resolvedBy: "name"),
         ])
+        #expect(found("\"Air naik cepat,\" kata seorang pengemudi ojol, Wawan (35 tahun), kepada wartawan.") == [
+            Found(kind: "direct", text: "Air naik cepat", cue: "kata", speaker: "Wawan", resolvedBy: "name"),
+        ])
     }
 
     /// A bare verb of saying that opens the sentence, a name and a comma before the quote.
