@@ -450,7 +450,17 @@ struct Evidence {
         var all = self
         for l in all.wordScore.indices { all.wordScore[l] += nameScore[l] }
         all.wordHits += nameHits
-        return all.decideByCase(hint: hint)
+        guard let byNames = all.decideByCase(hint: hint) else { return nil }
+        return isContradicted(byNames) ? nil : byNames
+    }
+
+    /// Whether the text's own function words (outside names), too few to decide, count for
+    /// Indonesian and not for `language`, another language: the particles of foreign names
+    /// (`van der Sar`, `von Klopp`, `da Silva`) then leave the language open rather than make an
+    /// Indonesian report German and cost it its entities and quotes.
+    private func isContradicted(_ language: String) -> Bool {
+        guard let l = LanguageDetector.languages.firstIndex(of: language), l > 1 else { return false }
+        return wordScore[0] > 0 && wordScore[l] <= 0
     }
 
     /// ``decide(hint:)`` without the function words inside names.
