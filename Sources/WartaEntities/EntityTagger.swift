@@ -250,6 +250,7 @@ public struct EntityTagger: Sendable {
             // Before the names are repeated: each of the two is a name to find again.
             scan.splitCoordinatedOrganizations()
             scan.acronymsOfModelOrganizations()
+            scan.namesAcrossParticles()
             scan.repeatNames()
             scan.dropPeopleWrittenInLowerCase()
             scan.speakersBeforeSpeechVerbs()
@@ -258,6 +259,7 @@ public struct EntityTagger: Sendable {
             scan.commonWordsOffPeople()
         } else {
             scan.splitCoordinatedOrganizations()
+            scan.namesAcrossParticles()
             scan.speakersBeforeSpeechVerbs()
         }
         scan.otherNames()

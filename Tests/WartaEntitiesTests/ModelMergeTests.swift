@@ -27,6 +27,20 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged(office, [(0..<4, .loc)]).contains("ORG Dinas Perdagangan Kota Salatiga"))
     }
 
+    /// A person found on one side of lower-case name particles goes on over them
+    /// (`Leonardo` → `Leonardo da Vinci`, `Silva` → `David da Silva`, `Edwin` and `Sar` →
+    /// `Edwin van der Sar`); a common word opening the sentence stays out (`Gol`), and so
+    /// does a place.
+    @Test func aPersonGoesOnOverNameParticles() {
+        let join: (Scan) -> Void = { $0.namesAcrossParticles() }
+        let painter = "Lukisan karya Leonardo da Vinci dipamerkan di Paris."
+        #expect(ModelMergeTests.merged(painter, [(2..<3, .per), (7..<8, .loc)], then: join) == ["PER Leonardo da Vinci", "LOC Paris"])
+        #expect(ModelMergeTests.merged("Gol David da Silva membawa kemenangan.", [(3..<4, .per)], then: join) == ["PER David da Silva"])
+        #expect(ModelMergeTests.merged("Kemarin Edwin van der Sar hadir.", [(1..<2, .per), (4..<5, .per)], then: join)
+                    == ["PER Edwin van der Sar"])
+        #expect(ModelMergeTests.merged("Kemarin Budi de Kota Bandung hadir.", [(1..<2, .per)], then: join).first == "PER Budi")
+    }
+
     /// A listed medium stands though the model leaves it out (`Bloomberg`, which a Wikipedia
     /// title had made a person), and gives way to a longer organization the model finds
     /// opened by it and run on by capitalised words (`CBS News`), not across a sign

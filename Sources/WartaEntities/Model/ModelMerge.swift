@@ -1128,3 +1128,84 @@ extension Scan {
         return names
     }
 }
+
+extension Scan {
+    /// A person's name goes on over one or two lower-case particles (``personNameParticles``)
+    /// to the capitalised word after them (`Leonardo da Vinci`, `Edwin van der Sar`, where
+    /// only the first name was found) and starts at the capitalised words before them
+    /// (`David da Silva`, where only `Silva` was): one person, not a name beside untagged
+    /// words. A person found on the other side is taken in; words of other mentions, cue
+    /// words, roles and a common word opening the sentence (`Gol David da Silva`) stay out.
+    func namesAcrossParticles() {
+        func isNextToParticle(_ m: Mention) -> Bool { isNameParticle(m.end) || isNameParticle(m.start - 1) }
+        guard mentions.contains(where: { $0.type == .per && isNextToParticle($0) }) else { return }
+        // The people by first and by last token, for the names taken in (few: particles are rare).
+        var byStart: [Int: Int] = [:], byEnd: [Int: Int] = [:]
+        for k in mentions.indices where mentions[k].type == .per && !mentions[k].isNested {
+            byStart[mentions[k].start] = k; byEnd[mentions[k].end] = k
+        }
+        var taken = Set<Int>(), changed = false
+        for k in mentions.indices where mentions[k].type == .per && !mentions[k].isNested && isNextToParticle(mentions[k]) {
+            guard !taken.contains(k) else { continue }
+            var name = mentions[k]
+            if let end = nameAfterParticles(name.end, people: byStart) {
+                if let p = byStart[end.start], p != k { taken.insert(p) }
+                name.end = end.end
+            }
+            if let start = nameBeforeParticles(name.start, people: byEnd) {
+                if let p = byEnd[start.end], p != k { taken.insert(p) }
+                name.start = start.start
+            }
+            guard name != mentions[k] else { continue }
+            name.lexiconID = .none
+            mentions[k] = name
+            changed = true
+        }
+        if !taken.isEmpty { removeMentions(taken.sorted()) } else if changed { coverMentions() }
+    }
+
+    /// The name that goes on after particles from token `t`: where its next word starts and
+    /// where it ends (the end of the person of `people`, by first token, starting there, if
+    /// one does); nil when none goes on.
+    func nameAfterParticles(_ t: Int, people: [Int: Int]) -> (start: Int, end: Int)? {
+        guard isNameParticle(t), let q = afterParticles(t, tokenCount), mayJoinName(q) else { return nil }
+        if covered[q] {
+            guard let p = people[q] else { return nil }
+            return (q, mentions[p].end)
+        }
+        var end = q + 1
+        while end < tokenCount, end - q < 3, capitalized(end), !allCaps(end), !covered[end], mayJoinName(end) { end += 1 }
+        return (q, end)
+    }
+
+    /// The name that reaches back over particles before token `t` to one or two capitalised
+    /// words: where it starts and where its words before the particles end (the start of the
+    /// person of `people`, by end, ending there, if one does); nil when none does.
+    func nameBeforeParticles(_ t: Int, people: [Int: Int]) -> (start: Int, end: Int)? {
+        guard t > 1, isNameParticle(t - 1), let p = particlesBefore(t, after: 0), mayJoinName(p - 1),
+              !isCommonWordOpeningSentence(p - 1) else { return nil }
+        if covered[p - 1] {
+            guard let k = people[p] else { return nil }
+            return (mentions[k].start, p)
+        }
+        var start = p - 1
+        while start > 0, p - 1 - start < 2, capitalized(start - 1), !allCaps(start - 1), !covered[start - 1],
+              mayJoinName(start - 1), !isCommonWordOpeningSentence(start - 1) {
+            start -= 1
+        }
+        return (start, p)
+    }
+
+    /// Whether capitalised token `t` may be a word of a person's name: no cue word of a place,
+    /// organization, date or speech, and no role.
+    func mayJoinName(_ t: Int) -> Bool {
+        capitalized(t) && !hasAny(t, [.organization, .location, .placeWord, .facility, .event, .day, .month, .speech])
+            && lexiconMatch(t, tokenCount)?.0.type != .role
+    }
+
+    /// Whether token `t` opens its sentence and is a word of the language, not a given name
+    /// (`Gol`, `Kata`): capitalised only because the sentence starts with it.
+    func isCommonWordOpeningSentence(_ t: Int) -> Bool {
+        isSentenceStart(t) && isCommonWord(t) && !isGivenName(t)
+    }
+}
