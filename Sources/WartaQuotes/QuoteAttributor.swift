@@ -146,6 +146,18 @@ final class QuoteWords: Sendable {
     let connectives = ByteStringTable(keys: ["sementara", "selain", "adapun", "sedangkan", "meski", "meskipun", "walau", "walaupun",
                                              "namun", "untuk", "oleh", "karena", "bahkan", "lebih", "akan", "tetapi", "tapi",
                                              "selanjutnya"])
+    /// Nouns that describe a person and may open a description pointing back at someone named
+    /// before (`pria kelahiran Jawa Tengah ini`, `mantan direktur IMF itu`, `bek berusia 23
+    /// tahun itu`), besides the roles' head words. Not `warga` or `sumber`, which stand for
+    /// someone not named, nor `media`, `dokumen`, `kelompok`.
+    let personNouns = ByteStringTable(keys: [
+        "pria", "wanita", "perempuan", "laki-laki", "lelaki", "kakek", "nenek", "pemuda", "pemudi", "remaja", "gadis",
+        "bocah", "mantan", "eks", "sosok", "tokoh", "pemain", "penyanyi", "aktor", "aktris", "artis", "atlet", "bek",
+        "kiper", "penyerang", "gelandang", "striker", "musisi", "pengusaha", "pengamat", "politikus", "politisi", "ekonom",
+        "peneliti", "dokter", "guru", "dosen", "mahasiswa", "mahasiswi", "petani", "nelayan", "pedagang", "sopir",
+        "pengemudi", "komedian", "presenter", "penulis", "seniman", "petenis", "pembalap", "pesepak", "pebulu",
+        "perenang", "petinju", "pelari", "legenda", "ulama", "ustaz", "pendeta", "advokat", "pengacara", "hakim", "jaksa",
+    ])
     /// Words that make a description another of a kind (`warga lainnya`).
     let others = ByteStringTable(keys: ["lainnya", "lain"])
     /// Prepositions that end the source's name: what follows is where it was read (`di laman`, `dalam dokumen`).
@@ -1302,6 +1314,10 @@ final class QuoteScan {
             case .none:
                 if c.kind == .direct, let m = nameBeforeColon(opening: c.start) ?? agentOfTheNextSentence(after: c.end) {
                     (speaker, made) = make(mention: m, at: range(mentions.start(m), mentions.end(m)), by: .name, known: known, quotes: quotes)
+                } else if let d = c.cue.flatMap(descriptionPointingBack), let m = subject(after: lastEnd, before: anchor),
+                          !isTopic(m, ofQuote: last, quotes) {
+                    // `kata bek berusia 23 tahun itu` after `… Jay Idzes mengaku senang.`: read as a pronoun is.
+                    (speaker, made) = make(mention: m, at: range(d.lowerBound, d.upperBound), by: .pronoun, known: known, quotes: quotes)
                 } else if c.kind == .direct, last >= 0, var s = speakerOfQuote(last, in: quotes), sentence(of: c.start) - lastSentence <= 2,
                    subject(after: lastEnd, before: anchor) == nil {
                     s.resolvedBy = .previous
@@ -1319,6 +1335,21 @@ final class QuoteScan {
                                 speaker: speaker))
         }
         return quotes
+    }
+
+    /// The words after cue `cue` that describe the speaker and end in a demonstrative, pointing
+    /// back at someone named before (`kata bek berusia 23 tahun itu`, `ujar pria kelahiran Jawa
+    /// Tengah ini`): a role's head word or a noun of ``QuoteWords/personNouns`` first, at most
+    /// eight words and numbers, capitalised words among them; nil otherwise (`kata sumber itu`,
+    /// `tulis media tersebut`).
+    func descriptionPointingBack(after cue: Int) -> Range<Int>? {
+        guard cue + 1 < n, isRoleWord(cue + 1) || word(cue + 1, in: words.personNouns) else { return nil }
+        var j = cue + 1
+        while j < n, j <= cue + 8, columns.kinds[j] == .word || columns.kinds[j] == .number {
+            if j > cue + 1, word(j, in: words.demonstratives) { return cue + 1..<j + 1 }
+            j += 1
+        }
+        return nil
     }
 
     /// Whether person mention `m`, which no reporting verb makes speak, is someone quote `i`
@@ -1522,7 +1553,7 @@ final class QuoteScan {
     /// The first token of the person reached from token `k` over a role or name run
     /// (``isInRolePhrase(_:)``) and other mentions, before token `z`; nil at anything else.
     func personAfterRolePhrase(from start: Int, before z: Int) -> Int? {
-        var k = start
+        var k = start + descriptorLength(at: start, before: z)
         while k < z {
             let m = mentionAt(k)
             if isPerson(m) { return k }
@@ -1531,6 +1562,27 @@ final class QuoteScan {
             k += 1
         }
         return nil
+    }
+
+    /// The number of lower-case words at token `k` that describe the person named after them,
+    /// as news writes an occupation before a name (`kapten tim Jay Idzes`, `pengamat politik
+    /// Burhanuddin Muhtadi`): a role's head word and at most two more lower-case words, none a
+    /// relative or a relational title (`istri Budi`, `kuasa hukum Budi`: someone else speaks),
+    /// a joining word, a preposition, a demonstrative or a reporting verb, before a capitalised
+    /// word; 0 otherwise.
+    func descriptorLength(at k: Int, before z: Int) -> Int {
+        func isLowercaseWord(_ j: Int) -> Bool {
+            columns.kinds[j] == .word && columns.flags[j].isDisjoint(with: [.capitalized, .allCaps]) && mentionAt(j) < 0
+        }
+        guard k < z, isLowercaseWord(k), isRoleWord(k), !word(k, in: words.relatives),
+              RelationalRoles.length(at: k, in: columns) == 0 else { return 0 }
+        var j = k + 1
+        while j < z, j < k + 3, isLowercaseWord(j) {
+            if word(j, in: words.relatives) || word(j, in: words.roleJoiners) || word(j, in: words.sourcePrepositions)
+                || word(j, in: words.demonstratives) || speech(j) != nil { return 0 }
+            j += 1
+        }
+        return j < z && !columns.flags[j].isDisjoint(with: [.capitalized, .allCaps]) ? j - k : 0
     }
 
     /// The comma closing a short opener of common words that starts at token `a` (`Meski

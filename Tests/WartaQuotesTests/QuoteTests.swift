@@ -428,6 +428,28 @@ struct IndirectQuoteTests {
         ])
     }
 
+    /// A lower-case occupation before a name opens the subject a pronoun reads (`kapten tim
+    /// Jay Idzes mengaku`), and a description of a person ending in a demonstrative (`kata bek
+    /// berusia 23 tahun itu`) points back at that subject as a pronoun does; a description of
+    /// no person (`kata sumber itu`) names no one, and a relative is no name's subject (`istri
+    /// Andi Wijaya mengaku`: the wife speaks, not Andi Wijaya).
+    @Test func aDescriptionPointingBackIsTheNewSubject() {
+        let text = """
+            Pelatih Timnas Indonesia Shin Tae-yong puas dengan hasil laga. "Mereka bekerja keras," ujar Shin Tae-yong.
+
+            Sementara itu, kapten tim Jay Idzes mengaku senang. "Ini kemenangan untuk suporter," kata bek berusia 23 tahun itu.
+
+            Sementara itu, kapten tim Marc Klok mengaku lelah. "Kami harus istirahat," katanya.
+
+            Polisi Rudi Hartono menyelidiki kasus itu. "Pelaku sudah kabur," kata sumber itu.
+
+            Sementara itu, istri Andi Wijaya mengaku sedih. "Suami saya tidak bersalah," katanya.
+            """
+        let speakers = found(text).map(\.speaker)
+        #expect(speakers.prefix(4) == ["Shin Tae-yong", "Jay Idzes", "Marc Klok", nil])
+        #expect(speakers.count == 5 && speakers[4] != "Andi Wijaya")
+    }
+
     /// `,” demikian …` names the words' source: an organization or person named there, else
     /// no one (a banner, a web page), never the speaker before.
     @Test func demikianNamesTheSource() {
