@@ -227,8 +227,14 @@ extension Scan {
     func splittingListedOrganizations(_ spans: [Mention]) -> [Mention] {
         // Copied only from the first span cut: most documents have none.
         var out: [Mention]? = nil
+        // The words the model reads as a person alone, gathered when first asked (few spans ask).
+        var alone: HashedIntSet? = nil
+        func isNamedAlone(_ t: Int) -> Bool {
+            if alone == nil { alone = wordsNamedAlone(spans) }
+            return alone!.contains(keyHash(t))
+        }
         for (k, s) in spans.enumerated() {
-            let person = personAfterListedOrganization(s), platform = person == nil ? platformEnd(s) : nil
+            let person = personAfterListedOrganization(s, isNamedAlone: isNamedAlone), platform = person == nil ? platformEnd(s) : nil
             guard let p = person ?? platform?.end else { out?.append(s); continue }
             if out == nil { out = Array(spans[..<k]) }
             out!.append(Mention(start: s.start, end: p, type: .org))
@@ -257,16 +263,26 @@ extension Scan {
     }
 
     /// Where the person starts in span `s` when a listed organization opens it and the rest is
-    /// a person's name: a listed person, or two or more capitalised words that a given name
-    /// opens and no organization or place word holds (not `Pertamina` | `Patra Niaga`).
-    func personAfterListedOrganization(_ s: Mention) -> Int? {
+    /// a person's name: a listed person; two or more capitalised words that a given name
+    /// opens and no organization or place word holds (not `Pertamina` | `Patra Niaga`); or
+    /// capitalised words whose first or last the document names as a person alone
+    /// (`isNamedAlone`: `Kementerian Keuangan` | `Rosmauli` where `kata Rosmauli` follows).
+    func personAfterListedOrganization(_ s: Mention, isNamedAlone: (Int) -> Bool) -> Int? {
         guard s.type == .org || s.type == .per, s.end - s.start >= 3, capitalized(s.start) || allCaps(s.start),
-              let (entry, p) = lexiconMatch(s.start, s.end), entry.type == .org, s.end - p >= 2 else { return nil }
+              let (entry, p) = lexiconMatch(s.start, s.end), entry.type == .org, p < s.end else { return nil }
         let rest = p..<s.end
         guard rest.allSatisfy({ kinds[$0] == .word && capitalized($0) && cues[$0].isDisjoint(with: [.organization, .location, .event]) })
         else { return nil }
         if let (person, end) = lexiconMatch(p, s.end), person.type == .per, end == s.end { return p }
-        return isGivenName(p) ? p : nil
+        if s.end - p >= 2, isGivenName(p) { return p }
+        return !isCommonWord(p) && (isNamedAlone(p) || isNamedAlone(s.end - 1)) ? p : nil
+    }
+
+    /// The key hashes of the words `spans` read as a person of one word.
+    func wordsNamedAlone(_ spans: [Mention]) -> HashedIntSet {
+        var out = HashedIntSet()
+        for s in spans where s.type == .per && s.end - s.start == 1 { _ = out.insert(keyHash(s.start)) }
+        return out
     }
 
     /// The model's `spans`, each without the lower-case word it opens with before a capital
