@@ -251,6 +251,7 @@ public struct EntityTagger: Sendable {
             scan.splitCoordinatedOrganizations()
             scan.acronymsOfModelOrganizations()
             scan.namesAcrossParticles()
+            scan.organizationsEndingInSpeakers()
             scan.repeatNames()
             scan.dropPeopleWrittenInLowerCase()
             scan.speakersBeforeSpeechVerbs()
@@ -260,6 +261,7 @@ public struct EntityTagger: Sendable {
         } else {
             scan.splitCoordinatedOrganizations()
             scan.namesAcrossParticles()
+            scan.organizationsEndingInSpeakers()
             scan.speakersBeforeSpeechVerbs()
         }
         scan.otherNames()

@@ -36,6 +36,21 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged(text, [(1..<4, .org)]).first == "ORG Kementerian Keuangan Rosmauli")
     }
 
+    /// An organization a reporting verb follows ends in its speaker when the document names
+    /// the last words' person alone (`… Industri` | `Zafrullah Sunyaruri menuturkan`, then
+    /// `lanjut Zafrullah`); a listed place among them keeps them in (`AHASS Todo Stanley Depok`).
+    @Test func anOrganizationEndsInItsSpeakerNamedAloneLater() {
+        let cut: (Scan) -> Void = { $0.organizationsEndingInSpeakers() }
+        let text = """
+            Area Supervisor PT Eigerindo Multi Produk Industri Zafrullah Sunyaruri menuturkan, persiapan dilakukan sejak April. \
+            Padahal, lanjut Zafrullah, toko kerap ramai.
+            """
+        #expect(ModelMergeTests.merged(text, [(2..<9, .org), (19..<20, .per)], then: cut)
+                    == ["ORG PT Eigerindo Multi Produk Industri", "PER Zafrullah Sunyaruri", "PER Zafrullah"])
+        let shop = "Kepala Mekanik AHASS Todo Stanley Depok mengungkapkan, gigi sentrik penting. Menurut Stanley, rantai bisa lompat."
+        #expect(ModelMergeTests.merged(shop, [(2..<6, .org), (13..<14, .per)], then: cut).contains("ORG AHASS Todo Stanley Depok"))
+    }
+
     /// A person found on one side of lower-case name particles goes on over them
     /// (`Leonardo` → `Leonardo da Vinci`, `Silva` → `David da Silva`, `Edwin` and `Sar` →
     /// `Edwin van der Sar`); a common word opening the sentence stays out (`Gol`), and so

@@ -1225,3 +1225,38 @@ extension Scan {
         isSentenceStart(t) && isCommonWord(t) && !isGivenName(t)
     }
 }
+
+extension Scan {
+    /// An organization of four words or more that a reporting verb follows ends in its speaker
+    /// when its last one or two capitalised words are a name the document gives a person alone
+    /// (`PT Eigerindo Multi Produk Industri` | `Zafrullah Sunyaruri menuturkan`, where `lanjut
+    /// Zafrullah` comes later): the organization is cut there and the rest is that person. A
+    /// listed place or organization among those words keeps them in (`AHASS Todo Stanley Depok`).
+    func organizationsEndingInSpeakers() {
+        guard mentions.contains(where: { $0.type == .org && $0.end - $0.start >= 4 && $0.end < tokenCount && isSubjectVerb($0.end) })
+        else { return }
+        var alone = HashedIntSet()
+        for m in mentions where m.type == .per && m.end - m.start == 1 && !m.isNested { _ = alone.insert(keyHash(m.start)) }
+        guard !alone.isEmpty else { return }
+        var people: [Mention] = []
+        for k in mentions.indices where !mentions[k].isNested && mentions[k].lexiconID.isNone {
+            guard let p = speakerEnding(mentions[k], isNamedAlone: { alone.contains(self.keyHash($0)) }) else { continue }
+            people.append(Mention(start: p, end: mentions[k].end, type: .per))
+            mentions[k].end = p
+        }
+        guard !people.isEmpty else { return }
+        mentions.append(contentsOf: people)
+        coverMentions()
+    }
+
+    /// Where the person starts in organization `s` (``organizationsEndingInSpeakers()``), or nil.
+    func speakerEnding(_ s: Mention, isNamedAlone: (Int) -> Bool) -> Int? {
+        guard s.type == .org, s.end - s.start >= 4, s.end < tokenCount, isSubjectVerb(s.end) else { return nil }
+        func isNameWord(_ t: Int) -> Bool {
+            kinds[t] == .word && capitalized(t) && !allCaps(t) && !isCommonWord(t) && cues[t].isEmpty
+                && lexiconMatch(t, s.end).map({ $0.0.type == .per }) ?? true
+        }
+        if isNameWord(s.end - 1), isNameWord(s.end - 2), isNamedAlone(s.end - 2) || isNamedAlone(s.end - 1) { return s.end - 2 }
+        return isNameWord(s.end - 1) && isNamedAlone(s.end - 1) ? s.end - 1 : nil
+    }
+}
