@@ -149,6 +149,13 @@ struct Evidence {
     /// only when the other words leave the language open.
     var nameScore = Scores(repeating: 0)
     var nameHits = 0
+    /// Function words in lower case inside quote marks: a report quotes people in other
+    /// languages (`"I am very happy," kata Messi`), so they count only when the words outside
+    /// leave the language open.
+    var quotedScore = Scores(repeating: 0)
+    var quotedHits = 0
+    /// Whether the words read now stand inside quote marks.
+    var isQuoted = false
     var capitalWords = 0
     var trigramWords = 0
     /// The words of no list whose trigrams count (at most ``LanguageDetector/maxTrigramWords``),
@@ -192,6 +199,7 @@ struct Evidence {
             }
             let b = text[i]
             if b >= 0x80 { countScript(text, i) }
+            noteQuoteMark(text, i)
             let technical = Evidence.isTechnical(b)
             if length > 0 && !technicalBefore && !technical {
                 add(word.span, length, inCapitals: inCapitals, capital: capital, &names, table, reciprocals)
@@ -218,6 +226,11 @@ struct Evidence {
     /// and a short Indonesian text that cites an English one is still Indonesian.
     mutating func add(_ buffer: Span<UInt8>, _ length: Int, inCapitals: Bool, capital: Bool, _ names: inout NameRun,
                       _ table: PackedWordTable, _ reciprocals: [Double]) {
+        if isQuoted {
+            addWord(buffer, length, inCapitals: inCapitals, table, reciprocals)
+            names = NameRun()
+            return
+        }
         if names.count > 0, capital {
             moveToNames(names.pending.0, reciprocals)
             if names.count > 1 { moveToNames(names.pending.1, reciprocals) }
@@ -302,6 +315,17 @@ struct Evidence {
         }
     }
 
+    /// Opens or closes a quotation at byte `i`: `"` opens or closes, `“` opens, `”` closes.
+    @inline(__always)
+    mutating func noteQuoteMark(_ t: Span<UInt8>, _ i: Int) {
+        let b = t[i]
+        if b == 0x22 {
+            isQuoted.toggle()
+        } else if b == 0xE2, i + 2 < t.count, t[i + 1] == 0x80, t[i + 2] == 0x9C || t[i + 2] == 0x9D {
+            isQuoted = t[i + 2] == 0x9C
+        }
+    }
+
     mutating func countScript(_ t: Span<UInt8>, _ i: Int) {
         let b = t[i]
         let next = i + 1 < t.count ? t[i + 1] : 0
@@ -333,6 +357,11 @@ struct Evidence {
                 capitalHits += 1
                 Evidence.share(mask, into: &capitalScore, reciprocals)
                 return 0
+            }
+            if isQuoted {
+                quotedHits += 1
+                Evidence.share(mask, into: &quotedScore, reciprocals)
+                return mask
             }
             wordHits += 1
             Evidence.share(mask, into: &wordScore, reciprocals)
@@ -439,9 +468,25 @@ struct Evidence {
     }
 
     /// The language with the most evidence; nil with too little text or evidence. Function
-    /// words in capitals count only when most words are in capitals, and those inside names
-    /// (``nameScore``) only when the rest leaves the language open.
+    /// words in capitals count only when most words are in capitals, those inside names
+    /// (``nameScore``) and those inside quote marks (``quotedScore``) only when the rest leaves
+    /// the language open.
     func decide(hint: String?) -> String? {
+        guard quotedHits > 0 else { return decideOutsideQuotes(hint: hint) }
+        var all = self
+        for l in all.wordScore.indices { all.wordScore[l] += quotedScore[l] }
+        all.wordHits += quotedHits
+        all.quotedHits = 0
+        // The report's own words first: `"I am very happy to be here," kata Messi di Jakarta`.
+        guard let own = decideOutsideQuotes(hint: hint) else { return all.decideOutsideQuotes(hint: hint) }
+        guard own == "id" || own == "ms" else { return own }
+        // Indonesian and Malay are told apart by all their words, the quoted ones too.
+        let both = all.decideOutsideQuotes(hint: hint)
+        return both == "id" || both == "ms" ? both : own
+    }
+
+    /// ``decide(hint:)`` over the function words outside quote marks.
+    private func decideOutsideQuotes(hint: String?) -> String? {
         let withoutNames = decideByCase(hint: hint)
         guard withoutNames == nil, nameHits > 0 else { return withoutNames }
         // One function word of the text's own outside the names outweighs those inside them

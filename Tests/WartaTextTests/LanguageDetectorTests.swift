@@ -45,6 +45,16 @@ struct LanguageDetectorTests {
         #expect(detect("Die Kommission unter Ursula von der Leyen hat es gesagt.") == "de")
     }
 
+    /// Words inside quote marks count only when the report's own words leave the language
+    /// open: an Indonesian report may quote someone in English (it was English, and lost its
+    /// entities and quotes), an English one someone in Indonesian.
+    @Test func quotedWordsDoNotOverruleTheReport() {
+        #expect(detect("\"I am very happy to be here,\" kata Lionel Messi di Jakarta.") == "id")
+        #expect(detect("Donald Trump menulis di media sosial: “We will win, and we will win big. The economy is strong and the people are happy.” Pernyataan itu disampaikan Senin.") == "id")
+        #expect(detect("\"Kami akan menang,\" said the coach, adding that the team was ready for the match on Monday.") == "en")
+        #expect(detect("“The economy is strong and the people are happy,” he said.") == "en")
+    }
+
     /// A short report full of foreign names (sports news) whose own function words are too few
     /// to decide is not of the names' language: it was German (`van der`, `von`, `del`, `dos`,
     /// `da`), which skipped its entities and quotes. The same names in German text stay German.
