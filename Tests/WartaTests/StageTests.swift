@@ -150,6 +150,17 @@ struct StageTests {
         #expect(doc.quotes.map { $0.parts.map(doc.text).joined() } == ["harga naik 5,61 persen", "Kami akan menambah pasokan"])
     }
 
+    /// A sentence that points back (`Hal itu disampaikan Prabowo`) makes the first sentence of
+    /// the body reported speech; the dateline that opens it is the publisher's, not part of it.
+    @Test func theDatelineIsNoPartOfAQuote() throws {
+        let text = "JAKARTA, KOMPAS.com - Presiden Prabowo Subianto meminta para menteri bekerja keras. "
+            + "Hal itu disampaikan Prabowo saat memimpin sidang kabinet di Istana Negara, Jakarta."
+        var doc = try document(before: "quotes", text)
+        #expect(doc.article?.dateline?.publisher == "KOMPAS.com")
+        try stage("quotes").process(&doc)
+        #expect(doc.quotes.map { $0.parts.map(doc.text).joined() } == ["Presiden Prabowo Subianto meminta para menteri bekerja keras"])
+    }
+
     @Test func documentsInAnotherLanguageSkipTheIndonesianStages() throws {
         let english = "The President arrived in Jakarta on Monday. He said the economy was growing faster than expected."
         let skipped = try Pipeline(configuration: StageTests.configuration).analyze(Array(english.utf8), format: .text).get()

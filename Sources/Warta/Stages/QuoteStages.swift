@@ -1,4 +1,5 @@
 import WartaQuotes
+import WartaText
 
 /// Finds the reporting verbs and quote marks once, and adds the speakers the tagger missed (an
 /// unknown name as the subject of a reporting verb) to the mentions, before resolution gives
@@ -38,9 +39,38 @@ public struct QuoteStage: Stage {
     /// Sets the document's quotes.
     public func process(_ document: inout AnalyzedDocument) throws(WartaError) {
         let marks = document.speechMarks ?? attributor.marks(in: document.document)
-        document.quotes = attributor.attribute(document.document, mentions: document.mentions, entities: document.entities,
-                                               entityOfMention: document.entityOfMention, marks: marks)
+        let quotes = attributor.attribute(document.document, mentions: document.mentions, entities: document.entities,
+                                          entityOfMention: document.entityOfMention, marks: marks)
+        document.quotes = QuoteStage.withoutDateline(quotes, datelineEnd(of: document))
         document.speechMarks = nil
         document.layers.insert(.quotes)
+    }
+
+    /// Where the article's dateline (`JAKARTA, KOMPAS.com -`) and the spaces after it end in the
+    /// document's text, when the text opens with it; 0 otherwise.
+    func datelineEnd(of document: AnalyzedDocument) -> Int {
+        guard let dateline = document.article?.dateline else { return 0 }
+        let bytes = document.document.bytes, head = Array(dateline.text.utf8)
+        guard !head.isEmpty, bytes.count >= head.count, bytes[..<head.count].elementsEqual(head) else { return 0 }
+        var end = head.count
+        while end < bytes.count, bytes[end] == 0x20 { end += 1 }
+        return end
+    }
+
+    /// `quotes` with the dateline taken off the statement that opens the text (`Hal itu
+    /// disampaikan Prabowo …` makes the first sentence, dateline and all, reported speech):
+    /// the dateline is the publisher's, not anyone's words.
+    static func withoutDateline(_ quotes: [Quote], _ end: Int) -> [Quote] {
+        guard end > 0, let first = quotes.first?.parts.first, Int(first.start) < end else { return quotes }
+        var out = quotes
+        for k in out.indices {
+            guard let part = out[k].parts.first, Int(part.start) < end else { break }
+            if Int(part.end) <= end {
+                out[k].parts.removeFirst()
+            } else {
+                out[k].parts[0] = TextRange(end, Int(part.end))
+            }
+        }
+        return out.filter { !$0.parts.isEmpty }
     }
 }
