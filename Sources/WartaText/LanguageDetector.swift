@@ -453,8 +453,11 @@ struct Evidence {
     /// their own words apart. A news article of a few hundred words is settled in its first
     /// paragraphs.
     var isSettled: Bool {
-        guard words >= 60, wordHits >= 20 else { return false }
-        let factor = words >= 500 && wordHits >= 50 ? 2.0 : 3.0
+        // Quoted words count here as the others do: they only change which words decide first.
+        guard words >= 60, wordHits + quotedHits >= 20 else { return false }
+        var wordScore = wordScore
+        for l in wordScore.indices { wordScore[l] += quotedScore[l] }
+        let factor = words >= 500 && wordHits + quotedHits >= 50 ? 2.0 : 3.0
         let malay = max(wordScore[0], wordScore[1])
         var other = 0.0, best = 2
         for l in 2..<wordScore.count {
@@ -477,12 +480,20 @@ struct Evidence {
         for l in all.wordScore.indices { all.wordScore[l] += quotedScore[l] }
         all.wordHits += quotedHits
         all.quotedHits = 0
-        // The report's own words first: `"I am very happy to be here," kata Messi di Jakarta`.
-        guard let own = decideOutsideQuotes(hint: hint) else { return all.decideOutsideQuotes(hint: hint) }
-        guard own == "id" || own == "ms" else { return own }
-        // Indonesian and Malay are told apart by all their words, the quoted ones too.
-        let both = all.decideOutsideQuotes(hint: hint)
-        return both == "id" || both == "ms" ? both : own
+        let answer = all.decideOutsideQuotes(hint: hint)
+        if answer == "id" || answer == "ms" { return answer }
+        // Another language or none: the report's own words may still be Indonesian (`"I am very
+        // happy to be here," kata Messi di Jakarta`); Indonesian and Malay are then told apart
+        // by all their words, the quoted ones too.
+        guard let own = decideOutsideQuotes(hint: hint), own == "id" || own == "ms" else { return answer }
+        return Evidence.indonesianOrMalay(malayMargin: all.wordScore[1] - all.wordScore[0], hint: hint)
+    }
+
+    /// Indonesian or Malay, by how much more evidence Malay's own words give than Indonesian's:
+    /// Indonesian writers use a Malay word now and then (`selepas`), so Malay needs two such
+    /// words more than Indonesian ones (one when the page declares Malay).
+    static func indonesianOrMalay(malayMargin: Double, hint: String?) -> String {
+        malayMargin >= (hint == "ms" ? 0 : 2) && (malayMargin > 0 || hint == "ms") ? "ms" : "id"
     }
 
     /// ``decide(hint:)`` over the function words outside quote marks.
@@ -541,13 +552,8 @@ struct Evidence {
             if l == hintIndex { s *= 1.05 }
             if s > bestScore { best = l; bestScore = s }
         }
-        if best <= 1 {
-            // Indonesian or Malay: only the words they spell differently decide. Indonesian
-            // writers use a Malay word now and then ("selepas"), so Malay needs two such words
-            // more than Indonesian ones (one when the page declares Malay).
-            let malayMargin = wordScore[1] - wordScore[0]
-            return malayMargin >= (hint == "ms" ? 0 : 2) && (malayMargin > 0 || hint == "ms") ? "ms" : "id"
-        }
+        // Indonesian or Malay: only the words they spell differently decide.
+        if best <= 1 { return Evidence.indonesianOrMalay(malayMargin: wordScore[1] - wordScore[0], hint: hint) }
         // Another language needs the evidence of two of its function words at least (a
         // headline with "One Piece" in it is not English).
         guard wordScore[best] >= 2 else { return nil }
