@@ -313,6 +313,8 @@ ROLES = (
     "Mendagri;Menlu;Menhan;Menkumham;Menkeu;Menkes;Mendikbud;Mendikbudristek;Menag;Menaker;Mensos;Menhub;Mentan;Menperin;Mendag;"
     "Menkominfo;Menparekraf;Menpar;Menpora;Menristek;Mendes;Mensesneg;Seskab;Menkopolhukam;Menko Polhukam;Menko Perekonomian;"
     "Menko PMK;Menko Marves;Menko Maritim;Menkomarves;Perdana Menteri;Wakil Perdana Menteri;"
+    # The coordinating ministers of the 2024 cabinet (Kabinet Merah Putih).
+    "Menko Polkam;Menkopolkam;Menko Kumham Imipas;Menko Pangan;Menko Infrastruktur;Menko PM;"
     "Plt;Pj;Penjabat;Ketua Komisi;Ketua Komite;Ketua DPR;Ketua DPRD;Ketua MPR;Pimpinan;Koordinator;Kasatpol PP;"
     "Pelaksana Tugas;Pelaksana Harian;Plh;Panglima;Komandan;Kepala Staf;Pangkostrad;Pangkoarmada;Kasdam;Danlanud;Danyon;"
     "Danlantamal;Kabareskrim;Dirreskrimum;Dirreskrimsus;Dirlantas;Kasubdit;Kanit;Kasat;Kabid;Kasubbid;Kakanwil;"

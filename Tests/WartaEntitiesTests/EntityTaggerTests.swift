@@ -91,6 +91,9 @@ struct EntityTaggerTests {
     @Test func ministersShortTitlesAreRoles() {
         #expect(tagged("Hal itu dikatakan Menko Polhukam dalam rapat.", model: nil).isEmpty)
         expectOnePerson("“Kami siap,” kata Mendagri Tito Karnavian.", "Tito Karnavian", role: "Mendagri", model: nil)
+        // The coordinating ministers of the 2024 cabinet: `Polkam` is no part of the name.
+        expectOnePerson("“Semua pihak harus menghormati proses hukum,” kata Menko Polkam Budi Gunawan di Jakarta.", "Budi Gunawan",
+                        role: "Menko Polkam")
     }
 
     /// The abbreviated titles of news copy are roles: deputies (`Waketum`, `Walkot`), unit

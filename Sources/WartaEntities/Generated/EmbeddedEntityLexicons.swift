@@ -10883,14 +10883,20 @@ Menhub	ROLE	role	capitalized
 Menkes	ROLE	role	capitalized		
 Menkeu	ROLE	role	capitalized		
 Menko	ROLE	role	capitalized		
+Menko Infrastruktur	ROLE	role	sentence		
+Menko Kumham Imipas	ROLE	role	sentence		
 Menko Maritim	ROLE	role	sentence		
 Menko Marves	ROLE	role	sentence		
+Menko Pangan	ROLE	role	sentence		
 Menko Perekonomian	ROLE	role	sentence		
+Menko PM	ROLE	role	sentence		
 Menko PMK	ROLE	role	sentence		
 Menko Polhukam	ROLE	role	sentence		
+Menko Polkam	ROLE	role	sentence		
 Menkomarves	ROLE	role	capitalized		
 Menkominfo	ROLE	role	capitalized		
 Menkopolhukam	ROLE	role	capitalized		
+Menkopolkam	ROLE	role	capitalized		
 Menkumham	ROLE	role	capitalized		
 Menlu	ROLE	role	capitalized		
 Menpan RB	ROLE	role	sentence		
