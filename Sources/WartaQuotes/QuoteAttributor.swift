@@ -1566,7 +1566,8 @@ final class QuoteScan {
 
     /// The number of lower-case words at token `k` that describe the person named after them,
     /// as news writes an occupation before a name (`kapten tim Jay Idzes`, `pengamat politik
-    /// Burhanuddin Muhtadi`): a role's head word and at most two more lower-case words, none a
+    /// Burhanuddin Muhtadi`, and opening a sentence `Ekonom senior Indef Faisal Basri`): a
+    /// role's head word and at most two more lower-case words, none a
     /// relative or a relational title (`istri Budi`, `kuasa hukum Budi`: someone else speaks),
     /// a joining word, a preposition, a demonstrative or a reporting verb, before a capitalised
     /// word; 0 otherwise.
@@ -1574,7 +1575,10 @@ final class QuoteScan {
         func isLowercaseWord(_ j: Int) -> Bool {
             columns.kinds[j] == .word && columns.flags[j].isDisjoint(with: [.capitalized, .allCaps]) && mentionAt(j) < 0
         }
-        guard k < z, isLowercaseWord(k), isRoleWord(k), !word(k, in: words.relatives),
+        // Capitalised, the role word opens the sentence (`Ekonom senior Indef Faisal Basri …`):
+        // a lower-case word must follow it, else the role phrase reads it.
+        guard k < z, columns.kinds[k] == .word, mentionAt(k) < 0, case let capital = columns.flags[k].contains(.capitalized),
+              capital || isLowercaseWord(k), isRoleWord(k), !word(k, in: words.relatives),
               RelationalRoles.length(at: k, in: columns) == 0 else { return 0 }
         var j = k + 1
         while j < z, j < k + 3, isLowercaseWord(j) {
@@ -1582,6 +1586,7 @@ final class QuoteScan {
                 || word(j, in: words.demonstratives) || speech(j) != nil { return 0 }
             j += 1
         }
+        guard !capital || j > k + 1 else { return 0 }
         return j < z && !columns.flags[j].isDisjoint(with: [.capitalized, .allCaps]) ? j - k : 0
     }
 

@@ -448,6 +448,13 @@ struct IndirectQuoteTests {
         let speakers = found(text).map(\.speaker)
         #expect(speakers.prefix(4) == ["Shin Tae-yong", "Jay Idzes", "Marc Klok", nil])
         #expect(speakers.count == 5 && speakers[4] != "Andi Wijaya")
+        // Opening the sentence, the occupation is capitalised and a lower-case word follows it.
+        let economist = """
+            Menteri Keuangan Purbaya Yudhi Sadewa optimistis. "Saya yakin," ucap Purbaya.
+
+            Pengamat politik Burhanuddin Muhtadi tidak sependapat. "Target itu terlalu tinggi," kata dia.
+            """
+        #expect(found(economist).map(\.speaker) == ["Purbaya Yudhi Sadewa", "Burhanuddin Muhtadi"])
     }
 
     /// `,” demikian …` names the words' source: an organization or person named there, else
