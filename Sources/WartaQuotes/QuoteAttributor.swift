@@ -1572,9 +1572,7 @@ final class QuoteScan {
     /// a joining word, a preposition, a demonstrative or a reporting verb, before a capitalised
     /// word; 0 otherwise.
     func descriptorLength(at k: Int, before z: Int) -> Int {
-        func isLowercaseWord(_ j: Int) -> Bool {
-            columns.kinds[j] == .word && columns.flags[j].isDisjoint(with: [.capitalized, .allCaps]) && mentionAt(j) < 0
-        }
+        func isLowercaseWord(_ j: Int) -> Bool { self.isLowercaseWord(j) && mentionAt(j) < 0 }
         // Capitalised, the role word opens the sentence (`Ekonom senior Indef Faisal Basri …`):
         // a lower-case word must follow it, else the role phrase reads it.
         guard k < z, columns.kinds[k] == .word, mentionAt(k) < 0, case let capital = columns.flags[k].contains(.capitalized),

@@ -50,8 +50,8 @@ public struct QuoteStage: Stage {
     /// document's text, when the text opens with it; 0 otherwise.
     func datelineEnd(of document: AnalyzedDocument) -> Int {
         guard let dateline = document.article?.dateline else { return 0 }
-        let bytes = document.document.bytes, head = Array(dateline.text.utf8)
-        guard !head.isEmpty, bytes.count >= head.count, bytes[..<head.count].elementsEqual(head) else { return 0 }
+        let bytes = document.document.bytes, head = dateline.text.utf8
+        guard !head.isEmpty, bytes.starts(with: head) else { return 0 }
         var end = head.count
         while end < bytes.count, bytes[end] == 0x20 { end += 1 }
         return end

@@ -278,10 +278,10 @@ extension Scan {
         return !isCommonWord(p) && (isNamedAlone(p) || isNamedAlone(s.end - 1)) ? p : nil
     }
 
-    /// The key hashes of the words `spans` read as a person of one word.
+    /// The key hashes of the words `spans` read as a person of one word (not inside a longer name).
     func wordsNamedAlone(_ spans: [Mention]) -> HashedIntSet {
         var out = HashedIntSet()
-        for s in spans where s.type == .per && s.end - s.start == 1 { _ = out.insert(keyHash(s.start)) }
+        for s in spans where s.type == .per && s.end - s.start == 1 && !s.isNested { _ = out.insert(keyHash(s.start)) }
         return out
     }
 
@@ -1235,8 +1235,7 @@ extension Scan {
     func organizationsEndingInSpeakers() {
         guard mentions.contains(where: { $0.type == .org && $0.end - $0.start >= 4 && $0.end < tokenCount && isSubjectVerb($0.end) })
         else { return }
-        var alone = HashedIntSet()
-        for m in mentions where m.type == .per && m.end - m.start == 1 && !m.isNested { _ = alone.insert(keyHash(m.start)) }
+        let alone = wordsNamedAlone(mentions)
         guard !alone.isEmpty else { return }
         var people: [Mention] = []
         for k in mentions.indices where !mentions[k].isNested && mentions[k].lexiconID.isNone {
