@@ -14,7 +14,7 @@ public final class BatchRunner: @unchecked Sendable {
     /// How to run: everything about the analysis itself is in the pipeline's configuration.
     public struct Options: Sendable {
         /// Worker threads.
-        public var jobs = ProcessInfo.processInfo.activeProcessorCount
+        public var jobs = AvailableCores.count
         /// Write records in input order (otherwise as they finish).
         public var ordered = true
         /// Time each stage (``Summary/profile``).

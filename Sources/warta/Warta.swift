@@ -114,8 +114,8 @@ struct Process: ParsableCommand {
     @Flag(help: "Add \"tokens\": [[s,e,\"kind\"],…]; a token with clitics gets a fourth element, its words' spans.")
     var tokens = false
 
-    @Option(help: "Worker threads (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Worker threads (default: the cores this process may use, after taskset, cpuset and CPU quota).")
+    var jobs: Int = AvailableCores.count
 
     @Flag(help: "Write records as they finish instead of in input order.")
     var unordered = false
