@@ -340,7 +340,20 @@ ROLES = (
     # Komisioner LPS` is an organization's board).
     "Epidemiolog;Psikolog;Kriminolog;Sosiolog;Senator;Penyidik;"
     # A regional secretary's assistants (`Asisten II Setdaprov Riau, Helmi D`).
-    "Asisten"
+    "Asisten;"
+    # Occupations news writes right before a name, the people with no office: athletes
+    # (`Petenis Aldila Sutjiadi`), artists (`Komedian Mpok Nori`), scholars, clergy, candidates,
+    # the accused (`Terdakwa Nasiro`). Not the words that also stand inside organizations'
+    # names (`Ikatan Dokter Anak Indonesia`, `Persatuan Wartawan Indonesia`, `Himpunan
+    # Pengusaha`), before a club or body rather than a name (`Striker Bayern Munchen, …`,
+    # `Aktivis Indonesia Corruption Watch`), before initials (`Tersangka APN`), or that name
+    # things (`Model`, `Pilot`).
+    "Pebulu tangkis;Pebulutangkis;Pesepak bola;Pesepakbola;Petenis;Pebalap;Pegolf;Perenang;Pelari;Pesilat;Petinju;"
+    "Pegulat;Pebasket;Pevoli;Lifter;Karateka;Judoka;Pecatur;Pesenam;Pemanah;Pendayung;Pesepeda;Petarung;"
+    "Penyanyi;Aktor;Aktris;Artis;Musisi;Komedian;Pelawak;Sutradara;Produser;Penulis;Novelis;Sastrawan;Penyair;"
+    "Pelukis;Presenter;Selebgram;Youtuber;YouTuber;Rapper;Vokalis;Gitaris;Drummer;Pianis;Desainer;Fotografer;"
+    "Penari;Dalang;Komposer;Sejarawan;Arkeolog;Antropolog;Ilmuwan;Cendekiawan;Filsuf;Astronom;Budayawan;Pakar;"
+    "Pendeta;Pastor;Biksu;Ustazah;Legislator;Capres;Cawapres;Cagub;Cawagub;Cabup;Cawabup;Cawalkot;Terdakwa;Terpidana"
 )
 HONORIFICS = "Bapak;Ibu;Pak;Bu;Sdr.;Sdri.;Saudara;Saudari;H.;Hj.;KH.;K.H.;Prof.;Prof;Prof Dr;Prof Dr Ir;Prof Ir;Dr.;Drs.;Drs;Dra.;Ir.;Ir;dr.;Ustaz;Ustadz;Kiai;Habib;Mbak;Mas;Bang;Tuan;Nyonya"
 RANKS = (

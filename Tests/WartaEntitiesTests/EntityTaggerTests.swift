@@ -96,6 +96,14 @@ struct EntityTaggerTests {
                         role: "Menko Polkam")
     }
 
+    /// Occupations written before a name are roles: athletes, artists, the accused; the
+    /// occupation is no part of the name.
+    @Test func occupationsBeforeANameAreRoles() {
+        expectOnePerson("Petenis Aldila Sutjiadi melaju ke babak kedua.", "Aldila Sutjiadi", role: "Petenis", model: nil)
+        expectOnePerson("Acara itu dibuka Komedian Mpok Nori dengan lawakan.", "Mpok Nori", role: "Komedian")
+        expectOnePerson("Terdakwa Nasiro tidak mengajukan keberatan.", "Nasiro", role: "Terdakwa")
+    }
+
     /// The abbreviated titles of news copy are roles: deputies (`Waketum`, `Walkot`), unit
     /// heads (`Kasatlantas`, `Kasi Intel`) and new ministries (`Mendikdasmen`), with the
     /// organization or rank between them and the name; a title alone is no person.

@@ -16,6 +16,30 @@ struct ModelMergeTests {
         return scan.mentions.sorted { $0.start < $1.start }.map { "\($0.type.rawValue) \(mentionText(doc, scan.entityMention($0)))" }
     }
 
+    /// A person the model starts earlier than the rule, right after a role, over words that
+    /// name no listed place or organization, is the model's, and the role keeps only its own
+    /// words (`Pengamat` | `Citra Kirana`: the rule read `Pengamat Citra` | `Kirana`, `citra`
+    /// being a word); a listed place there names the role's region (`Bupati Agam` | `Benni
+    /// Warlis`), and a title inside an organization's name opens no person (`RSUP Prof Ngoerah`).
+    @Test func theModelTakesBackANamesFirstWordsFromTheRole() {
+        func people(_ text: String, _ spans: [(Range<Int>, EntityType)]) -> [String] {
+            let doc = TextAnalyzer().analyze(text)
+            let scan = Scan(doc: doc, lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
+            scan.applyRules()
+            scan.adopt(spans.map { Mention(start: $0.0.lowerBound, end: $0.0.upperBound, type: $0.1) })
+            return scan.mentions.filter { $0.type == .per }.sorted { $0.start < $1.start }.map { m in
+                let e = scan.entityMention(m)
+                return "\(mentionText(doc, e)) (\(e.role ?? "-"))"
+            }
+        }
+        #expect(people("Pengamat Citra Kirana mendukung hal itu.", []) == ["Kirana (Pengamat Citra)"])
+        #expect(people("Pengamat Citra Kirana mendukung hal itu.", [(1..<3, .per)]) == ["Citra Kirana (Pengamat)"])
+        #expect(people("Andre bersama Bupati Agam Benni Warlis meninjau jalan.", [(0..<1, .per), (3..<6, .per)])
+                    == ["Andre (-)", "Benni Warlis (Bupati Agam)"])
+        #expect(people("Hal itu dikatakan Direktur Utama RSUP Prof Ngoerah I Wayan Sudana di Denpasar.", [(7..<11, .per)])
+                    .allSatisfy { !$0.hasPrefix("Ngoerah") })
+    }
+
     /// An organization named by its building after `di` or `ke` is the place where something
     /// happens when the model reads it so (`di Pengadilan Negeri Jakarta Selatan`); read as an
     /// organization, or without `di`, an organization word keeps it one.

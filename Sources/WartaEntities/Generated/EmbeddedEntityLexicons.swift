@@ -10663,9 +10663,15 @@ Ajun Komisaris	ROLE	rank	capitalized
 Ajun Komisaris Besar	ROLE	rank	capitalized		
 AKBP	ROLE	rank	capitalized		
 AKP	ROLE	rank	capitalized		
+Aktor	ROLE	role	capitalized		
+Aktris	ROLE	role	capitalized		
 Analis	ROLE	role	capitalized		
 Anggota	ROLE	role	capitalized		
+Antropolog	ROLE	role	capitalized		
+Arkeolog	ROLE	role	capitalized		
+Artis	ROLE	role	capitalized		
 Asisten	ROLE	role	capitalized		
+Astronom	ROLE	role	capitalized		
 Bang	ROLE	honorific	capitalized		
 Bapak	ROLE	honorific	capitalized		
 Bendahara	ROLE	role	capitalized		
@@ -10673,6 +10679,7 @@ Bendahara Umum	ROLE	role	sentence
 Bharada	ROLE	rank	capitalized		
 Bharaka	ROLE	rank	capitalized		
 Bharatu	ROLE	rank	capitalized		
+Biksu	ROLE	role	capitalized		
 Brigadir	ROLE	rank	capitalized		
 Brigadir Jenderal	ROLE	rank	capitalized		
 Brigjen	ROLE	rank	capitalized		
@@ -10682,8 +10689,17 @@ Bripda	ROLE	rank	capitalized
 Bripka	ROLE	rank	capitalized		
 Briptu	ROLE	rank	capitalized		
 Bu	ROLE	honorific	capitalized		
+Budayawan	ROLE	role	capitalized		
 Bupati	ROLE	role	capitalized		
+Cabup	ROLE	role	capitalized		
+Cagub	ROLE	role	capitalized		
 Camat	ROLE	role	capitalized		
+Capres	ROLE	role	capitalized		
+Cawabup	ROLE	role	capitalized		
+Cawagub	ROLE	role	capitalized		
+Cawalkot	ROLE	role	capitalized		
+Cawapres	ROLE	role	capitalized		
+Cendekiawan	ROLE	role	capitalized		
 CEO	ROLE	role	capitalized		
 Chief	ROLE	role	capitalized		
 Chief Executive Officer	ROLE	role	sentence		
@@ -10697,6 +10713,7 @@ Corporate Communications	ROLE	role	sentence
 Corporate Secretary	ROLE	role	sentence		
 Country Director	ROLE	role	sentence		
 Country Manager	ROLE	role	sentence		
+Dalang	ROLE	role	capitalized		
 Dandim	ROLE	role	capitalized		
 Danlantamal	ROLE	role	capitalized		
 Danlanud	ROLE	role	capitalized		
@@ -10705,6 +10722,7 @@ Danrem	ROLE	role	capitalized
 Danyon	ROLE	role	capitalized		
 Dekan	ROLE	role	capitalized		
 Deputi	ROLE	role	capitalized		
+Desainer	ROLE	role	capitalized		
 Direktur	ROLE	role	capitalized		
 Direktur Eksekutif	ROLE	role	sentence		
 Direktur Jenderal	ROLE	role	sentence		
@@ -10719,14 +10737,18 @@ Dr.	ROLE	honorific	any
 Dra.	ROLE	honorific	any		
 Drs	ROLE	honorific	capitalized		
 Drs.	ROLE	honorific	any		
+Drummer	ROLE	role	capitalized		
 Dubes	ROLE	role	capitalized		
 Duta Besar	ROLE	role	sentence		
 Ekonom	ROLE	role	capitalized		
 Epidemiolog	ROLE	role	capitalized		
 Executive Director	ROLE	role	sentence		
 Executive Vice President	ROLE	role	sentence		
+Filsuf	ROLE	role	capitalized		
+Fotografer	ROLE	role	capitalized		
 Founder	ROLE	role	capitalized		
 General Manager	ROLE	role	sentence		
+Gitaris	ROLE	role	capitalized		
 Gubernur	ROLE	role	capitalized		
 Guru Besar	ROLE	role	sentence		
 H.	ROLE	honorific	any		
@@ -10735,6 +10757,7 @@ Hakim	ROLE	role	capitalized
 Head of	ROLE	role	sentence		
 Hj.	ROLE	honorific	any		
 Ibu	ROLE	honorific	capitalized		
+Ilmuwan	ROLE	role	capitalized		
 Imam Besar	ROLE	role	sentence		
 Inspektur Dua	ROLE	rank	capitalized		
 Inspektur Jenderal	ROLE	rank	capitalized		
@@ -10750,6 +10773,7 @@ Jaksa Agung	ROLE	role	sentence
 Jaksa Penuntut Umum	ROLE	role	sentence		
 Jenderal	ROLE	rank	capitalized		
 Jubir	ROLE	role	capitalized		
+Judoka	ROLE	role	capitalized		
 Juru Bicara	ROLE	role	sentence		
 K.H.	ROLE	honorific	any		
 Kabag	ROLE	role	capitalized		
@@ -10771,6 +10795,7 @@ Kapolrestabes	ROLE	role	capitalized
 Kapolri	ROLE	role	capitalized		
 Kapolsek	ROLE	role	capitalized		
 Kapten	ROLE	rank	capitalized		
+Karateka	ROLE	role	capitalized		
 Kasat	ROLE	role	capitalized		
 Kasat Reskrim	ROLE	role	sentence		
 Kasatbinmas	ROLE	role	capitalized		
@@ -10822,12 +10847,14 @@ Kolonel	ROLE	rank	capitalized
 Komandan	ROLE	role	capitalized		
 Kombes	ROLE	rank	capitalized		
 Kombes Pol	ROLE	rank	capitalized		
+Komedian	ROLE	role	capitalized		
 Komisaris	ROLE	role	capitalized		
 Komisaris Besar	ROLE	rank	capitalized		
 Komisaris Jenderal	ROLE	rank	capitalized		
 Komisaris Utama	ROLE	role	sentence		
 Komjen	ROLE	rank	capitalized		
 Kompol	ROLE	rank	capitalized		
+Komposer	ROLE	role	capitalized		
 Komut	ROLE	role	capitalized		
 Konsul Jenderal	ROLE	role	sentence		
 Koordinator	ROLE	role	capitalized		
@@ -10846,6 +10873,7 @@ Laksamana Pertama	ROLE	rank	capitalized
 Laksda	ROLE	rank	capitalized		
 Laksdya	ROLE	rank	capitalized		
 Laksma	ROLE	rank	capitalized		
+Legislator	ROLE	role	capitalized		
 Letda	ROLE	rank	capitalized		
 Letjen	ROLE	rank	capitalized		
 Letkol	ROLE	rank	capitalized		
@@ -10853,6 +10881,7 @@ Letnan	ROLE	rank	capitalized
 Letnan Jenderal	ROLE	rank	capitalized		
 Letnan Kolonel	ROLE	rank	capitalized		
 Lettu	ROLE	rank	capitalized		
+Lifter	ROLE	role	capitalized		
 Lurah	ROLE	role	capitalized		
 Managing Director	ROLE	role	sentence		
 Manajer	ROLE	role	capitalized		
@@ -10910,25 +10939,57 @@ Mensesneg	ROLE	role	capitalized
 Mensos	ROLE	role	capitalized		
 Mentan	ROLE	role	capitalized		
 Menteri	ROLE	role	capitalized		
+Musisi	ROLE	role	capitalized		
+Novelis	ROLE	role	capitalized		
 Nyonya	ROLE	honorific	capitalized		
 Pak	ROLE	honorific	capitalized		
+Pakar	ROLE	role	capitalized		
 Pangdam	ROLE	role	capitalized		
 Pangkoarmada	ROLE	role	capitalized		
 Pangkostrad	ROLE	role	capitalized		
 Panglima	ROLE	role	capitalized		
 Panglima TNI	ROLE	role	sentence		
+Pastor	ROLE	role	capitalized		
+Pebalap	ROLE	role	capitalized		
+Pebasket	ROLE	role	capitalized		
+Pebulu tangkis	ROLE	role	sentence		
+Pebulutangkis	ROLE	role	capitalized		
+Pecatur	ROLE	role	capitalized		
+Pegolf	ROLE	role	capitalized		
+Pegulat	ROLE	role	capitalized		
 Pelaksana Harian	ROLE	role	sentence		
 Pelaksana Tugas	ROLE	role	sentence		
+Pelari	ROLE	role	capitalized		
 Pelatih	ROLE	role	capitalized		
+Pelawak	ROLE	role	capitalized		
 Pelda	ROLE	rank	capitalized		
 Peltu	ROLE	rank	capitalized		
+Pelukis	ROLE	role	capitalized		
+Pemanah	ROLE	role	capitalized		
+Penari	ROLE	role	capitalized		
+Pendayung	ROLE	role	capitalized		
+Pendeta	ROLE	role	capitalized		
 Pendiri	ROLE	role	capitalized		
 Peneliti	ROLE	role	capitalized		
 Pengacara	ROLE	role	capitalized		
 Pengamat	ROLE	role	capitalized		
 Penjabat	ROLE	role	capitalized		
+Penulis	ROLE	role	capitalized		
+Penyair	ROLE	role	capitalized		
+Penyanyi	ROLE	role	capitalized		
 Penyidik	ROLE	role	capitalized		
 Perdana Menteri	ROLE	role	sentence		
+Perenang	ROLE	role	capitalized		
+Pesenam	ROLE	role	capitalized		
+Pesepak bola	ROLE	role	sentence		
+Pesepakbola	ROLE	role	capitalized		
+Pesepeda	ROLE	role	capitalized		
+Pesilat	ROLE	role	capitalized		
+Petarung	ROLE	role	capitalized		
+Petenis	ROLE	role	capitalized		
+Petinju	ROLE	role	capitalized		
+Pevoli	ROLE	role	capitalized		
+Pianis	ROLE	role	capitalized		
 Pimpinan	ROLE	role	capitalized		
 Pj	ROLE	role	capitalized		
 Pjs	ROLE	role	capitalized		
@@ -10940,25 +11001,31 @@ Prada	ROLE	rank	capitalized
 Praka	ROLE	rank	capitalized		
 Pratu	ROLE	rank	capitalized		
 Presdir	ROLE	role	capitalized		
+Presenter	ROLE	role	capitalized		
 Presiden	ROLE	role	capitalized		
 Presiden Direktur	ROLE	role	sentence		
 President Director	ROLE	role	sentence		
+Produser	ROLE	role	capitalized		
 Prof	ROLE	honorific	capitalized		
 Prof Dr	ROLE	honorific	capitalized		
 Prof Dr Ir	ROLE	honorific	capitalized		
 Prof Ir	ROLE	honorific	capitalized		
 Prof.	ROLE	honorific	any		
 Psikolog	ROLE	role	capitalized		
+Rapper	ROLE	role	capitalized		
 Rektor	ROLE	role	capitalized		
+Sastrawan	ROLE	role	capitalized		
 Saudara	ROLE	honorific	capitalized		
 Saudari	ROLE	honorific	capitalized		
 Sdr.	ROLE	honorific	any		
 Sdri.	ROLE	honorific	any		
+Sejarawan	ROLE	role	capitalized		
 Sekcam	ROLE	role	capitalized		
 Sekda	ROLE	role	capitalized		
 Sekjen	ROLE	role	capitalized		
 Sekretaris	ROLE	role	capitalized		
 Sekretaris Jenderal	ROLE	role	sentence		
+Selebgram	ROLE	role	capitalized		
 Senator	ROLE	role	capitalized		
 Senior Manager	ROLE	role	sentence		
 Senior Vice President	ROLE	role	sentence		
@@ -10970,10 +11037,15 @@ Sertu	ROLE	rank	capitalized
 Seskab	ROLE	role	capitalized		
 Sosiolog	ROLE	role	capitalized		
 Staf Khusus	ROLE	role	sentence		
+Sutradara	ROLE	role	capitalized		
+Terdakwa	ROLE	role	capitalized		
+Terpidana	ROLE	role	capitalized		
 Tuan	ROLE	honorific	capitalized		
 Ustadz	ROLE	honorific	capitalized		
 Ustaz	ROLE	honorific	capitalized		
+Ustazah	ROLE	role	capitalized		
 Vice President	ROLE	role	sentence		
+Vokalis	ROLE	role	capitalized		
 Wabup	ROLE	role	capitalized		
 Wadir	ROLE	role	capitalized		
 Wadirut	ROLE	role	capitalized		
@@ -11005,6 +11077,7 @@ Wapres	ROLE	role	capitalized
 Wasekjen	ROLE	role	capitalized		
 Wawali	ROLE	role	capitalized		
 Wawalkot	ROLE	role	capitalized		
+Youtuber	ROLE	role	capitalized		
 """##
     /// Lexicons/given-names.tsv
     static let givenNames = ##"""

@@ -512,7 +512,8 @@ extension Scan {
         for (k, s) in spans.enumerated() { for t in s.start..<min(s.end, n) { plan.modelSpan[t] = Int32(k + 1) } }
         for (k, m) in mentions.enumerated() {
             let name = m.type == .per || m.type == .org || m.type == .loc
-            if name, !isAnchored(k) || roleRanIntoName(m, plan, spans) || opensLongerOrganization(m, plan, spans) {
+            if name, !isAnchored(k) || roleRanIntoName(m, plan, spans) || roleTookFirstNameWords(m, spans: spans, plan)
+                || opensLongerOrganization(m, plan, spans) {
                 if m.type == .per, isLaterPartialName(m) { plan.partial.append(k) }
                 if m.type != .per, isOpenedByPlaceWord(m) || m.type == .org && isHeadedByCue(m) && plan.holdsHeadAndPlacesOnly(m, spans) {
                     plan.opened.append(k)
@@ -528,6 +529,28 @@ extension Scan {
             for t in m.start..<m.end { plan.blocked[t] = max(plan.blocked[t], numeric ? 1 : bracketed ? 3 : 2) }
         }
         return plan
+    }
+
+    /// Whether rule person `m` after a role lost its first words to the role where the model
+    /// reads them as the name's: the model's person ends with `m` and starts earlier, right
+    /// after a listed role, over capitalised words that name no listed place or organization
+    /// (`Pengamat` | `Citra Kirana`, `Pelatih` | `Indra Sjafri`, `Prof` | `Ali Ghufron Mukti`;
+    /// the model leaves the field out of `Pengamat Politik` | `Burhanuddin Muhtadi`, and
+    /// `Bupati` | `Agam` names the regency).
+    func roleTookFirstNameWords(_ m: Mention, spans: [Mention], _ plan: MergePlan) -> Bool {
+        guard m.type == .per, !m.role.isNone, case let k = plan.modelSpan[m.end - 1], k != 0 else { return false }
+        let s = spans[Int(k) - 1]
+        guard s.type == .per, s.end == m.end, s.start < m.start, s.start > 0,
+              (s.start..<m.start).allSatisfy({ t in
+                  capitalized(t) && !isAcronym(t) && cues[t].isDisjoint(with: [.organization, .location])
+                      && !(lexiconMatch(t, m.end).map { $0.0.type == .loc || $0.0.type == .org } ?? false)
+              })
+        else { return false }
+        // Not a title inside an organization's name (`RSUP Prof Ngoerah`, a hospital).
+        return (max(0, s.start - 4)..<s.start).contains { j in
+            (j == 0 || cues[j - 1].isDisjoint(with: [.organization, .location]))
+                && (lexiconMatch(j, s.start).map { $0.0.type == .role && $0.1 == s.start } ?? false)
+        }
     }
 
     /// Whether listed medium `m` opens a longer organization the model found, run on by
@@ -565,7 +588,7 @@ extension Scan {
             if entry.isAmbiguous, s.type == .loc { ambiguous.append((index, entry)) }
         }
         if s.type == .per, let r = (s.start..<s.end).lazy.map({ ruleRole[$0] }).first(where: { $0 >= 0 }) {
-            m.role = old[Int(r)].start < s.start ? role(of: old[Int(r)], through: s.start) : old[Int(r)].role
+            m.role = old[Int(r)].start != s.start ? role(of: old[Int(r)], through: s.start) : old[Int(r)].role
         }
         return m
     }
@@ -731,6 +754,9 @@ extension Scan {
         let nameStart = Int(doc.tokens.starts[m.start])
         let roleStart = nameStart - 1 - role.utf8.count
         guard roleStart >= 0, doc.bytes[roleStart..<nameStart - 1].elementsEqual(role.utf8) else { return m.role }
+        // A name that starts inside the role's words keeps the words before it (`Pengamat` of
+        // `Pengamat Citra`); one that starts before the role has the role as it was.
+        guard start > 0, Int(doc.tokens.starts[start]) > roleStart else { return m.role }
         return MentionText(source: .document, a: Int32(roleStart), b: doc.tokens.ends[start - 1])
     }
 
