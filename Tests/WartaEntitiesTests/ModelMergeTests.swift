@@ -40,6 +40,23 @@ struct ModelMergeTests {
                     .allSatisfy { !$0.hasPrefix("Ngoerah") })
     }
 
+    /// A listed country, province, regency or city inside a person's role stands where the
+    /// model finds nothing over it (`Presiden Amerika Serikat` | `Donald Trump`, `Presiden
+    /// Republik Indonesia`, `Ketua NasDem Sumut`); after words that open a company's name, or a
+    /// country after a body, it is the name's (`Analis Artha Sekuritas Indonesia`, `PKB
+    /// Indonesia`).
+    @Test func thePlaceOfARoleStandsWhereTheModelSaysNothing() {
+        let president = ModelMergeTests.merged("Presiden Amerika Serikat Donald Trump berbicara.", [(3..<5, .per)])
+        #expect(president == ["LOC Amerika Serikat", "PER Donald Trump"])
+        let republic = ModelMergeTests.merged("Hal itu disampaikan Presiden Republik Indonesia Prabowo Subianto.", [(6..<8, .per)])
+        #expect(republic == ["LOC Indonesia", "PER Prabowo Subianto"])
+        let analyst = ModelMergeTests.merged("Kata Analis Artha Sekuritas Indonesia Dennies Christopher, rupiah melemah.", [(5..<7, .per)])
+        #expect(!analyst.contains("LOC Indonesia") && analyst.contains("PER Dennies Christopher"))
+        // A region after a body is its branch; a country, the body's name.
+        #expect(ModelMergeTests.merged("Ketua NasDem Sumut Iskandar mendesak polisi.", [(3..<4, .per)]).contains("LOC Sumut"))
+        #expect(!ModelMergeTests.merged("Ketua Umum PKB Indonesia Yenny Wahid mengatakan hal itu.", [(4..<6, .per)]).contains("LOC Indonesia"))
+    }
+
     /// An organization named by its building after `di` or `ke` is the place where something
     /// happens when the model reads it so (`di Pengadilan Negeri Jakarta Selatan`); read as an
     /// organization, or without `di`, an organization word keeps it one.
