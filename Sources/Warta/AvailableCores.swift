@@ -7,27 +7,40 @@ import Foundation
 /// `ProcessInfo.activeProcessorCount` counts the machine's cores, so a process pinned to one
 /// core would start a worker per machine core and spend its time switching between them.
 public enum AvailableCores {
-    /// The cores this process may use now.
-    public static var count: Int {
+    /// The cores this process may use, read once (the command line's default is asked for each
+    /// time the command is parsed).
+    public static let count: Int = {
         var cores = ProcessInfo.processInfo.activeProcessorCount
         if let mask = affinityCount() { cores = min(cores, mask) }
         if let quota = quotaCores() { cores = min(cores, quota) }
         return max(1, cores)
-    }
+    }()
 
     /// The number of CPUs in the calling thread's affinity mask, from the `Cpus_allowed` mask
     /// the kernel shows in `/proc` (Linux), if it says.
     static func affinityCount() -> Int? {
-        guard let status = contents("/proc/thread-self/status") ?? contents("/proc/self/status"),
-              let line = status.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("Cpus_allowed:") })
-        else { return nil }
-        return cpuCount(mask: line.dropFirst("Cpus_allowed:".count))
+        guard let status = contents("/proc/thread-self/status") ?? contents("/proc/self/status") else { return nil }
+        let label = Array("Cpus_allowed:".utf8)
+        for line in status.split(separator: UInt8(ascii: "\n")) where line.starts(with: label) {
+            return cpuCount(mask: line.dropFirst(label.count))
+        }
+        return nil
     }
 
     /// The CPUs in a `Cpus_allowed` mask (hexadecimal words between commas), nil for none.
-    static func cpuCount(mask: some StringProtocol) -> Int? {
-        let count = mask.reduce(0) { sum, digit in sum + (digit.hexDigitValue ?? 0).nonzeroBitCount }
+    static func cpuCount(mask: some Collection<UInt8>) -> Int? {
+        let count = mask.reduce(0) { sum, byte in sum + hexValue(byte).nonzeroBitCount }
         return count > 0 ? count : nil
+    }
+
+    /// The value of hexadecimal digit `byte`, 0 for any other byte.
+    private static func hexValue(_ byte: UInt8) -> Int {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(byte - UInt8(ascii: "A")) + 10
+        default: 0
+        }
     }
 
     /// A cgroup CPU quota in whole cores, rounded up, if one is set (cgroup v2 `cpu.max`,
@@ -51,10 +64,10 @@ public enum AvailableCores {
     }
 
     private static func firstLine(_ path: String) -> String? {
-        contents(path)?.split(whereSeparator: \.isNewline).first.map(String.init)
+        contents(path)?.split(separator: UInt8(ascii: "\n")).first.map { String(decoding: $0, as: UTF8.self) }
     }
 
-    private static func contents(_ path: String) -> String? {
-        FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+    private static func contents(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }
 }

@@ -11,10 +11,10 @@ import Testing
     }
 
     @Test func theAffinityMaskIsCounted() {
-        #expect(AvailableCores.cpuCount(mask: "\tffffffff,ffffffff") == 64)
-        #expect(AvailableCores.cpuCount(mask: "\t1") == 1)
-        #expect(AvailableCores.cpuCount(mask: "\t00000000,00000005") == 2)
-        #expect(AvailableCores.cpuCount(mask: "") == nil)
+        #expect(AvailableCores.cpuCount(mask: Array("\tffffffff,ffffffff".utf8)) == 64)
+        #expect(AvailableCores.cpuCount(mask: Array("\t1".utf8)) == 1)
+        #expect(AvailableCores.cpuCount(mask: Array("\t00000000,00000005".utf8)) == 2)
+        #expect(AvailableCores.cpuCount(mask: [UInt8]()) == nil)
     }
 
     #if os(Linux)
@@ -23,7 +23,7 @@ import Testing
     @Test func aProcessPinnedToOneCoreHasOneCore() throws {
         let script = "grep Cpus_allowed: /proc/self/status"
         let pinned = try run("/usr/bin/taskset", ["-c", "0", "/bin/sh", "-c", script])
-        #expect(AvailableCores.cpuCount(mask: String(pinned.dropFirst("Cpus_allowed:".count))) == 1)
+        #expect(AvailableCores.cpuCount(mask: Array(pinned.dropFirst("Cpus_allowed:".count).utf8)) == 1)
     }
 
     private func run(_ path: String, _ arguments: [String]) throws -> String {
