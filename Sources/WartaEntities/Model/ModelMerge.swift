@@ -794,31 +794,28 @@ extension Scan {
     }
 
     /// Whether rule mention `k` is a listed country, province, regency or city inside the role
-    /// of the person right after it, the role's country or region (`Presiden Amerika Serikat` | `Donald Trump`, `Gubernur
+    /// of the person right after it (`Presiden Amerika Serikat` | `Donald Trump`, `Gubernur
     /// Jawa Tengah` | `Ahmad Luthfi`, `Menteri Luar Negeri Indonesia` | `Sugiono`): a place the
     /// annotated corpora tag, which the model, trained on few such roles, leaves out. It stands
     /// where the model found nothing over it (``mergePlan(_:)``); where the model reads it as
-    /// part of a name, the model's name stands (`Aktor` | `Tanta Ginting`, `Kemenag Purwakarta`).
+    /// part of a name, the model's name stands (`Kemenag Purwakarta`).
     func isListedPlaceOfRole(_ k: Int) -> Bool {
         let m = mentions[k]
-        guard m.type == .loc, k + 1 < mentions.count,
-              lexiconMatch(m.start, m.end).map({ $0.0.type == .loc && $0.1 == m.end && Scan.jurisdictions.contains($0.0.subtype) }) ?? false
-        else { return false }
+        guard m.type == .loc, k + 1 < mentions.count, let (place, end) = lexiconMatch(m.start, m.end),
+              place.type == .loc, end == m.end, Scan.jurisdictions.contains(place.subtype) else { return false }
         let person = mentions[k + 1]
         guard person.type == .per, person.start == m.end, person.role.source == .document,
-              case let roleStart = person.role.a, roleStart < doc.tokens.starts[m.start] else { return false }
+              case let roleStart = person.role.a, roleStart < doc.tokens.starts[m.start],
+              let j = (max(0, m.start - 6)..<m.start).first(where: { doc.tokens.starts[$0] == roleStart }),
+              let (title, titleEnd) = lexiconMatch(j, m.start), title.type == .role, title.subtype == "role"
+        else { return false }
         // The role opens with a title, not a rank or an honorific, and the words between it and
-        // the place are its field (`Menteri Luar Negeri`), a form of state (`Presiden Republik`),
-        // or a body a region qualifies, by acronym or as found (`Ketua PW LPNU` | `Jatim`,
-        // `Ketua NasDem` | `Sumut`), not the start of a company's name (`Analis Artha
-        // Sekuritas Indonesia`, `Managing Director Galderma Indonesia`).
-        // A country after a body is the body's name (`PKB Indonesia`); a region after it, its
-        // branch (`NasDem Sumut`).
-        guard let j = (max(0, m.start - 6)..<m.start).first(where: { doc.tokens.starts[$0] == roleStart }),
-              let (title, end) = lexiconMatch(j, m.start), title.type == .role, title.subtype == "role",
-              let (place, _) = lexiconMatch(m.start, m.end) else { return false }
+        // the place are its field (`Menteri Luar Negeri`), a form of state (`Presiden Republik`)
+        // or, before a region, a body it qualifies, by acronym or as found (`Ketua PW LPNU` |
+        // `Jatim`, `Ketua NasDem` | `Sumut`). A country after a body is the body's name (`PKB
+        // Indonesia`, `Analis Artha Sekuritas Indonesia`).
         let country = place.subtype == "country"
-        return (end..<m.start).allSatisfy { t in
+        return (titleEnd..<m.start).allSatisfy { t in
             isCommonWord(t) || isFormOfState(t) || !country && (allCaps(t)
                 || mentions[max(0, k - 3)..<k].contains { ($0.type == .org || $0.type == .loc) && $0.start <= t && t < $0.end })
         }
