@@ -788,11 +788,20 @@ final class QuoteScan {
         }
         if let r = roleStart {
             var e = r + 1
-            while e < k && !isComma(e) { e += 1 }
+            while e < k && !isComma(e) && !opensCircumstance(e) { e += 1 }
             return .role(r..<e)
         }
         if let org, mentions.start(org) == j { return .mention(org) }
         return .none
+    }
+
+    /// Whether token `t` opens, in lower case, a phrase of when, where or how the words were
+    /// said, or of where they were taken from: the end of a role named without its person
+    /// (`kata jaksa` | `saat membacakan dakwaan`, `kata Ketua DKPP` | `dalam sidang putusan`,
+    /// `ujar Menag` | `usai acara`).
+    func opensCircumstance(_ t: Int) -> Bool {
+        columns.kinds[t] == .word && columns.flags[t].isDisjoint(with: [.capitalized, .allCaps])
+            && (word(t, in: words.circumstances) || word(t, in: words.sourceWords))
     }
 
     /// The person named after a description in lower case and a comma (`kata salah satu

@@ -582,6 +582,15 @@ struct SpeakerTests {
         #expect(got.first?.resolvedBy == "role")
     }
 
+    /// A role named without its person ends where the circumstances of saying begin
+    /// (`saat`, `dalam`, `usai`, `di`): they are no part of who spoke.
+    @Test func aRoleAloneEndsBeforeTheCircumstances() {
+        let (_, trial, _) = quotes("“Terdakwa terbukti bersalah,” kata jaksa saat membacakan surat dakwaan.")
+        #expect(trial.first?.speaker?.role == "jaksa")
+        let (_, ruling, _) = quotes("“Permohonan ditolak,” kata Ketua DKPP dalam sidang putusan yang disiarkan melalui YouTube.")
+        #expect(ruling.first?.speaker?.role == "Ketua DKPP")
+    }
+
     @Test func aRoleNobodyHoldsStaysARole() {
         let (doc, qs, _) = quotes("“Pasar ini harus segera dibuka kembali,” kata Gubernur.")
         #expect(qs.first?.speaker?.name == nil)
