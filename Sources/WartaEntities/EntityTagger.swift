@@ -1237,6 +1237,10 @@ final class Scan {
         }
         // Particles open no name (`van Gaal` alone is cut back to `Gaal`).
         while nameStart < run.upperBound, isNameParticle(nameStart) { nameStart += 1 }
+        // A Roman numeral closes a body's unit and opens no name: the name starts after it, a
+        // word of the language or not (`KPK Wilayah V` | `Dian Patria`).
+        // `I` before a Balinese name word opens the name (`I Wayan Sudana`).
+        if nameStart < run.upperBound - 1, isRomanNumeral(nameStart), !isBalineseNameOpening(nameStart) { return nameStart + 1 }
         // The word right after a place or organization word names the place or organization
         // (`Kepala Dusun Nglahar, …`, `Dosen FISIP Universitas Brawijaya, …`).
         if nameStart > run.lowerBound, nameStart < run.upperBound, has(nameStart - 1, .location) || has(nameStart - 1, .organization) {
@@ -1311,6 +1315,12 @@ final class Scan {
         guard allCaps(i), kinds[i] == .word, doc.tokens.ends[i] - doc.tokens.starts[i] == 1 else { return false }
         let c = doc.bytes[Int(doc.tokens.starts[i])]
         return c != 0x49 && c != 0x56 && c != 0x58  // I, V, X
+    }
+
+    /// Whether token `i` is a Roman numeral in capitals (`V`, `XI`, `III`).
+    func isRomanNumeral(_ i: Int) -> Bool {
+        guard allCaps(i), kinds[i] == .word, doc.tokens.ends[i] - doc.tokens.starts[i] <= 4 else { return false }
+        return withKey(i) { k in k.allSatisfy { $0 == 0x69 || $0 == 0x76 || $0 == 0x78 } }  // i, v, x
     }
 
     /// Whether token `i` is two initials inside a name (`PS` of `Bambang PS Brodjonegoro`): two

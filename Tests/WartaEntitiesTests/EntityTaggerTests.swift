@@ -104,6 +104,15 @@ struct EntityTaggerTests {
         expectOnePerson("Terdakwa Nasiro tidak mengajukan keberatan.", "Nasiro", role: "Terdakwa")
     }
 
+    /// A Roman numeral closes a body's unit and opens no name: the name after it is the
+    /// person, a word of the language or not (`Dian`); a Balinese `I` still opens one.
+    @Test func aRomanNumeralEndsTheRolesBody() {
+        expectOnePerson("“Saya baru tahu,” kata Kepala Satuan Tugas KPK Wilayah V Dian Patria di Jakarta.", "Dian Patria",
+                        role: "Kepala Satuan Tugas KPK Wilayah V", model: nil)
+        expectOnePerson("“Kami siap,” kata Sekda Kabupaten Tabanan I Gede Susila di Tabanan.", "I Gede Susila",
+                        role: "Sekda Kabupaten Tabanan", model: nil)
+    }
+
     /// The abbreviated titles of news copy are roles: deputies (`Waketum`, `Walkot`), unit
     /// heads (`Kasatlantas`, `Kasi Intel`) and new ministries (`Mendikdasmen`), with the
     /// organization or rank between them and the name; a title alone is no person.
