@@ -357,7 +357,7 @@ ROLES = (
 )
 HONORIFICS = "Bapak;Ibu;Pak;Bu;Sdr.;Sdri.;Saudara;Saudari;H.;Hj.;KH.;K.H.;Prof.;Prof;Prof Dr;Prof Dr Ir;Prof Ir;Dr.;Drs.;Drs;Dra.;Ir.;Ir;dr.;Ustaz;Ustadz;Kiai;Habib;Mbak;Mas;Bang;Tuan;Nyonya"
 RANKS = (
-    "AKBP;AKP;Kombes;Kombes Pol;Irjen;Irjen Pol;Brigjen;Brigjen Pol;Komjen;Jenderal;Letjen;Mayjen;Kolonel;Letkol;Mayor;Kapten;Iptu;Ipda;Aiptu;Bripka;Brigadir;Kompol;Laksamana;Marsekal;"
+    "AKBP;AKP;Kombes;Kombes Pol;Irjen;Irjen Pol;Brigjen;Brigjen Pol;Komjen;Komjen Pol;Jenderal;Letjen;Mayjen;Kolonel;Letkol;Mayor;Kapten;Iptu;Ipda;Aiptu;Bripka;Brigadir;Kompol;Laksamana;Marsekal;"
     "Laksda;Laksdya;Laksma;Marsda;Marsdya;Marsma;Letnan;Letda;Lettu;Sersan;Serda;Sertu;Serka;Serma;Pelda;Peltu;Kopral;"
     "Kopda;Koptu;Praka;Pratu;Prada;Bharada;Bharatu;Bharaka;Briptu;Bripda;Brigpol;Aipda;Letnan Kolonel;Letnan Jenderal;"
     "Mayor Jenderal;Brigadir Jenderal;Laksamana Muda;Laksamana Madya;Laksamana Pertama;Marsekal Muda;Marsekal Madya;"

@@ -1213,6 +1213,13 @@ final class Scan {
     /// Nglahar`), without the words of the language that open the role's tail ("Besar" of
     /// Komisaris Besar, "Penanganan", "Barat") unless they are given names.
     func nameAtEnd(of run: Range<Int>) -> Int {
+        // Right after a rank a short run is the name though it holds a place's name (`Kombes` |
+        // `Kamal`, a district of Madura): a rank follows its unit and comes right before the
+        // person (a title after the rank opens no name: `Kombes Pol` | `Dr.` | `Dedy Tabrani`).
+        if run.count <= 3, isRightAfterRank(run.lowerBound, in: run), run.allSatisfy({ capitalized($0) && !isAcronym($0) }),
+           run.contains(where: { t in lexiconMatch(t, run.upperBound).map { $0.0.type == .loc } ?? false }), lexiconMatch(run.lowerBound, run.upperBound).map({ $0.0.type != .role }) ?? true {
+            return run.lowerBound
+        }
         // Degrees after the name (`Raldi Hendro Koestoer PhD`) are none of its three words.
         let nameEnd = doc.withColumns { c in
             var e = run.upperBound

@@ -113,6 +113,14 @@ struct EntityTaggerTests {
                         role: "Sekda Kabupaten Tabanan", model: nil)
     }
 
+    /// Right after a rank the name starts though it is also a place's (`Kamal`, a district;
+    /// `Samosir`, a regency), and a title after the rank opens none (`Komjen Pol`).
+    @Test func aPlacesNameRightAfterARankIsThePerson() {
+        expectOnePerson("“Belum ada laporan,” ujar Kombes Kamal di Jayapura, Rabu.", "Kamal", role: "Kombes")
+        expectOnePerson("Tim tersebut dipimpin oleh Ipda Samosir.", "Samosir", role: "Ipda", model: nil)
+        expectOnePerson("Presiden mengusulkan Komjen Pol Badrodin Haiti sebagai calon.", "Badrodin Haiti", role: "Komjen Pol")
+    }
+
     /// The abbreviated titles of news copy are roles: deputies (`Waketum`, `Walkot`), unit
     /// heads (`Kasatlantas`, `Kasi Intel`) and new ministries (`Mendikdasmen`), with the
     /// organization or rank between them and the name; a title alone is no person.

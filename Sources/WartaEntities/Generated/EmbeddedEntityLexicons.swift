@@ -10853,6 +10853,7 @@ Komisaris Besar	ROLE	rank	capitalized
 Komisaris Jenderal	ROLE	rank	capitalized		
 Komisaris Utama	ROLE	role	sentence		
 Komjen	ROLE	rank	capitalized		
+Komjen Pol	ROLE	rank	capitalized		
 Kompol	ROLE	rank	capitalized		
 Komposer	ROLE	role	capitalized		
 Komut	ROLE	role	capitalized		
