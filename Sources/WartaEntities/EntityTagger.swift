@@ -142,6 +142,9 @@ public struct EntityTagger: Sendable {
     static let balineseNameWords: [[UInt8]] = [
         "wayan", "gede", "gde", "putu", "made", "kadek", "nengah", "nyoman", "komang", "ketut", "gusti", "dewa", "luh", "desak",
     ].map { Array($0.utf8) }
+    /// The initials of Balinese titles that open a name (`IGN` I Gusti Ngurah, `IGA` I Gusti
+    /// Agung, `IB` Ida Bagus, `AA` Anak Agung), as match keys.
+    static let balineseTitleInitials: [[UInt8]] = ["ign", "igk", "iga", "igb", "igm", "igp", "ib", "aa", "agn"].map { Array($0.utf8) }
     static let months: Set<String> = [
         "januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
         "november", "nopember", "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "sep", "okt", "nov", "des",
@@ -1353,12 +1356,14 @@ final class Scan {
         return nameStart
     }
 
-    /// Whether tokens `i` and `i + 1` are `I` or `Ni` and a Balinese name word.
+    /// Whether tokens `i` and `i + 1` are `I` or `Ni` and a Balinese name word, or the initials
+    /// of a Balinese title and a capitalised word (`IGN` | `Jaya Negara`, I Gusti Ngurah).
     func isBalineseNameOpening(_ i: Int) -> Bool {
         // The text may end at `I` (`Presiden I`, which had crashed the tagger).
-        i + 1 < doc.tokens.count
-            && (withKey(i) { $0.elementsEqual("i".utf8) || $0.elementsEqual("ni".utf8) }) && (capitalized(i) || allCaps(i))
-            && capitalized(i + 1) && isWord(i + 1, in: EntityTagger.balineseNameWords)
+        guard i + 1 < doc.tokens.count, capitalized(i + 1) else { return false }
+        if allCaps(i), !allCaps(i + 1), isWord(i, in: EntityTagger.balineseTitleInitials) { return true }
+        return (withKey(i) { $0.elementsEqual("i".utf8) || $0.elementsEqual("ni".utf8) }) && (capitalized(i) || allCaps(i))
+            && isWord(i + 1, in: EntityTagger.balineseNameWords)
     }
 
     /// `nameStart`, or the end of a listed role or rank that starts before it and runs into

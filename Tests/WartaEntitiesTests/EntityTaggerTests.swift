@@ -113,6 +113,15 @@ struct EntityTaggerTests {
                         role: "Sekda Kabupaten Tabanan", model: nil)
     }
 
+    /// The initials of a Balinese title open a name after a role and its place (`IGN` of I
+    /// Gusti Ngurah, `IB` of Ida Bagus).
+    @Test func balineseTitleInitialsOpenAName() {
+        expectOnePerson("Wali Kota Denpasar IGN Jaya Negara berharap para duta ini aktif.", "IGN Jaya Negara",
+                        role: "Wali Kota Denpasar", model: nil)
+        expectOnePerson("Kata Wali Kota Denpasar IB Rai Dharmawijaya Mantra, program itu berjalan.", "IB Rai Dharmawijaya Mantra",
+                        role: "Wali Kota Denpasar")
+    }
+
     /// Right after a rank the name starts though it is also a place's (`Kamal`, a district;
     /// `Samosir`, a regency), and a title after the rank opens none (`Komjen Pol`).
     @Test func aPlacesNameRightAfterARankIsThePerson() {
