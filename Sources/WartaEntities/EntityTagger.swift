@@ -1216,13 +1216,7 @@ final class Scan {
     /// Nglahar`), without the words of the language that open the role's tail ("Besar" of
     /// Komisaris Besar, "Penanganan", "Barat") unless they are given names.
     func nameAtEnd(of run: Range<Int>) -> Int {
-        // Right after a rank a short run is the name though it holds a place's name (`Kombes` |
-        // `Kamal`, a district of Madura): a rank follows its unit and comes right before the
-        // person (a title after the rank opens no name: `Kombes Pol` | `Dr.` | `Dedy Tabrani`).
-        if run.count <= 3, isRightAfterRank(run.lowerBound, in: run), run.allSatisfy({ capitalized($0) && !isAcronym($0) }),
-           run.contains(where: { t in lexiconMatch(t, run.upperBound).map { $0.0.type == .loc } ?? false }), lexiconMatch(run.lowerBound, run.upperBound).map({ $0.0.type != .role }) ?? true {
-            return run.lowerBound
-        }
+        if isPlacesNameAfterRank(run) { return run.lowerBound }
         // Degrees after the name (`Raldi Hendro Koestoer PhD`) are none of its three words.
         let nameEnd = doc.withColumns { c in
             var e = run.upperBound
@@ -1248,8 +1242,8 @@ final class Scan {
         // Particles open no name (`van Gaal` alone is cut back to `Gaal`).
         while nameStart < run.upperBound, isNameParticle(nameStart) { nameStart += 1 }
         // A Roman numeral closes a body's unit and opens no name: the name starts after it, a
-        // word of the language or not (`KPK Wilayah V` | `Dian Patria`).
-        // `I` before a Balinese name word opens the name (`I Wayan Sudana`).
+        // word of the language or not (`KPK Wilayah V` | `Dian Patria`); a Balinese `I` opens
+        // one (`I Wayan Sudana`).
         if nameStart < run.upperBound - 1, isRomanNumeral(nameStart), !isBalineseNameOpening(nameStart) { return nameStart + 1 }
         // The word right after a place or organization word names the place or organization
         // (`Kepala Dusun Nglahar, …`, `Dosen FISIP Universitas Brawijaya, …`).
@@ -1325,6 +1319,16 @@ final class Scan {
         guard allCaps(i), kinds[i] == .word, doc.tokens.ends[i] - doc.tokens.starts[i] == 1 else { return false }
         let c = doc.bytes[Int(doc.tokens.starts[i])]
         return c != 0x49 && c != 0x56 && c != 0x58  // I, V, X
+    }
+
+    /// Whether `run`, right after a rank, is a short name that holds a place's name (`Kombes` |
+    /// `Kamal`, a district of Madura; `Ipda` | `Samosir`): a rank follows its unit and comes
+    /// right before the person, so the whole run is the name. A title after the rank opens
+    /// none (`Kombes Pol` | `Dr.` | `Dedy Tabrani`).
+    func isPlacesNameAfterRank(_ run: Range<Int>) -> Bool {
+        guard run.count <= 3, isRightAfterRank(run.lowerBound, in: run), run.allSatisfy({ capitalized($0) && !isAcronym($0) }),
+              lexiconMatch(run.lowerBound, run.upperBound).map({ $0.0.type != .role }) ?? true else { return false }
+        return run.contains { t in lexiconMatch(t, run.upperBound).map { $0.0.type == .loc } ?? false }
     }
 
     /// Whether token `i` is a Roman numeral in capitals (`V`, `XI`, `III`).
