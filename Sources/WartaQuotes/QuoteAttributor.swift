@@ -428,9 +428,16 @@ final class QuoteScan {
     func word(_ i: Int, in common: CommonWords) -> Bool {
         common.contains(columns.bytes, Int(columns.starts[i])..<Int(columns.ends[i]), lowercase: true)
     }
+    /// Whether token `i` opens a role, a title's abbreviation with its full stop too (`Plt.`,
+    /// `Pj.`, `Kol.`).
     func isRoleWord(_ i: Int) -> Bool {
-        guard columns.kinds[i] == .word else { return false }
-        return words.roleHeads.contains(columns.bytes, Int(columns.starts[i])..<Int(columns.ends[i]), lowercase: true)
+        var end = Int(columns.ends[i])
+        switch columns.kinds[i] {
+        case .word: break
+        case .abbreviation where end - Int(columns.starts[i]) > 1 && columns.bytes[end - 1] == UInt8(ascii: "."): end -= 1
+        default: return false
+        }
+        return words.roleHeads.contains(columns.bytes, Int(columns.starts[i])..<end, lowercase: true)
     }
     func isPerson(_ m: Int32) -> Bool { m >= 0 && mentions.type(Int(m)) == .per }
 

@@ -591,6 +591,13 @@ struct SpeakerTests {
         #expect(ruling.first?.speaker?.role == "Ketua DKPP")
     }
 
+    /// A title's abbreviation with its full stop opens the role like the word (`ujar Plt.
+    /// Direktur Jenderal Imigrasi Yuldi Yusman`: the acting director general spoke).
+    @Test func anAbbreviatedTitleWithItsFullStopOpensTheRole() {
+        let (_, qs, _) = quotes("“Penerimaan negara meningkat,” ujar Plt. Direktur Jenderal Imigrasi Yuldi Yusman di Jakarta.")
+        #expect(qs.first?.speaker?.name == "Yuldi Yusman")
+    }
+
     @Test func aRoleNobodyHoldsStaysARole() {
         let (doc, qs, _) = quotes("“Pasar ini harus segera dibuka kembali,” kata Gubernur.")
         #expect(qs.first?.speaker?.name == nil)
