@@ -512,8 +512,8 @@ extension Scan {
         for (k, s) in spans.enumerated() { for t in s.start..<min(s.end, n) { plan.modelSpan[t] = Int32(k + 1) } }
         for (k, m) in mentions.enumerated() {
             let name = m.type == .per || m.type == .org || m.type == .loc
-            let placeOfRole = m.type == .loc && (m.start..<m.end).allSatisfy({ plan.modelSpan[$0] == 0 }) && isListedPlaceOfRole(k)
-            if name, !(isAnchored(k) || placeOfRole) || roleRanIntoName(m, plan, spans) || roleTookFirstNameWords(m, spans: spans, plan)
+            if name, !(isAnchored(k) || isPlaceOfRoleTheModelLeft(k, plan)) || roleRanIntoName(m, plan, spans)
+                || roleTookFirstNameWords(m, spans: spans, plan)
                 || opensLongerOrganization(m, plan, spans) {
                 if m.type == .per, isLaterPartialName(m) { plan.partial.append(k) }
                 if m.type != .per, isOpenedByPlaceWord(m) || m.type == .org && isHeadedByCue(m) && plan.holdsHeadAndPlacesOnly(m, spans) {
@@ -793,12 +793,19 @@ extension Scan {
         }
     }
 
+    /// Whether rule mention `k` is ``isListedPlaceOfRole(_:)`` and no model span covers it: the
+    /// model left it out, and it stands.
+    func isPlaceOfRoleTheModelLeft(_ k: Int, _ plan: MergePlan) -> Bool {
+        let m = mentions[k]
+        return m.type == .loc && (m.start..<m.end).allSatisfy({ plan.modelSpan[$0] == 0 }) && isListedPlaceOfRole(k)
+    }
+
     /// Whether rule mention `k` is a listed country, province, regency or city inside the role
     /// of the person right after it (`Presiden Amerika Serikat` | `Donald Trump`, `Gubernur
     /// Jawa Tengah` | `Ahmad Luthfi`, `Menteri Luar Negeri Indonesia` | `Sugiono`): a place the
     /// annotated corpora tag, which the model, trained on few such roles, leaves out. It stands
-    /// where the model found nothing over it (``mergePlan(_:)``); where the model reads it as
-    /// part of a name, the model's name stands (`Kemenag Purwakarta`).
+    /// where the model found nothing over it (``isPlaceOfRoleTheModelLeft(_:_:)``); where the
+    /// model reads it as part of a name, the model's name stands (`Kemenag Purwakarta`).
     func isListedPlaceOfRole(_ k: Int) -> Bool {
         let m = mentions[k]
         guard m.type == .loc, k + 1 < mentions.count, let (place, end) = lexiconMatch(m.start, m.end),
@@ -822,9 +829,7 @@ extension Scan {
     }
 
     /// Whether token `t` names a form of state before a country's name (`Republik`, `Kerajaan`).
-    func isFormOfState(_ t: Int) -> Bool {
-        withKey(t) { key in Scan.formsOfState.contains { $0.elementsEqual(key) } }
-    }
+    func isFormOfState(_ t: Int) -> Bool { isWord(t, in: Scan.formsOfState) }
 
     /// The match keys of ``isFormOfState(_:)``.
     static let formsOfState: [[UInt8]] = ["republik", "kerajaan", "federasi", "kesultanan", "keamiran"].map { Array($0.utf8) }
