@@ -141,6 +141,7 @@ public final class BatchRunner: @unchecked Sendable {
             let size = doc.jsonLine?.bytes.count ?? doc.bytes.count
             let writing = monotonicNanoseconds()
             out.withBytes { write($0, ok, bytes: size) }
+            output.compressWaiting()
             profile?.add(seconds: Double(monotonicNanoseconds() - writing) / 1e9, as: "write")
         }
         summary.profile = profile
@@ -169,6 +170,8 @@ public final class BatchRunner: @unchecked Sendable {
             lock.lock()
             deliver(seq, record, ok, bytes: doc.jsonLine?.bytes.count ?? doc.bytes.count)
             lock.unlock()
+            // Outside the lock: the workers compress gzip output side by side.
+            output.compressWaiting()
         }
     }
 

@@ -5,17 +5,16 @@ import Glibc
 #endif
 
 /// Where records go: standard output, a file (gzip-compressed when it ends `.gz`), or
-/// numbered shards in a folder. Each record is written whole and at once (one `write`, or one
-/// sync-flushed deflate), so a crash later in the run never costs the records before it. A closed
-/// reader is reported as `OutputSink.BrokenPipe` when the process ignores SIGPIPE.
+/// numbered shards in a folder. A plain record is written whole and at once (one `write`), so a
+/// crash later in the run never costs the records before it; gzip output is written in blocks of
+/// whole members (``GzipBlocks``), each within a quarter of a second of its first record. A
+/// closed reader is reported as `OutputSink.BrokenPipe` when the process ignores SIGPIPE.
 public final class RecordOutput {
-    private enum Target {
-        case fd(Int32, owned: Bool)
-        case gzip(GzipWriter)
-    }
-
-    private var target: Target
-    private let path: String?
+    /// The file descriptor of plain output (-1 once finished, or for gzip output).
+    private var fd: Int32
+    private var ownsFD: Bool
+    /// The compressor of gzip output, for the whole run (shards switch its file).
+    private let gzip: GzipBlocks?
     private let shardDirectory: String?
     private let shardSize: Int
     private var recordsInShard = 0
@@ -23,18 +22,18 @@ public final class RecordOutput {
 
     /// Standard output.
     public init() {
-        target = .fd(1, owned: false)
-        path = nil
+        fd = 1
+        ownsFD = false
+        gzip = nil
         shardDirectory = nil
         shardSize = 0
     }
 
     /// A file; `.gz` compresses.
     public init(path: String) throws(WartaError) {
-        self.path = path
         shardDirectory = nil
         shardSize = 0
-        target = try RecordOutput.open(path)
+        (fd, ownsFD, gzip) = try RecordOutput.open(path)
     }
 
     /// Shards `part-00000.jsonl`, `part-00001.jsonl`, … in `directory`, `shardSize` records each
@@ -47,8 +46,7 @@ public final class RecordOutput {
         }
         shardDirectory = directory
         self.shardSize = max(1, shardSize)
-        path = compress ? ".gz" : nil
-        target = try RecordOutput.open(RecordOutput.shardPath(directory, 0, compress: compress))
+        (fd, ownsFD, gzip) = try RecordOutput.open(RecordOutput.shardPath(directory, 0, compress: compress))
     }
 
     static func shardPath(_ dir: String, _ k: Int, compress: Bool) -> String {
@@ -56,41 +54,54 @@ public final class RecordOutput {
         return dir + "/part-" + String(repeating: "0", count: max(0, 5 - n.count)) + n + (compress ? ".jsonl.gz" : ".jsonl")
     }
 
-    private static func open(_ path: String) throws(WartaError) -> Target {
+    /// Opens `path`: a plain file descriptor, or a compressor on it for `.gz`.
+    private static func open(_ path: String) throws(WartaError) -> (fd: Int32, owned: Bool, gzip: GzipBlocks?) {
+        let fd = try openFile(path)
+        guard isCompressed(path) else { return (fd, true, nil) }
+        return (-1, false, GzipBlocks(fd: fd))
+    }
+
+    private static func openFile(_ path: String) throws(WartaError) -> Int32 {
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
-        guard path.lowercased().hasSuffix(".gz") else { return .fd(fd, owned: true) }
-        return .gzip(GzipWriter(fd: fd))
+        return fd
     }
+
+    private static func isCompressed(_ path: String) -> Bool { path.lowercased().hasSuffix(".gz") }
+
 
     /// Writes one whole record (its bytes end with a newline).
     public func write(record: [UInt8]) throws { try record.withUnsafeBytes { try write(record: $0) } }
 
     /// Writes one whole record from memory the caller keeps (its bytes end with a newline).
+    /// Gzip output only seals a block here when it is full; ``compressWaiting()`` compresses it.
     public func write(record: UnsafeRawBufferPointer) throws {
         if let dir = shardDirectory, recordsInShard >= shardSize {
             // The shard is full: the next shard opens with its first record.
-            try finish()
             shardIndex += 1
             recordsInShard = 0
-            target = try RecordOutput.open(RecordOutput.shardPath(dir, shardIndex, compress: path == ".gz"))
+            let next = RecordOutput.shardPath(dir, shardIndex, compress: gzip != nil)
+            if let gzip {
+                gzip.switchFile(to: try RecordOutput.openFile(next))
+            } else {
+                if ownsFD { close(fd) }
+                fd = try RecordOutput.openFile(next)
+            }
         }
         recordsInShard += 1
-        switch target {
-        case .fd(let fd, _): if fd >= 0 { try FileDescriptor.writeAll(fd, record) }
-        case .gzip(let gzip): try gzip.write(record)
-        }
+        if let gzip { try gzip.append(record) } else if fd >= 0 { try FileDescriptor.writeAll(fd, record) }
     }
+
+    /// Compresses the full blocks of gzip output on the calling thread (any thread, without the
+    /// lock under which records are written), so that several threads compress at once.
+    public func compressWaiting() { gzip?.compressWaiting() }
 
     /// Nothing to do: records are written as they come. Kept for callers that flush.
     public func flush() throws {}
 
-    /// Closes the output (the gzip trailer is written here).
+    /// Closes the output (gzip output writes what it holds first).
     public func finish() throws {
-        switch target {
-        case .fd(let fd, let owned): if owned { close(fd) }
-        case .gzip(let gzip): try gzip.finish()
-        }
-        target = .fd(-1, owned: false)
+        if let gzip { try gzip.finish() } else if ownsFD, fd >= 0 { close(fd) }
+        fd = -1
     }
 }

@@ -98,6 +98,69 @@ struct BatchTests {
         #expect(one.status == 1)  // the empty texts are error records
     }
 
+    @Test(arguments: ["1", "2"]) func gzipOutputHoldsTheSameRecordsInWholeMembers(jobs: String) throws {
+        let seed = try String(contentsOfFile: repositoryRoot + "/seeds/000_43943d992f4a7b6d.txt", encoding: .utf8)
+        var lines = ""
+        for k in 0..<80 {  // about 20 KB a record: the records fill several 256 KB blocks
+            let object = try JSONSerialization.data(withJSONObject: ["id": "d\(k)", "text": seed])
+            lines += String(decoding: object, as: UTF8.self) + "\n"
+        }
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plain = try warta(["process", "--quiet", "--jobs", jobs, "--input-format", "jsonl"], input: Data(lines.utf8))
+        let gz = dir.appendingPathComponent("out.jsonl.gz").path
+        let zipped = try warta(["process", "--quiet", "--jobs", jobs, "--input-format", "jsonl", "--output", gz], input: Data(lines.utf8))
+        #expect(zipped.status == 0 && plain.status == 0)
+        let data = try [UInt8](Data(contentsOf: URL(fileURLWithPath: gz)))
+        #expect(try gunzip(data) == plain.stdout)
+        // Each block is a whole member: zlib's header, and the trailer's length of the block.
+        #expect(gzipMembers(data) >= 4, "--jobs \(jobs)")
+        let shards = dir.appendingPathComponent("shards").path
+        let sharded = try warta(["process", "--quiet", "--jobs", jobs, "--input-format", "jsonl", "--output-dir", shards,
+                                 "--shard-size", "30", "--gzip"], input: Data(lines.utf8))
+        #expect(sharded.status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: shards).sorted()
+        #expect(names == ["part-00000.jsonl.gz", "part-00001.jsonl.gz", "part-00002.jsonl.gz"])
+        let ids = try names.map { name in
+            try records(gunzip([UInt8](Data(contentsOf: URL(fileURLWithPath: shards + "/" + name))))).map { $0["id"] as! String }
+        }
+        #expect(ids == [(0..<30).map { "d\($0)" }, (30..<60).map { "d\($0)" }, (60..<80).map { "d\($0)" }])
+        // No records at all is still a gzip file.
+        let empty = dir.appendingPathComponent("empty.jsonl.gz").path
+        let none = try warta(["process", "--quiet", "--output", empty, try temporaryDirectory().path])
+        #expect(none.status == 0)
+        #expect(try gunzip([UInt8](Data(contentsOf: URL(fileURLWithPath: empty)))) == "")
+    }
+
+    /// `gzip -dc` of `data`; throws when gzip reports an error.
+    private func gunzip(_ data: [UInt8]) throws -> String {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("in.gz").path
+        try Data(data).write(to: URL(fileURLWithPath: path))
+        let r = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "gzip -dc '\(path)'"])
+        guard r.status == 0 else { throw GzipFailed(message: r.stderr) }
+        return r.stdout
+    }
+
+    private struct GzipFailed: Error { var message: String }
+
+    /// The gzip members of `data`, walked by their headers (`1f 8b 08`, no optional fields) and
+    /// trailers: each member is decoded alone by `gzip -dc` until the data ends.
+    private func gzipMembers(_ data: [UInt8]) -> Int {
+        var count = 0
+        var at = 0
+        while at + 10 <= data.count, data[at] == 0x1f, data[at + 1] == 0x8b {
+            count += 1
+            // The next member starts at the next header whose prefix decodes alone.
+            guard let next = (at + 18..<max(at + 18, data.count - 1)).first(where: {
+                data[$0] == 0x1f && data[$0 + 1] == 0x8b && data[$0 + 2] == 8 && (try? gunzip(Array(data[at..<$0]))) != nil
+            }) else { break }
+            at = next
+        }
+        return count
+    }
+
     @Test func stagesSelectTheLayers() throws {
         let plain = try records(try warta(["process", "--quiet", "--stages", "text", "seeds/000_43943d992f4a7b6d.txt"]).stdout)[0]
         #expect(plain["entities"] == nil && plain["quotes"] == nil && plain["sentences"] != nil)
