@@ -267,7 +267,34 @@ Bali United||sport;Borneo FC||sport;Dewa United||sport;Madura United||sport;Pers
 PSIS Semarang||sport;Persik Kediri||sport;Barito Putera||sport;Malut United||sport;Semen Padang||sport;PSBS Biak||sport;
 Manchester United||sport;Manchester City||sport;Arsenal||sport;Chelsea||sport;Real Madrid||sport;Atletico Madrid||sport;
 Juventus||sport;Inter Milan||sport;AC Milan||sport;Bayern Munich||sport;Bayern Muenchen||sport;Paris Saint-Germain||sport;
-PSG||sport;Tottenham Hotspur||sport;Borussia Dortmund||sport
+PSG||sport;Tottenham Hotspur||sport;Borussia Dortmund||sport;Bayern Munchen||sport|Bayern Munich;FC Barcelona||sport;
+Newcastle United||sport;Aston Villa||sport;West Ham United||sport;Inter Miami||sport;Al Nassr||sport;Al Hilal||sport;
+Persipura||sport;PSIM Yogyakarta||sport;Persela||sport;Sriwijaya FC||sport;PSMS Medan||sport;Persiraja||sport;
+ICW|Indonesia Corruption Watch|ngo;KontraS|Komisi untuk Orang Hilang dan Korban Tindak Kekerasan|ngo;
+YLBHI|Yayasan Lembaga Bantuan Hukum Indonesia|ngo;LBH Jakarta|Lembaga Bantuan Hukum Jakarta|ngo;
+Walhi|Wahana Lingkungan Hidup Indonesia|ngo;Perludem|Perkumpulan untuk Pemilu dan Demokrasi|ngo;
+Elsam|Lembaga Studi dan Advokasi Masyarakat|ngo;Setara Institute||ngo;Imparsial||ngo;Amnesty International Indonesia||ngo;
+Amnesty International||international;Greenpeace Indonesia||ngo;Greenpeace||international;
+Formappi|Forum Masyarakat Peduli Parlemen Indonesia|ngo;YLKI|Yayasan Lembaga Konsumen Indonesia|ngo;
+Jatam|Jaringan Advokasi Tambang|ngo;Kode Inisiatif||ngo;MAKI|Masyarakat Antikorupsi Indonesia|ngo;
+Pukat UGM|Pusat Kajian Antikorupsi Universitas Gadjah Mada|research;Komnas Perempuan|Komisi Nasional Anti Kekerasan terhadap Perempuan|agency;
+KPAI|Komisi Perlindungan Anak Indonesia|agency;Komnas PA|Komisi Nasional Perlindungan Anak|ngo;
+Indef|Institute for Development of Economics and Finance|research;INDEF||research|Indef;
+CORE Indonesia|Center of Reform on Economics|research;CELIOS|Center of Economic and Law Studies|research;Celios||research|CELIOS;
+CSIS|Centre for Strategic and International Studies|research;LPEM FEB UI||research;LPEM UI||research|LPEM FEB UI;
+IESR|Institute for Essential Services Reform|research;ReforMiner Institute||research;CIPS|Center for Indonesian Policy Studies|research;
+SMERU||research;Indikator Politik Indonesia||research;LSI|Lembaga Survei Indonesia|research;
+LSI Denny JA|Lingkaran Survei Indonesia|research;Populi Center||research;SMRC|Saiful Mujani Research and Consulting|research;
+Litbang Kompas||research;Poltracking Indonesia||research;Poltracking||research|Poltracking Indonesia;Charta Politika||research;
+Indo Barometer||research;Parameter Politik Indonesia||research;
+Kadin|Kamar Dagang dan Industri Indonesia|association;Apindo|Asosiasi Pengusaha Indonesia|association;
+HIPMI|Himpunan Pengusaha Muda Indonesia|association;Gapki|Gabungan Pengusaha Kelapa Sawit Indonesia|association;
+IDI|Ikatan Dokter Indonesia|association;PGRI|Persatuan Guru Republik Indonesia|association;PWI|Persatuan Wartawan Indonesia|association;
+AJI|Aliansi Jurnalis Independen|association;Peradi|Perhimpunan Advokat Indonesia|association;
+Gaikindo|Gabungan Industri Kendaraan Bermotor Indonesia|association;Aprindo|Asosiasi Pengusaha Ritel Indonesia|association;
+KSPI|Konfederasi Serikat Pekerja Indonesia|union;KSPSI|Konfederasi Serikat Pekerja Seluruh Indonesia|union;Partai Buruh||party;
+KNPI|Komite Nasional Pemuda Indonesia|association;HMI|Himpunan Mahasiswa Islam|association;
+PMII|Pergerakan Mahasiswa Islam Indonesia|association;GMNI|Gerakan Mahasiswa Nasional Indonesia|association
 """
 
 
@@ -353,7 +380,11 @@ ROLES = (
     "Penyanyi;Aktor;Aktris;Artis;Musisi;Komedian;Pelawak;Sutradara;Produser;Penulis;Novelis;Sastrawan;Penyair;"
     "Pelukis;Presenter;Selebgram;Youtuber;YouTuber;Rapper;Vokalis;Gitaris;Drummer;Pianis;Desainer;Fotografer;"
     "Penari;Dalang;Komposer;Sejarawan;Arkeolog;Antropolog;Ilmuwan;Cendekiawan;Filsuf;Astronom;Budayawan;Pakar;"
-    "Pendeta;Pastor;Biksu;Ustazah;Legislator;Capres;Cawapres;Cagub;Cawagub;Cabup;Cawabup;Cawalkot;Terdakwa;Terpidana"
+    "Pendeta;Pastor;Biksu;Ustazah;Legislator;Capres;Cawapres;Cagub;Cawagub;Cabup;Cawabup;Cawalkot;Terdakwa;Terpidana;"
+    # Football positions before a player, usually with the club or squad between them
+    # (`Penyerang Liverpool Mohamed Salah`, `Kiper Timnas Indonesia Maarten Paes`).
+    "Penyerang;Gelandang;Bek;Kiper;Striker;Winger;Penjaga gawang;Bek kiri;Bek kanan;Bek tengah;"
+    "Gelandang serang;Gelandang bertahan"
 )
 HONORIFICS = "Bapak;Ibu;Pak;Bu;Sdr.;Sdri.;Saudara;Saudari;H.;Hj.;KH.;K.H.;Prof.;Prof;Prof Dr;Prof Dr Ir;Prof Ir;Dr.;Drs.;Drs;Dra.;Ir.;Ir;dr.;Ustaz;Ustadz;Kiai;Habib;Mbak;Mas;Bang;Tuan;Nyonya"
 RANKS = (

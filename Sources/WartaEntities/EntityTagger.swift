@@ -1231,6 +1231,13 @@ final class Scan {
                 particles += nameStart - p
                 nameStart = p
             }
+            // A name does not start inside a hyphenated word (`Gelandang Pierre-Emile Hojbjerg`):
+            // the part glued before its first word is that word's.
+            if nameStart < run.upperBound, nameStart - 2 >= run.lowerBound, isGluedHyphen(nameStart - 1), capitalized(nameStart - 2) {
+                particles += 2
+                nameStart -= 2
+                continue
+            }
             guard nameStart > run.lowerBound, capitalized(nameStart - 1) || isInitial(nameStart - 1),
                   !isAcronym(nameStart - 1) || isInnerInitials(nameStart - 1, in: run),
                   lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per
@@ -1858,6 +1865,9 @@ final class Scan {
         }
     }
 
+    /// Whether token `t` is a capitalised word in lower case after its capital, with no cue.
+    func isPlainCapitalizedWord(_ t: Int) -> Bool { kinds[t] == .word && capitalized(t) && !allCaps(t) && cues[t].isEmpty }
+
     /// The end of a role's words from `i`: its capitalised run, going on over a number before
     /// a capitalised word (first too: `CEO` | `99 Group Indonesia`), an acronym in brackets
     /// (`Wakil Presiden Direktur PT Hutchison 3 Indonesia (Tri)`) and a listed organization or
@@ -1880,6 +1890,13 @@ final class Scan {
                 end = capitalizedRun(end + 1, limit, joinHyphens: false)
             } else if end > i, let next = afterParticles(end, limit) {
                 end = capitalizedRun(next, limit, joinHyphens: false)
+            } else if end == i + 1, end + 2 < limit, isGluedHyphen(end), isPlainCapitalizedWord(i), isPlainCapitalizedWord(end + 1),
+                      capitalized(end + 2) {
+                // A hyphenated first name after the role and more of the name after it
+                // (`Gelandang Pierre-Emile Hojbjerg`): ``nameAtEnd(of:)`` reads it as one word.
+                // Not a pair (`Prabowo-Gibran`), a name's hyphenated last word, nor acronyms and
+                // cue words (`Menteri PKP-Mendagri`, `Anggota DPRD-Kadis`).
+                end = capitalizedRun(end + 1, limit, joinHyphens: false)
             } else if end > i, end + 2 < limit, flags[end].contains(.openingBracket), capitalized(end + 1) || allCaps(end + 1),
                       flags[end + 2].contains(.closingBracket) {
                 end += 3

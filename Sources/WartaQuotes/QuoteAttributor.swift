@@ -1309,6 +1309,13 @@ final class QuoteScan {
             let anchor = min(c.cue ?? c.start, c.start)
             var speaker: Speaker? = nil
             made = false
+            // `kata bek berusia 23 tahun itu` after `… Jay Idzes mengaku senang.`: a description
+            // ending in a demonstrative is read as a pronoun is.
+            func pointingBack() -> (Speaker?, Bool)? {
+                guard let d = c.cue.flatMap(descriptionPointingBack), let m = subject(after: lastEnd, before: anchor),
+                      !isTopic(m, ofQuote: last, quotes) else { return nil }
+                return make(mention: m, at: range(d.lowerBound, d.upperBound), by: .pronoun, known: known, quotes: quotes)
+            }
             switch c.phrase {
             case .mention(let m):
                 (speaker, made) = make(mention: m, at: range(mentions.start(m), mentions.end(m)), by: .name, known: known, quotes: quotes)
@@ -1325,15 +1332,16 @@ final class QuoteScan {
             case .role(let r):
                 if roles == nil { roles = roleIndex() }
                 speaker = roleHolder(r, before: c.start, index: roles!)
+                // A role no one named holds, described and pointing back (`kata bek berusia 23
+                // tahun itu`), is the subject before it.
+                if speaker?.entity == nil, let found = pointingBack() { (speaker, made) = found }
             case .unnamed:
                 speaker = nil
             case .none:
                 if c.kind == .direct, let m = nameBeforeColon(opening: c.start) ?? agentOfTheNextSentence(after: c.end) {
                     (speaker, made) = make(mention: m, at: range(mentions.start(m), mentions.end(m)), by: .name, known: known, quotes: quotes)
-                } else if let d = c.cue.flatMap(descriptionPointingBack), let m = subject(after: lastEnd, before: anchor),
-                          !isTopic(m, ofQuote: last, quotes) {
-                    // `kata bek berusia 23 tahun itu` after `… Jay Idzes mengaku senang.`: read as a pronoun is.
-                    (speaker, made) = make(mention: m, at: range(d.lowerBound, d.upperBound), by: .pronoun, known: known, quotes: quotes)
+                } else if let found = pointingBack() {
+                    (speaker, made) = found
                 } else if c.kind == .direct, last >= 0, var s = speakerOfQuote(last, in: quotes), sentence(of: c.start) - lastSentence <= 2,
                    subject(after: lastEnd, before: anchor) == nil {
                     s.resolvedBy = .previous

@@ -104,6 +104,31 @@ struct EntityTaggerTests {
         expectOnePerson("Terdakwa Nasiro tidak mengajukan keberatan.", "Nasiro", role: "Terdakwa")
     }
 
+    /// Football positions are roles: the club or squad between the position and the player is
+    /// the role's body, and the player the person (`Penyerang Liverpool Mohamed Salah` was the
+    /// organization `Liverpool Mohamed`; `Kiper Timnas Indonesia Maarten Paes` was nothing).
+    @Test func footballPositionsAreRoles() {
+        expectOnePerson("Penyerang Liverpool Mohamed Salah mencetak dua gol.", "Mohamed Salah", role: "Penyerang Liverpool")
+        expectOnePerson("Kiper Timnas Indonesia Maarten Paes tampil gemilang.", "Maarten Paes", role: "Kiper Timnas Indonesia")
+        #expect(tagged("Striker Bayern Munchen Harry Kane kembali mencetak gol.") == ["ORG Bayern Munchen", "PER Harry Kane"])
+    }
+
+    /// Civil society groups, think tanks, pollsters and associations news quotes are listed
+    /// organizations: no longer people (`Walhi`, `CELIOS`, `Amnesty International`) nor the
+    /// first word of the person after them (`Indef Tauhid Ahmad`).
+    @Test func civilSocietyAndThinkTanksAreOrganizations() {
+        #expect(tagged("Direktur Eksekutif Indef Tauhid Ahmad menilai kebijakan itu tepat.") == ["ORG Indef", "PER Tauhid Ahmad"])
+        #expect(tagged("Menurut Amnesty International, jumlah korban naik.") == ["ORG Amnesty International"])
+        #expect(tagged("Koordinator KontraS Dimas Bagus Arya mengatakan hal itu.") == ["ORG KontraS", "PER Dimas Bagus Arya"])
+    }
+
+    /// A model span does not end with a clause word before the next name: the model ran a club
+    /// on towards the listed club after it (`Arsenal vs` | `West Ham United`, `Brimob asal`).
+    @Test func aNameEndsBeforeAClauseWord() {
+        #expect(tagged("Arsenal vs West Ham United berlangsung di Emirates Stadium.")
+                == ["ORG Arsenal", "ORG West Ham United", "LOC Emirates Stadium"])
+    }
+
     /// A Roman numeral closes a body's unit and opens no name: the name after it is the
     /// person, a word of the language or not (`Dian`); a Balinese `I` still opens one.
     @Test func aRomanNumeralEndsTheRolesBody() {

@@ -8264,21 +8264,27 @@ Agung Semesta Sejahtera	ORG	company	capitalized	TARA
 AirAsia	ORG	company	capitalized	AirAsia	
 AirAsia Indonesia	ORG	company	capitalized	CMPP	
 Airbus	ORG	company	capitalized	Airbus	
+AJI	ORG	association	upper	AJI	
 Akademi Farmasi Mitra Sehat Mandiri Sidoarjo	ORG	university	capitalized		
 Akademi Farmasi Yarsis Pekanbaru	ORG	university	capitalized		
 Akasha Wira International	ORG	company	capitalized	ADES	
 AKR Corporindo	ORG	company	capitalized	AKRA	
 Aksara Global Development	ORG	company	capitalized	GAMA	
+Al Hilal	ORG	sport	capitalized	Al Hilal	
 Al Jazeera	ORG	media	capitalized	Al Jazeera	
+Al Nassr	ORG	sport	capitalized	Al Nassr	
 Al-Qaeda	ORG	international	capitalized	Al-Qaeda	
 Alakasa Industrindo	ORG	company	capitalized	ALKA	
 Alam Sutera Realty	ORG	company	capitalized	ASRI	
 Alamtri Minerals Indonesia	ORG	company	capitalized	ADMR	
 Alfa Energi Investama	ORG	company	capitalized	FIRE	
+Aliansi Jurnalis Independen	ORG	association	capitalized	AJI	
 Alibaba	ORG	company	capitalized	Alibaba	
 Alkindo Naratama	ORG	company	capitalized	ALDO	
 Allo Bank Indonesia	ORG	company	capitalized	BBHI	
 Aman Agrindo	ORG	company	capitalized	GULA	
+Amnesty International	ORG	international	capitalized	Amnesty International	
+Amnesty International Indonesia	ORG	ngo	capitalized	Amnesty International Indonesia	
 Anabatic Technologies	ORG	company	capitalized	ATIC	
 Anadolu	ORG	media	capitalized	Anadolu	
 Ancara Logistics Indonesia	ORG	company	capitalized	ALII	
@@ -8295,8 +8301,10 @@ ANTV	ORG	media	upper	ANTV
 Anugerah Kagum Karya Utama	ORG	company	capitalized	AKKU	
 AP	ORG	media	upper	AP	
 Apexindo Pratama Duta	ORG	company	capitalized	APEX	
+Apindo	ORG	association	capitalized	Apindo	
 Apollo Global Interactive	ORG	company	capitalized	BOGA	
 Apple	ORG	company	capitalized	Apple	
+Aprindo	ORG	association	capitalized	Aprindo	
 Aracord Nusantara Group	ORG	company	capitalized	RONY	
 Archi Indonesia	ORG	company	capitalized	ARCI	
 Arema	ORG	sport	capitalized	Arema	
@@ -8320,9 +8328,12 @@ Asia Pacific Investama	ORG	company	capitalized	MYTX
 Asia Pramulia	ORG	company	capitalized	ASPR	
 Asia Sejahtera Mina	ORG	company	capitalized	AGAR	
 Asiaplast Industries	ORG	company	capitalized	APLI	
+Asosiasi Pengusaha Indonesia	ORG	association	capitalized	Apindo	
+Asosiasi Pengusaha Ritel Indonesia	ORG	association	capitalized	Aprindo	
 Aspirasi Hidup Indonesia	ORG	company	capitalized	ACES	
 Asri Karya Lestari	ORG	company	capitalized	ASLI	
 Associated Press	ORG	media	capitalized	Associated Press	
+Aston Villa	ORG	sport	capitalized	Aston Villa	
 Astra	ORG	company	capitalized	Astra	
 Astra Agro Lestari	ORG	company	capitalized	AALI	
 Astra Graphia	ORG	company	capitalized	ASGR	
@@ -8426,6 +8437,7 @@ Batik Air	ORG	company	capitalized	Batik Air
 Bawaslu	ORG	agency	capitalized	Bawaslu	
 Bayan Resources	ORG	company	capitalized	BYAN	
 Bayern Muenchen	ORG	sport	capitalized	Bayern Muenchen	
+Bayern Munchen	ORG	sport	capitalized	Bayern Munich	
 Bayern Munich	ORG	sport	capitalized	Bayern Munich	
 Bayu Buana	ORG	company	capitalized	BAYU	
 BBC	ORG	media	upper	BBC	
@@ -8520,9 +8532,14 @@ Capri Nusa Satu Properti	ORG	company	capitalized	CPRI
 Catur Sentosa Adiprana	ORG	company	capitalized	CSAP	
 Caturkarda Depo Bangunan	ORG	company	capitalized	DEPO	
 CBS	ORG	media	upper	CBS	
+CELIOS	ORG	research	upper	CELIOS	
 Cemindo Gemilang	ORG	company	capitalized	CMNT	
+Center for Indonesian Policy Studies	ORG	research	capitalized	CIPS	
+Center of Economic and Law Studies	ORG	research	capitalized	CELIOS	
+Center of Reform on Economics	ORG	research	capitalized	CORE Indonesia	
 Central Omega Resources	ORG	company	capitalized	DKFT	
 Central Proteina Prima	ORG	company	capitalized	CPRO	
+Centre for Strategic and International Studies	ORG	research	capitalized	CSIS	
 Century Textile Industry	ORG	company	capitalized	CNTX	
 Cerestar Indonesia	ORG	company	capitalized	TRGU	
 Champ Resto Indonesia	ORG	company	capitalized	ENAK	
@@ -8533,11 +8550,13 @@ Chanel	ORG	company	capitalized	Chanel
 Charlie Hospital Semarang	ORG	company	capitalized	RSCH	
 Charnic Capital	ORG	company	capitalized	NICK	
 Charoen Pokphand Indonesia	ORG	company	capitalized	CPIN	
+Charta Politika	ORG	research	capitalized	Charta Politika	
 Chelsea	ORG	sport	capitalized	Chelsea	
 Chemstar Indonesia	ORG	company	capitalized	CHEM	
 Chery	ORG	company	capitalized	Chery	
 Chitose Internasional	ORG	company	capitalized	CINT	
 Cikarang Listrindo	ORG	company	capitalized	POWR	
+CIPS	ORG	research	upper	CIPS	
 Cipta Perdana Lancar	ORG	company	capitalized	PART	
 Cipta Sarana Medika	ORG	company	capitalized	DKHH	
 Cipta Selera Murni	ORG	company	capitalized	CSMI	
@@ -8559,7 +8578,9 @@ CNN	ORG	media	upper	CNN
 CNN Indonesia	ORG	media	capitalized	CNN Indonesia	
 Coca-Cola	ORG	company	capitalized	Coca-Cola	
 Colorpak Indonesia	ORG	company	capitalized	CLPI	
+CORE Indonesia	ORG	research	capitalized	CORE Indonesia	
 Cowell Development	ORG	company	capitalized	COWL	
+CSIS	ORG	research	upper	CSIS	
 Daaz Bara Lestari	ORG	company	capitalized	DAAZ	
 Dafam Property Indonesia	ORG	company	capitalized	DFAM	
 Daihatsu	ORG	company	capitalized	Daihatsu	
@@ -8638,6 +8659,7 @@ Eka Sari Lorena Transport	ORG	company	capitalized	LRNA
 Ekadharma International	ORG	company	capitalized	EKAD	
 Elang Mahkota Teknologi	ORG	company	capitalized	EMTK	
 Electronic City Indonesia	ORG	company	capitalized	ECII	
+Elsam	ORG	ngo	capitalized	Elsam	
 Elshinta	ORG	media	capitalized	Elshinta	
 Emdeki Utama	ORG	company	capitalized	MDKI	
 Energi Mega Persada	ORG	company	capitalized	ENRG	
@@ -8665,6 +8687,7 @@ Falmaco Nonwoven Industri	ORG	company	capitalized	FLMC
 Famon Awal Bros Sedaya	ORG	company	capitalized	PRAY	
 FAP Agri	ORG	company	capitalized	FAPA	
 Fast Food Indonesia	ORG	company	capitalized	FAST	
+FC Barcelona	ORG	sport	capitalized	FC Barcelona	
 FIFA	ORG	international	upper	FIFA	
 Fimperkasa Utama	ORG	company	capitalized	FIMP	
 Financial Times	ORG	media	capitalized	Financial Times	
@@ -8674,16 +8697,22 @@ FKS Multi Agro	ORG	company	capitalized	FISH
 Folago Global Nusantara	ORG	company	capitalized	IRSX	
 Forbes	ORG	media	capitalized	Forbes	
 Fore Kopi Indonesia	ORG	company	capitalized	FORE	
+Formappi	ORG	ngo	capitalized	Formappi	
 Formosa Ingredient Factory	ORG	company	capitalized	BOBA	
 Fortune Indonesia	ORG	company	capitalized	FORU	
 Fortune Mate Indonesia	ORG	company	capitalized	FMII	
+Forum Masyarakat Peduli Parlemen Indonesia	ORG	ngo	capitalized	Formappi	
 Fox News	ORG	media	capitalized	Fox News	
 France 24	ORG	media	capitalized	France 24	
 Freeport	ORG	company	capitalized	Freeport	
 Fuji Finance Indonesia	ORG	company	capitalized	FUJI	
 Futura Energi Global	ORG	company	capitalized	FUTR	
+Gabungan Industri Kendaraan Bermotor Indonesia	ORG	association	capitalized	Gaikindo	
+Gabungan Pengusaha Kelapa Sawit Indonesia	ORG	association	capitalized	Gapki	
+Gaikindo	ORG	association	capitalized	Gaikindo	
 Gajah Tunggal	ORG	company	capitalized	GJTL	
 Galva Technologies	ORG	company	capitalized	GLVA	
+Gapki	ORG	association	capitalized	Gapki	
 Garda Tujuh Buana	ORG	company	capitalized	GTBO	
 Garuda Indonesia	ORG	company	capitalized	Garuda Indonesia	
 Garuda Indonesia (Persero)	ORG	company	capitalized	GIAA	
@@ -8691,6 +8720,7 @@ Garuda Metalindo	ORG	company	capitalized	BOLT
 Gaya Abadi Sempurna	ORG	company	capitalized	SLIS	
 Gema Grahasarana	ORG	company	capitalized	GEMA	
 Geoprima Solusi	ORG	company	capitalized	GPSO	
+Gerakan Mahasiswa Nasional Indonesia	ORG	association	capitalized	GMNI	
 Gerindra	ORG	party	capitalized	Gerindra	
 Ginting Jaya Energi	ORG	company	capitalized	WOWS	
 Global Digital Niaga	ORG	company	capitalized	BELI	
@@ -8698,6 +8728,7 @@ Global Mediacom	ORG	company	capitalized	BMTR
 Global Sukses Digital	ORG	company	capitalized	DOSS	
 Global Sukses Solusi	ORG	company	capitalized	RUNS	
 Globe Kita Terang	ORG	company	capitalized	GLOB	
+GMNI	ORG	association	upper	GMNI	
 Gojek	ORG	company	capitalized	Gojek	
 Golden Eagle Energy	ORG	company	capitalized	SMMT	
 Golden Energy Mines	ORG	company	capitalized	GEMS	
@@ -8716,6 +8747,8 @@ Graha Prima Mentari	ORG	company	capitalized	GRPM
 Grahaprima Suksesmandiri	ORG	company	capitalized	GTRA	
 Grand House Mulia	ORG	company	capitalized	HOMI	
 Green Power Group	ORG	company	capitalized	LABA	
+Greenpeace	ORG	international	capitalized	Greenpeace	
+Greenpeace Indonesia	ORG	ngo	capitalized	Greenpeace Indonesia	
 Greenwood Sejahtera	ORG	company	capitalized	GWSA	
 Griptha Putra Persada	ORG	company	capitalized	GRPH	
 GTS Internasional	ORG	company	capitalized	GTSI	
@@ -8745,8 +8778,12 @@ Hero Global Investment	ORG	company	capitalized	HGII
 Hetzer Medical Indonesia	ORG	company	capitalized	MEDS	
 Hexindo Adiperkasa	ORG	company	capitalized	HEXA	
 Himalaya Energi Perkasa	ORG	company	capitalized	HADE	
+Himpunan Mahasiswa Islam	ORG	association	capitalized	HMI	
+Himpunan Pengusaha Muda Indonesia	ORG	association	capitalized	HIPMI	
+HIPMI	ORG	association	upper	HIPMI	
 Hizbullah	ORG	international	capitalized	Hizbullah	
 HK Metals Utama	ORG	company	capitalized	HKMU	
+HMI	ORG	association	upper	HMI	
 Hoffmen Cleanindo	ORG	company	capitalized	KING	
 Homeco Victoria Makmur	ORG	company	capitalized	LIVE	
 Honda	ORG	company	capitalized	Honda	
@@ -8755,22 +8792,30 @@ Hotel Mandarine Regency	ORG	company	capitalized	HOME
 Huawei	ORG	company	capitalized	Huawei	
 Hutama Karya	ORG	company	capitalized	Hutama Karya	
 Hyundai	ORG	company	capitalized	Hyundai	
+ICW	ORG	ngo	upper	ICW	
 ID Food	ORG	company	capitalized	ID Food	
 Idea Indonesia Akademi	ORG	company	capitalized	IDEA	
+IDI	ORG	association	upper	IDI	
 IDN Times	ORG	media	capitalized	IDN Times	
+IESR	ORG	research	upper	IESR	
 Ikapharmindo Putramas	ORG	company	capitalized	IKPM	
+Ikatan Dokter Indonesia	ORG	association	capitalized	IDI	
 IKEA	ORG	company	upper	IKEA	
 Imago Mulia Persada	ORG	company	capitalized	LFLO	
 IMC Pelita Logistik	ORG	company	capitalized	PSSI	
 IMF	ORG	international	upper	IMF	
 Impack Pratama Industri	ORG	company	capitalized	IMPC	
+Imparsial	ORG	ngo	capitalized	Imparsial	
 Inalum	ORG	company	capitalized	Inalum	
 Indah Kiat Pulp & Paper	ORG	company	capitalized	INKP	
 Indah Prakasa Sentosa	ORG	company	capitalized	INPS	
 Indal Aluminium Industry	ORG	company	capitalized	INAI	
+Indef	ORG	research	capitalized	Indef	
 Indika Energy	ORG	company	capitalized	INDY	
+Indikator Politik Indonesia	ORG	research	capitalized	Indikator Politik Indonesia	
 Indo Acidatama	ORG	company	capitalized	SRSN	
 Indo American Seafoods	ORG	company	capitalized	ISEA	
+Indo Barometer	ORG	research	capitalized	Indo Barometer	
 Indo Boga Sukses	ORG	company	capitalized	IBOS	
 Indo Komoditi Korpora	ORG	company	capitalized	INCF	
 Indo Kordsa	ORG	company	capitalized	BRAM	
@@ -8784,6 +8829,7 @@ Indofood CBP Sukses Makmur	ORG	company	capitalized	ICBP
 Indofood Sukses Makmur	ORG	company	capitalized	INDF	
 Indokripto Koin Semesta	ORG	company	capitalized	COIN	
 Indomobil Multi Jasa	ORG	company	capitalized	IMJS	
+Indonesia Corruption Watch	ORG	ngo	capitalized	ICW	
 Indonesia Pondasi Raya	ORG	company	capitalized	IDPR	
 Indonesia Prima Property	ORG	company	capitalized	OMRE	
 Indonesian Tobacco	ORG	company	capitalized	ITIC	
@@ -8801,10 +8847,13 @@ Institut Sains dan Teknologi Al Kamal	ORG	university	capitalized
 Institut Teknologi Adhi Tama Surabaya	ORG	university	capitalized		
 Institut Teknologi Bandung	ORG	university	capitalized	ITB	
 Institut Teknologi Sepuluh Nopember	ORG	university	capitalized	ITS	
+Institute for Development of Economics and Finance	ORG	research	capitalized	Indef	
+Institute for Essential Services Reform	ORG	research	capitalized	IESR	
 Intan Baru Prana	ORG	company	capitalized	IBFN	
 Intanwijaya Internasional	ORG	company	capitalized	INCI	
 Integra Indocabinet	ORG	company	capitalized	WOOD	
 Inter Delta	ORG	company	capitalized	INTD	
+Inter Miami	ORG	sport	capitalized	Inter Miami	
 Inter Milan	ORG	sport	capitalized	Inter Milan	
 Intermedia Capital	ORG	company	capitalized	MDIA	
 Interpol	ORG	international	capitalized	Interpol	
@@ -8828,12 +8877,14 @@ Jakpro	ORG	company	capitalized	Jakpro
 Jantra Grupo Indonesia	ORG	company	capitalized	KAQI	
 Janu Putra Sejahtera	ORG	company	capitalized	AYAM	
 Japfa Comfeed Indonesia	ORG	company	capitalized	JPFA	
+Jaringan Advokasi Tambang	ORG	ngo	capitalized	Jatam	
 Jasa Armada Indonesia	ORG	company	capitalized	IPCM	
 Jasa Berdikari Logistics	ORG	company	capitalized	LAJU	
 Jasa Marga	ORG	company	capitalized	Jasa Marga	
 Jasa Marga (Persero)	ORG	company	capitalized	JSMR	
 Jasnita Telekomindo	ORG	company	capitalized	JAST	
 Jasuindo Tiga Perkasa	ORG	company	capitalized	JTPE	
+Jatam	ORG	ngo	capitalized	Jatam	
 Jawa Pos	ORG	media	capitalized	Jawa Pos	
 Jaya Agra Wattie	ORG	company	capitalized	JAWA	
 Jaya Bersama Indo	ORG	company	capitalized	DUCK	
@@ -8847,9 +8898,11 @@ Jhonlin Agro Raya	ORG	company	capitalized	JARR
 Jobubu Jarum Minahasa	ORG	company	capitalized	BEER	
 Juventus	ORG	sport	capitalized	Juventus	
 Kabelindo Murni	ORG	company	capitalized	KBLM	
+Kadin	ORG	association	capitalized	Kadin	
 KAI	ORG	company	upper	KAI	
 KAI Commuter	ORG	company	capitalized	KAI Commuter	
 Kalbe Farma	ORG	company	capitalized	KLBF	
+Kamar Dagang dan Industri Indonesia	ORG	association	capitalized	Kadin	
 Kantor Berita Antara	ORG	media	capitalized	Kantor Berita Antara	
 Kantor Staf Presiden	ORG	agency	capitalized	KSP	
 Kapuas Prima Coal	ORG	company	capitalized	ZINC	
@@ -8997,7 +9050,9 @@ KLH	ORG	ministry	upper	KLH
 KLHK	ORG	ministry	upper	KLHK	
 Klinko Karya Imaji	ORG	company	capitalized	KLIN	
 KMI Wire & Cable	ORG	company	capitalized	KBLI	
+KNPI	ORG	association	upper	KNPI	
 Kobexindo Tractors	ORG	company	capitalized	KOBX	
+Kode Inisiatif	ORG	ngo	capitalized	Kode Inisiatif	
 Koka Indonesia	ORG	company	capitalized	KOKA	
 Kokoh Exa Nusantara	ORG	company	capitalized	KOCI	
 Kokoh Inti Arebama	ORG	company	capitalized	KOIN	
@@ -9005,16 +9060,26 @@ Komando Cadangan Strategis Angkatan Darat	ORG	military	capitalized	Kostrad
 Komando Pasukan Khusus	ORG	military	capitalized	Kopassus	
 Komdigi	ORG	ministry	capitalized	Komdigi	
 Kominfo	ORG	ministry	capitalized	Kominfo	
+Komisi Nasional Anti Kekerasan terhadap Perempuan	ORG	agency	capitalized	Komnas Perempuan	
 Komisi Nasional Hak Asasi Manusia	ORG	agency	capitalized	Komnas HAM	
+Komisi Nasional Perlindungan Anak	ORG	ngo	capitalized	Komnas PA	
 Komisi Pemberantasan Korupsi	ORG	agency	capitalized	KPK	
 Komisi Pemilihan Umum	ORG	agency	capitalized	KPU	
 Komisi Pengawas Persaingan Usaha	ORG	agency	capitalized	KPPU	
 Komisi Penyiaran Indonesia	ORG	agency	capitalized	KPI	
+Komisi Perlindungan Anak Indonesia	ORG	agency	capitalized	KPAI	
+Komisi untuk Orang Hilang dan Korban Tindak Kekerasan	ORG	ngo	capitalized	KontraS	
 Komisi Yudisial	ORG	judiciary	capitalized	KY	
+Komite Nasional Pemuda Indonesia	ORG	association	capitalized	KNPI	
 Komnas HAM	ORG	agency	capitalized	Komnas HAM	
+Komnas PA	ORG	ngo	capitalized	Komnas PA	
+Komnas Perempuan	ORG	agency	capitalized	Komnas Perempuan	
 Kompas	ORG	media	capitalized	Kompas	
 Kompas TV	ORG	media	capitalized	Kompas TV	
 KompasTV	ORG	media	capitalized	KompasTV	
+Konfederasi Serikat Pekerja Indonesia	ORG	union	capitalized	KSPI	
+Konfederasi Serikat Pekerja Seluruh Indonesia	ORG	union	capitalized	KSPSI	
+KontraS	ORG	ngo	capitalized	KontraS	
 Kopassus	ORG	military	capitalized	Kopassus	
 Koran Sindo	ORG	media	capitalized	Koran Sindo	
 Koran Tempo	ORG	media	capitalized	Koran Tempo	
@@ -9025,6 +9090,7 @@ Korps Marinir	ORG	military	capitalized	Korps Marinir
 Kostrad	ORG	military	capitalized	Kostrad	
 Kota Satu Properti	ORG	company	capitalized	SATU	
 KP2MI	ORG	ministry	upper	KP2MI	
+KPAI	ORG	agency	upper	KPAI	
 KPI	ORG	agency	upper	KPI	
 KPK	ORG	agency	upper	KPK	
 KPPU	ORG	agency	upper	KPPU	
@@ -9033,6 +9099,8 @@ Krakatau Steel (Persero)	ORG	company	capitalized	KRAS
 Krida Jaringan Nusantara	ORG	company	capitalized	KJEN	
 Krom Bank Indonesia	ORG	company	capitalized	BBSI	
 KSP	ORG	agency	upper	KSP	
+KSPI	ORG	union	upper	KSPI	
+KSPSI	ORG	union	upper	KSPSI	
 Kumparan	ORG	media	capitalized	Kumparan	
 Kurniamitra Duta Sentosa	ORG	company	capitalized	KMDS	
 Kusuma Kemindo Sentosa	ORG	company	capitalized	KKES	
@@ -9043,15 +9111,20 @@ Langgeng Makmur Industri	ORG	company	capitalized	LMPI
 Lautan Luas	ORG	company	capitalized	LTLS	
 Lavender Bina Cendikia	ORG	company	capitalized	BMBL	
 Lazada	ORG	company	capitalized	Lazada	
+LBH Jakarta	ORG	ngo	capitalized	LBH Jakarta	
 LCK Global Kedaton	ORG	company	capitalized	LCKM	
 Le Monde	ORG	media	capitalized	Le Monde	
+Lembaga Bantuan Hukum Jakarta	ORG	ngo	capitalized	LBH Jakarta	
 Lembaga Ilmu Pengetahuan Indonesia	ORG	agency	capitalized	LIPI	
 Lembaga Perlindungan Saksi dan Korban	ORG	agency	capitalized	LPSK	
+Lembaga Studi dan Advokasi Masyarakat	ORG	ngo	capitalized	Elsam	
+Lembaga Survei Indonesia	ORG	research	capitalized	LSI	
 Lenovo	ORG	company	capitalized	Lenovo	
 Lenox Pasifik Investama	ORG	company	capitalized	LPPS	
 Leyand International	ORG	company	capitalized	LAPD	
 Lima Dua Lima Tiga	ORG	company	capitalized	LUCY	
 Limas Indonesia Makmur	ORG	company	capitalized	LMAS	
+Lingkaran Survei Indonesia	ORG	research	capitalized	LSI Denny JA	
 Link Net	ORG	company	capitalized	LINK	
 LinkAja	ORG	company	capitalized	LinkAja	
 LinkedIn	ORG	platform	capitalized	LinkedIn	
@@ -9063,12 +9136,17 @@ Lippo Cikarang	ORG	company	capitalized	LPCK
 Lippo General Insurance	ORG	company	capitalized	LPGI	
 Lippo Karawaci	ORG	company	capitalized	LPKR	
 Liputan6	ORG	media	capitalized	Liputan6	
+Litbang Kompas	ORG	research	capitalized	Litbang Kompas	
 LKBN Antara	ORG	media	capitalized	LKBN Antara	
 Logindo Samudramakmur	ORG	company	capitalized	LEAD	
 Lotte Chemical Titan	ORG	company	capitalized	FPNI	
 Louis Vuitton	ORG	company	capitalized	Louis Vuitton	
 Lovina Beach Brewery	ORG	company	capitalized	STRK	
+LPEM FEB UI	ORG	research	capitalized	LPEM FEB UI	
+LPEM UI	ORG	research	capitalized	LPEM FEB UI	
 LPSK	ORG	agency	upper	LPSK	
+LSI	ORG	research	upper	LSI	
+LSI Denny JA	ORG	research	capitalized	LSI Denny JA	
 Lupromax Pelumas Indonesia	ORG	company	capitalized	LMAX	
 M Cash Integrasi	ORG	company	capitalized	MCAS	
 MA	ORG	judiciary	upper	MA	
@@ -9086,6 +9164,7 @@ Maja Agung Latexindo	ORG	company	capitalized	SURI
 Majalah Tempo	ORG	media	capitalized	Majalah Tempo	
 Majelis Permusyawaratan Rakyat	ORG	legislature	capitalized	MPR	
 Majelis Ulama Indonesia	ORG	religious	capitalized	MUI	
+MAKI	ORG	ngo	upper	MAKI	
 Makmur Berkah Amanda	ORG	company	capitalized	AMAN	
 Malindo Feedmill	ORG	company	capitalized	MAIN	
 Malut United	ORG	sport	capitalized	Malut United	
@@ -9101,6 +9180,7 @@ Mark Dynamics Indonesia	ORG	company	capitalized	MARK
 Martina Berto	ORG	company	capitalized	MBTO	
 Master Print	ORG	company	capitalized	PTMR	
 Mastersystem Infotama	ORG	company	capitalized	MSTI	
+Masyarakat Antikorupsi Indonesia	ORG	ngo	capitalized	MAKI	
 Matahari Department Store	ORG	company	capitalized	LPPF	
 Matahari Putra Prima	ORG	company	capitalized	MPPA	
 Maxindo Karya Anugerah	ORG	company	capitalized	MAXI	
@@ -9197,6 +9277,7 @@ NBC	ORG	media	upper	NBC
 Nestle	ORG	company	capitalized	Nestle	
 Netflix	ORG	company	capitalized	Netflix	
 New York Times	ORG	media	capitalized	New York Times	
+Newcastle United	ORG	sport	capitalized	Newcastle United	
 Newport Marine Services	ORG	company	capitalized	BOAT	
 NFC Indonesia	ORG	company	capitalized	NFCX	
 NHK	ORG	media	upper	NHK	
@@ -9250,10 +9331,12 @@ Panorama Sentrawisata	ORG	company	capitalized	PANR
 Pantai Indah Kapuk Dua	ORG	company	capitalized	PANI	
 Paperocks Indonesia	ORG	company	capitalized	PPRI	
 Paragon Karya Perkasa	ORG	company	capitalized	PKPK	
+Parameter Politik Indonesia	ORG	research	capitalized	Parameter Politik Indonesia	
 Paramita Bangun Sarana	ORG	company	capitalized	PBSA	
 Paris Saint-Germain	ORG	sport	capitalized	Paris Saint-Germain	
 Partai Amanat Nasional	ORG	party	capitalized	PAN	
 Partai Bulan Bintang	ORG	party	capitalized	PBB	
+Partai Buruh	ORG	party	capitalized	Partai Buruh	
 Partai Demokrasi Indonesia Perjuangan	ORG	party	capitalized	PDIP	
 Partai Demokrat	ORG	party	capitalized	Demokrat	
 Partai Gerakan Indonesia Raya	ORG	party	capitalized	Gerindra	
@@ -9286,19 +9369,29 @@ Pelni	ORG	company	capitalized	Pelni
 Pembangunan Jaya Ancol	ORG	company	capitalized	PJAA	
 Pengurus Besar Nahdlatul Ulama	ORG	religious	capitalized	PBNU	
 Penta Valent	ORG	company	capitalized	PEVE	
+Peradi	ORG	association	capitalized	Peradi	
 Perbanas Institute	ORG	university	capitalized		
 Perdana Bangun Pusaka	ORG	company	capitalized	KONI	
 Perdana Gapuraprima	ORG	company	capitalized	GPRA	
+Pergerakan Mahasiswa Islam Indonesia	ORG	association	capitalized	PMII	
+Perhimpunan Advokat Indonesia	ORG	association	capitalized	Peradi	
 Perindo	ORG	party	capitalized	Perindo	
 Perintis Triniti Properti	ORG	company	capitalized	TRIN	
+Perkumpulan untuk Pemilu dan Demokrasi	ORG	ngo	capitalized	Perludem	
+Perludem	ORG	ngo	capitalized	Perludem	
 Perma Plasindo	ORG	company	capitalized	BINO	
 Permodalan Nasional Madani	ORG	company	capitalized	PNM	
+Persatuan Guru Republik Indonesia	ORG	association	capitalized	PGRI	
 Persatuan Sepak Bola Seluruh Indonesia	ORG	sport	capitalized	PSSI	
+Persatuan Wartawan Indonesia	ORG	association	capitalized	PWI	
 Persebaya	ORG	sport	capitalized	Persebaya	
+Persela	ORG	sport	capitalized	Persela	
 Perserikatan Bangsa-Bangsa	ORG	international	capitalized	PBB	
 Persib	ORG	sport	capitalized	Persib	
 Persija	ORG	sport	capitalized	Persija	
 Persik Kediri	ORG	sport	capitalized	Persik Kediri	
+Persipura	ORG	sport	capitalized	Persipura	
+Persiraja	ORG	sport	capitalized	Persiraja	
 Persis Solo	ORG	sport	capitalized	Persis Solo	
 Persita	ORG	sport	capitalized	Persita	
 Personel Alih Daya	ORG	company	capitalized	PADA	
@@ -9307,6 +9400,7 @@ Pertamina Patra Niaga	ORG	company	capitalized	Pertamina Patra Niaga
 Perum Bulog	ORG	company	capitalized	Bulog	
 Perumnas	ORG	company	capitalized	Perumnas	
 Petrindo Jaya Kreasi	ORG	company	capitalized	CUAN	
+PGRI	ORG	association	upper	PGRI	
 Pikiran Rakyat	ORG	media	capitalized	Pikiran Rakyat	
 Pikko Land Development	ORG	company	capitalized	RODA	
 Pinago Utama	ORG	company	capitalized	PNGO	
@@ -9317,6 +9411,7 @@ Planet Properindo Jaya	ORG	company	capitalized	PLAN
 Platinum Wahab Nusantara	ORG	company	capitalized	TGUK	
 Plaza Indonesia Realty	ORG	company	capitalized	PLIN	
 PLN	ORG	company	upper	PLN	
+PMII	ORG	association	upper	PMII	
 PNM	ORG	company	upper	PNM	
 Polaris Investama	ORG	company	capitalized	PLAS	
 Politeknik Negeri Bandung	ORG	university	capitalized		
@@ -9331,9 +9426,12 @@ Politeknik Pos Indonesia	ORG	university	capitalized
 Politico	ORG	media	capitalized	Politico	
 Pollux Hotels Group	ORG	company	capitalized	POLI	
 Polri	ORG	police	capitalized	Polri	
+Poltracking	ORG	research	capitalized	Poltracking Indonesia	
+Poltracking Indonesia	ORG	research	capitalized	Poltracking Indonesia	
 Polychem Indonesia	ORG	company	capitalized	ADMG	
 Pool Advista Finance	ORG	company	capitalized	POLA	
 Pool Advista Indonesia	ORG	company	capitalized	POOL	
+Populi Center	ORG	research	capitalized	Populi Center	
 PP (Persero)	ORG	company	capitalized	PTPP	
 PP Presisi	ORG	company	capitalized	PPRE	
 PP Properti	ORG	company	capitalized	PPRO	
@@ -9354,8 +9452,10 @@ Propam	ORG	police	capitalized	Propam
 PSBS Biak	ORG	sport	capitalized	PSBS Biak	
 PSG	ORG	sport	upper	PSG	
 PSI	ORG	party	upper	PSI	
+PSIM Yogyakarta	ORG	sport	capitalized	PSIM Yogyakarta	
 PSIS Semarang	ORG	sport	capitalized	PSIS Semarang	
 PSM Makassar	ORG	sport	capitalized	PSM Makassar	
+PSMS Medan	ORG	sport	capitalized	PSMS Medan	
 PSS Sleman	ORG	sport	capitalized	PSS Sleman	
 PSSI	ORG	sport	upper	PSSI	
 PT Abadi Lestari Indonesia	ORG	company	capitalized	RLCO	
@@ -10176,14 +10276,17 @@ PT Yupi Indo Jelly Gum	ORG	company	capitalized	YUPI
 PT Zyrexindo Mandiri Buana	ORG	company	capitalized	ZYRX	
 Pudjiadi & Sons	ORG	company	capitalized	PNSE	
 Pudjiadi Prestige	ORG	company	capitalized	PUDP	
+Pukat UGM	ORG	research	capitalized	Pukat UGM	
 Pulau Subur	ORG	company	capitalized	PTPS	
 Pupuk Indonesia	ORG	company	capitalized	Pupuk Indonesia	
 Puradelta Lestari	ORG	company	capitalized	DMAS	
 Puri Global Sukses	ORG	company	capitalized	PURI	
 Puri Sentul Permai	ORG	company	capitalized	KDTN	
+Pusat Kajian Antikorupsi Universitas Gadjah Mada	ORG	research	capitalized	Pukat UGM	
 Pusat Pelaporan dan Analisis Transaksi Keuangan	ORG	agency	capitalized	PPATK	
 Putra Mandiri Jembar	ORG	company	capitalized	PMJS	
 Putra Rajawali Kencana	ORG	company	capitalized	PURA	
+PWI	ORG	association	upper	PWI	
 Pyridam Farma	ORG	company	capitalized	PYFA	
 Qualcomm	ORG	company	capitalized	Qualcomm	
 Quantum Clovera Investama	ORG	company	capitalized	KREN	
@@ -10197,6 +10300,7 @@ Ratu Prabu Energi	ORG	company	capitalized	ARTI
 RCTI	ORG	media	upper	RCTI	
 Real Madrid	ORG	sport	capitalized	Real Madrid	
 Red Planet Indonesia	ORG	company	capitalized	PSKT	
+ReforMiner Institute	ORG	research	capitalized	ReforMiner Institute	
 Remala Abadi	ORG	company	capitalized	DATA	
 Repower Asia Indonesia	ORG	company	capitalized	REAL	
 Republika	ORG	media	capitalized	Republika	
@@ -10213,6 +10317,7 @@ Royal Prima	ORG	company	capitalized	PRIM
 Royalindo Investa Wijaya	ORG	company	capitalized	INDO	
 RRI	ORG	media	upper	RRI	
 Rukun Raharja	ORG	company	capitalized	RAJA	
+Saiful Mujani Research and Consulting	ORG	research	capitalized	SMRC	
 Salim Ivomas Pratama	ORG	company	capitalized	SIMP	
 Samator Indo Gas	ORG	company	capitalized	AGII	
 Samcro Hyosung Adilestari	ORG	company	capitalized	ACRO	
@@ -10257,6 +10362,7 @@ Sepatu Bata	ORG	company	capitalized	BATA
 Sepeda Bersama Indonesia	ORG	company	capitalized	BIKE	
 Serambi Indonesia	ORG	media	capitalized	Serambi Indonesia	
 Seskab	ORG	agency	capitalized	Seskab	
+Setara Institute	ORG	ngo	capitalized	Setara Institute	
 Setneg	ORG	ministry	capitalized	Setneg	
 Setpres	ORG	agency	capitalized	Setpres	
 Shield On Service	ORG	company	capitalized	SOSS	
@@ -10282,7 +10388,9 @@ Sky News	ORG	media	capitalized	Sky News
 Sky Sports	ORG	media	capitalized	Sky Sports	
 SLJ Global	ORG	company	capitalized	SULI	
 Smartfren	ORG	company	capitalized	Smartfren	
+SMERU	ORG	research	upper	SMERU	
 SMR Utama	ORG	company	capitalized	SMRU	
+SMRC	ORG	research	upper	SMRC	
 Snapchat	ORG	platform	capitalized	Snapchat	
 Soechi Lines	ORG	company	capitalized	SOCI	
 Soho Global Health	ORG	company	capitalized	SOHO	
@@ -10302,6 +10410,7 @@ Sri Rejeki Isman	ORG	company	capitalized	SRIL
 Sritex	ORG	company	capitalized	Sritex	
 Sriwahana Adityakarta	ORG	company	capitalized	SWAT	
 Sriwijaya Air	ORG	company	capitalized	Sriwijaya Air	
+Sriwijaya FC	ORG	sport	capitalized	Sriwijaya FC	
 Star Pacific	ORG	company	capitalized	LPLI	
 Starbucks	ORG	company	capitalized	Starbucks	
 Steady Safe	ORG	company	capitalized	SAFE	
@@ -10614,13 +10723,16 @@ Voice of America	ORG	media	capitalized	Voice of America
 Voksel Electric	ORG	company	capitalized	VOKS	
 Wahana Interfood Nusantara	ORG	company	capitalized	COCO	
 Wahana Inti Makmur	ORG	company	capitalized	NASI	
+Wahana Lingkungan Hidup Indonesia	ORG	ngo	capitalized	Walhi	
 Wahana Pronatural	ORG	company	capitalized	WAPO	
+Walhi	ORG	ngo	capitalized	Walhi	
 Wall Street Journal	ORG	media	capitalized	Wall Street Journal	
 Warta Kota	ORG	media	capitalized	Warta Kota	
 Washington Post	ORG	media	capitalized	Washington Post	
 Waskita Beton Precast	ORG	company	capitalized	WSBP	
 Waskita Karya	ORG	company	capitalized	Waskita Karya	
 Waskita Karya (Persero)	ORG	company	capitalized	WSKT	
+West Ham United	ORG	sport	capitalized	West Ham United	
 WhatsApp	ORG	platform	capitalized	WhatsApp	
 WHO	ORG	international	upper	WHO	
 Widiant Jaya Krenindo	ORG	company	capitalized	WIDI	
@@ -10646,7 +10758,11 @@ XL Axiata	ORG	company	capitalized	XL Axiata
 XLSMART Telecom Sejahtera	ORG	company	capitalized	EXCL	
 Xolare RCR Energy	ORG	company	capitalized	SOLA	
 Yanaprima Hastapersada	ORG	company	capitalized	YPAS	
+Yayasan Lembaga Bantuan Hukum Indonesia	ORG	ngo	capitalized	YLBHI	
+Yayasan Lembaga Konsumen Indonesia	ORG	ngo	capitalized	YLKI	
 Yelooo Integra Datanet	ORG	company	capitalized	YELO	
+YLBHI	ORG	ngo	upper	YLBHI	
+YLKI	ORG	ngo	upper	YLKI	
 Yonhap	ORG	media	capitalized	Yonhap	
 YouTube	ORG	platform	capitalized	YouTube	
 Yulie Sekuritas Indonesia	ORG	company	capitalized	YULE	
@@ -10674,6 +10790,10 @@ Asisten	ROLE	role	capitalized
 Astronom	ROLE	role	capitalized		
 Bang	ROLE	honorific	capitalized		
 Bapak	ROLE	honorific	capitalized		
+Bek	ROLE	role	capitalized		
+Bek kanan	ROLE	role	sentence		
+Bek kiri	ROLE	role	sentence		
+Bek tengah	ROLE	role	sentence		
 Bendahara	ROLE	role	capitalized		
 Bendahara Umum	ROLE	role	sentence		
 Bharada	ROLE	rank	capitalized		
@@ -10747,6 +10867,9 @@ Executive Vice President	ROLE	role	sentence
 Filsuf	ROLE	role	capitalized		
 Fotografer	ROLE	role	capitalized		
 Founder	ROLE	role	capitalized		
+Gelandang	ROLE	role	capitalized		
+Gelandang bertahan	ROLE	role	sentence		
+Gelandang serang	ROLE	role	sentence		
 General Manager	ROLE	role	sentence		
 Gitaris	ROLE	role	capitalized		
 Gubernur	ROLE	role	capitalized		
@@ -10843,6 +10966,7 @@ Ketua Umum	ROLE	role	sentence
 Ketum	ROLE	role	capitalized		
 KH.	ROLE	honorific	any		
 Kiai	ROLE	honorific	capitalized		
+Kiper	ROLE	role	capitalized		
 Kolonel	ROLE	rank	capitalized		
 Komandan	ROLE	role	capitalized		
 Kombes	ROLE	rank	capitalized		
@@ -10975,9 +11099,11 @@ Peneliti	ROLE	role	capitalized
 Pengacara	ROLE	role	capitalized		
 Pengamat	ROLE	role	capitalized		
 Penjabat	ROLE	role	capitalized		
+Penjaga gawang	ROLE	role	sentence		
 Penulis	ROLE	role	capitalized		
 Penyair	ROLE	role	capitalized		
 Penyanyi	ROLE	role	capitalized		
+Penyerang	ROLE	role	capitalized		
 Penyidik	ROLE	role	capitalized		
 Perdana Menteri	ROLE	role	sentence		
 Perenang	ROLE	role	capitalized		
@@ -11038,6 +11164,7 @@ Sertu	ROLE	rank	capitalized
 Seskab	ROLE	role	capitalized		
 Sosiolog	ROLE	role	capitalized		
 Staf Khusus	ROLE	role	sentence		
+Striker	ROLE	role	capitalized		
 Sutradara	ROLE	role	capitalized		
 Terdakwa	ROLE	role	capitalized		
 Terpidana	ROLE	role	capitalized		
@@ -11078,6 +11205,7 @@ Wapres	ROLE	role	capitalized
 Wasekjen	ROLE	role	capitalized		
 Wawali	ROLE	role	capitalized		
 Wawalkot	ROLE	role	capitalized		
+Winger	ROLE	role	capitalized		
 Youtuber	ROLE	role	capitalized		
 """##
     /// Lexicons/given-names.tsv

@@ -1616,7 +1616,6 @@ Al Habib	PER
 Al Habsi	PER
 Al Hadi	PER
 Al Harthi	PER
-Al Hilal	PER
 Al Hilal Hamdi	PER
 Al Ittihad Jeddah	ORG
 Al Jaber	PER
@@ -9826,7 +9825,6 @@ Center for International Forestry Research	ORG
 Central Coast Mariners FC	ORG
 Centre	LOC
 Centre Alabama	LOC
-Centre for Strategic and International Studies	ORG
 Centreville	LOC
 Centreville Alabama	LOC
 Cepogo Kembang	LOC
@@ -16179,7 +16177,6 @@ FC Artmedia Bratislava	ORG
 FC Astrakhan	ORG
 FC Augsburg	ORG
 FC Baník Ostrava	ORG
-FC Barcelona	ORG
 FC Barcelona B	ORG
 FC Basel	ORG
 FC BATE Borisov	ORG
@@ -16860,7 +16857,6 @@ Fortune Udo	PER
 Fortuné	PER
 Forum Ekonomi Dunia	ORG
 Forum Gerakan Pengembangan Koperasi Indonesia	ORG
-Forum Masyarakat Peduli Parlemen Indonesia	ORG
 Foscolo	PER
 Foster Dulles	PER
 Foster Ramsey	PER
@@ -21183,7 +21179,6 @@ Himawarso	PER
 Himchan	PER
 Himmler	PER
 Himpunan Kerukunan Tani Indonesia	ORG
-Himpunan Mahasiswa Islam	ORG
 Himpunan Mahasiswa Islam-Majelis Penyelamat Organisasi	ORG
 Hin Tjio	PER
 Hina Rabbani	PER
@@ -21951,7 +21946,6 @@ Idham	PER
 Idham Azis	PER
 Idham Chalid	PER
 Idham Henyansyah	PER
-Idi	PER
 Idi Amin	PER
 Idis	PER
 Idis Nurdin	PER
@@ -28325,11 +28319,9 @@ Komisi Hukum Nasional	ORG
 Komisi Informasi Pusat	ORG
 Komisi Kejaksaan	ORG
 Komisi Kepolisian Nasional	ORG
-Komisi Nasional Anti Kekerasan Terhadap Perempuan	ORG
 Komisi Nasional Lanjut Usia	ORG
 Komisi Penanggulangan AIDS Nasional	ORG
 Komisi Pengawas Haji Indonesia	ORG
-Komisi Perlindungan Anak Indonesia	ORG
 Komite Akreditasi Nasional	ORG
 Komite Antar Departemen Bidang Kehutanan	ORG
 Komite Anti Dumping Nasional	ORG
@@ -28620,7 +28612,6 @@ Kozlov	PER
 Kozyr	PER
 Kozák	PER
 Koštunica	PER
-KPAI	ORG
 Krabbé	PER
 Krabi	LOC
 Kradean	LOC
@@ -39754,7 +39745,6 @@ Partai Bersatu Aceh	ORG
 Partai Bhinneka Indonesia	ORG
 Partai Bhinneka Tunggal Ika Indonesia	ORG
 Partai Bintang Reformasi	ORG
-Partai Buruh	ORG
 Partai Buruh Indonesia	ORG
 Partai Buruh Nasional	ORG
 Partai Buruh Sosial Demokrat	ORG
@@ -42212,7 +42202,6 @@ PSGL Gayo Lues	ORG
 PSIR Rembang	ORG
 PSKS Krakatau Steel	ORG
 PSLS Lhokseumawe	ORG
-PSMS Medan	ORG
 PSP Padang	ORG
 PSPS Pekanbaru	ORG
 PSSA Asahan	ORG
@@ -52343,7 +52332,6 @@ Srinivasa Varadhan	PER
 Sriwidari Gunungpuyuh	LOC
 Sriwidia	PER
 Sriwidia Nugroho	PER
-Sriwijaya FC	ORG
 Sriwijaya Kuala Simpang	LOC
 Sriwulan Sayung	LOC
 Sriyantono	PER
@@ -60290,7 +60278,6 @@ Yayan Ruhian	PER
 Yayasan Al-Ghoffaar Cikaso	ORG
 Yayasan Asti Dharma	ORG
 Yayasan Bunda Hati Kudus	ORG
-Yayasan Lembaga Konsumen Indonesia	ORG
 Yayasan Lontar	ORG
 Yayasan Marsudirini	ORG
 Yayasan Pendidikan Islam Nurul Ichsan	ORG

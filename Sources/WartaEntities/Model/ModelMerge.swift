@@ -288,13 +288,18 @@ extension Scan {
     /// The model's `spans`, each without the lower-case word it opens with before a capital
     /// when that word heads no name (no place, organization or facility word, no particle or
     /// honorific): `mengungkapkan | Kamal`, `kelahiran | Bandung`, `cuaca | Makassar`.
-    /// `kota Bandung`, `komplek DPR` and `dr. Soetomo` keep their first word.
+    /// `kota Bandung`, `komplek DPR` and `dr. Soetomo` keep their first word. Nor does a span end
+    /// with a clause word before the next name (``isClauseWord(_:)``: `Arsenal vs` | `West Ham
+    /// United`, where the model ran a club on towards the listed club after it).
     func withoutOpeningClauseWords(_ spans: [Mention]) -> [Mention] {
         func opensWithClauseWord(_ s: Mention) -> Bool { s.end - s.start > 1 && isOpeningClauseWord(s.start) }
-        guard spans.contains(where: opensWithClauseWord) else { return spans }
+        func endsWithClauseWord(_ s: Mention) -> Bool { s.end - s.start > 1 && s.end < kinds.count && isClauseWord(s.end - 1) }
+        guard spans.contains(where: { opensWithClauseWord($0) || endsWithClauseWord($0) }) else { return spans }
         return spans.map { span in
             var s = span
             if opensWithClauseWord(s) { s.start += 1 }
+            // Checked again on what is left: a span never ends up empty.
+            if endsWithClauseWord(s) { s.end -= 1 }
             return s
         }
     }
