@@ -91,6 +91,18 @@ final class GzipBlocks: @unchecked Sendable {
         }
     }
 
+    /// Seals the records held so far and compresses and writes what is sealed; throws
+    /// ``OutputSink/BrokenPipe`` once a write has failed.
+    func flush() throws {
+        condition.lock()
+        seal(closingFile: false)
+        condition.unlock()
+        compressWaiting()
+        condition.lock()
+        defer { condition.unlock() }
+        if failed { throw OutputSink.BrokenPipe() }
+    }
+
     /// Seals and writes what is left, closes the file and stops the watcher; throws
     /// ``OutputSink/BrokenPipe`` when a write failed.
     func finish() throws {

@@ -69,7 +69,6 @@ public final class RecordOutput {
 
     private static func isCompressed(_ path: String) -> Bool { path.lowercased().hasSuffix(".gz") }
 
-
     /// Writes one whole record (its bytes end with a newline).
     public func write(record: [UInt8]) throws { try record.withUnsafeBytes { try write(record: $0) } }
 
@@ -96,8 +95,9 @@ public final class RecordOutput {
     /// lock under which records are written), so that several threads compress at once.
     public func compressWaiting() { gzip?.compressWaiting() }
 
-    /// Nothing to do: records are written as they come. Kept for callers that flush.
-    public func flush() throws {}
+    /// Plain records are written as they come; gzip output compresses and writes the records
+    /// it holds now (blocks other threads are compressing follow when they are done).
+    public func flush() throws { try gzip?.flush() }
 
     /// Closes the output (gzip output writes what it holds first).
     public func finish() throws {

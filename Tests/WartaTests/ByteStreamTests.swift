@@ -69,4 +69,19 @@ struct ByteStreamTests {
         stream = try GzipByteStream(MemoryByteStream(a + Array("not gzip".utf8)))
         #expect(try BufferedReader(stream).readAll(limit: 100).0 == Array("satu ".utf8) && stream.truncated)
     }
+
+    /// Gzip output holds records in a block until it is full, a quarter second old, flushed or
+    /// finished: after `flush()` the file holds them as whole members, before `finish()`.
+    @Test func flushedGzipOutputHoldsItsRecords() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("warta-flush-\(UUID().uuidString).jsonl.gz").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let output = try RecordOutput(path: path)
+        try output.write(record: Array("{\"id\": 1}\n".utf8))
+        try output.write(record: Array("{\"id\": 2}\n".utf8))
+        try output.flush()
+        let written = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let stream = try GzipByteStream(MemoryByteStream(written))
+        #expect(try BufferedReader(stream).readAll(limit: 100).0 == Array("{\"id\": 1}\n{\"id\": 2}\n".utf8) && !stream.truncated)
+        try output.finish()
+    }
 }
