@@ -122,6 +122,15 @@ struct EntityTaggerTests {
         #expect(tagged("Koordinator KontraS Dimas Bagus Arya mengatakan hal itu.") == ["ORG KontraS", "PER Dimas Bagus Arya"])
     }
 
+    /// A listed organization that opens the model's person is split off where the rules read
+    /// the rest as a person (`Ekonom senior Indef Faisal Basri`: a lower-case word keeps the role
+    /// from vouching for the name), not where the rest are words of listed names (a company's
+    /// `Agri Resources Ltd`).
+    @Test func aPersonTheRulesReadAfterAListedOrganizationIsSplitOff() {
+        #expect(tagged("Ekonom senior Indef Faisal Basri mengatakan inflasi akan naik.") == ["ORG Indef", "PER Faisal Basri"])
+        #expect(tagged("Ia bekerja di Indofood Agri Resources Ltd sejak 2010.") == ["ORG Indofood Agri Resources Ltd"])
+    }
+
     /// A model span does not end with a clause word before the next name: the model ran a club
     /// on towards the listed club after it (`Arsenal vs` | `West Ham United`, `Brimob asal`).
     @Test func aNameEndsBeforeAClauseWord() {

@@ -264,9 +264,10 @@ extension Scan {
 
     /// Where the person starts in span `s` when a listed organization opens it and the rest is
     /// a person's name: a listed person; two or more capitalised words that a given name
-    /// opens and no organization or place word holds (not `Pertamina` | `Patra Niaga`); or
-    /// capitalised words whose first or last the document names as a person alone
-    /// (`isNamedAlone`: `Kementerian Keuangan` | `Rosmauli` where `kata Rosmauli` follows).
+    /// opens and no organization or place word holds (not `Pertamina` | `Patra Niaga`), or that
+    /// the rules read as a person (`Indef` | `Faisal Basri`); or capitalised words whose first
+    /// or last the document names as a person alone (`isNamedAlone`: `Kementerian Keuangan` |
+    /// `Rosmauli` where `kata Rosmauli` follows).
     func personAfterListedOrganization(_ s: Mention, isNamedAlone: (Int) -> Bool) -> Int? {
         guard s.type == .org || s.type == .per, s.end - s.start >= 3, capitalized(s.start) || allCaps(s.start),
               let (entry, p) = lexiconMatch(s.start, s.end), entry.type == .org, p < s.end else { return nil }
@@ -274,8 +275,17 @@ extension Scan {
         guard rest.allSatisfy({ kinds[$0] == .word && capitalized($0) && cues[$0].isDisjoint(with: [.organization, .location, .event]) })
         else { return nil }
         if let (person, end) = lexiconMatch(p, s.end), person.type == .per, end == s.end { return p }
-        if s.end - p >= 2, isGivenName(p) { return p }
+        if s.end - p >= 2, isGivenName(p) || isRulePersonOfNoListedNameWords(p..<s.end) { return p }
         return !isCommonWord(p) && (isNamedAlone(p) || isNamedAlone(s.end - 1)) ? p : nil
+    }
+
+    /// Whether the rules read exactly `words` as a person, and none of the words is one of a
+    /// listed organization's or place's name (`Energy Service`, `Agri Resources Ltd` after a
+    /// company are the company's words).
+    func isRulePersonOfNoListedNameWords(_ words: Range<Int>) -> Bool {
+        guard let names = nameWords, mentions.contains(where: { $0.type == .per && $0.start == words.lowerBound && $0.end == words.upperBound })
+        else { return false }
+        return words.allSatisfy { t in withKey(t) { names[NERFeatureExtractor.wordHash($0)] } & 6 == 0 }
     }
 
     /// The key hashes of the words `spans` read as a person of one word (not inside a longer name).
