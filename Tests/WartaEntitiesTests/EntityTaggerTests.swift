@@ -131,6 +131,13 @@ struct EntityTaggerTests {
         #expect(tagged("Ia bekerja di Indofood Agri Resources Ltd sejak 2010.") == ["ORG Indofood Agri Resources Ltd"])
     }
 
+    /// An organization that opens with a listed one gives back the first words of the person
+    /// right after it (`Indef Tauhid` | `Ahmad`).
+    @Test func anOrganizationGivesBackThePersonsFirstWords() {
+        #expect(tagged("Sementara itu, ekonom Indef Tauhid Ahmad menilai kebijakan itu terlalu optimistis.")
+                == ["ORG Indef", "PER Tauhid Ahmad"])
+    }
+
     /// A model span does not end with a clause word before the next name: the model ran a club
     /// on towards the listed club after it (`Arsenal vs` | `West Ham United`, `Brimob asal`).
     @Test func aNameEndsBeforeAClauseWord() {

@@ -12,7 +12,7 @@ extension Scan {
     /// where no model span falls, and a name a place word opens (`Kawasan Industri Wijaya
     /// Kusuma`) against model spans inside it.
     func adopt(_ spans: [Mention]) {
-        let spans = splittingListedOrganizations(splitAtAddressNumbers(splitAtClauseWords(spans)))
+        let spans = givingNameWordsBack(splittingListedOrganizations(splitAtAddressNumbers(splitAtClauseWords(spans))))
         let plan = mergePlan(spans)
         var a = Adoption(old: mentions, places: ambiguousPlaces, tokens: doc.tokens.count, spans: spans.count)
         for k in plan.anchored { a.keep(k) }
@@ -245,6 +245,31 @@ extension Scan {
             }
         }
         return out ?? spans
+    }
+
+    /// The model's `spans`, where an organization that opens with a listed one runs on into the
+    /// first words of the person right after it, with those words given back to the person
+    /// (`Indef Tauhid` | `Ahmad` → `Indef` | `Tauhid Ahmad`): capitalised words that no cue,
+    /// lexicon entry or listed name's words claim for an organization or a place. Not in a
+    /// headline in title case, where every word is capitalised (`Partai NasDem Nonaktifkan` |
+    /// `Ahmad Sahroni`).
+    func givingNameWordsBack(_ spans: [Mention]) -> [Mention] {
+        guard spans.count >= 2, let names = nameWords else { return spans }
+        var out = spans
+        for k in 0..<out.count - 1 where out[k].type == .org && out[k + 1].type == .per && out[k].end == out[k + 1].start {
+            let s = out[k]
+            guard !Scan.line(containing: s.start, in: titleCaseLines), let (entry, p) = lexiconMatch(s.start, s.end), entry.type == .org,
+                  p > s.start, p < s.end,
+                  (p..<s.end).allSatisfy({ t in
+                      kinds[t] == .word && capitalized(t) && !allCaps(t) && cues[t].isDisjoint(with: [.organization, .location, .event])
+                          && withKey(t, { names[NERFeatureExtractor.wordHash($0)] }) & 6 == 0
+                          && !(lexiconMatch(t, t + 1).map { $0.0.type == .org || $0.0.type == .loc } ?? false)
+                  })
+            else { continue }
+            out[k].end = p
+            out[k + 1].start = p
+        }
+        return out
     }
 
     /// Where a listed platform ends in organization span `s` that runs on past it, and whether
