@@ -40,6 +40,9 @@ public final class BatchRunner: @unchecked Sendable {
         public var seconds = 0.0
         /// Whether the output closed before the end (a closed pipe).
         public var outputClosed = false
+        /// Why output could not be written (a full disk): the run stopped there, and records are
+        /// missing. Nil when all were written or the reader closed the pipe.
+        public var outputError: WartaError?
         /// Where the time went, stage by stage (with ``Options/profile``).
         public var profile: StageProfile?
 
@@ -120,7 +123,7 @@ public final class BatchRunner: @unchecked Sendable {
     /// Closes the output and completes the summary.
     private func finish() -> Summary {
         let closing = Date()
-        do { try output.finish() } catch { summary.outputClosed = true }
+        do { try output.finish() } catch { noteOutputFailure(error) }
         summary.profile?.add(seconds: Date().timeIntervalSince(closing), as: "write")
         summary.seconds = Date().timeIntervalSince(start)
         return summary
@@ -224,12 +227,21 @@ public final class BatchRunner: @unchecked Sendable {
             try output.write(record: record)
         } catch {
             stopped = true
-            summary.outputClosed = true
+            noteOutputFailure(error)
         }
         if ok { summary.ok += 1 } else { summary.errors += 1 }
         summary.bytes += bytes
         nextToWrite += 1
         if let progress = options.progress { showProgress(progress) }
+    }
+
+    /// Records why output stopped: a closed pipe, or a write that failed (the first one).
+    private func noteOutputFailure(_ error: Error) {
+        if let failure = error as? WartaError {
+            if summary.outputError == nil { summary.outputError = failure }
+        } else {
+            summary.outputClosed = true
+        }
     }
 
     private func showProgress(_ report: (Summary, Int?) -> Void) {

@@ -44,7 +44,8 @@ final class GzipBlocks: @unchecked Sendable {
     private var compressed: [Int: Block] = [:]
     private var nextSequence = 0
     private var nextToWrite = 0
-    private var failed = false
+    /// The first write error: later writes are skipped and callers are told.
+    private var failure: Error?
     private var finished = false
     private var watcher: Thread?
 
@@ -58,11 +59,12 @@ final class GzipBlocks: @unchecked Sendable {
         watcher.start()
     }
 
-    /// Adds one record (whole); throws ``OutputSink/BrokenPipe`` once a write has failed.
+    /// Adds one record (whole); throws the first write error (``OutputSink/BrokenPipe``,
+    /// ``OutputSink/WriteFailed``) once a write has failed.
     func append(_ record: UnsafeRawBufferPointer) throws {
         condition.lock()
         defer { condition.unlock() }
-        if failed { throw OutputSink.BrokenPipe() }
+        if let failure { throw failure }
         if current.isEmpty { currentSince = monotonicNanoseconds() }
         current.append(contentsOf: record.bindMemory(to: UInt8.self))
         if current.count >= GzipBlocks.blockSize { seal(closingFile: false) }
@@ -91,8 +93,8 @@ final class GzipBlocks: @unchecked Sendable {
         }
     }
 
-    /// Seals the records held so far and compresses and writes what is sealed; throws
-    /// ``OutputSink/BrokenPipe`` once a write has failed.
+    /// Seals the records held so far and compresses and writes what is sealed; throws the
+    /// first write error once a write has failed.
     func flush() throws {
         condition.lock()
         seal(closingFile: false)
@@ -100,11 +102,11 @@ final class GzipBlocks: @unchecked Sendable {
         compressWaiting()
         condition.lock()
         defer { condition.unlock() }
-        if failed { throw OutputSink.BrokenPipe() }
+        if let failure { throw failure }
     }
 
-    /// Seals and writes what is left, closes the file and stops the watcher; throws
-    /// ``OutputSink/BrokenPipe`` when a write failed.
+    /// Seals and writes what is left, closes the file and stops the watcher; throws the first
+    /// write error when a write failed.
     func finish() throws {
         condition.lock()
         if finished { condition.unlock(); return }
@@ -116,10 +118,10 @@ final class GzipBlocks: @unchecked Sendable {
         while nextToWrite < nextSequence { condition.wait() }
         finished = true
         condition.broadcast()
-        let failed = failed
+        let failure = failure
         condition.unlock()
         if let watcher { while !watcher.isFinished { usleep(100) } }
-        if failed { throw OutputSink.BrokenPipe() }
+        if let failure { throw failure }
     }
 
     /// Seals the current block (with the lock held); an empty one only to close a file, or to
@@ -138,8 +140,8 @@ final class GzipBlocks: @unchecked Sendable {
     /// Writes the compressed blocks whose turn has come (with the lock held).
     private func writeInOrder() {
         while let block = compressed.removeValue(forKey: nextToWrite) {
-            if !failed, block.member {
-                do { try FileDescriptor.writeAll(block.fd, block.bytes) } catch { failed = true }
+            if failure == nil, block.member {
+                do { try FileDescriptor.writeAll(block.fd, block.bytes) } catch { failure = error }
             }
             if block.closesFile { close(block.fd) }
             nextToWrite += 1

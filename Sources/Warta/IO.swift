@@ -41,6 +41,13 @@ public final class OutputSink {
     /// Raised when the reader has gone away (`warta … | head`).
     public struct BrokenPipe: Error {}
 
+    /// Raised when a write fails for another reason than a closed reader: a full disk, an I/O
+    /// error. Unlike a closed pipe it is an error: output is missing.
+    public struct WriteFailed: Error {
+        /// What the system said (`No space left on device`).
+        public let reason: String
+    }
+
     private let fd: Int32
     private var buffer: [UInt8] = []
     private let limit: Int

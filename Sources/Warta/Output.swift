@@ -15,6 +15,8 @@ public final class RecordOutput {
     private var ownsFD: Bool
     /// The compressor of gzip output, for the whole run (shards switch its file).
     private let gzip: GzipBlocks?
+    /// The file written now, for error messages.
+    private var currentPath: String
     private let shardDirectory: String?
     private let shardSize: Int
     private var recordsInShard = 0
@@ -25,12 +27,14 @@ public final class RecordOutput {
         fd = 1
         ownsFD = false
         gzip = nil
+        currentPath = "standard output"
         shardDirectory = nil
         shardSize = 0
     }
 
     /// A file; `.gz` compresses.
     public init(path: String) throws(WartaError) {
+        currentPath = path
         shardDirectory = nil
         shardSize = 0
         (fd, ownsFD, gzip) = try RecordOutput.open(path)
@@ -46,7 +50,8 @@ public final class RecordOutput {
         }
         shardDirectory = directory
         self.shardSize = max(1, shardSize)
-        (fd, ownsFD, gzip) = try RecordOutput.open(RecordOutput.shardPath(directory, 0, compress: compress))
+        currentPath = RecordOutput.shardPath(directory, 0, compress: compress)
+        (fd, ownsFD, gzip) = try RecordOutput.open(currentPath)
     }
 
     static func shardPath(_ dir: String, _ k: Int, compress: Bool) -> String {
@@ -74,21 +79,32 @@ public final class RecordOutput {
 
     /// Writes one whole record from memory the caller keeps (its bytes end with a newline).
     /// Gzip output only seals a block here when it is full; ``compressWaiting()`` compresses it.
+    /// Throws ``OutputSink/BrokenPipe`` when the reader has gone, ``WartaError/unwritable(path:reason:)``
+    /// when a write fails otherwise (a full disk).
     public func write(record: UnsafeRawBufferPointer) throws {
         if let dir = shardDirectory, recordsInShard >= shardSize {
             // The shard is full: the next shard opens with its first record.
             shardIndex += 1
             recordsInShard = 0
-            let next = RecordOutput.shardPath(dir, shardIndex, compress: gzip != nil)
+            currentPath = RecordOutput.shardPath(dir, shardIndex, compress: gzip != nil)
             if let gzip {
-                gzip.switchFile(to: try RecordOutput.openFile(next))
+                gzip.switchFile(to: try RecordOutput.openFile(currentPath))
             } else {
                 if ownsFD { close(fd) }
-                fd = try RecordOutput.openFile(next)
+                fd = try RecordOutput.openFile(currentPath)
             }
         }
         recordsInShard += 1
-        if let gzip { try gzip.append(record) } else if fd >= 0 { try FileDescriptor.writeAll(fd, record) }
+        try reportingFailure {
+            if let gzip { try gzip.append(record) } else if fd >= 0 { try FileDescriptor.writeAll(fd, record) }
+        }
+    }
+
+    /// Runs `body`, a failed write other than a closed pipe becoming ``WartaError/unwritable(path:reason:)``.
+    private func reportingFailure(_ body: () throws -> Void) throws {
+        do { try body() } catch let failure as OutputSink.WriteFailed {
+            throw WartaError.unwritable(path: currentPath, reason: failure.reason)
+        }
     }
 
     /// Compresses the full blocks of gzip output on the calling thread (any thread, without the
@@ -97,11 +113,13 @@ public final class RecordOutput {
 
     /// Plain records are written as they come; gzip output compresses and writes the records
     /// it holds now (blocks other threads are compressing follow when they are done).
-    public func flush() throws { try gzip?.flush() }
+    public func flush() throws { try reportingFailure { try gzip?.flush() } }
 
     /// Closes the output (gzip output writes what it holds first).
     public func finish() throws {
-        if let gzip { try gzip.finish() } else if ownsFD, fd >= 0 { close(fd) }
-        fd = -1
+        defer { fd = -1 }
+        try reportingFailure {
+            if let gzip { try gzip.finish() } else if ownsFD, fd >= 0 { close(fd) }
+        }
     }
 }

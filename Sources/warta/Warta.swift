@@ -46,6 +46,9 @@ func runReportingErrors(_ body: () throws -> Int32) throws {
         status = try body()
     } catch is OutputSink.BrokenPipe {
         throw ExitCode.success
+    } catch let failure as OutputSink.WriteFailed {
+        printError("warta: \(WartaError.unwritable(path: "standard output", reason: failure.reason).message)")
+        throw ExitCode(2)
     } catch let error as WartaError {
         printError("warta: \(error.message)")
         throw ExitCode(2)
@@ -158,6 +161,10 @@ struct Process: ParsableCommand {
             if !quiet && isatty(2) != 0 { options.progress = Progress.show }
             let summary = BatchRunner(pipeline: Pipeline(configuration: configuration), options: options, output: sink).run(inputs)
             if !quiet && isatty(2) != 0 { Progress.clear() }
+            if let failure = summary.outputError {
+                printError("warta: \(failure.message)")
+                return 2
+            }
             if summary.outputClosed { return 0 }
             if !quiet { printError(summary.line) }
             if let table = summary.profile?.table { printError(table) }

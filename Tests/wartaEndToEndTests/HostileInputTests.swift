@@ -111,6 +111,22 @@ struct HostileInputTests {
         }
     }
 
+    /// A full disk is an error, not a closed pipe: the run stops with status 2 and says which
+    /// output could not be written (it had ended quietly with status 0 and records missing).
+    @Test(arguments: ["1", "2"]) func aFullDiskIsAnErrorNotAClosedPipe(jobs: String) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["out.jsonl", "out.jsonl.gz"] {
+            let out = dir.appendingPathComponent(name).path
+            try FileManager.default.createSymbolicLink(atPath: out, withDestinationPath: "/dev/full")
+            let r = try warta(["process", "--quiet", "--jobs", jobs, "--output", out, "seeds/000_43943d992f4a7b6d.txt"])
+            #expect(r.status == 2, "\(name), --jobs \(jobs)")
+            #expect(r.stderr.contains("\(out): cannot be written (No space left on device)"), "\(name): \(r.stderr)")
+        }
+        let stdout = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "'\(wartaBinary.path)' process --jobs \(jobs) seeds/000_43943d992f4a7b6d.txt > /dev/full"])
+        #expect(stdout.status == 2 && stdout.stderr.contains("standard output: cannot be written"), "\(stdout.stderr)")
+    }
+
     /// What `gzip -dc` makes of a gzip stream that has no trailer yet.
     private func gunzipPartial(_ data: Data) -> String {
         let p = Process()

@@ -36,6 +36,9 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedLexicon(path: String, line: Int, detail: String)
     /// The document took longer than the time budget; `stage` is the stage it did not reach.
     case timeout(seconds: Double, stage: String)
+    /// Output could not be written (a full disk, an I/O error): the records after the last one
+    /// written are missing.
+    case unwritable(path: String, reason: String)
 
     /// A stable machine-readable code.
     public var code: String {
@@ -55,6 +58,7 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedCoNLLU: "malformed_conllu"
         case .malformedLexicon: "malformed_lexicon"
         case .timeout: "timeout"
+        case .unwritable: "unwritable"
         }
     }
 
@@ -77,6 +81,7 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedCoNLLU(let p, let l, let d): "\(p):\(l): not valid CoNLL-U (\(d))"
         case .malformedLexicon(let p, let l, let d): "\(p):\(l): not a lexicon row (\(d)); see docs/lexicons.md"
         case .timeout(let s, let stage): "analysis took over \(Int(s)) s and stopped before \(stage); raise the time limit or split the document"
+        case .unwritable(let p, let r): "\(p): cannot be written (\(r)); what follows is missing (the last record may be cut): make room and run again"
         }
     }
 

@@ -491,7 +491,8 @@ enum FileDescriptor {
         return body(UnsafeRawBufferPointer(start: base, count: size))
     }
 
-    /// Writes all of `bytes` to `fd`; a failed write (a closed reader) is ``OutputSink/BrokenPipe``.
+    /// Writes all of `bytes` to `fd`; a closed reader is ``OutputSink/BrokenPipe``, any other
+    /// failed write (a full disk, an I/O error) ``OutputSink/WriteFailed``.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try writeAll(fd, $0) }
     }
@@ -502,8 +503,10 @@ enum FileDescriptor {
         while offset < raw.count {
             let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
             if n < 0 {
-                if errno == EINTR { continue }
-                throw OutputSink.BrokenPipe()
+                let e = errno
+                if e == EINTR { continue }
+                if e == EPIPE { throw OutputSink.BrokenPipe() }
+                throw OutputSink.WriteFailed(reason: String(cString: strerror(e)))
             }
             offset += n
         }
