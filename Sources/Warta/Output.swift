@@ -46,7 +46,7 @@ public final class RecordOutput {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw .unreadable(path: directory, reason: "cannot create the output folder")
+            throw .unwritable(path: directory, reason: "the output folder cannot be created")
         }
         shardDirectory = directory
         self.shardSize = max(1, shardSize)
@@ -68,7 +68,7 @@ public final class RecordOutput {
 
     private static func openFile(_ path: String) throws(WartaError) -> Int32 {
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        if fd < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        if fd < 0 { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
         return fd
     }
 

@@ -92,7 +92,7 @@ struct View: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         } catch {
-            throw WartaError.unreadable(path: dir, reason: "cannot create the output folder")
+            throw WartaError.unwritable(path: dir, reason: "the output folder cannot be created")
         }
         var entries: [HTMLPageWriter.IndexEntry] = []
         var failed = 0

@@ -125,6 +125,10 @@ struct HostileInputTests {
         }
         let stdout = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "'\(wartaBinary.path)' process --jobs \(jobs) seeds/000_43943d992f4a7b6d.txt > /dev/full"])
         #expect(stdout.status == 2 && stdout.stderr.contains("standard output: cannot be written"), "\(stdout.stderr)")
+        // An output that cannot be created says so (it said "cannot be read").
+        let missing = dir.appendingPathComponent("no/such/folder/out.jsonl").path
+        let r = try warta(["process", "--quiet", "--jobs", jobs, "--output", missing, "seeds/000_43943d992f4a7b6d.txt"])
+        #expect(r.status == 2 && r.stderr.contains("\(missing): cannot be written (No such file or directory)"), "\(r.stderr)")
     }
 
     /// What `gzip -dc` makes of a gzip stream that has no trailer yet.

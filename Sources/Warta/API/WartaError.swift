@@ -36,8 +36,8 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedLexicon(path: String, line: Int, detail: String)
     /// The document took longer than the time budget; `stage` is the stage it did not reach.
     case timeout(seconds: Double, stage: String)
-    /// Output could not be written (a full disk, an I/O error): the records after the last one
-    /// written are missing.
+    /// Output could not be created or written (a missing folder, no permission, a full disk): the
+    /// records from there on are missing.
     case unwritable(path: String, reason: String)
 
     /// A stable machine-readable code.
@@ -81,7 +81,7 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedCoNLLU(let p, let l, let d): "\(p):\(l): not valid CoNLL-U (\(d))"
         case .malformedLexicon(let p, let l, let d): "\(p):\(l): not a lexicon row (\(d)); see docs/lexicons.md"
         case .timeout(let s, let stage): "analysis took over \(Int(s)) s and stopped before \(stage); raise the time limit or split the document"
-        case .unwritable(let p, let r): "\(p): cannot be written (\(r)); what follows is missing (the last record may be cut): make room and run again"
+        case .unwritable(let p, let r): "\(p): cannot be written (\(r)); no record from there on is in it (the last one may be cut): fix the path, its permissions or the space left, and run again"
         }
     }
 
