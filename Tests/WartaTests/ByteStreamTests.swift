@@ -70,6 +70,24 @@ struct ByteStreamTests {
         #expect(try BufferedReader(stream).readAll(limit: 100).0 == Array("satu ".utf8) && stream.truncated)
     }
 
+    /// A stream that never ends (`/dev/zero`) is an error once `readCap` bytes are read past a
+    /// limit, whether the whole of it is read or a line's end is looked for: it hung.
+    @Test func aStreamThatNeverEndsIsAnError() throws {
+        final class Zeros: ByteStream {
+            let truncated = false
+            func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(WartaError) -> Int {
+                buffer.update(repeating: 0)
+                return buffer.count
+            }
+        }
+        let whole = BufferedReader(Zeros())
+        whole.readCap = 1 << 20
+        #expect(throws: WartaError.self) { _ = try whole.readAll(limit: 1000) }
+        let lines = BufferedReader(Zeros())
+        lines.readCap = 1 << 20
+        #expect(throws: WartaError.self) { _ = try lines.readLine(limit: 1000) }
+    }
+
     /// Gzip output holds records in a block until it is full, a quarter second old, flushed or
     /// finished: after `flush()` the file holds them as whole members, before `finish()`.
     @Test func flushedGzipOutputHoldsItsRecords() throws {

@@ -160,6 +160,19 @@ struct HostileInputTests {
         }
     }
 
+    /// A named pipe in a folder is skipped: opening one that no one writes to waited for ever.
+    /// `/dev/zero` named on the command line is a `too_large` record, not a hang.
+    @Test func aPipeInAFolderAndAnEndlessDeviceDoNotHang() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("Satu dua tiga.".utf8).write(to: dir.appendingPathComponent("a.txt"))
+        #expect(mkfifo(dir.appendingPathComponent("b.txt").path, 0o644) == 0)
+        let r = try warta(["process", "--quiet", dir.path])
+        #expect(summary(r) == [dir.path + "/a.txt ok"])
+        let zero = try warta(["process", "--quiet", "/dev/zero"])
+        #expect(summary(zero) == ["/dev/zero too_large"])
+    }
+
     @Test func anOverLongJSONLine() throws {
         var lines = (0..<5).map { "{\"id\": \"d\($0)\", \"text\": \"Kalimat \($0).\"}" }
         lines[2] = "{\"id\": \"long\", \"text\": \"" + String(repeating: "kata ", count: 50_000) + "\"}"

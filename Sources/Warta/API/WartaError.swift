@@ -36,6 +36,9 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedLexicon(path: String, line: Int, detail: String)
     /// The document took longer than the time budget; `stage` is the stage it did not reach.
     case timeout(seconds: Double, stage: String)
+    /// The input ran on past `bytes` without ending (a line without a line break, a device that
+    /// never ends such as `/dev/zero`): reading stopped there.
+    case endless(bytes: Int)
     /// Output could not be created or written (a missing folder, no permission, a full disk): the
     /// records from there on are missing.
     case unwritable(path: String, reason: String)
@@ -58,6 +61,7 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedCoNLLU: "malformed_conllu"
         case .malformedLexicon: "malformed_lexicon"
         case .timeout: "timeout"
+        case .endless: "too_large"
         case .unwritable: "unwritable"
         }
     }
@@ -81,6 +85,7 @@ public enum WartaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedCoNLLU(let p, let l, let d): "\(p):\(l): not valid CoNLL-U (\(d))"
         case .malformedLexicon(let p, let l, let d): "\(p):\(l): not a lexicon row (\(d)); see docs/lexicons.md"
         case .timeout(let s, let stage): "analysis took over \(Int(s)) s and stopped before \(stage); raise the time limit or split the document"
+        case .endless(let b): "the input runs on past \(b) bytes without an end (or a line break where lines are read); reading stopped there"
         case .unwritable(let p, let r): "\(p): cannot be written (\(r)); no record from there on is in it (the last one may be cut): fix the path, its permissions or the space left, and run again"
         }
     }

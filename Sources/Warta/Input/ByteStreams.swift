@@ -261,12 +261,13 @@ public final class BufferedReader {
     }
 
     /// Skips to just after the next line break; returns how many bytes the line had left
-    /// (without its line break).
+    /// (without its line break); throws ``WartaError/endless(bytes:)`` past ``readCap`` bytes.
     @discardableResult
     public func skipLine() throws(WartaError) -> Int {
         var skipped = 0
         var lastWasCR = false
         while true {
+            if skipped > readCap { throw .endless(bytes: skipped) }
             if start == end, try !fill() { return skipped }
             if let nl = buffer[start..<end].firstIndex(of: 0x0A) {
                 let n = nl - start
@@ -363,8 +364,14 @@ public final class BufferedReader {
         offset -= bytes.count
     }
 
+    /// The most bytes read past a limit, to count them or to find a line's end, before reading
+    /// gives up: a stream that never ends (`/dev/zero`, a line without a line break) is an
+    /// error, not a hang. 1 GiB unless set lower (tests do).
+    public var readCap = 1 << 30
+
     /// Everything left in the stream, up to `limit` bytes (more is read and dropped; the
-    /// second value is the full length).
+    /// second value is the full length); throws ``WartaError/endless(bytes:)`` past
+    /// ``readCap`` bytes.
     public func readAll(limit: Int) throws(WartaError) -> ([UInt8], Int) {
         var out: [UInt8] = []
         var total = 0
@@ -374,6 +381,7 @@ public final class BufferedReader {
             if out.count < limit { out.append(contentsOf: buffer[start..<(start + min(n, limit - out.count))]) }
             total += n
             consume(n)
+            if total > max(limit, readCap) { throw .endless(bytes: total) }
         }
         return (out, total)
     }

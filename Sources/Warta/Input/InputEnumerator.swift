@@ -316,6 +316,9 @@ struct FolderWalk {
             var target = link
             if isLink { guard stat(child, &target) == 0 else { return nil } }
             if (target.st_mode & S_IFMT) == S_IFDIR { return !isLink || followSymlinks ? child : nil }
+            // A named pipe, socket or device in a folder is no file of documents: opening a pipe
+            // no one writes to waits for ever.
+            guard (target.st_mode & S_IFMT) == S_IFREG else { return nil }
             let base = FolderWalk.baseName(name)
             return [".html", ".htm", ".txt", ".jsonl", ".warc"].contains { base.hasSuffix($0) } ? child : nil
         }
