@@ -32,6 +32,18 @@ struct NERScorerTests {
         return (byRows, byScorer)
     }
 
+    /// A window longer than ``NERWindowFeatures/maxWindow`` (thousands of capitalised words and
+    /// no full stop) is decoded in pieces that cover it: one of 400,000 tokens had taken 300 MB.
+    @Test func aWindowOfThousandsOfWordsIsDecodedInPieces() {
+        let text = Array(repeating: "Budi Santoso Jakarta", count: 1000).joined(separator: " ")
+        let scan = Scan(doc: TextAnalyzer().analyze(text), lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
+        scan.applyRules()
+        var windows: [Range<Int>] = []
+        NERWindowFeatures.forEachWindow(scan) { window, _, _ in windows.append(window) }
+        #expect(windows.map(\.count) == [1024, 1024, 952])
+        #expect(windows.first?.lowerBound == 0 && zip(windows, windows.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+    }
+
     @Test func theBuiltInModel() throws {
         let model = try #require(NERModel.builtIn)
         let (rows, scorer) = Self.emissions(model, Self.texts + Self.texts)

@@ -499,7 +499,12 @@ enum NERWindowFeatures {
                         if headline == nil {
                             headline = isHeadline(sentence, flags, kinds) ? .capitals : scan.isTitleCase(sentence) ? .titleCase : HeadlineCase.none
                         }
-                        body(window, sentence, headline!)
+                        // A window of thousands of capitalised words is no text (a list of
+                        // names without a full stop, a machine's output): decoded in pieces, its
+                        // buffers stay small (one of 400,000 tokens had taken 300 MB).
+                        for start in stride(from: window.lowerBound, to: window.upperBound, by: maxWindow) {
+                            body(start..<min(start + maxWindow, window.upperBound), sentence, headline!)
+                        }
                     }
                 }
             }
@@ -528,6 +533,9 @@ enum NERWindowFeatures {
             body(window, rows)
         }
     }
+
+    /// The most tokens decoded as one window.
+    static let maxWindow = 1024
 
     /// How a sentence is cased when capitals are no sign of a name, as the model reads it.
     enum HeadlineCase: UInt64 {
