@@ -56,6 +56,18 @@ public enum CharsetDecoder {
         }
     }
 
+    /// Plain text that is not UTF-8, decoded to UTF-8: UTF-16 or UTF-8 with a byte order mark,
+    /// or Latin text whose non-ASCII bytes (under a quarter of all) are mostly no valid UTF-8,
+    /// read as windows-1252, the superset of Latin-1 that old sites and Windows editors write.
+    /// Nil for UTF-8 text, which is left as it is (a stray invalid byte is the normalizer's to
+    /// replace), and for other bytes (a legacy Asian charset, binary data): not read as Latin.
+    public static func decodeText(_ bytes: [UInt8]) -> DecodedPage? {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return decode(bytes) }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return decode(bytes) }
+        guard bytes.count(where: { $0 >= 0x80 }) * 4 < bytes.count, !isValidUTF8(bytes), invalidShare(bytes) > 0.5 else { return nil }
+        return windows1252(bytes, source: "sniffed")
+    }
+
     /// The canonical lower-case name of a charset label, or nil when empty.
     static func normalizedName(_ label: String) -> String? {
         var s = label.lowercased()

@@ -67,6 +67,22 @@ struct RecordTests {
         #expect(p.analyze((0..<90).map { _ in UInt8(0xFE) }, format: .text).failureCode == "binary_input")
     }
 
+    /// Plain text in UTF-16 with its byte order mark, or in windows-1252 (Latin-1), is read as the
+    /// text it is: UTF-16 was refused as binary (its NUL bytes), windows-1252 got U+FFFD for each
+    /// accented letter and curly quote. Bytes that are no Latin text stay binary.
+    @Test func textInUTF16OrWindows1252IsDecoded() throws {
+        let p = pipeline(articles: true)
+        let text = "Presiden Joko Widodo tiba di Semarang. Kafe “Café Batavia” ramai dikunjungi warga hari ini."
+        let utf8 = try p.analyze(Array(text.utf8), format: .text).get()
+        let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8($0 >> 8)] }
+        let fromUTF16 = try p.analyze(utf16, format: .text).get()
+        #expect(fromUTF16.text == utf8.text && fromUTF16.article?.charset == "utf-16le")
+        let fromLatin = try p.analyze([UInt8](try #require(text.data(using: .windowsCP1252))), format: .text).get()
+        #expect(fromLatin.text == utf8.text && fromLatin.article?.charset == "windows-1252")
+        #expect(utf8.article?.charset == "utf-8")
+        #expect(p.analyze((0..<90).map { UInt8(0x80 + $0) }, format: .text).failureCode == "binary_input")
+    }
+
     @Test func errorRecordsAreValidJSON() throws {
         var out = JSONWriter()
         RecordWriter().writeError(id: "a\"b", error: .emptyInput, to: &out)

@@ -98,8 +98,9 @@ struct CLITests {
         #expect(recs.map { $0["id"] as! String } == [empty, "missing.txt", binary, invalid])
         let codes = recs.prefix(3).map { ($0["error"] as! [String: String])["code"]! }
         #expect(codes == ["empty_input", "file_not_found", "binary_input"])
-        #expect((recs[3]["stats"] as! [String: Int])["invalid_utf8"] == 1)
-        #expect(recs[3]["text"] as? String == "Kota Bogor, caf\u{FFFD} baru.")
+        // Latin-1 text is read as windows-1252: `é`, not U+FFFD.
+        #expect((recs[3]["stats"] as! [String: Int])["invalid_utf8"] == 0)
+        #expect(recs[3]["text"] as? String == "Kota Bogor, café baru." && recs[3]["charset"] as? String == "windows-1252")
         #expect((recs[1]["source"] as! [String: Any])["path"] as? String == "missing.txt")
     }
 

@@ -1,3 +1,4 @@
+import WartaHTML
 import WartaText
 
 /// Refuses what cannot be analysed before any work is done: inputs over the size limit, binary
@@ -17,11 +18,29 @@ public struct InputCheckStage: Stage {
         if bytes.count > maxBytes { throw .tooLarge(bytes: bytes.count, limit: maxBytes) }
         switch document.format {
         case .text:
-            if let problem = InputCheckStage.binaryProblem(bytes) { throw .binaryInput(detail: problem) }
+            if let decoded = InputCheckStage.decodedText(bytes) {
+                document.input = decoded.bytes
+                document.charset = decoded.charset
+            }
+            if let problem = InputCheckStage.binaryProblem(document.input) { throw .binaryInput(detail: problem) }
         case .html:
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .emptyInput }
             if let problem = InputCheckStage.binaryProblem(bytes, toleratingRareNUL: true) { throw .binaryInput(detail: problem) }
         }
+    }
+
+    /// Plain text in UTF-16 (with its byte order mark) or windows-1252 as UTF-8
+    /// (``CharsetDecoder/decodeText(_:)``), or nil for UTF-8 text: looked at only when the text
+    /// opens with a UTF-16 byte order mark or its first 64 KiB hold bytes that are no UTF-8 and
+    /// no NUL (binary data stays binary), so most text costs nothing more. UTF-16 was refused
+    /// as binary (its NUL bytes), windows-1252 read with U+FFFD for each accented letter.
+    static func decodedText(_ bytes: [UInt8]) -> DecodedPage? {
+        let utf16 = bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
+        if !utf16 {
+            let c = census(bytes)
+            guard c.invalid > 0, c.nul == 0 else { return nil }
+        }
+        return CharsetDecoder.decodeText(bytes)
     }
 
     /// What the first 64 KiB of an input hold that text does not.
