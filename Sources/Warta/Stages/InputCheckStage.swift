@@ -18,11 +18,18 @@ public struct InputCheckStage: Stage {
         if bytes.count > maxBytes { throw .tooLarge(bytes: bytes.count, limit: maxBytes) }
         switch document.format {
         case .text:
-            if let decoded = InputCheckStage.decodedText(bytes) {
+            // One census of the first 64 KiB tells both whether to decode and, for UTF-8 text
+            // (nearly all), whether it is binary.
+            let census = InputCheckStage.census(bytes)
+            var problem: String?
+            if let decoded = InputCheckStage.decodedText(bytes, census) {
                 document.input = decoded.bytes
                 document.charset = decoded.charset
+                problem = InputCheckStage.binaryProblem(document.input)
+            } else {
+                problem = InputCheckStage.binaryProblem(census)
             }
-            if let problem = InputCheckStage.binaryProblem(document.input) { throw .binaryInput(detail: problem) }
+            if let problem { throw .binaryInput(detail: problem) }
         case .html:
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .emptyInput }
             if let problem = InputCheckStage.binaryProblem(bytes, toleratingRareNUL: true) { throw .binaryInput(detail: problem) }
@@ -34,12 +41,9 @@ public struct InputCheckStage: Stage {
     /// opens with a UTF-16 byte order mark or its first 64 KiB hold bytes that are no UTF-8 and
     /// no NUL (binary data stays binary), so most text costs nothing more. UTF-16 was refused
     /// as binary (its NUL bytes), windows-1252 read with U+FFFD for each accented letter.
-    static func decodedText(_ bytes: [UInt8]) -> DecodedPage? {
+    static func decodedText(_ bytes: [UInt8], _ census: Census) -> DecodedPage? {
         let utf16 = bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
-        if !utf16 {
-            let c = census(bytes)
-            guard c.invalid > 0, c.nul == 0 else { return nil }
-        }
+        guard utf16 || census.invalid > 0 && census.nul == 0 else { return nil }
         return CharsetDecoder.decodeText(bytes)
     }
 
@@ -52,7 +56,11 @@ public struct InputCheckStage: Stage {
     /// than one in a hundred: a stray one is tolerated and not counted against the rest), more
     /// than one control byte in twenty, or more than a quarter of the bytes not UTF-8.
     static func binaryProblem(_ bytes: [UInt8], toleratingRareNUL: Bool = false) -> String? {
-        let c = census(bytes)
+        binaryProblem(census(bytes), toleratingRareNUL: toleratingRareNUL)
+    }
+
+    /// ``binaryProblem(_:toleratingRareNUL:)`` from the census of the input's first 64 KiB.
+    static func binaryProblem(_ c: Census, toleratingRareNUL: Bool = false) -> String? {
         if toleratingRareNUL {
             if c.nul * 100 > c.sample { return "\(c.nul) NUL bytes in the first \(c.sample) bytes" }
         } else if c.nul > 0 {
