@@ -64,7 +64,8 @@ public enum CharsetDecoder {
     public static func decodeText(_ bytes: [UInt8]) -> DecodedPage? {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return decode(bytes) }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return decode(bytes) }
-        guard bytes.count(where: { $0 >= 0x80 }) * 4 < bytes.count, !isValidUTF8(bytes), invalidShare(bytes) > 0.5 else { return nil }
+        // Mostly invalid high bytes are no UTF-8 (so no valid-UTF-8 pass is needed).
+        guard bytes.count(where: { $0 >= 0x80 }) * 4 < bytes.count, invalidShare(bytes) > 0.5 else { return nil }
         return windows1252(bytes, source: "sniffed")
     }
 

@@ -1311,7 +1311,7 @@ final class QuoteScan {
             made = false
             // `kata bek berusia 23 tahun itu` after `… Jay Idzes mengaku senang.`: a description
             // ending in a demonstrative is read as a pronoun is.
-            func pointingBack() -> (Speaker?, Bool)? {
+            func pointingBack() -> (Speaker, Bool)? {
                 guard let d = c.cue.flatMap(descriptionPointingBack), let m = subject(after: lastEnd, before: anchor),
                       !isTopic(m, ofQuote: last, quotes) else { return nil }
                 return make(mention: m, at: range(d.lowerBound, d.upperBound), by: .pronoun, known: known, quotes: quotes)

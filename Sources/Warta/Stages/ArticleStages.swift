@@ -49,7 +49,7 @@ public struct TextArticleStage: Stage {
         let head = TextArticleExtractor.headLength(of: article.paragraphs)
         document.normalized = body
         document.article = article
-        // Text read in another charset than UTF-8 (``InputCheckStage/decodedText(_:)``) says so.
+        // Text read in another charset than UTF-8 (``InputCheckStage/decodedText(_:_:)``) says so.
         if let charset = document.charset { document.article!.charset = charset }
         document.article!.language = LanguageDetector().detect(head == body.bytes.count ? body.bytes : Array(body.bytes[..<head]))
     }

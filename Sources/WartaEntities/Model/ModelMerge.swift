@@ -254,7 +254,7 @@ extension Scan {
     /// headline in title case, where every word is capitalised (`Partai NasDem Nonaktifkan` |
     /// `Ahmad Sahroni`).
     func givingNameWordsBack(_ spans: [Mention]) -> [Mention] {
-        guard spans.count >= 2, let names = nameWords else { return spans }
+        guard spans.count >= 2, nameWords != nil else { return spans }
         var out = spans
         for k in 0..<out.count - 1 where out[k].type == .org && out[k + 1].type == .per && out[k].end == out[k + 1].start {
             let s = out[k]
@@ -262,7 +262,7 @@ extension Scan {
                   p > s.start, p < s.end,
                   (p..<s.end).allSatisfy({ t in
                       kinds[t] == .word && capitalized(t) && !allCaps(t) && cues[t].isDisjoint(with: [.organization, .location, .event])
-                          && withKey(t, { names[NERFeatureExtractor.wordHash($0)] }) & 6 == 0
+                          && !isWordOfListedOrganizationOrPlace(t)
                           && !(lexiconMatch(t, t + 1).map { $0.0.type == .org || $0.0.type == .loc } ?? false)
                   })
             else { continue }
@@ -308,9 +308,9 @@ extension Scan {
     /// listed organization's or place's name (`Energy Service`, `Agri Resources Ltd` after a
     /// company are the company's words).
     func isRulePersonOfNoListedNameWords(_ words: Range<Int>) -> Bool {
-        guard let names = nameWords, mentions.contains(where: { $0.type == .per && $0.start == words.lowerBound && $0.end == words.upperBound })
+        guard nameWords != nil, mentions.contains(where: { $0.type == .per && $0.start == words.lowerBound && $0.end == words.upperBound })
         else { return false }
-        return words.allSatisfy { t in withKey(t) { names[NERFeatureExtractor.wordHash($0)] } & 6 == 0 }
+        return !words.contains(where: isWordOfListedOrganizationOrPlace)
     }
 
     /// The key hashes of the words `spans` read as a person of one word (not inside a longer name).
@@ -643,7 +643,7 @@ extension Scan {
     /// the language or an organization word whose field they name (`Dalam`, `Bidang`,
     /// `Kejaksaan` | `Negeri`), not a rank or an honorific (`Kombes` | `Bhakti`, `Pak` | `Rosan`).
     func roleRanIntoName(_ m: Mention, _ plan: MergePlan, _ spans: [Mention]) -> Bool {
-        guard m.type == .per, !m.role.isNone, let words = nameWords, m.start > 0, !isGivenName(m.start),
+        guard m.type == .per, !m.role.isNone, nameWords != nil, m.start > 0, !isGivenName(m.start),
               isCommonWord(m.start - 1) || !cues[m.start - 1].isDisjoint(with: [.organization, .location]),
               lexiconMatch(m.start - 1, m.start).map({ $0.0.subtype != "honorific" }) ?? true else { return false }
         var nameStart = m.end
@@ -653,8 +653,7 @@ extension Scan {
             nameStart = s.start
         }
         return (m.start..<nameStart).allSatisfy { t in
-            let bits = withKey(t) { words[NERFeatureExtractor.wordHash($0)] }
-            return plan.modelSpan[t] == 0 && bits & 6 != 0 && !isWordOfListedPeople(t)
+            plan.modelSpan[t] == 0 && isWordOfListedOrganizationOrPlace(t) && !isWordOfListedPeople(t)
         }
     }
 
@@ -786,6 +785,13 @@ extension Scan {
     func isWordOfListedPeople(_ t: Int) -> Bool {
         guard let words = nameWords else { return false }
         return withKey(t) { words[NERFeatureExtractor.wordHash($0)] } & 1 != 0
+    }
+
+    /// Whether token `t`'s word is a word of a listed organization's or place's name of two
+    /// words or more (``nameWords``; `Negeri`, `Resources`).
+    func isWordOfListedOrganizationOrPlace(_ t: Int) -> Bool {
+        guard let words = nameWords else { return false }
+        return withKey(t) { words[NERFeatureExtractor.wordHash($0)] } & 6 != 0
     }
 
     /// The role of rule person `m`, which stands right before it, run on over `m`'s words
