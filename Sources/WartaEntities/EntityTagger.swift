@@ -1082,28 +1082,35 @@ final class Scan {
         }
     }
 
+    /// The most tokens a rule of ``sentence(_:)`` reads from where it starts (the longest role,
+    /// organization and name in news run to about twenty).
+    static let ruleReach = 80
+
     func sentence(_ range: Range<Int>) {
         var i = dateline(range.lowerBound, range.upperBound)
-        let limit = range.upperBound
         while true {
             // Running lower-case text away from names and numbers has no key: nothing starts here.
             // Nor does a lower-case word or sign that is no cue, unless a case-`any` entry
             // starts with it: every rule below needs a cue, a capital, a number or a match.
-            i = nextCandidate(i, limit)
-            if i >= limit { break }
+            i = nextCandidate(i, range.upperBound)
+            if i >= range.upperBound { break }
+            // No name, role or amount runs on for more than ``ruleReach`` tokens: a rule that
+            // walks to the end of an endless run of titles or capitals from each of its tokens
+            // would take time quadratic in the sentence's length.
+            let limit = min(range.upperBound, i + Scan.ruleReach), reach = range.lowerBound..<limit
             if isNumber(i) || !cues[i].isDisjoint(with: [.numeric, .month]), let end = numeric(i, limit) { i = end; continue }
             // Lexicon, then cue patterns that may extend it; each rule gives where to go on.
             let match = lexiconMatch(i, limit)
             // Without a match or a cue word here or before, only an acronym defined earlier
             // can start a name: the other rules are not asked (most capitalised words).
-            if match == nil, !hasCueForUnlistedName(i, range) {
+            if match == nil, !hasCueForUnlistedName(i, reach) {
                 i = definedAcronym(i) ?? i + 1
                 continue
             }
             if let next = personAfterRoleOrGivenName(i, limit, match) ?? event(i, limit) ?? organization(i, limit, match)
-                ?? cuedPlace(i, limit, match) ?? countryAsModifier(i, range, match) ?? placeAfterSpeechVerb(i, range, match)
-                ?? listedPlaceOrOrganization(i, limit, match) ?? definedAcronym(i) ?? nameAfterSpeechVerb(i, range)
-                ?? placeAfterPlaceWord(i, range, match) {
+                ?? cuedPlace(i, limit, match) ?? countryAsModifier(i, reach, match) ?? placeAfterSpeechVerb(i, reach, match)
+                ?? listedPlaceOrOrganization(i, limit, match) ?? definedAcronym(i) ?? nameAfterSpeechVerb(i, reach)
+                ?? placeAfterPlaceWord(i, reach, match) {
                 i = next
             } else {
                 i += 1

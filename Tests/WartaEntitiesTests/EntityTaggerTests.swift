@@ -28,6 +28,26 @@ func expectOnePerson(_ text: String, _ name: String, role: String, model: NERMod
 
 @Suite("Entity tagger")
 struct EntityTaggerTests {
+    /// Thousands of one title, acronym or cue word in one sentence are tagged in the model's
+    /// windows, and a name after them is found: a rule read from each title to the end of the
+    /// sentence (5,000 `Dr.` took seconds, a megabyte of them minutes) and the merge walked the
+    /// rules' mentions for each span; a cued place took the whole run as one name.
+    @Test func longRunsOfOneWordAreTaggedInPieces() {
+        for (word, tail, type) in [("Dr.", "Budi Santoso mengatakan, harga naik.", "LOC"), ("KPK", "mengatakan, harga naik.", "ORG"),
+                                   ("Kota", "Semarang.", "LOC")] {
+            let text = Array(repeating: word, count: 5000).joined(separator: " ") + " " + tail
+            let doc = TextAnalyzer().analyze(text)
+            let mentions = EntityTagger(model: NERModel.builtIn).tag(doc)
+            #expect(mentions.count >= 5, "\(word)")
+            #expect(mentions.allSatisfy { $0.end - $0.start <= 1024 }, "\(word)")
+            #expect(zip(mentions, mentions.dropFirst()).allSatisfy { $0.end <= $1.start }, "\(word)")
+            let run = mentions.filter { $0.start < 5000 }
+            #expect(run.allSatisfy { $0.type.rawValue == type } && run.reduce(0) { $0 + $1.end - $1.start } >= 4990, "\(word)")
+        }
+        #expect(tagged(Array(repeating: "Dr.", count: 5000).joined(separator: " ") + " Budi Santoso mengatakan, harga naik.").last
+                == "PER Budi Santoso")
+    }
+
     /// A later word of a person's name is that person where the model finds nothing, but does
     /// not cut a longer name the model finds (`Tri Utami Wulandari` after `Tri Supriyanto`).
     @Test func aLaterPartialNameYieldsToALongerModelName() {

@@ -165,4 +165,41 @@ struct MergeSpeedTests {
         }
         #expect(found >= 4)
     }
+    /// The rules' people by span answer as a walk of the mentions does, for every span of up
+    /// to six tokens (a walk per span had made the merge quadratic in a run of acronyms).
+    @Test func rulePeopleBySpanMatchAWalkOfTheMentions() {
+        let scan = Self.scan()
+        scan.applyRules()
+        let people = scan.rulePersonSpans()
+        let n = scan.doc.tokens.count
+        var found = 0
+        for start in 0..<n {
+            for end in start + 1...min(n, start + 6) {
+                let plain = scan.mentions.contains { $0.type == .per && $0.start == start && $0.end == end }
+                #expect(people.contains(Scan.spanKey(start..<end)) == plain, "tokens \(start)..<\(end)")
+                if plain { found += 1 }
+            }
+        }
+        #expect(found >= 4)
+    }
+
+    /// A name the rules open with a place word stands against the model's spans inside it
+    /// unless the model found a person there: what a walk of the spans inside it gives, asked
+    /// once for the name, not once for each span inside (quadratic in a run of `Kota`).
+    @Test func openedNamesHoldingAPersonMatchAWalkOfTheSpans() {
+        let scan = Self.scan("Warga Kawasan Industri Wijaya Kusuma mengadu. Warga Kawasan Industri Budi Santoso datang.")
+        scan.applyRules()
+        let opened = scan.mentions.indices.filter { scan.mentions[$0].type != .per && scan.isOpenedByPlaceWord(scan.mentions[$0]) }
+        #expect(opened.count == 2)
+        let spans = opened.flatMap { k -> [Mention] in
+            let m = scan.mentions[k]
+            return [Mention(start: m.start + 2, end: m.end, type: k == opened[0] ? .org : .per)]
+        }
+        let plan = scan.mergePlan(spans)
+        for k in plan.opened {
+            let plain = plan.spans(inside: scan.mentions[k], spans).contains { $0.type == .per }
+            #expect(plan.openedHoldingPerson.contains(k) == plain)
+        }
+        #expect(plan.openedHoldingPerson.count == 1)
+    }
 }

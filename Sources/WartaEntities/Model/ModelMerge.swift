@@ -233,8 +233,15 @@ extension Scan {
             if alone == nil { alone = wordsNamedAlone(spans) }
             return alone!.contains(keyHash(t))
         }
+        // The rules' people by span, gathered when first asked.
+        var rulePeople: HashedIntSet? = nil
+        func isRulePerson(_ words: Range<Int>) -> Bool {
+            if rulePeople == nil { rulePeople = rulePersonSpans() }
+            return rulePeople!.contains(Scan.spanKey(words))
+        }
         for (k, s) in spans.enumerated() {
-            let person = personAfterListedOrganization(s, isNamedAlone: isNamedAlone), platform = person == nil ? platformEnd(s) : nil
+            let person = personAfterListedOrganization(s, isNamedAlone: isNamedAlone, isRulePerson: isRulePerson)
+            let platform = person == nil ? platformEnd(s) : nil
             guard let p = person ?? platform?.end else { out?.append(s); continue }
             if out == nil { out = Array(spans[..<k]) }
             out!.append(Mention(start: s.start, end: p, type: .org))
@@ -293,24 +300,35 @@ extension Scan {
     /// the rules read as a person (`Indef` | `Faisal Basri`); or capitalised words whose first
     /// or last the document names as a person alone (`isNamedAlone`: `Kementerian Keuangan` |
     /// `Rosmauli` where `kata Rosmauli` follows).
-    func personAfterListedOrganization(_ s: Mention, isNamedAlone: (Int) -> Bool) -> Int? {
+    func personAfterListedOrganization(_ s: Mention, isNamedAlone: (Int) -> Bool, isRulePerson: (Range<Int>) -> Bool) -> Int? {
         guard s.type == .org || s.type == .per, s.end - s.start >= 3, capitalized(s.start) || allCaps(s.start),
               let (entry, p) = lexiconMatch(s.start, s.end), entry.type == .org, p < s.end else { return nil }
         let rest = p..<s.end
         guard rest.allSatisfy({ kinds[$0] == .word && capitalized($0) && cues[$0].isDisjoint(with: [.organization, .location, .event]) })
         else { return nil }
         if let (person, end) = lexiconMatch(p, s.end), person.type == .per, end == s.end { return p }
-        if s.end - p >= 2, isGivenName(p) || isRulePersonOfNoListedNameWords(p..<s.end) { return p }
+        if s.end - p >= 2, isGivenName(p) || isRulePerson(p..<s.end) && isOfNoListedNameWords(p..<s.end) { return p }
         return !isCommonWord(p) && (isNamedAlone(p) || isNamedAlone(s.end - 1)) ? p : nil
     }
 
-    /// Whether the rules read exactly `words` as a person, and none of the words is one of a
-    /// listed organization's or place's name (`Energy Service`, `Agri Resources Ltd` after a
-    /// company are the company's words).
-    func isRulePersonOfNoListedNameWords(_ words: Range<Int>) -> Bool {
-        guard nameWords != nil, mentions.contains(where: { $0.type == .per && $0.start == words.lowerBound && $0.end == words.upperBound })
-        else { return false }
-        return !words.contains(where: isWordOfListedOrganizationOrPlace)
+    /// Whether none of `words` is one of a listed organization's or place's name (`Energy
+    /// Service`, `Agri Resources Ltd` after a company are the company's words); false without
+    /// the index of listed names' words.
+    func isOfNoListedNameWords(_ words: Range<Int>) -> Bool {
+        nameWords != nil && !words.contains(where: isWordOfListedOrganizationOrPlace)
+    }
+
+    /// The spans of the rules' people (``spanKey(_:)``): one lookup a span, not a walk of the mentions.
+    func rulePersonSpans() -> HashedIntSet {
+        var out = HashedIntSet()
+        for m in mentions where m.type == .per { _ = out.insert(Scan.spanKey(m.start..<m.end)) }
+        return out
+    }
+
+    /// A token range as one well-mixed key (``HashedIntSet`` takes its low bits as the slot).
+    static func spanKey(_ r: Range<Int>) -> Int {
+        let x = (UInt64(truncatingIfNeeded: r.lowerBound) &<< 32 | UInt64(truncatingIfNeeded: r.upperBound)) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: x ^ x &>> 29)
     }
 
     /// The key hashes of the words `spans` read as a person of one word (not inside a longer name).
@@ -485,6 +503,9 @@ extension Scan {
         var opened: [Int] = []
         /// By token: the name of ``opened`` over it, + 1 (0: none).
         var openedAt: [Int32]
+        /// The names of ``opened`` that hold a model person (``spans(inside:_:)``), found once
+        /// for all the spans inside them.
+        var openedHoldingPerson: Set<Int> = []
         /// By token: the model span over it, + 1 (0: none).
         var modelSpan: [Int32]
 
@@ -507,7 +528,7 @@ extension Scan {
         func standsAgainst(_ s: Mention, spans: [Mention], old: [Mention]) -> Bool {
             guard s.type != .per, let k = (s.start..<s.end).lazy.map({ openedAt[$0] }).first(where: { $0 != 0 }).map({ Int($0) - 1 }),
                   old[k].start <= s.start, s.end <= old[k].end else { return false }
-            return !self.spans(inside: old[k], spans).contains { $0.type == .per }
+            return !openedHoldingPerson.contains(k)
         }
 
         /// The model spans that lie within `m`.
@@ -569,6 +590,7 @@ extension Scan {
             let bracketed = name && m.start > 0 && flags[m.start - 1].contains(.openingBracket)
             for t in m.start..<m.end { plan.blocked[t] = max(plan.blocked[t], numeric ? 1 : bracketed ? 3 : 2) }
         }
+        for k in plan.opened where plan.spans(inside: mentions[k], spans).contains(where: { $0.type == .per }) { plan.openedHoldingPerson.insert(k) }
         return plan
     }
 
