@@ -70,6 +70,24 @@ struct InputEnumeratorTests {
         check(Array(#"{"id": "u", "text": ""#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8))
     }
 
+    /// A lone surrogate escape (half an emoji, where a crawler cut a string) reads as U+FFFD and
+    /// a raw tab inside a string as a tab, where `JSONSerialization` refused the line: the
+    /// document is read, not lost. A pair stays one character; other faults stay refused.
+    @Test func loneSurrogatesAndRawControlCharactersAreRepaired() {
+        func text(_ line: String) -> String? {
+            let doc = InputEnumerator.document(jsonLine: Array(line.utf8), fallbackID: "x:1", source: SourceInfo(path: "x.jsonl"),
+                                               forcedFormat: nil)
+            return doc.error == nil ? String(decoding: doc.bytes, as: UTF8.self) : nil
+        }
+        #expect(text(#"{"id": "a", "text": "Banjir di Demak \ud83d"}"#) == "Banjir di Demak \u{FFFD}")
+        #expect(text(#"{"id": "a", "text": "x \udc00 y \ud83d\ude00 z \ud83d\u0041", "tags": ["a"]}"#) == "x \u{FFFD} y 😀 z \u{FFFD}A")
+        #expect(text("{\"id\": \"c\", \"text\": \"raw\ttab\\\\ \\\"q\\\"\"}") == "raw\ttab\\ \"q\"")
+        #expect(text(#"{"id": "s", "text": "emoji \ud83d\ude00"}"#) == "emoji 😀")
+        #expect(text(#"{"id": "h", "text": "\u+123"}"#) == nil)
+        #expect(text(#"{"id": "t", "text": "\ud83d"} x"#) == nil)
+        #expect(JSONLineRepair.repaired(Array(#"{"text": "emoji \ud83d\ude00 \\ud800"}"#.utf8)) == nil)
+    }
+
     private func check(_ bytes: [UInt8]) {
         let source = SourceInfo(path: "x.jsonl")
         let fast = InputEnumerator.document(jsonLine: bytes, fallbackID: "x:1", source: source, forcedFormat: nil)

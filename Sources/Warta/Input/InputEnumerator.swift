@@ -242,11 +242,18 @@ public final class InputEnumerator {
         return documentByFoundation(jsonLine: bytes, fallbackID: fallbackID, source: source, forcedFormat: forcedFormat)
     }
 
-    /// ``document(jsonLine:fallbackID:source:forcedFormat:)`` by `JSONSerialization`: any JSON.
+    /// The JSON object of `bytes` as `JSONSerialization` reads it, or nil.
+    private static func jsonObject(_ bytes: [UInt8]) -> [String: Any]? {
+        try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+    }
+
+    /// ``document(jsonLine:fallbackID:source:forcedFormat:)`` by `JSONSerialization`: any JSON,
+    /// and a line with a lone surrogate escape or a raw control character once repaired
+    /// (``JSONLineRepair``).
     static func documentByFoundation(jsonLine bytes: [UInt8], fallbackID: String, source: SourceInfo,
                                      forcedFormat: InputDocument.Format?) -> InputDocument {
         var source = source
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+        guard let object = jsonObject(bytes) ?? JSONLineRepair.repaired(bytes).flatMap(jsonObject) else {
             return .failed(id: fallbackID, source: source,
                            .malformedInput(detail: "line \(source.line ?? 0) is not a JSON object"))
         }
