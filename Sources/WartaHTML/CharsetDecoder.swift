@@ -184,7 +184,9 @@ public enum CharsetDecoder {
         0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
     ]
 
-    static func utf16ToUTF8(_ bytes: [UInt8], littleEndian: Bool) -> [UInt8] {
+    /// UTF-16 code units (two bytes each, in the order given) as UTF-8, as written: a NUL stays
+    /// a NUL, a lone surrogate becomes U+FFFD.
+    public static func utf16ToUTF8(_ bytes: [UInt8], littleEndian: Bool) -> [UInt8] {
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2)
         var i = 0

@@ -83,6 +83,22 @@ struct RecordTests {
         #expect(p.analyze((0..<90).map { UInt8(0x80 + $0) }, format: .text).failureCode == "binary_input")
     }
 
+    /// A page saved in UTF-16 (after its byte order mark, as Windows tools save it) is read as
+    /// the charset decoder reads it, not refused as binary for its NUL bytes; binary data after
+    /// such a mark stays binary.
+    @Test func aPageInUTF16IsRead() throws {
+        let p = pipeline(articles: true)
+        let paragraphs = (1...4).map { "<p>Warga Semarang \($0) mengatakan harga “naik” di pasar kafé, Senin (12/5/2025). Pedagang setuju.</p>" }
+        let page = "<html><head><title>Harga naik</title></head><body><article><h1>Harga naik</h1>\(paragraphs.joined())</article></body></html>"
+        let utf8 = try p.analyze(Array(page.utf8), format: .html).get()
+        for bigEndian in [false, true] {
+            let units = page.utf16.flatMap { u in bigEndian ? [UInt8(u >> 8), UInt8(truncatingIfNeeded: u)] : [UInt8(truncatingIfNeeded: u), UInt8(u >> 8)] }
+            let doc = try p.analyze((bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) + units, format: .html).get()
+            #expect(doc.text == utf8.text && doc.text.contains("kafé") && doc.article?.charset == (bigEndian ? "utf-16be" : "utf-16le"))
+        }
+        #expect(p.analyze([0xFF, 0xFE] + [UInt8](repeating: 0, count: 200), format: .html).failureCode == "binary_input")
+    }
+
     @Test func errorRecordsAreValidJSON() throws {
         var out = JSONWriter()
         RecordWriter().writeError(id: "a\"b", error: .emptyInput, to: &out)

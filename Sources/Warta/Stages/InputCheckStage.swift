@@ -32,7 +32,11 @@ public struct InputCheckStage: Stage {
             if let problem { throw .binaryInput(detail: problem) }
         case .html:
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .emptyInput }
-            if let problem = InputCheckStage.binaryProblem(bytes, toleratingRareNUL: true) { throw .binaryInput(detail: problem) }
+            // A page in UTF-16 is checked as the extractor will read it (after its byte order
+            // mark): half its bytes are NUL.
+            let sample = InputCheckStage.opensWithUTF16Mark(bytes)
+                ? CharsetDecoder.utf16ToUTF8(Array(bytes[2..<min(bytes.count, 65_536)]), littleEndian: bytes[0] == 0xFF) : bytes
+            if let problem = InputCheckStage.binaryProblem(sample, toleratingRareNUL: true) { throw .binaryInput(detail: problem) }
         }
     }
 
@@ -42,9 +46,13 @@ public struct InputCheckStage: Stage {
     /// no NUL (binary data stays binary), so most text costs nothing more. UTF-16 was refused
     /// as binary (its NUL bytes), windows-1252 read with U+FFFD for each accented letter.
     static func decodedText(_ bytes: [UInt8], _ census: Census) -> DecodedPage? {
-        let utf16 = bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
-        guard utf16 || census.invalid > 0 && census.nul == 0 else { return nil }
+        guard opensWithUTF16Mark(bytes) || census.invalid > 0 && census.nul == 0 else { return nil }
         return CharsetDecoder.decodeText(bytes)
+    }
+
+    /// Whether `bytes` open with a UTF-16 byte order mark (little or big endian).
+    static func opensWithUTF16Mark(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
     }
 
     /// What the first 64 KiB of an input hold that text does not.
