@@ -126,6 +126,24 @@ struct InputEnumeratorTests {
         #expect(follow.expectedDocuments == 2)
     }
 
+    /// A file whose name is not valid UTF-8 (a Latin-1 name copied from an old disk) gets an
+    /// error record that says so: Foundation's listing had left it out, and the run lost it.
+    @Test func aFileNamedInAnotherCharsetIsAnErrorNotLost() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try write(Array("Satu.".utf8), dir + "/a.txt")
+        let bad = Array(dir.utf8) + Array("/berita-caf".utf8) + [0xE9] + Array(".txt".utf8) + [0]
+        let fd = bad.withUnsafeBufferPointer { p in p.withMemoryRebound(to: CChar.self) { Glibc.open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) } }
+        try #require(fd >= 0)
+        _ = Glibc.write(fd, "Dua.", 4)
+        close(fd)
+        let docs = all(try InputEnumerator(paths: [dir], maxBytes: 1000))
+        #expect(docs.map(\.id) == [dir + "/a.txt", dir + "/berita-caf\u{FFFD}.txt"])
+        #expect(docs.first?.error == nil)
+        #expect(docs.last?.error.map { "\($0)" }?.contains("not valid UTF-8") == true)
+        #expect(try InputEnumerator(paths: [dir], maxBytes: 1000).expectedDocuments == 2)
+    }
+
     @Test func anExplicitWARCFormatIsObeyed() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

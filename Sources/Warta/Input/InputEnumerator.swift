@@ -117,6 +117,11 @@ public final class InputEnumerator {
         }
     }
 
+    /// The error of a file whose name holds bytes that are no UTF-8 (shown as U+FFFD in `path`).
+    static func undecodableName(_ path: String) -> WartaError {
+        .unreadable(path: path, reason: "its name is not valid UTF-8, shown here with U+FFFD; rename it to UTF-8, as `convmv -f latin1 -t utf8` does")
+    }
+
     /// Starts reading `path`; returns a document when the path is one document (or failed).
     private func open(_ path: String) -> InputDocument? {
         let kind = path == "-" ? .file : walk.visit(path)
@@ -126,6 +131,9 @@ public final class InputEnumerator {
             return nil
         }
         filesOpened += 1
+        if path.unicodeScalars.contains("\u{FFFD}"), access(path, F_OK) != 0 {
+            return .failed(id: path, source: SourceInfo(path: path), InputEnumerator.undecodableName(path))
+        }
         do throws(WartaError) {
             switch streamFormat(of: path) {
             case .warc:
@@ -311,13 +319,18 @@ struct FolderWalk {
 
     /// The subfolders and readable files of folder `path` in name order (hidden ones skipped;
     /// links to folders only when following links).
+    /// A name that is not valid UTF-8 cannot be opened through a `String`: it is kept with
+    /// U+FFFD in place of its bad bytes, so that opening it gives an error record
+    /// (``InputEnumerator/undecodableName``) rather than nothing.
     func readableChildren(of path: String) -> [String] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
-        return names.compactMap { name in
+        return FolderWalk.names(in: path).sorted().compactMap { name in
             guard !name.hasPrefix(".") else { return nil }
             let child = path.hasSuffix("/") ? path + name : path + "/" + name
             var link = stat()
-            guard lstat(child, &link) == 0 else { return nil }
+            guard lstat(child, &link) == 0 else {
+                // A name with bytes that are no UTF-8 cannot be examined: opened, it gives its error record.
+                return name.unicodeScalars.contains("\u{FFFD}") && FolderWalk.isDocumentName(name) ? child : nil
+            }
             let isLink = (link.st_mode & S_IFMT) == S_IFLNK
             // Only a link needs its target examined (a broken one is skipped).
             var target = link
@@ -326,8 +339,30 @@ struct FolderWalk {
             // A named pipe, socket or device in a folder is no file of documents: opening a pipe
             // no one writes to waits for ever.
             guard (target.st_mode & S_IFMT) == S_IFREG else { return nil }
-            let base = FolderWalk.baseName(name)
-            return [".html", ".htm", ".txt", ".jsonl", ".warc"].contains { base.hasSuffix($0) } ? child : nil
+            return FolderWalk.isDocumentName(name) ? child : nil
         }
+    }
+
+    /// Whether a file called `name` in a folder is read: `.html`, `.htm`, `.txt`, `.jsonl`,
+    /// `.warc`, each also `.gz`.
+    static func isDocumentName(_ name: String) -> Bool {
+        let base = baseName(name)
+        return [".html", ".htm", ".txt", ".jsonl", ".warc"].contains { base.hasSuffix($0) }
+    }
+
+    /// The names in folder `path`, every one (`.` and `..` aside), bytes that are no UTF-8
+    /// replaced by U+FFFD (Foundation's listing leaves such a name out); empty when the folder
+    /// cannot be read.
+    static func names(in path: String) -> [String] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var out: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { out.append(name) }
+        }
+        return out
     }
 }
