@@ -151,9 +151,16 @@ struct Process: ParsableCommand {
         try runReportingErrors {
             var configuration = try analysis.configuration()
             configuration.recordsTokens = tokens
-            let sink = try recordOutput()
             let inputs = try InputEnumerator(paths: paths, listFile: fromList, stdinFormat: inputFormat.stream,
                                              forcedFormat: inputFormat.forced, maxBytes: configuration.maxBytes, followSymlinks: follow)
+            let target = output ?? outputDir
+            if let target, let input = inputs.namedInput(sameAs: target) {
+                throw WartaError.usage(outputDir == nil
+                    ? "\(input) is an input and the output: writing records there would destroy it before it is read; write them to another file"
+                    : "\(input) is an input and the output folder: its records would be read back as inputs; write them to another folder")
+            }
+            let sink = try recordOutput()
+            if let target { inputs.exclude(target) }
             var options = BatchRunner.Options()
             options.jobs = jobs
             options.ordered = !unordered

@@ -131,6 +131,34 @@ struct HostileInputTests {
         #expect(r.status == 2 && r.stderr.contains("\(missing): cannot be written (No such file or directory)"), "\(r.stderr)")
     }
 
+    /// An output that is also an input is refused before anything is written (it was emptied
+    /// first, and the run read nothing: the input was lost), and an output inside a folder
+    /// being read is not read back as an input: after 200 texts, the records of the first were
+    /// read back while the run wrote them, each making a new record, and the run never ended.
+    @Test func theOutputIsNeverAnInput() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lines = #"{"id": "a", "text": "Budi pergi ke pasar."}"# + "\n" + #"{"id": "b", "text": "Ani pulang."}"# + "\n"
+        let jsonl = dir.appendingPathComponent("x.jsonl").path
+        try Data(lines.utf8).write(to: URL(fileURLWithPath: jsonl))
+        let same = try warta(["process", "--quiet", jsonl, "--output", dir.path + "/./x.jsonl"])
+        #expect(same.status == 2 && same.stderr.contains("is an input and the output"), "\(same.stderr)")
+        #expect(try String(contentsOfFile: jsonl, encoding: .utf8) == lines)
+        let folder = try warta(["process", "--quiet", dir.path, "--output-dir", dir.path])
+        #expect(folder.status == 2 && folder.stderr.contains("is an input and the output folder"), "\(folder.stderr)")
+        for k in 0..<200 { try Data("Warga \(k) pergi ke pasar.".utf8).write(to: dir.appendingPathComponent("a-\(1000 + k).txt")) }
+        for output in ["--output", "--output-dir"] {
+            let out = dir.path + (output == "--output" ? "/out.jsonl" : "/shards")
+            for _ in 0..<2 {
+                let r = try run(URL(fileURLWithPath: "/usr/bin/timeout"), ["60", wartaBinary.path, "process", "--quiet", "--jobs", "1", dir.path, output, out])
+                #expect(r.status == 0, "\(output): \(r.stderr)")
+                let records = try String(contentsOfFile: output == "--output" ? out : out + "/part-00000.jsonl", encoding: .utf8)
+                // The 200 texts and x.jsonl's two lines; then also the first run's out.jsonl.
+                #expect(records.split(separator: "\n").count == (output == "--output" ? 202 : 404), "\(output)")
+            }
+        }
+    }
+
     /// What `gzip -dc` makes of a gzip stream that has no trailer yet.
     private func gunzipPartial(_ data: Data) -> String {
         let p = Process()

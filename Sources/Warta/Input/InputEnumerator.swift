@@ -33,6 +33,8 @@ public final class InputEnumerator {
     }
     /// The paths ``expectedDocuments`` counts (nil when the count is unknown).
     private let countablePaths: [String]?
+    /// The paths named on the command line and in the list file.
+    private let namedPaths: [String]
 
     /// Counts the documents in `paths`, or nil when a stream's count is unknown.
     static func countDocuments(_ paths: [String], followSymlinks: Bool, limit: Int = 1_000_000) -> Int? {
@@ -70,6 +72,7 @@ public final class InputEnumerator {
         }
         if all.isEmpty { all = ["-"] }
         pending = all.reversed()
+        namedPaths = all
         // Every file read as JSON Lines or WARC: the count is not known ahead.
         countablePaths = stdinFormat == .jsonl || stdinFormat == .warc ? nil : all
         walk = FolderWalk(followSymlinks: followSymlinks)
@@ -84,6 +87,7 @@ public final class InputEnumerator {
                 maxBytes: Int) throws(WartaError) {
         pending = []
         countablePaths = nil
+        namedPaths = []
         stdinFormat = format
         self.forcedFormat = forcedFormat
         self.maxBytes = maxBytes
@@ -115,6 +119,19 @@ public final class InputEnumerator {
             guard let path = pending.popLast() else { return nil }
             if let doc = open(path) { return doc }
         }
+    }
+
+    /// The named input (a path given, not one found in a folder) that is the file or folder at
+    /// `path`, if any: records written there would destroy it before it is read.
+    public func namedInput(sameAs path: String) -> String? {
+        guard let target = FolderWalk.identity(path) else { return nil }
+        return namedPaths.first { $0 != "-" && FolderWalk.identity($0) == target }
+    }
+
+    /// Leaves the file or folder at `path` (where this run writes its records) out of the
+    /// folders walked: records are not read back as inputs while they are written.
+    public func exclude(_ path: String) {
+        if let identity = FolderWalk.identity(path) { walk.excluded.insert(identity) }
     }
 
     /// The error of a file whose name holds bytes that are no UTF-8 (shown as U+FFFD in `path`).
@@ -291,10 +308,20 @@ struct FolderWalk {
     /// What a path is.
     enum Kind { case file, folder }
 
-    private struct Identity: Hashable { var device: UInt64; var inode: UInt64 }
+    /// A file's or folder's device and inode.
+    struct Identity: Hashable { var device: UInt64; var inode: UInt64 }
 
     let followSymlinks: Bool
     private var seen: Set<Identity> = []
+    /// Files and folders never visited (the run's output).
+    var excluded: Set<Identity> = []
+
+    /// The identity of the file or folder at `path` (links followed), or nil when it cannot be examined.
+    static func identity(_ path: String) -> Identity? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+    }
 
     init(followSymlinks: Bool) { self.followSymlinks = followSymlinks }
 
@@ -310,9 +337,10 @@ struct FolderWalk {
         var st = stat()
         guard stat(path, &st) == 0 else { return .file }
         let isFolder = (st.st_mode & S_IFMT) == S_IFDIR
+        let identity = Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+        if !excluded.isEmpty, excluded.contains(identity) { return nil }
         if isFolder || followSymlinks {
-            let inserted = seen.insert(Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))).inserted
-            if !inserted { return nil }
+            if !seen.insert(identity).inserted { return nil }
         }
         return isFolder ? .folder : .file
     }
