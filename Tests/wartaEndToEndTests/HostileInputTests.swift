@@ -144,6 +144,9 @@ struct HostileInputTests {
         let same = try warta(["process", "--quiet", jsonl, "--output", dir.path + "/./x.jsonl"])
         #expect(same.status == 2 && same.stderr.contains("is an input and the output"), "\(same.stderr)")
         #expect(try String(contentsOfFile: jsonl, encoding: .utf8) == lines)
+        let stdin = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "'\(wartaBinary.path)' process --input-format jsonl --output '\(jsonl)' < '\(jsonl)'"])
+        #expect(stdin.status == 2 && stdin.stderr.contains("standard input is an input and the output"), "\(stdin.stderr)")
+        #expect(try String(contentsOfFile: jsonl, encoding: .utf8) == lines)
         let folder = try warta(["process", "--quiet", dir.path, "--output-dir", dir.path])
         #expect(folder.status == 2 && folder.stderr.contains("is an input and the output folder"), "\(folder.stderr)")
         for k in 0..<200 { try Data("Warga \(k) pergi ke pasar.".utf8).write(to: dir.appendingPathComponent("a-\(1000 + k).txt")) }

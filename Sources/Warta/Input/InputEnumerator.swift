@@ -125,7 +125,8 @@ public final class InputEnumerator {
     /// `path`, if any: records written there would destroy it before it is read.
     public func namedInput(sameAs path: String) -> String? {
         guard let target = FolderWalk.identity(path) else { return nil }
-        return namedPaths.first { $0 != "-" && FolderWalk.identity($0) == target }
+        return namedPaths.first { ($0 == "-" ? FolderWalk.standardInputIdentity() : FolderWalk.identity($0)) == target }
+            .map { $0 == "-" ? "standard input" : $0 }
     }
 
     /// Leaves the file or folder at `path` (where this run writes its records) out of the
@@ -315,6 +316,13 @@ struct FolderWalk {
     private var seen: Set<Identity> = []
     /// Files and folders never visited (the run's output).
     var excluded: Set<Identity> = []
+
+    /// The identity of the regular file standard input reads (`< x.jsonl`), or nil for a pipe or terminal.
+    static func standardInputIdentity() -> Identity? {
+        var st = stat()
+        guard fstat(0, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+    }
 
     /// The identity of the file or folder at `path` (links followed), or nil when it cannot be examined.
     static func identity(_ path: String) -> Identity? {
