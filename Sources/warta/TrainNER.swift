@@ -159,7 +159,7 @@ extension EntityModel {
         if path == "none" { return .none }
         let bytes = try InputReader.read(path: path)
         do { return .custom(try NERModel(data: bytes)) } catch {
-            throw .malformedInput(detail: "\(path): not a model written by warta train-ner (\(error)); retrain it")
+            throw .usage("\(path): \(error)")
         }
     }
 }
