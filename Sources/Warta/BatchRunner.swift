@@ -13,8 +13,11 @@ import Glibc
 public final class BatchRunner: @unchecked Sendable {
     /// How to run: everything about the analysis itself is in the pipeline's configuration.
     public struct Options: Sendable {
-        /// Worker threads.
+        /// Worker threads, at most ``maxJobs``.
         public var jobs = AvailableCores.count
+        /// The most worker threads a run starts: a thread the system cannot start (a hundred
+        /// thousand of 16 MB stacks) would be waited for without end.
+        public static let maxJobs = 1024
         /// Write records in input order (otherwise as they finish).
         public var ordered = true
         /// Time each stage (``Summary/profile``).
@@ -85,7 +88,7 @@ public final class BatchRunner: @unchecked Sendable {
     public func run(_ inputs: InputEnumerator) -> Summary {
         // The count walks the inputs once more: only a progress line needs it.
         expected = options.progress == nil ? nil : inputs.expectedDocuments
-        let jobs = max(1, options.jobs)
+        let jobs = min(max(1, options.jobs), Options.maxJobs)
         if jobs == 1 { return runInline(inputs) }
         let window = jobs * 8
         var threads: [Thread] = []

@@ -28,6 +28,26 @@ struct WartaCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [Process.self, Tokenize.self, Tag.self, Quotes.self, View.self, TrainNER.self, Bench.self, Eval.self]
     )
+
+    /// Runs the command the arguments name. A command line that does not parse (an unknown
+    /// option, a value out of range) exits with status 2, as the help says of every usage
+    /// error, not with ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Writes a line to standard error.
@@ -142,7 +162,7 @@ struct Process: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if jobs < 1 || jobs > BatchRunner.Options.maxJobs { throw ValidationError("--jobs must be between 1 and \(BatchRunner.Options.maxJobs)") }
         if output != nil && outputDir != nil { throw ValidationError("give --output or --output-dir, not both") }
         try analysis.validate()
     }

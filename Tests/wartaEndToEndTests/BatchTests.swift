@@ -96,6 +96,15 @@ struct BatchTests {
         let unordered = try warta(["process", "--quiet", "--jobs", "4", "--unordered", "--input-format", "jsonl"], input: Data(lines.utf8))
         #expect(Set(try records(unordered.stdout).map { $0["id"] as! String }) == Set((0..<60).map { "d\($0)" }))
         #expect(one.status == 1)  // the empty texts are error records
+        // As many threads as the library starts at most, and more than it does.
+        let many = try warta(["process", "--quiet", "--jobs", "1024", "--input-format", "jsonl"], input: Data(lines.utf8))
+        #expect(many.stdout == one.stdout)
+        let tooMany = try warta(["process", "--quiet", "--jobs", "100000", "--input-format", "jsonl"], input: Data(lines.utf8))
+        #expect(tooMany.status == 2 && tooMany.stderr.contains("--jobs must be between 1 and 1024") && tooMany.stdout.isEmpty)
+        // Every command line that does not parse is a usage error, status 2 (ArgumentParser's is 64).
+        for arguments in [["process", "--bogus"], ["process", "--jobs", "0"], ["bogus"], ["tag", "--stages", "x"]] {
+            #expect(try warta(arguments).status == 2, "\(arguments)")
+        }
     }
 
     @Test(arguments: ["1", "2"]) func gzipOutputHoldsTheSameRecordsInWholeMembers(jobs: String) throws {
