@@ -164,6 +164,7 @@ struct Process: ParsableCommand {
     func validate() throws {
         if jobs < 1 || jobs > BatchRunner.Options.maxJobs { throw ValidationError("--jobs must be between 1 and \(BatchRunner.Options.maxJobs)") }
         if output != nil && outputDir != nil { throw ValidationError("give --output or --output-dir, not both") }
+        if shardSize < 1 { throw ValidationError("--shard-size must be at least 1") }
         try analysis.validate()
     }
 

@@ -206,6 +206,12 @@ struct StageTests {
         let result = pipeline.analyze(Array("Teks.".utf8), format: .text)
         #expect(result.failureCode == "timeout")
         if case .failure(let e) = result { #expect(e.message.contains("stopped before segment")) }
+        // No limit at all, or one past what a UInt64 of nanoseconds holds (`--max-seconds inf`
+        // trapped), is a limit never reached.
+        for seconds in [Double.infinity, 1e300] {
+            c.maxSeconds = seconds
+            #expect(Pipeline(stages: [Slow(), SegmentationStage()], configuration: c).analyze(Array("Teks.".utf8), format: .text).failureCode == nil)
+        }
     }
 
     @Test func theProfileCountsEveryStage() throws {

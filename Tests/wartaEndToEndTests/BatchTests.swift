@@ -102,7 +102,8 @@ struct BatchTests {
         let tooMany = try warta(["process", "--quiet", "--jobs", "100000", "--input-format", "jsonl"], input: Data(lines.utf8))
         #expect(tooMany.status == 2 && tooMany.stderr.contains("--jobs must be between 1 and 1024") && tooMany.stdout.isEmpty)
         // Every command line that does not parse is a usage error, status 2 (ArgumentParser's is 64).
-        for arguments in [["process", "--bogus"], ["process", "--jobs", "0"], ["bogus"], ["tag", "--stages", "x"]] {
+        for arguments in [["process", "--bogus"], ["process", "--jobs", "0"], ["bogus"], ["tag", "--stages", "x"],
+                          ["process", "--output-dir", "x", "--shard-size", "0"]] {
             #expect(try warta(arguments).status == 2, "\(arguments)")
         }
     }

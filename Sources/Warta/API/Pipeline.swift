@@ -62,7 +62,9 @@ public struct Pipeline: Sendable {
     /// document over the configured time budget is abandoned between stages.
     public func run(_ document: inout AnalyzedDocument, profile: inout StageProfile?) throws(WartaError) {
         let start = monotonicNanoseconds()
-        let budget = UInt64(max(0, configuration.maxSeconds) * 1e9)
+        // At most a billion seconds (`inf` is no limit): a Double past UInt64 traps.
+        let seconds = configuration.maxSeconds.isNaN ? 0 : min(max(0, configuration.maxSeconds), 1e9)
+        let budget = UInt64(seconds * 1e9)
         var last = start
         for (k, stage) in stages.enumerated() {
             if stage.isIndonesianOnly, !configuration.anyLanguage, let language = document.language, language != "id" {
