@@ -83,6 +83,9 @@ struct TrainNER: ParsableCommand {
         if crossValidate == nil && output == nil && embed == nil { throw ValidationError("give --output FILE (or --embed FILE, or --cross-validate K)") }
         if let k = crossValidate, k < 2 { throw ValidationError("--cross-validate needs 2 folds or more") }
         if !(10...24).contains(bits) { throw ValidationError("--bits must be between 10 and 24") }
+        if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+        if runs < 1 { throw ValidationError("--runs must be at least 1") }
+        if iterations < 1 { throw ValidationError("--iterations must be at least 1") }
     }
 
     func run() throws {
@@ -92,6 +95,13 @@ struct TrainNER: ParsableCommand {
             }
             var sentences: [NERSentence] = []
             for path in train { sentences += try read(path) }
+            // Nothing to learn from, or fewer sentences than folds: no model worth writing.
+            if sentences.isEmpty {
+                throw WartaError.usage("\(train.joined(separator: ", ")): no sentences; IOB2 data has a token and its tag on each line, a blank line after each sentence")
+            }
+            if let k = crossValidate, k > sentences.count {
+                throw WartaError.usage("--cross-validate \(k) needs at least \(k) sentences; the training data has \(sentences.count)")
+            }
             var devSets: [(name: String, sentences: [NERSentence])] = []
             for path in dev { devSets.append((path, try read(path))) }
             var trainer = NERTrainer(lexicon: lexicons.isEmpty ? .builtIn : try EntityLexicon.builtIn(adding: lexicons, cacheFolder: LexiconCacheFolder.path))

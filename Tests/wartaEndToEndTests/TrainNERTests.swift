@@ -59,6 +59,26 @@ struct TrainNERTests {
         #expect(try warta(["tag", "--model", with.path, "-"], input: text).stdout.contains("[PER Budi Santoso]"))
     }
 
+    /// Settings that leave nothing to train are usage errors, not a crash (`--epochs 0`,
+    /// `--crf --iterations 0` trapped), a hang (`--cross-validate 100000` on ten sentences ran
+    /// on with empty folds) or a model learnt from nothing (`--train /dev/null`).
+    @Test func settingsThatTrainNothingAreRefused() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("small.iob2")
+        try Data("Budi B-PER\nSantoso I-PER\ntiba O\n\nAni B-PER\npulang O\n".utf8).write(to: data)
+        let out = dir.appendingPathComponent("m.model").path
+        for (arguments, message) in [(["--epochs", "0"], "--epochs must be at least 1"), (["--runs", "0"], "--runs must be at least 1"),
+                                     (["--crf", "--iterations", "0"], "--iterations must be at least 1"),
+                                     (["--cross-validate", "3"], "--cross-validate 3 needs at least 3 sentences; the training data has 2")] {
+            let r = try warta(["train-ner", "--train", data.path, "--output", out] + arguments)
+            #expect(r.status == 2 && r.stderr.contains(message), "\(arguments): \(r.stderr)")
+        }
+        let empty = try warta(["train-ner", "--train", "/dev/null", "--output", out])
+        #expect(empty.status == 2 && empty.stderr.contains("/dev/null: no sentences"), "\(empty.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func aDamagedModelIsAnErrorWithItsPath() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -285,15 +285,15 @@ struct EncodedCorpus {
 /// Trains a ``NERModel``: an averaged structured perceptron over the decoding windows,
 /// sentences in a seeded shuffled order each epoch, so a run repeats exactly.
 public struct NERTrainer: Sendable {
-    /// Passes over the training data.
-    public var epochs = 8
+    /// Passes over the training data (at least 1).
+    public var epochs = 8 { didSet { epochs = max(1, epochs) } }
     /// The shuffling seed.
     public var seed: UInt64 = 13
     /// Perceptrons trained with the seeds `seed`, `seed + 1`, …, whose averaged weights are
     /// averaged into the model: one perceptron's dev scores move by about a point with the
     /// order the sentences come in; the average of twenty moves much less, and so do its tags
     /// on unseen text from one retrain to the next.
-    public var runs = 20
+    public var runs = 20 { didSet { runs = max(1, runs) } }
     /// log2 of the number of weight rows.
     public var bits = 18
     /// Whether to use the gazetteer features.
@@ -310,8 +310,8 @@ public struct NERTrainer: Sendable {
     public var jackknifeFolds = 5
     /// The CRF's L2 coefficient (CRFsuite's `c2`).
     public var c2 = 1.0
-    /// The CRF's L-BFGS iterations at most.
-    public var iterations = 150
+    /// The CRF's L-BFGS iterations at most (at least 1).
+    public var iterations = 150 { didSet { iterations = max(1, iterations) } }
     /// Whether to train a CRF by L-BFGS (else an averaged perceptron, the default: as accurate
     /// on the dev sets and ten times faster to train).
     public var crf = false
