@@ -77,6 +77,10 @@ struct EvalUD: ParsableCommand {
     @Option(help: "Sentences joined into one paragraph of running text.")
     var sentencesPerParagraph = 10
 
+    func validate() throws {
+        if sentencesPerParagraph < 1 { throw ValidationError("--sentences-per-paragraph must be at least 1") }
+    }
+
     @Flag(help: "Print each gold sentence that was not matched exactly, with Warta's split.")
     var errors = false
 
@@ -85,6 +89,8 @@ struct EvalUD: ParsableCommand {
             let sink = OutputSink()
             for file in files {
                 let gold = try UDEvaluation.parse(path: file)
+                // Scores over no sentence would read as a run that got everything wrong.
+                if gold.isEmpty { throw WartaError.malformedCoNLLU(path: file, line: 1, detail: "no sentences") }
                 let result = UDEvaluation.evaluate(gold, sentencesPerParagraph: sentencesPerParagraph)
                 try sink.write(result.report(name: file))
                 if errors { try sink.write(result.errorReport) }

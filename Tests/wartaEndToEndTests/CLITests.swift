@@ -66,6 +66,14 @@ struct CLITests {
         for sub in ["process", "tokenize", "bench", "eval"] { #expect(r.stdout.contains(sub)) }
     }
 
+    /// A gold file with no sentence is an error, not scores of zero with status 0, and a
+    /// paragraph of no sentences is refused.
+    @Test func evalUDRefusesWhatItCannotScore() throws {
+        let empty = try warta(["eval", "ud", "/dev/null"])
+        #expect(empty.status == 2 && empty.stderr.contains("/dev/null:1: not valid CoNLL-U (no sentences)") && empty.stdout.isEmpty, "\(empty.stderr)")
+        #expect(try warta(["eval", "ud", "--sentences-per-paragraph", "0", "/dev/null"]).status == 2)
+    }
+
     @Test func processTheSeedAsInTheReadme() throws {
         let r = try warta(["process", "--quiet", "--tokens", "seeds/000_43943d992f4a7b6d.txt"])
         #expect(r.status == 0 && r.stderr.isEmpty)
