@@ -218,19 +218,7 @@ struct FlatJSONObject {
             case 0x72: out.append(0x0D)
             case 0x74: out.append(0x09)
             case 0x75:
-                guard at + 4 <= bytes.count else { return false }
-                var v: UInt32 = 0
-                for b in bytes[at..<at + 4] {
-                    let d: UInt8
-                    switch b {
-                    case 0x30...0x39: d = b - 0x30
-                    case 0x41...0x46: d = b - 0x41 + 10
-                    case 0x61...0x66: d = b - 0x61 + 10
-                    default: return false
-                    }
-                    v = v << 4 | UInt32(d)
-                }
-                guard !(0xD800...0xDFFF).contains(v), let scalar = Unicode.Scalar(v) else { return false }
+                guard let v = JSONLineRepair.hex4(bytes, at), !(0xD800...0xDFFF).contains(v), let scalar = Unicode.Scalar(v) else { return false }
                 at += 4
                 out.append(contentsOf: String(Character(scalar)).utf8)
             default: return false

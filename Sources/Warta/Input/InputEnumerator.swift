@@ -355,6 +355,7 @@ struct FolderWalk {
 
     /// The subfolders and readable files of folder `path` in name order (hidden ones skipped;
     /// links to folders only when following links).
+    ///
     /// A name that is not valid UTF-8 cannot be opened through a `String`: it is kept with
     /// U+FFFD in place of its bad bytes, so that opening it gives an error record
     /// (``InputEnumerator/undecodableName``) rather than nothing.

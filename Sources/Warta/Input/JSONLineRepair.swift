@@ -58,8 +58,8 @@ enum JSONLineRepair {
         return line[i + 1] == 0x75 && hex4(line, i + 2) != nil ? 6 : 2
     }
 
-    /// The value of the four hex digits at `i`, or nil.
-    private static func hex4(_ line: [UInt8], _ i: Int) -> UInt32? {
+    /// The value of the four hex digits at `i` (of a `\u` escape), or nil.
+    static func hex4(_ line: [UInt8], _ i: Int) -> UInt32? {
         guard i + 4 <= line.count else { return nil }
         var v: UInt32 = 0
         for b in line[i..<i + 4] {
