@@ -167,6 +167,7 @@ struct Extraction {
         measure()
         let body = bestCandidate()
         if let body { collectBody(body) }
+        useStructuredBodyIfFuller()
         readTitle()
         readDates()
         readBylines()
@@ -265,6 +266,32 @@ struct Extraction {
         }
         return nil
     }
+
+    /// Paragraphs from the page's schema.org `articleBody` where the page's own body holds
+    /// less than half as many words: a page its scripts fill (the text only in its JSON-LD) or
+    /// a paywall that shows a teaser. Inserts (`Baca juga: …`) are left out, as in a page's body.
+    mutating func useStructuredBodyIfFuller() {
+        guard let body = ldString(["articleBody"]) else { return }
+        let paragraphs = Extraction.paragraphs(ofArticleBody: body).filter { !Extraction.isInsert($0) }
+        let words = paragraphs.reduce(0) { $0 + Extraction.wordCount($1) }
+        guard words >= 50, article.paragraphs.reduce(0, { $0 + Extraction.wordCount($1) }) * 2 < words else { return }
+        article.paragraphs = paragraphs
+    }
+
+    /// The paragraphs of an `articleBody`: with markup in it (WordPress writes its HTML there),
+    /// the text of each `<p>`, else the lines of its text.
+    static func paragraphs(ofArticleBody body: String) -> [String] {
+        var text = body
+        if body.utf8.contains(0x3C), let tree = HTMLTree(html: Array(body.utf8)) {
+            let blocks = tree.elements(.p).map { collapse(Array(tree.innerText($0).utf8)) }.filter { !$0.isEmpty }
+            if !blocks.isEmpty { return blocks }
+            text = tree.count > 0 ? tree.innerText(0) : body
+        }
+        return text.split(separator: "\n").map { collapse(Array($0.utf8)) }.filter { !$0.isEmpty }
+    }
+
+    /// The words of `text`, counted by the spaces between them.
+    static func wordCount(_ text: String) -> Int { text.utf8.count(where: { $0 == 0x20 }) + (text.isEmpty ? 0 : 1) }
 
     func ldKeywords() -> String? {
         for d in ldArticles {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WartaHTML
 
@@ -27,6 +28,29 @@ func extract(_ bytes: [UInt8], charset: String? = nil) -> Article {
 
 @Suite("Article extraction")
 struct ExtractorTests {
+    /// A page its scripts fill has its text only in its JSON-LD `articleBody`: the record takes
+    /// it (its lines, or the `<p>` of the markup in it) when the page's own body holds less than
+    /// half as many words, inserts left out; a page whose body is whole keeps its own paragraphs.
+    @Test func theStructuredBodyStandsInForAPageItsScriptsFill() throws {
+        let lines = ["Pemerintah Kota Semarang membuka sentra industri kecil bagi wisatawan dan pelajar dari berbagai daerah di Jawa Tengah.",
+                     "Kepala Dinas Perindustrian Tri Supriyanto menjelaskan, kunjungan terbuka untuk sekolah, universitas dan rombongan dinas setiap hari kerja.",
+                     "Baca juga: Sentra IKM Logam Dibuka",
+                     "Menurut dia, pelaku usaha diminta pindah dan menempati kios-kios yang sudah disediakan pemerintah kota sejak tahun lalu."]
+        let expected = [lines[0], lines[1], lines[3]]
+        func script(_ body: String) throws -> String {
+            let object: [String: Any] = ["@context": "https://schema.org", "@type": "NewsArticle", "headline": "Judul Berita Hari Ini", "articleBody": body]
+            let json = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+            return #"<script type="application/ld+json">"# + json + "</script>"
+        }
+        let plain = extract(page(head: try script(lines.joined(separator: "\n")), body: #"<div id="app"></div>"#))
+        #expect(plain.pageType == .article && plain.paragraphs == expected)
+        let markup = extract(page(head: try script(lines.map { "<p>\($0)</p>" }.joined()), body: "<p>Memuat…</p>"))
+        #expect(markup.pageType == .article && markup.paragraphs == expected)
+        // A teaser in the structured data does not replace a whole body.
+        let whole = extract(page(head: try script(lines[0]), body: paragraphs))
+        #expect(whole.paragraphs.count == 3 && whole.paragraphs[0].hasPrefix("JAKARTA, KOMPAS.com - Pemerintah"))
+    }
+
     @Test func bodyInsertsAndCredits() throws {
         let a = extract(page(body: paragraphs))
         #expect(a.pageType == .article)
