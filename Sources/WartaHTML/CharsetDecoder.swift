@@ -39,10 +39,18 @@ public enum CharsetDecoder {
             return validUTF8 ? utf8(bytes, source: "sniffed") : windows1252(bytes, source: "sniffed")
         }
         switch name {
+        case "utf-16le", "utf-16be":
+            // UTF-16 without a byte order mark shows as NUL bytes in every other place; a page
+            // whose markup could be read to find the label is in an ASCII-compatible charset,
+            // and HTML reads such a declaration as UTF-8.
+            if let littleEndian = utf16ByteOrder(bytes) {
+                return utf8(utf16ToUTF8(bytes, littleEndian: littleEndian), source: source, charset: littleEndian ? "utf-16le" : "utf-16be")
+            }
+            fallthrough
         case "utf-8":
             // A page that says UTF-8 but is not: mostly single high bytes are windows-1252.
             if !validUTF8, invalidShare(bytes) > 0.5 { return windows1252(bytes, source: "sniffed") }
-            return utf8(bytes, source: source)
+            return utf8(bytes, source: name == "utf-8" ? source : "sniffed")
         case "windows-1252", "iso-8859-1", "us-ascii":
             return validUTF8 ? utf8(bytes, source: source == "caller" ? "caller" : "sniffed")
                 : windows1252(bytes, source: source)
@@ -69,6 +77,22 @@ public enum CharsetDecoder {
         return windows1252(bytes, source: "sniffed")
     }
 
+    /// Whether `bytes` look like UTF-16 without a byte order mark: true for little endian (NUL
+    /// after most ASCII letters), false for big endian, nil when under two in five of the first
+    /// 512 pairs of bytes have a NUL on one side.
+    static func utf16ByteOrder(_ bytes: [UInt8]) -> Bool? {
+        let pairs = min(bytes.count / 2, 512)
+        guard pairs >= 8 else { return nil }
+        var even = 0, odd = 0
+        for k in 0..<pairs {
+            if bytes[2 * k] == 0 { even += 1 }
+            if bytes[2 * k + 1] == 0 { odd += 1 }
+        }
+        if odd * 5 >= pairs * 2, odd > even { return true }
+        if even * 5 >= pairs * 2, even > odd { return false }
+        return nil
+    }
+
     /// The canonical lower-case name of a charset label, or nil when empty.
     static func normalizedName(_ label: String) -> String? {
         var s = label.lowercased()
@@ -76,9 +100,13 @@ public enum CharsetDecoder {
         while let l = s.last, l == " " || l == "\"" || l == "'" || l == ";" { s.removeLast() }
         if s.isEmpty { return nil }
         switch s {
-        case "utf8", "utf-8", "unicode-1-1-utf-8": return "utf-8"
+        // MySQL's names, which PHP sites print into their pages, are UTF-8 too.
+        case "utf8", "utf-8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8", "utf8mb4", "utf8mb3": return "utf-8"
+        case "utf-16", "utf-16le", "utf16", "unicode", "ucs-2", "csunicode", "iso-10646-ucs-2", "unicodefeff": return "utf-16le"
+        case "utf-16be", "unicodefffe": return "utf-16be"
         case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso_8859-1", "cp819": return "iso-8859-1"
-        case "windows-1252", "cp1252", "x-cp1252": return "windows-1252"
+        // `x-user-defined` is a mislabelled Latin page in practice.
+        case "windows-1252", "cp1252", "x-cp1252", "x-user-defined": return "windows-1252"
         case "ascii", "us-ascii": return "us-ascii"
         default: return s
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WartaHTML
 import WartaText
@@ -41,6 +42,28 @@ struct CharsetDecoderTests {
         #expect(!CharsetDecoder.isValidUTF8(page([0xE2, 0x80], at: at)))
         // A sequence cut at the very end is the end of a partial read, not an invalid byte.
         #expect(CharsetDecoder.isValidUTF8(page([], at: at) + [0xE2, 0x80]))
+    }
+
+    /// Labels that name no charset the page is in: a page's own `<meta charset="utf-16">`
+    /// (HTML reads it as UTF-8: the markup was readable), MySQL's `utf8mb4` (PHP sites print it)
+    /// and `x-user-defined` are read as UTF-8, or as windows-1252 when the bytes are Latin; a
+    /// declared UTF-16 page without a byte order mark is read as UTF-16. `utf-16` gave no
+    /// text, and `utf8mb4` turned curly quotes into control characters.
+    @Test func labelsThatNameNoCharsetThePageIsIn() {
+        let text = "<html><head><meta charset=\"LABEL\"><title>Kafé “baru”</title></head><body><p>Warga kafé.</p></body></html>"
+        func decoded(_ label: String, _ encoding: String.Encoding, declared: String? = nil) -> (String, String) {
+            let page = CharsetDecoder.decode([UInt8](text.replacingOccurrences(of: "LABEL", with: label).data(using: encoding)!), declared: declared)
+            return (String(decoding: page.bytes, as: UTF8.self), page.charset)
+        }
+        for label in ["utf-16", "UTF-16LE", "utf8mb4", "x-user-defined"] {
+            let (utf8, charset8) = decoded(label, .utf8), (latin, charset1252) = decoded(label, .windowsCP1252)
+            #expect(utf8.contains("Kafé “baru”") && charset8 == "utf-8", "\(label)")
+            #expect(latin.contains("Kafé “baru”") && charset1252 == "windows-1252", "\(label)")
+        }
+        let (utf16, charset) = decoded("utf-8", .utf16LittleEndian, declared: "utf-16")
+        #expect(utf16.contains("Kafé “baru”") && charset == "utf-16le")
+        let (utf16BE, charsetBE) = decoded("utf-8", .utf16BigEndian, declared: "utf-16be")
+        #expect(utf16BE == utf16 && charsetBE == "utf-16be")
     }
 
     @Test func aCleanPageIsReturnedWhole() {
