@@ -77,6 +77,19 @@ public enum CharsetDecoder {
         return windows1252(bytes, source: "sniffed")
     }
 
+    /// The first 64 KiB of a page in UTF-16 as UTF-8 (NULs kept), when `bytes` open with a
+    /// UTF-16 byte order mark, or `declared` (the caller's charset) names UTF-16 and NUL bytes
+    /// in every other place agree; nil for a page in any other charset. What the decoder will
+    /// read, for a check of the page before it is parsed.
+    public static func utf16Sample(_ bytes: [UInt8], declared: String?) -> [UInt8]? {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            return utf16ToUTF8(Array(bytes[2..<min(bytes.count, 65_536)]), littleEndian: bytes[0] == 0xFF)
+        }
+        guard let name = declared.flatMap(normalizedName), name == "utf-16le" || name == "utf-16be",
+              let littleEndian = utf16ByteOrder(bytes) else { return nil }
+        return utf16ToUTF8(Array(bytes.prefix(65_536)), littleEndian: littleEndian)
+    }
+
     /// Whether `bytes` look like UTF-16 without a byte order mark: true for little endian (NUL
     /// after most ASCII letters), false for big endian, nil when under two in five of the first
     /// 512 pairs of bytes have a NUL on one side.
@@ -214,7 +227,7 @@ public enum CharsetDecoder {
 
     /// UTF-16 code units (two bytes each, in the order given) as UTF-8, as written: a NUL stays
     /// a NUL, a lone surrogate becomes U+FFFD.
-    public static func utf16ToUTF8(_ bytes: [UInt8], littleEndian: Bool) -> [UInt8] {
+    static func utf16ToUTF8(_ bytes: [UInt8], littleEndian: Bool) -> [UInt8] {
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2)
         var i = 0

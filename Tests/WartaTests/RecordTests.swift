@@ -97,6 +97,13 @@ struct RecordTests {
             #expect(doc.text == utf8.text && doc.text.contains("kafé") && doc.article?.charset == (bigEndian ? "utf-16be" : "utf-16le"))
         }
         #expect(p.analyze([0xFF, 0xFE] + [UInt8](repeating: 0, count: 200), format: .html).failureCode == "binary_input")
+        // Without its mark, in the charset the caller gives (an HTTP header, `--charset`).
+        var c = Configuration()
+        c.extractsArticles = true
+        c.defaultCharset = "utf-16"
+        let units = page.utf16.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8($0 >> 8)] }
+        #expect(try Pipeline(configuration: c).analyze(units, format: .html).get().text == utf8.text)
+        #expect(p.analyze(units, format: .html).failureCode == "binary_input")
     }
 
     @Test func errorRecordsAreValidJSON() throws {

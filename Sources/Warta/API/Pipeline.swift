@@ -33,7 +33,7 @@ public struct Pipeline: Sendable {
         let layers = c.layers.closed
         let text = TextAnalyzer(lexicon: c.tokenizerLexicon)
         var stages: [any Stage] = [
-            InputCheckStage(maxBytes: c.maxBytes),
+            InputCheckStage(maxBytes: c.maxBytes, defaultCharset: c.defaultCharset),
             HTMLExtractionStage(defaultCharset: c.defaultCharset),
             NormalizationStage(normalizer: text.normalizer),
         ]

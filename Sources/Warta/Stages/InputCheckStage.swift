@@ -9,8 +9,15 @@ public struct InputCheckStage: Stage {
     /// `check`.
     public var name: String { "check" }
 
-    /// A check with the size limit `maxBytes`.
-    public init(maxBytes: Int) { self.maxBytes = maxBytes }
+    /// The charset of pages that do not declare their own (as the extraction stage reads them).
+    public let defaultCharset: String?
+
+    /// A check with the size limit `maxBytes`, reading pages that declare no charset in
+    /// `defaultCharset`.
+    public init(maxBytes: Int, defaultCharset: String? = nil) {
+        self.maxBytes = maxBytes
+        self.defaultCharset = defaultCharset
+    }
 
     /// Throws when `document`'s input is too large, binary or (for a page) blank.
     public func process(_ document: inout AnalyzedDocument) throws(WartaError) {
@@ -32,10 +39,8 @@ public struct InputCheckStage: Stage {
             if let problem { throw .binaryInput(detail: problem) }
         case .html:
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .emptyInput }
-            // A page in UTF-16 is checked as the extractor will read it (after its byte order
-            // mark): half its bytes are NUL.
-            let sample = InputCheckStage.opensWithUTF16Mark(bytes)
-                ? CharsetDecoder.utf16ToUTF8(Array(bytes[2..<min(bytes.count, 65_536)]), littleEndian: bytes[0] == 0xFF) : bytes
+            // A page in UTF-16 is checked as the extractor will read it: half its bytes are NUL.
+            let sample = CharsetDecoder.utf16Sample(bytes, declared: document.charset ?? defaultCharset) ?? bytes
             if let problem = InputCheckStage.binaryProblem(sample, toleratingRareNUL: true) { throw .binaryInput(detail: problem) }
         }
     }
