@@ -88,6 +88,17 @@ struct InputEnumeratorTests {
         #expect(JSONLineRepair.repaired(Array(#"{"text": "emoji \ud83d\ude00 \\ud800"}"#.utf8)) == nil)
     }
 
+    /// A line whose last byte is a backslash inside a string made the repair loop for ever
+    /// (found by FuzzJSONLines: Tests/Fixtures/fuzz/jsonl-backslash-at-line-end.jsonl). Its three
+    /// lines that are not blank are three error records, and the reader ends.
+    @Test func aLineEndingInABackslashIsAnErrorNotAHang() throws {
+        let bytes = try fixtureBytes("fuzz/jsonl-backslash-at-line-end.jsonl")
+        let inputs = try InputEnumerator(stream: MemoryByteStream(bytes), format: .jsonl, path: "x.jsonl", maxBytes: 256)
+        let docs = all(inputs)
+        #expect(docs.map { $0.error?.code } == ["malformed_input", "malformed_input", "malformed_input"])
+        #expect(JSONLineRepair.repaired(Array(#"{"text": "tab\#t ends \"#.utf8)) == Array(#"{"text": "tab\u0009 ends \"#.utf8))
+    }
+
     private func check(_ bytes: [UInt8]) {
         let source = SourceInfo(path: "x.jsonl")
         let fast = InputEnumerator.document(jsonLine: bytes, fallbackID: "x:1", source: source, forcedFormat: nil)

@@ -52,9 +52,10 @@ enum JSONLineRepair {
     }
 
     /// The bytes of the escape at `i` (a backslash): 6 for `\uXXXX` with four hex digits,
-    /// else 2 (a malformed escape stays for the parser to refuse).
+    /// 1 for a backslash that ends the line, else 2 (a malformed escape stays for the parser to
+    /// refuse). Never 0: the walk moves on.
     private static func escapeLength(_ line: [UInt8], _ i: Int) -> Int {
-        guard i + 1 < line.count, line[i] == 0x5C else { return 0 }
+        guard i + 1 < line.count, line[i] == 0x5C else { return 1 }
         return line[i + 1] == 0x75 && hex4(line, i + 2) != nil ? 6 : 2
     }
 
