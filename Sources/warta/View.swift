@@ -94,6 +94,11 @@ struct View: ParsableCommand {
         } catch {
             throw WartaError.unwritable(path: dir, reason: "the output folder cannot be created")
         }
+        // Pages written into a folder being read are not read back as documents.
+        if let input = inputs.namedInput(sameAs: dir) {
+            throw WartaError.usage("\(input) is an input and the output folder: its pages would be read back as documents; write them to another folder")
+        }
+        inputs.exclude(dir)
         var entries: [HTMLPageWriter.IndexEntry] = []
         var failed = 0
         var number = 0

@@ -47,6 +47,21 @@ struct ViewCommandTests {
         #expect(index.contains("<td class=\"n\">11</td></tr>"))
     }
 
+    @Test("a report inside the folder it reads is not read back, and the folder itself is refused as the output")
+    func reportInsideItsInput() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for k in 1...3 { try Data("Budi pergi ke pasar nomor \(k) di Semarang.".utf8).write(to: dir.appendingPathComponent("a\(k).txt")) }
+        let out = dir.appendingPathComponent("view").path
+        // Twice: the first run's pages were read back as documents (6 pages, then 10).
+        for _ in 0..<2 {
+            let r = try warta(["view", dir.path, "--output-dir", out])
+            #expect(r.status == 0 && r.stderr.contains("3 pages and index.html"), "\(r.stderr)")
+        }
+        let same = try warta(["view", dir.path, "--output-dir", dir.path])
+        #expect(same.status == 2 && same.stderr.contains("is an input and the output folder"), "\(same.stderr)")
+    }
+
     @Test("a WARC file becomes a report: a page per HTML record and an index")
     func warcReport() throws {
         let dir = try temporaryDirectory()
