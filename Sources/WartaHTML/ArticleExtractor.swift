@@ -582,7 +582,9 @@ struct Extraction {
         return nil
     }
 
-    /// Text with runs of whitespace collapsed and trimmed.
+    /// Text with runs of whitespace collapsed and trimmed, and C1 controls as the windows-1252
+    /// characters they were before a Latin-1 reading (U+0093 → `“`: a page whose charset label
+    /// libxml2 reads as Latin-1), as the normalizer reads the body.
     static func collapse(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -598,6 +600,11 @@ struct Extraction {
                 continue
             }
             if space { out.append(0x20); space = false }
+            if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] &- 0x80 < 0x20, case let c = Windows1252.highCharacter(bytes[i + 1]), c != 0xFFFD {
+                UTF8Decoder.encode(c, into: &out)
+                i += 2
+                continue
+            }
             out.append(b)
             i += 1
         }

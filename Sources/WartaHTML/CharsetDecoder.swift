@@ -212,18 +212,13 @@ public enum CharsetDecoder {
             if b != 0 && b < 0x80 { out.append(b); continue }
             var c = UInt32(b)
             if b == 0 { c = 0xFFFD; replaced += 1 } else if b < 0xA0 {
-                c = cp1252High[Int(b - 0x80)]
+                c = Windows1252.highCharacter(b)
                 if c == 0xFFFD { replaced += 1 }
             }
             UTF8Decoder.encode(c, into: &out)
         }
         return DecodedPage(bytes: out, charset: "windows-1252", source: source, libxmlEncoding: nil, replaced: replaced)
     }
-
-    private static let cp1252High: [UInt32] = [
-        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-    ]
 
     /// UTF-16 code units (two bytes each, in the order given) as UTF-8, as written: a NUL stays
     /// a NUL, a lone surrogate becomes U+FFFD.

@@ -1,10 +1,23 @@
 import CICUShim
 
+/// The characters windows-1252 gives the bytes 0x80–0x9F, where Latin-1 has C1 controls.
+public enum Windows1252 {
+    /// The character of byte `b` (0x80–0x9F), U+FFFD for the five bytes windows-1252 leaves undefined.
+    @inline(__always)
+    public static func highCharacter(_ b: UInt8) -> UInt32 { high[Int(b &- 0x80) & 31] }
+
+    private static let high: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+}
+
 /// What the normalizer changed in one text.
 public struct NormalizationStats: Sendable, Equatable {
     /// Bytes that were not valid UTF-8 and became U+FFFD.
     public var invalidUTF8 = 0
-    /// Characters rebuilt from UTF-8 that had been decoded as windows-1252 (`â€œ` → `“`).
+    /// Characters rebuilt from UTF-8 that had been decoded as windows-1252 (`â€œ` → `“`), and
+    /// windows-1252 characters that had been decoded as Latin-1 (U+0093 → `“`).
     public var mojibakeRepaired = 0
     /// Invisible characters removed: zero-width spaces and joiners, BOM, soft hyphens, controls.
     public var removed = 0
@@ -33,6 +46,8 @@ public struct NormalizedText: Sendable {
 /// - NBSP, thin, figure, ideographic and other spaces and tabs become a space; runs collapse.
 /// - CR, CRLF, NEL and U+2028 become a line break; a blank line or U+2029 is a paragraph
 ///   break, written as exactly one empty line. Leading and trailing whitespace is dropped.
+/// - A C1 control that windows-1252 gives a character (U+0093, a `“` read as Latin-1) becomes
+///   that character (counted as a repair); NEL is a line break.
 /// - Zero-width space and joiners, BOM, soft hyphen and other C0/C1 controls are removed.
 /// - Text is recomposed to NFC through ICU, touching only the runs ICU says may change.
 /// - Quote marks and dashes stay as written: see ``CharacterClass`` for their classes.
@@ -226,6 +241,11 @@ public struct Normalizer: Sendable {
                              _ p: UnsafeBufferPointer<UInt8>) -> Int {
             let action = Normalizer.action(c)
             if action != .keep {
+                // Real text holds no C1 control: it is a windows-1252 character read as Latin-1.
+                if action == .remove, c &- 0x80 < 0x20, case let fixed = Windows1252.highCharacter(UInt8(c)), fixed != 0xFFFD {
+                    stats.mojibakeRepaired += 1
+                    return scalar(fixed, start, end, verbatim: false, p)
+                }
                 if action == .remove { stats.removed += 1; return end }
                 whitespace(action, start, end, verbatim: false)
                 return end

@@ -28,6 +28,20 @@ func extract(_ bytes: [UInt8], charset: String? = nil) -> Article {
 
 @Suite("Article extraction")
 struct ExtractorTests {
+    /// A windows-1252 page labelled with a charset libxml2 reads as Latin-1 (`iso-8859-15`)
+    /// has C1 controls where its curly quotes and dashes were: the title and the paragraphs
+    /// get the characters back (the quotes had come out as U+0093 in the title and were gone
+    /// from the text).
+    @Test func c1ControlsInAPageAreItsWindows1252Characters() throws {
+        let html = "<html><head><meta charset=\"iso-8859-15\"><title>Harga “naik” – kata warga</title></head><body><article>"
+            + "<h1>Harga “naik” – kata warga</h1>"
+            + String(repeating: "<p>Warga Semarang mengatakan “harga naik” kepada wartawan di pasar, Senin (12/5/2025), saat berbelanja.</p>", count: 4)
+            + "</article></body></html>"
+        let a = extract([UInt8](try #require(html.data(using: .windowsCP1252))))
+        #expect(a.title == "Harga “naik” – kata warga")
+        #expect(a.paragraphs.last == "Warga Semarang mengatakan “harga naik” kepada wartawan di pasar, Senin (12/5/2025), saat berbelanja.")
+    }
+
     /// A page its scripts fill has its text only in its JSON-LD `articleBody`: the record takes
     /// it (its lines, or the `<p>` of the markup in it) when the page's own body holds less than
     /// half as many words, inserts left out; a page whose body is whole keeps its own paragraphs.

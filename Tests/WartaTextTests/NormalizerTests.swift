@@ -26,6 +26,16 @@ struct NormalizerTests {
         #expect(n.stats.removed == 5)
     }
 
+    /// Windows-1252 text read as Latin-1 (a page whose charset label libxml2 reads as Latin-1)
+    /// holds C1 controls where its quote marks and dashes were: they were removed as invisible,
+    /// and the quotes with them. They become their characters; the five windows-1252 leaves
+    /// undefined stay removed, and NEL stays a line break.
+    @Test func c1ControlsAreWindows1252Characters() {
+        let n = Normalizer().normalize("Ia berkata \u{0093}naik\u{0094} \u{0096} katanya\u{0081}. \u{0080}5 \u{0085}x")
+        #expect(String(decoding: n.bytes, as: UTF8.self) == "Ia berkata “naik” – katanya. €5\nx")
+        #expect(n.stats.mojibakeRepaired == 4 && n.stats.removed == 1)
+    }
+
     @Test func mojibakeIsRepaired() {
         // UTF-8 read as windows-1252 once: “Halo,” ujarnya – café’s
         let broken = "â€œHalo,â€\u{9D} ujarnya â€“ cafÃ©â€™s"
