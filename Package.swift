@@ -47,12 +47,14 @@ let package = Package(
         .target(name: "CLibXML2Shim", dependencies: ["CLibXML2"]),
         // zlib, for .gz and WARC.gz input and .gz output.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // brotli's decoder, for WARC bodies sent with `Content-Encoding: br`.
+        .systemLibrary(name: "CBrotli", providers: [.apt(["libbrotli-dev"])]),
         .target(name: "CPrefetch"),
         .target(name: "WartaText", dependencies: ["CICUShim", "CPrefetch"]),
         .target(name: "WartaHTML", dependencies: ["WartaText", "CLibXML2Shim"]),
         .target(name: "WartaEntities", dependencies: ["WartaText", "CPrefetch"]),
         .target(name: "WartaQuotes", dependencies: ["WartaText", "WartaEntities"]),
-        .target(name: "Warta", dependencies: ["WartaText", "WartaHTML", "WartaEntities", "WartaQuotes", "CZlib"]),
+        .target(name: "Warta", dependencies: ["WartaText", "WartaHTML", "WartaEntities", "WartaQuotes", "CZlib", "CBrotli"]),
         // Benchmarks and evaluations: outside the library's public surface.
         .target(name: "WartaTools", dependencies: ["Warta"]),
         .executableTarget(

@@ -130,10 +130,31 @@ struct WARCReaderTests {
         #expect(charset("text/html") == nil && charset("text/html; charset=") == nil)
     }
 
+    /// Bodies in the content codings servers send: deflate as zlib and as raw deflate (raw
+    /// was `binary_input`), brotli (`br`, what browsers ask for; it was `binary_input`), a
+    /// brotli body cut short (read, marked truncated), `br` over a body stored decoded (kept),
+    /// and a coding Warta does not decode (`zstd`), which says so.
+    @Test func contentCodingsAreDecodedOrNamed() throws {
+        let docs = try warcDocuments(fixtureBytes("warc/content-encodings.warc"))
+        try #require(docs.count == 6)
+        let whole = docs[0]
+        #expect(whole.error == nil && String(decoding: whole.bytes, as: UTF8.self).contains("<h1>Harga Naik di Pasar Semarang</h1>"))
+        for k in [1, 2, 4] {
+            #expect(docs[k].error == nil && docs[k].bytes == whole.bytes && !docs[k].source.truncated, "record \(k + 1)")
+        }
+        #expect(docs[3].error == nil && docs[3].source.truncated && whole.bytes.starts(with: docs[3].bytes) && docs[3].bytes.count > 100)
+        #expect(docs[5].error?.message == "the HTTP body is compressed as “zstd”, which Warta does not decode (it decodes gzip, deflate and br)")
+        #expect(ContentDecoding.decode(Array(repeating: 7, count: 50)[...], .brotli, limit: 1000) == .undecodable)
+        // Codings in the order applied (the last is undone first); the first unknown one named.
+        #expect(ContentDecoding.codings(Array("gzip, BR".utf8)) == ([.gzip, .brotli], nil))
+        #expect(ContentDecoding.codings(Array("identity".utf8)) == ([], nil))
+        #expect(ContentDecoding.codings(Array("x-gzip,zstd,br".utf8)) == ([.gzip], "zstd"))
+    }
+
     @Test func aGzipBodyStopsInflatingAtTheLimit() throws {
         let big = [UInt8](repeating: UInt8(ascii: "a"), count: 4 << 20)
         let compressed = try gzipped(big)
-        #expect(WARCReader.inflate(compressed[...], limit: 100_000) == .tooLarge)
+        #expect(ContentDecoding.decode(compressed[...], .gzip, limit: 100_000) == .tooLarge)
         // Memory stays bounded: inflation stops a buffer past the limit.
         let stream = try GzipByteStream(MemoryByteStream(compressed))
         let (bytes, more) = try BufferedReader(stream).read(upTo: 100_000)

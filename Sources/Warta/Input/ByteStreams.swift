@@ -115,12 +115,16 @@ public final class GzipByteStream: ByteStream {
     public private(set) var truncated = false
     /// Decompressed bytes produced so far.
     public private(set) var produced = 0
+    /// A raw deflate stream: one stream, no members after it.
+    private let raw: Bool
 
-    /// Decompresses `source`.
-    public init(_ source: ByteStream) throws(WartaError) {
+    /// Decompresses `source`: gzip or zlib, or with `raw` a deflate stream without either
+    /// header (what some servers send as `Content-Encoding: deflate`).
+    public init(_ source: ByteStream, raw: Bool = false) throws(WartaError) {
         self.source = source
+        self.raw = raw
         input = [UInt8](repeating: 0, count: 1 << 16)
-        let status = inflateInit2_(&z, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        let status = inflateInit2_(&z, raw ? -15 : 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         if status != Z_OK { throw .unreadable(path: "gzip", reason: "zlib could not start (\(status))") }
     }
 
@@ -154,6 +158,11 @@ public final class GzipByteStream: ByteStream {
             }
             inMember = true
             if status == Z_STREAM_END {
+                if raw {
+                    inMember = false
+                    atEnd = true
+                    break
+                }
                 // The next member, if any, starts a new gzip stream.
                 inflateReset(&z)
                 inMember = false

@@ -227,16 +227,23 @@ public final class WARCReader {
                     }
                 }
             }
-            if let encoding = http.headers["content-encoding"], http.headers["x-crawler-content-encoding"] == nil,
-               WARCReader.contains(encoding, "gzip") || WARCReader.contains(encoding, "deflate") {
-                switch WARCReader.inflate(body, limit: maxBytes) {
-                case .decoded(let bytes, let cut):
-                    body = bytes[...]
-                    if cut { source.truncated = true }
-                case .notCompressed: break  // stored decoded already
-                case .tooLarge: return .failed(id: id, source: source, .tooLargeDecoded(limit: maxBytes))
-                case .undecodable:
-                    return .failed(id: id, source: source, .damagedInput(detail: "the gzip-encoded HTTP body decodes to nothing"))
+            if let encoding = http.headers["content-encoding"], http.headers["x-crawler-content-encoding"] == nil {
+                let (codings, unsupported) = ContentDecoding.codings(encoding)
+                if let unsupported, !ContentDecoding.looksDecoded(body) {
+                    return .failed(id: id, source: source, .damagedInput(
+                        detail: "the HTTP body is compressed as “\(unsupported)”, which Warta does not decode (it decodes gzip, deflate and br)"))
+                }
+                // The last coding applied is undone first.
+                for coding in codings.reversed() {
+                    switch ContentDecoding.decode(body, coding, limit: maxBytes) {
+                    case .decoded(let bytes, let cut):
+                        body = bytes[...]
+                        if cut { source.truncated = true }
+                    case .notCompressed: break  // stored decoded already
+                    case .tooLarge: return .failed(id: id, source: source, .tooLargeDecoded(limit: maxBytes))
+                    case .undecodable:
+                        return .failed(id: id, source: source, .damagedInput(detail: "the \(String(decoding: encoding, as: UTF8.self))-encoded HTTP body decodes to nothing"))
+                    }
                 }
             }
         }
@@ -416,32 +423,6 @@ public final class WARCReader {
             if i < body.endIndex, body[i] == 0x0A { i += 1 }
         }
         return .decoded(out, complete: false)
-    }
-
-    /// What inflating a gzip or deflate body gave.
-    enum Inflated: Equatable {
-        /// The content, and whether the compressed data was cut short.
-        case decoded([UInt8], truncated: Bool)
-        /// The body is not compressed (a crawler stored it decoded): keep it.
-        case notCompressed
-        /// It inflates to more than the limit (inflation stopped there).
-        case tooLarge
-        /// It starts like gzip or zlib but nothing decodes.
-        case undecodable
-    }
-
-    /// Inflates `data` (gzip or zlib), stopping once `limit` bytes are out.
-    static func inflate(_ data: ArraySlice<UInt8>, limit: Int) -> Inflated {
-        guard let stream = try? GzipByteStream(MemoryByteStream(Array(data))) else { return .notCompressed }
-        let reader = BufferedReader(stream)
-        guard let (out, more) = try? reader.read(upTo: limit) else { return .undecodable }
-        if more { return .tooLarge }
-        if out.isEmpty {
-            let b0 = data.first ?? 0, b1 = data.dropFirst().first ?? 0
-            let zlibHeader = b0 & 0x0F == 8 && (Int(b0) << 8 | Int(b1)) % 31 == 0
-            return hasGzipMagic(data) || zlibHeader ? .undecodable : .notCompressed
-        }
-        return .decoded(out, truncated: stream.truncated)
     }
 }
 
