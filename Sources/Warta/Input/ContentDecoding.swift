@@ -40,12 +40,14 @@ enum ContentDecoding {
         switch coding {
         case .gzip: return inflate(data, limit: limit, raw: false)
         case .deflate:
-            // Some servers send raw deflate, with neither gzip's nor zlib's header.
+            // Some servers send raw deflate, with neither gzip's nor zlib's header (its first
+            // bytes may even pass for zlib's): tried when zlib gives nothing.
             let wrapped = inflate(data, limit: limit, raw: false)
-            guard wrapped == .notCompressed, !looksDecoded(data) else { return wrapped }
+            if case .decoded = wrapped { return wrapped }
+            if wrapped == .tooLarge || looksDecoded(data) { return wrapped }
             let raw = inflate(data, limit: limit, raw: true)
             if case .decoded(let bytes, _) = raw, !bytes.isEmpty { return raw }
-            return raw == .tooLarge ? raw : .notCompressed
+            return raw == .tooLarge ? raw : wrapped
         case .brotli:
             // A crawler may store the page decoded and keep the header; brotli has no magic number.
             if looksDecoded(data) { return .notCompressed }
