@@ -145,6 +145,11 @@ struct WARCReaderTests {
         #expect(docs[3].error == nil && docs[3].source.truncated && whole.bytes.starts(with: docs[3].bytes) && docs[3].bytes.count > 100)
         #expect(docs[5].error?.message == "the HTTP body is compressed as “zstd”, which Warta does not decode (it decodes gzip, deflate and br)")
         #expect(ContentDecoding.decode(Array(repeating: 7, count: 50)[...], .brotli, limit: 1000) == .undecodable)
+        // Stored decoded under a `br` header: after a byte order mark, or text that is no page.
+        let page = [0xEF, 0xBB, 0xBF] + Array("<html><body><p>Warga Semarang.</p></body></html>".utf8)
+        let text = Array(String(repeating: "Warga Semarang mengatakan harga naik. ", count: 4).utf8)
+        #expect(ContentDecoding.decode(page[...], .brotli, limit: 1000) == .notCompressed)
+        #expect(ContentDecoding.decode(text[...], .brotli, limit: 1000) == .notCompressed)
         // Codings in the order applied (the last is undone first); the first unknown one named.
         #expect(ContentDecoding.codings(Array("gzip, BR".utf8)) == ([.gzip, .brotli], nil))
         #expect(ContentDecoding.codings(Array("identity".utf8)) == ([], nil))

@@ -55,9 +55,15 @@ enum ContentDecoding {
         }
     }
 
-    /// Whether `data` starts like a page (after any whitespace, `<`): stored decoded.
+    /// Whether `data` is text already, stored decoded by a crawler that kept the header: it
+    /// starts like a page (`<` after any whitespace or byte order mark), or its first 4 KiB
+    /// pass the input check's test for text (compressed data does not).
     static func looksDecoded(_ data: ArraySlice<UInt8>) -> Bool {
-        data.first(where: { !WARCReader.isSpace($0) }) == UInt8(ascii: "<")
+        var body = data
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if body.first(where: { !WARCReader.isSpace($0) }) == UInt8(ascii: "<") { return true }
+        let head = Array(body.prefix(4096))
+        return head.count >= 64 && InputCheckStage.binaryProblem(head) == nil
     }
 
     /// Inflates gzip or zlib (or with `raw`, headerless deflate).
