@@ -21,6 +21,10 @@ targets=("$@")
 export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:handle_abort=1}
 
+# SwiftPM keeps the build plan of Warta's targets from the last build of this package and does
+# not see source files added to Warta since ("cannot find 'X' in scope"): plan afresh (the
+# compiled objects stay).
+rm -f Fuzz/.build/release.yaml Fuzz/.build/build.db
 (cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 
 status=0
