@@ -228,8 +228,14 @@ struct Extraction {
 
     func first(_ key: String) -> String? { meta[key]?.first }
 
+    /// The largest JSON-LD block read: a page's metadata, its article body included, takes
+    /// kilobytes, and a block of megabytes (a site's catalogue) costs a hundred times its size
+    /// in memory once parsed (7 MB took 650 MB).
+    static let maxJSONLDBytes = 1 << 20
+
+    /// Adds the objects of one JSON-LD block (its `@graph` too) to ``jsonLD``.
     mutating func addJSONLD(_ text: String) {
-        guard let data = text.trimmed.data(using: .utf8),
+        guard text.utf8.count <= Extraction.maxJSONLDBytes, let data = text.trimmed.data(using: .utf8),
               let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return }
         func add(_ o: Any) {
             if let d = o as? [String: Any] {

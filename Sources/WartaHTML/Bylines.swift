@@ -176,9 +176,6 @@ extension Extraction {
     /// The site's and the publisher's names.
     var organisations: [String] { [article.siteName, publisherName].compactMap { $0 } }
 
-    /// A person's name unless it is an organisation's (see the static form).
-    func personName(_ raw: String) -> String? { Extraction.personName(raw, organisations: organisations) }
-
     /// The publisher's name from JSON-LD.
     var publisherName: String? { ldString(["publisher", "name"]) }
 
@@ -252,6 +249,8 @@ extension Extraction {
     }
 
     mutating func readBylines() {
+        // Asked once: each asking walks the page's JSON-LD.
+        let organisations = self.organisations
         var authors: [String] = []
         var editors: [String] = []
         var seen = Set<Int>()
@@ -276,11 +275,11 @@ extension Extraction {
         }
         if authors.isEmpty {
             // An unlabelled byline in an element named for it ("Nama - detikNews").
-            authors = namedBylines().filter { c in !editors.contains { $0.lowercased() == c.lowercased() } }
+            authors = namedBylines(organisations).filter { c in !editors.contains { $0.lowercased() == c.lowercased() } }
         }
         if authors.isEmpty {
             // JSON-LD or meta authors, unless they are the editor (a common trap) or an organisation.
-            let candidates = ldAuthors() + (meta["author"] ?? []).compactMap { personName($0) }
+            let candidates = ldAuthors(organisations) + (meta["author"] ?? []).compactMap { Extraction.personName($0, organisations: organisations) }
             authors = candidates.filter { c in !editors.contains { $0.lowercased() == c.lowercased() } }
         }
         article.authors = Extraction.unique(authors)
@@ -298,7 +297,8 @@ extension Extraction {
 
     /// Names in short elements marked as the byline (`itemprop=author`, `rel=author`, a class
     /// or id word such as `author` or `byline`) outside the periphery: the first that gives any.
-    func namedBylines() -> [String] {
+    /// `organisations` are the site's and publisher's names (``organisations``).
+    func namedBylines(_ organisations: [String]) -> [String] {
         for i in 0..<tree.count where !tree.isText[i] && !periphery[i] && Int(tree.subtreeEnd[i]) - i <= 8 {
             guard isBylineElement(i) else { continue }
             var text = Extraction.collapse(Array(tree.innerText(i).utf8))
@@ -324,8 +324,9 @@ extension Extraction {
         return false
     }
 
-    /// Persons named as the author in the first JSON-LD article that names any.
-    func ldAuthors() -> [String] {
+    /// Persons named as the author in the first JSON-LD article that names any (`organisations`
+    /// as in ``namedBylines(_:)``).
+    func ldAuthors(_ organisations: [String]) -> [String] {
         var out: [String] = []
         for d in ldArticles {
             let author = d["author"]
@@ -334,7 +335,7 @@ extension Extraction {
                 let object = a as? [String: Any]
                 if let type = object?["@type"] as? String, type.lowercased() == "organization" { continue }
                 let name = object?["name"] as? String ?? (a as? String)
-                if let n = name.flatMap({ personName($0) }) { out.append(n) }
+                if let n = name.flatMap({ Extraction.personName($0, organisations: organisations) }) { out.append(n) }
             }
             if !out.isEmpty { break }
         }
