@@ -28,8 +28,7 @@ public enum CharsetDecoder {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             return utf8(Array(bytes[3...]), source: "bom")
         }
-        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            let le = bytes[0] == 0xFF
+        if let le = utf16Mark(bytes) {
             return utf8(utf16ToUTF8(Array(bytes[2...]), littleEndian: le), source: "bom", charset: le ? "utf-16le" : "utf-16be")
         }
         let named = declared.flatMap(normalizedName).map { ($0, "caller") }
@@ -70,11 +69,20 @@ public enum CharsetDecoder {
     /// Nil for UTF-8 text, which is left as it is (a stray invalid byte is the normalizer's to
     /// replace), and for other bytes (a legacy Asian charset, binary data): not read as Latin.
     public static func decodeText(_ bytes: [UInt8]) -> DecodedPage? {
-        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return decode(bytes) }
+        if utf16Mark(bytes) != nil { return decode(bytes) }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return decode(bytes) }
         // Mostly invalid high bytes are no UTF-8 (so no valid-UTF-8 pass is needed).
         guard bytes.count(where: { $0 >= 0x80 }) * 4 < bytes.count, invalidShare(bytes) > 0.5 else { return nil }
         return windows1252(bytes, source: "sniffed")
+    }
+
+    /// Whether `bytes` open with a UTF-16 byte order mark: true little endian (FF FE), false big
+    /// endian (FE FF), nil without one.
+    public static func utf16Mark(_ bytes: [UInt8]) -> Bool? {
+        guard bytes.count >= 2 else { return nil }
+        if bytes[0] == 0xFF && bytes[1] == 0xFE { return true }
+        if bytes[0] == 0xFE && bytes[1] == 0xFF { return false }
+        return nil
     }
 
     /// The first 64 KiB of a page in UTF-16 as UTF-8 (NULs kept), when `bytes` open with a
@@ -82,9 +90,7 @@ public enum CharsetDecoder {
     /// in every other place agree; nil for a page in any other charset. What the decoder will
     /// read, for a check of the page before it is parsed.
     public static func utf16Sample(_ bytes: [UInt8], declared: String?) -> [UInt8]? {
-        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            return utf16ToUTF8(Array(bytes[2..<min(bytes.count, 65_536)]), littleEndian: bytes[0] == 0xFF)
-        }
+        if let le = utf16Mark(bytes) { return utf16ToUTF8(Array(bytes[2..<min(bytes.count, 65_536)]), littleEndian: le) }
         guard let name = declared.flatMap(normalizedName), name == "utf-16le" || name == "utf-16be",
               let littleEndian = utf16ByteOrder(bytes) else { return nil }
         return utf16ToUTF8(Array(bytes.prefix(65_536)), littleEndian: littleEndian)

@@ -310,7 +310,10 @@ struct FolderWalk {
     enum Kind { case file, folder }
 
     /// A file's or folder's device and inode.
-    struct Identity: Hashable { var device: UInt64; var inode: UInt64 }
+    struct Identity: Hashable {
+        var device: UInt64, inode: UInt64
+        init(_ st: stat) { (device, inode) = (UInt64(st.st_dev), UInt64(st.st_ino)) }
+    }
 
     let followSymlinks: Bool
     private var seen: Set<Identity> = []
@@ -321,14 +324,14 @@ struct FolderWalk {
     static func standardInputIdentity() -> Identity? {
         var st = stat()
         guard fstat(0, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+        return Identity(st)
     }
 
     /// The identity of the file or folder at `path` (links followed), or nil when it cannot be examined.
     static func identity(_ path: String) -> Identity? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
-        return Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+        return Identity(st)
     }
 
     init(followSymlinks: Bool) { self.followSymlinks = followSymlinks }
@@ -345,7 +348,7 @@ struct FolderWalk {
         var st = stat()
         guard stat(path, &st) == 0 else { return .file }
         let isFolder = (st.st_mode & S_IFMT) == S_IFDIR
-        let identity = Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+        let identity = Identity(st)
         if !excluded.isEmpty, excluded.contains(identity) { return nil }
         if isFolder || followSymlinks {
             if !seen.insert(identity).inserted { return nil }

@@ -51,13 +51,8 @@ public struct InputCheckStage: Stage {
     /// no NUL (binary data stays binary), so most text costs nothing more. UTF-16 was refused
     /// as binary (its NUL bytes), windows-1252 read with U+FFFD for each accented letter.
     static func decodedText(_ bytes: [UInt8], _ census: Census) -> DecodedPage? {
-        guard opensWithUTF16Mark(bytes) || census.invalid > 0 && census.nul == 0 else { return nil }
+        guard CharsetDecoder.utf16Mark(bytes) != nil || census.invalid > 0 && census.nul == 0 else { return nil }
         return CharsetDecoder.decodeText(bytes)
-    }
-
-    /// Whether `bytes` open with a UTF-16 byte order mark (little or big endian).
-    static func opensWithUTF16Mark(_ bytes: [UInt8]) -> Bool {
-        bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
     }
 
     /// What the first 64 KiB of an input hold that text does not.
