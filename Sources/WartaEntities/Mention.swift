@@ -44,7 +44,7 @@ struct MentionText: Equatable {
     /// The subtype of a dateline's publisher.
     static let media = MentionText(source: .media, a: 0, b: 0)
 
-    /// The subtype of `entry` (possibly empty).
+    /// The subtype of `entry` (nil in the public mention when the entry has none).
     static func subtype(of entry: LexiconEntry) -> MentionText { MentionText(source: .entrySubtype, a: entry.index, b: 0) }
     /// The id of `entry` (possibly empty).
     static func id(of entry: LexiconEntry) -> MentionText { MentionText(source: .entryID, a: entry.index, b: 0) }
@@ -63,7 +63,9 @@ extension Scan {
     private func storedString(_ t: MentionText) -> String? {
         switch t.source {
         case .none: return nil
-        case .entrySubtype: return lexicon.subtype(ofEntry: Int(t.a))
+        case .entrySubtype:
+            let subtype = lexicon.subtype(ofEntry: Int(t.a))
+            return subtype.isEmpty ? nil : subtype
         case .entryID: return lexicon.id(ofEntry: Int(t.a))
         case .document: return doc.text(TextRange(Int(t.a), Int(t.b)))
         case .key: return key(Int(t.a))
