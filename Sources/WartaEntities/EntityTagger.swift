@@ -164,11 +164,21 @@ public struct EntityTagger: Sendable {
         "franc", "rubel", "rupee", "dirham",
     ].map { Array($0.utf8) }
 
-    /// The subtype a place cue gives the place it starts (`Kota` → city).
+    /// The subtype an administrative place cue gives the place it starts (`Kota` → city), unless
+    /// the lexicon lists the whole name (`Kota Agung`, a district).
     static let cueSubtypes: [String: String] = [
         "kota": "city", "kabupaten": "regency", "kab.": "regency", "kecamatan": "district", "kec.": "district",
         "kelurahan": "village", "kel.": "village", "desa": "village", "provinsi": "province", "prov.": "province",
+        "kampung": "village", "gampong": "village", "nagari": "village", "dusun": "hamlet",
         "jalan": "street", "jl.": "street", "kawasan": "area",
+    ]
+    /// The subtype a cue of a feature of nature gives the place it starts (`Teluk` → bay); not
+    /// `Tanjung`, which opens more towns and quarters (`Tanjung Priok`, `Tanjung Duren`) than capes.
+    static let featureSubtypes: [String: String] = [
+        "pulau": "island", "kepulauan": "islands", "gunung": "mountain", "bukit": "hill", "sungai": "river",
+        "danau": "lake", "telaga": "lake", "waduk": "reservoir", "teluk": "bay", "selat": "strait",
+        "semenanjung": "peninsula", "samudra": "ocean", "samudera": "ocean", "pantai": "beach", "lembah": "valley",
+        "goa": "cave", "gua": "cave", "kawah": "crater", "curug": "waterfall",
     ]
 
     /// Cue classes of a token's match key, one bit each.
@@ -1450,9 +1460,10 @@ final class Scan {
         return acronymAfter(i, end, limit)
     }
 
-    /// A place or facility opened by its cue word ("Kecamatan Tugu", "Masjid Istiqlal"); the
-    /// name after the cue, when listed as a place of the cue's kind, gives the code
-    /// ("Kelurahan Bugangan").
+    /// A place or facility opened by its cue word ("Kecamatan Tugu", "Masjid Istiqlal"). A name
+    /// listed whole with its cue is that entry ("Kepulauan Riau"); else the name after the cue
+    /// gives its code only when listed as a place of the cue's kind ("Kelurahan Bugangan"), not
+    /// of another kind: "Teluk Jakarta" is a bay, not the province, "Pulau Jawa" no village.
     func cuedPlace(_ i: Int, _ limit: Int, _ match: (LexiconEntry, Int)?) -> Int? {
         guard has(i, .location), capitalized(i) else { return nil }
         let run = capitalizedRun(i + 1, limit, allowConnectors: false)
@@ -1461,11 +1472,13 @@ final class Scan {
         let sub = EntityTagger.cueSubtypes[key(i)]
         let type: EntityType = has(i, .facility) ? .fac : .loc
         var listed = match?.1 == end ? match?.0 : nil
-        if listed == nil, type == .loc, let (entry, nameEnd) = lexiconMatch(i + 1, end), nameEnd == end,
-           entry.type == .loc, sub == nil || entry.subtype == sub {
+        if listed == nil, type == .loc, let sub, let (entry, nameEnd) = lexiconMatch(i + 1, end), nameEnd == end,
+           entry.type == .loc, entry.subtype == sub {
             listed = entry
         }
-        let subtypeText = if let sub { intern(sub) } else { type == .fac ? MentionText.key(of: i) : subtype(of: listed) }
+        let subtypeText: MentionText = if type == .fac { .key(of: i) }
+            else if let listed, !listed.subtype.isEmpty { .subtype(of: listed) }
+            else { (sub ?? EntityTagger.featureSubtypes[key(i)]).map(intern) ?? .none }
         add(Mention(start: i, end: end, type: type, subtype: subtypeText, lexiconID: listedID(of: listed)), from: listed)
         return acronymAfter(i, end, limit)
     }

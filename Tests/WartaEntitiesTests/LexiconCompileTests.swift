@@ -108,6 +108,25 @@ struct LexiconCompileTests {
         #expect(places("Banjir di Karangsari, Kabupaten Kebumen.") == ["Karangsari village -", "Kabupaten Kebumen regency 33.05"])
     }
 
+    /// A feature of nature is not the administrative place of the same name: Teluk Jakarta is no
+    /// province, Selat Malaka no regency (Malaka, NTT), Pulau Jawa no village called Jawa, Pantai
+    /// Kuta no village; a name listed whole with its cue is that entry.
+    @Test func featuresOfNatureTakeNoCodeFromTheNameInside() {
+        #expect(places("Kapal tenggelam di Teluk Jakarta dan Selat Malaka.") == ["Teluk Jakarta bay -", "Selat Malaka strait -"])
+        #expect(places("Petani di Pulau Jawa dan turis di Pantai Kuta.") == ["Pulau Jawa island -", "Pantai Kuta beach -"])
+        #expect(places("Pendaki naik Gunung Semeru dan melihat Danau Toba.") == ["Gunung Semeru mountain -", "Danau Toba lake -"])
+        #expect(places("Warga Kepulauan Riau dan Sungai Penuh datang.") == ["Kepulauan Riau province 21", "Sungai Penuh city 15.72"])
+        // Nor do a market or a square take the code of the district or village inside their names.
+        #expect(places("Pedagang di Pasar Tanah Abang dan Alun-alun Pancasila.") == ["Pasar Tanah Abang - -", "Alun-alun Pancasila - -"])
+    }
+
+    /// A name listed without a subtype has none (nil), never an empty string.
+    @Test func aListedNameWithoutSubtypeHasNone() {
+        let doc = TextAnalyzer().analyze("Ia pindah ke Islandia.")
+        let loc = EntityTagger(model: nil).tag(doc).filter { $0.type == .loc }
+        #expect(loc.map { "\(mentionText(doc, $0)) \($0.subtype ?? "nil")" } == ["Islandia nil"])
+    }
+
     @Test func imagesRoundTripAndRejectDamage() throws {
         let lexicon = EntityLexicon.builtIn
         let image = lexicon.image()
