@@ -63,7 +63,7 @@ NOT_ALONE = {"barat", "timur", "utara", "selatan", "tengah", "pusat", "raya", "a
              "negara", "merdeka", "harian", "sumber", "tugu", "jaya", "makmur", "sentosa", "indah", "mulia"}
 
 # Continents and regions (written for this project).
-REGIONS = "Asia;Eropa;Afrika;Amerika;Amerika Latin;Amerika Utara;Amerika Selatan;Timur Tengah;Asia Tenggara;Asia Timur;Australia;Oseania;Antartika;Afrika Barat;Afrika Utara;Eropa Timur;Eropa Barat;Semenanjung Korea;Jalur Gaza;Tepi Barat;Xinjiang;Tibet;Hawaii;Kashmir;Darfur;Krimea;Senayan;Cikini;Menteng;Kuningan;Sudirman;Thamrin;Monas;Bundaran HI;Kemayoran;Tanjung Priok;Cengkareng;Soekarno-Hatta;Halim Perdanakusuma"
+REGIONS = "Asia;Eropa;Afrika;Amerika;Amerika Latin;Amerika Utara;Amerika Selatan;Timur Tengah;Asia Tenggara;Asia Timur;Oseania;Antartika;Afrika Barat;Afrika Utara;Eropa Timur;Eropa Barat;Semenanjung Korea;Jalur Gaza;Tepi Barat;Xinjiang;Tibet;Hawaii;Kashmir;Darfur;Krimea;Senayan;Cikini;Menteng;Kuningan;Sudirman;Thamrin;Monas;Bundaran HI;Kemayoran;Tanjung Priok;Cengkareng;Soekarno-Hatta;Halim Perdanakusuma"
 
 # Short and old names (written for this project).
 PLACE_ALIASES = {
@@ -86,12 +86,52 @@ COUNTRIES = (
     "Sri Lanka;Nepal;Afghanistan;China;Tiongkok;Cina;Jepang;Korea Selatan;Korea Utara;Taiwan;Hong Kong;"
     "Mongolia;Afrika Selatan;Nigeria;Kenya;Ethiopia;Maroko;Aljazair;Tunisia;Libya;Sudan;Venezuela;Kolombia;Peru;Kuba"
 )
+# Other names of countries in Indonesian news, with their ISO 3166 code (written for this project).
+COUNTRY_ALIASES = {
+    "AS": "US", "China": "CN", "Cina": "CN", "Inggris": "GB", "Britania Raya": "GB", "Perancis": "FR",
+    "Brunei Darussalam": "BN", "Chile": "CL", "Ethiopia": "ET", "Palestina": "PS", "Myanmar": "MM",
+    "Korsel": "KR", "Korut": "KP", "Pantai Gading": "CI", "Republik Demokratik Kongo": "CD",
+    "Republik Kongo": "CG", "Hong Kong": "HK", "Makau": "MO", "Eswatini": "SZ", "Kepulauan Cocos": "CC", "Afghanistan": "AF", "UEA": "AE",
+}
+# CLDR names left out: a word news uses otherwise (`Jersey`, a team's shirt; the end of `New Jersey`).
+CLDR_LEFT_OUT = {"Jersey"}
 WORLD_CITIES = (
     "Kuala Lumpur;Bangkok;Manila;Hanoi;Tokyo;Beijing;Shanghai;Seoul;New Delhi;Mumbai;Dubai;Riyadh;Mekkah;Makkah;"
     "Madinah;Kairo;Istanbul;Ankara;Moskow;London;Paris;Berlin;Roma;Madrid;Amsterdam;Brussel;Jenewa;Wina;"
     "Washington;New York;Los Angeles;San Francisco;Chicago;Sydney;Melbourne;Canberra;Perth;Darwin;Wellington;"
     "Toronto;Ottawa;Vancouver;Canberra;Den Haag;Doha;Teheran;Baghdad;Damaskus;Yerusalem;Gaza;Karachi;Islamabad"
 )
+
+
+def cldr_countries():
+    """The Indonesian names of the countries and territories of ISO 3166, by code, from CLDR as
+    the ICU library on this machine has them (libicuuc, Unicode License V3; another ICU version
+    may spell a few differently). A name's bracketed or dashed qualifier (Myanmar (Burma), Kongo - Kinshasa, Hong
+    Kong DAK Tiongkok) is written in COUNTRY_ALIASES instead."""
+    import ctypes
+    import ctypes.util
+    path = ctypes.util.find_library("icuuc")
+    if not path:
+        sys.exit("ICU (libicuuc) not found: install libicu-dev")
+    lib = ctypes.CDLL(path)
+    # ICU suffixes its C functions with its major version (uloc_getISOCountries_72).
+    version = re.search(r"\.so\.(\d+)", path).group(1)
+    codes_of = getattr(lib, "uloc_getISOCountries_" + version)
+    codes_of.restype = ctypes.POINTER(ctypes.c_char_p)
+    display = getattr(lib, "uloc_getDisplayCountry_" + version)
+    display.restype = ctypes.c_int32
+    names, codes = {}, codes_of()
+    for k in range(400):
+        if not codes[k]:
+            break
+        code = codes[k].decode()
+        buf, status = (ctypes.c_uint16 * 256)(), ctypes.c_int(0)
+        n = display(f"und_{code}".encode(), b"id", buf, 256, ctypes.byref(status))
+        name = bytes(buf)[:2 * n].decode("utf-16-le")
+        if status.value > 0 or name in CLDR_LEFT_OUT or not name[:1].isupper() or re.search(r"[()&]| - |\bDAK\b|\.", name):
+            continue
+        names[name] = code
+    return names
 
 
 def places():
@@ -115,8 +155,13 @@ def places():
                 out.append((alias, "LOC", "province", case, code, ""))
     for alias, code in CITY_ALIASES.items():
         out.append((alias, "LOC", "city", "capitalized", code, ""))
-    for c in COUNTRIES.split(";"):
-        out.append((c, "LOC", "country", "upper" if c.isupper() else "capitalized", "", ""))
+    cldr = cldr_countries()
+    listed = set(COUNTRIES.split(";")) | set(COUNTRY_ALIASES)
+    countries = {**{c: code for c, code in cldr.items() if c in listed or c.lower() not in COMMON}, **COUNTRY_ALIASES}
+    for c in listed:
+        countries.setdefault(c, "")
+    for c, code in countries.items():
+        out.append((c, "LOC", "country", "upper" if c.isupper() else "capitalized", code, ""))
     for c in WORLD_CITIES.split(";"):
         out.append((c, "LOC", "city", "capitalized", "", ""))
     for c in REGIONS.split(";"):

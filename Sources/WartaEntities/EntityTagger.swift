@@ -1228,8 +1228,8 @@ final class Scan {
     }
 
     /// Where the name at the end of the capitalised run `run` after a role starts: at most
-    /// three words or initials that are not acronyms, organization or place words (nor listed as something other
-    /// than a person), not the word right after a place word (which names the place: `Dusun
+    /// three words or initials that are not acronyms, organization or place words, legal forms
+    /// (`Tbk`) nor listed as something other than a person, not the word right after a place word (which names the place: `Dusun
     /// Nglahar`), without the words of the language that open the role's tail ("Besar" of
     /// Komisaris Besar, "Penanganan", "Barat") unless they are given names.
     func nameAtEnd(of run: Range<Int>) -> Int {
@@ -1259,7 +1259,7 @@ final class Scan {
                   !isAcronym(nameStart - 1) || isInnerInitials(nameStart - 1, in: run),
                   lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per
                       || (isBareOneWordOrganization($0.0, nameStart - 1, $0.1) && run.upperBound - nameStart < 2) }) ?? true,
-                  !has(nameStart - 1, .organization), !has(nameStart - 1, .location),
+                  !has(nameStart - 1, .organization), !has(nameStart - 1, .location), !isLegalForm(nameStart - 1),
                   nameEnd - nameStart - particles < (particles > 0 ? 4 : 3) else { break }
             nameStart -= 1
         }
@@ -1641,8 +1641,10 @@ final class Scan {
                 return
             }
             if let (entry, e) = lexiconMatch(i, end), entry.type == .org || entry.type == .loc {
-                // A listed organization keeps its id (places are linked by their own pass).
-                let id: MentionText = entry.type == .org ? listedID(of: entry) : .none
+                // A listed organization or country keeps its id; a place in Indonesia does not:
+                // the role's level decides which (`Bupati Semarang` is the regency, not the city
+                // the bare name lists).
+                let id: MentionText = entry.type == .org || entry.subtype == "country" ? listedID(of: entry) : .none
                 add(Mention(start: i, end: e, type: entry.type, subtype: .subtype(of: entry), lexiconID: id))
                 i = e
                 continue
@@ -1653,12 +1655,13 @@ final class Scan {
 
     /// "Dinas Perindustrian (Disperin)": the acronym becomes an alias; returns where to go on.
     /// A company's legal form after the name (`PT Bank Rakyat Indonesia (Persero) Tbk (BRI)`) is
-    /// passed over: it is no acronym and no name of its own.
+    /// passed over: it is no acronym and no name of its own. An abbreviation of a common noun
+    /// is none of the name's (`warga negara Indonesia (WNI)`: citizens, not the country).
     func acronymAfter(_ start: Int, _ end: Int, _ limit: Int) -> Int {
         let end = legalFormEnd(after: end, limit)
         guard end + 2 < limit, isByte(end, 0x28), isByte(end + 2, 0x29), kinds[end + 1] == .word,
-              capitalized(end + 1) else { return end }
-        if abbreviatesLongerRun(start, end, acronym: end + 1) { return end + 3 }
+              capitalized(end + 1), !isCommonAcronym(end + 1) else { return end }
+        if abbreviatesLongerRun(start, end, acronym: end + 1) || endsLongerName(start, end) { return end + 3 }
         let m = mentions.last!
         acronyms[text(end + 1)] = m
         acronymHashes.insert(keyHash(end + 1))
@@ -1666,6 +1669,13 @@ final class Scan {
         acronymTexts!.insert(doc.hash(ofToken: end + 1))
         add(Mention(start: end + 1, end: end + 2, type: m.type, subtype: m.subtype, lexiconID: m.lexiconID))
         return end + 3
+    }
+
+    /// Whether place `start..<end` (the last mention) ends a longer capitalised name, which the
+    /// acronym after it abbreviates (`Pemeringkat Efek Indonesia (Pefindo)`, a rating agency).
+    func endsLongerName(_ start: Int, _ end: Int) -> Bool {
+        guard let m = mentions.last, m.type == .loc, m.start == start, start > 0 else { return false }
+        return (capitalized(start - 1) || allCaps(start - 1)) && kinds[start - 1] == .word && !isFunctionWord(start - 1)
     }
 
     /// Whether the acronym at token `acronym` gives the initials of a longer capitalised run

@@ -57,10 +57,11 @@ Aere	LOC	district	capitalized	74.11.10	74.11
 Aertembaga	LOC	district	capitalized	71.72.04	71.72
 Aesesa	LOC	district	capitalized	53.16.01	53.16
 Aesesa Selatan	LOC	district	capitalized	53.16.07	53.16
-Afghanistan	LOC	country	capitalized		
+Afganistan	LOC	country	capitalized	AF	
+Afghanistan	LOC	country	capitalized	AF	
 Afrika	LOC	area	capitalized		
 Afrika Barat	LOC	area	capitalized		
-Afrika Selatan	LOC	country	capitalized		
+Afrika Selatan	LOC	country	capitalized	ZA	
 Afrika Utara	LOC	area	capitalized		
 Afulu	LOC	district	capitalized	12.24.09	12.24
 Agam	LOC	regency	capitalized	13.06	13
@@ -131,9 +132,10 @@ Alang-alang Lebar	LOC	district	capitalized	16.71.15	16.71
 Alas Barat	LOC	district	capitalized	52.04.17	52.04
 Alasa	LOC	district	capitalized	12.24.07	12.24
 Alasa Talumuzoi	LOC	district	capitalized	12.24.06	12.24
+Albania	LOC	country	capitalized	AL	
 Alemsom	LOC	district	capitalized	95.02.11	95.02
 Alian	LOC	district	capitalized	33.05.11	33.05
-Aljazair	LOC	country	capitalized		
+Aljazair	LOC	country	capitalized	DZ	
 Alla	LOC	district	capitalized	73.16.05	73.16
 Allu	LOC	district	capitalized	76.04.15	76.04
 Alok	LOC	district	capitalized	53.07.05	53.07
@@ -177,7 +179,7 @@ Ambunten	LOC	district	capitalized	35.29.12	35.29
 Amerika	LOC	area	capitalized		
 Amerika Latin	LOC	area	capitalized		
 Amerika Selatan	LOC	area	capitalized		
-Amerika Serikat	LOC	country	capitalized		
+Amerika Serikat	LOC	country	capitalized	US	
 Amerika Utara	LOC	area	capitalized		
 Amfoang Barat Daya	LOC	district	capitalized	53.01.21	53.01
 Amfoang Barat Laut	LOC	district	capitalized	53.01.22	53.01
@@ -214,6 +216,7 @@ Andir	LOC	district	capitalized	32.73.05	32.73
 Andong	LOC	district	capitalized	33.09.16	33.09
 Andoolo	LOC	district	capitalized	74.05.03	74.05
 Andoolo Barat	LOC	district	capitalized	74.05.25	74.05
+Andorra	LOC	country	capitalized	AD	
 Andowia	LOC	district	capitalized	74.09.09	74.09
 Angata	LOC	district	capitalized	74.05.02	74.05
 Anggaberi	LOC	district	capitalized	74.02.24	74.02
@@ -231,8 +234,10 @@ Angkola Sangkunur	LOC	district	capitalized	12.03.31	12.03
 Angkola Selatan	LOC	district	capitalized	12.03.06	12.03
 Angkola Timur	LOC	district	capitalized	12.03.03	12.03
 Angkona	LOC	district	capitalized	73.24.05	73.24
+Angola	LOC	country	capitalized	AO	
 Angsana	LOC	district	capitalized	36.01.07	36.01
 Angsana	LOC	district	capitalized	63.10.09	63.10
+Anguilla	LOC	country	capitalized	AI	
 Animha	LOC	district	capitalized	93.01.13	93.01
 Anjatan	LOC	district	capitalized	32.12.23	32.12
 Anjir Muara	LOC	district	capitalized	63.04.04	63.04
@@ -243,10 +248,12 @@ Anotaurei	LOC	district	capitalized	91.05.15	91.05
 Anreapi	LOC	district	capitalized	76.04.13	76.04
 Antang Kalang	LOC	district	capitalized	62.02.10	62.02
 Antapani	LOC	district	capitalized	32.73.20	32.73
+Antarktika	LOC	country	capitalized	AQ	
 Antartika	LOC	area	capitalized		
+Antigua dan Barbuda	LOC	country	capitalized	AG	
 Apalapsili	LOC	district	capitalized	95.06.02	95.06
 Apawer Hulu	LOC	district	capitalized	91.10.09	91.10
-Arab Saudi	LOC	country	capitalized		
+Arab Saudi	LOC	country	capitalized	SA	
 Aradide	LOC	district	capitalized	94.03.03	94.03
 Aralle	LOC	district	capitalized	76.03.02	76.03
 Aramo	LOC	district	capitalized	12.14.15	12.14
@@ -255,7 +262,7 @@ Aranio	LOC	district	capitalized	63.03.11	63.03
 Arcamanik	LOC	district	capitalized	32.73.24	32.73
 Arga Makmur	LOC	district	capitalized	17.03.07	17.03
 Argapura	LOC	district	capitalized	32.10.05	32.10
-Argentina	LOC	country	capitalized		
+Argentina	LOC	country	capitalized	AR	
 Argomulyo	LOC	district	capitalized	33.73.03	33.73
 Arguni	LOC	district	capitalized	92.03.13	92.03
 Arimop	LOC	district	capitalized	93.02.09	93.02
@@ -266,6 +273,7 @@ Arjasari	LOC	district	capitalized	32.04.16	32.04
 Arjawinangun	LOC	district	capitalized	32.09.24	32.09
 Arjosari	LOC	district	capitalized	35.01.06	35.01
 Arma Jaya	LOC	district	capitalized	17.03.21	17.03
+Armenia	LOC	country	capitalized	AM	
 Aroba	LOC	district	capitalized	92.06.16	92.06
 Arongan Lambalek	LOC	district	capitalized	11.05.07	11.05
 Arosbaya	LOC	district	capitalized	35.26.05	35.26
@@ -281,10 +289,11 @@ Aru Tengah Selatan	LOC	district	capitalized	81.07.08	81.07
 Aru Tengah Timur	LOC	district	capitalized	81.07.07	81.07
 Aru Utara	LOC	district	capitalized	81.07.04	81.07
 Aru Utara Timur Batuley	LOC	district	capitalized	81.07.05	81.07
+Aruba	LOC	country	capitalized	AW	
 Arungkeke	LOC	district	capitalized	73.04.09	73.04
 Arut Selatan	LOC	district	capitalized	62.01.02	62.01
 Arut Utara	LOC	district	capitalized	62.01.04	62.01
-AS	LOC	country	upper		
+AS	LOC	country	upper	US	
 Asahan	LOC	regency	capitalized	12.09	12
 Asakota	LOC	district	capitalized	52.72.03	52.72
 Asam Jujuhan	LOC	district	capitalized	13.10.10	13.10
@@ -314,8 +323,8 @@ Atinggola	LOC	district	capitalized	75.05.01	75.05
 Atsj	LOC	district	capitalized	93.04.02	93.04
 Atu Lintang	LOC	district	capitalized	11.04.18	11.04
 Aur Birugo Tigo Baleh	LOC	district	capitalized	13.75.03	13.75
-Australia	LOC	area	capitalized		
-Austria	LOC	country	capitalized		
+Australia	LOC	country	capitalized	AU	
+Austria	LOC	country	capitalized	AT	
 Awan Rante Karua	LOC	district	capitalized	73.26.21	73.26
 Awangpone	LOC	district	capitalized	73.08.16	73.08
 Awayan	LOC	district	capitalized	63.11.03	63.11
@@ -337,6 +346,7 @@ Ayamaru Utara Timur	LOC	district	capitalized	96.05.19	96.05
 Ayau	LOC	district	capitalized	96.03.05	96.03
 Ayib	LOC	district	capitalized	93.04.18	93.04
 Ayumnati	LOC	district	capitalized	95.07.22	95.07
+Azerbaijan	LOC	country	capitalized	AZ	
 Baamang	LOC	district	capitalized	62.02.05	62.02
 Babadan	LOC	district	capitalized	35.02.16	35.02
 Babah Rot	LOC	district	capitalized	11.12.06	11.12
@@ -382,12 +392,14 @@ Bagor	LOC	district	capitalized	35.18.14	35.18
 Baguala	LOC	district	capitalized	81.71.03	81.71
 Bagun	LOC	district	capitalized	96.01.19	96.01
 Bahagia	LOC	district	capitalized	11.01.17	11.01
+Bahama	LOC	country	capitalized	BS	
 Bahar Selatan	LOC	district	capitalized	15.05.10	15.05
 Bahar Utara	LOC	district	capitalized	15.05.09	15.05
 Baharu	LOC	district	capitalized	11.10.09	11.10
 Bahau Hulu	LOC	district	capitalized	65.02.11	65.02
 Bahodopi	LOC	district	capitalized	72.06.10	72.06
 Bahorok	LOC	district	capitalized	12.05.01	12.05
+Bahrain	LOC	country	capitalized	BH	
 Bahuga	LOC	district	capitalized	18.08.05	18.08
 Baito	LOC	district	capitalized	74.05.20	74.05
 Baiturrahman	LOC	district	capitalized	11.71.01	11.71
@@ -523,7 +535,7 @@ Bangko Pusako	LOC	district	capitalized	14.07.10	14.07
 Bangkok	LOC	city	capitalized		
 Bangkunat	LOC	district	capitalized	18.13.11	18.13
 Bangkurung	LOC	district	capitalized	72.11.04	72.11
-Bangladesh	LOC	country	capitalized		
+Bangladesh	LOC	country	capitalized	BD	
 Bangli	LOC	district	capitalized	51.06.02	51.06
 Bangli	LOC	regency	capitalized	51.06	51
 Bangodua	LOC	district	capitalized	32.12.06	32.12
@@ -613,6 +625,7 @@ Barangin	LOC	district	capitalized	13.73.02	13.73
 Barangka	LOC	district	capitalized	74.13.02	74.13
 Baranti	LOC	district	capitalized	73.14.04	73.14
 Baras	LOC	district	capitalized	76.01.03	76.01
+Barbados	LOC	country	capitalized	BB	
 Barebbo	LOC	district	capitalized	73.08.09	73.08
 Baregbeg	LOC	district	capitalized	32.07.32	32.07
 Barito Kuala	LOC	regency	capitalized	63.04	63
@@ -770,11 +783,13 @@ Bekasi Utara	LOC	district	capitalized	32.75.03	32.75
 Bekri	LOC	district	capitalized	18.02.15	18.02
 Belakang Padang	LOC	district	capitalized	21.71.01	21.71
 Belalau	LOC	district	capitalized	18.04.06	18.04
-Belanda	LOC	country	capitalized		
+Belanda	LOC	country	capitalized	NL	
+Belanda Karibia	LOC	country	capitalized	BQ	
 Belantikan Raya	LOC	district	capitalized	62.09.07	62.09
+Belarus	LOC	country	capitalized	BY	
 Belawa	LOC	district	capitalized	73.13.07	73.13
 Belawang	LOC	district	capitalized	63.04.08	63.04
-Belgia	LOC	country	capitalized		
+Belgia	LOC	country	capitalized	BE	
 Belida Darat	LOC	district	capitalized	16.03.24	16.03
 Belik	LOC	district	capitalized	33.27.03	33.27
 Belimbing Hulu	LOC	district	capitalized	61.10.10	61.10
@@ -790,6 +805,7 @@ Belitang Madang Raya	LOC	district	capitalized	16.08.18	16.08
 Belitang Mulya	LOC	district	capitalized	16.08.19	16.08
 Belitung	LOC	regency	capitalized	19.02	19
 Belitung Timur	LOC	regency	capitalized	19.06	19
+Belize	LOC	country	capitalized	BZ	
 Belo	LOC	district	capitalized	52.06.04	52.06
 Belopa	LOC	district	capitalized	73.17.07	73.17
 Belopa Utara	LOC	district	capitalized	73.17.14	73.17
@@ -813,6 +829,7 @@ Bengkulu Selatan	LOC	regency	capitalized	17.01	17
 Bengkulu Tengah	LOC	regency	capitalized	17.09	17
 Bengkulu Utara	LOC	regency	capitalized	17.03	17
 Bengo	LOC	district	capitalized	73.08.26	73.08
+Benin	LOC	country	capitalized	BJ	
 Benjeng	LOC	district	capitalized	35.25.04	35.25
 Benowo	LOC	district	capitalized	35.78.19	35.78
 Bentian Besar	LOC	district	capitalized	64.07.14	64.07
@@ -854,6 +871,7 @@ Betung	LOC	district	capitalized	16.07.05	16.07
 Beutong	LOC	district	capitalized	11.15.04	11.15
 Beutong Ateuh Banggalang	LOC	district	capitalized	11.15.10	11.15
 Bewani	LOC	district	capitalized	95.04.16	95.04
+Bhutan	LOC	country	capitalized	BT	
 Biak Barat	LOC	district	capitalized	91.06.08	91.06
 Biak Kota	LOC	district	capitalized	91.06.01	91.06
 Biak Numfor	LOC	regency	capitalized	91.06	91
@@ -992,6 +1010,7 @@ Bolangitang Timur	LOC	district	capitalized	71.08.03	71.08
 Bolano	LOC	district	capitalized	72.08.21	72.08
 Bolano Lambunu	LOC	district	capitalized	72.08.07	72.08
 Boleng	LOC	district	capitalized	53.15.06	53.15
+Bolivia	LOC	country	capitalized	BO	
 Boliyohuto	LOC	district	capitalized	75.01.09	75.01
 Bolo	LOC	district	capitalized	52.06.02	52.06
 Bomakia	LOC	district	capitalized	93.02.06	93.02
@@ -1047,10 +1066,12 @@ Borme	LOC	district	capitalized	95.02.06	95.02
 Borobudur	LOC	district	capitalized	33.08.02	33.08
 Boronadu	LOC	district	capitalized	12.14.27	12.14
 Bosar Maligas	LOC	district	capitalized	12.08.08	12.08
+Bosnia dan Herzegovina	LOC	country	capitalized	BA	
 Botain	LOC	district	capitalized	96.01.29	96.01
 Botin Leobele	LOC	district	capitalized	53.21.12	53.21
 Botolinggo	LOC	district	capitalized	35.11.22	35.11
 Botomuzoi	LOC	district	capitalized	12.04.21	12.04
+Botswana	LOC	country	capitalized	BW	
 Botumoito	LOC	district	capitalized	75.02.06	75.02
 Botupingge	LOC	district	capitalized	75.03.07	75.03
 Boven Digoel	LOC	regency	capitalized	93.02	93
@@ -1065,16 +1086,16 @@ Bram Itam	LOC	district	capitalized	15.06.11	15.06
 Brang Ene	LOC	district	capitalized	52.07.07	52.07
 Brang Rea	LOC	district	capitalized	52.07.05	52.07
 Brangsong	LOC	district	capitalized	33.24.09	33.24
-Brasil	LOC	country	capitalized		
+Brasil	LOC	country	capitalized	BR	
 Brati	LOC	district	capitalized	33.15.14	33.15
 Brebes	LOC	district	capitalized	33.29.09	33.29
 Brebes	LOC	regency	capitalized	33.29	33
 Bringin	LOC	district	capitalized	33.22.12	33.22
 Bringin	LOC	district	capitalized	35.21.15	35.21
-Britania Raya	LOC	country	capitalized		
+Britania Raya	LOC	country	capitalized	GB	
 Brondong	LOC	district	capitalized	35.24.07	35.24
-Brunei	LOC	country	capitalized		
-Brunei Darussalam	LOC	country	capitalized		
+Brunei	LOC	country	capitalized	BN	
+Brunei Darussalam	LOC	country	capitalized	BN	
 Bruno	LOC	district	capitalized	33.06.13	33.06
 Brussel	LOC	city	capitalized		
 Bruwa	LOC	district	capitalized	95.07.25	95.07
@@ -1141,6 +1162,7 @@ Bulango Utara	LOC	district	capitalized	75.03.05	75.03
 Bulawa	LOC	district	capitalized	75.03.17	75.03
 Buleleng	LOC	district	capitalized	51.08.06	51.08
 Buleleng	LOC	regency	capitalized	51.08	51
+Bulgaria	LOC	country	capitalized	BG	
 Bulik	LOC	district	capitalized	62.09.03	62.09
 Bulik Timur	LOC	district	capitalized	62.09.04	62.09
 Bulo	LOC	district	capitalized	76.04.16	76.04
@@ -1210,9 +1232,11 @@ Bunut Hulu	LOC	district	capitalized	61.06.06	61.06
 Bunyu	LOC	district	capitalized	65.01.10	65.01
 Buol	LOC	regency	capitalized	72.05	72
 Burau	LOC	district	capitalized	73.24.07	73.24
+Burkina Faso	LOC	country	capitalized	BF	
 Burneh	LOC	district	capitalized	35.26.03	35.26
 Buru	LOC	regency	capitalized	81.04	81
 Buru Selatan	LOC	regency	capitalized	81.09	81
+Burundi	LOC	country	capitalized	BI	
 Buruway	LOC	district	capitalized	92.08.02	92.08
 Busang	LOC	district	capitalized	64.08.06	64.08
 Busungbiu	LOC	district	capitalized	51.08.03	51.08
@@ -1254,6 +1278,7 @@ Carita	LOC	district	capitalized	36.01.28	36.01
 Cariu	LOC	district	capitalized	32.01.08	32.01
 Catubouw	LOC	district	capitalized	92.12.07	92.12
 Cawas	LOC	district	capitalized	33.10.05	33.10
+Ceko	LOC	country	capitalized	CZ	
 Celala	LOC	district	capitalized	11.04.13	11.04
 Cempa	LOC	district	capitalized	73.15.08	73.15
 Cempaga	LOC	district	capitalized	62.02.02	62.02
@@ -1276,9 +1301,11 @@ Cerenti	LOC	district	capitalized	14.09.05	14.09
 Cerme	LOC	district	capitalized	35.25.11	35.25
 Cermee	LOC	district	capitalized	35.11.15	35.11
 Cermin Nan Gedang	LOC	district	capitalized	15.03.10	15.03
+Ceuta dan Melilla	LOC	country	capitalized	EA	
+Chad	LOC	country	capitalized	TD	
 Chicago	LOC	city	capitalized		
-Chile	LOC	country	capitalized		
-China	LOC	country	capitalized		
+Chile	LOC	country	capitalized	CL	
+China	LOC	country	capitalized	CN	
 Ciambar	LOC	district	capitalized	32.02.47	32.02
 Ciamis	LOC	district	capitalized	32.07.01	32.07
 Ciamis	LOC	regency	capitalized	32.07	32
@@ -1392,6 +1419,7 @@ Cilamaya Kulon	LOC	district	capitalized	32.15.23	32.15
 Cilamaya Wetan	LOC	district	capitalized	32.15.15	32.15
 Cilandak	LOC	district	capitalized	31.74.06	31.74
 Cilawu	LOC	district	capitalized	32.05.19	32.05
+Cile	LOC	country	capitalized	CL	
 Cilebak	LOC	district	capitalized	32.08.25	32.08
 Cilebar	LOC	district	capitalized	32.15.30	32.15
 Ciledug	LOC	district	capitalized	32.09.02	32.09
@@ -1425,7 +1453,7 @@ Cimarga	LOC	district	capitalized	36.02.11	36.02
 Cimaung	LOC	district	capitalized	32.04.17	32.04
 Cimenyan	LOC	district	capitalized	32.04.06	32.04
 Cimerak	LOC	district	capitalized	32.18.03	32.18
-Cina	LOC	country	capitalized		
+Cina	LOC	country	capitalized	CN	
 Cinambo	LOC	district	capitalized	32.73.29	32.73
 Cinangka	LOC	district	capitalized	36.04.31	36.04
 Cineam	LOC	district	capitalized	32.06.20	32.06
@@ -1501,6 +1529,7 @@ Cugenang	LOC	district	capitalized	32.03.11	32.03
 Cukuh Balak	LOC	district	capitalized	18.06.09	18.06
 Culamega	LOC	district	capitalized	32.06.10	32.06
 Curahdami	LOC	district	capitalized	35.11.07	35.11
+Curaçao	LOC	country	capitalized	CW	
 Curio	LOC	district	capitalized	73.16.08	73.16
 Curug	LOC	district	capitalized	36.03.17	36.03
 Curug	LOC	district	capitalized	36.73.04	36.73
@@ -1511,6 +1540,7 @@ Curup Selatan	LOC	district	capitalized	17.02.18	17.02
 Curup Tengah	LOC	district	capitalized	17.02.19	17.02
 Curup Timur	LOC	district	capitalized	17.02.17	17.02
 Curup Utara	LOC	district	capitalized	17.02.16	17.02
+Côte d’Ivoire	LOC	country	capitalized	CI	
 Dabun Gelang	LOC	district	capitalized	11.13.08	11.13
 Dadahup	LOC	district	capitalized	62.03.16	62.03
 Daerah Istimewa Yogyakarta	LOC	province	capitalized	34	
@@ -1597,7 +1627,7 @@ Demta	LOC	district	capitalized	91.03.10	91.03
 Den Haag	LOC	city	capitalized		
 Dende' Piongan Napo	LOC	district	capitalized	73.26.12	73.26
 Dengilo	LOC	district	capitalized	75.04.08	75.04
-Denmark	LOC	country	capitalized		
+Denmark	LOC	country	capitalized	DK	
 Denpasar	LOC	city	capitalized	51.71	51
 Denpasar Barat	LOC	district	capitalized	51.71.03	51.71
 Denpasar Selatan	LOC	district	capitalized	51.71.01	51.71
@@ -1616,6 +1646,7 @@ Detusoko	LOC	district	capitalized	53.08.06	53.08
 Dewantara	LOC	district	capitalized	11.08.02	11.08
 Dharmasraya	LOC	regency	capitalized	13.10	13
 Didohu	LOC	district	capitalized	92.12.05	92.12
+Diego Garcia	LOC	country	capitalized	DG	
 Dimba	LOC	district	capitalized	95.07.05	95.07
 Dimembe	LOC	district	capitalized	71.06.05	71.06
 Dipa	LOC	district	capitalized	94.01.14	94.01
@@ -1647,6 +1678,7 @@ Dolok Sanggul	LOC	district	capitalized	12.16.06	12.16
 Dolok Sigompulon	LOC	district	capitalized	12.20.01	12.20
 Dolok Silao	LOC	district	capitalized	12.08.26	12.08
 Dolopo	LOC	district	capitalized	35.19.02	35.19
+Dominika	LOC	country	capitalized	DM	
 Dompu	LOC	district	capitalized	52.05.01	52.05
 Dompu	LOC	regency	capitalized	52.05	52
 Dondo	LOC	district	capitalized	72.04.03	72.04
@@ -1710,6 +1742,8 @@ Edera	LOC	district	capitalized	93.03.04	93.03
 Egiam	LOC	district	capitalized	95.04.25	95.04
 Eipumek	LOC	district	capitalized	95.02.32	95.02
 Ekadide	LOC	district	capitalized	94.03.10	94.03
+Ekuador	LOC	country	capitalized	EC	
+El Salvador	LOC	country	capitalized	SV	
 Elar	LOC	district	capitalized	53.19.05	53.19
 Elar Selatan	LOC	district	capitalized	53.19.09	53.19
 Elelim	LOC	district	capitalized	95.06.01	95.06
@@ -1739,13 +1773,17 @@ Eragayam	LOC	district	capitalized	95.05.03	95.05
 Erelmakawia	LOC	district	capitalized	94.05.25	94.05
 Eremerasa	LOC	district	capitalized	73.03.03	73.03
 Eris	LOC	district	capitalized	71.02.03	71.02
+Eritrea	LOC	country	capitalized	ER	
 Eromoko	LOC	district	capitalized	33.12.08	33.12
 Eropa	LOC	area	capitalized		
 Eropa Barat	LOC	area	capitalized		
 Eropa Timur	LOC	area	capitalized		
 Essang	LOC	district	capitalized	71.04.04	71.04
 Essang Selatan	LOC	district	capitalized	71.04.19	71.04
-Ethiopia	LOC	country	capitalized		
+Estonia	LOC	country	capitalized	EE	
+Eswatini	LOC	country	capitalized	SZ	
+Ethiopia	LOC	country	capitalized	ET	
+Etiopia	LOC	country	capitalized	ET	
 Fafurwar	LOC	district	capitalized	92.06.08	92.06
 Fajar Timur	LOC	district	capitalized	94.03.24	94.03
 Fak Fak	LOC	regency	capitalized	92.03	92
@@ -1766,8 +1804,9 @@ Fayit	LOC	district	capitalized	93.04.05	93.04
 Fef	LOC	district	capitalized	96.04.01	96.04
 Fena Fafan	LOC	district	capitalized	81.09.06	81.09
 Fena Leisela	LOC	district	capitalized	81.04.13	81.04
-Filipina	LOC	country	capitalized		
-Finlandia	LOC	country	capitalized		
+Fiji	LOC	country	capitalized	FJ	
+Filipina	LOC	country	capitalized	PH	
+Finlandia	LOC	country	capitalized	FI	
 Firiwage	LOC	district	capitalized	93.02.13	93.02
 Flores Timur	LOC	regency	capitalized	53.06	53
 Fofi	LOC	district	capitalized	93.02.10	93.02
@@ -1775,6 +1814,7 @@ Fokour	LOC	district	capitalized	96.02.13	96.02
 Fordata	LOC	district	capitalized	81.03.06	81.03
 Furwagi	LOC	district	capitalized	92.03.16	92.03
 Gabek	LOC	district	capitalized	19.71.06	19.71
+Gabon	LOC	country	capitalized	GA	
 Gabuswetan	LOC	district	capitalized	32.12.03	32.12
 Gading Cempaka	LOC	district	capitalized	17.71.02	17.71
 Gading Rejo	LOC	district	capitalized	18.10.02	18.10
@@ -1793,6 +1833,7 @@ Galesong Utara	LOC	district	capitalized	73.05.06	73.05
 Galing	LOC	district	capitalized	61.01.11	61.01
 Galis	LOC	district	capitalized	35.26.18	35.26
 Galis	LOC	district	capitalized	35.28.03	35.28
+Gambia	LOC	country	capitalized	GM	
 Gambir	LOC	district	capitalized	31.71.01	31.71
 Gambiran	LOC	district	capitalized	35.10.07	35.10
 Gambut	LOC	district	capitalized	63.03.03	63.03
@@ -1867,6 +1908,7 @@ Genteng	LOC	district	capitalized	35.10.09	35.10
 Genteng	LOC	district	capitalized	35.78.07	35.78
 Gentuma Raya	LOC	district	capitalized	75.05.06	75.05
 Genuk	LOC	district	capitalized	33.74.05	33.74
+Georgia	LOC	country	capitalized	GE	
 Gerih	LOC	district	capitalized	35.21.18	35.21
 Gerogol	LOC	district	capitalized	36.72.06	36.72
 Gerokgak	LOC	district	capitalized	51.08.01	51.08
@@ -1878,8 +1920,10 @@ Geumpang	LOC	district	capitalized	11.07.05	11.07
 Geureudong Pase	LOC	district	capitalized	11.08.25	11.08
 Geya	LOC	district	capitalized	95.04.24	95.04
 Geyer	LOC	district	capitalized	33.15.05	33.15
+Ghana	LOC	country	capitalized	GH	
 Gianyar	LOC	district	capitalized	51.04.03	51.04
 Gianyar	LOC	regency	capitalized	51.04	51
+Gibraltar	LOC	country	capitalized	GI	
 Gido	LOC	district	capitalized	12.04.06	12.04
 Gika	LOC	district	capitalized	95.04.34	95.04
 Giliginting	LOC	district	capitalized	35.29.08	35.29
@@ -1933,7 +1977,9 @@ Grabag	LOC	district	capitalized	33.06.01	33.06
 Grabag	LOC	district	capitalized	33.08.18	33.08
 Grabagan	LOC	district	capitalized	35.23.20	35.23
 Grati	LOC	district	capitalized	35.14.20	35.14
+Greenland	LOC	country	capitalized	GL	
 Greged	LOC	district	capitalized	32.09.38	32.09
+Grenada	LOC	country	capitalized	GD	
 Gresi Selatan	LOC	district	capitalized	91.03.18	91.03
 Gresik	LOC	district	capitalized	35.25.16	35.25
 Gresik	LOC	regency	capitalized	35.25	35
@@ -1946,13 +1992,19 @@ Grogol Petamburan	LOC	district	capitalized	31.73.02	31.73
 Grong-grong	LOC	district	capitalized	11.07.25	11.07
 Grujugan	LOC	district	capitalized	35.11.06	35.11
 Gu	LOC	district	capitalized	74.14.06	74.14
+Guadeloupe	LOC	country	capitalized	GP	
+Guatemala	LOC	country	capitalized	GT	
 Gubeng	LOC	district	capitalized	35.78.08	35.78
 Gubug	LOC	district	capitalized	33.15.17	33.15
 Gubume	LOC	district	capitalized	94.02.23	94.02
 Gucialit	LOC	district	capitalized	35.08.13	35.08
 Gudo	LOC	district	capitalized	35.17.02	35.17
+Guernsey	LOC	country	capitalized	GG	
 Guguak	LOC	district	capitalized	13.07.02	13.07
 Guguak Panjang	LOC	district	capitalized	13.75.01	13.75
+Guinea	LOC	country	capitalized	GN	
+Guinea Ekuatorial	LOC	country	capitalized	GQ	
+Guinea-Bissau	LOC	country	capitalized	GW	
 Guluk-Guluk	LOC	district	capitalized	35.29.09	35.29
 Gumay Talang	LOC	district	capitalized	16.04.21	16.04
 Gumay Ulu	LOC	district	capitalized	16.04.25	16.04
@@ -2010,8 +2062,11 @@ Gunungtoar	LOC	district	capitalized	14.09.07	14.09
 Gunungwungkal	LOC	district	capitalized	33.18.17	33.18
 Gupura	LOC	district	capitalized	95.07.27	95.07
 Gurage	LOC	district	capitalized	94.02.10	94.02
+Guyana	LOC	country	capitalized	GY	
+Guyana Prancis	LOC	country	capitalized	GF	
 Habinsaran	LOC	district	capitalized	12.12.04	12.12
 Haharu	LOC	district	capitalized	53.11.02	53.11
+Haiti	LOC	country	capitalized	HT	
 Haju	LOC	district	capitalized	93.03.05	93.03
 Halim Perdanakusuma	LOC	area	capitalized		
 Halmahera Barat	LOC	regency	capitalized	82.01	82
@@ -2061,7 +2116,8 @@ Hobard	LOC	district	capitalized	96.01.27	96.01
 Hogio	LOC	district	capitalized	95.03.14	95.03
 Holuwon	LOC	district	capitalized	95.03.34	95.03
 Homeyo	LOC	district	capitalized	94.07.02	94.07
-Hong Kong	LOC	country	capitalized		
+Honduras	LOC	country	capitalized	HN	
+Hong Kong	LOC	country	capitalized	HK	
 Hoya	LOC	district	capitalized	94.04.14	94.04
 Hu'u	LOC	district	capitalized	52.05.03	52.05
 Huamual	LOC	district	capitalized	81.06.08	81.06
@@ -2079,6 +2135,7 @@ Hulu Sungai Tengah	LOC	regency	capitalized	63.07	63
 Hulu Sungai Utara	LOC	regency	capitalized	63.08	63
 Hulu Sungkai	LOC	district	capitalized	18.03.17	18.03
 Humbang Hasundutan	LOC	regency	capitalized	12.16	12
+Hungaria	LOC	country	capitalized	HU	
 Huristak	LOC	district	capitalized	12.21.03	12.21
 Huruna	LOC	district	capitalized	12.14.20	12.14
 Huta Bargot	LOC	district	capitalized	12.13.19	12.13
@@ -2114,9 +2171,9 @@ Ilwayab	LOC	district	capitalized	93.01.20	93.01
 Imogiri	LOC	district	capitalized	34.02.10	34.02
 Inamosol	LOC	district	capitalized	81.06.06	81.06
 Inanwatan	LOC	district	capitalized	96.02.02	96.02
-India	LOC	country	capitalized		
+India	LOC	country	capitalized	IN	
 Indihiang	LOC	district	capitalized	32.78.04	32.78
-Indonesia	LOC	country	capitalized		
+Indonesia	LOC	country	capitalized	ID	
 Indra Jaya	LOC	district	capitalized	11.14.07	11.14
 Indra Makmu	LOC	district	capitalized	11.03.13	11.03
 Indragiri Hilir	LOC	regency	capitalized	14.04	14
@@ -2130,7 +2187,8 @@ Indramayu	LOC	regency	capitalized	32.12	32
 Indrapuri	LOC	district	capitalized	11.06.03	11.06
 Inerie	LOC	district	capitalized	53.09.20	53.09
 Inggerus	LOC	district	capitalized	91.15.09	91.15
-Inggris	LOC	country	capitalized		
+Inggris	LOC	country	capitalized	GB	
+Inggris Raya	LOC	country	capitalized	GB	
 Ingin Jaya	LOC	district	capitalized	11.06.10	11.06
 Inikgal	LOC	district	capitalized	95.08.20	95.08
 Iniyandit	LOC	district	capitalized	93.02.08	93.02
@@ -2143,14 +2201,16 @@ Insana Utara	LOC	district	capitalized	53.03.09	53.03
 Intan Jaya	LOC	regency	capitalized	94.07	94
 Inuman	LOC	district	capitalized	14.09.11	14.09
 Io Kufeu	LOC	district	capitalized	53.21.06	53.21
-Irak	LOC	country	capitalized		
-Iran	LOC	country	capitalized		
+Irak	LOC	country	capitalized	IQ	
+Iran	LOC	country	capitalized	IR	
 Ireres	LOC	district	capitalized	96.04.17	96.04
 Irimuli	LOC	district	capitalized	94.02.11	94.02
+Irlandia	LOC	country	capitalized	IE	
 Islamabad	LOC	city	capitalized		
-Israel	LOC	country	capitalized		
+Islandia	LOC	country	capitalized	IS	
+Israel	LOC	country	capitalized	IL	
 Istanbul	LOC	city	capitalized		
-Italia	LOC	country	capitalized		
+Italia	LOC	country	capitalized	IT	
 Itlay Hisage	LOC	district	capitalized	95.01.19	95.01
 IV Jurai	LOC	district	capitalized	13.01.05	13.01
 IV Koto	LOC	district	capitalized	13.06.05	13.06
@@ -2185,6 +2245,7 @@ Jakenan	LOC	district	capitalized	33.18.09	33.18
 Jalaksana	LOC	district	capitalized	32.08.12	32.08
 Jalancagak	LOC	district	capitalized	32.13.12	32.13
 Jalur Gaza	LOC	area	capitalized		
+Jamaika	LOC	country	capitalized	JM	
 Jamanis	LOC	district	capitalized	32.06.35	32.06
 Jambe	LOC	district	capitalized	36.03.04	36.03
 Jambesari Darus Sholah	LOC	district	capitalized	35.11.23	35.11
@@ -2279,13 +2340,13 @@ Jeneponto	LOC	regency	capitalized	73.04	73
 Jenewa	LOC	city	capitalized		
 Jenggawah	LOC	district	capitalized	35.09.16	35.09
 Jenu	LOC	district	capitalized	35.23.12	35.23
-Jepang	LOC	country	capitalized		
+Jepang	LOC	country	capitalized	JP	
 Jepara	LOC	district	capitalized	33.20.06	33.20
 Jepara	LOC	regency	capitalized	33.20	33
 Jepon	LOC	district	capitalized	33.16.08	33.16
 Jerebuu	LOC	district	capitalized	53.09.12	53.09
 Jereweh	LOC	district	capitalized	52.07.01	52.07
-Jerman	LOC	country	capitalized		
+Jerman	LOC	country	capitalized	DE	
 Jerowaru	LOC	district	capitalized	52.03.20	52.03
 Jeruklegi	LOC	district	capitalized	33.01.08	33.01
 Jetfa	LOC	district	capitalized	95.02.30	95.02
@@ -2293,6 +2354,7 @@ Jetsy	LOC	district	capitalized	93.04.13	93.04
 Jeumpa	LOC	district	capitalized	11.11.04	11.11
 Jeumpa	LOC	district	capitalized	11.12.08	11.12
 Jeunieb	LOC	district	capitalized	11.11.02	11.11
+Jibuti	LOC	country	capitalized	DJ	
 Jiken	LOC	district	capitalized	33.16.07	33.16
 Jiput	LOC	district	capitalized	36.01.16	36.01
 Jirak Jaya	LOC	district	capitalized	16.06.15	16.06
@@ -2803,6 +2865,7 @@ Kalapanunggal	LOC	district	capitalized	32.02.18	32.02
 Kalasan	LOC	district	capitalized	34.04.10	34.04
 Kalawat	LOC	district	capitalized	71.06.08	71.06
 Kalbar	LOC	province	capitalized	61	
+Kaledonia Baru	LOC	country	capitalized	NC	
 Kaledupa	LOC	district	capitalized	74.07.02	74.07
 Kaledupa Selatan	LOC	district	capitalized	74.07.06	74.07
 Kalianda	LOC	district	capitalized	18.01.06	18.01
@@ -2865,11 +2928,12 @@ Kamang Magek	LOC	district	capitalized	13.06.15	13.06
 Kamanre	LOC	district	capitalized	73.17.13	73.17
 Kambata Mapambuhang	LOC	district	capitalized	53.11.17	53.11
 Kambera	LOC	district	capitalized	53.11.16	53.11
-Kamboja	LOC	country	capitalized		
+Kamboja	LOC	country	capitalized	KH	
 Kamboneri	LOC	district	capitalized	95.04.27	95.04
 Kambowa	LOC	district	capitalized	74.10.02	74.10
 Kambrau	LOC	district	capitalized	92.08.05	92.08
 Kambu	LOC	district	capitalized	74.71.10	74.71
+Kamerun	LOC	country	capitalized	CM	
 Kamipang	LOC	district	capitalized	62.06.01	62.06
 Kampa	LOC	district	capitalized	14.01.17	14.01
 Kampak	LOC	district	capitalized	35.03.07	35.03
@@ -2887,7 +2951,7 @@ Kamu Selatan	LOC	district	capitalized	94.06.07	94.06
 Kamu Timur	LOC	district	capitalized	94.06.08	94.06
 Kamu Utara	LOC	district	capitalized	94.06.04	94.06
 Kamundan	LOC	district	capitalized	92.06.20	92.06
-Kanada	LOC	country	capitalized		
+Kanada	LOC	country	capitalized	CA	
 Kanatang	LOC	district	capitalized	53.11.20	53.11
 Kandangan	LOC	district	capitalized	33.23.06	33.23
 Kandangan	LOC	district	capitalized	35.06.19	35.06
@@ -3065,6 +3129,7 @@ Kayong Utara	LOC	regency	capitalized	61.11	61
 Kayu Agung	LOC	district	capitalized	16.02.05	16.02
 Kayu Aro	LOC	district	capitalized	15.01.09	15.01
 Kayu Aro Barat	LOC	district	capitalized	15.01.19	15.01
+Kazakhstan	LOC	country	capitalized	KZ	
 Kebakkramat	LOC	district	capitalized	33.13.14	33.13
 Kebar	LOC	district	capitalized	96.04.09	96.04
 Kebar Selatan	LOC	district	capitalized	96.04.24	96.04
@@ -3195,7 +3260,7 @@ Kendit	LOC	district	capitalized	35.12.05	35.12
 Kenduruan	LOC	district	capitalized	35.23.01	35.23
 Kenjeran	LOC	district	capitalized	35.78.17	35.78
 Kenohan	LOC	district	capitalized	64.02.09	64.02
-Kenya	LOC	country	capitalized		
+Kenya	LOC	country	capitalized	KE	
 Keo Tengah	LOC	district	capitalized	53.16.06	53.16
 Kep. Masaloka Raya	LOC	district	capitalized	74.06.17	74.06
 Kep. Siau Tagulandang Biaro	LOC	regency	capitalized	71.09	71
@@ -3209,6 +3274,7 @@ Kepenuhan Hulu	LOC	district	capitalized	14.06.15	14.06
 Kepetakan	LOC	district	capitalized	32.09.22	32.09
 Kepohbaru	LOC	district	capitalized	35.22.09	35.22
 Kepri	LOC	province	capitalized	21	
+Kepulauan Aland	LOC	country	capitalized	AX	
 Kepulauan Ambai	LOC	district	capitalized	91.05.10	91.05
 Kepulauan Anambas	LOC	regency	capitalized	21.05	21
 Kepulauan Aru	LOC	regency	capitalized	81.07	81
@@ -3217,13 +3283,23 @@ Kepulauan Ayau	LOC	district	capitalized	96.03.23	96.03
 Kepulauan Bala Balakang	LOC	district	capitalized	76.02.16	76.02
 Kepulauan Bangka Belitung	LOC	province	capitalized	19	
 Kepulauan Botanglomang	LOC	district	capitalized	82.04.18	82.04
+Kepulauan Canaria	LOC	country	capitalized	IC	
+Kepulauan Cayman	LOC	country	capitalized	KY	
+Kepulauan Cocos	LOC	country	capitalized	CC	
+Kepulauan Cook	LOC	country	capitalized	CK	
+Kepulauan Falkland	LOC	country	capitalized	FK	
+Kepulauan Faroe	LOC	country	capitalized	FO	
 Kepulauan Joronga	LOC	district	capitalized	82.04.25	82.04
 Kepulauan Karimata	LOC	district	capitalized	61.11.06	61.11
 Kepulauan Luang Sermata	LOC	district	capitalized	81.08.03	81.08
 Kepulauan Manipa	LOC	district	capitalized	81.06.09	81.06
+Kepulauan Mariana Utara	LOC	country	capitalized	MP	
 Kepulauan Marore	LOC	district	capitalized	71.03.25	71.03
+Kepulauan Marshall	LOC	country	capitalized	MH	
 Kepulauan Mentawai	LOC	regency	capitalized	13.09	13
 Kepulauan Meranti	LOC	regency	capitalized	14.10	14
+Kepulauan Norfolk	LOC	country	capitalized	NF	
+Kepulauan Pitcairn	LOC	country	capitalized	PN	
 Kepulauan Pongok	LOC	district	capitalized	19.03.08	19.03
 Kepulauan Posek	LOC	district	capitalized	21.04.10	21.04
 Kepulauan Riau	LOC	province	capitalized	21	
@@ -3235,10 +3311,17 @@ Kepulauan Sembilan	LOC	district	capitalized	96.03.16	96.03
 Kepulauan Seribu	LOC	regency	capitalized	31.01	31
 Kepulauan Seribu Selatan	LOC	district	capitalized	31.01.02	31.01
 Kepulauan Seribu Utara	LOC	district	capitalized	31.01.01	31.01
+Kepulauan Solomon	LOC	country	capitalized	SB	
 Kepulauan Sula	LOC	regency	capitalized	82.05	82
+Kepulauan Svalbard dan Jan Mayen	LOC	country	capitalized	SJ	
 Kepulauan Talaud	LOC	regency	capitalized	71.04	71
 Kepulauan Tanakeke	LOC	district	capitalized	73.05.10	73.05
 Kepulauan Tanimbar	LOC	regency	capitalized	81.03	81
+Kepulauan Terluar AS	LOC	country	capitalized	UM	
+Kepulauan Turks dan Caicos	LOC	country	capitalized	TC	
+Kepulauan Virgin Amerika Serikat	LOC	country	capitalized	VI	
+Kepulauan Virgin Britania Raya	LOC	country	capitalized	VG	
+Kepulauan Wallis dan Futuna	LOC	country	capitalized	WF	
 Kepulauan Yapen	LOC	regency	capitalized	91.05	91
 Kerambitan	LOC	district	capitalized	51.02.04	51.02
 Kerinci	LOC	regency	capitalized	15.01	15
@@ -3296,6 +3379,8 @@ Kinovaro	LOC	district	capitalized	72.10.13	72.10
 Kintamani	LOC	district	capitalized	51.06.04	51.06
 Kintap	LOC	district	capitalized	63.01.07	63.01
 Kintom	LOC	district	capitalized	72.01.03	72.01
+Kirgizstan	LOC	country	capitalized	KG	
+Kiribati	LOC	country	capitalized	KI	
 Kirihi	LOC	district	capitalized	91.15.10	91.15
 Kisam Ilir	LOC	district	capitalized	16.09.11	16.09
 Kisam Tinggi	LOC	district	capitalized	16.09.10	16.09
@@ -3360,7 +3445,7 @@ Kolang	LOC	district	capitalized	12.01.06	12.01
 Kolawa	LOC	district	capitalized	95.07.28	95.07
 Kolbano	LOC	district	capitalized	53.02.19	53.02
 Kolf Braza	LOC	district	capitalized	93.04.09	93.04
-Kolombia	LOC	country	capitalized		
+Kolombia	LOC	country	capitalized	CO	
 Kolono	LOC	district	capitalized	74.05.09	74.05
 Kolono Timur	LOC	district	capitalized	74.05.23	74.05
 Komba	LOC	district	capitalized	53.19.06	53.19
@@ -3370,6 +3455,7 @@ Kombeng	LOC	district	capitalized	64.08.08	64.08
 Kombi	LOC	district	capitalized	71.02.04	71.02
 Kombut	LOC	district	capitalized	93.02.07	93.02
 Komodo	LOC	district	capitalized	53.15.05	53.15
+Komoro	LOC	country	capitalized	KM	
 Kona	LOC	district	capitalized	95.03.32	95.03
 Konang	LOC	district	capitalized	35.26.17	35.26
 Konawe	LOC	district	capitalized	74.02.32	74.02
@@ -3389,16 +3475,20 @@ Kopay	LOC	district	capitalized	93.04.15	93.04
 Kopo	LOC	district	capitalized	36.04.25	36.04
 Kora	LOC	district	capitalized	95.08.25	95.08
 Koragi	LOC	district	capitalized	95.01.26	95.01
-Korea Selatan	LOC	country	capitalized		
-Korea Utara	LOC	country	capitalized		
+Korea Selatan	LOC	country	capitalized	KR	
+Korea Utara	LOC	country	capitalized	KP	
 Kormomolin	LOC	district	capitalized	81.03.08	81.03
 Koroncong	LOC	district	capitalized	36.01.33	36.01
 Koroptak	LOC	district	capitalized	95.08.09	95.08
 Koroway Buluanop	LOC	district	capitalized	93.04.23	93.04
+Korsel	LOC	country	capitalized	KR	
 Korupun	LOC	district	capitalized	95.03.38	95.03
+Korut	LOC	country	capitalized	KP	
 Kosambi	LOC	district	capitalized	36.03.14	36.03
 Kosarek	LOC	district	capitalized	95.03.21	95.03
 Kosiwo	LOC	district	capitalized	91.05.06	91.05
+Kosovo	LOC	country	capitalized	XK	
+Kosta Rika	LOC	country	capitalized	CR	
 Kot olin	LOC	district	capitalized	53.02.20	53.02
 Kota Administrasi Jakarta Barat	LOC	city	capitalized	31.73	31
 Kota Administrasi Jakarta Pusat	LOC	city	capitalized	31.71	31
@@ -3605,6 +3695,7 @@ Kresek	LOC	district	capitalized	36.03.06	36.03
 Kretek	LOC	district	capitalized	34.02.03	34.02
 Krian	LOC	district	capitalized	35.15.11	35.15
 Krimea	LOC	area	capitalized		
+Kroasia	LOC	country	capitalized	HR	
 Kromengan	LOC	district	capitalized	35.07.31	35.07
 Kronjo	LOC	district	capitalized	36.03.07	36.03
 Kroya	LOC	district	capitalized	32.12.02	32.12
@@ -3640,7 +3731,7 @@ Kuantan Tengah	LOC	district	capitalized	14.09.02	14.09
 Kuari	LOC	district	capitalized	95.04.14	95.04
 Kuaro	LOC	district	capitalized	64.01.05	64.01
 Kuatnana	LOC	district	capitalized	53.02.27	53.02
-Kuba	LOC	country	capitalized		
+Kuba	LOC	country	capitalized	CU	
 Kubu Babussalam	LOC	district	capitalized	14.07.15	14.07
 Kubu Raya	LOC	regency	capitalized	61.12	61
 Kubung	LOC	district	capitalized	13.02.10	13.02
@@ -3716,7 +3807,7 @@ Kute Siantan	LOC	district	capitalized	21.05.10	21.05
 Kutoarjo	LOC	district	capitalized	33.06.09	33.06
 Kutorejo	LOC	district	capitalized	35.16.07	35.16
 Kutowinangun	LOC	district	capitalized	33.05.10	33.05
-Kuwait	LOC	country	capitalized		
+Kuwait	LOC	country	capitalized	KW	
 Kuwarasan	LOC	district	capitalized	33.05.16	33.05
 Kuwus	LOC	district	capitalized	53.15.02	53.15
 Kuwus Barat	LOC	district	capitalized	53.15.12	53.15
@@ -3837,7 +3928,7 @@ Lannyna	LOC	district	capitalized	95.07.31	95.07
 Lanrisang	LOC	district	capitalized	73.15.10	73.15
 Lantari Jaya	LOC	district	capitalized	74.06.21	74.06
 Laonti	LOC	district	capitalized	74.05.11	74.05
-Laos	LOC	country	capitalized		
+Laos	LOC	country	capitalized	LA	
 Lapandewa	LOC	district	capitalized	74.15.03	74.15
 Lape	LOC	district	capitalized	52.04.12	52.04
 Lappariaja	LOC	district	capitalized	73.08.12	73.08
@@ -3858,6 +3949,7 @@ Lasusua	LOC	district	capitalized	74.08.01	74.08
 Latambaga	LOC	district	capitalized	74.01.14	74.01
 Latimojong	LOC	district	capitalized	73.17.12	73.17
 Latoma	LOC	district	capitalized	74.02.16	74.02
+Latvia	LOC	country	capitalized	LV	
 Lau	LOC	district	capitalized	73.09.12	73.09
 Laubaleng	LOC	district	capitalized	12.06.09	12.06
 Laung Tuhup	LOC	district	capitalized	62.12.03	62.12
@@ -3877,7 +3969,7 @@ Lebakbarang	LOC	district	capitalized	33.26.03	33.26
 Lebakgedong	LOC	district	capitalized	36.02.25	36.02
 Lebaksiu	LOC	district	capitalized	33.28.06	33.28
 Lebakwangi	LOC	district	capitalized	32.08.07	32.08
-Lebanon	LOC	country	capitalized		
+Lebanon	LOC	country	capitalized	LB	
 Lebatukan	LOC	district	capitalized	53.13.04	53.13
 Lebong	LOC	regency	capitalized	17.07	17
 Lebong Atas	LOC	district	capitalized	17.07.02	17.07
@@ -3939,6 +4031,7 @@ Lengkong	LOC	district	capitalized	35.18.19	35.18
 Lenteng	LOC	district	capitalized	35.29.07	35.29
 Lepar	LOC	district	capitalized	19.03.02	19.03
 Lepembusu Kelisoke	LOC	district	capitalized	53.08.21	53.08
+Lesotho	LOC	country	capitalized	LS	
 Leupung	LOC	district	capitalized	11.06.22	11.06
 Leuser	LOC	district	capitalized	11.02.16	11.02
 Leuwidamar	LOC	district	capitalized	36.02.06	36.02
@@ -3956,8 +4049,10 @@ Lhoong	LOC	district	capitalized	11.06.01	11.06
 Li Anogomma	LOC	district	capitalized	95.04.44	95.04
 Liang Anggang	LOC	district	capitalized	63.72.06	63.72
 Libarek	LOC	district	capitalized	95.01.23	95.01
+Liberia	LOC	country	capitalized	LR	
 Libureng	LOC	district	capitalized	73.08.06	73.08
-Libya	LOC	country	capitalized		
+Libya	LOC	country	capitalized	LY	
+Liechtenstein	LOC	country	capitalized	LI	
 Ligung	LOC	district	capitalized	32.10.16	32.10
 Likupang Barat	LOC	district	capitalized	71.06.06	71.06
 Likupang Selatan	LOC	district	capitalized	71.06.10	71.06
@@ -3995,6 +4090,7 @@ Lintau Buo Utara	LOC	district	capitalized	13.04.13	13.04
 Lintong Nihuta	LOC	district	capitalized	12.16.05	12.16
 Lio Timur	LOC	district	capitalized	53.08.12	53.08
 Lirung	LOC	district	capitalized	71.04.01	71.04
+Lituania	LOC	country	capitalized	LT	
 Liukang Kalmas	LOC	district	capitalized	73.10.02	73.10
 Liukang Tangaya	LOC	district	capitalized	73.10.01	73.10
 Liukang Tupabbiring	LOC	district	capitalized	73.10.03	73.10
@@ -4085,6 +4181,7 @@ Lubuk Sikarah	LOC	district	capitalized	13.72.01	13.72
 Lubuk Tarok	LOC	district	capitalized	13.03.07	13.03
 Lueng Bata	LOC	district	capitalized	11.71.05	11.71
 Luhak Nan Duo	LOC	district	capitalized	13.12.10	13.12
+Luksemburg	LOC	country	capitalized	LU	
 Lumajang	LOC	district	capitalized	35.08.10	35.08
 Lumajang	LOC	regency	capitalized	35.08	35
 Lumban Julu	LOC	district	capitalized	12.12.09	12.12
@@ -4118,6 +4215,7 @@ Maba Tengah	LOC	district	capitalized	82.06.08	82.06
 Maba Utara	LOC	district	capitalized	82.06.09	82.06
 Mabugi	LOC	district	capitalized	94.05.19	94.05
 Macang Pacar	LOC	district	capitalized	53.15.01	53.15
+Madagaskar	LOC	country	capitalized	MG	
 Madang Suku I	LOC	district	capitalized	16.08.07	16.08
 Madang Suku II	LOC	district	capitalized	16.08.06	16.08
 Madang Suku III	LOC	district	capitalized	16.08.13	16.08
@@ -4164,12 +4262,15 @@ Makarti Jaya	LOC	district	capitalized	16.07.09	16.07
 Makasar	LOC	district	capitalized	31.75.08	31.75
 Makassar	LOC	city	capitalized	73.71	73
 Makassar	LOC	district	capitalized	73.71.03	73.71
+Makau	LOC	country	capitalized	MO	
 Makbon	LOC	district	capitalized	96.01.01	96.01
+Makedonia Utara	LOC	country	capitalized	MK	
 Makian Barat	LOC	district	capitalized	82.04.10	82.04
 Makimi	LOC	district	capitalized	94.01.07	94.01
 Makkah	LOC	city	capitalized		
 Makki	LOC	district	capitalized	95.07.03	95.07
 Malabotom	LOC	district	capitalized	96.01.24	96.01
+Maladewa	LOC	country	capitalized	MV	
 Maladum Mes	LOC	district	capitalized	96.71.10	96.71
 Malaimsimsa	LOC	district	capitalized	96.71.09	96.71
 Malaka	LOC	regency	capitalized	53.21	53
@@ -4183,8 +4284,10 @@ Malangbong	LOC	district	capitalized	32.05.14	32.05
 Malangke	LOC	district	capitalized	73.22.01	73.22
 Malangke Barat	LOC	district	capitalized	73.22.08	73.22
 Malausma	LOC	district	capitalized	32.10.26	32.10
-Malaysia	LOC	country	capitalized		
+Malawi	LOC	country	capitalized	MW	
+Malaysia	LOC	country	capitalized	MY	
 Maleber	LOC	district	capitalized	32.08.30	32.08
+Mali	LOC	country	capitalized	ML	
 Malifut	LOC	district	capitalized	82.03.08	82.03
 Maligano	LOC	district	capitalized	74.03.07	74.03
 Maliku	LOC	district	capitalized	62.11.06	62.11
@@ -4203,6 +4306,7 @@ Malingping	LOC	district	capitalized	36.02.01	36.02
 Malllawa	LOC	district	capitalized	73.09.06	73.09
 Mallusetasi	LOC	district	capitalized	73.11.05	73.11
 Malo	LOC	district	capitalized	35.22.17	35.22
+Malta	LOC	country	capitalized	MT	
 Malua	LOC	district	capitalized	73.16.09	73.16
 Maluk	LOC	district	capitalized	52.07.08	52.07
 Maluku	LOC	province	capitalized	81	
@@ -4368,7 +4472,7 @@ Maro Sebo	LOC	district	capitalized	15.05.04	15.05
 Maro Sebo Ilir	LOC	district	capitalized	15.04.08	15.04
 Maro Sebo Ulu	LOC	district	capitalized	15.04.06	15.04
 Marobo	LOC	district	capitalized	74.03.31	74.03
-Maroko	LOC	country	capitalized		
+Maroko	LOC	country	capitalized	MA	
 Maron	LOC	district	capitalized	35.13.17	35.13
 Maronge	LOC	district	capitalized	52.04.24	52.04
 Maros	LOC	regency	capitalized	73.09	73
@@ -4378,6 +4482,7 @@ Martapura	LOC	district	capitalized	16.08.01	16.08
 Martapura	LOC	district	capitalized	63.03.05	63.03
 Martapura Barat	LOC	district	capitalized	63.03.14	63.03
 Martapura Timur	LOC	district	capitalized	63.03.15	63.03
+Martinik	LOC	country	capitalized	MQ	
 Marusu	LOC	district	capitalized	73.09.08	73.09
 Masalembu	LOC	district	capitalized	35.29.23	35.29
 Masalle	LOC	district	capitalized	73.16.11	73.16
@@ -4416,6 +4521,8 @@ Mauk	LOC	district	capitalized	36.03.08	36.03
 Maukaro	LOC	district	capitalized	53.08.11	53.08
 Maulafa	LOC	district	capitalized	53.71.02	53.71
 Mauponggo	LOC	district	capitalized	53.16.04	53.16
+Mauritania	LOC	country	capitalized	MR	
+Mauritius	LOC	country	capitalized	MU	
 Maurole	LOC	district	capitalized	53.08.10	53.08
 Mawabuan	LOC	district	capitalized	96.04.22	96.04
 Mawasangka	LOC	district	capitalized	74.14.04	74.14
@@ -4425,6 +4532,7 @@ Mayamuk	LOC	district	capitalized	96.01.09	96.01
 Mayangan	LOC	district	capitalized	35.74.03	35.74
 Maybrat	LOC	regency	capitalized	96.05	96
 Mayong	LOC	district	capitalized	33.20.04	33.20
+Mayotte	LOC	country	capitalized	YT	
 Mazino	LOC	district	capitalized	12.14.13	12.14
 Mazo	LOC	district	capitalized	12.14.17	12.14
 Mbahamdandara	LOC	district	capitalized	92.03.14	92.03
@@ -4472,7 +4580,7 @@ Mekarjaya	LOC	district	capitalized	36.01.30	36.01
 Mekarmukti	LOC	district	capitalized	32.05.32	32.05
 Mekarsari	LOC	district	capitalized	63.04.13	63.04
 Mekkah	LOC	city	capitalized		
-Meksiko	LOC	country	capitalized		
+Meksiko	LOC	country	capitalized	MX	
 Melagi	LOC	district	capitalized	95.07.39	95.07
 Melagineri	LOC	district	capitalized	95.07.06	95.07
 Melak	LOC	district	capitalized	64.07.06	64.07
@@ -4540,7 +4648,7 @@ Merlung	LOC	district	capitalized	15.06.05	15.06
 Mersam	LOC	district	capitalized	15.04.01	15.04
 Mertoyudan	LOC	district	capitalized	33.08.10	33.08
 Mesidah	LOC	district	capitalized	11.17.09	11.17
-Mesir	LOC	country	capitalized		
+Mesir	LOC	country	capitalized	EG	
 Mesjid Raya	LOC	district	capitalized	11.06.09	11.06
 Messawa	LOC	district	capitalized	76.03.07	76.03
 Mestong	LOC	district	capitalized	15.05.05	15.05
@@ -4570,6 +4678,7 @@ Midai	LOC	district	capitalized	21.03.04	21.03
 Mihing Raya	LOC	district	capitalized	62.10.07	62.10
 Mijen	LOC	district	capitalized	33.21.10	33.21
 Mijen	LOC	district	capitalized	33.74.14	33.74
+Mikronesia	LOC	country	capitalized	FM	
 Mila	LOC	district	capitalized	11.07.11	11.07
 Milimbo	LOC	district	capitalized	95.07.18	95.07
 Mimika	LOC	regency	capitalized	94.04	94
@@ -4632,6 +4741,7 @@ Mokwam	LOC	district	capitalized	92.02.32	92.02
 Molagalome	LOC	district	capitalized	95.01.28	95.01
 Molanikime	LOC	district	capitalized	94.02.16	94.02
 Molawe	LOC	district	capitalized	74.09.04	74.09
+Moldova	LOC	country	capitalized	MD	
 Mollo Barat	LOC	district	capitalized	53.02.22	53.02
 Mollo Selatan	LOC	district	capitalized	53.02.02	53.02
 Mollo Tengah	LOC	district	capitalized	53.02.30	53.02
@@ -4639,17 +4749,20 @@ Mollo Utara	LOC	district	capitalized	53.02.03	53.02
 Molu Maru	LOC	district	capitalized	81.03.18	81.03
 Momi Waren	LOC	district	capitalized	92.11.05	92.11
 Momunu	LOC	district	capitalized	72.05.01	72.05
+Monako	LOC	country	capitalized	MC	
 Monano	LOC	district	capitalized	75.05.09	75.05
 Monas	LOC	area	capitalized		
 Moncongloe	LOC	district	capitalized	73.09.13	73.09
 Mondokan	LOC	district	capitalized	33.14.16	33.14
-Mongolia	LOC	country	capitalized		
+Mongolia	LOC	country	capitalized	MN	
 Monta	LOC	district	capitalized	52.06.01	52.06
 Montallat	LOC	district	capitalized	62.05.01	62.05
 Montasik	LOC	district	capitalized	11.06.05	11.06
+Montenegro	LOC	country	capitalized	ME	
 Monterado	LOC	district	capitalized	61.07.08	61.07
 Montong	LOC	district	capitalized	35.23.10	35.23
 Montong Gading	LOC	district	capitalized	52.03.11	52.03
+Montserrat	LOC	country	capitalized	MS	
 Mooat	LOC	district	capitalized	71.10.07	71.10
 Mook Manaar Bulatn	LOC	district	capitalized	64.07.18	64.07
 Moora	LOC	district	capitalized	94.01.13	94.01
@@ -4690,6 +4803,7 @@ Moyo Hilir	LOC	district	capitalized	52.04.09	52.04
 Moyo Hulu	LOC	district	capitalized	52.04.10	52.04
 Moyo Utara	LOC	district	capitalized	52.04.23	52.04
 Moyudan	LOC	district	capitalized	34.04.03	34.04
+Mozambik	LOC	country	capitalized	MZ	
 Mpunda	LOC	district	capitalized	52.72.05	52.72
 Mpur	LOC	district	capitalized	96.04.26	96.04
 Mranggen	LOC	district	capitalized	33.21.01	33.21
@@ -4788,7 +4902,7 @@ Mutiara Timur	LOC	district	capitalized	11.07.24	11.07
 Muting	LOC	district	capitalized	93.01.02	93.01
 Mutis	LOC	district	capitalized	53.03.13	53.03
 Muye	LOC	district	capitalized	94.03.14	94.03
-Myanmar	LOC	country	capitalized		
+Myanmar	LOC	country	capitalized	MM	
 Na IX-X	LOC	district	capitalized	12.23.06	12.23
 Nabire	LOC	district	capitalized	94.01.01	94.01
 Nabire	LOC	regency	capitalized	94.01	94
@@ -4812,6 +4926,7 @@ Namang	LOC	district	capitalized	19.04.05	19.04
 Nambluong	LOC	district	capitalized	91.03.14	91.03
 Nambo	LOC	district	capitalized	72.01.23	72.01
 Nambo	LOC	district	capitalized	74.71.11	74.71
+Namibia	LOC	country	capitalized	NA	
 Namlea	LOC	district	capitalized	81.04.01	81.04
 Namo Rambe	LOC	district	capitalized	12.07.06	12.07
 Namohalu Esiwa	LOC	district	capitalized	12.24.05	12.24
@@ -4842,6 +4957,7 @@ Natal	LOC	district	capitalized	12.13.16	12.13
 Natar	LOC	district	capitalized	18.01.04	18.01
 Natuna	LOC	regency	capitalized	21.03	21
 Naukenjerai	LOC	district	capitalized	93.01.12	93.01
+Nauru	LOC	country	capitalized	NR	
 Nawangan	LOC	district	capitalized	35.01.07	35.01
 Ndao Nuse	LOC	district	capitalized	53.14.09	53.14
 Ndona	LOC	district	capitalized	53.08.05	53.08
@@ -4859,7 +4975,7 @@ Nelawi	LOC	district	capitalized	95.04.13	95.04
 Nelle	LOC	district	capitalized	53.07.07	53.07
 Neney	LOC	district	capitalized	92.11.03	92.11
 Nenggeagin	LOC	district	capitalized	95.08.30	95.08
-Nepal	LOC	country	capitalized		
+Nepal	LOC	country	capitalized	NP	
 New Delhi	LOC	city	capitalized		
 New York	LOC	city	capitalized		
 Ngabang	LOC	district	capitalized	61.08.01	61.08
@@ -4927,7 +5043,9 @@ Nias Utara	LOC	regency	capitalized	12.24	12
 Nibong	LOC	district	capitalized	11.08.21	11.08
 Nibung	LOC	district	capitalized	16.13.03	16.13
 Nibung Hangus	LOC	district	capitalized	12.19.12	12.19
-Nigeria	LOC	country	capitalized		
+Niger	LOC	country	capitalized	NE	
+Nigeria	LOC	country	capitalized	NG	
+Nikaragua	LOC	country	capitalized	NI	
 Nikiwar	LOC	district	capitalized	92.07.12	92.07
 Nikogwe	LOC	district	capitalized	95.07.36	95.07
 Nimbokrang	LOC	district	capitalized	91.03.08	91.03
@@ -4943,6 +5061,7 @@ Nirunmas	LOC	district	capitalized	81.03.09	81.03
 Nisam	LOC	district	capitalized	11.08.16	11.08
 Nisam Antara	LOC	district	capitalized	11.08.27	11.08
 Nita	LOC	district	capitalized	53.07.04	53.07
+Niue	LOC	country	capitalized	NU	
 Noebana	LOC	district	capitalized	53.02.24	53.02
 Noebeba	LOC	district	capitalized	53.02.26	53.02
 Noemuti	LOC	district	capitalized	53.03.04	53.03
@@ -4953,7 +5072,7 @@ Nokilalaki	LOC	district	capitalized	72.10.03	72.10
 Nonggunong	LOC	district	capitalized	35.29.21	35.29
 Nongme	LOC	district	capitalized	95.02.34	95.02
 Nongsa	LOC	district	capitalized	21.71.04	21.71
-Norwegia	LOC	country	capitalized		
+Norwegia	LOC	country	capitalized	NO	
 Nosu	LOC	district	capitalized	76.03.13	76.03
 Noyan	LOC	district	capitalized	61.03.03	61.03
 NTB	LOC	province	upper	52	
@@ -5018,7 +5137,7 @@ Oksamol	LOC	district	capitalized	95.02.21	95.02
 Oksebang	LOC	district	capitalized	95.02.24	95.02
 Oksibil	LOC	district	capitalized	95.02.01	95.02
 Oksop	LOC	district	capitalized	95.02.14	95.02
-Oman	LOC	country	capitalized		
+Oman	LOC	country	capitalized	OM	
 Omben	LOC	district	capitalized	35.27.05	35.27
 Omesuri	LOC	district	capitalized	53.13.06	53.13
 Omukia	LOC	district	capitalized	94.05.20	94.05
@@ -5158,7 +5277,7 @@ Pakis	LOC	district	capitalized	35.07.18	35.07
 Pakis Aji	LOC	district	capitalized	33.20.15	33.20
 Pakisaji	LOC	district	capitalized	35.07.19	35.07
 Pakisjaya	LOC	district	capitalized	32.15.12	32.15
-Pakistan	LOC	country	capitalized		
+Pakistan	LOC	country	capitalized	PK	
 Pakkat	LOC	district	capitalized	12.16.09	12.16
 Pakong	LOC	district	capitalized	35.28.09	35.28
 Pakpak Bharat	LOC	regency	capitalized	12.15	12
@@ -5180,12 +5299,13 @@ Palaran	LOC	district	capitalized	64.72.01	64.72
 Palas	LOC	district	capitalized	18.01.10	18.01
 Palasa	LOC	district	capitalized	72.08.18	72.08
 Palasah	LOC	district	capitalized	32.10.19	32.10
+Palau	LOC	country	capitalized	PW	
 Paleleh	LOC	district	capitalized	72.05.05	72.05
 Paleleh Barat	LOC	district	capitalized	72.05.11	72.05
 Palembang	LOC	city	capitalized	16.71	16
 Palembayan	LOC	district	capitalized	13.06.11	13.06
 Palengaan	LOC	district	capitalized	35.28.06	35.28
-Palestina	LOC	country	capitalized		
+Palestina	LOC	country	capitalized	PS	
 Paleteang	LOC	district	capitalized	73.15.11	73.15
 Palibelo	LOC	district	capitalized	52.06.18	52.06
 Palimanan	LOC	district	capitalized	32.09.17	32.09
@@ -5239,6 +5359,7 @@ Panai Hilir	LOC	district	capitalized	12.10.19	12.10
 Panai Hulu	LOC	district	capitalized	12.10.20	12.10
 Panai Tengah	LOC	district	capitalized	12.10.18	12.10
 Panakkukang	LOC	district	capitalized	73.71.09	73.71
+Panama	LOC	country	capitalized	PA	
 Panang Enim	LOC	district	capitalized	16.03.27	16.03
 Panarukan	LOC	district	capitalized	35.12.06	35.12
 Panawangan	LOC	district	capitalized	32.07.10	32.07
@@ -5306,6 +5427,7 @@ Pantai Barat	LOC	district	capitalized	91.10.03	91.10
 Pantai Baru	LOC	district	capitalized	53.14.05	53.14
 Pantai Cermin	LOC	district	capitalized	12.18.01	12.18
 Pantai Cermin	LOC	district	capitalized	13.02.03	13.02
+Pantai Gading	LOC	country	capitalized	CI	
 Pantai Kasuari	LOC	district	capitalized	93.04.06	93.04
 Pantai Labu	LOC	district	capitalized	12.07.32	12.07
 Pantai Lunci	LOC	district	capitalized	62.08.04	62.08
@@ -5335,11 +5457,12 @@ Papalang	LOC	district	capitalized	76.02.07	76.02
 Papua	LOC	province	capitalized	91	
 Papua Barat	LOC	province	capitalized	91	
 Papua Barat Daya	LOC	province	capitalized	96	
-Papua Nugini	LOC	country	capitalized		
+Papua Nugini	LOC	country	capitalized	PG	
 Papua Pegunungan	LOC	province	capitalized	95	
 Papua Selatan	LOC	province	capitalized	93	
 Papua Tengah	LOC	province	capitalized	94	
 Parado	LOC	district	capitalized	52.06.16	52.06
+Paraguay	LOC	country	capitalized	PY	
 Parakan	LOC	district	capitalized	33.23.08	33.23
 Parakansalak	LOC	district	capitalized	32.02.15	32.02
 Paramasan	LOC	district	capitalized	63.03.17	63.03
@@ -5544,7 +5667,7 @@ Penukal Utara	LOC	district	capitalized	16.12.02	16.12
 Penyinggahan	LOC	district	capitalized	64.07.13	64.07
 Pepera	LOC	district	capitalized	95.02.09	95.02
 Peranap	LOC	district	capitalized	14.02.05	14.02
-Perancis	LOC	country	capitalized		
+Perancis	LOC	country	capitalized	FR	
 Perbaungan	LOC	district	capitalized	12.18.02	12.18
 Percut Sei Tuan	LOC	district	capitalized	12.07.26	12.07
 Pergetteng Getteng Sengkut	LOC	district	capitalized	12.15.05	12.15
@@ -5554,7 +5677,7 @@ Permata	LOC	district	capitalized	11.17.02	11.17
 Permata Intan	LOC	district	capitalized	62.12.04	62.12
 Permata Kecubung	LOC	district	capitalized	62.08.05	62.08
 Perth	LOC	city	capitalized		
-Peru	LOC	country	capitalized		
+Peru	LOC	country	capitalized	PE	
 Pesanggaran	LOC	district	capitalized	35.10.01	35.10
 Pesantren	LOC	district	capitalized	35.71.03	35.71
 Pesawaran	LOC	regency	capitalized	18.09	18
@@ -5650,7 +5773,7 @@ Pohjentrek	LOC	district	capitalized	35.14.17	35.14
 Pohuwato	LOC	regency	capitalized	75.04	75
 Poigar	LOC	district	capitalized	71.01.20	71.01
 Poiru	LOC	district	capitalized	91.06.18	91.06
-Polandia	LOC	country	capitalized		
+Polandia	LOC	country	capitalized	PL	
 Polanharjo	LOC	district	capitalized	33.10.17	33.10
 Poleang	LOC	district	capitalized	74.06.01	74.06
 Poleang Barat	LOC	district	capitalized	74.06.07	74.06
@@ -5663,6 +5786,7 @@ Polen	LOC	district	capitalized	53.02.13	53.02
 Polewali	LOC	district	capitalized	76.04.04	76.04
 Polewali Mandar	LOC	regency	capitalized	76.04	76
 Poli Polia	LOC	district	capitalized	74.11.04	74.11
+Polinesia Prancis	LOC	country	capitalized	PF	
 Polinggona	LOC	district	capitalized	74.01.25	74.01
 Pollung	LOC	district	capitalized	12.16.02	12.16
 Polokarto	LOC	district	capitalized	33.11.07	33.11
@@ -5706,7 +5830,7 @@ Porehu	LOC	district	capitalized	74.08.12	74.08
 Porong	LOC	district	capitalized	35.15.04	35.15
 Porsea	LOC	district	capitalized	12.12.07	12.12
 Portibi	LOC	district	capitalized	12.20.06	12.20
-Portugal	LOC	country	capitalized		
+Portugal	LOC	country	capitalized	PT	
 Posigadan	LOC	district	capitalized	71.11.02	71.11
 Poso	LOC	regency	capitalized	72.02	72
 Poso Kota	LOC	district	capitalized	72.02.01	72.02
@@ -5730,7 +5854,7 @@ Prambanan	LOC	district	capitalized	33.10.01	33.10
 Prambanan	LOC	district	capitalized	34.04.09	34.04
 Prambon	LOC	district	capitalized	35.15.02	35.15
 Prambon	LOC	district	capitalized	35.18.06	35.18
-Prancis	LOC	country	capitalized		
+Prancis	LOC	country	capitalized	FR	
 Praya	LOC	district	capitalized	52.02.01	52.02
 Praya Barat	LOC	district	capitalized	52.02.05	52.02
 Praya Barat Daya	LOC	district	capitalized	52.02.11	52.02
@@ -5795,6 +5919,7 @@ Pucanglaban	LOC	district	capitalized	35.04.12	35.04
 Pucuk Rantau	LOC	district	capitalized	14.09.15	14.09
 Pudak	LOC	district	capitalized	35.02.21	35.02
 Puding Besar	LOC	district	capitalized	19.01.08	19.01
+Puerto Riko	LOC	country	capitalized	PR	
 Pugaan	LOC	district	capitalized	63.09.09	63.09
 Puger	LOC	district	capitalized	35.09.08	35.09
 Pugo Dagi	LOC	district	capitalized	94.03.13	94.03
@@ -5811,6 +5936,7 @@ Pulau Banyak Barat	LOC	district	capitalized	11.10.16	11.10
 Pulau Batang Dua	LOC	district	capitalized	82.71.05	82.71
 Pulau Beringin	LOC	district	capitalized	16.09.02	16.09
 Pulau Besar	LOC	district	capitalized	19.03.07	19.03
+Pulau Bouvet	LOC	country	capitalized	BV	
 Pulau Burung	LOC	district	capitalized	14.04.17	14.04
 Pulau Derawan	LOC	district	capitalized	64.03.07	64.03
 Pulau Dullah Selatan	LOC	district	capitalized	81.72.02	81.72
@@ -5820,6 +5946,7 @@ Pulau Gebe	LOC	district	capitalized	82.02.03	82.02
 Pulau Gorom	LOC	district	capitalized	81.05.04	81.05
 Pulau Hanaut	LOC	district	capitalized	62.02.09	62.02
 Pulau Haruku	LOC	district	capitalized	81.01.13	81.01
+Pulau Heard dan Kepulauan McDonald	LOC	country	capitalized	HM	
 Pulau Hiri	LOC	district	capitalized	82.71.07	82.71
 Pulau Kurudu	LOC	district	capitalized	91.05.13	91.05
 Pulau Lakor	LOC	district	capitalized	81.08.12	81.08
@@ -5833,9 +5960,11 @@ Pulau Laut Timur	LOC	district	capitalized	63.02.04	63.02
 Pulau Leti	LOC	district	capitalized	81.08.08	81.08
 Pulau Makian	LOC	district	capitalized	82.04.01	82.04
 Pulau Malan	LOC	district	capitalized	62.06.04	62.06
+Pulau Man	LOC	country	capitalized	IM	
 Pulau Masela	LOC	district	capitalized	81.08.09	81.08
 Pulau Maya	LOC	district	capitalized	61.11.04	61.11
 Pulau Morotai	LOC	regency	capitalized	82.07	82
+Pulau Natal	LOC	country	capitalized	CX	
 Pulau Panggung	LOC	district	capitalized	18.06.04	18.06
 Pulau Panjang	LOC	district	capitalized	21.03.23	21.03
 Pulau Panjang	LOC	district	capitalized	81.05.09	81.05
@@ -5941,7 +6070,7 @@ Putri Hijau	LOC	district	capitalized	17.03.14	17.03
 Putussibau Selatan	LOC	district	capitalized	61.06.17	61.06
 Putussibau Utara	LOC	district	capitalized	61.06.01	61.06
 Puuwatu	LOC	district	capitalized	74.71.09	74.71
-Qatar	LOC	country	capitalized		
+Qatar	LOC	country	capitalized	QA	
 Ra'as	LOC	district	capitalized	35.29.22	35.29
 Rahong Utara	LOC	district	capitalized	53.10.14	53.10
 Rahuning	LOC	district	capitalized	12.09.22	12.09
@@ -6061,6 +6190,10 @@ Rengat Barat	LOC	district	capitalized	14.02.02	14.02
 Rengel	LOC	district	capitalized	35.23.14	35.23
 Reok	LOC	district	capitalized	53.10.11	53.10
 Reok Barat	LOC	district	capitalized	53.10.16	53.10
+Republik Afrika Tengah	LOC	country	capitalized	CF	
+Republik Demokratik Kongo	LOC	country	capitalized	CD	
+Republik Dominika	LOC	country	capitalized	DO	
+Republik Kongo	LOC	country	capitalized	CG	
 Reteh	LOC	district	capitalized	14.04.01	14.04
 Rhee	LOC	district	capitalized	52.04.21	52.04
 Riau	LOC	province	capitalized	14	
@@ -6106,6 +6239,7 @@ Rowokele	LOC	district	capitalized	33.05.17	33.05
 Rowosari	LOC	district	capitalized	33.24.16	33.24
 Rubaru	LOC	district	capitalized	35.29.15	35.29
 Rufaer	LOC	district	capitalized	91.20.03	91.20
+Rumania	LOC	country	capitalized	RO	
 Rumbai Barat	LOC	district	capitalized	14.71.06	14.71
 Rumbai Timur	LOC	district	capitalized	14.71.15	14.71
 Rumberpon	LOC	district	capitalized	92.07.06	92.07
@@ -6124,9 +6258,11 @@ Runjung Agung	LOC	district	capitalized	16.09.14	16.09
 Rupat	LOC	district	capitalized	14.03.10	14.03
 Rupat Utara	LOC	district	capitalized	14.03.11	14.03
 Rupit	LOC	district	capitalized	16.13.01	16.13
-Rusia	LOC	country	capitalized		
+Rusia	LOC	country	capitalized	RU	
 Rusip Antara	LOC	district	capitalized	11.04.21	11.04
 Ruteng	LOC	district	capitalized	53.10.03	53.10
+Rwanda	LOC	country	capitalized	RW	
+Réunion	LOC	country	capitalized	RE	
 Sa'dan	LOC	district	capitalized	73.26.06	73.26
 Sabak Auh	LOC	district	capitalized	14.08.12	14.08
 Sabang	LOC	city	capitalized	11.72	11
@@ -6150,10 +6286,18 @@ Sagalaherang	LOC	district	capitalized	32.13.01	32.13
 Sagaranten	LOC	district	capitalized	32.02.41	32.02
 Saguling	LOC	district	capitalized	32.17.16	32.17
 Sagulung	LOC	district	capitalized	21.71.11	21.71
+Sahara Barat	LOC	country	capitalized	EH	
 Sahu	LOC	district	capitalized	82.01.04	82.01
 Sahu Timur	LOC	district	capitalized	82.01.09	82.01
 Saifi	LOC	district	capitalized	96.02.12	96.02
 Sail	LOC	district	capitalized	14.71.03	14.71
+Saint Barthélemy	LOC	country	capitalized	BL	
+Saint Helena	LOC	country	capitalized	SH	
+Saint Kitts dan Nevis	LOC	country	capitalized	KN	
+Saint Lucia	LOC	country	capitalized	LC	
+Saint Martin	LOC	country	capitalized	MF	
+Saint Pierre dan Miquelon	LOC	country	capitalized	PM	
+Saint Vincent dan Grenadine	LOC	country	capitalized	VC	
 Saipar Dolok Hole	LOC	district	capitalized	12.03.05	12.03
 Sajad	LOC	district	capitalized	61.01.14	61.01
 Sajingan Besar	LOC	district	capitalized	61.01.09	61.01
@@ -6213,6 +6357,8 @@ Sambung Makmur	LOC	district	capitalized	63.03.16	63.03
 Sambungmacan	LOC	district	capitalized	33.14.07	33.14
 Samenage	LOC	district	capitalized	95.03.05	95.03
 Samigaluh	LOC	district	capitalized	34.01.11	34.01
+Samoa	LOC	country	capitalized	WS	
+Samoa Amerika	LOC	country	capitalized	AS	
 Samofa	LOC	district	capitalized	91.06.12	91.06
 Samosir	LOC	regency	capitalized	12.17	12
 Sampaga	LOC	district	capitalized	76.02.08	76.02
@@ -6224,6 +6370,7 @@ Sampolawa	LOC	district	capitalized	74.15.02	74.15
 Sampung	LOC	district	capitalized	35.02.14	35.02
 Samudera	LOC	district	capitalized	11.08.08	11.08
 San Francisco	LOC	city	capitalized		
+San Marino	LOC	country	capitalized	SM	
 Sanaman Mantikei	LOC	district	capitalized	62.06.06	62.06
 Sanana	LOC	district	capitalized	82.05.02	82.05
 Sanana Utara	LOC	district	capitalized	82.05.18	82.05
@@ -6255,6 +6402,7 @@ Sangkulirang	LOC	district	capitalized	64.08.05	64.08
 Sano Nggoang	LOC	district	capitalized	53.15.04	53.15
 Sanrobone	LOC	district	capitalized	73.05.08	73.05
 Santian	LOC	district	capitalized	53.02.25	53.02
+Sao Tome dan Principe	LOC	country	capitalized	ST	
 Saparua	LOC	district	capitalized	81.01.12	81.01
 Saparua Timur	LOC	district	capitalized	81.01.26	81.01
 Sape	LOC	district	capitalized	52.06.06	52.06
@@ -6366,7 +6514,7 @@ Selagan Raya	LOC	district	capitalized	17.06.09	17.06
 Selajambe	LOC	district	capitalized	32.08.15	32.08
 Selakau	LOC	district	capitalized	61.01.07	61.01
 Selakau Timur	LOC	district	capitalized	61.01.19	61.01
-Selandia Baru	LOC	country	capitalized		
+Selandia Baru	LOC	country	capitalized	NZ	
 Selaparang	LOC	district	capitalized	52.71.05	52.71
 Selaru	LOC	district	capitalized	81.03.02	81.03
 Selat Gelam	LOC	district	capitalized	21.02.13	21.02
@@ -6439,6 +6587,7 @@ Sendana	LOC	district	capitalized	76.05.03	76.05
 Sendang	LOC	district	capitalized	35.04.07	35.04
 Sendang Agung	LOC	district	capitalized	18.02.22	18.02
 Senduro	LOC	district	capitalized	35.08.12	35.08
+Senegal	LOC	country	capitalized	SN	
 Senen	LOC	district	capitalized	31.71.04	31.71
 Sengah Temila	LOC	district	capitalized	61.08.07	61.08
 Senggi	LOC	district	capitalized	91.11.03	91.11
@@ -6483,6 +6632,7 @@ Serasan Timur	LOC	district	capitalized	21.03.19	21.03
 Serawai	LOC	district	capitalized	61.05.14	61.05
 Serba Jadi	LOC	district	capitalized	12.18.12	12.18
 Serbajadi	LOC	district	capitalized	11.03.05	11.03
+Serbia	LOC	country	capitalized	RS	
 Serdang Bedagai	LOC	regency	capitalized	12.18	12
 Seremuk	LOC	district	capitalized	96.02.06	96.02
 Serengan	LOC	district	capitalized	33.72.02	33.72
@@ -6513,6 +6663,7 @@ Seunagan	LOC	district	capitalized	11.15.02	11.15
 Seunagan Timur	LOC	district	capitalized	11.15.03	11.15
 Seunuddon	LOC	district	capitalized	11.08.09	11.08
 Sewon	LOC	district	capitalized	34.02.15	34.02
+Seychelles	LOC	country	capitalized	SC	
 Seyegan	LOC	district	capitalized	34.04.05	34.04
 Shanghai	LOC	city	capitalized		
 Siabu	LOC	district	capitalized	12.13.06	12.13
@@ -6580,6 +6731,7 @@ Siempat Nempu Hilir	LOC	district	capitalized	12.11.08	12.11
 Siempat Nempu Hulu	LOC	district	capitalized	12.11.07	12.11
 Siempat Rube	LOC	district	capitalized	12.15.08	12.15
 Siepkosi	LOC	district	capitalized	95.01.20	95.01
+Sierra Leone	LOC	country	capitalized	SL	
 Sigaluh	LOC	district	capitalized	33.04.07	33.04
 Sigi	LOC	regency	capitalized	72.10	72
 Sigi Biromaru	LOC	district	capitalized	72.10.01	72.10
@@ -6680,7 +6832,7 @@ Sinembah Tanjung Muda Hilir	LOC	district	capitalized	12.07.08	12.07
 Sinembah Tanjung Muda Hulu	LOC	district	capitalized	12.07.20	12.07
 Singajaya	LOC	district	capitalized	32.05.24	32.05
 Singaparna	LOC	district	capitalized	32.06.24	32.06
-Singapura	LOC	country	capitalized		
+Singapura	LOC	country	capitalized	SG	
 Singaran Pati	LOC	district	capitalized	17.71.09	17.71
 Singingi	LOC	district	capitalized	14.09.03	14.09
 Singingi Hilir	LOC	district	capitalized	14.09.08	14.09
@@ -6713,6 +6865,7 @@ Sinjai Timur	LOC	district	capitalized	73.07.03	73.07
 Sinjai Utara	LOC	district	capitalized	73.07.05	73.07
 Sinoa	LOC	district	capitalized	73.03.08	73.03
 Sinonsayang	LOC	district	capitalized	71.05.08	71.05
+Sint Maarten	LOC	country	capitalized	SX	
 Sintang	LOC	district	capitalized	61.05.01	61.05
 Sintang	LOC	regency	capitalized	61.05	61
 Sintuak Toboh Gadang	LOC	district	capitalized	13.05.11	13.05
@@ -6727,6 +6880,7 @@ Sipispis	LOC	district	capitalized	12.18.08	12.18
 Sipoholon	LOC	district	capitalized	12.02.04	12.02
 Sipora Selatan	LOC	district	capitalized	13.09.02	13.09
 Sipora Utara	LOC	district	capitalized	13.09.08	13.09
+Siprus	LOC	country	capitalized	CY	
 Sir-Sir	LOC	district	capitalized	81.07.06	81.07
 Sirah Pulau Padang	LOC	district	capitalized	16.02.08	16.02
 Sirampog	LOC	district	capitalized	33.29.05	33.29
@@ -6762,6 +6916,8 @@ Sleman	LOC	district	capitalized	34.04.13	34.04
 Sleman	LOC	regency	capitalized	34.04	34
 Sliyeg	LOC	district	capitalized	32.12.12	32.12
 Slogohimo	LOC	district	capitalized	33.12.19	33.12
+Slovakia	LOC	country	capitalized	SK	
+Slovenia	LOC	country	capitalized	SI	
 Sluke	LOC	district	capitalized	33.17.13	33.17
 Soa	LOC	district	capitalized	53.09.07	53.09
 Soba	LOC	district	capitalized	95.03.16	95.03
@@ -6790,6 +6946,7 @@ Solor Barat	LOC	district	capitalized	53.06.06	53.06
 Solor Selatan	LOC	district	capitalized	53.06.19	53.06
 Solor Timur	LOC	district	capitalized	53.06.07	53.06
 Somagede	LOC	district	capitalized	33.02.09	33.02
+Somalia	LOC	country	capitalized	SO	
 Somambawa	LOC	district	capitalized	12.14.26	12.14
 Somba Opu	LOC	district	capitalized	73.06.08	73.06
 Sombori Kepulauan	LOC	district	capitalized	72.06.20	72.06
@@ -6829,7 +6986,7 @@ Sota	LOC	district	capitalized	93.01.08	93.01
 Soug Jaya	LOC	district	capitalized	92.07.13	92.07
 Soyo Jaya	LOC	district	capitalized	72.12.07	72.12
 Soyoi Mambai	LOC	district	capitalized	91.15.15	91.15
-Spanyol	LOC	country	capitalized		
+Spanyol	LOC	country	capitalized	ES	
 Sragen	LOC	district	capitalized	33.14.10	33.14
 Sragen	LOC	regency	capitalized	33.14	33
 Sragi	LOC	district	capitalized	18.01.15	18.01
@@ -6837,7 +6994,7 @@ Sragi	LOC	district	capitalized	33.26.10	33.26
 Srandakan	LOC	district	capitalized	34.02.01	34.02
 Srengat	LOC	district	capitalized	35.05.03	35.05
 Sreseh	LOC	district	capitalized	35.27.01	35.27
-Sri Lanka	LOC	country	capitalized		
+Sri Lanka	LOC	country	capitalized	LK	
 Srono	LOC	district	capitalized	35.10.08	35.10
 Srumbung	LOC	district	capitalized	33.08.05	33.08
 Sruweng	LOC	district	capitalized	33.05.14	33.05
@@ -6853,7 +7010,8 @@ Subi	LOC	district	capitalized	21.03.09	21.03
 Suboh	LOC	district	capitalized	35.12.03	35.12
 Subulussalam	LOC	city	capitalized	11.75	11
 Sucinaraja	LOC	district	capitalized	32.05.42	32.05
-Sudan	LOC	country	capitalized		
+Sudan	LOC	country	capitalized	SD	
+Sudan Selatan	LOC	country	capitalized	SS	
 Sudimoro	LOC	district	capitalized	35.01.12	35.01
 Sudirman	LOC	area	capitalized		
 Sugapa	LOC	district	capitalized	94.07.01	94.07
@@ -7088,8 +7246,9 @@ Surade	LOC	district	capitalized	32.02.24	32.02
 Surakarta	LOC	city	capitalized	33.72	33
 Suralaga	LOC	district	capitalized	52.03.13	52.03
 Suranenggala	LOC	district	capitalized	32.09.39	32.09
-Suriah	LOC	country	capitalized		
+Suriah	LOC	country	capitalized	SY	
 Surian	LOC	district	capitalized	32.11.09	32.11
+Suriname	LOC	country	capitalized	SR	
 Suro Makmur	LOC	district	capitalized	11.10.12	11.10
 Suru Suru	LOC	district	capitalized	95.03.09	95.03
 Suru-suru	LOC	district	capitalized	93.04.08	93.04
@@ -7106,8 +7265,8 @@ Suwawa Tengah	LOC	district	capitalized	75.03.13	75.03
 Suwawa Timur	LOC	district	capitalized	75.03.11	75.03
 Suwela	LOC	district	capitalized	52.03.16	52.03
 Swandiwe	LOC	district	capitalized	91.06.15	91.06
-Swedia	LOC	country	capitalized		
-Swiss	LOC	country	capitalized		
+Swedia	LOC	country	capitalized	SE	
+Swiss	LOC	country	capitalized	CH	
 Syahcame	LOC	district	capitalized	93.03.11	93.03
 Syamtalira Aron	LOC	district	capitalized	11.08.10	11.08
 Syamtalira Bayu	LOC	district	capitalized	11.08.11	11.08
@@ -7156,7 +7315,8 @@ Tahuna	LOC	district	capitalized	71.03.17	71.03
 Tahuna Barat	LOC	district	capitalized	71.03.23	71.03
 Tahuna Timur	LOC	district	capitalized	71.03.24	71.03
 Taige	LOC	district	capitalized	92.12.06	92.12
-Taiwan	LOC	country	capitalized		
+Taiwan	LOC	country	capitalized	TW	
+Tajikistan	LOC	country	capitalized	TJ	
 Tajinan	LOC	district	capitalized	35.07.15	35.07
 Tajurhalang	LOC	district	capitalized	32.01.37	32.01
 Taka Bonerate	LOC	district	capitalized	73.01.08	73.01
@@ -7341,6 +7501,7 @@ Tanjung Sari	LOC	district	capitalized	18.01.22	18.01
 Tanjung Selor	LOC	district	capitalized	65.01.05	65.01
 Tanjung Senang	LOC	district	capitalized	18.71.11	18.71
 Tanjung Tiram	LOC	district	capitalized	12.19.06	12.19
+Tanjung Verde	LOC	country	capitalized	CV	
 Tanjunganom	LOC	district	capitalized	35.18.11	35.18
 Tanjungbalai	LOC	city	capitalized	12.74	12
 Tanjungbalai Selatan	LOC	district	capitalized	12.74.01	12.74
@@ -7363,6 +7524,7 @@ Tanoh Alas	LOC	district	capitalized	11.02.15	11.02
 Tanon	LOC	district	capitalized	33.14.12	33.14
 Tanralili	LOC	district	capitalized	73.09.07	73.09
 Tanta	LOC	district	capitalized	63.09.03	63.09
+Tanzania	LOC	country	capitalized	TZ	
 Taopa	LOC	district	capitalized	72.08.14	72.08
 Tapaktuan	LOC	district	capitalized	11.01.08	11.01
 Tapalang	LOC	district	capitalized	76.02.02	76.02
@@ -7577,7 +7739,7 @@ Teweh Baru	LOC	district	capitalized	62.05.07	62.05
 Teweh Selatan	LOC	district	capitalized	62.05.08	62.05
 Teweh Tengah	LOC	district	capitalized	62.05.05	62.05
 Teweh Timur	LOC	district	capitalized	62.05.04	62.05
-Thailand	LOC	country	capitalized		
+Thailand	LOC	country	capitalized	TH	
 Thamrin	LOC	area	capitalized		
 Ti Zain	LOC	district	capitalized	93.03.15	93.03
 Tiang Pumpung	LOC	district	capitalized	15.02.24	15.02
@@ -7609,7 +7771,7 @@ Tilatang Kamang	LOC	district	capitalized	13.06.09	13.06
 Tiloan	LOC	district	capitalized	72.05.07	72.05
 Tilongkabila	LOC	district	capitalized	75.03.06	75.03
 Timang gajah	LOC	district	capitalized	11.17.07	11.17
-Timor Leste	LOC	country	capitalized		
+Timor Leste	LOC	country	capitalized	TL	
 Timor Tengah Selatan	LOC	regency	capitalized	53.02	53
 Timor Tengah Utara	LOC	regency	capitalized	53.03	53
 Timori	LOC	district	capitalized	95.04.22	95.04
@@ -7633,7 +7795,7 @@ Tinondo	LOC	district	capitalized	74.11.09	74.11
 Tiom	LOC	district	capitalized	95.07.01	95.07
 Tiom Ollo	LOC	district	capitalized	95.07.14	95.07
 Tiomneri	LOC	district	capitalized	95.07.08	95.07
-Tiongkok	LOC	country	capitalized		
+Tiongkok	LOC	country	capitalized	CN	
 Tiplol Mayalibit	LOC	district	capitalized	96.03.18	96.03
 Tirawuta	LOC	district	capitalized	74.11.01	74.11
 Tiro/Truseb	LOC	district	capitalized	11.07.21	11.07
@@ -7672,6 +7834,7 @@ Tobouw	LOC	district	capitalized	96.04.18	96.04
 Tobu	LOC	district	capitalized	53.02.31	53.02
 Todanan	LOC	district	capitalized	33.16.14	33.16
 Togean	LOC	district	capitalized	72.09.02	72.09
+Togo	LOC	country	capitalized	TG	
 Togo Binongko	LOC	district	capitalized	74.07.08	74.07
 Toho	LOC	district	capitalized	61.02.06	61.02
 Toianas	LOC	district	capitalized	53.02.16	53.02
@@ -7681,6 +7844,7 @@ Toili Jaya	LOC	district	capitalized	72.01.24	72.01
 Tojo	LOC	district	capitalized	72.09.08	72.09
 Tojo Barat	LOC	district	capitalized	72.09.07	72.09
 Tojo Una Una	LOC	regency	capitalized	72.09	72
+Tokelau	LOC	country	capitalized	TK	
 Tokyo	LOC	city	capitalized		
 Tolala	LOC	district	capitalized	74.08.15	74.08
 Tolangohula	LOC	district	capitalized	75.01.13	75.01
@@ -7727,6 +7891,7 @@ Tondano Timur	LOC	district	capitalized	71.02.02	71.02
 Tondano Utara	LOC	district	capitalized	71.02.16	71.02
 Tondon	LOC	district	capitalized	73.26.16	73.26
 Tondong Tallasa	LOC	district	capitalized	73.10.12	73.10
+Tonga	LOC	country	capitalized	TO	
 Tongas	LOC	district	capitalized	35.13.23	35.13
 Tongauna	LOC	district	capitalized	74.02.15	74.02
 Tongauna Utara	LOC	district	capitalized	74.02.42	74.02
@@ -7764,6 +7929,7 @@ Tretep	LOC	district	capitalized	33.23.11	33.23
 Trienggadeng	LOC	district	capitalized	11.18.08	11.18
 Trikora	LOC	district	capitalized	95.01.12	95.01
 Trimurjo	LOC	district	capitalized	18.02.05	18.02
+Trinidad dan Tobago	LOC	country	capitalized	TT	
 Tripa Makmur	LOC	district	capitalized	11.15.09	11.15
 Trowulan	LOC	district	capitalized	35.16.12	35.16
 Trucuk	LOC	district	capitalized	33.10.06	33.10
@@ -7806,23 +7972,27 @@ Tungkal Ilir	LOC	district	capitalized	15.06.02	15.06
 Tungkal Ilir	LOC	district	capitalized	16.07.15	16.07
 Tungkal Jaya	LOC	district	capitalized	16.06.12	16.06
 Tungkal Ulu	LOC	district	capitalized	15.06.01	15.06
-Tunisia	LOC	country	capitalized		
+Tunisia	LOC	country	capitalized	TN	
 Tunjung Teja	LOC	district	capitalized	36.04.20	36.04
 Tunjungan	LOC	district	capitalized	33.16.10	33.16
 Tuntang	LOC	district	capitalized	33.22.06	33.22
 Turatea	LOC	district	capitalized	73.04.08	73.04
 Turen	LOC	district	capitalized	35.07.09	35.07
 Turikale	LOC	district	capitalized	73.09.14	73.09
-Turki	LOC	country	capitalized		
+Turki	LOC	country	capitalized	TR	
+Turkmenistan	LOC	country	capitalized	TM	
 Tutar	LOC	district	capitalized	76.04.05	76.04
 Tutuk Tolu	LOC	district	capitalized	81.05.06	81.05
 Tutuyan	LOC	district	capitalized	71.10.01	71.10
+Tuvalu	LOC	country	capitalized	TV	
 Ubahak	LOC	district	capitalized	95.03.23	95.03
 Ubalihi	LOC	district	capitalized	95.03.28	95.03
 Ubud	LOC	district	capitalized	51.04.05	51.04
 Udanawu	LOC	district	capitalized	35.05.02	35.05
+UEA	LOC	country	upper	AE	
 Ueesi	LOC	district	capitalized	74.11.11	74.11
 Uepai	LOC	district	capitalized	74.02.18	74.02
+Uganda	LOC	country	capitalized	UG	
 Ugimba	LOC	district	capitalized	94.07.07	94.07
 Ujan Mas	LOC	district	capitalized	16.03.11	16.03
 Ujan Mas	LOC	district	capitalized	17.08.02	17.08
@@ -7838,7 +8008,7 @@ Ujungloe	LOC	district	capitalized	73.02.09	73.02
 Ujungpangkah	LOC	district	capitalized	35.25.07	35.25
 Ukar Sengan	LOC	district	capitalized	81.05.16	81.05
 Ukha	LOC	district	capitalized	95.03.19	95.03
-Ukraina	LOC	country	capitalized		
+Ukraina	LOC	country	capitalized	UA	
 Ukui	LOC	district	capitalized	14.05.01	14.05
 Ulakan Tapakih	LOC	district	capitalized	13.05.10	13.05
 Ulaweng	LOC	district	capitalized	73.08.14	73.08
@@ -7882,24 +8052,28 @@ Undaan	LOC	district	capitalized	33.19.04	33.19
 Ungar	LOC	district	capitalized	21.02.11	21.02
 Ungaran Barat	LOC	district	capitalized	33.22.18	33.22
 Ungaran Timur	LOC	district	capitalized	33.22.19	33.22
-Uni Emirat Arab	LOC	country	capitalized		
+Uni Emirat Arab	LOC	country	capitalized	AE	
 Unir Sirau	LOC	district	capitalized	93.04.10	93.04
 Unter Iwes	LOC	district	capitalized	52.04.22	52.04
 Unurum Guay	LOC	district	capitalized	91.03.09	91.03
 Upau	LOC	district	capitalized	63.09.10	63.09
 Uram Jaya	LOC	district	capitalized	17.07.11	17.07
 Urei Faisei	LOC	district	capitalized	91.15.08	91.15
+Uruguay	LOC	country	capitalized	UY	
 Usilimo	LOC	district	capitalized	95.01.21	95.01
 Utan	LOC	district	capitalized	52.04.06	52.04
 Uut Murung	LOC	district	capitalized	62.12.10	62.12
 Uwapa	LOC	district	capitalized	94.01.04	94.01
+Uzbekistan	LOC	country	capitalized	UZ	
 V Koto	LOC	district	capitalized	13.05.06	13.05
 V Koto	LOC	district	capitalized	17.06.12	17.06
 V Koto Timur	LOC	district	capitalized	13.05.14	13.05
 Vancouver	LOC	city	capitalized		
+Vanuatu	LOC	country	capitalized	VU	
+Vatikan	LOC	country	capitalized	VA	
 Venaha	LOC	district	capitalized	93.03.10	93.03
-Venezuela	LOC	country	capitalized		
-Vietnam	LOC	country	capitalized		
+Venezuela	LOC	country	capitalized	VE	
+Vietnam	LOC	country	capitalized	VN	
 VII Koto	LOC	district	capitalized	13.05.05	13.05
 VII Koto	LOC	district	capitalized	15.09.06	15.09
 VII Koto Ilir	LOC	district	capitalized	15.09.11	15.09
@@ -8098,6 +8272,9 @@ Widasari	LOC	district	capitalized	32.12.07	32.12
 Widodaren	LOC	district	capitalized	35.21.12	35.21
 Wih Pesam	LOC	district	capitalized	11.17.06	11.17
 Wilangan	LOC	district	capitalized	35.18.15	35.18
+Wilayah Inggris di Samudra Hindia	LOC	country	capitalized	IO	
+Wilayah Palestina	LOC	country	capitalized	PS	
+Wilayah Selatan Prancis	LOC	country	capitalized	TF	
 Wilhem Roumbouts	LOC	district	capitalized	96.04.19	96.04
 Wina	LOC	city	capitalized		
 Wina	LOC	district	capitalized	95.04.07	95.04
@@ -8200,7 +8377,7 @@ Yakomi	LOC	district	capitalized	93.03.12	93.03
 Yal	LOC	district	capitalized	95.08.16	95.08
 Yalengga	LOC	district	capitalized	95.01.11	95.01
 Yalimo	LOC	regency	capitalized	95.06	95
-Yaman	LOC	country	capitalized		
+Yaman	LOC	country	capitalized	YE	
 Yambi	LOC	district	capitalized	94.02.14	94.02
 Yamo	LOC	district	capitalized	94.02.05	94.02
 Yamoneri	LOC	district	capitalized	94.02.20	94.02
@@ -8227,14 +8404,16 @@ Yogosem	LOC	district	capitalized	95.03.49	95.03
 Yogya	LOC	province	capitalized	34	
 Yogyakarta	LOC	city	capitalized	34.71	34
 Yokari	LOC	district	capitalized	91.03.19	91.03
-Yordania	LOC	country	capitalized		
+Yordania	LOC	country	capitalized	JO	
 Yosowilangun	LOC	district	capitalized	35.08.07	35.08
 Youtadi	LOC	district	capitalized	94.03.18	94.03
 Yugumuak	LOC	district	capitalized	94.05.17	94.05
 Yugungwi	LOC	district	capitalized	95.07.15	95.07
 Yuko	LOC	district	capitalized	95.04.46	95.04
-Yunani	LOC	country	capitalized		
+Yunani	LOC	country	capitalized	GR	
 Yuneri	LOC	district	capitalized	95.04.32	95.04
+Zambia	LOC	country	capitalized	ZM	
+Zimbabwe	LOC	country	capitalized	ZW	
 """##
     /// Lexicons/organizations.tsv
     static let organizations = ##"""

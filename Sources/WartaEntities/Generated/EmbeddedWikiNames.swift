@@ -1003,7 +1003,6 @@ Affleck	PER
 Affo	PER
 Affo Erassa	PER
 Affolter	PER
-Afganistan	LOC
 Afgansyah	PER
 Afgansyah Reza	PER
 Afiat Yuris	PER
@@ -1822,7 +1821,6 @@ Alawiyah	PER
 Alaydrus	PER
 Alba Iulia	LOC
 Albacete Balompié	ORG
-Albania	LOC
 Albano	PER
 Albano Bizzarri	PER
 Albar	PER
@@ -3049,7 +3047,6 @@ Andong Butuh	LOC
 Andoni	PER
 Andoni Iraola	PER
 Andoni Zubizarreta	PER
-Andorra	LOC
 Andorra la Vella	LOC
 Andra	PER
 Andra Junaidi	PER
@@ -3395,13 +3392,11 @@ Angkawijaya	PER
 Angkouw	PER
 Anglurah	PER
 Anglurah Agung	PER
-Angola	LOC
 Angolo Terme	LOC
 Angoua	PER
 Angoula	PER
 Angsa dan	PER
 Angsa dan Serigala	PER
-Anguilla	LOC
 Angulo	PER
 Angus T.	PER
 Angus T. Jones	PER
@@ -3607,7 +3602,6 @@ Anthony Šeri?	PER
 Anthrax	ORG
 Anti?	PER
 Antigone Costanda	PER
-Antigua dan Barbuda	LOC
 Antiokhos	PER
 Antiokhos II	PER
 Antiokhos II Theos	PER
@@ -3935,7 +3929,6 @@ Ardan	PER
 Ardan Aras	PER
 Ardana	LOC
 Ardana	PER
-Ardana Siprus	LOC
 Ardanabia	LOC
 Ardaninggar	PER
 Ardaninggar Nazir	PER
@@ -4148,7 +4141,6 @@ Armel Kana Biyik	PER
 Armen	PER
 Armen Goaryan	PER
 Armendáriz	PER
-Armenia	LOC
 Armenteros	PER
 Armero	PER
 Armida Alisjahbana	PER
@@ -4525,7 +4517,6 @@ ASM Santa Maria Semarang	ORG
 Asma al-Assad	PER
 Asman	PER
 Asman Abnur	PER
-Asmara Eritrea	LOC
 Asmarani	PER
 Asmardi	PER
 Asmardi Arbi	PER
@@ -4593,7 +4584,6 @@ Astadi	PER
 Astama	PER
 Astaman	PER
 Astana Gunungjati	LOC
-Astana Kazakhstan	LOC
 Astanto	PER
 Astapada Tengahtani	LOC
 Astari	PER
@@ -4958,7 +4948,6 @@ Aymetdinov	PER
 Ayn	PER
 Ayn Rand	PER
 Ayni	LOC
-Ayni Tajikistan	LOC
 Ayong Sangtombolang	LOC
 Ayoví	PER
 Ayoze	PER
@@ -5026,7 +5015,6 @@ Azawad	LOC
 Azeglio	PER
 Azeglio Ciampi	PER
 Azemi	PER
-Azerbaijan	LOC
 Azerbaijan Baru	ORG
 Azhar	PER
 Azhar Azis	PER
@@ -5408,7 +5396,6 @@ Bah-Bah Buntu	LOC
 Bahadur Rana	PER
 Bahadur Shastri	PER
 Bahagiana	PER
-Bahama	LOC
 Baharak	LOC
 Baharak Badakhshan	LOC
 Baharsjah	PER
@@ -5428,7 +5415,6 @@ Bahr	PER
 Bahr Idriss	PER
 Bahr Idriss Abu	PER
 Bahr Idriss Abu Garda	PER
-Bahrain	LOC
 Bahri Said	PER
 Bahri Said Pamuncak	PER
 Bahrul Ghazal Barat	LOC
@@ -5514,7 +5500,6 @@ Bakersfield California	LOC
 Bakhtiar	PER
 Bakhtiarizadeh	PER
 Bakhuys	PER
-Baki Somalia	LOC
 Baki?	PER
 Bakiyev	PER
 Bakkudu	LOC
@@ -5589,7 +5574,6 @@ Balitsch	PER
 Balkanabat	LOC
 Balkenende	PER
 Balkh	LOC
-Balkh Afganistan	LOC
 Ballack	PER
 Ballardini	PER
 Ballesteros	PER
@@ -5673,10 +5657,8 @@ Bamir Topi	PER
 Bamiyan	LOC
 Bamiyan Bamiyan	LOC
 Bamyan	LOC
-Bamyan Afganistan	LOC
 Ban Ki-moon	PER
 Ban Kubu	LOC
-Bana Burkina Faso	LOC
 Bana Pantar	LOC
 Bana Teriak	LOC
 Banamatingang	LOC
@@ -5859,7 +5841,6 @@ Bandar Udara Genting	LOC
 Bandar Udara Gewayantana	LOC
 Bandar Udara Ghazni	LOC
 Bandar Udara Ghriss	LOC
-Bandar Udara Gibraltar	LOC
 Bandar Udara Gitega	LOC
 Bandar Udara Gjader	LOC
 Bandar Udara Gjirokaster	LOC
@@ -5979,7 +5960,6 @@ Bandar Udara Maimana	LOC
 Bandar Udara Maine-Soroa	LOC
 Bandar Udara Makalamabedi	LOC
 Bandar Udara Malanje	LOC
-Bandar Udara Mali	LOC
 Bandar Udara Mandalgovi	LOC
 Bandar Udara Mangkajang	LOC
 Bandar Udara Manihi	LOC
@@ -6480,7 +6460,6 @@ Baras Mamuju Utara	LOC
 Barat Wetan Kabawetan	LOC
 Barata	PER
 Barata Jaya	LOC
-Barbados	LOC
 Barbara Bel	PER
 Barbara Bel Geddes	PER
 Barbara Broccoli	PER
@@ -6754,7 +6733,6 @@ Batu Belaman Kumai	LOC
 Batu Beransah	LOC
 Batu Berian	LOC
 Batu Gane Selangit	LOC
-Batu Gibraltar	LOC
 Batu Gun-gun	LOC
 Batu Hayam Makmur	LOC
 Batu Jajar	LOC
@@ -6993,8 +6971,6 @@ Beji Lor Suruh	LOC
 Beji Patuk	LOC
 Beji Taman	LOC
 Beji Tulis	LOC
-Beka Burkina Faso	LOC
-Beka Kamerun	LOC
 Bekare Bungkal	LOC
 Bekasi Jaya	LOC
 Bekiring Pulung	LOC
@@ -7017,7 +6993,6 @@ Belambus	LOC
 Belang Bungkal	LOC
 Belang Wetan	LOC
 Belantaraya Gaung	LOC
-Belarus	LOC
 Belatikan	LOC
 Belaynin	PER
 Belaúnde	PER
@@ -7039,7 +7014,6 @@ Belinda Peregrín Schüll	PER
 Belitang I	LOC
 Belitang Mulia	LOC
 Beliung Baru	LOC
-Belize	LOC
 Belk	LOC
 Belk Alabama	LOC
 Belknap	PER
@@ -7069,7 +7043,6 @@ Belly Saputra	PER
 Belmonte	PER
 Belmopan	LOC
 Belo Horizonte	LOC
-Belo Kamerun	LOC
 Belobayev	PER
 Beloit	LOC
 Beloit Alabama	LOC
@@ -7140,7 +7113,6 @@ Bendanduwur	LOC
 Bendanngisor	LOC
 Bendanpete	LOC
 Bender	LOC
-Bender Moldova	LOC
 Bendjedid	PER
 Bendo Kapas	LOC
 Bendo Mungal	LOC
@@ -7193,7 +7165,6 @@ Benigno Aquino III	PER
 Benigno Aquino Jr.	PER
 Benihading Buyasari	LOC
 Benihading II Buyasari	LOC
-Benin	LOC
 Benito	PER
 Benito Juárez	PER
 Benito Mussolini	PER
@@ -7300,7 +7271,6 @@ Berardinelli	PER
 Berardocco	PER
 Berare Moyohilir	LOC
 Beras Belange	LOC
-Berat Albania	LOC
 Beratha	PER
 Berbatov	PER
 Berd	PER
@@ -7522,7 +7492,6 @@ Bhim Shamsher Jang Bahadur Rana	PER
 Bhinneka Indonesia	ORG
 Bhinneka Tunggal Ika Indonesia	ORG
 Bhosle	PER
-Bhutan	LOC
 Bhutto	PER
 Biabiany	PER
 Biagianti	PER
@@ -7869,7 +7838,6 @@ BM. Syamsudin	PER
 BNPT	ORG
 BNSP	ORG
 Bo Hong	PER
-Bo Sierra Leone	LOC
 Bo Svensson	PER
 Bo-seok	PER
 BOA	ORG
@@ -8069,7 +8037,6 @@ Bolger	PER
 Boligee	LOC
 Boligee Alabama	LOC
 Bolintin-Vale	LOC
-Bolivia	LOC
 Bolkiah	PER
 Bollemeyer	PER
 Bolling Galt	PER
@@ -8134,7 +8101,6 @@ Bongkakoi	LOC
 Bongkakoi Ulu Bongka	LOC
 Bongkaran Pabean Cantikan	LOC
 Bongkaras Silima Pungga-Pungga	LOC
-Bongo Pantai Gading	LOC
 Bonham	PER
 Boni Avibus	PER
 Bonian Silima Pungga-Pungga	LOC
@@ -8255,7 +8221,6 @@ Boselli	PER
 Bosetti	PER
 Bosingwa	PER
 Boskoop	LOC
-Bosnia dan Herzegovina	LOC
 Bosque	PER
 Bossio	PER
 Bosson	PER
@@ -8274,7 +8239,6 @@ Botola	ORG
 Botona Ai	LOC
 Botorejo Bayan	LOC
 Botosengon Dempet	LOC
-Botswana	LOC
 Botteghin	PER
 Botticino	LOC
 Botto Mallangga	LOC
@@ -8881,7 +8845,6 @@ Bulang Lintang Bulang	LOC
 Bulangan Dukun	LOC
 Bulanovskiy	PER
 Bulfinch	PER
-Bulgaria	LOC
 Buliide Barat	LOC
 Buliya	PER
 Buljat	PER
@@ -8892,8 +8855,6 @@ BulletBoys	PER
 Bulo Gading	LOC
 Bulo Lohe	LOC
 Bulo-Bulo	LOC
-Bulok Gambia	LOC
-Bulok Tajikistan	LOC
 Bulotadaa Barat Utara	LOC
 Bulotadaa Timur Utara	LOC
 Bulthuis	PER
@@ -9010,7 +8971,6 @@ Burjanadze	PER
 Burka	LOC
 Burka Baghlan	LOC
 Burkhalter	PER
-Burkina Faso	LOC
 Burkovetskiy	PER
 Burky	PER
 Burnaby	LOC
@@ -9044,7 +9004,6 @@ Buruh Indonesia	ORG
 Buruh Nasional	ORG
 Buruh Sosial Demokrat	ORG
 Buruh Sosial Demokrat Rusia	ORG
-Burundi	LOC
 Buruwai	LOC
 Burwell	PER
 Bury F.C.	ORG
@@ -9364,7 +9323,6 @@ Campins	PER
 Campionato Sammarinese	ORG
 Campionato Sammarinese Calcio	ORG
 Campionato Sammarinese di Calcio	ORG
-Campo de Gibraltar	LOC
 Campo de O'Donnell	LOC
 Campogalliano	LOC
 Camporese	PER
@@ -9447,7 +9405,6 @@ Capron	PER
 Capuano	PER
 Car Racer	PER
 Caracal	LOC
-Caracal Rumania	LOC
 Caracas Fútbol Club	ORG
 Caracciolo	PER
 Caragiale	PER
@@ -9788,7 +9745,6 @@ Cees ten Cate	PER
 Ceglie	PER
 Cehu Silvaniei	LOC
 Cejudo	PER
-Ceko	LOC
 Celebes Convention Center	LOC
 Celestino	PER
 Celestino Mutis	PER
@@ -9871,7 +9827,6 @@ Chace Crawford	PER
 Chacha	PER
 Chacha Frederica	PER
 Chaco	LOC
-Chad	LOC
 Chad Butler	PER
 Chad Hunt	PER
 Chad Hurley	PER
@@ -11186,7 +11141,6 @@ Costa Santos	PER
 Costanda	PER
 Costco	ORG
 Coste?ti	LOC
-Coste?ti Moldova	LOC
 Costel	PER
 Costel Pantilimon	PER
 Costello	PER
@@ -11814,12 +11768,10 @@ Danau Kawaguchi	LOC
 Danau Kyoga	LOC
 Danau Llanquihue	LOC
 Danau MacDonalds	LOC
-Danau Malawi	LOC
 Danau Maninjau	LOC
 Danau Mapourika	LOC
 Danau Memphremagog	LOC
 Danau Motosu	LOC
-Danau Nikaragua	LOC
 Danau Peipsi	LOC
 Danau Qinghai	LOC
 Danau Ranau	LOC
@@ -13397,7 +13349,6 @@ Disney Interactive Studios	ORG
 Dissels	PER
 Distin	PER
 Distrik Balkh	LOC
-Distrik Balkh Afganistan	LOC
 Distrik Batu Pahat	LOC
 Distrik Bo	LOC
 Distrik Bog'ot	LOC
@@ -13423,7 +13374,6 @@ Distrik Jongno	LOC
 Distrik Jung	LOC
 Distrik Jungnang	LOC
 Distrik Kabul	LOC
-Distrik Kabul Afganistan	LOC
 Distrik Kailahun	LOC
 Distrik Kambia	LOC
 Distrik Kenema	LOC
@@ -13734,7 +13684,6 @@ Dokan Merek	LOC
 Doke Schmidt	PER
 Dokka	PER
 Dokka Umarov	PER
-Doko Guinea	LOC
 Doleschal	PER
 Dolf	PER
 Dolf Joekes	PER
@@ -13786,7 +13735,6 @@ Dominik	PER
 Dominik Doleschal	PER
 Dominik Kohr	PER
 Dominik Reinhardt	PER
-Dominika	LOC
 Dominique A	PER
 Dominique Agisca	PER
 Dominique Agisca Diyose	PER
@@ -14738,7 +14686,6 @@ Ekotto	PER
 Ekstraklasa	ORG
 Ekta	PER
 Ekta Kapoor	PER
-Ekuador	LOC
 Eky	PER
 Eky Renata	PER
 El Aash	PER
@@ -14767,7 +14714,6 @@ El Oro	LOC
 El Petén	LOC
 El Qudsi	PER
 El Quiché	LOC
-El Salvador	LOC
 El Shaarawy	PER
 El Shirazy	PER
 El Tari	PER
@@ -15355,7 +15301,6 @@ Eriska Reinisa	PER
 Erison	PER
 Erison J.	PER
 Erison J. Kambari	PER
-Eritrea	LOC
 Eriya	PER
 Eriya Kategaya	PER
 Erizal	PER
@@ -15527,7 +15472,6 @@ Esten	PER
 Estes	PER
 Estevez	PER
 Estigarribia	PER
-Estonia	LOC
 Estrada	PER
 Estrada Agirrezabalaga	PER
 Estudiantes de La Plata	ORG
@@ -16600,7 +16544,6 @@ Figueres	PER
 Figueres Ferrer	PER
 Figueroa	PER
 Fij	PER
-Fiji	LOC
 Fikar	PER
 Fikar W.	PER
 Fikar W. Eda	PER
@@ -17405,7 +17348,6 @@ Gabek I	LOC
 Gabek II	LOC
 Gabel Kauman	LOC
 Gabiyev	PER
-Gabon	LOC
 Gaborone	LOC
 Gabourone	LOC
 Gabra	PER
@@ -17565,7 +17507,6 @@ Gamawan	PER
 Gamawan Fauzi	PER
 Gamba Osaka	ORG
 Gamberini	PER
-Gambia	LOC
 Gamboa	PER
 Gambon	PER
 Gameiro	PER
@@ -18109,7 +18050,6 @@ Georges Pompidou	PER
 Georges-André	PER
 Georges-André Chevallaz	PER
 Georgetown	LOC
-Georgetown Guyana	LOC
 Georgi	PER
 Georgi Ambartsumyan	PER
 Georgi Bugulov	PER
@@ -18119,7 +18059,6 @@ Georgi Dzhikiya	PER
 Georgi Kinkladze	PER
 Georgi Parvanov	PER
 Georgi Sakhvadze	PER
-Georgia	LOC
 Georgia Björnsson	PER
 Georgiana	LOC
 Georgiana Alabama	LOC
@@ -18252,7 +18191,6 @@ Ghaida Farisya	PER
 Ghalawanji	PER
 Ghali	PER
 Ghamdi	PER
-Ghana	LOC
 Ghanassy	PER
 Ghani	PER
 Ghannouchi	PER
@@ -19010,7 +18948,6 @@ Greider	PER
 Grejeg Tambak	LOC
 Grella	PER
 Gren	PER
-Grenada	LOC
 Grenier	PER
 Grenoble Foot 38	ORG
 Gretha	PER
@@ -19145,7 +19082,6 @@ Guardiola	PER
 Guarente	PER
 Guarini	PER
 Guarín	PER
-Guatemala	LOC
 Guatemala City	LOC
 Guayaquil	LOC
 Guayas	LOC
@@ -19216,7 +19152,6 @@ Guillermo Stábile	PER
 Guillory	PER
 Guillén	PER
 Guimarães	PER
-Guinea	LOC
 Guinea Bissau	LOC
 Guinea Khatulistiwa	LOC
 Guingona	PER
@@ -19611,7 +19546,6 @@ Guy Ramos	PER
 Guy Ritchie	PER
 Guy Sebastian	PER
 Guy Verhofstadt	PER
-Guyana	LOC
 Guyon Fernandez	PER
 Guzan	PER
 Guzargahi Nur	LOC
@@ -19835,8 +19769,6 @@ Hailie	PER
 Hailie Leung	PER
 Haim	PER
 Hainisch	PER
-Haiti	LOC
-Haiti	PER
 Haji Hisyam	PER
 Haji Ibrahim	PER
 Haji Ioannou	PER
@@ -21344,7 +21276,6 @@ Homiel	LOC
 Homs	LOC
 Honami	PER
 Honda Racing Corporation	ORG
-Honduras	LOC
 Honecker	PER
 Honegger	PER
 Honesti	PER
@@ -21566,7 +21497,6 @@ Hulst	LOC
 Hulu Tapak Tuan	LOC
 Huludao	LOC
 Hum	LOC
-Hum Kroasia	LOC
 Humala	PER
 Human Rights Campaign	ORG
 Humberto	PER
@@ -22593,7 +22523,6 @@ Iringmulyo	LOC
 Irish Bella	PER
 Iriyama	PER
 Irizábal	PER
-Irlandia	LOC
 Irlandia Baru	LOC
 Irma Chaniago	PER
 Irman	PER
@@ -22724,7 +22653,6 @@ Islam Se-Malaysia	ORG
 Islam, Damai, Aman	ORG
 Islamadina	PER
 Islami Bank Bangladesh Limited	ORG
-Islandia	LOC
 Ismael	PER
 Ismael Kiram	PER
 Ismael López	PER
@@ -23246,7 +23174,6 @@ Jalupang Mulya	LOC
 JAM Project	PER
 Jamaat-e-Islami Bangladesh	ORG
 Jamadevi	PER
-Jamaika	LOC
 Jamal Mirdad	PER
 Jamalul	PER
 Jamalul Kiram	PER
@@ -23371,7 +23298,6 @@ James Whyte Black	PER
 James Williams	PER
 James Wilson	PER
 Jamestown	LOC
-Jamestown Saint Helena	LOC
 Jamhar	PER
 Jamhar Akbar	PER
 Jamia	PER
@@ -25474,7 +25400,6 @@ Juanmi	PER
 Juanmi Jiménez	PER
 Juansyah	PER
 Juba	LOC
-Juba Sudan Selatan	LOC
 Jubaar	PER
 Jubaar Ajub	PER
 Judas Priest	PER
@@ -25932,7 +25857,6 @@ Kablan Duncan	PER
 Kaboré	PER
 Kaboul	PER
 Kabua	PER
-Kabul Afganistan	LOC
 Kabulov	PER
 Kabunan Taman	LOC
 Kabungalor	LOC
@@ -26102,7 +26026,6 @@ Kaldar	LOC
 Kaldar Balkh	LOC
 Kaldera Yellowstone	LOC
 Kalebarembeng	LOC
-Kaledonia Baru	LOC
 Kalevi	PER
 Kalevi Suoniemi	PER
 Kali Asin	LOC
@@ -26240,7 +26163,6 @@ Kameloh Baru Sebangau	LOC
 Kamen	PER
 Kamenashi	PER
 Kameni	PER
-Kamerun	LOC
 Kamga	PER
 Kami?ski	PER
 Kamidia	PER
@@ -26902,7 +26824,6 @@ Kayuringin Jaya	LOC
 Kayusov	PER
 Kayuwatu Kakas	LOC
 Kazaishvili	PER
-Kazakhstan	LOC
 Kazakhstan Selatan	LOC
 Kazakhstan Timur	LOC
 Kazakov	PER
@@ -27444,10 +27365,7 @@ Kepuhkajang Perak	LOC
 Kepuhlegundi Tambak	LOC
 Kepuhteluk Tambak	LOC
 Kepulauan Balears	LOC
-Kepulauan Canaria	LOC
 Kepulauan Chiloé	LOC
-Kepulauan Falkland	LOC
-Kepulauan Pitcairn	LOC
 Kepundung Reban	LOC
 Kepung Kepung	LOC
 Keqiang	PER
@@ -28010,10 +27928,8 @@ Kirchhoff	PER
 Kirchner	PER
 Kirchschläger	PER
 Kirey	PER
-Kirgizstan	LOC
 Kirguyev	PER
 Kiriakou	PER
-Kiribati	LOC
 Kirill	PER
 Kirill Alekseyevich	PER
 Kirill Alekseyevich Gurov	PER
@@ -28341,7 +28257,6 @@ Komnas Lansia	ORG
 Komnenos	PER
 Komo Luar Wenang	LOC
 Komori	PER
-Komoro	LOC
 Komorowski	PER
 Kompa Parung Kuda	LOC
 Kompany	PER
@@ -28507,7 +28422,6 @@ Kosowski	PER
 Kossel	PER
 Kossi	PER
 Kossi Agassa	PER
-Kosta Rika	LOC
 Kostas	PER
 Kostas Chalkias	PER
 Kostas Fortounis	PER
@@ -28535,7 +28449,6 @@ Kota Bawah Barat	LOC
 Kota Bawah Timur	LOC
 Kota Garo	LOC
 Kota Gimpo	LOC
-Kota Guatemala	LOC
 Kota Isfahan	LOC
 Kota Jilin	LOC
 Kota Kinabalu	LOC
@@ -28745,7 +28658,6 @@ Krisztián Németh	PER
 Kritsyuk	PER
 Krki?	PER
 Krmaš	PER
-Kroasia	LOC
 Kroemer	PER
 Krogowanan Sawangan	LOC
 Krohn	PER
@@ -29238,7 +29150,6 @@ La Nyalla Mattalitti	PER
 La Oroya	LOC
 La Parra	PER
 La Paz	LOC
-La Paz Bolivia	LOC
 La Rioja	LOC
 La Romareda	LOC
 La Soul	PER
@@ -29370,7 +29281,6 @@ Lake-Tack	PER
 Lakea I Biau	LOC
 Lakea II Biau	LOC
 Lakes	LOC
-Lakes Sudan Selatan	LOC
 Lakeview	LOC
 Lakeview Alabama	LOC
 Laki?	PER
@@ -29625,7 +29535,6 @@ Latuheru	PER
 Latumahina	PER
 Latung Riung	LOC
 Latupeirissa	PER
-Latvia	LOC
 Latynina	PER
 Lau Bakeri	LOC
 Lau Cih	LOC
@@ -30235,7 +30144,6 @@ Leslie Mann	PER
 Leslie Nielsen	PER
 Lesoimier	PER
 Lesong Daya	LOC
-Lesotho	LOC
 Lessig	PER
 Lessing	PER
 Lestaluhu	PER
@@ -30404,7 +30312,6 @@ Lie Kiat Teng	PER
 Lie Kim	PER
 Lie Kim Hok	PER
 Lieberman	PER
-Liechtenstein	LOC
 Liem	PER
 Liem Swie	PER
 Liem Swie King	PER
@@ -30682,7 +30589,6 @@ Little Rock	LOC
 Littleville	LOC
 Littleville Alabama	LOC
 Littoral	LOC
-Lituania	LOC
 Litvinov	PER
 Liu Sabbang Paru	LOC
 Liu Shaoqi	PER
@@ -30864,7 +30770,6 @@ Long Sulit	LOC
 Long Sungai Barang	LOC
 Long Tunggu	LOC
 Long Yi'in	LOC
-Longa Angola	LOC
 Longfellow	PER
 Longines	ORG
 Longkotan Silima Pungga-Pungga	LOC
@@ -31284,7 +31189,6 @@ Lukman Sardi	PER
 Lukoil	ORG
 Lukoki	PER
 Lukovi?	PER
-Luksemburg	LOC
 Luku Wingir	LOC
 Luky	PER
 Luky Annash	PER
@@ -31456,7 +31360,6 @@ Léopold	PER
 Léopold Sédar	PER
 Léopold Sédar Senghor	PER
 Léré	LOC
-Léré Mali	LOC
 Lê ??c	PER
 Lê ??c Anh	PER
 Lê Hu?nh	PER
@@ -31652,7 +31555,6 @@ MacNeille	PER
 Macquarie	PER
 Macquarie Group	ORG
 Mada Pangga	LOC
-Madagaskar	LOC
 Madale Poso Utara	LOC
 Madame de Pompadour	PER
 Madanchi	PER
@@ -31962,7 +31864,6 @@ Mal SKA	LOC
 Mal Taman Anggrek	LOC
 Mala Sori	LOC
 Mala Timur I	LOC
-Maladewa	LOC
 Maladi	PER
 Malafeev	PER
 Malai Ali	PER
@@ -31988,7 +31889,6 @@ Malasan Kulon	LOC
 Malasan Murung	LOC
 Malatyaspor	ORG
 Malawan	LOC
-Malawi	LOC
 Malbaši?	PER
 Malbranque	PER
 Malcolm Allison	PER
@@ -32009,7 +31909,6 @@ Maleyev	PER
 Malezas	PER
 Malgiansyah	PER
 Malherbe	PER
-Mali	LOC
 Malibu	LOC
 Malibu California	LOC
 Malielegaoi	PER
@@ -32448,7 +32347,6 @@ Marawi City	LOC
 Marbella	LOC
 Marbun	LOC
 Marbun	PER
-Marbun Tonga	LOC
 Marc Abraham	PER
 Marc Albrighton	PER
 Marc André	PER
@@ -32662,7 +32560,6 @@ Marg Helgenberger	PER
 Marga Karya Moyohulu	LOC
 Marga Mukti Penarik	LOC
 Marga Mulia Kongbeng	LOC
-Marga Rumania	LOC
 Margahayu Utara Babakanciparay	LOC
 Margahurip Banjaran	LOC
 Margaret Higgins	PER
@@ -33187,7 +33084,6 @@ Mary Shelley	PER
 Mary Steenburgen	PER
 Mary Todd	PER
 Mary Todd Lincoln	PER
-Mary Turkmenistan	LOC
 Mary Wickes	PER
 Mary-Louise	PER
 Mary-Louise Parker	PER
@@ -33611,8 +33507,6 @@ Mauricio Pinilla	PER
 Mauricio Pochettino	PER
 Mauricio Solís	PER
 Mauricio Victorino	PER
-Mauritania	LOC
-Mauritius	LOC
 Maurits	PER
 Maurits Mohr	PER
 Maurizio	PER
@@ -34707,7 +34601,6 @@ Miko?aj Lebedy?ski	PER
 Mikola	PER
 Mikoyan	ORG
 Mikoyan	PER
-Mikronesia	LOC
 Miku	PER
 Miku Tanabe	PER
 Mikuni	PER
@@ -34929,7 +34822,6 @@ Miquel	PER
 Miquel Nelom	PER
 Mir	LOC
 Mir Bacha Kot	LOC
-Mir Belarus	LOC
 Mira Lesmana	PER
 Mira Sorvino	PER
 Mirabeau	PER
@@ -35510,7 +35402,6 @@ Mokupo Biau	LOC
 Mola Nelayan Bakti	LOC
 Molangto	LOC
 Molde FK	ORG
-Moldova	LOC
 Moldova Nou?	LOC
 Moldovan	PER
 Moldyansyah	PER
@@ -35550,7 +35441,6 @@ Mon	LOC
 Mona Ratuliu	PER
 Mona Simpson	PER
 Monaghan	PER
-Monako	LOC
 Monano Biau	LOC
 Moncef	PER
 Moncef Marzouki	PER
@@ -35616,8 +35506,6 @@ Montefiorino	LOC
 Monteiro	PER
 Montejo	PER
 Montella	PER
-Montenegro	LOC
-Montenegro	PER
 Monterey	LOC
 Monterey California	LOC
 Monterrey	LOC
@@ -35639,7 +35527,6 @@ Montpelier Vermont	LOC
 Montpellier HSC	ORG
 Montreal	LOC
 Montreal Impact	ORG
-Montserrat	LOC
 Monty Tiwa	PER
 Monzón	LOC
 Monzón	PER
@@ -35720,7 +35607,6 @@ Morning Musume	PER
 Moro O	LOC
 Morona-Santiago	LOC
 Moroni	LOC
-Moroni Komoro	LOC
 Moropelang Babat	LOC
 Mororejo Tempel	LOC
 Morosini	PER
@@ -35825,7 +35711,6 @@ Moyohulu	LOC
 Moyà	PER
 Moza	PER
 Moza Pramitha	PER
-Mozambik	LOC
 Mozarela	PER
 Mozarela Band	PER
 Mozes	PER
@@ -36692,7 +36577,6 @@ Namblong	LOC
 Namgyel	PER
 Namgyel Wangchuck	PER
 Nami Tamaki	PER
-Namibia	LOC
 Namie	PER
 Namie Amuro	PER
 Namnung	PER
@@ -36950,11 +36834,9 @@ Natsumi Matsubara	PER
 Natsuyaki	PER
 Natxo	PER
 Natxo Insa	PER
-Nau Tajikistan	LOC
 Naucratis	LOC
 Naughton	PER
 Naunu	LOC
-Nauru	LOC
 Navarone	PER
 Navarone Foor	PER
 Navarra	LOC
@@ -37524,7 +37406,6 @@ Nigel Reo	PER
 Nigel Reo Coker	PER
 Nigel Reo-Coker	PER
 Nigel Stepney	PER
-Niger	LOC
 Night Shyamalan	PER
 Nightnoise	PER
 Nightwish	PER
@@ -37547,7 +37428,6 @@ Nik Mat	PER
 Nika	PER
 Nika Potskhverashvili	PER
 Nikakam	LOC
-Nikaragua	LOC
 Nike Ardilla	PER
 Nike Kusmarini	PER
 Niken	PER
@@ -37925,7 +37805,6 @@ Nova Rini	PER
 Nova Soraya	PER
 Nova Widianto	PER
 Novaci	LOC
-Novaci Rumania	LOC
 Novaes	PER
 Novakovi?	PER
 Noval	PER
@@ -39602,7 +39481,6 @@ Paradise Nevada	LOC
 Paradise Oskar	PER
 Paradou AC	ORG
 Parages	PER
-Paraguay	LOC
 Parahita	PER
 Parakan Garokgek	LOC
 Parakan Jaya	LOC
@@ -41187,7 +41065,6 @@ Philippe Senderos	PER
 Philippos	PER
 Philippos I	PER
 Philipsburg	LOC
-Philipsburg Sint Maarten	LOC
 Phillip Allen	PER
 Phillip Allen Sharp	PER
 Phillip Andrew	PER
@@ -41506,7 +41383,6 @@ Plymouth	LOC
 Plymouth	ORG
 Plymouth Argyle F.C.	ORG
 Plymouth Massachusetts	LOC
-Plymouth Montserrat	LOC
 Pléa	PER
 PMB	ORG
 PNBK Indonesia	ORG
@@ -42038,7 +41914,6 @@ Prokudin	PER
 Prokudin Gorsky	PER
 Prokudin-Gorsky	PER
 Proletarsk	LOC
-Proletarsk Tajikistan	LOC
 Pronetto	PER
 Proshin	PER
 Prosine?ki	PER
@@ -42314,7 +42189,6 @@ Pulau Bidadari	LOC
 Pulau Bira Besar	LOC
 Pulau Bira Kecil	LOC
 Pulau Bokor	LOC
-Pulau Bouvet	LOC
 Pulau Breueh	LOC
 Pulau Bulat	LOC
 Pulau Buluh Bulang	LOC
@@ -43919,9 +43793,6 @@ Repsol YPF	ORG
 Repton	LOC
 Repton Alabama	LOC
 Republic of Gamers	ORG
-Republik Demokratik Kongo	LOC
-Republik Dominika	LOC
-Republik Kongo	LOC
 Republik Perjuangan	ORG
 Republik Satu	ORG
 Republika Nusantara	ORG
@@ -44992,7 +44863,6 @@ Roman Parfinovich	PER
 Roman Pavlyuchenko	PER
 Roman Pola?ski	PER
 Roman Pyakshev	PER
-Roman Rumania	LOC
 Roman Safyan	PER
 Roman Sharonov	PER
 Roman Shirokov	PER
@@ -45455,7 +45325,6 @@ Rumah Sakit Sanglah	LOC
 Rumah Sakit Siloam	LOC
 Rumambi	PER
 Rumang Buyasari	LOC
-Rumania	LOC
 Rumantir	PER
 Rumaropen	PER
 Rumbai Bukit Rumbai	LOC
@@ -45589,7 +45458,6 @@ Ruyandi	PER
 Ruyandi Hutasoit	PER
 Ruzaidin	PER
 Ruzaidin Noor	PER
-Rwanda	LOC
 RWE	ORG
 Ry?ma	PER
 Ry?nosuke	PER
@@ -46005,11 +45873,9 @@ Saimdang	PER
 Saimun	PER
 Saini	PER
 Saini KM	PER
-Saint Helena	LOC
 Saint Helena Ascension	LOC
 Saint Laurent	PER
 Saint Loco	PER
-Saint Lucia	LOC
 Saint Ogan	PER
 Saint Saëns	PER
 Saint-Charles-Borromée	LOC
@@ -46179,7 +46045,6 @@ Salsano	PER
 Salt Lake City	LOC
 Salta	LOC
 Saltillo	LOC
-Salto Uruguay	LOC
 Salu Jambu	LOC
 Saluaho	LOC
 Salualo	LOC
@@ -46303,7 +46168,6 @@ Sammon	PER
 Sammy Ameobi	PER
 Sammy Case	PER
 Sammy Simorangkir	PER
-Samoa	LOC
 Samodro	PER
 Samokhin	PER
 Samonas	PER
@@ -46374,7 +46238,6 @@ San Luis	LOC
 San Luis Potosí	LOC
 San Mariano	LOC
 San Mariano Isabela	LOC
-San Marino	LOC
 San Marino Calcio	ORG
 San Martín	PER
 San Miguel	PER
@@ -48594,7 +48457,6 @@ Selat Selat	LOC
 Selat Susut	LOC
 Selat Tengah Selat	LOC
 Selatan	LOC
-Selatan Sierra Leone	LOC
 Selayang Selesai	LOC
 Selebar Jaya Amen	LOC
 Selemadeg Bara	LOC
@@ -48732,7 +48594,6 @@ Senderos	PER
 Sendy	PER
 Sendy Ariani	PER
 Senebuai	LOC
-Senegal	LOC
 Senenan Tahunan	LOC
 Senenrejo	LOC
 Sengare Talun	LOC
@@ -48811,7 +48672,6 @@ Serang Bawang	LOC
 Serang Kulon Babakan	LOC
 Serang Wetan Babakan	LOC
 Serbaguna Belitang I	LOC
-Serbia	LOC
 Sercan	PER
 Sercan Sararer	PER
 Serdar Ta?ç?	PER
@@ -48983,7 +48843,6 @@ Serramazzoni	LOC
 Serrano Rodríguez	PER
 Serrara Fontana	LOC
 Serravalle	LOC
-Serravalle San Marino	LOC
 Serre	PER
 Sersan Prambors	PER
 Serse Cosmi	PER
@@ -49072,7 +48931,6 @@ Sewukan Dukun	LOC
 Sewulan Dagangan	LOC
 Seychelle	PER
 Seychelle Gabriel	PER
-Seychelles	LOC
 Seydou	PER
 Seydou Doumbia	PER
 Seydou Keita	PER
@@ -49711,7 +49569,6 @@ Siendeng Selatan	LOC
 Sienna Guillory	PER
 Sienna Miller	PER
 Sieradz	LOC
-Sierra Leone	LOC
 Sierra Soetedjo	PER
 Sierra Sutedjo	PER
 Siew	PER
@@ -50007,7 +49864,6 @@ Sinowatz	PER
 Sinsoe	PER
 Sinsu	PER
 Sint Anthonis	LOC
-Sint Maarten	LOC
 Sint-Michielsgestel	LOC
 Sint-Oedenrode	LOC
 Sinta	PER
@@ -50040,7 +49896,6 @@ Sipinggol-pinggol	LOC
 Sipitu Huta	LOC
 Sipogas B	LOC
 Sipolu Polu	LOC
-Siprus	LOC
 Siqueira	PER
 Sir David	PER
 Sir David Attenborough	PER
@@ -50301,7 +50156,6 @@ Slocomb Alabama	LOC
 Slomka	PER
 Sloot	PER
 Slovan Bratislava	ORG
-Slovenia	LOC
 Slovenia Positif	ORG
 Slowakia	LOC
 Slyme	PER
@@ -52019,7 +51873,6 @@ Soltanpour	PER
 Solyannikov	PER
 Solzhenitsyn	PER
 Solís	PER
-Somalia	LOC
 Soman	PER
 Somanegara	PER
 Somantri	PER
@@ -52519,8 +52372,6 @@ Stadion Moustoir	LOC
 Stadion Mulawarman	LOC
 Stadion Murakata	LOC
 Stadion Nagai	LOC
-Stadion Nasional Bahrain	LOC
-Stadion Nasional Palau	LOC
 Stadion Nasional Warsawa	LOC
 Stadion Nazionale	LOC
 Stadion New Meadowlands	LOC
@@ -52672,7 +52523,6 @@ Stanley B. Prusiner	PER
 Stanley Cohen	PER
 Stanley Elbers	PER
 Stanley Hauerwas	PER
-Stanley Kepulauan Falkland	LOC
 Stanley Kubrick	PER
 Stanley Sagala	PER
 Stanley Tucci	PER
@@ -53161,12 +53011,10 @@ Sucikaler	LOC
 Sucipto	PER
 Suciu	PER
 Sucre	LOC
-Sucre Bolivia	LOC
 Sucumbíos	LOC
 Sudais	PER
 Sudajaya Girang	LOC
 Sudajayahilir	LOC
-Sudan Selatan	LOC
 Sudarisman	PER
 Sudarman	PER
 Sudarmo	PER
@@ -53230,7 +53078,6 @@ Sufi Abu	PER
 Sufi Abu Taleb	PER
 Sugandi	PER
 Sugara	PER
-Sugi Tonga	LOC
 Sugianto	PER
 Sugiarto	PER
 Sugihara	PER
@@ -53935,7 +53782,6 @@ Suriandika Satjadibrata	PER
 Surigao del Norte	LOC
 Surin	LOC
 Surin	PER
-Suriname	LOC
 Surip	PER
 Suripto	PER
 Surisman	PER
@@ -54549,7 +54395,6 @@ Tairas	PER
 Taiwo	PER
 Taiyuan	LOC
 Taji Prasetio	PER
-Tajikistan	LOC
 Tajuddin	PER
 Tajuddin Ahmad	PER
 Tajuddin Halim	PER
@@ -54675,7 +54520,6 @@ Tamala	PER
 Tamalanja	LOC
 Tamalate Timur	LOC
 Tamale	LOC
-Tamale Ghana	LOC
 Taman Baru Penengahan	LOC
 Taman Jaya Sumur	LOC
 Taman Rahayu Setu	LOC
@@ -54932,7 +54776,6 @@ Tanjung Teriak	LOC
 Tanjung Tiram Kota	LOC
 Tanjung Toram	LOC
 Tanjung Uban	LOC
-Tanjung Verde	LOC
 Tanjunganom Butuh	LOC
 Tanjunganom Gabus	LOC
 Tanjunganom Kepil	LOC
@@ -54999,7 +54842,6 @@ Tanubrata	PER
 Tanumihardja	PER
 Tanusudibjo	PER
 Tanya Roberts	PER
-Tanzania	LOC
 Taos	LOC
 Taos New Mexico	LOC
 Taoudenni	LOC
@@ -55009,7 +54851,6 @@ Tapaan Bugulkidul	LOC
 Tapadaka I	LOC
 Tapak Tuan	LOC
 Tapalinna	LOC
-Tapan Azerbaijan	LOC
 Tapelan Kapas	LOC
 Tapiheru	PER
 Tapobaran	LOC
@@ -55982,7 +55823,6 @@ Timur Fatikhov	PER
 Timur Jangjang	LOC
 Timur Pradopo	PER
 Timur Rakhmatullin	PER
-Timur Sierra Leone	LOC
 Timusu Lili Riaja	LOC
 Tina Astari	PER
 Tina Cohen	PER
@@ -56223,7 +56063,6 @@ Togim Bogi	LOC
 Togiola	PER
 Togiola Tulafono	PER
 Togni	PER
-Togo	LOC
 Togo-Togo	LOC
 Toh Chin	PER
 Toh Chin Chye	PER
@@ -56408,12 +56247,10 @@ Tondey II	LOC
 Tondey Satu	LOC
 Tonduk Raas	LOC
 Tonegawa	PER
-Tonga	LOC
 Tonge	PER
 Tongging Merek	LOC
 Tonggopajoa	LOC
 Tongo Bone Pantai	LOC
-Tongo Ghana	LOC
 Tongzhou	LOC
 Toni	PER
 Toni Braxton	PER
@@ -56681,7 +56518,6 @@ Trinidad	LOC
 Trinidad	PER
 Trinidad and Tobago	LOC
 Trinidad Roxas	PER
-Trinidad Uruguay	LOC
 Trinita	PER
 Trinks	PER
 Trio Kwek	PER
@@ -56932,7 +56768,6 @@ Tumpang Talun	LOC
 Tumpang Tumpang	LOC
 Tumpangkrasak Jati	LOC
 Tumpuk Bandar	LOC
-Tumu Ghana	LOC
 Tunahan Keling	LOC
 Tunas Indonesia Raya	ORG
 Tunay	PER
@@ -56992,7 +56827,6 @@ Turino	PER
 Turino Djunaedy	PER
 Turirejo Lawang	LOC
 Turitempel Guntur	LOC
-Turkmenistan	LOC
 Turnbull	PER
 Turnu M?gurele	LOC
 Turpuk Limbong Harian	LOC
@@ -57025,7 +56859,6 @@ Tuty	PER
 Tuty Alawiyah	PER
 Tuty S	PER
 Tuva	LOC
-Tuvalu	LOC
 Tuwa Tanawawo	LOC
 Tuweley Baolan Tolitoli	LOC
 Tuyuhan Pancur	LOC
@@ -57370,7 +57203,6 @@ Unique Priscilla	PER
 Unit Kerja Presiden untuk Pengawasan dan	ORG
 United Artists	ORG
 United Overseas Bank	ORG
-Unity Sudan Selatan	LOC
 Uniunea Democrat? Maghiar? din România	ORG
 Universidad Católica	LOC
 Universidad de Chile	ORG
@@ -57822,7 +57654,6 @@ Uroš ?osi?	PER
 Urrutia	PER
 Urs Bühler	PER
 Urtayev	PER
-Uruguay	LOC
 Uruk Belin	LOC
 Urung Barat	LOC
 Ururu	PER
@@ -57867,7 +57698,6 @@ Utaka	PER
 Utami	PER
 Utami Roesli	PER
 Utami Rusli	PER
-Utara Sierra Leone	LOC
 Utari	PER
 Uteran Geger	LOC
 Utha	PER
@@ -57898,7 +57728,6 @@ Uya Kuya	PER
 Uyl	PER
 Uys	PER
 Uyun	PER
-Uzbekistan	LOC
 U’Camp	PER
 U’Camp Band	PER
 V-Varen Nagasaki	ORG
@@ -58062,7 +57891,6 @@ Vanness Wu	PER
 Vannevar	PER
 Vannevar Bush	PER
 Vannucci	PER
-Vanuatu	LOC
 Vanunu	PER
 Vanya	PER
 Vanya Pranashinta	PER
@@ -58347,7 +58175,6 @@ Victoria Margareta	PER
 Victoria Quirino	PER
 Victoria Quirino Delgado	PER
 Victoria Quirino-Delgado	PER
-Victoria Seychelles	LOC
 Victoria Song	PER
 Victorino	PER
 Victorville	LOC
@@ -58738,7 +58565,6 @@ Vukojevi?	PER
 Vukovar-Syrmia	LOC
 Vukuši?	PER
 Vulcan	LOC
-Vulcan Rumania	LOC
 Vulliamy	PER
 Vurnon	PER
 Vurnon Anita	PER
@@ -59046,7 +58872,6 @@ Wanua Waru Mallawa	LOC
 Wanyama	PER
 Waode	PER
 Warab	LOC
-Warab Sudan Selatan	LOC
 Warangan Kepil	LOC
 Waras Bamiyan	LOC
 Warasinga	LOC
@@ -59165,7 +58990,6 @@ Watutumou III	LOC
 Watuurip Bawang	LOC
 Waty	PER
 Waty Siregar	PER
-Wau Sudan Selatan	LOC
 Waurtahait	LOC
 Waverly	LOC
 Waverly Alabama	LOC
@@ -61075,7 +60899,6 @@ Zalmon	PER
 Zaltbommel	LOC
 Zamalek SC	ORG
 Zambales	LOC
-Zambia	LOC
 Zamboanga del Sur	LOC
 Zambrano	PER
 Zambrotta	PER
@@ -61296,7 +61119,6 @@ Zillur	PER
 Zillur Rahman	PER
 Zimah	PER
 Ziman	PER
-Zimbabwe	LOC
 Zimbardo	PER
 Zimling	PER
 Zimmerman	PER
