@@ -137,7 +137,9 @@ struct BatchTests {
         #expect(ids == [(0..<30).map { "d\($0)" }, (30..<60).map { "d\($0)" }, (60..<80).map { "d\($0)" }])
         // No records at all is still a gzip file.
         let empty = dir.appendingPathComponent("empty.jsonl.gz").path
-        let none = try warta(["process", "--quiet", "--output", empty, try temporaryDirectory().path])
+        let emptyDir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: emptyDir) }
+        let none = try warta(["process", "--quiet", "--output", empty, emptyDir.path])
         #expect(none.status == 0)
         #expect(try gunzip([UInt8](Data(contentsOf: URL(fileURLWithPath: empty)))) == "")
     }
