@@ -269,6 +269,7 @@ public struct EntityTagger: Sendable {
             scan.dropPeopleWrittenInLowerCase()
             scan.speakersBeforeSpeechVerbs()
             scan.speakingNamesArePeople()
+            scan.peopleInCapacityOfRoles()
             scan.wordsOfPeopleArePeople()
             scan.commonWordsOffPeople()
         } else {
@@ -1661,7 +1662,9 @@ final class Scan {
         let end = legalFormEnd(after: end, limit)
         guard end + 2 < limit, isByte(end, 0x28), isByte(end + 2, 0x29), kinds[end + 1] == .word,
               capitalized(end + 1), !isCommonAcronym(end + 1) else { return end }
-        if abbreviatesLongerRun(start, end, acronym: end + 1) || endsLongerName(start, end) { return end + 3 }
+        if abbreviatesLongerRun(start, end, acronym: end + 1) { return end + 3 }
+        // The acronym is read on its own then (`UNRWA`, a listed name).
+        if endsLongerName(start, end, acronym: end + 1) { return end }
         let m = mentions.last!
         acronyms[text(end + 1)] = m
         acronymHashes.insert(keyHash(end + 1))
@@ -1672,10 +1675,13 @@ final class Scan {
     }
 
     /// Whether place `start..<end` (the last mention) ends a longer capitalised name, which the
-    /// acronym after it abbreviates (`Pemeringkat Efek Indonesia (Pefindo)`, a rating agency).
-    func endsLongerName(_ start: Int, _ end: Int) -> Bool {
-        guard let m = mentions.last, m.type == .loc, m.start == start, start > 0 else { return false }
-        return (capitalized(start - 1) || allCaps(start - 1)) && kinds[start - 1] == .word && !isFunctionWord(start - 1)
+    /// acronym at token `acronym` abbreviates as it does not start as the place does
+    /// (`Pemeringkat Efek Indonesia (Pefindo)`, a rating agency; `Badan Bantuan dan Pekerjaan PBB
+    /// untuk Pengungsi Palestina (UNRWA)`; but `Dolar Amerika Serikat (AS)`).
+    func endsLongerName(_ start: Int, _ end: Int, acronym: Int) -> Bool {
+        guard let m = mentions.last, m.type == .loc, m.start == start, start > 0,
+              capitalized(start - 1) || allCaps(start - 1), kinds[start - 1] == .word, !isFunctionWord(start - 1) else { return false }
+        return bytes(of: acronym).first.map { $0 & 0xDF } != bytes(of: start).first.map { $0 & 0xDF }
     }
 
     /// Whether the acronym at token `acronym` gives the initials of a longer capitalised run

@@ -38,6 +38,14 @@ struct EntityTaggerTests {
         #expect(tagged(text, model: nil).filter { $0.hasPrefix("PER") }.isEmpty)
     }
 
+    /// A name in the capacity of a role (`selaku`) is a person with that role, where the model
+    /// read a place; a listed organization in that capacity stays one.
+    @Test func aNameInTheCapacityOfARoleIsAPerson() {
+        expectOnePerson("Para terpidana yakni Syahmirwan selaku Kepala Divisi Investasi dan Keuangan.", "Syahmirwan",
+                        role: "Kepala Divisi Investasi dan Keuangan")
+        #expect(tagged("Kementerian Keuangan selaku Bendahara Umum Negara menyetujui.") == ["ORG Kementerian Keuangan"])
+    }
+
     /// Countries carry their ISO 3166 code, whatever name they go by (CLDR's and the news's own),
     /// after a role too; an abbreviation of a common noun in brackets is not the country's alias,
     /// nor is the acronym of a longer name the place ends.
@@ -50,6 +58,10 @@ struct EntityTaggerTests {
                 == ["AS US", "Amerika Serikat US", "Korsel KR", "Hungaria HU", "Tiongkok CN"])
         #expect(places("Ia warga negara Indonesia (WNI) di Amerika Serikat (AS).") == ["Indonesia ID", "Amerika Serikat US", "AS US"])
         #expect(!tagged("Menurut Pemeringkat Efek Indonesia (Pefindo), peringkat itu stabil.").contains("LOC Pefindo"))
+        // An acronym that starts as the place does is the place's (`Dolar Amerika Serikat (AS)`),
+        // and one the lexicon lists keeps its entry (`UNRWA`, no alias of Palestine).
+        #expect(places("Dolar Amerika Serikat (AS) menguat. Dolar AS naik.") == ["Amerika Serikat US", "AS US", "AS US"])
+        #expect(!places("Badan Bantuan PBB untuk Pengungsi Palestina (UNRWA) datang.").contains("UNRWA PS"))
     }
 
     /// Thousands of one title, acronym or cue word in one sentence are tagged in the model's

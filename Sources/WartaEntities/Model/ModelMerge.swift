@@ -1174,6 +1174,41 @@ extension Scan {
         }
     }
 
+    /// A name in the capacity of a role is a person (`Syahmirwan selaku Kepala Divisi
+    /// Investasi`): a run of capitalised words right before `selaku` and a listed role that is
+    /// no honorific. An unlisted place or organization the model read there, of at most four
+    /// words and no organization or place word, becomes a person; where no mention stands, the
+    /// run's last words that could be an unlisted name are one. ``attachAppositiveRoles()``
+    /// then gives the person the role.
+    func peopleInCapacityOfRoles() {
+        var k = 0
+        while k < capitals.count {
+            var last = k
+            while last + 1 < capitals.count, capitals[last + 1] == capitals[last] + 1 { last += 1 }
+            let first = Int(capitals[k]), end = Int(capitals[last]) + 1
+            k = last + 1
+            guard isInCapacityOfRole(end) else { continue }
+            if covered[end - 1] {
+                guard let j = mentions.lastIndex(where: { $0.end == end && !$0.isNested }) else { continue }
+                let m = mentions[j]
+                guard m.type == .org || m.type == .loc, m.end - m.start <= 4, isUnlistedWord(m),
+                      (m.start..<m.end).allSatisfy({ capitalized($0) && !hasAny($0, [.organization, .location]) }) else { continue }
+                mentions[j].type = .per
+                mentions[j].subtype = .none
+            } else if let start = (max(first, end - 4)..<end).first(where: { s in
+                opensName(s) && (s..<end).allSatisfy { !covered[$0] && isUnlistedNameWord($0) } }) {
+                add(Mention(start: start, end: end, type: .per))
+            }
+        }
+    }
+
+    /// Whether token `t` is `selaku` followed by a listed role that is no honorific.
+    func isInCapacityOfRole(_ t: Int) -> Bool {
+        let n = doc.tokens.count
+        guard t + 1 < n, isWord(t, in: Scan.inCapacityOf), capitalized(t + 1), let (entry, _) = lexiconMatch(t + 1, n) else { return false }
+        return entry.type == .role && entry.subtype != "honorific"
+    }
+
     /// A one-word organization after a person of two words or more that holds its word (`Toto`
     /// after `Toto Sugito`, where a Wikipedia title made `Toto` a company) is that person, as
     /// news names a person in full first and by one name later: one name, one reading. Lexicon
