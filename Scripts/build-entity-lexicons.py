@@ -440,6 +440,12 @@ RANKS = (
     "Marsekal Pertama;Komisaris Besar;Ajun Komisaris Besar;Ajun Komisaris;Inspektur Jenderal;Komisaris Jenderal;"
     "Inspektur Satu;Inspektur Dua"
 )
+# The ranks of the armed forces are written with the officer's corps after them (`Letkol Inf`,
+# `Kolonel Kav`, `Kapten Czi`, `Mayjen TNI`, `Kolonel Pnb`): rank and corps are one title.
+FORCES_RANKS = ("Jenderal;Letjen;Mayjen;Brigjen;Kolonel;Letkol;Mayor;Kapten;Lettu;Letda;Peltu;Pelda;Serma;Serka;Sertu;"
+                "Serda;Kopka;Koptu;Kopda;Praka;Pratu;Prada;Laksamana;Laksdya;Laksda;Laksma;Marsekal;Marsdya;Marsda;Marsma")
+CORPS = ("TNI;Inf;Kav;Arm;Arh;Czi;Cpl;Cke;Chb;Cba;Ckm;Cku;Caj;Chk;Cpn;Ctp;Cpm;Pnb;Psk;Tek;Kal;Nav;Lek;Adm;Kes;Sus;"
+         "Pas;Mar")
 
 
 def person_cues():
@@ -451,6 +457,9 @@ def person_cues():
         out.append((h, "ROLE", "honorific", "any" if h.endswith(".") else "capitalized", "", ""))
     for k in RANKS.split(";"):
         out.append((k, "ROLE", "rank", "capitalized", "", ""))
+    for k in FORCES_RANKS.split(";"):
+        for c in CORPS.split(";"):
+            out.append((f"{k} {c}", "ROLE", "rank", "capitalized", "", ""))
     return write("person-cues.tsv", out)
 
 

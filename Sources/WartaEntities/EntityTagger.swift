@@ -1230,7 +1230,8 @@ final class Scan {
 
     /// Where the name at the end of the capitalised run `run` after a role starts: at most
     /// three words or initials that are not acronyms, organization or place words, legal forms
-    /// (`Tbk`) nor listed as something other than a person, not the word right after a place word (which names the place: `Dusun
+    /// (`Tbk`), numbers (`Dandim 1302/Minahasa`) nor listed as something other than a
+    /// person, not the word right after a place word (which names the place: `Dusun
     /// Nglahar`), without the words of the language that open the role's tail ("Besar" of
     /// Komisaris Besar, "Penanganan", "Barat") unless they are given names.
     func nameAtEnd(of run: Range<Int>) -> Int {
@@ -1261,6 +1262,7 @@ final class Scan {
                   lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per
                       || (isBareOneWordOrganization($0.0, nameStart - 1, $0.1) && run.upperBound - nameStart < 2) }) ?? true,
                   !has(nameStart - 1, .organization), !has(nameStart - 1, .location), !isLegalForm(nameStart - 1),
+                  !isNumbered(nameStart - 1),
                   nameEnd - nameStart - particles < (particles > 0 ? 4 : 3) else { break }
             nameStart -= 1
         }
@@ -1851,6 +1853,14 @@ final class Scan {
 
     /// Whether token `i` is a comma.
     @inline(__always) func isComma(_ i: Int) -> Bool { kinds[i] == .punctuation && isByte(i, 0x2C) }
+
+    /// Whether token `i` is a unit's or a document's number (`1302/Minahasa`, `Kep-176/KM`):
+    /// it opens with a digit or holds a slash. No word of a person's name is; a digit glued
+    /// after one by a scraped list's numbering (`Sudjatmiko9`) leaves it a name.
+    func isNumbered(_ i: Int) -> Bool {
+        let b = bytes(of: i)
+        return b.first.map { $0 &- 0x30 < 10 } == true || b.contains(0x2F)
+    }
 
     /// Whether token `i` is written as the one byte `b`.
     @inline(__always) func isByte(_ i: Int, _ b: UInt8) -> Bool {

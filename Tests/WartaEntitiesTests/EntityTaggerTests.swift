@@ -46,6 +46,14 @@ struct EntityTaggerTests {
         #expect(tagged("Kementerian Keuangan selaku Bendahara Umum Negara menyetujui.") == ["ORG Kementerian Keuangan"])
     }
 
+    /// An officer's corps after the rank is the rank's (`Letkol Inf`), and a unit's number is
+    /// no word of a name (`Dandim 1302/Minahasa`: the person is the one named after the comma).
+    @Test func corpsAndUnitNumbersAreNoNames() {
+        expectOnePerson("Dandim 0733 Letkol Inf Herbeth Sinaga datang.", "Herbeth Sinaga", role: "Dandim 0733 Letkol Inf")
+        expectOnePerson("Kapten Czi Budi Santoso datang.", "Budi Santoso", role: "Kapten Czi")
+        expectOnePerson("Ia bersama Dandim 1302/Minahasa, Letkol Inf Herbeth Sinaga, datang.", "Herbeth Sinaga", role: "Letkol Inf")
+    }
+
     /// Countries carry their ISO 3166 code, whatever name they go by (CLDR's and the news's own),
     /// after a role too; an abbreviation of a common noun in brackets is not the country's alias,
     /// nor is the acronym of a longer name the place ends.
