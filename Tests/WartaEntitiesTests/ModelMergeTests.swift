@@ -40,6 +40,19 @@ struct ModelMergeTests {
                     .allSatisfy { !$0.hasPrefix("Ngoerah") })
     }
 
+    /// A person the model finds over a word the given names list has no subtype: the entry's
+    /// `given_name` says what the word is, not who the person is.
+    @Test func aModelPersonOverAGivenNameHasNoSubtype() {
+        let doc = TextAnalyzer().analyze("Alasan Prabowo Bentuk Kementerian Haji")
+        let scan = Scan(doc: doc, lexicon: .builtIn, commonWords: TokenizerLexicon.builtIn.commonWords)
+        scan.applyRules()
+        // As where no rule read the word (a headline's words cut off, a run the rules took whole).
+        scan.mentions = []
+        scan.adopt([Mention(start: 1, end: 2, type: .per)])
+        let people = scan.entityMentions().filter { $0.type == .per }
+        #expect(people.map { "\(mentionText(doc, $0)) \($0.subtype ?? "-")" } == ["Prabowo -"])
+    }
+
     /// A listed country, province, regency or city inside a person's role stands where the
     /// model finds nothing over it (`Presiden Amerika Serikat` | `Donald Trump`, `Presiden
     /// Republik Indonesia`, `Ketua NasDem Sumut`); after words that open a company's name, or a

@@ -646,7 +646,8 @@ extension Scan {
         let from = s.end - s.start > 1 && !capitalized(s.start) && !allCaps(s.start) ? s.start + 1 : s.start
         if let (entry, end) = lexiconMatch(from, s.end), end == s.end,
            entry.type == s.type || entry.type == .fac && s.type == .loc {
-            m.subtype = entry.subtype.isEmpty ? .none : .subtype(of: entry)
+            // A person has no subtype: a given-name entry's (`given_name`) says what the word is.
+            m.subtype = entry.subtype.isEmpty || s.type == .per ? .none : .subtype(of: entry)
             m.lexiconID = listedID(of: entry)
             if entry.isAmbiguous, s.type == .loc { ambiguous.append((index, entry)) }
         }
