@@ -2194,7 +2194,12 @@ final class Scan {
         }
         var words: [Int] = []
         var personEnds: [Bool]? = nil
-        for k in mentions.indices where isCommonWordName(k) || isProductName(mentions[k], products) || isDegreeAfterName(k, &personEnds) {
+        // The words of people named in two words or more: one of them alone is that person (`Dini`
+        // after `Dini Sri Wahyuni`), a function word or not.
+        var personWords = HashedIntSet()
+        for m in mentions where m.type == .per && m.end - m.start >= 2 { for t in m.start..<m.end { personWords.insert(keyHash(t)) } }
+        for k in mentions.indices where isCommonWordName(k, personWords: personWords) || isProductName(mentions[k], products)
+            || isDegreeAfterName(k, &personEnds) {
             words.append(k)
         }
         dropMentions(at: words)
@@ -2253,8 +2258,9 @@ final class Scan {
         !products.isEmpty && m.type == .per && m.end - m.start == 1 && !keyIsEmpty(m.start) && products.contains(keyHash(m.start))
     }
 
-    /// Whether mention `k` is a word of the language or a thing (see ``dropCommonWordNames()``).
-    func isCommonWordName(_ k: Int) -> Bool {
+    /// Whether mention `k` is a word of the language or a thing (see ``dropCommonWordNames()``);
+    /// `personWords` holds the words of the document's people of two words or more.
+    func isCommonWordName(_ k: Int, personWords: HashedIntSet) -> Bool {
         let start = mentions[k].start, end = mentions[k].end, type = mentions[k].type
         if type == .per, (start..<end).allSatisfy({ isPronoun($0) }) || isAfterProductNoun(start, oneWord: end - start == 1)
             || isNumberingNoun(start, end)
@@ -2262,6 +2268,10 @@ final class Scan {
             return true
         }
         guard end - start == 1, mentions[k].lexiconID.isNone, type == .per || type == .org || type == .loc else { return false }
+        // A function word alone (`Ada`, `Bagi`) is no name, wherever a name was read from it:
+        // a lost full stop (`daya ingat Ada yang bilang`) made it one, repeated at every `Ada`.
+        // (A word of a listed person's name does not save it: `Ada` of `Ada Lovelace`.)
+        if isFunctionWord(start), !has(start - 1, .speech), !isGivenName(start), !personWords.contains(keyHash(start)) { return true }
         // A person a speech verb names (`ujar Terawan`) is one whatever the word.
         if type == .per, isWordWithNya(start) || isDerivedWord(start) && !has(start - 1, .speech),
            !isGivenName(start), !isWordOfListedPeople(start) {

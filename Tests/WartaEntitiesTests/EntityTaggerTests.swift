@@ -54,6 +54,15 @@ struct EntityTaggerTests {
         expectOnePerson("Ia bersama Dandim 1302/Minahasa, Letkol Inf Herbeth Sinaga, datang.", "Herbeth Sinaga", role: "Letkol Inf")
     }
 
+    /// A function word alone is no name, wherever the model or a repeated name read one (`di
+    /// Tengah masyarakat`), unless it is a word of a person the document names in full (`Dini`
+    /// after `Dini Sri Wahyuni`).
+    @Test func aFunctionWordAloneIsNoName() {
+        #expect(tagged("Kejaksaan menangkal hoaks di Tengah masyarakat.").allSatisfy { !$0.hasSuffix(" Tengah") })
+        #expect(tagged("Video Dini Sri Wahyuni ramai dibahas. Setelah itu Dini muncul di media sosial.").filter { $0.hasPrefix("PER") }
+                    == ["PER Dini Sri Wahyuni", "PER Dini"])
+    }
+
     /// Countries carry their ISO 3166 code, whatever name they go by (CLDR's and the news's own),
     /// after a role too; an abbreviation of a common noun in brackets is not the country's alias,
     /// nor is the acronym of a longer name the place ends.
