@@ -795,7 +795,9 @@ final class QuoteScan {
         }
         if let r = roleStart {
             var e = r + 1
-            while e < k && !isComma(e) && !opensCircumstance(e) { e += 1 }
+            // A relative clause describes the holder, it is no part of the role (`ujar Dubes` |
+            // `yang melihat banyak peluang`).
+            while e < k && !isComma(e) && !opensCircumstance(e) && !tokenIs(e, "yang") { e += 1 }
             return .role(r..<e)
         }
         if let org, mentions.start(org) == j { return .mention(org) }

@@ -541,6 +541,13 @@ struct SpeakerTests {
         #expect(s.entity.map { entities[$0].name } == "Joko Widodo")
     }
 
+    /// A relative clause after a role describes its holder and is no part of the role.
+    @Test func aRoleEndsBeforeItsRelativeClause() {
+        let (doc, qs, _) = quotes("“Mari kita inventarisasi produk unggulan,” ujar Dubes yang melihat banyak peluang.")
+        let s = try! #require(qs.first?.speaker)
+        #expect(s.role == "Dubes" && doc.text(s.mention) == "Dubes" && s.resolvedBy == .role)
+    }
+
     /// A role after the cue whose organization carries its acronym in brackets, then the name
     /// in apposition: the name is the speaker.
     @Test func aRoleWithABracketedAcronymBeforeTheName() {
