@@ -92,6 +92,8 @@ COUNTRY_ALIASES = {
     "Brunei Darussalam": "BN", "Chile": "CL", "Ethiopia": "ET", "Palestina": "PS", "Myanmar": "MM",
     "Korsel": "KR", "Korut": "KP", "Pantai Gading": "CI", "Republik Demokratik Kongo": "CD",
     "Republik Kongo": "CG", "Hong Kong": "HK", "Makau": "MO", "Eswatini": "SZ", "Kepulauan Cocos": "CC", "Afghanistan": "AF", "UEA": "AE",
+    # Countries that are no more, with their ISO 3166-3 codes.
+    "Uni Soviet": "SU", "Yugoslavia": "YU", "Cekoslowakia": "CS",
 }
 # CLDR names left out: a word news uses otherwise (`Jersey`, a team's shirt; the end of `New Jersey`).
 CLDR_LEFT_OUT = {"Jersey"}

@@ -1279,6 +1279,7 @@ Cariu	LOC	district	capitalized	32.01.08	32.01
 Catubouw	LOC	district	capitalized	92.12.07	92.12
 Cawas	LOC	district	capitalized	33.10.05	33.10
 Ceko	LOC	country	capitalized	CZ	
+Cekoslowakia	LOC	country	capitalized	CS	
 Celala	LOC	district	capitalized	11.04.13	11.04
 Cempa	LOC	district	capitalized	73.15.08	73.15
 Cempaga	LOC	district	capitalized	62.02.02	62.02
@@ -8053,6 +8054,7 @@ Ungar	LOC	district	capitalized	21.02.11	21.02
 Ungaran Barat	LOC	district	capitalized	33.22.18	33.22
 Ungaran Timur	LOC	district	capitalized	33.22.19	33.22
 Uni Emirat Arab	LOC	country	capitalized	AE	
+Uni Soviet	LOC	country	capitalized	SU	
 Unir Sirau	LOC	district	capitalized	93.04.10	93.04
 Unter Iwes	LOC	district	capitalized	52.04.22	52.04
 Unurum Guay	LOC	district	capitalized	91.03.09	91.03
@@ -8407,6 +8409,7 @@ Yokari	LOC	district	capitalized	91.03.19	91.03
 Yordania	LOC	country	capitalized	JO	
 Yosowilangun	LOC	district	capitalized	35.08.07	35.08
 Youtadi	LOC	district	capitalized	94.03.18	94.03
+Yugoslavia	LOC	country	capitalized	YU	
 Yugumuak	LOC	district	capitalized	94.05.17	94.05
 Yugungwi	LOC	district	capitalized	95.07.15	95.07
 Yuko	LOC	district	capitalized	95.04.46	95.04
