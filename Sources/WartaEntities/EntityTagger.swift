@@ -2277,11 +2277,12 @@ final class Scan {
            !isGivenName(start), !isWordOfListedPeople(start) {
             return true
         }
-        // An organization word of the lemma list alone (`Kementerian menyatakan …`) names a kind,
-        // not one body; a short form (`Pemkot`, `Kejari`) names the one the text is about.
+        // An organization or place word of the lemma list alone (`Kementerian menyatakan …`, `ke
+        // Desa hingga Kabupaten`) names a kind, not one body or place; a short form (`Pemkot`,
+        // `Kejari`) names the one the text is about.
         let commonWords = commonWords
         return isCommonAcronym(start)
-            || type == .org && has(start, .organization) && capitalized(start) && withKey(start) { commonWords.containsInFirst($0) }
+            || hasAny(start, [.organization, .location]) && capitalized(start) && withKey(start) { commonWords.containsInFirst($0) }
     }
 
     /// Whether token `i` is a form the language makes from one of its words, which a name

@@ -63,6 +63,11 @@ struct EntityTaggerTests {
                     == ["PER Dini Sri Wahyuni", "PER Dini"])
     }
 
+    /// A place word alone names a kind of place, not one (`di Seluruh Kelurahan`).
+    @Test func aPlaceWordAloneIsNoPlace() {
+        #expect(!tagged("Pemkot Pekanbaru Gencarkan Pasar Murah di Seluruh Kelurahan").contains("LOC Kelurahan"))
+    }
+
     /// Countries carry their ISO 3166 code, whatever name they go by (CLDR's and the news's own),
     /// after a role too; an abbreviation of a common noun in brackets is not the country's alias,
     /// nor is the acronym of a longer name the place ends.
