@@ -2179,10 +2179,10 @@ final class Scan {
     /// personal pronouns (``EntityTagger/pronouns``: one `Anda` read as a name would be the name
     /// again at every `Anda` of the document) or an exclamation alone (`Ayo`, ``EntityTagger/exclamations``),
     /// that follow a product noun (`mobil Pajero`; then the word is no person anywhere in the
-    /// document) or that are a numbering noun before a number
-    /// (`Nomor 188`),
-    /// and, alone, an abbreviation of a common noun or an organization word of the language that
-    /// no lexicon entry names (``EntityTagger/commonAcronyms``: `tarif PPN`, `di TKP`; `Kementerian`).
+    /// document), that are a numbering noun before a number (`Nomor 188`) or hold a document's
+    /// number (`Nomor PRINT-362/N.3.22/Fd.1/10/2025`), and, alone, a function word, an
+    /// abbreviation of a common noun or an organization or place word of the language that no
+    /// lexicon entry names (``EntityTagger/commonAcronyms``: `tarif PPN`, `di TKP`; `Kementerian`).
     func dropCommonWordNames() {
         // A one-word person that follows a product noun somewhere (`akun Instagram`, `pengemudi
         // Pajero`) is that product everywhere in the document, unless a lexicon knows the word
@@ -2263,7 +2263,7 @@ final class Scan {
     func isCommonWordName(_ k: Int, personWords: HashedIntSet) -> Bool {
         let start = mentions[k].start, end = mentions[k].end, type = mentions[k].type
         if type == .per, (start..<end).allSatisfy({ isPronoun($0) }) || isAfterProductNoun(start, oneWord: end - start == 1)
-            || isNumberingNoun(start, end)
+            || isNumberingNoun(start, end) || (start..<end).contains(where: isNumbered)
             || end - start == 1 && isWord(start, in: EntityTagger.exclamations) {
             return true
         }

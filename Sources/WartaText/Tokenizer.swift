@@ -430,6 +430,11 @@ private struct Scanner {
                 word.j = j &+ 1
                 return nil
             }
+            if codeDotJoins(c, j, word) {
+                word.previous = .comma
+                word.j = j &+ 1
+                return nil
+            }
             if slashJoins(c, word.segmentStart, j, word.previous) {
                 word.previous = .comma
                 word.j = j &+ 1
@@ -465,6 +470,18 @@ private struct Scanner {
     func numberSeparatorJoins(_ c: UInt32, _ j: Int, _ w: WordState, _ previous: CharacterClass) -> Bool {
         let isSeparator = c == 0x2E || c == 0x2C || c == 0x2F || c == 0x3A
         return isSeparator && w.letters == 0 && previous == .digit && j + 1 < n && (p[j + 1] &- 0x30) < 10
+    }
+
+    /// A dot inside a document's or unit's number, where no sentence ends: `5/POJK.03/2022`,
+    /// `Kep-176/KM.10/7`, `PRINT-02/M.2.24/Fd/10/2025` (a word with a slash or hyphen and a
+    /// digit already), `SE.2/MENLHK/2020` (capitals, then digits that a slash goes on from).
+    @inline(__always)
+    func codeDotJoins(_ c: UInt32, _ j: Int, _ word: WordCursor) -> Bool {
+        guard c == 0x2E, word.previous == .letter || word.previous == .digit, j + 1 < n, (p[j + 1] &- 0x30) < 10 else { return false }
+        if word.segmentStart > word.start && word.w.digits { return true }
+        guard word.previous == .letter else { return false }
+        let e = alnumEnd(j + 1)
+        return e < n && p[e] == 0x2F && (word.start..<j).allSatisfy { (p[$0] &- 0x41) < 26 }
     }
 
     /// A slash joining short or numbered parts: `II/2007`, `C/O`, `s/d` (not `dan/atau`).

@@ -38,6 +38,19 @@ struct TokenizerTests {
         #expect(kinds("5,61 12/5/2022") == [.number, .number])
     }
 
+    /// A document's or unit's number keeps its dots, and no sentence ends inside it; a dot
+    /// before a capital or after a lower-case word still ends one.
+    @Test func documentNumbersKeepTheirDots() {
+        #expect(tokens("Nomor 5/POJK.03/2022 berlaku") == ["Nomor", "5/POJK.03/2022", "berlaku"])
+        #expect(tokens("Nomor Kep-176/KM.10/7 tanggal") == ["Nomor", "Kep-176/KM.10/7", "tanggal"])
+        #expect(tokens("Nomor: PRINT-02/M.2.24/Fd/10/2025 tanggal") == ["Nomor", ":", "PRINT-02/M.2.24/Fd/10/2025", "tanggal"])
+        #expect(tokens("Edaran SE.2/MENLHK/2020 terbit") == ["Edaran", "SE.2/MENLHK/2020", "terbit"])
+        #expect(tokens("RT.05 RW.02") == ["RT.", "05", "RW.", "02"])
+        #expect(tokens("kasus COVID-19.Ini") == ["kasus", "COVID-19", ".", "Ini"])
+        let doc = TextAnalyzer().analyze("Keputusan Menteri Keuangan Nomor Kep-176/KM.10/7 tanggal 17 September 2007 berlaku.")
+        #expect(doc.sentenceRanges.count == 1)
+    }
+
     @Test func currencyAndPercentSplit() {
         #expect(tokens("Rp5 juta") == ["Rp", "5", "juta"])
         #expect(tokens("Rp1.500.000") == ["Rp", "1.500.000"])
