@@ -44,6 +44,7 @@ TEXT = {
 SENTENCES = {
     "one sentence": lambda i, r: f"Kepala Dinas {name(r)} {name(r)}{i} {name(r)}",
     "one sentence of listed names": lambda i, r: f"Kepala Badan Meteorologi, Klimatologi, dan Geofisika {name(r)} {name(r)}{i}",
+    "one sentence of people in the capacity of roles": lambda i, r: f"{name(r)} {name(r)}{i} selaku Ketua RT datang,",
 }
 HTML = {
     "html paragraphs": lambda i, r: f"<p>Menurut {name(r)} Santoso, harga naik {i} persen di Jakarta.</p>",

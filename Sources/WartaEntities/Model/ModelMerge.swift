@@ -1182,6 +1182,9 @@ extension Scan {
     /// run's last words that could be an unlisted name are one. ``attachAppositiveRoles()``
     /// then gives the person the role.
     func peopleInCapacityOfRoles() {
+        // By token, the last mention (not nested) ending there + 1: made at the first `selaku`
+        // after a mention, so that a document of thousands is not walked for each.
+        var endingAt: [Int32]? = nil
         var k = 0
         while k < capitals.count {
             var last = k
@@ -1190,7 +1193,12 @@ extension Scan {
             k = last + 1
             guard isInCapacityOfRole(end) else { continue }
             if covered[end - 1] {
-                guard let j = mentions.lastIndex(where: { $0.end == end && !$0.isNested }) else { continue }
+                if endingAt == nil {
+                    var column = [Int32](filled: 0, count: doc.tokens.count + 1)
+                    for (j, m) in mentions.enumerated() where !m.isNested { column[m.end] = Int32(j + 1) }
+                    endingAt = column
+                }
+                guard case let j = Int(endingAt![end]) - 1, j >= 0 else { continue }
                 let m = mentions[j]
                 guard m.type == .org || m.type == .loc, m.end - m.start <= 4, isUnlistedWord(m),
                       (m.start..<m.end).allSatisfy({ capitalized($0) && !hasAny($0, [.organization, .location]) }) else { continue }
