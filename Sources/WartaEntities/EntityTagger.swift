@@ -1472,7 +1472,8 @@ final class Scan {
         let run = capitalizedRun(i + 1, limit, allowConnectors: false)
         guard run > i + 1 else { return nil }
         let end = max(run, match?.1 ?? 0)
-        let sub = EntityTagger.cueSubtypes[key(i)]
+        let cue = key(i)
+        let sub = EntityTagger.cueSubtypes[cue]
         let type: EntityType = has(i, .facility) ? .fac : .loc
         var listed = match?.1 == end ? match?.0 : nil
         if listed == nil, type == .loc, let sub, let (entry, nameEnd) = lexiconMatch(i + 1, end), nameEnd == end,
@@ -1481,7 +1482,7 @@ final class Scan {
         }
         let subtypeText: MentionText = if type == .fac { .key(of: i) }
             else if let listed, !listed.subtype.isEmpty { .subtype(of: listed) }
-            else { (sub ?? EntityTagger.featureSubtypes[key(i)]).map(intern) ?? .none }
+            else { (sub ?? EntityTagger.featureSubtypes[cue]).map(intern) ?? .none }
         add(Mention(start: i, end: end, type: type, subtype: subtypeText, lexiconID: listedID(of: listed)), from: listed)
         return acronymAfter(i, end, limit)
     }
@@ -1854,6 +1855,14 @@ final class Scan {
     /// Whether token `i` is a comma.
     @inline(__always) func isComma(_ i: Int) -> Bool { kinds[i] == .punctuation && isByte(i, 0x2C) }
 
+    /// The key hashes of the words of people named in two words or more: one of them alone is
+    /// that person (`Dini` after `Dini Sri Wahyuni`), a function word or not.
+    func wordsOfFullNames() -> HashedIntSet {
+        var words = HashedIntSet()
+        for m in mentions where m.type == .per && m.end - m.start >= 2 { for t in m.start..<m.end { words.insert(keyHash(t)) } }
+        return words
+    }
+
     /// Whether token `i` is a unit's or a document's number (`1302/Minahasa`, `Kep-176/KM`):
     /// it opens with a digit or holds a slash. No word of a person's name is; a digit glued
     /// after one by a scraped list's numbering (`Sudjatmiko9`) leaves it a name.
@@ -2194,11 +2203,8 @@ final class Scan {
         }
         var words: [Int] = []
         var personEnds: [Bool]? = nil
-        // The words of people named in two words or more: one of them alone is that person (`Dini`
-        // after `Dini Sri Wahyuni`), a function word or not.
-        var personWords = HashedIntSet()
-        for m in mentions where m.type == .per && m.end - m.start >= 2 { for t in m.start..<m.end { personWords.insert(keyHash(t)) } }
-        for k in mentions.indices where isCommonWordName(k, personWords: personWords) || isProductName(mentions[k], products)
+        var personWords: HashedIntSet? = nil
+        for k in mentions.indices where isCommonWordName(k, &personWords) || isProductName(mentions[k], products)
             || isDegreeAfterName(k, &personEnds) {
             words.append(k)
         }
@@ -2259,8 +2265,8 @@ final class Scan {
     }
 
     /// Whether mention `k` is a word of the language or a thing (see ``dropCommonWordNames()``);
-    /// `personWords` holds the words of the document's people of two words or more.
-    func isCommonWordName(_ k: Int, personWords: HashedIntSet) -> Bool {
+    /// `personWords` keeps ``wordsOfFullNames()`` once a function word asks for them.
+    func isCommonWordName(_ k: Int, _ personWords: inout HashedIntSet?) -> Bool {
         let start = mentions[k].start, end = mentions[k].end, type = mentions[k].type
         if type == .per, (start..<end).allSatisfy({ isPronoun($0) }) || isAfterProductNoun(start, oneWord: end - start == 1)
             || isNumberingNoun(start, end) || (start..<end).contains(where: isNumbered)
@@ -2271,7 +2277,10 @@ final class Scan {
         // A function word alone (`Ada`, `Bagi`) is no name, wherever a name was read from it:
         // a lost full stop (`daya ingat Ada yang bilang`) made it one, repeated at every `Ada`.
         // (A word of a listed person's name does not save it: `Ada` of `Ada Lovelace`.)
-        if isFunctionWord(start), !has(start - 1, .speech), !isGivenName(start), !personWords.contains(keyHash(start)) { return true }
+        if isFunctionWord(start), !has(start - 1, .speech), !isGivenName(start) {
+            if personWords == nil { personWords = wordsOfFullNames() }
+            if !personWords!.contains(keyHash(start)) { return true }
+        }
         // A person a speech verb names (`ujar Terawan`) is one whatever the word.
         if type == .per, isWordWithNya(start) || isDerivedWord(start) && !has(start - 1, .speech),
            !isGivenName(start), !isWordOfListedPeople(start) {

@@ -425,12 +425,7 @@ private struct Scanner {
             word.segmentStart = next
             return nil
         case .terminal, .comma, .other:
-            if numberSeparatorJoins(c, j, word.w, word.previous) {
-                word.previous = .comma
-                word.j = j &+ 1
-                return nil
-            }
-            if codeDotJoins(c, j, word) {
+            if numberSeparatorJoins(c, j, word.w, word.previous) || codeDotJoins(c, j, word) {
                 word.previous = .comma
                 word.j = j &+ 1
                 return nil
