@@ -35,6 +35,7 @@ public struct EntityResolver: Sendable {
     public func resolveIndexed(_ mentions: [EntityMention], in doc: Document) -> (entities: [Entity], entityOfMention: [Int]) {
         var grouping = Grouping(mentionCount: mentions.count)
         for k in mentions.indices { grouping.add(k, of: mentions, in: doc) }
+        grouping.joinEarlierShortNames(of: mentions, in: doc)
         return (grouping.entities(of: mentions, in: doc), grouping.entityOfMention)
     }
 }
@@ -49,6 +50,8 @@ struct Grouping {
     struct Group {
         /// Its first and last mention (``Grouping/next`` chains the others) and how many.
         var first: Int32, last: Int32, count: Int32
+        /// The mention that gives its type, subtype and lexicon id: the one that opened it.
+        var opening: Int32
         /// The tokens of its name and the name's length in bytes.
         var nameStart: Int32, nameEnd: Int32, nameLength: Int32
     }
@@ -158,7 +161,7 @@ struct Grouping {
     private mutating func open(_ k: Int, of mentions: [EntityMention], length: Int, _ doc: Document) {
         let e = groups.count
         let start = mentions[k].start, end = mentions[k].end, type = mentions[k].type
-        groups.append(Group(first: Int32(k), last: Int32(k), count: 1, nameStart: Int32(start), nameEnd: Int32(end),
+        groups.append(Group(first: Int32(k), last: Int32(k), count: 1, opening: Int32(k), nameStart: Int32(start), nameEnd: Int32(end),
                             nameLength: Int32(length)))
         // Two people joined by a hyphen (`Prabowo-Gibran`, a ticket) are no one person that
         // a later `Prabowo` stands for.
@@ -206,6 +209,67 @@ struct Grouping {
         if letters >= 4, type != .per { byInitials![Grouping.mix(ByteStringTable.hashEnd(beforeLast), type)] = e }
     }
 
+    /// Joins a person named first by one word (`Widodo`, or a nickname made of two, `Jokowi`) to the person
+    /// a later mention names in full (`Joko Widodo`), when the word belongs to one such person
+    /// only: mentions are grouped in text order, so the one word had opened an entity of its own
+    /// before the full name was known. Entities are then numbered again by first mention.
+    mutating func joinEarlierShortNames(of mentions: [EntityMention], in doc: Document) {
+        guard personByWord != nil else { return }
+        let owners = fullNameOwners(of: mentions, in: doc)
+        var into = Array(groups.indices)
+        var joined = false
+        for e in groups.indices where mentions[Int(groups[e].opening)].type == .per
+            && groups[e].nameEnd - groups[e].nameStart == 1 {
+            let t = Int(groups[e].nameStart)
+            let key = hash(t, t + 1, doc)
+            guard let owner = owners[key] ?? nicknames.person(compoundedAs: key, length: keyLength(t, doc)),
+                  owner > e else { continue }
+            into[e] = owner
+            joined = true
+        }
+        if joined { renumber(joining: into) }
+    }
+
+    /// The person named with two words or more that each word of such a name belongs to, by
+    /// the word's key hash; -1 for a word of two people's names.
+    private mutating func fullNameOwners(of mentions: [EntityMention], in doc: Document) -> HashedIntMap<Int> {
+        var owners = HashedIntMap<Int>(capacity: 16)
+        for e in groups.indices where mentions[Int(groups[e].opening)].type == .per {
+            let start = Int(groups[e].nameStart), end = Int(groups[e].nameEnd)
+            guard end - start >= 2, !(start + 1..<end).contains(where: { Grouping.isByte($0, 0x2D, doc) }) else { continue }
+            for t in start..<end where doc.tokens.kinds[t] == .word {
+                let key = hash(t, t + 1, doc)
+                owners[key] = owners[key].map { $0 == e ? e : -1 } ?? e
+            }
+        }
+        return owners
+    }
+
+    /// Moves the mentions of each entity `e` with `into[e] != e` to entity `into[e]` (one that
+    /// is not moved itself), keeping each chain in text order, and numbers the entities left by
+    /// their first mention.
+    private mutating func renumber(joining into: [Int]) {
+        for e in groups.indices where into[e] != e {
+            var chain: [Int32] = []
+            for g in [e, into[e]] {
+                var k = groups[g].first
+                while k >= 0 { chain.append(k); k = next[Int(k)] }
+            }
+            chain.sort()
+            for (a, b) in zip(chain, chain.dropFirst()) { next[Int(a)] = b }
+            next[Int(chain[chain.count - 1])] = -1
+            let t = into[e]
+            groups[t].first = chain[0]
+            groups[t].last = chain[chain.count - 1]
+            groups[t].count = Int32(chain.count)
+        }
+        let kept = groups.indices.filter { into[$0] == $0 }.sorted { groups[$0].first < groups[$1].first }
+        var number = [Int](repeating: -1, count: groups.count)
+        for (n, e) in kept.enumerated() { number[e] = n }
+        for k in entityOfMention.indices { entityOfMention[k] = number[into[entityOfMention[k]]] }
+        groups = kept.map { groups[$0] }
+    }
+
     /// The entities, in order of first mention, each with its mentions in text order.
     func entities(of mentions: [EntityMention], in doc: Document) -> [Entity] {
         var entities: [Entity] = []
@@ -221,7 +285,7 @@ struct Grouping {
                 if let r = mentions[k].role, !roles.contains(r) { roles.append(r) }
                 k = Int(next[k])
             }
-            let f = Int(g.first)
+            let f = Int(g.opening)
             let name = doc.text(TextRange(Int(doc.tokens.starts[Int(g.nameStart)]), Int(doc.tokens.ends[Int(g.nameEnd) - 1])))
             entities.append(Entity(id: Grouping.id(e), type: mentions[f].type, subtype: mentions[f].subtype, name: name,
                                    lexiconID: mentions[f].lexiconID, roles: roles, mentions: list))
@@ -319,6 +383,8 @@ struct Nicknames {
     /// the form's bytes, computed a byte at a time as the name's words are walked. Made at
     /// the first person of two words or more.
     private var forms: HashedIntMap<Int>?
+    /// The forms of ``forms`` made of a word and the start of the next (`Jokowi`), alone.
+    private var compounds: HashedIntMap<Int>?
 
     /// Notes the words of `person`'s name: their match keys end to end in `keys`, each ending
     /// where `ends` says.
@@ -337,18 +403,32 @@ struct Nicknames {
             let nextCount = ends[k + 1] - end
             for j in 0..<max(0, nextCount - 1) {
                 h = ByteStringTable.hashStep(h, keys[end + j])
-                if j >= 1, count + j + 1 >= 5 { note(h, person) }  // the word and next's first j + 1 bytes
+                if j >= 1, count + j + 1 >= 5 {  // the word and next's first j + 1 bytes
+                    note(h, person)
+                    Nicknames.note(h, person, in: &compounds)
+                }
             }
         }
     }
 
-    private mutating func note(_ h: UInt64, _ person: Int) {
+    private mutating func note(_ h: UInt64, _ person: Int) { Nicknames.note(h, person, in: &forms) }
+
+    private static func note(_ h: UInt64, _ person: Int, in map: inout HashedIntMap<Int>?) {
         let key = ByteStringTable.hashEnd(h)
-        if let known = forms![key] {
-            if known != person { forms![key] = -1 }
+        if map == nil { map = HashedIntMap(capacity: 64) }
+        if let known = map![key] {
+            if known != person { map![key] = -1 }
         } else {
-            forms![key] = person
+            map![key] = person
         }
+    }
+
+    /// The person whose name a word joins from one word and the start of the next (`Jokowi`),
+    /// when only one person's does. Unlike the start of one word (`Abdul` of Abdullah), such a
+    /// form is no name of its own, so it can stand for a person named in full only later.
+    func person(compoundedAs key: Int, length: Int) -> Int? {
+        guard length >= 5, let found = compounds?[key] else { return nil }
+        return found == -1 ? nil : found
     }
 
     /// The person whose name a word shortens, when only one person's does: the word's match

@@ -957,6 +957,36 @@ struct EntityResolverTests {
         #expect(Self.people("Budiman Sudjatmiko hadir. Budi berbicara.", ["Budiman Sudjatmiko", "Budi"]).count == 2)
     }
 
+    /// A person named first by one word (`Widodo`) or by a nickname made of two (`Jokowi`)
+    /// is the person a later mention names in full, when the word belongs to one such person
+    /// only; a word of two people's names, or the start of a word that is a name of its own
+    /// (`Abdul` of Abdullah), stays a person of its own.
+    @Test func aNameGivenInFullOnlyLaterJoinsItsEarlierWord() {
+        #expect(Self.people("Widodo tiba di pasar. Presiden Joko Widodo lalu berpidato. Widodo pulang.", ["Joko Widodo", "Widodo"])
+                == [["Widodo", "Joko Widodo", "Widodo"]])
+        #expect(Self.people("Jokowi tiba di pasar. Presiden Joko Widodo lalu berpidato.", ["Joko Widodo", "Jokowi"])
+                == [["Jokowi", "Joko Widodo"]])
+        #expect(Self.people("Widodo tiba. Joko Widodo dan Budi Widodo hadir.", ["Joko Widodo", "Budi Widodo", "Widodo"]).count == 3)
+        #expect(Self.people("Abdul tiba. Abdullah Azwar Annas hadir.", ["Abdullah Azwar Annas", "Abdul"]).count == 2)
+    }
+
+    /// The joined person keeps the full name, the type and lexicon id of the mention that named
+    /// it in full, and entities are numbered by first mention after the join.
+    @Test func anEarlierWordTakesTheFullNamesIdentity() {
+        let doc = TextAnalyzer().analyze("Widodo tiba. Kota Solo ramai. Joko Widodo hadir.")
+        let t = { (s: String) in (0..<doc.tokens.count).first { doc.text(TextRange(Int(doc.tokens.starts[$0]), Int(doc.tokens.ends[$0]))) == s }! }
+        let mentions = [
+            EntityMention(start: 0, end: 1, type: .per),
+            EntityMention(start: t("Kota"), end: t("Solo") + 1, type: .loc),
+            EntityMention(start: t("Joko"), end: t("Joko") + 2, type: .per, lexiconID: "Q1"),
+        ]
+        let (entities, entityOfMention) = EntityResolver().resolveIndexed(mentions, in: doc)
+        #expect(entities.map(\.name) == ["Joko Widodo", "Kota Solo"])
+        #expect(entities.map(\.id) == ["e1", "e2"])
+        #expect(entities[0].lexiconID == "Q1")
+        #expect(entityOfMention == [0, 1, 0])
+    }
+
     /// In a document of thousands of people with roles, each keeps its own role: whether
     /// another person stands between a role and a name is read per token (it had been a search
     /// through every mention, quadratic in such a document).
