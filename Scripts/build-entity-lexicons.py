@@ -356,7 +356,9 @@ def organizations():
         # short|full|kind, and the id of another short name when this one is its alias.
         short, full, kind, ident = (item.split("|") + ["", "", ""])[:4]
         ident = ident or short
-        case = "upper" if short.isupper() and len(short) <= 6 else "capitalized"
+        # An acronym of up to four letters matches in capitals only (`BIN`, not `bin`); news
+        # writes a longer one as a word too (`Celios`, `Unesco`, `Hipmi`).
+        case = "upper" if short.isupper() and len(short) <= 4 else "capitalized"
         out.append((short, "ORG", kind, case, ident, ""))
         curated[short.lower()] = ident
         if full:

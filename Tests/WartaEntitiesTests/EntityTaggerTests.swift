@@ -845,6 +845,24 @@ struct EntityTaggerTests {
         #expect(tagged("Tol Jakarta-Bandung macet.") == ["LOC Jakarta", "LOC Bandung"])
     }
 
+    /// A first name and a middle initial before the person the model finds are the person's
+    /// (`Galau D. Muhammad`, `Galau` being a word of the language); an acronym before an
+    /// initial is not (`AS D. Trump`).
+    @Test func aPersonSpansAMiddleInitial() {
+        #expect(tagged("Peneliti Celios, Galau D. Muhammad menyampaikan 96% responden setuju.")
+                == ["ORG Celios", "PER Galau D. Muhammad", "PERCENT 96 %"])
+        #expect(tagged("Presiden AS D. Trump hadir.") == ["LOC AS", "PER Trump"])
+    }
+
+    /// An acronym of five or six letters that news also writes as a word matches so
+    /// (`Celios`, `Unesco`), and in capitals; one of up to four letters only in capitals.
+    @Test func aLongAcronymMatchesWrittenAsAWord() {
+        #expect(tagged("Ekonom Celios, Nailul Huda mengatakan responden setuju.") == ["ORG Celios", "PER Nailul Huda"])
+        #expect(tagged("Unesco menetapkan batik.") == ["ORG Unesco"])
+        #expect(tagged("UNESCO menetapkan batik.") == ["ORG UNESCO"])
+        #expect(tagged("Menurut Aji, warga datang.") == ["PER Aji"])  // AJI, the journalists' alliance, in capitals only
+    }
+
     @Test func unknownNamesAfterAWordOfPlaceArePlaces() {
         #expect(tagged("Ledakan terjadi di Quetta pada pagi hari.") == ["LOC Quetta"])
         #expect(tagged("Masih buka di rumah di daerah Bugangan dan pindah ke Las Palmas.") == ["LOC Bugangan", "LOC Las Palmas"])

@@ -8504,7 +8504,7 @@ Arsy Buana Travelindo	ORG	company	capitalized	HAJJ
 Artha Mahiya Investama	ORG	company	capitalized	AIMS	
 Arwana Citramulia	ORG	company	capitalized	ARNA	
 Asahimas Flat Glass	ORG	company	capitalized	AMFG	
-ASEAN	ORG	international	upper	ASEAN	
+ASEAN	ORG	international	capitalized	ASEAN	
 Asia Pacific Fibers	ORG	company	capitalized	POLY	
 Asia Pacific Investama	ORG	company	capitalized	MYTX	
 Asia Pramulia	ORG	company	capitalized	ASPR	
@@ -8670,7 +8670,7 @@ Borneo FC	ORG	sport	capitalized	Borneo FC
 Borneo Olah Sarana Sukses	ORG	company	capitalized	BOSS	
 Borussia Dortmund	ORG	sport	capitalized	Borussia Dortmund	
 BP Danantara	ORG	agency	capitalized	BP Danantara	
-BP2MI	ORG	agency	upper	BP2MI	
+BP2MI	ORG	agency	capitalized	BP2MI	
 BPH Migas	ORG	agency	capitalized	BPH Migas	
 BPIP	ORG	agency	upper	BPIP	
 BPJS	ORG	agency	upper	BPJS	
@@ -8714,7 +8714,7 @@ Capri Nusa Satu Properti	ORG	company	capitalized	CPRI
 Catur Sentosa Adiprana	ORG	company	capitalized	CSAP	
 Caturkarda Depo Bangunan	ORG	company	capitalized	DEPO	
 CBS	ORG	media	upper	CBS	
-CELIOS	ORG	research	upper	CELIOS	
+CELIOS	ORG	research	capitalized	CELIOS	
 Cemindo Gemilang	ORG	company	capitalized	CMNT	
 Center for Indonesian Policy Studies	ORG	research	capitalized	CIPS	
 Center of Economic and Law Studies	ORG	research	capitalized	CELIOS	
@@ -8962,7 +8962,7 @@ Hexindo Adiperkasa	ORG	company	capitalized	HEXA
 Himalaya Energi Perkasa	ORG	company	capitalized	HADE	
 Himpunan Mahasiswa Islam	ORG	association	capitalized	HMI	
 Himpunan Pengusaha Muda Indonesia	ORG	association	capitalized	HIPMI	
-HIPMI	ORG	association	upper	HIPMI	
+HIPMI	ORG	association	capitalized	HIPMI	
 Hizbullah	ORG	international	capitalized	Hizbullah	
 HK Metals Utama	ORG	company	capitalized	HKMU	
 HMI	ORG	association	upper	HMI	
@@ -9271,7 +9271,7 @@ Korps Lalu Lintas	ORG	police	capitalized	Korlantas
 Korps Marinir	ORG	military	capitalized	Korps Marinir	
 Kostrad	ORG	military	capitalized	Kostrad	
 Kota Satu Properti	ORG	company	capitalized	SATU	
-KP2MI	ORG	ministry	upper	KP2MI	
+KP2MI	ORG	ministry	capitalized	KP2MI	
 KPAI	ORG	agency	upper	KPAI	
 KPI	ORG	agency	upper	KPI	
 KPK	ORG	agency	upper	KPK	
@@ -9282,7 +9282,7 @@ Krida Jaringan Nusantara	ORG	company	capitalized	KJEN
 Krom Bank Indonesia	ORG	company	capitalized	BBSI	
 KSP	ORG	agency	upper	KSP	
 KSPI	ORG	union	upper	KSPI	
-KSPSI	ORG	union	upper	KSPSI	
+KSPSI	ORG	union	capitalized	KSPSI	
 Kumparan	ORG	media	capitalized	Kumparan	
 Kurniamitra Duta Sentosa	ORG	company	capitalized	KMDS	
 Kusuma Kemindo Sentosa	ORG	company	capitalized	KKES	
@@ -9423,9 +9423,9 @@ MNC Energy Investments	ORG	company	capitalized	IATA
 MNC Kapital Indonesia	ORG	company	capitalized	BCAP	
 MNC Sky Vision	ORG	company	capitalized	MSKY	
 MNC Tourism Indonesia	ORG	company	capitalized	KPIG	
-MNC TV	ORG	media	upper	MNC TV	
+MNC TV	ORG	media	capitalized	MNC TV	
 MNC Vision Networks	ORG	company	capitalized	IPTV	
-MNCTV	ORG	media	upper	MNCTV	
+MNCTV	ORG	media	capitalized	MNCTV	
 Modern Internasional	ORG	company	capitalized	MDRN	
 Modernland Realty	ORG	company	capitalized	MDLN	
 Mora Telematika Indonesia	ORG	company	capitalized	MORA	
@@ -9537,7 +9537,7 @@ Pasukan Pengamanan Presiden	ORG	military	capitalized	Paspampres
 PBB	ORG	international	upper	PBB	
 PBNU	ORG	religious	upper	PBNU	
 PDI Perjuangan	ORG	party	capitalized	PDI Perjuangan	
-PDI-P	ORG	party	upper	PDI-P	
+PDI-P	ORG	party	capitalized	PDI-P	
 PDIP	ORG	party	upper	PDIP	
 Pegadaian	ORG	company	capitalized	Pegadaian	
 Pelangi Indah Canindo	ORG	company	capitalized	PICO	
@@ -9617,7 +9617,7 @@ Populi Center	ORG	research	capitalized	Populi Center
 PP (Persero)	ORG	company	capitalized	PTPP	
 PP Presisi	ORG	company	capitalized	PPRE	
 PP Properti	ORG	company	capitalized	PPRO	
-PPATK	ORG	agency	upper	PPATK	
+PPATK	ORG	agency	capitalized	PPATK	
 PPP	ORG	party	upper	PPP	
 Prada	ORG	company	capitalized	Prada	
 Pradiksi Gunatama	ORG	company	capitalized	PGUN	
@@ -10570,7 +10570,7 @@ Sky News	ORG	media	capitalized	Sky News
 Sky Sports	ORG	media	capitalized	Sky Sports	
 SLJ Global	ORG	company	capitalized	SULI	
 Smartfren	ORG	company	capitalized	Smartfren	
-SMERU	ORG	research	upper	SMERU	
+SMERU	ORG	research	capitalized	SMERU	
 SMR Utama	ORG	company	capitalized	SMRU	
 SMRC	ORG	research	upper	SMRC	
 Snapchat	ORG	platform	capitalized	Snapchat	
@@ -10665,9 +10665,9 @@ TikTok	ORG	platform	capitalized	TikTok
 Tira Austenite	ORG	company	capitalized	TIRA	
 Tirta Mahakam Resources	ORG	company	capitalized	TIRT	
 TNI	ORG	military	upper	TNI	
-TNI AD	ORG	military	upper	TNI AD	
-TNI AL	ORG	military	upper	TNI AL	
-TNI AU	ORG	military	upper	TNI AU	
+TNI AD	ORG	military	capitalized	TNI AD	
+TNI AL	ORG	military	capitalized	TNI AL	
+TNI AU	ORG	military	capitalized	TNI AU	
 Toba Pulp Lestari	ORG	company	capitalized	INRU	
 Toba Surimi Industries	ORG	company	capitalized	CRAB	
 Tokopedia	ORG	company	capitalized	Tokopedia	
@@ -10713,13 +10713,13 @@ UI	ORG	university	upper	UI
 Ulima Nitra	ORG	company	capitalized	UNIQ	
 Unair	ORG	university	capitalized	Unair	
 Undip	ORG	university	capitalized	Undip	
-UNESCO	ORG	international	upper	UNESCO	
+UNESCO	ORG	international	capitalized	UNESCO	
 Unggul Indah Cahaya	ORG	company	capitalized	UNIC	
 Unhas	ORG	university	capitalized	Unhas	
 Uni Afrika	ORG	international	capitalized	Uni Afrika	
 Uni Eropa	ORG	international	capitalized	Uni Eropa	
 Uni-Charm Indonesia	ORG	company	capitalized	UCID	
-UNICEF	ORG	international	upper	UNICEF	
+UNICEF	ORG	international	capitalized	UNICEF	
 Unilever	ORG	company	capitalized	Unilever	
 Unilever Indonesia	ORG	company	capitalized	UNVR	
 Uniqlo	ORG	company	capitalized	Uniqlo	
@@ -10943,7 +10943,7 @@ Yanaprima Hastapersada	ORG	company	capitalized	YPAS
 Yayasan Lembaga Bantuan Hukum Indonesia	ORG	ngo	capitalized	YLBHI	
 Yayasan Lembaga Konsumen Indonesia	ORG	ngo	capitalized	YLKI	
 Yelooo Integra Datanet	ORG	company	capitalized	YELO	
-YLBHI	ORG	ngo	upper	YLBHI	
+YLBHI	ORG	ngo	capitalized	YLBHI	
 YLKI	ORG	ngo	upper	YLKI	
 Yonhap	ORG	media	capitalized	Yonhap	
 YouTube	ORG	platform	capitalized	YouTube	

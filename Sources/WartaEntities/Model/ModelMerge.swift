@@ -70,7 +70,7 @@ extension Scan {
         guard let end = plan.end(of: s, isLoneCalendarWord: s.end - s.start == 1 && isCalendarWord(s.start)) else { return }
         s.end = end
         guard let bracketed = withoutUnmatchedBrackets(s), let trimmed = cutAtBreak(bracketed) else { return }
-        s = overGluedHyphens(trimmed, plan)
+        s = overMiddleInitial(overGluedHyphens(trimmed, plan), plan)
         // `Kementerian Dalam Negeri (Kemendagri)` in one span: the name, and its acronym as a
         // mention of its own, as the rules give them.
         var acronym: Mention? = nil
@@ -144,6 +144,25 @@ extension Scan {
         while m.start >= 2, isGluedHyphen(m.start - 1), isLoosePart(m.start - 2, plan) { m.start -= 2 }
         while m.end + 1 < tokenCount, isGluedHyphen(m.end), isLoosePart(m.end + 1, plan) { m.end += 2 }
         return m
+    }
+
+    /// Person `s` widened over a first name and a middle initial before it (`Galau D.` before
+    /// `Muhammad`): a capital and a full stop between two capitalised words is a name's initial,
+    /// so the word before it is the name's too, even a word of the language the model left out.
+    /// Not an acronym or a listed place, organization or role (`AS D. Trump`).
+    @inline(__always)
+    func overMiddleInitial(_ s: Mention, _ plan: MergePlan) -> Mention {
+        guard s.type == .per, s.start >= 2, isDottedInitial(s.start - 1), isLoosePart(s.start - 2, plan), !isAcronym(s.start - 2),
+              lexiconMatch(s.start - 2, s.start - 1).map({ $0.0.type == .per }) ?? true else { return s }
+        var m = s
+        m.start -= 2
+        return m
+    }
+
+    /// Whether token `t` is one capital and a full stop (`D.`), written right before the next word's space.
+    private func isDottedInitial(_ t: Int) -> Bool {
+        doc.tokens.ends[t] - doc.tokens.starts[t] == 2 && doc.bytes[Int(doc.tokens.starts[t])] &- 0x41 < 26
+            && doc.bytes[Int(doc.tokens.starts[t]) + 1] == 0x2E
     }
 
     /// Whether token `t`, glued by a hyphen to a person, is a part of the person's name
