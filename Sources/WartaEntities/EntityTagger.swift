@@ -1162,7 +1162,8 @@ final class Scan {
         // Not inside a listed name that starts in the role's words (`Kepala Badan` | `Meteorologi,
         // Klimatologi, dan Geofisika` | `Dwikorita Karnawati`).
         let nameStart = afterListedName(nameAtEnd(of: end..<run), in: i + 1..<run)
-        if nameStart < run, !allCaps(nameStart) || isBalineseNameOpening(nameStart) || isInitial(nameStart) && run - nameStart >= 2,
+        if nameStart < run, !allCaps(nameStart) || isBalineseNameOpening(nameStart)
+            || (isInitial(nameStart) || isDottedInitial(nameStart)) && run - nameStart >= 2,
            !continuesAsOrganization(run, limit), !isFollowedByAppositiveName(run, limit),
            !(run - nameStart == 1 && (isCommonWord(nameStart) || isDescription(nameStart, limit, role: i..<end))),
            !followsJoiningWord(nameStart, after: end) {
@@ -1258,7 +1259,7 @@ final class Scan {
                 continue
             }
             guard nameStart > run.lowerBound, capitalized(nameStart - 1) || isInitial(nameStart - 1),
-                  !isAcronym(nameStart - 1) || isInnerInitials(nameStart - 1, in: run),
+                  !isAcronym(nameStart - 1) || isInnerInitials(nameStart - 1, in: run) || isDottedInitial(nameStart - 1),
                   lexiconMatch(nameStart - 1, run.upperBound).map({ $0.0.type == .per
                       || (isBareOneWordOrganization($0.0, nameStart - 1, $0.1) && run.upperBound - nameStart < 2) }) ?? true,
                   !has(nameStart - 1, .organization), !has(nameStart - 1, .location), !isLegalForm(nameStart - 1),
@@ -1313,13 +1314,17 @@ final class Scan {
         entry.type == .org && end == start + 1 && !lexicon.hasID(entry: Int(entry.index))
     }
 
-    /// Whether a listed rank ends right before token `t` of `run` (the rank inside the run or
-    /// just before it), and no listed role runs over it (`Direktur Jenderal` | `Imigrasi`).
+    /// Whether a listed rank, or an honorific written short (`H.`, `Hj.`, `Dr.`), ends right
+    /// before token `t` of `run` (inside the run or just before it), and no listed role runs
+    /// over it (`Direktur Jenderal` | `Imigrasi`).
     func isRightAfterRank(_ t: Int, in run: Range<Int>) -> Bool {
         func listedRole(_ j: Int) -> (LexiconEntry, Int)? {
             lexiconMatch(j, run.upperBound).flatMap { $0.0.type == .role ? $0 : nil }
         }
-        guard let j = (max(0, t - 3)..<t).first(where: { j in listedRole(j).map { $0.0.subtype == "rank" && $0.1 == t } ?? false })
+        func isRank(_ entry: LexiconEntry, _ j: Int) -> Bool {
+            entry.subtype == "rank" || entry.subtype == "honorific" && isAbbreviation(j)
+        }
+        guard let j = (max(0, t - 3)..<t).first(where: { j in listedRole(j).map { isRank($0.0, j) && $0.1 == t } ?? false })
         else { return false }
         return !(max(0, j - 2)..<j).contains { listedRole($0).map { $0.1 >= t } ?? false }
     }
@@ -1339,6 +1344,17 @@ final class Scan {
     /// Whether token `i` is a word of two letters or more in capitals (`DKPKP`): an acronym, no
     /// word of a person's name in running text.
     func isAcronym(_ i: Int) -> Bool { allCaps(i) && doc.tokens.ends[i] - doc.tokens.starts[i] > 1 }
+
+    /// Whether token `t` is one capital and a full stop (`D.`, `M.`): a name's initial, no acronym.
+    func isDottedInitial(_ t: Int) -> Bool {
+        doc.tokens.ends[t] - doc.tokens.starts[t] == 2 && doc.bytes[Int(doc.tokens.starts[t])] &- 0x41 < 26
+            && doc.bytes[Int(doc.tokens.starts[t]) + 1] == 0x2E
+    }
+
+    /// Whether token `i` is a word written short, with its full stop (`H.`, `Dr.`, `Prof.`).
+    func isAbbreviation(_ i: Int) -> Bool {
+        doc.tokens.ends[i] - doc.tokens.starts[i] >= 2 && doc.bytes[Int(doc.tokens.ends[i]) - 1] == 0x2E
+    }
 
     /// Whether token `i` is one capital letter, the initial of a name (`M` of `M Fadli Amri`),
     /// and not a Roman numeral (`Wilayah V`, `Komisi I`).

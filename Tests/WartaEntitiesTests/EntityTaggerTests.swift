@@ -847,11 +847,22 @@ struct EntityTaggerTests {
 
     /// A first name and a middle initial before the person the model finds are the person's
     /// (`Galau D. Muhammad`, `Galau` being a word of the language); an acronym before an
-    /// initial is not (`AS D. Trump`).
+    /// initial is not (`AS` | `D. Trump`).
     @Test func aPersonSpansAMiddleInitial() {
         #expect(tagged("Peneliti Celios, Galau D. Muhammad menyampaikan 96% responden setuju.")
                 == ["ORG Celios", "PER Galau D. Muhammad", "PERCENT 96 %"])
-        #expect(tagged("Presiden AS D. Trump hadir.") == ["LOC AS", "PER Trump"])
+        #expect(tagged("Presiden AS D. Trump hadir.") == ["LOC AS", "PER D. Trump"])
+    }
+
+    /// Right after an honorific written short (`H.`, `Dr.`) the name starts, a word of the
+    /// language or not (`Tauhid`), with its dotted initials (`M.`); a body's name the model
+    /// reads on into the initials gives them back (`DPRD H. M.` | `Tauhid Hamdi` → `DPRD` |
+    /// `M. Tauhid Hamdi`).
+    @Test func aNameAfterAShortHonorificKeepsItsWordsAndInitials() {
+        #expect(tagged("Menurut H. Tauhid Hamdi, pihaknya mendukung.", model: nil) == ["PER Tauhid Hamdi"])
+        #expect(tagged("Ketua DPRD H. M. Tauhid Hamdi mengatakan pihaknya mendukung.")
+                == ["ORG DPRD", "PER M. Tauhid Hamdi"])
+        #expect(tagged("Menurut Pak Harto, pihaknya mendukung.", model: nil) == ["PER Harto"])
     }
 
     /// An acronym of five or six letters that news also writes as a word matches so

@@ -12,7 +12,7 @@ extension Scan {
     /// where no model span falls, and a name a place word opens (`Kawasan Industri Wijaya
     /// Kusuma`) against model spans inside it.
     func adopt(_ spans: [Mention]) {
-        let spans = givingNameWordsBack(splittingListedOrganizations(splitAtAddressNumbers(splitAtClauseWords(spans))))
+        let spans = givingInitialsBack(givingNameWordsBack(splittingListedOrganizations(splitAtAddressNumbers(splitAtClauseWords(spans)))))
         let plan = mergePlan(spans)
         var a = Adoption(old: mentions, places: ambiguousPlaces, tokens: doc.tokens.count, spans: spans.count)
         for k in plan.anchored { a.keep(k) }
@@ -159,12 +159,6 @@ extension Scan {
         return m
     }
 
-    /// Whether token `t` is one capital and a full stop (`D.`), written right before the next word's space.
-    private func isDottedInitial(_ t: Int) -> Bool {
-        doc.tokens.ends[t] - doc.tokens.starts[t] == 2 && doc.bytes[Int(doc.tokens.starts[t])] &- 0x41 < 26
-            && doc.bytes[Int(doc.tokens.starts[t]) + 1] == 0x2E
-    }
-
     /// Whether token `t`, glued by a hyphen to a person, is a part of the person's name
     /// (``overGluedHyphens(_:_:)``): a capitalised word that no mention, cue or role holds.
     private func isLoosePart(_ t: Int, _ plan: MergePlan) -> Bool {
@@ -293,6 +287,26 @@ extension Scan {
                   })
             else { continue }
             out[k].end = p
+            out[k + 1].start = p
+        }
+        return out
+    }
+
+    /// The model's `spans`, where an organization or place that ends in a name's initials (two
+    /// at most) right before a person gives them to the person, and ends before the short
+    /// honorifics before them (`DPRD H. M.` | `Tauhid Hamdi` → `DPRD` | `M. Tauhid Hamdi`): a
+    /// body's name ends in no initial or title.
+    func givingInitialsBack(_ spans: [Mention]) -> [Mention] {
+        guard spans.count >= 2 else { return spans }
+        var out = spans
+        for k in 0..<out.count - 1 where out[k].type != .per && out[k + 1].type == .per && out[k].end == out[k + 1].start {
+            let end = out[k].end
+            var p = end
+            while p - 1 > out[k].start, end - p < 2, isDottedInitial(p - 1) { p -= 1 }
+            var q = p
+            while q - 1 > out[k].start, p - q < 2, isAbbreviation(q - 1) && isHonorific(q - 1) { q -= 1 }
+            guard q < end else { continue }
+            out[k].end = q
             out[k + 1].start = p
         }
         return out
