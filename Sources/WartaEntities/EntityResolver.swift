@@ -18,8 +18,9 @@ public struct Entity: Sendable {
     public var mentions: [EntityMention]
 }
 
-/// Gives each entity one identity in a document: mentions with the same name, later partial
-/// names of a person ("Tri" for "Tri Supriyanto"), defined acronyms ("Disperin" for "Dinas
+/// Gives each entity one identity in a document: mentions with the same name, partial names
+/// of a person ("Tri" for "Tri Supriyanto"; an earlier "Widodo" or "Jokowi" for a "Joko
+/// Widodo" named later), defined acronyms ("Disperin" for "Dinas
 /// Perindustrian") and other names after `alias` or `akrab disapa` ("Zulhas" for "Zulkifli
 /// Hasan") join the entity they stand for.
 public struct EntityResolver: Sendable {
