@@ -37,6 +37,7 @@ TEXT = {
     "unpaired marks": lambda i, r: f'"Kata {name(r)} hari ini {i} kata {name(r)}.',
     "mixed quotes": lambda i, r: f'Menurut {name(r)} {name(r)}{i}, "ini {i} penting," katanya. Ia mengatakan hal itu benar.',
     "relational titles": lambda i, r: f"Kuasa hukum {name(r)} {name(r)}{i}, {name(r)} {name(r)}, mengatakan kliennya {name(r)} alias {name(r)}{i} siap.",
+    "names given in full later": lambda i, r: f"Santoso{i} datang. Jokowi{i} tiba. Kata {name(r)} Santoso{i} dan Joko Wi{i}do, harga naik.",
     "initials and given names": lambda i, r: (f"Bupati Luwu Utara Indah {name(r)} Andriani{i} hadir. Sebelumnya, Indah menyampaikan, "
                                               f'AHY dan A{chr(65 + i % 26)}Y hadir. "Siap," ujar {name(r)}. CEO Tesla itu datang.'),
 }
