@@ -27,6 +27,17 @@ def name(rng):
     return rng.choice(NAMES)
 
 
+def letters(i):
+    """`i` written in lower-case letters (`b`, `ba`, …): a word of its own in each line, where
+    a number would make no name."""
+    out = ""
+    while True:
+        out = chr(97 + i % 26) + out
+        i //= 26
+        if i == 0:
+            return out
+
+
 TEXT = {
     "quotes": lambda i, r: f'Kepala Dinas {name(r)} Kota {name(r)}{i} {name(r)} {name(r)} mengatakan, "Kami siap," ujarnya.',
     "people with roles": lambda i, r: f"Menurut Kepala Dinas Pendidikan, {name(r)} {name(r)}{i}, sekolah dibuka pekan depan.",
@@ -37,7 +48,8 @@ TEXT = {
     "unpaired marks": lambda i, r: f'"Kata {name(r)} hari ini {i} kata {name(r)}.',
     "mixed quotes": lambda i, r: f'Menurut {name(r)} {name(r)}{i}, "ini {i} penting," katanya. Ia mengatakan hal itu benar.',
     "relational titles": lambda i, r: f"Kuasa hukum {name(r)} {name(r)}{i}, {name(r)} {name(r)}, mengatakan kliennya {name(r)} alias {name(r)}{i} siap.",
-    "names given in full later": lambda i, r: f"Santoso{i} datang. Jokowi{i} tiba. Kata {name(r)} Santoso{i} dan Joko Wi{i}do, harga naik.",
+    "names given in full later": lambda i, r: (f"Menurut Santo{letters(i)}, harga naik, kata Jok{letters(i)}wi. Kata {name(r)} Santo{letters(i)} "
+                                               f"dan Jok{letters(i)} Widodo, harga naik."),
     "initials and given names": lambda i, r: (f"Bupati Luwu Utara Indah {name(r)} Andriani{i} hadir. Sebelumnya, Indah menyampaikan, "
                                               f'AHY dan A{chr(65 + i % 26)}Y hadir. "Siap," ujar {name(r)}. CEO Tesla itu datang.'),
 }
