@@ -892,13 +892,36 @@ final class QuoteScan {
                 if quoteFamily(j) != 0 || isTerminal(j) { break }
                 j -= 1
             }
-            return .none
+            return organizationBeforeTail(k, from: a).map { phraseIfSubject($0, a) } ?? .none
         }
         // `Kepala Dinas Perindustrian menjelaskan` / `Presiden menegaskan`: role words.
         var r = k
         while r >= a, columns.kinds[r] == .word, columns.flags[r].contains(.capitalized) || mentionAt(r) >= 0 { r -= 1 }
         if r < k, isRoleWord(r + 1) { return .role((r + 1)..<(k + 1)) }
         return .none
+    }
+
+    /// The organization right before a comma (and its acronym in brackets) and the pieces of
+    /// when or where it spoke that the comma at `k` closes (`Fitch Ratings, Senin,` |
+    /// `menyatakan`; `Komisi Pemberantasan Korupsi (KPK), di Jakarta, Rabu (12/5),` | `menyebut`), or nil.
+    func organizationBeforeTail(_ k: Int, from a: Int) -> Int? {
+        var c = k - 1
+        while c > a + 1, c > k - 20, quoteFamily(c) == 0, !isTerminal(c) {
+            if isComma(c), c + 1 < k, case let e = beforeBrackets(c, from: a), case let m = mentionAt(e - 1), m >= 0,
+               mentions.type(Int(m)) == .org, mentions.end(Int(m)) == e, isAttributionTail(c + 1, k) {
+                return Int(m)
+            }
+            c -= 1
+        }
+        return nil
+    }
+
+    /// The opening bracket of the brackets of up to three tokens that end right before token
+    /// `c` (`(KPK)`), or `c`.
+    func beforeBrackets(_ c: Int, from a: Int) -> Int {
+        guard columns.flags[c - 1].contains(.closingBracket),
+              let open = (max(a + 1, c - 5)..<c - 1).last(where: { columns.flags[$0].contains(.openingBracket) }) else { return c }
+        return open
     }
 
     /// The token before a phrase of where, when or how something was said that ends at `k`
@@ -1302,7 +1325,9 @@ final class QuoteScan {
         var lastSentence = -10
         var quoted: [Bool]? = nil  // by token, whether a statement covers it; built when first asked
         var roles: [Substring: [(Int, String)]]? = nil  // built at the first role standing for a speaker
-        var known: [(entity: Int, quote: Int)] = []  // the quote where each entity's speaker was made
+        // By entity, the last quote where its speaker was made (-1: none): a column, not a list
+        // searched for each quote (quadratic in a document of thousands of speakers).
+        var known = [Int32](filled: -1, count: entities.count)
         var made = false
         for ci in candidates.indices {
             let c = candidates[ci]
@@ -1352,7 +1377,7 @@ final class QuoteScan {
             }
             if speaker != nil {
                 last = quotes.count
-                if made, let e = speaker?.entity { known.append((e, last)) }
+                if made, let e = speaker?.entity, e < known.count { known[e] = Int32(last) }
                 lastEnd = max(c.end, c.cue ?? 0)
                 lastSentence = sentence(of: max(c.end - 1, c.start))
             }
@@ -1648,13 +1673,12 @@ final class QuoteScan {
     }
 
     /// A speaker from mention `m` (a person or an organization), and whether it was made here
-    /// rather than taken from an earlier quote: `known` gives the quote where each entity's
-    /// speaker was made (a few per document), so each entity's role and affiliation are looked
-    /// up once.
-    func make(mention m: Int, at r: TextRange, by: Speaker.Resolution, known: [(entity: Int, quote: Int)],
+    /// rather than taken from an earlier quote: `known` gives, by entity, the last quote where
+    /// its speaker was made (-1 for none), so each entity's role and affiliation are looked up once.
+    func make(mention m: Int, at r: TextRange, by: Speaker.Resolution, known: [Int32],
               quotes: [Quote]) -> (Speaker, Bool) {
         let e = entityOfMention[m]
-        if e >= 0, let k = known.last(where: { $0.entity == e }), var s = speakerOfQuote(k.quote, in: quotes),
+        if e >= 0, e < known.count, known[e] >= 0, var s = speakerOfQuote(Int(known[e]), in: quotes),
            mentions.role(m) == nil || mentions.role(m) == s.role {
             s.mention = r; s.resolvedBy = by
             return (s, false)
