@@ -287,6 +287,7 @@ public struct EntityTagger: Sendable {
         scan.attachRolesBefore()
         scan.resolveAmbiguousPlaces()
         scan.countriesAreNoPeople()
+        scan.englishOrganizationsAreNoPeople()
         // After it: initials are no country (`berinisial AS`).
         scan.peopleByInitials()
         scan.aliasesInBracketsTakeTheirNamesType()
@@ -2239,6 +2240,20 @@ final class Scan {
             mentions[k].type = .loc
             mentions[k].subtype = .subtype(of: entry)
             mentions[k].lexiconID = listedID(of: entry)
+            mentions[k].role = .none
+        }
+    }
+
+    /// A person of two words or more whose last word heads an English organization's name is
+    /// that organization (`Fitch Ratings`, `Climate Council`, `Saiful Mujani Research`): no
+    /// person's name ends in one, whether the model read it or a speech verb named it.
+    func englishOrganizationsAreNoPeople() {
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start >= 2 {
+            let last = mentions[k].end - 1
+            guard capitalized(last), isWord(last, in: Scan.englishOrganizationHeads) else { continue }
+            mentions[k].type = .org
+            mentions[k].subtype = .none
+            mentions[k].lexiconID = .none
             mentions[k].role = .none
         }
     }

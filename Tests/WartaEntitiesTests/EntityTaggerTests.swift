@@ -865,6 +865,15 @@ struct EntityTaggerTests {
         #expect(tagged("Menurut Pak Harto, pihaknya mendukung.", model: nil) == ["PER Harto"])
     }
 
+    /// A name the model reads as a person's but that ends in an English organization's head
+    /// word is an organization (`Climate Council`, `Toge Productions`); a person's stays.
+    @Test func anEnglishOrganizationsHeadWordEndsNoPersonsName() {
+        #expect(tagged("Amanda McKenzie, CEO dari Climate Council, mengatakan hal itu.").contains("ORG Climate Council"))
+        let studios = tagged("Studio lokal seperti Touchten Games, Toge Productions, Agate Studios, dan beberapa kelompok lain hadir.")
+        #expect(studios.contains("ORG Toge Productions") && studios.contains("ORG Agate Studios"))
+        #expect(tagged("Amanda McKenzie, CEO dari Climate Council, mengatakan hal itu.").contains("PER Amanda McKenzie"))
+    }
+
     /// An acronym of five or six letters that news also writes as a word matches so
     /// (`Celios`, `Unesco`), and in capitals; one of up to four letters only in capitals.
     @Test func aLongAcronymMatchesWrittenAsAWord() {

@@ -541,6 +541,17 @@ struct SpeakerTests {
         #expect(s.entity.map { entities[$0].name } == "Joko Widodo")
     }
 
+    /// An organization speaks across when and where it spoke, set off by commas (`Fitch
+    /// Ratings, Senin, menyatakan`), with its acronym in brackets too; an English organization's
+    /// name is no person's (`Fitch Ratings`).
+    @Test func anOrganizationSpeaksAcrossWhenItSpoke() {
+        #expect(found("Lembaga pemeringkat Fitch Ratings, Senin, menyatakan pihaknya telah menaikkan rating Bank Niaga.")
+                == indirectByName("pihaknya telah menaikkan rating Bank Niaga", cue: "menyatakan", speaker: "Fitch Ratings"))
+        #expect(found("Komisi Pemberantasan Korupsi (KPK), di Jakarta, Senin, menyatakan tersangka sudah ditahan.")
+                == indirectByName("tersangka sudah ditahan", cue: "menyatakan", speaker: "Komisi Pemberantasan Korupsi"))
+        #expect(tagged("Lembaga pemeringkat Fitch Ratings, Senin, menyatakan hal itu.").first == "ORG Fitch Ratings")
+    }
+
     /// A relative clause after a role describes its holder and is no part of the role.
     @Test func aRoleEndsBeforeItsRelativeClause() {
         let (doc, qs, _) = quotes("“Mari kita inventarisasi produk unggulan,” ujar Dubes yang melihat banyak peluang.")

@@ -934,6 +934,13 @@ extension Scan {
     func isFormOfState(_ t: Int) -> Bool { isWord(t, in: Scan.formsOfState) }
 
     /// The match keys of ``isFormOfState(_:)``.
+    /// The words that end an English organization's name (``englishOrganizationsAreNoPeople()``), as match keys.
+    static let englishOrganizationHeads: [[UInt8]] = [
+        "group", "university", "institute", "research", "foundation", "ratings", "corporation", "corp", "holdings",
+        "consulting", "securities", "airlines", "airways", "motors", "company", "council", "association", "agency",
+        "studios", "productions", "pictures", "records", "entertainment", "club", "partners", "ventures", "labs",
+        "technologies", "international", "times", "post", "news",
+    ].map { Array($0.utf8) }
     static let formsOfState: [[UInt8]] = ["republik", "kerajaan", "federasi", "kesultanan", "keamiran"].map { Array($0.utf8) }
 
     /// The subtypes of the places an office holds (`Presiden`, `Gubernur`, `Bupati`, `Wali
