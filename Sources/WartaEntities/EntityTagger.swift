@@ -293,6 +293,7 @@ public struct EntityTagger: Sendable {
         scan.aliasesInBracketsTakeTheirNamesType()
         scan.dropCommonWordNames()
         scan.trimDegreesOffPeople()
+        scan.trimTitlesOffRoles()
         if nested { scan.addNested() }
         return scan.entityMentions()
     }
@@ -2273,6 +2274,19 @@ final class Scan {
             personEnds = ends
         }
         return personEnds![before + 1]
+    }
+
+    /// A person's role that ends with the honorifics written short right before the name ends
+    /// before them (`Dekan Fakultas Ekonomi … Malang Dr.` | `Muhammad Sri Wahyudi`): a title
+    /// is the name's, not the office's. A role of titles only stays (`Prof`).
+    func trimTitlesOffRoles() {
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].role.source == .document && mentions[k].start >= 2 {
+            var t = mentions[k].start - 1
+            guard mentions[k].role.b == doc.tokens.ends[t] else { continue }
+            let roleStart = mentions[k].role.a
+            while t > 0, doc.tokens.starts[t] > roleStart, isAbbreviation(t), isHonorific(t) { t -= 1 }
+            if t < mentions[k].start - 1 { mentions[k].role.b = doc.tokens.ends[t] }
+        }
     }
 
     /// A person's name that ends with a degree written without a comma (`Raldi Hendro Koestoer

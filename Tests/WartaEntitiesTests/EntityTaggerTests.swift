@@ -874,6 +874,28 @@ struct EntityTaggerTests {
         #expect(tagged("Amanda McKenzie, CEO dari Climate Council, mengatakan hal itu.").contains("PER Amanda McKenzie"))
     }
 
+    /// A listed organization the model runs on into a name right before a reporting verb ends
+    /// there, and the name is a person (`Kementerian Keuangan` | `Rosmauli mengatakan`); a
+    /// listed place after it stays the organization's (`Kementerian Kebudayaan Prancis`).
+    @Test func aListedOrganizationEndsBeforeItsSpeaker() {
+        let text = "Direktur Penyuluhan, Pelayanan, dan Hubungan Masyarakat Kementerian Keuangan Rosmauli mengatakan, target tercapai."
+        let names = tagged(text)
+        #expect(names.contains("ORG Kementerian Keuangan") && names.contains("PER Rosmauli"))
+        #expect(tagged("Kementerian Kebudayaan Prancis menyatakan bahwa delapan perhiasan hilang.")
+                .contains("ORG Kementerian Kebudayaan Prancis"))
+    }
+
+    /// A role ends before the honorifics written short before the name (`… Malang` | `Dr.` |
+    /// `Muhammad Sri Wahyudi Suliswanto`); a role of titles only keeps one (`Prof.`).
+    @Test func aRoleEndsBeforeTheNamesTitles() {
+        let doc = TextAnalyzer().analyze(
+            "Sementara itu, Dekan Fakultas Ekonomi dan Bisnis Universitas Muhammadiyah Malang Dr. Muhammad Sri Wahyudi Suliswanto menilai kebijakan ini tepat.")
+        let person = EntityTagger().tag(doc).first { $0.type == .per }
+        #expect(person?.role == "Dekan Fakultas Ekonomi dan Bisnis Universitas Muhammadiyah Malang")
+        let titled = TextAnalyzer().analyze("Menurut Prof. Dr. Budi Santoso, harga naik.")
+        #expect(EntityTagger().tag(titled).first { $0.type == .per }?.role == "Prof.")
+    }
+
     /// An acronym of five or six letters that news also writes as a word matches so
     /// (`Celios`, `Unesco`), and in capitals; one of up to four letters only in capitals.
     @Test func aLongAcronymMatchesWrittenAsAWord() {

@@ -234,7 +234,8 @@ extension Scan {
 
     /// The model's `spans`, each organization or person that opens with a listed organization
     /// and goes on with a person's name cut in two (`Direktur Jenderal Peternakan dan Kesehatan
-    /// Hewan Kementerian Pertanian Agung Suganda`): the model runs a name on through the
+    /// Hewan Kementerian Pertanian Agung Suganda`, `Kementerian Koordinator Bidang Perekonomian
+    /// Muzdalifah mengatakan`): the model runs a name on through the
     /// organization before it; an organization a listed platform opens ends with the platform
     /// (``platformEnd(_:)``: `YouTube` | `DKPP`, `Instagram` | `Story`).
     func splittingListedOrganizations(_ spans: [Mention]) -> [Mention] {
@@ -341,7 +342,15 @@ extension Scan {
         else { return nil }
         if let (person, end) = lexiconMatch(p, s.end), person.type == .per, end == s.end { return p }
         if s.end - p >= 2, isGivenName(p) || isRulePerson(p..<s.end) && isOfNoListedNameWords(p..<s.end) { return p }
-        return !isCommonWord(p) && (isNamedAlone(p) || isNamedAlone(s.end - 1)) ? p : nil
+        guard !isCommonWord(p) else { return nil }
+        // A speaker: up to three words of no listed name (but a person's) right before a
+        // reporting verb (`Kementerian Koordinator Bidang Perekonomian` | `Muzdalifah mengatakan`;
+        // `Kementerian Kebudayaan Prancis menyatakan` stays whole).
+        if s.end - p <= 3, isSubjectVerb(s.end), isOfNoListedNameWords(p..<s.end),
+           (p..<s.end).allSatisfy({ t in lexiconMatch(t, t + 1).map { $0.0.type == .per } ?? true }) {
+            return p
+        }
+        return isNamedAlone(p) || isNamedAlone(s.end - 1) ? p : nil
     }
 
     /// Whether none of `words` is one of a listed organization's or place's name (`Energy
