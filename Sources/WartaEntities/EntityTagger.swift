@@ -2247,9 +2247,9 @@ final class Scan {
 
     /// A person of two words or more whose last word heads an English organization's name is
     /// that organization (`Fitch Ratings`, `Climate Council`, `Saiful Mujani Research`): no
-    /// person's name ends in one, whether the model read it or a speech verb named it.
+    /// unlisted person's name ends in one, whether the model read it or a speech verb named it.
     func englishOrganizationsAreNoPeople() {
-        for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start >= 2 {
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start >= 2 && mentions[k].lexiconID.isNone {
             let last = mentions[k].end - 1
             guard capitalized(last), isWord(last, in: Scan.englishOrganizationHeads) else { continue }
             mentions[k].type = .org
@@ -2278,7 +2278,7 @@ final class Scan {
 
     /// A person's role that ends with the honorifics written short right before the name ends
     /// before them (`Dekan Fakultas Ekonomi … Malang Dr.` | `Muhammad Sri Wahyudi`): a title
-    /// is the name's, not the office's. A role of titles only stays (`Prof`).
+    /// is the name's, not the office's. A role of titles only keeps its first (`Prof.` of `Prof. Dr.`).
     func trimTitlesOffRoles() {
         for k in mentions.indices where mentions[k].type == .per && mentions[k].role.source == .document && mentions[k].start >= 2 {
             var t = mentions[k].start - 1

@@ -942,7 +942,6 @@ extension Scan {
     /// Whether token `t` names a form of state before a country's name (`Republik`, `Kerajaan`).
     func isFormOfState(_ t: Int) -> Bool { isWord(t, in: Scan.formsOfState) }
 
-    /// The match keys of ``isFormOfState(_:)``.
     /// The words that end an English organization's name (``englishOrganizationsAreNoPeople()``), as match keys.
     static let englishOrganizationHeads: [[UInt8]] = [
         "group", "university", "institute", "research", "foundation", "ratings", "corporation", "corp", "holdings",
@@ -950,6 +949,8 @@ extension Scan {
         "studios", "productions", "pictures", "records", "entertainment", "club", "partners", "ventures", "labs",
         "technologies", "international", "times", "post", "news",
     ].map { Array($0.utf8) }
+
+    /// The match keys of ``isFormOfState(_:)``.
     static let formsOfState: [[UInt8]] = ["republik", "kerajaan", "federasi", "kesultanan", "keamiran"].map { Array($0.utf8) }
 
     /// The subtypes of the places an office holds (`Presiden`, `Gubernur`, `Bupati`, `Wali
