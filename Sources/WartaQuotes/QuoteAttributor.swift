@@ -760,8 +760,11 @@ final class QuoteScan {
             if isTerminal(k) || quoteFamily(k) != 0 { break }
             let m = mentionAt(k)
             if m >= 0 {
-                // `kata kuasa hukum Hendrogiarto`: the lawyer speaks, not the client.
-                if isPerson(m), let r = roleStart, isNamedByTitle(Int(m), r) { k = mentions.end(Int(m)); continue }
+                // `kata kuasa hukum Hendrogiarto`: the lawyer speaks, not the client; so does
+                // `kata pengacara Jokowi, Yakup Hasibuan,` (a relative noun in lower case).
+                if isPerson(m), let r = roleStart, isNamedByTitle(Int(m), r) || isRelative(r) && mentions.start(Int(m)) == r + 1 {
+                    k = mentions.end(Int(m)); continue
+                }
                 if isPerson(m), !isTitleGoingOn(at: mentions.end(Int(m)), limit: limit) { return .mention(Int(m)) }
                 if isPerson(m) { unknownTitle = true } else if org == nil { org = Int(m) }
                 k = mentions.end(Int(m)); continue

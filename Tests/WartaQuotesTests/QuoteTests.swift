@@ -541,6 +541,15 @@ struct SpeakerTests {
         #expect(s.entity.map { entities[$0].name } == "Joko Widodo")
     }
 
+    /// After the cue, a relative noun in lower case and a name, then a name between commas: the
+    /// second speaks (`kata pengacara Jokowi, Yakup Hasibuan,` is the lawyer); a title in
+    /// capitals names the speaker itself (`kata Pengacara Hotman Paris`).
+    @Test func theRelativeNamedAfterTheCueSpeaks() {
+        let lawyer = found("\"Itu semua sudah disampaikan,\" kata pengacara Jokowi, Yakup Hasibuan, di Mapolda Metro Jaya, Rabu (30/4/2025).")
+        #expect(lawyer.map(\.speaker) == ["Yakup Hasibuan"])
+        #expect(found("\"Kami sudah siap,\" kata Pengacara Hotman Paris kepada wartawan.").map(\.speaker) == ["Hotman Paris"])
+    }
+
     /// An organization speaks across when and where it spoke, set off by commas (`Fitch
     /// Ratings, Senin, menyatakan`), with its acronym in brackets too; an English organization's
     /// name is no person's (`Fitch Ratings`).
