@@ -66,6 +66,9 @@ struct Grouping {
     private var byName: HashedIntMap<Int>
     /// The latest person whose name holds each word (by the word's key hash); made at the first person.
     private var personByWord: HashedIntMap<Int>?
+    /// The person named with two words or more whose name holds each word, -1 for a word of two
+    /// such people's names (``joinEarlierShortNames(of:in:)``); made at the first.
+    private var fullNameOwners: HashedIntMap<Int>?
     private var nicknames = Nicknames()
     /// Places by their bare name ("semarang" for Kota Semarang and Semarang), with the cue
     /// word that named them, so Kota Semarang and Kabupaten Semarang stay apart; made at the first place.
@@ -177,10 +180,15 @@ struct Grouping {
     /// Notes the words of person `e`'s name `start..<end` for later partial names and nicknames.
     private mutating func notePersonWords(_ start: Int, _ end: Int, _ e: Int, _ doc: Document) {
         if personByWord == nil { personByWord = HashedIntMap(capacity: 16) }
+        let fullName = end - start >= 2
+        if fullName, fullNameOwners == nil { fullNameOwners = HashedIntMap(capacity: 16) }
         for t in start..<end where doc.tokens.kinds[t] == .word || doc.tokens.kinds[t] == .abbreviation {
-            personByWord![hash(t, t + 1, doc)] = e
+            let key = hash(t, t + 1, doc)
+            personByWord![key] = e
+            // Words only: an abbreviation (`No.`, `Dr.`) alone names no one.
+            if fullName, doc.tokens.kinds[t] == .word { fullNameOwners![key] = fullNameOwners![key].map { $0 == e ? e : -1 } ?? e }
         }
-        guard end - start >= 2 else { return }
+        guard fullName else { return }
         keyBytes.removeAll(keepingCapacity: true)
         keyEnds.removeAll(keepingCapacity: true)
         for t in start..<end {
@@ -215,8 +223,7 @@ struct Grouping {
     /// only: mentions are grouped in text order, so the one word had opened an entity of its own
     /// before the full name was known. Entities are then numbered again by first mention.
     mutating func joinEarlierShortNames(of mentions: [EntityMention], in doc: Document) {
-        guard personByWord != nil else { return }
-        let owners = fullNameOwners(of: mentions, in: doc)
+        guard let owners = fullNameOwners else { return }
         var into = Array(groups.indices)
         var joined = false
         for e in groups.indices where mentions[Int(groups[e].opening)].type == .per
@@ -229,21 +236,6 @@ struct Grouping {
             joined = true
         }
         if joined { renumber(joining: into) }
-    }
-
-    /// The person named with two words or more that each word of such a name belongs to, by
-    /// the word's key hash; -1 for a word of two people's names.
-    private mutating func fullNameOwners(of mentions: [EntityMention], in doc: Document) -> HashedIntMap<Int> {
-        var owners = HashedIntMap<Int>(capacity: 16)
-        for e in groups.indices where mentions[Int(groups[e].opening)].type == .per {
-            let start = Int(groups[e].nameStart), end = Int(groups[e].nameEnd)
-            guard end - start >= 2, !(start + 1..<end).contains(where: { Grouping.isByte($0, 0x2D, doc) }) else { continue }
-            for t in start..<end where doc.tokens.kinds[t] == .word {
-                let key = hash(t, t + 1, doc)
-                owners[key] = owners[key].map { $0 == e ? e : -1 } ?? e
-            }
-        }
-        return owners
     }
 
     /// Moves the mentions of each entity `e` with `into[e] != e` to entity `into[e]` (one that

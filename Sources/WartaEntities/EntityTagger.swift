@@ -93,6 +93,14 @@ public struct EntityTagger: Sendable {
         "rsup", "rsu", "rsia", "rsj", "rspad", "kepolisian", "otoritas", "politeknik", "perhimpunan", "himpunan", "federasi",
         "ikatan", "forum", "paguyuban", "komando", "perkumpulan", "pesantren", "koalisi",
     ]
+    /// The words that end an English organization's name (``englishOrganizationsAreNoPeople()``), as match keys.
+    static let englishOrganizationHeads: [[UInt8]] = [
+        "group", "university", "institute", "research", "foundation", "ratings", "corporation", "corp", "holdings",
+        "consulting", "securities", "airlines", "airways", "motors", "company", "council", "association", "agency",
+        "studios", "productions", "pictures", "records", "entertainment", "club", "partners", "ventures", "labs",
+        "technologies", "international", "times", "post", "news",
+    ].map { Array($0.utf8) }
+
     /// Company legal forms written after the name (as match keys).
     static let legalForms: [[UInt8]] = ["persero", "perseroda", "tbk", "ltd", "inc", "llc"].map { Array($0.utf8) }
     /// Abbreviations of common nouns (`PPN`, `TKP`, `WNI`; `Lexicons/common-acronyms.tsv`):
@@ -1324,7 +1332,7 @@ final class Scan {
             lexiconMatch(j, run.upperBound).flatMap { $0.0.type == .role ? $0 : nil }
         }
         func isRank(_ entry: LexiconEntry, _ j: Int) -> Bool {
-            entry.subtype == "rank" || entry.subtype == "honorific" && isAbbreviation(j)
+            entry.subtype == "rank" || entry.subtype == "honorific" && kinds[j] == .abbreviation
         }
         guard let j = (max(0, t - 3)..<t).first(where: { j in listedRole(j).map { isRank($0.0, j) && $0.1 == t } ?? false })
         else { return false }
@@ -1353,10 +1361,8 @@ final class Scan {
             && doc.bytes[Int(doc.tokens.starts[t]) + 1] == 0x2E
     }
 
-    /// Whether token `i` is a word written short, with its full stop (`H.`, `Dr.`, `Prof.`).
-    func isAbbreviation(_ i: Int) -> Bool {
-        doc.tokens.ends[i] - doc.tokens.starts[i] >= 2 && doc.bytes[Int(doc.tokens.ends[i]) - 1] == 0x2E
-    }
+    /// Whether token `t` is a listed honorific written short, with its full stop (`H.`, `Hj.`, `Dr.`).
+    func isShortHonorific(_ t: Int) -> Bool { kinds[t] == .abbreviation && isHonorific(t) }
 
     /// Whether token `i` is one capital letter, the initial of a name (`M` of `M Fadli Amri`),
     /// and not a Roman numeral (`Wilayah V`, `Komisi I`).
@@ -2251,7 +2257,7 @@ final class Scan {
     func englishOrganizationsAreNoPeople() {
         for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start >= 2 && mentions[k].lexiconID.isNone {
             let last = mentions[k].end - 1
-            guard capitalized(last), isWord(last, in: Scan.englishOrganizationHeads) else { continue }
+            guard capitalized(last), isWord(last, in: EntityTagger.englishOrganizationHeads) else { continue }
             mentions[k].type = .org
             mentions[k].subtype = .none
             mentions[k].lexiconID = .none
@@ -2284,7 +2290,7 @@ final class Scan {
             var t = mentions[k].start - 1
             guard mentions[k].role.b == doc.tokens.ends[t] else { continue }
             let roleStart = mentions[k].role.a
-            while t > 0, doc.tokens.starts[t] > roleStart, isAbbreviation(t), isHonorific(t) { t -= 1 }
+            while t > 0, doc.tokens.starts[t] > roleStart, isShortHonorific(t) { t -= 1 }
             if t < mentions[k].start - 1 { mentions[k].role.b = doc.tokens.ends[t] }
         }
     }

@@ -305,7 +305,7 @@ extension Scan {
             var p = end
             while p - 1 > out[k].start, end - p < 2, isDottedInitial(p - 1) { p -= 1 }
             var q = p
-            while q - 1 > out[k].start, p - q < 2, isAbbreviation(q - 1) && isHonorific(q - 1) { q -= 1 }
+            while q - 1 > out[k].start, p - q < 2, isShortHonorific(q - 1) { q -= 1 }
             guard q < end else { continue }
             out[k].end = q
             out[k + 1].start = p
@@ -941,14 +941,6 @@ extension Scan {
 
     /// Whether token `t` names a form of state before a country's name (`Republik`, `Kerajaan`).
     func isFormOfState(_ t: Int) -> Bool { isWord(t, in: Scan.formsOfState) }
-
-    /// The words that end an English organization's name (``englishOrganizationsAreNoPeople()``), as match keys.
-    static let englishOrganizationHeads: [[UInt8]] = [
-        "group", "university", "institute", "research", "foundation", "ratings", "corporation", "corp", "holdings",
-        "consulting", "securities", "airlines", "airways", "motors", "company", "council", "association", "agency",
-        "studios", "productions", "pictures", "records", "entertainment", "club", "partners", "ventures", "labs",
-        "technologies", "international", "times", "post", "news",
-    ].map { Array($0.utf8) }
 
     /// The match keys of ``isFormOfState(_:)``.
     static let formsOfState: [[UInt8]] = ["republik", "kerajaan", "federasi", "kesultanan", "keamiran"].map { Array($0.utf8) }
