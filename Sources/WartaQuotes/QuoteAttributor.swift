@@ -463,11 +463,25 @@ final class QuoteScan {
     /// `selesai. " ujar Amir.`), closes a quote: right after a comma or the end of a sentence
     /// and right before a verb of saying in lower case, it ends the words quoted, and what
     /// follows is their attribution, never a quote of its own.
+    /// A mark doubled by the page (`baik, " " jelas dr. Mahdian`) counts as one.
     func closesBeforeCue(_ i: Int) -> Bool {
-        guard opens(i), i > 0, isComma(i - 1) || isTerminal(i - 1), i + 1 < n,
-              !columns.flags[i + 1].contains(.capitalized), !columns.flags[i + 1].contains(.allCaps),
-              let v = speech(i + 1) else { return false }
+        guard opens(i) else { return false }
+        let before = i > 0 && quoteFamily(i - 1) == quoteFamily(i) ? i - 2 : i - 1
+        let after = i + 1 < n && quoteFamily(i + 1) == quoteFamily(i) ? i + 2 : i + 1
+        guard before >= 0, isComma(before) || isTerminal(before), after < n,
+              !columns.flags[after].contains(.capitalized), !columns.flags[after].contains(.allCaps),
+              let v = speech(after) else { return false }
         return v.isSaying
+    }
+
+    /// Whether straight mark `i`, read as opening because spaces stand on both sides of it,
+    /// closes the quote that is open: right after a comma or the end of a sentence
+    /// (`… pencuri, " Sebelumnya …`) it ends the words quoted, and what follows until the next
+    /// opening mark is the writer's, never a quote of its own.
+    func closesOpenQuote(_ i: Int) -> Bool {
+        guard opens(i), i > 0, isComma(i - 1) || isTerminal(i - 1), columns.bytes[Int(columns.starts[i])] == 0x22,
+              columns.ends[i - 1] < columns.starts[i] else { return false }
+        return i + 1 == n || columns.ends[i] < columns.starts[i + 1]
     }
 
     // MARK: Pass
@@ -514,7 +528,16 @@ final class QuoteScan {
                 }
                 if family != quoteFamily(o) { continue }
                 parts.append((o + 1)..<k)
-                if closing {
+                let spaced = !closing && closesOpenQuote(k)
+                if spaced && sentence(of: k - 1) > sentence(of: o + 1) + 3 {
+                    // Too far from its opening for this quote: the mark closed another, whose
+                    // opening was lost. This one ends with the sentence it opened in.
+                    addDirect(parts, firstOpen: firstOpen, close: nil)
+                    open = nil
+                    parts.removeAll()
+                    continue
+                }
+                if closing || spaced {
                     if let (cue, phrase, next) = interruption(after: k, limit: z) {
                         // `“Misalnya …,” kata dia, “sekarang …”`: one quote in two parts.
                         interrupted = (cue, phrase)

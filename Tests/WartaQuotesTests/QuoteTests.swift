@@ -342,6 +342,30 @@ struct IndirectQuoteTests {
         #expect(tail.count == 1 && tail.first?.text == "Warga diminta tidak mendekat." && tail.first?.cue == "ujar")
     }
 
+    /// A spaced straight mark after a comma or full stop closes the quote that is open even with
+    /// no cue after it (the attribution was lost): the writer's sentences up to the next opening
+    /// mark are no quote. From a scraped kumparan page, shortened.
+    @Test func aSpacedMarkClosesTheOpenQuote() {
+        let quoted = found("\"Kita harus disayangi nelayan kita sendiri tapi kita ditakuti nelayan-nelayan pencuri, \" Sebelumnya, pada tahun ini Kementan menargetkan produksi padi hingga 80 juta ton. \"Analisa kita menyesuaikan dengan data, \" kata Syahrul di Jakarta.")
+        #expect(quoted.map(\.text) == ["Kita harus disayangi nelayan kita sendiri tapi kita ditakuti nelayan-nelayan pencuri",
+                                        "Analisa kita menyesuaikan dengan data"])
+        #expect(quoted.last?.speaker == "Syahrul")
+    }
+
+    /// A spaced mark far from the opening one closes some other quote whose opening was lost:
+    /// the open quote ends with the sentence it opened in, and no quote opens at the mark.
+    @Test func aSpacedMarkFarFromTheOpeningOne() {
+        let quoted = found("\"Dari sidang-sidang sebelumnya sudah janjian. Ya, dekat karena memang sama mama dekat. Didi Kempot ternyata tak berdiam diri. Ia memiliki seorang anak. Backdrop merah-putih terlihat menemani para penari. Jarak nya sudah tiga tahun, \" Rinciannya, yang lolos adalah 17 orang.")
+        #expect(quoted.map(\.text) == ["Dari sidang-sidang sebelumnya sudah janjian."])
+    }
+
+    /// A closing mark doubled by the page before the cue (`baik, " " jelas`) is one mark: the
+    /// attribution after it is no quote.
+    @Test func aDoubledMarkBeforeTheCue() {
+        let quoted = found("Semakin kecil umur nya, justru semakin baik, \" \" jelas dr. Mahdian yang juga pemilik Rumah Sunat. Dilansir dari laman resmi Perdoski berikut cara merawat anak setelah disunat.")
+        #expect(quoted.isEmpty)
+    }
+
     /// A role with its organization before the verb stands for the role's holder, as after the
     /// cue: the organization does not speak (`Politikus PAN itu berharap`).
     @Test func aRoleOfAnOrganizationBeforeTheVerb() {
