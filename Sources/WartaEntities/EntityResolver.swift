@@ -36,7 +36,7 @@ public struct EntityResolver: Sendable {
     public func resolveIndexed(_ mentions: [EntityMention], in doc: Document) -> (entities: [Entity], entityOfMention: [Int]) {
         var grouping = Grouping(mentionCount: mentions.count)
         for k in mentions.indices { grouping.add(k, of: mentions, in: doc) }
-        grouping.joinEarlierShortNames(of: mentions, in: doc)
+        grouping.joinShortNames(of: mentions, in: doc)
         return (grouping.entities(of: mentions, in: doc), grouping.entityOfMention)
     }
 }
@@ -67,7 +67,7 @@ struct Grouping {
     /// The latest person whose name holds each word (by the word's key hash); made at the first person.
     private var personByWord: HashedIntMap<Int>?
     /// The person named with two words or more whose name holds each word, -1 for a word of two
-    /// such people's names (``joinEarlierShortNames(of:in:)``); made at the first.
+    /// such people's names (``joinEarlierPeople(_:of:in:)``); made at the first.
     private var fullNameOwners: HashedIntMap<Int>?
     private var nicknames = Nicknames()
     /// Places by their bare name ("semarang" for Kota Semarang and Semarang), with the cue
@@ -218,13 +218,23 @@ struct Grouping {
         if letters >= 4, type != .per { byInitials![Grouping.mix(ByteStringTable.hashEnd(beforeLast), type)] = e }
     }
 
+    /// Joins the entities named by part of a name given in full elsewhere in the document:
+    /// people named first by one word (``joinEarlierPeople(_:of:in:)``) and organizations named
+    /// by the words their full name starts with (``joinShortOrganizations(_:of:in:)``).
+    /// Entities are then numbered again by first mention.
+    mutating func joinShortNames(of mentions: [EntityMention], in doc: Document) {
+        var into = Array(groups.indices)
+        let people = joinEarlierPeople(&into, of: mentions, in: doc)
+        let organizations = joinShortOrganizations(&into, of: mentions, in: doc)
+        if people || organizations { renumber(joining: into) }
+    }
+
     /// Joins a person named first by one word (`Widodo`, or a nickname made of two, `Jokowi`) to the person
     /// a later mention names in full (`Joko Widodo`), when the word belongs to one such person
     /// only: mentions are grouped in text order, so the one word had opened an entity of its own
-    /// before the full name was known. Entities are then numbered again by first mention.
-    mutating func joinEarlierShortNames(of mentions: [EntityMention], in doc: Document) {
-        guard let owners = fullNameOwners else { return }
-        var into = Array(groups.indices)
+    /// before the full name was known. Returns whether it joined any.
+    private mutating func joinEarlierPeople(_ into: inout [Int], of mentions: [EntityMention], in doc: Document) -> Bool {
+        guard let owners = fullNameOwners else { return false }
         var joined = false
         for e in groups.indices where mentions[Int(groups[e].opening)].type == .per
             && groups[e].nameEnd - groups[e].nameStart == 1 {
@@ -235,7 +245,81 @@ struct Grouping {
             into[e] = owner
             joined = true
         }
-        if joined { renumber(joining: into) }
+        return joined
+    }
+
+    /// Words after an organization's name that name the same organization: the state (`DPR
+    /// RI`, `Kejaksaan Agung Republik Indonesia`), the country of its branch (`Shopee
+    /// Indonesia`), its legal form (`PT Antam Tbk.`, `(Persero)`) or its group (`Astra Group`).
+    static let sameOrganizationWords = ByteStringTable(keys: [
+        "ri", "republik", "indonesia", "persero", "perseroda", "tbk", "ltd", "inc", "llc", "group",
+    ])
+
+    /// Joins an organization named by the first words of a longer organization's name in the
+    /// document (before or after it) to that one, when the words after them name the same
+    /// organization (``sameOrganizationWords``: `DPR` and `DPR RI`), or when one of the two is a
+    /// club and one capitalised word follows a one-word name (`Persib` and `Persib Bandung`,
+    /// `Tottenham` and `Tottenham Hotspur`). A name that starts two such longer names joins
+    /// neither, nor do two names the lexicon gives different entries (`BPJS`, `BPJS Kesehatan`).
+    /// The entity keeps the longer name, and the lexicon entry of either. Returns whether it joined any.
+    private mutating func joinShortOrganizations(_ into: inout [Int], of mentions: [EntityMention], in doc: Document) -> Bool {
+        var longer = HashedIntMap<Int>(capacity: 16)
+        var any = false
+        for e in groups.indices where isOrganization(e, mentions) && groups[e].nameEnd - groups[e].nameStart >= 2 {
+            let a = Int(groups[e].nameStart), b = Int(groups[e].nameEnd)
+            for p in a + 1..<b where sameOrganization(after: p, to: b, doc) || b - p == 1 && p - a == 1 && isCapitalizedWord(p, doc) {
+                let key = hash(a, p, doc)
+                longer[key] = longer[key].map { $0 == e ? e : -1 } ?? e
+                any = true
+            }
+        }
+        guard any else { return false }
+        var joined = false
+        for e in groups.indices where isOrganization(e, mentions) {
+            let a = Int(groups[e].nameStart), b = Int(groups[e].nameEnd)
+            guard let l = longer[hash(a, b, doc)], l >= 0, l != e, into[l] == l, into[e] == e,
+                  isSameOrganization(e, l, mentions, doc) else { continue }
+            into[e] = l
+            if mentions[Int(groups[l].opening)].lexiconID == nil { groups[l].opening = groups[e].opening }
+            joined = true
+        }
+        return joined
+    }
+
+    /// Whether entity `e` is an organization.
+    private func isOrganization(_ e: Int, _ mentions: [EntityMention]) -> Bool { mentions[Int(groups[e].opening)].type == .org }
+
+    /// Whether tokens `p..<b` hold a word and only words of ``sameOrganizationWords`` and brackets or dots.
+    private func sameOrganization(after p: Int, to b: Int, _ doc: Document) -> Bool {
+        var words = 0
+        for t in p..<b {
+            if doc.tokens.kinds[t] == .punctuation, doc.tokens.count(t) == 1,
+               [0x28, 0x29, 0x2E].contains(doc.bytes[Int(doc.tokens.starts[t])]) { continue }
+            let r = Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t])
+            var word = r
+            if doc.bytes[r.upperBound - 1] == 0x2E { word = r.lowerBound..<r.upperBound - 1 }  // `Tbk.`
+            guard Grouping.sameOrganizationWords.contains(doc.bytes, word, lowercase: true) else { return false }
+            words += 1
+        }
+        return words > 0
+    }
+
+    /// Whether token `t` is a word that starts with a capital.
+    private func isCapitalizedWord(_ t: Int, _ doc: Document) -> Bool {
+        doc.tokens.kinds[t] == .word && doc.tokens.flags[t].contains(.capitalized)
+    }
+
+    /// Whether short organization `e` and organization `l`, whose name starts with `e`'s,
+    /// name one: no two lexicon entries, and a club's town or second name only after a club.
+    private func isSameOrganization(_ e: Int, _ l: Int, _ mentions: [EntityMention], _ doc: Document) -> Bool {
+        let short = mentions[Int(groups[e].opening)], long = mentions[Int(groups[l].opening)]
+        if let i = short.lexiconID, let j = long.lexiconID, i != j { return false }
+        let extra = Int(groups[l].nameEnd) - Int(groups[e].nameEnd - groups[e].nameStart) - Int(groups[l].nameStart)
+        if extra == 1, groups[e].nameEnd - groups[e].nameStart == 1,
+           !sameOrganization(after: Int(groups[l].nameEnd) - 1, to: Int(groups[l].nameEnd), doc) {
+            return short.subtype == "sport" || long.subtype == "sport"
+        }
+        return true
     }
 
     /// Moves the mentions of each entity `e` with `into[e] != e` to entity `into[e]` (one that
