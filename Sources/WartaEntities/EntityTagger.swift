@@ -101,6 +101,12 @@ public struct EntityTagger: Sendable {
         "technologies", "international", "times", "post", "news",
     ].map { Array($0.utf8) }
 
+    /// English words that end an event's name (``Scan/eventsNamedLast()``), as match keys.
+    static let englishEventHeads: [[UInt8]] = [
+        "games", "open", "masters", "cup", "championship", "championships", "awards", "festival", "expo", "summit",
+        "olympics", "marathon", "prix",
+    ].map { Array($0.utf8) }
+
     /// Company legal forms written after the name (as match keys).
     static let legalForms: [[UInt8]] = ["persero", "perseroda", "tbk", "ltd", "inc", "llc"].map { Array($0.utf8) }
     /// Abbreviations of common nouns (`PPN`, `TKP`, `WNI`; `Lexicons/common-acronyms.tsv`):
@@ -296,6 +302,7 @@ public struct EntityTagger: Sendable {
         scan.resolveAmbiguousPlaces()
         scan.countriesAreNoPeople()
         scan.englishOrganizationsAreNoPeople()
+        scan.eventsNamedLast()
         // After it: initials are no country (`berinisial AS`).
         scan.peopleByInitials()
         scan.aliasesInBracketsTakeTheirNamesType()
@@ -2263,6 +2270,51 @@ final class Scan {
             mentions[k].lexiconID = .none
             mentions[k].role = .none
         }
+    }
+
+    /// Capitalised names ending in an English word for an event, with a year after it or not
+    /// (`SEA Games 2019`, `Russian Open`, `Grammy Awards`, `Java Jazz Festival`), are events:
+    /// the people, organizations and places the model or the lexicon read in their words
+    /// (`Russian` a person, `SEA` a village) are dropped for one event. A name inside that the
+    /// lexicon lists as something other than a village (`Indonesia` of Indonesia Open, `FIFA`
+    /// of FIFA World Cup) is kept, and then no event is made.
+    func eventsNamedLast() {
+        var events: [Mention] = []
+        for c in capitals {
+            let h = Int(c)
+            guard h > 0, capitalized(h), !allCaps(h), isWord(h, in: EntityTagger.englishEventHeads),
+                  h + 1 >= doc.tokens.count || !capitalized(h + 1) && !allCaps(h + 1) else { continue }
+            var start = h
+            // Back over the capitalised words of the name to the sentence's start, or in a
+            // headline in title case to a word of the language (`Pemkab Bogor Raih Mandaya Awards`).
+            let headline = Scan.line(containing: h, in: titleCaseLines)
+            while start > 0, !isSentenceStart(start), kinds[start - 1] == .word, capitalized(start - 1) || allCaps(start - 1),
+                  !headline || !isCommonWord(start - 1) { start -= 1 }
+            if start < h, isSentenceStart(start), isCommonWord(start) { start += 1 }
+            guard start < h else { continue }
+            let end = h + 1 < doc.tokens.count && isYear(h + 1) ? h + 2 : h + 1
+            if let e = events.last, e.end > start { continue }
+            events.append(Mention(start: start, end: end, type: .event, subtype: .key(of: h)))
+        }
+        guard !events.isEmpty else { return }
+        var kept: [Mention] = []
+        var dropped = [Bool](repeating: false, count: mentions.count)
+        for e in events {
+            let inside = mentions.indices.filter { mentions[$0].start < e.end && e.start < mentions[$0].end }
+            guard inside.allSatisfy({ isReadInsideEvent(mentions[$0], e) }) else { continue }
+            for k in inside { dropped[k] = true }
+            kept.append(e)
+        }
+        guard !kept.isEmpty else { return }
+        mentions = mentions.indices.filter { !dropped[$0] }.map { mentions[$0] } + kept
+        mentions.sort { $0.start < $1.start }
+    }
+
+    /// Whether mention `m` lies inside event `e` and is a reading of its words the event
+    /// replaces: a person, organization or place not listed, or listed as a village.
+    func isReadInsideEvent(_ m: Mention, _ e: Mention) -> Bool {
+        guard e.start <= m.start, m.end <= e.end, [.per, .org, .loc].contains(m.type) else { return false }
+        return m.lexiconID.isNone || m.type == .per || string(m.subtype) == "village"
     }
 
     /// Whether mention `k` is a one-word person that is a degree after a person's name and a

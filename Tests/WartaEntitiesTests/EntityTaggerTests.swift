@@ -979,6 +979,16 @@ struct EntityTaggerTests {
         let doc = TextAnalyzer().analyze("Di Kota Contoh ramai.")
         #expect(EntityTagger(lexicon: lexicon).tag(doc) == [EntityMention(start: 1, end: 3, type: .loc, subtype: "city", lexiconID: "99")])
     }
+
+    /// A capitalised name ending in an English word for an event, with its year, is an event:
+    /// no person (`Russian`) or village (`SEA`) is read in its words; a listed country inside
+    /// (`Indonesia` of Indonesia Open) is kept, and then no event is made.
+    @Test func eventsNamedLastAreEvents() {
+        #expect(tagged("Ganda campuran Ketut dan Tania menjuarai Russian Open 2019 pekan lalu. Timnas Basket Indonesia berangkat ke SEA Games 2019 di Filipina.")
+                == ["PER Ketut", "PER Tania", "EVENT Russian Open 2019", "ORG Timnas Basket Indonesia", "EVENT SEA Games 2019", "LOC Filipina"])
+        #expect(tagged("Lagu itu memenangkan dua Grammy Awards tahun lalu.") == ["EVENT Grammy Awards"])
+        #expect(tagged("Anthony Ginting tampil di Indonesia Open 2019 di Istora Senayan.").contains("LOC Indonesia"))
+    }
 }
 
 @Suite("Entity identities")
