@@ -302,6 +302,7 @@ public struct EntityTagger: Sendable {
         scan.resolveAmbiguousPlaces()
         scan.countriesAreNoPeople()
         scan.englishOrganizationsAreNoPeople()
+        scan.placesNamedAfterPeople()
         scan.eventsNamedLast()
         // After it: initials are no country (`berinisial AS`).
         scan.peopleByInitials()
@@ -2270,6 +2271,34 @@ final class Scan {
             mentions[k].lexiconID = .none
             mentions[k].role = .none
         }
+    }
+
+    /// A person's name right after a place's cue word (`Kota Ho Chi Minh`, `Desa Suharto`) or
+    /// ending in `City` (`Ho Chi Minh City`) names a place: the model reads a man's name, but
+    /// no person stands there. A person with a role, or after one, is left alone (`Kepala Desa
+    /// Sutrisno`, `Wali Kota Bobby Nasution`: the cue is the role's).
+    func placesNamedAfterPeople() {
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].role.isNone {
+            let start = mentions[k].start, last = mentions[k].end - 1
+            if start > 0, has(start - 1, .location), capitalized(start - 1), !isRoleEnding(at: start),
+               let sub = withKey(start - 1, { EntityTagger.cueSubtypes[String(decoding: $0, as: UTF8.self)] }) {
+                mentions[k].start = start - 1
+                mentions[k].subtype = intern(sub)
+            } else if last > start, capitalized(last), isWord(last, in: [Array("city".utf8)]) {
+                mentions[k].subtype = intern("city")
+            } else {
+                continue
+            }
+            mentions[k].type = .loc
+            mentions[k].lexiconID = .none
+        }
+    }
+
+    /// Whether a role the lexicon lists ends right before token `t` (`Wali Kota` before a
+    /// headline's `Wahyu Hidayat`, where no role was attached).
+    func isRoleEnding(at t: Int) -> Bool {
+        guard t >= 2, let (entry, end) = lexiconMatch(t - 2, t) else { return false }
+        return entry.type == .role && end == t
     }
 
     /// Capitalised names ending in an English word for an event, with a year after it or not

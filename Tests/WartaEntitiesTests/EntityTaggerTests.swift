@@ -980,6 +980,15 @@ struct EntityTaggerTests {
         #expect(EntityTagger(lexicon: lexicon).tag(doc) == [EntityMention(start: 1, end: 3, type: .loc, subtype: "city", lexiconID: "99")])
     }
 
+    /// A man's name after a place's cue word or before `City` names a place; after a role it
+    /// is the role holder's (`Kepala Desa Sutrisno`, `Wali Kota Bobby Nasution`).
+    @Test func placesNamedAfterPeopleArePlaces() {
+        #expect(tagged("Sebuah kota kecil di timur laut Kota Ho Chi Minh, Vietnam.") == ["LOC Kota Ho Chi Minh", "LOC Vietnam"])
+        #expect(tagged("Pabriknya di Ho Chi Minh City, Vietnam.") == ["LOC Ho Chi Minh City", "LOC Vietnam"])
+        #expect(tagged("Kepala Desa Sutrisno mengatakan warga aman.") == ["PER Sutrisno"])
+        #expect(tagged("Wali Kota Bobby Nasution meninjau lokasi.") == ["PER Bobby Nasution"])
+    }
+
     /// A capitalised name ending in an English word for an event, with its year, is an event:
     /// no person (`Russian`) or village (`SEA`) is read in its words; a listed country inside
     /// (`Indonesia` of Indonesia Open) is kept, and then no event is made.
