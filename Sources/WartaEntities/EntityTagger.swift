@@ -93,17 +93,18 @@ public struct EntityTagger: Sendable {
         "rsup", "rsu", "rsia", "rsj", "rspad", "kepolisian", "otoritas", "politeknik", "perhimpunan", "himpunan", "federasi",
         "ikatan", "forum", "paguyuban", "komando", "perkumpulan", "pesantren", "koalisi",
     ]
-    /// The words that end an English organization's name (``englishOrganizationsAreNoPeople()``), as match keys.
-    static let englishOrganizationHeads: [[UInt8]] = [
+    /// The words that end an organization's name written head last, English or Indonesian
+    /// (`Fitch Ratings`, `Mandiri Sekuritas`; ``englishOrganizationsAreNoPeople()``), as match keys.
+    static let trailingOrganizationHeads: [[UInt8]] = [
         "group", "university", "institute", "research", "foundation", "ratings", "corporation", "corp", "holdings",
         "consulting", "securities", "airlines", "airways", "motors", "company", "council", "association", "agency",
         "studios", "productions", "pictures", "records", "entertainment", "club", "partners", "ventures", "labs",
-        "technologies", "international", "times", "post", "news",
+        "technologies", "international", "times", "post", "news", "bank", "insurance", "capital", "finance", "sekuritas",
     ].map { Array($0.utf8) }
 
     /// English words that end an event's name (``Scan/eventsNamedLast()``), as match keys.
     static let englishEventHeads: [[UInt8]] = [
-        "games", "open", "masters", "cup", "championship", "championships", "awards", "festival", "expo", "summit",
+        "games", "open", "masters", "cup", "championship", "championships", "award", "awards", "festival", "expo", "summit",
         "olympics", "marathon", "prix",
     ].map { Array($0.utf8) }
 
@@ -2265,7 +2266,7 @@ final class Scan {
     func englishOrganizationsAreNoPeople() {
         for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start >= 2 && mentions[k].lexiconID.isNone {
             let last = mentions[k].end - 1
-            guard capitalized(last), isWord(last, in: EntityTagger.englishOrganizationHeads) else { continue }
+            guard capitalized(last), isWord(last, in: EntityTagger.trailingOrganizationHeads) else { continue }
             mentions[k].type = .org
             mentions[k].subtype = .none
             mentions[k].lexiconID = .none

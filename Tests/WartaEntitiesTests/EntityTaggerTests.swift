@@ -865,13 +865,17 @@ struct EntityTaggerTests {
         #expect(tagged("Menurut Pak Harto, pihaknya mendukung.", model: nil) == ["PER Harto"])
     }
 
-    /// A name the model reads as a person's but that ends in an English organization's head
-    /// word is an organization (`Climate Council`, `Toge Productions`); a person's stays.
+    /// A name the model reads as a person's but that ends in the head word of an organization
+    /// written last is an organization (`Climate Council`, `Toge Productions`, `Phillip
+    /// Sekuritas`); a person's stays.
     @Test func anEnglishOrganizationsHeadWordEndsNoPersonsName() {
         #expect(tagged("Amanda McKenzie, CEO dari Climate Council, mengatakan hal itu.").contains("ORG Climate Council"))
         let studios = tagged("Studio lokal seperti Touchten Games, Toge Productions, Agate Studios, dan beberapa kelompok lain hadir.")
         #expect(studios.contains("ORG Toge Productions") && studios.contains("ORG Agate Studios"))
         #expect(tagged("Amanda McKenzie, CEO dari Climate Council, mengatakan hal itu.").contains("PER Amanda McKenzie"))
+        // Indonesian heads written last too.
+        #expect(tagged("Direktur Phillip Sekuritas, Thessalonica Winarto mengapresiasi semua pihak.")
+                == ["ORG Phillip Sekuritas", "PER Thessalonica Winarto"])
     }
 
     /// A listed organization the model runs on into a name right before a reporting verb ends
@@ -996,6 +1000,7 @@ struct EntityTaggerTests {
         #expect(tagged("Ganda campuran Ketut dan Tania menjuarai Russian Open 2019 pekan lalu. Timnas Basket Indonesia berangkat ke SEA Games 2019 di Filipina.")
                 == ["PER Ketut", "PER Tania", "EVENT Russian Open 2019", "ORG Timnas Basket Indonesia", "EVENT SEA Games 2019", "LOC Filipina"])
         #expect(tagged("Lagu itu memenangkan dua Grammy Awards tahun lalu.") == ["EVENT Grammy Awards"])
+        #expect(tagged("Tahun ini panitia mengadakan Banyuwangi Award 2019 di alun-alun.") == ["EVENT Banyuwangi Award 2019"])
         #expect(tagged("Anthony Ginting tampil di Indonesia Open 2019 di Istora Senayan.").contains("LOC Indonesia"))
     }
 }
