@@ -265,7 +265,8 @@ struct ModelMergeTests {
 
     /// A word of the language that opens the sentence is no part of the person after it when
     /// the document names that person elsewhere (`Janji Burhanuddin` after `Jaksa Agung
-    /// Burhanuddin`); a given name is (`Budi Santoso`, though `budi` is a word too).
+    /// Burhanuddin`, `Tampilan Ryan` after `Ryan Reynolds`); a given name is (`Budi Santoso`,
+    /// though `budi` is a word too).
     @Test func aSentenceOpeningNounIsNoPartOfTheName() {
         let passes: (Scan) -> Void = { $0.commonWordsOffPeople() }
         let text = "Jaksa Agung Burhanuddin hadir. Janji Burhanuddin diucapkan saat itu."
@@ -274,6 +275,9 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged(alone, [(0..<2, .per)], then: passes) == ["PER Janji Burhanuddin"])
         let given = "Kepala Desa Santoso hadir. Budi Santoso juga tampil."
         #expect(ModelMergeTests.merged(given, [(2..<3, .per), (5..<7, .per)], then: passes).last == "PER Budi Santoso")
+        // The first word of a full name named elsewhere: Ryan of Ryan Reynolds.
+        let first = "Ryan Reynolds mengenakan jas krem. Tampilan Ryan ini mengimbangi gaun Blake."
+        #expect(ModelMergeTests.merged(first, [(0..<2, .per), (6..<8, .per)], then: passes) == ["PER Ryan Reynolds", "PER Ryan"])
     }
 
     /// Three capitals that spell the initials of a person of three words are that person

@@ -1286,16 +1286,18 @@ extension Scan {
     }
 
     /// Takes a person's first word off when it is a word of the language that opens the
-    /// sentence, is no given name and the rest is a person the document names elsewhere
-    /// (`Tampilan Ryan`, `Janji Burhanuddin`, `Jasad Endang`: the noun is capitalised only
+    /// sentence, is no given name and the rest is a person the document names elsewhere, or
+    /// the first or last word of one (`Tampilan Ryan` with Ryan Reynolds, `Janji Burhanuddin`,
+    /// `Jasad Endang`: the noun is capitalised only
     /// because the sentence starts with it). `Budi Santoso` keeps `Budi`, a given name.
     func commonWordsOffPeople() {
         // The people's names, and how many people end with each word.
-        var names = HashedIntSet(), lastWords = HashedIntMap<Int>()
+        var names = HashedIntSet(), lastWords = HashedIntMap<Int>(), firstWords = HashedIntSet()
         for m in mentions where m.type == .per {
             _ = names.insert(nameHash(m))
             let last = keyHash(m.end - 1)
             lastWords[last] = (lastWords[last] ?? 0) + 1
+            if m.end - m.start >= 2 { _ = firstWords.insert(keyHash(m.start)) }
         }
         for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start >= 2 {
             let m = mentions[k], s = m.start
@@ -1303,7 +1305,9 @@ extension Scan {
                   !isGivenName(s), !isWordOfListedPeople(s), capitalized(s + 1) else { continue }
             var rest = m
             rest.start += 1
-            let named = names.contains(nameHash(rest)) || rest.end - rest.start == 1 && (lastWords[keyHash(rest.start)] ?? 0) >= 2
+            // One word left: the last word of another person's name, or the first of a full name.
+            let named = names.contains(nameHash(rest)) || rest.end - rest.start == 1
+                && ((lastWords[keyHash(rest.start)] ?? 0) >= 2 || firstWords.contains(keyHash(rest.start)))
             if named { mentions[k].start = s + 1 }
         }
     }
