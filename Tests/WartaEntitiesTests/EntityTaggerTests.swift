@@ -1007,25 +1007,32 @@ struct EntityTaggerTests {
 
 @Suite("Entity identities")
 struct EntityResolverTests {
-    /// The people of `text` as the resolver groups the mentions given (`PER` spans by text,
-    /// longer names first).
-    static func people(_ text: String, _ names: [String]) -> [[String]] {
-        let doc = TextAnalyzer().analyze(text)
+    /// The mentions `make` gives for each of `names` where it stands in `text`, in the order the
+    /// names are given (a name inside one given before it, `Ahmad Riza` in Ahmad Riza Patria, is
+    /// no mention), sorted by start.
+    static func mentions<Name>(of names: [Name], in text: String, _ doc: Document, text name: (Name) -> String,
+                               make: (Name, Int, Int) -> EntityMention) -> [EntityMention] {
         var mentions: [EntityMention] = []
-        for name in names {
+        for given in names {
             var from = text.startIndex
-            while let r = text.range(of: name, range: from..<text.endIndex) {
+            while let r = text.range(of: name(given), range: from..<text.endIndex) {
                 let a = text.utf8.distance(from: text.utf8.startIndex, to: r.lowerBound)
                 let b = text.utf8.distance(from: text.utf8.startIndex, to: r.upperBound)
                 let toks = (0..<doc.tokens.count).filter { Int(doc.tokens.starts[$0]) >= a && Int(doc.tokens.ends[$0]) <= b }
-                // A name inside one given before it (`Ahmad Riza` in Ahmad Riza Patria) is no mention.
                 if let f = toks.first, let l = toks.last, !mentions.contains(where: { $0.start <= l && f < $0.end }) {
-                    mentions.append(EntityMention(start: f, end: l + 1, type: .per))
+                    mentions.append(make(given, f, l + 1))
                 }
                 from = r.upperBound
             }
         }
-        mentions.sort { $0.start < $1.start }
+        return mentions.sorted { $0.start < $1.start }
+    }
+
+    /// The people of `text` as the resolver groups the mentions given (`PER` spans by text,
+    /// longer names first).
+    static func people(_ text: String, _ names: [String]) -> [[String]] {
+        let doc = TextAnalyzer().analyze(text)
+        let mentions = Self.mentions(of: names, in: text, doc, text: { $0 }) { _, f, e in EntityMention(start: f, end: e, type: .per) }
         return EntityResolver().resolve(mentions, in: doc).map { e in e.mentions.map { mentionText(doc, $0) } }
     }
 
@@ -1071,24 +1078,13 @@ struct EntityResolverTests {
         #expect(entityOfMention == [0, 1, 0])
     }
 
-    /// The entities of the organizations `names` in `text`, each mention found where its name
-    /// stands (a name inside a longer one given is no mention), with its subtype and lexicon id.
+    /// The entities of the organizations `names` in `text` (name, subtype, lexicon id), each
+    /// mention found where its name stands, longer names first.
     static func organizations(_ text: String, _ names: [(String, String?, String?)]) -> [(name: String, id: String?, mentions: [String])] {
         let doc = TextAnalyzer().analyze(text)
-        var mentions: [EntityMention] = []
-        for (name, subtype, id) in names.sorted(by: { $0.0.count > $1.0.count }) {
-            var from = text.startIndex
-            while let r = text.range(of: name, range: from..<text.endIndex) {
-                let a = text.utf8.distance(from: text.utf8.startIndex, to: r.lowerBound)
-                let b = text.utf8.distance(from: text.utf8.startIndex, to: r.upperBound)
-                let toks = (0..<doc.tokens.count).filter { Int(doc.tokens.starts[$0]) >= a && Int(doc.tokens.ends[$0]) <= b }
-                if let f = toks.first, let l = toks.last, !mentions.contains(where: { $0.start <= l && f < $0.end }) {
-                    mentions.append(EntityMention(start: f, end: l + 1, type: .org, subtype: subtype, lexiconID: id))
-                }
-                from = r.upperBound
-            }
+        let mentions = Self.mentions(of: names.sorted { $0.0.count > $1.0.count }, in: text, doc, text: { $0.0 }) { given, f, e in
+            EntityMention(start: f, end: e, type: .org, subtype: given.1, lexiconID: given.2)
         }
-        mentions.sort { $0.start < $1.start }
         return EntityResolver().resolve(mentions, in: doc).map { e in (e.name, e.lexiconID, e.mentions.map { mentionText(doc, $0) }) }
     }
 
