@@ -102,6 +102,9 @@ public struct EntityTagger: Sendable {
         "technologies", "international", "times", "post", "news", "bank", "insurance", "capital", "finance", "sekuritas",
     ].map { Array($0.utf8) }
 
+    /// The English word that ends a city's name (``Scan/placesNamedAfterPeople()``), as a match key.
+    static let cityWord: [[UInt8]] = [Array("city".utf8)]
+
     /// English words that end an event's name (``Scan/eventsNamedLast()``), as match keys.
     static let englishEventHeads: [[UInt8]] = [
         "games", "open", "masters", "cup", "championship", "championships", "award", "awards", "festival", "expo", "summit",
@@ -2285,7 +2288,7 @@ final class Scan {
                let sub = withKey(start - 1, { EntityTagger.cueSubtypes[String(decoding: $0, as: UTF8.self)] }) {
                 mentions[k].start = start - 1
                 mentions[k].subtype = intern(sub)
-            } else if last > start, capitalized(last), isWord(last, in: [Array("city".utf8)]) {
+            } else if last > start, capitalized(last), isWord(last, in: EntityTagger.cityWord) {
                 mentions[k].subtype = intern("city")
             } else {
                 continue
