@@ -50,6 +50,8 @@ TEXT = {
     "relational titles": lambda i, r: f"Kuasa hukum {name(r)} {name(r)}{i}, {name(r)} {name(r)}, mengatakan kliennya {name(r)} alias {name(r)}{i} siap.",
     "names given in full later": lambda i, r: (f"Menurut Santo{letters(i)}, harga naik, kata Jok{letters(i)}wi. Kata {name(r)} Santo{letters(i)} "
                                                f"dan Jok{letters(i)} Widodo, harga naik."),
+    "events and organizations named short": lambda i, r: (f"Tim {name(r)}{letters(i)} Indonesia juara SEA Games 2019. Persib{letters(i)} menang. "
+                                                          f"DPR{letters(i)} dan DPR{letters(i)} RI rapat di Kota {name(r)} City."),
     "initials and given names": lambda i, r: (f"Bupati Luwu Utara Indah {name(r)} Andriani{i} hadir. Sebelumnya, Indah menyampaikan, "
                                               f'AHY dan A{chr(65 + i % 26)}Y hadir. "Siap," ujar {name(r)}. CEO Tesla itu datang.'),
 }

@@ -2330,16 +2330,19 @@ final class Scan {
             events.append(Mention(start: start, end: end, type: .event, subtype: .key(of: h)))
         }
         guard !events.isEmpty else { return }
-        var kept: [Mention] = []
-        var dropped = [Bool](repeating: false, count: mentions.count)
-        for e in events {
-            let inside = mentions.indices.filter { mentions[$0].start < e.end && e.start < mentions[$0].end }
-            guard inside.allSatisfy({ isReadInsideEvent(mentions[$0], e) }) else { continue }
-            for k in inside { dropped[k] = true }
-            kept.append(e)
+        // Each token's event (events do not overlap), so each mention finds its own in one
+        // look per token: a document of thousands of events stays linear.
+        var eventAt = [Int32](repeating: -1, count: doc.tokens.count)
+        for (n, e) in events.enumerated() { for t in e.start..<e.end { eventAt[t] = Int32(n) } }
+        var blocked = [Bool](repeating: false, count: events.count)
+        for m in mentions {
+            for t in m.start..<m.end where eventAt[t] >= 0 && !isReadInsideEvent(m, events[Int(eventAt[t])]) {
+                blocked[Int(eventAt[t])] = true
+            }
         }
-        guard !kept.isEmpty else { return }
-        mentions = mentions.indices.filter { !dropped[$0] }.map { mentions[$0] } + kept
+        guard blocked.contains(false) else { return }
+        mentions.removeAll { m in (m.start..<m.end).contains { eventAt[$0] >= 0 && !blocked[Int(eventAt[$0])] } }
+        mentions += events.indices.filter { !blocked[$0] }.map { events[$0] }
         mentions.sort { $0.start < $1.start }
     }
 
