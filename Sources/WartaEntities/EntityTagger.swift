@@ -2237,11 +2237,12 @@ final class Scan {
             && !isGivenName(m.start) && !isWordOfListedPeople(m.start) {
             products.insert(keyHash(m.start))
         }
+        let brands = productBrands()
         var words: [Int] = []
         var personEnds: [Bool]? = nil
         var personWords: HashedIntSet? = nil
         for k in mentions.indices where isCommonWordName(k, &personWords) || isProductName(mentions[k], products)
-            || isDegreeAfterName(k, &personEnds) {
+            || isBrandedProduct(mentions[k], brands) || isDegreeAfterName(k, &personEnds) {
             words.append(k)
         }
         dropMentions(at: words)
@@ -2396,6 +2397,25 @@ final class Scan {
             }
         }
         if trimmed { coverMentions() }
+    }
+
+    /// The key hashes of the capitalised words right after a product noun in the document
+    /// (`mobil Kia`, `motor Vespa`), no given name or listed person's word (`mobil Dora`).
+    func productBrands() -> HashedIntSet {
+        var brands = HashedIntSet()
+        for c in capitals {
+            let t = Int(c)
+            guard isAfterProductNoun(t), !keyIsEmpty(t), !isGivenName(t), !isWordOfListedPeople(t) else { continue }
+            brands.insert(keyHash(t))
+        }
+        return brands
+    }
+
+    /// Whether `m` is a person of two words or more whose first word a product noun names in
+    /// the document (`Kia Rio`, `Kia Sportage` after `mobil Kia`): a model of the brand.
+    func isBrandedProduct(_ m: Mention, _ brands: HashedIntSet) -> Bool {
+        !brands.isEmpty && m.type == .per && m.end - m.start >= 2 && m.lexiconID.isNone && !keyIsEmpty(m.start)
+            && brands.contains(keyHash(m.start))
     }
 
     /// Whether `m` is a one-word person whose word names a product elsewhere (`products`: key hashes).

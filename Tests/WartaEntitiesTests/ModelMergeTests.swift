@@ -242,6 +242,17 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged(person, [(4..<5, .per), (6..<7, .per)], then: passes) == ["PER Dora"])
     }
 
+    /// A person of two words whose first word a product noun names in the document is a model
+    /// of that brand (`Kia Rio` after `mobil Kia`); a person's name after the noun is not a
+    /// brand (`mobil Dora`: Dora Natalia stays).
+    @Test func aModelOfABrandIsNoPerson() {
+        let passes: (Scan) -> Void = { $0.nameWords = NERModel.builtIn?.multiWord; $0.dropCommonWordNames() }
+        let cars = "Model mobil Kia yang dijual meliputi Kia Rio dan Kia Sportage."
+        #expect(ModelMergeTests.merged(cars, [(6..<8, .per), (9..<11, .per)], then: passes).isEmpty)
+        let person = "Ia mengambil kunci mobil Dora. Dora Natalia kembali menghardik petugas itu."
+        #expect(ModelMergeTests.merged(person, [(6..<8, .per)], then: passes) == ["PER Dora Natalia"])
+    }
+
     /// A name the document shows speaking (`," jelas Powell`) or names with an
     /// honorific (`Pak Rosan`) is a person wherever the model read it as a place or an
     /// organization; not a word a speech verb only stands before inside a phrase (`destinasi
