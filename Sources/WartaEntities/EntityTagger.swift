@@ -283,6 +283,8 @@ public struct EntityTagger: Sendable {
             scan.acronymsOfModelOrganizations()
             scan.namesAcrossParticles()
             scan.organizationsEndingInSpeakers()
+            // Before the names are repeated: the words of a phrase dropped protect no one-word name.
+            scan.dropPhrasesWrittenInLowerCase()
             scan.repeatNames()
             scan.dropPeopleWrittenInLowerCase()
             scan.speakersBeforeSpeechVerbs()

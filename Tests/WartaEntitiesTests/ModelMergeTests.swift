@@ -222,6 +222,17 @@ struct ModelMergeTests {
         #expect(ModelMergeTests.merged(name, [(0..<1, .per), (6..<7, .per)], then: passes) == ["PER Sekar", "PER Sekar"])
     }
 
+    /// A person of two words or more whose words the document also writes one after another
+    /// in lower case is a phrase a headline capitalised (`School Kitchen` beside `school
+    /// kitchen`); a name whose words stand apart in lower case stays (`Bunga Lestari`).
+    @Test func aPhraseWrittenInLowerCaseIsNoPerson() {
+        let passes: (Scan) -> Void = { $0.nameWords = NERModel.builtIn!.multiWord; $0.dropPhrasesWrittenInLowerCase() }
+        let phrase = "Menteri Usulkan Skema Lewat School Kitchen\n\nMenteri mengusulkan skema school kitchen di sekolah."
+        #expect(!ModelMergeTests.merged(phrase, [(4..<6, .per)], then: passes).contains("PER School Kitchen"))
+        let name = "Bunga Lestari hadir. Ia membawa bunga dan hidup lestari."
+        #expect(ModelMergeTests.merged(name, [(0..<2, .per)], then: passes) == ["PER Bunga Lestari"])
+    }
+
     /// A model span that takes in the acronym in brackets after a name gives the name and the
     /// acronym as two mentions, as the rules do; a legal form in brackets is no acronym.
     @Test func aNameAndItsBracketedAcronymAreTwoMentions() {

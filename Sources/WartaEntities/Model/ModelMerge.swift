@@ -799,10 +799,18 @@ extension Scan {
     }
 
     /// The hashes (``lowercaseHash(_:)``) of the words of `tokens` that the document also
-    /// writes in lower case; only words as long as one of them and with its first two letters
-    /// are hashed.
+    /// writes in lower case.
     func wordsWrittenInLowerCase(among tokens: [Int]) -> HashedIntSet {
-        guard !tokens.isEmpty else { return HashedIntSet() }
+        var out = HashedIntSet()
+        forEachLowerCaseWord(among: tokens) { _, h in out.insert(h) }
+        return out
+    }
+
+    /// Calls `body` with each token the document writes in lower case that is a word of
+    /// `tokens` (whatever their case), and its ``lowercaseHash(_:)``; only words as long as one
+    /// of them and with its first two letters are hashed.
+    func forEachLowerCaseWord(among tokens: [Int], _ body: (Int, Int) -> Void) {
+        guard !tokens.isEmpty else { return }
         var wanted = HashedIntSet(capacity: tokens.count)
         for t in tokens { wanted.insert(lowercaseHash(t)) }
         // By the low five bits of the first two bytes (their letters in either case), a bit mask
@@ -815,20 +823,50 @@ extension Scan {
                 lengths[Scan.shapeRow(c.bytes, s, length)] |= 1 << UInt64(min(63, length))
             }
         }
-        var out = HashedIntSet()
-        let upper = TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue
         doc.withColumns { c in
             lengths.withUnsafeBufferPointer { lengths in
-                for t in 0..<c.starts.count where c.kinds[t] == .word && c.flags[t].rawValue & upper == 0 {
-                    // A word of kind `word` without a capital is written in lower case.
+                for t in 0..<c.starts.count where isLowerCaseWord(t) {
                     let s = Int(c.starts[t]), length = Int(c.ends[t]) - s
                     guard lengths[Scan.shapeRow(c.bytes, s, length)] & 1 << UInt64(min(63, length)) != 0 else { continue }
                     let h = c.hash(ofToken: t, lowercase: true)
-                    if wanted.contains(h) { out.insert(h) }
+                    if wanted.contains(h) { body(t, h) }
                 }
             }
         }
-        return out
+    }
+
+    /// Whether token `t` is a word written in lower case (of kind `word`, no capital).
+    @inline(__always) func isLowerCaseWord(_ t: Int) -> Bool {
+        kinds[t] == .word && flags[t].isDisjoint(with: [.capitalized, .allCaps])
+    }
+
+    /// Drops each person of two words or more, no lexicon's and opening with no given name,
+    /// whose words the document also writes one after another in lower case (`School Kitchen`
+    /// beside `school kitchen`, `Private Jet`, `Bunuh Diri`): a phrase a headline or a
+    /// sentence's start capitalised, no name.
+    func dropPhrasesWrittenInLowerCase() {
+        var phrases: [Int] = []
+        for k in mentions.indices where mentions[k].type == .per && mentions[k].end - mentions[k].start >= 2
+            && mentions[k].lexiconID.isNone && !isGivenName(mentions[k].start) {
+            phrases.append(k)
+        }
+        guard !phrases.isEmpty else { return }
+        // Each phrase's words as one hash; then the same of the lower-case runs from each place
+        // its first word stands in lower case, as long as the phrases are.
+        func phraseHash(_ a: Int, _ b: Int) -> Int {
+            var h = 0
+            for t in a..<b { h = h &* 1_000_003 ^ lowercaseHash(t) }
+            return h
+        }
+        var lengths = Set<Int>(), written = HashedIntSet()
+        for k in phrases { lengths.insert(mentions[k].end - mentions[k].start) }
+        forEachLowerCaseWord(among: phrases.map { mentions[$0].start }) { t, _ in
+            for n in lengths where t + n <= doc.tokens.count && (t + 1..<t + n).allSatisfy(isLowerCaseWord) {
+                written.insert(phraseHash(t, t + n))
+            }
+        }
+        guard !written.isEmpty else { return }
+        removeMentions(phrases.filter { written.contains(phraseHash(mentions[$0].start, mentions[$0].end)) })
     }
 
     /// The row of ``wordsWrittenInLowerCase(among:)``'s length masks for the word of `length`
