@@ -267,7 +267,7 @@ struct Grouping {
         var any = false
         for e in groups.indices where isOrganization(e, mentions) && groups[e].nameEnd - groups[e].nameStart >= 2 {
             let a = Int(groups[e].nameStart), b = Int(groups[e].nameEnd)
-            for p in a + 1..<b where sameOrganization(after: p, to: b, doc) || b - p == 1 && p - a == 1 && isCapitalizedWord(p, doc) {
+            for p in shortNameEnds(a, b, doc) {
                 let key = hash(a, p, doc)
                 longer[key] = longer[key].map { $0 == e ? e : -1 } ?? e
                 any = true
@@ -289,19 +289,32 @@ struct Grouping {
     /// Whether entity `e` is an organization.
     private func isOrganization(_ e: Int, _ mentions: [EntityMention]) -> Bool { mentions[Int(groups[e].opening)].type == .org }
 
-    /// Whether tokens `p..<b` hold a word and only words of ``sameOrganizationWords`` and brackets or dots.
-    private func sameOrganization(after p: Int, to b: Int, _ doc: Document) -> Bool {
-        var words = 0
-        for t in p..<b {
-            if doc.tokens.kinds[t] == .punctuation, doc.tokens.count(t) == 1,
-               [0x28, 0x29, 0x2E].contains(doc.bytes[Int(doc.tokens.starts[t])]) { continue }
-            let r = Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t])
-            var word = r
-            if doc.bytes[r.upperBound - 1] == 0x2E { word = r.lowerBound..<r.upperBound - 1 }  // `Tbk.`
-            guard Grouping.sameOrganizationWords.contains(doc.bytes, word, lowercase: true) else { return false }
-            words += 1
+    /// Where a shorter name of the same organization can end inside the name `a..<b`: before
+    /// words that name the same organization (``sameOrganizationWords``, with brackets and
+    /// dots; at least one word after), or after the first word of a name of two (a club's
+    /// town or second name: ``isSameOrganization(_:_:_:_:)`` asks for a club). One walk back
+    /// from the end.
+    private func shortNameEnds(_ a: Int, _ b: Int, _ doc: Document) -> [Int] {
+        var ends: [Int] = []
+        var p = b, words = 0
+        while p > a + 1, let word = sameOrganizationToken(p - 1, doc) {
+            p -= 1
+            if word { words += 1 }
+            if words > 0 { ends.append(p) }
         }
-        return words > 0
+        if b - a == 2, ends.isEmpty, isCapitalizedWord(a + 1, doc) { ends.append(a + 1) }
+        return ends
+    }
+
+    /// Whether token `t` is a word of ``sameOrganizationWords`` (true), a bracket or a dot
+    /// (false), or neither (nil).
+    private func sameOrganizationToken(_ t: Int, _ doc: Document) -> Bool? {
+        if doc.tokens.kinds[t] == .punctuation, doc.tokens.count(t) == 1,
+           [0x28, 0x29, 0x2E].contains(doc.bytes[Int(doc.tokens.starts[t])]) { return false }
+        let r = Int(doc.tokens.starts[t])..<Int(doc.tokens.ends[t])
+        var word = r
+        if doc.bytes[r.upperBound - 1] == 0x2E { word = r.lowerBound..<r.upperBound - 1 }  // `Tbk.`
+        return Grouping.sameOrganizationWords.contains(doc.bytes, word, lowercase: true) ? true : nil
     }
 
     /// Whether token `t` is a word that starts with a capital.
@@ -315,8 +328,7 @@ struct Grouping {
         let short = mentions[Int(groups[e].opening)], long = mentions[Int(groups[l].opening)]
         if let i = short.lexiconID, let j = long.lexiconID, i != j { return false }
         let extra = Int(groups[l].nameEnd) - Int(groups[e].nameEnd - groups[e].nameStart) - Int(groups[l].nameStart)
-        if extra == 1, groups[e].nameEnd - groups[e].nameStart == 1,
-           !sameOrganization(after: Int(groups[l].nameEnd) - 1, to: Int(groups[l].nameEnd), doc) {
+        if extra == 1, groups[e].nameEnd - groups[e].nameStart == 1, sameOrganizationToken(Int(groups[l].nameEnd) - 1, doc) != true {
             return short.subtype == "sport" || long.subtype == "sport"
         }
         return true

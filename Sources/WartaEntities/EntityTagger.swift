@@ -106,10 +106,10 @@ public struct EntityTagger: Sendable {
     static let cityWord: [[UInt8]] = [Array("city".utf8)]
 
     /// English words that end an event's name (``Scan/eventsNamedLast()``), as match keys.
-    static let englishEventHeads: [[UInt8]] = [
+    static let englishEventHeads = ByteStringTable(keys: [
         "games", "open", "masters", "cup", "championship", "championships", "award", "awards", "festival", "expo", "summit",
         "olympics", "marathon", "prix",
-    ].map { Array($0.utf8) }
+    ])
 
     /// Company legal forms written after the name (as match keys).
     static let legalForms: [[UInt8]] = ["persero", "perseroda", "tbk", "ltd", "inc", "llc"].map { Array($0.utf8) }
@@ -2239,7 +2239,7 @@ final class Scan {
             && !isGivenName(m.start) && !isWordOfListedPeople(m.start) {
             products.insert(keyHash(m.start))
         }
-        let brands = productBrands()
+        let brands = productBrands(ofFirstWordsOf: mentions)
         var words: [Int] = []
         var personEnds: [Bool]? = nil
         var personWords: HashedIntSet? = nil
@@ -2318,8 +2318,8 @@ final class Scan {
         var events: [Mention] = []
         for c in capitals {
             let h = Int(c)
-            guard h > 0, capitalized(h), !allCaps(h), isWord(h, in: EntityTagger.englishEventHeads),
-                  h + 1 >= doc.tokens.count || !capitalized(h + 1) && !allCaps(h + 1) else { continue }
+            guard h > 0, capitalized(h), !allCaps(h), h + 1 >= doc.tokens.count || !capitalized(h + 1) && !allCaps(h + 1),
+                  isKey(h, in: EntityTagger.englishEventHeads) else { continue }
             var start = h
             // Back over the capitalised words of the name to the sentence's start, or in a
             // headline in title case to a word of the language (`Pemkab Bogor Raih Mandaya Awards`).
@@ -2401,13 +2401,18 @@ final class Scan {
         if trimmed { coverMentions() }
     }
 
-    /// The key hashes of the capitalised words right after a product noun in the document
-    /// (`mobil Kia`, `motor Vespa`), no given name or listed person's word (`mobil Dora`).
-    func productBrands() -> HashedIntSet {
-        var brands = HashedIntSet()
+    /// The key hashes of the first words of `people` (of two words or more) that the document
+    /// writes capitalised right after a product noun (`mobil Kia`, `motor Vespa`), no given name
+    /// or listed person's word (`mobil Dora`). Only those words are looked for.
+    func productBrands(ofFirstWordsOf people: [Mention]) -> HashedIntSet {
+        var firsts = HashedIntSet(), brands = HashedIntSet()
+        for m in people where m.type == .per && m.end - m.start >= 2 && m.lexiconID.isNone && !keyIsEmpty(m.start) {
+            firsts.insert(keyHash(m.start))
+        }
+        guard !firsts.isEmpty else { return brands }
         for c in capitals {
             let t = Int(c)
-            guard isAfterProductNoun(t), !keyIsEmpty(t), !isGivenName(t), !isWordOfListedPeople(t) else { continue }
+            guard !keyIsEmpty(t), firsts.contains(keyHash(t)), isAfterProductNoun(t), !isGivenName(t), !isWordOfListedPeople(t) else { continue }
             brands.insert(keyHash(t))
         }
         return brands
@@ -2521,6 +2526,14 @@ final class Scan {
 
     /// Whether the match key of token `t` is one of `words`.
     func isWord(_ t: Int, in words: [[UInt8]]) -> Bool { !keyIsEmpty(t) && withKey(t) { Scan.isWritten($0, in: words) } }
+
+    /// Whether the match key of token `t` is a key of `table` (one hash lookup: the key's hash
+    /// is the scan's, made once).
+    func isKey(_ t: Int, in table: ByteStringTable) -> Bool {
+        guard !keyIsEmpty(t) else { return false }
+        let h = keyHash(t)
+        return withKey(t) { table.value($0, hash: h) != nil }
+    }
 
     /// Whether token `t` is, as written, an abbreviation of a common noun.
     func isCommonAcronym(_ t: Int) -> Bool {

@@ -825,7 +825,9 @@ extension Scan {
         }
         doc.withColumns { c in
             lengths.withUnsafeBufferPointer { lengths in
-                for t in 0..<c.starts.count where isLowerCaseWord(t) {
+                // A word of kind `word` without a capital is written in lower case (the
+                // columns read directly: this loop visits every token).
+                for t in 0..<c.starts.count where c.kinds[t] == .word && c.flags[t].isDisjoint(with: [.capitalized, .allCaps]) {
                     let s = Int(c.starts[t]), length = Int(c.ends[t]) - s
                     guard lengths[Scan.shapeRow(c.bytes, s, length)] & 1 << UInt64(min(63, length)) != 0 else { continue }
                     let h = c.hash(ofToken: t, lowercase: true)
