@@ -415,6 +415,9 @@ final class Scan {
     /// What the document says of its one-word names, gathered once after the merge
     /// (``oneWordNameEvidence()``).
     @exclusivity(unchecked) var oneWordNames: OneWordNames?
+    /// The lower-case hashes of the words ``dropPhrasesWrittenInLowerCase()`` looked for in
+    /// lower case, and those it found (read by ``writtenInLowerCase(_:)``).
+    @exclusivity(unchecked) var lowerCaseWords: (asked: HashedIntSet, written: HashedIntSet)?
     static let noMatch: UInt64 = 1 << 63
     /// A token of ``matches`` not looked up yet (no lookup's value: its end would pass 2^32).
     static let notLookedUp: UInt64 = UInt64.max >> 1

@@ -746,9 +746,20 @@ extension Scan {
             let t = mentions[k].start
             if !personWords.contains(keyHash(t)), !isWordOfListedPeople(t) { single.append(t) }
         }
-        let evidence = OneWordNames(personWords: personWords, writtenInLowerCase: wordsWrittenInLowerCase(among: single))
+        let evidence = OneWordNames(personWords: personWords, writtenInLowerCase: writtenInLowerCase(single))
         oneWordNames = evidence
         return evidence
+    }
+
+    /// ``wordsWrittenInLowerCase(among:)`` of `tokens`, from the scan ``dropPhrasesWrittenInLowerCase()``
+    /// made for these words when it made one (the document is read once), else by a scan.
+    func writtenInLowerCase(_ tokens: [Int]) -> HashedIntSet {
+        guard let known = lowerCaseWords, tokens.allSatisfy({ known.asked.contains(lowercaseHash($0)) }) else {
+            return wordsWrittenInLowerCase(among: tokens)
+        }
+        var out = HashedIntSet()
+        for t in tokens where known.written.contains(lowercaseHash(t)) { out.insert(lowercaseHash(t)) }
+        return out
     }
 
     /// Drops each one-word person, found by the rules or the model, whose word the document
@@ -860,13 +871,25 @@ extension Scan {
             for t in a..<b { h = h &* 1_000_003 ^ lowercaseHash(t) }
             return h
         }
-        var lengths = Set<Int>(), written = HashedIntSet()
-        for k in phrases { lengths.insert(mentions[k].end - mentions[k].start) }
-        forEachLowerCaseWord(among: phrases.map { mentions[$0].start }) { t, _ in
+        var lengths = Set<Int>(), written = HashedIntSet(), firsts = HashedIntSet()
+        for k in phrases {
+            lengths.insert(mentions[k].end - mentions[k].start)
+            firsts.insert(lowercaseHash(mentions[k].start))
+        }
+        // The one-word names' words are looked for in the same reading of the document, for
+        // ``oneWordNameEvidence()`` after this pass.
+        var tokens = phrases.map { mentions[$0].start }
+        for m in mentions where m.end - m.start == 1 && (m.type == .per || m.type == .org) { tokens.append(m.start) }
+        var asked = HashedIntSet(capacity: tokens.count), words = HashedIntSet()
+        for t in tokens { asked.insert(lowercaseHash(t)) }
+        forEachLowerCaseWord(among: tokens) { t, h in
+            words.insert(h)
+            guard firsts.contains(h) else { return }
             for n in lengths where t + n <= doc.tokens.count && (t + 1..<t + n).allSatisfy(isLowerCaseWord) {
                 written.insert(phraseHash(t, t + n))
             }
         }
+        lowerCaseWords = (asked, words)
         guard !written.isEmpty else { return }
         removeMentions(phrases.filter { written.contains(phraseHash(mentions[$0].start, mentions[$0].end)) })
     }
