@@ -251,9 +251,9 @@ struct Grouping {
     /// Words after an organization's name that name the same organization: the state (`DPR
     /// RI`, `Kejaksaan Agung Republik Indonesia`), the country of its branch (`Shopee
     /// Indonesia`), its legal form (`PT Antam Tbk.`, `(Persero)`) or its group (`Astra Group`).
-    static let sameOrganizationWords = ByteStringTable(keys: [
-        "ri", "republik", "indonesia", "persero", "perseroda", "tbk", "ltd", "inc", "llc", "group",
-    ])
+    /// The legal forms are the tagger's (``EntityTagger/legalForms``).
+    static let sameOrganizationWords = ByteStringTable(
+        keys: ["ri", "republik", "indonesia", "group"] + EntityTagger.legalForms.map { String(decoding: $0, as: UTF8.self) })
 
     /// Joins an organization named by the first words of a longer organization's name in the
     /// document (before or after it) to that one, when the words after them name the same
@@ -327,8 +327,8 @@ struct Grouping {
     private func isSameOrganization(_ e: Int, _ l: Int, _ mentions: [EntityMention], _ doc: Document) -> Bool {
         let short = mentions[Int(groups[e].opening)], long = mentions[Int(groups[l].opening)]
         if let i = short.lexiconID, let j = long.lexiconID, i != j { return false }
-        let extra = Int(groups[l].nameEnd) - Int(groups[e].nameEnd - groups[e].nameStart) - Int(groups[l].nameStart)
-        if extra == 1, groups[e].nameEnd - groups[e].nameStart == 1, sameOrganizationToken(Int(groups[l].nameEnd) - 1, doc) != true {
+        let shortWords = groups[e].nameEnd - groups[e].nameStart, longWords = groups[l].nameEnd - groups[l].nameStart
+        if shortWords == 1, longWords == 2, sameOrganizationToken(Int(groups[l].nameEnd) - 1, doc) != true {
             return short.subtype == "sport" || long.subtype == "sport"
         }
         return true

@@ -754,11 +754,10 @@ extension Scan {
     /// ``wordsWrittenInLowerCase(among:)`` of `tokens`, from the scan ``dropPhrasesWrittenInLowerCase()``
     /// made for these words when it made one (the document is read once), else by a scan.
     func writtenInLowerCase(_ tokens: [Int]) -> HashedIntSet {
-        guard let known = lowerCaseWords, tokens.allSatisfy({ known.asked.contains(lowercaseHash($0)) }) else {
-            return wordsWrittenInLowerCase(among: tokens)
-        }
+        let hashes = tokens.map(lowercaseHash)
+        guard let known = lowerCaseWords, hashes.allSatisfy(known.asked.contains) else { return wordsWrittenInLowerCase(among: tokens) }
         var out = HashedIntSet()
-        for t in tokens where known.written.contains(lowercaseHash(t)) { out.insert(lowercaseHash(t)) }
+        for h in hashes where known.written.contains(h) { out.insert(h) }
         return out
     }
 
@@ -819,10 +818,11 @@ extension Scan {
 
     /// Calls `body` with each token the document writes in lower case that is a word of
     /// `tokens` (whatever their case), and its ``lowercaseHash(_:)``; only words as long as one
-    /// of them and with its first two letters are hashed.
-    func forEachLowerCaseWord(among tokens: [Int], _ body: (Int, Int) -> Void) {
-        guard !tokens.isEmpty else { return }
+    /// of them and with its first two letters are hashed. Returns the hashes of `tokens`' words.
+    @discardableResult
+    func forEachLowerCaseWord(among tokens: [Int], _ body: (Int, Int) -> Void) -> HashedIntSet {
         var wanted = HashedIntSet(capacity: tokens.count)
+        guard !tokens.isEmpty else { return wanted }
         for t in tokens { wanted.insert(lowercaseHash(t)) }
         // By the low five bits of the first two bytes (their letters in either case), a bit mask
         // of the lengths (up to 63 bytes) the words have: a word of the text passes only where
@@ -846,6 +846,7 @@ extension Scan {
                 }
             }
         }
+        return wanted
     }
 
     /// Whether token `t` is a word written in lower case (of kind `word`, no capital).
@@ -880,9 +881,8 @@ extension Scan {
         // ``oneWordNameEvidence()`` after this pass.
         var tokens = phrases.map { mentions[$0].start }
         for m in mentions where m.end - m.start == 1 && (m.type == .per || m.type == .org) { tokens.append(m.start) }
-        var asked = HashedIntSet(capacity: tokens.count), words = HashedIntSet()
-        for t in tokens { asked.insert(lowercaseHash(t)) }
-        forEachLowerCaseWord(among: tokens) { t, h in
+        var words = HashedIntSet()
+        let asked = forEachLowerCaseWord(among: tokens) { t, h in
             words.insert(h)
             guard firsts.contains(h) else { return }
             for n in lengths where t + n <= doc.tokens.count && (t + 1..<t + n).allSatisfy(isLowerCaseWord) {
